@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Cairn {
+
+// What went wrong, independent of any protocol; httpapi maps each code to a status in one place.
+enum class ErrorCode
+{
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    PayloadTooLarge,
+    TooManyRequests,
+    Unavailable,
+    Internal,
+};
+
+struct Error
+{
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+    // Field name -> message, for validation errors that name what the caller must fix.
+    QJsonObject fields;
+
+    static Error badRequest(const QString &message, const QJsonObject &fields = {});
+    static Error invalidField(const QString &field, const QString &message);
+    static Error unauthorized(const QString &message);
+    static Error forbidden(const QString &message);
+    static Error notFound(const QString &message);
+    static Error conflict(const QString &message);
+    static Error internal(const QString &message);
+};
+
+} // namespace Cairn

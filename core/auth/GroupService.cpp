@@ -1,0 +1,65 @@
+#include "GroupService.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+
+namespace Cairn {
+
+QJsonObject Group::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("description"), description}};
+}
+
+Result<Group> GroupService::create(const QString &name, const QString &description)
+{
+    if (name.trimmed().isEmpty())
+        return Error::invalidField(QStringLiteral("name"), QStringLiteral("This field is required."));
+    const Result<QVariant> id = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("INSERT INTO user_groups (name, description) VALUES (?, ?) RETURNING id"),
+        {name.trimmed(), description});
+    if (!id)
+        return id.error();
+    return Group{id->toLongLong(), name.trimmed(), description};
+}
+
+Result<QList<Group>> GroupService::list()
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT id, name, description FROM user_groups ORDER BY name"));
+    if (!query)
+        return query.error();
+    QList<Group> groups;
+    while (query->next())
+        groups << Group{query->value(0).toLongLong(), query->value(1).toString(),
+                        query->value(2).toString()};
+    return groups;
+}
+
+Result<void> GroupService::addMember(qint64 groupId, qint64 userId)
+{
+    const Result<QSqlQuery> done = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES (?, ?) "
+                       "ON CONFLICT DO NOTHING"),
+        {groupId, userId});
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<void> GroupService::removeMember(qint64 groupId, qint64 userId)
+{
+    const Result<QSqlQuery> done = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("DELETE FROM group_members WHERE group_id = ? AND user_id = ?"),
+        {groupId, userId});
+    if (!done)
+        return done.error();
+    return {};
+}
+
+} // namespace Cairn

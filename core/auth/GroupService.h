@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace Cairn {
+
+class Database;
+
+struct Group
+{
+    qint64 id = 0;
+    QString name;
+    QString description;
+
+    QJsonObject toJson() const;
+};
+
+// Groups of users, so permissions can be granted to a team at once.
+class GroupService
+{
+public:
+    explicit GroupService(Database &database) : m_database(database) {}
+
+    Result<Group> create(const QString &name, const QString &description = {});
+    Result<QList<Group>> list();
+    Result<void> addMember(qint64 groupId, qint64 userId);
+    Result<void> removeMember(qint64 groupId, qint64 userId);
+
+private:
+    Database &m_database;
+};
+
+} // namespace Cairn

@@ -1,0 +1,31 @@
+#include "PasswordHasher.h"
+
+#include "Sodium.h"
+
+#include <sodium.h>
+
+namespace Cairn {
+
+QString PasswordHasher::hash(const QString &password)
+{
+    Sodium::ensureInitialized();
+    const QByteArray utf8 = password.toUtf8();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, utf8.constData(), quint64(utf8.size()),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE)
+        != 0)
+        return {}; // out of memory: an empty hash never verifies
+    return QString::fromLatin1(out);
+}
+
+bool PasswordHasher::verify(const QString &storedHash, const QString &password)
+{
+    if (storedHash.isEmpty())
+        return false;
+    Sodium::ensureInitialized();
+    const QByteArray hash = storedHash.toLatin1();
+    const QByteArray utf8 = password.toUtf8();
+    return crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+}
+
+} // namespace Cairn

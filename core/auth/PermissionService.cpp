@@ -1,0 +1,112 @@
+#include "PermissionService.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+
+namespace Cairn {
+
+namespace {
+
+QVariant nullable(std::optional<qint64> value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+std::optional<qint64> optionalFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+} // namespace
+
+Result<bool> PermissionService::isAllowed(const Identity &identity, const QString &objectType,
+                                          std::optional<qint64> objectId, Action action)
+{
+    if (!identity.user.isActive)
+        return false;
+    if (identity.readOnly && action != Action::View)
+        return false;
+    if (identity.user.isSuperuser)
+        return true;
+    const Result<QVariant> found = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral(
+            "SELECT 1 FROM object_permissions p WHERE p.object_type = ? AND p.action IN (?, ?) "
+            "AND (p.object_id IS NULL OR p.object_id = ?) AND (p.user_id = ? OR p.group_id IN "
+            "(SELECT m.group_id FROM group_members m WHERE m.user_id = ?)) LIMIT 1"),
+        {objectType, actionName(action), actionName(Action::Admin), nullable(objectId),
+         identity.user.id, identity.user.id});
+    if (!found)
+        return found.error();
+    return found->isValid();
+}
+
+Result<void> PermissionService::require(const Identity &identity, const QString &objectType,
+                                        std::optional<qint64> objectId, Action action)
+{
+    const Result<bool> allowed = isAllowed(identity, objectType, objectId, action);
+    if (!allowed)
+        return allowed.error();
+    if (!allowed.value())
+        return Error::forbidden(
+            QStringLiteral("You do not have permission to perform this action."));
+    return {};
+}
+
+Result<Permission> PermissionService::grant(const Permission &permission)
+{
+    if (permission.userId.has_value() == permission.groupId.has_value())
+        return Error::badRequest(QStringLiteral("A permission is held by a user or by a group."));
+    if (permission.objectType.isEmpty())
+        return Error::invalidField(QStringLiteral("object_type"),
+                                   QStringLiteral("This field is required."));
+    const Result<QVariant> id = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("INSERT INTO object_permissions (user_id, group_id, object_type, object_id, "
+                       "action) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+        {nullable(permission.userId), nullable(permission.groupId), permission.objectType,
+         nullable(permission.objectId), actionName(permission.action)});
+    if (!id)
+        return id.error();
+    Permission stored = permission;
+    stored.id = id->toLongLong();
+    return stored;
+}
+
+Result<void> PermissionService::revoke(qint64 permissionId)
+{
+    const Result<QSqlQuery> done =
+        SqlQuery::run(m_database.connection(),
+                      QStringLiteral("DELETE FROM object_permissions WHERE id = ?"), {permissionId});
+    if (!done)
+        return done.error();
+    if (done->numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("No such permission."));
+    return {};
+}
+
+Result<QList<Permission>> PermissionService::permissionsOfUser(qint64 userId)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT id, user_id, group_id, object_type, object_id, action FROM "
+                       "object_permissions WHERE user_id = ? OR group_id IN (SELECT group_id "
+                       "FROM group_members WHERE user_id = ?) ORDER BY id"),
+        {userId, userId});
+    if (!query)
+        return query.error();
+    QList<Permission> permissions;
+    while (query->next()) {
+        const std::optional<Action> action = actionFromName(query->value(5).toString());
+        if (!action)
+            continue; // written by a newer version; not ours to interpret
+        permissions << Permission{query->value(0).toLongLong(), optionalFrom(query->value(1)),
+                                  optionalFrom(query->value(2)), query->value(3).toString(),
+                                  optionalFrom(query->value(4)), *action};
+    }
+    return permissions;
+}
+
+} // namespace Cairn

@@ -1,0 +1,20 @@
+#include "User.h"
+
+#include <QDateTime>
+
+namespace Cairn {
+
+QJsonObject User::toJson() const
+{
+    return {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("username"), username},
+        {QStringLiteral("email"), email.isEmpty() ? QJsonValue() : QJsonValue(email)},
+        {QStringLiteral("is_superuser"), isSuperuser},
+        {QStringLiteral("is_active"), isActive},
+        {QStringLiteral("created"),
+         QDateTime::fromMSecsSinceEpoch(createdAt, Qt::UTC).toString(Qt::ISODateWithMs)},
+    };
+}
+
+} // namespace Cairn

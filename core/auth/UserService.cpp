@@ -1,0 +1,231 @@
+#include "UserService.h"
+
+#include "PasswordHasher.h"
+#include "ServerKey.h"
+#include "Sodium.h"
+#include "db/Transaction.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+#include <sodium.h>
+
+namespace Cairn {
+
+namespace {
+
+const QString WrongCredentials = QStringLiteral("Invalid username or password.");
+constexpr int MinimumPasswordLength = 8;
+
+QString newSecretKey()
+{
+    return QString::fromLatin1(Sodium::randomBytes(32).toHex());
+}
+
+bool equalInConstantTime(const QByteArray &a, const QByteArray &b)
+{
+    return a.size() == b.size()
+           && sodium_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+}
+
+} // namespace
+
+UserService::UserService(Database &database, const ServerKey &serverKey)
+    : m_database(database)
+    , m_users(database)
+    , m_sealer(serverKey.derive("usersecr"))
+{
+}
+
+Result<void> UserService::validateUsername(const QString &username)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.@+-]{1,150}$"));
+    if (!pattern.match(username).hasMatch())
+        return Error::invalidField(QStringLiteral("username"),
+                                   QStringLiteral("Use 1 to 150 letters, digits and @.+-_ only."));
+    return {};
+}
+
+Result<void> UserService::validateEmail(const QString &email)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
+    if (!email.isEmpty() && !pattern.match(email).hasMatch())
+        return Error::invalidField(QStringLiteral("email"),
+                                   QStringLiteral("Enter a valid email address."));
+    return {};
+}
+
+Result<void> UserService::validatePassword(const QString &password)
+{
+    if (password.size() < MinimumPasswordLength)
+        return Error::invalidField(QStringLiteral("password"),
+                                   QStringLiteral("Use at least %1 characters.")
+                                       .arg(MinimumPasswordLength));
+    return {};
+}
+
+Result<User> UserService::addUser(const NewUser &newUser)
+{
+    for (const Result<void> &check : {validateUsername(newUser.username),
+                                      validateEmail(newUser.email),
+                                      validatePassword(newUser.password)}) {
+        if (!check)
+            return check.error();
+    }
+    return insertUser(newUser, PasswordHasher::hash(newUser.password));
+}
+
+Result<User> UserService::insertUser(const NewUser &newUser, const QString &passwordHash)
+{
+    Transaction transaction(m_database);
+    if (!transaction.begun())
+        return transaction.begun().error();
+    const Result<std::optional<StoredUser>> sameName = m_users.findByUsername(newUser.username);
+    if (!sameName)
+        return sameName.error();
+    if (sameName->has_value())
+        return Error{ErrorCode::Conflict, QStringLiteral("A user with that username exists."),
+                     {{QStringLiteral("username"), QStringLiteral("Already taken.")}}};
+    if (!newUser.email.isEmpty()) {
+        const Result<std::optional<StoredUser>> sameEmail = m_users.findByEmail(newUser.email);
+        if (!sameEmail)
+            return sameEmail.error();
+        if (sameEmail->has_value())
+            return Error{ErrorCode::Conflict, QStringLiteral("A user with that email exists."),
+                         {{QStringLiteral("email"), QStringLiteral("Already taken.")}}};
+    }
+    StoredUser stored;
+    stored.user.username = newUser.username;
+    stored.user.email = newUser.email;
+    stored.user.isSuperuser = newUser.isSuperuser;
+    stored.user.createdAt = QDateTime::currentMSecsSinceEpoch();
+    stored.user.credentialsChangedAt = stored.user.createdAt;
+    stored.passwordHash = passwordHash;
+    stored.secretKeySealed = m_sealer.seal(newSecretKey().toLatin1());
+    const Result<qint64> id = m_users.insert(stored);
+    if (!id)
+        return id.error();
+    const Result<void> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    stored.user.id = id.value();
+    return stored.user;
+}
+
+Result<void> UserService::setPassword(const QString &username, const QString &password)
+{
+    const Result<void> valid = validatePassword(password);
+    if (!valid)
+        return valid;
+    const Result<User> user = userByUsername(username);
+    if (!user)
+        return user.error();
+    return m_users.updatePassword(user->id, PasswordHasher::hash(password),
+                                  QDateTime::currentMSecsSinceEpoch());
+}
+
+Result<QList<User>> UserService::listUsers()
+{
+    return m_users.list();
+}
+
+Result<User> UserService::userById(qint64 id)
+{
+    const Result<std::optional<StoredUser>> found = m_users.findById(id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("No user with id %1.").arg(id));
+    return found.value()->user;
+}
+
+Result<User> UserService::userByUsername(const QString &username)
+{
+    const Result<std::optional<StoredUser>> found = m_users.findByUsername(username);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("No user named '%1'.").arg(username));
+    return found.value()->user;
+}
+
+Result<User> UserService::activeUser(const Result<std::optional<StoredUser>> &found)
+{
+    if (!found)
+        return found.error();
+    if (!found->has_value() || !found.value()->user.isActive)
+        return Error::unauthorized(WrongCredentials);
+    return found.value()->user;
+}
+
+Result<User> UserService::verifyPassword(const QString &username, const QString &password)
+{
+    const Result<std::optional<StoredUser>> found = m_users.findByUsername(username);
+    const Result<User> user = activeUser(found);
+    if (!user)
+        return user;
+    const QString &storedHash = found.value()->passwordHash;
+    if (m_verifiedPasswords.contains(user->id, storedHash, password))
+        return user;
+    if (!PasswordHasher::verify(storedHash, password))
+        return Error::unauthorized(WrongCredentials);
+    m_verifiedPasswords.insert(user->id, storedHash, password);
+    return user;
+}
+
+Result<User> UserService::verifySecretKey(const QString &email, const QString &secretKey)
+{
+    const Result<std::optional<StoredUser>> found = m_users.findByEmail(email);
+    const Result<User> user = activeUser(found);
+    if (!user)
+        return Error::unauthorized(QStringLiteral("Invalid email or secret key."));
+    const Result<QByteArray> stored = m_sealer.open(found.value()->secretKeySealed);
+    if (!stored)
+        return stored.error();
+    if (!equalInConstantTime(stored.value(), secretKey.toUtf8()))
+        return Error::unauthorized(QStringLiteral("Invalid email or secret key."));
+    return user;
+}
+
+Result<QString> UserService::secretKey(qint64 userId)
+{
+    const Result<std::optional<StoredUser>> found = m_users.findById(userId);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("No user with id %1.").arg(userId));
+    const Result<QByteArray> plain = m_sealer.open(found.value()->secretKeySealed);
+    if (!plain)
+        return plain.error();
+    return QString::fromLatin1(plain.value());
+}
+
+Result<QString> UserService::rotateSecretKey(qint64 userId)
+{
+    const QString secret = newSecretKey();
+    const Result<void> stored = m_users.updateSecretKey(userId, m_sealer.seal(secret.toLatin1()),
+                                                        QDateTime::currentMSecsSinceEpoch());
+    if (!stored)
+        return stored.error();
+    return secret;
+}
+
+Result<User> UserService::userForTrustedEmail(const QString &email, bool createIfMissing)
+{
+    if (email.isEmpty() || !validateEmail(email) || !validateUsername(email))
+        return Error::badRequest(QStringLiteral("Username must contain a valid email address."));
+    const Result<std::optional<StoredUser>> found = m_users.findByEmail(email);
+    if (!found)
+        return found.error();
+    if (found->has_value()) {
+        if (!found.value()->user.isActive)
+            return Error::unauthorized(QStringLiteral("User inactive or deleted."));
+        return found.value()->user;
+    }
+    if (!createIfMissing)
+        return Error::unauthorized(QStringLiteral("Unknown user."));
+    // No password: such a user signs in only through the proxy (or a token made for them).
+    return insertUser(NewUser{email, QString(), email, false}, QString());
+}
+
+} // namespace Cairn

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Result.h"
+#include "Sealer.h"
+#include "User.h"
+#include "UserRepository.h"
+#include "VerifiedPasswordCache.h"
+
+namespace Cairn {
+
+class Database;
+class ServerKey;
+
+struct NewUser
+{
+    QString username;
+    QString password;
+    QString email;
+    bool isSuperuser = false;
+};
+
+// The rules for users: who may exist, how they prove who they are, and their NSoT secret key.
+class UserService
+{
+public:
+    UserService(Database &database, const ServerKey &serverKey);
+
+    Result<User> addUser(const NewUser &newUser);
+    Result<void> setPassword(const QString &username, const QString &password);
+    Result<QList<User>> listUsers();
+    Result<User> userById(qint64 id);
+    Result<User> userByUsername(const QString &username);
+
+    // The user whose password this is, if they are active; one message for every failure so a
+    // caller cannot probe which usernames exist.
+    Result<User> verifyPassword(const QString &username, const QString &password);
+    Result<User> verifySecretKey(const QString &email, const QString &secretKey);
+    Result<QString> secretKey(qint64 userId);
+    Result<QString> rotateSecretKey(qint64 userId);
+
+    // The user a trusted proxy vouches for by email, created on first sight when allowed.
+    Result<User> userForTrustedEmail(const QString &email, bool createIfMissing);
+
+    static Result<void> validateUsername(const QString &username);
+    static Result<void> validateEmail(const QString &email);
+    static Result<void> validatePassword(const QString &password);
+
+private:
+    Result<User> activeUser(const Result<std::optional<StoredUser>> &found);
+    Result<User> insertUser(const NewUser &newUser, const QString &passwordHash);
+
+    Database &m_database;
+    UserRepository m_users;
+    Sealer m_sealer;
+    VerifiedPasswordCache m_verifiedPasswords;
+};
+
+} // namespace Cairn

@@ -1,0 +1,102 @@
+#include "Database.h"
+
+#include "Migrator.h"
+#include "SqlQuery.h"
+#include "ThreadConnection.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcDb, "cairn.db")
+
+namespace Cairn {
+
+namespace {
+QAtomicInteger<quint64> s_instanceCounter;
+constexpr int BusyTimeoutMs = 15000;
+} // namespace
+
+Database::Database(DatabaseConfig config)
+    : m_config(std::move(config))
+    , m_connectionPrefix(QStringLiteral("cairn-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    // Only this thread's connection can be closed here; the others go with their threads.
+    m_connections.setLocalData(nullptr);
+}
+
+Result<void> Database::open()
+{
+    const Result<QSqlDatabase> db = openConnection();
+    if (!db)
+        return db.error();
+    return Migrator(*this).apply();
+}
+
+QSqlDatabase Database::connection()
+{
+    if (m_connections.hasLocalData() && m_connections.localData())
+        return QSqlDatabase::database(m_connections.localData()->name(), false);
+    const Result<QSqlDatabase> db = openConnection();
+    if (!db) {
+        qCCritical(lcDb) << "cannot open database:" << db.error().message;
+        return {};
+    }
+    return db.value();
+}
+
+Result<QSqlDatabase> Database::openConnection()
+{
+    const QString name =
+        m_connectionPrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()));
+    if (m_connections.hasLocalData() && m_connections.localData())
+        return QSqlDatabase::database(name, false);
+
+    QSqlDatabase db;
+    if (isSqlite()) {
+        const QFileInfo file(m_config.sqlitePath);
+        if (!QDir().mkpath(file.absolutePath()))
+            return Error::internal(
+                QStringLiteral("Cannot create data directory %1").arg(file.absolutePath()));
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_config.sqlitePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(m_config.host);
+        db.setPort(m_config.port);
+        db.setUserName(m_config.user);
+        db.setPassword(m_config.password);
+        db.setDatabaseName(m_config.databaseName);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    }
+    if (!db.open()) {
+        const QString reason = db.lastError().text();
+        db = {};
+        QSqlDatabase::removeDatabase(name);
+        return Error{ErrorCode::Unavailable,
+                     QStringLiteral("Cannot open %1: %2").arg(m_config.describe(), reason),
+                     {}};
+    }
+    const QStringList pragmas = isSqlite()
+                                    ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
+                                                  QStringLiteral("PRAGMA synchronous=NORMAL"),
+                                                  QStringLiteral("PRAGMA foreign_keys=ON")}
+                                    : QStringList{QStringLiteral("SET TIME ZONE 'UTC'")};
+    for (const QString &pragma : pragmas) {
+        const Result<QSqlQuery> done = SqlQuery::run(db, pragma);
+        if (!done)
+            return done.error();
+    }
+    m_connections.setLocalData(new ThreadConnection(name));
+    return db;
+}
+
+} // namespace Cairn

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QString>
+
+namespace Cairn {
+
+// Where the data lives: an SQLite file (the embedded default) or a PostgreSQL server.
+struct DatabaseConfig
+{
+    enum class Driver
+    {
+        Sqlite,
+        Postgres,
+    };
+
+    Driver driver = Driver::Sqlite;
+    QString sqlitePath;
+    QString host;
+    int port = 5432;
+    QString user;
+    QString databaseName;
+    QString password;
+
+    // `url` empty -> SQLite file in dataDir; `postgresql://user@host:port/db` -> PostgreSQL.
+    // A password in the URL is refused: it would show in the process list and shell history.
+    static Result<DatabaseConfig> fromUrl(const QString &url, const QString &dataDir);
+
+    QString describe() const;
+};
+
+} // namespace Cairn

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+namespace Cairn {
+
+// Runs parameterised SQL. User input only ever travels as bound values, never in the text.
+class SqlQuery
+{
+public:
+    // Prepares `sql` with `?` placeholders, binds `values` in order and executes it. A failed
+    // statement is logged with its driver message; callers get a message safe to show a client.
+    // Unique and foreign-key violations become Conflict, so races end as 409, not 500.
+    static Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql,
+                                 const QVariantList &values = {});
+
+    // The first column of the first row, or an invalid QVariant when there is no row.
+    static Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql,
+                                   const QVariantList &values = {});
+};
+
+} // namespace Cairn

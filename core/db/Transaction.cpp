@@ -1,0 +1,36 @@
+#include "Transaction.h"
+
+#include "Database.h"
+#include "SqlQuery.h"
+
+namespace Cairn {
+
+Transaction::Transaction(Database &database) : m_db(database.connection())
+{
+    const Result<QSqlQuery> begin = SqlQuery::run(
+        m_db, database.isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    if (begin)
+        m_open = true;
+    else
+        m_begun = begin.error();
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        (void)SqlQuery::run(m_db, QStringLiteral("ROLLBACK"));
+}
+
+Result<void> Transaction::commit()
+{
+    if (!m_open)
+        return m_begun.ok() ? Error::internal(QStringLiteral("Transaction already ended."))
+                            : m_begun.error();
+    const Result<QSqlQuery> done = SqlQuery::run(m_db, QStringLiteral("COMMIT"));
+    if (!done)
+        return done.error();
+    m_open = false;
+    return {};
+}
+
+} // namespace Cairn

@@ -1,0 +1,71 @@
+#include "Job.h"
+
+#include <QDateTime>
+
+#include <array>
+#include <utility>
+
+namespace Cairn {
+
+namespace {
+
+constexpr std::array<std::pair<JobState, const char *>, 6> Names{{
+    {JobState::Queued, "queued"},
+    {JobState::Running, "running"},
+    {JobState::Succeeded, "succeeded"},
+    {JobState::Failed, "failed"},
+    {JobState::Cancelled, "cancelled"},
+    {JobState::Interrupted, "interrupted"},
+}};
+
+QJsonValue timestamp(std::optional<qint64> ms)
+{
+    if (!ms)
+        return QJsonValue::Null;
+    return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+QString jobStateName(JobState state)
+{
+    for (const auto &[value, name] : Names) {
+        if (value == state)
+            return QString::fromLatin1(name);
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+JobState jobStateFromName(const QString &name)
+{
+    for (const auto &[value, text] : Names) {
+        if (name == QLatin1String(text))
+            return value;
+    }
+    return JobState::Interrupted; // unknown states are treated as not finished cleanly
+}
+
+bool isFinished(JobState state)
+{
+    return state != JobState::Queued && state != JobState::Running;
+}
+
+QJsonObject Job::toJson() const
+{
+    return {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("state"), jobStateName(state)},
+        {QStringLiteral("progress"), progress},
+        {QStringLiteral("params"), params},
+        {QStringLiteral("result"), result},
+        {QStringLiteral("error"), error},
+        {QStringLiteral("owner_id"), ownerId ? QJsonValue(*ownerId) : QJsonValue::Null},
+        {QStringLiteral("created"), timestamp(createdAt)},
+        {QStringLiteral("started"), timestamp(startedAt)},
+        {QStringLiteral("finished"), timestamp(finishedAt)},
+    };
+}
+
+} // namespace Cairn

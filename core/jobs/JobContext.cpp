@@ -1,0 +1,29 @@
+#include "JobContext.h"
+
+#include "JobRepository.h"
+
+#include <QtGlobal>
+
+namespace Cairn {
+
+JobContext::JobContext(qint64 jobId, QJsonObject params, JobRepository &repository,
+                       std::shared_ptr<std::atomic_bool> cancelled, std::function<void()> changed)
+    : m_jobId(jobId)
+    , m_params(std::move(params))
+    , m_repository(repository)
+    , m_cancelled(std::move(cancelled))
+    , m_changed(std::move(changed))
+{
+}
+
+void JobContext::setProgress(int percent)
+{
+    percent = qBound(0, percent, 100);
+    if (percent == m_progress)
+        return;
+    m_progress = percent;
+    (void)m_repository.setProgress(m_jobId, percent);
+    m_changed();
+}
+
+} // namespace Cairn

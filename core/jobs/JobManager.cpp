@@ -1,0 +1,138 @@
+#include "JobManager.h"
+
+#include "db/Database.h"
+
+#include <QLoggingCategory>
+
+#include <exception>
+
+Q_LOGGING_CATEGORY(lcJobs, "cairn.jobs")
+
+namespace Cairn {
+
+JobManager::JobManager(Database &database, int maxWorkers, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_repository(database)
+{
+    m_pool.setMaxThreadCount(qMax(1, maxWorkers));
+}
+
+JobManager::~JobManager()
+{
+    {
+        const QMutexLocker lock(&m_mutex);
+        for (const auto &flag : std::as_const(m_cancelFlags))
+            flag->store(true);
+    }
+    m_pool.waitForDone();
+}
+
+Result<int> JobManager::recoverAfterCrash()
+{
+    const Result<int> count = m_repository.interruptUnfinished();
+    if (count && count.value() > 0)
+        qCWarning(lcJobs) << count.value() << "job(s) from a previous run marked interrupted";
+    return count;
+}
+
+void JobManager::registerKind(const QString &kind, JobHandler handler)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_handlers.insert(kind, std::move(handler));
+}
+
+Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,
+                               std::optional<qint64> ownerId)
+{
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (!m_handlers.contains(kind))
+            return Error::invalidField(QStringLiteral("kind"),
+                                       QStringLiteral("Unknown job kind '%1'.").arg(kind));
+    }
+    Result<Job> job = m_repository.insert(kind, params, ownerId);
+    if (!job)
+        return job;
+    const qint64 id = job->id;
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_cancelFlags.insert(id, std::make_shared<std::atomic_bool>(false));
+    }
+    m_pool.start([this, id, kind, params] { execute(id, kind, params); });
+    Q_EMIT jobChanged(id);
+    return job;
+}
+
+void JobManager::execute(qint64 jobId, const QString &kind, const QJsonObject &params)
+{
+    std::shared_ptr<std::atomic_bool> cancelled;
+    JobHandler handler;
+    {
+        const QMutexLocker lock(&m_mutex);
+        cancelled = m_cancelFlags.value(jobId);
+        handler = m_handlers.value(kind);
+    }
+    JobState state = JobState::Cancelled;
+    QJsonObject result;
+    QString error;
+    if (!cancelled->load()) {
+        (void)m_repository.markRunning(jobId);
+        Q_EMIT jobChanged(jobId);
+        JobContext context(jobId, params, m_repository, cancelled,
+                           [this, jobId] { Q_EMIT jobChanged(jobId); });
+        try {
+            const Result<QJsonObject> outcome = handler(context);
+            if (outcome) {
+                state = JobState::Succeeded;
+                result = outcome.value();
+            } else {
+                state = cancelled->load() ? JobState::Cancelled : JobState::Failed;
+                error = outcome.error().message;
+            }
+        } catch (const std::exception &exception) {
+            qCCritical(lcJobs) << "job" << jobId << kind << "threw" << exception.what();
+            state = JobState::Failed;
+            error = QStringLiteral("Internal error.");
+        }
+    }
+    (void)m_repository.finish(jobId, state, result, error);
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_cancelFlags.remove(jobId);
+    }
+    Q_EMIT jobChanged(jobId);
+}
+
+Result<Job> JobManager::job(qint64 id)
+{
+    const Result<std::optional<Job>> found = m_repository.find(id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("No job with id %1.").arg(id));
+    return found->value();
+}
+
+Result<QList<Job>> JobManager::jobs(int limit, int offset)
+{
+    return m_repository.list(limit, offset);
+}
+
+Result<Job> JobManager::cancel(qint64 id)
+{
+    {
+        const QMutexLocker lock(&m_mutex);
+        const auto flag = m_cancelFlags.constFind(id);
+        if (flag != m_cancelFlags.cend())
+            flag.value()->store(true);
+    }
+    return job(id);
+}
+
+bool JobManager::waitForIdle(int timeoutMs)
+{
+    return m_pool.waitForDone(timeoutMs);
+}
+
+} // namespace Cairn

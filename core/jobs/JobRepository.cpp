@@ -1,0 +1,146 @@
+#include "JobRepository.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace Cairn {
+
+namespace {
+
+const QString JobColumns = QStringLiteral(
+    "SELECT id, kind, state, progress, params, result, error, owner_id, created_at, started_at, "
+    "finished_at FROM jobs");
+
+std::optional<qint64> optionalFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+QJsonObject objectFrom(const QVariant &text)
+{
+    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+QString textOf(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+Job jobFrom(const QSqlQuery &query)
+{
+    Job job;
+    job.id = query.value(0).toLongLong();
+    job.kind = query.value(1).toString();
+    job.state = jobStateFromName(query.value(2).toString());
+    job.progress = query.value(3).toInt();
+    job.params = objectFrom(query.value(4));
+    job.result = objectFrom(query.value(5));
+    job.error = query.value(6).toString();
+    job.ownerId = optionalFrom(query.value(7));
+    job.createdAt = query.value(8).toLongLong();
+    job.startedAt = optionalFrom(query.value(9));
+    job.finishedAt = optionalFrom(query.value(10));
+    return job;
+}
+
+Result<void> succeeded(const Result<QSqlQuery> &query)
+{
+    if (!query)
+        return query.error();
+    return {};
+}
+
+} // namespace
+
+Result<Job> JobRepository::insert(const QString &kind, const QJsonObject &params,
+                                  std::optional<qint64> ownerId)
+{
+    Job job;
+    job.kind = kind;
+    job.params = params;
+    job.ownerId = ownerId;
+    job.createdAt = QDateTime::currentMSecsSinceEpoch();
+    const Result<QVariant> id = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("INSERT INTO jobs (kind, state, params, owner_id, created_at) "
+                       "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+        {kind, jobStateName(JobState::Queued), textOf(params),
+         ownerId ? QVariant(*ownerId) : QVariant(QMetaType::fromType<qint64>()), job.createdAt});
+    if (!id)
+        return id.error();
+    job.id = id->toLongLong();
+    return job;
+}
+
+Result<std::optional<Job>> JobRepository::find(qint64 id)
+{
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(), JobColumns + QStringLiteral(" WHERE id = ?"), {id});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<Job>();
+    return std::optional<Job>(jobFrom(query.value()));
+}
+
+Result<QList<Job>> JobRepository::list(int limit, int offset)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(), JobColumns + QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?"),
+        {limit, offset});
+    if (!query)
+        return query.error();
+    QList<Job> jobs;
+    while (query->next())
+        jobs << jobFrom(query.value());
+    return jobs;
+}
+
+Result<void> JobRepository::markRunning(qint64 id)
+{
+    return succeeded(SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("UPDATE jobs SET state = ?, started_at = ? WHERE id = ? AND state = ?"),
+        {jobStateName(JobState::Running), QDateTime::currentMSecsSinceEpoch(), id,
+         jobStateName(JobState::Queued)}));
+}
+
+Result<void> JobRepository::setProgress(qint64 id, int progress)
+{
+    return succeeded(SqlQuery::run(m_database.connection(),
+                                   QStringLiteral("UPDATE jobs SET progress = ? WHERE id = ?"),
+                                   {progress, id}));
+}
+
+Result<void> JobRepository::finish(qint64 id, JobState state, const QJsonObject &result,
+                                   const QString &error)
+{
+    const QString completes = state == JobState::Succeeded ? QStringLiteral(", progress = 100")
+                                                           : QString();
+    return succeeded(SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("UPDATE jobs SET state = ?, result = ?, error = ?, finished_at = ?%1 "
+                       "WHERE id = ?")
+            .arg(completes),
+        {jobStateName(state), textOf(result), error, QDateTime::currentMSecsSinceEpoch(), id}));
+}
+
+Result<int> JobRepository::interruptUnfinished()
+{
+    const Result<QSqlQuery> done = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE state IN (?, ?)"),
+        {jobStateName(JobState::Interrupted), QDateTime::currentMSecsSinceEpoch(),
+         QStringLiteral("The server stopped before this job finished."),
+         jobStateName(JobState::Queued), jobStateName(JobState::Running)});
+    if (!done)
+        return done.error();
+    return done->numRowsAffected();
+}
+
+} // namespace Cairn

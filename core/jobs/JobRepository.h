@@ -1,0 +1,30 @@
+#pragma once
+
+#include "Job.h"
+#include "Result.h"
+
+#include <QList>
+
+namespace Cairn {
+
+class Database;
+
+class JobRepository
+{
+public:
+    explicit JobRepository(Database &database) : m_database(database) {}
+
+    Result<Job> insert(const QString &kind, const QJsonObject &params, std::optional<qint64> ownerId);
+    Result<std::optional<Job>> find(qint64 id);
+    Result<QList<Job>> list(int limit, int offset);
+    Result<void> markRunning(qint64 id);
+    Result<void> setProgress(qint64 id, int progress);
+    Result<void> finish(qint64 id, JobState state, const QJsonObject &result, const QString &error);
+    // Marks every queued or running job interrupted; returns how many there were.
+    Result<int> interruptUnfinished();
+
+private:
+    Database &m_database;
+};
+
+} // namespace Cairn
