@@ -1,0 +1,30 @@
+#include "CoreServices.h"
+
+namespace Cairn {
+
+CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
+    : m_options(options)
+    , m_serverKey(key)
+    , m_database(options.database)
+    , m_users(m_database, m_serverKey)
+    , m_tokens(m_database)
+    , m_authTokens(m_users, m_serverKey, options.authTokenLifetimeSeconds)
+    , m_permissions(m_database)
+    , m_groups(m_database)
+    , m_jobs(m_database, options.jobWorkers)
+{
+}
+
+Result<std::unique_ptr<CoreServices>> CoreServices::open(const CoreOptions &options)
+{
+    const Result<ServerKey> key = ServerKey::load(options.dataDir);
+    if (!key)
+        return key.error();
+    std::unique_ptr<CoreServices> core(new CoreServices(options, key.value()));
+    const Result<void> opened = core->m_database.open();
+    if (!opened)
+        return opened.error();
+    return core;
+}
+
+} // namespace Cairn

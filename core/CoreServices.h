@@ -1,0 +1,55 @@
+#pragma once
+
+#include "Result.h"
+#include "auth/AuthTokenService.h"
+#include "auth/GroupService.h"
+#include "auth/PermissionService.h"
+#include "auth/ServerKey.h"
+#include "auth/TokenService.h"
+#include "auth/UserService.h"
+#include "db/Database.h"
+#include "jobs/JobManager.h"
+
+#include <memory>
+
+namespace Cairn {
+
+struct CoreOptions
+{
+    QString dataDir;
+    DatabaseConfig database;
+    int jobWorkers = 4;
+    int authTokenLifetimeSeconds = 600;
+};
+
+// The opened core: database (migrated), keys and the services over them. One per process;
+// the server, the command line and the GUI each build theirs from CoreOptions.
+class CoreServices
+{
+public:
+    static Result<std::unique_ptr<CoreServices>> open(const CoreOptions &options);
+
+    const CoreOptions &options() const { return m_options; }
+    Database &database() { return m_database; }
+    UserService &users() { return m_users; }
+    TokenService &tokens() { return m_tokens; }
+    AuthTokenService &authTokens() { return m_authTokens; }
+    PermissionService &permissions() { return m_permissions; }
+    GroupService &groups() { return m_groups; }
+    JobManager &jobs() { return m_jobs; }
+
+private:
+    CoreServices(const CoreOptions &options, const ServerKey &key);
+
+    CoreOptions m_options;
+    ServerKey m_serverKey;
+    Database m_database;
+    UserService m_users;
+    TokenService m_tokens;
+    AuthTokenService m_authTokens;
+    PermissionService m_permissions;
+    GroupService m_groups;
+    JobManager m_jobs;
+};
+
+} // namespace Cairn

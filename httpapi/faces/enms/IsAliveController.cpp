@@ -1,0 +1,29 @@
+#include "IsAliveController.h"
+
+#include "ApiSettings.h"
+#include "routing/Router.h"
+
+namespace Cairn {
+
+void IsAliveController::registerRoutes(Router &router, const ApiSettings &settings)
+{
+    RouteSpec spec;
+    spec.method = "GET";
+    spec.path = QStringLiteral("/rest/is_alive");
+    spec.face = Face::Enms;
+    spec.summary = QStringLiteral("Health check");
+    spec.description = QStringLiteral("Answers while the server is up; no credentials needed.");
+    spec.isPublic = true;
+    spec.responseSchema = QJsonObject{
+        {QStringLiteral("type"), QStringLiteral("object")},
+        {QStringLiteral("properties"),
+         QJsonObject{{QStringLiteral("name"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
+                     {QStringLiteral("cluster_id"),
+                      QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}}}}}};
+    // The answer never changes while the process lives; build it once.
+    const HttpResponse alive = HttpResponse::json(QJsonObject{
+        {QStringLiteral("name"), settings.nodeName}, {QStringLiteral("cluster_id"), settings.clusterId}});
+    router.add(spec, [alive](const ApiRequest &) { return alive; });
+}
+
+} // namespace Cairn

@@ -1,0 +1,147 @@
+#include "UsersController.h"
+
+#include "CoreServices.h"
+#include "routing/Respond.h"
+#include "routing/Router.h"
+
+#include <QJsonArray>
+
+namespace Cairn {
+
+namespace {
+
+// NSoT lists a user's permissions per site: {"<site id>": {user, site, permissions: [...]}}.
+Result<QJsonObject> userJson(CoreServices &core, const User &user)
+{
+    const Result<QList<Permission>> held = core.permissions().permissionsOfUser(user.id);
+    if (!held)
+        return held.error();
+    QJsonObject perSite;
+    for (const Permission &permission : held.value()) {
+        if (permission.objectType != QLatin1String("site") || !permission.objectId)
+            continue;
+        const QString site = QString::number(*permission.objectId);
+        QJsonObject entry = perSite.value(site).toObject();
+        QJsonArray actions = entry.value(QStringLiteral("permissions")).toArray();
+        actions.append(actionName(permission.action));
+        entry = {{QStringLiteral("user"), user.id},
+                 {QStringLiteral("site"), *permission.objectId},
+                 {QStringLiteral("permissions"), actions}};
+        perSite.insert(site, entry);
+    }
+    QJsonObject json = user.toJson();
+    json.insert(QStringLiteral("permissions"), perSite);
+    return json;
+}
+
+// `0` is the caller, as in NSoT; others may be read by themselves and superusers only.
+Result<User> targetUser(CoreServices &core, const ApiRequest &request)
+{
+    bool numeric = false;
+    const qint64 id = request.pathParam(QStringLiteral("id")).toLongLong(&numeric);
+    if (!numeric)
+        return Error::notFound(QStringLiteral("Not found."));
+    const User &caller = request.identity->user;
+    if (id == 0 || id == caller.id)
+        return caller;
+    if (!caller.isSuperuser)
+        return Error::forbidden(QStringLiteral("You do not have permission to perform this action."));
+    return core.users().userById(id);
+}
+
+HttpResponse detail(CoreServices &core, const ApiRequest &request)
+{
+    const Result<User> user = targetUser(core, request);
+    if (!user)
+        return FaceErrors::response(Face::Nsot, user.error());
+    Result<QJsonObject> json = userJson(core, user.value());
+    if (json && request.queryFlag(QStringLiteral("with_secret_key"))
+        && user->id == request.identity->user.id) {
+        const Result<QString> secret = core.users().secretKey(user->id);
+        if (!secret)
+            return FaceErrors::response(Face::Nsot, secret.error());
+        json->insert(QStringLiteral("secret_key"), secret.value());
+    }
+    return respond(Face::Nsot, json);
+}
+
+HttpResponse list(CoreServices &core, const ApiRequest &request)
+{
+    const User &caller = request.identity->user;
+    const Result<QList<User>> users = caller.isSuperuser ? core.users().listUsers()
+                                                         : Result<QList<User>>(QList<User>{caller});
+    if (!users)
+        return FaceErrors::response(Face::Nsot, users.error());
+    QJsonArray array;
+    for (const User &user : users.value()) {
+        const Result<QJsonObject> json = userJson(core, user);
+        if (!json)
+            return FaceErrors::response(Face::Nsot, json.error());
+        array.append(json.value());
+    }
+    return HttpResponse::json(array);
+}
+
+HttpResponse rotateSecretKey(CoreServices &core, const ApiRequest &request)
+{
+    const Result<User> user = targetUser(core, request);
+    if (!user)
+        return FaceErrors::response(Face::Nsot, user.error());
+    if (user->id != request.identity->user.id || request.identity->readOnly)
+        return FaceErrors::response(
+            Face::Nsot, Error::forbidden(QStringLiteral("Only users may rotate their own secret key.")));
+    const Result<QString> secret = core.users().rotateSecretKey(user->id);
+    if (!secret)
+        return FaceErrors::response(Face::Nsot, secret.error());
+    return HttpResponse::json(secret.value());
+}
+
+QJsonObject userSchema()
+{
+    const auto type = [](const char *name) {
+        return QJsonObject{{QStringLiteral("type"), QString::fromLatin1(name)}};
+    };
+    return {{QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("properties"),
+             QJsonObject{{QStringLiteral("id"), type("integer")},
+                         {QStringLiteral("username"), type("string")},
+                         {QStringLiteral("email"), type("string")},
+                         {QStringLiteral("is_superuser"), type("boolean")},
+                         {QStringLiteral("permissions"), type("object")},
+                         {QStringLiteral("secret_key"), type("string")}}}};
+}
+
+} // namespace
+
+void UsersController::registerRoutes(Router &router, CoreServices &core)
+{
+    RouteSpec spec;
+    spec.method = "GET";
+    spec.face = Face::Nsot;
+    spec.path = QStringLiteral("/api/users/");
+    spec.summary = QStringLiteral("List users");
+    spec.description = QStringLiteral("Every user for a superuser; yourself for anyone else.");
+    spec.responseSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                                      {QStringLiteral("items"), userSchema()}};
+    router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
+
+    spec.path = QStringLiteral("/api/users/{id}/");
+    spec.summary = QStringLiteral("Get a user");
+    spec.description = QStringLiteral("Id 0 is the caller; ?with_secret_key=true adds your own "
+                                      "secret key.");
+    spec.queryParameters = {{QStringLiteral("with_secret_key"), QStringLiteral("boolean"),
+                             QStringLiteral("Include your secret key."), false}};
+    spec.responseSchema = userSchema();
+    router.add(spec, [&core](const ApiRequest &request) { return detail(core, request); });
+
+    spec.method = "POST";
+    spec.path = QStringLiteral("/api/users/{id}/rotate_secret_key/");
+    spec.summary = QStringLiteral("Rotate your secret key");
+    spec.description = QStringLiteral("Issues a new secret key; AuthTokens from the old one stop "
+                                      "working.");
+    spec.queryParameters = {};
+    spec.responseSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}};
+    router.add(spec, [&core](const ApiRequest &request) { return rotateSecretKey(core, request); });
+}
+
+} // namespace Cairn

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "Error.h"
+#include "Face.h"
+#include "server/HttpResponse.h"
+
+namespace Cairn {
+
+// Turns an Error into the response each face's clients parse: NSoT and native
+// {"error": {"code", "message"}}, eNMS {"alert"}, the toolkit {"detail"} or {"field": [..]},
+// Enomalism {"errno", "message"}, ZTP plain text.
+class FaceErrors
+{
+public:
+    static int statusOf(ErrorCode code);
+    static HttpResponse response(Face face, const Error &error);
+    // Same, with the status given (404 and 405 from the router have no ErrorCode of their own).
+    static HttpResponse response(Face face, int status, const Error &error);
+    static int enomalismErrno(int status);
+};
+
+} // namespace Cairn

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "RouteSpec.h"
+#include "server/HttpResponse.h"
+
+#include <functional>
+
+namespace Cairn {
+
+using RouteHandler = std::function<HttpResponse(const ApiRequest &)>;
+
+class Route
+{
+public:
+    Route(RouteSpec spec, RouteHandler handler);
+
+    const RouteSpec &spec() const { return m_spec; }
+    // The `{params}` of the path when it matches these decoded segments.
+    std::optional<QHash<QString, QString>> match(const QStringList &segments) const;
+    HttpResponse handle(const ApiRequest &request) const { return m_handler(request); }
+    QStringList parameterNames() const;
+
+private:
+    struct Segment
+    {
+        QString text;
+        bool isParameter = false;
+        bool isCatchAll = false;
+    };
+
+    RouteSpec m_spec;
+    RouteHandler m_handler;
+    QList<Segment> m_segments;
+};
+
+} // namespace Cairn

@@ -1,0 +1,163 @@
+#include "Router.h"
+
+#include "Authenticator.h"
+#include "FaceErrors.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+#include <exception>
+
+Q_LOGGING_CATEGORY(lcRouter, "cairn.http.router")
+
+namespace Cairn {
+
+namespace {
+
+QByteArray allowHeader(const QList<const Route *> &routes)
+{
+    QList<QByteArray> methods;
+    for (const Route *route : routes) {
+        if (!methods.contains(route->spec().method))
+            methods << route->spec().method;
+    }
+    if (methods.contains("GET"))
+        methods << "HEAD";
+    methods << "OPTIONS";
+    return methods.join(", ");
+}
+
+QJsonObject fieldDescriptions(const QJsonObject &schema)
+{
+    const QJsonArray required = schema.value(QStringLiteral("required")).toArray();
+    const QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
+    QJsonObject fields;
+    for (auto it = properties.begin(); it != properties.end(); ++it) {
+        const QJsonObject property = it.value().toObject();
+        QJsonObject field{
+            {QStringLiteral("type"), property.value(QStringLiteral("type")).toString(QStringLiteral("field"))},
+            {QStringLiteral("required"), required.contains(it.key())},
+            {QStringLiteral("read_only"), property.value(QStringLiteral("readOnly")).toBool()},
+            {QStringLiteral("label"), property.value(QStringLiteral("title")).toString(it.key())},
+        };
+        if (property.contains(QStringLiteral("description")))
+            field.insert(QStringLiteral("help_text"), property.value(QStringLiteral("description")));
+        if (property.contains(QStringLiteral("maxLength")))
+            field.insert(QStringLiteral("max_length"), property.value(QStringLiteral("maxLength")));
+        fields.insert(it.key(), field);
+    }
+    return fields;
+}
+
+} // namespace
+
+Router::Router(const Authenticator *authenticator) : m_authenticator(authenticator) {}
+
+void Router::add(RouteSpec spec, RouteHandler handler)
+{
+    Q_ASSERT(spec.isPublic || m_authenticator);
+    m_routes.append(Route(std::move(spec), std::move(handler)));
+}
+
+HttpResponse Router::dispatch(const HttpRequest &request, QString *user) const
+{
+    const Face pathFace = faceForPath(request.rawPath);
+    if (request.method.isEmpty())
+        return FaceErrors::response(pathFace, 501,
+                                    Error::badRequest(QStringLiteral("Method not implemented.")));
+    QList<const Route *> matching;
+    QList<QHash<QString, QString>> params;
+    for (const Route &route : m_routes) {
+        if (auto found = route.match(request.segments)) {
+            matching << &route;
+            params << *found;
+        }
+    }
+    if (matching.isEmpty())
+        return FaceErrors::response(pathFace, 404,
+                                    Error::notFound(pathFace == Face::Nsot
+                                                        ? QStringLiteral("Endpoint not found.")
+                                                        : QStringLiteral("Not found.")));
+    if (request.method == "OPTIONS")
+        return options(matching);
+    const QByteArray wanted = request.method == "HEAD" ? QByteArray("GET") : request.method;
+    for (qsizetype i = 0; i < matching.size(); ++i) {
+        if (matching[i]->spec().method == wanted)
+            return dispatchMatched(request, *matching[i], params[i], user);
+    }
+    return FaceErrors::response(matching.first()->spec().face, 405,
+                                Error::badRequest(QStringLiteral("Method \"%1\" not allowed.")
+                                                      .arg(QString::fromLatin1(request.method))))
+        .withHeader("Allow", allowHeader(matching));
+}
+
+HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &route,
+                                     QHash<QString, QString> params, QString *user) const
+{
+    const RouteSpec &spec = route.spec();
+    ApiRequest apiRequest{request, std::move(params), std::nullopt};
+    if (m_authenticator) {
+        std::optional<Result<Identity>> identity = m_authenticator->authenticate(request);
+        if (identity && !identity->ok() && !spec.isPublic) {
+            const Error &error = identity->error();
+            HttpResponse denied = FaceErrors::response(
+                spec.face, spec.face == Face::Enms && error.code == ErrorCode::Unauthorized
+                               ? Error::unauthorized(QStringLiteral("Wrong Credentials."))
+                               : error);
+            if (denied.status == 401)
+                denied.withHeader("WWW-Authenticate", challengeFor(spec.face));
+            return denied;
+        }
+        if (!identity && !spec.isPublic) {
+            return FaceErrors::response(
+                       spec.face, Error::unauthorized(spec.face == Face::Enms
+                                                          ? QStringLiteral("Wrong Credentials.")
+                                                          : QStringLiteral("Authentication credentials "
+                                                                           "were not provided.")))
+                .withHeader("WWW-Authenticate", challengeFor(spec.face));
+        }
+        if (identity && identity->ok()) {
+            apiRequest.identity = identity->value();
+            if (user)
+                *user = apiRequest.identity->user.username;
+        }
+    }
+    try {
+        return route.handle(apiRequest);
+    } catch (const std::exception &exception) {
+        qCCritical(lcRouter) << spec.method << spec.path << "failed:" << exception.what();
+        return FaceErrors::response(spec.face, Error::internal(QStringLiteral("Internal error.")));
+    }
+}
+
+HttpResponse Router::options(const QList<const Route *> &routes)
+{
+    QJsonObject actions;
+    for (const Route *route : routes) {
+        if (!route->spec().requestSchema.isEmpty())
+            actions.insert(QString::fromLatin1(route->spec().method),
+                           fieldDescriptions(route->spec().requestSchema));
+    }
+    const RouteSpec &first = routes.first()->spec();
+    QJsonObject body{
+        {QStringLiteral("name"), first.summary},
+        {QStringLiteral("description"), first.description},
+        {QStringLiteral("renders"), QJsonArray{QStringLiteral("application/json")}},
+        {QStringLiteral("parses"), QJsonArray{QStringLiteral("application/json")}},
+    };
+    if (!actions.isEmpty())
+        body.insert(QStringLiteral("actions"), actions);
+    return HttpResponse::json(body).withHeader("Allow", allowHeader(routes));
+}
+
+QByteArray Router::challengeFor(Face face)
+{
+    switch (face) {
+    case Face::Nsot: return "AuthToken";
+    case Face::Enms:
+    case Face::Enomalism: return "Basic realm=\"Cairn\"";
+    default: return "Token";
+    }
+}
+
+} // namespace Cairn

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Route.h"
+
+#include <QList>
+
+namespace Cairn {
+
+class Authenticator;
+
+// The route table and the one place requests are dispatched: path match, method (HEAD served
+// by GET, OPTIONS answered from the metadata, 405 with Allow), authentication unless the
+// route is public, then the handler. Read-only once serving starts, so listener threads share it.
+class Router
+{
+public:
+    // Without an authenticator every route must be public (the ZTP listener).
+    explicit Router(const Authenticator *authenticator = nullptr);
+
+    void add(RouteSpec spec, RouteHandler handler);
+    const QList<Route> &routes() const { return m_routes; }
+
+    // `user` receives the caller's username for the access log.
+    HttpResponse dispatch(const HttpRequest &request, QString *user = nullptr) const;
+
+private:
+    HttpResponse dispatchMatched(const HttpRequest &request, const Route &route,
+                                 QHash<QString, QString> params, QString *user) const;
+    static HttpResponse options(const QList<const Route *> &routes);
+    static QByteArray challengeFor(Face face);
+
+    const Authenticator *m_authenticator;
+    QList<Route> m_routes;
+};
+
+} // namespace Cairn

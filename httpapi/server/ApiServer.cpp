@@ -1,0 +1,70 @@
+#include "ApiServer.h"
+
+#include "GuardedTcpServer.h"
+#include "HttpListener.h"
+
+#include <QEventLoop>
+#include <QThread>
+
+#include <atomic>
+#include <future>
+
+namespace Cairn {
+
+ApiServer::ApiServer(const Router &router, const HttpLimits &limits, int threads)
+    : m_router(router)
+    , m_limits(limits)
+    , m_threadCount(qMax(1, threads))
+{
+}
+
+ApiServer::~ApiServer()
+{
+    stop();
+}
+
+Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
+{
+    auto openConnections = std::make_shared<QAtomicInt>(0);
+    for (int i = 0; i < m_threadCount; ++i) {
+        std::promise<quint16> bound;
+        std::future<quint16> boundPort = bound.get_future();
+        QThread *thread = QThread::create([this, address, port, openConnections, &bound] {
+            GuardedTcpServer tcpServer(m_limits, openConnections);
+            HttpListener listener(m_router);
+            tcpServer.setReader(&listener);
+            if (!tcpServer.listenShared(address, port)) {
+                bound.set_value(0);
+                return;
+            }
+            listener.bind(&tcpServer);
+            bound.set_value(tcpServer.serverPort());
+            QEventLoop loop; // QThread::quit() ends it
+            loop.exec();
+        });
+        thread->setObjectName(QStringLiteral("http-%1-%2").arg(address.toString()).arg(i));
+        thread->start();
+        m_threads << thread;
+        const quint16 actual = boundPort.get();
+        if (actual == 0) {
+            stop();
+            return Error{ErrorCode::Unavailable,
+                         QStringLiteral("Cannot listen on %1:%2").arg(address.toString()).arg(port),
+                         {}};
+        }
+        port = actual; // the other threads join the port the first one got
+    }
+    return port;
+}
+
+void ApiServer::stop()
+{
+    for (QThread *thread : std::as_const(m_threads)) {
+        thread->quit();
+        thread->wait();
+        delete thread;
+    }
+    m_threads.clear();
+}
+
+} // namespace Cairn

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "HttpLimits.h"
+#include "Result.h"
+
+#include <QHostAddress>
+#include <QList>
+
+#include <memory>
+
+class QThread;
+
+namespace Cairn {
+
+class Router;
+
+// An HTTP endpoint served by several listener threads, each with its own socket on the same
+// port and its own event loop; the kernel spreads connections between them. The router is
+// shared and must be safe to call from every thread (services use one database connection
+// per thread).
+class ApiServer
+{
+public:
+    ApiServer(const Router &router, const HttpLimits &limits, int threads);
+    ~ApiServer();
+    ApiServer(const ApiServer &) = delete;
+    ApiServer &operator=(const ApiServer &) = delete;
+
+    // Starts every thread listening; port 0 picks a free port. Returns the port in use.
+    Result<quint16> listen(const QHostAddress &address, quint16 port);
+    void stop();
+
+private:
+    const Router &m_router;
+    HttpLimits m_limits;
+    int m_threadCount;
+    QList<QThread *> m_threads;
+};
+
+} // namespace Cairn

@@ -1,0 +1,116 @@
+#include "ConnectionGuard.h"
+
+#include "HttpResponse.h"
+
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcGuard, "cairn.http.guard")
+
+namespace Cairn {
+
+namespace {
+constexpr int LingerMs = 2000; // time a rejected client gets to read our answer
+}
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_framer(limits)
+{
+    m_requestTimer.setSingleShot(true);
+    m_requestTimer.setInterval(limits.requestTimeoutMs);
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(limits.idleTimeoutMs);
+    connect(&m_requestTimer, &QTimer::timeout, this, &ConnectionGuard::onRequestTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ConnectionGuard::onIdleTimeout);
+    connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::restartIdleTimer);
+    m_idleTimer.start();
+}
+
+ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
+{
+    return socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+RequestFramer::RequestFacts ConnectionGuard::takeRequestFacts()
+{
+    // Whatever is still unread now belongs to later requests; Qt reads it on its next pass.
+    m_seenUnread = m_socket->bytesAvailable();
+    if (m_framer.facts().isEmpty())
+        return {};
+    return m_framer.facts().dequeue();
+}
+
+void ConnectionGuard::onReadyRead()
+{
+    if (m_rejected)
+        return;
+    const qint64 available = m_socket->bytesAvailable();
+    if (available > m_seenUnread) {
+        const QByteArray unread = m_socket->peek(available);
+        const auto violation = m_framer.feed(QByteArrayView(unread).sliced(m_seenUnread));
+        if (violation) {
+            reject(violation->status, violation->message);
+            return;
+        }
+        for (RequestFramer::RequestFacts &facts : m_framer.facts()) {
+            if (facts.expectsContinue) {
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                facts.expectsContinue = false;
+            }
+        }
+    }
+    // Qt's parser, which runs right after this slot, consumes all it is given unless a
+    // request completes; takeRequestFacts() records what it leaves in that case.
+    m_seenUnread = 0;
+    if (m_framer.inRequest()) {
+        if (!m_requestTimer.isActive())
+            m_requestTimer.start();
+    } else {
+        m_requestTimer.stop();
+    }
+    restartIdleTimer();
+}
+
+void ConnectionGuard::reject(int status, const QByteArray &message)
+{
+    m_rejected = true;
+    m_requestTimer.stop();
+    m_idleTimer.stop();
+    qCInfo(lcGuard).noquote() << m_socket->peerAddress().toString() << "rejected:" << status
+                              << message;
+    if (m_reader)
+        disconnect(m_socket, &QTcpSocket::readyRead, m_reader, nullptr);
+    const QJsonObject body{{QStringLiteral("error"),
+                            QJsonObject{{QStringLiteral("code"), status},
+                                        {QStringLiteral("message"), QString::fromLatin1(message)}}}};
+    m_socket->write(HttpResponse::json(body, status).serialize(false, true));
+    m_socket->disconnectFromHost();
+    // A client that never reads would keep the socket in the closing state; cut it off.
+    QTimer::singleShot(LingerMs, m_socket, [socket = m_socket] { socket->abort(); });
+}
+
+void ConnectionGuard::onRequestTimeout()
+{
+    reject(408, "Request not received in time.");
+}
+
+void ConnectionGuard::onIdleTimeout()
+{
+    if (m_framer.inRequest() || m_socket->bytesToWrite() > 0) {
+        m_idleTimer.start();
+        return;
+    }
+    m_socket->disconnectFromHost();
+}
+
+void ConnectionGuard::restartIdleTimer()
+{
+    if (!m_rejected)
+        m_idleTimer.start();
+}
+
+} // namespace Cairn

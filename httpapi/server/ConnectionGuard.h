@@ -1,0 +1,51 @@
+#pragma once
+
+#include "HttpLimits.h"
+#include "RequestFramer.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QTcpSocket;
+
+namespace Cairn {
+
+// Watches one connection for the server: sees every byte before Qt's parser does (its slot is
+// connected to readyRead first), and answers and closes the connection itself when a request
+// breaks a limit, so Qt never buffers what it should not. Also times out trickling requests
+// and idle keep-alive connections.
+class ConnectionGuard : public QObject
+{
+    Q_OBJECT
+
+public:
+    ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits);
+
+    static ConnectionGuard *of(QTcpSocket *socket);
+
+    // The Qt HTTP server that reads this socket, so a rejected request can be kept from it.
+    void setReader(QObject *reader) { m_reader = reader; }
+
+    // Called when Qt's parser hands over a complete request: what to do around its response.
+    RequestFramer::RequestFacts takeRequestFacts();
+
+private:
+    void onReadyRead();
+    void reject(int status, const QByteArray &message);
+    void onRequestTimeout();
+    void onIdleTimeout();
+    void restartIdleTimer();
+
+    QTcpSocket *m_socket;
+    QPointer<QObject> m_reader;
+    RequestFramer m_framer;
+    QTimer m_requestTimer;
+    QTimer m_idleTimer;
+    // Bytes at the front of the socket's unread data that the framer has already seen: Qt's
+    // parser stops after a complete request, leaving any pipelined bytes for later.
+    qint64 m_seenUnread = 0;
+    bool m_rejected = false;
+};
+
+} // namespace Cairn

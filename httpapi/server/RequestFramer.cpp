@@ -1,0 +1,262 @@
+#include "RequestFramer.h"
+
+#include <QRegularExpression>
+
+namespace Cairn {
+
+namespace {
+
+constexpr qsizetype MaxChunkLine = 1024;
+
+bool isTokenChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+           || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
+bool isToken(QByteArrayView text)
+{
+    if (text.isEmpty())
+        return false;
+    for (char c : text) {
+        if (!isTokenChar(c))
+            return false;
+    }
+    return true;
+}
+
+bool hasControlCharacters(QByteArrayView text)
+{
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && byte != '\t') || byte == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+bool headerListContains(QByteArrayView value, QByteArrayView token)
+{
+    for (const QByteArray &item : value.toByteArray().split(',')) {
+        if (item.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<RequestFramer::Violation> RequestFramer::feed(QByteArrayView bytes)
+{
+    qsizetype i = 0;
+    while (i < bytes.size()) {
+        std::optional<Violation> violation;
+        switch (m_state) {
+        case State::RequestLine:
+            // Empty lines before a request line are allowed (RFC 9112 2.2).
+            if (m_line.isEmpty() && (bytes[i] == '\r' || bytes[i] == '\n')) {
+                ++i;
+                continue;
+            }
+            violation = takeLine(bytes[i++], m_limits.maxHeaderBytes, 414);
+            if (!violation && m_lineComplete)
+                violation = onRequestLine();
+            break;
+        case State::HeaderLine:
+        case State::Trailer:
+            violation = takeLine(bytes[i++], m_limits.maxHeaderBytes - m_headerBytes, 431);
+            if (!violation && m_lineComplete)
+                violation = onHeaderLine();
+            break;
+        case State::FixedBody:
+        case State::ChunkData: {
+            const qint64 take = qMin<qint64>(m_remaining, bytes.size() - i);
+            i += take;
+            m_remaining -= take;
+            if (m_remaining == 0) {
+                if (m_state == State::FixedBody)
+                    startNextRequest();
+                else
+                    m_state = State::ChunkDataEnd;
+            }
+            break;
+        }
+        case State::ChunkDataEnd:
+        case State::ChunkSize:
+            violation = takeLine(bytes[i++], MaxChunkLine, 400);
+            if (!violation && m_lineComplete)
+                violation = onChunkSize();
+            break;
+        }
+        if (violation)
+            return violation;
+    }
+    return std::nullopt;
+}
+
+std::optional<RequestFramer::Violation> RequestFramer::takeLine(char byte, qsizetype limit,
+                                                                int statusWhenTooLong)
+{
+    if (m_lineComplete) {
+        m_line.clear();
+        m_lineComplete = false;
+    }
+    if (byte == '\n') {
+        if (m_line.endsWith('\r'))
+            m_line.chop(1);
+        m_lineComplete = true;
+        return std::nullopt;
+    }
+    m_line.append(byte);
+    if (m_line.size() > limit)
+        return Violation{statusWhenTooLong, statusWhenTooLong == 414
+                                                ? "Request line too long."
+                                                : statusWhenTooLong == 431
+                                                      ? "Request headers too large."
+                                                      : "Malformed chunked body."};
+    return std::nullopt;
+}
+
+std::optional<RequestFramer::Violation> RequestFramer::onRequestLine()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([^\\s\\x00-\\x1f\\x7f]+) HTTP/(\\d)\\.(\\d)$"));
+    const QRegularExpressionMatch match = pattern.match(QString::fromLatin1(m_line));
+    if (!match.hasMatch())
+        return Violation{400, "Malformed request line."};
+    if (match.captured(3) != QLatin1String("1")
+        || (match.captured(4) != QLatin1String("0") && match.captured(4) != QLatin1String("1")))
+        return Violation{505, "Only HTTP/1.0 and HTTP/1.1 are supported."};
+    m_http10 = match.captured(4) == QLatin1String("0");
+    m_current = RequestFacts{m_http10, false};
+    m_headerBytes = m_line.size() + 2;
+    m_state = State::HeaderLine;
+    return std::nullopt;
+}
+
+std::optional<RequestFramer::Violation> RequestFramer::onHeaderLine()
+{
+    m_headerBytes += m_line.size() + 2;
+    if (m_line.isEmpty()) {
+        if (m_state == State::Trailer) {
+            startNextRequest();
+            return std::nullopt;
+        }
+        return onHeadersComplete();
+    }
+    if (m_line.startsWith(' ') || m_line.startsWith('\t'))
+        return Violation{400, "Folded header lines are not accepted."};
+    const qsizetype colon = m_line.indexOf(':');
+    if (colon <= 0 || !isToken(QByteArrayView(m_line).first(colon)))
+        return Violation{400, "Malformed header line."};
+    const QByteArray name = m_line.first(colon).toLower();
+    const QByteArray value = m_line.sliced(colon + 1).trimmed();
+    if (hasControlCharacters(value))
+        return Violation{400, "Control characters in a header value."};
+    if (m_state == State::Trailer)
+        return std::nullopt;
+    if (name == "content-length") {
+        bool ok = false;
+        const qint64 length = value.toLongLong(&ok);
+        const bool digitsOnly = !value.isEmpty() && value.front() != '+' && value.front() != '-';
+        if (!ok || !digitsOnly || length < 0)
+            return Violation{400, "Invalid Content-Length."};
+        m_contentLength = length;
+        ++m_contentLengthCount;
+    } else if (name == "transfer-encoding") {
+        if (value.compare("chunked", Qt::CaseInsensitive) != 0)
+            return Violation{501, "Only the chunked transfer coding is supported."};
+        if (m_chunked)
+            return Violation{400, "Transfer-Encoding given twice."};
+        m_chunked = true;
+    } else if (name == "host") {
+        if (m_hasHost)
+            return Violation{400, "Host given twice."};
+        m_hasHost = true;
+    } else if (name == "connection") {
+        if (headerListContains(value, "close"))
+            m_current.closeAfterResponse = true;
+        else if (headerListContains(value, "keep-alive"))
+            m_current.closeAfterResponse = false;
+    } else if (name == "expect") {
+        if (value.compare("100-continue", Qt::CaseInsensitive) != 0)
+            return Violation{417, "Only 'Expect: 100-continue' is supported."};
+        m_current.expectsContinue = true;
+    }
+    return std::nullopt;
+}
+
+std::optional<RequestFramer::Violation> RequestFramer::onHeadersComplete()
+{
+    if (m_contentLengthCount > 1)
+        return Violation{400, "More than one Content-Length."};
+    if (m_chunked && m_contentLength)
+        return Violation{400, "Both Content-Length and Transfer-Encoding given."};
+    if (!m_hasHost && !m_http10)
+        return Violation{400, "Missing Host header."};
+    if (m_contentLength && *m_contentLength > m_limits.maxBodyBytes)
+        return Violation{413, "Request body too large (limit " + QByteArray::number(
+                                  m_limits.maxBodyBytes) + " bytes)."};
+    m_current.expectsContinue = m_current.expectsContinue
+                                && (m_chunked || m_contentLength.value_or(0) > 0);
+    m_facts.enqueue(m_current);
+    if (m_chunked) {
+        m_state = State::ChunkSize;
+    } else if (m_contentLength.value_or(0) > 0) {
+        m_remaining = *m_contentLength;
+        m_state = State::FixedBody;
+    } else {
+        startNextRequest();
+    }
+    return std::nullopt;
+}
+
+std::optional<RequestFramer::Violation> RequestFramer::onChunkSize()
+{
+    if (m_state == State::ChunkDataEnd) {
+        if (!m_line.isEmpty())
+            return Violation{400, "Malformed chunked body."};
+        m_state = State::ChunkSize;
+        return std::nullopt;
+    }
+    const QByteArray size = m_line.split(';').first().trimmed();
+    bool ok = false;
+    const qint64 length = size.toLongLong(&ok, 16);
+    if (!ok || size.isEmpty() || length < 0 || size.size() > 15)
+        return Violation{400, "Malformed chunk size."};
+    if (length == 0) {
+        m_state = State::Trailer;
+        return std::nullopt;
+    }
+    if (const std::optional<Violation> tooLarge = addBody(length))
+        return tooLarge;
+    m_remaining = length;
+    m_state = State::ChunkData;
+    return std::nullopt;
+}
+
+std::optional<RequestFramer::Violation> RequestFramer::addBody(qint64 bytes)
+{
+    m_bodyBytes += bytes;
+    if (m_bodyBytes > m_limits.maxBodyBytes)
+        return Violation{413, "Request body too large (limit " + QByteArray::number(
+                                  m_limits.maxBodyBytes) + " bytes)."};
+    return std::nullopt;
+}
+
+void RequestFramer::startNextRequest()
+{
+    m_state = State::RequestLine;
+    m_line.clear();
+    m_lineComplete = false;
+    m_headerBytes = 0;
+    m_bodyBytes = 0;
+    m_remaining = 0;
+    m_contentLength.reset();
+    m_contentLengthCount = 0;
+    m_chunked = false;
+    m_hasHost = false;
+    m_http10 = false;
+}
+
+} // namespace Cairn
