@@ -1,0 +1,86 @@
+#include "CommonOptions.h"
+
+#include "DatabasePassword.h"
+#include "ExitCode.h"
+
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace Cairn {
+
+namespace {
+const QString DataDirOption = QStringLiteral("data-dir");
+const QString DatabaseOption = QStringLiteral("database");
+const QString ConfigOption = QStringLiteral("config");
+} // namespace
+
+void CommonOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOption({DataDirOption,
+                      QStringLiteral("Folder for the database, keys and files (default %1).")
+                          .arg(defaultDataDir()),
+                      QStringLiteral("DIR")});
+    parser.addOption({DatabaseOption,
+                      QStringLiteral("postgresql://user@host:port/db to use PostgreSQL instead of "
+                                     "SQLite (password from CAIRN_DB_PASSWORD or the keychain)."),
+                      QStringLiteral("URL")});
+    parser.addOption({ConfigOption, QStringLiteral("INI file with settings."), QStringLiteral("FILE")});
+}
+
+QString CommonOptions::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/cairn");
+}
+
+std::unique_ptr<QSettings> CommonOptions::config(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(ConfigOption))
+        return nullptr;
+    return std::make_unique<QSettings>(parser.value(ConfigOption), QSettings::IniFormat);
+}
+
+std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser, int *exitCode)
+{
+    QTextStream err(stderr);
+    const std::unique_ptr<QSettings> settings = config(parser);
+    if (settings && settings->status() != QSettings::NoError) {
+        err << "cairn: cannot read config file " << parser.value(ConfigOption) << Qt::endl;
+        *exitCode = ExitUsage;
+        return std::nullopt;
+    }
+    const auto setting = [&](const QString &option, const QString &key, const QString &fallback) {
+        if (parser.isSet(option))
+            return parser.value(option);
+        return settings ? settings->value(key, fallback).toString() : fallback;
+    };
+    CoreOptions options;
+    options.dataDir = setting(DataDirOption, QStringLiteral("server/data_dir"), defaultDataDir());
+    const Result<DatabaseConfig> database =
+        DatabaseConfig::fromUrl(setting(DatabaseOption, QStringLiteral("database/url"), QString()),
+                                options.dataDir);
+    if (!database) {
+        err << "cairn: --database: " << database.error().message << Qt::endl;
+        *exitCode = ExitUsage;
+        return std::nullopt;
+    }
+    options.database = database.value();
+    if (options.database.driver == DatabaseConfig::Driver::Postgres)
+        options.database.password = DatabasePassword::lookup(options.database);
+    if (settings)
+        options.authTokenLifetimeSeconds =
+            settings->value(QStringLiteral("auth/auth_token_lifetime_seconds"), 600).toInt();
+    return options;
+}
+
+std::unique_ptr<CoreServices> CommonOptions::openCore(const CoreOptions &options)
+{
+    Result<std::unique_ptr<CoreServices>> core = CoreServices::open(options);
+    if (!core) {
+        QTextStream(stderr) << "cairn: " << core.error().message << Qt::endl;
+        return nullptr;
+    }
+    return std::move(core).value();
+}
+
+} // namespace Cairn

@@ -1,0 +1,218 @@
+#include "ServeCommand.h"
+
+#include "ApiRoutes.h"
+#include "ApiSettings.h"
+#include "CommonOptions.h"
+#include "ExitCode.h"
+#include "SignalWatcher.h"
+#include "routing/Authenticator.h"
+#include "routing/Router.h"
+#include "server/ApiServer.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QTextStream>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcServe, "cairn.serve")
+
+namespace Cairn {
+
+namespace {
+
+const QString ListenOption = QStringLiteral("listen");
+const QString ZtpListenOption = QStringLiteral("ztp-listen");
+const QString ThreadsOption = QStringLiteral("threads");
+const QString DemoOption = QStringLiteral("demo");
+const QString TrustedHeaderOption = QStringLiteral("trusted-header");
+const QString TrustedProxyOption = QStringLiteral("trusted-proxy");
+
+struct ListenAddress
+{
+    QHostAddress host;
+    quint16 port = 0;
+};
+
+std::optional<ListenAddress> parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return std::nullopt;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host);
+    if (!ok || port > 65535 || address.isNull())
+        return std::nullopt;
+    return ListenAddress{address, quint16(port)};
+}
+
+struct ServeSettings
+{
+    ListenAddress api;
+    std::optional<ListenAddress> ztp;
+    int threads = 1;
+    HttpLimits limits;
+    ApiSettings apiSettings;
+    TrustedHeaderSettings trustedHeader;
+};
+
+int usage(const QString &message)
+{
+    QTextStream(stderr) << "cairn: " << message << Qt::endl;
+    return ExitUsage;
+}
+
+// Command line first, then the config file ([server], [http], [auth]), then defaults.
+std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int *exitCode)
+{
+    const std::unique_ptr<QSettings> config = CommonOptions::config(parser);
+    const auto value = [&](const QString &option, const QString &key, const QVariant &fallback) {
+        if (!option.isEmpty() && parser.isSet(option))
+            return QVariant(parser.value(option));
+        return config ? config->value(key, fallback) : fallback;
+    };
+    ServeSettings settings;
+    const auto api = parseListen(value(ListenOption, QStringLiteral("server/listen"),
+                                       QStringLiteral("127.0.0.1:8090")).toString());
+    if (!api) {
+        *exitCode = usage(QStringLiteral("--listen takes HOST:PORT"));
+        return std::nullopt;
+    }
+    settings.api = *api;
+    const QString ztp = value(ZtpListenOption, QStringLiteral("ztp/listen"), QString()).toString();
+    if (!ztp.isEmpty()) {
+        settings.ztp = parseListen(ztp);
+        if (!settings.ztp) {
+            *exitCode = usage(QStringLiteral("--ztp-listen takes HOST:PORT"));
+            return std::nullopt;
+        }
+    }
+    bool ok = false;
+    settings.threads = value(ThreadsOption, QStringLiteral("server/threads"),
+                             QThread::idealThreadCount()).toInt(&ok);
+    if (!ok || settings.threads < 1 || settings.threads > 256) {
+        *exitCode = usage(QStringLiteral("--threads takes a number from 1 to 256"));
+        return std::nullopt;
+    }
+    HttpLimits &limits = settings.limits;
+    limits.maxHeaderBytes = value({}, QStringLiteral("http/max_header_bytes"), limits.maxHeaderBytes).toLongLong();
+    limits.maxBodyBytes = value({}, QStringLiteral("http/max_body_bytes"), limits.maxBodyBytes).toLongLong();
+    limits.requestTimeoutMs =
+        int(value({}, QStringLiteral("http/request_timeout_seconds"), limits.requestTimeoutMs / 1000.0).toDouble() * 1000);
+    limits.idleTimeoutMs =
+        int(value({}, QStringLiteral("http/idle_timeout_seconds"), limits.idleTimeoutMs / 1000.0).toDouble() * 1000);
+    limits.maxConnections = value({}, QStringLiteral("http/max_connections"), limits.maxConnections).toInt();
+    if (limits.maxHeaderBytes < 1024 || limits.maxBodyBytes < 0 || limits.requestTimeoutMs < 100
+        || limits.idleTimeoutMs < 100 || limits.maxConnections < 1) {
+        *exitCode = usage(QStringLiteral("[http] limits in the config file are out of range"));
+        return std::nullopt;
+    }
+    settings.apiSettings.nodeName =
+        value({}, QStringLiteral("server/node_name"), QHostInfo::localHostName()).toString();
+    settings.apiSettings.clusterId = value({}, QStringLiteral("server/cluster_id"), 1).toInt();
+
+    TrustedHeaderSettings &trusted = settings.trustedHeader;
+    trusted.headerName = value(TrustedHeaderOption, QStringLiteral("auth/trusted_header"), QString())
+                             .toString()
+                             .toLatin1();
+    QStringList proxies = parser.values(TrustedProxyOption);
+    if (proxies.isEmpty() && config)
+        proxies = config->value(QStringLiteral("auth/trusted_proxies")).toStringList();
+    for (const QString &proxy : proxies) {
+        const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(proxy.trimmed());
+        if (subnet.first.isNull()) {
+            *exitCode = usage(QStringLiteral("--trusted-proxy takes an address or CIDR: %1").arg(proxy));
+            return std::nullopt;
+        }
+        trusted.proxies << subnet;
+    }
+    if (!trusted.headerName.isEmpty() && trusted.proxies.isEmpty()) {
+        *exitCode = usage(QStringLiteral("--trusted-header needs at least one --trusted-proxy"));
+        return std::nullopt;
+    }
+    trusted.createUsers =
+        value({}, QStringLiteral("auth/trusted_header_create_users"), true).toBool();
+    return settings;
+}
+
+} // namespace
+
+int ServeCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run the Cairn server headless."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
+    parser.addOption({ListenOption, QStringLiteral("API address (default 127.0.0.1:8090)."),
+                      QStringLiteral("HOST:PORT")});
+    parser.addOption({ZtpListenOption,
+                      QStringLiteral("Zero-touch provisioning listener address."),
+                      QStringLiteral("HOST:PORT")});
+    parser.addOption({ThreadsOption, QStringLiteral("Listener threads (default: one per core)."),
+                      QStringLiteral("N")});
+    parser.addOption({DemoOption, QStringLiteral("Load demonstration data on first start (once the "
+                                                 "inventory exists).")});
+    parser.addOption({TrustedHeaderOption,
+                      QStringLiteral("Trust this header (e.g. X-NSoT-Email) from --trusted-proxy."),
+                      QStringLiteral("NAME")});
+    parser.addOption({TrustedProxyOption,
+                      QStringLiteral("Address or CIDR of a proxy allowed to set the trusted header."),
+                      QStringLiteral("CIDR")});
+    CommonOptions::addTo(parser);
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() > 1)
+        return usage(QStringLiteral("serve takes no arguments"));
+
+    int exitCode = ExitOk;
+    const std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
+    if (!options)
+        return exitCode;
+    const std::optional<ServeSettings> settings = readSettings(parser, &exitCode);
+    if (!settings)
+        return exitCode;
+    const std::unique_ptr<CoreServices> core = CommonOptions::openCore(*options);
+    if (!core)
+        return ExitFailure;
+    (void)core->jobs().recoverAfterCrash();
+
+    const Authenticator authenticator(core->users(), core->tokens(), core->authTokens(),
+                                      settings->trustedHeader);
+    Router router(&authenticator);
+    ApiRoutes::registerAll(router, *core, settings->apiSettings);
+    ApiServer api(router, settings->limits, settings->threads);
+    const Result<quint16> port = api.listen(settings->api.host, settings->api.port);
+    if (!port) {
+        QTextStream(stderr) << "cairn: " << port.error().message << Qt::endl;
+        return ExitFailure;
+    }
+    qCInfo(lcServe).noquote() << "listening on"
+                              << QStringLiteral("%1:%2").arg(settings->api.host.toString()).arg(port.value())
+                              << "with" << settings->threads << "thread(s), database"
+                              << options->database.describe();
+    if (settings->ztp)
+        qCWarning(lcServe) << "--ztp-listen: the provisioning listener is not part of this build yet";
+    if (parser.isSet(DemoOption))
+        qCWarning(lcServe) << "--demo: there is no demonstration data in this build yet";
+
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::stopRequested, qApp, [](int signalNumber) {
+        qCInfo(lcServe) << "signal" << signalNumber << "received; stopping";
+        QCoreApplication::quit();
+    });
+    QCoreApplication::exec();
+    api.stop();
+    core->jobs().waitForIdle(30000);
+    qCInfo(lcServe) << "stopped";
+    return ExitOk;
+}
+
+} // namespace Cairn

@@ -1,0 +1,164 @@
+#include "UserCommand.h"
+
+#include "CommonOptions.h"
+#include "ExitCode.h"
+
+#include <QFile>
+#include <QTextStream>
+
+namespace Cairn {
+
+namespace {
+
+const QString PasswordStdin = QStringLiteral("password-stdin");
+const QString EmailOption = QStringLiteral("email");
+const QString SuperuserOption = QStringLiteral("superuser");
+const QString ExpiresOption = QStringLiteral("expires-days");
+const QString ReadOnlyOption = QStringLiteral("read-only");
+
+// The first line of standard input, as `docker login --password-stdin` reads it.
+QString readPassword()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+int fail(const Error &error)
+{
+    QTextStream err(stderr);
+    err << "cairn: " << error.message;
+    for (auto it = error.fields.begin(); it != error.fields.end(); ++it)
+        err << " (" << it.key() << ": " << it.value().toString() << ")";
+    err << Qt::endl;
+    return ExitFailure;
+}
+
+int add(CoreServices &core, const QCommandLineParser &parser, const QString &name)
+{
+    const Result<User> user = core.users().addUser(NewUser{
+        name, readPassword(), parser.value(EmailOption), parser.isSet(SuperuserOption)});
+    if (!user)
+        return fail(user.error());
+    QTextStream(stdout) << "Created user " << user->username << " (id " << user->id << ")" << Qt::endl;
+    return ExitOk;
+}
+
+int passwd(CoreServices &core, const QString &name)
+{
+    const Result<void> changed = core.users().setPassword(name, readPassword());
+    if (!changed)
+        return fail(changed.error());
+    QTextStream(stdout) << "Password changed for " << name << Qt::endl;
+    return ExitOk;
+}
+
+int list(CoreServices &core)
+{
+    const Result<QList<User>> users = core.users().listUsers();
+    if (!users)
+        return fail(users.error());
+    QTextStream out(stdout);
+    out << qSetFieldWidth(6) << Qt::left << "ID" << qSetFieldWidth(24) << "USERNAME"
+        << qSetFieldWidth(32) << "EMAIL" << qSetFieldWidth(11) << "SUPERUSER" << qSetFieldWidth(0)
+        << "ACTIVE" << Qt::endl;
+    for (const User &user : users.value())
+        out << qSetFieldWidth(6) << user.id << qSetFieldWidth(24) << user.username
+            << qSetFieldWidth(32) << (user.email.isEmpty() ? QStringLiteral("-") : user.email)
+            << qSetFieldWidth(11) << (user.isSuperuser ? "yes" : "no") << qSetFieldWidth(0)
+            << (user.isActive ? "yes" : "no") << Qt::endl;
+    return ExitOk;
+}
+
+int token(CoreServices &core, const QCommandLineParser &parser, const QString &name)
+{
+    std::optional<int> expiresInDays;
+    if (parser.isSet(ExpiresOption)) {
+        bool ok = false;
+        expiresInDays = parser.value(ExpiresOption).toInt(&ok);
+        if (!ok || *expiresInDays <= 0) {
+            QTextStream(stderr) << "cairn: --expires-days takes a positive number" << Qt::endl;
+            return ExitUsage;
+        }
+    }
+    const Result<User> user = core.users().userByUsername(name);
+    if (!user)
+        return fail(user.error());
+    const Result<IssuedToken> issued = core.tokens().create(
+        user->id, expiresInDays, parser.isSet(ReadOnlyOption), QStringLiteral("command line"));
+    if (!issued)
+        return fail(issued.error());
+    QTextStream out(stdout);
+    out << "# API token for " << name << (issued->token.readOnly ? " (read-only)" : "")
+        << "; shown once, store it now:" << Qt::endl;
+    out << issued->key << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+int UserCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Manage users.\n\n  cairn user add NAME --password-stdin [--email E] [--superuser]\n"
+        "  cairn user passwd NAME --password-stdin\n  cairn user list\n"
+        "  cairn user token NAME [--expires-days N] [--read-only]"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("user"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, passwd, list or token."));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The username."));
+    parser.addOption({PasswordStdin, QStringLiteral("Read the password from standard input.")});
+    parser.addOption({EmailOption, QStringLiteral("The user's email (needed for NSoT AuthTokens)."),
+                      QStringLiteral("E")});
+    parser.addOption({SuperuserOption, QStringLiteral("The user may do everything.")});
+    parser.addOption({ExpiresOption, QStringLiteral("The token expires after N days."),
+                      QStringLiteral("N")});
+    parser.addOption({ReadOnlyOption, QStringLiteral("The token may only read.")});
+    CommonOptions::addTo(parser);
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << "cairn: " << parser.errorText() << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(1);
+    const QString name = positional.value(2);
+    const bool needsName = action != QLatin1String("list");
+    const bool needsPassword = action == QLatin1String("add") || action == QLatin1String("passwd");
+    const QStringList actions{QStringLiteral("add"), QStringLiteral("passwd"), QStringLiteral("list"),
+                              QStringLiteral("token")};
+    if (!actions.contains(action) || (needsName && name.isEmpty())
+        || positional.size() > (needsName ? 3 : 2)) {
+        err << "cairn: usage: cairn user add|passwd|token NAME ... or cairn user list" << Qt::endl;
+        return ExitUsage;
+    }
+    if (needsPassword && !parser.isSet(PasswordStdin)) {
+        err << "cairn: give the password on standard input with --password-stdin" << Qt::endl;
+        return ExitUsage;
+    }
+    int exitCode = ExitOk;
+    const std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
+    if (!options)
+        return exitCode;
+    const std::unique_ptr<CoreServices> core = CommonOptions::openCore(*options);
+    if (!core)
+        return ExitFailure;
+    if (action == QLatin1String("add"))
+        return add(*core, parser, name);
+    if (action == QLatin1String("passwd"))
+        return passwd(*core, name);
+    if (action == QLatin1String("token"))
+        return token(*core, parser, name);
+    return list(*core);
+}
+
+} // namespace Cairn

@@ -1,0 +1,88 @@
+#include "CommonOptions.h"
+#include "ExitCode.h"
+#include "ServeCommand.h"
+#include "UserCommand.h"
+#include "shell/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTranslator>
+
+using namespace Cairn;
+
+namespace {
+
+const char *const Usage = "Usage:\n"
+                          "  cairn                     open the desktop application\n"
+                          "  cairn serve [options]     run the server headless\n"
+                          "  cairn user ...            add users, set passwords, list, make tokens\n"
+                          "  cairn --help | --version\n"
+                          "Run 'cairn COMMAND --help' for a command's options.\n";
+
+QString commandOf(const QStringList &arguments)
+{
+    for (const QString &argument : arguments.mid(1)) {
+        if (!argument.startsWith(QLatin1Char('-')))
+            return argument;
+    }
+    return {};
+}
+
+int runGui(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("cairn"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+    QCommandLineParser parser;
+    CommonOptions::addTo(parser);
+    parser.process(app);
+    int exitCode = ExitOk;
+    const std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
+    if (!options)
+        return exitCode;
+    const std::unique_ptr<CoreServices> core = CommonOptions::openCore(*options);
+    if (!core)
+        return ExitFailure;
+    MainWindow window(options->database.describe());
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qSetMessagePattern(QStringLiteral(
+        "%{time yyyy-MM-ddTHH:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}%{if-warning}W%{endif}"
+        "%{if-critical}E%{endif}%{if-fatal}F%{endif} %{category}: %{message}"));
+    QCoreApplication::setApplicationName(QStringLiteral("cairn"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CAIRN_VERSION));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const QString command = commandOf(arguments);
+    if (command.isEmpty()) {
+        if (arguments.contains(QLatin1String("--version")) || arguments.contains(QLatin1String("-v"))) {
+            QTextStream(stdout) << "cairn " << CAIRN_VERSION << Qt::endl;
+            return ExitOk;
+        }
+        if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))) {
+            QTextStream(stdout) << Usage;
+            return ExitOk;
+        }
+        return runGui(argc, argv);
+    }
+    QCoreApplication app(argc, argv);
+    if (command == QLatin1String("serve"))
+        return ServeCommand::run(arguments);
+    if (command == QLatin1String("user"))
+        return UserCommand::run(arguments);
+    QTextStream(stderr) << "cairn: unknown command '" << command << "'\n" << Usage;
+    return ExitUsage;
+}
