@@ -2,6 +2,7 @@
 
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
+#include "faces/native/JobsController.h"
 #include "faces/nsot/AuthController.h"
 #include "faces/nsot/UsersController.h"
 
@@ -12,6 +13,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     IsAliveController::registerRoutes(router, settings);
     AuthController::registerRoutes(router, core);
     UsersController::registerRoutes(router, core);
+    JobsController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }
 

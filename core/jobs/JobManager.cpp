@@ -114,11 +114,6 @@ Result<Job> JobManager::job(qint64 id)
     return found->value();
 }
 
-Result<QList<Job>> JobManager::jobs(int limit, int offset)
-{
-    return m_repository.list(limit, offset);
-}
-
 Result<Job> JobManager::cancel(qint64 id)
 {
     {

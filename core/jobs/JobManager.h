@@ -39,7 +39,7 @@ public:
     Result<Job> submit(const QString &kind, const QJsonObject &params,
                        std::optional<qint64> ownerId = std::nullopt);
     Result<Job> job(qint64 id);
-    Result<QList<Job>> jobs(int limit, int offset);
+    JobRepository &repository() { return m_repository; }
     // A queued job ends cancelled without running; a running one is asked to stop.
     Result<Job> cancel(qint64 id);
     bool waitForIdle(int timeoutMs);

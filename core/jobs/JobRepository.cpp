@@ -88,17 +88,28 @@ Result<std::optional<Job>> JobRepository::find(qint64 id)
     return std::optional<Job>(jobFrom(query.value()));
 }
 
-Result<QList<Job>> JobRepository::list(int limit, int offset)
+Result<QList<Job>> JobRepository::list(std::optional<qint64> ownerId, int limit, int offset)
 {
     Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(), JobColumns + QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?"),
-        {limit, offset});
+        m_database.connection(),
+        JobColumns + QStringLiteral(" WHERE (? OR owner_id = ?) ORDER BY id DESC LIMIT ? OFFSET ?"),
+        {!ownerId.has_value(), ownerId.value_or(0), limit, offset});
     if (!query)
         return query.error();
     QList<Job> jobs;
     while (query->next())
         jobs << jobFrom(query.value());
     return jobs;
+}
+
+Result<qint64> JobRepository::count(std::optional<qint64> ownerId)
+{
+    const Result<QVariant> total = SqlQuery::scalar(
+        m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM jobs WHERE (? OR owner_id = ?)"),
+        {!ownerId.has_value(), ownerId.value_or(0)});
+    if (!total)
+        return total.error();
+    return total->toLongLong();
 }
 
 Result<void> JobRepository::markRunning(qint64 id)

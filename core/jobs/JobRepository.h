@@ -16,7 +16,9 @@ public:
 
     Result<Job> insert(const QString &kind, const QJsonObject &params, std::optional<qint64> ownerId);
     Result<std::optional<Job>> find(qint64 id);
-    Result<QList<Job>> list(int limit, int offset);
+    // Newest first; only `ownerId`'s jobs when given.
+    Result<QList<Job>> list(std::optional<qint64> ownerId, int limit, int offset);
+    Result<qint64> count(std::optional<qint64> ownerId);
     Result<void> markRunning(qint64 id);
     Result<void> setProgress(qint64 id, int progress);
     Result<void> finish(qint64 id, JobState state, const QJsonObject &result, const QString &error);

@@ -1,0 +1,124 @@
+#include "JobsController.h"
+
+#include "CoreServices.h"
+#include "routing/Page.h"
+#include "routing/Respond.h"
+#include "routing/Router.h"
+
+namespace Cairn {
+
+namespace {
+
+// Superusers see every job; others only their own, and other jobs do not exist for them.
+std::optional<qint64> visibleOwner(const ApiRequest &request)
+{
+    const User &caller = request.identity->user;
+    return caller.isSuperuser ? std::nullopt : std::optional<qint64>(caller.id);
+}
+
+Result<Job> visibleJob(CoreServices &core, const ApiRequest &request)
+{
+    bool numeric = false;
+    const qint64 id = request.pathParam(QStringLiteral("id")).toLongLong(&numeric);
+    const Result<Job> job = numeric ? core.jobs().job(id)
+                                    : Result<Job>(Error::notFound(QStringLiteral("Not found.")));
+    const std::optional<qint64> owner = visibleOwner(request);
+    if (job && owner && job->ownerId != owner)
+        return Error::notFound(QStringLiteral("No job with id %1.").arg(id));
+    return job;
+}
+
+HttpResponse list(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Page> page = Page::fromRequest(request);
+    if (!page)
+        return FaceErrors::response(Face::Native, page.error());
+    JobRepository &jobs = core.jobs().repository();
+    const Result<QList<Job>> rows = jobs.list(visibleOwner(request), page->rowsToFetch(), page->offset);
+    const Result<qint64> total = jobs.count(visibleOwner(request));
+    if (!rows || !total)
+        return FaceErrors::response(Face::Native, rows ? total.error() : rows.error());
+    QJsonArray array;
+    for (const Job &job : rows.value())
+        array.append(job.toJson());
+    return page->respond(request, array, total.value());
+}
+
+HttpResponse detail(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Job> job = visibleJob(core, request);
+    if (!job)
+        return FaceErrors::response(Face::Native, job.error());
+    return HttpResponse::json(job->toJson());
+}
+
+HttpResponse cancel(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Job> job = visibleJob(core, request);
+    if (!job)
+        return FaceErrors::response(Face::Native, job.error());
+    if (request.identity->readOnly)
+        return FaceErrors::response(Face::Native, Error::forbidden(QStringLiteral(
+                                                      "A read-only token cannot cancel jobs.")));
+    const Result<Job> cancelled = core.jobs().cancel(job->id);
+    if (!cancelled)
+        return FaceErrors::response(Face::Native, cancelled.error());
+    return HttpResponse::json(cancelled->toJson(), 202);
+}
+
+QJsonObject jobSchema()
+{
+    const auto type = [](const char *name) {
+        return QJsonObject{{QStringLiteral("type"), QString::fromLatin1(name)}};
+    };
+    return {{QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("properties"),
+             QJsonObject{{QStringLiteral("id"), type("integer")},
+                         {QStringLiteral("kind"), type("string")},
+                         {QStringLiteral("state"),
+                          QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                                      {QStringLiteral("enum"),
+                                       QJsonArray{QStringLiteral("queued"), QStringLiteral("running"),
+                                                  QStringLiteral("succeeded"), QStringLiteral("failed"),
+                                                  QStringLiteral("cancelled"),
+                                                  QStringLiteral("interrupted")}}}},
+                         {QStringLiteral("progress"), type("integer")},
+                         {QStringLiteral("params"), type("object")},
+                         {QStringLiteral("result"), type("object")},
+                         {QStringLiteral("error"), type("string")}}}};
+}
+
+} // namespace
+
+void JobsController::registerRoutes(Router &router, CoreServices &core)
+{
+    RouteSpec spec;
+    spec.method = "GET";
+    spec.face = Face::Native;
+    spec.path = QStringLiteral("/api/jobs/");
+    spec.summary = QStringLiteral("List jobs");
+    spec.description = QStringLiteral("Newest first: yours, or every job for a superuser.");
+    spec.queryParameters = {
+        {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
+        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."), false}};
+    spec.responseSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                                      {QStringLiteral("items"), jobSchema()}};
+    router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
+
+    spec.path = QStringLiteral("/api/jobs/{id}/");
+    spec.summary = QStringLiteral("Get a job");
+    spec.description = QStringLiteral("State, progress (0-100), result or error.");
+    spec.queryParameters = {};
+    spec.responseSchema = jobSchema();
+    router.add(spec, [&core](const ApiRequest &request) { return detail(core, request); });
+
+    spec.method = "POST";
+    spec.path = QStringLiteral("/api/jobs/{id}/cancel/");
+    spec.summary = QStringLiteral("Cancel a job");
+    spec.description = QStringLiteral("A queued job never runs; a running one stops at its next "
+                                      "step.");
+    spec.successStatus = 202;
+    router.add(spec, [&core](const ApiRequest &request) { return cancel(core, request); });
+}
+
+} // namespace Cairn
