@@ -21,6 +21,21 @@ bool isForeignKeyViolation(const QSqlError &error)
            || error.databaseText().contains(QLatin1String("FOREIGN KEY constraint failed"));
 }
 
+bool prepareAndExec(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values) {
+        // Qt binds a null QString as SQL NULL; only a typed null QVariant is meant to be NULL.
+        if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>()
+            && value.toString().isNull())
+            query.addBindValue(QStringLiteral(""));
+        else
+            query.addBindValue(value);
+    }
+    return query.exec();
+}
+
 } // namespace
 
 Result<QSqlQuery> SqlQuery::run(const QSqlDatabase &db, const QString &sql,
@@ -30,13 +45,10 @@ Result<QSqlQuery> SqlQuery::run(const QSqlDatabase &db, const QString &sql,
         return Error{ErrorCode::Unavailable, QStringLiteral("The database is not reachable."), {}};
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        qCCritical(lcDb) << "cannot prepare" << sql << query.lastError().text();
-        return Error::internal(QStringLiteral("Database error."));
-    }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
+    // PostgreSQL cannot PREPARE statements such as BEGIN, SET or CREATE TABLE; a statement
+    // without values has nothing to bind, so it runs as is.
+    const bool executed = values.isEmpty() ? query.exec(sql) : prepareAndExec(query, sql, values);
+    if (!executed) {
         const QSqlError error = query.lastError();
         if (isUniqueViolation(error))
             return Error::conflict(QStringLiteral("An object with that key already exists."));

@@ -1,0 +1,47 @@
+#include "TestBackend.h"
+
+#include "PostgresCluster.h"
+
+#include <memory>
+
+namespace Cairn::Test {
+
+namespace {
+std::unique_ptr<PostgresCluster> s_cluster;
+}
+
+bool TestBackend::isPostgres()
+{
+    return qgetenv("CAIRN_TEST_DATABASE") == "postgresql";
+}
+
+bool TestBackend::setUp(QString *error)
+{
+    if (!isPostgres())
+        return true;
+    s_cluster = std::make_unique<PostgresCluster>();
+    return s_cluster->start(error);
+}
+
+void TestBackend::tearDown()
+{
+    s_cluster.reset();
+}
+
+QString TestBackend::freshDatabaseUrl()
+{
+    if (!s_cluster)
+        return {};
+    return s_cluster->urlFor(s_cluster->createDatabase());
+}
+
+CoreOptions TestBackend::freshOptions(const QString &dataDir)
+{
+    CoreOptions options;
+    options.dataDir = dataDir;
+    options.database = DatabaseConfig::fromUrl(freshDatabaseUrl(), dataDir).value();
+    options.jobWorkers = 2;
+    return options;
+}
+
+} // namespace Cairn::Test

@@ -1,0 +1,127 @@
+#include "CoreServices.h"
+#include "TestBackend.h"
+#include "db/SqlQuery.h"
+
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace Cairn;
+
+namespace {
+
+std::unique_ptr<CoreServices> openCore(const CoreOptions &options)
+{
+    Result<std::unique_ptr<CoreServices>> core = CoreServices::open(options);
+    EXPECT_TRUE(core.ok()) << (core.ok() ? "" : qPrintable(core.error().message));
+    return core.ok() ? std::move(core).value() : nullptr;
+}
+
+QVariant scalar(Database &database, const QString &sql)
+{
+    const Result<QVariant> value = SqlQuery::scalar(database.connection(), sql);
+    EXPECT_TRUE(value.ok());
+    return value.ok() ? value.value() : QVariant();
+}
+
+} // namespace
+
+TEST(DatabaseConfig, ParsesUrlsAndRefusesPasswords)
+{
+    const auto sqlite = DatabaseConfig::fromUrl(QString(), QStringLiteral("/data"));
+    ASSERT_TRUE(sqlite.ok());
+    EXPECT_EQ(sqlite->sqlitePath, QStringLiteral("/data/cairn.sqlite"));
+
+    const auto postgres =
+        DatabaseConfig::fromUrl(QStringLiteral("postgresql://cairn@db.example:6543/inventory"), {});
+    ASSERT_TRUE(postgres.ok());
+    EXPECT_EQ(postgres->driver, DatabaseConfig::Driver::Postgres);
+    EXPECT_EQ(postgres->host, QStringLiteral("db.example"));
+    EXPECT_EQ(postgres->port, 6543);
+    EXPECT_EQ(postgres->user, QStringLiteral("cairn"));
+    EXPECT_EQ(postgres->databaseName, QStringLiteral("inventory"));
+
+    const auto withPassword =
+        DatabaseConfig::fromUrl(QStringLiteral("postgresql://cairn:secret@db/inventory"), {});
+    ASSERT_FALSE(withPassword.ok());
+    EXPECT_TRUE(withPassword.error().fields.contains(QStringLiteral("database")));
+    EXPECT_FALSE(DatabaseConfig::fromUrl(QStringLiteral("mysql://x@y/z"), {}).ok());
+    EXPECT_FALSE(DatabaseConfig::fromUrl(QStringLiteral("postgresql://db/inventory"), {}).ok());
+}
+
+TEST(Database, MigratesOnceAndCreatesTheDefaultSite)
+{
+    QTemporaryDir dir;
+    const CoreOptions options = Cairn::Test::TestBackend::freshOptions(dir.path());
+    {
+        const auto core = openCore(options);
+        ASSERT_TRUE(core);
+        EXPECT_EQ(scalar(core->database(), QStringLiteral("SELECT name FROM sites WHERE id = 1")).toString(),
+                  QStringLiteral("Default"));
+        EXPECT_GE(scalar(core->database(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt(), 1);
+    }
+    // Opening again applies nothing twice and keeps what was there.
+    const auto again = openCore(options);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(scalar(again->database(), QStringLiteral("SELECT COUNT(*) FROM sites")).toInt(), 1);
+}
+
+TEST(Database, TwoProcessesMayMigrateAtOnce)
+{
+    QTemporaryDir dir;
+    const CoreOptions options = Cairn::Test::TestBackend::freshOptions(dir.path());
+    Result<std::unique_ptr<CoreServices>> first = Error::internal(QString());
+    Result<std::unique_ptr<CoreServices>> second = Error::internal(QString());
+    std::thread other([&] { second = CoreServices::open(options); });
+    first = CoreServices::open(options);
+    other.join();
+    ASSERT_TRUE(first.ok()) << qPrintable(first.error().message);
+    ASSERT_TRUE(second.ok()) << qPrintable(second.error().message);
+    EXPECT_EQ(scalar(first.value()->database(), QStringLiteral("SELECT COUNT(*) FROM sites")).toInt(), 1);
+}
+
+TEST(Database, EnforcesForeignKeysAndReportsConflicts)
+{
+    QTemporaryDir dir;
+    const auto core = openCore(Cairn::Test::TestBackend::freshOptions(dir.path()));
+    ASSERT_TRUE(core);
+    const Result<QSqlQuery> orphan = SqlQuery::run(
+        core->database().connection(),
+        QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES (999, 999)"));
+    ASSERT_FALSE(orphan.ok());
+    EXPECT_EQ(orphan.error().code, ErrorCode::Conflict);
+    const Result<QSqlQuery> duplicate = SqlQuery::run(
+        core->database().connection(), QStringLiteral("INSERT INTO sites (name) VALUES (?)"),
+        {QStringLiteral("Default")});
+    ASSERT_FALSE(duplicate.ok());
+    EXPECT_EQ(duplicate.error().code, ErrorCode::Conflict);
+}
+
+TEST(Database, SqliteUsesWriteAheadLogging)
+{
+    if (Cairn::Test::TestBackend::isPostgres())
+        GTEST_SKIP() << "SQLite only";
+    QTemporaryDir dir;
+    const auto core = openCore(Cairn::Test::TestBackend::freshOptions(dir.path()));
+    ASSERT_TRUE(core);
+    EXPECT_EQ(scalar(core->database(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    EXPECT_EQ(scalar(core->database(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+}
+
+TEST(Database, EachThreadHasItsOwnConnection)
+{
+    QTemporaryDir dir;
+    const auto core = openCore(Cairn::Test::TestBackend::freshOptions(dir.path()));
+    ASSERT_TRUE(core);
+    const QString mainName = core->database().connection().connectionName();
+    QString workerName;
+    bool workerOpen = false;
+    std::thread worker([&] {
+        const QSqlDatabase db = core->database().connection();
+        workerName = db.connectionName();
+        workerOpen = db.isOpen();
+    });
+    worker.join();
+    EXPECT_TRUE(workerOpen);
+    EXPECT_NE(mainName, workerName);
+}

@@ -1,0 +1,92 @@
+#include "server/RequestFramer.h"
+
+#include <gtest/gtest.h>
+
+using namespace Cairn;
+
+namespace {
+
+HttpLimits smallLimits()
+{
+    HttpLimits limits;
+    limits.maxHeaderBytes = 1024;
+    limits.maxBodyBytes = 100;
+    return limits;
+}
+
+int statusOf(const QByteArray &bytes)
+{
+    RequestFramer framer(smallLimits());
+    const auto violation = framer.feed(bytes);
+    return violation ? violation->status : 0;
+}
+
+} // namespace
+
+TEST(RequestFramer, AcceptsWellFormedRequestsByteByByte)
+{
+    RequestFramer framer(smallLimits());
+    const QByteArray request = "POST /api/x/ HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello"
+                               "GET /next HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
+    for (char byte : request)
+        ASSERT_FALSE(framer.feed(QByteArrayView(&byte, 1)));
+    EXPECT_FALSE(framer.inRequest());
+    ASSERT_EQ(framer.facts().size(), 2);
+    EXPECT_FALSE(framer.facts().dequeue().closeAfterResponse);
+    EXPECT_TRUE(framer.facts().dequeue().closeAfterResponse);
+}
+
+TEST(RequestFramer, FollowsChunkedBodies)
+{
+    RequestFramer framer(smallLimits());
+    EXPECT_FALSE(framer.feed("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                             "5\r\nhello\r\n3;ext=1\r\nabc\r\n0\r\nTrailer: x\r\n\r\n"));
+    EXPECT_FALSE(framer.inRequest());
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"), 400);
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                       "40\r\n" + QByteArray(64, 'x') + "\r\n40\r\n"),
+              413);
+}
+
+TEST(RequestFramer, RejectsWhatQtWouldMisread)
+{
+    EXPECT_EQ(statusOf("GARBAGE\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("GET /a b HTTP/1.1\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("GET / HTTP/2.0\r\nHost: a\r\n\r\n"), 505);
+    EXPECT_EQ(statusOf("GET / HTTP/1.1\r\n\r\n"), 400); // no Host
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1x\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n"), 501);
+    EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nHost: a\r\n folded\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nHost : a\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nHost: a\r\nX: a\x01z\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nHost: a\r\nExpect: magic\r\n\r\n"), 417);
+    EXPECT_EQ(statusOf("GET / HTTP/1.0\r\n\r\n"), 0); // HTTP/1.0 needs no Host
+}
+
+TEST(RequestFramer, EnforcesSizeCaps)
+{
+    EXPECT_EQ(statusOf("GET /" + QByteArray(2000, 'a') + " HTTP/1.1\r\n"), 414);
+    EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + QByteArray(2000, 'a') + "\r\n\r\n"), 431);
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 101\r\n\r\n"), 413);
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\n"), 0);
+}
+
+TEST(RequestFramer, ReportsExpectContinueAndHttp10Close)
+{
+    RequestFramer framer(smallLimits());
+    EXPECT_FALSE(framer.feed("PUT / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"));
+    ASSERT_EQ(framer.facts().size(), 1);
+    EXPECT_TRUE(framer.facts().head().expectsContinue);
+    EXPECT_TRUE(framer.inRequest());
+
+    RequestFramer old(smallLimits());
+    EXPECT_FALSE(old.feed("GET / HTTP/1.0\r\n\r\n"));
+    EXPECT_TRUE(old.facts().head().closeAfterResponse);
+    RequestFramer keepAlive(smallLimits());
+    EXPECT_FALSE(keepAlive.feed("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+    EXPECT_FALSE(keepAlive.facts().head().closeAfterResponse);
+}
