@@ -25,9 +25,14 @@ const char *const Usage = "Usage:\n"
 
 QString commandOf(const QStringList &arguments)
 {
-    for (const QString &argument : arguments.mid(1)) {
-        if (!argument.startsWith(QLatin1Char('-')))
-            return argument;
+    // The first word that is neither an option nor the value of one.
+    static const QStringList optionsWithValues{QStringLiteral("--data-dir"), QStringLiteral("--database"),
+                                               QStringLiteral("--config")};
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (optionsWithValues.contains(arguments.at(i)))
+            ++i;
+        else if (!arguments.at(i).startsWith(QLatin1Char('-')))
+            return arguments.at(i);
     }
     return {};
 }

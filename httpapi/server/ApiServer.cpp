@@ -30,15 +30,17 @@ Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
         std::promise<quint16> bound;
         std::future<quint16> boundPort = bound.get_future();
         QThread *thread = QThread::create([this, address, port, openConnections, &bound] {
-            GuardedTcpServer tcpServer(m_limits, openConnections);
             HttpListener listener(m_router);
-            tcpServer.setReader(&listener);
-            if (!tcpServer.listenShared(address, port)) {
+            // bind() makes the listener own the TCP server.
+            auto *tcpServer = new GuardedTcpServer(m_limits, openConnections);
+            tcpServer->setReader(&listener);
+            if (!tcpServer->listenShared(address, port)) {
+                delete tcpServer;
                 bound.set_value(0);
                 return;
             }
-            listener.bind(&tcpServer);
-            bound.set_value(tcpServer.serverPort());
+            listener.bind(tcpServer);
+            bound.set_value(tcpServer->serverPort());
             QEventLoop loop; // QThread::quit() ends it
             loop.exec();
         });

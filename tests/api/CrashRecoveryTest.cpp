@@ -1,0 +1,67 @@
+#include "ServerFixture.h"
+
+#include <QJsonObject>
+#include <QProcess>
+
+using namespace Cairn::Test;
+
+class CrashRecoveryTest : public ServerFixture
+{
+};
+
+TEST_F(CrashRecoveryTest, KilledMidJobRestartsWithTheJobInterruptedAndNothingLost)
+{
+    s_dir = std::make_unique<QTemporaryDir>();
+    const QString databaseUrl = TestBackend::freshDatabaseUrl();
+    QProcess helper;
+    helper.start(QStringLiteral(CAIRN_JOB_HELPER), {s_dir->path(), databaseUrl});
+    ASSERT_TRUE(helper.waitForReadyRead(30000)) << helper.readAllStandardError().constData();
+    const QByteArray ready = helper.readLine().trimmed();
+    ASSERT_TRUE(ready.startsWith("READY ")) << ready.constData();
+    const QByteArray jobId = ready.mid(6);
+    helper.kill(); // SIGKILL: no chance to clean up
+    ASSERT_TRUE(helper.waitForFinished(10000));
+
+    s_server = std::make_unique<ServerProcess>(s_dir->path(), databaseUrl);
+    ASSERT_TRUE(s_server->start()) << qPrintable(s_server->log());
+    const CliResult token = s_server->cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("keeper")});
+    ASSERT_EQ(token.exitCode, 0) << "the user saved before the kill is gone: " << token.err.constData();
+    const HttpReply job = client().get("/api/jobs/" + jobId + "/", HttpClient::token(token.out.trimmed().split('\n').last()));
+    ASSERT_EQ(job.status, 200);
+    EXPECT_EQ(job.json()[QStringLiteral("state")].toString(), QStringLiteral("interrupted"));
+    EXPECT_EQ(job.json()[QStringLiteral("progress")].toInt(), 40);
+    EXPECT_EQ(job.json()[QStringLiteral("params")][QStringLiteral("step")].toInt(), 1);
+    EXPECT_FALSE(job.json()[QStringLiteral("error")].toString().isEmpty());
+    EXPECT_TRUE(s_server->log().contains(QLatin1String("marked interrupted")));
+    stopServer();
+}
+
+TEST(CommandLine, ExitCodesFollowTheContract)
+{
+    QTemporaryDir dir;
+    ServerProcess cairn(dir.path(), TestBackend::freshDatabaseUrl());
+    EXPECT_EQ(cairn.cli({QStringLiteral("--version")}).exitCode, 0);
+    EXPECT_EQ(cairn.cli({QStringLiteral("frobnicate")}).exitCode, 2);
+    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob")}).exitCode, 2)
+        << "a password must come on standard input";
+    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"), QStringLiteral("--password-stdin")},
+                        "short\n").exitCode,
+              1);
+    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"), QStringLiteral("--password-stdin")},
+                        "long enough\n").exitCode,
+              0);
+    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"), QStringLiteral("--password-stdin")},
+                        "long enough\n").exitCode,
+              1);
+    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("bob"), QStringLiteral("--password-stdin")},
+                        "even longer\n").exitCode,
+              0);
+    const CliResult list = cairn.cli({QStringLiteral("user"), QStringLiteral("list")});
+    EXPECT_EQ(list.exitCode, 0);
+    EXPECT_TRUE(list.out.contains("bob"));
+    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("nobody")}).exitCode, 1);
+    // Without a database of the harness's own, so only the arguments below are in play.
+    const ServerProcess bare(dir.path(), QString());
+    EXPECT_EQ(bare.cli({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("nonsense")}).exitCode, 2);
+    EXPECT_EQ(bare.cli({QStringLiteral("serve"), QStringLiteral("--database"), QStringLiteral("postgresql://u:pw@h/db")}).exitCode, 2);
+}

@@ -1,0 +1,43 @@
+#include "ServerFixture.h"
+
+#include <QFile>
+
+namespace Cairn::Test {
+
+void ServerFixture::startServer(const QStringList &extraArguments)
+{
+    if (!s_dir)
+        s_dir = std::make_unique<QTemporaryDir>();
+    s_server = std::make_unique<ServerProcess>(s_dir->path(), TestBackend::freshDatabaseUrl());
+    s_adminToken = s_server->addUserWithToken(QStringLiteral("admin"), QStringLiteral("admin-password"), true);
+    s_aliceToken = s_server->addUserWithToken(QStringLiteral("alice"), QStringLiteral("alice-password"),
+                                              false, QStringLiteral("alice@example.com"));
+    const CliResult readOnly =
+        s_server->cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("alice"),
+                       QStringLiteral("--read-only"), QStringLiteral("--expires-days"), QStringLiteral("1")});
+    s_aliceReadOnlyToken = readOnly.out.trimmed().split('\n').last();
+    ASSERT_FALSE(s_adminToken.isEmpty());
+    ASSERT_FALSE(s_aliceToken.isEmpty());
+    ASSERT_EQ(readOnly.exitCode, 0);
+    ASSERT_TRUE(s_server->start(extraArguments)) << qPrintable(s_server->log());
+}
+
+void ServerFixture::stopServer()
+{
+    if (s_server) {
+        EXPECT_EQ(s_server->stop(), 0) << "the server did not stop cleanly on SIGTERM";
+    }
+    s_server.reset();
+    s_dir.reset();
+}
+
+QString ServerFixture::writeConfig(const QByteArray &ini)
+{
+    const QString path = s_dir->filePath(QStringLiteral("cairn.ini"));
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(ini);
+    return path;
+}
+
+} // namespace Cairn::Test

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "HttpClient.h"
+#include "ServerProcess.h"
+#include "TestBackend.h"
+
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace Cairn::Test {
+
+// One real `cairn serve` for a whole suite, with a superuser (admin), an ordinary user (alice,
+// with an email for AuthTokens) and their API tokens, made through the command line.
+class ServerFixture : public testing::Test
+{
+protected:
+    static void startServer(const QStringList &extraArguments = {});
+    static void stopServer();
+    static void TearDownTestSuite() { stopServer(); }
+
+    static HttpClient client() { return HttpClient(s_server->port()); }
+    static QString writeConfig(const QByteArray &ini);
+
+    static inline std::unique_ptr<QTemporaryDir> s_dir;
+    static inline std::unique_ptr<ServerProcess> s_server;
+    static inline QByteArray s_adminToken;
+    static inline QByteArray s_aliceToken;
+    static inline QByteArray s_aliceReadOnlyToken;
+};
+
+} // namespace Cairn::Test
