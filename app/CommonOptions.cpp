@@ -24,13 +24,14 @@ void CommonOptions::addTo(QCommandLineParser &parser)
                       QStringLiteral("postgresql://user@host:port/db to use PostgreSQL instead of "
                                      "SQLite (password from CAIRN_DB_PASSWORD or the keychain)."),
                       QStringLiteral("URL")});
-    parser.addOption({ConfigOption, QStringLiteral("INI file with settings."), QStringLiteral("FILE")});
+    parser.addOption(
+        {ConfigOption, QStringLiteral("INI file with settings."), QStringLiteral("FILE")});
 }
 
 QString CommonOptions::defaultDataDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/cairn");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/cairn");
 }
 
 std::unique_ptr<QSettings> CommonOptions::config(const QCommandLineParser &parser)
@@ -56,9 +57,8 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
     };
     CoreOptions options;
     options.dataDir = setting(DataDirOption, QStringLiteral("server/data_dir"), defaultDataDir());
-    const Result<DatabaseConfig> database =
-        DatabaseConfig::fromUrl(setting(DatabaseOption, QStringLiteral("database/url"), QString()),
-                                options.dataDir);
+    const Result<DatabaseConfig> database = DatabaseConfig::fromUrl(
+        setting(DatabaseOption, QStringLiteral("database/url"), QString()), options.dataDir);
     if (!database) {
         err << "cairn: --database: " << database.error().message << Qt::endl;
         *exitCode = ExitUsage;
@@ -73,11 +73,15 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
     return options;
 }
 
-std::unique_ptr<CoreServices> CommonOptions::openCore(const CoreOptions &options)
+std::unique_ptr<CoreServices> CommonOptions::open(const QCommandLineParser &parser, int *exitCode)
 {
-    Result<std::unique_ptr<CoreServices>> core = CoreServices::open(options);
+    const std::optional<CoreOptions> options = read(parser, exitCode);
+    if (!options)
+        return nullptr;
+    Result<std::unique_ptr<CoreServices>> core = CoreServices::open(*options);
     if (!core) {
         QTextStream(stderr) << "cairn: " << core.error().message << Qt::endl;
+        *exitCode = ExitFailure;
         return nullptr;
     }
     return std::move(core).value();

@@ -5,7 +5,6 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QSettings>
-
 #include <memory>
 
 namespace Cairn {
@@ -20,8 +19,9 @@ public:
     // Reads the shared options; on failure prints why and sets `exitCode`.
     static std::optional<CoreOptions> read(const QCommandLineParser &parser, int *exitCode);
     static std::unique_ptr<QSettings> config(const QCommandLineParser &parser);
-    // Opens (creating and migrating when needed) the database; prints the error on failure.
-    static std::unique_ptr<CoreServices> openCore(const CoreOptions &options);
+    // read(), then opens the core (creating and migrating the database when needed). On
+    // failure prints why, sets `exitCode` and returns null.
+    static std::unique_ptr<CoreServices> open(const QCommandLineParser &parser, int *exitCode);
 
     static QString defaultDataDir();
 };

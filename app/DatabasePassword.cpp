@@ -2,7 +2,6 @@
 
 #include <QEventLoop>
 #include <QLoggingCategory>
-
 #include <qt6keychain/keychain.h>
 
 Q_LOGGING_CATEGORY(lcDbPassword, "cairn.db.password")

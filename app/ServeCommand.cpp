@@ -44,7 +44,8 @@ std::optional<ListenAddress> parseListen(const QString &text)
         host = host.mid(1, host.size() - 2);
     bool ok = false;
     const uint port = text.mid(colon + 1).toUInt(&ok);
-    const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1") : host);
+    const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1")
+                                                                  : host);
     if (!ok || port > 65535 || address.isNull())
         return std::nullopt;
     return ListenAddress{address, quint16(port)};
@@ -76,8 +77,9 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
         return config ? config->value(key, fallback) : fallback;
     };
     ServeSettings settings;
-    const auto api = parseListen(value(ListenOption, QStringLiteral("server/listen"),
-                                       QStringLiteral("127.0.0.1:8090")).toString());
+    const auto api = parseListen(
+        value(ListenOption, QStringLiteral("server/listen"), QStringLiteral("127.0.0.1:8090"))
+            .toString());
     if (!api) {
         *exitCode = usage(QStringLiteral("--listen takes HOST:PORT"));
         return std::nullopt;
@@ -92,22 +94,30 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
         }
     }
     bool ok = false;
-    settings.threads = value(ThreadsOption, QStringLiteral("server/threads"),
-                             QThread::idealThreadCount()).toInt(&ok);
+    settings.threads =
+        value(ThreadsOption, QStringLiteral("server/threads"), QThread::idealThreadCount())
+            .toInt(&ok);
     if (!ok || settings.threads < 1 || settings.threads > 256) {
         *exitCode = usage(QStringLiteral("--threads takes a number from 1 to 256"));
         return std::nullopt;
     }
     HttpLimits &limits = settings.limits;
-    limits.maxHeaderBytes = value({}, QStringLiteral("http/max_header_bytes"), limits.maxHeaderBytes).toLongLong();
-    limits.maxBodyBytes = value({}, QStringLiteral("http/max_body_bytes"), limits.maxBodyBytes).toLongLong();
-    limits.requestTimeoutMs =
-        int(value({}, QStringLiteral("http/request_timeout_seconds"), limits.requestTimeoutMs / 1000.0).toDouble() * 1000);
+    limits.maxHeaderBytes =
+        value({}, QStringLiteral("http/max_header_bytes"), limits.maxHeaderBytes).toLongLong();
+    limits.maxBodyBytes =
+        value({}, QStringLiteral("http/max_body_bytes"), limits.maxBodyBytes).toLongLong();
+    limits.requestTimeoutMs = int(
+        value({}, QStringLiteral("http/request_timeout_seconds"), limits.requestTimeoutMs / 1000.0)
+            .toDouble() *
+        1000);
     limits.idleTimeoutMs =
-        int(value({}, QStringLiteral("http/idle_timeout_seconds"), limits.idleTimeoutMs / 1000.0).toDouble() * 1000);
-    limits.maxConnections = value({}, QStringLiteral("http/max_connections"), limits.maxConnections).toInt();
-    if (limits.maxHeaderBytes < 1024 || limits.maxBodyBytes < 0 || limits.requestTimeoutMs < 100
-        || limits.idleTimeoutMs < 100 || limits.maxConnections < 1) {
+        int(value({}, QStringLiteral("http/idle_timeout_seconds"), limits.idleTimeoutMs / 1000.0)
+                .toDouble() *
+            1000);
+    limits.maxConnections =
+        value({}, QStringLiteral("http/max_connections"), limits.maxConnections).toInt();
+    if (limits.maxHeaderBytes < 1024 || limits.maxBodyBytes < 0 || limits.requestTimeoutMs < 100 ||
+        limits.idleTimeoutMs < 100 || limits.maxConnections < 1) {
         *exitCode = usage(QStringLiteral("[http] limits in the config file are out of range"));
         return std::nullopt;
     }
@@ -116,16 +126,18 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
     settings.apiSettings.clusterId = value({}, QStringLiteral("server/cluster_id"), 1).toInt();
 
     TrustedHeaderSettings &trusted = settings.trustedHeader;
-    trusted.headerName = value(TrustedHeaderOption, QStringLiteral("auth/trusted_header"), QString())
-                             .toString()
-                             .toLatin1();
+    trusted.headerName =
+        value(TrustedHeaderOption, QStringLiteral("auth/trusted_header"), QString())
+            .toString()
+            .toLatin1();
     QStringList proxies = parser.values(TrustedProxyOption);
     if (proxies.isEmpty() && config)
         proxies = config->value(QStringLiteral("auth/trusted_proxies")).toStringList();
     for (const QString &proxy : proxies) {
         const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(proxy.trimmed());
         if (subnet.first.isNull()) {
-            *exitCode = usage(QStringLiteral("--trusted-proxy takes an address or CIDR: %1").arg(proxy));
+            *exitCode =
+                usage(QStringLiteral("--trusted-proxy takes an address or CIDR: %1").arg(proxy));
             return std::nullopt;
         }
         trusted.proxies << subnet;
@@ -149,8 +161,7 @@ int ServeCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
     parser.addOption({ListenOption, QStringLiteral("API address (default 127.0.0.1:8090)."),
                       QStringLiteral("HOST:PORT")});
-    parser.addOption({ZtpListenOption,
-                      QStringLiteral("Zero-touch provisioning listener address."),
+    parser.addOption({ZtpListenOption, QStringLiteral("Zero-touch provisioning listener address."),
                       QStringLiteral("HOST:PORT")});
     parser.addOption({ThreadsOption, QStringLiteral("Listener threads (default: one per core)."),
                       QStringLiteral("N")});
@@ -159,9 +170,10 @@ int ServeCommand::run(const QStringList &arguments)
     parser.addOption({TrustedHeaderOption,
                       QStringLiteral("Trust this header (e.g. X-NSoT-Email) from --trusted-proxy."),
                       QStringLiteral("NAME")});
-    parser.addOption({TrustedProxyOption,
-                      QStringLiteral("Address or CIDR of a proxy allowed to set the trusted header."),
-                      QStringLiteral("CIDR")});
+    parser.addOption(
+        {TrustedProxyOption,
+         QStringLiteral("Address or CIDR of a proxy allowed to set the trusted header."),
+         QStringLiteral("CIDR")});
     CommonOptions::addTo(parser);
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -173,15 +185,12 @@ int ServeCommand::run(const QStringList &arguments)
         return usage(QStringLiteral("serve takes no arguments"));
 
     int exitCode = ExitOk;
-    const std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
-    if (!options)
-        return exitCode;
     const std::optional<ServeSettings> settings = readSettings(parser, &exitCode);
     if (!settings)
         return exitCode;
-    const std::unique_ptr<CoreServices> core = CommonOptions::openCore(*options);
+    const std::unique_ptr<CoreServices> core = CommonOptions::open(parser, &exitCode);
     if (!core)
-        return ExitFailure;
+        return exitCode;
     (void)core->jobs().recoverAfterCrash();
 
     const Authenticator authenticator(core->users(), core->tokens(), core->authTokens(),
@@ -194,12 +203,13 @@ int ServeCommand::run(const QStringList &arguments)
         QTextStream(stderr) << "cairn: " << port.error().message << Qt::endl;
         return ExitFailure;
     }
-    qCInfo(lcServe).noquote() << "listening on"
-                              << QStringLiteral("%1:%2").arg(settings->api.host.toString()).arg(port.value())
-                              << "with" << settings->threads << "thread(s), database"
-                              << options->database.describe();
+    qCInfo(lcServe).noquote()
+        << "listening on"
+        << QStringLiteral("%1:%2").arg(settings->api.host.toString()).arg(port.value()) << "with"
+        << settings->threads << "thread(s), database" << core->options().database.describe();
     if (settings->ztp)
-        qCWarning(lcServe) << "--ztp-listen: the provisioning listener is not part of this build yet";
+        qCWarning(lcServe)
+            << "--ztp-listen: the provisioning listener is not part of this build yet";
     if (parser.isSet(DemoOption))
         qCWarning(lcServe) << "--demo: there is no demonstration data in this build yet";
 

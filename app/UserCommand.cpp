@@ -40,11 +40,12 @@ int fail(const Error &error)
 
 int add(CoreServices &core, const QCommandLineParser &parser, const QString &name)
 {
-    const Result<User> user = core.users().addUser(NewUser{
-        name, readPassword(), parser.value(EmailOption), parser.isSet(SuperuserOption)});
+    const Result<User> user = core.users().addUser(
+        NewUser{name, readPassword(), parser.value(EmailOption), parser.isSet(SuperuserOption)});
     if (!user)
         return fail(user.error());
-    QTextStream(stdout) << "Created user " << user->username << " (id " << user->id << ")" << Qt::endl;
+    QTextStream(stdout) << "Created user " << user->username << " (id " << user->id << ")"
+                        << Qt::endl;
     return ExitOk;
 }
 
@@ -110,14 +111,15 @@ int UserCommand::run(const QStringList &arguments)
         "  cairn user token NAME [--expires-days N] [--read-only]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("user"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, passwd, list or token."));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("add, passwd, list or token."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The username."));
     parser.addOption({PasswordStdin, QStringLiteral("Read the password from standard input.")});
     parser.addOption({EmailOption, QStringLiteral("The user's email (needed for NSoT AuthTokens)."),
                       QStringLiteral("E")});
     parser.addOption({SuperuserOption, QStringLiteral("The user may do everything.")});
-    parser.addOption({ExpiresOption, QStringLiteral("The token expires after N days."),
-                      QStringLiteral("N")});
+    parser.addOption(
+        {ExpiresOption, QStringLiteral("The token expires after N days."), QStringLiteral("N")});
     parser.addOption({ReadOnlyOption, QStringLiteral("The token may only read.")});
     CommonOptions::addTo(parser);
     QTextStream err(stderr);
@@ -134,10 +136,10 @@ int UserCommand::run(const QStringList &arguments)
     const QString name = positional.value(2);
     const bool needsName = action != QLatin1String("list");
     const bool needsPassword = action == QLatin1String("add") || action == QLatin1String("passwd");
-    const QStringList actions{QStringLiteral("add"), QStringLiteral("passwd"), QStringLiteral("list"),
-                              QStringLiteral("token")};
-    if (!actions.contains(action) || (needsName && name.isEmpty())
-        || positional.size() > (needsName ? 3 : 2)) {
+    const QStringList actions{QStringLiteral("add"), QStringLiteral("passwd"),
+                              QStringLiteral("list"), QStringLiteral("token")};
+    if (!actions.contains(action) || (needsName && name.isEmpty()) ||
+        positional.size() > (needsName ? 3 : 2)) {
         err << "cairn: usage: cairn user add|passwd|token NAME ... or cairn user list" << Qt::endl;
         return ExitUsage;
     }
@@ -146,12 +148,9 @@ int UserCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     int exitCode = ExitOk;
-    const std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
-    if (!options)
-        return exitCode;
-    const std::unique_ptr<CoreServices> core = CommonOptions::openCore(*options);
+    const std::unique_ptr<CoreServices> core = CommonOptions::open(parser, &exitCode);
     if (!core)
-        return ExitFailure;
+        return exitCode;
     if (action == QLatin1String("add"))
         return add(*core, parser, name);
     if (action == QLatin1String("passwd"))

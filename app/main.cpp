@@ -7,27 +7,25 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTextStream>
-#include <QTranslator>
 
 using namespace Cairn;
 
 namespace {
 
-const char *const Usage = "Usage:\n"
-                          "  cairn                     open the desktop application\n"
-                          "  cairn serve [options]     run the server headless\n"
-                          "  cairn user ...            add users, set passwords, list, make tokens\n"
-                          "  cairn --help | --version\n"
-                          "Run 'cairn COMMAND --help' for a command's options.\n";
+const char *const Usage =
+    "Usage:\n"
+    "  cairn                     open the desktop application\n"
+    "  cairn serve [options]     run the server headless\n"
+    "  cairn user ...            add users, set passwords, list, make tokens\n"
+    "  cairn --help | --version\n"
+    "Run 'cairn COMMAND --help' for a command's options.\n";
 
 QString commandOf(const QStringList &arguments)
 {
     // The first word that is neither an option nor the value of one.
-    static const QStringList optionsWithValues{QStringLiteral("--data-dir"), QStringLiteral("--database"),
-                                               QStringLiteral("--config")};
+    static const QStringList optionsWithValues{
+        QStringLiteral("--data-dir"), QStringLiteral("--database"), QStringLiteral("--config")};
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         if (optionsWithValues.contains(arguments.at(i)))
             ++i;
@@ -40,20 +38,14 @@ QString commandOf(const QStringList &arguments)
 int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("cairn"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
     QCommandLineParser parser;
     CommonOptions::addTo(parser);
     parser.process(app);
     int exitCode = ExitOk;
-    const std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
-    if (!options)
-        return exitCode;
-    const std::unique_ptr<CoreServices> core = CommonOptions::openCore(*options);
+    const std::unique_ptr<CoreServices> core = CommonOptions::open(parser, &exitCode);
     if (!core)
-        return ExitFailure;
-    MainWindow window(options->database.describe());
+        return exitCode;
+    MainWindow window(core->options().database.describe());
     window.show();
     return QApplication::exec();
 }
@@ -62,9 +54,10 @@ int runGui(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    qSetMessagePattern(QStringLiteral(
-        "%{time yyyy-MM-ddTHH:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}%{if-warning}W%{endif}"
-        "%{if-critical}E%{endif}%{if-fatal}F%{endif} %{category}: %{message}"));
+    qSetMessagePattern(
+        QStringLiteral("%{time yyyy-MM-ddTHH:mm:ss.zzz} "
+                       "%{if-debug}D%{endif}%{if-info}I%{endif}%{if-warning}W%{endif}"
+                       "%{if-critical}E%{endif}%{if-fatal}F%{endif} %{category}: %{message}"));
     QCoreApplication::setApplicationName(QStringLiteral("cairn"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CAIRN_VERSION));
 
@@ -73,11 +66,13 @@ int main(int argc, char **argv)
         arguments << QString::fromLocal8Bit(argv[i]);
     const QString command = commandOf(arguments);
     if (command.isEmpty()) {
-        if (arguments.contains(QLatin1String("--version")) || arguments.contains(QLatin1String("-v"))) {
+        if (arguments.contains(QLatin1String("--version")) ||
+            arguments.contains(QLatin1String("-v"))) {
             QTextStream(stdout) << "cairn " << CAIRN_VERSION << Qt::endl;
             return ExitOk;
         }
-        if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))) {
+        if (arguments.contains(QLatin1String("--help")) ||
+            arguments.contains(QLatin1String("-h"))) {
             QTextStream(stdout) << Usage;
             return ExitOk;
         }

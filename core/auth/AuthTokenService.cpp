@@ -6,7 +6,6 @@
 #include <QDataStream>
 #include <QDateTime>
 #include <QIODevice>
-
 #include <sodium.h>
 
 namespace Cairn {
@@ -79,8 +78,7 @@ Result<User> AuthTokenService::verify(const QString &email, const QString &token
         return Error::unauthorized(InvalidToken);
     const QByteArray expected = signature(user.value(), expiresAt);
     if (crypto_verify_32(reinterpret_cast<const unsigned char *>(expected.constData()),
-                         reinterpret_cast<const unsigned char *>(bytes.constData() + 16))
-        != 0)
+                         reinterpret_cast<const unsigned char *>(bytes.constData() + 16)) != 0)
         return Error::unauthorized(InvalidToken);
     return user;
 }

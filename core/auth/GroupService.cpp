@@ -15,7 +15,8 @@ QJsonObject Group::toJson() const
 Result<Group> GroupService::create(const QString &name, const QString &description)
 {
     if (name.trimmed().isEmpty())
-        return Error::invalidField(QStringLiteral("name"), QStringLiteral("This field is required."));
+        return Error::invalidField(QStringLiteral("name"),
+                                   QStringLiteral("This field is required."));
     const Result<QVariant> id = SqlQuery::scalar(
         m_database.connection(),
         QStringLiteral("INSERT INTO user_groups (name, description) VALUES (?, ?) RETURNING id"),
@@ -41,11 +42,11 @@ Result<QList<Group>> GroupService::list()
 
 Result<void> GroupService::addMember(qint64 groupId, qint64 userId)
 {
-    const Result<QSqlQuery> done = SqlQuery::run(
-        m_database.connection(),
-        QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES (?, ?) "
-                       "ON CONFLICT DO NOTHING"),
-        {groupId, userId});
+    const Result<QSqlQuery> done =
+        SqlQuery::run(m_database.connection(),
+                      QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES (?, ?) "
+                                     "ON CONFLICT DO NOTHING"),
+                      {groupId, userId});
     if (!done)
         return done.error();
     return {};

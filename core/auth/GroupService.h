@@ -22,7 +22,10 @@ struct Group
 class GroupService
 {
 public:
-    explicit GroupService(Database &database) : m_database(database) {}
+    explicit GroupService(Database &database)
+        : m_database(database)
+    {
+    }
 
     Result<Group> create(const QString &name, const QString &description = {});
     Result<QList<Group>> list();

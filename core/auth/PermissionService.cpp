@@ -77,9 +77,9 @@ Result<Permission> PermissionService::grant(const Permission &permission)
 
 Result<void> PermissionService::revoke(qint64 permissionId)
 {
-    const Result<QSqlQuery> done =
-        SqlQuery::run(m_database.connection(),
-                      QStringLiteral("DELETE FROM object_permissions WHERE id = ?"), {permissionId});
+    const Result<QSqlQuery> done = SqlQuery::run(
+        m_database.connection(), QStringLiteral("DELETE FROM object_permissions WHERE id = ?"),
+        {permissionId});
     if (!done)
         return done.error();
     if (done->numRowsAffected() == 0)
@@ -102,7 +102,7 @@ Result<QList<Permission>> PermissionService::permissionsOfUser(qint64 userId)
         const std::optional<Action> action = actionFromName(query->value(5).toString());
         if (!action)
             continue; // written by a newer version; not ours to interpret
-        permissions << Permission{query->value(0).toLongLong(), optionalFrom(query->value(1)),
+        permissions << Permission{query->value(0).toLongLong(),  optionalFrom(query->value(1)),
                                   optionalFrom(query->value(2)), query->value(3).toString(),
                                   optionalFrom(query->value(4)), *action};
     }

@@ -16,7 +16,10 @@ class Database;
 class PermissionService
 {
 public:
-    explicit PermissionService(Database &database) : m_database(database) {}
+    explicit PermissionService(Database &database)
+        : m_database(database)
+    {
+    }
 
     // Superusers may do everything; read-only tokens only view; anyone else needs a grant of
     // the action (or admin) on the object or on its whole type, to them or to one of their groups.

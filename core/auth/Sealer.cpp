@@ -6,7 +6,8 @@
 
 namespace Cairn {
 
-Sealer::Sealer(QByteArray key) : m_key(std::move(key))
+Sealer::Sealer(QByteArray key)
+    : m_key(std::move(key))
 {
     Q_ASSERT(m_key.size() == crypto_secretbox_KEYBYTES);
 }
@@ -34,8 +35,7 @@ Result<QByteArray> Sealer::open(const QString &sealed) const
     if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()),
                                    in + crypto_secretbox_NONCEBYTES,
                                    quint64(box.size() - crypto_secretbox_NONCEBYTES), in,
-                                   reinterpret_cast<const unsigned char *>(m_key.constData()))
-        != 0)
+                                   reinterpret_cast<const unsigned char *>(m_key.constData())) != 0)
         return Error::internal(QStringLiteral("A sealed secret cannot be opened with this server "
                                               "key."));
     return plain;

@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
-
 #include <sodium.h>
 
 namespace Cairn {
@@ -24,16 +23,17 @@ Result<ServerKey> ServerKey::load(const QString &dataDir)
     if (existing.open(QIODevice::ReadOnly)) {
         const QByteArray bytes = QByteArray::fromHex(existing.readAll().trimmed());
         if (bytes.size() != crypto_kdf_KEYBYTES)
-            return Error::internal(QStringLiteral("%1 is damaged: expected 64 hex digits.").arg(path));
+            return Error::internal(
+                QStringLiteral("%1 is damaged: expected 64 hex digits.").arg(path));
         return ServerKey(bytes);
     }
     if (!QDir().mkpath(dataDir))
         return Error::internal(QStringLiteral("Cannot create data directory %1").arg(dataDir));
     const QByteArray bytes = Sodium::randomBytes(crypto_kdf_KEYBYTES);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(bytes.toHex() + '\n') < 0 || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(bytes.toHex() + '\n') < 0 || !file.commit())
         return Error::internal(QStringLiteral("Cannot write %1").arg(path));
     return ServerKey(bytes);
 }
@@ -42,8 +42,8 @@ QByteArray ServerKey::derive(const char *context, quint64 subkeyId) const
 {
     Sodium::ensureInitialized();
     QByteArray subkey(32, Qt::Uninitialized);
-    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char *>(subkey.data()), size_t(subkey.size()),
-                               subkeyId, context,
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char *>(subkey.data()),
+                               size_t(subkey.size()), subkeyId, context,
                                reinterpret_cast<const unsigned char *>(m_bytes.constData()));
     return subkey;
 }

@@ -21,7 +21,10 @@ public:
     QByteArray derive(const char *context, quint64 subkeyId = 1) const;
 
 private:
-    explicit ServerKey(QByteArray bytes) : m_bytes(std::move(bytes)) {}
+    explicit ServerKey(QByteArray bytes)
+        : m_bytes(std::move(bytes))
+    {
+    }
 
     QByteArray m_bytes;
 };

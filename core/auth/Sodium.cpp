@@ -1,8 +1,7 @@
 #include "Sodium.h"
 
-#include <sodium.h>
-
 #include <cstdlib>
+#include <sodium.h>
 
 namespace Cairn::Sodium {
 

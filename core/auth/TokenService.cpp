@@ -5,7 +5,6 @@
 #include "db/SqlQuery.h"
 
 #include <QDateTime>
-
 #include <sodium.h>
 
 namespace Cairn {
@@ -110,7 +109,8 @@ Result<Identity> TokenService::resolve(const QString &key)
     if (!user.isActive)
         return Error::unauthorized(QStringLiteral("User inactive or deleted."));
     if (!token.lastUsedAt || now - *token.lastUsedAt > LastUsedResolutionMs)
-        (void)SqlQuery::run(db, QStringLiteral("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"),
+        (void)SqlQuery::run(db,
+                            QStringLiteral("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"),
                             {now, token.id});
     return identity;
 }
@@ -119,7 +119,8 @@ Result<QList<ApiToken>> TokenService::listForUser(qint64 userId)
 {
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
-        QStringLiteral("SELECT %1 FROM api_tokens t WHERE t.user_id = ? ORDER BY t.id").arg(TokenColumns),
+        QStringLiteral("SELECT %1 FROM api_tokens t WHERE t.user_id = ? ORDER BY t.id")
+            .arg(TokenColumns),
         {userId});
     if (!query)
         return query.error();
@@ -131,10 +132,9 @@ Result<QList<ApiToken>> TokenService::listForUser(qint64 userId)
 
 Result<void> TokenService::remove(qint64 userId, qint64 tokenId)
 {
-    const Result<QSqlQuery> done =
-        SqlQuery::run(m_database.connection(),
-                      QStringLiteral("DELETE FROM api_tokens WHERE id = ? AND user_id = ?"),
-                      {tokenId, userId});
+    const Result<QSqlQuery> done = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("DELETE FROM api_tokens WHERE id = ? AND user_id = ?"), {tokenId, userId});
     if (!done)
         return done.error();
     if (done->numRowsAffected() == 0)

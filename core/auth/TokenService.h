@@ -15,7 +15,10 @@ class Database;
 class TokenService
 {
 public:
-    explicit TokenService(Database &database) : m_database(database) {}
+    explicit TokenService(Database &database)
+        : m_database(database)
+    {
+    }
 
     Result<IssuedToken> create(qint64 userId, std::optional<int> expiresInDays, bool readOnly,
                                const QString &description = {});

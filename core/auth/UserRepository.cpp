@@ -67,9 +67,9 @@ Result<std::optional<StoredUser>> UserRepository::findOne(const QString &column,
                                                           const QVariant &value)
 {
     // `column` is one of this class's own constants, never caller input.
-    Result<QSqlQuery> query = SqlQuery::run(m_database.connection(),
-                                            SelectColumns + QStringLiteral(" WHERE %1 = ?").arg(column),
-                                            {value});
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(),
+                      SelectColumns + QStringLiteral(" WHERE %1 = ?").arg(column), {value});
     if (!query)
         return query.error();
     if (!query->next())
@@ -94,7 +94,8 @@ Result<void> UserRepository::updatePassword(qint64 id, const QString &passwordHa
 {
     const Result<QSqlQuery> done = SqlQuery::run(
         m_database.connection(),
-        QStringLiteral("UPDATE users SET password_hash = ?, credentials_changed_at = ? WHERE id = ?"),
+        QStringLiteral(
+            "UPDATE users SET password_hash = ?, credentials_changed_at = ? WHERE id = ?"),
         {passwordHash, changedAt, id});
     if (!done)
         return done.error();

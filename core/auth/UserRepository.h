@@ -13,7 +13,10 @@ class Database;
 class UserRepository
 {
 public:
-    explicit UserRepository(Database &database) : m_database(database) {}
+    explicit UserRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
     Result<qint64> insert(const StoredUser &user);
     Result<std::optional<StoredUser>> findById(qint64 id);

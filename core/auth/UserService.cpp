@@ -7,7 +7,6 @@
 
 #include <QDateTime>
 #include <QRegularExpression>
-
 #include <sodium.h>
 
 namespace Cairn {
@@ -24,8 +23,8 @@ QString newSecretKey()
 
 bool equalInConstantTime(const QByteArray &a, const QByteArray &b)
 {
-    return a.size() == b.size()
-           && sodium_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+    return a.size() == b.size() &&
+           sodium_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
 } // namespace
@@ -58,17 +57,17 @@ Result<void> UserService::validateEmail(const QString &email)
 Result<void> UserService::validatePassword(const QString &password)
 {
     if (password.size() < MinimumPasswordLength)
-        return Error::invalidField(QStringLiteral("password"),
-                                   QStringLiteral("Use at least %1 characters.")
-                                       .arg(MinimumPasswordLength));
+        return Error::invalidField(
+            QStringLiteral("password"),
+            QStringLiteral("Use at least %1 characters.").arg(MinimumPasswordLength));
     return {};
 }
 
 Result<User> UserService::addUser(const NewUser &newUser)
 {
-    for (const Result<void> &check : {validateUsername(newUser.username),
-                                      validateEmail(newUser.email),
-                                      validatePassword(newUser.password)}) {
+    for (const Result<void> &check :
+         {validateUsername(newUser.username), validateEmail(newUser.email),
+          validatePassword(newUser.password)}) {
         if (!check)
             return check.error();
     }
@@ -84,14 +83,16 @@ Result<User> UserService::insertUser(const NewUser &newUser, const QString &pass
     if (!sameName)
         return sameName.error();
     if (sameName->has_value())
-        return Error{ErrorCode::Conflict, QStringLiteral("A user with that username exists."),
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("A user with that username exists."),
                      {{QStringLiteral("username"), QStringLiteral("Already taken.")}}};
     if (!newUser.email.isEmpty()) {
         const Result<std::optional<StoredUser>> sameEmail = m_users.findByEmail(newUser.email);
         if (!sameEmail)
             return sameEmail.error();
         if (sameEmail->has_value())
-            return Error{ErrorCode::Conflict, QStringLiteral("A user with that email exists."),
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("A user with that email exists."),
                          {{QStringLiteral("email"), QStringLiteral("Already taken.")}}};
     }
     StoredUser stored;

@@ -3,7 +3,6 @@
 #include "Sodium.h"
 
 #include <QDateTime>
-
 #include <sodium.h>
 
 namespace Cairn {
@@ -21,14 +20,13 @@ VerifiedPasswordCache::VerifiedPasswordCache()
 QByteArray VerifiedPasswordCache::keyFor(qint64 userId, const QString &storedHash,
                                          const QString &password) const
 {
-    const QByteArray material = QByteArray::number(userId) + '\0' + storedHash.toUtf8() + '\0'
-                                + password.toUtf8();
+    const QByteArray material =
+        QByteArray::number(userId) + '\0' + storedHash.toUtf8() + '\0' + password.toUtf8();
     QByteArray digest(crypto_generichash_BYTES, Qt::Uninitialized);
-    crypto_generichash(reinterpret_cast<unsigned char *>(digest.data()), size_t(digest.size()),
-                       reinterpret_cast<const unsigned char *>(material.constData()),
-                       quint64(material.size()),
-                       reinterpret_cast<const unsigned char *>(m_key.constData()),
-                       size_t(m_key.size()));
+    crypto_generichash(
+        reinterpret_cast<unsigned char *>(digest.data()), size_t(digest.size()),
+        reinterpret_cast<const unsigned char *>(material.constData()), quint64(material.size()),
+        reinterpret_cast<const unsigned char *>(m_key.constData()), size_t(m_key.size()));
     return digest;
 }
 

@@ -29,17 +29,19 @@ Result<DatabaseConfig> DatabaseConfig::fromUrl(const QString &url, const QString
                                                   "or sqlite://.")
                                        .arg(scheme));
     if (!parsed.password().isEmpty())
-        return Error::invalidField(QStringLiteral("database"),
-                                   QStringLiteral("Never put the password in the URL; set "
-                                                  "CAIRN_DB_PASSWORD or store it in the keychain."));
+        return Error::invalidField(
+            QStringLiteral("database"),
+            QStringLiteral("Never put the password in the URL; set "
+                           "CAIRN_DB_PASSWORD or store it in the keychain."));
     config.driver = Driver::Postgres;
     config.host = parsed.host().isEmpty() ? QStringLiteral("localhost") : parsed.host();
     config.port = parsed.port(5432);
     config.user = parsed.userName();
     config.databaseName = parsed.path().mid(1);
     if (config.user.isEmpty() || config.databaseName.isEmpty())
-        return Error::invalidField(QStringLiteral("database"),
-                                   QStringLiteral("Expected postgresql://user@host:port/database."));
+        return Error::invalidField(
+            QStringLiteral("database"),
+            QStringLiteral("Expected postgresql://user@host:port/database."));
     return config;
 }
 

@@ -15,7 +15,10 @@ class Database;
 class Migrator
 {
 public:
-    explicit Migrator(Database &database) : m_database(database) {}
+    explicit Migrator(Database &database)
+        : m_database(database)
+    {
+    }
 
     Result<void> apply();
 

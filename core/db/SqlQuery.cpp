@@ -27,8 +27,8 @@ bool prepareAndExec(QSqlQuery &query, const QString &sql, const QVariantList &va
         return false;
     for (const QVariant &value : values) {
         // Qt binds a null QString as SQL NULL; only a typed null QVariant is meant to be NULL.
-        if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>()
-            && value.toString().isNull())
+        if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>() &&
+            value.toString().isNull())
             query.addBindValue(QStringLiteral(""));
         else
             query.addBindValue(value);

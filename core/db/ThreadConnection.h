@@ -8,7 +8,10 @@ namespace Cairn {
 class ThreadConnection
 {
 public:
-    explicit ThreadConnection(QString name) : m_name(std::move(name)) {}
+    explicit ThreadConnection(QString name)
+        : m_name(std::move(name))
+    {
+    }
     ~ThreadConnection();
     ThreadConnection(const ThreadConnection &) = delete;
     ThreadConnection &operator=(const ThreadConnection &) = delete;

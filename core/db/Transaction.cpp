@@ -5,7 +5,8 @@
 
 namespace Cairn {
 
-Transaction::Transaction(Database &database) : m_db(database.connection())
+Transaction::Transaction(Database &database)
+    : m_db(database.connection())
 {
     const Result<QSqlQuery> begin = SqlQuery::run(
         m_db, database.isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));

@@ -1,7 +1,6 @@
 #include "Job.h"
 
 #include <QDateTime>
-
 #include <array>
 #include <utility>
 

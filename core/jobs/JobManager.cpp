@@ -3,7 +3,6 @@
 #include "db/Database.h"
 
 #include <QLoggingCategory>
-
 #include <exception>
 
 Q_LOGGING_CATEGORY(lcJobs, "cairn.jobs")

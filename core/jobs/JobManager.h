@@ -9,7 +9,6 @@
 #include <QMutex>
 #include <QObject>
 #include <QThreadPool>
-
 #include <atomic>
 #include <functional>
 #include <memory>

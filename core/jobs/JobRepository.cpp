@@ -104,9 +104,10 @@ Result<QList<Job>> JobRepository::list(std::optional<qint64> ownerId, int limit,
 
 Result<qint64> JobRepository::count(std::optional<qint64> ownerId)
 {
-    const Result<QVariant> total = SqlQuery::scalar(
-        m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM jobs WHERE (? OR owner_id = ?)"),
-        {!ownerId.has_value(), ownerId.value_or(0)});
+    const Result<QVariant> total =
+        SqlQuery::scalar(m_database.connection(),
+                         QStringLiteral("SELECT COUNT(*) FROM jobs WHERE (? OR owner_id = ?)"),
+                         {!ownerId.has_value(), ownerId.value_or(0)});
     if (!total)
         return total.error();
     return total->toLongLong();
@@ -131,8 +132,8 @@ Result<void> JobRepository::setProgress(qint64 id, int progress)
 Result<void> JobRepository::finish(qint64 id, JobState state, const QJsonObject &result,
                                    const QString &error)
 {
-    const QString completes = state == JobState::Succeeded ? QStringLiteral(", progress = 100")
-                                                           : QString();
+    const QString completes =
+        state == JobState::Succeeded ? QStringLiteral(", progress = 100") : QString();
     return succeeded(SqlQuery::run(
         m_database.connection(),
         QStringLiteral("UPDATE jobs SET state = ?, result = ?, error = ?, finished_at = ?%1 "
@@ -145,7 +146,8 @@ Result<int> JobRepository::interruptUnfinished()
 {
     const Result<QSqlQuery> done = SqlQuery::run(
         m_database.connection(),
-        QStringLiteral("UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE state IN (?, ?)"),
+        QStringLiteral(
+            "UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE state IN (?, ?)"),
         {jobStateName(JobState::Interrupted), QDateTime::currentMSecsSinceEpoch(),
          QStringLiteral("The server stopped before this job finished."),
          jobStateName(JobState::Queued), jobStateName(JobState::Running)});

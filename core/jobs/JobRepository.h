@@ -12,9 +12,13 @@ class Database;
 class JobRepository
 {
 public:
-    explicit JobRepository(Database &database) : m_database(database) {}
+    explicit JobRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
-    Result<Job> insert(const QString &kind, const QJsonObject &params, std::optional<qint64> ownerId);
+    Result<Job> insert(const QString &kind, const QJsonObject &params,
+                       std::optional<qint64> ownerId);
     Result<std::optional<Job>> find(qint64 id);
     // Newest first; only `ownerId`'s jobs when given.
     Result<QList<Job>> list(std::optional<qint64> ownerId, int limit, int offset);

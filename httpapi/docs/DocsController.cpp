@@ -2,6 +2,7 @@
 
 #include "OpenApiDocument.h"
 #include "routing/FaceErrors.h"
+#include "routing/JsonSchema.h"
 #include "routing/Router.h"
 
 #include <QFile>
@@ -46,9 +47,8 @@ RouteSpec docsSpec(const QString &path, const QString &summary, const QString &c
     spec.summary = summary;
     spec.isPublic = true;
     spec.responseContentType = contentType;
-    spec.responseSchema = QJsonObject{{QStringLiteral("type"), contentType == QLatin1String("application/json")
-                                                                   ? QStringLiteral("object")
-                                                                   : QStringLiteral("string")}};
+    spec.responseSchema =
+        JsonSchema::ofType(contentType == QLatin1String("application/json") ? "object" : "string");
     return spec;
 }
 
@@ -68,15 +68,16 @@ void DocsController::registerRoutes(Router &router)
     router.add(docsSpec(QStringLiteral("/api/redoc/"), QStringLiteral("ReDoc"),
                         QStringLiteral("text/html")),
                [](const ApiRequest &) { return resource(QStringLiteral("redoc.html")); });
-    RouteSpec assets = docsSpec(QStringLiteral("/api/docs/assets/{file}"),
-                                QStringLiteral("Documentation page assets"),
-                                QStringLiteral("text/javascript"));
+    RouteSpec assets =
+        docsSpec(QStringLiteral("/api/docs/assets/{file}"),
+                 QStringLiteral("Documentation page assets"), QStringLiteral("text/javascript"));
     assets.documented = false;
     router.add(assets, [](const ApiRequest &request) {
         static const QRegularExpression safeName(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9._-]*$"));
         const QString name = request.pathParam(QStringLiteral("file"));
         if (!safeName.match(name).hasMatch())
-            return FaceErrors::response(Face::Docs, 404, Error::notFound(QStringLiteral("Not found.")));
+            return FaceErrors::response(Face::Docs, 404,
+                                        Error::notFound(QStringLiteral("Not found.")));
         return resource(QStringLiteral("assets/") + name);
     });
 }

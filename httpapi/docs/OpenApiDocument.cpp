@@ -18,8 +18,8 @@ QString openApiPath(const QString &path)
 QString operationId(const RouteSpec &spec)
 {
     static const QRegularExpression separators(QStringLiteral("[^A-Za-z0-9]+"));
-    QString id = QString::fromLatin1(spec.method).toLower() + QLatin1Char('_')
-                 + QString(spec.path).replace(separators, QStringLiteral("_"));
+    QString id = QString::fromLatin1(spec.method).toLower() + QLatin1Char('_') +
+                 QString(spec.path).replace(separators, QStringLiteral("_"));
     while (id.endsWith(QLatin1Char('_')))
         id.chop(1);
     return id;
@@ -27,11 +27,13 @@ QString operationId(const RouteSpec &spec)
 
 QJsonObject errorResponse(const QString &description)
 {
-    return {{QStringLiteral("description"), description},
-            {QStringLiteral("content"),
-             QJsonObject{{QStringLiteral("application/json"),
-                          QJsonObject{{QStringLiteral("schema"),
-                                       QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}}}}}}};
+    return {
+        {QStringLiteral("description"), description},
+        {QStringLiteral("content"),
+         QJsonObject{
+             {QStringLiteral("application/json"),
+              QJsonObject{{QStringLiteral("schema"),
+                           QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}}}}}}};
 }
 
 QJsonObject operation(const Route &route)
@@ -39,11 +41,12 @@ QJsonObject operation(const Route &route)
     const RouteSpec &spec = route.spec();
     QJsonArray parameters;
     for (const QString &name : route.parameterNames())
-        parameters.append(QJsonObject{
-            {QStringLiteral("name"), name},
-            {QStringLiteral("in"), QStringLiteral("path")},
-            {QStringLiteral("required"), true},
-            {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}});
+        parameters.append(
+            QJsonObject{{QStringLiteral("name"), name},
+                        {QStringLiteral("in"), QStringLiteral("path")},
+                        {QStringLiteral("required"), true},
+                        {QStringLiteral("schema"),
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}});
     for (const QueryParameter &query : spec.queryParameters)
         parameters.append(QJsonObject{
             {QStringLiteral("name"), query.name},
@@ -60,7 +63,8 @@ QJsonObject operation(const Route &route)
     QJsonObject responses{{QString::number(spec.successStatus), success},
                           {QStringLiteral("400"), errorResponse(QStringLiteral("Invalid input"))}};
     if (!spec.isPublic) {
-        responses.insert(QStringLiteral("401"), errorResponse(QStringLiteral("No or invalid credentials")));
+        responses.insert(QStringLiteral("401"),
+                         errorResponse(QStringLiteral("No or invalid credentials")));
         responses.insert(QStringLiteral("403"), errorResponse(QStringLiteral("Not permitted")));
     }
 
@@ -75,11 +79,13 @@ QJsonObject operation(const Route &route)
     if (!parameters.isEmpty())
         op.insert(QStringLiteral("parameters"), parameters);
     if (!spec.requestSchema.isEmpty())
-        op.insert(QStringLiteral("requestBody"),
-                  QJsonObject{{QStringLiteral("required"), true},
-                              {QStringLiteral("content"),
-                               QJsonObject{{QStringLiteral("application/json"),
-                                            QJsonObject{{QStringLiteral("schema"), spec.requestSchema}}}}}});
+        op.insert(
+            QStringLiteral("requestBody"),
+            QJsonObject{
+                {QStringLiteral("required"), true},
+                {QStringLiteral("content"),
+                 QJsonObject{{QStringLiteral("application/json"),
+                              QJsonObject{{QStringLiteral("schema"), spec.requestSchema}}}}}});
     if (spec.isPublic)
         op.insert(QStringLiteral("security"), QJsonArray());
     return op;

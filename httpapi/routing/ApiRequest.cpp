@@ -26,7 +26,8 @@ Result<QJsonObject> ApiRequest::bodyObject() const
 {
     if (http.header("content-type").startsWith("application/x-www-form-urlencoded")) {
         QJsonObject fields;
-        const QUrlQuery form(QString::fromUtf8(http.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
+        const QUrlQuery form(
+            QString::fromUtf8(http.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
         for (const auto &[name, value] : form.queryItems(QUrl::FullyDecoded))
             fields.insert(name, value);
         return fields;
@@ -44,8 +45,8 @@ Result<QJsonObject> ApiRequest::bodyObject() const
 bool ApiRequest::queryFlag(const QString &name) const
 {
     const QString value = http.queryValue(name).toLower();
-    return value == QLatin1String("true") || value == QLatin1String("yes")
-           || value == QLatin1String("on") || value == QLatin1String("1");
+    return value == QLatin1String("true") || value == QLatin1String("yes") ||
+           value == QLatin1String("on") || value == QLatin1String("1");
 }
 
 QString ApiRequest::baseUrl() const

@@ -18,8 +18,8 @@ Result<Identity> asIdentity(const Result<User> &user)
 
 } // namespace
 
-Authenticator::Authenticator(UserService &users, TokenService &tokens,
-                             AuthTokenService &authTokens, TrustedHeaderSettings trustedHeader)
+Authenticator::Authenticator(UserService &users, TokenService &tokens, AuthTokenService &authTokens,
+                             TrustedHeaderSettings trustedHeader)
     : m_users(users)
     , m_tokens(tokens)
     , m_authTokens(authTokens)
@@ -39,7 +39,8 @@ Result<Identity> Authenticator::fromAuthorization(const QByteArray &authorizatio
 {
     const qsizetype space = authorization.indexOf(' ');
     const QByteArray scheme = authorization.left(space).toLower();
-    const QByteArray credentials = space < 0 ? QByteArray() : authorization.mid(space + 1).trimmed();
+    const QByteArray credentials =
+        space < 0 ? QByteArray() : authorization.mid(space + 1).trimmed();
     if (credentials.isEmpty())
         return Error::unauthorized(QStringLiteral("Invalid authorization header. No credentials "
                                                   "provided."));
@@ -58,8 +59,9 @@ Result<Identity> Authenticator::fromAuthorization(const QByteArray &authorizatio
         const qsizetype colon = decoded ? decoded.decoded.indexOf(':') : -1;
         if (colon < 0)
             return Error::unauthorized(QStringLiteral("Invalid basic header."));
-        return asIdentity(m_users.verifyPassword(QString::fromUtf8(decoded.decoded.left(colon)),
-                                                 QString::fromUtf8(decoded.decoded.mid(colon + 1))));
+        return asIdentity(
+            m_users.verifyPassword(QString::fromUtf8(decoded.decoded.left(colon)),
+                                   QString::fromUtf8(decoded.decoded.mid(colon + 1))));
     }
     return Error::unauthorized(QStringLiteral("Unsupported authorization scheme."));
 }
@@ -76,7 +78,8 @@ std::optional<Result<Identity>> Authenticator::fromTrustedHeader(const HttpReque
         [&](const QPair<QHostAddress, int> &subnet) { return request.peer.isInSubnet(subnet); });
     if (!fromProxy)
         return std::nullopt; // anyone could send the header; only the proxy's copy counts
-    return asIdentity(m_users.userForTrustedEmail(QString::fromUtf8(email), m_trustedHeader.createUsers));
+    return asIdentity(
+        m_users.userForTrustedEmail(QString::fromUtf8(email), m_trustedHeader.createUsers));
 }
 
 } // namespace Cairn

@@ -3,9 +3,9 @@
 #include "Result.h"
 #include "auth/Identity.h"
 
+#include <QHostAddress>
 #include <QList>
 #include <QPair>
-#include <QHostAddress>
 
 namespace Cairn {
 

@@ -5,13 +5,20 @@ namespace Cairn {
 QString faceName(Face face)
 {
     switch (face) {
-    case Face::Native: return QStringLiteral("native");
-    case Face::Nsot: return QStringLiteral("nsot");
-    case Face::Enms: return QStringLiteral("enms");
-    case Face::Toolkit: return QStringLiteral("toolkit");
-    case Face::Enomalism: return QStringLiteral("enomalism");
-    case Face::Ztp: return QStringLiteral("ztp");
-    case Face::Docs: return QStringLiteral("docs");
+    case Face::Native:
+        return QStringLiteral("native");
+    case Face::Nsot:
+        return QStringLiteral("nsot");
+    case Face::Enms:
+        return QStringLiteral("enms");
+    case Face::Toolkit:
+        return QStringLiteral("toolkit");
+    case Face::Enomalism:
+        return QStringLiteral("enomalism");
+    case Face::Ztp:
+        return QStringLiteral("ztp");
+    case Face::Docs:
+        return QStringLiteral("docs");
     }
     return {};
 }

@@ -7,15 +7,24 @@ namespace Cairn {
 int FaceErrors::statusOf(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::BadRequest: return 400;
-    case ErrorCode::Unauthorized: return 401;
-    case ErrorCode::Forbidden: return 403;
-    case ErrorCode::NotFound: return 404;
-    case ErrorCode::Conflict: return 409;
-    case ErrorCode::PayloadTooLarge: return 413;
-    case ErrorCode::TooManyRequests: return 429;
-    case ErrorCode::Unavailable: return 503;
-    case ErrorCode::Internal: return 500;
+    case ErrorCode::BadRequest:
+        return 400;
+    case ErrorCode::Unauthorized:
+        return 401;
+    case ErrorCode::Forbidden:
+        return 403;
+    case ErrorCode::NotFound:
+        return 404;
+    case ErrorCode::Conflict:
+        return 409;
+    case ErrorCode::PayloadTooLarge:
+        return 413;
+    case ErrorCode::TooManyRequests:
+        return 429;
+    case ErrorCode::Unavailable:
+        return 503;
+    case ErrorCode::Internal:
+        return 500;
     }
     return 500;
 }
@@ -24,14 +33,22 @@ int FaceErrors::enomalismErrno(int status)
 {
     // A stable errno per outcome (docs/api-errors.md); 0 is success.
     switch (status) {
-    case 400: return 1;
-    case 401: return 2;
-    case 403: return 3;
-    case 404: return 4;
-    case 405: return 5;
-    case 409: return 6;
-    case 503: return 8;
-    default: return status >= 500 ? 9 : 1;
+    case 400:
+        return 1;
+    case 401:
+        return 2;
+    case 403:
+        return 3;
+    case 404:
+        return 4;
+    case 405:
+        return 5;
+    case 409:
+        return 6;
+    case 503:
+        return 8;
+    default:
+        return status >= 500 ? 9 : 1;
     }
 }
 
@@ -53,7 +70,7 @@ HttpResponse FaceErrors::response(Face face, int status, const Error &error)
             QJsonObject fields;
             for (auto it = error.fields.begin(); it != error.fields.end(); ++it)
                 fields.insert(it.key(), it.value().isArray() ? QJsonValue(it.value())
-                                                                : QJsonValue(QJsonArray{it.value()}));
+                                                             : QJsonValue(QJsonArray{it.value()}));
             return HttpResponse::json(fields, status);
         }
         return HttpResponse::json(QJsonObject{{QStringLiteral("detail"), error.message}}, status);
@@ -69,11 +86,11 @@ HttpResponse FaceErrors::response(Face face, int status, const Error &error)
     case Face::Docs:
         break;
     }
-    const QJsonValue message = error.fields.isEmpty() ? QJsonValue(error.message)
-                                                      : QJsonValue(error.fields);
+    const QJsonValue message =
+        error.fields.isEmpty() ? QJsonValue(error.message) : QJsonValue(error.fields);
     return HttpResponse::json(
-        QJsonObject{{QStringLiteral("error"),
-                     QJsonObject{{QStringLiteral("code"), status}, {QStringLiteral("message"), message}}}},
+        QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), status},
+                                                          {QStringLiteral("message"), message}}}},
         status);
 }
 

@@ -27,8 +27,8 @@ QJsonValue pageUrl(const ApiRequest &request, int limit, int offset)
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     if (offset > 0)
         query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-    return QString(request.baseUrl() + request.http.rawPath + QLatin1Char('?')
-                   + query.toString(QUrl::FullyEncoded));
+    return QString(request.baseUrl() + request.http.rawPath + QLatin1Char('?') +
+                   query.toString(QUrl::FullyEncoded));
 }
 
 } // namespace
@@ -57,7 +57,8 @@ HttpResponse Page::respond(const ApiRequest &request, const QJsonArray &rows, qi
     const bool hasPrevious = offset > 0;
     return HttpResponse::json(QJsonObject{
         {QStringLiteral("count"), total},
-        {QStringLiteral("next"), hasNext ? pageUrl(request, *limit, offset + *limit) : QJsonValue::Null},
+        {QStringLiteral("next"),
+         hasNext ? pageUrl(request, *limit, offset + *limit) : QJsonValue::Null},
         {QStringLiteral("previous"),
          hasPrevious ? pageUrl(request, *limit, qMax(0, offset - *limit)) : QJsonValue::Null},
         {QStringLiteral("results"), rows},

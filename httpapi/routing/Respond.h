@@ -8,8 +8,7 @@
 namespace Cairn {
 
 // A handler's Result as the face's response: the value with `status`, or the error envelope.
-template <typename T>
-HttpResponse respond(Face face, const Result<T> &result, int status = 200)
+template <typename T> HttpResponse respond(Face face, const Result<T> &result, int status = 200)
 {
     if (!result)
         return FaceErrors::response(face, result.error());

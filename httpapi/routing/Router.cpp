@@ -5,7 +5,6 @@
 
 #include <QJsonArray>
 #include <QLoggingCategory>
-
 #include <exception>
 
 Q_LOGGING_CATEGORY(lcRouter, "cairn.http.router")
@@ -35,13 +34,15 @@ QJsonObject fieldDescriptions(const QJsonObject &schema)
     for (auto it = properties.begin(); it != properties.end(); ++it) {
         const QJsonObject property = it.value().toObject();
         QJsonObject field{
-            {QStringLiteral("type"), property.value(QStringLiteral("type")).toString(QStringLiteral("field"))},
+            {QStringLiteral("type"),
+             property.value(QStringLiteral("type")).toString(QStringLiteral("field"))},
             {QStringLiteral("required"), required.contains(it.key())},
             {QStringLiteral("read_only"), property.value(QStringLiteral("readOnly")).toBool()},
             {QStringLiteral("label"), property.value(QStringLiteral("title")).toString(it.key())},
         };
         if (property.contains(QStringLiteral("description")))
-            field.insert(QStringLiteral("help_text"), property.value(QStringLiteral("description")));
+            field.insert(QStringLiteral("help_text"),
+                         property.value(QStringLiteral("description")));
         if (property.contains(QStringLiteral("maxLength")))
             field.insert(QStringLiteral("max_length"), property.value(QStringLiteral("maxLength")));
         fields.insert(it.key(), field);
@@ -51,7 +52,10 @@ QJsonObject fieldDescriptions(const QJsonObject &schema)
 
 } // namespace
 
-Router::Router(const Authenticator *authenticator) : m_authenticator(authenticator) {}
+Router::Router(const Authenticator *authenticator)
+    : m_authenticator(authenticator)
+{
+}
 
 void Router::add(RouteSpec spec, RouteHandler handler)
 {
@@ -110,10 +114,11 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
         }
         if (!identity && !spec.isPublic) {
             return FaceErrors::response(
-                       spec.face, Error::unauthorized(spec.face == Face::Enms
-                                                          ? QStringLiteral("Wrong Credentials.")
-                                                          : QStringLiteral("Authentication credentials "
-                                                                           "were not provided.")))
+                       spec.face,
+                       Error::unauthorized(spec.face == Face::Enms
+                                               ? QStringLiteral("Wrong Credentials.")
+                                               : QStringLiteral("Authentication credentials "
+                                                                "were not provided.")))
                 .withHeader("WWW-Authenticate", challengeFor(spec.face));
         }
         if (identity && identity->ok()) {
@@ -153,10 +158,13 @@ HttpResponse Router::options(const QList<const Route *> &routes)
 QByteArray Router::challengeFor(Face face)
 {
     switch (face) {
-    case Face::Nsot: return "AuthToken";
+    case Face::Nsot:
+        return "AuthToken";
     case Face::Enms:
-    case Face::Enomalism: return "Basic realm=\"Cairn\"";
-    default: return "Token";
+    case Face::Enomalism:
+        return "Basic realm=\"Cairn\"";
+    default:
+        return "Token";
     }
 }
 

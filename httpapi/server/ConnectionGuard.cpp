@@ -84,9 +84,9 @@ void ConnectionGuard::reject(int status, const QByteArray &message)
                               << message;
     if (m_reader)
         disconnect(m_socket, &QTcpSocket::readyRead, m_reader, nullptr);
-    const QJsonObject body{{QStringLiteral("error"),
-                            QJsonObject{{QStringLiteral("code"), status},
-                                        {QStringLiteral("message"), QString::fromLatin1(message)}}}};
+    const QJsonObject body{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), status},
+                                                                 {QStringLiteral("message"),
+                                                                  QString::fromLatin1(message)}}}};
     m_socket->write(HttpResponse::json(body, status).serialize(false, true));
     m_socket->disconnectFromHost();
     // A client that never reads would keep the socket in the closing state; cut it off.

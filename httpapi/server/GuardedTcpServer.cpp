@@ -6,7 +6,6 @@
 #include <QLoggingCategory>
 #include <QTcpSocket>
 #include <QTimer>
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -73,9 +72,8 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         QTimer::singleShot(2000, socket, &QTcpSocket::abort);
         return;
     }
-    connect(socket, &QObject::destroyed, [counter = m_openConnections] {
-        counter->fetchAndSubRelaxed(1);
-    });
+    connect(socket, &QObject::destroyed,
+            [counter = m_openConnections] { counter->fetchAndSubRelaxed(1); });
     auto *guard = new ConnectionGuard(socket, m_limits);
     guard->setReader(m_reader);
     addPendingConnection(socket);

@@ -5,7 +5,6 @@
 #include <QAtomicInt>
 #include <QHostAddress>
 #include <QTcpServer>
-
 #include <memory>
 
 namespace Cairn {

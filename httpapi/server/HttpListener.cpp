@@ -19,14 +19,22 @@ namespace {
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    default: return {}; // anything else is answered 501 by the router
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return {}; // anything else is answered 501 by the router
     }
 }
 
@@ -56,8 +64,8 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     QElapsedTimer timer;
     timer.start();
     ConnectionGuard *guard = ConnectionGuard::of(socket);
-    const RequestFramer::RequestFacts facts = guard ? guard->takeRequestFacts()
-                                                    : RequestFramer::RequestFacts{true, false};
+    const RequestFramer::RequestFacts facts =
+        guard ? guard->takeRequestFacts() : RequestFramer::RequestFacts{true, false};
     const HttpRequest copy = copyOf(request);
     QString user;
     const HttpResponse response = m_router.dispatch(copy, &user);
@@ -68,8 +76,8 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     qCInfo(lcAccess).noquote().nospace()
         << copy.peer.toString() << ' ' << (copy.method.isEmpty() ? "?" : copy.method) << ' '
         << copy.rawPath << ' ' << response.status << ' ' << (head ? 0 : response.body.size())
-        << "B " << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 2) << "ms user="
-        << (user.isEmpty() ? QStringLiteral("-") : user);
+        << "B " << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 2)
+        << "ms user=" << (user.isEmpty() ? QStringLiteral("-") : user);
     return true;
 }
 

@@ -10,8 +10,8 @@ constexpr qsizetype MaxChunkLine = 1024;
 
 bool isTokenChar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-           || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
 }
 
 bool isToken(QByteArrayView text)
@@ -109,23 +109,22 @@ std::optional<RequestFramer::Violation> RequestFramer::takeLine(char byte, qsize
     }
     m_line.append(byte);
     if (m_line.size() > limit)
-        return Violation{statusWhenTooLong, statusWhenTooLong == 414
-                                                ? "Request line too long."
-                                                : statusWhenTooLong == 431
-                                                      ? "Request headers too large."
-                                                      : "Malformed chunked body."};
+        return Violation{statusWhenTooLong, statusWhenTooLong == 414 ? "Request line too long."
+                                            : statusWhenTooLong == 431
+                                                ? "Request headers too large."
+                                                : "Malformed chunked body."};
     return std::nullopt;
 }
 
 std::optional<RequestFramer::Violation> RequestFramer::onRequestLine()
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([^\\s\\x00-\\x1f\\x7f]+) HTTP/(\\d)\\.(\\d)$"));
+    static const QRegularExpression pattern(QStringLiteral(
+        "^([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([^\\s\\x00-\\x1f\\x7f]+) HTTP/(\\d)\\.(\\d)$"));
     const QRegularExpressionMatch match = pattern.match(QString::fromLatin1(m_line));
     if (!match.hasMatch())
         return Violation{400, "Malformed request line."};
-    if (match.captured(3) != QLatin1String("1")
-        || (match.captured(4) != QLatin1String("0") && match.captured(4) != QLatin1String("1")))
+    if (match.captured(3) != QLatin1String("1") ||
+        (match.captured(4) != QLatin1String("0") && match.captured(4) != QLatin1String("1")))
         return Violation{505, "Only HTTP/1.0 and HTTP/1.1 are supported."};
     m_http10 = match.captured(4) == QLatin1String("0");
     m_current = RequestFacts{m_http10, false};
@@ -195,10 +194,10 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeadersComplete()
     if (!m_hasHost && !m_http10)
         return Violation{400, "Missing Host header."};
     if (m_contentLength && *m_contentLength > m_limits.maxBodyBytes)
-        return Violation{413, "Request body too large (limit " + QByteArray::number(
-                                  m_limits.maxBodyBytes) + " bytes)."};
-    m_current.expectsContinue = m_current.expectsContinue
-                                && (m_chunked || m_contentLength.value_or(0) > 0);
+        return Violation{413, "Request body too large (limit " +
+                                  QByteArray::number(m_limits.maxBodyBytes) + " bytes)."};
+    m_current.expectsContinue =
+        m_current.expectsContinue && (m_chunked || m_contentLength.value_or(0) > 0);
     m_facts.enqueue(m_current);
     if (m_chunked) {
         m_state = State::ChunkSize;
@@ -239,8 +238,8 @@ std::optional<RequestFramer::Violation> RequestFramer::addBody(qint64 bytes)
 {
     m_bodyBytes += bytes;
     if (m_bodyBytes > m_limits.maxBodyBytes)
-        return Violation{413, "Request body too large (limit " + QByteArray::number(
-                                  m_limits.maxBodyBytes) + " bytes)."};
+        return Violation{413, "Request body too large (limit " +
+                                  QByteArray::number(m_limits.maxBodyBytes) + " bytes)."};
     return std::nullopt;
 }
 

@@ -29,7 +29,10 @@ public:
         bool expectsContinue = false;
     };
 
-    explicit RequestFramer(const HttpLimits &limits) : m_limits(limits) {}
+    explicit RequestFramer(const HttpLimits &limits)
+        : m_limits(limits)
+    {
+    }
 
     // Consumes the next bytes of the connection. After a violation the connection is beyond
     // repair and nothing more may be fed.

@@ -14,7 +14,8 @@ protected:
     // alice's NSoT secret key, as pynsot users copy it from their profile.
     static QByteArray aliceSecret()
     {
-        const HttpReply me = client().get("/api/users/0/?with_secret_key=true", HttpClient::token(s_aliceToken));
+        const HttpReply me =
+            client().get("/api/users/0/?with_secret_key=true", HttpClient::token(s_aliceToken));
         return me.json()[QStringLiteral("secret_key")].toString().toLatin1();
     }
 
@@ -41,7 +42,8 @@ TEST_F(AuthApiTest, CallerWithoutCredentialsGets401Json)
     EXPECT_EQ(reply.status, 401);
     EXPECT_EQ(reply.header("WWW-Authenticate"), QByteArray("AuthToken"));
     EXPECT_EQ(reply.json()[QStringLiteral("error")][QStringLiteral("code")].toInt(), 401);
-    EXPECT_FALSE(reply.json()[QStringLiteral("error")][QStringLiteral("message")].toString().isEmpty());
+    EXPECT_FALSE(
+        reply.json()[QStringLiteral("error")][QStringLiteral("message")].toString().isEmpty());
 }
 
 TEST_F(AuthApiTest, TokenBasicAndAuthTokenAllIdentifyTheCaller)
@@ -51,9 +53,11 @@ TEST_F(AuthApiTest, TokenBasicAndAuthTokenAllIdentifyTheCaller)
     EXPECT_EQ(byToken.json()[QStringLiteral("username")].toString(), QStringLiteral("admin"));
     EXPECT_FALSE(byToken.json().toObject().contains(QStringLiteral("secret_key")));
 
-    const HttpReply byBasic = client().get("/api/users/0/", HttpClient::basic("alice", "alice-password"));
+    const HttpReply byBasic =
+        client().get("/api/users/0/", HttpClient::basic("alice", "alice-password"));
     EXPECT_EQ(byBasic.status, 200);
-    EXPECT_EQ(byBasic.json()[QStringLiteral("email")].toString(), QStringLiteral("alice@example.com"));
+    EXPECT_EQ(byBasic.json()[QStringLiteral("email")].toString(),
+              QStringLiteral("alice@example.com"));
 
     const QByteArray authToken = authTokenFor(aliceSecret());
     ASSERT_FALSE(authToken.isEmpty());
@@ -68,8 +72,13 @@ TEST_F(AuthApiTest, TokenBasicAndAuthTokenAllIdentifyTheCaller)
 
 TEST_F(AuthApiTest, WrongCredentialsAreRefused)
 {
-    EXPECT_EQ(client().get("/api/users/0/", HttpClient::basic("alice", "wrong-password")).status, 401);
-    EXPECT_EQ(client().get("/api/users/0/", HttpClient::token("0123456789abcdef0123456789abcdef01234567")).status, 401);
+    EXPECT_EQ(client().get("/api/users/0/", HttpClient::basic("alice", "wrong-password")).status,
+              401);
+    EXPECT_EQ(
+        client()
+            .get("/api/users/0/", HttpClient::token("0123456789abcdef0123456789abcdef01234567"))
+            .status,
+        401);
     EXPECT_EQ(client().get("/api/users/0/", {{"Authorization", "Bearer abc"}}).status, 401);
     EXPECT_EQ(client().get("/api/users/0/", {{"Authorization", "AuthToken garbage"}}).status, 401);
 
@@ -78,16 +87,22 @@ TEST_F(AuthApiTest, WrongCredentialsAreRefused)
     EXPECT_EQ(wrongSecret.status, 401);
     const HttpReply missing = client().request("POST", "/api/authenticate/", R"({"email": ""})");
     EXPECT_EQ(missing.status, 400);
-    const QJsonObject message = missing.json()[QStringLiteral("error")][QStringLiteral("message")].toObject();
+    const QJsonObject message =
+        missing.json()[QStringLiteral("error")][QStringLiteral("message")].toObject();
     EXPECT_TRUE(message.contains(QStringLiteral("email")));
     EXPECT_TRUE(message.contains(QStringLiteral("secret_key")));
 
     const HttpReply expired = client().request(
         "POST", "/api/verify_token/", {}, {{"Authorization", "AuthToken alice@example.com:AAAA"}});
     EXPECT_EQ(expired.status, 400);
-    EXPECT_EQ(expired.json()[QStringLiteral("error")][QStringLiteral("message")][QStringLiteral("auth_token")].toString(),
+    EXPECT_EQ(expired
+                  .json()[QStringLiteral("error")][QStringLiteral("message")]
+                         [QStringLiteral("auth_token")]
+                  .toString(),
               QStringLiteral("Invalid/expired auth_token."));
-    EXPECT_EQ(client().request("POST", "/api/verify_token/", {}, {{"Authorization", "Basic x"}}).status, 401);
+    EXPECT_EQ(
+        client().request("POST", "/api/verify_token/", {}, {{"Authorization", "Basic x"}}).status,
+        401);
 }
 
 TEST_F(AuthApiTest, UsersSeeOnlyThemselvesUnlessSuperuser)
@@ -95,17 +110,24 @@ TEST_F(AuthApiTest, UsersSeeOnlyThemselvesUnlessSuperuser)
     EXPECT_EQ(client().get("/api/users/1/", HttpClient::token(s_aliceToken)).status, 403);
     EXPECT_EQ(client().get("/api/users/2/", HttpClient::token(s_adminToken)).status, 200);
     EXPECT_EQ(client().get("/api/users/99/", HttpClient::token(s_adminToken)).status, 404);
-    EXPECT_EQ(client().get("/api/users/", HttpClient::token(s_aliceToken)).json().toArray().size(), 1);
-    EXPECT_EQ(client().get("/api/users/", HttpClient::token(s_adminToken)).json().toArray().size(), 2);
+    EXPECT_EQ(client().get("/api/users/", HttpClient::token(s_aliceToken)).json().toArray().size(),
+              1);
+    EXPECT_EQ(client().get("/api/users/", HttpClient::token(s_adminToken)).json().toArray().size(),
+              2);
     // Nobody reads someone else's secret key, superuser or not.
-    const HttpReply other = client().get("/api/users/2/?with_secret_key=true", HttpClient::token(s_adminToken));
+    const HttpReply other =
+        client().get("/api/users/2/?with_secret_key=true", HttpClient::token(s_adminToken));
     EXPECT_FALSE(other.json().toObject().contains(QStringLiteral("secret_key")));
 }
 
 TEST_F(AuthApiTest, ReadOnlyTokensOnlyRead)
 {
     EXPECT_EQ(client().get("/api/users/0/", HttpClient::token(s_aliceReadOnlyToken)).status, 200);
-    EXPECT_EQ(client().request("POST", "/api/users/0/rotate_secret_key/", {}, HttpClient::token(s_aliceReadOnlyToken)).status, 403);
+    EXPECT_EQ(client()
+                  .request("POST", "/api/users/0/rotate_secret_key/", {},
+                           HttpClient::token(s_aliceReadOnlyToken))
+                  .status,
+              403);
 }
 
 TEST_F(AuthApiTest, RotatingTheSecretKeyVoidsAuthTokens)
@@ -114,7 +136,8 @@ TEST_F(AuthApiTest, RotatingTheSecretKeyVoidsAuthTokens)
     const QByteArray authToken = authTokenFor(secret);
     const Headers header{{"Authorization", "AuthToken alice@example.com:" + authToken}};
     ASSERT_EQ(client().get("/api/users/0/", header).status, 200);
-    const HttpReply rotated = client().request("POST", "/api/users/0/rotate_secret_key/", {}, HttpClient::token(s_aliceToken));
+    const HttpReply rotated = client().request("POST", "/api/users/0/rotate_secret_key/", {},
+                                               HttpClient::token(s_aliceToken));
     ASSERT_EQ(rotated.status, 200);
     const QByteArray newSecret = rotated.json().toString().toLatin1();
     EXPECT_NE(newSecret, secret);
@@ -133,7 +156,9 @@ TEST_F(AuthApiTest, JobsAreListedPagedAndPrivate)
     EXPECT_TRUE(paged.json()[QStringLiteral("next")].isNull());
     const HttpReply badLimit = client().get("/api/jobs/?limit=-3", HttpClient::token(s_adminToken));
     EXPECT_EQ(badLimit.status, 400);
-    EXPECT_TRUE(badLimit.json()[QStringLiteral("error")][QStringLiteral("message")].toObject().contains(QStringLiteral("limit")));
+    EXPECT_TRUE(
+        badLimit.json()[QStringLiteral("error")][QStringLiteral("message")].toObject().contains(
+            QStringLiteral("limit")));
     EXPECT_EQ(client().get("/api/jobs/12345/", HttpClient::token(s_adminToken)).status, 404);
 }
 
@@ -142,8 +167,10 @@ TEST_F(AuthApiTest, EveryRequestIsLogged)
     ASSERT_EQ(client().get("/rest/is_alive?from=log-test").status, 200);
     ASSERT_EQ(client().get("/api/users/0/", HttpClient::token(s_aliceToken)).status, 200);
     const QString log = s_server->log();
-    EXPECT_TRUE(log.contains(QLatin1String("cairn.http.access: 127.0.0.1 GET /rest/is_alive 200"))) << qPrintable(log);
-    EXPECT_TRUE(log.contains(QRegularExpression(QStringLiteral("GET /api/users/0/ 200 \\d+B [0-9.]+ms user=alice"))));
+    EXPECT_TRUE(log.contains(QLatin1String("cairn.http.access: 127.0.0.1 GET /rest/is_alive 200")))
+        << qPrintable(log);
+    EXPECT_TRUE(log.contains(
+        QRegularExpression(QStringLiteral("GET /api/users/0/ 200 \\d+B [0-9.]+ms user=alice"))));
 }
 
 class TrustedHeaderTest : public ServerFixture
@@ -161,9 +188,11 @@ TEST_F(TrustedHeaderTest, ProxyHeaderIdentifiesAndCreatesUsers)
     const HttpReply known = client().get("/api/users/0/", {{"X-NSoT-Email", "alice@example.com"}});
     EXPECT_EQ(known.status, 200);
     EXPECT_EQ(known.json()[QStringLiteral("username")].toString(), QStringLiteral("alice"));
-    const HttpReply created = client().get("/api/users/0/", {{"X-NSoT-Email", "new.person@example.com"}});
+    const HttpReply created =
+        client().get("/api/users/0/", {{"X-NSoT-Email", "new.person@example.com"}});
     EXPECT_EQ(created.status, 200);
-    EXPECT_EQ(created.json()[QStringLiteral("email")].toString(), QStringLiteral("new.person@example.com"));
+    EXPECT_EQ(created.json()[QStringLiteral("email")].toString(),
+              QStringLiteral("new.person@example.com"));
     EXPECT_EQ(client().get("/api/users/0/", {{"X-NSoT-Email", "not an email"}}).status, 400);
 }
 

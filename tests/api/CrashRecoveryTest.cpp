@@ -24,9 +24,12 @@ TEST_F(CrashRecoveryTest, KilledMidJobRestartsWithTheJobInterruptedAndNothingLos
 
     s_server = std::make_unique<ServerProcess>(s_dir->path(), databaseUrl);
     ASSERT_TRUE(s_server->start()) << qPrintable(s_server->log());
-    const CliResult token = s_server->cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("keeper")});
-    ASSERT_EQ(token.exitCode, 0) << "the user saved before the kill is gone: " << token.err.constData();
-    const HttpReply job = client().get("/api/jobs/" + jobId + "/", HttpClient::token(token.out.trimmed().split('\n').last()));
+    const CliResult token =
+        s_server->cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("keeper")});
+    ASSERT_EQ(token.exitCode, 0) << "the user saved before the kill is gone: "
+                                 << token.err.constData();
+    const HttpReply job = client().get("/api/jobs/" + jobId + "/",
+                                       HttpClient::token(token.out.trimmed().split('\n').last()));
     ASSERT_EQ(job.status, 200);
     EXPECT_EQ(job.json()[QStringLiteral("state")].toString(), QStringLiteral("interrupted"));
     EXPECT_EQ(job.json()[QStringLiteral("progress")].toInt(), 40);
@@ -42,26 +45,48 @@ TEST(CommandLine, ExitCodesFollowTheContract)
     ServerProcess cairn(dir.path(), TestBackend::freshDatabaseUrl());
     EXPECT_EQ(cairn.cli({QStringLiteral("--version")}).exitCode, 0);
     EXPECT_EQ(cairn.cli({QStringLiteral("frobnicate")}).exitCode, 2);
-    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob")}).exitCode, 2)
+    EXPECT_EQ(
+        cairn.cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob")}).exitCode,
+        2)
         << "a password must come on standard input";
-    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"), QStringLiteral("--password-stdin")},
-                        "short\n").exitCode,
+    EXPECT_EQ(cairn
+                  .cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
+                        QStringLiteral("--password-stdin")},
+                       "short\n")
+                  .exitCode,
               1);
-    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"), QStringLiteral("--password-stdin")},
-                        "long enough\n").exitCode,
+    EXPECT_EQ(cairn
+                  .cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
+                        QStringLiteral("--password-stdin")},
+                       "long enough\n")
+                  .exitCode,
               0);
-    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"), QStringLiteral("--password-stdin")},
-                        "long enough\n").exitCode,
+    EXPECT_EQ(cairn
+                  .cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob"),
+                        QStringLiteral("--password-stdin")},
+                       "long enough\n")
+                  .exitCode,
               1);
-    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("bob"), QStringLiteral("--password-stdin")},
-                        "even longer\n").exitCode,
+    EXPECT_EQ(cairn
+                  .cli({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("bob"),
+                        QStringLiteral("--password-stdin")},
+                       "even longer\n")
+                  .exitCode,
               0);
     const CliResult list = cairn.cli({QStringLiteral("user"), QStringLiteral("list")});
     EXPECT_EQ(list.exitCode, 0);
     EXPECT_TRUE(list.out.contains("bob"));
-    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("nobody")}).exitCode, 1);
+    EXPECT_EQ(cairn.cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("nobody")})
+                  .exitCode,
+              1);
     // Without a database of the harness's own, so only the arguments below are in play.
     const ServerProcess bare(dir.path(), QString());
-    EXPECT_EQ(bare.cli({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("nonsense")}).exitCode, 2);
-    EXPECT_EQ(bare.cli({QStringLiteral("serve"), QStringLiteral("--database"), QStringLiteral("postgresql://u:pw@h/db")}).exitCode, 2);
+    EXPECT_EQ(
+        bare.cli({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("nonsense")})
+            .exitCode,
+        2);
+    EXPECT_EQ(bare.cli({QStringLiteral("serve"), QStringLiteral("--database"),
+                        QStringLiteral("postgresql://u:pw@h/db")})
+                  .exitCode,
+              2);
 }

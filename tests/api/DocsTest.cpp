@@ -16,14 +16,18 @@ protected:
     static QString renderedDom(const QByteArray &path)
     {
         QProcess chromium;
-        chromium.start(QStringLiteral("chromium"),
-                       {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
-                        QStringLiteral("--disable-quic"), QStringLiteral("--no-first-run"),
-                        QStringLiteral("--disable-background-networking"), QStringLiteral("--disable-component-update"),
-                        QStringLiteral("--disable-sync"), QStringLiteral("--user-data-dir=") + s_dir->filePath(QStringLiteral("chromium")),
-                        QStringLiteral("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"),
-                        QStringLiteral("--virtual-time-budget=15000"), QStringLiteral("--dump-dom"),
-                        QStringLiteral("http://127.0.0.1:%1%2").arg(s_server->port()).arg(QString::fromLatin1(path))});
+        chromium.start(
+            QStringLiteral("chromium"),
+            {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"),
+             QStringLiteral("--disable-gpu"), QStringLiteral("--disable-quic"),
+             QStringLiteral("--no-first-run"), QStringLiteral("--disable-background-networking"),
+             QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
+             QStringLiteral("--user-data-dir=") + s_dir->filePath(QStringLiteral("chromium")),
+             QStringLiteral("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"),
+             QStringLiteral("--virtual-time-budget=15000"), QStringLiteral("--dump-dom"),
+             QStringLiteral("http://127.0.0.1:%1%2")
+                 .arg(s_server->port())
+                 .arg(QString::fromLatin1(path))});
         if (!chromium.waitForFinished(90000))
             chromium.kill();
         return QString::fromUtf8(chromium.readAllStandardOutput());
@@ -49,39 +53,47 @@ TEST_F(DocsTest, EveryNonPublicRouteDemandsCredentials)
     QStringList publicRoutes;
     int checked = 0;
     for (auto path = paths.begin(); path != paths.end(); ++path) {
-        const QString concrete = QString(path.key()).replace(QRegularExpression(QStringLiteral("\\{[^}]+\\}")), QStringLiteral("1"));
+        const QString concrete =
+            QString(path.key())
+                .replace(QRegularExpression(QStringLiteral("\\{[^}]+\\}")), QStringLiteral("1"));
         const QJsonObject operations = path.value().toObject();
         for (auto operation = operations.begin(); operation != operations.end(); ++operation) {
             if (operation.value().toObject().contains(QStringLiteral("security"))) {
                 publicRoutes << operation.key().toUpper() + QLatin1Char(' ') + path.key();
                 continue;
             }
-            const HttpReply reply = client().request(operation.key().toUpper().toLatin1(), concrete.toLatin1(), "{}");
-            EXPECT_EQ(reply.status, 401) << qPrintable(operation.key()) << ' ' << qPrintable(concrete);
+            const HttpReply reply =
+                client().request(operation.key().toUpper().toLatin1(), concrete.toLatin1(), "{}");
+            EXPECT_EQ(reply.status, 401)
+                << qPrintable(operation.key()) << ' ' << qPrintable(concrete);
             ++checked;
         }
     }
     EXPECT_GT(checked, 3);
     // A new public route is a security decision: it must be added here on purpose.
     publicRoutes.sort();
-    EXPECT_EQ(publicRoutes, (QStringList{QStringLiteral("GET /api/docs/"), QStringLiteral("GET /api/redoc/"),
-                                         QStringLiteral("GET /api/schema/"), QStringLiteral("GET /rest/is_alive"),
-                                         QStringLiteral("POST /api/authenticate/"),
-                                         QStringLiteral("POST /api/verify_token/")}));
+    EXPECT_EQ(publicRoutes,
+              (QStringList{QStringLiteral("GET /api/docs/"), QStringLiteral("GET /api/redoc/"),
+                           QStringLiteral("GET /api/schema/"), QStringLiteral("GET /rest/is_alive"),
+                           QStringLiteral("POST /api/authenticate/"),
+                           QStringLiteral("POST /api/verify_token/")}));
 }
 
 TEST_F(DocsTest, UnknownPathsAndMethodsAnswerInJson)
 {
     const HttpReply missing = client().get("/api/no-such-thing/");
     EXPECT_EQ(missing.status, 404);
-    EXPECT_EQ(missing.json()[QStringLiteral("error")][QStringLiteral("message")].toString(), QStringLiteral("Endpoint not found."));
+    EXPECT_EQ(missing.json()[QStringLiteral("error")][QStringLiteral("message")].toString(),
+              QStringLiteral("Endpoint not found."));
     const HttpReply notAllowed = client().request("DELETE", "/rest/is_alive");
     EXPECT_EQ(notAllowed.status, 405);
     EXPECT_EQ(notAllowed.header("Allow"), QByteArray("GET, HEAD, OPTIONS"));
     EXPECT_TRUE(notAllowed.json().toObject().contains(QStringLiteral("alert")));
     const HttpReply options = client().request("OPTIONS", "/api/authenticate/");
     EXPECT_EQ(options.status, 200);
-    EXPECT_TRUE(options.json()[QStringLiteral("actions")][QStringLiteral("POST")].toObject().contains(QStringLiteral("secret_key")));
+    EXPECT_TRUE(
+        options.json()[QStringLiteral("actions")][QStringLiteral("POST")].toObject().contains(
+            QStringLiteral("secret_key")));
     EXPECT_EQ(client().get("/api/docs/assets/..%2F..%2Fswagger.html").status, 404);
 }
 

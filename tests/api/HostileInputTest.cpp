@@ -4,7 +4,6 @@
 #include <QJsonObject>
 #include <QTcpSocket>
 #include <QThread>
-
 #include <vector>
 
 using namespace Cairn::Test;
@@ -16,8 +15,9 @@ protected:
     static void SetUpTestSuite()
     {
         s_dir = std::make_unique<QTemporaryDir>();
-        const QString config = writeConfig("[http]\nrequest_timeout_seconds=5\nidle_timeout_seconds=3\n"
-                                           "max_connections=40\n");
+        const QString config =
+            writeConfig("[http]\nrequest_timeout_seconds=5\nidle_timeout_seconds=3\n"
+                        "max_connections=40\n");
         startServer({QStringLiteral("--config"), config});
     }
 
@@ -35,8 +35,9 @@ protected:
 
 TEST_F(HostileInputTest, OversizedHeadersGet431)
 {
-    const HttpReply reply = HttpClient::parse(
-        client().sendRaw("GET /rest/is_alive HTTP/1.1\r\nHost: x\r\nX-Filler: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n"));
+    const HttpReply reply =
+        HttpClient::parse(client().sendRaw("GET /rest/is_alive HTTP/1.1\r\nHost: x\r\nX-Filler: " +
+                                           QByteArray(64 * 1024, 'a') + "\r\n\r\n"));
     EXPECT_EQ(reply.status, 431);
     EXPECT_EQ(reply.json()[QStringLiteral("error")][QStringLiteral("code")].toInt(), 431);
     EXPECT_EQ(reply.header("Connection"), QByteArray("close"));
@@ -44,8 +45,9 @@ TEST_F(HostileInputTest, OversizedHeadersGet431)
 
 TEST_F(HostileInputTest, FiftyMegabytePostGets413AndMemoryStaysLow)
 {
-    const QByteArray headers = "POST /api/authenticate/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                               "Content-Length: 52428800\r\n\r\n";
+    const QByteArray headers =
+        "POST /api/authenticate/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Content-Length: 52428800\r\n\r\n";
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, s_server->port());
     ASSERT_TRUE(socket.waitForConnected(5000));
@@ -69,7 +71,8 @@ TEST_F(HostileInputTest, FiftyMegabytePostGets413AndMemoryStaysLow)
 
 TEST_F(HostileInputTest, OversizedChunkedBodyGets413)
 {
-    QByteArray request = "POST /api/authenticate/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    QByteArray request =
+        "POST /api/authenticate/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
     request += "1000000\r\n" + QByteArray(16 * 1024 * 1024, 'x') + "\r\n";
     request += "10\r\n" + QByteArray(16, 'x') + "\r\n0\r\n\r\n";
     EXPECT_EQ(statusOfRaw(request), 413);
@@ -118,12 +121,15 @@ TEST_F(HostileInputTest, BadJsonNamesTheProblem)
 {
     const HttpReply reply = client().request("POST", "/api/authenticate/", "{\"email\": ");
     EXPECT_EQ(reply.status, 400);
-    EXPECT_TRUE(reply.json()[QStringLiteral("error")][QStringLiteral("message")].toString().contains(QLatin1String("JSON")));
+    EXPECT_TRUE(
+        reply.json()[QStringLiteral("error")][QStringLiteral("message")].toString().contains(
+            QLatin1String("JSON")));
 }
 
 TEST_F(HostileInputTest, HeadAnswersWithoutBody)
 {
-    const QByteArray raw = client().sendRaw("HEAD /rest/is_alive HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const QByteArray raw =
+        client().sendRaw("HEAD /rest/is_alive HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     const qsizetype end = raw.indexOf("\r\n\r\n");
     ASSERT_GT(end, 0);
     EXPECT_TRUE(raw.startsWith("HTTP/1.1 200"));
@@ -135,12 +141,14 @@ TEST_F(HostileInputTest, ConnectionCloseIsHonouredAndKeepAlivePipelines)
 {
     QElapsedTimer timer;
     timer.start();
-    const QByteArray closed = client().sendRaw("GET /rest/is_alive HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 10000);
+    const QByteArray closed = client().sendRaw(
+        "GET /rest/is_alive HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 10000);
     EXPECT_LT(timer.elapsed(), 2000) << "the server kept the connection open";
     EXPECT_EQ(HttpClient::parse(closed).status, 200);
 
-    const QByteArray both = client().sendRaw("GET /rest/is_alive HTTP/1.1\r\nHost: x\r\n\r\n"
-                                             "GET /api/users/0/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const QByteArray both =
+        client().sendRaw("GET /rest/is_alive HTTP/1.1\r\nHost: x\r\n\r\n"
+                         "GET /api/users/0/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     EXPECT_EQ(both.count("HTTP/1.1 200 OK"), 1);
     EXPECT_EQ(both.count("HTTP/1.1 401 Unauthorized"), 1);
     EXPECT_LT(both.indexOf("200 OK"), both.indexOf("401 Unauthorized"));
@@ -153,8 +161,8 @@ TEST_F(HostileInputTest, ExpectContinueIsAnswered)
     ASSERT_TRUE(socket.waitForConnected(5000));
     const QByteArray body = R"({"email": "alice@example.com", "secret_key": "x"})";
     socket.write("POST /api/authenticate/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                 "Expect: 100-continue\r\nConnection: close\r\nContent-Length: "
-                 + QByteArray::number(body.size()) + "\r\n\r\n");
+                 "Expect: 100-continue\r\nConnection: close\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n");
     ASSERT_TRUE(socket.waitForReadyRead(3000));
     EXPECT_TRUE(socket.readAll().startsWith("HTTP/1.1 100 Continue"));
     socket.write(body);

@@ -9,12 +9,14 @@ void ServerFixture::startServer(const QStringList &extraArguments)
     if (!s_dir)
         s_dir = std::make_unique<QTemporaryDir>();
     s_server = std::make_unique<ServerProcess>(s_dir->path(), TestBackend::freshDatabaseUrl());
-    s_adminToken = s_server->addUserWithToken(QStringLiteral("admin"), QStringLiteral("admin-password"), true);
-    s_aliceToken = s_server->addUserWithToken(QStringLiteral("alice"), QStringLiteral("alice-password"),
-                                              false, QStringLiteral("alice@example.com"));
-    const CliResult readOnly =
-        s_server->cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("alice"),
-                       QStringLiteral("--read-only"), QStringLiteral("--expires-days"), QStringLiteral("1")});
+    s_adminToken =
+        s_server->addUserWithToken(QStringLiteral("admin"), QStringLiteral("admin-password"), true);
+    s_aliceToken =
+        s_server->addUserWithToken(QStringLiteral("alice"), QStringLiteral("alice-password"), false,
+                                   QStringLiteral("alice@example.com"));
+    const CliResult readOnly = s_server->cli(
+        {QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("alice"),
+         QStringLiteral("--read-only"), QStringLiteral("--expires-days"), QStringLiteral("1")});
     s_aliceReadOnlyToken = readOnly.out.trimmed().split('\n').last();
     ASSERT_FALSE(s_adminToken.isEmpty());
     ASSERT_FALSE(s_aliceToken.isEmpty());

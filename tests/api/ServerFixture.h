@@ -5,9 +5,7 @@
 #include "TestBackend.h"
 
 #include <QTemporaryDir>
-
 #include <gtest/gtest.h>
-
 #include <memory>
 
 namespace Cairn::Test {

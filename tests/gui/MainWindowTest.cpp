@@ -3,7 +3,6 @@
 #include <QApplication>
 #include <QListWidget>
 #include <QStackedWidget>
-
 #include <gtest/gtest.h>
 
 using namespace Cairn;
@@ -13,8 +12,9 @@ TEST(MainWindow, OffersEveryAreaAndSwitchesBetweenThem)
     MainWindow window(QStringLiteral("sqlite:/tmp/x.sqlite"));
     window.show();
     EXPECT_EQ(window.areaTitles(),
-              (QStringList{QStringLiteral("Inventory"), QStringLiteral("Topology"), QStringLiteral("Automation"),
-                           QStringLiteral("Toolkit"), QStringLiteral("Virtualisation"), QStringLiteral("Provisioning"),
+              (QStringList{QStringLiteral("Inventory"), QStringLiteral("Topology"),
+                           QStringLiteral("Automation"), QStringLiteral("Toolkit"),
+                           QStringLiteral("Virtualisation"), QStringLiteral("Provisioning"),
                            QStringLiteral("Administration")}));
     auto *pages = window.findChild<QStackedWidget *>();
     ASSERT_TRUE(pages);

@@ -32,8 +32,9 @@ HttpReply HttpClient::get(const QByteArray &path, const Headers &headers) const
 HttpReply HttpClient::request(const QByteArray &method, const QByteArray &path,
                               const QByteArray &body, const Headers &headers) const
 {
-    QByteArray raw = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
-                     + "\r\nConnection: close\r\n";
+    QByteArray raw = method + ' ' + path +
+                     " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port) +
+                     "\r\nConnection: close\r\n";
     bool hasContentType = false;
     for (const auto &[name, value] : headers) {
         raw += name + ": " + value + "\r\n";

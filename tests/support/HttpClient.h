@@ -24,7 +24,10 @@ using Headers = QList<QPair<QByteArray, QByteArray>>;
 class HttpClient
 {
 public:
-    explicit HttpClient(quint16 port) : m_port(port) {}
+    explicit HttpClient(quint16 port)
+        : m_port(port)
+    {
+    }
 
     HttpReply get(const QByteArray &path, const Headers &headers = {}) const;
     HttpReply request(const QByteArray &method, const QByteArray &path, const QByteArray &body = {},

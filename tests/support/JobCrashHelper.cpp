@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QThread>
-
 #include <cstdio>
 
 using namespace Cairn;
@@ -31,7 +30,8 @@ int main(int argc, char **argv)
             QThread::msleep(20);
         return QJsonObject();
     });
-    const Result<Job> job = jobs.submit(QStringLiteral("hold"), {{QStringLiteral("step"), 1}}, keeper->id);
+    const Result<Job> job =
+        jobs.submit(QStringLiteral("hold"), {{QStringLiteral("step"), 1}}, keeper->id);
     if (!job)
         return 1;
     for (;;) {

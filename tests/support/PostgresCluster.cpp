@@ -7,7 +7,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-
 #include <unistd.h>
 
 namespace Cairn::Test {
@@ -16,7 +15,8 @@ namespace {
 
 QString newestBinDir()
 {
-    QStringList versions = QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QStringList versions =
+        QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     std::sort(versions.begin(), versions.end(),
               [](const QString &a, const QString &b) { return a.toInt() < b.toInt(); });
     return versions.isEmpty() ? QString()
@@ -25,7 +25,10 @@ QString newestBinDir()
 
 } // namespace
 
-PostgresCluster::PostgresCluster() : m_binDir(newestBinDir()) {}
+PostgresCluster::PostgresCluster()
+    : m_binDir(newestBinDir())
+{
+}
 
 PostgresCluster::~PostgresCluster()
 {
@@ -38,8 +41,9 @@ bool PostgresCluster::run(const QString &program, const QStringList &arguments, 
     process.setProcessChannelMode(QProcess::MergedChannels);
     if (::geteuid() == 0)
         process.start(QStringLiteral("runuser"),
-                      QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
-                                  m_binDir + QLatin1Char('/') + program} + arguments);
+                      QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                  QStringLiteral("--"), m_binDir + QLatin1Char('/') + program} +
+                          arguments);
     else
         process.start(m_binDir + QLatin1Char('/') + program, arguments);
     if (!process.waitForFinished(120000) || process.exitCode() != 0) {
@@ -52,12 +56,14 @@ bool PostgresCluster::run(const QString &program, const QStringList &arguments, 
 bool PostgresCluster::start(QString *error)
 {
     if (m_binDir.isEmpty()) {
-        *error = QStringLiteral("PostgreSQL server binaries not found (apt-get install postgresql)");
+        *error =
+            QStringLiteral("PostgreSQL server binaries not found (apt-get install postgresql)");
         return false;
     }
     m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/cairn-pg-XXXXXX"));
     if (::geteuid() == 0)
-        QProcess::execute(QStringLiteral("chown"), {QStringLiteral("postgres:postgres"), m_dir->path()});
+        QProcess::execute(QStringLiteral("chown"),
+                          {QStringLiteral("postgres:postgres"), m_dir->path()});
     const QString data = m_dir->filePath(QStringLiteral("data"));
     if (!run(QStringLiteral("initdb"),
              {QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("cairn"),
@@ -73,7 +79,8 @@ bool PostgresCluster::start(QString *error)
                                 .arg(m_dir->path());
     if (!run(QStringLiteral("pg_ctl"),
              {QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-l"),
-              m_dir->filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("start")},
+              m_dir->filePath(QStringLiteral("server.log")), QStringLiteral("-w"),
+              QStringLiteral("start")},
              error))
         return false;
     m_running = true;

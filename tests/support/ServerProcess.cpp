@@ -3,7 +3,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
-
 #include <csignal>
 
 namespace Cairn::Test {
@@ -40,12 +39,13 @@ bool ServerProcess::start(const QStringList &extraArguments, int timeoutMs)
     m_process.setProgram(executable());
     m_process.setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
                                        QStringLiteral("127.0.0.1:0"), QStringLiteral("--threads"),
-                                       QStringLiteral("2")}
-                           + commonArguments() + extraArguments);
+                                       QStringLiteral("2")} +
+                           commonArguments() + extraArguments);
     m_process.start();
     if (!m_process.waitForStarted(timeoutMs))
         return false;
-    static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+    static const QRegularExpression listening(
+        QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs && m_process.state() == QProcess::Running) {
@@ -113,7 +113,8 @@ CliResult ServerProcess::cli(const QStringList &arguments, const QByteArray &inp
 }
 
 QByteArray ServerProcess::addUserWithToken(const QString &name, const QString &password,
-                                           bool superuser, const QString &email, bool readOnly) const
+                                           bool superuser, const QString &email,
+                                           bool readOnly) const
 {
     QStringList add{QStringLiteral("user"), QStringLiteral("add"), name,
                     QStringLiteral("--password-stdin")};

@@ -2,10 +2,8 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
-
-#include <gtest/gtest.h>
-
 #include <cstdio>
+#include <gtest/gtest.h>
 
 int main(int argc, char **argv)
 {

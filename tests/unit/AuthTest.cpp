@@ -1,51 +1,45 @@
+#include "CoreFixture.h"
 #include "CoreServices.h"
-#include "TestBackend.h"
 #include "db/SqlQuery.h"
 
 #include <QTemporaryDir>
 #include <QThread>
-
 #include <gtest/gtest.h>
 
 using namespace Cairn;
 
-class AuthTest : public testing::Test
+class AuthTest : public Cairn::Test::CoreFixture
 {
 protected:
-    void SetUp() override
-    {
-        Result<std::unique_ptr<CoreServices>> opened =
-            CoreServices::open(Cairn::Test::TestBackend::freshOptions(m_dir.path()));
-        ASSERT_TRUE(opened.ok());
-        core = std::move(opened).value();
-    }
-
     User addUser(const QString &name, bool superuser = false)
     {
-        const Result<User> user = core->users().addUser(
-            NewUser{name, QStringLiteral("correct horse"), name + QStringLiteral("@example.com"), superuser});
+        const Result<User> user =
+            core->users().addUser(NewUser{name, QStringLiteral("correct horse"),
+                                          name + QStringLiteral("@example.com"), superuser});
         EXPECT_TRUE(user.ok());
         return user.ok() ? user.value() : User();
     }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<CoreServices> core;
 };
 
 TEST_F(AuthTest, RejectsBadUsersNamingTheField)
 {
-    const Result<User> badName = core->users().addUser(NewUser{QStringLiteral("no spaces"), QStringLiteral("long enough"), {}, false});
+    const Result<User> badName = core->users().addUser(
+        NewUser{QStringLiteral("no spaces"), QStringLiteral("long enough"), {}, false});
     ASSERT_FALSE(badName.ok());
     EXPECT_TRUE(badName.error().fields.contains(QStringLiteral("username")));
-    const Result<User> shortPassword = core->users().addUser(NewUser{QStringLiteral("ok"), QStringLiteral("short"), {}, false});
+    const Result<User> shortPassword =
+        core->users().addUser(NewUser{QStringLiteral("ok"), QStringLiteral("short"), {}, false});
     ASSERT_FALSE(shortPassword.ok());
     EXPECT_TRUE(shortPassword.error().fields.contains(QStringLiteral("password")));
-    const Result<User> badEmail = core->users().addUser(NewUser{QStringLiteral("ok"), QStringLiteral("long enough"), QStringLiteral("not-an-email"), false});
+    const Result<User> badEmail =
+        core->users().addUser(NewUser{QStringLiteral("ok"), QStringLiteral("long enough"),
+                                      QStringLiteral("not-an-email"), false});
     ASSERT_FALSE(badEmail.ok());
     EXPECT_TRUE(badEmail.error().fields.contains(QStringLiteral("email")));
 
     addUser(QStringLiteral("alice"));
-    const Result<User> duplicate = core->users().addUser(NewUser{QStringLiteral("alice"), QStringLiteral("long enough"), {}, false});
+    const Result<User> duplicate = core->users().addUser(
+        NewUser{QStringLiteral("alice"), QStringLiteral("long enough"), {}, false});
     ASSERT_FALSE(duplicate.ok());
     EXPECT_EQ(duplicate.error().code, ErrorCode::Conflict);
     EXPECT_EQ(core->users().listUsers()->size(), 1);
@@ -54,22 +48,36 @@ TEST_F(AuthTest, RejectsBadUsersNamingTheField)
 TEST_F(AuthTest, StoresPasswordsAsArgon2idAndVerifiesThem)
 {
     const User alice = addUser(QStringLiteral("alice"));
-    const QString stored = SqlQuery::scalar(core->database().connection(),
-                                            QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {alice.id})
-                               ->toString();
+    const QString stored =
+        SqlQuery::scalar(core->database().connection(),
+                         QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {alice.id})
+            ->toString();
     EXPECT_TRUE(stored.startsWith(QLatin1String("$argon2id$")));
     EXPECT_FALSE(stored.contains(QLatin1String("correct horse")));
-    EXPECT_TRUE(core->users().verifyPassword(QStringLiteral("alice"), QStringLiteral("correct horse")).ok());
-    EXPECT_TRUE(core->users().verifyPassword(QStringLiteral("alice"), QStringLiteral("correct horse")).ok());
-    const Result<User> wrong = core->users().verifyPassword(QStringLiteral("alice"), QStringLiteral("wrong horse"));
+    EXPECT_TRUE(core->users()
+                    .verifyPassword(QStringLiteral("alice"), QStringLiteral("correct horse"))
+                    .ok());
+    EXPECT_TRUE(core->users()
+                    .verifyPassword(QStringLiteral("alice"), QStringLiteral("correct horse"))
+                    .ok());
+    const Result<User> wrong =
+        core->users().verifyPassword(QStringLiteral("alice"), QStringLiteral("wrong horse"));
     ASSERT_FALSE(wrong.ok());
     EXPECT_EQ(wrong.error().code, ErrorCode::Unauthorized);
-    EXPECT_EQ(core->users().verifyPassword(QStringLiteral("nobody"), QStringLiteral("correct horse")).error().message,
+    EXPECT_EQ(core->users()
+                  .verifyPassword(QStringLiteral("nobody"), QStringLiteral("correct horse"))
+                  .error()
+                  .message,
               wrong.error().message);
 
-    ASSERT_TRUE(core->users().setPassword(QStringLiteral("alice"), QStringLiteral("battery staple")).ok());
-    EXPECT_FALSE(core->users().verifyPassword(QStringLiteral("alice"), QStringLiteral("correct horse")).ok());
-    EXPECT_TRUE(core->users().verifyPassword(QStringLiteral("alice"), QStringLiteral("battery staple")).ok());
+    ASSERT_TRUE(
+        core->users().setPassword(QStringLiteral("alice"), QStringLiteral("battery staple")).ok());
+    EXPECT_FALSE(core->users()
+                     .verifyPassword(QStringLiteral("alice"), QStringLiteral("correct horse"))
+                     .ok());
+    EXPECT_TRUE(core->users()
+                    .verifyPassword(QStringLiteral("alice"), QStringLiteral("battery staple"))
+                    .ok());
 }
 
 TEST_F(AuthTest, KeepsOnlyTokenHashes)
@@ -78,9 +86,11 @@ TEST_F(AuthTest, KeepsOnlyTokenHashes)
     const Result<IssuedToken> issued = core->tokens().create(alice.id, std::nullopt, false);
     ASSERT_TRUE(issued.ok());
     EXPECT_EQ(issued->key.size(), 40);
-    const QString stored = SqlQuery::scalar(core->database().connection(),
-                                            QStringLiteral("SELECT key_hash FROM api_tokens WHERE id = ?"), {issued->token.id})
-                               ->toString();
+    const QString stored =
+        SqlQuery::scalar(core->database().connection(),
+                         QStringLiteral("SELECT key_hash FROM api_tokens WHERE id = ?"),
+                         {issued->token.id})
+            ->toString();
     EXPECT_NE(stored, issued->key);
     const Result<Identity> identity = core->tokens().resolve(issued->key);
     ASSERT_TRUE(identity.ok());
@@ -97,7 +107,8 @@ TEST_F(AuthTest, ExpiredTokensAreRefused)
     ASSERT_TRUE(issued.ok());
     ASSERT_TRUE(core->tokens().resolve(issued->key).ok());
     ASSERT_TRUE(SqlQuery::run(core->database().connection(),
-                              QStringLiteral("UPDATE api_tokens SET expires_at = 1 WHERE id = ?"), {issued->token.id})
+                              QStringLiteral("UPDATE api_tokens SET expires_at = 1 WHERE id = ?"),
+                              {issued->token.id})
                     .ok());
     const Result<Identity> expired = core->tokens().resolve(issued->key);
     ASSERT_FALSE(expired.ok());
@@ -115,7 +126,8 @@ TEST_F(AuthTest, AuthTokensFollowTheSecretKey)
     EXPECT_FALSE(core->authTokens().verify(QStringLiteral("bob@example.com"), token.value()).ok());
     EXPECT_FALSE(core->authTokens().issue(alice.email, QStringLiteral("guess")).ok());
     QString tampered = token.value();
-    tampered[tampered.size() - 2] = tampered.at(tampered.size() - 2) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+    tampered[tampered.size() - 2] =
+        tampered.at(tampered.size() - 2) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
     EXPECT_FALSE(core->authTokens().verify(alice.email, tampered).ok());
 
     // Rotating the secret key voids tokens issued before (credentials_changed_at moves).
@@ -141,20 +153,27 @@ TEST_F(AuthTest, PermissionsComeFromUsersGroupsAndAdmin)
     EXPECT_TRUE(permissions.isAllowed(Identity{root, false}, device, 7, Action::Delete).value());
     EXPECT_FALSE(permissions.isAllowed(Identity{root, true}, device, 7, Action::Delete).value());
 
-    ASSERT_TRUE(permissions.grant(Permission{0, alice.id, std::nullopt, device, 7, Action::View}).ok());
+    ASSERT_TRUE(
+        permissions.grant(Permission{0, alice.id, std::nullopt, device, 7, Action::View}).ok());
     EXPECT_TRUE(permissions.isAllowed(aliceIdentity, device, 7, Action::View).value());
     EXPECT_FALSE(permissions.isAllowed(aliceIdentity, device, 8, Action::View).value());
     EXPECT_FALSE(permissions.isAllowed(aliceIdentity, device, 7, Action::Change).value());
 
     const Group operators = core->groups().create(QStringLiteral("operators")).value();
     ASSERT_TRUE(core->groups().addMember(operators.id, alice.id).ok());
-    ASSERT_TRUE(permissions.grant(Permission{0, std::nullopt, operators.id, device, std::nullopt, Action::Admin}).ok());
+    ASSERT_TRUE(
+        permissions
+            .grant(Permission{0, std::nullopt, operators.id, device, std::nullopt, Action::Admin})
+            .ok());
     EXPECT_TRUE(permissions.isAllowed(aliceIdentity, device, 8, Action::ExecuteConfig).value());
-    EXPECT_FALSE(permissions.isAllowed(Identity{alice, true}, device, 8, Action::ExecuteConfig).value());
-    EXPECT_EQ(permissions.require(Identity{alice, true}, device, 8, Action::Change).error().code, ErrorCode::Forbidden);
+    EXPECT_FALSE(
+        permissions.isAllowed(Identity{alice, true}, device, 8, Action::ExecuteConfig).value());
+    EXPECT_EQ(permissions.require(Identity{alice, true}, device, 8, Action::Change).error().code,
+              ErrorCode::Forbidden);
     EXPECT_EQ(permissions.permissionsOfUser(alice.id)->size(), 2);
 
     ASSERT_TRUE(core->groups().removeMember(operators.id, alice.id).ok());
     EXPECT_FALSE(permissions.isAllowed(aliceIdentity, device, 8, Action::View).value());
-    EXPECT_FALSE(permissions.grant(Permission{0, alice.id, operators.id, device, 1, Action::View}).ok());
+    EXPECT_FALSE(
+        permissions.grant(Permission{0, alice.id, operators.id, device, 1, Action::View}).ok());
 }

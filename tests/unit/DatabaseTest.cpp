@@ -3,7 +3,6 @@
 #include "db/SqlQuery.h"
 
 #include <QTemporaryDir>
-
 #include <gtest/gtest.h>
 
 using namespace Cairn;
@@ -56,9 +55,12 @@ TEST(Database, MigratesOnceAndCreatesTheDefaultSite)
     {
         const auto core = openCore(options);
         ASSERT_TRUE(core);
-        EXPECT_EQ(scalar(core->database(), QStringLiteral("SELECT name FROM sites WHERE id = 1")).toString(),
+        EXPECT_EQ(scalar(core->database(), QStringLiteral("SELECT name FROM sites WHERE id = 1"))
+                      .toString(),
                   QStringLiteral("Default"));
-        EXPECT_GE(scalar(core->database(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations")).toInt(), 1);
+        EXPECT_GE(scalar(core->database(), QStringLiteral("SELECT COUNT(*) FROM schema_migrations"))
+                      .toInt(),
+                  1);
     }
     // Opening again applies nothing twice and keeps what was there.
     const auto again = openCore(options);
@@ -77,7 +79,8 @@ TEST(Database, TwoProcessesMayMigrateAtOnce)
     other.join();
     ASSERT_TRUE(first.ok()) << qPrintable(first.error().message);
     ASSERT_TRUE(second.ok()) << qPrintable(second.error().message);
-    EXPECT_EQ(scalar(first.value()->database(), QStringLiteral("SELECT COUNT(*) FROM sites")).toInt(), 1);
+    EXPECT_EQ(
+        scalar(first.value()->database(), QStringLiteral("SELECT COUNT(*) FROM sites")).toInt(), 1);
 }
 
 TEST(Database, EnforcesForeignKeysAndReportsConflicts)
@@ -104,7 +107,8 @@ TEST(Database, SqliteUsesWriteAheadLogging)
     QTemporaryDir dir;
     const auto core = openCore(Cairn::Test::TestBackend::freshOptions(dir.path()));
     ASSERT_TRUE(core);
-    EXPECT_EQ(scalar(core->database(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    EXPECT_EQ(scalar(core->database(), QStringLiteral("PRAGMA journal_mode")).toString(),
+              QStringLiteral("wal"));
     EXPECT_EQ(scalar(core->database(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
 }
 

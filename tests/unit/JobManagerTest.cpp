@@ -1,26 +1,16 @@
+#include "CoreFixture.h"
 #include "CoreServices.h"
-#include "TestBackend.h"
 
 #include <QTemporaryDir>
 #include <QThread>
-
-#include <gtest/gtest.h>
-
 #include <atomic>
+#include <gtest/gtest.h>
 
 using namespace Cairn;
 
-class JobManagerTest : public testing::Test
+class JobManagerTest : public Cairn::Test::CoreFixture
 {
 protected:
-    void SetUp() override
-    {
-        Result<std::unique_ptr<CoreServices>> opened =
-            CoreServices::open(Cairn::Test::TestBackend::freshOptions(m_dir.path()));
-        ASSERT_TRUE(opened.ok());
-        core = std::move(opened).value();
-    }
-
     Job waitFor(qint64 id, JobState state)
     {
         for (int i = 0; i < 500; ++i) {
@@ -32,19 +22,18 @@ protected:
         ADD_FAILURE() << "job " << id << " never reached " << qPrintable(jobStateName(state));
         return {};
     }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<CoreServices> core;
 };
 
 TEST_F(JobManagerTest, RunsJobsAndRecordsResultsAndProgress)
 {
     std::atomic_int changes = 0;
     QObject::connect(&core->jobs(), &JobManager::jobChanged, [&changes](qint64) { ++changes; });
-    core->jobs().registerKind(QStringLiteral("sum"), [](JobContext &context) -> Result<QJsonObject> {
-        context.setProgress(50);
-        return QJsonObject{{QStringLiteral("sum"), context.params().value(QStringLiteral("a")).toInt() + 2}};
-    });
+    core->jobs().registerKind(
+        QStringLiteral("sum"), [](JobContext &context) -> Result<QJsonObject> {
+            context.setProgress(50);
+            return QJsonObject{
+                {QStringLiteral("sum"), context.params().value(QStringLiteral("a")).toInt() + 2}};
+        });
     core->jobs().registerKind(QStringLiteral("broken"), [](JobContext &) -> Result<QJsonObject> {
         return Error::badRequest(QStringLiteral("device unreachable"));
     });
@@ -67,12 +56,13 @@ TEST_F(JobManagerTest, RunsJobsAndRecordsResultsAndProgress)
 TEST_F(JobManagerTest, CancelsRunningAndQueuedJobs)
 {
     std::atomic_bool started = false;
-    core->jobs().registerKind(QStringLiteral("wait"), [&started](JobContext &context) -> Result<QJsonObject> {
-        started = true;
-        while (!context.isCancelled())
-            QThread::msleep(5);
-        return Error::badRequest(QStringLiteral("stopped on request"));
-    });
+    core->jobs().registerKind(QStringLiteral("wait"),
+                              [&started](JobContext &context) -> Result<QJsonObject> {
+                                  started = true;
+                                  while (!context.isCancelled())
+                                      QThread::msleep(5);
+                                  return Error::badRequest(QStringLiteral("stopped on request"));
+                              });
     // Two workers: the third job waits in the queue.
     const qint64 first = core->jobs().submit(QStringLiteral("wait"), {})->id;
     const qint64 second = core->jobs().submit(QStringLiteral("wait"), {})->id;

@@ -42,9 +42,11 @@ TEST(RequestFramer, FollowsChunkedBodies)
     EXPECT_FALSE(framer.feed("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
                              "5\r\nhello\r\n3;ext=1\r\nabc\r\n0\r\nTrailer: x\r\n\r\n"));
     EXPECT_FALSE(framer.inRequest());
-    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"), 400);
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
+              400);
     EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
-                       "40\r\n" + QByteArray(64, 'x') + "\r\n40\r\n"),
+                       "40\r\n" +
+                       QByteArray(64, 'x') + "\r\n40\r\n"),
               413);
 }
 
@@ -54,8 +56,12 @@ TEST(RequestFramer, RejectsWhatQtWouldMisread)
     EXPECT_EQ(statusOf("GET /a b HTTP/1.1\r\n\r\n"), 400);
     EXPECT_EQ(statusOf("GET / HTTP/2.0\r\nHost: a\r\n\r\n"), 505);
     EXPECT_EQ(statusOf("GET / HTTP/1.1\r\n\r\n"), 400); // no Host
-    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\n"), 400);
-    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"), 400);
+    EXPECT_EQ(
+        statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\n"),
+        400);
+    EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: "
+                       "chunked\r\n\r\n"),
+              400);
     EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n"), 400);
     EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1x\r\n\r\n"), 400);
     EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n"), 501);
@@ -70,7 +76,8 @@ TEST(RequestFramer, RejectsWhatQtWouldMisread)
 TEST(RequestFramer, EnforcesSizeCaps)
 {
     EXPECT_EQ(statusOf("GET /" + QByteArray(2000, 'a') + " HTTP/1.1\r\n"), 414);
-    EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + QByteArray(2000, 'a') + "\r\n\r\n"), 431);
+    EXPECT_EQ(statusOf("GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + QByteArray(2000, 'a') + "\r\n\r\n"),
+              431);
     EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 101\r\n\r\n"), 413);
     EXPECT_EQ(statusOf("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\n"), 0);
 }
@@ -78,7 +85,8 @@ TEST(RequestFramer, EnforcesSizeCaps)
 TEST(RequestFramer, ReportsExpectContinueAndHttp10Close)
 {
     RequestFramer framer(smallLimits());
-    EXPECT_FALSE(framer.feed("PUT / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"));
+    EXPECT_FALSE(framer.feed(
+        "PUT / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"));
     ASSERT_EQ(framer.facts().size(), 1);
     EXPECT_TRUE(framer.facts().head().expectsContinue);
     EXPECT_TRUE(framer.inRequest());

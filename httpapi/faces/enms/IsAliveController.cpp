@@ -1,6 +1,7 @@
 #include "IsAliveController.h"
 
 #include "ApiSettings.h"
+#include "routing/JsonSchema.h"
 #include "routing/Router.h"
 
 namespace Cairn {
@@ -14,15 +15,13 @@ void IsAliveController::registerRoutes(Router &router, const ApiSettings &settin
     spec.summary = QStringLiteral("Health check");
     spec.description = QStringLiteral("Answers while the server is up; no credentials needed.");
     spec.isPublic = true;
-    spec.responseSchema = QJsonObject{
-        {QStringLiteral("type"), QStringLiteral("object")},
-        {QStringLiteral("properties"),
-         QJsonObject{{QStringLiteral("name"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}},
-                     {QStringLiteral("cluster_id"),
-                      QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}}}}}};
+    spec.responseSchema =
+        JsonSchema::object({{QStringLiteral("name"), JsonSchema::ofType("string")},
+                            {QStringLiteral("cluster_id"), JsonSchema::ofType("integer")}});
     // The answer never changes while the process lives; build it once.
-    const HttpResponse alive = HttpResponse::json(QJsonObject{
-        {QStringLiteral("name"), settings.nodeName}, {QStringLiteral("cluster_id"), settings.clusterId}});
+    const HttpResponse alive =
+        HttpResponse::json(QJsonObject{{QStringLiteral("name"), settings.nodeName},
+                                       {QStringLiteral("cluster_id"), settings.clusterId}});
     router.add(spec, [alive](const ApiRequest &) { return alive; });
 }
 

@@ -1,6 +1,7 @@
 #include "JobsController.h"
 
 #include "CoreServices.h"
+#include "routing/JsonSchema.h"
 #include "routing/Page.h"
 #include "routing/Respond.h"
 #include "routing/Router.h"
@@ -20,8 +21,8 @@ Result<Job> visibleJob(CoreServices &core, const ApiRequest &request)
 {
     bool numeric = false;
     const qint64 id = request.pathParam(QStringLiteral("id")).toLongLong(&numeric);
-    const Result<Job> job = numeric ? core.jobs().job(id)
-                                    : Result<Job>(Error::notFound(QStringLiteral("Not found.")));
+    const Result<Job> job =
+        numeric ? core.jobs().job(id) : Result<Job>(Error::notFound(QStringLiteral("Not found.")));
     const std::optional<qint64> owner = visibleOwner(request);
     if (job && owner && job->ownerId != owner)
         return Error::notFound(QStringLiteral("No job with id %1.").arg(id));
@@ -34,7 +35,8 @@ HttpResponse list(CoreServices &core, const ApiRequest &request)
     if (!page)
         return FaceErrors::response(Face::Native, page.error());
     JobRepository &jobs = core.jobs().repository();
-    const Result<QList<Job>> rows = jobs.list(visibleOwner(request), page->rowsToFetch(), page->offset);
+    const Result<QList<Job>> rows =
+        jobs.list(visibleOwner(request), page->rowsToFetch(), page->offset);
     const Result<qint64> total = jobs.count(visibleOwner(request));
     if (!rows || !total)
         return FaceErrors::response(Face::Native, rows ? total.error() : rows.error());
@@ -68,24 +70,18 @@ HttpResponse cancel(CoreServices &core, const ApiRequest &request)
 
 QJsonObject jobSchema()
 {
-    const auto type = [](const char *name) {
-        return QJsonObject{{QStringLiteral("type"), QString::fromLatin1(name)}};
-    };
-    return {{QStringLiteral("type"), QStringLiteral("object")},
-            {QStringLiteral("properties"),
-             QJsonObject{{QStringLiteral("id"), type("integer")},
-                         {QStringLiteral("kind"), type("string")},
-                         {QStringLiteral("state"),
-                          QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                                      {QStringLiteral("enum"),
-                                       QJsonArray{QStringLiteral("queued"), QStringLiteral("running"),
-                                                  QStringLiteral("succeeded"), QStringLiteral("failed"),
-                                                  QStringLiteral("cancelled"),
-                                                  QStringLiteral("interrupted")}}}},
-                         {QStringLiteral("progress"), type("integer")},
-                         {QStringLiteral("params"), type("object")},
-                         {QStringLiteral("result"), type("object")},
-                         {QStringLiteral("error"), type("string")}}}};
+    QJsonObject state = JsonSchema::ofType("string");
+    state.insert(QStringLiteral("enum"),
+                 QJsonArray{QStringLiteral("queued"), QStringLiteral("running"),
+                            QStringLiteral("succeeded"), QStringLiteral("failed"),
+                            QStringLiteral("cancelled"), QStringLiteral("interrupted")});
+    return JsonSchema::object({{QStringLiteral("id"), JsonSchema::ofType("integer")},
+                               {QStringLiteral("kind"), JsonSchema::ofType("string")},
+                               {QStringLiteral("state"), state},
+                               {QStringLiteral("progress"), JsonSchema::ofType("integer")},
+                               {QStringLiteral("params"), JsonSchema::ofType("object")},
+                               {QStringLiteral("result"), JsonSchema::ofType("object")},
+                               {QStringLiteral("error"), JsonSchema::ofType("string")}});
 }
 
 } // namespace
@@ -100,9 +96,9 @@ void JobsController::registerRoutes(Router &router, CoreServices &core)
     spec.description = QStringLiteral("Newest first: yours, or every job for a superuser.");
     spec.queryParameters = {
         {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
-        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."), false}};
-    spec.responseSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                      {QStringLiteral("items"), jobSchema()}};
+        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
+         false}};
+    spec.responseSchema = JsonSchema::arrayOf(jobSchema());
     router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
 
     spec.path = QStringLiteral("/api/jobs/{id}/");

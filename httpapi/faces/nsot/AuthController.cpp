@@ -1,6 +1,7 @@
 #include "AuthController.h"
 
 #include "CoreServices.h"
+#include "routing/JsonSchema.h"
 #include "routing/Respond.h"
 #include "routing/Router.h"
 
@@ -9,12 +10,6 @@
 namespace Cairn {
 
 namespace {
-
-QJsonObject stringProperty(const QString &description)
-{
-    return {{QStringLiteral("type"), QStringLiteral("string")},
-            {QStringLiteral("description"), description}};
-}
 
 HttpResponse authenticate(CoreServices &core, const ApiRequest &request)
 {
@@ -28,9 +23,9 @@ HttpResponse authenticate(CoreServices &core, const ApiRequest &request)
     }
     if (!missing.isEmpty())
         return FaceErrors::response(Face::Nsot, Error::badRequest(QString(), missing));
-    const Result<QString> token = core.authTokens().issue(
-        body->value(QStringLiteral("email")).toString(),
-        body->value(QStringLiteral("secret_key")).toString());
+    const Result<QString> token =
+        core.authTokens().issue(body->value(QStringLiteral("email")).toString(),
+                                body->value(QStringLiteral("secret_key")).toString());
     if (!token)
         return FaceErrors::response(Face::Nsot, token.error());
     return HttpResponse::json(QJsonObject{{QStringLiteral("auth_token"), token.value()}});
@@ -42,8 +37,8 @@ HttpResponse verifyToken(CoreServices &core, const ApiRequest &request)
     const qsizetype space = authorization.indexOf(' ');
     const qsizetype colon = authorization.indexOf(':', space);
     if (space < 0 || authorization.left(space).toLower() != "authtoken" || colon < 0)
-        return FaceErrors::response(Face::Nsot,
-                                    Error::unauthorized(QStringLiteral("Invalid AuthToken header.")))
+        return FaceErrors::response(
+                   Face::Nsot, Error::unauthorized(QStringLiteral("Invalid AuthToken header.")))
             .withHeader("WWW-Authenticate", "AuthToken");
     const Result<User> user = core.authTokens().verify(
         QString::fromUtf8(authorization.mid(space + 1, colon - space - 1).trimmed()),
@@ -64,21 +59,19 @@ void AuthController::registerRoutes(Router &router, CoreServices &core)
     spec.path = QStringLiteral("/api/authenticate/");
     spec.face = Face::Nsot;
     spec.summary = QStringLiteral("Get an AuthToken");
-    spec.description = QStringLiteral(
-        "Trades a user's email and secret key for a short-lived token, used as "
-        "'Authorization: AuthToken <email>:<token>'.");
+    spec.description =
+        QStringLiteral("Trades a user's email and secret key for a short-lived token, used as "
+                       "'Authorization: AuthToken <email>:<token>'.");
     spec.isPublic = true;
-    spec.requestSchema = QJsonObject{
-        {QStringLiteral("type"), QStringLiteral("object")},
-        {QStringLiteral("required"), QJsonArray{QStringLiteral("email"), QStringLiteral("secret_key")}},
-        {QStringLiteral("properties"),
-         QJsonObject{{QStringLiteral("email"), stringProperty(QStringLiteral("The user's email."))},
-                     {QStringLiteral("secret_key"),
-                      stringProperty(QStringLiteral("The user's secret key."))}}}};
-    spec.responseSchema = QJsonObject{
-        {QStringLiteral("type"), QStringLiteral("object")},
-        {QStringLiteral("properties"),
-         QJsonObject{{QStringLiteral("auth_token"), stringProperty(QStringLiteral("The token."))}}}};
+    spec.requestSchema = JsonSchema::object(
+        {{QStringLiteral("email"),
+          JsonSchema::ofType("string", QStringLiteral("The user's email."))},
+         {QStringLiteral("secret_key"),
+          JsonSchema::ofType("string", QStringLiteral("The user's secret key."))}},
+        {QStringLiteral("email"), QStringLiteral("secret_key")});
+    spec.responseSchema =
+        JsonSchema::object({{QStringLiteral("auth_token"),
+                             JsonSchema::ofType("string", QStringLiteral("The token."))}});
     router.add(spec, [&core](const ApiRequest &request) { return authenticate(core, request); });
 
     spec.path = QStringLiteral("/api/verify_token/");
@@ -86,7 +79,7 @@ void AuthController::registerRoutes(Router &router, CoreServices &core)
     spec.description = QStringLiteral("200 true while the AuthToken in the Authorization header is "
                                       "valid; 400 once it expired.");
     spec.requestSchema = {};
-    spec.responseSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("boolean")}};
+    spec.responseSchema = JsonSchema::ofType("boolean");
     router.add(spec, [&core](const ApiRequest &request) { return verifyToken(core, request); });
 }
 

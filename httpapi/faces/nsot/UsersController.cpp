@@ -1,6 +1,7 @@
 #include "UsersController.h"
 
 #include "CoreServices.h"
+#include "routing/JsonSchema.h"
 #include "routing/Respond.h"
 #include "routing/Router.h"
 
@@ -45,7 +46,8 @@ Result<User> targetUser(CoreServices &core, const ApiRequest &request)
     if (id == 0 || id == caller.id)
         return caller;
     if (!caller.isSuperuser)
-        return Error::forbidden(QStringLiteral("You do not have permission to perform this action."));
+        return Error::forbidden(
+            QStringLiteral("You do not have permission to perform this action."));
     return core.users().userById(id);
 }
 
@@ -55,8 +57,8 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
     if (!user)
         return FaceErrors::response(Face::Nsot, user.error());
     Result<QJsonObject> json = userJson(core, user.value());
-    if (json && request.queryFlag(QStringLiteral("with_secret_key"))
-        && user->id == request.identity->user.id) {
+    if (json && request.queryFlag(QStringLiteral("with_secret_key")) &&
+        user->id == request.identity->user.id) {
         const Result<QString> secret = core.users().secretKey(user->id);
         if (!secret)
             return FaceErrors::response(Face::Nsot, secret.error());
@@ -68,8 +70,8 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
 HttpResponse list(CoreServices &core, const ApiRequest &request)
 {
     const User &caller = request.identity->user;
-    const Result<QList<User>> users = caller.isSuperuser ? core.users().listUsers()
-                                                         : Result<QList<User>>(QList<User>{caller});
+    const Result<QList<User>> users =
+        caller.isSuperuser ? core.users().listUsers() : Result<QList<User>>(QList<User>{caller});
     if (!users)
         return FaceErrors::response(Face::Nsot, users.error());
     QJsonArray array;
@@ -89,7 +91,8 @@ HttpResponse rotateSecretKey(CoreServices &core, const ApiRequest &request)
         return FaceErrors::response(Face::Nsot, user.error());
     if (user->id != request.identity->user.id || request.identity->readOnly)
         return FaceErrors::response(
-            Face::Nsot, Error::forbidden(QStringLiteral("Only users may rotate their own secret key.")));
+            Face::Nsot,
+            Error::forbidden(QStringLiteral("Only users may rotate their own secret key.")));
     const Result<QString> secret = core.users().rotateSecretKey(user->id);
     if (!secret)
         return FaceErrors::response(Face::Nsot, secret.error());
@@ -98,17 +101,12 @@ HttpResponse rotateSecretKey(CoreServices &core, const ApiRequest &request)
 
 QJsonObject userSchema()
 {
-    const auto type = [](const char *name) {
-        return QJsonObject{{QStringLiteral("type"), QString::fromLatin1(name)}};
-    };
-    return {{QStringLiteral("type"), QStringLiteral("object")},
-            {QStringLiteral("properties"),
-             QJsonObject{{QStringLiteral("id"), type("integer")},
-                         {QStringLiteral("username"), type("string")},
-                         {QStringLiteral("email"), type("string")},
-                         {QStringLiteral("is_superuser"), type("boolean")},
-                         {QStringLiteral("permissions"), type("object")},
-                         {QStringLiteral("secret_key"), type("string")}}}};
+    return JsonSchema::object({{QStringLiteral("id"), JsonSchema::ofType("integer")},
+                               {QStringLiteral("username"), JsonSchema::ofType("string")},
+                               {QStringLiteral("email"), JsonSchema::ofType("string")},
+                               {QStringLiteral("is_superuser"), JsonSchema::ofType("boolean")},
+                               {QStringLiteral("permissions"), JsonSchema::ofType("object")},
+                               {QStringLiteral("secret_key"), JsonSchema::ofType("string")}});
 }
 
 } // namespace
@@ -121,8 +119,7 @@ void UsersController::registerRoutes(Router &router, CoreServices &core)
     spec.path = QStringLiteral("/api/users/");
     spec.summary = QStringLiteral("List users");
     spec.description = QStringLiteral("Every user for a superuser; yourself for anyone else.");
-    spec.responseSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                      {QStringLiteral("items"), userSchema()}};
+    spec.responseSchema = JsonSchema::arrayOf(userSchema());
     router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
 
     spec.path = QStringLiteral("/api/users/{id}/");
@@ -140,7 +137,7 @@ void UsersController::registerRoutes(Router &router, CoreServices &core)
     spec.description = QStringLiteral("Issues a new secret key; AuthTokens from the old one stop "
                                       "working.");
     spec.queryParameters = {};
-    spec.responseSchema = QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}};
+    spec.responseSchema = JsonSchema::ofType("string");
     router.add(spec, [&core](const ApiRequest &request) { return rotateSecretKey(core, request); });
 }
 
