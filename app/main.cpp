@@ -7,7 +7,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
 
 using namespace Cairn;
 
@@ -38,6 +40,9 @@ QString commandOf(const QStringList &arguments)
 int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("cairn"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
     QCommandLineParser parser;
     CommonOptions::addTo(parser);
     parser.process(app);

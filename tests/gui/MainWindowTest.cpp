@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QTranslator>
 #include <gtest/gtest.h>
 
 using namespace Cairn;
@@ -20,6 +21,17 @@ TEST(MainWindow, OffersEveryAreaAndSwitchesBetweenThem)
     ASSERT_TRUE(pages);
     window.showArea(4);
     EXPECT_EQ(pages->currentIndex(), 4);
+}
+
+TEST(MainWindow, ShipsACompleteGermanTranslation)
+{
+    QTranslator german;
+    ASSERT_TRUE(german.load(QStringLiteral(":/i18n/cairn_de.qm")));
+    QApplication::installTranslator(&german);
+    MainWindow window(QStringLiteral("sqlite:/tmp/x.sqlite"));
+    QApplication::removeTranslator(&german);
+    EXPECT_EQ(window.areaTitles().first(), QStringLiteral("Inventar"));
+    EXPECT_EQ(window.areaTitles().last(), QStringLiteral("Verwaltung"));
 }
 
 int main(int argc, char **argv)
