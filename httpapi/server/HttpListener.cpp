@@ -1,5 +1,6 @@
 #include "HttpListener.h"
 
+#include "AccessLog.h"
 #include "ConnectionGuard.h"
 #include "HttpRequest.h"
 #include "HttpResponse.h"
@@ -7,10 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
-#include <QLoggingCategory>
 #include <QTcpSocket>
-
-Q_LOGGING_CATEGORY(lcAccess, "cairn.http.access")
 
 namespace Cairn {
 
@@ -56,6 +54,7 @@ HttpRequest copyOf(const QHttpServerRequest &request)
 HttpListener::HttpListener(const Router &router, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
+    , m_accessLog(new AccessLog(this))
 {
 }
 
@@ -73,11 +72,8 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     socket->write(response.serialize(head, facts.closeAfterResponse));
     if (facts.closeAfterResponse)
         socket->disconnectFromHost();
-    qCInfo(lcAccess).noquote().nospace()
-        << copy.peer.toString() << ' ' << (copy.method.isEmpty() ? "?" : copy.method) << ' '
-        << copy.rawPath << ' ' << response.status << ' ' << (head ? 0 : response.body.size())
-        << "B " << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 2)
-        << "ms user=" << (user.isEmpty() ? QStringLiteral("-") : user);
+    m_accessLog->record(copy, response.status, head ? 0 : response.body.size(),
+                        timer.nsecsElapsed(), user);
     return true;
 }
 

@@ -4,6 +4,7 @@
 
 namespace Cairn {
 
+class AccessLog;
 class Router;
 
 // One listener thread's HTTP server: turns each request Qt parsed into an HttpRequest, hands
@@ -22,6 +23,7 @@ protected:
 
 private:
     const Router &m_router;
+    AccessLog *m_accessLog;
 };
 
 } // namespace Cairn

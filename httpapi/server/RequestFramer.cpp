@@ -1,6 +1,6 @@
 #include "RequestFramer.h"
 
-#include <QRegularExpression>
+#include <cctype>
 
 namespace Cairn {
 
@@ -118,15 +118,21 @@ std::optional<RequestFramer::Violation> RequestFramer::takeLine(char byte, qsize
 
 std::optional<RequestFramer::Violation> RequestFramer::onRequestLine()
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "^([!#$%&'*+.^_`|~0-9A-Za-z-]+) ([^\\s\\x00-\\x1f\\x7f]+) HTTP/(\\d)\\.(\\d)$"));
-    const QRegularExpressionMatch match = pattern.match(QString::fromLatin1(m_line));
-    if (!match.hasMatch())
+    // method SP request-target SP HTTP/x.y, single spaces, no controls (RFC 9112 3).
+    const QByteArrayView line(m_line);
+    const qsizetype firstSpace = line.indexOf(' ');
+    const qsizetype lastSpace = line.lastIndexOf(' ');
+    if (firstSpace <= 0 || lastSpace <= firstSpace + 1)
         return Violation{400, "Malformed request line."};
-    if (match.captured(3) != QLatin1String("1") ||
-        (match.captured(4) != QLatin1String("0") && match.captured(4) != QLatin1String("1")))
+    const QByteArrayView target = line.sliced(firstSpace + 1, lastSpace - firstSpace - 1);
+    const QByteArrayView version = line.sliced(lastSpace + 1);
+    if (!isToken(line.first(firstSpace)) || hasControlCharacters(target) || target.contains(' ') ||
+        target.contains('\t') || version.size() != 8 || !version.startsWith("HTTP/") ||
+        version[6] != '.' || !std::isdigit(uchar(version[5])) || !std::isdigit(uchar(version[7])))
+        return Violation{400, "Malformed request line."};
+    if (version[5] != '1' || (version[7] != '0' && version[7] != '1'))
         return Violation{505, "Only HTTP/1.0 and HTTP/1.1 are supported."};
-    m_http10 = match.captured(4) == QLatin1String("0");
+    m_http10 = version[7] == '0';
     m_current = RequestFacts{m_http10, false};
     m_headerBytes = m_line.size() + 2;
     m_state = State::HeaderLine;
@@ -148,13 +154,16 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeaderLine()
     const qsizetype colon = m_line.indexOf(':');
     if (colon <= 0 || !isToken(QByteArrayView(m_line).first(colon)))
         return Violation{400, "Malformed header line."};
-    const QByteArray name = m_line.first(colon).toLower();
+    const QByteArrayView name = QByteArrayView(m_line).first(colon);
     const QByteArray value = m_line.sliced(colon + 1).trimmed();
+    const auto is = [&name](QByteArrayView wanted) {
+        return name.compare(wanted, Qt::CaseInsensitive) == 0;
+    };
     if (hasControlCharacters(value))
         return Violation{400, "Control characters in a header value."};
     if (m_state == State::Trailer)
         return std::nullopt;
-    if (name == "content-length") {
+    if (is("content-length")) {
         bool ok = false;
         const qint64 length = value.toLongLong(&ok);
         const bool digitsOnly = !value.isEmpty() && value.front() != '+' && value.front() != '-';
@@ -162,22 +171,22 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeaderLine()
             return Violation{400, "Invalid Content-Length."};
         m_contentLength = length;
         ++m_contentLengthCount;
-    } else if (name == "transfer-encoding") {
+    } else if (is("transfer-encoding")) {
         if (value.compare("chunked", Qt::CaseInsensitive) != 0)
             return Violation{501, "Only the chunked transfer coding is supported."};
         if (m_chunked)
             return Violation{400, "Transfer-Encoding given twice."};
         m_chunked = true;
-    } else if (name == "host") {
+    } else if (is("host")) {
         if (m_hasHost)
             return Violation{400, "Host given twice."};
         m_hasHost = true;
-    } else if (name == "connection") {
+    } else if (is("connection")) {
         if (headerListContains(value, "close"))
             m_current.closeAfterResponse = true;
         else if (headerListContains(value, "keep-alive"))
             m_current.closeAfterResponse = false;
-    } else if (name == "expect") {
+    } else if (is("expect")) {
         if (value.compare("100-continue", Qt::CaseInsensitive) != 0)
             return Violation{417, "Only 'Expect: 100-continue' is supported."};
         m_current.expectsContinue = true;
