@@ -41,7 +41,8 @@ int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("cairn"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("cairn"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
     QCommandLineParser parser;
     CommonOptions::addTo(parser);

@@ -73,7 +73,7 @@ Result<User> AuthTokenService::verify(const QString &email, const QString &token
     const qint64 expiresAt = fromBigEndian(bytes.sliced(8, 8));
     if (expiresAt <= QDateTime::currentSecsSinceEpoch())
         return Error::unauthorized(InvalidToken);
-    const Result<User> user = m_users.userById(userId);
+    Result<User> user = m_users.userById(userId);
     if (!user || !user->isActive || user->email.compare(email, Qt::CaseInsensitive) != 0)
         return Error::unauthorized(InvalidToken);
     const QByteArray expected = signature(user.value(), expiresAt);

@@ -115,10 +115,10 @@ Result<User> UserService::insertUser(const NewUser &newUser, const QString &pass
 
 Result<void> UserService::setPassword(const QString &username, const QString &password)
 {
-    const Result<void> valid = validatePassword(password);
+    Result<void> valid = validatePassword(password);
     if (!valid)
         return valid;
-    const Result<User> user = userByUsername(username);
+    Result<User> user = userByUsername(username);
     if (!user)
         return user.error();
     return m_users.updatePassword(user->id, PasswordHasher::hash(password),
@@ -162,7 +162,7 @@ Result<User> UserService::activeUser(const Result<std::optional<StoredUser>> &fo
 Result<User> UserService::verifyPassword(const QString &username, const QString &password)
 {
     const Result<std::optional<StoredUser>> found = m_users.findByUsername(username);
-    const Result<User> user = activeUser(found);
+    Result<User> user = activeUser(found);
     if (!user)
         return user;
     const QString &storedHash = found.value()->passwordHash;
@@ -177,7 +177,7 @@ Result<User> UserService::verifyPassword(const QString &username, const QString 
 Result<User> UserService::verifySecretKey(const QString &email, const QString &secretKey)
 {
     const Result<std::optional<StoredUser>> found = m_users.findByEmail(email);
-    const Result<User> user = activeUser(found);
+    Result<User> user = activeUser(found);
     if (!user)
         return Error::unauthorized(QStringLiteral("Invalid email or secret key."));
     const Result<QByteArray> stored = m_sealer.open(found.value()->secretKeySealed);

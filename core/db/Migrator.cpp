@@ -59,7 +59,8 @@ Result<void> Migrator::apply()
                            "KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"));
     if (!table) {
         if (!m_database.isSqlite())
-            (void)SqlQuery::run(db, QStringLiteral("SELECT pg_advisory_unlock(?)"), {MigrationLockKey});
+            (void)SqlQuery::run(db, QStringLiteral("SELECT pg_advisory_unlock(?)"),
+                                {MigrationLockKey});
         return table.error();
     }
     Result<void> outcome;

@@ -29,7 +29,7 @@ JobManager::~JobManager()
 
 Result<int> JobManager::recoverAfterCrash()
 {
-    const Result<int> count = m_repository.interruptUnfinished();
+    Result<int> count = m_repository.interruptUnfinished();
     if (count && count.value() > 0)
         qCWarning(lcJobs) << count.value() << "job(s) from a previous run marked interrupted";
     return count;
@@ -38,7 +38,7 @@ Result<int> JobManager::recoverAfterCrash()
 void JobManager::registerKind(const QString &kind, JobHandler handler)
 {
     const QMutexLocker lock(&m_mutex);
-    m_handlers.insert(kind, std::move(handler));
+    m_handlers.emplace(kind, std::move(handler));
 }
 
 Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,

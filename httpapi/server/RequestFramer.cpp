@@ -236,7 +236,7 @@ std::optional<RequestFramer::Violation> RequestFramer::onChunkSize()
         m_state = State::Trailer;
         return std::nullopt;
     }
-    if (const std::optional<Violation> tooLarge = addBody(length))
+    if (std::optional<Violation> tooLarge = addBody(length))
         return tooLarge;
     m_remaining = length;
     m_state = State::ChunkData;

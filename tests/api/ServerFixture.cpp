@@ -35,7 +35,7 @@ void ServerFixture::stopServer()
 
 QString ServerFixture::writeConfig(const QByteArray &ini)
 {
-    const QString path = s_dir->filePath(QStringLiteral("cairn.ini"));
+    QString path = s_dir->filePath(QStringLiteral("cairn.ini"));
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
         file.write(ini);

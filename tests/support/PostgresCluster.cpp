@@ -101,7 +101,7 @@ void PostgresCluster::stop()
 
 QString PostgresCluster::createDatabase()
 {
-    const QString name = QStringLiteral("cairn_test_%1_%2").arg(::getpid()).arg(++m_databases);
+    QString name = QStringLiteral("cairn_test_%1_%2").arg(::getpid()).arg(++m_databases);
     const QString connection = QStringLiteral("cairn-test-admin");
     {
         QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);

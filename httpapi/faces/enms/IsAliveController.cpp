@@ -19,7 +19,7 @@ void IsAliveController::registerRoutes(Router &router, const ApiSettings &settin
         JsonSchema::object({{QStringLiteral("name"), JsonSchema::ofType("string")},
                             {QStringLiteral("cluster_id"), JsonSchema::ofType("integer")}});
     // The answer never changes while the process lives; build it once.
-    const HttpResponse alive =
+    HttpResponse alive =
         HttpResponse::json(QJsonObject{{QStringLiteral("name"), settings.nodeName},
                                        {QStringLiteral("cluster_id"), settings.clusterId}});
     router.add(spec, [alive](const ApiRequest &) { return alive; });

@@ -21,7 +21,7 @@ Result<Job> visibleJob(CoreServices &core, const ApiRequest &request)
 {
     bool numeric = false;
     const qint64 id = request.pathParam(QStringLiteral("id")).toLongLong(&numeric);
-    const Result<Job> job =
+    Result<Job> job =
         numeric ? core.jobs().job(id) : Result<Job>(Error::notFound(QStringLiteral("Not found.")));
     const std::optional<qint64> owner = visibleOwner(request);
     if (job && owner && job->ownerId != owner)
