@@ -12,6 +12,11 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_permissions(m_database)
     , m_groups(m_database)
     , m_jobs(m_database, options.jobWorkers)
+    , m_sites(m_database, m_permissions)
+    , m_attributes(m_database, m_permissions, m_sites)
+    , m_attributeValues(m_database)
+    , m_devices(m_database, m_permissions, m_sites, m_attributes, m_attributeValues)
+    , m_changes(m_database)
 {
 }
 

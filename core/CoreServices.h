@@ -8,6 +8,11 @@
 #include "auth/TokenService.h"
 #include "auth/UserService.h"
 #include "db/Database.h"
+#include "inventory/AttributeService.h"
+#include "inventory/AttributeValueRepository.h"
+#include "inventory/ChangeLog.h"
+#include "inventory/DeviceService.h"
+#include "inventory/SiteService.h"
 #include "jobs/JobManager.h"
 
 #include <memory>
@@ -37,6 +42,11 @@ public:
     PermissionService &permissions() { return m_permissions; }
     GroupService &groups() { return m_groups; }
     JobManager &jobs() { return m_jobs; }
+    SiteService &sites() { return m_sites; }
+    AttributeService &attributes() { return m_attributes; }
+    AttributeValueRepository &attributeValues() { return m_attributeValues; }
+    DeviceService &devices() { return m_devices; }
+    ChangeLog &changes() { return m_changes; }
 
 private:
     CoreServices(const CoreOptions &options, const ServerKey &key);
@@ -50,6 +60,11 @@ private:
     PermissionService m_permissions;
     GroupService m_groups;
     JobManager m_jobs;
+    SiteService m_sites;
+    AttributeService m_attributes;
+    AttributeValueRepository m_attributeValues;
+    DeviceService m_devices;
+    ChangeLog m_changes;
 };
 
 } // namespace Cairn

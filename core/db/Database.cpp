@@ -67,7 +67,9 @@ Result<QSqlDatabase> Database::openConnection()
                 QStringLiteral("Cannot create data directory %1").arg(file.absolutePath()));
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_config.sqlitePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+        // REGEXP (used by set queries) is Qt's QRegularExpression search, as PostgreSQL's ~.
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_ENABLE_REGEXP").arg(BusyTimeoutMs));
     } else {
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(m_config.host);

@@ -1,0 +1,111 @@
+#include "AttributeValueRepository.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+
+#include <QJsonObject>
+
+namespace Cairn {
+
+namespace {
+constexpr qsizetype IdsPerQuery = 500;
+}
+
+Result<void> AttributeValueRepository::replace(const QSqlDatabase &db, const QString &resourceName,
+                                               qint64 resourceId, const QJsonObject &values,
+                                               const QHash<QString, Attribute> &definitions)
+{
+    const Result<void> cleared = removeAll(db, resourceName, resourceId);
+    if (!cleared)
+        return cleared;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const qint64 attributeId = definitions.value(it.key()).id;
+        const QJsonArray items = it.value().isArray() ? it.value().toArray() : QJsonArray{it.value()};
+        for (qsizetype position = 0; position < items.size(); ++position) {
+            const Result<QSqlQuery> inserted = SqlQuery::run(
+                db,
+                QStringLiteral("INSERT INTO attribute_values (attribute_id, resource_name, "
+                               "resource_id, name, value, position) VALUES (?, ?, ?, ?, ?, ?)"),
+                {attributeId, resourceName, resourceId, it.key(), items.at(position).toString(),
+                 int(position)});
+            if (!inserted)
+                return inserted.error();
+        }
+    }
+    return {};
+}
+
+Result<void> AttributeValueRepository::removeAll(const QSqlDatabase &db, const QString &resourceName,
+                                                 qint64 resourceId)
+{
+    const Result<QSqlQuery> removed = SqlQuery::run(
+        db, QStringLiteral("DELETE FROM attribute_values WHERE resource_name = ? AND resource_id = ?"),
+        {resourceName, resourceId});
+    if (!removed)
+        return removed.error();
+    return {};
+}
+
+Result<QHash<qint64, QJsonObject>> AttributeValueRepository::load(const QString &resourceName,
+                                                                  const QList<qint64> &ids)
+{
+    QHash<qint64, QJsonObject> byResource;
+    for (qsizetype start = 0; start < ids.size(); start += IdsPerQuery) {
+        const QList<qint64> chunk = ids.mid(start, IdsPerQuery);
+        QVariantList values{resourceName};
+        QStringList placeholders;
+        for (qint64 id : chunk) {
+            values << id;
+            placeholders << QStringLiteral("?");
+        }
+        Result<QSqlQuery> query = SqlQuery::run(
+            m_database.connection(),
+            QStringLiteral("SELECT v.resource_id, v.name, v.value, a.multi FROM attribute_values v "
+                           "JOIN attributes a ON a.id = v.attribute_id WHERE v.resource_name = ? AND "
+                           "v.resource_id IN (%1) ORDER BY v.resource_id, v.name, v.position")
+                .arg(placeholders.join(QLatin1Char(','))),
+            values);
+        if (!query)
+            return query.error();
+        while (query->next()) {
+            QJsonObject &attributes = byResource[query->value(0).toLongLong()];
+            const QString name = query->value(1).toString();
+            const QString value = query->value(2).toString();
+            if (query->value(3).toBool()) {
+                QJsonArray list = attributes.value(name).toArray();
+                list.append(value);
+                attributes.insert(name, list);
+            } else {
+                attributes.insert(name, value);
+            }
+        }
+    }
+    return byResource;
+}
+
+Result<QJsonArray> AttributeValueRepository::list(const QString &name, const QString &value,
+                                                  const QString &resourceName,
+                                                  std::optional<qint64> siteId)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT v.id, v.name, v.value, v.attribute_id, v.resource_name, "
+                       "v.resource_id FROM attribute_values v JOIN attributes a ON a.id = "
+                       "v.attribute_id WHERE (? OR v.name = ?) AND (? OR v.value = ?) AND "
+                       "(? OR v.resource_name = ?) AND (? OR a.site_id = ?) ORDER BY v.id"),
+        {name.isEmpty(), name, value.isEmpty(), value, resourceName.isEmpty(), resourceName,
+         !siteId.has_value(), siteId.value_or(0)});
+    if (!query)
+        return query.error();
+    QJsonArray rows;
+    while (query->next())
+        rows.append(QJsonObject{{QStringLiteral("id"), query->value(0).toLongLong()},
+                                {QStringLiteral("name"), query->value(1).toString()},
+                                {QStringLiteral("value"), query->value(2).toString()},
+                                {QStringLiteral("attribute"), query->value(3).toLongLong()},
+                                {QStringLiteral("resource_name"), query->value(4).toString()},
+                                {QStringLiteral("resource_id"), query->value(5).toLongLong()}});
+    return rows;
+}
+
+} // namespace Cairn

@@ -1,0 +1,122 @@
+#include "ChangeLog.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace Cairn {
+
+namespace {
+
+const QString Columns = QStringLiteral(
+    "SELECT c.id, c.site_id, c.user_id, COALESCE(u.email, u.username, ''), c.change_at, c.event, "
+    "c.resource_name, c.resource_id, c.resource FROM changes c LEFT JOIN users u ON u.id = "
+    "c.user_id");
+
+// (? IS NULL OR column = ?) pairs keep one statement text for every combination of filters.
+const QString FilterClause = QStringLiteral(
+    " WHERE (? OR c.site_id = ?) AND (? OR c.event = ?) AND (? OR c.resource_name = ?) AND "
+    "(? OR c.resource_id = ?)");
+
+QVariantList filterValues(const ChangeFilter &filter)
+{
+    return {!filter.siteId.has_value(), filter.siteId.value_or(0),
+            filter.event.isEmpty(),     filter.event,
+            filter.resourceName.isEmpty(), filter.resourceName,
+            !filter.resourceId.has_value(), filter.resourceId.value_or(0)};
+}
+
+Change changeFrom(const QSqlQuery &query)
+{
+    Change change;
+    change.id = query.value(0).toLongLong();
+    if (!query.value(1).isNull())
+        change.siteId = query.value(1).toLongLong();
+    if (!query.value(2).isNull())
+        change.userId = query.value(2).toLongLong();
+    change.userEmail = query.value(3).toString();
+    change.changeAt = query.value(4).toLongLong();
+    change.event = query.value(5).toString();
+    change.resourceName = query.value(6).toString();
+    change.resourceId = query.value(7).toLongLong();
+    change.resource = QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object();
+    return change;
+}
+
+QVariant nullable(std::optional<qint64> value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+} // namespace
+
+Result<void> ChangeLog::record(const QSqlDatabase &db, std::optional<qint64> userId,
+                               std::optional<qint64> siteId, const QString &event,
+                               const QString &resourceName, qint64 resourceId,
+                               const QJsonObject &snapshot)
+{
+    const Result<QSqlQuery> done = SqlQuery::run(
+        db,
+        QStringLiteral("INSERT INTO changes (site_id, user_id, change_at, event, resource_name, "
+                       "resource_id, resource) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {nullable(siteId), nullable(userId), QDateTime::currentSecsSinceEpoch(), event,
+         resourceName, resourceId,
+         QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact))});
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QList<Change>> ChangeLog::list(const ChangeFilter &filter)
+{
+    QVariantList values = filterValues(filter);
+    values << filter.limit << filter.offset;
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        Columns + FilterClause + QStringLiteral(" ORDER BY c.id DESC LIMIT ? OFFSET ?"), values);
+    if (!query)
+        return query.error();
+    QList<Change> changes;
+    while (query->next())
+        changes << changeFrom(query.value());
+    return changes;
+}
+
+Result<qint64> ChangeLog::count(const ChangeFilter &filter)
+{
+    const Result<QVariant> total = SqlQuery::scalar(
+        m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM changes c") + FilterClause,
+        filterValues(filter));
+    if (!total)
+        return total.error();
+    return total->toLongLong();
+}
+
+Result<Change> ChangeLog::find(qint64 id)
+{
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(), Columns + QStringLiteral(" WHERE c.id = ?"), {id});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("Change not found."));
+    return changeFrom(query.value());
+}
+
+Result<std::optional<Change>> ChangeLog::previous(const Change &change)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        Columns + QStringLiteral(" WHERE c.resource_name = ? AND c.resource_id = ? AND c.id < ? "
+                                 "ORDER BY c.id DESC LIMIT 1"),
+        {change.resourceName, change.resourceId, change.id});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<Change>();
+    return std::optional<Change>(changeFrom(query.value()));
+}
+
+} // namespace Cairn

@@ -1,0 +1,144 @@
+#include "DeviceRepository.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+
+#include <QDateTime>
+
+namespace Cairn {
+
+namespace {
+
+const QString Columns = QStringLiteral(
+    "SELECT id, site_id, hostname, ip_address, port, platform, vendor, model, os_version, "
+    "serial_number, mac_address, location, latitude, longitude, description, icon, created_at, "
+    "updated_at FROM devices");
+
+Device deviceFrom(const QSqlQuery &query)
+{
+    Device device;
+    device.id = query.value(0).toLongLong();
+    device.siteId = query.value(1).toLongLong();
+    device.hostname = query.value(2).toString();
+    device.ipAddress = query.value(3).toString();
+    device.port = query.value(4).toInt();
+    device.platform = query.value(5).toString();
+    device.vendor = query.value(6).toString();
+    device.model = query.value(7).toString();
+    device.osVersion = query.value(8).toString();
+    device.serialNumber = query.value(9).toString();
+    device.macAddress = query.value(10).toString();
+    device.location = query.value(11).toString();
+    if (!query.value(12).isNull())
+        device.latitude = query.value(12).toDouble();
+    if (!query.value(13).isNull())
+        device.longitude = query.value(13).toDouble();
+    device.description = query.value(14).toString();
+    device.icon = query.value(15).toString();
+    device.createdAt = query.value(16).toLongLong();
+    device.updatedAt = query.value(17).toLongLong();
+    return device;
+}
+
+// The WHERE clause and its values. The text is built from constants only; every value the
+// caller gave travels as a bound parameter.
+QPair<QString, QVariantList> whereOf(const DeviceFilter &filter)
+{
+    QString where = QStringLiteral(" WHERE (? OR site_id = ?) AND (? OR hostname = ?)");
+    QVariantList values{!filter.siteId.has_value(), filter.siteId.value_or(0), filter.hostname.isEmpty(),
+                        filter.hostname};
+    for (const auto &[name, value] : filter.attributes) {
+        where += QStringLiteral(" AND id IN (SELECT resource_id FROM attribute_values WHERE "
+                                "resource_name = 'Device' AND name = ? AND value = ?)");
+        values << name << value;
+    }
+    if (filter.ids) {
+        QStringList placeholders;
+        for (qint64 id : *filter.ids) {
+            placeholders << QStringLiteral("?");
+            values << id;
+        }
+        where += placeholders.isEmpty() ? QStringLiteral(" AND 1 = 0")
+                                        : QStringLiteral(" AND id IN (%1)").arg(placeholders.join(QLatin1Char(',')));
+    }
+    return {where, values};
+}
+
+QVariant coordinate(std::optional<double> value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+QVariantList columnValues(const Device &device)
+{
+    return {device.siteId,       device.hostname,      device.ipAddress,  device.port,
+            device.platform,     device.vendor,        device.model,      device.osVersion,
+            device.serialNumber, device.macAddress,    device.location,   coordinate(device.latitude),
+            coordinate(device.longitude), device.description, device.icon};
+}
+
+} // namespace
+
+Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
+{
+    auto [where, values] = whereOf(filter);
+    values << filter.limit << filter.offset;
+    Result<QSqlQuery> query = SqlQuery::run(m_database.connection(),
+                                            Columns + where + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
+                                            values);
+    if (!query)
+        return query.error();
+    QList<Device> devices;
+    while (query->next())
+        devices << deviceFrom(query.value());
+    return devices;
+}
+
+Result<qint64> DeviceRepository::count(const DeviceFilter &filter)
+{
+    const auto [where, values] = whereOf(filter);
+    const Result<QVariant> total =
+        SqlQuery::scalar(m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM devices") + where, values);
+    if (!total)
+        return total.error();
+    return total->toLongLong();
+}
+
+Result<qint64> DeviceRepository::insert(const QSqlDatabase &db, const Device &device)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const Result<QVariant> id = SqlQuery::scalar(
+        db,
+        QStringLiteral("INSERT INTO devices (site_id, hostname, ip_address, port, platform, vendor, "
+                       "model, os_version, serial_number, mac_address, location, latitude, "
+                       "longitude, description, icon, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        columnValues(device) + QVariantList{now, now});
+    if (!id)
+        return id.error();
+    return id->toLongLong();
+}
+
+Result<void> DeviceRepository::update(const QSqlDatabase &db, const Device &device)
+{
+    const Result<QSqlQuery> done = SqlQuery::run(
+        db,
+        QStringLiteral("UPDATE devices SET site_id = ?, hostname = ?, ip_address = ?, port = ?, "
+                       "platform = ?, vendor = ?, model = ?, os_version = ?, serial_number = ?, "
+                       "mac_address = ?, location = ?, latitude = ?, longitude = ?, description = ?, "
+                       "icon = ?, updated_at = ? WHERE id = ?"),
+        columnValues(device) + QVariantList{QDateTime::currentMSecsSinceEpoch(), device.id});
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<void> DeviceRepository::remove(const QSqlDatabase &db, qint64 id)
+{
+    const Result<QSqlQuery> done = SqlQuery::run(db, QStringLiteral("DELETE FROM devices WHERE id = ?"), {id});
+    if (!done)
+        return done.error();
+    return {};
+}
+
+} // namespace Cairn

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Device.h"
+#include "Result.h"
+
+#include <QList>
+#include <QPair>
+#include <QSqlDatabase>
+
+namespace Cairn {
+
+class Database;
+
+struct DeviceFilter
+{
+    std::optional<qint64> siteId;
+    QString hostname;
+    // attribute name = value pairs, all of which must hold
+    QList<QPair<QString, QString>> attributes;
+    // when set, only these ids (the result of a set query)
+    std::optional<QList<qint64>> ids;
+    int limit = 1000;
+    int offset = 0;
+};
+
+class DeviceRepository
+{
+public:
+    explicit DeviceRepository(Database &database) : m_database(database) {}
+
+    // Without attributes: the service loads them for the whole page at once.
+    Result<QList<Device>> list(const DeviceFilter &filter);
+    Result<qint64> count(const DeviceFilter &filter);
+    Result<qint64> insert(const QSqlDatabase &db, const Device &device);
+    Result<void> update(const QSqlDatabase &db, const Device &device);
+    Result<void> remove(const QSqlDatabase &db, qint64 id);
+
+private:
+    Database &m_database;
+};
+
+} // namespace Cairn
