@@ -3,7 +3,11 @@
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
 #include "faces/native/JobsController.h"
+#include "faces/nsot/AttributesController.h"
 #include "faces/nsot/AuthController.h"
+#include "faces/nsot/ChangesController.h"
+#include "faces/nsot/DevicesController.h"
+#include "faces/nsot/SitesController.h"
 #include "faces/nsot/UsersController.h"
 
 namespace Cairn {
@@ -13,6 +17,10 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     IsAliveController::registerRoutes(router, settings);
     AuthController::registerRoutes(router, core);
     UsersController::registerRoutes(router, core);
+    SitesController::registerRoutes(router, core);
+    AttributesController::registerRoutes(router, core);
+    DevicesController::registerRoutes(router, core);
+    ChangesController::registerRoutes(router, core);
     JobsController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }

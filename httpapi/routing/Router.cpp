@@ -63,6 +63,15 @@ void Router::add(RouteSpec spec, RouteHandler handler)
     m_routes.append(Route(std::move(spec), std::move(handler)));
 }
 
+void Router::addPutAndPatch(RouteSpec spec,
+                            const std::function<HttpResponse(const ApiRequest &, bool)> &handler)
+{
+    spec.method = "PUT";
+    add(spec, [handler](const ApiRequest &request) { return handler(request, false); });
+    spec.method = "PATCH";
+    add(spec, [handler](const ApiRequest &request) { return handler(request, true); });
+}
+
 HttpResponse Router::dispatch(const HttpRequest &request, QString *user) const
 {
     const Face pathFace = faceForPath(request.rawPath);

@@ -18,6 +18,10 @@ public:
     explicit Router(const Authenticator *authenticator = nullptr);
 
     void add(RouteSpec spec, RouteHandler handler);
+    // PUT (replace: `partial` false) and PATCH (merge: `partial` true) on one path.
+    void
+    addPutAndPatch(RouteSpec spec,
+                   const std::function<HttpResponse(const ApiRequest &, bool partial)> &handler);
     const QList<Route> &routes() const { return m_routes; }
 
     // `user` receives the caller's username for the access log.

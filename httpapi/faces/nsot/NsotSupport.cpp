@@ -1,0 +1,85 @@
+#include "NsotSupport.h"
+
+#include "CoreServices.h"
+#include "Representation.h"
+
+#include <QJsonObject>
+#include <memory>
+
+namespace Cairn::Nsot {
+
+HttpResponse error(const Error &error)
+{
+    return FaceErrors::response(Face::Nsot, error);
+}
+
+HttpResponse created(const ApiRequest &request, const QJsonValue &body, std::optional<qint64> id)
+{
+    HttpResponse response = HttpResponse::json(body, 201);
+    if (id) {
+        QString path = request.http.rawPath;
+        if (!path.endsWith(QLatin1Char('/')))
+            path += QLatin1Char('/');
+        response.withHeader("Location", (path + QString::number(*id) + QLatin1Char('/')).toUtf8());
+    }
+    return response;
+}
+
+Result<std::optional<qint64>> nestedSite(CoreServices &core, const ApiRequest &request)
+{
+    if (!request.pathParams.contains(QStringLiteral("site_id")))
+        return std::optional<qint64>();
+    bool numeric = false;
+    const qint64 id = request.pathParam(QStringLiteral("site_id")).toLongLong(&numeric);
+    if (!numeric || !core.sites().get(id))
+        return Error::notFound(QStringLiteral("Site not found."));
+    return std::optional<qint64>(id);
+}
+
+Result<QList<qint64>> idList(const ApiRequest &request)
+{
+    const Result<QJsonValue> body = request.jsonBody();
+    if (!body)
+        return body.error();
+    if (!body->isArray())
+        return Error::badRequest(QStringLiteral("Expected a list of integer ids."));
+    QList<qint64> ids;
+    for (const QJsonValue &value : body->toArray()) {
+        if (!value.isDouble() || value.toDouble() != double(qint64(value.toDouble())))
+            return Error::badRequest(QStringLiteral("All ids must be integers."));
+        ids << qint64(value.toDouble());
+    }
+    return ids;
+}
+
+Result<QJsonArray> items(const ApiRequest &request, bool *wasArray)
+{
+    const Result<QJsonValue> body = request.jsonBody();
+    if (!body)
+        return body.error();
+    *wasArray = body->isArray();
+    if (body->isArray())
+        return body->toArray();
+    if (body->isObject())
+        return QJsonArray{body.value()};
+    return Error::badRequest(QStringLiteral("Expected a JSON object or a list of objects."));
+}
+
+void addSiteExpander(Representation &representation, CoreServices &core)
+{
+    // One query for every site on the page, whatever its length.
+    auto sites = std::make_shared<std::optional<QHash<qint64, QJsonObject>>>();
+    representation.addExpander(QStringLiteral("site_id"),
+                               [&core, sites](const QJsonValue &key) -> QJsonValue {
+                                   if (!sites->has_value()) {
+                                       QHash<qint64, QJsonObject> byId;
+                                       const Result<QList<Site>> all = core.sites().list();
+                                       for (const Site &site : all ? all.value() : QList<Site>())
+                                           byId.insert(site.id, site.toJson());
+                                       *sites = byId;
+                                   }
+                                   return (*sites)->value(qint64(key.toDouble()), QJsonObject());
+                               });
+}
+
+} // namespace Cairn::Nsot
