@@ -3,6 +3,7 @@
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
 #include "faces/native/JobsController.h"
+#include "faces/nsot/ApiRootController.h"
 #include "faces/nsot/AttributesController.h"
 #include "faces/nsot/AuthController.h"
 #include "faces/nsot/ChangesController.h"
@@ -17,6 +18,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     IsAliveController::registerRoutes(router, settings);
     AuthController::registerRoutes(router, core);
     UsersController::registerRoutes(router, core);
+    ApiRootController::registerRoutes(router);
     SitesController::registerRoutes(router, core);
     AttributesController::registerRoutes(router, core);
     DevicesController::registerRoutes(router, core);

@@ -27,15 +27,16 @@ Attribute attributeFrom(const QSqlQuery &query)
     attribute.multi = query.value(7).toBool();
     attribute.allowEmpty = query.value(8).toBool();
     attribute.pattern = query.value(9).toString();
-    for (const QJsonValue &value : QJsonDocument::fromJson(query.value(10).toString().toUtf8()).array())
+    for (const QJsonValue &value :
+         QJsonDocument::fromJson(query.value(10).toString().toUtf8()).array())
         attribute.validValues << value.toString();
     return attribute;
 }
 
 QString validValuesText(const Attribute &attribute)
 {
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(attribute.validValues)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(attribute.validValues))
+                                 .toJson(QJsonDocument::Compact));
 }
 
 Result<void> done(const Result<QSqlQuery> &query)
@@ -90,9 +91,10 @@ Result<qint64> AttributeRepository::insert(const QSqlDatabase &db, const Attribu
 {
     const Result<QVariant> id = SqlQuery::scalar(
         db,
-        QStringLiteral("INSERT INTO attributes (site_id, resource_name, name, description, required, "
-                       "display, multi, allow_empty, pattern, valid_values) VALUES (?, ?, ?, ?, ?, "
-                       "?, ?, ?, ?, ?) RETURNING id"),
+        QStringLiteral(
+            "INSERT INTO attributes (site_id, resource_name, name, description, required, "
+            "display, multi, allow_empty, pattern, valid_values) VALUES (?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?) RETURNING id"),
         {attribute.siteId, attribute.resourceName, attribute.name, attribute.description,
          attribute.required, attribute.display, attribute.multi, attribute.allowEmpty,
          attribute.pattern, validValuesText(attribute)});
@@ -105,8 +107,9 @@ Result<void> AttributeRepository::update(const QSqlDatabase &db, const Attribute
 {
     return done(SqlQuery::run(
         db,
-        QStringLiteral("UPDATE attributes SET description = ?, required = ?, display = ?, multi = ?, "
-                       "allow_empty = ?, pattern = ?, valid_values = ? WHERE id = ?"),
+        QStringLiteral(
+            "UPDATE attributes SET description = ?, required = ?, display = ?, multi = ?, "
+            "allow_empty = ?, pattern = ?, valid_values = ? WHERE id = ?"),
         {attribute.description, attribute.required, attribute.display, attribute.multi,
          attribute.allowEmpty, attribute.pattern, validValuesText(attribute), attribute.id}));
 }

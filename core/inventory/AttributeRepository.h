@@ -21,7 +21,10 @@ struct AttributeFilter
 class AttributeRepository
 {
 public:
-    explicit AttributeRepository(Database &database) : m_database(database) {}
+    explicit AttributeRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
     Result<QList<Attribute>> list(const AttributeFilter &filter);
     Result<std::optional<Attribute>> find(qint64 id);

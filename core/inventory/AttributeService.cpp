@@ -32,26 +32,31 @@ Result<bool> boolField(const QJsonObject &fields, const QString &name, bool fall
 Result<void> checkValue(const Attribute &definition, const QJsonValue &value)
 {
     if (!value.isString())
-        return attributesError(QStringLiteral("Attribute value must be a string: %1").arg(definition.name));
+        return attributesError(
+            QStringLiteral("Attribute value must be a string: %1").arg(definition.name));
     const QString text = value.toString();
     if (text.isEmpty() && !definition.allowEmpty)
-        return attributesError(QStringLiteral("Attribute value cannot be empty: %1").arg(definition.name));
+        return attributesError(
+            QStringLiteral("Attribute value cannot be empty: %1").arg(definition.name));
     if (!definition.pattern.isEmpty() && !text.isEmpty()) {
         // Python's re.match: anchored at the start only.
         const QRegularExpression pattern(QStringLiteral("\\A(?:%1)").arg(definition.pattern));
         if (!pattern.match(text).hasMatch())
-            return attributesError(QStringLiteral("Attribute value %1 for %2 did not match pattern: %3")
-                                       .arg(text, definition.name, definition.pattern));
+            return attributesError(
+                QStringLiteral("Attribute value %1 for %2 did not match pattern: %3")
+                    .arg(text, definition.name, definition.pattern));
     }
     if (!definition.validValues.isEmpty() && !definition.validValues.contains(text))
-        return attributesError(QStringLiteral("Attribute value %1 for %2 not a valid value: %3")
-                                   .arg(text, definition.name, definition.validValues.join(QStringLiteral(", "))));
+        return attributesError(
+            QStringLiteral("Attribute value %1 for %2 not a valid value: %3")
+                .arg(text, definition.name, definition.validValues.join(QStringLiteral(", "))));
     return {};
 }
 
 } // namespace
 
-AttributeService::AttributeService(Database &database, PermissionService &permissions, SiteService &sites)
+AttributeService::AttributeService(Database &database, PermissionService &permissions,
+                                   SiteService &sites)
     : m_database(database)
     , m_permissions(permissions)
     , m_sites(sites)
@@ -65,10 +70,12 @@ Result<void> AttributeService::validate(const QHash<QString, Attribute> &definit
     for (auto it = values.begin(); it != values.end(); ++it) {
         const auto definition = definitions.constFind(it.key());
         if (definition == definitions.cend())
-            return attributesError(QStringLiteral("Attribute name (%1) does not exist.").arg(it.key()));
+            return attributesError(
+                QStringLiteral("Attribute name (%1) does not exist.").arg(it.key()));
         if (definition->multi) {
             if (!it.value().isArray())
-                return attributesError(QStringLiteral("Attribute type must be a list: %1").arg(it.key()));
+                return attributesError(
+                    QStringLiteral("Attribute type must be a list: %1").arg(it.key()));
             for (const QJsonValue &item : it.value().toArray()) {
                 const Result<void> valid = checkValue(*definition, item);
                 if (!valid)
@@ -87,7 +94,8 @@ Result<void> AttributeService::validate(const QHash<QString, Attribute> &definit
     }
     if (!missing.isEmpty()) {
         missing.sort();
-        return attributesError(QStringLiteral("Missing required attributes: %1").arg(missing.join(QStringLiteral(", "))));
+        return attributesError(QStringLiteral("Missing required attributes: %1")
+                                   .arg(missing.join(QStringLiteral(", "))));
     }
     return {};
 }
@@ -116,9 +124,10 @@ Result<Attribute> AttributeService::applyFields(Attribute attribute, const QJson
             const QString value = fields.value(immutable).toString();
             if (value.isEmpty())
                 return Error::invalidField(immutable, QStringLiteral("This field is required."));
-        } else if (fields.contains(immutable)
-                   && fields.value(immutable).toString()
-                          != (immutable == QLatin1String("name") ? attribute.name : attribute.resourceName)) {
+        } else if (fields.contains(immutable) &&
+                   fields.value(immutable).toString() != (immutable == QLatin1String("name")
+                                                              ? attribute.name
+                                                              : attribute.resourceName)) {
             return Error::invalidField(immutable, QStringLiteral("Cannot be changed."));
         }
     }
@@ -126,13 +135,16 @@ Result<Attribute> AttributeService::applyFields(Attribute attribute, const QJson
         attribute.name = fields.value(QStringLiteral("name")).toString();
         attribute.resourceName = fields.value(QStringLiteral("resource_name")).toString();
         if (!namePattern.match(attribute.name).hasMatch() || attribute.name.size() > 64)
-            return Error::invalidField(QStringLiteral("name"),
-                                       QStringLiteral("Invalid name: use lowercase letters, digits and "
-                                                      "underscores, starting with a letter."));
+            return Error::invalidField(
+                QStringLiteral("name"),
+                QStringLiteral("Invalid name: use lowercase letters, digits and "
+                               "underscores, starting with a letter."));
         if (!Attribute::ResourceNames.contains(attribute.resourceName))
-            return Error::invalidField(QStringLiteral("resource_name"),
-                                       QStringLiteral("Invalid resource name: %1. Choose one of %2.")
-                                           .arg(attribute.resourceName, Attribute::ResourceNames.join(QStringLiteral(", "))));
+            return Error::invalidField(
+                QStringLiteral("resource_name"),
+                QStringLiteral("Invalid resource name: %1. Choose one of %2.")
+                    .arg(attribute.resourceName,
+                         Attribute::ResourceNames.join(QStringLiteral(", "))));
     }
     if (fields.contains(QStringLiteral("description")) || !partial)
         attribute.description = fields.value(QStringLiteral("description")).toString();
@@ -151,21 +163,27 @@ Result<Attribute> AttributeService::applyFields(Attribute attribute, const QJson
     attribute.multi = multi.value();
     const QJsonValue constraintsValue = fields.value(QStringLiteral("constraints"));
     if (!constraintsValue.isUndefined() || !partial) {
-        if (!constraintsValue.isUndefined() && !constraintsValue.isNull() && !constraintsValue.isObject())
-            return Error::invalidField(QStringLiteral("constraints"), QStringLiteral("Must be an object."));
+        if (!constraintsValue.isUndefined() && !constraintsValue.isNull() &&
+            !constraintsValue.isObject())
+            return Error::invalidField(QStringLiteral("constraints"),
+                                       QStringLiteral("Must be an object."));
         const QJsonObject constraints = constraintsValue.toObject();
-        const Result<bool> allowEmpty = boolField(constraints, QStringLiteral("allow_empty"), false);
+        const Result<bool> allowEmpty =
+            boolField(constraints, QStringLiteral("allow_empty"), false);
         if (!allowEmpty)
-            return Error::invalidField(QStringLiteral("constraints"), QStringLiteral("allow_empty must be a boolean."));
+            return Error::invalidField(QStringLiteral("constraints"),
+                                       QStringLiteral("allow_empty must be a boolean."));
         attribute.allowEmpty = allowEmpty.value();
         attribute.pattern = constraints.value(QStringLiteral("pattern")).toString();
         if (!attribute.pattern.isEmpty() && !QRegularExpression(attribute.pattern).isValid())
-            return Error::invalidField(QStringLiteral("constraints"),
-                                       QStringLiteral("Invalid pattern: %1").arg(attribute.pattern));
+            return Error::invalidField(
+                QStringLiteral("constraints"),
+                QStringLiteral("Invalid pattern: %1").arg(attribute.pattern));
         attribute.validValues.clear();
         const QJsonValue validValues = constraints.value(QStringLiteral("valid_values"));
         if (!validValues.isUndefined() && !validValues.isNull() && !validValues.isArray())
-            return Error::invalidField(QStringLiteral("constraints"), QStringLiteral("valid_values must be a list."));
+            return Error::invalidField(QStringLiteral("constraints"),
+                                       QStringLiteral("valid_values must be a list."));
         for (const QJsonValue &value : validValues.toArray()) {
             if (!value.isString())
                 return Error::invalidField(QStringLiteral("constraints"),
@@ -180,11 +198,14 @@ Result<Attribute> AttributeService::create(const Identity &caller, const QJsonOb
 {
     const QJsonValue siteValue = fields.value(QStringLiteral("site_id"));
     if (!siteValue.isDouble())
-        return Error::invalidField(QStringLiteral("site_id"), QStringLiteral("This field is required."));
+        return Error::invalidField(QStringLiteral("site_id"),
+                                   QStringLiteral("This field is required."));
     const Result<Site> site = m_sites.get(qint64(siteValue.toDouble()));
     if (!site)
-        return Error::invalidField(QStringLiteral("site_id"), QStringLiteral("Site does not exist."));
-    const Result<void> allowed = m_permissions.require(caller, QStringLiteral("site"), site->id, Action::Add);
+        return Error::invalidField(QStringLiteral("site_id"),
+                                   QStringLiteral("Site does not exist."));
+    const Result<void> allowed =
+        m_permissions.require(caller, QStringLiteral("site"), site->id, Action::Add);
     if (!allowed)
         return allowed.error();
     Attribute blank;
@@ -198,14 +219,16 @@ Result<Attribute> AttributeService::create(const Identity &caller, const QJsonOb
     const Result<qint64> id = m_attributes.insert(transaction.db(), attribute.value());
     if (!id)
         return id.error().code == ErrorCode::Conflict
-                   ? Error{ErrorCode::Conflict, QStringLiteral("That attribute already exists."),
-                           {{QStringLiteral("name"), QStringLiteral("Attribute with this site, name and "
-                                                                    "resource name already exists.")}}}
+                   ? Error{ErrorCode::Conflict,
+                           QStringLiteral("That attribute already exists."),
+                           {{QStringLiteral("name"),
+                             QStringLiteral("Attribute with this site, name and "
+                                            "resource name already exists.")}}}
                    : id.error();
     attribute->id = id.value();
-    const Result<void> logged = ChangeLog::record(transaction.db(), caller.user.id, site->id,
-                                                  QStringLiteral("Create"), AttributeResource,
-                                                  attribute->id, attribute->toJson());
+    const Result<void> logged =
+        ChangeLog::record(transaction.db(), caller.user.id, site->id, QStringLiteral("Create"),
+                          AttributeResource, attribute->id, attribute->toJson());
     if (!logged)
         return logged.error();
     const Result<void> committed = transaction.commit();
@@ -214,8 +237,8 @@ Result<Attribute> AttributeService::create(const Identity &caller, const QJsonOb
     return attribute;
 }
 
-Result<Attribute> AttributeService::update(const Identity &caller, qint64 id, const QJsonObject &fields,
-                                           bool partial)
+Result<Attribute> AttributeService::update(const Identity &caller, qint64 id,
+                                           const QJsonObject &fields, bool partial)
 {
     Result<Attribute> current = get(id);
     if (!current)
@@ -232,8 +255,9 @@ Result<Attribute> AttributeService::update(const Identity &caller, qint64 id, co
         return transaction.begun().error();
     for (const Result<void> &step :
          {m_attributes.update(transaction.db(), attribute.value()),
-          ChangeLog::record(transaction.db(), caller.user.id, attribute->siteId, QStringLiteral("Update"),
-                            AttributeResource, id, attribute->toJson())}) {
+          ChangeLog::record(transaction.db(), caller.user.id, attribute->siteId,
+                            QStringLiteral("Update"), AttributeResource, id,
+                            attribute->toJson())}) {
         if (!step)
             return step.error();
     }
@@ -259,12 +283,15 @@ Result<Attribute> AttributeService::remove(const Identity &caller, qint64 id)
     if (!used)
         return used.error();
     if (used.value())
-        return Error::conflict(QStringLiteral("Cannot delete attribute %1: resources still have values "
-                                              "for it.").arg(attribute->name));
+        return Error::conflict(
+            QStringLiteral("Cannot delete attribute %1: resources still have values "
+                           "for it.")
+                .arg(attribute->name));
     for (const Result<void> &step :
          {m_attributes.remove(transaction.db(), id),
-          ChangeLog::record(transaction.db(), caller.user.id, attribute->siteId, QStringLiteral("Delete"),
-                            AttributeResource, id, attribute->toJson())}) {
+          ChangeLog::record(transaction.db(), caller.user.id, attribute->siteId,
+                            QStringLiteral("Delete"), AttributeResource, id,
+                            attribute->toJson())}) {
         if (!step)
             return step.error();
     }

@@ -20,7 +20,8 @@ public:
     Result<QList<Attribute>> list(const AttributeFilter &filter);
     Result<Attribute> get(qint64 id);
     Result<Attribute> create(const Identity &caller, const QJsonObject &fields);
-    Result<Attribute> update(const Identity &caller, qint64 id, const QJsonObject &fields, bool partial);
+    Result<Attribute> update(const Identity &caller, qint64 id, const QJsonObject &fields,
+                             bool partial);
     Result<Attribute> remove(const Identity &caller, qint64 id);
 
     // Checks a complete attribute dictionary of one resource against the site's definitions:

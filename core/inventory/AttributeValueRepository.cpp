@@ -20,7 +20,8 @@ Result<void> AttributeValueRepository::replace(const QSqlDatabase &db, const QSt
         return cleared;
     for (auto it = values.begin(); it != values.end(); ++it) {
         const qint64 attributeId = definitions.value(it.key()).id;
-        const QJsonArray items = it.value().isArray() ? it.value().toArray() : QJsonArray{it.value()};
+        const QJsonArray items =
+            it.value().isArray() ? it.value().toArray() : QJsonArray{it.value()};
         for (qsizetype position = 0; position < items.size(); ++position) {
             const Result<QSqlQuery> inserted = SqlQuery::run(
                 db,
@@ -35,11 +36,12 @@ Result<void> AttributeValueRepository::replace(const QSqlDatabase &db, const QSt
     return {};
 }
 
-Result<void> AttributeValueRepository::removeAll(const QSqlDatabase &db, const QString &resourceName,
-                                                 qint64 resourceId)
+Result<void> AttributeValueRepository::removeAll(const QSqlDatabase &db,
+                                                 const QString &resourceName, qint64 resourceId)
 {
     const Result<QSqlQuery> removed = SqlQuery::run(
-        db, QStringLiteral("DELETE FROM attribute_values WHERE resource_name = ? AND resource_id = ?"),
+        db,
+        QStringLiteral("DELETE FROM attribute_values WHERE resource_name = ? AND resource_id = ?"),
         {resourceName, resourceId});
     if (!removed)
         return removed.error();
@@ -60,9 +62,10 @@ Result<QHash<qint64, QJsonObject>> AttributeValueRepository::load(const QString 
         }
         Result<QSqlQuery> query = SqlQuery::run(
             m_database.connection(),
-            QStringLiteral("SELECT v.resource_id, v.name, v.value, a.multi FROM attribute_values v "
-                           "JOIN attributes a ON a.id = v.attribute_id WHERE v.resource_name = ? AND "
-                           "v.resource_id IN (%1) ORDER BY v.resource_id, v.name, v.position")
+            QStringLiteral(
+                "SELECT v.resource_id, v.name, v.value, a.multi FROM attribute_values v "
+                "JOIN attributes a ON a.id = v.attribute_id WHERE v.resource_name = ? AND "
+                "v.resource_id IN (%1) ORDER BY v.resource_id, v.name, v.position")
                 .arg(placeholders.join(QLatin1Char(','))),
             values);
         if (!query)

@@ -16,7 +16,10 @@ class Database;
 class AttributeValueRepository
 {
 public:
-    explicit AttributeValueRepository(Database &database) : m_database(database) {}
+    explicit AttributeValueRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
     // Replaces every value of one resource with `values` (name -> string or array of strings).
     Result<void> replace(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId,

@@ -22,9 +22,9 @@ const QString FilterClause = QStringLiteral(
 
 QVariantList filterValues(const ChangeFilter &filter)
 {
-    return {!filter.siteId.has_value(), filter.siteId.value_or(0),
-            filter.event.isEmpty(),     filter.event,
-            filter.resourceName.isEmpty(), filter.resourceName,
+    return {!filter.siteId.has_value(),     filter.siteId.value_or(0),
+            filter.event.isEmpty(),         filter.event,
+            filter.resourceName.isEmpty(),  filter.resourceName,
             !filter.resourceId.has_value(), filter.resourceId.value_or(0)};
 }
 

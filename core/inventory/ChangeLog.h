@@ -24,7 +24,10 @@ struct ChangeFilter
 class ChangeLog
 {
 public:
-    explicit ChangeLog(Database &database) : m_database(database) {}
+    explicit ChangeLog(Database &database)
+        : m_database(database)
+    {
+    }
 
     static Result<void> record(const QSqlDatabase &db, std::optional<qint64> userId,
                                std::optional<qint64> siteId, const QString &event,

@@ -3,10 +3,10 @@
 namespace Cairn {
 
 const QStringList Device::DetailFields{
-    QStringLiteral("ip_address"), QStringLiteral("port"),          QStringLiteral("platform"),
-    QStringLiteral("vendor"),     QStringLiteral("model"),         QStringLiteral("os_version"),
+    QStringLiteral("ip_address"),    QStringLiteral("port"),        QStringLiteral("platform"),
+    QStringLiteral("vendor"),        QStringLiteral("model"),       QStringLiteral("os_version"),
     QStringLiteral("serial_number"), QStringLiteral("mac_address"), QStringLiteral("location"),
-    QStringLiteral("latitude"),   QStringLiteral("longitude"),     QStringLiteral("description"),
+    QStringLiteral("latitude"),      QStringLiteral("longitude"),   QStringLiteral("description"),
     QStringLiteral("icon")};
 
 const QStringList Device::TextFields{QStringLiteral("configuration"),

@@ -45,8 +45,8 @@ Device deviceFrom(const QSqlQuery &query)
 QPair<QString, QVariantList> whereOf(const DeviceFilter &filter)
 {
     QString where = QStringLiteral(" WHERE (? OR site_id = ?) AND (? OR hostname = ?)");
-    QVariantList values{!filter.siteId.has_value(), filter.siteId.value_or(0), filter.hostname.isEmpty(),
-                        filter.hostname};
+    QVariantList values{!filter.siteId.has_value(), filter.siteId.value_or(0),
+                        filter.hostname.isEmpty(), filter.hostname};
     for (const auto &[name, value] : filter.attributes) {
         where += QStringLiteral(" AND id IN (SELECT resource_id FROM attribute_values WHERE "
                                 "resource_name = 'Device' AND name = ? AND value = ?)");
@@ -58,8 +58,9 @@ QPair<QString, QVariantList> whereOf(const DeviceFilter &filter)
             placeholders << QStringLiteral("?");
             values << id;
         }
-        where += placeholders.isEmpty() ? QStringLiteral(" AND 1 = 0")
-                                        : QStringLiteral(" AND id IN (%1)").arg(placeholders.join(QLatin1Char(',')));
+        where += placeholders.isEmpty()
+                     ? QStringLiteral(" AND 1 = 0")
+                     : QStringLiteral(" AND id IN (%1)").arg(placeholders.join(QLatin1Char(',')));
     }
     return {where, values};
 }
@@ -71,10 +72,21 @@ QVariant coordinate(std::optional<double> value)
 
 QVariantList columnValues(const Device &device)
 {
-    return {device.siteId,       device.hostname,      device.ipAddress,  device.port,
-            device.platform,     device.vendor,        device.model,      device.osVersion,
-            device.serialNumber, device.macAddress,    device.location,   coordinate(device.latitude),
-            coordinate(device.longitude), device.description, device.icon};
+    return {device.siteId,
+            device.hostname,
+            device.ipAddress,
+            device.port,
+            device.platform,
+            device.vendor,
+            device.model,
+            device.osVersion,
+            device.serialNumber,
+            device.macAddress,
+            device.location,
+            coordinate(device.latitude),
+            coordinate(device.longitude),
+            device.description,
+            device.icon};
 }
 
 } // namespace
@@ -83,9 +95,9 @@ Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
 {
     auto [where, values] = whereOf(filter);
     values << filter.limit << filter.offset;
-    Result<QSqlQuery> query = SqlQuery::run(m_database.connection(),
-                                            Columns + where + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
-                                            values);
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(),
+                      Columns + where + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"), values);
     if (!query)
         return query.error();
     QList<Device> devices;
@@ -97,8 +109,8 @@ Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
 Result<qint64> DeviceRepository::count(const DeviceFilter &filter)
 {
     const auto [where, values] = whereOf(filter);
-    const Result<QVariant> total =
-        SqlQuery::scalar(m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM devices") + where, values);
+    const Result<QVariant> total = SqlQuery::scalar(
+        m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM devices") + where, values);
     if (!total)
         return total.error();
     return total->toLongLong();
@@ -109,10 +121,11 @@ Result<qint64> DeviceRepository::insert(const QSqlDatabase &db, const Device &de
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const Result<QVariant> id = SqlQuery::scalar(
         db,
-        QStringLiteral("INSERT INTO devices (site_id, hostname, ip_address, port, platform, vendor, "
-                       "model, os_version, serial_number, mac_address, location, latitude, "
-                       "longitude, description, icon, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
-                       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        QStringLiteral(
+            "INSERT INTO devices (site_id, hostname, ip_address, port, platform, vendor, "
+            "model, os_version, serial_number, mac_address, location, latitude, "
+            "longitude, description, icon, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         columnValues(device) + QVariantList{now, now});
     if (!id)
         return id.error();
@@ -123,10 +136,11 @@ Result<void> DeviceRepository::update(const QSqlDatabase &db, const Device &devi
 {
     const Result<QSqlQuery> done = SqlQuery::run(
         db,
-        QStringLiteral("UPDATE devices SET site_id = ?, hostname = ?, ip_address = ?, port = ?, "
-                       "platform = ?, vendor = ?, model = ?, os_version = ?, serial_number = ?, "
-                       "mac_address = ?, location = ?, latitude = ?, longitude = ?, description = ?, "
-                       "icon = ?, updated_at = ? WHERE id = ?"),
+        QStringLiteral(
+            "UPDATE devices SET site_id = ?, hostname = ?, ip_address = ?, port = ?, "
+            "platform = ?, vendor = ?, model = ?, os_version = ?, serial_number = ?, "
+            "mac_address = ?, location = ?, latitude = ?, longitude = ?, description = ?, "
+            "icon = ?, updated_at = ? WHERE id = ?"),
         columnValues(device) + QVariantList{QDateTime::currentMSecsSinceEpoch(), device.id});
     if (!done)
         return done.error();
@@ -135,7 +149,8 @@ Result<void> DeviceRepository::update(const QSqlDatabase &db, const Device &devi
 
 Result<void> DeviceRepository::remove(const QSqlDatabase &db, qint64 id)
 {
-    const Result<QSqlQuery> done = SqlQuery::run(db, QStringLiteral("DELETE FROM devices WHERE id = ?"), {id});
+    const Result<QSqlQuery> done =
+        SqlQuery::run(db, QStringLiteral("DELETE FROM devices WHERE id = ?"), {id});
     if (!done)
         return done.error();
     return {};

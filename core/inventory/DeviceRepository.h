@@ -26,7 +26,10 @@ struct DeviceFilter
 class DeviceRepository
 {
 public:
-    explicit DeviceRepository(Database &database) : m_database(database) {}
+    explicit DeviceRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
     // Without attributes: the service loads them for the whole page at once.
     Result<QList<Device>> list(const DeviceFilter &filter);

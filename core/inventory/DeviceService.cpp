@@ -31,17 +31,20 @@ Result<QString> textField(const QJsonObject &fields, const QString &name)
     if (!value.isString())
         return Error::invalidField(name, QStringLiteral("Not a valid string."));
     if (value.toString().size() > 255)
-        return Error::invalidField(name, QStringLiteral("Ensure this field has no more than 255 characters."));
+        return Error::invalidField(
+            name, QStringLiteral("Ensure this field has no more than 255 characters."));
     return value.toString();
 }
 
-Result<std::optional<double>> coordinateField(const QJsonObject &fields, const QString &name, double limit)
+Result<std::optional<double>> coordinateField(const QJsonObject &fields, const QString &name,
+                                              double limit)
 {
     const QJsonValue value = fields.value(name);
     if (value.isUndefined() || value.isNull())
         return std::optional<double>();
     if (!value.isDouble() || qAbs(value.toDouble()) > limit)
-        return Error::invalidField(name, QStringLiteral("A number between -%1 and %1 is required.").arg(limit));
+        return Error::invalidField(
+            name, QStringLiteral("A number between -%1 and %1 is required.").arg(limit));
     return std::optional<double>(value.toDouble());
 }
 
@@ -51,7 +54,8 @@ Result<QJsonObject> attributesOf(const QJsonObject &fields)
     if (value.isUndefined() || value.isNull())
         return QJsonObject();
     if (!value.isObject())
-        return Error::invalidField(QStringLiteral("attributes"), QStringLiteral("Expected a dictionary of items."));
+        return Error::invalidField(QStringLiteral("attributes"),
+                                   QStringLiteral("Expected a dictionary of items."));
     return value.toObject();
 }
 
@@ -112,35 +116,39 @@ Result<Device> DeviceService::get(const QString &key, std::optional<qint64> site
     if (found->isEmpty())
         return Error::notFound(QStringLiteral("Device not found."));
     if (found->size() > 1)
-        return Error::badRequest(QStringLiteral("More than one device is named %1; give a site or an id.").arg(key));
+        return Error::badRequest(
+            QStringLiteral("More than one device is named %1; give a site or an id.").arg(key));
     return found->first();
 }
 
 Result<QList<qint64>> DeviceService::query(std::optional<qint64> siteId, const QString &setQuery)
 {
-    return SetQuery::evaluate(m_database, DeviceResource, QStringLiteral("devices"), siteId, setQuery);
+    return SetQuery::evaluate(m_database, DeviceResource, QStringLiteral("devices"), siteId,
+                              setQuery);
 }
 
 Result<Device> DeviceService::applyFields(Device device, const QJsonObject &fields, bool partial)
 {
-    static const QRegularExpression hostnamePattern(
-        QStringLiteral("^[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*$"));
+    static const QRegularExpression hostnamePattern(QStringLiteral(
+        "^[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*$"));
     if (fields.contains(QStringLiteral("hostname")) || !partial) {
         const QJsonValue hostname = fields.value(QStringLiteral("hostname"));
         if (!hostname.isString() || hostname.toString().isEmpty())
             return required(QStringLiteral("hostname"));
-        if (hostname.toString().size() > 255 || !hostnamePattern.match(hostname.toString()).hasMatch())
-            return Error::invalidField(QStringLiteral("hostname"),
-                                       QStringLiteral("Invalid hostname: %1").arg(hostname.toString()));
+        if (hostname.toString().size() > 255 ||
+            !hostnamePattern.match(hostname.toString()).hasMatch())
+            return Error::invalidField(
+                QStringLiteral("hostname"),
+                QStringLiteral("Invalid hostname: %1").arg(hostname.toString()));
         device.hostname = hostname.toString();
     }
-    QString *texts[] = {&device.ipAddress, &device.platform,     &device.vendor,
-                        &device.model,     &device.osVersion,    &device.serialNumber,
-                        &device.macAddress, &device.location,    &device.description,
+    QString *texts[] = {&device.ipAddress,  &device.platform,  &device.vendor,
+                        &device.model,      &device.osVersion, &device.serialNumber,
+                        &device.macAddress, &device.location,  &device.description,
                         &device.icon};
-    const QStringList textNames{QStringLiteral("ip_address"), QStringLiteral("platform"),
-                                QStringLiteral("vendor"),     QStringLiteral("model"),
-                                QStringLiteral("os_version"), QStringLiteral("serial_number"),
+    const QStringList textNames{QStringLiteral("ip_address"),  QStringLiteral("platform"),
+                                QStringLiteral("vendor"),      QStringLiteral("model"),
+                                QStringLiteral("os_version"),  QStringLiteral("serial_number"),
                                 QStringLiteral("mac_address"), QStringLiteral("location"),
                                 QStringLiteral("description"), QStringLiteral("icon")};
     for (qsizetype i = 0; i < textNames.size(); ++i) {
@@ -155,8 +163,10 @@ Result<Device> DeviceService::applyFields(Device device, const QJsonObject &fiel
         const QJsonValue port = fields.value(QStringLiteral("port"));
         if (port.isUndefined() || port.isNull())
             device.port = 22;
-        else if (!port.isDouble() || port.toDouble() != double(port.toInt()) || port.toInt() < 1 || port.toInt() > 65535)
-            return Error::invalidField(QStringLiteral("port"), QStringLiteral("A port from 1 to 65535 is required."));
+        else if (!port.isDouble() || port.toDouble() != double(port.toInt()) || port.toInt() < 1 ||
+                 port.toInt() > 65535)
+            return Error::invalidField(QStringLiteral("port"),
+                                       QStringLiteral("A port from 1 to 65535 is required."));
         else
             device.port = port.toInt();
     }
@@ -192,8 +202,10 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
             return required(QStringLiteral("site_id"));
         if (!definitionsBySite.contains(*siteId)) {
             if (!m_sites.get(*siteId))
-                return Error::invalidField(QStringLiteral("site_id"), QStringLiteral("Site does not exist."));
-            const Result<void> allowed = m_permissions.require(caller, SiteType, *siteId, Action::Add);
+                return Error::invalidField(QStringLiteral("site_id"),
+                                           QStringLiteral("Site does not exist."));
+            const Result<void> allowed =
+                m_permissions.require(caller, SiteType, *siteId, Action::Add);
             if (!allowed)
                 return allowed.error();
             const Result<QHash<QString, Attribute>> definitions =
@@ -219,15 +231,19 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
         if (!id)
             return id.error().code == ErrorCode::Conflict
                        ? Error{ErrorCode::Conflict,
-                               QStringLiteral("A device named %1 exists in this site.").arg(device->hostname),
+                               QStringLiteral("A device named %1 exists in this site.")
+                                   .arg(device->hostname),
                                {{QStringLiteral("hostname"),
-                                 QStringLiteral("Device with this site and hostname already exists.")}}}
+                                 QStringLiteral(
+                                     "Device with this site and hostname already exists.")}}}
                        : id.error();
         device->id = id.value();
         for (const Result<void> &step :
-             {m_values.replace(transaction.db(), DeviceResource, device->id, device->attributes, definitions),
-              ChangeLog::record(transaction.db(), caller.user.id, device->siteId, QStringLiteral("Create"),
-                                DeviceResource, device->id, device->toJson())}) {
+             {m_values.replace(transaction.db(), DeviceResource, device->id, device->attributes,
+                               definitions),
+              ChangeLog::record(transaction.db(), caller.user.id, device->siteId,
+                                QStringLiteral("Create"), DeviceResource, device->id,
+                                device->toJson())}) {
             if (!step)
                 return step.error();
         }
@@ -239,7 +255,8 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
     return created;
 }
 
-Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonArray &items, bool partial)
+Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonArray &items,
+                                            bool partial)
 {
     QHash<qint64, QHash<QString, Attribute>> definitionsBySite;
     Transaction transaction(m_database);
@@ -250,11 +267,13 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
         const QJsonObject fields = item.toObject();
         const QJsonValue idValue = fields.value(QStringLiteral("id"));
         if (!item.isObject() || !idValue.isDouble())
-            return Error::invalidField(QStringLiteral("id"), QStringLiteral("Each item needs its integer id."));
+            return Error::invalidField(QStringLiteral("id"),
+                                       QStringLiteral("Each item needs its integer id."));
         const Result<Device> current = get(QString::number(qint64(idValue.toDouble())));
         if (!current)
             return current.error();
-        const Result<void> allowed = m_permissions.require(caller, SiteType, current->siteId, Action::Change);
+        const Result<void> allowed =
+            m_permissions.require(caller, SiteType, current->siteId, Action::Change);
         if (!allowed)
             return allowed.error();
         Result<Device> device = applyFields(current.value(), fields, partial);
@@ -286,14 +305,19 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
         device->attributes = attributes;
         for (const Result<void> &step :
              {m_devices.update(transaction.db(), device.value()),
-              m_values.replace(transaction.db(), DeviceResource, device->id, attributes, definitions),
-              ChangeLog::record(transaction.db(), caller.user.id, device->siteId, QStringLiteral("Update"),
-                                DeviceResource, device->id, device->toJson())}) {
+              m_values.replace(transaction.db(), DeviceResource, device->id, attributes,
+                               definitions),
+              ChangeLog::record(transaction.db(), caller.user.id, device->siteId,
+                                QStringLiteral("Update"), DeviceResource, device->id,
+                                device->toJson())}) {
             if (!step)
                 return step.error().code == ErrorCode::Conflict
-                           ? Error{ErrorCode::Conflict, QStringLiteral("A device with that hostname exists in this site."),
+                           ? Error{ErrorCode::Conflict,
+                                   QStringLiteral(
+                                       "A device with that hostname exists in this site."),
                                    {{QStringLiteral("hostname"),
-                                     QStringLiteral("Device with this site and hostname already exists.")}}}
+                                     QStringLiteral(
+                                         "Device with this site and hostname already exists.")}}}
                            : step.error();
         }
         updated << device.value();
@@ -314,13 +338,15 @@ Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &
         const Result<Device> device = get(QString::number(id));
         if (!device)
             return Error::notFound(QStringLiteral("Device %1 not found.").arg(id));
-        const Result<void> allowed = m_permissions.require(caller, SiteType, device->siteId, Action::Delete);
+        const Result<void> allowed =
+            m_permissions.require(caller, SiteType, device->siteId, Action::Delete);
         if (!allowed)
             return allowed.error();
         for (const Result<void> &step :
-             {m_values.removeAll(transaction.db(), DeviceResource, id), m_devices.remove(transaction.db(), id),
-              ChangeLog::record(transaction.db(), caller.user.id, device->siteId, QStringLiteral("Delete"),
-                                DeviceResource, id, device->toJson())}) {
+             {m_values.removeAll(transaction.db(), DeviceResource, id),
+              m_devices.remove(transaction.db(), id),
+              ChangeLog::record(transaction.db(), caller.user.id, device->siteId,
+                                QStringLiteral("Delete"), DeviceResource, id, device->toJson())}) {
             if (!step)
                 return step.error();
         }

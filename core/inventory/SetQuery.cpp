@@ -96,19 +96,21 @@ Result<QList<qint64>> SetQuery::evaluate(Database &database, const QString &reso
     for (const Term &term : terms.value()) {
         const Result<QVariant> defined = SqlQuery::scalar(
             db,
-            QStringLiteral("SELECT 1 FROM attributes WHERE resource_name = ? AND name = ? AND (? OR "
-                           "site_id = ?) LIMIT 1"),
+            QStringLiteral(
+                "SELECT 1 FROM attributes WHERE resource_name = ? AND name = ? AND (? OR "
+                "site_id = ?) LIMIT 1"),
             {resourceName, term.attribute, !siteId.has_value(), siteId.value_or(0)});
         if (!defined)
             return defined.error();
         if (!defined->isValid())
-            return queryError(QStringLiteral("Attribute matching query does not exist: '%1'").arg(term.attribute));
+            return queryError(QStringLiteral("Attribute matching query does not exist: '%1'")
+                                  .arg(term.attribute));
     }
     // `table` is one of the inventory's own table names, never caller input.
     QString sql = QStringLiteral("SELECT id FROM %1 WHERE (? OR site_id = ?)").arg(table);
     QVariantList values{!siteId.has_value(), siteId.value_or(0)};
-    const QString match = database.isSqlite() ? QStringLiteral("v.value REGEXP ?")
-                                              : QStringLiteral("v.value ~ ?");
+    const QString match =
+        database.isSqlite() ? QStringLiteral("v.value REGEXP ?") : QStringLiteral("v.value ~ ?");
     int depth = 0;
     for (const Term &term : terms.value()) {
         const QString operation = term.operation == '+'   ? QStringLiteral("UNION")
@@ -121,9 +123,11 @@ Result<QList<qint64>> SetQuery::evaluate(Database &database, const QString &reso
                   .arg(sql)
                   .arg(++depth)
                   .arg(operation, term.isRegex ? match : QStringLiteral("v.value = ?"));
-        values << resourceName << term.attribute << term.value << !siteId.has_value() << siteId.value_or(0);
+        values << resourceName << term.attribute << term.value << !siteId.has_value()
+               << siteId.value_or(0);
     }
-    Result<QSqlQuery> rows = SqlQuery::run(db, QStringLiteral("SELECT id FROM (%1) AS result ORDER BY id").arg(sql), values);
+    Result<QSqlQuery> rows = SqlQuery::run(
+        db, QStringLiteral("SELECT id FROM (%1) AS result ORDER BY id").arg(sql), values);
     if (!rows)
         return rows.error();
     QList<qint64> ids;

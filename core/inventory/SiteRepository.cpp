@@ -48,8 +48,8 @@ Result<std::optional<Site>> SiteRepository::findByName(const QString &name)
 Result<std::optional<Site>> SiteRepository::findOne(const QString &where, const QVariant &value)
 {
     Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(), QStringLiteral("SELECT id, name, description FROM sites WHERE ") + where,
-        {value});
+        m_database.connection(),
+        QStringLiteral("SELECT id, name, description FROM sites WHERE ") + where, {value});
     if (!query)
         return query.error();
     if (!query->next())
@@ -69,8 +69,9 @@ Result<qint64> SiteRepository::insert(const QSqlDatabase &db, const Site &site)
 
 Result<void> SiteRepository::update(const QSqlDatabase &db, const Site &site)
 {
-    return done(SqlQuery::run(db, QStringLiteral("UPDATE sites SET name = ?, description = ? WHERE id = ?"),
-                              {site.name, site.description, site.id}));
+    return done(
+        SqlQuery::run(db, QStringLiteral("UPDATE sites SET name = ?, description = ? WHERE id = ?"),
+                      {site.name, site.description, site.id}));
 }
 
 Result<void> SiteRepository::remove(const QSqlDatabase &db, qint64 id)

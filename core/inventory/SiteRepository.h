@@ -13,7 +13,10 @@ class Database;
 class SiteRepository
 {
 public:
-    explicit SiteRepository(Database &database) : m_database(database) {}
+    explicit SiteRepository(Database &database)
+        : m_database(database)
+    {
+    }
 
     Result<QList<Site>> list(const QString &name);
     Result<std::optional<Site>> find(qint64 id);

@@ -15,7 +15,8 @@ Error nameTakenOr(const Error &error)
 {
     if (error.code != ErrorCode::Conflict)
         return error;
-    return {ErrorCode::Conflict, QStringLiteral("A site with that name already exists."),
+    return {ErrorCode::Conflict,
+            QStringLiteral("A site with that name already exists."),
             {{QStringLiteral("name"), QStringLiteral("Site with this name already exists.")}}};
 }
 
@@ -62,16 +63,19 @@ Result<Site> SiteService::applyFields(Site site, const QJsonObject &fields, bool
     if (fields.contains(QStringLiteral("name")) || !partial) {
         const QJsonValue name = fields.value(QStringLiteral("name"));
         if (!name.isString() || name.toString().trimmed().isEmpty())
-            return Error::invalidField(QStringLiteral("name"), QStringLiteral("This field is required."));
-        if (name.toString().size() > 255)
             return Error::invalidField(QStringLiteral("name"),
-                                       QStringLiteral("Ensure this field has no more than 255 characters."));
+                                       QStringLiteral("This field is required."));
+        if (name.toString().size() > 255)
+            return Error::invalidField(
+                QStringLiteral("name"),
+                QStringLiteral("Ensure this field has no more than 255 characters."));
         site.name = name.toString().trimmed();
     }
     if (fields.contains(QStringLiteral("description")) || !partial) {
         const QJsonValue description = fields.value(QStringLiteral("description"));
         if (!description.isString() && !description.isUndefined() && !description.isNull())
-            return Error::invalidField(QStringLiteral("description"), QStringLiteral("Not a valid string."));
+            return Error::invalidField(QStringLiteral("description"),
+                                       QStringLiteral("Not a valid string."));
         site.description = description.toString();
     }
     return site;
@@ -91,20 +95,22 @@ Result<Site> SiteService::create(const Identity &caller, const QJsonObject &fiel
     if (!id)
         return nameTakenOr(id.error());
     site->id = id.value();
-    const Result<void> logged = ChangeLog::record(transaction.db(), caller.user.id, site->id,
-                                                  QStringLiteral("Create"), SiteResource, site->id,
-                                                  site->toJson());
+    const Result<void> logged =
+        ChangeLog::record(transaction.db(), caller.user.id, site->id, QStringLiteral("Create"),
+                          SiteResource, site->id, site->toJson());
     if (!logged)
         return logged.error();
     const Result<void> committed = transaction.commit();
     if (!committed)
         return committed.error();
     // The creator administers the site, as in NSoT.
-    (void)m_permissions.grant(Permission{0, caller.user.id, std::nullopt, SiteType, site->id, Action::Admin});
+    (void)m_permissions.grant(
+        Permission{0, caller.user.id, std::nullopt, SiteType, site->id, Action::Admin});
     return site;
 }
 
-Result<Site> SiteService::update(const Identity &caller, qint64 id, const QJsonObject &fields, bool partial)
+Result<Site> SiteService::update(const Identity &caller, qint64 id, const QJsonObject &fields,
+                                 bool partial)
 {
     const Result<void> allowed = m_permissions.require(caller, SiteType, id, Action::Change);
     if (!allowed)
@@ -146,11 +152,12 @@ Result<Site> SiteService::remove(const Identity &caller, qint64 id)
     if (!busy)
         return busy.error();
     if (busy.value())
-        return Error::conflict(QStringLiteral("Cannot delete a site that still has attributes or devices."));
+        return Error::conflict(
+            QStringLiteral("Cannot delete a site that still has attributes or devices."));
     for (const Result<void> &step :
          {m_sites.remove(transaction.db(), id),
-          ChangeLog::record(transaction.db(), caller.user.id, std::nullopt, QStringLiteral("Delete"),
-                            SiteResource, id, site->toJson())}) {
+          ChangeLog::record(transaction.db(), caller.user.id, std::nullopt,
+                            QStringLiteral("Delete"), SiteResource, id, site->toJson())}) {
         if (!step)
             return step.error();
     }

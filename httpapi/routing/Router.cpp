@@ -2,6 +2,7 @@
 
 #include "Authenticator.h"
 #include "FaceErrors.h"
+#include "docs/BrowsableApi.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -137,7 +138,11 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
         }
     }
     try {
-        return route.handle(apiRequest);
+        const HttpResponse response = route.handle(apiRequest);
+        if ((spec.face == Face::Nsot || spec.face == Face::Native) &&
+            BrowsableApi::wanted(request, response))
+            return BrowsableApi::render(request, response);
+        return response;
     } catch (const std::exception &exception) {
         qCCritical(lcRouter) << spec.method << spec.path << "failed:" << exception.what();
         return FaceErrors::response(spec.face, Error::internal(QStringLiteral("Internal error.")));

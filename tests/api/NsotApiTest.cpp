@@ -13,8 +13,9 @@ protected:
     {
         startServer();
         for (const char *name : {"owner", "vendor", "hw_type", "metro"}) {
-            const HttpReply reply = admin("POST", "/api/sites/1/attributes/",
-                                          R"({"name": ")" + QByteArray(name) + R"(", "resource_name": "Device"})");
+            const HttpReply reply =
+                admin("POST", "/api/sites/1/attributes/",
+                      R"({"name": ")" + QByteArray(name) + R"(", "resource_name": "Device"})");
             ASSERT_EQ(reply.status, 201) << reply.body.constData();
         }
         const HttpReply devices = admin("POST", "/api/sites/1/devices/", R"([
@@ -24,7 +25,8 @@ protected:
         ASSERT_EQ(devices.status, 201) << devices.body.constData();
     }
 
-    static HttpReply admin(const QByteArray &method, const QByteArray &path, const QByteArray &body = {})
+    static HttpReply admin(const QByteArray &method, const QByteArray &path,
+                           const QByteArray &body = {})
     {
         return client().request(method, path, body, HttpClient::token(s_adminToken));
     }
@@ -42,81 +44,116 @@ TEST_F(NsotApiTest, SetQueriesAnswerAsTheSeedShows)
     const QJsonArray rows = juniper.json().toArray();
     ASSERT_EQ(rows.size(), 2);
     const QJsonObject first = rows.first().toObject();
-    EXPECT_EQ(QStringList(first.keys()), (QStringList{QStringLiteral("attributes"), QStringLiteral("hostname"), QStringLiteral("id"), QStringLiteral("site_id")}));
+    EXPECT_EQ(QStringList(first.keys()),
+              (QStringList{QStringLiteral("attributes"), QStringLiteral("hostname"),
+                           QStringLiteral("id"), QStringLiteral("site_id")}));
     EXPECT_EQ(first[QStringLiteral("hostname")].toString(), QStringLiteral("lax-r2"));
-    EXPECT_EQ(first[QStringLiteral("attributes")][QStringLiteral("metro")].toString(), QStringLiteral("lax"));
+    EXPECT_EQ(first[QStringLiteral("attributes")][QStringLiteral("metro")].toString(),
+              QStringLiteral("lax"));
 
     const HttpReply unique = admin("GET", "/api/devices/query/?query=metro=iad&unique=true");
     ASSERT_EQ(unique.status, 200);
-    EXPECT_EQ(unique.json().toArray().first()[QStringLiteral("hostname")].toString(), QStringLiteral("iad-r1"));
+    EXPECT_EQ(unique.json().toArray().first()[QStringLiteral("hostname")].toString(),
+              QStringLiteral("iad-r1"));
 
-    const HttpReply ambiguous = admin("GET", "/api/devices/query/?query=vendor=juniper&unique=true");
+    const HttpReply ambiguous =
+        admin("GET", "/api/devices/query/?query=vendor=juniper&unique=true");
     EXPECT_EQ(ambiguous.status, 400);
     EXPECT_EQ(message(ambiguous)[QStringLiteral("query")].toString(),
               QStringLiteral("Query returned 2 results, but exactly 1 expected"));
     const HttpReply unknown = admin("GET", "/api/devices/query/?query=colour=red");
     EXPECT_EQ(unknown.status, 400);
-    EXPECT_EQ(message(unknown)[QStringLiteral("query")].toString(), QStringLiteral("Attribute matching query does not exist: 'colour'"));
+    EXPECT_EQ(message(unknown)[QStringLiteral("query")].toString(),
+              QStringLiteral("Attribute matching query does not exist: 'colour'"));
     EXPECT_EQ(admin("GET", "/api/devices/query/?query=vendor_regex=%28").status, 400);
-    EXPECT_EQ(admin("GET", "/api/devices/query/?query=vendor%3Djuniper%20-metro%3Dlax").json().toArray().size(), 1);
+    EXPECT_EQ(admin("GET", "/api/devices/query/?query=vendor%3Djuniper%20-metro%3Dlax")
+                  .json()
+                  .toArray()
+                  .size(),
+              1);
 }
 
 TEST_F(NsotApiTest, FieldsOmitExpandAndPaging)
 {
-    const QJsonArray sparse = admin("GET", "/api/sites/1/devices/?fields=id,hostname").json().toArray();
+    const QJsonArray sparse =
+        admin("GET", "/api/sites/1/devices/?fields=id,hostname").json().toArray();
     ASSERT_EQ(sparse.size(), 3);
-    EXPECT_EQ(QStringList(sparse.first().toObject().keys()), (QStringList{QStringLiteral("hostname"), QStringLiteral("id")}));
-    const QJsonObject omitted = admin("GET", "/api/sites/1/devices/?omit=attributes").json().toArray().first().toObject();
+    EXPECT_EQ(QStringList(sparse.first().toObject().keys()),
+              (QStringList{QStringLiteral("hostname"), QStringLiteral("id")}));
+    const QJsonObject omitted =
+        admin("GET", "/api/sites/1/devices/?omit=attributes").json().toArray().first().toObject();
     EXPECT_FALSE(omitted.contains(QStringLiteral("attributes")));
     EXPECT_TRUE(omitted.contains(QStringLiteral("site_id")));
-    const QJsonObject expanded = admin("GET", "/api/sites/1/devices/?expand=site_id,nonsense").json().toArray().first().toObject();
-    EXPECT_EQ(expanded[QStringLiteral("site_id")][QStringLiteral("name")].toString(), QStringLiteral("Default"));
+    const QJsonObject expanded = admin("GET", "/api/sites/1/devices/?expand=site_id,nonsense")
+                                     .json()
+                                     .toArray()
+                                     .first()
+                                     .toObject();
+    EXPECT_EQ(expanded[QStringLiteral("site_id")][QStringLiteral("name")].toString(),
+              QStringLiteral("Default"));
 
     const HttpReply page = admin("GET", "/api/sites/1/devices/?limit=1&offset=1");
     ASSERT_EQ(page.status, 200);
     EXPECT_EQ(page.json()[QStringLiteral("count")].toInt(), 3);
-    EXPECT_TRUE(page.json()[QStringLiteral("next")].toString().endsWith(QLatin1String("/api/sites/1/devices/?limit=1&offset=2")));
-    EXPECT_TRUE(page.json()[QStringLiteral("previous")].toString().endsWith(QLatin1String("/api/sites/1/devices/?limit=1")));
+    EXPECT_TRUE(page.json()[QStringLiteral("next")].toString().endsWith(
+        QLatin1String("/api/sites/1/devices/?limit=1&offset=2")));
+    EXPECT_TRUE(page.json()[QStringLiteral("previous")].toString().endsWith(
+        QLatin1String("/api/sites/1/devices/?limit=1")));
     EXPECT_EQ(page.json()[QStringLiteral("results")].toArray().size(), 1);
     const HttpReply sites = admin("GET", "/api/sites/?limit=1&offset=0");
     EXPECT_EQ(sites.json()[QStringLiteral("count")].toInt(), 1);
     EXPECT_TRUE(sites.json()[QStringLiteral("next")].isNull());
-    EXPECT_EQ(admin("GET", "/api/devices/?attributes=metro=lax&attributes=owner=jathan").json().toArray().size(), 1);
+    EXPECT_EQ(admin("GET", "/api/devices/?attributes=metro=lax&attributes=owner=jathan")
+                  .json()
+                  .toArray()
+                  .size(),
+              1);
     EXPECT_EQ(admin("GET", "/api/devices/?hostname=iad-r1").json().toArray().size(), 1);
 }
 
 TEST_F(NsotApiTest, CreateUpdateAndDeleteSpeakNsot)
 {
-    const HttpReply created = admin("POST", "/api/devices/", R"({"hostname": "tmp-1", "site_id": 1, "attributes": {"owner": "x"}})");
+    const HttpReply created =
+        admin("POST", "/api/devices/",
+              R"({"hostname": "tmp-1", "site_id": 1, "attributes": {"owner": "x"}})");
     ASSERT_EQ(created.status, 201);
     const QByteArray id = QByteArray::number(created.json()[QStringLiteral("id")].toInt());
     EXPECT_EQ(created.header("Location"), "/api/devices/" + id + "/");
 
-    const HttpReply merged = admin("PATCH", "/api/devices/tmp-1/", R"({"attributes": {"vendor": "arista"}})");
+    const HttpReply merged =
+        admin("PATCH", "/api/devices/tmp-1/", R"({"attributes": {"vendor": "arista"}})");
     ASSERT_EQ(merged.status, 200);
     EXPECT_EQ(merged.json()[QStringLiteral("attributes")].toObject().size(), 2);
-    const HttpReply putMissing = admin("PUT", "/api/devices/" + id + "/", R"({"hostname": "tmp-1"})");
+    const HttpReply putMissing =
+        admin("PUT", "/api/devices/" + id + "/", R"({"hostname": "tmp-1"})");
     EXPECT_EQ(putMissing.status, 400);
     EXPECT_TRUE(message(putMissing).toObject().contains(QStringLiteral("attributes")));
     // pynsot PUTs whole objects back, read-only keys included.
-    const HttpReply put = admin("PUT", "/api/devices/" + id + "/",
-                                R"({"id": 999, "site_id": 1, "hostname": "tmp-1", "attributes": {"owner": "y"}})");
+    const HttpReply put =
+        admin("PUT", "/api/devices/" + id + "/",
+              R"({"id": 999, "site_id": 1, "hostname": "tmp-1", "attributes": {"owner": "y"}})");
     ASSERT_EQ(put.status, 200);
     EXPECT_EQ(put.json()[QStringLiteral("id")].toInt(), id.toInt());
 
     EXPECT_EQ(admin("POST", "/api/devices/", R"({"hostname": "tmp-1", "site_id": 1})").status, 409);
-    const HttpReply badAttribute = admin("POST", "/api/devices/", R"({"hostname": "tmp-2", "attributes": {"nope": "1"}})");
+    const HttpReply badAttribute =
+        admin("POST", "/api/devices/", R"({"hostname": "tmp-2", "attributes": {"nope": "1"}})");
     EXPECT_EQ(badAttribute.status, 400);
-    EXPECT_EQ(message(badAttribute)[QStringLiteral("attributes")].toString(), QStringLiteral("Attribute name (nope) does not exist."));
-    EXPECT_EQ(message(admin("POST", "/api/devices/", R"({"hostname": "bad host"})")).toObject().keys(), QStringList{QStringLiteral("hostname")});
+    EXPECT_EQ(message(badAttribute)[QStringLiteral("attributes")].toString(),
+              QStringLiteral("Attribute name (nope) does not exist."));
+    EXPECT_EQ(
+        message(admin("POST", "/api/devices/", R"({"hostname": "bad host"})")).toObject().keys(),
+        QStringList{QStringLiteral("hostname")});
 
     EXPECT_EQ(admin("DELETE", "/api/devices/", R"([)" + id + R"(, "seven"])").status, 400);
     EXPECT_EQ(admin("DELETE", "/api/devices/", R"([)" + id + R"(, 99999])").status, 404);
-    EXPECT_EQ(admin("GET", "/api/devices/" + id + "/").status, 200) << "a failed bulk delete deletes nothing";
+    EXPECT_EQ(admin("GET", "/api/devices/" + id + "/").status, 200)
+        << "a failed bulk delete deletes nothing";
     EXPECT_EQ(admin("DELETE", "/api/devices/", R"([)" + id + ", " + id + R"(])").status, 204);
     EXPECT_EQ(admin("GET", "/api/devices/" + id + "/").status, 404);
 
-    const QJsonArray changes = admin("GET", "/api/changes/?resource_name=Device&resource_id=" + id).json().toArray();
+    const QJsonArray changes =
+        admin("GET", "/api/changes/?resource_name=Device&resource_id=" + id).json().toArray();
     ASSERT_EQ(changes.size(), 4);
     EXPECT_EQ(changes.first()[QStringLiteral("event")].toString(), QStringLiteral("Delete"));
     EXPECT_EQ(changes.last()[QStringLiteral("event")].toString(), QStringLiteral("Create"));
@@ -128,24 +165,35 @@ TEST_F(NsotApiTest, CreateUpdateAndDeleteSpeakNsot)
 
 TEST_F(NsotApiTest, SitesAndAttributesHaveTheirRules)
 {
-    const HttpReply site = admin("POST", "/api/sites/", R"({"name": "Lab", "description": "bench"})");
+    const HttpReply site =
+        admin("POST", "/api/sites/", R"({"name": "Lab", "description": "bench"})");
     ASSERT_EQ(site.status, 201);
     const QByteArray id = QByteArray::number(site.json()[QStringLiteral("id")].toInt());
     EXPECT_EQ(admin("POST", "/api/sites/", R"({"name": "Lab"})").status, 409);
     EXPECT_EQ(admin("GET", "/api/sites/Lab/").json()[QStringLiteral("id")].toInt(), id.toInt());
     EXPECT_EQ(admin("DELETE", "/api/sites/1/").status, 409) << "a site with devices stays";
 
-    const HttpReply attribute = admin("POST", "/api/sites/" + id + "/attributes/",
-                                      R"({"name": "role", "resource_name": "Device", "required": true})");
+    const HttpReply attribute =
+        admin("POST", "/api/sites/" + id + "/attributes/",
+              R"({"name": "role", "resource_name": "Device", "required": true})");
     ASSERT_EQ(attribute.status, 201);
     EXPECT_TRUE(attribute.json()[QStringLiteral("display")].toBool());
-    EXPECT_EQ(attribute.json()[QStringLiteral("constraints")][QStringLiteral("valid_values")].toArray().size(), 0);
-    const QByteArray attributeId = QByteArray::number(attribute.json()[QStringLiteral("id")].toInt());
-    EXPECT_EQ(admin("PATCH", "/api/attributes/" + attributeId + "/", R"({"name": "other"})").status, 400);
-    EXPECT_EQ(admin("GET", "/api/sites/1/attributes/" + attributeId + "/").status, 404) << "not in site 1";
-    const HttpReply missing = admin("POST", "/api/sites/" + id + "/devices/", R"({"hostname": "x"})");
-    EXPECT_EQ(message(missing)[QStringLiteral("attributes")].toString(), QStringLiteral("Missing required attributes: role"));
-    EXPECT_EQ(admin("GET", "/api/sites/" + id + "/attributes/?required=true").json().toArray().size(), 1);
+    EXPECT_EQ(attribute.json()[QStringLiteral("constraints")][QStringLiteral("valid_values")]
+                  .toArray()
+                  .size(),
+              0);
+    const QByteArray attributeId =
+        QByteArray::number(attribute.json()[QStringLiteral("id")].toInt());
+    EXPECT_EQ(admin("PATCH", "/api/attributes/" + attributeId + "/", R"({"name": "other"})").status,
+              400);
+    EXPECT_EQ(admin("GET", "/api/sites/1/attributes/" + attributeId + "/").status, 404)
+        << "not in site 1";
+    const HttpReply missing =
+        admin("POST", "/api/sites/" + id + "/devices/", R"({"hostname": "x"})");
+    EXPECT_EQ(message(missing)[QStringLiteral("attributes")].toString(),
+              QStringLiteral("Missing required attributes: role"));
+    EXPECT_EQ(
+        admin("GET", "/api/sites/" + id + "/attributes/?required=true").json().toArray().size(), 1);
     EXPECT_EQ(admin("DELETE", "/api/attributes/" + attributeId + "/").status, 204);
     EXPECT_EQ(admin("DELETE", "/api/sites/" + id + "/").status, 204);
     EXPECT_EQ(admin("GET", "/api/sites/999/devices/").status, 404);
@@ -155,7 +203,24 @@ TEST_F(NsotApiTest, OthersMayReadButNotWrite)
 {
     const Headers alice = HttpClient::token(s_aliceToken);
     EXPECT_EQ(client().get("/api/devices/", alice).status, 200);
-    EXPECT_EQ(client().request("POST", "/api/devices/", R"({"hostname": "a1"})", alice).status, 403);
+    EXPECT_EQ(client().request("POST", "/api/devices/", R"({"hostname": "a1"})", alice).status,
+              403);
     EXPECT_EQ(client().request("DELETE", "/api/devices/lax-r2/", {}, alice).status, 403);
-    EXPECT_EQ(client().request("POST", "/api/sites/", R"({"name": "x"})", HttpClient::token(s_aliceReadOnlyToken)).status, 403);
+    EXPECT_EQ(client()
+                  .request("POST", "/api/sites/", R"({"name": "x"})",
+                           HttpClient::token(s_aliceReadOnlyToken))
+                  .status,
+              403);
+}
+
+TEST_F(NsotApiTest, BrowsersGetTheSameDataAsLinkedHtml)
+{
+    const HttpReply page = client().get("/api/devices/?limit=1", {{"Accept", "text/html,application/xhtml+xml"},
+                                                                  {"Authorization", "Token " + s_adminToken}});
+    EXPECT_EQ(page.status, 200);
+    EXPECT_TRUE(page.header("Content-Type").startsWith("text/html"));
+    EXPECT_TRUE(page.body.contains("<a href=\"http://127.0.0.1:")) << page.body.left(400).constData();
+    EXPECT_TRUE(page.body.contains("lax-r2"));
+    const HttpReply root = admin("GET", "/api/");
+    EXPECT_TRUE(root.json()[QStringLiteral("devices")].toString().endsWith(QLatin1String("/api/devices/")));
 }
