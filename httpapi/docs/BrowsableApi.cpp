@@ -19,7 +19,9 @@ HttpResponse BrowsableApi::render(const HttpRequest &request, const HttpResponse
     const QJsonDocument document = QJsonDocument::fromJson("[" + response.body + "]");
     QString json = QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed();
     // Drop the wrapping array and its indentation.
-    json = json.mid(1, json.size() - 2).trimmed().replace(QLatin1String("\n    "), QLatin1String("\n"));
+    json = json.mid(1, json.size() - 2)
+               .trimmed()
+               .replace(QLatin1String("\n    "), QLatin1String("\n"));
     QString escaped = json.toHtmlEscaped();
     static const QRegularExpression links(
         QStringLiteral("&quot;((?:https?://[^\\s<]*?)?/api/[^\\s<]*?)&quot;"));

@@ -215,12 +215,15 @@ TEST_F(NsotApiTest, OthersMayReadButNotWrite)
 
 TEST_F(NsotApiTest, BrowsersGetTheSameDataAsLinkedHtml)
 {
-    const HttpReply page = client().get("/api/devices/?limit=1", {{"Accept", "text/html,application/xhtml+xml"},
-                                                                  {"Authorization", "Token " + s_adminToken}});
+    const HttpReply page =
+        client().get("/api/devices/?limit=1", {{"Accept", "text/html,application/xhtml+xml"},
+                                               {"Authorization", "Token " + s_adminToken}});
     EXPECT_EQ(page.status, 200);
     EXPECT_TRUE(page.header("Content-Type").startsWith("text/html"));
-    EXPECT_TRUE(page.body.contains("<a href=\"http://127.0.0.1:")) << page.body.left(400).constData();
+    EXPECT_TRUE(page.body.contains("<a href=\"http://127.0.0.1:"))
+        << page.body.left(400).constData();
     EXPECT_TRUE(page.body.contains("lax-r2"));
     const HttpReply root = admin("GET", "/api/");
-    EXPECT_TRUE(root.json()[QStringLiteral("devices")].toString().endsWith(QLatin1String("/api/devices/")));
+    EXPECT_TRUE(
+        root.json()[QStringLiteral("devices")].toString().endsWith(QLatin1String("/api/devices/")));
 }

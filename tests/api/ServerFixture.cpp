@@ -27,7 +27,8 @@ void ServerFixture::startServer(const QStringList &extraArguments)
 void ServerFixture::stopServer()
 {
     if (s_server) {
-        EXPECT_EQ(s_server->stop(), 0) << "the server did not stop cleanly on SIGTERM";
+        EXPECT_EQ(s_server->stop(), 0) << "the server did not stop cleanly on SIGTERM:\n"
+                                       << qPrintable(s_server->log().right(3000));
     }
     s_server.reset();
     s_dir.reset();
