@@ -27,7 +27,7 @@ Attribute attributeFrom(const QSqlQuery &query)
     attribute.multi = query.value(7).toBool();
     attribute.allowEmpty = query.value(8).toBool();
     attribute.pattern = query.value(9).toString();
-    for (const QJsonValue &value :
+    for (const QJsonValue value :
          QJsonDocument::fromJson(query.value(10).toString().toUtf8()).array())
         attribute.validValues << value.toString();
     return attribute;

@@ -76,13 +76,13 @@ Result<void> AttributeService::validate(const QHash<QString, Attribute> &definit
             if (!it.value().isArray())
                 return attributesError(
                     QStringLiteral("Attribute type must be a list: %1").arg(it.key()));
-            for (const QJsonValue &item : it.value().toArray()) {
-                const Result<void> valid = checkValue(*definition, item);
+            for (const QJsonValue item : it.value().toArray()) {
+                Result<void> valid = checkValue(*definition, item);
                 if (!valid)
                     return valid;
             }
         } else {
-            const Result<void> valid = checkValue(*definition, it.value());
+            Result<void> valid = checkValue(*definition, it.value());
             if (!valid)
                 return valid;
         }
@@ -184,7 +184,7 @@ Result<Attribute> AttributeService::applyFields(Attribute attribute, const QJson
         if (!validValues.isUndefined() && !validValues.isNull() && !validValues.isArray())
             return Error::invalidField(QStringLiteral("constraints"),
                                        QStringLiteral("valid_values must be a list."));
-        for (const QJsonValue &value : validValues.toArray()) {
+        for (const QJsonValue value : validValues.toArray()) {
             if (!value.isString())
                 return Error::invalidField(QStringLiteral("constraints"),
                                            QStringLiteral("valid_values must be strings."));

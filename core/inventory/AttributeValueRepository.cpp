@@ -15,7 +15,7 @@ Result<void> AttributeValueRepository::replace(const QSqlDatabase &db, const QSt
                                                qint64 resourceId, const QJsonObject &values,
                                                const QHash<QString, Attribute> &definitions)
 {
-    const Result<void> cleared = removeAll(db, resourceName, resourceId);
+    Result<void> cleared = removeAll(db, resourceName, resourceId);
     if (!cleared)
         return cleared;
     for (auto it = values.begin(); it != values.end(); ++it) {

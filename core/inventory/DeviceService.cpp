@@ -191,7 +191,7 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
     if (!transaction.begun())
         return transaction.begun().error();
     QList<Device> created;
-    for (const QJsonValue &item : items) {
+    for (const QJsonValue item : items) {
         if (!item.isObject())
             return Error::badRequest(QStringLiteral("Expected a JSON object for each device."));
         const QJsonObject fields = item.toObject();
@@ -263,7 +263,7 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
     if (!transaction.begun())
         return transaction.begun().error();
     QList<Device> updated;
-    for (const QJsonValue &item : items) {
+    for (const QJsonValue item : items) {
         const QJsonObject fields = item.toObject();
         const QJsonValue idValue = fields.value(QStringLiteral("id"));
         if (!item.isObject() || !idValue.isDouble())

@@ -5,13 +5,14 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTcpSocket>
+#include <sys/socket.h>
 
 Q_LOGGING_CATEGORY(lcGuard, "cairn.http.guard")
 
 namespace Cairn {
 
 namespace {
-constexpr int LingerMs = 2000; // time a rejected client gets to read our answer
+constexpr int LingerMs = 5000; // time a rejected client gets to read our answer
 }
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
@@ -26,7 +27,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
     connect(&m_requestTimer, &QTimer::timeout, this, &ConnectionGuard::onRequestTimeout);
     connect(&m_idleTimer, &QTimer::timeout, this, &ConnectionGuard::onIdleTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    connect(socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::restartIdleTimer);
+    connect(socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::onBytesWritten);
     m_idleTimer.start();
 }
 
@@ -46,8 +47,10 @@ RequestFramer::RequestFacts ConnectionGuard::takeRequestFacts()
 
 void ConnectionGuard::onReadyRead()
 {
-    if (m_rejected)
+    if (m_rejected) {
+        m_socket->readAll(); // lingering: discard, never buffer
         return;
+    }
     const qint64 available = m_socket->bytesAvailable();
     if (available > m_seenUnread) {
         const QByteArray unread = m_socket->peek(available);
@@ -84,13 +87,30 @@ void ConnectionGuard::reject(int status, const QByteArray &message)
                               << message;
     if (m_reader)
         disconnect(m_socket, &QTcpSocket::readyRead, m_reader, nullptr);
+    // Qt's parser may hold a read transaction open, which would keep every byte in memory.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_socket->readAll();
     const QJsonObject body{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), status},
                                                                  {QStringLiteral("message"),
                                                                   QString::fromLatin1(message)}}}};
     m_socket->write(HttpResponse::json(body, status).serialize(false, true));
-    m_socket->disconnectFromHost();
-    // A client that never reads would keep the socket in the closing state; cut it off.
+    m_socket->flush();
+    onBytesWritten();
     QTimer::singleShot(LingerMs, m_socket, [socket = m_socket] { socket->abort(); });
+}
+
+void ConnectionGuard::onBytesWritten()
+{
+    if (!m_rejected) {
+        restartIdleTimer();
+        return;
+    }
+    if (!m_halfClosed && m_socket->bytesToWrite() == 0) {
+        m_halfClosed = true;
+        ::shutdown(int(m_socket->socketDescriptor()),
+                   SHUT_WR); // the client reads EOF after the answer
+    }
 }
 
 void ConnectionGuard::onRequestTimeout()
@@ -109,8 +129,7 @@ void ConnectionGuard::onIdleTimeout()
 
 void ConnectionGuard::restartIdleTimer()
 {
-    if (!m_rejected)
-        m_idleTimer.start();
+    m_idleTimer.start();
 }
 
 } // namespace Cairn

@@ -30,9 +30,15 @@ public:
     // Called when Qt's parser hands over a complete request: what to do around its response.
     RequestFramer::RequestFacts takeRequestFacts();
 
+    // Answers with `status` and closes without reading further requests (also used for the
+    // connection cap). The close lingers: the answer is sent, the sending side shut, and what
+    // the client still sends is discarded for a while, because closing a socket with unread
+    // input makes the kernel reset the connection and the client could lose the answer.
+    void reject(int status, const QByteArray &message);
+
 private:
     void onReadyRead();
-    void reject(int status, const QByteArray &message);
+    void onBytesWritten();
     void onRequestTimeout();
     void onIdleTimeout();
     void restartIdleTimer();
@@ -46,6 +52,7 @@ private:
     // parser stops after a complete request, leaving any pipelined bytes for later.
     qint64 m_seenUnread = 0;
     bool m_rejected = false;
+    bool m_halfClosed = false;
 };
 
 } // namespace Cairn

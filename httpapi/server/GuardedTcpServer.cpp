@@ -1,11 +1,9 @@
 #include "GuardedTcpServer.h"
 
 #include "ConnectionGuard.h"
-#include "HttpResponse.h"
 
 #include <QLoggingCategory>
 #include <QTcpSocket>
-#include <QTimer>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -62,19 +60,16 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    if (m_openConnections->fetchAndAddRelaxed(1) >= m_limits.maxConnections) {
-        m_openConnections->fetchAndSubRelaxed(1);
-        qCWarning(lcGuard) << "connection cap reached; refusing" << socket->peerAddress();
-        const HttpResponse busy = HttpResponse::bytes("Too many connections.\n", "text/plain", 503);
-        socket->write(busy.serialize(false, true));
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        socket->disconnectFromHost();
-        QTimer::singleShot(2000, socket, &QTcpSocket::abort);
-        return;
-    }
+    const bool overCap = m_openConnections->fetchAndAddRelaxed(1) >= m_limits.maxConnections;
     connect(socket, &QObject::destroyed,
             [counter = m_openConnections] { counter->fetchAndSubRelaxed(1); });
     auto *guard = new ConnectionGuard(socket, m_limits);
+    if (overCap) {
+        qCWarning(lcGuard) << "connection cap reached; refusing" << socket->peerAddress();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        guard->reject(503, "Too many connections.");
+        return;
+    }
     guard->setReader(m_reader);
     addPendingConnection(socket);
 }

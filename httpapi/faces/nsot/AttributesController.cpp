@@ -45,7 +45,7 @@ Result<Attribute> target(CoreServices &core, const ApiRequest &request)
         return site.error();
     bool numeric = false;
     const qint64 id = request.pathParam(QStringLiteral("id")).toLongLong(&numeric);
-    const Result<Attribute> attribute =
+    Result<Attribute> attribute =
         numeric ? core.attributes().get(id)
                 : Result<Attribute>(Error::notFound(QStringLiteral("Attribute not found.")));
     if (attribute && site.value() && attribute->siteId != *site.value())
@@ -93,11 +93,11 @@ HttpResponse create(CoreServices &core, const ApiRequest &request)
     QJsonArray created;
     std::optional<qint64> lastId;
     // Attribute definitions are few; each is its own transaction, stopping at the first error.
-    for (const QJsonValue &item : items.value()) {
+    for (const QJsonValue item : items.value()) {
         QJsonObject fields = item.toObject();
         if (site.value() && !fields.contains(QStringLiteral("site_id")))
             fields.insert(QStringLiteral("site_id"), *site.value());
-        const Result<Attribute> attribute = core.attributes().create(*request.identity, fields);
+        Result<Attribute> attribute = core.attributes().create(*request.identity, fields);
         if (!attribute)
             return Nsot::error(attribute.error());
         created.append(attribute->toJson());
@@ -109,7 +109,7 @@ HttpResponse create(CoreServices &core, const ApiRequest &request)
 
 HttpResponse detail(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Attribute> attribute = target(core, request);
+    Result<Attribute> attribute = target(core, request);
     if (!attribute)
         return Nsot::error(attribute.error());
     Representation representation(request);

@@ -44,7 +44,7 @@ Result<QList<qint64>> idList(const ApiRequest &request)
     if (!body->isArray())
         return Error::badRequest(QStringLiteral("Expected a list of integer ids."));
     QList<qint64> ids;
-    for (const QJsonValue &value : body->toArray()) {
+    for (const QJsonValue value : body->toArray()) {
         if (!value.isDouble() || value.toDouble() != double(qint64(value.toDouble())))
             return Error::badRequest(QStringLiteral("All ids must be integers."));
         ids << qint64(value.toDouble());
