@@ -138,7 +138,7 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
         }
     }
     try {
-        const HttpResponse response = route.handle(apiRequest);
+        HttpResponse response = route.handle(apiRequest);
         if ((spec.face == Face::Nsot || spec.face == Face::Native) &&
             BrowsableApi::wanted(request, response))
             return BrowsableApi::render(request, response);

@@ -27,7 +27,7 @@ Representation::Representation(const ApiRequest &request)
 
 void Representation::addExpander(const QString &field, Expander expander)
 {
-    m_expanders.insert(field, std::move(expander));
+    m_expanders.emplace(field, std::move(expander));
 }
 
 QJsonObject Representation::shape(const QJsonObject &full, const QStringList &visible) const

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The source-of-truth targets of issue #3, measured against a server on the embedded defaults:
+#   - bulk POST of 10,000 devices in one request (target < 2 s)
+#   - a three-term set query over 100,000 devices x 5 attributes (target < 50 ms)
+#   - a page of 100 devices with attributes under wrk, against nginx serving the same bytes
+#     (target >= 0.3x)
+#   tests/bench/nsot/run.sh [path/to/cairn]     DEVICES (100000), DURATION (10)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+cairn=${1:-$root/build/app/cairn}
+devices=${DEVICES:-100000}
+duration=${DURATION:-10}
+work=$(mktemp -d /tmp/cairn-bench-nsot-XXXXXX)
+chmod 755 "$work"
+cleanup() {
+    [ -n "${cairn_pid:-}" ] && kill "$cairn_pid" 2>/dev/null || true
+    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+echo "bench-password" | "$cairn" user add bench --password-stdin --superuser --data-dir "$work/data" >/dev/null 2>&1
+token=$("$cairn" user token bench --data-dir "$work/data" 2>/dev/null | tail -n 1)
+port=$(free_port)
+"$cairn" serve --listen "127.0.0.1:$port" --data-dir "$work/data" 2>/dev/null &
+cairn_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/rest/is_alive" >/dev/null && break; sleep 0.1; done
+api="http://127.0.0.1:$port/api"
+auth="Authorization: Token $token"
+for name in owner vendor metro role rack; do
+    curl -sf -H "$auth" -H "Content-Type: application/json" \
+        -d "{\"name\": \"$name\", \"resource_name\": \"Device\"}" "$api/sites/1/attributes/" >/dev/null
+done
+
+# Devices in requests of 10,000; the first one is the timed bulk POST.
+for ((start = 0; start < devices; start += 10000)); do
+    python3 - "$start" >"$work/bulk.json" <<'PY'
+import json, sys
+start = int(sys.argv[1])
+print(json.dumps([{"hostname": "dev%06d" % i, "attributes": {
+    "owner": "o%d" % (i % 7), "vendor": "v%d" % (i % 5), "metro": "m%d" % (i % 11),
+    "role": "r%d" % (i % 3), "rack": "k%d" % (i % 97)}} for i in range(start, start + 10000)]))
+PY
+    seconds=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" -H "Content-Type: application/json" \
+        --data-binary @"$work/bulk.json" "$api/sites/1/devices/")
+    [ "$start" -eq 0 ] && printf 'bulk POST of 10,000 devices x 5 attributes: %.3f s\n' "$seconds"
+done
+
+query="$api/devices/query/?query=vendor%3Dv1%20metro%3Dm3%20-role%3Dr2"
+curl -sf -o /dev/null -H "$auth" "$query" # warm the caches once
+best=999
+for _ in 1 2 3 4 5; do
+    t=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" "$query")
+    best=$(echo "if ($t < $best) $t else $best" | bc -l)
+done
+printf 'three-term set query over %d devices: %.1f ms (best of 5, %s results)\n' "$devices" \
+    "$(echo "$best * 1000" | bc -l)" "$(curl -sf -H "$auth" "$query" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+
+page="/api/devices/?limit=100&offset=50000"
+mkdir -p "$work/www/api/devices"
+curl -sf -H "$auth" "http://127.0.0.1:$port$page" >"$work/www/api/devices/page.json"
+nginx_port=$(free_port)
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $work/tmp-body;
+    proxy_temp_path $work/tmp-proxy;
+    fastcgi_temp_path $work/tmp-fastcgi;
+    uwsgi_temp_path $work/tmp-uwsgi;
+    scgi_temp_path $work/tmp-scgi;
+    default_type application/json;
+    server { listen 127.0.0.1:$nginx_port; root $work/www; location = /api/devices/ { try_files /api/devices/page.json =404; } }
+}
+CONF
+nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" &
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port$page" >/dev/null && break; sleep 0.1; done
+rate() { wrk -t2 -c32 -d"${duration}s" -H "$auth" "$1" | awk '/Requests\/sec/ {print $2}'; }
+cairn_rate=$(rate "http://127.0.0.1:$port$page")
+nginx_rate=$(rate "http://127.0.0.1:$nginx_port$page")
+printf 'page of 100 devices (%s bytes): cairn %.0f req/s, nginx %.0f req/s, ratio %.3f\n' \
+    "$(wc -c <"$work/www/api/devices/page.json")" "$cairn_rate" "$nginx_rate" "$(echo "$cairn_rate / $nginx_rate" | bc -l)"
