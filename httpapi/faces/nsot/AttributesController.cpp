@@ -147,8 +147,6 @@ void AttributesController::registerRoutes(Router &router, CoreServices &core)
 {
     for (const QString &prefix : {QStringLiteral("/api"), QStringLiteral("/api/sites/{site_id}")}) {
         RouteSpec spec;
-        spec.face = Face::Nsot;
-        spec.method = "GET";
         spec.path = prefix + QStringLiteral("/attributes/");
         spec.summary = QStringLiteral("Attribute List");
         spec.description =
@@ -162,29 +160,13 @@ void AttributesController::registerRoutes(Router &router, CoreServices &core)
                                 {QStringLiteral("multi"), QStringLiteral("boolean"), {}, false},
                                 {QStringLiteral("limit"), QStringLiteral("integer"), {}, false},
                                 {QStringLiteral("offset"), QStringLiteral("integer"), {}, false}};
-        spec.responseSchema = JsonSchema::arrayOf(attributeSchema());
-        router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
-
-        spec.method = "POST";
-        spec.queryParameters = {};
-        spec.requestSchema = attributeSchema();
-        spec.responseSchema = attributeSchema();
-        spec.successStatus = 201;
-        router.add(spec, [&core](const ApiRequest &request) { return create(core, request); });
-
+        Nsot::addCollectionRoutes(router, spec, attributeSchema(), Nsot::bound(core, list),
+                                  Nsot::bound(core, create));
         spec.path = prefix + QStringLiteral("/attributes/{id}/");
         spec.summary = QStringLiteral("Attribute Instance");
-        spec.successStatus = 200;
-        router.addPutAndPatch(spec, [&core](const ApiRequest &request, bool partial) {
-            return change(core, request, partial);
-        });
-        spec.method = "GET";
-        spec.requestSchema = {};
-        router.add(spec, [&core](const ApiRequest &request) { return detail(core, request); });
-        spec.method = "DELETE";
-        spec.responseSchema = {};
-        spec.successStatus = 204;
-        router.add(spec, [&core](const ApiRequest &request) { return remove(core, request); });
+        spec.queryParameters = {};
+        Nsot::addInstanceRoutes(router, spec, attributeSchema(), Nsot::bound(core, detail),
+                                Nsot::bound(core, change), Nsot::bound(core, remove));
     }
 }
 

@@ -222,14 +222,6 @@ void DevicesController::registerRoutes(Router &router, CoreServices &core)
         RouteSpec spec;
         spec.face = Face::Nsot;
         spec.method = "GET";
-        spec.path = prefix + QStringLiteral("/devices/");
-        spec.summary = QStringLiteral("Device List");
-        spec.description =
-            QStringLiteral("API endpoint that allows Devices to be viewed or edited.");
-        spec.queryParameters = listParameters;
-        spec.responseSchema = JsonSchema::arrayOf(deviceSchema());
-        router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
-
         spec.path = prefix + QStringLiteral("/devices/query/");
         spec.summary = QStringLiteral("Device Set Query");
         spec.description = QStringLiteral("Devices selected by a set query of attribute terms.");
@@ -238,50 +230,37 @@ void DevicesController::registerRoutes(Router &router, CoreServices &core)
                                       QStringLiteral("Exactly one result expected."), false});
         spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
                                       QStringLiteral("e.g. vendor=juniper -metro=lax"), true});
-        router.add(spec, [&core](const ApiRequest &request) { return query(core, request); });
+        spec.responseSchema = JsonSchema::arrayOf(deviceSchema());
+        router.add(spec, Nsot::bound(core, query));
 
         spec.path = prefix + QStringLiteral("/devices/");
         spec.summary = QStringLiteral("Device List");
-        spec.description = QStringLiteral("Create one device, or several at once (all or none).");
-        spec.queryParameters = {};
-        spec.method = "POST";
-        spec.requestSchema = deviceSchema();
-        spec.responseSchema = deviceSchema();
-        spec.successStatus = 201;
-        router.add(spec, [&core](const ApiRequest &request) { return create(core, request); });
+        spec.description =
+            QStringLiteral("API endpoint that allows Devices to be viewed or edited; "
+                           "POST one device or a list (all or none).");
+        spec.queryParameters = listParameters;
+        Nsot::addCollectionRoutes(router, spec, deviceSchema(), Nsot::bound(core, list),
+                                  Nsot::bound(core, create));
 
-        spec.successStatus = 200;
         spec.description =
             QStringLiteral("Update several devices at once (all or none), each with its id.");
+        spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(deviceSchema());
         spec.responseSchema = JsonSchema::arrayOf(deviceSchema());
-        router.addPutAndPatch(spec, [&core](const ApiRequest &request, bool partial) {
-            return bulkChange(core, request, partial);
-        });
+        router.addPutAndPatch(spec, Nsot::bound(core, bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral("Delete several devices by id (all or none).");
         spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
         spec.responseSchema = {};
         spec.successStatus = 204;
-        router.add(spec, [&core](const ApiRequest &request) { return bulkRemove(core, request); });
+        router.add(spec, Nsot::bound(core, bulkRemove));
 
         spec.path = prefix + QStringLiteral("/devices/{key}/");
         spec.summary = QStringLiteral("Device Instance");
         spec.description = QStringLiteral("One device by id or hostname.");
         spec.successStatus = 200;
-        spec.requestSchema = deviceSchema();
-        spec.responseSchema = deviceSchema();
-        router.addPutAndPatch(spec, [&core](const ApiRequest &request, bool partial) {
-            return change(core, request, partial);
-        });
-        spec.method = "GET";
-        spec.requestSchema = {};
-        router.add(spec, [&core](const ApiRequest &request) { return detail(core, request); });
-        spec.method = "DELETE";
-        spec.responseSchema = {};
-        spec.successStatus = 204;
-        router.add(spec, [&core](const ApiRequest &request) { return remove(core, request); });
+        Nsot::addInstanceRoutes(router, spec, deviceSchema(), Nsot::bound(core, detail),
+                                Nsot::bound(core, change), Nsot::bound(core, remove));
     }
 }
-
 } // namespace Cairn

@@ -2,6 +2,8 @@
 
 #include "CoreServices.h"
 #include "Representation.h"
+#include "routing/JsonSchema.h"
+#include "routing/Router.h"
 
 #include <QJsonObject>
 #include <memory>
@@ -80,6 +82,54 @@ void addSiteExpander(Representation &representation, CoreServices &core)
                                    }
                                    return (*sites)->value(qint64(key.toDouble()), QJsonObject());
                                });
+}
+
+RouteHandler bound(CoreServices &core, HttpResponse (*handler)(CoreServices &, const ApiRequest &))
+{
+    return [&core, handler](const ApiRequest &request) {
+        return handler(core, request);
+    };
+}
+
+std::function<HttpResponse(const ApiRequest &, bool)>
+bound(CoreServices &core, HttpResponse (*handler)(CoreServices &, const ApiRequest &, bool))
+{
+    return [&core, handler](const ApiRequest &request, bool partial) {
+        return handler(core, request, partial);
+    };
+}
+
+void addCollectionRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSchema,
+                         const RouteHandler &list, const RouteHandler &create)
+{
+    spec.face = Face::Nsot;
+    spec.method = "GET";
+    spec.responseSchema = JsonSchema::arrayOf(itemSchema);
+    router.add(spec, list);
+    spec.method = "POST";
+    spec.queryParameters = {};
+    spec.requestSchema = itemSchema;
+    spec.responseSchema = itemSchema;
+    spec.successStatus = 201;
+    router.add(spec, create);
+}
+
+void addInstanceRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSchema,
+                       const RouteHandler &detail,
+                       const std::function<HttpResponse(const ApiRequest &, bool)> &change,
+                       const RouteHandler &remove)
+{
+    spec.face = Face::Nsot;
+    spec.requestSchema = itemSchema;
+    spec.responseSchema = itemSchema;
+    router.addPutAndPatch(spec, change);
+    spec.method = "GET";
+    spec.requestSchema = {};
+    router.add(spec, detail);
+    spec.method = "DELETE";
+    spec.responseSchema = {};
+    spec.successStatus = 204;
+    router.add(spec, remove);
 }
 
 } // namespace Cairn::Nsot

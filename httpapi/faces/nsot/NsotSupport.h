@@ -3,6 +3,7 @@
 #include "Result.h"
 #include "routing/ApiRequest.h"
 #include "routing/FaceErrors.h"
+#include "routing/Route.h"
 #include "server/HttpResponse.h"
 
 #include <QJsonArray>
@@ -11,6 +12,7 @@ namespace Cairn {
 
 class CoreServices;
 class Representation;
+class Router;
 
 // What every NSoT controller needs: errors in NSoT's envelope, 201 with Location, the site of
 // a nested route, id lists for bulk delete, and the site expander.
@@ -25,6 +27,20 @@ Result<QList<qint64>> idList(const ApiRequest &request);
 // Body as an array of objects (a single object becomes a one-item array); `wasArray` says which.
 Result<QJsonArray> items(const ApiRequest &request, bool *wasArray);
 void addSiteExpander(Representation &representation, CoreServices &core);
+
+// A controller function bound to the core, as a route handler.
+RouteHandler bound(CoreServices &core, HttpResponse (*handler)(CoreServices &, const ApiRequest &));
+std::function<HttpResponse(const ApiRequest &, bool)>
+bound(CoreServices &core, HttpResponse (*handler)(CoreServices &, const ApiRequest &, bool));
+
+// GET (list) and POST (create, 201) on `spec.path`, with `itemSchema` as the element.
+void addCollectionRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSchema,
+                         const RouteHandler &list, const RouteHandler &create);
+// GET, PUT/PATCH and DELETE (204) of one object at `spec.path`.
+void addInstanceRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSchema,
+                       const RouteHandler &detail,
+                       const std::function<HttpResponse(const ApiRequest &, bool partial)> &change,
+                       const RouteHandler &remove);
 
 } // namespace Nsot
 } // namespace Cairn

@@ -87,36 +87,18 @@ HttpResponse remove(CoreServices &core, const ApiRequest &request)
 void SitesController::registerRoutes(Router &router, CoreServices &core)
 {
     RouteSpec spec;
-    spec.face = Face::Nsot;
-    spec.method = "GET";
     spec.path = QStringLiteral("/api/sites/");
     spec.summary = QStringLiteral("Site List");
     spec.description = QStringLiteral("API endpoint that allows Sites to be viewed or edited.");
     spec.queryParameters = {
         {QStringLiteral("name"), QStringLiteral("string"), QStringLiteral("Exact name."), false}};
-    spec.responseSchema = JsonSchema::arrayOf(siteSchema());
-    router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
-
-    spec.method = "POST";
-    spec.queryParameters = {};
-    spec.requestSchema = siteSchema();
-    spec.responseSchema = siteSchema();
-    spec.successStatus = 201;
-    router.add(spec, [&core](const ApiRequest &request) { return create(core, request); });
-
+    Nsot::addCollectionRoutes(router, spec, siteSchema(), Nsot::bound(core, list),
+                              Nsot::bound(core, create));
     spec.path = QStringLiteral("/api/sites/{id}/");
     spec.summary = QStringLiteral("Site Instance");
-    spec.successStatus = 200;
-    router.addPutAndPatch(spec, [&core](const ApiRequest &request, bool partial) {
-        return change(core, request, partial);
-    });
-    spec.method = "GET";
-    spec.requestSchema = {};
-    router.add(spec, [&core](const ApiRequest &request) { return detail(core, request); });
-    spec.method = "DELETE";
-    spec.responseSchema = {};
-    spec.successStatus = 204;
-    router.add(spec, [&core](const ApiRequest &request) { return remove(core, request); });
+    spec.queryParameters = {};
+    Nsot::addInstanceRoutes(router, spec, siteSchema(), Nsot::bound(core, detail),
+                            Nsot::bound(core, change), Nsot::bound(core, remove));
 }
 
 } // namespace Cairn

@@ -10,24 +10,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 cairn=${1:-$root/build/app/cairn}
 devices=${DEVICES:-100000}
-duration=${DURATION:-10}
-work=$(mktemp -d /tmp/cairn-bench-nsot-XXXXXX)
-chmod 755 "$work"
-cleanup() {
-    [ -n "${cairn_pid:-}" ] && kill "$cairn_pid" 2>/dev/null || true
-    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-echo "bench-password" | "$cairn" user add bench --password-stdin --superuser --data-dir "$work/data" >/dev/null 2>&1
-token=$("$cairn" user token bench --data-dir "$work/data" 2>/dev/null | tail -n 1)
-port=$(free_port)
-"$cairn" serve --listen "127.0.0.1:$port" --data-dir "$work/data" 2>/dev/null &
-cairn_pid=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/rest/is_alive" >/dev/null && break; sleep 0.1; done
+. "$here/../lib.sh"
+bench_start_cairn "$cairn"
+token=$bench_token
+port=$bench_cairn_port
 api="http://127.0.0.1:$port/api"
 auth="Authorization: Token $token"
 for name in owner vendor metro role rack; do
@@ -37,7 +23,7 @@ done
 
 # Devices in requests of 10,000; the first one is the timed bulk POST.
 for ((start = 0; start < devices; start += 10000)); do
-    python3 - "$start" >"$work/bulk.json" <<'PY'
+    python3 - "$start" >"$bench_work/bulk.json" <<'PY'
 import json, sys
 start = int(sys.argv[1])
 print(json.dumps([{"hostname": "dev%06d" % i, "attributes": {
@@ -45,7 +31,7 @@ print(json.dumps([{"hostname": "dev%06d" % i, "attributes": {
     "role": "r%d" % (i % 3), "rack": "k%d" % (i % 97)}} for i in range(start, start + 10000)]))
 PY
     seconds=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" -H "Content-Type: application/json" \
-        --data-binary @"$work/bulk.json" "$api/sites/1/devices/")
+        --data-binary @"$bench_work/bulk.json" "$api/sites/1/devices/")
     [ "$start" -eq 0 ] && printf 'bulk POST of 10,000 devices x 5 attributes: %.3f s\n' "$seconds"
 done
 
@@ -60,30 +46,11 @@ printf 'three-term set query over %d devices: %.1f ms (best of 5, %s results)\n'
     "$(echo "$best * 1000" | bc -l)" "$(curl -sf -H "$auth" "$query" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 
 page="/api/devices/?limit=100&offset=50000"
-mkdir -p "$work/www/api/devices"
-curl -sf -H "$auth" "http://127.0.0.1:$port$page" >"$work/www/api/devices/page.json"
-nginx_port=$(free_port)
-cat >"$work/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    client_body_temp_path $work/tmp-body;
-    proxy_temp_path $work/tmp-proxy;
-    fastcgi_temp_path $work/tmp-fastcgi;
-    uwsgi_temp_path $work/tmp-uwsgi;
-    scgi_temp_path $work/tmp-scgi;
-    default_type application/json;
-    server { listen 127.0.0.1:$nginx_port; root $work/www; location = /api/devices/ { try_files /api/devices/page.json =404; } }
-}
-CONF
-nginx -c "$work/nginx.conf" -e "$work/nginx-error.log" &
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port$page" >/dev/null && break; sleep 0.1; done
-rate() { wrk -t2 -c32 -d"${duration}s" -H "$auth" "$1" | awk '/Requests\/sec/ {print $2}'; }
-cairn_rate=$(rate "http://127.0.0.1:$port$page")
-nginx_rate=$(rate "http://127.0.0.1:$nginx_port$page")
+mkdir -p "$bench_work/www/api/devices"
+curl -sf -H "$auth" "http://127.0.0.1:$port$page" >"$bench_work/www/api/devices/page.json"
+bench_start_nginx "$bench_work/www" 'location = /api/devices/ { try_files /api/devices/page.json =404; }'
+bench_wait_for "http://127.0.0.1:$bench_nginx_port$page"
+cairn_rate=$(CONNECTIONS=32 bench_rate "http://127.0.0.1:$port$page" "$auth")
+nginx_rate=$(CONNECTIONS=32 bench_rate "http://127.0.0.1:$bench_nginx_port$page" "$auth")
 printf 'page of 100 devices (%s bytes): cairn %.0f req/s, nginx %.0f req/s, ratio %.3f\n' \
-    "$(wc -c <"$work/www/api/devices/page.json")" "$cairn_rate" "$nginx_rate" "$(echo "$cairn_rate / $nginx_rate" | bc -l)"
+    "$(wc -c <"$bench_work/www/api/devices/page.json")" "$cairn_rate" "$nginx_rate" "$(echo "$cairn_rate / $nginx_rate" | bc -l)"
