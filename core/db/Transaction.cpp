@@ -34,4 +34,14 @@ Result<void> Transaction::commit()
     return {};
 }
 
+Result<void> Transaction::allOf(std::initializer_list<std::function<Result<void>()>> steps)
+{
+    for (const auto &step : steps) {
+        Result<void> done = step();
+        if (!done)
+            return done;
+    }
+    return {};
+}
+
 } // namespace Cairn

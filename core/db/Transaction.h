@@ -3,6 +3,8 @@
 #include "Result.h"
 
 #include <QSqlDatabase>
+#include <functional>
+#include <initializer_list>
 
 namespace Cairn {
 
@@ -23,6 +25,26 @@ public:
     Result<void> begun() const { return m_begun; }
     QSqlDatabase db() const { return m_db; }
     Result<void> commit();
+
+    // Runs `work(db)` in one transaction: committed when it returns a value, rolled back when
+    // it returns an error (or when the commit fails).
+    template <typename Work>
+    static auto run(Database &database, Work &&work) -> decltype(work(QSqlDatabase()))
+    {
+        Transaction transaction(database);
+        if (!transaction.begun())
+            return transaction.begun().error();
+        auto result = work(transaction.db());
+        if (!result)
+            return result;
+        const Result<void> committed = transaction.commit();
+        if (!committed)
+            return committed.error();
+        return result;
+    }
+
+    // Runs the steps in order and stops at the first that fails.
+    static Result<void> allOf(std::initializer_list<std::function<Result<void>()>> steps);
 
 private:
     QSqlDatabase m_db;

@@ -213,27 +213,23 @@ Result<Attribute> AttributeService::create(const Identity &caller, const QJsonOb
     Result<Attribute> attribute = applyFields(blank, fields, true, false);
     if (!attribute)
         return attribute;
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
-    const Result<qint64> id = m_attributes.insert(transaction.db(), attribute.value());
-    if (!id)
-        return id.error().code == ErrorCode::Conflict
-                   ? Error{ErrorCode::Conflict,
-                           QStringLiteral("That attribute already exists."),
-                           {{QStringLiteral("name"),
-                             QStringLiteral("Attribute with this site, name and "
-                                            "resource name already exists.")}}}
-                   : id.error();
-    attribute->id = id.value();
-    const Result<void> logged =
-        ChangeLog::record(transaction.db(), caller.user.id, site->id, QStringLiteral("Create"),
-                          AttributeResource, attribute->id, attribute->toJson());
-    if (!logged)
-        return logged.error();
-    const Result<void> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
+    const Result<void> saved =
+        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+            const Result<qint64> id = m_attributes.insert(db, attribute.value());
+            if (!id)
+                return id.error().code == ErrorCode::Conflict
+                           ? Error{ErrorCode::Conflict,
+                                   QStringLiteral("That attribute already exists."),
+                                   {{QStringLiteral("name"),
+                                     QStringLiteral("Attribute with this site, name and "
+                                                    "resource name already exists.")}}}
+                           : id.error();
+            attribute->id = id.value();
+            return ChangeLog::record(db, caller.user.id, site->id, QStringLiteral("Create"),
+                                     AttributeResource, attribute->id, attribute->toJson());
+        });
+    if (!saved)
+        return saved.error();
     return attribute;
 }
 
@@ -250,20 +246,17 @@ Result<Attribute> AttributeService::update(const Identity &caller, qint64 id,
     Result<Attribute> attribute = applyFields(current.value(), fields, false, partial);
     if (!attribute)
         return attribute;
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
-    for (const Result<void> &step :
-         {m_attributes.update(transaction.db(), attribute.value()),
-          ChangeLog::record(transaction.db(), caller.user.id, attribute->siteId,
-                            QStringLiteral("Update"), AttributeResource, id,
-                            attribute->toJson())}) {
-        if (!step)
-            return step.error();
-    }
-    const Result<void> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
+    const Result<void> saved = Transaction::run(m_database, [&](const QSqlDatabase &db) {
+        return Transaction::allOf({[&] { return m_attributes.update(db, attribute.value()); },
+                                   [&] {
+                                       return ChangeLog::record(
+                                           db, caller.user.id, attribute->siteId,
+                                           QStringLiteral("Update"), AttributeResource, id,
+                                           attribute->toJson());
+                                   }});
+    });
+    if (!saved)
+        return saved.error();
     return attribute;
 }
 
@@ -276,28 +269,26 @@ Result<Attribute> AttributeService::remove(const Identity &caller, qint64 id)
         m_permissions.require(caller, QStringLiteral("site"), attribute->siteId, Action::Delete);
     if (!allowed)
         return allowed.error();
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
-    const Result<bool> used = m_attributes.hasValues(transaction.db(), id);
-    if (!used)
-        return used.error();
-    if (used.value())
-        return Error::conflict(
-            QStringLiteral("Cannot delete attribute %1: resources still have values "
-                           "for it.")
-                .arg(attribute->name));
-    for (const Result<void> &step :
-         {m_attributes.remove(transaction.db(), id),
-          ChangeLog::record(transaction.db(), caller.user.id, attribute->siteId,
-                            QStringLiteral("Delete"), AttributeResource, id,
-                            attribute->toJson())}) {
-        if (!step)
-            return step.error();
-    }
-    const Result<void> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
+    const Result<void> removed =
+        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+            const Result<bool> used = m_attributes.hasValues(db, id);
+            if (!used)
+                return used.error();
+            if (used.value())
+                return Error::conflict(
+                    QStringLiteral("Cannot delete attribute %1: resources still have values "
+                                   "for it.")
+                        .arg(attribute->name));
+            return Transaction::allOf({[&] { return m_attributes.remove(db, id); },
+                                       [&] {
+                                           return ChangeLog::record(
+                                               db, caller.user.id, attribute->siteId,
+                                               QStringLiteral("Delete"), AttributeResource, id,
+                                               attribute->toJson());
+                                       }});
+        });
+    if (!removed)
+        return removed.error();
     return attribute;
 }
 

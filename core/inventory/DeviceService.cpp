@@ -187,171 +187,170 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
                                             std::optional<qint64> defaultSite)
 {
     QHash<qint64, QHash<QString, Attribute>> definitionsBySite;
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
-    QList<Device> created;
-    for (const QJsonValue item : items) {
-        if (!item.isObject())
-            return Error::badRequest(QStringLiteral("Expected a JSON object for each device."));
-        const QJsonObject fields = item.toObject();
-        std::optional<qint64> siteId = defaultSite;
-        if (fields.value(QStringLiteral("site_id")).isDouble())
-            siteId = qint64(fields.value(QStringLiteral("site_id")).toDouble());
-        if (!siteId)
-            return required(QStringLiteral("site_id"));
-        if (!definitionsBySite.contains(*siteId)) {
-            if (!m_sites.get(*siteId))
-                return Error::invalidField(QStringLiteral("site_id"),
-                                           QStringLiteral("Site does not exist."));
-            const Result<void> allowed =
-                m_permissions.require(caller, SiteType, *siteId, Action::Add);
-            if (!allowed)
-                return allowed.error();
-            const Result<QHash<QString, Attribute>> definitions =
-                m_attributes.repository().definitions(*siteId, DeviceResource);
-            if (!definitions)
-                return definitions.error();
-            definitionsBySite.insert(*siteId, definitions.value());
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Device>> {
+        QList<Device> created;
+        for (const QJsonValue item : items) {
+            if (!item.isObject())
+                return Error::badRequest(QStringLiteral("Expected a JSON object for each device."));
+            const QJsonObject fields = item.toObject();
+            std::optional<qint64> siteId = defaultSite;
+            if (fields.value(QStringLiteral("site_id")).isDouble())
+                siteId = qint64(fields.value(QStringLiteral("site_id")).toDouble());
+            if (!siteId)
+                return required(QStringLiteral("site_id"));
+            if (!definitionsBySite.contains(*siteId)) {
+                if (!m_sites.get(*siteId))
+                    return Error::invalidField(QStringLiteral("site_id"),
+                                               QStringLiteral("Site does not exist."));
+                const Result<void> allowed =
+                    m_permissions.require(caller, SiteType, *siteId, Action::Add);
+                if (!allowed)
+                    return allowed.error();
+                const Result<QHash<QString, Attribute>> definitions =
+                    m_attributes.repository().definitions(*siteId, DeviceResource);
+                if (!definitions)
+                    return definitions.error();
+                definitionsBySite.insert(*siteId, definitions.value());
+            }
+            Device blank;
+            blank.siteId = *siteId;
+            Result<Device> device = applyFields(blank, fields, false);
+            if (!device)
+                return device.error();
+            const Result<QJsonObject> attributes = attributesOf(fields);
+            if (!attributes)
+                return attributes.error();
+            const QHash<QString, Attribute> &definitions = definitionsBySite[*siteId];
+            const Result<void> valid = AttributeService::validate(definitions, attributes.value());
+            if (!valid)
+                return valid.error();
+            device->attributes = attributes.value();
+            const Result<qint64> id = m_devices.insert(db, device.value());
+            if (!id)
+                return id.error().code == ErrorCode::Conflict
+                           ? Error{ErrorCode::Conflict,
+                                   QStringLiteral("A device named %1 exists in this site.")
+                                       .arg(device->hostname),
+                                   {{QStringLiteral("hostname"),
+                                     QStringLiteral(
+                                         "Device with this site and hostname already exists.")}}}
+                           : id.error();
+            device->id = id.value();
+            const Result<void> done = Transaction::allOf(
+                {[&] {
+                     return m_values.replace(db, DeviceResource, device->id, device->attributes,
+                                             definitions);
+                 },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, device->siteId,
+                                              QStringLiteral("Create"), DeviceResource, device->id,
+                                              device->toJson());
+                 }});
+            if (!done)
+                return done.error();
+            created << device.value();
         }
-        Device blank;
-        blank.siteId = *siteId;
-        Result<Device> device = applyFields(blank, fields, false);
-        if (!device)
-            return device.error();
-        const Result<QJsonObject> attributes = attributesOf(fields);
-        if (!attributes)
-            return attributes.error();
-        const QHash<QString, Attribute> &definitions = definitionsBySite[*siteId];
-        const Result<void> valid = AttributeService::validate(definitions, attributes.value());
-        if (!valid)
-            return valid.error();
-        device->attributes = attributes.value();
-        const Result<qint64> id = m_devices.insert(transaction.db(), device.value());
-        if (!id)
-            return id.error().code == ErrorCode::Conflict
-                       ? Error{ErrorCode::Conflict,
-                               QStringLiteral("A device named %1 exists in this site.")
-                                   .arg(device->hostname),
-                               {{QStringLiteral("hostname"),
-                                 QStringLiteral(
-                                     "Device with this site and hostname already exists.")}}}
-                       : id.error();
-        device->id = id.value();
-        for (const Result<void> &step :
-             {m_values.replace(transaction.db(), DeviceResource, device->id, device->attributes,
-                               definitions),
-              ChangeLog::record(transaction.db(), caller.user.id, device->siteId,
-                                QStringLiteral("Create"), DeviceResource, device->id,
-                                device->toJson())}) {
-            if (!step)
-                return step.error();
-        }
-        created << device.value();
-    }
-    const Result<void> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    return created;
+        return created;
+    });
 }
 
 Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonArray &items,
                                             bool partial)
 {
     QHash<qint64, QHash<QString, Attribute>> definitionsBySite;
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
-    QList<Device> updated;
-    for (const QJsonValue item : items) {
-        const QJsonObject fields = item.toObject();
-        const QJsonValue idValue = fields.value(QStringLiteral("id"));
-        if (!item.isObject() || !idValue.isDouble())
-            return Error::invalidField(QStringLiteral("id"),
-                                       QStringLiteral("Each item needs its integer id."));
-        const Result<Device> current = get(QString::number(qint64(idValue.toDouble())));
-        if (!current)
-            return current.error();
-        const Result<void> allowed =
-            m_permissions.require(caller, SiteType, current->siteId, Action::Change);
-        if (!allowed)
-            return allowed.error();
-        Result<Device> device = applyFields(current.value(), fields, partial);
-        if (!device)
-            return device.error();
-        if (!partial && !fields.contains(QStringLiteral("attributes")))
-            return required(QStringLiteral("attributes"));
-        const Result<QJsonObject> given = attributesOf(fields);
-        if (!given)
-            return given.error();
-        QJsonObject attributes = partial ? current->attributes : QJsonObject();
-        for (auto it = given->begin(); it != given->end(); ++it) {
-            if (it.value().isNull())
-                attributes.remove(it.key());
-            else
-                attributes.insert(it.key(), it.value());
-        }
-        if (!definitionsBySite.contains(device->siteId)) {
-            const Result<QHash<QString, Attribute>> definitions =
-                m_attributes.repository().definitions(device->siteId, DeviceResource);
-            if (!definitions)
-                return definitions.error();
-            definitionsBySite.insert(device->siteId, definitions.value());
-        }
-        const QHash<QString, Attribute> &definitions = definitionsBySite[device->siteId];
-        const Result<void> valid = AttributeService::validate(definitions, attributes);
-        if (!valid)
-            return valid.error();
-        device->attributes = attributes;
-        for (const Result<void> &step :
-             {m_devices.update(transaction.db(), device.value()),
-              m_values.replace(transaction.db(), DeviceResource, device->id, attributes,
-                               definitions),
-              ChangeLog::record(transaction.db(), caller.user.id, device->siteId,
-                                QStringLiteral("Update"), DeviceResource, device->id,
-                                device->toJson())}) {
-            if (!step)
-                return step.error().code == ErrorCode::Conflict
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Device>> {
+        QList<Device> updated;
+        for (const QJsonValue item : items) {
+            const QJsonObject fields = item.toObject();
+            const QJsonValue idValue = fields.value(QStringLiteral("id"));
+            if (!item.isObject() || !idValue.isDouble())
+                return Error::invalidField(QStringLiteral("id"),
+                                           QStringLiteral("Each item needs its integer id."));
+            const Result<Device> current = get(QString::number(qint64(idValue.toDouble())));
+            if (!current)
+                return current.error();
+            const Result<void> allowed =
+                m_permissions.require(caller, SiteType, current->siteId, Action::Change);
+            if (!allowed)
+                return allowed.error();
+            Result<Device> device = applyFields(current.value(), fields, partial);
+            if (!device)
+                return device.error();
+            if (!partial && !fields.contains(QStringLiteral("attributes")))
+                return required(QStringLiteral("attributes"));
+            const Result<QJsonObject> given = attributesOf(fields);
+            if (!given)
+                return given.error();
+            QJsonObject attributes = partial ? current->attributes : QJsonObject();
+            for (auto it = given->begin(); it != given->end(); ++it) {
+                if (it.value().isNull())
+                    attributes.remove(it.key());
+                else
+                    attributes.insert(it.key(), it.value());
+            }
+            if (!definitionsBySite.contains(device->siteId)) {
+                const Result<QHash<QString, Attribute>> definitions =
+                    m_attributes.repository().definitions(device->siteId, DeviceResource);
+                if (!definitions)
+                    return definitions.error();
+                definitionsBySite.insert(device->siteId, definitions.value());
+            }
+            const QHash<QString, Attribute> &definitions = definitionsBySite[device->siteId];
+            const Result<void> valid = AttributeService::validate(definitions, attributes);
+            if (!valid)
+                return valid.error();
+            device->attributes = attributes;
+            const Result<void> done = Transaction::allOf(
+                {[&] { return m_devices.update(db, device.value()); },
+                 [&] {
+                     return m_values.replace(db, DeviceResource, device->id, attributes,
+                                             definitions);
+                 },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, device->siteId,
+                                              QStringLiteral("Update"), DeviceResource, device->id,
+                                              device->toJson());
+                 }});
+            if (!done)
+                return done.error().code == ErrorCode::Conflict
                            ? Error{ErrorCode::Conflict,
                                    QStringLiteral(
                                        "A device with that hostname exists in this site."),
                                    {{QStringLiteral("hostname"),
                                      QStringLiteral(
                                          "Device with this site and hostname already exists.")}}}
-                           : step.error();
+                           : done.error();
+            updated << device.value();
         }
-        updated << device.value();
-    }
-    const Result<void> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    return updated;
+        return updated;
+    });
 }
 
 Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &ids)
 {
     const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
-    for (qint64 id : unique) {
-        const Result<Device> device = get(QString::number(id));
-        if (!device)
-            return Error::notFound(QStringLiteral("Device %1 not found.").arg(id));
-        const Result<void> allowed =
-            m_permissions.require(caller, SiteType, device->siteId, Action::Delete);
-        if (!allowed)
-            return allowed.error();
-        for (const Result<void> &step :
-             {m_values.removeAll(transaction.db(), DeviceResource, id),
-              m_devices.remove(transaction.db(), id),
-              ChangeLog::record(transaction.db(), caller.user.id, device->siteId,
-                                QStringLiteral("Delete"), DeviceResource, id, device->toJson())}) {
-            if (!step)
-                return step.error();
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        for (qint64 id : unique) {
+            const Result<Device> device = get(QString::number(id));
+            if (!device)
+                return Error::notFound(QStringLiteral("Device %1 not found.").arg(id));
+            const Result<void> allowed =
+                m_permissions.require(caller, SiteType, device->siteId, Action::Delete);
+            if (!allowed)
+                return allowed.error();
+            const Result<void> done = Transaction::allOf(
+                {[&] { return m_values.removeAll(db, DeviceResource, id); },
+                 [&] { return m_devices.remove(db, id); },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, device->siteId,
+                                              QStringLiteral("Delete"), DeviceResource, id,
+                                              device->toJson());
+                 }});
+            if (!done)
+                return done.error();
         }
-    }
-    return transaction.commit();
+        return {};
+    });
 }
 
 } // namespace Cairn

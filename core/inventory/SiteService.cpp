@@ -88,21 +88,17 @@ Result<Site> SiteService::create(const Identity &caller, const QJsonObject &fiel
     Result<Site> site = applyFields(Site(), fields, false);
     if (!site)
         return site;
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
-    const Result<qint64> id = m_sites.insert(transaction.db(), site.value());
-    if (!id)
-        return nameTakenOr(id.error());
-    site->id = id.value();
-    const Result<void> logged =
-        ChangeLog::record(transaction.db(), caller.user.id, site->id, QStringLiteral("Create"),
-                          SiteResource, site->id, site->toJson());
-    if (!logged)
-        return logged.error();
-    const Result<void> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
+    const Result<void> saved =
+        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+            const Result<qint64> id = m_sites.insert(db, site.value());
+            if (!id)
+                return nameTakenOr(id.error());
+            site->id = id.value();
+            return ChangeLog::record(db, caller.user.id, site->id, QStringLiteral("Create"),
+                                     SiteResource, site->id, site->toJson());
+        });
+    if (!saved)
+        return saved.error();
     // The creator administers the site, as in NSoT.
     (void)m_permissions.grant(
         Permission{0, caller.user.id, std::nullopt, SiteType, site->id, Action::Admin});
@@ -121,19 +117,16 @@ Result<Site> SiteService::update(const Identity &caller, qint64 id, const QJsonO
     Result<Site> site = applyFields(current.value(), fields, partial);
     if (!site)
         return site;
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
-    for (const Result<void> &step :
-         {m_sites.update(transaction.db(), site.value()),
-          ChangeLog::record(transaction.db(), caller.user.id, id, QStringLiteral("Update"),
-                            SiteResource, id, site->toJson())}) {
-        if (!step)
-            return nameTakenOr(step.error());
-    }
-    const Result<void> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
+    const Result<void> saved = Transaction::run(m_database, [&](const QSqlDatabase &db) {
+        return Transaction::allOf({[&] { return m_sites.update(db, site.value()); },
+                                   [&] {
+                                       return ChangeLog::record(db, caller.user.id, id,
+                                                                QStringLiteral("Update"),
+                                                                SiteResource, id, site->toJson());
+                                   }});
+    });
+    if (!saved)
+        return nameTakenOr(saved.error());
     return site;
 }
 
@@ -145,25 +138,24 @@ Result<Site> SiteService::remove(const Identity &caller, qint64 id)
     Result<Site> site = get(id);
     if (!site)
         return site;
-    Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun().error();
-    const Result<bool> busy = m_sites.hasChildren(transaction.db(), id);
-    if (!busy)
-        return busy.error();
-    if (busy.value())
-        return Error::conflict(
-            QStringLiteral("Cannot delete a site that still has attributes or devices."));
-    for (const Result<void> &step :
-         {m_sites.remove(transaction.db(), id),
-          ChangeLog::record(transaction.db(), caller.user.id, std::nullopt,
-                            QStringLiteral("Delete"), SiteResource, id, site->toJson())}) {
-        if (!step)
-            return step.error();
-    }
-    const Result<void> committed = transaction.commit();
-    if (!committed)
-        return committed.error();
+    const Result<void> removed =
+        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+            const Result<bool> busy = m_sites.hasChildren(db, id);
+            if (!busy)
+                return busy.error();
+            if (busy.value())
+                return Error::conflict(
+                    QStringLiteral("Cannot delete a site that still has attributes or devices."));
+            return Transaction::allOf({[&] { return m_sites.remove(db, id); },
+                                       [&] {
+                                           return ChangeLog::record(
+                                               db, caller.user.id, std::nullopt,
+                                               QStringLiteral("Delete"), SiteResource, id,
+                                               site->toJson());
+                                       }});
+        });
+    if (!removed)
+        return removed.error();
     return site;
 }
 
