@@ -1,17 +1,10 @@
 #include "ApiToken.h"
 
+#include "JsonTime.h"
+
 #include <QDateTime>
 
 namespace Cairn {
-
-namespace {
-QJsonValue timestamp(std::optional<qint64> ms)
-{
-    if (!ms)
-        return QJsonValue::Null;
-    return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-} // namespace
 
 QJsonObject ApiToken::toJson() const
 {
@@ -21,9 +14,9 @@ QJsonObject ApiToken::toJson() const
         {QStringLiteral("key_prefix"), keyPrefix},
         {QStringLiteral("description"), description},
         {QStringLiteral("read_only"), readOnly},
-        {QStringLiteral("created"), timestamp(createdAt)},
-        {QStringLiteral("expires"), timestamp(expiresAt)},
-        {QStringLiteral("last_used"), timestamp(lastUsedAt)},
+        {QStringLiteral("created"), isoTimestamp(createdAt)},
+        {QStringLiteral("expires"), isoTimestamp(expiresAt)},
+        {QStringLiteral("last_used"), isoTimestamp(lastUsedAt)},
     };
 }
 

@@ -42,25 +42,19 @@ Result<QList<Group>> GroupService::list()
 
 Result<void> GroupService::addMember(qint64 groupId, qint64 userId)
 {
-    const Result<QSqlQuery> done =
-        SqlQuery::run(m_database.connection(),
-                      QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES (?, ?) "
-                                     "ON CONFLICT DO NOTHING"),
-                      {groupId, userId});
-    if (!done)
-        return done.error();
-    return {};
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES (?, ?) "
+                       "ON CONFLICT DO NOTHING"),
+        {groupId, userId});
 }
 
 Result<void> GroupService::removeMember(qint64 groupId, qint64 userId)
 {
-    const Result<QSqlQuery> done = SqlQuery::run(
+    return SqlQuery::exec(
         m_database.connection(),
         QStringLiteral("DELETE FROM group_members WHERE group_id = ? AND user_id = ?"),
         {groupId, userId});
-    if (!done)
-        return done.error();
-    return {};
 }
 
 } // namespace Cairn

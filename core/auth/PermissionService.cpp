@@ -5,22 +5,6 @@
 
 namespace Cairn {
 
-namespace {
-
-QVariant nullable(std::optional<qint64> value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
-}
-
-std::optional<qint64> optionalFrom(const QVariant &value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    return value.toLongLong();
-}
-
-} // namespace
-
 Result<bool> PermissionService::isAllowed(const Identity &identity, const QString &objectType,
                                           std::optional<qint64> objectId, Action action)
 {
@@ -36,7 +20,7 @@ Result<bool> PermissionService::isAllowed(const Identity &identity, const QStrin
             "SELECT 1 FROM object_permissions p WHERE p.object_type = ? AND p.action IN (?, ?) "
             "AND (p.object_id IS NULL OR p.object_id = ?) AND (p.user_id = ? OR p.group_id IN "
             "(SELECT m.group_id FROM group_members m WHERE m.user_id = ?)) LIMIT 1"),
-        {objectType, actionName(action), actionName(Action::Admin), nullable(objectId),
+        {objectType, actionName(action), actionName(Action::Admin), SqlQuery::nullable(objectId),
          identity.user.id, identity.user.id});
     if (!found)
         return found.error();
@@ -66,8 +50,9 @@ Result<Permission> PermissionService::grant(const Permission &permission)
         m_database.connection(),
         QStringLiteral("INSERT INTO object_permissions (user_id, group_id, object_type, object_id, "
                        "action) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-        {nullable(permission.userId), nullable(permission.groupId), permission.objectType,
-         nullable(permission.objectId), actionName(permission.action)});
+        {SqlQuery::nullable(permission.userId), SqlQuery::nullable(permission.groupId),
+         permission.objectType, SqlQuery::nullable(permission.objectId),
+         actionName(permission.action)});
     if (!id)
         return id.error();
     Permission stored = permission;
@@ -102,9 +87,10 @@ Result<QList<Permission>> PermissionService::permissionsOfUser(qint64 userId)
         const std::optional<Action> action = actionFromName(query->value(5).toString());
         if (!action)
             continue; // written by a newer version; not ours to interpret
-        permissions << Permission{query->value(0).toLongLong(),  optionalFrom(query->value(1)),
-                                  optionalFrom(query->value(2)), query->value(3).toString(),
-                                  optionalFrom(query->value(4)), *action};
+        permissions << Permission{
+            query->value(0).toLongLong(),          SqlQuery::optionalId(query->value(1)),
+            SqlQuery::optionalId(query->value(2)), query->value(3).toString(),
+            SqlQuery::optionalId(query->value(4)), *action};
     }
     return permissions;
 }

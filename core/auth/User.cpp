@@ -1,6 +1,6 @@
 #include "User.h"
 
-#include <QDateTime>
+#include "JsonTime.h"
 
 namespace Cairn {
 
@@ -12,8 +12,7 @@ QJsonObject User::toJson() const
         {QStringLiteral("email"), email.isEmpty() ? QJsonValue() : QJsonValue(email)},
         {QStringLiteral("is_superuser"), isSuperuser},
         {QStringLiteral("is_active"), isActive},
-        {QStringLiteral("created"),
-         QDateTime::fromMSecsSinceEpoch(createdAt, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("created"), isoTimestamp(createdAt)},
     };
 }
 

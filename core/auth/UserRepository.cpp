@@ -92,27 +92,21 @@ Result<QList<User>> UserRepository::list()
 Result<void> UserRepository::updatePassword(qint64 id, const QString &passwordHash,
                                             qint64 changedAt)
 {
-    const Result<QSqlQuery> done = SqlQuery::run(
+    return SqlQuery::exec(
         m_database.connection(),
         QStringLiteral(
             "UPDATE users SET password_hash = ?, credentials_changed_at = ? WHERE id = ?"),
         {passwordHash, changedAt, id});
-    if (!done)
-        return done.error();
-    return {};
 }
 
 Result<void> UserRepository::updateSecretKey(qint64 id, const QString &secretKeySealed,
                                              qint64 changedAt)
 {
-    const Result<QSqlQuery> done = SqlQuery::run(
+    return SqlQuery::exec(
         m_database.connection(),
         QStringLiteral(
             "UPDATE users SET secret_key_sealed = ?, credentials_changed_at = ? WHERE id = ?"),
         {secretKeySealed, changedAt, id});
-    if (!done)
-        return done.error();
-    return {};
 }
 
 } // namespace Cairn

@@ -60,6 +60,26 @@ Result<QSqlQuery> SqlQuery::run(const QSqlDatabase &db, const QString &sql,
     return query;
 }
 
+Result<void> SqlQuery::exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+{
+    const Result<QSqlQuery> query = run(db, sql, values);
+    if (!query)
+        return query.error();
+    return {};
+}
+
+QVariant SqlQuery::nullable(std::optional<qint64> id)
+{
+    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+std::optional<qint64> SqlQuery::optionalId(const QVariant &column)
+{
+    if (column.isNull())
+        return std::nullopt;
+    return column.toLongLong();
+}
+
 Result<QVariant> SqlQuery::scalar(const QSqlDatabase &db, const QString &sql,
                                   const QVariantList &values)
 {

@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
+#include <optional>
 
 namespace Cairn {
 
@@ -17,6 +18,14 @@ public:
     // Unique and foreign-key violations become Conflict, so races end as 409, not 500.
     static Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql,
                                  const QVariantList &values = {});
+
+    // run() for statements whose rows nobody reads (INSERT without RETURNING, UPDATE, DELETE).
+    static Result<void> exec(const QSqlDatabase &db, const QString &sql,
+                             const QVariantList &values = {});
+
+    // A nullable id as a bound value (a typed NULL when empty) and back from a column.
+    static QVariant nullable(std::optional<qint64> id);
+    static std::optional<qint64> optionalId(const QVariant &column);
 
     // The first column of the first row, or an invalid QVariant when there is no row.
     static Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql,

@@ -39,13 +39,6 @@ QString validValuesText(const Attribute &attribute)
                                  .toJson(QJsonDocument::Compact));
 }
 
-Result<void> done(const Result<QSqlQuery> &query)
-{
-    if (!query)
-        return query.error();
-    return {};
-}
-
 } // namespace
 
 Result<QList<Attribute>> AttributeRepository::list(const AttributeFilter &filter)
@@ -105,18 +98,18 @@ Result<qint64> AttributeRepository::insert(const QSqlDatabase &db, const Attribu
 
 Result<void> AttributeRepository::update(const QSqlDatabase &db, const Attribute &attribute)
 {
-    return done(SqlQuery::run(
+    return SqlQuery::exec(
         db,
         QStringLiteral(
             "UPDATE attributes SET description = ?, required = ?, display = ?, multi = ?, "
             "allow_empty = ?, pattern = ?, valid_values = ? WHERE id = ?"),
         {attribute.description, attribute.required, attribute.display, attribute.multi,
-         attribute.allowEmpty, attribute.pattern, validValuesText(attribute), attribute.id}));
+         attribute.allowEmpty, attribute.pattern, validValuesText(attribute), attribute.id});
 }
 
 Result<void> AttributeRepository::remove(const QSqlDatabase &db, qint64 id)
 {
-    return done(SqlQuery::run(db, QStringLiteral("DELETE FROM attributes WHERE id = ?"), {id}));
+    return SqlQuery::exec(db, QStringLiteral("DELETE FROM attributes WHERE id = ?"), {id});
 }
 
 Result<bool> AttributeRepository::hasValues(const QSqlDatabase &db, qint64 id)

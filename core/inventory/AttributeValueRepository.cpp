@@ -18,6 +18,13 @@ Result<void> AttributeValueRepository::replace(const QSqlDatabase &db, const QSt
     Result<void> cleared = removeAll(db, resourceName, resourceId);
     if (!cleared)
         return cleared;
+    return insert(db, resourceName, resourceId, values, definitions);
+}
+
+Result<void> AttributeValueRepository::insert(const QSqlDatabase &db, const QString &resourceName,
+                                              qint64 resourceId, const QJsonObject &values,
+                                              const QHash<QString, Attribute> &definitions)
+{
     for (auto it = values.begin(); it != values.end(); ++it) {
         const qint64 attributeId = definitions.value(it.key()).id;
         const QJsonArray items =
@@ -39,13 +46,10 @@ Result<void> AttributeValueRepository::replace(const QSqlDatabase &db, const QSt
 Result<void> AttributeValueRepository::removeAll(const QSqlDatabase &db,
                                                  const QString &resourceName, qint64 resourceId)
 {
-    const Result<QSqlQuery> removed = SqlQuery::run(
+    return SqlQuery::exec(
         db,
         QStringLiteral("DELETE FROM attribute_values WHERE resource_name = ? AND resource_id = ?"),
         {resourceName, resourceId});
-    if (!removed)
-        return removed.error();
-    return {};
 }
 
 Result<QHash<qint64, QJsonObject>> AttributeValueRepository::load(const QString &resourceName,

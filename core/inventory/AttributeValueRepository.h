@@ -24,6 +24,9 @@ public:
     // Replaces every value of one resource with `values` (name -> string or array of strings).
     Result<void> replace(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId,
                          const QJsonObject &values, const QHash<QString, Attribute> &definitions);
+    // The values of a resource that has none yet.
+    Result<void> insert(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId,
+                        const QJsonObject &values, const QHash<QString, Attribute> &definitions);
     Result<void> removeAll(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId);
     // The attributes of many resources in a few queries, never one per resource.
     Result<QHash<qint64, QJsonObject>> load(const QString &resourceName, const QList<qint64> &ids);

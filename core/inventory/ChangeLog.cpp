@@ -45,11 +45,6 @@ Change changeFrom(const QSqlQuery &query)
     return change;
 }
 
-QVariant nullable(std::optional<qint64> value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
-}
-
 } // namespace
 
 Result<void> ChangeLog::record(const QSqlDatabase &db, std::optional<qint64> userId,
@@ -57,16 +52,13 @@ Result<void> ChangeLog::record(const QSqlDatabase &db, std::optional<qint64> use
                                const QString &resourceName, qint64 resourceId,
                                const QJsonObject &snapshot)
 {
-    const Result<QSqlQuery> done = SqlQuery::run(
+    return SqlQuery::exec(
         db,
         QStringLiteral("INSERT INTO changes (site_id, user_id, change_at, event, resource_name, "
                        "resource_id, resource) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {nullable(siteId), nullable(userId), QDateTime::currentSecsSinceEpoch(), event,
-         resourceName, resourceId,
+        {SqlQuery::nullable(siteId), SqlQuery::nullable(userId), QDateTime::currentSecsSinceEpoch(),
+         event, resourceName, resourceId,
          QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact))});
-    if (!done)
-        return done.error();
-    return {};
 }
 
 Result<QList<Change>> ChangeLog::list(const ChangeFilter &filter)

@@ -134,7 +134,7 @@ Result<qint64> DeviceRepository::insert(const QSqlDatabase &db, const Device &de
 
 Result<void> DeviceRepository::update(const QSqlDatabase &db, const Device &device)
 {
-    const Result<QSqlQuery> done = SqlQuery::run(
+    return SqlQuery::exec(
         db,
         QStringLiteral(
             "UPDATE devices SET site_id = ?, hostname = ?, ip_address = ?, port = ?, "
@@ -142,18 +142,11 @@ Result<void> DeviceRepository::update(const QSqlDatabase &db, const Device &devi
             "mac_address = ?, location = ?, latitude = ?, longitude = ?, description = ?, "
             "icon = ?, updated_at = ? WHERE id = ?"),
         columnValues(device) + QVariantList{QDateTime::currentMSecsSinceEpoch(), device.id});
-    if (!done)
-        return done.error();
-    return {};
 }
 
 Result<void> DeviceRepository::remove(const QSqlDatabase &db, qint64 id)
 {
-    const Result<QSqlQuery> done =
-        SqlQuery::run(db, QStringLiteral("DELETE FROM devices WHERE id = ?"), {id});
-    if (!done)
-        return done.error();
-    return {};
+    return SqlQuery::exec(db, QStringLiteral("DELETE FROM devices WHERE id = ?"), {id});
 }
 
 } // namespace Cairn

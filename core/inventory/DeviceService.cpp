@@ -86,6 +86,27 @@ Result<QList<Device>> DeviceService::withAttributes(QList<Device> devices)
     return devices;
 }
 
+Result<QHash<qint64, Device>> DeviceService::byIds(const QList<qint64> &ids)
+{
+    constexpr qsizetype IdsPerQuery = 500; // well under every engine's bound-parameter limit
+    QHash<qint64, Device> byId;
+    for (qsizetype start = 0; start < ids.size(); start += IdsPerQuery) {
+        DeviceFilter filter;
+        filter.ids = ids.mid(start, IdsPerQuery);
+        filter.limit = int(filter.ids->size());
+        const Result<QList<Device>> devices = list(filter);
+        if (!devices)
+            return devices.error();
+        for (const Device &device : devices.value())
+            byId.insert(device.id, device);
+    }
+    for (qint64 id : ids) {
+        if (!byId.contains(id))
+            return Error::notFound(QStringLiteral("Device %1 not found.").arg(id));
+    }
+    return byId;
+}
+
 Result<QList<Device>> DeviceService::list(const DeviceFilter &filter)
 {
     Result<QList<Device>> devices = m_devices.list(filter);
@@ -238,8 +259,8 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
             device->id = id.value();
             const Result<void> done = Transaction::allOf(
                 {[&] {
-                     return m_values.replace(db, DeviceResource, device->id, device->attributes,
-                                             definitions);
+                     return m_values.insert(db, DeviceResource, device->id, device->attributes,
+                                            definitions);
                  },
                  [&] {
                      return ChangeLog::record(db, caller.user.id, device->siteId,
@@ -257,23 +278,28 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
 Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonArray &items,
                                             bool partial)
 {
+    QList<qint64> ids;
+    for (const QJsonValue item : items) {
+        const QJsonValue idValue = item.toObject().value(QStringLiteral("id"));
+        if (!item.isObject() || !idValue.isDouble())
+            return Error::invalidField(QStringLiteral("id"),
+                                       QStringLiteral("Each item needs its integer id."));
+        ids << qint64(idValue.toDouble());
+    }
     QHash<qint64, QHash<QString, Attribute>> definitionsBySite;
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Device>> {
+        const Result<QHash<qint64, Device>> targets = byIds(ids);
+        if (!targets)
+            return targets.error();
         QList<Device> updated;
-        for (const QJsonValue item : items) {
-            const QJsonObject fields = item.toObject();
-            const QJsonValue idValue = fields.value(QStringLiteral("id"));
-            if (!item.isObject() || !idValue.isDouble())
-                return Error::invalidField(QStringLiteral("id"),
-                                           QStringLiteral("Each item needs its integer id."));
-            const Result<Device> current = get(QString::number(qint64(idValue.toDouble())));
-            if (!current)
-                return current.error();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QJsonObject fields = items.at(i).toObject();
+            const Device &current = *targets->constFind(ids.at(i));
             const Result<void> allowed =
-                m_permissions.require(caller, SiteType, current->siteId, Action::Change);
+                m_permissions.require(caller, SiteType, current.siteId, Action::Change);
             if (!allowed)
                 return allowed.error();
-            Result<Device> device = applyFields(current.value(), fields, partial);
+            Result<Device> device = applyFields(current, fields, partial);
             if (!device)
                 return device.error();
             if (!partial && !fields.contains(QStringLiteral("attributes")))
@@ -281,7 +307,7 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
             const Result<QJsonObject> given = attributesOf(fields);
             if (!given)
                 return given.error();
-            QJsonObject attributes = partial ? current->attributes : QJsonObject();
+            QJsonObject attributes = partial ? current.attributes : QJsonObject();
             for (auto it = given->begin(); it != given->end(); ++it) {
                 if (it.value().isNull())
                     attributes.remove(it.key());
@@ -330,21 +356,22 @@ Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &
 {
     const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        const Result<QHash<qint64, Device>> targets = byIds(unique);
+        if (!targets)
+            return targets.error();
         for (qint64 id : unique) {
-            const Result<Device> device = get(QString::number(id));
-            if (!device)
-                return Error::notFound(QStringLiteral("Device %1 not found.").arg(id));
+            const Device &device = *targets->constFind(id);
             const Result<void> allowed =
-                m_permissions.require(caller, SiteType, device->siteId, Action::Delete);
+                m_permissions.require(caller, SiteType, device.siteId, Action::Delete);
             if (!allowed)
                 return allowed.error();
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_values.removeAll(db, DeviceResource, id); },
                  [&] { return m_devices.remove(db, id); },
                  [&] {
-                     return ChangeLog::record(db, caller.user.id, device->siteId,
+                     return ChangeLog::record(db, caller.user.id, device.siteId,
                                               QStringLiteral("Delete"), DeviceResource, id,
-                                              device->toJson());
+                                              device.toJson());
                  }});
             if (!done)
                 return done.error();

@@ -12,13 +12,6 @@ Site siteFrom(const QSqlQuery &query)
     return Site{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()};
 }
 
-Result<void> done(const Result<QSqlQuery> &query)
-{
-    if (!query)
-        return query.error();
-    return {};
-}
-
 } // namespace
 
 Result<QList<Site>> SiteRepository::list(const QString &name)
@@ -69,14 +62,14 @@ Result<qint64> SiteRepository::insert(const QSqlDatabase &db, const Site &site)
 
 Result<void> SiteRepository::update(const QSqlDatabase &db, const Site &site)
 {
-    return done(
-        SqlQuery::run(db, QStringLiteral("UPDATE sites SET name = ?, description = ? WHERE id = ?"),
-                      {site.name, site.description, site.id}));
+    return SqlQuery::exec(db,
+                          QStringLiteral("UPDATE sites SET name = ?, description = ? WHERE id = ?"),
+                          {site.name, site.description, site.id});
 }
 
 Result<void> SiteRepository::remove(const QSqlDatabase &db, qint64 id)
 {
-    return done(SqlQuery::run(db, QStringLiteral("DELETE FROM sites WHERE id = ?"), {id}));
+    return SqlQuery::exec(db, QStringLiteral("DELETE FROM sites WHERE id = ?"), {id});
 }
 
 Result<bool> SiteRepository::hasChildren(const QSqlDatabase &db, qint64 id)

@@ -1,5 +1,7 @@
 #include "Job.h"
 
+#include "JsonTime.h"
+
 #include <QDateTime>
 #include <array>
 #include <utility>
@@ -16,13 +18,6 @@ constexpr std::array<std::pair<JobState, const char *>, 6> Names{{
     {JobState::Cancelled, "cancelled"},
     {JobState::Interrupted, "interrupted"},
 }};
-
-QJsonValue timestamp(std::optional<qint64> ms)
-{
-    if (!ms)
-        return QJsonValue::Null;
-    return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 } // namespace
 
@@ -61,9 +56,9 @@ QJsonObject Job::toJson() const
         {QStringLiteral("result"), result},
         {QStringLiteral("error"), error},
         {QStringLiteral("owner_id"), ownerId ? QJsonValue(*ownerId) : QJsonValue::Null},
-        {QStringLiteral("created"), timestamp(createdAt)},
-        {QStringLiteral("started"), timestamp(startedAt)},
-        {QStringLiteral("finished"), timestamp(finishedAt)},
+        {QStringLiteral("created"), isoTimestamp(createdAt)},
+        {QStringLiteral("started"), isoTimestamp(startedAt)},
+        {QStringLiteral("finished"), isoTimestamp(finishedAt)},
     };
 }
 

@@ -14,13 +14,6 @@ const QString JobColumns = QStringLiteral(
     "SELECT id, kind, state, progress, params, result, error, owner_id, created_at, started_at, "
     "finished_at FROM jobs");
 
-std::optional<qint64> optionalFrom(const QVariant &value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    return value.toLongLong();
-}
-
 QJsonObject objectFrom(const QVariant &text)
 {
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
@@ -41,18 +34,11 @@ Job jobFrom(const QSqlQuery &query)
     job.params = objectFrom(query.value(4));
     job.result = objectFrom(query.value(5));
     job.error = query.value(6).toString();
-    job.ownerId = optionalFrom(query.value(7));
+    job.ownerId = SqlQuery::optionalId(query.value(7));
     job.createdAt = query.value(8).toLongLong();
-    job.startedAt = optionalFrom(query.value(9));
-    job.finishedAt = optionalFrom(query.value(10));
+    job.startedAt = SqlQuery::optionalId(query.value(9));
+    job.finishedAt = SqlQuery::optionalId(query.value(10));
     return job;
-}
-
-Result<void> succeeded(const Result<QSqlQuery> &query)
-{
-    if (!query)
-        return query.error();
-    return {};
 }
 
 } // namespace
@@ -115,18 +101,18 @@ Result<qint64> JobRepository::count(std::optional<qint64> ownerId)
 
 Result<void> JobRepository::markRunning(qint64 id)
 {
-    return succeeded(SqlQuery::run(
+    return SqlQuery::exec(
         m_database.connection(),
         QStringLiteral("UPDATE jobs SET state = ?, started_at = ? WHERE id = ? AND state = ?"),
         {jobStateName(JobState::Running), QDateTime::currentMSecsSinceEpoch(), id,
-         jobStateName(JobState::Queued)}));
+         jobStateName(JobState::Queued)});
 }
 
 Result<void> JobRepository::setProgress(qint64 id, int progress)
 {
-    return succeeded(SqlQuery::run(m_database.connection(),
-                                   QStringLiteral("UPDATE jobs SET progress = ? WHERE id = ?"),
-                                   {progress, id}));
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("UPDATE jobs SET progress = ? WHERE id = ?"),
+                          {progress, id});
 }
 
 Result<void> JobRepository::finish(qint64 id, JobState state, const QJsonObject &result,
@@ -134,12 +120,12 @@ Result<void> JobRepository::finish(qint64 id, JobState state, const QJsonObject 
 {
     const QString completes =
         state == JobState::Succeeded ? QStringLiteral(", progress = 100") : QString();
-    return succeeded(SqlQuery::run(
+    return SqlQuery::exec(
         m_database.connection(),
         QStringLiteral("UPDATE jobs SET state = ?, result = ?, error = ?, finished_at = ?%1 "
                        "WHERE id = ?")
             .arg(completes),
-        {jobStateName(state), textOf(result), error, QDateTime::currentMSecsSinceEpoch(), id}));
+        {jobStateName(state), textOf(result), error, QDateTime::currentMSecsSinceEpoch(), id});
 }
 
 Result<int> JobRepository::interruptUnfinished()
