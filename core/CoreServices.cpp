@@ -16,6 +16,7 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_attributes(m_database, m_permissions, m_sites)
     , m_attributeValues(m_database)
     , m_devices(m_database, m_permissions, m_sites, m_attributes, m_attributeValues)
+    , m_networks(m_database, m_permissions, m_sites, m_attributes, m_attributeValues)
     , m_changes(m_database)
 {
 }

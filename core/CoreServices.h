@@ -12,6 +12,7 @@
 #include "inventory/AttributeValueRepository.h"
 #include "inventory/ChangeLog.h"
 #include "inventory/DeviceService.h"
+#include "inventory/NetworkService.h"
 #include "inventory/SiteService.h"
 #include "jobs/JobManager.h"
 
@@ -46,6 +47,7 @@ public:
     AttributeService &attributes() { return m_attributes; }
     AttributeValueRepository &attributeValues() { return m_attributeValues; }
     DeviceService &devices() { return m_devices; }
+    NetworkService &networks() { return m_networks; }
     ChangeLog &changes() { return m_changes; }
 
 private:
@@ -64,6 +66,7 @@ private:
     AttributeService m_attributes;
     AttributeValueRepository m_attributeValues;
     DeviceService m_devices;
+    NetworkService m_networks;
     ChangeLog m_changes;
 };
 

@@ -30,6 +30,20 @@ public:
     Result<void> removeAll(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId);
     // The attributes of many resources in a few queries, never one per resource.
     Result<QHash<qint64, QJsonObject>> load(const QString &resourceName, const QList<qint64> &ids);
+    // Fills in the attributes of every object (anything with `id` and `attributes`).
+    template <typename T> Result<void> attach(const QString &resourceName, QList<T> &objects)
+    {
+        QList<qint64> ids;
+        ids.reserve(objects.size());
+        for (const T &object : std::as_const(objects))
+            ids << object.id;
+        const Result<QHash<qint64, QJsonObject>> loaded = load(resourceName, ids);
+        if (!loaded)
+            return loaded.error();
+        for (T &object : objects)
+            object.attributes = loaded->value(object.id);
+        return {};
+    }
     // NSoT's read-only /api/values/: {id, name, value, attribute, resource_name, resource_id}.
     Result<QJsonArray> list(const QString &name, const QString &value, const QString &resourceName,
                             std::optional<qint64> siteId);

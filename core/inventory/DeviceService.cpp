@@ -1,9 +1,12 @@
 #include "DeviceService.h"
 
+#include "AttributeRules.h"
 #include "AttributeService.h"
 #include "AttributeValueRepository.h"
+#include "BulkItems.h"
 #include "ChangeLog.h"
 #include "SetQuery.h"
+#include "SiteGate.h"
 #include "SiteService.h"
 #include "auth/PermissionService.h"
 #include "db/Transaction.h"
@@ -48,17 +51,6 @@ Result<std::optional<double>> coordinateField(const QJsonObject &fields, const Q
     return std::optional<double>(value.toDouble());
 }
 
-Result<QJsonObject> attributesOf(const QJsonObject &fields)
-{
-    const QJsonValue value = fields.value(QStringLiteral("attributes"));
-    if (value.isUndefined() || value.isNull())
-        return QJsonObject();
-    if (!value.isObject())
-        return Error::invalidField(QStringLiteral("attributes"),
-                                   QStringLiteral("Expected a dictionary of items."));
-    return value.toObject();
-}
-
 } // namespace
 
 DeviceService::DeviceService(Database &database, PermissionService &permissions, SiteService &sites,
@@ -72,39 +64,15 @@ DeviceService::DeviceService(Database &database, PermissionService &permissions,
 {
 }
 
-Result<QList<Device>> DeviceService::withAttributes(QList<Device> devices)
-{
-    QList<qint64> ids;
-    ids.reserve(devices.size());
-    for (const Device &device : std::as_const(devices))
-        ids << device.id;
-    const Result<QHash<qint64, QJsonObject>> attributes = m_values.load(DeviceResource, ids);
-    if (!attributes)
-        return attributes.error();
-    for (Device &device : devices)
-        device.attributes = attributes->value(device.id);
-    return devices;
-}
-
 Result<QHash<qint64, Device>> DeviceService::byIds(const QList<qint64> &ids)
 {
-    constexpr qsizetype IdsPerQuery = 500; // well under every engine's bound-parameter limit
-    QHash<qint64, Device> byId;
-    for (qsizetype start = 0; start < ids.size(); start += IdsPerQuery) {
-        DeviceFilter filter;
-        filter.ids = ids.mid(start, IdsPerQuery);
-        filter.limit = int(filter.ids->size());
-        const Result<QList<Device>> devices = list(filter);
-        if (!devices)
-            return devices.error();
-        for (const Device &device : devices.value())
-            byId.insert(device.id, device);
-    }
-    for (qint64 id : ids) {
-        if (!byId.contains(id))
-            return Error::notFound(QStringLiteral("Device %1 not found.").arg(id));
-    }
-    return byId;
+    return BulkItems::fetchAll<Device>(ids, QStringLiteral("Device"),
+                                       [&](const QList<qint64> &batch) {
+                                           DeviceFilter filter;
+                                           filter.ids = batch;
+                                           filter.limit = int(batch.size());
+                                           return list(filter);
+                                       });
 }
 
 Result<QList<Device>> DeviceService::list(const DeviceFilter &filter)
@@ -112,7 +80,10 @@ Result<QList<Device>> DeviceService::list(const DeviceFilter &filter)
     Result<QList<Device>> devices = m_devices.list(filter);
     if (!devices)
         return devices;
-    return withAttributes(std::move(devices).value());
+    const Result<void> attached = m_values.attach(DeviceResource, devices.value());
+    if (!attached)
+        return attached.error();
+    return devices;
 }
 
 Result<qint64> DeviceService::count(const DeviceFilter &filter)
@@ -204,63 +175,52 @@ Result<Device> DeviceService::applyFields(Device device, const QJsonObject &fiel
     return device;
 }
 
+namespace {
+
+Error duplicateHostname(const Error &error, const QString &hostname)
+{
+    if (error.code != ErrorCode::Conflict)
+        return error;
+    return Error{ErrorCode::Conflict,
+                 QStringLiteral("A device named %1 exists in this site.").arg(hostname),
+                 {{QStringLiteral("hostname"),
+                   QStringLiteral("Device with this site and hostname already exists.")}}};
+}
+
+} // namespace
+
 Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonArray &items,
                                             std::optional<qint64> defaultSite)
 {
-    QHash<qint64, QHash<QString, Attribute>> definitionsBySite;
+    AttributeRules rules(m_attributes, m_values, DeviceResource);
+    SiteGate gate(m_sites, m_permissions, caller, Action::Add);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Device>> {
         QList<Device> created;
         for (const QJsonValue item : items) {
             if (!item.isObject())
                 return Error::badRequest(QStringLiteral("Expected a JSON object for each device."));
             const QJsonObject fields = item.toObject();
-            std::optional<qint64> siteId = defaultSite;
-            if (fields.value(QStringLiteral("site_id")).isDouble())
-                siteId = qint64(fields.value(QStringLiteral("site_id")).toDouble());
+            const Result<qint64> siteId = gate.siteOf(fields, defaultSite);
             if (!siteId)
-                return required(QStringLiteral("site_id"));
-            if (!definitionsBySite.contains(*siteId)) {
-                if (!m_sites.get(*siteId))
-                    return Error::invalidField(QStringLiteral("site_id"),
-                                               QStringLiteral("Site does not exist."));
-                const Result<void> allowed =
-                    m_permissions.require(caller, SiteType, *siteId, Action::Add);
-                if (!allowed)
-                    return allowed.error();
-                const Result<QHash<QString, Attribute>> definitions =
-                    m_attributes.repository().definitions(*siteId, DeviceResource);
-                if (!definitions)
-                    return definitions.error();
-                definitionsBySite.insert(*siteId, definitions.value());
-            }
+                return siteId.error();
             Device blank;
-            blank.siteId = *siteId;
+            blank.siteId = siteId.value();
             Result<Device> device = applyFields(blank, fields, false);
             if (!device)
                 return device.error();
-            const Result<QJsonObject> attributes = attributesOf(fields);
+            const Result<QJsonObject> attributes =
+                rules.resolve(blank.siteId, fields, {}, AttributeWrite::Create);
             if (!attributes)
                 return attributes.error();
-            const QHash<QString, Attribute> &definitions = definitionsBySite[*siteId];
-            const Result<void> valid = AttributeService::validate(definitions, attributes.value());
-            if (!valid)
-                return valid.error();
             device->attributes = attributes.value();
             const Result<qint64> id = m_devices.insert(db, device.value());
             if (!id)
-                return id.error().code == ErrorCode::Conflict
-                           ? Error{ErrorCode::Conflict,
-                                   QStringLiteral("A device named %1 exists in this site.")
-                                       .arg(device->hostname),
-                                   {{QStringLiteral("hostname"),
-                                     QStringLiteral(
-                                         "Device with this site and hostname already exists.")}}}
-                           : id.error();
+                return duplicateHostname(id.error(), device->hostname);
             device->id = id.value();
             const Result<void> done = Transaction::allOf(
                 {[&] {
-                     return m_values.insert(db, DeviceResource, device->id, device->attributes,
-                                            definitions);
+                     return rules.store(db, device->siteId, device->id, device->attributes,
+                                        AttributeWrite::Create);
                  },
                  [&] {
                      return ChangeLog::record(db, caller.user.id, device->siteId,
@@ -278,23 +238,19 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
 Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonArray &items,
                                             bool partial)
 {
-    QList<qint64> ids;
-    for (const QJsonValue item : items) {
-        const QJsonValue idValue = item.toObject().value(QStringLiteral("id"));
-        if (!item.isObject() || !idValue.isDouble())
-            return Error::invalidField(QStringLiteral("id"),
-                                       QStringLiteral("Each item needs its integer id."));
-        ids << qint64(idValue.toDouble());
-    }
-    QHash<qint64, QHash<QString, Attribute>> definitionsBySite;
+    const Result<QList<qint64>> ids = BulkItems::idsOf(items);
+    if (!ids)
+        return ids.error();
+    AttributeRules rules(m_attributes, m_values, DeviceResource);
+    const AttributeWrite write = partial ? AttributeWrite::Merge : AttributeWrite::Replace;
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Device>> {
-        const Result<QHash<qint64, Device>> targets = byIds(ids);
+        const Result<QHash<qint64, Device>> targets = byIds(ids.value());
         if (!targets)
             return targets.error();
         QList<Device> updated;
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QJsonObject fields = items.at(i).toObject();
-            const Device &current = *targets->constFind(ids.at(i));
+            const Device &current = *targets->constFind(ids->at(i));
             const Result<void> allowed =
                 m_permissions.require(caller, SiteType, current.siteId, Action::Change);
             if (!allowed)
@@ -302,35 +258,15 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
             Result<Device> device = applyFields(current, fields, partial);
             if (!device)
                 return device.error();
-            if (!partial && !fields.contains(QStringLiteral("attributes")))
-                return required(QStringLiteral("attributes"));
-            const Result<QJsonObject> given = attributesOf(fields);
-            if (!given)
-                return given.error();
-            QJsonObject attributes = partial ? current.attributes : QJsonObject();
-            for (auto it = given->begin(); it != given->end(); ++it) {
-                if (it.value().isNull())
-                    attributes.remove(it.key());
-                else
-                    attributes.insert(it.key(), it.value());
-            }
-            if (!definitionsBySite.contains(device->siteId)) {
-                const Result<QHash<QString, Attribute>> definitions =
-                    m_attributes.repository().definitions(device->siteId, DeviceResource);
-                if (!definitions)
-                    return definitions.error();
-                definitionsBySite.insert(device->siteId, definitions.value());
-            }
-            const QHash<QString, Attribute> &definitions = definitionsBySite[device->siteId];
-            const Result<void> valid = AttributeService::validate(definitions, attributes);
-            if (!valid)
-                return valid.error();
-            device->attributes = attributes;
+            const Result<QJsonObject> attributes =
+                rules.resolve(device->siteId, fields, current.attributes, write);
+            if (!attributes)
+                return attributes.error();
+            device->attributes = attributes.value();
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_devices.update(db, device.value()); },
                  [&] {
-                     return m_values.replace(db, DeviceResource, device->id, attributes,
-                                             definitions);
+                     return rules.store(db, device->siteId, device->id, device->attributes, write);
                  },
                  [&] {
                      return ChangeLog::record(db, caller.user.id, device->siteId,
@@ -338,14 +274,7 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
                                               device->toJson());
                  }});
             if (!done)
-                return done.error().code == ErrorCode::Conflict
-                           ? Error{ErrorCode::Conflict,
-                                   QStringLiteral(
-                                       "A device with that hostname exists in this site."),
-                                   {{QStringLiteral("hostname"),
-                                     QStringLiteral(
-                                         "Device with this site and hostname already exists.")}}}
-                           : done.error();
+                return duplicateHostname(done.error(), device->hostname);
             updated << device.value();
         }
         return updated;

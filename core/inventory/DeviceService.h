@@ -39,7 +39,6 @@ public:
 
 private:
     Result<Device> applyFields(Device device, const QJsonObject &fields, bool partial);
-    Result<QList<Device>> withAttributes(QList<Device> devices);
     // Every one of `ids` (in one query per 500), or NotFound naming the first missing.
     Result<QHash<qint64, Device>> byIds(const QList<qint64> &ids);
 

@@ -44,8 +44,15 @@ Result<QJsonObject> ApiRequest::bodyObject() const
 
 bool ApiRequest::queryFlag(const QString &name) const
 {
+    return queryBool(name).value_or(false);
+}
+
+std::optional<bool> ApiRequest::queryBool(const QString &name) const
+{
+    if (!http.query.hasQueryItem(name))
+        return std::nullopt;
     const QString value = http.queryValue(name).toLower();
-    return value == QLatin1String("true") || value == QLatin1String("yes") ||
+    return value.isEmpty() || value == QLatin1String("true") || value == QLatin1String("yes") ||
            value == QLatin1String("on") || value == QLatin1String("1");
 }
 

@@ -23,8 +23,10 @@ struct ApiRequest
     Result<QJsonValue> jsonBody() const;
     // The body's fields, from a JSON object or an HTML form; anything else is a 400.
     Result<QJsonObject> bodyObject() const;
-    // true|yes|on|1 in any case, as NSoT's query flags.
+    // true|yes|on|1 in any case, as NSoT's query flags; an empty value (`?direct`) is true too.
     bool queryFlag(const QString &name) const;
+    // queryFlag() when the parameter is present, else nothing.
+    std::optional<bool> queryBool(const QString &name) const;
     // scheme://host[:port] as the client addressed us, for absolute links.
     QString baseUrl() const;
 };

@@ -24,17 +24,6 @@ protected:
             {"hostname": "foo-bar1", "attributes": {"owner": "jathan", "vendor": "arista", "hw_type": "switch", "metro": "sjc"}}])");
         ASSERT_EQ(devices.status, 201) << devices.body.constData();
     }
-
-    static HttpReply admin(const QByteArray &method, const QByteArray &path,
-                           const QByteArray &body = {})
-    {
-        return client().request(method, path, body, HttpClient::token(s_adminToken));
-    }
-
-    static QJsonValue message(const HttpReply &reply)
-    {
-        return reply.json()[QStringLiteral("error")][QStringLiteral("message")];
-    }
 };
 
 TEST_F(NsotApiTest, SetQueriesAnswerAsTheSeedShows)

@@ -34,6 +34,17 @@ void ServerFixture::stopServer()
     s_dir.reset();
 }
 
+HttpReply ServerFixture::admin(const QByteArray &method, const QByteArray &path,
+                               const QByteArray &body)
+{
+    return client().request(method, path, body, HttpClient::token(s_adminToken));
+}
+
+QJsonValue ServerFixture::message(const HttpReply &reply)
+{
+    return reply.json()[QStringLiteral("error")][QStringLiteral("message")];
+}
+
 QString ServerFixture::writeConfig(const QByteArray &ini)
 {
     QString path = s_dir->filePath(QStringLiteral("cairn.ini"));

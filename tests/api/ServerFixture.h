@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpClient.h"
+#include "QtPrinters.h"
 #include "ServerProcess.h"
 #include "TestBackend.h"
 
@@ -21,6 +22,11 @@ protected:
 
     static HttpClient client() { return HttpClient(s_server->port()); }
     static QString writeConfig(const QByteArray &ini);
+    // A request with the superuser's token.
+    static HttpReply admin(const QByteArray &method, const QByteArray &path,
+                           const QByteArray &body = {});
+    // error.message of an NSoT error answer (a string, or field -> message).
+    static QJsonValue message(const HttpReply &reply);
 
     static inline std::unique_ptr<QTemporaryDir> s_dir;
     static inline std::unique_ptr<ServerProcess> s_server;

@@ -1,6 +1,7 @@
 #include "NsotSupport.h"
 
 #include "CoreServices.h"
+#include "NsotHandlers.h"
 #include "Representation.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
@@ -13,6 +14,17 @@ namespace Cairn::Nsot {
 HttpResponse error(const Error &error)
 {
     return FaceErrors::response(Face::Nsot, error);
+}
+
+HttpResponse removeByIds(const Result<QList<qint64>> &ids,
+                         const std::function<Result<void>(const QList<qint64> &)> &remove)
+{
+    if (!ids)
+        return error(ids.error());
+    const Result<void> removed = remove(ids.value());
+    if (!removed)
+        return error(removed.error());
+    return HttpResponse::noContent();
 }
 
 HttpResponse created(const ApiRequest &request, const QJsonValue &body, std::optional<qint64> id)
@@ -36,6 +48,36 @@ Result<std::optional<qint64>> nestedSite(CoreServices &core, const ApiRequest &r
     if (!numeric || !core.sites().get(id))
         return Error::notFound(QStringLiteral("Site not found."));
     return std::optional<qint64>(id);
+}
+
+QList<QueryParameter> listParameters(const QList<QueryParameter> &specific)
+{
+    return specific +
+           QList<QueryParameter>{
+               {QStringLiteral("limit"), QStringLiteral("integer"),
+                QStringLiteral("Page size; the answer becomes {count, next, previous, results}."),
+                false},
+               {QStringLiteral("offset"), QStringLiteral("integer"), {}, false},
+               {QStringLiteral("fields"), QStringLiteral("string"),
+                QStringLiteral("Only these fields."), false},
+               {QStringLiteral("omit"), QStringLiteral("string"),
+                QStringLiteral("All but these fields."), false},
+               {QStringLiteral("expand"), QStringLiteral("string"),
+                QStringLiteral("Inline these related objects (dot notation nests)."), false}};
+}
+
+Result<QList<QPair<QString, QString>>> attributeFilters(const ApiRequest &request)
+{
+    QList<QPair<QString, QString>> pairs;
+    for (const QString &pair :
+         request.http.query.allQueryItemValues(QStringLiteral("attributes"), QUrl::FullyDecoded)) {
+        const qsizetype equals = pair.indexOf(QLatin1Char('='));
+        if (equals <= 0)
+            return Error::invalidField(QStringLiteral("attributes"),
+                                       QStringLiteral("Expected attributes=name=value."));
+        pairs << qMakePair(pair.left(equals), pair.mid(equals + 1));
+    }
+    return pairs;
 }
 
 Result<QList<qint64>> idList(const ApiRequest &request)
@@ -130,6 +172,32 @@ void addInstanceRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSc
     spec.responseSchema = {};
     spec.successStatus = 204;
     router.add(spec, remove);
+}
+
+void addBatchExpander(Representation &representation, const QString &field, const QJsonArray &rows,
+                      const BatchFetch &fetch)
+{
+    auto cache = std::make_shared<std::optional<QHash<qint64, QJsonObject>>>();
+    representation.addExpander(field,
+                               [field, rows, fetch, cache](const QJsonValue &key) -> QJsonValue {
+                                   if (key.isNull() || key.isUndefined())
+                                       return key;
+                                   if (!cache->has_value()) {
+                                       QList<qint64> keys;
+                                       for (const QJsonValue row : rows) {
+                                           const QJsonValue value = row.toObject().value(field);
+                                           if (value.isDouble())
+                                               keys << qint64(value.toDouble());
+                                       }
+                                       *cache = fetch(keys);
+                                   }
+                                   const qint64 id = qint64(key.toDouble());
+                                   // Keys met while expanding nested objects were not on the page:
+                                   // fetch them alone.
+                                   if (!(*cache)->contains(id))
+                                       (*cache)->insert(fetch({id}));
+                                   return (*cache)->value(id, QJsonObject());
+                               });
 }
 
 } // namespace Cairn::Nsot

@@ -22,11 +22,22 @@ HttpResponse error(const Error &error);
 HttpResponse created(const ApiRequest &request, const QJsonValue &body, std::optional<qint64> id);
 // The site of /api/sites/{site_id}/..., empty on the top-level routes; 404 if it does not exist.
 Result<std::optional<qint64>> nestedSite(CoreServices &core, const ApiRequest &request);
+// `specific` query parameters followed by the ones every list takes: limit, offset, fields,
+// omit, expand.
+QList<QueryParameter> listParameters(const QList<QueryParameter> &specific);
+// The repeatable ?attributes=name=value list filter (all must hold).
+Result<QList<QPair<QString, QString>>> attributeFilters(const ApiRequest &request);
 // A bulk DELETE body: a JSON array of integer ids.
 Result<QList<qint64>> idList(const ApiRequest &request);
 // Body as an array of objects (a single object becomes a one-item array); `wasArray` says which.
 Result<QJsonArray> items(const ApiRequest &request, bool *wasArray);
 void addSiteExpander(Representation &representation, CoreServices &core);
+// Objects by id, for expanders: one call for every key on a page.
+using BatchFetch = std::function<QHash<qint64, QJsonObject>(const QList<qint64> &ids)>;
+// Expands `field` (an id) with the objects `fetch` returns for all of the page's `rows` at
+// once, so ?expand= costs one query per page, not one per row.
+void addBatchExpander(Representation &representation, const QString &field, const QJsonArray &rows,
+                      const BatchFetch &fetch);
 
 // A controller function bound to the core, as a route handler.
 RouteHandler bound(CoreServices &core, HttpResponse (*handler)(CoreServices &, const ApiRequest &));

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QList>
+
+namespace Cairn {
+
+// What every bulk update and delete does before touching rows: read the ids of the items and
+// fetch every target in batches, failing on the first one that does not exist.
+namespace BulkItems {
+
+// Well under every engine's bound-parameter limit.
+constexpr qsizetype IdsPerQuery = 500;
+
+// The integer `id` of each item of a bulk PUT/PATCH body, in order.
+Result<QList<qint64>> idsOf(const QJsonArray &items);
+
+// Every one of `ids`, fetched by `fetch(QList<qint64>) -> Result<QList<T>>` a batch at a time,
+// or NotFound naming the first that is missing ("<noun> <id> not found.").
+template <typename T, typename Fetch>
+Result<QHash<qint64, T>> fetchAll(const QList<qint64> &ids, const QString &noun, Fetch &&fetch)
+{
+    QHash<qint64, T> byId;
+    for (qsizetype start = 0; start < ids.size(); start += IdsPerQuery) {
+        const Result<QList<T>> batch = fetch(ids.mid(start, IdsPerQuery));
+        if (!batch)
+            return batch.error();
+        for (const T &object : batch.value())
+            byId.insert(object.id, object);
+    }
+    for (qint64 id : ids) {
+        if (!byId.contains(id))
+            return Error::notFound(QStringLiteral("%1 %2 not found.").arg(noun).arg(id));
+    }
+    return byId;
+}
+
+} // namespace BulkItems
+} // namespace Cairn

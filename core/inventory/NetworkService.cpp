@@ -1,0 +1,383 @@
+#include "NetworkService.h"
+
+#include "AttributeRules.h"
+#include "AttributeValueRepository.h"
+#include "BulkItems.h"
+#include "ChangeLog.h"
+#include "NextNetworkFinder.h"
+#include "SetQuery.h"
+#include "SiteGate.h"
+#include "SiteService.h"
+#include "auth/PermissionService.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+
+#include <QSet>
+
+namespace Cairn {
+
+namespace {
+
+const QString NetworkResource = QStringLiteral("Network");
+
+// The network an item describes: `cidr`, or `network_address` with `prefix_length`.
+Result<IpNetwork> cidrOf(const QJsonObject &fields)
+{
+    const QJsonValue cidr = fields.value(QStringLiteral("cidr"));
+    if (cidr.isString())
+        return IpNetwork::parse(cidr.toString(), QStringLiteral("cidr"));
+    const QJsonValue address = fields.value(QStringLiteral("network_address"));
+    const QJsonValue prefix = fields.value(QStringLiteral("prefix_length"));
+    if (address.isString() && prefix.isDouble() && prefix.toDouble() == double(prefix.toInt()))
+        return IpNetwork::fromParts(address.toString(), prefix.toInt(),
+                                    QStringLiteral("network_address"));
+    if (address.isString())
+        return Error::invalidField(QStringLiteral("prefix_length"),
+                                   QStringLiteral("A valid integer is required."));
+    return Error::invalidField(
+        QStringLiteral("cidr"),
+        QStringLiteral("This field is required (or network_address and prefix_length)."));
+}
+
+// `state` of an item: lower-cased and one of the four, or `fallback` when absent.
+Result<QString> stateOf(const QJsonObject &fields, const QString &fallback)
+{
+    const QJsonValue state = fields.value(QStringLiteral("state"));
+    if (state.isUndefined() || state.isNull())
+        return fallback;
+    const QString value = state.toString().toLower();
+    if (!state.isString() || !Network::States.contains(value))
+        return Error::invalidField(QStringLiteral("state"),
+                                   QStringLiteral("Invalid state: '%1'").arg(state.toString()));
+    return value;
+}
+
+Error duplicateNetwork(const Error &error, const IpNetwork &ip)
+{
+    if (error.code != ErrorCode::Conflict)
+        return error;
+    return Error{ErrorCode::Conflict,
+                 QStringLiteral("The network %1 exists in this site.").arg(ip.cidr()),
+                 {{QStringLiteral("cidr"),
+                   QStringLiteral("Network with this site and CIDR already exists.")}}};
+}
+
+} // namespace
+
+NetworkService::NetworkService(Database &database, PermissionService &permissions,
+                               SiteService &sites, AttributeService &attributes,
+                               AttributeValueRepository &values)
+    : m_database(database)
+    , m_permissions(permissions)
+    , m_sites(sites)
+    , m_attributes(attributes)
+    , m_values(values)
+    , m_networks(database)
+{
+}
+
+Result<QList<Network>> NetworkService::list(const NetworkFilter &filter)
+{
+    Result<QList<Network>> networks = m_networks.list(filter);
+    if (!networks)
+        return networks;
+    const Result<void> attached = m_values.attach(NetworkResource, networks.value());
+    if (!attached)
+        return attached.error();
+    return networks;
+}
+
+Result<qint64> NetworkService::count(const NetworkFilter &filter)
+{
+    return m_networks.count(filter);
+}
+
+Result<QHash<qint64, Network>> NetworkService::byIds(const QList<qint64> &ids)
+{
+    return BulkItems::fetchAll<Network>(ids, QStringLiteral("Network"),
+                                        [&](const QList<qint64> &batch) {
+                                            NetworkFilter filter;
+                                            filter.ids = batch;
+                                            filter.limit = int(batch.size());
+                                            return list(filter);
+                                        });
+}
+
+Result<Network> NetworkService::get(const QString &key, std::optional<qint64> siteId)
+{
+    NetworkFilter filter;
+    filter.siteId = siteId;
+    bool numeric = false;
+    const qint64 id = key.toLongLong(&numeric);
+    if (numeric) {
+        filter.ids = QList<qint64>{id};
+    } else {
+        const Result<IpNetwork> ip = IpNetwork::parse(key, QStringLiteral("cidr"));
+        if (!ip)
+            return Error::notFound(QStringLiteral("Network not found."));
+        filter.exact = ip.value();
+    }
+    filter.limit = 2;
+    const Result<QList<Network>> found = list(filter);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QStringLiteral("Network not found."));
+    if (found->size() > 1)
+        return Error::badRequest(
+            QStringLiteral("The network %1 exists in more than one site; give a site or an id.")
+                .arg(key));
+    return found->first();
+}
+
+Result<QList<qint64>> NetworkService::query(std::optional<qint64> siteId, const QString &setQuery)
+{
+    return SetQuery::evaluate(m_database, NetworkResource, QStringLiteral("networks"), siteId,
+                              setQuery);
+}
+
+Result<Network> NetworkService::closestParent(std::optional<qint64> siteId, const QString &cidr,
+                                              int minimumPrefix)
+{
+    const Result<IpNetwork> ip = IpNetwork::parse(cidr, QStringLiteral("cidr"));
+    if (!ip)
+        return ip.error();
+    if (minimumPrefix < 0 || minimumPrefix > ip->prefixLength())
+        return Error::invalidField(QStringLiteral("prefix_length"),
+                                   QStringLiteral("Invalid prefix_length: %1").arg(minimumPrefix));
+    const Result<std::optional<qint64>> parent =
+        m_networks.longestSupernet(m_database.connection(), siteId, ip.value(), minimumPrefix);
+    if (!parent)
+        return parent.error();
+    if (!parent.value())
+        return Error::notFound(
+            QStringLiteral("No such Network found at (site_id, id) = (%1, %2)")
+                .arg(siteId ? QString::number(*siteId) : QStringLiteral("None"), ip->cidr()));
+    return get(QString::number(*parent.value()), siteId);
+}
+
+Result<QList<IpNetwork>> NetworkService::nextNetworks(const Network &parent, int prefixLength,
+                                                      int count, bool strict)
+{
+    if (prefixLength < parent.ip.prefixLength())
+        return Error::invalidField(
+            QStringLiteral("prefix_length"),
+            QStringLiteral("New prefix must be longer than %1").arg(parent.ip.prefixLength()));
+    if (prefixLength > parent.ip.maxPrefixLength() || (prefixLength == 0))
+        return Error::invalidField(QStringLiteral("prefix_length"),
+                                   QStringLiteral("Invalid prefix_length: %1").arg(prefixLength));
+    NextNetworkFinder finder(m_networks);
+    return finder.find(parent, prefixLength, count, strict);
+}
+
+Result<Network> NetworkService::insert(const QSqlDatabase &db, const Identity &caller,
+                                       Network network, AttributeRules *rules,
+                                       const QString &addressField)
+{
+    const Result<std::optional<qint64>> parent =
+        m_networks.longestSupernet(db, network.siteId, network.ip);
+    if (!parent)
+        return parent.error();
+    network.parentId = parent.value();
+    if (network.ip.isHost() && !network.parentId)
+        return Error::invalidField(addressField, QStringLiteral("IP Address needs base network."));
+    const Result<qint64> id = m_networks.insert(db, network);
+    if (!id)
+        return duplicateNetwork(id.error(), network.ip);
+    network.id = id.value();
+    const Result<void> done = Transaction::allOf(
+        {[&] {
+             return network.ip.isHost() ? Result<void>()
+                                        : m_networks.adoptChildren(db, network, network.parentId);
+         },
+         [&] {
+             return rules ? rules->store(db, network.siteId, network.id, network.attributes,
+                                         AttributeWrite::Create)
+                          : Result<void>();
+         },
+         [&] {
+             return ChangeLog::record(db, caller.user.id, network.siteId, QStringLiteral("Create"),
+                                      NetworkResource, network.id, network.toJson());
+         }});
+    if (!done)
+        return done.error();
+    if (network.parentId) {
+        // The parent's CIDR for the answer: read inside this transaction, it may be new.
+        NetworkFilter filter;
+        filter.ids = QList<qint64>{*network.parentId};
+        const Result<QList<Network>> parents = m_networks.list(filter);
+        if (parents && !parents->isEmpty())
+            network.parentCidr = parents->first().ip.cidr();
+    }
+    return network;
+}
+
+Result<QList<Network>> NetworkService::create(const Identity &caller, const QJsonArray &items,
+                                              std::optional<qint64> defaultSite)
+{
+    AttributeRules rules(m_attributes, m_values, NetworkResource);
+    SiteGate gate(m_sites, m_permissions, caller, Action::Add);
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Network>> {
+        QList<Network> created;
+        for (const QJsonValue item : items) {
+            if (!item.isObject())
+                return Error::badRequest(
+                    QStringLiteral("Expected a JSON object for each network."));
+            const QJsonObject fields = item.toObject();
+            Network network;
+            const Result<qint64> siteId = gate.siteOf(fields, defaultSite);
+            if (!siteId)
+                return siteId.error();
+            network.siteId = siteId.value();
+            const Result<IpNetwork> ip = cidrOf(fields);
+            if (!ip)
+                return ip.error();
+            network.ip = ip.value();
+            const Result<QString> state = stateOf(fields, network.state);
+            if (!state)
+                return state.error();
+            network.state = state.value();
+            const Result<QJsonObject> attributes =
+                rules.resolve(network.siteId, fields, {}, AttributeWrite::Create);
+            if (!attributes)
+                return attributes.error();
+            network.attributes = attributes.value();
+            Result<Network> inserted = insert(db, caller, network, &rules, QStringLiteral("cidr"));
+            if (!inserted)
+                return inserted.error();
+            created << std::move(inserted).value();
+        }
+        return created;
+    });
+}
+
+Result<QList<Network>> NetworkService::update(const Identity &caller, const QJsonArray &items,
+                                              bool partial)
+{
+    const Result<QList<qint64>> ids = BulkItems::idsOf(items);
+    if (!ids)
+        return ids.error();
+    AttributeRules rules(m_attributes, m_values, NetworkResource);
+    SiteGate gate(m_sites, m_permissions, caller, Action::Change);
+    const AttributeWrite write = partial ? AttributeWrite::Merge : AttributeWrite::Replace;
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Network>> {
+        const Result<QHash<qint64, Network>> targets = byIds(ids.value());
+        if (!targets)
+            return targets.error();
+        QList<Network> updated;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QJsonObject fields = items.at(i).toObject();
+            Network network = *targets->constFind(ids->at(i));
+            const Result<void> allowed = gate.check(network.siteId);
+            if (!allowed)
+                return allowed.error();
+            const Result<QString> state =
+                stateOf(fields, partial ? network.state : QStringLiteral("allocated"));
+            if (!state)
+                return state.error();
+            const Result<QJsonObject> attributes =
+                rules.resolve(network.siteId, fields, network.attributes, write);
+            if (!attributes)
+                return attributes.error();
+            network.state = state.value();
+            network.attributes = attributes.value();
+            const Result<void> done = Transaction::allOf(
+                {[&] { return m_networks.updateState(db, network.id, network.state); },
+                 [&] {
+                     return rules.store(db, network.siteId, network.id, network.attributes, write);
+                 },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, network.siteId,
+                                              QStringLiteral("Update"), NetworkResource, network.id,
+                                              network.toJson());
+                 }});
+            if (!done)
+                return done.error();
+            updated << network;
+        }
+        return updated;
+    });
+}
+
+Result<void> NetworkService::remove(const Identity &caller, const QList<qint64> &ids, bool force)
+{
+    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    SiteGate gate(m_sites, m_permissions, caller, Action::Delete);
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        const Result<QHash<qint64, Network>> targets = byIds(unique);
+        if (!targets)
+            return targets.error();
+        for (qint64 id : unique) {
+            const Network &network = *targets->constFind(id);
+            const Result<void> allowed = gate.check(network.siteId);
+            if (!allowed)
+                return allowed.error();
+            // Read inside the transaction: an earlier item may have moved children here.
+            NetworkFilter childrenOf;
+            childrenOf.parentId = std::optional<qint64>(id);
+            const Result<QList<Network>> children = m_networks.list(childrenOf);
+            if (!children)
+                return children.error();
+            if (!children->isEmpty() && !force)
+                return Error::conflict(
+                    QStringLiteral("The network %1 has child networks; delete them first, or "
+                                   "pass force_delete=true to move them to its parent.")
+                        .arg(network.ip.cidr()));
+            if (!children->isEmpty() && !network.parentId) {
+                for (const Network &child : children.value()) {
+                    NetworkFilter grandchildren;
+                    grandchildren.parentId = std::optional<qint64>(child.id);
+                    const Result<qint64> below = m_networks.count(grandchildren);
+                    if (!below)
+                        return below.error();
+                    if (below.value() == 0)
+                        return Error::conflict(
+                            QStringLiteral("You cannot forcefully delete a network that does "
+                                           "not have a parent, and whose children are leaf "
+                                           "nodes."));
+                }
+            }
+            const Result<void> done = Transaction::allOf(
+                {[&] { return m_networks.reparentChildren(db, id, network.parentId); },
+                 [&] { return m_values.removeAll(db, NetworkResource, id); },
+                 [&] { return m_networks.remove(db, id); },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, network.siteId,
+                                              QStringLiteral("Delete"), NetworkResource, id,
+                                              network.toJson());
+                 }});
+            if (!done)
+                return done.error();
+        }
+        return {};
+    });
+}
+
+Result<Network> NetworkService::assignedAddress(const QSqlDatabase &db, const Identity &caller,
+                                                qint64 siteId, const IpNetwork &address)
+{
+    NetworkFilter filter;
+    filter.siteId = siteId;
+    filter.exact = address;
+    filter.limit = 1;
+    const Result<QList<Network>> existing = m_networks.list(filter);
+    if (!existing)
+        return existing.error();
+    if (!existing->isEmpty()) {
+        Network network = existing->first();
+        if (network.state != Network::Assigned) {
+            const Result<void> marked = m_networks.updateState(db, network.id, Network::Assigned);
+            if (!marked)
+                return marked.error();
+            network.state = Network::Assigned;
+        }
+        return network;
+    }
+    Network network;
+    network.siteId = siteId;
+    network.ip = address;
+    network.state = Network::Assigned;
+    return insert(db, caller, network, nullptr, QStringLiteral("addresses"));
+}
+
+} // namespace Cairn

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "NsotSupport.h"
+#include "routing/Page.h"
+
+#include <QJsonObject>
+
+// The request handling every NSoT resource shares, written once over any service with the
+// inventory services' shape: list/count(filter), query(site, text), create(caller, items,
+// site), update(caller, items, partial). `shape` turns a list of objects into the JSON rows
+// the request asked for (fields, omit, expand).
+namespace Cairn::Nsot {
+
+// A list answer: a plain array, or {count, next, previous, results} when ?limit= is given.
+template <typename Service, typename Filter, typename Shape>
+HttpResponse listPage(const ApiRequest &request, Service &service, Filter filter, Shape &&shape)
+{
+    const Result<Page> page = Page::fromRequest(request);
+    if (!page)
+        return error(page.error());
+    filter.limit = page->rowsToFetch();
+    filter.offset = page->offset;
+    const auto rows = service.list(filter);
+    const Result<qint64> total = page->limit ? service.count(filter) : Result<qint64>(0);
+    if (!rows || !total)
+        return error(rows ? total.error() : rows.error());
+    return page->respond(request, shape(rows.value()), total.value());
+}
+
+// /query/?query=...&unique=true over the list filters already in `filter`.
+template <typename Service, typename Filter, typename Shape>
+HttpResponse setQuery(const ApiRequest &request, Service &service, Filter filter, Shape &&shape)
+{
+    const Result<QList<qint64>> ids =
+        service.query(filter.siteId, request.http.queryValue(QStringLiteral("query")));
+    if (!ids)
+        return error(ids.error());
+    filter.ids = ids.value();
+    if (request.queryFlag(QStringLiteral("unique"))) {
+        const Result<qint64> total = service.count(filter);
+        if (!total)
+            return error(total.error());
+        if (total.value() != 1)
+            return error(Error::invalidField(
+                QStringLiteral("query"),
+                QStringLiteral("Query returned %1 results, but exactly 1 expected")
+                    .arg(total.value())));
+    }
+    return listPage(request, service, filter, shape);
+}
+
+// POST of one object (201 with Location) or a list (201 with the list), all or none.
+template <typename Service, typename Shape>
+HttpResponse create(const ApiRequest &request, Service &service,
+                    const Result<std::optional<qint64>> &site, Shape &&shape,
+                    std::optional<qint64> fallbackSite = std::nullopt)
+{
+    bool wasArray = false;
+    const Result<QJsonArray> items = Nsot::items(request, &wasArray);
+    if (!site || !items)
+        return error(site ? items.error() : site.error());
+    const auto created = service.create(*request.identity, items.value(),
+                                        site.value() ? site.value() : fallbackSite);
+    if (!created)
+        return error(created.error());
+    const QJsonArray rows = shape(created.value());
+    return wasArray ? Nsot::created(request, rows, std::nullopt)
+                    : Nsot::created(request, rows.first(), created->first().id);
+}
+
+// PUT/PATCH of the list URL: a list of objects, each with its id.
+template <typename Service, typename Shape>
+HttpResponse bulkChange(const ApiRequest &request, bool partial, Service &service, Shape &&shape)
+{
+    const Result<QJsonValue> body = request.jsonBody();
+    if (!body)
+        return error(body.error());
+    if (!body->isArray())
+        return error(
+            Error::badRequest(QStringLiteral("Expected a list of objects, each with its id.")));
+    const auto updated = service.update(*request.identity, body->toArray(), partial);
+    if (!updated)
+        return error(updated.error());
+    return HttpResponse::json(shape(updated.value()));
+}
+
+// PUT/PATCH of one object found by its key; ids in the body are ignored.
+template <typename Object, typename Service, typename Shape>
+HttpResponse change(const ApiRequest &request, bool partial, const Result<Object> &current,
+                    Service &service, Shape &&shape)
+{
+    Result<QJsonObject> body = request.bodyObject();
+    if (!current || !body)
+        return error(current ? body.error() : current.error());
+    body->insert(QStringLiteral("id"), current->id);
+    const auto updated = service.update(*request.identity, QJsonArray{body.value()}, partial);
+    if (!updated)
+        return error(updated.error());
+    return HttpResponse::json(shape(updated.value()).first());
+}
+
+// GET of one object found by its key.
+template <typename Object, typename Shape>
+HttpResponse detail(const Result<Object> &found, Shape &&shape)
+{
+    if (!found)
+        return error(found.error());
+    return HttpResponse::json(shape(QList<Object>{found.value()}).first());
+}
+
+// DELETE of the list URL with a JSON array of ids, or of one object: 204, all or none.
+HttpResponse removeByIds(const Result<QList<qint64>> &ids,
+                         const std::function<Result<void>(const QList<qint64> &)> &remove);
+
+} // namespace Cairn::Nsot
