@@ -4,6 +4,7 @@
 #   - a three-term set query over 100,000 devices x 5 attributes (target < 50 ms)
 #   - a page of 100 devices with attributes under wrk, against nginx serving the same bytes
 #     (target >= 0.3x)
+#   - next_address in a /16 with 60,000 addresses taken (target < 20 ms)
 #   tests/bench/nsot/run.sh [path/to/cairn]     DEVICES (100000), DURATION (10)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -44,6 +45,29 @@ for _ in 1 2 3 4 5; do
 done
 printf 'three-term set query over %d devices: %.1f ms (best of 5, %s results)\n' "$devices" \
     "$(echo "$best * 1000" | bc -l)" "$(curl -sf -H "$auth" "$query" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+
+# A /16 with its first 60,000 host addresses taken, created 10,000 per request.
+curl -sf -H "$auth" -H "Content-Type: application/json" -d '{"cidr": "10.200.0.0/16"}' \
+    "$api/sites/1/networks/" >/dev/null
+for ((start = 1; start <= 60000; start += 10000)); do
+    python3 - "$start" >"$bench_work/addresses.json" <<'PY'
+import json, sys
+start = int(sys.argv[1])
+print(json.dumps([{"cidr": "10.200.%d.%d/32" % (i >> 8, i & 255)} for i in range(start, start + 10000)]))
+PY
+    seconds=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" -H "Content-Type: application/json" \
+        --data-binary @"$bench_work/addresses.json" "$api/sites/1/networks/")
+    [ "$start" -eq 1 ] && printf 'bulk POST of 10,000 host addresses: %.3f s\n' "$seconds"
+done
+next="$api/sites/1/networks/10.200.0.0/16/next_address/"
+curl -sf -o /dev/null -H "$auth" "$next"
+best=999
+for _ in 1 2 3 4 5; do
+    t=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" "$next")
+    best=$(echo "if ($t < $best) $t else $best" | bc -l)
+done
+printf 'next_address in a /16 with 60,000 taken: %.1f ms (best of 5, answer %s)\n' \
+    "$(echo "$best * 1000" | bc -l)" "$(curl -sf -H "$auth" "$next")"
 
 page="/api/devices/?limit=100&offset=50000"
 mkdir -p "$bench_work/www/api/devices"
