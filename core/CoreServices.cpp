@@ -17,6 +17,8 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_attributeValues(m_database)
     , m_devices(m_database, m_permissions, m_sites, m_attributes, m_attributeValues)
     , m_networks(m_database, m_permissions, m_sites, m_attributes, m_attributeValues)
+    , m_interfaces(m_database, m_permissions, m_sites, m_attributes, m_attributeValues, m_devices,
+                   m_networks)
     , m_changes(m_database)
 {
 }

@@ -12,6 +12,7 @@
 #include "inventory/AttributeValueRepository.h"
 #include "inventory/ChangeLog.h"
 #include "inventory/DeviceService.h"
+#include "inventory/InterfaceService.h"
 #include "inventory/NetworkService.h"
 #include "inventory/SiteService.h"
 #include "jobs/JobManager.h"
@@ -48,6 +49,7 @@ public:
     AttributeValueRepository &attributeValues() { return m_attributeValues; }
     DeviceService &devices() { return m_devices; }
     NetworkService &networks() { return m_networks; }
+    InterfaceService &interfaces() { return m_interfaces; }
     ChangeLog &changes() { return m_changes; }
 
 private:
@@ -67,6 +69,7 @@ private:
     AttributeValueRepository m_attributeValues;
     DeviceService m_devices;
     NetworkService m_networks;
+    InterfaceService m_interfaces;
     ChangeLog m_changes;
 };
 

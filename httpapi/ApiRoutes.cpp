@@ -8,6 +8,7 @@
 #include "faces/nsot/AuthController.h"
 #include "faces/nsot/ChangesController.h"
 #include "faces/nsot/DevicesController.h"
+#include "faces/nsot/InterfacesController.h"
 #include "faces/nsot/NetworksController.h"
 #include "faces/nsot/SitesController.h"
 #include "faces/nsot/UsersController.h"
@@ -24,6 +25,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     AttributesController::registerRoutes(router, core);
     DevicesController::registerRoutes(router, core);
     NetworksController::registerRoutes(router, core);
+    InterfacesController::registerRoutes(router, core);
     ChangesController::registerRoutes(router, core);
     JobsController::registerRoutes(router, core);
     DocsController::registerRoutes(router);

@@ -52,6 +52,18 @@ Result<void> AttributeValueRepository::removeAll(const QSqlDatabase &db,
         {resourceName, resourceId});
 }
 
+Result<void> AttributeValueRepository::removeAllIn(const QSqlDatabase &db,
+                                                   const QString &resourceName,
+                                                   const QString &idsQuery,
+                                                   const QVariantList &values)
+{
+    return SqlQuery::exec(db,
+                          QStringLiteral("DELETE FROM attribute_values WHERE resource_name = ? AND "
+                                         "resource_id IN (%1)")
+                              .arg(idsQuery),
+                          QVariantList{resourceName} + values);
+}
+
 Result<QHash<qint64, QJsonObject>> AttributeValueRepository::load(const QString &resourceName,
                                                                   const QList<qint64> &ids)
 {

@@ -28,6 +28,10 @@ public:
     Result<void> insert(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId,
                         const QJsonObject &values, const QHash<QString, Attribute> &definitions);
     Result<void> removeAll(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId);
+    // The values of every `resourceName` object whose id `idsQuery` (constant SQL, with the
+    // bound `values`) selects: what goes with a device's interfaces.
+    Result<void> removeAllIn(const QSqlDatabase &db, const QString &resourceName,
+                             const QString &idsQuery, const QVariantList &values);
     // The attributes of many resources in a few queries, never one per resource.
     Result<QHash<qint64, QJsonObject>> load(const QString &resourceName, const QList<qint64> &ids);
     // Fills in the attributes of every object (anything with `id` and `attributes`).

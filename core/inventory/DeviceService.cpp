@@ -5,6 +5,7 @@
 #include "AttributeValueRepository.h"
 #include "BulkItems.h"
 #include "ChangeLog.h"
+#include "Fields.h"
 #include "SetQuery.h"
 #include "SiteGate.h"
 #include "SiteService.h"
@@ -20,24 +21,6 @@ namespace {
 
 const QString DeviceResource = QStringLiteral("Device");
 const QString SiteType = QStringLiteral("site");
-
-Error required(const QString &field)
-{
-    return Error::invalidField(field, QStringLiteral("This field is required."));
-}
-
-Result<QString> textField(const QJsonObject &fields, const QString &name)
-{
-    const QJsonValue value = fields.value(name);
-    if (value.isUndefined() || value.isNull())
-        return QString();
-    if (!value.isString())
-        return Error::invalidField(name, QStringLiteral("Not a valid string."));
-    if (value.toString().size() > 255)
-        return Error::invalidField(
-            name, QStringLiteral("Ensure this field has no more than 255 characters."));
-    return value.toString();
-}
 
 Result<std::optional<double>> coordinateField(const QJsonObject &fields, const QString &name,
                                               double limit)
@@ -126,7 +109,7 @@ Result<Device> DeviceService::applyFields(Device device, const QJsonObject &fiel
     if (fields.contains(QStringLiteral("hostname")) || !partial) {
         const QJsonValue hostname = fields.value(QStringLiteral("hostname"));
         if (!hostname.isString() || hostname.toString().isEmpty())
-            return required(QStringLiteral("hostname"));
+            return Fields::required(QStringLiteral("hostname"));
         if (hostname.toString().size() > 255 ||
             !hostnamePattern.match(hostname.toString()).hasMatch())
             return Error::invalidField(
@@ -146,7 +129,7 @@ Result<Device> DeviceService::applyFields(Device device, const QJsonObject &fiel
     for (qsizetype i = 0; i < textNames.size(); ++i) {
         if (!fields.contains(textNames[i]) && partial)
             continue;
-        const Result<QString> text = textField(fields, textNames[i]);
+        const Result<QString> text = Fields::text(fields, textNames[i]);
         if (!text)
             return text.error();
         *texts[i] = text.value();
@@ -296,6 +279,12 @@ Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &
                 return allowed.error();
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_values.removeAll(db, DeviceResource, id); },
+                 [&] {
+                     // Its interfaces go with it (ON DELETE CASCADE); their values too.
+                     return m_values.removeAllIn(
+                         db, QStringLiteral("Interface"),
+                         QStringLiteral("SELECT id FROM interfaces WHERE device_id = ?"), {id});
+                 },
                  [&] { return m_devices.remove(db, id); },
                  [&] {
                      return ChangeLog::record(db, caller.user.id, device.siteId,

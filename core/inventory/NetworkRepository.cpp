@@ -2,6 +2,7 @@
 
 #include "db/Database.h"
 #include "db/SqlQuery.h"
+#include "db/SqlWhere.h"
 
 #include <QDateTime>
 
@@ -32,44 +33,13 @@ Network networkFrom(const QSqlQuery &query)
     return network;
 }
 
-// Conditions and their values; the text comes from constants only, every value the caller
-// gave is bound.
-class Where
+SqlWhere whereOf(const NetworkFilter &filter)
 {
-public:
-    void add(const QString &condition, const QVariantList &values = {})
-    {
-        m_conditions << condition;
-        m_values << values;
-    }
-    QString text() const
-    {
-        return m_conditions.isEmpty()
-                   ? QString()
-                   : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
-    }
-    const QVariantList &values() const { return m_values; }
-
-private:
-    QStringList m_conditions;
-    QVariantList m_values;
-};
-
-Where whereOf(const NetworkFilter &filter)
-{
-    Where where;
+    SqlWhere where;
     if (filter.siteId)
         where.add(QStringLiteral("n.site_id = ?"), {*filter.siteId});
-    if (filter.ids) {
-        QStringList placeholders(filter.ids->size(), QStringLiteral("?"));
-        QVariantList ids;
-        for (qint64 id : *filter.ids)
-            ids << id;
-        where.add(placeholders.isEmpty()
-                      ? QStringLiteral("1 = 0")
-                      : QStringLiteral("n.id IN (%1)").arg(placeholders.join(QLatin1Char(','))),
-                  ids);
-    }
+    if (filter.ids)
+        where.addIn(QStringLiteral("n.id"), *filter.ids);
     if (filter.exact)
         where.add(
             QStringLiteral("n.ip_version = ? AND n.network_address = ? AND "
@@ -108,6 +78,15 @@ Where whereOf(const NetworkFilter &filter)
     }
     if (filter.excludeId)
         where.add(QStringLiteral("n.id <> ?"), {*filter.excludeId});
+    if (filter.addressesOf)
+        where.add(QStringLiteral("n.id IN (SELECT network_id FROM interface_addresses WHERE "
+                                 "interface_id = ?)"),
+                  {*filter.addressesOf});
+    if (filter.networksOf)
+        where.add(QStringLiteral("n.id IN (SELECT a.parent_id FROM networks a JOIN "
+                                 "interface_addresses x ON x.network_id = a.id WHERE "
+                                 "x.interface_id = ?)"),
+                  {*filter.networksOf});
     for (const auto &[name, value] : filter.attributes)
         where.add(QStringLiteral("n.id IN (SELECT resource_id FROM attribute_values WHERE "
                                  "resource_name = 'Network' AND name = ? AND value = ?)"),
@@ -119,7 +98,7 @@ Where whereOf(const NetworkFilter &filter)
 
 Result<QList<Network>> NetworkRepository::list(const NetworkFilter &filter)
 {
-    const Where where = whereOf(filter);
+    const SqlWhere where = whereOf(filter);
     const QString order =
         !filter.byAddress ? QStringLiteral(" ORDER BY n.id")
         : filter.descending
@@ -139,7 +118,7 @@ Result<QList<Network>> NetworkRepository::list(const NetworkFilter &filter)
 
 Result<qint64> NetworkRepository::count(const NetworkFilter &filter)
 {
-    const Where where = whereOf(filter);
+    const SqlWhere where = whereOf(filter);
     const Result<QVariant> total = SqlQuery::scalar(
         m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM networks n") + where.text(),
         where.values());

@@ -2,17 +2,13 @@
 
 #include "CoreServices.h"
 #include "NsotHandlers.h"
-#include "Representation.h"
+#include "NsotShapes.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
 
 namespace Cairn {
 
 namespace {
-
-// NSoT shows these; ?fields= may also name the product-wide ones (ip_address, platform, ...).
-const QStringList Visible{QStringLiteral("id"), QStringLiteral("site_id"),
-                          QStringLiteral("hostname"), QStringLiteral("attributes")};
 
 QJsonObject deviceSchema()
 {
@@ -33,21 +29,9 @@ QJsonObject deviceSchema()
     return JsonSchema::object(properties, {QStringLiteral("hostname")});
 }
 
-QJsonArray shaped(CoreServices &core, const ApiRequest &request, const QList<Device> &devices)
-{
-    Representation representation(request);
-    Nsot::addSiteExpander(representation, core);
-    QJsonArray array;
-    for (const Device &device : devices)
-        array.append(representation.shape(device.toJson(), Visible));
-    return array;
-}
-
 auto shaperFor(CoreServices &core, const ApiRequest &request)
 {
-    return [&core, &request](const QList<Device> &devices) {
-        return shaped(core, request, devices);
-    };
+    return Nsot::shaper(core, request, Nsot::deviceRows);
 }
 
 // The list filters shared by the list and the set-query routes.
@@ -131,6 +115,17 @@ HttpResponse remove(CoreServices &core, const ApiRequest &request)
         [&](const QList<qint64> &ids) { return core.devices().remove(*request.identity, ids); });
 }
 
+HttpResponse interfaces(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Device> device = target(core, request);
+    if (!device)
+        return Nsot::error(device.error());
+    InterfaceFilter filter;
+    filter.deviceId = device->id;
+    return Nsot::listPage(request, core.interfaces(), filter,
+                          Nsot::shaper(core, request, Nsot::interfaceRows));
+}
+
 } // namespace
 
 void DevicesController::registerRoutes(Router &router, CoreServices &core)
@@ -176,6 +171,16 @@ void DevicesController::registerRoutes(Router &router, CoreServices &core)
         spec.responseSchema = {};
         spec.successStatus = 204;
         router.add(spec, Nsot::bound(core, bulkRemove));
+
+        spec.method = "GET";
+        spec.path = prefix + QStringLiteral("/devices/{key}/interfaces/");
+        spec.summary = QStringLiteral("Device interfaces");
+        spec.description = QStringLiteral("The interfaces of this device.");
+        spec.queryParameters = Nsot::listParameters({});
+        spec.requestSchema = {};
+        spec.responseSchema = {};
+        spec.successStatus = 200;
+        router.add(spec, Nsot::bound(core, interfaces));
 
         spec.path = prefix + QStringLiteral("/devices/{key}/");
         spec.summary = QStringLiteral("Device Instance");

@@ -2,7 +2,7 @@
 
 #include "CoreServices.h"
 #include "NsotHandlers.h"
-#include "Representation.h"
+#include "NsotShapes.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
 
@@ -31,36 +31,9 @@ QJsonObject networkSchema()
           JsonSchema::ofType("object", QStringLiteral("Dictionary of attributes to set."))}});
 }
 
-QHash<qint64, QJsonObject> networksById(CoreServices &core, const QList<qint64> &ids)
-{
-    NetworkFilter filter;
-    filter.ids = ids;
-    filter.limit = int(ids.size());
-    QHash<qint64, QJsonObject> byId;
-    const Result<QList<Network>> found = core.networks().list(filter);
-    for (const Network &network : found ? found.value() : QList<Network>())
-        byId.insert(network.id, network.toJson());
-    return byId;
-}
-
 auto shaperFor(CoreServices &core, const ApiRequest &request)
 {
-    return [&core, &request](const QList<Network> &networks) {
-        QJsonArray full;
-        for (const Network &network : networks)
-            full.append(network.toJson());
-        Representation representation(request);
-        Nsot::addSiteExpander(representation, core);
-        Nsot::addBatchExpander(
-            representation, QStringLiteral("parent_id"), full,
-            [&core](const QList<qint64> &ids) { return networksById(core, ids); });
-        QJsonArray rows;
-        for (const QJsonValue network : std::as_const(full)) {
-            const QJsonObject object = network.toObject();
-            rows.append(representation.shape(object, object.keys()));
-        }
-        return rows;
-    };
+    return Nsot::shaper(core, request, Nsot::networkRows);
 }
 
 // An integer query parameter: `fallback` when absent, 400 naming it when not an integer.
@@ -368,6 +341,14 @@ HttpResponse nextNetworks(CoreServices &core, const ApiRequest &request, bool ad
     return HttpResponse::json(cidrs);
 }
 
+HttpResponse assignments(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Network> network = target(core, request);
+    if (!network)
+        return Nsot::error(network.error());
+    return Nsot::assignmentPage(request, core.interfaces().assignmentsOfAddress(network->id));
+}
+
 void addWalk(Router &router, CoreServices &core, RouteSpec spec, const QString &name,
              Walk selection, const QString &description)
 {
@@ -464,6 +445,14 @@ void NetworksController::registerRoutes(Router &router, CoreServices &core)
                 QStringLiteral("Old spelling of descendants."));
         addWalk(router, core, one, QStringLiteral("siblings"), siblings,
                 QStringLiteral("Networks with the same parent (?include_self)."));
+
+        RouteSpec assigned = one;
+        assigned.path += QStringLiteral("assignments/");
+        assigned.summary = QStringLiteral("Network assignments");
+        assigned.description = QStringLiteral(
+            "The interfaces this address is assigned to, as device/interface/address rows.");
+        assigned.queryParameters = Nsot::listParameters({}).mid(0, 2);
+        router.add(assigned, Nsot::bound(core, assignments));
 
         RouteSpec single = one;
         single.queryParameters = Nsot::listParameters({}).mid(2);

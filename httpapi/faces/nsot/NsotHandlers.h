@@ -1,6 +1,7 @@
 #pragma once
 
 #include "NsotSupport.h"
+#include "inventory/Interface.h"
 #include "routing/Page.h"
 
 #include <QJsonObject>
@@ -107,6 +108,9 @@ HttpResponse detail(const Result<Object> &found, Shape &&shape)
         return error(found.error());
     return HttpResponse::json(shape(QList<Object>{found.value()}).first());
 }
+
+// NSoT's assignments list (device, interface and address of each), paged like any list.
+HttpResponse assignmentPage(const ApiRequest &request, const Result<QList<Assignment>> &found);
 
 // DELETE of the list URL with a JSON array of ids, or of one object: 204, all or none.
 HttpResponse removeByIds(const Result<QList<qint64>> &ids,

@@ -27,6 +27,17 @@ HttpResponse removeByIds(const Result<QList<qint64>> &ids,
     return HttpResponse::noContent();
 }
 
+HttpResponse assignmentPage(const ApiRequest &request, const Result<QList<Assignment>> &found)
+{
+    const Result<Page> page = Page::fromRequest(request);
+    if (!page || !found)
+        return error(page ? found.error() : page.error());
+    QJsonArray rows;
+    for (const Assignment &assignment : found->mid(page->offset, page->rowsToFetch()))
+        rows.append(assignment.toJson());
+    return page->respond(request, rows, found->size());
+}
+
 HttpResponse created(const ApiRequest &request, const QJsonValue &body, std::optional<qint64> id)
 {
     HttpResponse response = HttpResponse::json(body, 201);

@@ -1,0 +1,438 @@
+#include "InterfaceService.h"
+
+#include "AttributeRules.h"
+#include "AttributeValueRepository.h"
+#include "BulkItems.h"
+#include "ChangeLog.h"
+#include "DeviceService.h"
+#include "Fields.h"
+#include "NetworkService.h"
+#include "SetQuery.h"
+#include "SiteGate.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
+#include "net/MacAddress.h"
+
+#include <QSet>
+
+namespace Cairn {
+
+namespace {
+
+const QString InterfaceResource = QStringLiteral("Interface");
+
+Error duplicateName(const Error &error, const QString &name)
+{
+    if (error.code != ErrorCode::Conflict)
+        return error;
+    return Error{ErrorCode::Conflict,
+                 QStringLiteral("The device has an interface named %1.").arg(name),
+                 {{QStringLiteral("name"),
+                   QStringLiteral("Interface with this device and name already exists.")}}};
+}
+
+} // namespace
+
+InterfaceService::InterfaceService(Database &database, PermissionService &permissions,
+                                   SiteService &sites, AttributeService &attributes,
+                                   AttributeValueRepository &values, DeviceService &devices,
+                                   NetworkService &networks)
+    : m_database(database)
+    , m_permissions(permissions)
+    , m_sites(sites)
+    , m_attributes(attributes)
+    , m_values(values)
+    , m_devices(devices)
+    , m_networks(networks)
+    , m_interfaces(database)
+{
+}
+
+Result<void> InterfaceService::attachDetails(QList<Interface> &interfaces)
+{
+    const Result<void> attached = m_values.attach(InterfaceResource, interfaces);
+    if (!attached)
+        return attached;
+    QList<qint64> ids;
+    for (const Interface &interface : std::as_const(interfaces))
+        ids << interface.id;
+    const auto addresses = m_interfaces.addresses(ids);
+    if (!addresses)
+        return addresses.error();
+    for (Interface &interface : interfaces)
+        std::tie(interface.addresses, interface.networks) = addresses->value(interface.id);
+    return {};
+}
+
+Result<QList<Interface>> InterfaceService::list(const InterfaceFilter &filter)
+{
+    Result<QList<Interface>> interfaces = m_interfaces.list(filter);
+    if (!interfaces)
+        return interfaces;
+    const Result<void> detailed = attachDetails(interfaces.value());
+    if (!detailed)
+        return detailed.error();
+    return interfaces;
+}
+
+Result<qint64> InterfaceService::count(const InterfaceFilter &filter)
+{
+    return m_interfaces.count(filter);
+}
+
+Result<Interface> InterfaceService::get(const QString &key, std::optional<qint64> siteId)
+{
+    InterfaceFilter filter;
+    filter.siteId = siteId;
+    bool numeric = false;
+    const qint64 id = key.toLongLong(&numeric);
+    if (numeric) {
+        filter.ids = QList<qint64>{id};
+    } else {
+        // Hostnames have no colon; interface names may ("xe-1/2/3:10.0").
+        const qsizetype colon = key.indexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            return Error::notFound(QStringLiteral("Interface %1 not found.").arg(key));
+        filter.deviceHostname = key.left(colon);
+        filter.name = key.mid(colon + 1);
+    }
+    filter.limit = 2;
+    const Result<QList<Interface>> found = list(filter);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QStringLiteral("Interface %1 not found.").arg(key));
+    if (found->size() > 1)
+        return Error::badRequest(
+            QStringLiteral("Multiple Interfaces matched name_slug=%1. Use a site-specific "
+                           "endpoint or lookup by ID.")
+                .arg(key));
+    return found->first();
+}
+
+Result<QList<qint64>> InterfaceService::query(std::optional<qint64> siteId, const QString &setQuery)
+{
+    return SetQuery::evaluate(m_database, InterfaceResource, QStringLiteral("interfaces"), siteId,
+                              setQuery);
+}
+
+Result<QList<Assignment>> InterfaceService::assignments(const QList<qint64> &interfaceIds)
+{
+    return m_interfaces.assignments(interfaceIds, std::nullopt);
+}
+
+Result<QList<Assignment>> InterfaceService::assignmentsOfAddress(qint64 networkId)
+{
+    return m_interfaces.assignments({}, networkId);
+}
+
+Result<QHash<qint64, Interface>> InterfaceService::byIds(const QList<qint64> &ids)
+{
+    return BulkItems::fetchAll<Interface>(ids, QStringLiteral("Interface"),
+                                          [&](const QList<qint64> &batch) {
+                                              InterfaceFilter filter;
+                                              filter.ids = batch;
+                                              filter.limit = int(batch.size());
+                                              return list(filter);
+                                          });
+}
+
+Result<Interface> InterfaceService::applyFields(Interface interface, const QJsonObject &fields,
+                                                bool partial)
+{
+    const auto given = [&](const char *name) {
+        return !partial || fields.contains(QLatin1String(name));
+    };
+    if (given("name")) {
+        const QJsonValue name = fields.value(QStringLiteral("name"));
+        if (!name.isString() || name.toString().trimmed().isEmpty())
+            return Error::invalidField(QStringLiteral("name"),
+                                       QStringLiteral("This is a required field."));
+        if (name.toString().size() > 255)
+            return Error::invalidField(
+                QStringLiteral("name"),
+                QStringLiteral("Ensure this field has no more than 255 characters."));
+        interface.name = name.toString();
+    }
+    if (given("description")) {
+        const Result<QString> description = Fields::text(fields, QStringLiteral("description"));
+        if (!description)
+            return description.error();
+        interface.description = description.value();
+    }
+    if (given("type")) {
+        const QJsonValue type = fields.value(QStringLiteral("type"));
+        if (type.isUndefined() || type.isNull())
+            interface.type = 6;
+        else if (!type.isDouble() || !Interface::Types.contains(type.toInt()) ||
+                 type.toDouble() != double(type.toInt()))
+            return Error::invalidField(
+                QStringLiteral("type"),
+                QStringLiteral("Invalid type: %1")
+                    .arg(type.isString() ? type.toString() : QString::number(type.toDouble())));
+        else
+            interface.type = type.toInt();
+    }
+    if (given("speed")) {
+        const QJsonValue speed = fields.value(QStringLiteral("speed"));
+        if (speed.isDouble() && speed.toDouble() != double(qint64(speed.toDouble())))
+            return Error::invalidField(QStringLiteral("speed"),
+                                       QStringLiteral("Speed must be an integer."));
+        const Result<std::optional<qint64>> value =
+            Fields::integer(fields, QStringLiteral("speed"));
+        if (!value || (value.value() &&
+                       (*value.value() < 0 || *value.value() > std::numeric_limits<int>::max())))
+            return Error::invalidField(
+                QStringLiteral("speed"),
+                QStringLiteral("Invalid speed: %1").arg(speed.toVariant().toString()));
+        // Absent in a PUT or a new interface: the default; an explicit null: no speed.
+        interface.speed = speed.isNull()        ? std::nullopt
+                          : speed.isUndefined() ? std::optional<int>(1000)
+                                                : std::optional<int>(int(*value.value()));
+    }
+    if (given("mac_address")) {
+        const QJsonValue mac = fields.value(QStringLiteral("mac_address"));
+        const Result<std::optional<qint64>> parsed = MacAddress::parse(
+            mac.isUndefined() ? QJsonValue(0) : mac, QStringLiteral("mac_address"));
+        if (!parsed)
+            return parsed.error();
+        interface.macAddress = parsed.value();
+    }
+    if (given("parent_id")) {
+        const QJsonValue parent = fields.value(QStringLiteral("parent_id"));
+        if (parent.isUndefined() || parent.isNull()) {
+            interface.parentId.reset();
+        } else {
+            const Result<QString> key = Fields::reference(fields, QStringLiteral("parent_id"));
+            if (!key)
+                return key.error();
+            const Result<Interface> found = get(key.value(), interface.siteId);
+            if (!found)
+                return Error::invalidField(
+                    QStringLiteral("parent_id"),
+                    QStringLiteral("Interface %1 does not exist.").arg(key.value()));
+            if (found->deviceId != interface.deviceId)
+                return Error::invalidField(
+                    QStringLiteral("parent_id"),
+                    QStringLiteral("Parent's device does not match device with host name '%1'")
+                        .arg(interface.deviceHostname));
+            if (found->id == interface.id)
+                return Error::invalidField(
+                    QStringLiteral("parent_id"),
+                    QStringLiteral("An interface cannot be its own parent."));
+            interface.parentId = found->id;
+            interface.parentName = found->name;
+        }
+    }
+    return interface;
+}
+
+Result<void> InterfaceService::setAddresses(const QSqlDatabase &db, const Identity &caller,
+                                            Interface &interface, const QJsonValue &addresses)
+{
+    const QString field = QStringLiteral("addresses");
+    if (!addresses.isArray())
+        return Error::invalidField(field, QStringLiteral("Expected a list of host addresses."));
+    QList<qint64> wanted;
+    for (const QJsonValue address : addresses.toArray()) {
+        const Result<IpNetwork> ip = IpNetwork::parse(address.toString(), field);
+        if (!address.isString() || !ip || !ip->isHost())
+            return Error::invalidField(
+                field,
+                QStringLiteral("'%1' is not a valid host address!")
+                    .arg(address.isString() ? address.toString() : address.toVariant().toString()));
+        const Result<Network> network =
+            m_networks.assignedAddress(db, caller, interface.siteId, ip.value());
+        if (!network)
+            return network.error();
+        if (!wanted.contains(network->id))
+            wanted << network->id;
+    }
+    const Result<QList<qint64>> current = m_interfaces.addressIds(db, interface.id);
+    if (!current)
+        return current.error();
+    for (qint64 id : current.value()) {
+        if (!wanted.contains(id)) {
+            const Result<void> dropped = m_interfaces.unassign(db, interface.id, id);
+            if (!dropped)
+                return dropped;
+        }
+    }
+    for (qint64 id : std::as_const(wanted)) {
+        if (current->contains(id))
+            continue;
+        const Result<void> assigned = m_interfaces.assign(db, interface, id);
+        if (!assigned)
+            return assigned.error().code == ErrorCode::Conflict
+                       ? Error::invalidField(
+                             field, QStringLiteral("Address already assigned to this Device."))
+                       : assigned.error();
+    }
+    // The answer and the change log show the addresses as stored.
+    const auto stored = m_interfaces.addresses({interface.id});
+    if (!stored)
+        return stored.error();
+    std::tie(interface.addresses, interface.networks) = stored->value(interface.id);
+    return {};
+}
+
+Result<QList<Interface>> InterfaceService::create(const Identity &caller, const QJsonArray &items,
+                                                  std::optional<qint64> defaultSite)
+{
+    AttributeRules rules(m_attributes, m_values, InterfaceResource);
+    SiteGate gate(m_sites, m_permissions, caller, Action::Add);
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Interface>> {
+        QList<Interface> created;
+        for (const QJsonValue item : items) {
+            if (!item.isObject())
+                return Error::badRequest(
+                    QStringLiteral("Expected a JSON object for each interface."));
+            const QJsonObject fields = item.toObject();
+            const Result<QString> deviceKey = Fields::reference(fields, QStringLiteral("device"));
+            if (!deviceKey)
+                return deviceKey.error();
+            const Result<Device> device = m_devices.get(deviceKey.value(), defaultSite);
+            if (!device)
+                return Error::invalidField(
+                    QStringLiteral("device"),
+                    QStringLiteral("Device %1 does not exist.").arg(deviceKey.value()));
+            const Result<void> allowed = gate.check(device->siteId);
+            if (!allowed)
+                return allowed.error();
+            Interface blank;
+            blank.siteId = device->siteId;
+            blank.deviceId = device->id;
+            blank.deviceHostname = device->hostname;
+            Result<Interface> interface = applyFields(blank, fields, false);
+            if (!interface)
+                return interface.error();
+            const Result<QJsonObject> attributes =
+                rules.resolve(interface->siteId, fields, {}, AttributeWrite::Create);
+            if (!attributes)
+                return attributes.error();
+            interface->attributes = attributes.value();
+            const Result<qint64> id = m_interfaces.insert(db, interface.value());
+            if (!id)
+                return duplicateName(id.error(), interface->name);
+            interface->id = id.value();
+            const Result<void> done = Transaction::allOf(
+                {[&] {
+                     return fields.contains(QStringLiteral("addresses")) &&
+                                    !fields.value(QStringLiteral("addresses")).isNull()
+                                ? setAddresses(db, caller, interface.value(),
+                                               fields.value(QStringLiteral("addresses")))
+                                : Result<void>();
+                 },
+                 [&] {
+                     return rules.store(db, interface->siteId, interface->id, interface->attributes,
+                                        AttributeWrite::Create);
+                 },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, interface->siteId,
+                                              QStringLiteral("Create"), InterfaceResource,
+                                              interface->id, interface->toJson());
+                 }});
+            if (!done)
+                return done.error();
+            created << interface.value();
+        }
+        return created;
+    });
+}
+
+Result<QList<Interface>> InterfaceService::update(const Identity &caller, const QJsonArray &items,
+                                                  bool partial)
+{
+    const Result<QList<qint64>> ids = BulkItems::idsOf(items);
+    if (!ids)
+        return ids.error();
+    AttributeRules rules(m_attributes, m_values, InterfaceResource);
+    SiteGate gate(m_sites, m_permissions, caller, Action::Change);
+    const AttributeWrite write = partial ? AttributeWrite::Merge : AttributeWrite::Replace;
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Interface>> {
+        const Result<QHash<qint64, Interface>> targets = byIds(ids.value());
+        if (!targets)
+            return targets.error();
+        QList<Interface> updated;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QJsonObject fields = items.at(i).toObject();
+            const Interface &current = *targets->constFind(ids->at(i));
+            const Result<void> allowed = gate.check(current.siteId);
+            if (!allowed)
+                return allowed.error();
+            Result<Interface> interface = applyFields(current, fields, partial);
+            if (!interface)
+                return interface.error();
+            const QJsonValue addresses = fields.value(QStringLiteral("addresses"));
+            if (!partial && addresses.isUndefined())
+                return Fields::required(QStringLiteral("addresses"));
+            const Result<QJsonObject> attributes =
+                rules.resolve(interface->siteId, fields, current.attributes, write);
+            if (!attributes)
+                return attributes.error();
+            interface->attributes = attributes.value();
+            const Result<void> done = Transaction::allOf(
+                {[&] {
+                     const Result<void> saved = m_interfaces.update(db, interface.value());
+                     return saved ? saved : duplicateName(saved.error(), interface->name);
+                 },
+                 [&] {
+                     return addresses.isUndefined()
+                                ? Result<void>()
+                                : setAddresses(db, caller, interface.value(),
+                                               addresses.isNull() ? QJsonArray() : addresses);
+                 },
+                 [&] {
+                     return rules.store(db, interface->siteId, interface->id, interface->attributes,
+                                        write);
+                 },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, interface->siteId,
+                                              QStringLiteral("Update"), InterfaceResource,
+                                              interface->id, interface->toJson());
+                 }});
+            if (!done)
+                return done.error();
+            updated << interface.value();
+        }
+        return updated;
+    });
+}
+
+Result<void> InterfaceService::remove(const Identity &caller, const QList<qint64> &ids)
+{
+    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    SiteGate gate(m_sites, m_permissions, caller, Action::Delete);
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        const Result<QHash<qint64, Interface>> targets = byIds(unique);
+        if (!targets)
+            return targets.error();
+        for (qint64 id : unique) {
+            const Interface &interface = *targets->constFind(id);
+            const Result<void> allowed = gate.check(interface.siteId);
+            if (!allowed)
+                return allowed.error();
+            const Result<void> done = Transaction::allOf(
+                {[&] { return m_values.removeAll(db, InterfaceResource, id); },
+                 [&]() -> Result<void> {
+                     const Result<void> removed = m_interfaces.remove(db, id);
+                     if (removed || removed.error().code != ErrorCode::Conflict)
+                         return removed;
+                     return Error::conflict(
+                         QStringLiteral("The interface %1 has child interfaces or is an "
+                                        "endpoint of a circuit.")
+                             .arg(interface.nameSlug()));
+                 },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, interface.siteId,
+                                              QStringLiteral("Delete"), InterfaceResource, id,
+                                              interface.toJson());
+                 }});
+            if (!done)
+                return done.error();
+        }
+        return {};
+    });
+}
+
+} // namespace Cairn

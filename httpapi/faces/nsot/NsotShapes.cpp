@@ -1,0 +1,100 @@
+#include "NsotShapes.h"
+
+#include "CoreServices.h"
+#include "NsotSupport.h"
+#include "Representation.h"
+
+namespace Cairn::Nsot {
+
+namespace {
+
+// NSoT shows these of a device; ?fields= may also name the product-wide ones (ip_address,
+// platform, ...).
+const QStringList DeviceFields{QStringLiteral("id"), QStringLiteral("site_id"),
+                               QStringLiteral("hostname"), QStringLiteral("attributes")};
+
+QJsonObject visibleDevice(const Device &device)
+{
+    QJsonObject full = device.toJson();
+    QJsonObject visible;
+    for (const QString &field : DeviceFields)
+        visible.insert(field, full.value(field));
+    return visible;
+}
+
+// Rows keyed by id for an expander, fetched with one list call.
+template <typename Filter, typename Service, typename ToJson>
+QHash<qint64, QJsonObject> byId(Service &service, const QList<qint64> &ids, ToJson toJson)
+{
+    Filter filter;
+    filter.ids = ids;
+    filter.limit = int(ids.size());
+    QHash<qint64, QJsonObject> rows;
+    const auto found = service.list(filter);
+    if (found) {
+        for (const auto &object : found.value())
+            rows.insert(object.id, toJson(object));
+    }
+    return rows;
+}
+
+QJsonArray shapeAll(const Representation &representation, const QJsonArray &full,
+                    const QStringList &visible = {})
+{
+    QJsonArray rows;
+    for (const QJsonValue row : full) {
+        const QJsonObject object = row.toObject();
+        rows.append(representation.shape(object, visible.isEmpty() ? object.keys() : visible));
+    }
+    return rows;
+}
+
+} // namespace
+
+QJsonArray deviceRows(CoreServices &core, const ApiRequest &request, const QList<Device> &devices)
+{
+    QJsonArray full;
+    for (const Device &device : devices)
+        full.append(device.toJson());
+    Representation representation(request);
+    addSiteExpander(representation, core);
+    return shapeAll(representation, full, DeviceFields);
+}
+
+QJsonArray networkRows(CoreServices &core, const ApiRequest &request,
+                       const QList<Network> &networks)
+{
+    QJsonArray full;
+    for (const Network &network : networks)
+        full.append(network.toJson());
+    Representation representation(request);
+    addSiteExpander(representation, core);
+    addBatchExpander(representation, QStringLiteral("parent_id"), full,
+                     [&core](const QList<qint64> &ids) {
+                         return byId<NetworkFilter>(core.networks(), ids,
+                                                    [](const Network &n) { return n.toJson(); });
+                     });
+    return shapeAll(representation, full);
+}
+
+QJsonArray interfaceRows(CoreServices &core, const ApiRequest &request,
+                         const QList<Interface> &interfaces)
+{
+    QJsonArray full;
+    for (const Interface &interface : interfaces)
+        full.append(interface.toJson());
+    Representation representation(request);
+    addSiteExpander(representation, core);
+    addBatchExpander(representation, QStringLiteral("device"), full,
+                     [&core](const QList<qint64> &ids) {
+                         return byId<DeviceFilter>(core.devices(), ids, visibleDevice);
+                     });
+    addBatchExpander(representation, QStringLiteral("parent_id"), full,
+                     [&core](const QList<qint64> &ids) {
+                         return byId<InterfaceFilter>(
+                             core.interfaces(), ids, [](const Interface &i) { return i.toJson(); });
+                     });
+    return shapeAll(representation, full);
+}
+
+} // namespace Cairn::Nsot
