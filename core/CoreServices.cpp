@@ -19,6 +19,7 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_networks(m_database, m_permissions, m_sites, m_attributes, m_attributeValues)
     , m_interfaces(m_database, m_permissions, m_sites, m_attributes, m_attributeValues, m_devices,
                    m_networks)
+    , m_circuits(m_database, m_permissions, m_sites, m_attributes, m_attributeValues, m_interfaces)
     , m_changes(m_database)
 {
 }

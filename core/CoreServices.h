@@ -11,6 +11,7 @@
 #include "inventory/AttributeService.h"
 #include "inventory/AttributeValueRepository.h"
 #include "inventory/ChangeLog.h"
+#include "inventory/CircuitService.h"
 #include "inventory/DeviceService.h"
 #include "inventory/InterfaceService.h"
 #include "inventory/NetworkService.h"
@@ -50,6 +51,7 @@ public:
     DeviceService &devices() { return m_devices; }
     NetworkService &networks() { return m_networks; }
     InterfaceService &interfaces() { return m_interfaces; }
+    CircuitService &circuits() { return m_circuits; }
     ChangeLog &changes() { return m_changes; }
 
 private:
@@ -70,6 +72,7 @@ private:
     DeviceService m_devices;
     NetworkService m_networks;
     InterfaceService m_interfaces;
+    CircuitService m_circuits;
     ChangeLog m_changes;
 };
 

@@ -7,6 +7,7 @@
 #include "faces/nsot/AttributesController.h"
 #include "faces/nsot/AuthController.h"
 #include "faces/nsot/ChangesController.h"
+#include "faces/nsot/CircuitsController.h"
 #include "faces/nsot/DevicesController.h"
 #include "faces/nsot/InterfacesController.h"
 #include "faces/nsot/NetworksController.h"
@@ -25,6 +26,8 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     AttributesController::registerRoutes(router, core);
     DevicesController::registerRoutes(router, core);
     NetworksController::registerRoutes(router, core);
+    // Before the interfaces: /interfaces/{key*}/circuit/ must win over the instance route.
+    CircuitsController::registerRoutes(router, core);
     InterfacesController::registerRoutes(router, core);
     ChangesController::registerRoutes(router, core);
     JobsController::registerRoutes(router, core);

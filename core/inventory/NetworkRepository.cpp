@@ -78,10 +78,13 @@ SqlWhere whereOf(const NetworkFilter &filter)
     }
     if (filter.excludeId)
         where.add(QStringLiteral("n.id <> ?"), {*filter.excludeId});
-    if (filter.addressesOf)
-        where.add(QStringLiteral("n.id IN (SELECT network_id FROM interface_addresses WHERE "
-                                 "interface_id = ?)"),
-                  {*filter.addressesOf});
+    if (filter.addressesOf) {
+        SqlWhere interfaces;
+        interfaces.addIn(QStringLiteral("interface_id"), *filter.addressesOf);
+        where.add(QStringLiteral("n.id IN (SELECT network_id FROM interface_addresses") +
+                      interfaces.text() + QLatin1Char(')'),
+                  interfaces.values());
+    }
     if (filter.networksOf)
         where.add(QStringLiteral("n.id IN (SELECT a.parent_id FROM networks a JOIN "
                                  "interface_addresses x ON x.network_id = a.id WHERE "

@@ -34,7 +34,7 @@ struct NetworkFilter
     std::optional<std::optional<qint64>> parentId;
     std::optional<qint64> excludeId;
     // the addresses assigned to this interface / the networks those addresses belong to
-    std::optional<qint64> addressesOf;
+    std::optional<QList<qint64>> addressesOf;
     std::optional<qint64> networksOf;
     QList<QPair<QString, QString>> attributes;
     // Address order (network address, then prefix length) instead of id order.

@@ -240,7 +240,10 @@ HttpResponse networks(CoreServices &core, const ApiRequest &request, bool ofAddr
         return Nsot::error(interface.error());
     NetworkFilter filter;
     filter.byAddress = true;
-    (ofAddresses ? filter.addressesOf : filter.networksOf) = interface->id;
+    if (ofAddresses)
+        filter.addressesOf = QList<qint64>{interface->id};
+    else
+        filter.networksOf = interface->id;
     return Nsot::listPage(request, core.networks(), filter,
                           Nsot::shaper(core, request, Nsot::networkRows));
 }

@@ -97,4 +97,12 @@ QJsonArray interfaceRows(CoreServices &core, const ApiRequest &request,
     return shapeAll(representation, full);
 }
 
+QJsonArray circuitRows(CoreServices &, const ApiRequest &request, const QList<Circuit> &circuits)
+{
+    QJsonArray full;
+    for (const Circuit &circuit : circuits)
+        full.append(circuit.toJson());
+    return shapeAll(Representation(request), full);
+}
+
 } // namespace Cairn::Nsot

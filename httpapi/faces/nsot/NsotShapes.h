@@ -1,5 +1,6 @@
 #pragma once
 
+#include "inventory/Circuit.h"
 #include "inventory/Device.h"
 #include "inventory/Interface.h"
 #include "inventory/Network.h"
@@ -20,6 +21,8 @@ QJsonArray networkRows(CoreServices &core, const ApiRequest &request,
                        const QList<Network> &networks);
 QJsonArray interfaceRows(CoreServices &core, const ApiRequest &request,
                          const QList<Interface> &interfaces);
+QJsonArray circuitRows(CoreServices &core, const ApiRequest &request,
+                       const QList<Circuit> &circuits);
 
 // One of the functions above bound to a request, as the handlers' `shape` argument.
 template <typename Object>
