@@ -20,6 +20,9 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_interfaces(m_database, m_permissions, m_sites, m_attributes, m_attributeValues, m_devices,
                    m_networks)
     , m_circuits(m_database, m_permissions, m_sites, m_attributes, m_attributeValues, m_interfaces)
+    , m_protocolTypes(m_database, m_permissions, m_sites, m_attributes)
+    , m_protocols(m_database, m_permissions, m_sites, m_attributes, m_attributeValues,
+                  {m_devices, m_interfaces, m_circuits, m_protocolTypes}, m_serverKey)
     , m_changes(m_database)
 {
 }

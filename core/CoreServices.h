@@ -15,6 +15,8 @@
 #include "inventory/DeviceService.h"
 #include "inventory/InterfaceService.h"
 #include "inventory/NetworkService.h"
+#include "inventory/ProtocolService.h"
+#include "inventory/ProtocolTypeService.h"
 #include "inventory/SiteService.h"
 #include "jobs/JobManager.h"
 
@@ -52,6 +54,8 @@ public:
     NetworkService &networks() { return m_networks; }
     InterfaceService &interfaces() { return m_interfaces; }
     CircuitService &circuits() { return m_circuits; }
+    ProtocolTypeService &protocolTypes() { return m_protocolTypes; }
+    ProtocolService &protocols() { return m_protocols; }
     ChangeLog &changes() { return m_changes; }
 
 private:
@@ -73,6 +77,8 @@ private:
     NetworkService m_networks;
     InterfaceService m_interfaces;
     CircuitService m_circuits;
+    ProtocolTypeService m_protocolTypes;
+    ProtocolService m_protocols;
     ChangeLog m_changes;
 };
 

@@ -11,6 +11,7 @@
 #include "faces/nsot/DevicesController.h"
 #include "faces/nsot/InterfacesController.h"
 #include "faces/nsot/NetworksController.h"
+#include "faces/nsot/ProtocolsController.h"
 #include "faces/nsot/SitesController.h"
 #include "faces/nsot/UsersController.h"
 
@@ -29,6 +30,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     // Before the interfaces: /interfaces/{key*}/circuit/ must win over the instance route.
     CircuitsController::registerRoutes(router, core);
     InterfacesController::registerRoutes(router, core);
+    ProtocolsController::registerRoutes(router, core);
     ChangesController::registerRoutes(router, core);
     JobsController::registerRoutes(router, core);
     DocsController::registerRoutes(router);

@@ -280,10 +280,16 @@ Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_values.removeAll(db, DeviceResource, id); },
                  [&] {
-                     // Its interfaces go with it (ON DELETE CASCADE); their values too.
+                     // Its interfaces and protocols go with it (ON DELETE CASCADE); their
+                     // values too.
                      return m_values.removeAllIn(
                          db, QStringLiteral("Interface"),
                          QStringLiteral("SELECT id FROM interfaces WHERE device_id = ?"), {id});
+                 },
+                 [&] {
+                     return m_values.removeAllIn(
+                         db, QStringLiteral("Protocol"),
+                         QStringLiteral("SELECT id FROM protocols WHERE device_id = ?"), {id});
                  },
                  [&] { return m_devices.remove(db, id); },
                  [&] {

@@ -26,11 +26,6 @@ QJsonObject circuitSchema()
         {QStringLiteral("endpoint_a")});
 }
 
-auto shaperFor(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::shaper(core, request, Nsot::circuitRows);
-}
-
 Result<CircuitFilter> filterOf(CoreServices &core, const ApiRequest &request)
 {
     const Result<std::optional<qint64>> site = Nsot::nestedSite(core, request);
@@ -56,66 +51,22 @@ Result<CircuitFilter> filterOf(CoreServices &core, const ApiRequest &request)
     return filter;
 }
 
-HttpResponse list(CoreServices &core, const ApiRequest &request)
+struct CircuitTraits
 {
-    const Result<CircuitFilter> filter = filterOf(core, request);
-    if (!filter)
-        return Nsot::error(filter.error());
-    return Nsot::listPage(request, core.circuits(), filter.value(), shaperFor(core, request));
-}
-
-HttpResponse query(CoreServices &core, const ApiRequest &request)
-{
-    const Result<CircuitFilter> filter = filterOf(core, request);
-    if (!filter)
-        return Nsot::error(filter.error());
-    return Nsot::setQuery(request, core.circuits(), filter.value(), shaperFor(core, request));
-}
-
-HttpResponse create(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::create(request, core.circuits(), Nsot::nestedSite(core, request),
-                        shaperFor(core, request));
-}
-
-HttpResponse bulkChange(CoreServices &core, const ApiRequest &request, bool partial)
-{
-    return Nsot::bulkChange(request, partial, core.circuits(), shaperFor(core, request));
-}
-
-HttpResponse bulkRemove(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::removeByIds(Nsot::idList(request), [&](const QList<qint64> &ids) {
-        return core.circuits().remove(*request.identity, ids);
-    });
-}
+    static CircuitService &service(CoreServices &core) { return core.circuits(); }
+    static constexpr auto filter = filterOf;
+    static constexpr auto rows = Nsot::circuitRows;
+};
+using Handlers = Nsot::Resource<CircuitTraits>;
 
 Result<Circuit> target(CoreServices &core, const ApiRequest &request)
 {
-    const Result<std::optional<qint64>> site = Nsot::nestedSite(core, request);
-    if (!site)
-        return site.error();
-    return core.circuits().get(request.pathParam(QStringLiteral("key")), site.value());
+    return Handlers::target(core, request);
 }
 
-HttpResponse detail(CoreServices &core, const ApiRequest &request)
+auto shaperFor(CoreServices &core, const ApiRequest &request)
 {
-    return Nsot::detail(target(core, request), shaperFor(core, request));
-}
-
-HttpResponse change(CoreServices &core, const ApiRequest &request, bool partial)
-{
-    return Nsot::change(request, partial, target(core, request), core.circuits(),
-                        shaperFor(core, request));
-}
-
-HttpResponse remove(CoreServices &core, const ApiRequest &request)
-{
-    const Result<Circuit> current = target(core, request);
-    return Nsot::removeByIds(
-        current ? Result<QList<qint64>>(QList<qint64>{current->id})
-                : Result<QList<qint64>>(current.error()),
-        [&](const QList<qint64> &ids) { return core.circuits().remove(*request.identity, ids); });
+    return Handlers::shaperFor(core, request);
 }
 
 QList<qint64> endpointsOf(const Circuit &circuit)
@@ -239,7 +190,7 @@ void CircuitsController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
                                       QStringLiteral("e.g. provider=acme"), true});
         spec.responseSchema = JsonSchema::arrayOf(circuitSchema());
-        router.add(spec, Nsot::bound(core, query));
+        router.add(spec, Nsot::bound(core, Handlers::query));
 
         spec.path = base;
         spec.summary = QStringLiteral("Circuit List");
@@ -247,20 +198,20 @@ void CircuitsController::registerRoutes(Router &router, CoreServices &core)
             "API endpoint that allows Circuits to be viewed or edited; POST one circuit or a "
             "list (all or none).");
         spec.queryParameters = listParameters;
-        Nsot::addCollectionRoutes(router, spec, circuitSchema(), Nsot::bound(core, list),
-                                  Nsot::bound(core, create));
+        Nsot::addCollectionRoutes(router, spec, circuitSchema(), Nsot::bound(core, Handlers::list),
+                                  Nsot::bound(core, Handlers::create));
         spec.description =
             QStringLiteral("Update several circuits at once (all or none), each with its id.");
         spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(circuitSchema());
         spec.responseSchema = JsonSchema::arrayOf(circuitSchema());
-        router.addPutAndPatch(spec, Nsot::bound(core, bulkChange));
+        router.addPutAndPatch(spec, Nsot::bound(core, Handlers::bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral("Delete several circuits by id (all or none).");
         spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
         spec.responseSchema = {};
         spec.successStatus = 204;
-        router.add(spec, Nsot::bound(core, bulkRemove));
+        router.add(spec, Nsot::bound(core, Handlers::bulkRemove));
 
         RouteSpec walk;
         walk.face = Face::Nsot;
@@ -296,8 +247,9 @@ void CircuitsController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters = Nsot::listParameters({}).mid(2);
         spec.summary = QStringLiteral("Circuit Instance");
         spec.description = QStringLiteral("One circuit by id or name_slug.");
-        Nsot::addInstanceRoutes(router, spec, circuitSchema(), Nsot::bound(core, detail),
-                                Nsot::bound(core, change), Nsot::bound(core, remove));
+        Nsot::addInstanceRoutes(router, spec, circuitSchema(), Nsot::bound(core, Handlers::detail),
+                                Nsot::bound(core, Handlers::change),
+                                Nsot::bound(core, Handlers::remove));
     }
 }
 

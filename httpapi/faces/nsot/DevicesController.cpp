@@ -29,11 +29,6 @@ QJsonObject deviceSchema()
     return JsonSchema::object(properties, {QStringLiteral("hostname")});
 }
 
-auto shaperFor(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::shaper(core, request, Nsot::deviceRows);
-}
-
 // The list filters shared by the list and the set-query routes.
 Result<DeviceFilter> filterOf(CoreServices &core, const ApiRequest &request)
 {
@@ -52,67 +47,19 @@ Result<DeviceFilter> filterOf(CoreServices &core, const ApiRequest &request)
     return filter;
 }
 
-HttpResponse list(CoreServices &core, const ApiRequest &request)
+struct DeviceTraits
 {
-    const Result<DeviceFilter> filter = filterOf(core, request);
-    if (!filter)
-        return Nsot::error(filter.error());
-    return Nsot::listPage(request, core.devices(), filter.value(), shaperFor(core, request));
-}
-
-HttpResponse query(CoreServices &core, const ApiRequest &request)
-{
-    const Result<DeviceFilter> filter = filterOf(core, request);
-    if (!filter)
-        return Nsot::error(filter.error());
-    return Nsot::setQuery(request, core.devices(), filter.value(), shaperFor(core, request));
-}
-
-HttpResponse create(CoreServices &core, const ApiRequest &request)
-{
-    // Devices created without a site land in the default site, as faces without sites do.
-    return Nsot::create(request, core.devices(), Nsot::nestedSite(core, request),
-                        shaperFor(core, request), 1);
-}
-
-HttpResponse bulkChange(CoreServices &core, const ApiRequest &request, bool partial)
-{
-    return Nsot::bulkChange(request, partial, core.devices(), shaperFor(core, request));
-}
-
-HttpResponse bulkRemove(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::removeByIds(Nsot::idList(request), [&](const QList<qint64> &ids) {
-        return core.devices().remove(*request.identity, ids);
-    });
-}
+    static DeviceService &service(CoreServices &core) { return core.devices(); }
+    static constexpr auto filter = filterOf;
+    static constexpr auto rows = Nsot::deviceRows;
+    // Created without a site, as by faces without sites: the default site.
+    static constexpr qint64 FallbackSite = 1;
+};
+using Handlers = Nsot::Resource<DeviceTraits>;
 
 Result<Device> target(CoreServices &core, const ApiRequest &request)
 {
-    const Result<std::optional<qint64>> site = Nsot::nestedSite(core, request);
-    if (!site)
-        return site.error();
-    return core.devices().get(request.pathParam(QStringLiteral("key")), site.value());
-}
-
-HttpResponse detail(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::detail(target(core, request), shaperFor(core, request));
-}
-
-HttpResponse change(CoreServices &core, const ApiRequest &request, bool partial)
-{
-    return Nsot::change(request, partial, target(core, request), core.devices(),
-                        shaperFor(core, request));
-}
-
-HttpResponse remove(CoreServices &core, const ApiRequest &request)
-{
-    const Result<Device> current = target(core, request);
-    return Nsot::removeByIds(
-        current ? Result<QList<qint64>>(QList<qint64>{current->id})
-                : Result<QList<qint64>>(current.error()),
-        [&](const QList<qint64> &ids) { return core.devices().remove(*request.identity, ids); });
+    return Handlers::target(core, request);
 }
 
 HttpResponse interfaces(CoreServices &core, const ApiRequest &request)
@@ -148,7 +95,7 @@ void DevicesController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
                                       QStringLiteral("e.g. vendor=juniper -metro=lax"), true});
         spec.responseSchema = JsonSchema::arrayOf(deviceSchema());
-        router.add(spec, Nsot::bound(core, query));
+        router.add(spec, Nsot::bound(core, Handlers::query));
 
         spec.path = prefix + QStringLiteral("/devices/");
         spec.summary = QStringLiteral("Device List");
@@ -156,21 +103,21 @@ void DevicesController::registerRoutes(Router &router, CoreServices &core)
             QStringLiteral("API endpoint that allows Devices to be viewed or edited; "
                            "POST one device or a list (all or none).");
         spec.queryParameters = listParameters;
-        Nsot::addCollectionRoutes(router, spec, deviceSchema(), Nsot::bound(core, list),
-                                  Nsot::bound(core, create));
+        Nsot::addCollectionRoutes(router, spec, deviceSchema(), Nsot::bound(core, Handlers::list),
+                                  Nsot::bound(core, Handlers::create));
 
         spec.description =
             QStringLiteral("Update several devices at once (all or none), each with its id.");
         spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(deviceSchema());
         spec.responseSchema = JsonSchema::arrayOf(deviceSchema());
-        router.addPutAndPatch(spec, Nsot::bound(core, bulkChange));
+        router.addPutAndPatch(spec, Nsot::bound(core, Handlers::bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral("Delete several devices by id (all or none).");
         spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
         spec.responseSchema = {};
         spec.successStatus = 204;
-        router.add(spec, Nsot::bound(core, bulkRemove));
+        router.add(spec, Nsot::bound(core, Handlers::bulkRemove));
 
         spec.method = "GET";
         spec.path = prefix + QStringLiteral("/devices/{key}/interfaces/");
@@ -186,8 +133,9 @@ void DevicesController::registerRoutes(Router &router, CoreServices &core)
         spec.summary = QStringLiteral("Device Instance");
         spec.description = QStringLiteral("One device by id or hostname.");
         spec.successStatus = 200;
-        Nsot::addInstanceRoutes(router, spec, deviceSchema(), Nsot::bound(core, detail),
-                                Nsot::bound(core, change), Nsot::bound(core, remove));
+        Nsot::addInstanceRoutes(router, spec, deviceSchema(), Nsot::bound(core, Handlers::detail),
+                                Nsot::bound(core, Handlers::change),
+                                Nsot::bound(core, Handlers::remove));
     }
 }
 } // namespace Cairn

@@ -48,11 +48,6 @@ QJsonObject assignmentSchema()
                                {QStringLiteral("address"), JsonSchema::ofType("string")}});
 }
 
-auto shaperFor(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::shaper(core, request, Nsot::interfaceRows);
-}
-
 Result<InterfaceFilter> filterOf(CoreServices &core, const ApiRequest &request)
 {
     const Result<std::optional<qint64>> site = Nsot::nestedSite(core, request);
@@ -108,66 +103,22 @@ Result<InterfaceFilter> filterOf(CoreServices &core, const ApiRequest &request)
     return filter;
 }
 
-HttpResponse list(CoreServices &core, const ApiRequest &request)
+struct InterfaceTraits
 {
-    const Result<InterfaceFilter> filter = filterOf(core, request);
-    if (!filter)
-        return Nsot::error(filter.error());
-    return Nsot::listPage(request, core.interfaces(), filter.value(), shaperFor(core, request));
-}
-
-HttpResponse query(CoreServices &core, const ApiRequest &request)
-{
-    const Result<InterfaceFilter> filter = filterOf(core, request);
-    if (!filter)
-        return Nsot::error(filter.error());
-    return Nsot::setQuery(request, core.interfaces(), filter.value(), shaperFor(core, request));
-}
-
-HttpResponse create(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::create(request, core.interfaces(), Nsot::nestedSite(core, request),
-                        shaperFor(core, request));
-}
-
-HttpResponse bulkChange(CoreServices &core, const ApiRequest &request, bool partial)
-{
-    return Nsot::bulkChange(request, partial, core.interfaces(), shaperFor(core, request));
-}
-
-HttpResponse bulkRemove(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::removeByIds(Nsot::idList(request), [&](const QList<qint64> &ids) {
-        return core.interfaces().remove(*request.identity, ids);
-    });
-}
+    static InterfaceService &service(CoreServices &core) { return core.interfaces(); }
+    static constexpr auto filter = filterOf;
+    static constexpr auto rows = Nsot::interfaceRows;
+};
+using Handlers = Nsot::Resource<InterfaceTraits>;
 
 Result<Interface> target(CoreServices &core, const ApiRequest &request)
 {
-    const Result<std::optional<qint64>> site = Nsot::nestedSite(core, request);
-    if (!site)
-        return site.error();
-    return core.interfaces().get(request.pathParam(QStringLiteral("key")), site.value());
+    return Handlers::target(core, request);
 }
 
-HttpResponse detail(CoreServices &core, const ApiRequest &request)
+auto shaperFor(CoreServices &core, const ApiRequest &request)
 {
-    return Nsot::detail(target(core, request), shaperFor(core, request));
-}
-
-HttpResponse change(CoreServices &core, const ApiRequest &request, bool partial)
-{
-    return Nsot::change(request, partial, target(core, request), core.interfaces(),
-                        shaperFor(core, request));
-}
-
-HttpResponse remove(CoreServices &core, const ApiRequest &request)
-{
-    const Result<Interface> current = target(core, request);
-    return Nsot::removeByIds(
-        current ? Result<QList<qint64>>(QList<qint64>{current->id})
-                : Result<QList<qint64>>(current.error()),
-        [&](const QList<qint64> &ids) { return core.interfaces().remove(*request.identity, ids); });
+    return Handlers::shaperFor(core, request);
 }
 
 // Interface walks: the filter selecting the answer from the interface.
@@ -286,7 +237,7 @@ void InterfacesController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
                                       QStringLiteral("e.g. vlan=100 -role=uplink"), true});
         spec.responseSchema = JsonSchema::arrayOf(interfaceSchema());
-        router.add(spec, Nsot::bound(core, query));
+        router.add(spec, Nsot::bound(core, Handlers::query));
 
         spec.path = base;
         spec.summary = QStringLiteral("Interface List");
@@ -294,20 +245,21 @@ void InterfacesController::registerRoutes(Router &router, CoreServices &core)
             "API endpoint that allows Interfaces to be viewed or edited; POST one interface or a "
             "list (all or none). Addresses need an existing base network.");
         spec.queryParameters = listParameters;
-        Nsot::addCollectionRoutes(router, spec, interfaceSchema(), Nsot::bound(core, list),
-                                  Nsot::bound(core, create));
+        Nsot::addCollectionRoutes(router, spec, interfaceSchema(),
+                                  Nsot::bound(core, Handlers::list),
+                                  Nsot::bound(core, Handlers::create));
         spec.description =
             QStringLiteral("Update several interfaces at once (all or none), each with its id.");
         spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(interfaceSchema());
         spec.responseSchema = JsonSchema::arrayOf(interfaceSchema());
-        router.addPutAndPatch(spec, Nsot::bound(core, bulkChange));
+        router.addPutAndPatch(spec, Nsot::bound(core, Handlers::bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral("Delete several interfaces by id (all or none).");
         spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
         spec.responseSchema = {};
         spec.successStatus = 204;
-        router.add(spec, Nsot::bound(core, bulkRemove));
+        router.add(spec, Nsot::bound(core, Handlers::bulkRemove));
 
         RouteSpec one;
         one.face = Face::Nsot;
@@ -370,8 +322,9 @@ void InterfacesController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters = Nsot::listParameters({}).mid(2);
         spec.summary = QStringLiteral("Interface Instance");
         spec.description = QStringLiteral("One interface by id or name_slug (hostname:name).");
-        Nsot::addInstanceRoutes(router, spec, interfaceSchema(), Nsot::bound(core, detail),
-                                Nsot::bound(core, change), Nsot::bound(core, remove));
+        Nsot::addInstanceRoutes(
+            router, spec, interfaceSchema(), Nsot::bound(core, Handlers::detail),
+            Nsot::bound(core, Handlers::change), Nsot::bound(core, Handlers::remove));
     }
 }
 

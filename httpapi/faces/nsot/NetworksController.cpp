@@ -31,11 +31,6 @@ QJsonObject networkSchema()
           JsonSchema::ofType("object", QStringLiteral("Dictionary of attributes to set."))}});
 }
 
-auto shaperFor(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::shaper(core, request, Nsot::networkRows);
-}
-
 // An integer query parameter: `fallback` when absent, 400 naming it when not an integer.
 Result<int> integerParameter(const ApiRequest &request, const QString &name, int fallback)
 {
@@ -97,20 +92,30 @@ Result<NetworkFilter> filterOf(CoreServices &core, const ApiRequest &request)
     return filter;
 }
 
-HttpResponse list(CoreServices &core, const ApiRequest &request)
+struct NetworkTraits
 {
-    const Result<NetworkFilter> filter = filterOf(core, request);
-    if (!filter)
-        return Nsot::error(filter.error());
-    return Nsot::listPage(request, core.networks(), filter.value(), shaperFor(core, request));
+    static NetworkService &service(CoreServices &core) { return core.networks(); }
+    static constexpr auto filter = filterOf;
+    static constexpr auto rows = Nsot::networkRows;
+    // Created without a site, as by faces without sites: the default site.
+    static constexpr qint64 FallbackSite = 1;
+    static Result<void> remove(CoreServices &core, const ApiRequest &request,
+                               const QList<qint64> &ids)
+    {
+        return core.networks().remove(*request.identity, ids,
+                                      request.queryFlag(QStringLiteral("force_delete")));
+    }
+};
+using Handlers = Nsot::Resource<NetworkTraits>;
+
+Result<Network> target(CoreServices &core, const ApiRequest &request)
+{
+    return Handlers::target(core, request);
 }
 
-HttpResponse query(CoreServices &core, const ApiRequest &request)
+auto shaperFor(CoreServices &core, const ApiRequest &request)
 {
-    const Result<NetworkFilter> filter = filterOf(core, request);
-    if (!filter)
-        return Nsot::error(filter.error());
-    return Nsot::setQuery(request, core.networks(), filter.value(), shaperFor(core, request));
+    return Handlers::shaperFor(core, request);
 }
 
 HttpResponse reserved(CoreServices &core, const ApiRequest &request)
@@ -122,56 +127,6 @@ HttpResponse reserved(CoreServices &core, const ApiRequest &request)
     filter.siteId = site.value();
     filter.state = Network::Reserved;
     return Nsot::listPage(request, core.networks(), filter, shaperFor(core, request));
-}
-
-HttpResponse create(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::create(request, core.networks(), Nsot::nestedSite(core, request),
-                        shaperFor(core, request), 1);
-}
-
-HttpResponse bulkChange(CoreServices &core, const ApiRequest &request, bool partial)
-{
-    return Nsot::bulkChange(request, partial, core.networks(), shaperFor(core, request));
-}
-
-HttpResponse bulkRemove(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::removeByIds(Nsot::idList(request), [&](const QList<qint64> &ids) {
-        return core.networks().remove(*request.identity, ids,
-                                      request.queryFlag(QStringLiteral("force_delete")));
-    });
-}
-
-Result<Network> target(CoreServices &core, const ApiRequest &request)
-{
-    const Result<std::optional<qint64>> site = Nsot::nestedSite(core, request);
-    if (!site)
-        return site.error();
-    return core.networks().get(request.pathParam(QStringLiteral("key")), site.value());
-}
-
-HttpResponse detail(CoreServices &core, const ApiRequest &request)
-{
-    return Nsot::detail(target(core, request), shaperFor(core, request));
-}
-
-HttpResponse change(CoreServices &core, const ApiRequest &request, bool partial)
-{
-    return Nsot::change(request, partial, target(core, request), core.networks(),
-                        shaperFor(core, request));
-}
-
-HttpResponse remove(CoreServices &core, const ApiRequest &request)
-{
-    const Result<Network> current = target(core, request);
-    return Nsot::removeByIds(current ? Result<QList<qint64>>(QList<qint64>{current->id})
-                                     : Result<QList<qint64>>(current.error()),
-                             [&](const QList<qint64> &ids) {
-                                 return core.networks().remove(
-                                     *request.identity, ids,
-                                     request.queryFlag(QStringLiteral("force_delete")));
-                             });
 }
 
 // A tree walk answering a list: the filter that selects it from `network`, or nothing when the
@@ -391,7 +346,7 @@ void NetworksController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
                                       QStringLiteral("e.g. owner=jathan -metro=lax"), true});
         spec.responseSchema = JsonSchema::arrayOf(networkSchema());
-        router.add(spec, Nsot::bound(core, query));
+        router.add(spec, Nsot::bound(core, Handlers::query));
 
         spec.path = base + QStringLiteral("reserved/");
         spec.summary = QStringLiteral("Reserved Networks");
@@ -405,14 +360,14 @@ void NetworksController::registerRoutes(Router &router, CoreServices &core)
             "API endpoint that allows Networks to be viewed or edited; POST one network (cidr, "
             "or network_address and prefix_length) or a list (all or none).");
         spec.queryParameters = listParameters;
-        Nsot::addCollectionRoutes(router, spec, networkSchema(), Nsot::bound(core, list),
-                                  Nsot::bound(core, create));
+        Nsot::addCollectionRoutes(router, spec, networkSchema(), Nsot::bound(core, Handlers::list),
+                                  Nsot::bound(core, Handlers::create));
         spec.description =
             QStringLiteral("Update several networks at once (all or none), each with its id.");
         spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(networkSchema());
         spec.responseSchema = JsonSchema::arrayOf(networkSchema());
-        router.addPutAndPatch(spec, Nsot::bound(core, bulkChange));
+        router.addPutAndPatch(spec, Nsot::bound(core, Handlers::bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral(
             "Delete several networks by id (all or none); ?force_delete=true moves children up.");
@@ -421,7 +376,7 @@ void NetworksController::registerRoutes(Router &router, CoreServices &core)
         spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
         spec.responseSchema = {};
         spec.successStatus = 204;
-        router.add(spec, Nsot::bound(core, bulkRemove));
+        router.add(spec, Nsot::bound(core, Handlers::bulkRemove));
 
         // One network by id or CIDR; the walks are registered first so that
         // /networks/10.0.0.0/8/children/ is a walk and not the network "10.0.0.0/8/children".
@@ -509,8 +464,9 @@ void NetworksController::registerRoutes(Router &router, CoreServices &core)
                                                QStringLiteral("DELETE: move children up."), false};
         spec.summary = QStringLiteral("Network Instance");
         spec.description = QStringLiteral("One network by id or CIDR.");
-        Nsot::addInstanceRoutes(router, spec, networkSchema(), Nsot::bound(core, detail),
-                                Nsot::bound(core, change), Nsot::bound(core, remove));
+        Nsot::addInstanceRoutes(router, spec, networkSchema(), Nsot::bound(core, Handlers::detail),
+                                Nsot::bound(core, Handlers::change),
+                                Nsot::bound(core, Handlers::remove));
     }
 }
 

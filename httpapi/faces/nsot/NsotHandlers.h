@@ -1,5 +1,6 @@
 #pragma once
 
+#include "NsotShapes.h"
 #include "NsotSupport.h"
 #include "inventory/Interface.h"
 #include "routing/Page.h"
@@ -115,5 +116,84 @@ HttpResponse assignmentPage(const ApiRequest &request, const Result<QList<Assign
 // DELETE of the list URL with a JSON array of ids, or of one object: 204, all or none.
 HttpResponse removeByIds(const Result<QList<qint64>> &ids,
                          const std::function<Result<void>(const QList<qint64> &)> &remove);
+
+// The route handlers of one resource. `Traits` names its service (`service(core)`), its list
+// filter (`filter(core, request) -> Result<Filter>`) and its rows (`rows`, one of NsotShapes);
+// optionally `FallbackSite` (where objects created without a site land) and
+// `remove(core, request, ids)` when deleting takes options.
+template <typename Traits> struct Resource
+{
+    static auto shaperFor(CoreServices &core, const ApiRequest &request)
+    {
+        return Nsot::shaper(core, request, Traits::rows);
+    }
+    static HttpResponse list(CoreServices &core, const ApiRequest &request)
+    {
+        const auto filter = Traits::filter(core, request);
+        if (!filter)
+            return Nsot::error(filter.error());
+        return Nsot::listPage(request, Traits::service(core), filter.value(),
+                              shaperFor(core, request));
+    }
+    static HttpResponse create(CoreServices &core, const ApiRequest &request)
+    {
+        std::optional<qint64> fallbackSite;
+        if constexpr (requires { Traits::FallbackSite; })
+            fallbackSite = Traits::FallbackSite;
+        return Nsot::create(request, Traits::service(core), Nsot::nestedSite(core, request),
+                            shaperFor(core, request), fallbackSite);
+    }
+    static auto target(CoreServices &core, const ApiRequest &request)
+        -> decltype(Traits::service(core).get(QString()))
+    {
+        const Result<std::optional<qint64>> site = Nsot::nestedSite(core, request);
+        if (!site)
+            return site.error();
+        return Traits::service(core).get(request.pathParam(QStringLiteral("key")), site.value());
+    }
+    static HttpResponse detail(CoreServices &core, const ApiRequest &request)
+    {
+        return Nsot::detail(target(core, request), shaperFor(core, request));
+    }
+    static HttpResponse change(CoreServices &core, const ApiRequest &request, bool partial)
+    {
+        return Nsot::change(request, partial, target(core, request), Traits::service(core),
+                            shaperFor(core, request));
+    }
+    static Result<void> removeIds(CoreServices &core, const ApiRequest &request,
+                                  const QList<qint64> &ids)
+    {
+        if constexpr (requires { Traits::remove(core, request, ids); })
+            return Traits::remove(core, request, ids);
+        else
+            return Traits::service(core).remove(*request.identity, ids);
+    }
+    static HttpResponse remove(CoreServices &core, const ApiRequest &request)
+    {
+        const auto current = target(core, request);
+        return Nsot::removeByIds(
+            current ? Result<QList<qint64>>(QList<qint64>{current->id})
+                    : Result<QList<qint64>>(current.error()),
+            [&](const QList<qint64> &ids) { return removeIds(core, request, ids); });
+    }
+    static HttpResponse bulkChange(CoreServices &core, const ApiRequest &request, bool partial)
+    {
+        return Nsot::bulkChange(request, partial, Traits::service(core), shaperFor(core, request));
+    }
+    static HttpResponse bulkRemove(CoreServices &core, const ApiRequest &request)
+    {
+        return Nsot::removeByIds(Nsot::idList(request), [&](const QList<qint64> &ids) {
+            return removeIds(core, request, ids);
+        });
+    }
+    static HttpResponse query(CoreServices &core, const ApiRequest &request)
+    {
+        const auto filter = Traits::filter(core, request);
+        if (!filter)
+            return Nsot::error(filter.error());
+        return Nsot::setQuery(request, Traits::service(core), filter.value(),
+                              shaperFor(core, request));
+    }
+};
 
 } // namespace Cairn::Nsot

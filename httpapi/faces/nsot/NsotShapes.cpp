@@ -97,12 +97,29 @@ QJsonArray interfaceRows(CoreServices &core, const ApiRequest &request,
     return shapeAll(representation, full);
 }
 
-QJsonArray circuitRows(CoreServices &, const ApiRequest &request, const QList<Circuit> &circuits)
+template <typename Object>
+QJsonArray plainRows(const ApiRequest &request, const QList<Object> &objects)
 {
     QJsonArray full;
-    for (const Circuit &circuit : circuits)
-        full.append(circuit.toJson());
+    for (const Object &object : objects)
+        full.append(object.toJson());
     return shapeAll(Representation(request), full);
+}
+
+QJsonArray circuitRows(CoreServices &, const ApiRequest &request, const QList<Circuit> &circuits)
+{
+    return plainRows(request, circuits);
+}
+
+QJsonArray protocolTypeRows(CoreServices &, const ApiRequest &request,
+                            const QList<ProtocolType> &types)
+{
+    return plainRows(request, types);
+}
+
+QJsonArray protocolRows(CoreServices &, const ApiRequest &request, const QList<Protocol> &protocols)
+{
+    return plainRows(request, protocols);
 }
 
 } // namespace Cairn::Nsot

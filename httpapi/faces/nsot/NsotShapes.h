@@ -4,6 +4,8 @@
 #include "inventory/Device.h"
 #include "inventory/Interface.h"
 #include "inventory/Network.h"
+#include "inventory/Protocol.h"
+#include "inventory/ProtocolType.h"
 
 #include <QJsonArray>
 
@@ -23,6 +25,10 @@ QJsonArray interfaceRows(CoreServices &core, const ApiRequest &request,
                          const QList<Interface> &interfaces);
 QJsonArray circuitRows(CoreServices &core, const ApiRequest &request,
                        const QList<Circuit> &circuits);
+QJsonArray protocolTypeRows(CoreServices &core, const ApiRequest &request,
+                            const QList<ProtocolType> &types);
+QJsonArray protocolRows(CoreServices &core, const ApiRequest &request,
+                        const QList<Protocol> &protocols);
 
 // One of the functions above bound to a request, as the handlers' `shape` argument.
 template <typename Object>
