@@ -26,4 +26,35 @@ QJsonObject arrayOf(const QJsonObject &items)
     return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), items}};
 }
 
+QJsonObject text(int maxLength, const QString &description)
+{
+    QJsonObject schema = ofType("string", description);
+    schema.insert(QStringLiteral("maxLength"), maxLength);
+    return schema;
+}
+
+QJsonObject readOnly(QJsonObject schema)
+{
+    schema.insert(QStringLiteral("readOnly"), true);
+    return schema;
+}
+
+QJsonObject requiring(QJsonObject schema, const QStringList &names)
+{
+    if (schema.value(QStringLiteral("type")).toString() == QLatin1String("array")) {
+        schema.insert(QStringLiteral("items"),
+                      requiring(schema.value(QStringLiteral("items")).toObject(), names));
+        return schema;
+    }
+    const QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
+    QJsonArray required = schema.value(QStringLiteral("required")).toArray();
+    for (const QString &name : names) {
+        if (properties.contains(name) && !required.contains(name))
+            required.append(name);
+    }
+    if (!required.isEmpty())
+        schema.insert(QStringLiteral("required"), required);
+    return schema;
+}
+
 } // namespace Cairn::JsonSchema

@@ -27,19 +27,42 @@ QByteArray allowHeader(const QList<const Route *> &routes)
     return methods.join(", ");
 }
 
-QJsonObject fieldDescriptions(const QJsonObject &schema)
+// DRF's label for a field: "site_id" -> "Site id", "id" -> "ID".
+QString labelOf(const QString &name)
 {
+    if (name == QLatin1String("id"))
+        return QStringLiteral("ID");
+    QString label = name;
+    label.replace(QLatin1Char('_'), QLatin1Char(' '));
+    label[0] = label[0].toUpper();
+    return label;
+}
+
+// DRF's field type names for JSON Schema's.
+QString fieldType(const QString &schemaType)
+{
+    static const QHash<QString, QString> names{{QStringLiteral("object"), QStringLiteral("field")},
+                                               {QStringLiteral("array"), QStringLiteral("list")},
+                                               {QStringLiteral("number"), QStringLiteral("float")}};
+    return names.value(schemaType, schemaType.isEmpty() ? QStringLiteral("field") : schemaType);
+}
+
+// The fields of a request body (of one item, for list bodies), as DRF's OPTIONS lists them.
+QJsonObject fieldDescriptions(QJsonObject schema)
+{
+    if (schema.value(QStringLiteral("type")).toString() == QLatin1String("array"))
+        schema = schema.value(QStringLiteral("items")).toObject();
     const QJsonArray required = schema.value(QStringLiteral("required")).toArray();
     const QJsonObject properties = schema.value(QStringLiteral("properties")).toObject();
     QJsonObject fields;
     for (auto it = properties.begin(); it != properties.end(); ++it) {
         const QJsonObject property = it.value().toObject();
         QJsonObject field{
-            {QStringLiteral("type"),
-             property.value(QStringLiteral("type")).toString(QStringLiteral("field"))},
+            {QStringLiteral("type"), fieldType(property.value(QStringLiteral("type")).toString())},
             {QStringLiteral("required"), required.contains(it.key())},
             {QStringLiteral("read_only"), property.value(QStringLiteral("readOnly")).toBool()},
-            {QStringLiteral("label"), property.value(QStringLiteral("title")).toString(it.key())},
+            {QStringLiteral("label"),
+             property.value(QStringLiteral("title")).toString(labelOf(it.key()))},
         };
         if (property.contains(QStringLiteral("description")))
             field.insert(QStringLiteral("help_text"),
@@ -151,22 +174,30 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
 
 HttpResponse Router::options(const QList<const Route *> &routes)
 {
+    // As Django REST framework does: the writable methods that create or replace.
     QJsonObject actions;
     for (const Route *route : routes) {
-        if (!route->spec().requestSchema.isEmpty())
-            actions.insert(QString::fromLatin1(route->spec().method),
+        const QByteArray &method = route->spec().method;
+        if ((method == "POST" || method == "PUT") && !route->spec().requestSchema.isEmpty())
+            actions.insert(QString::fromLatin1(method),
                            fieldDescriptions(route->spec().requestSchema));
     }
     const RouteSpec &first = routes.first()->spec();
+    const bool browsable = first.face == Face::Nsot || first.face == Face::Native;
     QJsonObject body{
         {QStringLiteral("name"), first.summary},
         {QStringLiteral("description"), first.description},
-        {QStringLiteral("renders"), QJsonArray{QStringLiteral("application/json")}},
-        {QStringLiteral("parses"), QJsonArray{QStringLiteral("application/json")}},
+        {QStringLiteral("renders"),
+         browsable ? QJsonArray{QStringLiteral("application/json"), QStringLiteral("text/html")}
+                   : QJsonArray{QStringLiteral("application/json")}},
+        {QStringLiteral("parses"), QJsonArray{QStringLiteral("application/json"),
+                                              QStringLiteral("application/x-www-form-urlencoded")}},
     };
     if (!actions.isEmpty())
         body.insert(QStringLiteral("actions"), actions);
-    return HttpResponse::json(body).withHeader("Allow", allowHeader(routes));
+    return HttpResponse::json(body)
+        .withHeader("Allow", allowHeader(routes))
+        .withHeader("Vary", "Accept");
 }
 
 QByteArray Router::challengeFor(Face face)

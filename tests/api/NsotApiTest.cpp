@@ -216,3 +216,79 @@ TEST_F(NsotApiTest, BrowsersGetTheSameDataAsLinkedHtml)
     EXPECT_TRUE(
         root.json()[QStringLiteral("devices")].toString().endsWith(QLatin1String("/api/devices/")));
 }
+
+TEST_F(NsotApiTest, SchemasAndPartialUpdatesAsTheSeedShows)
+{
+    const HttpReply options = admin("OPTIONS", "/api/devices/");
+    ASSERT_EQ(options.status, 200);
+    EXPECT_EQ(options.header("Allow"), "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
+    EXPECT_EQ(options.header("Vary"), "Accept");
+    const QJsonObject schema = options.json().toObject();
+    EXPECT_EQ(schema[QStringLiteral("name")].toString(), QStringLiteral("Device List"));
+    EXPECT_TRUE(schema[QStringLiteral("renders")].toArray().contains(QStringLiteral("text/html")));
+    EXPECT_TRUE(
+        schema[QStringLiteral("parses")].toArray().contains(QStringLiteral("application/json")));
+    const QJsonObject put = schema[QStringLiteral("actions")][QStringLiteral("PUT")].toObject();
+    EXPECT_EQ(put[QStringLiteral("id")].toObject(),
+              (QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                           {QStringLiteral("required"), false},
+                           {QStringLiteral("read_only"), true},
+                           {QStringLiteral("label"), QStringLiteral("ID")}}));
+    EXPECT_EQ(put[QStringLiteral("hostname")][QStringLiteral("max_length")].toInt(), 255);
+    EXPECT_EQ(put[QStringLiteral("hostname")][QStringLiteral("label")].toString(),
+              QStringLiteral("Hostname"));
+    EXPECT_TRUE(put[QStringLiteral("attributes")][QStringLiteral("required")].toBool());
+    EXPECT_EQ(put[QStringLiteral("attributes")][QStringLiteral("type")].toString(),
+              QStringLiteral("field"));
+    EXPECT_EQ(put[QStringLiteral("attributes")][QStringLiteral("help_text")].toString(),
+              QStringLiteral("Dictionary of attributes to set."));
+    const QJsonObject post = schema[QStringLiteral("actions")][QStringLiteral("POST")].toObject();
+    EXPECT_FALSE(post[QStringLiteral("attributes")][QStringLiteral("required")].toBool());
+    EXPECT_EQ(post[QStringLiteral("site_id")][QStringLiteral("label")].toString(),
+              QStringLiteral("Site id"));
+
+    // The seed's PATCH example: vendor changes, owner stays; null deletes; required stays.
+    ASSERT_EQ(
+        admin("POST", "/api/devices/",
+              R"({"hostname": "patch-me", "attributes": {"owner": "jathan", "vendor": "juniper"}})")
+            .status,
+        201);
+    const HttpReply merged =
+        admin("PATCH", "/api/devices/patch-me/", R"({"attributes": {"vendor": "arista"}})");
+    EXPECT_EQ(merged.json()[QStringLiteral("attributes")].toObject(),
+              (QJsonObject{{QStringLiteral("owner"), QStringLiteral("jathan")},
+                           {QStringLiteral("vendor"), QStringLiteral("arista")}}));
+    const HttpReply deleted =
+        admin("PATCH", "/api/devices/patch-me/", R"({"attributes": {"vendor": null}})");
+    EXPECT_EQ(deleted.json()[QStringLiteral("attributes")].toObject(),
+              (QJsonObject{{QStringLiteral("owner"), QStringLiteral("jathan")}}));
+    const HttpReply required =
+        admin("POST", "/api/sites/1/attributes/",
+              R"({"name": "tier", "resource_name": "Device", "required": true})");
+    ASSERT_EQ(required.status, 201);
+    const QByteArray requiredId =
+        QByteArray::number(required.json()[QStringLiteral("id")].toInteger());
+    EXPECT_EQ(admin("PATCH", "/api/devices/patch-me/", R"({"attributes": {"tier": "1"}})").status,
+              200);
+    const HttpReply protectedDelete =
+        admin("PATCH", "/api/devices/patch-me/", R"({"attributes": {"tier": null}})");
+    EXPECT_EQ(protectedDelete.status, 400);
+    EXPECT_EQ(message(protectedDelete)[QStringLiteral("attributes")].toString(),
+              QStringLiteral("Missing required attributes: tier"));
+    ASSERT_EQ(admin("DELETE", "/api/devices/patch-me/").status, 204);
+    EXPECT_EQ(admin("DELETE", "/api/attributes/" + requiredId + "/").status, 204);
+
+    // The seed's interface expansions: device, and the device's site through it.
+    ASSERT_EQ(admin("POST", "/api/sites/1/interfaces/", R"({"device": "foo-bar1", "name": "eth0"})")
+                  .status,
+              201);
+    const QJsonObject interface =
+        admin("GET", "/api/sites/1/interfaces/?expand=device").json()[0].toObject();
+    EXPECT_EQ(interface[QStringLiteral("device")][QStringLiteral("hostname")].toString(),
+              QStringLiteral("foo-bar1"));
+    const QJsonObject deep =
+        admin("GET", "/api/sites/1/interfaces/?expand=device.site_id").json()[0].toObject();
+    EXPECT_EQ(deep[QStringLiteral("device")][QStringLiteral("site_id")][QStringLiteral("name")]
+                  .toString(),
+              QStringLiteral("Default"));
+}

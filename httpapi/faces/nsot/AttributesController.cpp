@@ -19,7 +19,7 @@ const QStringList Visible{
 QJsonObject attributeSchema()
 {
     return JsonSchema::object(
-        {{QStringLiteral("id"), JsonSchema::ofType("integer")},
+        {{QStringLiteral("id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
          {QStringLiteral("site_id"), JsonSchema::ofType("integer")},
          {QStringLiteral("name"),
           JsonSchema::ofType(

@@ -13,10 +13,10 @@ namespace {
 QJsonObject circuitSchema()
 {
     return JsonSchema::object(
-        {{QStringLiteral("id"), JsonSchema::ofType("integer")},
+        {{QStringLiteral("id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
          {QStringLiteral("name"),
           JsonSchema::ofType("string", QStringLiteral("Default: <endpoint_a>_<endpoint_z>."))},
-         {QStringLiteral("name_slug"), JsonSchema::ofType("string")},
+         {QStringLiteral("name_slug"), JsonSchema::readOnly(JsonSchema::ofType("string"))},
          {QStringLiteral("endpoint_a"),
           JsonSchema::ofType("string", QStringLiteral("Interface name_slug (or id)."))},
          {QStringLiteral("endpoint_z"),
@@ -205,7 +205,7 @@ void CircuitsController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(circuitSchema());
         spec.responseSchema = JsonSchema::arrayOf(circuitSchema());
-        router.addPutAndPatch(spec, Nsot::bound(core, Handlers::bulkChange));
+        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Handlers::bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral("Delete several circuits by id (all or none).");
         spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));

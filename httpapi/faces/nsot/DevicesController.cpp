@@ -13,10 +13,9 @@ namespace {
 QJsonObject deviceSchema()
 {
     QJsonObject properties{
-        {QStringLiteral("id"), JsonSchema::ofType("integer")},
+        {QStringLiteral("id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
         {QStringLiteral("site_id"), JsonSchema::ofType("integer")},
-        {QStringLiteral("hostname"),
-         JsonSchema::ofType("string", QStringLiteral("Unique in its site."))},
+        {QStringLiteral("hostname"), JsonSchema::text(255, QStringLiteral("Unique in its site."))},
         {QStringLiteral("attributes"),
          JsonSchema::ofType("object", QStringLiteral("Dictionary of attributes to set."))},
         {QStringLiteral("port"), JsonSchema::ofType("integer")},
@@ -111,7 +110,7 @@ void DevicesController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(deviceSchema());
         spec.responseSchema = JsonSchema::arrayOf(deviceSchema());
-        router.addPutAndPatch(spec, Nsot::bound(core, Handlers::bulkChange));
+        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Handlers::bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral("Delete several devices by id (all or none).");
         spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));

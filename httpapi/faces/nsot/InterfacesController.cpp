@@ -14,17 +14,17 @@ namespace {
 QJsonObject interfaceSchema()
 {
     return JsonSchema::object(
-        {{QStringLiteral("id"), JsonSchema::ofType("integer")},
+        {{QStringLiteral("id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
          {
              QStringLiteral("device"),
              JsonSchema::ofType("integer", QStringLiteral("Id (or, when writing, hostname).")),
          },
-         {QStringLiteral("device_hostname"), JsonSchema::ofType("string")},
+         {QStringLiteral("device_hostname"), JsonSchema::readOnly(JsonSchema::ofType("string"))},
          {QStringLiteral("name"), JsonSchema::ofType("string")},
          {QStringLiteral("name_slug"),
           JsonSchema::ofType("string", QStringLiteral("hostname:name"))},
          {QStringLiteral("parent_id"), JsonSchema::ofType("integer")},
-         {QStringLiteral("parent"), JsonSchema::ofType("string")},
+         {QStringLiteral("parent"), JsonSchema::readOnly(JsonSchema::ofType("string"))},
          {QStringLiteral("description"), JsonSchema::ofType("string")},
          {QStringLiteral("type"),
           JsonSchema::ofType("integer", QStringLiteral("IANA ifType; 6 (ethernet) by default."))},
@@ -32,7 +32,8 @@ QJsonObject interfaceSchema()
          {QStringLiteral("speed"),
           JsonSchema::ofType("integer", QStringLiteral("Mbps; 1000 by default."))},
          {QStringLiteral("addresses"), JsonSchema::arrayOf(JsonSchema::ofType("string"))},
-         {QStringLiteral("networks"), JsonSchema::arrayOf(JsonSchema::ofType("string"))},
+         {QStringLiteral("networks"),
+          JsonSchema::readOnly(JsonSchema::arrayOf(JsonSchema::ofType("string")))},
          {QStringLiteral("attributes"),
           JsonSchema::ofType("object", QStringLiteral("Dictionary of attributes to set."))}},
         {QStringLiteral("device"), QStringLiteral("name")});
@@ -253,7 +254,7 @@ void InterfacesController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(interfaceSchema());
         spec.responseSchema = JsonSchema::arrayOf(interfaceSchema());
-        router.addPutAndPatch(spec, Nsot::bound(core, Handlers::bulkChange));
+        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Handlers::bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral("Delete several interfaces by id (all or none).");
         spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));

@@ -15,13 +15,14 @@ constexpr int MaxNextNetworks = 10000;
 QJsonObject networkSchema()
 {
     return JsonSchema::object(
-        {{QStringLiteral("id"), JsonSchema::ofType("integer")},
+        {{QStringLiteral("id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
          {QStringLiteral("cidr"), JsonSchema::ofType("string", QStringLiteral("e.g. 10.0.0.0/8"))},
-         {QStringLiteral("parent_id"), JsonSchema::ofType("integer")},
-         {QStringLiteral("parent"), JsonSchema::ofType("string")},
+         {QStringLiteral("parent_id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
+         {QStringLiteral("parent"), JsonSchema::readOnly(JsonSchema::ofType("string"))},
          {QStringLiteral("site_id"), JsonSchema::ofType("integer")},
-         {QStringLiteral("is_ip"), JsonSchema::ofType("boolean")},
-         {QStringLiteral("ip_version"), JsonSchema::ofType("string", QStringLiteral("4 or 6"))},
+         {QStringLiteral("is_ip"), JsonSchema::readOnly(JsonSchema::ofType("boolean"))},
+         {QStringLiteral("ip_version"),
+          JsonSchema::readOnly(JsonSchema::ofType("string", QStringLiteral("4 or 6")))},
          {QStringLiteral("network_address"), JsonSchema::ofType("string")},
          {QStringLiteral("prefix_length"), JsonSchema::ofType("integer")},
          {QStringLiteral("state"),
@@ -367,7 +368,7 @@ void NetworksController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(networkSchema());
         spec.responseSchema = JsonSchema::arrayOf(networkSchema());
-        router.addPutAndPatch(spec, Nsot::bound(core, Handlers::bulkChange));
+        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Handlers::bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral(
             "Delete several networks by id (all or none); ?force_delete=true moves children up.");

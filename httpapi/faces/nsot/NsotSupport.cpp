@@ -152,6 +152,20 @@ bound(CoreServices &core, HttpResponse (*handler)(CoreServices &, const ApiReque
     };
 }
 
+void addPutAndPatch(Router &router, RouteSpec spec,
+                    const std::function<HttpResponse(const ApiRequest &, bool partial)> &change)
+{
+    spec.face = Face::Nsot;
+    const QJsonObject partial = spec.requestSchema;
+    spec.method = "PUT";
+    spec.requestSchema =
+        JsonSchema::requiring(partial, {QStringLiteral("attributes"), QStringLiteral("addresses")});
+    router.add(spec, [change](const ApiRequest &request) { return change(request, false); });
+    spec.method = "PATCH";
+    spec.requestSchema = partial;
+    router.add(spec, [change](const ApiRequest &request) { return change(request, true); });
+}
+
 void addCollectionRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSchema,
                          const RouteHandler &list, const RouteHandler &create)
 {
@@ -175,7 +189,7 @@ void addInstanceRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSc
     spec.face = Face::Nsot;
     spec.requestSchema = itemSchema;
     spec.responseSchema = itemSchema;
-    router.addPutAndPatch(spec, change);
+    addPutAndPatch(router, spec, change);
     spec.method = "GET";
     spec.requestSchema = {};
     router.add(spec, detail);

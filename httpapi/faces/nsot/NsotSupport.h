@@ -44,6 +44,10 @@ RouteHandler bound(CoreServices &core, HttpResponse (*handler)(CoreServices &, c
 std::function<HttpResponse(const ApiRequest &, bool)>
 bound(CoreServices &core, HttpResponse (*handler)(CoreServices &, const ApiRequest &, bool));
 
+// PUT and PATCH of `spec.path`: a PUT must carry the whole object, so its schema requires
+// `attributes` (and an interface's `addresses`).
+void addPutAndPatch(Router &router, RouteSpec spec,
+                    const std::function<HttpResponse(const ApiRequest &, bool partial)> &change);
 // GET (list) and POST (create, 201) on `spec.path`, with `itemSchema` as the element.
 void addCollectionRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSchema,
                          const RouteHandler &list, const RouteHandler &create);

@@ -13,7 +13,7 @@ namespace {
 QJsonObject protocolTypeSchema()
 {
     return JsonSchema::object(
-        {{QStringLiteral("id"), JsonSchema::ofType("integer")},
+        {{QStringLiteral("id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
          {QStringLiteral("name"),
           JsonSchema::ofType("string", QStringLiteral("At most 16 characters."))},
          {QStringLiteral("description"), JsonSchema::ofType("string")},
@@ -27,7 +27,7 @@ QJsonObject protocolTypeSchema()
 QJsonObject protocolSchema()
 {
     return JsonSchema::object(
-        {{QStringLiteral("id"), JsonSchema::ofType("integer")},
+        {{QStringLiteral("id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
          {QStringLiteral("site"), JsonSchema::ofType("integer")},
          {QStringLiteral("type"),
           JsonSchema::ofType("string", QStringLiteral("Protocol type name (or id)."))},
@@ -177,7 +177,7 @@ void ProtocolsController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters = {};
         spec.requestSchema = JsonSchema::arrayOf(protocolSchema());
         spec.responseSchema = JsonSchema::arrayOf(protocolSchema());
-        router.addPutAndPatch(spec, Nsot::bound(core, Protocols::bulkChange));
+        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Protocols::bulkChange));
         spec.method = "DELETE";
         spec.description = QStringLiteral("Delete several protocols by id (all or none).");
         spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));

@@ -17,7 +17,7 @@ const QStringList Visible{QStringLiteral("id"), QStringLiteral("name"),
 QJsonObject siteSchema()
 {
     return JsonSchema::object(
-        {{QStringLiteral("id"), JsonSchema::ofType("integer")},
+        {{QStringLiteral("id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
          {QStringLiteral("name"),
           JsonSchema::ofType("string", QStringLiteral("Unique name of the site."))},
          {QStringLiteral("description"), JsonSchema::ofType("string")}},

@@ -101,12 +101,13 @@ HttpResponse rotateSecretKey(CoreServices &core, const ApiRequest &request)
 
 QJsonObject userSchema()
 {
-    return JsonSchema::object({{QStringLiteral("id"), JsonSchema::ofType("integer")},
-                               {QStringLiteral("username"), JsonSchema::ofType("string")},
-                               {QStringLiteral("email"), JsonSchema::ofType("string")},
-                               {QStringLiteral("is_superuser"), JsonSchema::ofType("boolean")},
-                               {QStringLiteral("permissions"), JsonSchema::ofType("object")},
-                               {QStringLiteral("secret_key"), JsonSchema::ofType("string")}});
+    return JsonSchema::object(
+        {{QStringLiteral("id"), JsonSchema::readOnly(JsonSchema::ofType("integer"))},
+         {QStringLiteral("username"), JsonSchema::ofType("string")},
+         {QStringLiteral("email"), JsonSchema::ofType("string")},
+         {QStringLiteral("is_superuser"), JsonSchema::ofType("boolean")},
+         {QStringLiteral("permissions"), JsonSchema::ofType("object")},
+         {QStringLiteral("secret_key"), JsonSchema::ofType("string")}});
 }
 
 } // namespace
