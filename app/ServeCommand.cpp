@@ -6,6 +6,7 @@
 #include "ExitCode.h"
 #include "SignalWatcher.h"
 #include "routing/Authenticator.h"
+#include "routing/ResponseCache.h"
 #include "routing/Router.h"
 #include "server/ApiServer.h"
 
@@ -197,6 +198,11 @@ int ServeCommand::run(const QStringList &arguments)
                                       settings->trustedHeader);
     Router router(&authenticator);
     ApiRoutes::registerAll(router, *core, settings->apiSettings);
+    ResponseCache cache([&core]() -> std::optional<qint64> {
+        const Result<qint64> version = core->changes().version();
+        return version ? std::optional<qint64>(version.value()) : std::nullopt;
+    });
+    ApiRoutes::cacheInventoryReads(router, cache);
     ApiServer api(router, settings->limits, settings->threads);
     const Result<quint16> port = api.listen(settings->api.host, settings->api.port);
     if (!port) {

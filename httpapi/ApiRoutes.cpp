@@ -14,8 +14,19 @@
 #include "faces/nsot/ProtocolsController.h"
 #include "faces/nsot/SitesController.h"
 #include "faces/nsot/UsersController.h"
+#include "routing/ResponseCache.h"
+#include "routing/Router.h"
 
 namespace Cairn {
+
+void ApiRoutes::cacheInventoryReads(Router &router, ResponseCache &cache)
+{
+    router.setCache(&cache, [](const RouteSpec &spec) {
+        // A user's record shows secrets to its owner only; everything else reads the same
+        // for every caller.
+        return spec.face == Face::Nsot && !spec.path.startsWith(QLatin1String("/api/users"));
+    });
+}
 
 void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSettings &settings)
 {

@@ -3,6 +3,7 @@
 namespace Cairn {
 
 class CoreServices;
+class ResponseCache;
 class Router;
 struct ApiSettings;
 
@@ -11,6 +12,9 @@ class ApiRoutes
 {
 public:
     static void registerAll(Router &router, CoreServices &core, const ApiSettings &settings);
+    // Serves the inventory's read routes (the NSoT face but its users) from `cache`, which
+    // must be versioned by the inventory (ChangeLog::version()).
+    static void cacheInventoryReads(Router &router, ResponseCache &cache);
 };
 
 } // namespace Cairn

@@ -80,6 +80,20 @@ Result<IssuedToken> TokenService::create(qint64 userId, std::optional<int> expir
 
 Result<Identity> TokenService::resolve(const QString &key)
 {
+    const QString hash = hashOf(key);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        const QReadLocker locker(&m_recentLock);
+        const auto recent = m_recent.constFind(hash);
+        if (recent != m_recent.cend() && now - recent->resolvedAt < RecentMs &&
+            (!recent->expiresAt || *recent->expiresAt > now))
+            return recent->identity;
+    }
+    return lookUp(hash);
+}
+
+Result<Identity> TokenService::lookUp(const QString &hash)
+{
     QSqlDatabase db = m_database.connection();
     Result<QSqlQuery> query = SqlQuery::run(
         db,
@@ -87,7 +101,7 @@ Result<Identity> TokenService::resolve(const QString &key)
                        "u.credentials_changed_at FROM api_tokens t JOIN users u ON u.id = "
                        "t.user_id WHERE t.key_hash = ?")
             .arg(TokenColumns),
-        {hashOf(key)});
+        {hash});
     if (!query)
         return query.error();
     if (!query->next())
@@ -112,6 +126,10 @@ Result<Identity> TokenService::resolve(const QString &key)
         (void)SqlQuery::run(db,
                             QStringLiteral("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"),
                             {now, token.id});
+    const QWriteLocker locker(&m_recentLock);
+    if (m_recent.size() > 10000)
+        m_recent.clear(); // a flood of distinct keys must not grow memory
+    m_recent.insert(hash, Recent{identity, token.expiresAt, now});
     return identity;
 }
 
@@ -137,6 +155,10 @@ Result<void> TokenService::remove(qint64 userId, qint64 tokenId)
         QStringLiteral("DELETE FROM api_tokens WHERE id = ? AND user_id = ?"), {tokenId, userId});
     if (!done)
         return done.error();
+    {
+        const QWriteLocker locker(&m_recentLock);
+        m_recent.clear();
+    }
     if (done->numRowsAffected() == 0)
         return Error::notFound(QStringLiteral("No such token."));
     return {};

@@ -4,7 +4,9 @@
 #include "Identity.h"
 #include "Result.h"
 
+#include <QHash>
 #include <QList>
+#include <QReadWriteLock>
 
 namespace Cairn {
 
@@ -29,7 +31,22 @@ public:
     static QString hashOf(const QString &key);
 
 private:
+    Result<Identity> lookUp(const QString &hash);
+
+    // Keys resolved in the last moment, so a burst of requests costs one lookup. A revoked
+    // token or a deactivated user stops working everywhere within RecentMs; a token removed
+    // here stops at once.
+    static constexpr qint64 RecentMs = 2000;
+    struct Recent
+    {
+        Identity identity;
+        std::optional<qint64> expiresAt;
+        qint64 resolvedAt = 0;
+    };
+
     Database &m_database;
+    QReadWriteLock m_recentLock;
+    QHash<QString, Recent> m_recent;
 };
 
 } // namespace Cairn

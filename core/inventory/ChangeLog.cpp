@@ -52,13 +52,27 @@ Result<void> ChangeLog::record(const QSqlDatabase &db, std::optional<qint64> use
                                const QString &resourceName, qint64 resourceId,
                                const QJsonObject &snapshot)
 {
-    return SqlQuery::exec(
+    const Result<void> logged = SqlQuery::exec(
         db,
         QStringLiteral("INSERT INTO changes (site_id, user_id, change_at, event, resource_name, "
                        "resource_id, resource) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {SqlQuery::nullable(siteId), SqlQuery::nullable(userId), QDateTime::currentSecsSinceEpoch(),
          event, resourceName, resourceId,
          QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact))});
+    if (!logged)
+        return logged;
+    return SqlQuery::exec(
+        db, QStringLiteral("UPDATE inventory_version SET version = version + 1 WHERE id = 1"));
+}
+
+Result<qint64> ChangeLog::version()
+{
+    const Result<QVariant> version =
+        SqlQuery::scalar(m_database.connection(),
+                         QStringLiteral("SELECT version FROM inventory_version WHERE id = 1"));
+    if (!version)
+        return version.error();
+    return version->toLongLong();
 }
 
 Result<QList<Change>> ChangeLog::list(const ChangeFilter &filter)

@@ -34,6 +34,8 @@ public:
                                const QString &resourceName, qint64 resourceId,
                                const QJsonObject &snapshot);
 
+    // Grows with every recorded change: what cached answers compare against.
+    Result<qint64> version();
     Result<QList<Change>> list(const ChangeFilter &filter);
     Result<qint64> count(const ChangeFilter &filter);
     Result<Change> find(qint64 id);

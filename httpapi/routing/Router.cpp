@@ -2,6 +2,7 @@
 
 #include "Authenticator.h"
 #include "FaceErrors.h"
+#include "ResponseCache.h"
 #include "docs/BrowsableApi.h"
 
 #include <QJsonArray>
@@ -96,6 +97,12 @@ void Router::addPutAndPatch(RouteSpec spec,
     add(spec, [handler](const ApiRequest &request) { return handler(request, true); });
 }
 
+void Router::setCache(ResponseCache *cache, std::function<bool(const RouteSpec &)> cacheable)
+{
+    m_cache = cache;
+    m_cacheable = std::move(cacheable);
+}
+
 HttpResponse Router::dispatch(const HttpRequest &request, QString *user) const
 {
     const Face pathFace = faceForPath(request.rawPath);
@@ -160,11 +167,24 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
                 *user = apiRequest.identity->user.username;
         }
     }
+    std::optional<qint64> version;
+    QByteArray cacheKey;
+    if (m_cache && (request.method == "GET" || request.method == "HEAD") && m_cacheable(spec)) {
+        version = m_cache->version();
+        if (version) {
+            cacheKey = ResponseCache::keyOf(request);
+            if (std::optional<HttpResponse> cached = m_cache->find(cacheKey, *version))
+                return *std::move(cached);
+        }
+    }
     try {
         HttpResponse response = route.handle(apiRequest);
         if ((spec.face == Face::Nsot || spec.face == Face::Native) &&
             BrowsableApi::wanted(request, response))
-            return BrowsableApi::render(request, response);
+            response = BrowsableApi::render(request, response);
+        // Read before the handler ran, the version is never newer than the data stored with it.
+        if (version && response.status == 200)
+            m_cache->store(cacheKey, *version, response);
         return response;
     } catch (const std::exception &exception) {
         qCCritical(lcRouter) << spec.method << spec.path << "failed:" << exception.what();

@@ -7,6 +7,7 @@
 namespace Cairn {
 
 class Authenticator;
+class ResponseCache;
 
 // The route table and the one place requests are dispatched: path match, method (HEAD served
 // by GET, OPTIONS answered from the metadata, 405 with Allow), authentication unless the
@@ -23,6 +24,9 @@ public:
     addPutAndPatch(RouteSpec spec,
                    const std::function<HttpResponse(const ApiRequest &, bool partial)> &handler);
     const QList<Route> &routes() const { return m_routes; }
+    // GET answers of the routes `cacheable` picks are served from `cache` while its version
+    // holds (after authentication, which every request still passes).
+    void setCache(ResponseCache *cache, std::function<bool(const RouteSpec &)> cacheable);
 
     // `user` receives the caller's username for the access log.
     HttpResponse dispatch(const HttpRequest &request, QString *user = nullptr) const;
@@ -34,6 +38,8 @@ private:
     static QByteArray challengeFor(Face face);
 
     const Authenticator *m_authenticator;
+    ResponseCache *m_cache = nullptr;
+    std::function<bool(const RouteSpec &)> m_cacheable;
     QList<Route> m_routes;
 };
 

@@ -5,6 +5,8 @@
 #   - a page of 100 devices with attributes under wrk, against nginx serving the same bytes
 #     (target >= 0.3x)
 #   - next_address in a /16 with 60,000 addresses taken (target < 20 ms)
+# Reads are cached until the inventory changes; the timed queries are reported both computed
+# ("cold", right after a change) and repeated ("cached").
 #   tests/bench/nsot/run.sh [path/to/cairn]     DEVICES (100000), DURATION (10)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,15 +38,24 @@ PY
     [ "$start" -eq 0 ] && printf 'bulk POST of 10,000 devices x 5 attributes: %.3f s\n' "$seconds"
 done
 
+# Answers are cached until the inventory changes: "cold" runs follow a change (a site's
+# description) and so compute the answer; "cached" runs repeat the same request.
+best_of_5() { # URL COLD(0|1) -> best seconds
+    local best=999 t
+    for i in 1 2 3 4 5; do
+        [ "$2" = 1 ] && curl -sf -o /dev/null -X PATCH -H "$auth" -H "Content-Type: application/json" \
+            -d "{\"description\": \"bench $i $RANDOM\"}" "$api/sites/1/"
+        t=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" "$1")
+        best=$(echo "if ($t < $best) $t else $best" | bc -l)
+    done
+    echo "$best"
+}
 query="$api/devices/query/?query=vendor%3Dv1%20metro%3Dm3%20-role%3Dr2"
-curl -sf -o /dev/null -H "$auth" "$query" # warm the caches once
-best=999
-for _ in 1 2 3 4 5; do
-    t=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" "$query")
-    best=$(echo "if ($t < $best) $t else $best" | bc -l)
-done
-printf 'three-term set query over %d devices: %.1f ms (best of 5, %s results)\n' "$devices" \
-    "$(echo "$best * 1000" | bc -l)" "$(curl -sf -H "$auth" "$query" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+curl -sf -o /dev/null -H "$auth" "$query" # warm the database's pages once
+printf 'three-term set query over %d devices: %.1f ms cold, %.1f ms cached (best of 5, %s results)\n' \
+    "$devices" "$(echo "$(best_of_5 "$query" 1) * 1000" | bc -l)" \
+    "$(echo "$(best_of_5 "$query" 0) * 1000" | bc -l)" \
+    "$(curl -sf -H "$auth" "$query" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 
 # A /16 with its first 60,000 host addresses taken, created 10,000 per request.
 curl -sf -H "$auth" -H "Content-Type: application/json" -d '{"cidr": "10.200.0.0/16"}' \
@@ -61,13 +72,9 @@ PY
 done
 next="$api/sites/1/networks/10.200.0.0/16/next_address/"
 curl -sf -o /dev/null -H "$auth" "$next"
-best=999
-for _ in 1 2 3 4 5; do
-    t=$(curl -sf -o /dev/null -w '%{time_total}' -H "$auth" "$next")
-    best=$(echo "if ($t < $best) $t else $best" | bc -l)
-done
-printf 'next_address in a /16 with 60,000 taken: %.1f ms (best of 5, answer %s)\n' \
-    "$(echo "$best * 1000" | bc -l)" "$(curl -sf -H "$auth" "$next")"
+printf 'next_address in a /16 with 60,000 taken: %.1f ms cold, %.1f ms cached (best of 5, answer %s)\n' \
+    "$(echo "$(best_of_5 "$next" 1) * 1000" | bc -l)" "$(echo "$(best_of_5 "$next" 0) * 1000" | bc -l)" \
+    "$(curl -sf -H "$auth" "$next")"
 
 page="/api/devices/?limit=100&offset=50000"
 mkdir -p "$bench_work/www/api/devices"
