@@ -2,6 +2,7 @@
 #include "CoreServices.h"
 #include "db/SqlQuery.h"
 
+#include <QDateTime>
 #include <QTemporaryDir>
 #include <QThread>
 #include <gtest/gtest.h>
@@ -109,11 +110,14 @@ TEST_F(AuthTest, ExpiredTokensAreRefused)
     const User alice = addUser(QStringLiteral("alice"));
     const Result<IssuedToken> issued = core->tokens().create(alice.id, 1, true);
     ASSERT_TRUE(issued.ok());
-    ASSERT_TRUE(core->tokens().resolve(issued->key).ok());
+    // Expiring in a moment: it works now, and stops even while its lookup is remembered.
+    const qint64 soon = QDateTime::currentMSecsSinceEpoch() + 200;
     ASSERT_TRUE(SqlQuery::run(core->database().connection(),
-                              QStringLiteral("UPDATE api_tokens SET expires_at = 1 WHERE id = ?"),
-                              {issued->token.id})
+                              QStringLiteral("UPDATE api_tokens SET expires_at = ? WHERE id = ?"),
+                              {soon, issued->token.id})
                     .ok());
+    ASSERT_TRUE(core->tokens().resolve(issued->key).ok());
+    QThread::msleep(300);
     const Result<Identity> expired = core->tokens().resolve(issued->key);
     ASSERT_FALSE(expired.ok());
     EXPECT_EQ(expired.error().code, ErrorCode::Unauthorized);

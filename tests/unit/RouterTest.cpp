@@ -88,7 +88,7 @@ TEST(Router, AnswersUnknownPathsMethodsHeadAndOptions)
         router.dispatch(requestFor("OPTIONS", QStringLiteral("/api/networks/")));
     EXPECT_EQ(options.status, 200);
     EXPECT_TRUE(options.body.contains(
-        R"("cidr":{"label":"cidr","read_only":false,"required":true,"type":"string"})"))
+        R"("cidr":{"label":"Cidr","read_only":false,"required":true,"type":"string"})"))
         << options.body.constData();
 }
 
