@@ -68,6 +68,23 @@ Result<void> SqlQuery::exec(const QSqlDatabase &db, const QString &sql, const QV
     return {};
 }
 
+QPair<QString, QVariant> SqlQuery::inIds(const QSqlDatabase &db, const QString &column,
+                                         const QList<qint64> &ids)
+{
+    QByteArray json = "[";
+    for (qint64 id : ids) {
+        if (json.size() > 1)
+            json += ',';
+        json += QByteArray::number(id);
+    }
+    json += ']';
+    const QString sqlite = QStringLiteral("%1 IN (SELECT value FROM json_each(?))");
+    const QString postgres = QStringLiteral(
+        "%1 IN (SELECT value::bigint FROM json_array_elements_text(CAST(? AS json)))");
+    return {(db.driverName() == QLatin1String("QSQLITE") ? sqlite : postgres).arg(column),
+            QString::fromLatin1(json)};
+}
+
 QVariant SqlQuery::nullable(std::optional<qint64> id)
 {
     return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());

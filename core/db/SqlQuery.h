@@ -27,6 +27,11 @@ public:
     static QVariant nullable(std::optional<qint64> id);
     static std::optional<qint64> optionalId(const QVariant &column);
 
+    // `column IN (...)` for any number of ids with a single bound value (a JSON array): Qt's
+    // SQLite driver looks each positional parameter up by name, so thousands of `?` cost
+    // quadratic time. Returns the condition and its value.
+    static QPair<QString, QVariant> inIds(const QSqlDatabase &db, const QString &column,
+                                          const QList<qint64> &ids);
     // The first column of the first row, or an invalid QVariant when there is no row.
     static Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql,
                                    const QVariantList &values = {});

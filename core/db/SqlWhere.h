@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SqlQuery.h"
+
 #include <QStringList>
 #include <QVariantList>
 
@@ -10,23 +12,21 @@ namespace Cairn {
 class SqlWhere
 {
 public:
+    explicit SqlWhere(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+    }
+
     void add(const QString &condition, const QVariantList &values = {})
     {
         m_conditions << condition;
         m_values << values;
     }
-    // `column IN (?, ?, ...)`, or a condition that never holds for an empty list.
+    // `column IN (ids)`; an empty list matches nothing.
     void addIn(const QString &column, const QList<qint64> &ids)
     {
-        QVariantList values;
-        for (qint64 id : ids)
-            values << id;
-        add(ids.isEmpty()
-                ? QStringLiteral("1 = 0")
-                : QStringLiteral("%1 IN (%2)")
-                      .arg(column,
-                           QStringList(ids.size(), QStringLiteral("?")).join(QLatin1Char(','))),
-            values);
+        const auto [condition, value] = SqlQuery::inIds(m_db, column, ids);
+        add(condition, {value});
     }
     QString text() const
     {
@@ -37,6 +37,7 @@ public:
     const QVariantList &values() const { return m_values; }
 
 private:
+    QSqlDatabase m_db;
     QStringList m_conditions;
     QVariantList m_values;
 };

@@ -5,14 +5,28 @@
 
 namespace Cairn {
 
+namespace {
+
+// The transaction open on this thread (0: none), numbered so work can happen once per one.
+thread_local quint64 t_current = 0;
+thread_local quint64 t_last = 0;
+
+} // namespace
+
+quint64 Transaction::current()
+{
+    return t_current;
+}
+
 Transaction::Transaction(Database &database)
     : m_db(database.connection())
 {
     const Result<QSqlQuery> begin = SqlQuery::run(
         m_db, database.isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
-    if (begin)
+    if (begin) {
         m_open = true;
-    else
+        t_current = ++t_last;
+    } else
         m_begun = begin.error();
 }
 
@@ -20,6 +34,7 @@ Transaction::~Transaction()
 {
     if (m_open)
         (void)SqlQuery::run(m_db, QStringLiteral("ROLLBACK"));
+    t_current = 0;
 }
 
 Result<void> Transaction::commit()
@@ -31,6 +46,7 @@ Result<void> Transaction::commit()
     if (!done)
         return done.error();
     m_open = false;
+    t_current = 0;
     return {};
 }
 

@@ -43,6 +43,8 @@ public:
         return result;
     }
 
+    // A number for the transaction open on this thread, 0 when there is none.
+    static quint64 current();
     // Runs the steps in order and stops at the first that fails.
     static Result<void> allOf(std::initializer_list<std::function<Result<void>()>> steps);
 

@@ -7,10 +7,6 @@
 
 namespace Cairn {
 
-namespace {
-constexpr qsizetype IdsPerQuery = 500;
-}
-
 Result<void> AttributeValueRepository::replace(const QSqlDatabase &db, const QString &resourceName,
                                                qint64 resourceId, const QJsonObject &values,
                                                const QHash<QString, Attribute> &definitions)
@@ -68,35 +64,27 @@ Result<QHash<qint64, QJsonObject>> AttributeValueRepository::load(const QString 
                                                                   const QList<qint64> &ids)
 {
     QHash<qint64, QJsonObject> byResource;
-    for (qsizetype start = 0; start < ids.size(); start += IdsPerQuery) {
-        const QList<qint64> chunk = ids.mid(start, IdsPerQuery);
-        QVariantList values{resourceName};
-        QStringList placeholders;
-        for (qint64 id : chunk) {
-            values << id;
-            placeholders << QStringLiteral("?");
-        }
-        Result<QSqlQuery> query = SqlQuery::run(
-            m_database.connection(),
-            QStringLiteral(
-                "SELECT v.resource_id, v.name, v.value, a.multi FROM attribute_values v "
-                "JOIN attributes a ON a.id = v.attribute_id WHERE v.resource_name = ? AND "
-                "v.resource_id IN (%1) ORDER BY v.resource_id, v.name, v.position")
-                .arg(placeholders.join(QLatin1Char(','))),
-            values);
-        if (!query)
-            return query.error();
-        while (query->next()) {
-            QJsonObject &attributes = byResource[query->value(0).toLongLong()];
-            const QString name = query->value(1).toString();
-            const QString value = query->value(2).toString();
-            if (query->value(3).toBool()) {
-                QJsonArray list = attributes.value(name).toArray();
-                list.append(value);
-                attributes.insert(name, list);
-            } else {
-                attributes.insert(name, value);
-            }
+    const QSqlDatabase db = m_database.connection();
+    const auto [condition, idsValue] = SqlQuery::inIds(db, QStringLiteral("v.resource_id"), ids);
+    Result<QSqlQuery> query = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT v.resource_id, v.name, v.value, a.multi FROM attribute_values v "
+                       "JOIN attributes a ON a.id = v.attribute_id WHERE v.resource_name = ? AND "
+                       "%1 ORDER BY v.resource_id, v.name, v.position")
+            .arg(condition),
+        {resourceName, idsValue});
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        QJsonObject &attributes = byResource[query->value(0).toLongLong()];
+        const QString name = query->value(1).toString();
+        const QString value = query->value(2).toString();
+        if (query->value(3).toBool()) {
+            QJsonArray list = attributes.value(name).toArray();
+            list.append(value);
+            attributes.insert(name, list);
+        } else {
+            attributes.insert(name, value);
         }
     }
     return byResource;

@@ -2,6 +2,7 @@
 
 #include "db/Database.h"
 #include "db/SqlQuery.h"
+#include "db/Transaction.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -61,8 +62,15 @@ Result<void> ChangeLog::record(const QSqlDatabase &db, std::optional<qint64> use
          QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact))});
     if (!logged)
         return logged;
-    return SqlQuery::exec(
+    // Once per transaction is enough (a bulk request records thousands of changes).
+    thread_local quint64 bumpedIn = 0;
+    if (Transaction::current() != 0 && Transaction::current() == bumpedIn)
+        return {};
+    const Result<void> bumped = SqlQuery::exec(
         db, QStringLiteral("UPDATE inventory_version SET version = version + 1 WHERE id = 1"));
+    if (bumped)
+        bumpedIn = Transaction::current();
+    return bumped;
 }
 
 Result<qint64> ChangeLog::version()

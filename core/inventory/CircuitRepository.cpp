@@ -33,9 +33,9 @@ Circuit circuitFrom(const QSqlQuery &query)
     return circuit;
 }
 
-SqlWhere whereOf(const CircuitFilter &filter)
+SqlWhere whereOf(const CircuitFilter &filter, const QSqlDatabase &db)
 {
-    SqlWhere where;
+    SqlWhere where(db);
     if (filter.siteId)
         where.add(QStringLiteral("c.site_id = ?"), {*filter.siteId});
     if (filter.ids)
@@ -71,7 +71,7 @@ QVariantList columnValues(const Circuit &circuit)
 
 Result<QList<Circuit>> CircuitRepository::list(const CircuitFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     Result<QSqlQuery> query =
         SqlQuery::run(m_database.connection(),
                       Columns + where.text() + QStringLiteral(" ORDER BY c.id LIMIT ? OFFSET ?"),
@@ -86,7 +86,7 @@ Result<QList<Circuit>> CircuitRepository::list(const CircuitFilter &filter)
 
 Result<qint64> CircuitRepository::count(const CircuitFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     const Result<QVariant> total = SqlQuery::scalar(
         m_database.connection(),
         QStringLiteral("SELECT COUNT(*) FROM circuits c JOIN interfaces ia ON ia.id = "

@@ -42,7 +42,7 @@ Device deviceFrom(const QSqlQuery &query)
 
 // The WHERE clause and its values. The text is built from constants only; every value the
 // caller gave travels as a bound parameter.
-QPair<QString, QVariantList> whereOf(const DeviceFilter &filter)
+QPair<QString, QVariantList> whereOf(const DeviceFilter &filter, const QSqlDatabase &db)
 {
     QString where = QStringLiteral(" WHERE (? OR site_id = ?) AND (? OR hostname = ?)");
     QVariantList values{!filter.siteId.has_value(), filter.siteId.value_or(0),
@@ -53,14 +53,9 @@ QPair<QString, QVariantList> whereOf(const DeviceFilter &filter)
         values << name << value;
     }
     if (filter.ids) {
-        QStringList placeholders;
-        for (qint64 id : *filter.ids) {
-            placeholders << QStringLiteral("?");
-            values << id;
-        }
-        where += placeholders.isEmpty()
-                     ? QStringLiteral(" AND 1 = 0")
-                     : QStringLiteral(" AND id IN (%1)").arg(placeholders.join(QLatin1Char(',')));
+        const auto [condition, ids] = SqlQuery::inIds(db, QStringLiteral("id"), *filter.ids);
+        where += QStringLiteral(" AND ") + condition;
+        values << ids;
     }
     return {where, values};
 }
@@ -93,7 +88,7 @@ QVariantList columnValues(const Device &device)
 
 Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
 {
-    auto [where, values] = whereOf(filter);
+    auto [where, values] = whereOf(filter, m_database.connection());
     values << filter.limit << filter.offset;
     Result<QSqlQuery> query =
         SqlQuery::run(m_database.connection(),
@@ -108,7 +103,7 @@ Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
 
 Result<qint64> DeviceRepository::count(const DeviceFilter &filter)
 {
-    const auto [where, values] = whereOf(filter);
+    const auto [where, values] = whereOf(filter, m_database.connection());
     const Result<QVariant> total = SqlQuery::scalar(
         m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM devices") + where, values);
     if (!total)

@@ -35,9 +35,9 @@ Interface interfaceFrom(const QSqlQuery &query)
     return interface;
 }
 
-SqlWhere whereOf(const InterfaceFilter &filter)
+SqlWhere whereOf(const InterfaceFilter &filter, const QSqlDatabase &db)
 {
-    SqlWhere where;
+    SqlWhere where(db);
     if (filter.siteId)
         where.add(QStringLiteral("i.site_id = ?"), {*filter.siteId});
     if (filter.ids)
@@ -111,7 +111,7 @@ QVariantList columnValues(const Interface &interface)
 
 Result<QList<Interface>> InterfaceRepository::list(const InterfaceFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     Result<QSqlQuery> query =
         SqlQuery::run(m_database.connection(),
                       Columns + where.text() + QStringLiteral(" ORDER BY i.id LIMIT ? OFFSET ?"),
@@ -126,7 +126,7 @@ Result<QList<Interface>> InterfaceRepository::list(const InterfaceFilter &filter
 
 Result<qint64> InterfaceRepository::count(const InterfaceFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     const Result<QVariant> total = SqlQuery::scalar(
         m_database.connection(),
         QStringLiteral("SELECT COUNT(*) FROM interfaces i JOIN devices d ON d.id = i.device_id") +
@@ -142,7 +142,7 @@ InterfaceRepository::addresses(const QList<qint64> &ids)
 {
     QHash<qint64, QPair<QStringList, QStringList>> byInterface;
     for (qsizetype start = 0; start < ids.size(); start += BulkItems::IdsPerQuery) {
-        SqlWhere where;
+        SqlWhere where(m_database.connection());
         where.addIn(QStringLiteral("a.interface_id"), ids.mid(start, BulkItems::IdsPerQuery));
         Result<QSqlQuery> query = SqlQuery::run(
             m_database.connection(),
@@ -167,7 +167,7 @@ InterfaceRepository::addresses(const QList<qint64> &ids)
 Result<QList<Assignment>> InterfaceRepository::assignments(const QList<qint64> &interfaceIds,
                                                            std::optional<qint64> networkId)
 {
-    SqlWhere where;
+    SqlWhere where(m_database.connection());
     if (networkId)
         where.add(QStringLiteral("a.network_id = ?"), {*networkId});
     else

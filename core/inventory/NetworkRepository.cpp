@@ -33,9 +33,9 @@ Network networkFrom(const QSqlQuery &query)
     return network;
 }
 
-SqlWhere whereOf(const NetworkFilter &filter)
+SqlWhere whereOf(const NetworkFilter &filter, const QSqlDatabase &db)
 {
-    SqlWhere where;
+    SqlWhere where(db);
     if (filter.siteId)
         where.add(QStringLiteral("n.site_id = ?"), {*filter.siteId});
     if (filter.ids)
@@ -79,7 +79,7 @@ SqlWhere whereOf(const NetworkFilter &filter)
     if (filter.excludeId)
         where.add(QStringLiteral("n.id <> ?"), {*filter.excludeId});
     if (filter.addressesOf) {
-        SqlWhere interfaces;
+        SqlWhere interfaces(db);
         interfaces.addIn(QStringLiteral("interface_id"), *filter.addressesOf);
         where.add(QStringLiteral("n.id IN (SELECT network_id FROM interface_addresses") +
                       interfaces.text() + QLatin1Char(')'),
@@ -101,7 +101,7 @@ SqlWhere whereOf(const NetworkFilter &filter)
 
 Result<QList<Network>> NetworkRepository::list(const NetworkFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     const QString order =
         !filter.byAddress ? QStringLiteral(" ORDER BY n.id")
         : filter.descending
@@ -121,7 +121,7 @@ Result<QList<Network>> NetworkRepository::list(const NetworkFilter &filter)
 
 Result<qint64> NetworkRepository::count(const NetworkFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     const Result<QVariant> total = SqlQuery::scalar(
         m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM networks n") + where.text(),
         where.values());

@@ -18,9 +18,9 @@ const QString Columns = QStringLiteral(
     "p.device_id LEFT JOIN interfaces i ON i.id = p.interface_id LEFT JOIN circuits c ON c.id = "
     "p.circuit_id");
 
-SqlWhere whereOf(const ProtocolFilter &filter)
+SqlWhere whereOf(const ProtocolFilter &filter, const QSqlDatabase &db)
 {
-    SqlWhere where;
+    SqlWhere where(db);
     if (filter.siteId)
         where.add(QStringLiteral("p.site_id = ?"), {*filter.siteId});
     if (filter.ids)
@@ -46,7 +46,7 @@ SqlWhere whereOf(const ProtocolFilter &filter)
 
 Result<QList<Protocol>> ProtocolRepository::list(const ProtocolFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
         Columns + where.text() + QStringLiteral(" ORDER BY d.hostname, p.id LIMIT ? OFFSET ?"),
@@ -83,7 +83,7 @@ Result<QList<Protocol>> ProtocolRepository::list(const ProtocolFilter &filter)
 
 Result<qint64> ProtocolRepository::count(const ProtocolFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     const Result<QVariant> total = SqlQuery::scalar(
         m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM protocols p") + where.text(),
         where.values());

@@ -8,9 +8,9 @@ namespace Cairn {
 
 namespace {
 
-SqlWhere whereOf(const ProtocolTypeFilter &filter)
+SqlWhere whereOf(const ProtocolTypeFilter &filter, const QSqlDatabase &db)
 {
-    SqlWhere where;
+    SqlWhere where(db);
     if (filter.siteId)
         where.add(QStringLiteral("t.site_id = ?"), {*filter.siteId});
     if (filter.ids)
@@ -26,7 +26,7 @@ SqlWhere whereOf(const ProtocolTypeFilter &filter)
 
 Result<QList<ProtocolType>> ProtocolTypeRepository::list(const ProtocolTypeFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
         QStringLiteral("SELECT t.id, t.site_id, t.name, t.description FROM protocol_types t") +
@@ -45,7 +45,7 @@ Result<QList<ProtocolType>> ProtocolTypeRepository::list(const ProtocolTypeFilte
                               {}};
         ids << types.last().id;
     }
-    SqlWhere ofTypes;
+    SqlWhere ofTypes(m_database.connection());
     ofTypes.addIn(QStringLiteral("r.protocol_type_id"), ids);
     Result<QSqlQuery> required = SqlQuery::run(
         m_database.connection(),
@@ -68,7 +68,7 @@ Result<QList<ProtocolType>> ProtocolTypeRepository::list(const ProtocolTypeFilte
 
 Result<qint64> ProtocolTypeRepository::count(const ProtocolTypeFilter &filter)
 {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = whereOf(filter, m_database.connection());
     const Result<QVariant> total = SqlQuery::scalar(
         m_database.connection(),
         QStringLiteral("SELECT COUNT(*) FROM protocol_types t") + where.text(), where.values());

@@ -92,39 +92,58 @@ Result<QList<qint64>> SetQuery::evaluate(Database &database, const QString &reso
     if (terms->isEmpty())
         return QList<qint64>();
     const QSqlDatabase db = database.connection();
-    // Every attribute named must exist for this resource type (in the site, when given).
+    // Each term selects by the definitions of its attribute (one per site), which must exist
+    // for this resource type (in the site, when given): index lookups on (attribute, value).
+    const QString match =
+        database.isSqlite() ? QStringLiteral("value REGEXP ?") : QStringLiteral("value ~ ?");
+    QStringList selects;
+    QList<QVariantList> selectValues;
     for (const Term &term : terms.value()) {
-        const Result<QVariant> defined = SqlQuery::scalar(
+        Result<QSqlQuery> definitions = SqlQuery::run(
             db,
-            QStringLiteral(
-                "SELECT 1 FROM attributes WHERE resource_name = ? AND name = ? AND (? OR "
-                "site_id = ?) LIMIT 1"),
+            QStringLiteral("SELECT id FROM attributes WHERE resource_name = ? AND name = ? AND "
+                           "(? OR site_id = ?)"),
             {resourceName, term.attribute, !siteId.has_value(), siteId.value_or(0)});
-        if (!defined)
-            return defined.error();
-        if (!defined->isValid())
+        if (!definitions)
+            return definitions.error();
+        QVariantList values;
+        while (definitions->next())
+            values << definitions->value(0).toLongLong();
+        if (values.isEmpty())
             return queryError(QStringLiteral("Attribute matching query does not exist: '%1'")
                                   .arg(term.attribute));
+        selects << QStringLiteral(
+                       "SELECT resource_id AS id FROM attribute_values WHERE attribute_id "
+                       "IN (%1) AND %2")
+                       .arg(QStringList(values.size(), QStringLiteral("?")).join(QLatin1Char(',')),
+                            term.isRegex ? match : QStringLiteral("value = ?"));
+        values << term.value;
+        selectValues << values;
     }
-    // `table` is one of the inventory's own table names, never caller input.
-    QString sql = QStringLiteral("SELECT id FROM %1 WHERE (? OR site_id = ?)").arg(table);
-    QVariantList values{!siteId.has_value(), siteId.value_or(0)};
-    const QString match =
-        database.isSqlite() ? QStringLiteral("v.value REGEXP ?") : QStringLiteral("v.value ~ ?");
-    int depth = 0;
-    for (const Term &term : terms.value()) {
-        const QString operation = term.operation == '+'   ? QStringLiteral("UNION")
-                                  : term.operation == '-' ? QStringLiteral("EXCEPT")
-                                                          : QStringLiteral("INTERSECT");
+    // Left to right from every object of the type; a leading intersection is just its term.
+    QString sql;
+    QVariantList values;
+    qsizetype first = 0;
+    if (terms->first().operation == '&') {
+        sql = selects.first();
+        values = selectValues.first();
+        first = 1;
+    } else {
+        // `table` is one of the inventory's own table names, never caller input.
+        sql = QStringLiteral("SELECT id FROM %1 WHERE (? OR site_id = ?)").arg(table);
+        values = {!siteId.has_value(), siteId.value_or(0)};
+    }
+    for (qsizetype i = first; i < terms->size(); ++i) {
+        const char operation = terms->at(i).operation;
         // Nesting fixes left-to-right order: PostgreSQL would bind INTERSECT tighter.
-        sql = QStringLiteral("SELECT id FROM (%1) AS q%2 %3 SELECT v.resource_id FROM "
-                             "attribute_values v JOIN attributes a ON a.id = v.attribute_id WHERE "
-                             "v.resource_name = ? AND v.name = ? AND %4 AND (? OR a.site_id = ?)")
+        sql = QStringLiteral("SELECT id FROM (%1) AS q%2 %3 %4")
                   .arg(sql)
-                  .arg(++depth)
-                  .arg(operation, term.isRegex ? match : QStringLiteral("v.value = ?"));
-        values << resourceName << term.attribute << term.value << !siteId.has_value()
-               << siteId.value_or(0);
+                  .arg(i)
+                  .arg(operation == '+'   ? QStringLiteral("UNION")
+                       : operation == '-' ? QStringLiteral("EXCEPT")
+                                          : QStringLiteral("INTERSECT"),
+                       selects.at(i));
+        values << selectValues.at(i);
     }
     Result<QSqlQuery> rows = SqlQuery::run(
         db, QStringLiteral("SELECT id FROM (%1) AS result ORDER BY id").arg(sql), values);
