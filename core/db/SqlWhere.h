@@ -12,8 +12,8 @@ namespace Cairn {
 class SqlWhere
 {
 public:
-    explicit SqlWhere(QSqlDatabase db)
-        : m_db(std::move(db))
+    explicit SqlWhere(const QSqlDatabase &db)
+        : m_db(db)
     {
     }
 

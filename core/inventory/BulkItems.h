@@ -38,5 +38,34 @@ Result<QHash<qint64, T>> fetchAll(const QList<qint64> &ids, const QString &noun,
     return byId;
 }
 
+// The one object `key` names: an id when it is all digits, else the natural key that
+// `byNaturalKey(filter, key) -> Result<void>` sets on the filter; within `siteId` when given.
+// A natural key matching in several sites is a 400.
+template <typename T, typename Filter, typename List, typename NaturalKey>
+Result<T> findOne(const QString &key, std::optional<qint64> siteId, const QString &noun,
+                  List &&list, NaturalKey &&byNaturalKey)
+{
+    Filter filter;
+    filter.siteId = siteId;
+    bool numeric = false;
+    const qint64 id = key.toLongLong(&numeric);
+    if (numeric) {
+        filter.ids = QList<qint64>{id};
+    } else if (const Result<void> keyed = byNaturalKey(filter, key); !keyed) {
+        return Error::notFound(QStringLiteral("%1 %2 not found.").arg(noun, key));
+    }
+    filter.limit = 2;
+    const Result<QList<T>> found = list(filter);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QStringLiteral("%1 %2 not found.").arg(noun, key));
+    if (found->size() > 1)
+        return Error::badRequest(QStringLiteral("Multiple %1s matched %2. Use a site-specific "
+                                                "endpoint or lookup by ID.")
+                                     .arg(noun, key));
+    return found->first();
+}
+
 } // namespace BulkItems
 } // namespace Cairn

@@ -53,7 +53,7 @@ Result<void> ChangeLog::record(const QSqlDatabase &db, std::optional<qint64> use
                                const QString &resourceName, qint64 resourceId,
                                const QJsonObject &snapshot)
 {
-    const Result<void> logged = SqlQuery::exec(
+    Result<void> logged = SqlQuery::exec(
         db,
         QStringLiteral("INSERT INTO changes (site_id, user_id, change_at, event, resource_name, "
                        "resource_id, resource) VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -66,7 +66,7 @@ Result<void> ChangeLog::record(const QSqlDatabase &db, std::optional<qint64> use
     thread_local quint64 bumpedIn = 0;
     if (Transaction::current() != 0 && Transaction::current() == bumpedIn)
         return {};
-    const Result<void> bumped = SqlQuery::exec(
+    Result<void> bumped = SqlQuery::exec(
         db, QStringLiteral("UPDATE inventory_version SET version = version + 1 WHERE id = 1"));
     if (bumped)
         bumpedIn = Transaction::current();

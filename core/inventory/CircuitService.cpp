@@ -63,21 +63,13 @@ Result<qint64> CircuitService::count(const CircuitFilter &filter)
 
 Result<Circuit> CircuitService::get(const QString &key, std::optional<qint64> siteId)
 {
-    CircuitFilter filter;
-    filter.siteId = siteId;
-    bool numeric = false;
-    const qint64 id = key.toLongLong(&numeric);
-    if (numeric)
-        filter.ids = QList<qint64>{id};
-    else
-        filter.nameSlug = key;
-    filter.limit = 1;
-    const Result<QList<Circuit>> found = list(filter);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return Error::notFound(QStringLiteral("Circuit %1 not found.").arg(key));
-    return found->first();
+    return BulkItems::findOne<Circuit, CircuitFilter>(
+        key, siteId, QStringLiteral("Circuit"),
+        [&](const CircuitFilter &filter) { return list(filter); },
+        [](CircuitFilter &filter, const QString &naturalKey) -> Result<void> {
+            filter.nameSlug = naturalKey;
+            return {};
+        });
 }
 
 Result<QList<qint64>> CircuitService::query(std::optional<qint64> siteId, const QString &setQuery)

@@ -76,24 +76,13 @@ Result<qint64> DeviceService::count(const DeviceFilter &filter)
 
 Result<Device> DeviceService::get(const QString &key, std::optional<qint64> siteId)
 {
-    DeviceFilter filter;
-    filter.siteId = siteId;
-    bool numeric = false;
-    const qint64 id = key.toLongLong(&numeric);
-    if (numeric)
-        filter.ids = QList<qint64>{id};
-    else
-        filter.hostname = key;
-    filter.limit = 2;
-    const Result<QList<Device>> found = list(filter);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return Error::notFound(QStringLiteral("Device not found."));
-    if (found->size() > 1)
-        return Error::badRequest(
-            QStringLiteral("More than one device is named %1; give a site or an id.").arg(key));
-    return found->first();
+    return BulkItems::findOne<Device, DeviceFilter>(
+        key, siteId, QStringLiteral("Device"),
+        [&](const DeviceFilter &filter) { return list(filter); },
+        [](DeviceFilter &filter, const QString &naturalKey) -> Result<void> {
+            filter.hostname = naturalKey;
+            return {};
+        });
 }
 
 Result<QList<qint64>> DeviceService::query(std::optional<qint64> siteId, const QString &setQuery)

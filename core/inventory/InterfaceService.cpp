@@ -50,7 +50,7 @@ InterfaceService::InterfaceService(Database &database, PermissionService &permis
 
 Result<void> InterfaceService::attachDetails(QList<Interface> &interfaces)
 {
-    const Result<void> attached = m_values.attach(InterfaceResource, interfaces);
+    Result<void> attached = m_values.attach(InterfaceResource, interfaces);
     if (!attached)
         return attached;
     QList<qint64> ids;
@@ -82,32 +82,18 @@ Result<qint64> InterfaceService::count(const InterfaceFilter &filter)
 
 Result<Interface> InterfaceService::get(const QString &key, std::optional<qint64> siteId)
 {
-    InterfaceFilter filter;
-    filter.siteId = siteId;
-    bool numeric = false;
-    const qint64 id = key.toLongLong(&numeric);
-    if (numeric) {
-        filter.ids = QList<qint64>{id};
-    } else {
-        // Hostnames have no colon; interface names may ("xe-1/2/3:10.0").
-        const qsizetype colon = key.indexOf(QLatin1Char(':'));
-        if (colon <= 0)
-            return Error::notFound(QStringLiteral("Interface %1 not found.").arg(key));
-        filter.deviceHostname = key.left(colon);
-        filter.name = key.mid(colon + 1);
-    }
-    filter.limit = 2;
-    const Result<QList<Interface>> found = list(filter);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return Error::notFound(QStringLiteral("Interface %1 not found.").arg(key));
-    if (found->size() > 1)
-        return Error::badRequest(
-            QStringLiteral("Multiple Interfaces matched name_slug=%1. Use a site-specific "
-                           "endpoint or lookup by ID.")
-                .arg(key));
-    return found->first();
+    return BulkItems::findOne<Interface, InterfaceFilter>(
+        key, siteId, QStringLiteral("Interface"),
+        [&](const InterfaceFilter &filter) { return list(filter); },
+        [](InterfaceFilter &filter, const QString &naturalKey) -> Result<void> {
+            // Hostnames have no colon; interface names may ("xe-1/2/3:10.0").
+            const qsizetype colon = naturalKey.indexOf(QLatin1Char(':'));
+            if (colon <= 0)
+                return Error::badRequest(QStringLiteral("Expected hostname:name."));
+            filter.deviceHostname = naturalKey.left(colon);
+            filter.name = naturalKey.mid(colon + 1);
+            return {};
+        });
 }
 
 Result<QList<qint64>> InterfaceService::query(std::optional<qint64> siteId, const QString &setQuery)
@@ -253,7 +239,7 @@ Result<void> InterfaceService::setAddresses(const QSqlDatabase &db, const Identi
         return current.error();
     for (qint64 id : current.value()) {
         if (!wanted.contains(id)) {
-            const Result<void> dropped = m_interfaces.unassign(db, interface.id, id);
+            Result<void> dropped = m_interfaces.unassign(db, interface.id, id);
             if (!dropped)
                 return dropped;
         }
@@ -415,7 +401,7 @@ Result<void> InterfaceService::remove(const Identity &caller, const QList<qint64
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_values.removeAll(db, InterfaceResource, id); },
                  [&]() -> Result<void> {
-                     const Result<void> removed = m_interfaces.remove(db, id);
+                     Result<void> removed = m_interfaces.remove(db, id);
                      if (removed || removed.error().code != ErrorCode::Conflict)
                          return removed;
                      return Error::conflict(

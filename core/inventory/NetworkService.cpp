@@ -105,29 +105,16 @@ Result<QHash<qint64, Network>> NetworkService::byIds(const QList<qint64> &ids)
 
 Result<Network> NetworkService::get(const QString &key, std::optional<qint64> siteId)
 {
-    NetworkFilter filter;
-    filter.siteId = siteId;
-    bool numeric = false;
-    const qint64 id = key.toLongLong(&numeric);
-    if (numeric) {
-        filter.ids = QList<qint64>{id};
-    } else {
-        const Result<IpNetwork> ip = IpNetwork::parse(key, QStringLiteral("cidr"));
-        if (!ip)
-            return Error::notFound(QStringLiteral("Network not found."));
-        filter.exact = ip.value();
-    }
-    filter.limit = 2;
-    const Result<QList<Network>> found = list(filter);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return Error::notFound(QStringLiteral("Network not found."));
-    if (found->size() > 1)
-        return Error::badRequest(
-            QStringLiteral("The network %1 exists in more than one site; give a site or an id.")
-                .arg(key));
-    return found->first();
+    return BulkItems::findOne<Network, NetworkFilter>(
+        key, siteId, QStringLiteral("Network"),
+        [&](const NetworkFilter &filter) { return list(filter); },
+        [](NetworkFilter &filter, const QString &naturalKey) -> Result<void> {
+            const Result<IpNetwork> ip = IpNetwork::parse(naturalKey, QStringLiteral("cidr"));
+            if (!ip)
+                return ip.error();
+            filter.exact = ip.value();
+            return {};
+        });
 }
 
 Result<QList<qint64>> NetworkService::query(std::optional<qint64> siteId, const QString &setQuery)

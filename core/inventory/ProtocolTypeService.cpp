@@ -50,26 +50,13 @@ Result<qint64> ProtocolTypeService::count(const ProtocolTypeFilter &filter)
 
 Result<ProtocolType> ProtocolTypeService::get(const QString &key, std::optional<qint64> siteId)
 {
-    ProtocolTypeFilter filter;
-    filter.siteId = siteId;
-    bool numeric = false;
-    const qint64 id = key.toLongLong(&numeric);
-    if (numeric)
-        filter.ids = QList<qint64>{id};
-    else
-        filter.name = key;
-    filter.limit = 2;
-    const Result<QList<ProtocolType>> found = list(filter);
-    if (!found)
-        return found.error();
-    if (found->isEmpty())
-        return Error::notFound(QStringLiteral("Protocol type %1 not found.").arg(key));
-    if (found->size() > 1)
-        return Error::badRequest(
-            QStringLiteral("Multiple ProtocolTypes matched name=%1. Use a site-specific "
-                           "endpoint or lookup by ID.")
-                .arg(key));
-    return found->first();
+    return BulkItems::findOne<ProtocolType, ProtocolTypeFilter>(
+        key, siteId, QStringLiteral("Protocol type"),
+        [&](const ProtocolTypeFilter &filter) { return list(filter); },
+        [](ProtocolTypeFilter &filter, const QString &naturalKey) -> Result<void> {
+            filter.name = naturalKey;
+            return {};
+        });
 }
 
 Result<ProtocolType> ProtocolTypeService::applyFields(ProtocolType type, const QJsonObject &fields,

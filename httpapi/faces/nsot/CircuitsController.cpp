@@ -168,50 +168,23 @@ HttpResponse circuitsOfDevice(CoreServices &core, const ApiRequest &request)
 
 void CircuitsController::registerRoutes(Router &router, CoreServices &core)
 {
-    const QList<QueryParameter> listParameters =
+    const Nsot::ResourceDocs docs{
+        QStringLiteral("Circuit"),
+        QStringLiteral("circuits"),
+        QStringLiteral("id or name_slug"),
+        QStringLiteral("e.g. provider=acme"),
+        circuitSchema(),
         Nsot::listParameters({{QStringLiteral("name"), QStringLiteral("string"), {}, false},
                               {QStringLiteral("endpoint_a"), QStringLiteral("string"),
                                QStringLiteral("Interface id or name_slug."), false},
                               {QStringLiteral("endpoint_z"), QStringLiteral("string"),
                                QStringLiteral("Interface id or name_slug."), false},
                               {QStringLiteral("attributes"), QStringLiteral("string"),
-                               QStringLiteral("name=value, repeatable, ANDed."), false}});
+                               QStringLiteral("name=value, repeatable, ANDed."), false}}),
+        {}};
     for (const QString &prefix : {QStringLiteral("/api"), QStringLiteral("/api/sites/{site_id}")}) {
         const QString base = prefix + QStringLiteral("/circuits/");
-        RouteSpec spec;
-        spec.face = Face::Nsot;
-        spec.method = "GET";
-        spec.path = base + QStringLiteral("query/");
-        spec.summary = QStringLiteral("Circuit Set Query");
-        spec.description = QStringLiteral("Circuits selected by a set query of attribute terms.");
-        spec.queryParameters = listParameters;
-        spec.queryParameters.prepend({QStringLiteral("unique"), QStringLiteral("boolean"),
-                                      QStringLiteral("Exactly one result expected."), false});
-        spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
-                                      QStringLiteral("e.g. provider=acme"), true});
-        spec.responseSchema = JsonSchema::arrayOf(circuitSchema());
-        router.add(spec, Nsot::bound(core, Handlers::query));
-
-        spec.path = base;
-        spec.summary = QStringLiteral("Circuit List");
-        spec.description = QStringLiteral(
-            "API endpoint that allows Circuits to be viewed or edited; POST one circuit or a "
-            "list (all or none).");
-        spec.queryParameters = listParameters;
-        Nsot::addCollectionRoutes(router, spec, circuitSchema(), Nsot::bound(core, Handlers::list),
-                                  Nsot::bound(core, Handlers::create));
-        spec.description =
-            QStringLiteral("Update several circuits at once (all or none), each with its id.");
-        spec.queryParameters = {};
-        spec.requestSchema = JsonSchema::arrayOf(circuitSchema());
-        spec.responseSchema = JsonSchema::arrayOf(circuitSchema());
-        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Handlers::bulkChange));
-        spec.method = "DELETE";
-        spec.description = QStringLiteral("Delete several circuits by id (all or none).");
-        spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
-        spec.responseSchema = {};
-        spec.successStatus = 204;
-        router.add(spec, Nsot::bound(core, Handlers::bulkRemove));
+        Handlers::addListRoutes(router, core, prefix, docs);
 
         RouteSpec walk;
         walk.face = Face::Nsot;
@@ -241,15 +214,7 @@ void CircuitsController::registerRoutes(Router &router, CoreServices &core)
         walk.responseSchema = circuitSchema();
         router.add(walk, Nsot::bound(core, circuitOfInterface));
 
-        spec = RouteSpec();
-        spec.face = Face::Nsot;
-        spec.path = base + QStringLiteral("{key}/");
-        spec.queryParameters = Nsot::listParameters({}).mid(2);
-        spec.summary = QStringLiteral("Circuit Instance");
-        spec.description = QStringLiteral("One circuit by id or name_slug.");
-        Nsot::addInstanceRoutes(router, spec, circuitSchema(), Nsot::bound(core, Handlers::detail),
-                                Nsot::bound(core, Handlers::change),
-                                Nsot::bound(core, Handlers::remove));
+        Handlers::addInstanceRoutes(router, core, base + QStringLiteral("{key}/"), docs);
     }
 }
 

@@ -76,65 +76,29 @@ HttpResponse interfaces(CoreServices &core, const ApiRequest &request)
 
 void DevicesController::registerRoutes(Router &router, CoreServices &core)
 {
-    const QList<QueryParameter> listParameters =
+    const Nsot::ResourceDocs docs{
+        QStringLiteral("Device"),
+        QStringLiteral("devices"),
+        QStringLiteral("id or hostname"),
+        QStringLiteral("e.g. vendor=juniper -metro=lax"),
+        deviceSchema(),
         Nsot::listParameters({{QStringLiteral("hostname"), QStringLiteral("string"),
                                QStringLiteral("Exact hostname."), false},
                               {QStringLiteral("attributes"), QStringLiteral("string"),
-                               QStringLiteral("name=value, repeatable, ANDed."), false}});
+                               QStringLiteral("name=value, repeatable, ANDed."), false}}),
+        {}};
     for (const QString &prefix : {QStringLiteral("/api"), QStringLiteral("/api/sites/{site_id}")}) {
+        Handlers::addListRoutes(router, core, prefix, docs);
         RouteSpec spec;
         spec.face = Face::Nsot;
-        spec.method = "GET";
-        spec.path = prefix + QStringLiteral("/devices/query/");
-        spec.summary = QStringLiteral("Device Set Query");
-        spec.description = QStringLiteral("Devices selected by a set query of attribute terms.");
-        spec.queryParameters = listParameters;
-        spec.queryParameters.prepend({QStringLiteral("unique"), QStringLiteral("boolean"),
-                                      QStringLiteral("Exactly one result expected."), false});
-        spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
-                                      QStringLiteral("e.g. vendor=juniper -metro=lax"), true});
-        spec.responseSchema = JsonSchema::arrayOf(deviceSchema());
-        router.add(spec, Nsot::bound(core, Handlers::query));
-
-        spec.path = prefix + QStringLiteral("/devices/");
-        spec.summary = QStringLiteral("Device List");
-        spec.description =
-            QStringLiteral("API endpoint that allows Devices to be viewed or edited; "
-                           "POST one device or a list (all or none).");
-        spec.queryParameters = listParameters;
-        Nsot::addCollectionRoutes(router, spec, deviceSchema(), Nsot::bound(core, Handlers::list),
-                                  Nsot::bound(core, Handlers::create));
-
-        spec.description =
-            QStringLiteral("Update several devices at once (all or none), each with its id.");
-        spec.queryParameters = {};
-        spec.requestSchema = JsonSchema::arrayOf(deviceSchema());
-        spec.responseSchema = JsonSchema::arrayOf(deviceSchema());
-        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Handlers::bulkChange));
-        spec.method = "DELETE";
-        spec.description = QStringLiteral("Delete several devices by id (all or none).");
-        spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
-        spec.responseSchema = {};
-        spec.successStatus = 204;
-        router.add(spec, Nsot::bound(core, Handlers::bulkRemove));
-
         spec.method = "GET";
         spec.path = prefix + QStringLiteral("/devices/{key}/interfaces/");
         spec.summary = QStringLiteral("Device interfaces");
         spec.description = QStringLiteral("The interfaces of this device.");
         spec.queryParameters = Nsot::listParameters({});
-        spec.requestSchema = {};
-        spec.responseSchema = {};
-        spec.successStatus = 200;
         router.add(spec, Nsot::bound(core, interfaces));
-
-        spec.path = prefix + QStringLiteral("/devices/{key}/");
-        spec.summary = QStringLiteral("Device Instance");
-        spec.description = QStringLiteral("One device by id or hostname.");
-        spec.successStatus = 200;
-        Nsot::addInstanceRoutes(router, spec, deviceSchema(), Nsot::bound(core, Handlers::detail),
-                                Nsot::bound(core, Handlers::change),
-                                Nsot::bound(core, Handlers::remove));
+        Handlers::addInstanceRoutes(router, core, prefix + QStringLiteral("/devices/{key}/"), docs);
     }
 }
+
 } // namespace Cairn

@@ -212,55 +212,28 @@ HttpResponse assignments(CoreServices &core, const ApiRequest &request)
 
 void InterfacesController::registerRoutes(Router &router, CoreServices &core)
 {
-    const QList<QueryParameter> listParameters = Nsot::listParameters(
-        {{QStringLiteral("device"), QStringLiteral("string"),
-          QStringLiteral("Device id or hostname."), false},
-         {QStringLiteral("device_hostname"), QStringLiteral("string"), {}, false},
-         {QStringLiteral("name"), QStringLiteral("string"), {}, false},
-         {QStringLiteral("speed"), QStringLiteral("integer"), {}, false},
-         {QStringLiteral("type"), QStringLiteral("integer"), {}, false},
-         {QStringLiteral("mac_address"), QStringLiteral("string"), {}, false},
-         {QStringLiteral("description"), QStringLiteral("string"), {}, false},
-         {QStringLiteral("parent_id"), QStringLiteral("integer"), {}, false},
-         {QStringLiteral("attributes"), QStringLiteral("string"),
-          QStringLiteral("name=value, repeatable, ANDed."), false}});
+    const Nsot::ResourceDocs docs{
+        QStringLiteral("Interface"),
+        QStringLiteral("interfaces"),
+        QStringLiteral("id or name_slug (hostname:name)"),
+        QStringLiteral("e.g. vlan=100 -role=uplink"),
+        interfaceSchema(),
+        Nsot::listParameters(
+            {{QStringLiteral("device"), QStringLiteral("string"),
+              QStringLiteral("Device id or hostname."), false},
+             {QStringLiteral("device_hostname"), QStringLiteral("string"), {}, false},
+             {QStringLiteral("name"), QStringLiteral("string"), {}, false},
+             {QStringLiteral("speed"), QStringLiteral("integer"), {}, false},
+             {QStringLiteral("type"), QStringLiteral("integer"), {}, false},
+             {QStringLiteral("mac_address"), QStringLiteral("string"), {}, false},
+             {QStringLiteral("description"), QStringLiteral("string"), {}, false},
+             {QStringLiteral("parent_id"), QStringLiteral("integer"), {}, false},
+             {QStringLiteral("attributes"), QStringLiteral("string"),
+              QStringLiteral("name=value, repeatable, ANDed."), false}}),
+        {}};
     for (const QString &prefix : {QStringLiteral("/api"), QStringLiteral("/api/sites/{site_id}")}) {
         const QString base = prefix + QStringLiteral("/interfaces/");
-        RouteSpec spec;
-        spec.face = Face::Nsot;
-        spec.method = "GET";
-        spec.path = base + QStringLiteral("query/");
-        spec.summary = QStringLiteral("Interface Set Query");
-        spec.description = QStringLiteral("Interfaces selected by a set query of attribute terms.");
-        spec.queryParameters = listParameters;
-        spec.queryParameters.prepend({QStringLiteral("unique"), QStringLiteral("boolean"),
-                                      QStringLiteral("Exactly one result expected."), false});
-        spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
-                                      QStringLiteral("e.g. vlan=100 -role=uplink"), true});
-        spec.responseSchema = JsonSchema::arrayOf(interfaceSchema());
-        router.add(spec, Nsot::bound(core, Handlers::query));
-
-        spec.path = base;
-        spec.summary = QStringLiteral("Interface List");
-        spec.description = QStringLiteral(
-            "API endpoint that allows Interfaces to be viewed or edited; POST one interface or a "
-            "list (all or none). Addresses need an existing base network.");
-        spec.queryParameters = listParameters;
-        Nsot::addCollectionRoutes(router, spec, interfaceSchema(),
-                                  Nsot::bound(core, Handlers::list),
-                                  Nsot::bound(core, Handlers::create));
-        spec.description =
-            QStringLiteral("Update several interfaces at once (all or none), each with its id.");
-        spec.queryParameters = {};
-        spec.requestSchema = JsonSchema::arrayOf(interfaceSchema());
-        spec.responseSchema = JsonSchema::arrayOf(interfaceSchema());
-        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Handlers::bulkChange));
-        spec.method = "DELETE";
-        spec.description = QStringLiteral("Delete several interfaces by id (all or none).");
-        spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
-        spec.responseSchema = {};
-        spec.successStatus = 204;
-        router.add(spec, Nsot::bound(core, Handlers::bulkRemove));
+        Handlers::addListRoutes(router, core, prefix, docs);
 
         RouteSpec one;
         one.face = Face::Nsot;
@@ -319,13 +292,7 @@ void InterfacesController::registerRoutes(Router &router, CoreServices &core)
             QStringLiteral("The top of this interface's tree (itself at the top).");
         router.add(single, Nsot::bound(core, root));
 
-        spec = one;
-        spec.queryParameters = Nsot::listParameters({}).mid(2);
-        spec.summary = QStringLiteral("Interface Instance");
-        spec.description = QStringLiteral("One interface by id or name_slug (hostname:name).");
-        Nsot::addInstanceRoutes(
-            router, spec, interfaceSchema(), Nsot::bound(core, Handlers::detail),
-            Nsot::bound(core, Handlers::change), Nsot::bound(core, Handlers::remove));
+        Handlers::addInstanceRoutes(router, core, one.path, docs);
     }
 }
 

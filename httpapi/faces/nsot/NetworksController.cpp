@@ -321,63 +321,37 @@ void addWalk(Router &router, CoreServices &core, RouteSpec spec, const QString &
 
 void NetworksController::registerRoutes(Router &router, CoreServices &core)
 {
-    const QList<QueryParameter> listParameters = Nsot::listParameters(
-        {{QStringLiteral("cidr"), QStringLiteral("string"), QStringLiteral("Exactly this network."),
-          false},
-         {QStringLiteral("network_address"), QStringLiteral("string"), {}, false},
-         {QStringLiteral("prefix_length"), QStringLiteral("integer"), {}, false},
-         {QStringLiteral("ip_version"), QStringLiteral("integer"), {}, false},
-         {QStringLiteral("state"), QStringLiteral("string"), {}, false},
-         {QStringLiteral("include_networks"), QStringLiteral("boolean"), {}, false},
-         {QStringLiteral("include_ips"), QStringLiteral("boolean"), {}, false},
-         {QStringLiteral("root_only"), QStringLiteral("boolean"), {}, false},
-         {QStringLiteral("attributes"), QStringLiteral("string"),
-          QStringLiteral("name=value, repeatable, ANDed."), false}});
+    const Nsot::ResourceDocs docs{
+        QStringLiteral("Network"),
+        QStringLiteral("networks"),
+        QStringLiteral("id or CIDR"),
+        QStringLiteral("e.g. owner=jathan -metro=lax"),
+        networkSchema(),
+        Nsot::listParameters(
+            {{QStringLiteral("cidr"), QStringLiteral("string"),
+              QStringLiteral("Exactly this network."), false},
+             {QStringLiteral("network_address"), QStringLiteral("string"), {}, false},
+             {QStringLiteral("prefix_length"), QStringLiteral("integer"), {}, false},
+             {QStringLiteral("ip_version"), QStringLiteral("integer"), {}, false},
+             {QStringLiteral("state"), QStringLiteral("string"), {}, false},
+             {QStringLiteral("include_networks"), QStringLiteral("boolean"), {}, false},
+             {QStringLiteral("include_ips"), QStringLiteral("boolean"), {}, false},
+             {QStringLiteral("root_only"), QStringLiteral("boolean"), {}, false},
+             {QStringLiteral("attributes"), QStringLiteral("string"),
+              QStringLiteral("name=value, repeatable, ANDed."), false}}),
+        {{QStringLiteral("force_delete"), QStringLiteral("boolean"),
+          QStringLiteral("Move the children of a deleted network up to its parent."), false}}};
     for (const QString &prefix : {QStringLiteral("/api"), QStringLiteral("/api/sites/{site_id}")}) {
         const QString base = prefix + QStringLiteral("/networks/");
+        Handlers::addListRoutes(router, core, prefix, docs);
         RouteSpec spec;
         spec.face = Face::Nsot;
         spec.method = "GET";
-        spec.path = base + QStringLiteral("query/");
-        spec.summary = QStringLiteral("Network Set Query");
-        spec.description = QStringLiteral("Networks selected by a set query of attribute terms.");
-        spec.queryParameters = listParameters;
-        spec.queryParameters.prepend({QStringLiteral("unique"), QStringLiteral("boolean"),
-                                      QStringLiteral("Exactly one result expected."), false});
-        spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
-                                      QStringLiteral("e.g. owner=jathan -metro=lax"), true});
-        spec.responseSchema = JsonSchema::arrayOf(networkSchema());
-        router.add(spec, Nsot::bound(core, Handlers::query));
-
         spec.path = base + QStringLiteral("reserved/");
         spec.summary = QStringLiteral("Reserved Networks");
         spec.description = QStringLiteral("Networks in state reserved.");
         spec.queryParameters = Nsot::listParameters({});
         router.add(spec, Nsot::bound(core, reserved));
-
-        spec.path = base;
-        spec.summary = QStringLiteral("Network List");
-        spec.description = QStringLiteral(
-            "API endpoint that allows Networks to be viewed or edited; POST one network (cidr, "
-            "or network_address and prefix_length) or a list (all or none).");
-        spec.queryParameters = listParameters;
-        Nsot::addCollectionRoutes(router, spec, networkSchema(), Nsot::bound(core, Handlers::list),
-                                  Nsot::bound(core, Handlers::create));
-        spec.description =
-            QStringLiteral("Update several networks at once (all or none), each with its id.");
-        spec.queryParameters = {};
-        spec.requestSchema = JsonSchema::arrayOf(networkSchema());
-        spec.responseSchema = JsonSchema::arrayOf(networkSchema());
-        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Handlers::bulkChange));
-        spec.method = "DELETE";
-        spec.description = QStringLiteral(
-            "Delete several networks by id (all or none); ?force_delete=true moves children up.");
-        spec.queryParameters = {
-            {QStringLiteral("force_delete"), QStringLiteral("boolean"), {}, false}};
-        spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
-        spec.responseSchema = {};
-        spec.successStatus = 204;
-        router.add(spec, Nsot::bound(core, Handlers::bulkRemove));
 
         // One network by id or CIDR; the walks are registered first so that
         // /networks/10.0.0.0/8/children/ is a walk and not the network "10.0.0.0/8/children".
@@ -458,16 +432,7 @@ void NetworksController::registerRoutes(Router &router, CoreServices &core)
             router.add(next, handler);
         }
 
-        spec = one;
-        spec.queryParameters = Nsot::listParameters({}).mid(2);
-        spec.queryParameters << QueryParameter{QStringLiteral("force_delete"),
-                                               QStringLiteral("boolean"),
-                                               QStringLiteral("DELETE: move children up."), false};
-        spec.summary = QStringLiteral("Network Instance");
-        spec.description = QStringLiteral("One network by id or CIDR.");
-        Nsot::addInstanceRoutes(router, spec, networkSchema(), Nsot::bound(core, Handlers::detail),
-                                Nsot::bound(core, Handlers::change),
-                                Nsot::bound(core, Handlers::remove));
+        Handlers::addInstanceRoutes(router, core, one.path, docs);
     }
 }
 

@@ -3,7 +3,9 @@
 #include "NsotShapes.h"
 #include "NsotSupport.h"
 #include "inventory/Interface.h"
+#include "routing/JsonSchema.h"
 #include "routing/Page.h"
+#include "routing/Router.h"
 
 #include <QJsonObject>
 
@@ -117,6 +119,19 @@ HttpResponse assignmentPage(const ApiRequest &request, const Result<QList<Assign
 HttpResponse removeByIds(const Result<QList<qint64>> &ids,
                          const std::function<Result<void>(const QList<qint64> &)> &remove);
 
+// What the route table and the OpenAPI document say about one resource.
+struct ResourceDocs
+{
+    QString type;   // "Device"
+    QString plural; // "devices", the path segment
+    QString key;    // "id or hostname"
+    QString queryExample;
+    QJsonObject schema;
+    QList<QueryParameter> listParameters;
+    // On DELETE, besides the ids (networks' force_delete).
+    QList<QueryParameter> deleteParameters;
+};
+
 // The route handlers of one resource. `Traits` names its service (`service(core)`), its list
 // filter (`filter(core, request) -> Result<Filter>`) and its rows (`rows`, one of NsotShapes);
 // optionally `FallbackSite` (where objects created without a site land) and
@@ -193,6 +208,63 @@ template <typename Traits> struct Resource
             return Nsot::error(filter.error());
         return Nsot::setQuery(request, Traits::service(core), filter.value(),
                               shaperFor(core, request));
+    }
+
+    // Under `prefix`: the set query, the list and create, bulk update and bulk delete.
+    static void addListRoutes(Router &router, CoreServices &core, const QString &prefix,
+                              const ResourceDocs &docs)
+    {
+        const QString base = prefix + QLatin1Char('/') + docs.plural + QLatin1Char('/');
+        RouteSpec spec;
+        spec.face = Face::Nsot;
+        spec.method = "GET";
+        spec.path = base + QStringLiteral("query/");
+        spec.summary = docs.type + QStringLiteral(" Set Query");
+        spec.description =
+            docs.type + QStringLiteral("s selected by a set query of attribute terms.");
+        spec.queryParameters = docs.listParameters;
+        spec.queryParameters.prepend({QStringLiteral("unique"), QStringLiteral("boolean"),
+                                      QStringLiteral("Exactly one result expected."), false});
+        spec.queryParameters.prepend(
+            {QStringLiteral("query"), QStringLiteral("string"), docs.queryExample, true});
+        spec.responseSchema = JsonSchema::arrayOf(docs.schema);
+        router.add(spec, bound(core, query));
+
+        spec.path = base;
+        spec.summary = docs.type + QStringLiteral(" List");
+        spec.description = QStringLiteral("API endpoint that allows %1s to be viewed or edited; "
+                                          "POST one or a list (all or none).")
+                               .arg(docs.type);
+        spec.queryParameters = docs.listParameters;
+        addCollectionRoutes(router, spec, docs.schema, bound(core, list), bound(core, create));
+        spec.description = QStringLiteral("Update several %1s at once (all or none), each with "
+                                          "its id.")
+                               .arg(docs.type);
+        spec.queryParameters = {};
+        spec.requestSchema = JsonSchema::arrayOf(docs.schema);
+        spec.responseSchema = JsonSchema::arrayOf(docs.schema);
+        addPutAndPatch(router, spec, bound(core, bulkChange));
+        spec.method = "DELETE";
+        spec.description = QStringLiteral("Delete several %1s by id (all or none).").arg(docs.type);
+        spec.queryParameters = docs.deleteParameters;
+        spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
+        spec.responseSchema = {};
+        spec.successStatus = 204;
+        router.add(spec, bound(core, bulkRemove));
+    }
+
+    // One object at `path` (ending in {key}/ or {key*}/): GET, PUT, PATCH, DELETE.
+    static void addInstanceRoutes(Router &router, CoreServices &core, const QString &path,
+                                  const ResourceDocs &docs)
+    {
+        RouteSpec spec;
+        spec.face = Face::Nsot;
+        spec.path = path;
+        spec.queryParameters = listParameters({}).mid(2) + docs.deleteParameters;
+        spec.summary = docs.type + QStringLiteral(" Instance");
+        spec.description = QStringLiteral("One %1 by %2.").arg(docs.type.toLower(), docs.key);
+        Nsot::addInstanceRoutes(router, spec, docs.schema, bound(core, detail), bound(core, change),
+                                bound(core, remove));
     }
 };
 

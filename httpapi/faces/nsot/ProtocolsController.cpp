@@ -117,10 +117,22 @@ void ProtocolsController::registerRoutes(Router &router, CoreServices &core)
 {
     using Types = Nsot::Resource<ProtocolTypeTraits>;
     using Protocols = Nsot::Resource<ProtocolTraits>;
-    const QList<QueryParameter> typeParameters = Nsot::listParameters(
-        {{QStringLiteral("name"), QStringLiteral("string"), {}, false},
-         {QStringLiteral("description"), QStringLiteral("string"), {}, false}});
-    const QList<QueryParameter> protocolParameters =
+    const Nsot::ResourceDocs typeDocs{
+        QStringLiteral("ProtocolType"),
+        QStringLiteral("protocol_types"),
+        QStringLiteral("id or name"),
+        {},
+        protocolTypeSchema(),
+        Nsot::listParameters(
+            {{QStringLiteral("name"), QStringLiteral("string"), {}, false},
+             {QStringLiteral("description"), QStringLiteral("string"), {}, false}}),
+        {}};
+    const Nsot::ResourceDocs protocolDocs{
+        QStringLiteral("Protocol"),
+        QStringLiteral("protocols"),
+        QStringLiteral("id"),
+        QStringLiteral("e.g. asn=65001"),
+        protocolSchema(),
         Nsot::listParameters({{QStringLiteral("device"), QStringLiteral("string"),
                                QStringLiteral("Hostname or id."), false},
                               {QStringLiteral("type"), QStringLiteral("string"),
@@ -131,67 +143,25 @@ void ProtocolsController::registerRoutes(Router &router, CoreServices &core)
                                QStringLiteral("name_slug or id."), false},
                               {QStringLiteral("description"), QStringLiteral("string"), {}, false},
                               {QStringLiteral("attributes"), QStringLiteral("string"),
-                               QStringLiteral("name=value, repeatable, ANDed."), false}});
+                               QStringLiteral("name=value, repeatable, ANDed."), false}}),
+        {}};
     for (const QString &prefix : {QStringLiteral("/api"), QStringLiteral("/api/sites/{site_id}")}) {
+        // Protocol types, as NSoT has them: no set queries and no bulk updates.
         RouteSpec spec;
         spec.face = Face::Nsot;
         spec.path = prefix + QStringLiteral("/protocol_types/");
         spec.summary = QStringLiteral("ProtocolType List");
         spec.description = QStringLiteral("Protocol types (bgp, ospf, ...) and the Protocol "
                                           "attributes each requires.");
-        spec.queryParameters = typeParameters;
-        Nsot::addCollectionRoutes(router, spec, protocolTypeSchema(),
-                                  Nsot::bound(core, Types::list), Nsot::bound(core, Types::create));
-        spec = RouteSpec();
-        spec.face = Face::Nsot;
-        spec.path = prefix + QStringLiteral("/protocol_types/{key}/");
-        spec.summary = QStringLiteral("ProtocolType Instance");
-        spec.description = QStringLiteral("One protocol type by id or name.");
-        Nsot::addInstanceRoutes(router, spec, protocolTypeSchema(),
-                                Nsot::bound(core, Types::detail), Nsot::bound(core, Types::change),
-                                Nsot::bound(core, Types::remove));
+        spec.queryParameters = typeDocs.listParameters;
+        Nsot::addCollectionRoutes(router, spec, typeDocs.schema, Nsot::bound(core, Types::list),
+                                  Nsot::bound(core, Types::create));
+        Types::addInstanceRoutes(router, core, prefix + QStringLiteral("/protocol_types/{key}/"),
+                                 typeDocs);
 
-        spec = RouteSpec();
-        spec.face = Face::Nsot;
-        spec.method = "GET";
-        spec.path = prefix + QStringLiteral("/protocols/query/");
-        spec.summary = QStringLiteral("Protocol Set Query");
-        spec.description = QStringLiteral("Protocols selected by a set query of attribute terms.");
-        spec.queryParameters = protocolParameters;
-        spec.queryParameters.prepend({QStringLiteral("unique"), QStringLiteral("boolean"),
-                                      QStringLiteral("Exactly one result expected."), false});
-        spec.queryParameters.prepend({QStringLiteral("query"), QStringLiteral("string"),
-                                      QStringLiteral("e.g. asn=65001"), true});
-        spec.responseSchema = JsonSchema::arrayOf(protocolSchema());
-        router.add(spec, Nsot::bound(core, Protocols::query));
-        spec.path = prefix + QStringLiteral("/protocols/");
-        spec.summary = QStringLiteral("Protocol List");
-        spec.description = QStringLiteral(
-            "Protocols running on devices; POST one protocol or a list (all or none).");
-        spec.queryParameters = protocolParameters;
-        Nsot::addCollectionRoutes(router, spec, protocolSchema(),
-                                  Nsot::bound(core, Protocols::list),
-                                  Nsot::bound(core, Protocols::create));
-        spec.description =
-            QStringLiteral("Update several protocols at once (all or none), each with its id.");
-        spec.queryParameters = {};
-        spec.requestSchema = JsonSchema::arrayOf(protocolSchema());
-        spec.responseSchema = JsonSchema::arrayOf(protocolSchema());
-        Nsot::addPutAndPatch(router, spec, Nsot::bound(core, Protocols::bulkChange));
-        spec.method = "DELETE";
-        spec.description = QStringLiteral("Delete several protocols by id (all or none).");
-        spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
-        spec.responseSchema = {};
-        spec.successStatus = 204;
-        router.add(spec, Nsot::bound(core, Protocols::bulkRemove));
-        spec = RouteSpec();
-        spec.face = Face::Nsot;
-        spec.path = prefix + QStringLiteral("/protocols/{key}/");
-        spec.summary = QStringLiteral("Protocol Instance");
-        spec.description = QStringLiteral("One protocol by id.");
-        Nsot::addInstanceRoutes(
-            router, spec, protocolSchema(), Nsot::bound(core, Protocols::detail),
-            Nsot::bound(core, Protocols::change), Nsot::bound(core, Protocols::remove));
+        Protocols::addListRoutes(router, core, prefix, protocolDocs);
+        Protocols::addInstanceRoutes(router, core, prefix + QStringLiteral("/protocols/{key}/"),
+                                     protocolDocs);
     }
 }
 
