@@ -18,7 +18,7 @@ QJsonObject Device::toJson() const
     const auto coordinate = [](std::optional<double> value) {
         return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
     };
-    return {
+    QJsonObject json{
         {QStringLiteral("id"), id},
         {QStringLiteral("site_id"), siteId},
         {QStringLiteral("hostname"), hostname},
@@ -37,6 +37,9 @@ QJsonObject Device::toJson() const
         {QStringLiteral("description"), description},
         {QStringLiteral("icon"), icon},
     };
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it)
+        json.insert(it.key(), it.value());
+    return json;
 }
 
 } // namespace Cairn

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <optional>
@@ -26,6 +27,9 @@ struct Device
     std::optional<double> longitude;
     QString description;
     QString icon;
+    // configuration, operational_data, specialized_data: large, so read only when asked for
+    // (empty when not read) and, on update, written only when given.
+    QHash<QString, QString> texts;
     // Attribute name -> value (a string, or an array of strings for multi attributes).
     QJsonObject attributes;
     qint64 createdAt = 0;

@@ -4,6 +4,7 @@
 #include "db/SqlQuery.h"
 
 #include <QDateTime>
+#include <QSqlRecord>
 
 namespace Cairn {
 
@@ -12,7 +13,8 @@ namespace {
 const QString Columns = QStringLiteral(
     "SELECT id, site_id, hostname, ip_address, port, platform, vendor, model, os_version, "
     "serial_number, mac_address, location, latitude, longitude, description, icon, created_at, "
-    "updated_at FROM devices");
+    "updated_at%1 FROM devices");
+const QString TextColumns = QStringLiteral(", configuration, operational_data, specialized_data");
 
 Device deviceFrom(const QSqlQuery &query)
 {
@@ -37,6 +39,10 @@ Device deviceFrom(const QSqlQuery &query)
     device.icon = query.value(15).toString();
     device.createdAt = query.value(16).toLongLong();
     device.updatedAt = query.value(17).toLongLong();
+    if (query.record().count() > 18) {
+        for (int i = 0; i < Device::TextFields.size(); ++i)
+            device.texts.insert(Device::TextFields.at(i), query.value(18 + i).toString());
+    }
     return device;
 }
 
@@ -84,6 +90,17 @@ QVariantList columnValues(const Device &device)
             device.icon};
 }
 
+// The large texts in TextFields order; `absent` for those the device does not carry.
+QVariantList textValues(const Device &device, const QVariant &absent)
+{
+    QVariantList values;
+    for (const QString &field : Device::TextFields) {
+        const auto text = device.texts.constFind(field);
+        values << (text == device.texts.cend() ? absent : QVariant(*text));
+    }
+    return values;
+}
+
 } // namespace
 
 Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
@@ -92,7 +109,9 @@ Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
     values << filter.limit << filter.offset;
     Result<QSqlQuery> query =
         SqlQuery::run(m_database.connection(),
-                      Columns + where + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"), values);
+                      Columns.arg(filter.withTexts ? TextColumns : QString()) + where +
+                          QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
+                      values);
     if (!query)
         return query.error();
     QList<Device> devices;
@@ -119,9 +138,10 @@ Result<qint64> DeviceRepository::insert(const QSqlDatabase &db, const Device &de
         QStringLiteral(
             "INSERT INTO devices (site_id, hostname, ip_address, port, platform, vendor, "
             "model, os_version, serial_number, mac_address, location, latitude, "
-            "longitude, description, icon, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        columnValues(device) + QVariantList{now, now});
+            "longitude, description, icon, created_at, updated_at, configuration, "
+            "operational_data, specialized_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        columnValues(device) + QVariantList{now, now} + textValues(device, QString()));
     if (!id)
         return id.error();
     return id->toLongLong();
@@ -135,8 +155,11 @@ Result<void> DeviceRepository::update(const QSqlDatabase &db, const Device &devi
             "UPDATE devices SET site_id = ?, hostname = ?, ip_address = ?, port = ?, "
             "platform = ?, vendor = ?, model = ?, os_version = ?, serial_number = ?, "
             "mac_address = ?, location = ?, latitude = ?, longitude = ?, description = ?, "
-            "icon = ?, updated_at = ? WHERE id = ?"),
-        columnValues(device) + QVariantList{QDateTime::currentMSecsSinceEpoch(), device.id});
+            "icon = ?, updated_at = ?, configuration = COALESCE(?, configuration), "
+            "operational_data = COALESCE(?, operational_data), specialized_data = "
+            "COALESCE(?, specialized_data) WHERE id = ?"),
+        columnValues(device) + QVariantList{QDateTime::currentMSecsSinceEpoch()} +
+            textValues(device, QVariant(QMetaType::fromType<QString>())) + QVariantList{device.id});
 }
 
 Result<void> DeviceRepository::remove(const QSqlDatabase &db, qint64 id)

@@ -19,6 +19,8 @@ struct DeviceFilter
     QList<QPair<QString, QString>> attributes;
     // when set, only these ids (the result of a set query)
     std::optional<QList<qint64>> ids;
+    // Also read the large texts (Device::TextFields).
+    bool withTexts = false;
     int limit = 1000;
     int offset = 0;
 };

@@ -20,6 +20,8 @@ namespace Cairn {
 namespace {
 
 const QString DeviceResource = QStringLiteral("Device");
+// Large enough for any running configuration; the request size limit applies first.
+constexpr int MaxTextLength = 16 * 1024 * 1024;
 const QString SiteType = QStringLiteral("site");
 
 Result<std::optional<double>> coordinateField(const QJsonObject &fields, const QString &name,
@@ -85,6 +87,25 @@ Result<Device> DeviceService::get(const QString &key, std::optional<qint64> site
         });
 }
 
+Result<void> DeviceService::attachTexts(QList<Device> &devices)
+{
+    DeviceFilter filter;
+    filter.ids = QList<qint64>();
+    for (const Device &device : std::as_const(devices))
+        filter.ids->append(device.id);
+    filter.withTexts = true;
+    filter.limit = int(devices.size());
+    const Result<QList<Device>> read = m_devices.list(filter);
+    if (!read)
+        return read.error();
+    QHash<qint64, QHash<QString, QString>> texts;
+    for (const Device &device : read.value())
+        texts.insert(device.id, device.texts);
+    for (Device &device : devices)
+        device.texts = texts.value(device.id);
+    return {};
+}
+
 Result<QList<qint64>> DeviceService::query(std::optional<qint64> siteId, const QString &setQuery)
 {
     return SetQuery::evaluate(m_database, DeviceResource, QStringLiteral("devices"), siteId,
@@ -122,6 +143,16 @@ Result<Device> DeviceService::applyFields(Device device, const QJsonObject &fiel
         if (!text)
             return text.error();
         *texts[i] = text.value();
+    }
+    // The large texts: written when given, kept otherwise (even by a PUT, which cannot know
+    // them without asking for them).
+    for (const QString &name : Device::TextFields) {
+        if (!fields.contains(name))
+            continue;
+        const Result<QString> text = Fields::text(fields, name, MaxTextLength);
+        if (!text)
+            return text.error();
+        device.texts.insert(name, text.value());
     }
     if (fields.contains(QStringLiteral("port")) || !partial) {
         const QJsonValue port = fields.value(QStringLiteral("port"));

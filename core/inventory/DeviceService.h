@@ -28,6 +28,8 @@ public:
     // By id, or by hostname (within `siteId` when given; a hostname in several sites is 400).
     Result<Device> get(const QString &key, std::optional<qint64> siteId = std::nullopt);
     Result<QList<qint64>> query(std::optional<qint64> siteId, const QString &setQuery);
+    // Reads the large texts (Device::TextFields) of `devices`, in one query.
+    Result<void> attachTexts(QList<Device> &devices);
 
     // `fields` may omit site_id when `defaultSite` is given (nested routes, faces without sites).
     Result<QList<Device>> create(const Identity &caller, const QJsonArray &items,

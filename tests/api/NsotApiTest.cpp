@@ -292,3 +292,34 @@ TEST_F(NsotApiTest, SchemasAndPartialUpdatesAsTheSeedShows)
                   .toString(),
               QStringLiteral("Default"));
 }
+
+TEST_F(NsotApiTest, LargeTextsAreReadOnlyWhenAskedFor)
+{
+    const QByteArray config = "hostname edge9\\ninterface Ethernet1\\n description uplink\\n";
+    const HttpReply created = admin(
+        "POST", "/api/devices/",
+        R"({"hostname": "edge9", "platform": "arista_eos", "configuration": ")" + config + R"("})");
+    ASSERT_EQ(created.status, 201) << created.body.constData();
+    EXPECT_FALSE(created.json().toObject().contains(QStringLiteral("configuration")));
+    const QJsonObject plain = admin("GET", "/api/devices/edge9/").json().toObject();
+    EXPECT_FALSE(plain.contains(QStringLiteral("configuration")));
+    const QJsonObject asked =
+        admin("GET", "/api/devices/edge9/?fields=id,platform,configuration,operational_data")
+            .json()
+            .toObject();
+    EXPECT_EQ(asked[QStringLiteral("configuration")].toString(),
+              QStringLiteral("hostname edge9\ninterface Ethernet1\n description uplink\n"));
+    EXPECT_EQ(asked[QStringLiteral("operational_data")].toString(), QString());
+    EXPECT_EQ(asked[QStringLiteral("platform")].toString(), QStringLiteral("arista_eos"));
+    // Updates that do not name the texts keep them (a PUT cannot know what it did not read).
+    ASSERT_EQ(admin("PATCH", "/api/devices/edge9/", R"({"description": "edge"})").status, 200);
+    ASSERT_EQ(
+        admin("PUT", "/api/devices/edge9/", R"({"hostname": "edge9", "attributes": {}})").status,
+        200);
+    const QJsonArray listed =
+        admin("GET", "/api/devices/?hostname=edge9&fields=hostname,configuration").json().toArray();
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_TRUE(listed.first()[QStringLiteral("configuration")].toString().startsWith(
+        QLatin1String("hostname edge9")));
+    ASSERT_EQ(admin("DELETE", "/api/devices/edge9/").status, 204);
+}

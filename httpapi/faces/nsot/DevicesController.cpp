@@ -21,7 +21,7 @@ QJsonObject deviceSchema()
         {QStringLiteral("port"), JsonSchema::ofType("integer")},
         {QStringLiteral("latitude"), JsonSchema::ofType("number")},
         {QStringLiteral("longitude"), JsonSchema::ofType("number")}};
-    for (const QString &field : Device::DetailFields) {
+    for (const QString &field : Device::DetailFields + Device::TextFields) {
         if (!properties.contains(field))
             properties.insert(field, JsonSchema::ofType("string"));
     }

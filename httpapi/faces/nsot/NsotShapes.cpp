@@ -53,10 +53,14 @@ QJsonArray shapeAll(const Representation &representation, const QJsonArray &full
 
 QJsonArray deviceRows(CoreServices &core, const ApiRequest &request, const QList<Device> &devices)
 {
-    QJsonArray full;
-    for (const Device &device : devices)
-        full.append(device.toJson());
     Representation representation(request);
+    QList<Device> rows = devices;
+    if (std::any_of(Device::TextFields.cbegin(), Device::TextFields.cend(),
+                    [&](const QString &field) { return representation.asksFor(field); }))
+        (void)core.devices().attachTexts(rows); // unreadable, they are left out
+    QJsonArray full;
+    for (const Device &device : std::as_const(rows))
+        full.append(device.toJson());
     addSiteExpander(representation, core);
     return shapeAll(representation, full, DeviceFields);
 }

@@ -22,6 +22,8 @@ public:
     void addExpander(const QString &field, Expander expander);
     // `full` is every field the object has; `visible` those shown when ?fields= is absent.
     QJsonObject shape(const QJsonObject &full, const QStringList &visible) const;
+    // Whether ?fields= names `field` (for fields read only on request).
+    bool asksFor(const QString &field) const { return m_fields.contains(field); }
 
 private:
     QJsonObject expand(QJsonObject object, const QStringList &paths) const;
