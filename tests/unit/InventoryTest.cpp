@@ -211,8 +211,7 @@ TEST_F(InventoryTest, PatchMergesAttributesAndPutReplacesThem)
                                     object({{QStringLiteral("owner"), QStringLiteral("jathan")},
                                             {QStringLiteral("vendor"), QStringLiteral("juniper")}}))
                               ->first();
-    const auto patch = [&](const QJsonObject &fields) {
-        QJsonObject item = fields;
+    const auto patch = [&](QJsonObject item) {
         item.insert(QStringLiteral("id"), device.id);
         return core->devices().update(admin, QJsonArray{item}, true);
     };
