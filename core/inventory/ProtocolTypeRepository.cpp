@@ -79,13 +79,13 @@ Result<qint64> ProtocolTypeRepository::count(const ProtocolTypeFilter &filter)
 
 Result<void> ProtocolTypeRepository::saveRequired(const QSqlDatabase &db, const ProtocolType &type)
 {
-    const Result<void> cleared = SqlQuery::exec(
+    Result<void> cleared = SqlQuery::exec(
         db, QStringLiteral("DELETE FROM protocol_type_attributes WHERE protocol_type_id = ?"),
         {type.id});
     if (!cleared)
         return cleared;
     for (qint64 attribute : type.requiredAttributeIds) {
-        const Result<void> added =
+        Result<void> added =
             SqlQuery::exec(db,
                            QStringLiteral("INSERT INTO protocol_type_attributes (protocol_type_id, "
                                           "attribute_id) VALUES (?, ?)"),
@@ -115,7 +115,7 @@ Result<qint64> ProtocolTypeRepository::insert(const QSqlDatabase &db, const Prot
 
 Result<void> ProtocolTypeRepository::update(const QSqlDatabase &db, const ProtocolType &type)
 {
-    const Result<void> updated = SqlQuery::exec(
+    Result<void> updated = SqlQuery::exec(
         db, QStringLiteral("UPDATE protocol_types SET name = ?, description = ? WHERE id = ?"),
         {type.name, type.description, type.id});
     if (!updated)

@@ -210,7 +210,7 @@ Result<void> ProtocolTypeService::remove(const Identity &caller, const QList<qin
                 return allowed.error();
             const Result<void> done = Transaction::allOf(
                 {[&]() -> Result<void> {
-                     const Result<void> removed = m_types.remove(db, id);
+                     Result<void> removed = m_types.remove(db, id);
                      if (removed || removed.error().code != ErrorCode::Conflict)
                          return removed;
                      return Error::conflict(
