@@ -133,15 +133,18 @@ Result<qint64> DeviceRepository::count(const DeviceFilter &filter)
 Result<qint64> DeviceRepository::insert(const QSqlDatabase &db, const Device &device)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Most devices arrive without the large texts; their columns then keep their default.
+    const bool withTexts = !device.texts.isEmpty();
     const Result<QVariant> id = SqlQuery::scalar(
         db,
-        QStringLiteral(
-            "INSERT INTO devices (site_id, hostname, ip_address, port, platform, vendor, "
-            "model, os_version, serial_number, mac_address, location, latitude, "
-            "longitude, description, icon, created_at, updated_at, configuration, "
-            "operational_data, specialized_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        columnValues(device) + QVariantList{now, now} + textValues(device, QString()));
+        QStringLiteral("INSERT INTO devices (site_id, hostname, ip_address, port, platform, "
+                       "vendor, model, os_version, serial_number, mac_address, location, "
+                       "latitude, longitude, description, icon, created_at, updated_at%1) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%2) RETURNING id")
+            .arg(withTexts ? TextColumns : QString(),
+                 withTexts ? QStringLiteral(", ?, ?, ?") : QString()),
+        columnValues(device) + QVariantList{now, now} +
+            (withTexts ? textValues(device, QString()) : QVariantList()));
     if (!id)
         return id.error();
     return id->toLongLong();
