@@ -1,6 +1,5 @@
 #include "InterfaceRepository.h"
 
-#include "BulkItems.h"
 #include "db/Database.h"
 #include "db/SqlQuery.h"
 #include "db/SqlWhere.h"
@@ -141,25 +140,23 @@ Result<QHash<qint64, QPair<QStringList, QStringList>>>
 InterfaceRepository::addresses(const QList<qint64> &ids)
 {
     QHash<qint64, QPair<QStringList, QStringList>> byInterface;
-    for (qsizetype start = 0; start < ids.size(); start += BulkItems::IdsPerQuery) {
-        SqlWhere where(m_database.connection());
-        where.addIn(QStringLiteral("a.interface_id"), ids.mid(start, BulkItems::IdsPerQuery));
-        Result<QSqlQuery> query = SqlQuery::run(
-            m_database.connection(),
-            QStringLiteral("SELECT a.interface_id, n.ip_version, n.network_address, "
-                           "n.prefix_length, p.ip_version, p.network_address, p.prefix_length "
-                           "FROM interface_addresses a JOIN networks n ON n.id = a.network_id "
-                           "LEFT JOIN networks p ON p.id = n.parent_id") +
-                where.text() + QStringLiteral(" ORDER BY a.interface_id, n.network_address"),
-            where.values());
-        if (!query)
-            return query.error();
-        while (query->next()) {
-            auto &[addresses, networks] = byInterface[query->value(0).toLongLong()];
-            addresses << cidrOf(query.value(), 1);
-            if (!query->value(4).isNull() && !networks.contains(cidrOf(query.value(), 4)))
-                networks << cidrOf(query.value(), 4);
-        }
+    SqlWhere where(m_database.connection());
+    where.addIn(QStringLiteral("a.interface_id"), ids);
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT a.interface_id, n.ip_version, n.network_address, n.prefix_length, "
+                       "p.ip_version, p.network_address, p.prefix_length FROM interface_addresses "
+                       "a JOIN networks n ON n.id = a.network_id LEFT JOIN networks p ON p.id = "
+                       "n.parent_id") +
+            where.text() + QStringLiteral(" ORDER BY a.interface_id, n.network_address"),
+        where.values());
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        auto &[addresses, networks] = byInterface[query->value(0).toLongLong()];
+        addresses << cidrOf(query.value(), 1);
+        if (!query->value(4).isNull() && !networks.contains(cidrOf(query.value(), 4)))
+            networks << cidrOf(query.value(), 4);
     }
     return byInterface;
 }

@@ -46,7 +46,7 @@ public:
     // Without attributes and addresses: the service loads those for the whole page at once.
     Result<QList<Interface>> list(const InterfaceFilter &filter);
     Result<qint64> count(const InterfaceFilter &filter);
-    // Assigned addresses and their networks of many interfaces, in one query per 500.
+    // Assigned addresses and their networks of many interfaces, in one query.
     Result<QHash<qint64, QPair<QStringList, QStringList>>> addresses(const QList<qint64> &ids);
     // Address rows for NSoT's assignments lists: of some interfaces, or of one network.
     Result<QList<Assignment>> assignments(const QList<qint64> &interfaceIds,

@@ -130,10 +130,10 @@ Result<qint64> NetworkRepository::count(const NetworkFilter &filter)
     return total->toLongLong();
 }
 
-Result<std::optional<qint64>> NetworkRepository::longestSupernet(const QSqlDatabase &db,
-                                                                 std::optional<qint64> siteId,
-                                                                 const IpNetwork &ip,
-                                                                 int minimumPrefix)
+Result<std::optional<Network>> NetworkRepository::longestSupernet(const QSqlDatabase &db,
+                                                                  std::optional<qint64> siteId,
+                                                                  const IpNetwork &ip,
+                                                                  int minimumPrefix)
 {
     QStringList candidates;
     QVariantList values{!siteId.has_value(), siteId.value_or(0), ip.version(), false};
@@ -142,16 +142,24 @@ Result<std::optional<qint64>> NetworkRepository::longestSupernet(const QSqlDatab
         values << ip.supernet(prefix).networkKey() << prefix;
     }
     if (candidates.isEmpty())
-        return std::optional<qint64>();
-    const Result<QVariant> id = SqlQuery::scalar(
+        return std::optional<Network>();
+    Result<QSqlQuery> query = SqlQuery::run(
         db,
-        QStringLiteral("SELECT id FROM networks WHERE (? OR site_id = ?) AND ip_version = ? AND "
-                       "is_ip = ? AND (%1) ORDER BY prefix_length DESC LIMIT 1")
+        QStringLiteral("SELECT id, site_id, network_address, prefix_length FROM networks WHERE "
+                       "(? OR site_id = ?) AND ip_version = ? AND is_ip = ? AND (%1) ORDER BY "
+                       "prefix_length DESC LIMIT 1")
             .arg(candidates.join(QStringLiteral(" OR "))),
         values);
-    if (!id)
-        return id.error();
-    return SqlQuery::optionalId(id.value());
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<Network>();
+    Network parent;
+    parent.id = query->value(0).toLongLong();
+    parent.siteId = query->value(1).toLongLong();
+    parent.ip =
+        IpNetwork::fromKey(ip.version(), query->value(2).toByteArray(), query->value(3).toInt());
+    return std::optional<Network>(parent);
 }
 
 Result<qint64> NetworkRepository::insert(const QSqlDatabase &db, const Network &network)

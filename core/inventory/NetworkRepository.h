@@ -57,10 +57,11 @@ public:
     Result<QList<Network>> list(const NetworkFilter &filter);
     Result<qint64> count(const NetworkFilter &filter);
     // The longest network (not a host address) in the site strictly containing `ip` whose
-    // prefix is at least `minimumPrefix`, if any: one index lookup per candidate prefix.
-    Result<std::optional<qint64>> longestSupernet(const QSqlDatabase &db,
-                                                  std::optional<qint64> siteId, const IpNetwork &ip,
-                                                  int minimumPrefix = 0);
+    // prefix is at least `minimumPrefix`, if any (id, site and address only): one index
+    // lookup per candidate prefix.
+    Result<std::optional<Network>> longestSupernet(const QSqlDatabase &db,
+                                                   std::optional<qint64> siteId,
+                                                   const IpNetwork &ip, int minimumPrefix = 0);
     Result<qint64> insert(const QSqlDatabase &db, const Network &network);
     Result<void> updateState(const QSqlDatabase &db, qint64 id, const QString &state);
     // Networks inside `network` whose parent was `formerParent` now hang below `network`.

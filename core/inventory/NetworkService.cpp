@@ -132,7 +132,7 @@ Result<Network> NetworkService::closestParent(std::optional<qint64> siteId, cons
     if (minimumPrefix < 0 || minimumPrefix > ip->prefixLength())
         return Error::invalidField(QStringLiteral("prefix_length"),
                                    QStringLiteral("Invalid prefix_length: %1").arg(minimumPrefix));
-    const Result<std::optional<qint64>> parent =
+    const Result<std::optional<Network>> parent =
         m_networks.longestSupernet(m_database.connection(), siteId, ip.value(), minimumPrefix);
     if (!parent)
         return parent.error();
@@ -140,7 +140,7 @@ Result<Network> NetworkService::closestParent(std::optional<qint64> siteId, cons
         return Error::notFound(
             QStringLiteral("No such Network found at (site_id, id) = (%1, %2)")
                 .arg(siteId ? QString::number(*siteId) : QStringLiteral("None"), ip->cidr()));
-    return get(QString::number(*parent.value()), siteId);
+    return get(QString::number(parent.value()->id), siteId);
 }
 
 Result<QList<IpNetwork>> NetworkService::nextNetworks(const Network &parent, int prefixLength,
@@ -150,7 +150,7 @@ Result<QList<IpNetwork>> NetworkService::nextNetworks(const Network &parent, int
         return Error::invalidField(
             QStringLiteral("prefix_length"),
             QStringLiteral("New prefix must be longer than %1").arg(parent.ip.prefixLength()));
-    if (prefixLength > parent.ip.maxPrefixLength() || (prefixLength == 0))
+    if (prefixLength > parent.ip.maxPrefixLength() || prefixLength == 0)
         return Error::invalidField(QStringLiteral("prefix_length"),
                                    QStringLiteral("Invalid prefix_length: %1").arg(prefixLength));
     NextNetworkFinder finder(m_networks);
@@ -161,11 +161,14 @@ Result<Network> NetworkService::insert(const QSqlDatabase &db, const Identity &c
                                        Network network, AttributeRules *rules,
                                        const QString &addressField)
 {
-    const Result<std::optional<qint64>> parent =
+    const Result<std::optional<Network>> parent =
         m_networks.longestSupernet(db, network.siteId, network.ip);
     if (!parent)
         return parent.error();
-    network.parentId = parent.value();
+    if (parent.value()) {
+        network.parentId = parent.value()->id;
+        network.parentCidr = parent.value()->ip.cidr();
+    }
     if (network.ip.isHost() && !network.parentId)
         return Error::invalidField(addressField, QStringLiteral("IP Address needs base network."));
     const Result<qint64> id = m_networks.insert(db, network);
@@ -188,14 +191,6 @@ Result<Network> NetworkService::insert(const QSqlDatabase &db, const Identity &c
          }});
     if (!done)
         return done.error();
-    if (network.parentId) {
-        // The parent's CIDR for the answer: read inside this transaction, it may be new.
-        NetworkFilter filter;
-        filter.ids = QList<qint64>{*network.parentId};
-        const Result<QList<Network>> parents = m_networks.list(filter);
-        if (parents && !parents->isEmpty())
-            network.parentCidr = parents->first().ip.cidr();
-    }
     return network;
 }
 

@@ -100,11 +100,7 @@ Result<qint64> ProtocolRepository::insert(const QSqlDatabase &db, const Protocol
         QStringLiteral("INSERT INTO protocols (site_id, protocol_type_id, device_id, "
                        "interface_id, circuit_id, description, auth_string, created_at, "
                        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {protocol.siteId, protocol.typeId, protocol.deviceId,
-         SqlQuery::nullable(protocol.interfaceId), SqlQuery::nullable(protocol.circuitId),
-         protocol.description,
-         protocol.authString.isEmpty() ? QString() : m_sealer.seal(protocol.authString.toUtf8()),
-         now, now});
+        columnValues(protocol) + QVariantList{now, now});
     if (!id)
         return id.error();
     return id->toLongLong();
@@ -117,11 +113,19 @@ Result<void> ProtocolRepository::update(const QSqlDatabase &db, const Protocol &
         QStringLiteral("UPDATE protocols SET site_id = ?, protocol_type_id = ?, device_id = ?, "
                        "interface_id = ?, circuit_id = ?, description = ?, auth_string = ?, "
                        "updated_at = ? WHERE id = ?"),
-        {protocol.siteId, protocol.typeId, protocol.deviceId,
-         SqlQuery::nullable(protocol.interfaceId), SqlQuery::nullable(protocol.circuitId),
-         protocol.description,
-         protocol.authString.isEmpty() ? QString() : m_sealer.seal(protocol.authString.toUtf8()),
-         QDateTime::currentMSecsSinceEpoch(), protocol.id});
+        columnValues(protocol) + QVariantList{QDateTime::currentMSecsSinceEpoch(), protocol.id});
+}
+
+QVariantList ProtocolRepository::columnValues(const Protocol &protocol) const
+{
+    return {protocol.siteId,
+            protocol.typeId,
+            protocol.deviceId,
+            SqlQuery::nullable(protocol.interfaceId),
+            SqlQuery::nullable(protocol.circuitId),
+            protocol.description,
+            protocol.authString.isEmpty() ? QString()
+                                          : m_sealer.seal(protocol.authString.toUtf8())};
 }
 
 Result<void> ProtocolRepository::remove(const QSqlDatabase &db, qint64 id)

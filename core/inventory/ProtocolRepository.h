@@ -44,6 +44,9 @@ public:
     Result<void> remove(const QSqlDatabase &db, qint64 id);
 
 private:
+    // The written columns, the auth string sealed.
+    QVariantList columnValues(const Protocol &protocol) const;
+
     Database &m_database;
     Sealer m_sealer;
 };
