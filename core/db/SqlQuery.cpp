@@ -85,6 +85,19 @@ QPair<QString, QVariant> SqlQuery::inIds(const QSqlDatabase &db, const QString &
             QString::fromLatin1(json)};
 }
 
+QPair<QString, QString> SqlQuery::jsonRows(const QSqlDatabase &db, const QStringList &columns)
+{
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    QStringList select;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        select << (sqlite ? QStringLiteral("json_extract(value, '$[%1]')").arg(i)
+                          : QStringLiteral("CAST(value->>%1 AS %2)").arg(i).arg(columns.at(i)));
+    }
+    return {select.join(QLatin1String(", ")),
+            sqlite ? QStringLiteral("json_each(?)")
+                   : QStringLiteral("json_array_elements(CAST(? AS json)) AS rows(value)")};
+}
+
 QVariant SqlQuery::nullable(std::optional<qint64> id)
 {
     return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());

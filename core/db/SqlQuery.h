@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariantList>
 #include <optional>
 
@@ -32,6 +33,11 @@ public:
     // quadratic time. Returns the condition and its value.
     static QPair<QString, QVariant> inIds(const QSqlDatabase &db, const QString &column,
                                           const QList<qint64> &ids);
+    // Many rows as a single bound value (a JSON array of arrays), for INSERT ... SELECT: one
+    // statement parsed and bound once instead of one per row. `columns` are the SQL types of
+    // each array position ("bigint", "integer" or "text"); returns the select list of those
+    // columns and the FROM source holding the one `?`.
+    static QPair<QString, QString> jsonRows(const QSqlDatabase &db, const QStringList &columns);
     // The first column of the first row, or an invalid QVariant when there is no row.
     static Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql,
                                    const QVariantList &values = {});

@@ -2,6 +2,7 @@
 
 #include "AttributeService.h"
 #include "AttributeValueRepository.h"
+#include "AttributeValueRows.h"
 
 namespace Cairn {
 
@@ -60,12 +61,25 @@ Result<QJsonObject> AttributeRules::resolve(qint64 siteId, const QJsonObject &fi
 Result<void> AttributeRules::store(const QSqlDatabase &db, qint64 siteId, qint64 id,
                                    const QJsonObject &attributes, AttributeWrite write)
 {
+    if (write == AttributeWrite::Create) {
+        AttributeValueRows rows;
+        const Result<void> collected = collect(rows, siteId, id, attributes);
+        return collected ? m_values.insert(db, m_resourceName, rows) : collected;
+    }
     const Result<QHash<QString, Attribute>> rules = definitions(siteId);
     if (!rules)
         return rules.error();
-    if (write == AttributeWrite::Create)
-        return m_values.insert(db, m_resourceName, id, attributes, rules.value());
     return m_values.replace(db, m_resourceName, id, attributes, rules.value());
+}
+
+Result<void> AttributeRules::collect(AttributeValueRows &rows, qint64 siteId, qint64 id,
+                                     const QJsonObject &attributes)
+{
+    const Result<QHash<QString, Attribute>> rules = definitions(siteId);
+    if (!rules)
+        return rules.error();
+    rows.add(id, attributes, rules.value());
+    return {};
 }
 
 } // namespace Cairn

@@ -11,6 +11,7 @@ namespace Cairn {
 
 class AttributeService;
 class AttributeValueRepository;
+class AttributeValueRows;
 
 // How a write treats `attributes`: a new object's optional dictionary, a PUT's required
 // whole dictionary, or a PATCH merged into the current one (null deleting a name).
@@ -37,6 +38,10 @@ public:
     // Stores what resolve() returned for the object `id` (new objects have no rows to drop).
     Result<void> store(const QSqlDatabase &db, qint64 siteId, qint64 id,
                        const QJsonObject &attributes, AttributeWrite write);
+    // Adds what resolve() returned for the new object `id` to `rows`, for a bulk create that
+    // writes every object's values at once (AttributeValueRepository::insert).
+    Result<void> collect(AttributeValueRows &rows, qint64 siteId, qint64 id,
+                         const QJsonObject &attributes);
 
 private:
     Result<QHash<QString, Attribute>> definitions(qint64 siteId);

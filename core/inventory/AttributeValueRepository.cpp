@@ -14,29 +14,26 @@ Result<void> AttributeValueRepository::replace(const QSqlDatabase &db, const QSt
     Result<void> cleared = removeAll(db, resourceName, resourceId);
     if (!cleared)
         return cleared;
-    return insert(db, resourceName, resourceId, values, definitions);
+    AttributeValueRows rows;
+    rows.add(resourceId, values, definitions);
+    return insert(db, resourceName, rows);
 }
 
 Result<void> AttributeValueRepository::insert(const QSqlDatabase &db, const QString &resourceName,
-                                              qint64 resourceId, const QJsonObject &values,
-                                              const QHash<QString, Attribute> &definitions)
+                                              const AttributeValueRows &rows)
 {
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        const qint64 attributeId = definitions.value(it.key()).id;
-        const QJsonArray items =
-            it.value().isArray() ? it.value().toArray() : QJsonArray{it.value()};
-        for (qsizetype position = 0; position < items.size(); ++position) {
-            const Result<QSqlQuery> inserted = SqlQuery::run(
-                db,
-                QStringLiteral("INSERT INTO attribute_values (attribute_id, resource_name, "
-                               "resource_id, name, value, position) VALUES (?, ?, ?, ?, ?, ?)"),
-                {attributeId, resourceName, resourceId, it.key(), items.at(position).toString(),
-                 int(position)});
-            if (!inserted)
-                return inserted.error();
-        }
-    }
-    return {};
+    if (rows.isEmpty())
+        return {};
+    const auto [columns, source] = SqlQuery::jsonRows(
+        db, {QStringLiteral("bigint"), QStringLiteral("bigint"), QStringLiteral("text"),
+             QStringLiteral("text"), QStringLiteral("integer")});
+    return SqlQuery::exec(db,
+                          QStringLiteral("INSERT INTO attribute_values (resource_id, attribute_id, "
+                                         "name, value, position, resource_name) SELECT %1, "
+                                         "CAST(? AS text) "
+                                         "FROM %2")
+                              .arg(columns, source),
+                          {resourceName, rows.json()});
 }
 
 Result<void> AttributeValueRepository::removeAll(const QSqlDatabase &db,

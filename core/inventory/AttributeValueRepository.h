@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Attribute.h"
+#include "AttributeValueRows.h"
 #include "Result.h"
 
 #include <QHash>
@@ -24,9 +25,9 @@ public:
     // Replaces every value of one resource with `values` (name -> string or array of strings).
     Result<void> replace(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId,
                          const QJsonObject &values, const QHash<QString, Attribute> &definitions);
-    // The values of a resource that has none yet.
-    Result<void> insert(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId,
-                        const QJsonObject &values, const QHash<QString, Attribute> &definitions);
+    // The values of resources that have none yet, in one statement.
+    Result<void> insert(const QSqlDatabase &db, const QString &resourceName,
+                        const AttributeValueRows &rows);
     Result<void> removeAll(const QSqlDatabase &db, const QString &resourceName, qint64 resourceId);
     // The values of every `resourceName` object whose id `idsQuery` (constant SQL, with the
     // bound `values`) selects: what goes with a device's interfaces.

@@ -5,6 +5,7 @@
 #include "db/Transaction.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace Cairn {
@@ -53,13 +54,31 @@ Result<void> ChangeLog::record(const QSqlDatabase &db, std::optional<qint64> use
                                const QString &resourceName, qint64 resourceId,
                                const QJsonObject &snapshot)
 {
+    return recordAll(db, userId, {{siteId, event, resourceName, resourceId, snapshot}});
+}
+
+Result<void> ChangeLog::recordAll(const QSqlDatabase &db, std::optional<qint64> userId,
+                                  const QList<ChangeRecord> &changes)
+{
+    if (changes.isEmpty())
+        return {};
+    QJsonArray rows;
+    for (const ChangeRecord &change : changes) {
+        rows.append(QJsonArray{change.siteId ? QJsonValue(*change.siteId) : QJsonValue(),
+                               change.event, change.resourceName, change.resourceId,
+                               change.snapshot});
+    }
+    const auto [columns, source] = SqlQuery::jsonRows(
+        db, {QStringLiteral("bigint"), QStringLiteral("text"), QStringLiteral("text"),
+             QStringLiteral("bigint"), QStringLiteral("text")});
     Result<void> logged = SqlQuery::exec(
         db,
-        QStringLiteral("INSERT INTO changes (site_id, user_id, change_at, event, resource_name, "
-                       "resource_id, resource) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {SqlQuery::nullable(siteId), SqlQuery::nullable(userId), QDateTime::currentSecsSinceEpoch(),
-         event, resourceName, resourceId,
-         QString::fromUtf8(QJsonDocument(snapshot).toJson(QJsonDocument::Compact))});
+        QStringLiteral("INSERT INTO changes (site_id, event, resource_name, resource_id, "
+                       "resource, user_id, change_at) SELECT %1, CAST(? AS bigint), "
+                       "CAST(? AS bigint) FROM %2")
+            .arg(columns, source),
+        {SqlQuery::nullable(userId), QDateTime::currentSecsSinceEpoch(),
+         QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
     if (!logged)
         return logged;
     // Once per transaction is enough (a bulk request records thousands of changes).

@@ -20,6 +20,16 @@ struct ChangeFilter
     int offset = 0;
 };
 
+// One change about to be recorded.
+struct ChangeRecord
+{
+    std::optional<qint64> siteId;
+    QString event;
+    QString resourceName;
+    qint64 resourceId = 0;
+    QJsonObject snapshot;
+};
+
 // The change log: written inside each mutation's transaction, read newest first.
 class ChangeLog
 {
@@ -33,6 +43,9 @@ public:
                                std::optional<qint64> siteId, const QString &event,
                                const QString &resourceName, qint64 resourceId,
                                const QJsonObject &snapshot);
+    // Many changes by one user in one statement (a bulk request's thousands of objects).
+    static Result<void> recordAll(const QSqlDatabase &db, std::optional<qint64> userId,
+                                  const QList<ChangeRecord> &changes);
 
     // Grows with every recorded change: what cached answers compare against.
     Result<qint64> version();

@@ -199,6 +199,11 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
     SiteGate gate(m_sites, m_permissions, caller, Action::Add);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Device>> {
         QList<Device> created;
+        created.reserve(items.size());
+        // Values and change-log entries are written once for the whole request.
+        AttributeValueRows values;
+        QList<ChangeRecord> changes;
+        changes.reserve(items.size());
         for (const QJsonValue item : items) {
             if (!item.isObject())
                 return Error::badRequest(QStringLiteral("Expected a JSON object for each device."));
@@ -220,20 +225,21 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
             if (!id)
                 return duplicateHostname(id.error(), device->hostname);
             device->id = id.value();
-            const Result<void> done = Transaction::allOf(
-                {[&] {
-                     return rules.store(db, device->siteId, device->id, device->attributes,
-                                        AttributeWrite::Create);
-                 },
-                 [&] {
-                     return ChangeLog::record(db, caller.user.id, device->siteId,
-                                              QStringLiteral("Create"), DeviceResource, device->id,
-                                              device->toJson());
-                 }});
-            if (!done)
-                return done.error();
-            created << device.value();
+            const Result<void> collected =
+                rules.collect(values, device->siteId, device->id, device->attributes);
+            if (!collected)
+                return collected.error();
+            changes << ChangeRecord{device->siteId, QStringLiteral("Create"), DeviceResource,
+                                    device->id, device->toJson()};
+            created << std::move(device).value();
         }
+        const Result<void> done =
+            Transaction::allOf({[&] { return m_values.insert(db, DeviceResource, values); },
+                                [&] {
+                                    return ChangeLog::recordAll(db, caller.user.id, changes);
+                                }});
+        if (!done)
+            return done.error();
         return created;
     });
 }
