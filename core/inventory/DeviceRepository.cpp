@@ -4,6 +4,8 @@
 #include "db/SqlQuery.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlRecord>
 
 namespace Cairn {
@@ -130,24 +132,68 @@ Result<qint64> DeviceRepository::count(const DeviceFilter &filter)
     return total->toLongLong();
 }
 
-Result<qint64> DeviceRepository::insert(const QSqlDatabase &db, const Device &device)
+Result<void> DeviceRepository::insertAll(const QSqlDatabase &db, QList<Device> &devices)
 {
+    if (devices.isEmpty())
+        return {};
+    QJsonArray rows;
+    for (const Device &device : std::as_const(devices)) {
+        QJsonArray row;
+        for (const QVariant &value : columnValues(device) + textValues(device, QString()))
+            row.append(QJsonValue::fromVariant(value));
+        rows.append(row);
+    }
+    const QString text = QStringLiteral("text");
+    const QString real = QStringLiteral("double precision");
+    const auto [columns, source] = SqlQuery::jsonRows(
+        db, {QStringLiteral("bigint"), text, text, QStringLiteral("integer"), text, text, text,
+             text, text, text, text, real, real, text, text, text, text, text});
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    // Most devices arrive without the large texts; their columns then keep their default.
-    const bool withTexts = !device.texts.isEmpty();
-    const Result<QVariant> id = SqlQuery::scalar(
+    Result<QSqlQuery> inserted = SqlQuery::run(
         db,
         QStringLiteral("INSERT INTO devices (site_id, hostname, ip_address, port, platform, "
                        "vendor, model, os_version, serial_number, mac_address, location, "
-                       "latitude, longitude, description, icon, created_at, updated_at%1) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%2) RETURNING id")
-            .arg(withTexts ? TextColumns : QString(),
-                 withTexts ? QStringLiteral(", ?, ?, ?") : QString()),
-        columnValues(device) + QVariantList{now, now} +
-            (withTexts ? textValues(device, QString()) : QVariantList()));
-    if (!id)
-        return id.error();
-    return id->toLongLong();
+                       "latitude, longitude, description, icon%1, created_at, updated_at) "
+                       "SELECT %2, CAST(? AS bigint), CAST(? AS bigint) FROM %3 "
+                       "RETURNING id, site_id, hostname")
+            .arg(TextColumns, columns, source),
+        {now, now, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+    if (!inserted)
+        return inserted.error();
+    // RETURNING gives no order: rows are matched back by their natural key.
+    QHash<QPair<qint64, QString>, qint64> ids;
+    ids.reserve(devices.size());
+    while (inserted->next()) {
+        ids.insert({inserted->value(1).toLongLong(), inserted->value(2).toString()},
+                   inserted->value(0).toLongLong());
+    }
+    for (Device &device : devices) {
+        device.id = ids.value({device.siteId, device.hostname});
+        device.createdAt = now;
+        device.updatedAt = now;
+    }
+    return {};
+}
+
+Result<QSet<QPair<qint64, QString>>> DeviceRepository::taken(const QSqlDatabase &db,
+                                                             const QList<Device> &devices)
+{
+    QJsonArray hostnames;
+    for (const Device &device : devices)
+        hostnames.append(QJsonArray{device.hostname});
+    const auto [column, source] = SqlQuery::jsonRows(db, {QStringLiteral("text")});
+    Result<QSqlQuery> query = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT site_id, hostname FROM devices WHERE hostname IN (SELECT %1 FROM "
+                       "%2)")
+            .arg(column, source),
+        {QString::fromUtf8(QJsonDocument(hostnames).toJson(QJsonDocument::Compact))});
+    if (!query)
+        return query.error();
+    QSet<QPair<qint64, QString>> keys;
+    while (query->next())
+        keys.insert({query->value(0).toLongLong(), query->value(1).toString()});
+    return keys;
 }
 
 Result<void> DeviceRepository::update(const QSqlDatabase &db, const Device &device)

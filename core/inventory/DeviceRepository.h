@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace Cairn {
@@ -36,7 +37,11 @@ public:
     // Without attributes: the service loads them for the whole page at once.
     Result<QList<Device>> list(const DeviceFilter &filter);
     Result<qint64> count(const DeviceFilter &filter);
-    Result<qint64> insert(const QSqlDatabase &db, const Device &device);
+    // New devices in one statement; sets their ids and timestamps.
+    Result<void> insertAll(const QSqlDatabase &db, QList<Device> &devices);
+    // The (site, hostname) keys among `devices` that existing devices already hold.
+    Result<QSet<QPair<qint64, QString>>> taken(const QSqlDatabase &db,
+                                               const QList<Device> &devices);
     Result<void> update(const QSqlDatabase &db, const Device &device);
     Result<void> remove(const QSqlDatabase &db, qint64 id);
 

@@ -180,14 +180,18 @@ Result<Device> DeviceService::applyFields(Device device, const QJsonObject &fiel
 
 namespace {
 
-Error duplicateHostname(const Error &error, const QString &hostname)
+Error duplicateHostname(const QString &hostname)
 {
-    if (error.code != ErrorCode::Conflict)
-        return error;
     return Error{ErrorCode::Conflict,
                  QStringLiteral("A device named %1 exists in this site.").arg(hostname),
                  {{QStringLiteral("hostname"),
                    QStringLiteral("Device with this site and hostname already exists.")}}};
+}
+
+// A unique violation while writing `hostname` (two requests racing for one name).
+Error duplicateHostname(const Error &error, const QString &hostname)
+{
+    return error.code == ErrorCode::Conflict ? duplicateHostname(hostname) : error;
 }
 
 } // namespace
@@ -200,10 +204,7 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Device>> {
         QList<Device> created;
         created.reserve(items.size());
-        // Values and change-log entries are written once for the whole request.
-        AttributeValueRows values;
-        QList<ChangeRecord> changes;
-        changes.reserve(items.size());
+        QSet<QPair<qint64, QString>> keys;
         for (const QJsonValue item : items) {
             if (!item.isObject())
                 return Error::badRequest(QStringLiteral("Expected a JSON object for each device."));
@@ -221,17 +222,32 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
             if (!attributes)
                 return attributes.error();
             device->attributes = attributes.value();
-            const Result<qint64> id = m_devices.insert(db, device.value());
-            if (!id)
-                return duplicateHostname(id.error(), device->hostname);
-            device->id = id.value();
+            if (keys.contains({device->siteId, device->hostname}))
+                return duplicateHostname(device->hostname);
+            keys.insert({device->siteId, device->hostname});
+            created << std::move(device).value();
+        }
+        const Result<QSet<QPair<qint64, QString>>> taken = m_devices.taken(db, created);
+        if (!taken)
+            return taken.error();
+        for (const Device &device : std::as_const(created)) {
+            if (taken->contains({device.siteId, device.hostname}))
+                return duplicateHostname(device.hostname);
+        }
+        const Result<void> inserted = m_devices.insertAll(db, created);
+        if (!inserted)
+            return inserted.error(); // a race with another request: a plain 409
+        // Values and change-log entries, like the rows, are written once for the whole request.
+        AttributeValueRows values;
+        QList<ChangeRecord> changes;
+        changes.reserve(created.size());
+        for (const Device &device : std::as_const(created)) {
             const Result<void> collected =
-                rules.collect(values, device->siteId, device->id, device->attributes);
+                rules.collect(values, device.siteId, device.id, device.attributes);
             if (!collected)
                 return collected.error();
-            changes << ChangeRecord{device->siteId, QStringLiteral("Create"), DeviceResource,
-                                    device->id, device->toJson()};
-            created << std::move(device).value();
+            changes << ChangeRecord{device.siteId, QStringLiteral("Create"), DeviceResource,
+                                    device.id, device.toJson()};
         }
         const Result<void> done =
             Transaction::allOf({[&] { return m_values.insert(db, DeviceResource, values); },

@@ -124,7 +124,16 @@ TEST_F(NsotApiTest, CreateUpdateAndDeleteSpeakNsot)
     ASSERT_EQ(put.status, 200);
     EXPECT_EQ(put.json()[QStringLiteral("id")].toInt(), id.toInt());
 
-    EXPECT_EQ(admin("POST", "/api/devices/", R"({"hostname": "tmp-1", "site_id": 1})").status, 409);
+    const HttpReply taken =
+        admin("POST", "/api/devices/", R"({"hostname": "tmp-1", "site_id": 1})");
+    EXPECT_EQ(taken.status, 409);
+    EXPECT_TRUE(message(taken).toObject().contains(QStringLiteral("hostname")));
+    const HttpReply twice = admin("POST", "/api/devices/",
+                                  R"([{"hostname": "tmp-3"}, {"hostname": "tmp-4"},
+                                      {"hostname": "tmp-3"}])");
+    EXPECT_EQ(twice.status, 409) << "one name twice in one bulk request";
+    EXPECT_EQ(admin("GET", "/api/devices/?hostname=tmp-4").json().toArray().size(), 0)
+        << "a bulk create with a duplicate creates nothing";
     const HttpReply badAttribute =
         admin("POST", "/api/devices/", R"({"hostname": "tmp-2", "attributes": {"nope": "1"}})");
     EXPECT_EQ(badAttribute.status, 400);
