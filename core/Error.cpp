@@ -37,4 +37,9 @@ Error Error::internal(const QString &message)
     return {ErrorCode::Internal, message, {}};
 }
 
+Error Error::unavailable(const QString &reason, const QString &message)
+{
+    return {ErrorCode::Unavailable, message, {}, reason};
+}
+
 } // namespace Cairn

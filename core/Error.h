@@ -21,10 +21,22 @@ enum class ErrorCode
 
 struct Error
 {
-    ErrorCode code = ErrorCode::Internal;
+    Error(ErrorCode code = ErrorCode::Internal, QString message = {}, QJsonObject fields = {},
+          QString reason = {})
+        : code(code)
+        , message(std::move(message))
+        , fields(std::move(fields))
+        , reason(std::move(reason))
+    {
+    }
+
+    ErrorCode code;
     QString message;
     // Field name -> message, for validation errors that name what the caller must fix.
     QJsonObject fields;
+    // Which failure of its kind this is, for callers that treat them differently (a device
+    // that refused the connection versus one that refused the password); empty when one kind.
+    QString reason;
 
     static Error badRequest(const QString &message, const QJsonObject &fields = {});
     static Error invalidField(const QString &field, const QString &message);
@@ -33,6 +45,7 @@ struct Error
     static Error notFound(const QString &message);
     static Error conflict(const QString &message);
     static Error internal(const QString &message);
+    static Error unavailable(const QString &reason, const QString &message);
 };
 
 } // namespace Cairn

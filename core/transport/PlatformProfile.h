@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QRegularExpression>
+#include <QStringList>
+#include <optional>
+
+namespace Cairn {
+
+// A device-side error found in a command's output ("% Invalid input detected" and the like).
+struct DeviceErrorPattern
+{
+    QRegularExpression pattern;
+    QString type;
+    QString guidance;
+};
+
+// How Cairn talks to one platform, read from resources/transport/platforms.json: data, so a
+// new platform is a JSON entry, not code.
+struct PlatformProfile
+{
+    QString name;
+    QString vendor;
+    QStringList aliases;
+    // Matched against the last line of output: the device is waiting for a command.
+    QRegularExpression prompt;
+    // The prompt of privileged (enable) mode.
+    QRegularExpression privilegedPrompt;
+    // A pager's "more" prompt; invalid when the platform never pages.
+    QRegularExpression pager;
+    // Sent once after login: paging off, a wide terminal.
+    QStringList sessionCommands;
+    QString enableCommand;
+    QRegularExpression enablePasswordPrompt;
+    QString configEnter;
+    QString configExit;
+    // Each command over its own exec channel (hosts with a shell) instead of one interactive CLI.
+    bool useExec = false;
+    QList<DeviceErrorPattern> errors;
+
+    static PlatformProfile fromJson(const QJsonObject &json);
+    // The first device-side error pattern the output matches.
+    std::optional<DeviceErrorPattern> detectError(const QString &output) const;
+};
+
+} // namespace Cairn

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+namespace Cairn {
+
+// Where and as whom to log in to a device, and how long each step may take.
+struct SshEndpoint
+{
+    QString host;
+    int port = 22;
+    QString username;
+    QString password;
+    // An OpenSSH or PEM private key; tried before the password when present.
+    QString privateKey;
+    QString keyPassphrase;
+    // For platforms with a privileged mode (`enable`).
+    QString enablePassword;
+    int connectTimeoutMs = 10000;
+    int authTimeoutMs = 10000;
+
+    // Sessions are shared only between identical logins.
+    QString poolKey() const;
+};
+
+} // namespace Cairn

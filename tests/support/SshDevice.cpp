@@ -1,0 +1,168 @@
+#include "SshDevice.h"
+
+#include "FreePort.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QTcpSocket>
+#include <QThread>
+#include <QUuid>
+#include <unistd.h>
+
+namespace Cairn::Test {
+
+namespace {
+
+bool runTool(const QString &program, const QStringList &arguments, QString *error,
+             const QByteArray &input = {})
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!input.isEmpty()) {
+        process.write(input);
+        process.closeWriteChannel();
+    }
+    if (!process.waitForFinished(30000) || process.exitCode() != 0) {
+        *error = program + QStringLiteral(" failed: ") + QString::fromLocal8Bit(process.readAll());
+        return false;
+    }
+    return true;
+}
+
+bool writeFile(const QString &path, const QByteArray &content, QFileDevice::Permissions mode)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size() &&
+           file.setPermissions(mode);
+}
+
+} // namespace
+
+SshDevice::SshDevice(QString platform, QString hostname)
+    : m_platform(std::move(platform))
+    , m_hostname(std::move(hostname))
+{
+}
+
+SshDevice::~SshDevice()
+{
+    stop();
+}
+
+QString SshDevice::unavailableReason()
+{
+    if (::geteuid() != 0)
+        return QStringLiteral("sshd as a test device needs root");
+    if (!QFile::exists(QStringLiteral("/usr/sbin/sshd")))
+        return QStringLiteral("/usr/sbin/sshd is not installed (openssh-server)");
+    return {};
+}
+
+QString SshDevice::password()
+{
+    static const QString secret = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return secret;
+}
+
+bool SshDevice::prepareUser(QString *error)
+{
+    static bool prepared = false;
+    if (prepared)
+        return true;
+    QProcess lookup;
+    lookup.start(QStringLiteral("id"), {QString::fromLatin1(User)});
+    lookup.waitForFinished();
+    if (lookup.exitCode() != 0 &&
+        !runTool(QStringLiteral("useradd"),
+                 {QStringLiteral("--system"), QStringLiteral("--no-create-home"),
+                  QStringLiteral("--shell"), QStringLiteral("/bin/sh"), QString::fromLatin1(User)},
+                 error)) {
+        return false;
+    }
+    prepared = runTool(QStringLiteral("chpasswd"), {}, error,
+                       QByteArray(User) + ':' + password().toUtf8() + '\n');
+    return prepared;
+}
+
+bool SshDevice::start(QString *error)
+{
+    if (!prepareUser(error))
+        return false;
+    m_dir = std::make_unique<QTemporaryDir>();
+    const QString dir = m_dir->path();
+    // sshd reads authorized_keys and runs the emulator as the device user.
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                   QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                   QFileDevice::ExeOther);
+    QDir().mkpath(QStringLiteral("/run/sshd"));
+    if (!runTool(QStringLiteral("ssh-keygen"),
+                 {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                  QStringLiteral("-N"), QString(), QStringLiteral("-f"),
+                  dir + QStringLiteral("/host")},
+                 error) ||
+        !runTool(QStringLiteral("ssh-keygen"),
+                 {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                  QStringLiteral("-N"), QString(), QStringLiteral("-f"),
+                  dir + QStringLiteral("/client")},
+                 error)) {
+        return false;
+    }
+    const QFileDevice::Permissions readable =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther;
+    QFile::copy(dir + QStringLiteral("/client.pub"), dir + QStringLiteral("/authorized_keys"));
+    QFile::setPermissions(dir + QStringLiteral("/authorized_keys"), readable);
+    QFile::copy(QStringLiteral(CAIRN_DEVICE_EMULATOR), dir + QStringLiteral("/device_emulator.py"));
+    QFile::setPermissions(dir + QStringLiteral("/device_emulator.py"),
+                          readable | QFileDevice::ExeOther);
+    m_port = freePort();
+    const QString config =
+        QStringLiteral("ListenAddress 127.0.0.1\nPort %1\nHostKey %2/host\nPidFile %2/sshd.pid\n"
+                       "UsePAM no\nStrictModes no\nPasswordAuthentication yes\n"
+                       "KbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
+                       "AuthorizedKeysFile %2/authorized_keys\nAllowUsers %3\n"
+                       "ForceCommand /usr/bin/python3 %2/device_emulator.py %4 %5\n"
+                       "SetEnv DEVICE_SLOW_SECONDS=3\n"
+                       "MaxStartups 200:30:400\nMaxSessions 100\nLogLevel QUIET\n"
+                       "X11Forwarding no\nAllowTcpForwarding no\n")
+            .arg(m_port)
+            .arg(dir, QString::fromLatin1(User), m_platform, m_hostname);
+    if (!writeFile(dir + QStringLiteral("/sshd_config"), config.toUtf8(), readable)) {
+        *error = QStringLiteral("cannot write sshd_config");
+        return false;
+    }
+    m_sshd.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_sshd.start(QStringLiteral("/usr/sbin/sshd"),
+                 {QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
+                  dir + QStringLiteral("/sshd_config")});
+    const QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        QTcpSocket probe;
+        probe.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+        if (probe.waitForConnected(200))
+            return true;
+        if (m_sshd.state() == QProcess::NotRunning)
+            break;
+        QThread::msleep(50);
+    }
+    *error = QStringLiteral("sshd did not start on port %1").arg(m_port);
+    return false;
+}
+
+void SshDevice::stop()
+{
+    if (m_sshd.state() == QProcess::NotRunning)
+        return;
+    m_sshd.terminate();
+    if (!m_sshd.waitForFinished(5000))
+        m_sshd.kill();
+}
+
+QString SshDevice::privateKey() const
+{
+    QFile key(m_dir->path() + QStringLiteral("/client"));
+    return key.open(QIODevice::ReadOnly) ? QString::fromUtf8(key.readAll()) : QString();
+}
+
+} // namespace Cairn::Test

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace Cairn::Test {
+
+// An emulated network device: OpenSSH sshd on 127.0.0.1 and a free port whose ForceCommand is
+// device_emulator.py for one platform. Logins are as the local user "cairn-device" (created
+// when missing; its password is set afresh, at random, by each test process) with that
+// password or with the key pair made for this device. Needs root, like sshd itself.
+class SshDevice
+{
+public:
+    static constexpr const char *User = "cairn-device";
+
+    explicit SshDevice(QString platform = QStringLiteral("cisco_ios"),
+                       QString hostname = QStringLiteral("R1"));
+    ~SshDevice();
+
+    // Empty when sshd can run here; otherwise why not (for GTEST_SKIP).
+    static QString unavailableReason();
+    bool start(QString *error);
+    void stop();
+    quint16 port() const { return m_port; }
+    static QString password();
+    // The client's private key (OpenSSH format) that authorized_keys accepts.
+    QString privateKey() const;
+    QString platform() const { return m_platform; }
+    QString hostname() const { return m_hostname; }
+
+private:
+    bool prepareUser(QString *error);
+
+    QString m_platform;
+    QString m_hostname;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QProcess m_sshd;
+    quint16 m_port = 0;
+};
+
+} // namespace Cairn::Test
