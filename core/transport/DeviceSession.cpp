@@ -80,7 +80,7 @@ bool DeviceSession::endsWithPrompt(const QByteArray &output) const
 Result<void> DeviceSession::startCli(int timeoutMs)
 {
     m_shell = std::make_unique<SshChannel>(*m_connection);
-    const Result<void> opened = m_shell->openShell();
+    Result<void> opened = m_shell->openShell();
     if (!opened)
         return opened;
     const Result<QByteArray> banner =
@@ -92,7 +92,7 @@ Result<void> DeviceSession::startCli(int timeoutMs)
     static const QRegularExpression modeSuffix(QStringLiteral("(\\([^)]*\\))?[>#$%]\\s*$"));
     m_basePrompt = QString(m_lastPrompt).remove(modeSuffix);
     if (!m_connection->endpoint().enablePassword.isEmpty() && !m_profile.enableCommand.isEmpty()) {
-        const Result<void> privileged = enable(timeoutMs);
+        Result<void> privileged = enable(timeoutMs);
         if (!privileged)
             return privileged;
     }
@@ -122,7 +122,7 @@ Result<void> DeviceSession::enable(int timeoutMs)
     if (!asked)
         return asked.error();
     if (!endsWithPrompt(asked.value())) {
-        const Result<void> answered =
+        Result<void> answered =
             m_shell->write((m_connection->endpoint().enablePassword + QLatin1Char('\n')).toUtf8());
         if (!answered)
             return answered;
