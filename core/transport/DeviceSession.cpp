@@ -108,8 +108,7 @@ Result<void> DeviceSession::enable(int timeoutMs)
 {
     if (m_profile.privilegedPrompt.match(m_lastPrompt).hasMatch())
         return {};
-    const Result<void> sent =
-        m_shell->write((m_profile.enableCommand + QLatin1Char('\n')).toUtf8());
+    Result<void> sent = m_shell->write((m_profile.enableCommand + QLatin1Char('\n')).toUtf8());
     if (!sent)
         return sent;
     const QDeadlineTimer deadline(timeoutMs);
