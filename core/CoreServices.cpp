@@ -24,6 +24,8 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_protocols(m_database, m_permissions, m_sites, m_attributes, m_attributeValues,
                   {m_devices, m_interfaces, m_circuits, m_protocolTypes}, m_serverKey)
     , m_changes(m_database)
+    , m_credentialSets(m_database, m_serverKey)
+    , m_commands(m_database, m_permissions)
 {
 }
 

@@ -19,6 +19,8 @@
 #include "inventory/ProtocolTypeService.h"
 #include "inventory/SiteService.h"
 #include "jobs/JobManager.h"
+#include "toolkit/CommandService.h"
+#include "toolkit/CredentialSetService.h"
 
 #include <memory>
 
@@ -57,6 +59,8 @@ public:
     ProtocolTypeService &protocolTypes() { return m_protocolTypes; }
     ProtocolService &protocols() { return m_protocols; }
     ChangeLog &changes() { return m_changes; }
+    CredentialSetService &credentialSets() { return m_credentialSets; }
+    CommandService &commands() { return m_commands; }
 
 private:
     CoreServices(const CoreOptions &options, const ServerKey &key);
@@ -80,6 +84,8 @@ private:
     ProtocolTypeService m_protocolTypes;
     ProtocolService m_protocols;
     ChangeLog m_changes;
+    CredentialSetService m_credentialSets;
+    CommandService m_commands;
 };
 
 } // namespace Cairn

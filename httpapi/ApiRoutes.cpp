@@ -3,6 +3,8 @@
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
 #include "faces/native/JobsController.h"
+#include "faces/toolkit/CommandsController.h"
+#include "faces/toolkit/CredentialSetsController.h"
 #include "faces/nsot/ApiRootController.h"
 #include "faces/nsot/AttributesController.h"
 #include "faces/nsot/AuthController.h"
@@ -44,6 +46,8 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     ProtocolsController::registerRoutes(router, core);
     ChangesController::registerRoutes(router, core);
     JobsController::registerRoutes(router, core);
+    CredentialSetsController::registerRoutes(router, core);
+    CommandsController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }
 

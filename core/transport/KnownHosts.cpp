@@ -42,7 +42,7 @@ Result<void> KnownHosts::check(const QString &host, int port, const QString &key
                 QStringLiteral("The host key of %1 (%2 %3) is not known and the policy is strict.")
                     .arg(where, keyType, fingerprint));
         }
-        const Result<void> remembered = remember(host, port, keyType, fingerprint);
+        Result<void> remembered = remember(host, port, keyType, fingerprint);
         // Another login remembered a key first: compare with that one.
         if (remembered || remembered.error().code != ErrorCode::Conflict)
             return remembered;
@@ -64,7 +64,7 @@ Result<void> KnownHosts::remember(const QString &host, int port, const QString &
     return SqlQuery::exec(m_database.connection(),
                           QStringLiteral("INSERT INTO known_hosts (host, port, key_type, "
                                          "fingerprint, first_seen) VALUES (?, ?, ?, ?, ?)"),
-                          {host, port, keyType, fingerprint, QDateTime::currentSecsSinceEpoch()});
+                          {host, port, keyType, fingerprint, QDateTime::currentMSecsSinceEpoch()});
 }
 
 Result<void> KnownHosts::forget(const QString &host, int port)

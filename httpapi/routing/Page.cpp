@@ -49,6 +49,18 @@ Result<Page> Page::fromRequest(const ApiRequest &request)
     return page;
 }
 
+Result<Page> Page::netbox(const ApiRequest &request)
+{
+    constexpr int DefaultLimit = 50;
+    Result<Page> page = fromRequest(request);
+    if (!page)
+        return page;
+    page->limit = page->limit.value_or(DefaultLimit);
+    if (*page->limit == 0 || *page->limit > MaxUnpaged)
+        page->limit = MaxUnpaged;
+    return page;
+}
+
 HttpResponse Page::respond(const ApiRequest &request, const QJsonArray &rows, qint64 total) const
 {
     if (!limit)

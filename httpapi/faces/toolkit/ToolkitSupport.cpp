@@ -1,0 +1,66 @@
+#include "ToolkitSupport.h"
+
+#include <QDateTime>
+#include <QUrlQuery>
+
+namespace Cairn::Toolkit {
+
+HttpResponse error(const Error &error)
+{
+    return FaceErrors::response(Face::Toolkit, error);
+}
+
+QString urlOf(const ApiRequest &request, const QString &collection, qint64 id)
+{
+    return request.baseUrl() + Base + collection + QString::number(id) + QLatin1Char('/');
+}
+
+Result<qint64> pathId(const ApiRequest &request)
+{
+    bool numeric = false;
+    const qint64 id = request.pathParam(QStringLiteral("id")).toLongLong(&numeric);
+    if (!numeric)
+        return Error::notFound(QStringLiteral("Not found."));
+    return id;
+}
+
+QStringList queryValues(const ApiRequest &request, const QString &name)
+{
+    return request.http.query.allQueryItemValues(name, QUrl::FullyDecoded);
+}
+
+Result<std::optional<qint64>> timeParam(const ApiRequest &request, const QString &name)
+{
+    const QString text = request.http.queryValue(name);
+    if (text.isEmpty())
+        return std::optional<qint64>();
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (date.isValid() && text.size() == 10)
+        return std::optional<qint64>(date.startOfDay(Qt::UTC).toMSecsSinceEpoch());
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        return Error::invalidField(name, QStringLiteral("Enter a valid date/time."));
+    if (time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
+    return std::optional<qint64>(time.toMSecsSinceEpoch());
+}
+
+Result<QList<qint64>> idsOfBody(const ApiRequest &request)
+{
+    const Result<QJsonValue> body = request.jsonBody();
+    if (!body)
+        return body.error();
+    if (!body->isArray() || body->toArray().isEmpty())
+        return Error::badRequest(QStringLiteral("Expected a list of objects, each with its id."));
+    QList<qint64> ids;
+    for (const QJsonValue item : body->toArray()) {
+        const QJsonValue id = item.isObject() ? item.toObject().value(QLatin1String("id")) : item;
+        if (!id.isDouble() || id.toDouble() != double(id.toInteger()))
+            return Error::invalidField(QStringLiteral("id"),
+                                       QStringLiteral("Each item needs an integer id."));
+        ids << id.toInteger();
+    }
+    return ids;
+}
+
+} // namespace Cairn::Toolkit

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "routing/ApiRequest.h"
+#include "routing/FaceErrors.h"
+
+#include <QJsonArray>
+
+// What every controller of the toolkit face (NetBox conventions) shares.
+namespace Cairn::Toolkit {
+
+inline const QString Base = QStringLiteral("/api/plugins/toolkit/");
+
+HttpResponse error(const Error &error);
+// The absolute URL of an object under Base ("commands/", 7 -> http://host/api/.../commands/7/).
+QString urlOf(const ApiRequest &request, const QString &collection, qint64 id);
+// The `{id}` of the path; NotFound when it is not a number.
+Result<qint64> pathId(const ApiRequest &request);
+// Every value of a repeatable query parameter (`?device_id=1&device_id=2`).
+QStringList queryValues(const ApiRequest &request, const QString &name);
+// A date (YYYY-MM-DD, the day's start) or date-time (ISO 8601) as ms since the epoch; empty
+// when absent; 400 naming the parameter when unreadable.
+Result<std::optional<qint64>> timeParam(const ApiRequest &request, const QString &name);
+// The ids of a bulk DELETE body: [{"id": 1}, ...] or [1, ...].
+Result<QList<qint64>> idsOfBody(const ApiRequest &request);
+
+} // namespace Cairn::Toolkit
