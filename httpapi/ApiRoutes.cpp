@@ -3,8 +3,6 @@
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
 #include "faces/native/JobsController.h"
-#include "faces/toolkit/CommandsController.h"
-#include "faces/toolkit/CredentialSetsController.h"
 #include "faces/nsot/ApiRootController.h"
 #include "faces/nsot/AttributesController.h"
 #include "faces/nsot/AuthController.h"
@@ -16,6 +14,8 @@
 #include "faces/nsot/ProtocolsController.h"
 #include "faces/nsot/SitesController.h"
 #include "faces/nsot/UsersController.h"
+#include "faces/toolkit/CommandsController.h"
+#include "faces/toolkit/CredentialSetsController.h"
 #include "routing/ResponseCache.h"
 #include "routing/Router.h"
 
