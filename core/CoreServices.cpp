@@ -26,6 +26,10 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_changes(m_database)
     , m_credentialSets(m_database, m_serverKey)
     , m_commands(m_database, m_permissions)
+    , m_knownHosts(m_database)
+    , m_executor(
+          {m_commands, m_devices, m_interfaces, m_credentialSets, m_permissions, m_knownHosts},
+          m_database, m_sessions, options.toolkitRateLimit)
 {
 }
 

@@ -19,8 +19,11 @@
 #include "inventory/ProtocolTypeService.h"
 #include "inventory/SiteService.h"
 #include "jobs/JobManager.h"
+#include "toolkit/CommandExecutor.h"
 #include "toolkit/CommandService.h"
 #include "toolkit/CredentialSetService.h"
+#include "transport/KnownHosts.h"
+#include "transport/SessionPool.h"
 
 #include <memory>
 
@@ -32,6 +35,7 @@ struct CoreOptions
     DatabaseConfig database;
     int jobWorkers = 4;
     int authTokenLifetimeSeconds = 600;
+    RateLimit toolkitRateLimit;
 };
 
 // The opened core: database (migrated), keys and the services over them. One per process;
@@ -61,6 +65,8 @@ public:
     ChangeLog &changes() { return m_changes; }
     CredentialSetService &credentialSets() { return m_credentialSets; }
     CommandService &commands() { return m_commands; }
+    KnownHosts &knownHosts() { return m_knownHosts; }
+    CommandExecutor &executor() { return m_executor; }
 
 private:
     CoreServices(const CoreOptions &options, const ServerKey &key);
@@ -86,6 +92,9 @@ private:
     ChangeLog m_changes;
     CredentialSetService m_credentialSets;
     CommandService m_commands;
+    KnownHosts m_knownHosts;
+    SessionPool m_sessions;
+    CommandExecutor m_executor;
 };
 
 } // namespace Cairn

@@ -16,6 +16,7 @@
 #include "faces/nsot/UsersController.h"
 #include "faces/toolkit/CommandsController.h"
 #include "faces/toolkit/CredentialSetsController.h"
+#include "faces/toolkit/ExecutionController.h"
 #include "routing/ResponseCache.h"
 #include "routing/Router.h"
 
@@ -48,6 +49,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     JobsController::registerRoutes(router, core);
     CredentialSetsController::registerRoutes(router, core);
     CommandsController::registerRoutes(router, core);
+    ExecutionController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }
 

@@ -69,8 +69,10 @@ HttpResponse FaceErrors::response(Face face, int status, const Error &error)
         if (status == 400 && !error.fields.isEmpty()) {
             QJsonObject fields;
             for (auto it = error.fields.begin(); it != error.fields.end(); ++it)
-                fields.insert(it.key(), it.value().isArray() ? QJsonValue(it.value())
-                                                             : QJsonValue(QJsonArray{it.value()}));
+                // A message becomes NetBox's list of messages; lists and objects (problems
+                // per variable) stay as they are.
+                fields.insert(it.key(), it.value().isString() ? QJsonValue(QJsonArray{it.value()})
+                                                              : it.value());
             return HttpResponse::json(fields, status);
         }
         return HttpResponse::json(QJsonObject{{QStringLiteral("detail"), error.message}}, status);

@@ -120,7 +120,7 @@ void ConnectionGuard::onRequestTimeout()
 
 void ConnectionGuard::onIdleTimeout()
 {
-    if (m_framer.inRequest() || m_socket->bytesToWrite() > 0) {
+    if (m_framer.inRequest() || m_socket->bytesToWrite() > 0 || m_pendingAnswers > 0) {
         m_idleTimer.start();
         return;
     }

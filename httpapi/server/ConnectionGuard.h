@@ -35,6 +35,9 @@ public:
     // the client still sends is discarded for a while, because closing a socket with unread
     // input makes the kernel reset the connection and the client could lose the answer.
     void reject(int status, const QByteArray &message);
+    // A request's answer is being computed elsewhere: the connection is not idle meanwhile.
+    void answerPending() { ++m_pendingAnswers; }
+    void answerReady() { --m_pendingAnswers; }
 
 private:
     void onReadyRead();
@@ -51,6 +54,7 @@ private:
     // Bytes at the front of the socket's unread data that the framer has already seen: Qt's
     // parser stops after a complete request, leaving any pipelined bytes for later.
     qint64 m_seenUnread = 0;
+    int m_pendingAnswers = 0;
     bool m_rejected = false;
     bool m_halfClosed = false;
 };

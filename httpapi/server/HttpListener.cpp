@@ -6,9 +6,12 @@
 #include "HttpResponse.h"
 #include "routing/Router.h"
 
-#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QHttpServerRequest>
+#include <QPointer>
 #include <QTcpSocket>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Cairn {
 
@@ -60,21 +63,66 @@ HttpListener::HttpListener(const Router &router, QObject *parent)
 
 bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    QElapsedTimer timer;
-    timer.start();
+    auto answer = std::make_shared<Answer>();
+    answer->timer.start();
     ConnectionGuard *guard = ConnectionGuard::of(socket);
     const RequestFramer::RequestFacts facts =
         guard ? guard->takeRequestFacts() : RequestFramer::RequestFacts{true, false};
-    const HttpRequest copy = copyOf(request);
-    QString user;
-    const HttpResponse response = m_router.dispatch(copy, &user);
-    const bool head = copy.method == "HEAD";
-    socket->write(response.serialize(head, facts.closeAfterResponse));
-    if (facts.closeAfterResponse)
-        socket->disconnectFromHost();
-    m_accessLog->record(copy, response.status, head ? 0 : response.body.size(),
-                        timer.nsecsElapsed(), user);
+    answer->request = copyOf(request);
+    answer->head = answer->request.method == "HEAD";
+    answer->close = facts.closeAfterResponse;
+    HttpResponse response = m_router.dispatch(answer->request, &answer->user);
+    if (!m_answers.contains(socket)) {
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_answers.remove(socket); });
+    }
+    m_answers[socket].append(answer);
+    if (response.deferred)
+        compute(socket, answer, std::move(response.deferred));
+    else
+        answer->response = std::move(response);
+    send(socket);
     return true;
+}
+
+void HttpListener::compute(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
+                           std::function<HttpResponse()> work)
+{
+    // Device and hypervisor calls wait on the network, not on the CPU: many threads, bounded.
+    static QThreadPool *const blockingPool = [] {
+        auto *pool = new QThreadPool;
+        pool->setMaxThreadCount(128);
+        return pool;
+    }();
+    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+        guard->answerPending();
+    auto *watcher = new QFutureWatcher<HttpResponse>(this);
+    const QPointer<QTcpSocket> alive(socket);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, answer, alive] {
+        answer->response = watcher->result();
+        watcher->deleteLater();
+        // The client may have gone meanwhile; the answer then goes nowhere.
+        if (!alive)
+            return;
+        if (ConnectionGuard *guard = ConnectionGuard::of(alive))
+            guard->answerReady();
+        send(alive);
+    });
+    watcher->setFuture(QtConcurrent::run(blockingPool, std::move(work)));
+}
+
+void HttpListener::send(QTcpSocket *socket)
+{
+    QList<std::shared_ptr<Answer>> &queue = m_answers[socket];
+    while (!queue.isEmpty() && queue.constFirst()->response) {
+        const std::shared_ptr<Answer> answer = queue.takeFirst();
+        const HttpResponse &response = *answer->response;
+        socket->write(response.serialize(answer->head, answer->close));
+        if (answer->close)
+            socket->disconnectFromHost();
+        m_accessLog->record(answer->request, response.status,
+                            answer->head ? 0 : response.body.size(), answer->timer.nsecsElapsed(),
+                            answer->user);
+    }
 }
 
 void HttpListener::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -1,6 +1,13 @@
 #pragma once
 
+#include "HttpRequest.h"
+#include "HttpResponse.h"
+
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <memory>
+#include <optional>
 
 namespace Cairn {
 
@@ -9,7 +16,8 @@ class Router;
 
 // One listener thread's HTTP server: turns each request Qt parsed into an HttpRequest, hands
 // it to the shared Router, writes the answer (HEAD without body; Connection: close honoured,
-// which Qt 6.4 ignores) and logs an access line.
+// which Qt 6.4 ignores) and logs an access line. Deferred answers (device I/O) are computed on
+// a pool of blocking-work threads; answers go out in request order on each connection.
 class HttpListener : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -22,7 +30,24 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    // One request's answer on its way out.
+    struct Answer
+    {
+        HttpRequest request;
+        bool head = false;
+        bool close = false;
+        QElapsedTimer timer;
+        QString user;
+        std::optional<HttpResponse> response;
+    };
+
+    void compute(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
+                 std::function<HttpResponse()> work);
+    // Writes the answers at the front of the socket's queue that are ready.
+    void send(QTcpSocket *socket);
+
     const Router &m_router;
+    QHash<QTcpSocket *, QList<std::shared_ptr<Answer>>> m_answers;
     AccessLog *m_accessLog;
 };
 

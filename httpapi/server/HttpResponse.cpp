@@ -39,6 +39,13 @@ HttpResponse HttpResponse::noContent()
     return response;
 }
 
+HttpResponse HttpResponse::later(std::function<HttpResponse()> work)
+{
+    HttpResponse response;
+    response.deferred = std::move(work);
+    return response;
+}
+
 HttpResponse &HttpResponse::withHeader(QByteArray name, QByteArray value)
 {
     headers.append({std::move(name), std::move(value)});

@@ -40,9 +40,10 @@ bool writeFile(const QString &path, const QByteArray &content, QFileDevice::Perm
 
 } // namespace
 
-SshDevice::SshDevice(QString platform, QString hostname)
+SshDevice::SshDevice(QString platform, QString hostname, int slowSeconds)
     : m_platform(std::move(platform))
     , m_hostname(std::move(hostname))
+    , m_slowSeconds(slowSeconds)
 {
 }
 
@@ -123,11 +124,12 @@ bool SshDevice::start(QString *error)
                        "KbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
                        "AuthorizedKeysFile %2/authorized_keys\nAllowUsers %3\n"
                        "ForceCommand /usr/bin/python3 %2/device_emulator.py %4 %5\n"
-                       "SetEnv DEVICE_SLOW_SECONDS=3\n"
+                       "SetEnv DEVICE_SLOW_SECONDS=%6\n"
                        "MaxStartups 200:30:400\nMaxSessions 100\nLogLevel QUIET\n"
                        "X11Forwarding no\nAllowTcpForwarding no\n")
             .arg(m_port)
-            .arg(dir, QString::fromLatin1(User), m_platform, m_hostname);
+            .arg(dir, QString::fromLatin1(User), m_platform, m_hostname)
+            .arg(m_slowSeconds);
     if (!writeFile(dir + QStringLiteral("/sshd_config"), config.toUtf8(), readable)) {
         *error = QStringLiteral("cannot write sshd_config");
         return false;

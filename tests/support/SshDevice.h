@@ -16,8 +16,9 @@ class SshDevice
 public:
     static constexpr const char *User = "cairn-device";
 
+    // `slowSeconds`: how long the emulator's slow command (show tech-support) takes.
     explicit SshDevice(QString platform = QStringLiteral("cisco_ios"),
-                       QString hostname = QStringLiteral("R1"));
+                       QString hostname = QStringLiteral("R1"), int slowSeconds = 3);
     ~SshDevice();
 
     // Empty when sshd can run here; otherwise why not (for GTEST_SKIP).
@@ -36,6 +37,7 @@ private:
 
     QString m_platform;
     QString m_hostname;
+    int m_slowSeconds;
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess m_sshd;
     quint16 m_port = 0;

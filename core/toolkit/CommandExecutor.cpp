@@ -1,0 +1,207 @@
+#include "CommandExecutor.h"
+
+#include "CommandService.h"
+#include "CredentialSetService.h"
+#include "VariableValues.h"
+#include "auth/PermissionService.h"
+#include "inventory/DeviceService.h"
+#include "inventory/InterfaceService.h"
+#include "transport/KnownHosts.h"
+#include "transport/PlatformCatalog.h"
+#include "transport/SessionPool.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+namespace Cairn {
+
+namespace {
+
+constexpr int MinTimeoutSeconds = 5;
+constexpr int MaxTimeoutSeconds = 300;
+
+QString hostOnly(const QString &cidr)
+{
+    return cidr.section(QLatin1Char('/'), 0, 0);
+}
+
+} // namespace
+
+CommandExecutor::CommandExecutor(Services services, Database &database, SessionPool &pool,
+                                 RateLimit limit)
+    : m_services(services)
+    , m_logs(database)
+    , m_pool(pool)
+    , m_limit(std::move(limit))
+{
+}
+
+Result<DeviceFacts> CommandExecutor::factsOf(const Device &device)
+{
+    InterfaceFilter filter;
+    filter.deviceId = device.id;
+    filter.limit = 10000;
+    const Result<QList<Interface>> interfaces = m_services.interfaces.list(filter);
+    if (!interfaces)
+        return interfaces.error();
+    DeviceFacts facts;
+    if (!device.ipAddress.isEmpty())
+        facts.addresses << device.ipAddress;
+    for (const Interface &interface : interfaces.value()) {
+        facts.interfaces << interface.name;
+        for (const QString &address : interface.addresses) {
+            if (!facts.addresses.contains(hostOnly(address)))
+                facts.addresses << hostOnly(address);
+        }
+    }
+    return facts;
+}
+
+Result<QHash<QString, QString>> CommandExecutor::checkVariables(const Command &command,
+                                                                const Device &device,
+                                                                const QJsonObject &given)
+{
+    const Result<DeviceFacts> facts = factsOf(device);
+    if (!facts)
+        return facts.error();
+    QJsonObject problems;
+    QHash<QString, QString> values =
+        VariableValues::resolve(command, given, facts.value(), &problems);
+    if (!problems.isEmpty()) {
+        return Error{ErrorCode::BadRequest, QStringLiteral("Invalid variables."),
+                     QJsonObject{{QStringLiteral("variables"), problems}}};
+    }
+    return values;
+}
+
+Result<void> CommandExecutor::requireRate(const Identity &caller, const Device &device)
+{
+    if (m_limit.bypassUsers.contains(caller.user.username))
+        return {};
+    const qint64 since =
+        QDateTime::currentMSecsSinceEpoch() - qint64(m_limit.windowMinutes) * 60 * 1000;
+    const Result<int> recent = m_logs.successesSince(device.id, since);
+    if (!recent)
+        return recent.error();
+    if (recent.value() < m_limit.perDevice)
+        return {};
+    return Error{ErrorCode::TooManyRequests, QStringLiteral("Rate limit exceeded"),
+                 QJsonObject{{QStringLiteral("reason"),
+                              QStringLiteral("Device %1 ran %2 commands in the last %3 minutes.")
+                                  .arg(device.hostname)
+                                  .arg(recent.value())
+                                  .arg(m_limit.windowMinutes)},
+                             {QStringLiteral("current_count"), recent.value()},
+                             {QStringLiteral("limit"), m_limit.perDevice},
+                             {QStringLiteral("time_window_minutes"), m_limit.windowMinutes}}};
+}
+
+Result<QString> CommandExecutor::run(const SshEndpoint &endpoint, const PlatformProfile &profile,
+                                     const Command &command, const QString &text, int timeoutMs)
+{
+    // The session goes back to the pool when the lease ends, here.
+    Result<std::unique_ptr<SessionLease>> lease =
+        m_pool.acquire(endpoint, profile,
+                       m_services.knownHosts.checker(HostKeyPolicy::TrustOnFirstUse), timeoutMs);
+    if (!lease)
+        return lease.error();
+    DeviceSession &session = lease.value()->session();
+    return command.isConfig() ? session.configure({text}, timeoutMs) : session.run(text, timeoutMs);
+}
+
+Result<ExecutionOutcome> CommandExecutor::execute(const Identity &caller,
+                                                  const ExecutionRequest &request)
+{
+    if (request.timeoutSeconds < MinTimeoutSeconds || request.timeoutSeconds > MaxTimeoutSeconds) {
+        return Error::invalidField(QStringLiteral("timeout"),
+                                   QStringLiteral("Between %1 and %2 seconds.")
+                                       .arg(MinTimeoutSeconds)
+                                       .arg(MaxTimeoutSeconds));
+    }
+    Result<Command> command = m_services.commands.get(request.commandId);
+    if (!command)
+        return command.error();
+    Result<Device> device = m_services.devices.get(QString::number(request.deviceId));
+    if (!device)
+        return Error::invalidField(QStringLiteral("device_id"),
+                                   QStringLiteral("Device %1 not found.").arg(request.deviceId));
+    const PlatformProfile *profile = PlatformCatalog::find(device->platform);
+    if (!profile || !command->platforms.contains(profile->name)) {
+        return Error::invalidField(
+            QStringLiteral("device_id"),
+            QStringLiteral("Command \"%1\" is not available for platform \"%2\" of %3.")
+                .arg(command->name, device->platform, device->hostname));
+    }
+    if (device->ipAddress.isEmpty()) {
+        return Error::invalidField(
+            QStringLiteral("device_id"),
+            QStringLiteral("%1 has no ip_address to connect to.").arg(device->hostname));
+    }
+    const Result<QHash<QString, QString>> values =
+        checkVariables(command.value(), device.value(), request.variables);
+    if (!values)
+        return values.error();
+    const Action action = command->isConfig() ? Action::ExecuteConfig : Action::ExecuteShow;
+    const Result<void> allowed = m_services.permissions.require(
+        caller, QString::fromLatin1(CommandService::ObjectType), command->id, action);
+    if (!allowed) {
+        return Error{ErrorCode::Forbidden,
+                     QStringLiteral("You do not have permission to run %1 commands.")
+                         .arg(command->commandType),
+                     QJsonObject{{QStringLiteral("required_permission"), actionName(action)},
+                                 {QStringLiteral("command_type"), command->commandType}}};
+    }
+    const Result<void> rate = requireRate(caller, device.value());
+    if (!rate)
+        return rate.error();
+    const Result<ResolvedCredentials> credentials =
+        m_services.credentials.resolve(caller, request.credentialToken, profile->name);
+    if (!credentials)
+        return credentials.error();
+
+    ExecutionOutcome outcome{command.value(), device.value(), {}, {}, profile->vendor};
+    CommandLog &log = outcome.log;
+    log.commandId = command->id;
+    log.commandName = command->name;
+    log.deviceId = device->id;
+    log.deviceName = device->hostname;
+    log.userId = caller.user.id;
+    log.username = caller.user.username;
+    log.deviceUsername = credentials->set.username;
+    log.commandText = command->render(values.value());
+    log.executionTime = QDateTime::currentMSecsSinceEpoch();
+
+    SshEndpoint endpoint;
+    endpoint.host = device->ipAddress;
+    endpoint.port = device->port;
+    endpoint.username = credentials->set.username;
+    endpoint.password = credentials->secrets.password;
+    endpoint.privateKey = credentials->secrets.privateKey;
+    endpoint.keyPassphrase = credentials->secrets.keyPassphrase;
+    endpoint.enablePassword = credentials->secrets.enablePassword;
+    const int timeoutMs = request.timeoutSeconds * 1000;
+    endpoint.connectTimeoutMs = qMin(timeoutMs, endpoint.connectTimeoutMs);
+    endpoint.authTimeoutMs = qMin(timeoutMs, endpoint.authTimeoutMs);
+    QElapsedTimer clock;
+    clock.start();
+    Result<QString> output = run(endpoint, *profile, command.value(), log.commandText, timeoutMs);
+    log.executionDuration = double(clock.nsecsElapsed()) / 1e9;
+    if (output) {
+        log.output = output.value();
+        outcome.deviceError = profile->detectError(log.output);
+        log.success = !outcome.deviceError;
+        if (outcome.deviceError)
+            log.errorMessage =
+                QStringLiteral("The device reported: %1").arg(outcome.deviceError->type);
+    } else {
+        log.errorMessage = output.error().message;
+    }
+    log.createdAt = QDateTime::currentMSecsSinceEpoch();
+    const Result<qint64> logId = m_logs.insert(log);
+    if (!logId)
+        return logId.error();
+    log.id = logId.value();
+    return outcome;
+}
+
+} // namespace Cairn

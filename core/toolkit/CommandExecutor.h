@@ -1,0 +1,88 @@
+#pragma once
+
+#include "CommandLogRepository.h"
+#include "VariableValues.h"
+#include "auth/Identity.h"
+#include "inventory/Device.h"
+#include "toolkit/Command.h"
+#include "transport/PlatformProfile.h"
+#include "transport/SshEndpoint.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+namespace Cairn {
+
+class CommandService;
+class CredentialSetService;
+class DeviceService;
+class InterfaceService;
+class KnownHosts;
+class PermissionService;
+class SessionPool;
+
+// How often one device may be sent commands (successful executions, all users together).
+struct RateLimit
+{
+    int windowMinutes = 5;
+    int perDevice = 10;
+    QStringList bypassUsers;
+};
+
+struct ExecutionRequest
+{
+    qint64 commandId = 0;
+    qint64 deviceId = 0;
+    QString credentialToken;
+    QJsonObject variables;
+    int timeoutSeconds = 30;
+};
+
+// What an execution gave: always logged once it reached the device.
+struct ExecutionOutcome
+{
+    Command command;
+    Device device;
+    CommandLog log;
+    std::optional<DeviceErrorPattern> deviceError;
+    QString vendor;
+};
+
+// Runs approved commands on devices over SSH: checks in the order the toolkit API promises
+// (request, variables against the inventory, permission, rate limit, credentials), then logs in
+// (a pooled session), runs, looks for device-side errors and writes the log. Blocking: call it
+// from a worker thread, never a listener.
+class CommandExecutor
+{
+public:
+    struct Services
+    {
+        CommandService &commands;
+        DeviceService &devices;
+        InterfaceService &interfaces;
+        CredentialSetService &credentials;
+        PermissionService &permissions;
+        KnownHosts &knownHosts;
+    };
+
+    CommandExecutor(Services services, Database &database, SessionPool &pool, RateLimit limit);
+
+    // Errors before the device was reached: 400 (with `variables` problems), 403, 404, 429.
+    Result<ExecutionOutcome> execute(const Identity &caller, const ExecutionRequest &request);
+    // The variable checks alone (validate-variables).
+    Result<QHash<QString, QString>> checkVariables(const Command &command, const Device &device,
+                                                   const QJsonObject &given);
+    Result<DeviceFacts> factsOf(const Device &device);
+
+private:
+    Result<void> requireRate(const Identity &caller, const Device &device);
+    Result<QString> run(const SshEndpoint &endpoint, const PlatformProfile &profile,
+                        const Command &command, const QString &text, int timeoutMs);
+
+    Services m_services;
+    CommandLogRepository m_logs;
+    SessionPool &m_pool;
+    RateLimit m_limit;
+};
+
+} // namespace Cairn

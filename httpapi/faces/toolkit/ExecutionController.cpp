@@ -1,0 +1,125 @@
+#include "ExecutionController.h"
+
+#include "CoreServices.h"
+#include "ToolkitSupport.h"
+#include "inventory/Fields.h"
+#include "routing/JsonSchema.h"
+#include "routing/Router.h"
+
+namespace Cairn {
+
+namespace {
+
+// 403 and 429 of an execute call carry {"error", "details"}; the rest the usual shapes.
+HttpResponse refusal(const Error &error)
+{
+    if (error.code != ErrorCode::Forbidden && error.code != ErrorCode::TooManyRequests)
+        return Toolkit::error(error);
+    return HttpResponse::json(QJsonObject{{QStringLiteral("error"), error.message},
+                                          {QStringLiteral("details"), error.fields}},
+                              FaceErrors::statusOf(error.code));
+}
+
+Result<ExecutionRequest> requestOf(const ApiRequest &request)
+{
+    const Result<QJsonObject> body = request.bodyObject();
+    if (!body)
+        return body.error();
+    ExecutionRequest execution;
+    const Result<qint64> command = Toolkit::pathId(request);
+    if (!command)
+        return command.error();
+    execution.commandId = command.value();
+    const Result<std::optional<qint64>> device =
+        Fields::integer(body.value(), QStringLiteral("device_id"));
+    if (!device)
+        return device.error();
+    if (!device.value())
+        return Fields::required(QStringLiteral("device_id"));
+    execution.deviceId = *device.value();
+    const Result<std::optional<qint64>> timeout =
+        Fields::integer(body.value(), QStringLiteral("timeout"));
+    if (!timeout)
+        return timeout.error();
+    execution.timeoutSeconds = int(timeout->value_or(30));
+    const QJsonValue variables = body->value(QLatin1String("variables"));
+    if (!variables.isUndefined() && !variables.isNull() && !variables.isObject())
+        return Error::invalidField(QStringLiteral("variables"),
+                                   QStringLiteral("Expected an object of name: value."));
+    execution.variables = variables.toObject();
+    execution.credentialToken = body->value(QLatin1String("credential_token")).toString();
+    return execution;
+}
+
+QJsonObject outcomeJson(const ExecutionOutcome &outcome)
+{
+    const CommandLog &log = outcome.log;
+    const std::optional<DeviceErrorPattern> &error = outcome.deviceError;
+    return {
+        {QStringLiteral("success"), log.success},
+        {QStringLiteral("output"), log.output},
+        {QStringLiteral("parsed_output"),
+         log.parsedOutput
+             ? QJsonValue(*log.parsedOutput)
+             : QJsonObject{{QStringLiteral("success"), false},
+                           {QStringLiteral("method"), QStringLiteral("none")},
+                           {QStringLiteral("error"), QStringLiteral("No parsing template for this "
+                                                                    "platform and command.")}}},
+        {QStringLiteral("error_message"), log.errorMessage},
+        {QStringLiteral("execution_time"), log.executionDuration},
+        {QStringLiteral("command_log_id"), log.id},
+        {QStringLiteral("command"),
+         QJsonObject{{QStringLiteral("id"), outcome.command.id},
+                     {QStringLiteral("name"), outcome.command.name},
+                     {QStringLiteral("command_type"), outcome.command.commandType}}},
+        {QStringLiteral("device"), QJsonObject{{QStringLiteral("id"), outcome.device.id},
+                                               {QStringLiteral("name"), outcome.device.hostname}}},
+        {QStringLiteral("syntax_error"),
+         QJsonObject{{QStringLiteral("detected"), error.has_value()},
+                     {QStringLiteral("type"), error ? error->type : QString()},
+                     {QStringLiteral("vendor"), error ? outcome.vendor : QString()},
+                     {QStringLiteral("guidance"), error ? error->guidance : QString()}}}};
+}
+
+HttpResponse execute(CoreServices &core, const ApiRequest &request)
+{
+    Result<ExecutionRequest> execution = requestOf(request);
+    if (!execution)
+        return Toolkit::error(execution.error());
+    // The work runs after this handler returns: it owns copies of what it needs.
+    return HttpResponse::later([services = &core, caller = *request.identity,
+                                wanted = std::move(execution).value()] {
+        const Result<ExecutionOutcome> outcome = services->executor().execute(caller, wanted);
+        if (!outcome)
+            return refusal(outcome.error());
+        return HttpResponse::json(outcomeJson(outcome.value()), outcome->log.success ? 200 : 400);
+    });
+}
+
+} // namespace
+
+void ExecutionController::registerRoutes(Router &router, CoreServices &core)
+{
+    RouteSpec spec;
+    spec.face = Face::Toolkit;
+    spec.method = "POST";
+    spec.path = Toolkit::Base + QStringLiteral("commands/{id}/execute/");
+    spec.summary = QStringLiteral("Run a command on a device");
+    spec.description = QStringLiteral(
+        "Checks the variables against the device, the execute_show/execute_config permission, "
+        "the device's rate limit and the credential set, then runs the command over SSH and "
+        "logs it. 200 when it ran cleanly; 400 with the same shape when the device could not "
+        "be reached or reported an error.");
+    spec.requestSchema = JsonSchema::requiring(
+        JsonSchema::object(
+            {{QStringLiteral("device_id"), JsonSchema::ofType("integer")},
+             {QStringLiteral("credential_token"), JsonSchema::ofType("string")},
+             {QStringLiteral("variables"), JsonSchema::ofType("object")},
+             {QStringLiteral("timeout"),
+              JsonSchema::ofType("integer", QStringLiteral("Seconds, 5 to 300 (30)."))}}),
+        {QStringLiteral("device_id"), QStringLiteral("credential_token")});
+    spec.responseSchema = JsonSchema::ofType("object");
+    router.add(spec, [&core](const ApiRequest &request) { return execute(core, request); });
+}
+
+} // namespace Cairn

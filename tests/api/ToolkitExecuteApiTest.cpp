@@ -1,0 +1,216 @@
+#include "ServerFixture.h"
+#include "SshDevice.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <future>
+
+using namespace Cairn::Test;
+
+// Commands run for real, over SSH, on OpenSSH servers that emulate device CLIs.
+class ToolkitExecuteApiTest : public ServerFixture
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        if (!SshDevice::unavailableReason().isEmpty())
+            return;
+        s_router =
+            std::make_unique<SshDevice>(QStringLiteral("cisco_ios"), QStringLiteral("edge-1"), 8);
+        QString error;
+        ASSERT_TRUE(s_router->start(&error)) << error.toStdString();
+        startServer();
+        const QByteArray port = QByteArray::number(s_router->port());
+        // Two inventory devices on the one emulated router: rate limits are per device.
+        const HttpReply devices =
+            admin("POST", "/api/devices/",
+                  R"([{"hostname": "edge-1", "ip_address": "127.0.0.1", "port": )" + port +
+                      R"(, "platform": "cisco_ios"},
+                {"hostname": "edge-2", "ip_address": "127.0.0.1", "port": )" +
+                      port +
+                      R"(, "platform": "ios"},
+                {"hostname": "junos-1", "ip_address": "127.0.0.1", "port": )" +
+                      port + R"(, "platform": "juniper_junos"}])");
+        ASSERT_EQ(devices.status, 201) << devices.body.constData();
+        s_edge1 = devices.json()[0][QStringLiteral("id")].toInt();
+        s_edge2 = devices.json()[1][QStringLiteral("id")].toInt();
+        s_junos = devices.json()[2][QStringLiteral("id")].toInt();
+        ASSERT_EQ(admin("POST", "/api/interfaces/",
+                        R"({"device": "edge-1", "name": "GigabitEthernet0/0/1"})")
+                      .status,
+                  201);
+        const HttpReply commands = admin("POST", "/api/plugins/toolkit/commands/", R"([
+            {"name": "Show version", "command": "show version", "platforms": ["cisco_ios"]},
+            {"name": "Bogus", "command": "show bogus", "platforms": ["cisco_ios"]},
+            {"name": "Slow", "command": "show tech-support", "platforms": ["cisco_ios"]},
+            {"name": "Interface", "command": "show interfaces <interface>", "platforms": ["cisco_ios"],
+             "variables": [{"name": "interface", "variable_type": "interface"}]}])");
+        ASSERT_EQ(commands.status, 201) << commands.body.constData();
+        for (const QJsonValue command : commands.json().toArray())
+            s_commands.insert(command[QStringLiteral("name")].toString(),
+                              command[QStringLiteral("id")].toInt());
+        const HttpReply set =
+            admin("POST", "/api/plugins/toolkit/credential-sets/",
+                  (R"({"name": "lab", "username": ")" + QByteArray(SshDevice::User) +
+                   R"(", "password": ")" + SshDevice::password().toUtf8() + R"("})"));
+        ASSERT_EQ(set.status, 201) << set.body.constData();
+        s_token = set.json()[QStringLiteral("credential_token")].toString().toUtf8();
+    }
+
+    static void TearDownTestSuite()
+    {
+        stopServer();
+        s_router.reset();
+    }
+
+    void SetUp() override
+    {
+        const QString why = SshDevice::unavailableReason();
+        if (!why.isEmpty())
+            GTEST_SKIP() << why.toStdString();
+    }
+
+    static HttpReply execute(const QString &command, int deviceId, const QByteArray &extra = {},
+                             const QByteArray &token = s_token)
+    {
+        return admin("POST",
+                     "/api/plugins/toolkit/commands/" +
+                         QByteArray::number(s_commands.value(command)) + "/execute/",
+                     R"({"device_id": )" + QByteArray::number(deviceId) +
+                         R"(, "credential_token": ")" + token + '"' + extra + '}');
+    }
+
+    static inline std::unique_ptr<SshDevice> s_router;
+    static inline int s_edge1 = 0;
+    static inline int s_edge2 = 0;
+    static inline int s_junos = 0;
+    static inline QHash<QString, int> s_commands;
+    static inline QByteArray s_token;
+};
+
+TEST_F(ToolkitExecuteApiTest, ShowCommandRunsOnTheDeviceAndIsLogged)
+{
+    const HttpReply reply = execute(QStringLiteral("Show version"), s_edge1);
+    ASSERT_EQ(reply.status, 200) << reply.body.constData();
+    const QJsonObject result = reply.json().toObject();
+    EXPECT_TRUE(result[QStringLiteral("success")].toBool());
+    EXPECT_TRUE(result[QStringLiteral("output")].toString().startsWith(
+        QLatin1String("Cisco IOS Software")));
+    EXPECT_TRUE(
+        result[QStringLiteral("output")].toString().contains(QLatin1String("edge-1 uptime")));
+    EXPECT_GT(result[QStringLiteral("command_log_id")].toInt(), 0);
+    EXPECT_EQ(result[QStringLiteral("command")][QStringLiteral("command_type")].toString(),
+              QStringLiteral("show"));
+    EXPECT_EQ(result[QStringLiteral("device")][QStringLiteral("name")].toString(),
+              QStringLiteral("edge-1"));
+    EXPECT_FALSE(result[QStringLiteral("syntax_error")][QStringLiteral("detected")].toBool());
+    EXPECT_FALSE(result[QStringLiteral("parsed_output")][QStringLiteral("success")].toBool())
+        << "parse status is always reported";
+    EXPECT_GT(result[QStringLiteral("execution_time")].toDouble(), 0.0);
+}
+
+TEST_F(ToolkitExecuteApiTest, DeviceSideErrorsAreDetectedPerVendor)
+{
+    const HttpReply reply = execute(QStringLiteral("Bogus"), s_edge1);
+    ASSERT_EQ(reply.status, 400) << reply.body.constData();
+    const QJsonObject result = reply.json().toObject();
+    EXPECT_FALSE(result[QStringLiteral("success")].toBool());
+    EXPECT_TRUE(
+        result[QStringLiteral("output")].toString().contains(QLatin1String("% Invalid input")));
+    const QJsonObject syntax = result[QStringLiteral("syntax_error")].toObject();
+    EXPECT_TRUE(syntax[QStringLiteral("detected")].toBool());
+    EXPECT_EQ(syntax[QStringLiteral("type")].toString(), QStringLiteral("invalid_input"));
+    EXPECT_EQ(syntax[QStringLiteral("vendor")].toString(), QStringLiteral("Cisco"));
+    EXPECT_FALSE(syntax[QStringLiteral("guidance")].toString().isEmpty());
+}
+
+TEST_F(ToolkitExecuteApiTest, VariablesAreCheckedAgainstTheDevice)
+{
+    const HttpReply wrong =
+        execute(QStringLiteral("Interface"), s_edge1, R"(, "variables": {"interface": "Gi9/9"})");
+    ASSERT_EQ(wrong.status, 400);
+    EXPECT_TRUE(
+        wrong.json()[QStringLiteral("variables")].toObject().contains(QStringLiteral("interface")))
+        << wrong.body.constData();
+    const HttpReply injected =
+        execute(QStringLiteral("Interface"), s_edge1,
+                R"(, "variables": {"interface": "GigabitEthernet0/0/1\nreload"})");
+    EXPECT_EQ(injected.status, 400) << "a line break would be a second command";
+    const HttpReply missing = execute(QStringLiteral("Interface"), s_edge1);
+    EXPECT_EQ(missing.status, 400);
+    const HttpReply right = execute(QStringLiteral("Interface"), s_edge1,
+                                    R"(, "variables": {"interface": "GigabitEthernet0/0/1"})");
+    EXPECT_EQ(right.status, 400) << "the emulator does not know this command: a device error";
+    EXPECT_TRUE(right.json()[QStringLiteral("syntax_error")][QStringLiteral("detected")].toBool());
+}
+
+TEST_F(ToolkitExecuteApiTest, RefusalsComeBeforeTheDevice)
+{
+    const HttpReply badToken = execute(QStringLiteral("Show version"), s_edge1, {}, "0123456789");
+    EXPECT_EQ(badToken.status, 400);
+    EXPECT_TRUE(badToken.json().toObject().contains(QStringLiteral("credential_token")));
+    const HttpReply wrongPlatform = execute(QStringLiteral("Show version"), s_junos);
+    EXPECT_EQ(wrongPlatform.status, 400);
+    EXPECT_TRUE(wrongPlatform.json().toObject().contains(QStringLiteral("device_id")));
+    const HttpReply noDevice = execute(QStringLiteral("Show version"), 999999);
+    EXPECT_EQ(noDevice.status, 400);
+    const HttpReply shortTimeout =
+        execute(QStringLiteral("Show version"), s_edge1, R"(, "timeout": 1)");
+    EXPECT_EQ(shortTimeout.status, 400);
+    EXPECT_TRUE(shortTimeout.json().toObject().contains(QStringLiteral("timeout")));
+    EXPECT_EQ(admin("POST", "/api/plugins/toolkit/commands/999999/execute/",
+                    R"({"device_id": 1, "credential_token": "x"})")
+                  .status,
+              404);
+    // Without execute_show, and another operator's token is no token at all.
+    const HttpReply denied = client().request(
+        "POST",
+        "/api/plugins/toolkit/commands/" +
+            QByteArray::number(s_commands.value(QStringLiteral("Show version"))) + "/execute/",
+        R"({"device_id": )" + QByteArray::number(s_edge1) + R"(, "credential_token": ")" + s_token +
+            R"("})",
+        HttpClient::token(s_aliceToken));
+    EXPECT_EQ(denied.status, 403);
+    EXPECT_TRUE(denied.json().toObject().contains(QStringLiteral("error")));
+    EXPECT_TRUE(denied.json().toObject().contains(QStringLiteral("details")));
+}
+
+TEST_F(ToolkitExecuteApiTest, TimeoutsAreHonouredAndNeverStallOtherRequests)
+{
+    // The slow command takes 8 s; with a 5 s timeout the answer comes at about 5 s.
+    QElapsedTimer clock;
+    clock.start();
+    auto slow = std::async(std::launch::async, [] {
+        return execute(QStringLiteral("Slow"), s_edge1, R"(, "timeout": 5)");
+    });
+    QThread::msleep(300);
+    QElapsedTimer other;
+    other.start();
+    EXPECT_EQ(admin("GET", "/api/plugins/toolkit/commands/").status, 200);
+    EXPECT_LT(other.elapsed(), 1000) << "a device wait never holds a listener thread";
+    const HttpReply timedOut = slow.get();
+    EXPECT_EQ(timedOut.status, 400) << timedOut.body.constData();
+    EXPECT_TRUE(
+        timedOut.json()[QStringLiteral("error_message")].toString().contains(QLatin1String("time")))
+        << timedOut.body.constData();
+    EXPECT_GE(clock.elapsed(), 4500);
+    EXPECT_LT(clock.elapsed(), 7000);
+}
+
+TEST_F(ToolkitExecuteApiTest, TheEleventhExecutionOnADeviceIsRateLimited)
+{
+    for (int i = 0; i < 10; ++i)
+        ASSERT_EQ(execute(QStringLiteral("Show version"), s_edge2).status, 200) << i;
+    const HttpReply limited = execute(QStringLiteral("Show version"), s_edge2);
+    ASSERT_EQ(limited.status, 429) << limited.body.constData();
+    EXPECT_EQ(limited.json()[QStringLiteral("error")].toString(),
+              QStringLiteral("Rate limit exceeded"));
+    const QJsonObject details = limited.json()[QStringLiteral("details")].toObject();
+    EXPECT_EQ(details[QStringLiteral("current_count")].toInt(), 10);
+    EXPECT_EQ(details[QStringLiteral("limit")].toInt(), 10);
+    EXPECT_EQ(details[QStringLiteral("time_window_minutes")].toInt(), 5);
+    EXPECT_FALSE(details[QStringLiteral("reason")].toString().isEmpty());
+    // Failed executions do not count: edge-1 had errors above and still runs.
+    EXPECT_EQ(execute(QStringLiteral("Show version"), s_edge1).status, 200);
+}
