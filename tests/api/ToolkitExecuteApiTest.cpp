@@ -214,3 +214,36 @@ TEST_F(ToolkitExecuteApiTest, TheEleventhExecutionOnADeviceIsRateLimited)
     // Failed executions do not count: edge-1 had errors above and still runs.
     EXPECT_EQ(execute(QStringLiteral("Show version"), s_edge1).status, 200);
 }
+
+TEST_F(ToolkitExecuteApiTest, VariablesCanBeCheckedAndChosenBeforehand)
+{
+    const QByteArray base = "/api/plugins/toolkit/commands/" +
+                            QByteArray::number(s_commands.value(QStringLiteral("Interface")));
+    const QByteArray device = QByteArray::number(s_edge1);
+    const HttpReply valid = admin("POST", base + "/validate-variables/",
+                                  R"({"device_id": )" + device +
+                                      R"(, "variables": {"interface": "GigabitEthernet0/0/1"}})");
+    ASSERT_EQ(valid.status, 200) << valid.body.constData();
+    EXPECT_EQ(valid.json()[QStringLiteral("detail")].toString(),
+              QStringLiteral("Variables are valid"));
+    const HttpReply invalid =
+        admin("POST", base + "/validate-variables/",
+              R"({"device_id": )" + device + R"(, "variables": {"interface": "Gi7"}})");
+    ASSERT_EQ(invalid.status, 400);
+    EXPECT_TRUE(invalid.json()[QStringLiteral("variables")].toObject().contains(
+        QStringLiteral("interface")));
+    EXPECT_FALSE(invalid
+                     .json()[QStringLiteral("validation_details")][QStringLiteral("interface")]
+                            [QStringLiteral("valid")]
+                     .toBool());
+
+    const HttpReply choices = admin("GET", base + "/variable-choices/?device_id=" + device);
+    ASSERT_EQ(choices.status, 200) << choices.body.constData();
+    const QJsonObject interface = choices.json()[QStringLiteral("interface")].toObject();
+    EXPECT_EQ(interface[QStringLiteral("type")].toString(), QStringLiteral("interface"));
+    EXPECT_EQ(interface[QStringLiteral("choices")].toArray(),
+              QJsonArray{QStringLiteral("GigabitEthernet0/0/1")});
+    const HttpReply noDevice = admin("GET", base + "/variable-choices/");
+    EXPECT_EQ(noDevice.status, 400);
+    EXPECT_TRUE(noDevice.json().toObject().contains(QStringLiteral("device_id")));
+}

@@ -96,6 +96,76 @@ HttpResponse execute(CoreServices &core, const ApiRequest &request)
     });
 }
 
+// The command of the path and the device a request names (body or query).
+Result<std::pair<Command, Device>> commandAndDevice(CoreServices &core, const ApiRequest &request,
+                                                    const QJsonObject &fields)
+{
+    const Result<qint64> id = Toolkit::pathId(request);
+    if (!id)
+        return id.error();
+    Result<Command> command = core.commands().get(id.value());
+    if (!command)
+        return command.error();
+    const Result<std::optional<qint64>> deviceId =
+        Fields::integer(fields, QStringLiteral("device_id"));
+    if (!deviceId)
+        return deviceId.error();
+    if (!deviceId.value())
+        return Fields::required(QStringLiteral("device_id"));
+    Result<Device> device = core.devices().get(QString::number(*deviceId.value()));
+    if (!device) {
+        return Error::invalidField(QStringLiteral("device_id"),
+                                   QStringLiteral("Device %1 not found.").arg(*deviceId.value()));
+    }
+    return std::pair{std::move(command).value(), std::move(device).value()};
+}
+
+HttpResponse validateVariables(CoreServices &core, const ApiRequest &request)
+{
+    const Result<QJsonObject> body = request.bodyObject();
+    if (!body)
+        return Toolkit::error(body.error());
+    const auto target = commandAndDevice(core, request, body.value());
+    if (!target)
+        return Toolkit::error(target.error());
+    const auto &[command, device] = target.value();
+    const QJsonObject given = body->value(QLatin1String("variables")).toObject();
+    const Result<QHash<QString, QString>> values =
+        core.executor().checkVariables(command, device, given);
+    if (values)
+        return HttpResponse::json(
+            QJsonObject{{QStringLiteral("detail"), QStringLiteral("Variables are valid")}});
+    if (values.error().code != ErrorCode::BadRequest ||
+        !values.error().fields.contains(QLatin1String("variables")))
+        return Toolkit::error(values.error());
+    const QJsonObject problems = values.error().fields.value(QLatin1String("variables")).toObject();
+    QJsonObject details;
+    for (const CommandVariable &variable : command.variables) {
+        details.insert(variable.name,
+                       QJsonObject{{QStringLiteral("variable_type"), variable.type},
+                                   {QStringLiteral("value"), given.value(variable.name)},
+                                   {QStringLiteral("valid"), !problems.contains(variable.name)},
+                                   {QStringLiteral("message"), problems.value(variable.name)}});
+    }
+    return HttpResponse::json(QJsonObject{{QStringLiteral("variables"), problems},
+                                          {QStringLiteral("validation_details"), details}},
+                              400);
+}
+
+HttpResponse variableChoices(CoreServices &core, const ApiRequest &request)
+{
+    const QJsonObject query{
+        {QStringLiteral("device_id"), request.http.queryValue(QStringLiteral("device_id"))}};
+    const auto target = commandAndDevice(core, request, query);
+    if (!target)
+        return Toolkit::error(target.error());
+    const auto &[command, device] = target.value();
+    const Result<DeviceFacts> facts = core.executor().factsOf(device);
+    if (!facts)
+        return Toolkit::error(facts.error());
+    return HttpResponse::json(VariableValues::choices(command, facts.value()));
+}
+
 } // namespace
 
 void ExecutionController::registerRoutes(Router &router, CoreServices &core)
@@ -120,6 +190,29 @@ void ExecutionController::registerRoutes(Router &router, CoreServices &core)
         {QStringLiteral("device_id"), QStringLiteral("credential_token")});
     spec.responseSchema = JsonSchema::ofType("object");
     router.add(spec, [&core](const ApiRequest &request) { return execute(core, request); });
+
+    spec.path = Toolkit::Base + QStringLiteral("commands/{id}/validate-variables/");
+    spec.summary = QStringLiteral("Check variables without running the command");
+    spec.description = QStringLiteral(
+        "The checks execute makes against the device (interfaces, addresses, VLAN ranges): "
+        "200 {detail} or 400 {variables, validation_details}.");
+    spec.requestSchema = JsonSchema::requiring(
+        JsonSchema::object({{QStringLiteral("device_id"), JsonSchema::ofType("integer")},
+                            {QStringLiteral("variables"), JsonSchema::ofType("object")}}),
+        {QStringLiteral("device_id")});
+    router.add(spec,
+               [&core](const ApiRequest &request) { return validateVariables(core, request); });
+
+    spec.method = "GET";
+    spec.path = Toolkit::Base + QStringLiteral("commands/{id}/variable-choices/");
+    spec.summary = QStringLiteral("What each variable may be on a device");
+    spec.description = QStringLiteral("Per variable: type, choices (the device's interfaces or "
+                                      "addresses; null for free values), help_text, "
+                                      "default_value.");
+    spec.requestSchema = {};
+    spec.queryParameters = {{QStringLiteral("device_id"), QStringLiteral("integer"),
+                             QStringLiteral("The device."), true}};
+    router.add(spec, [&core](const ApiRequest &request) { return variableChoices(core, request); });
 }
 
 } // namespace Cairn
