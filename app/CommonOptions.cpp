@@ -67,9 +67,26 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
     options.database = database.value();
     if (options.database.driver == DatabaseConfig::Driver::Postgres)
         options.database.password = DatabasePassword::lookup(options.database);
-    if (settings)
+    if (settings) {
         options.authTokenLifetimeSeconds =
             settings->value(QStringLiteral("auth/auth_token_lifetime_seconds"), 600).toInt();
+        RateLimit &limit = options.toolkitRateLimit;
+        limit.windowMinutes =
+            settings->value(QStringLiteral("toolkit/time_window_minutes"), limit.windowMinutes)
+                .toInt();
+        limit.perDevice =
+            settings->value(QStringLiteral("toolkit/device_command_limit"), limit.perDevice)
+                .toInt();
+        limit.bypassUsers =
+            settings->value(QStringLiteral("toolkit/rate_limit_bypass_users")).toStringList();
+        if (limit.windowMinutes < 1 || limit.perDevice < 1) {
+            err << "cairn: [toolkit] time_window_minutes and device_command_limit must be at "
+                   "least 1"
+                << Qt::endl;
+            *exitCode = ExitUsage;
+            return std::nullopt;
+        }
+    }
     return options;
 }
 

@@ -20,7 +20,11 @@ protected:
             std::make_unique<SshDevice>(QStringLiteral("cisco_ios"), QStringLiteral("edge-1"), 8);
         QString error;
         ASSERT_TRUE(s_router->start(&error)) << error.toStdString();
-        startServer();
+        s_dir = std::make_unique<QTemporaryDir>();
+        startServer(
+            {QStringLiteral("--config"), writeConfig("[toolkit]\nrate_limit_bypass_users=ops\n")});
+        s_opsToken =
+            s_server->addUserWithToken(QStringLiteral("ops"), QStringLiteral("ops-password"), true);
         const QByteArray port = QByteArray::number(s_router->port());
         // Two inventory devices on the one emulated router: rate limits are per device.
         const HttpReply devices =
@@ -87,6 +91,7 @@ protected:
     static inline int s_junos = 0;
     static inline QHash<QString, int> s_commands;
     static inline QByteArray s_token;
+    static inline QByteArray s_opsToken;
 };
 
 TEST_F(ToolkitExecuteApiTest, ShowCommandRunsOnTheDeviceAndIsLogged)
@@ -211,6 +216,21 @@ TEST_F(ToolkitExecuteApiTest, TheEleventhExecutionOnADeviceIsRateLimited)
     EXPECT_EQ(details[QStringLiteral("limit")].toInt(), 10);
     EXPECT_EQ(details[QStringLiteral("time_window_minutes")].toInt(), 5);
     EXPECT_FALSE(details[QStringLiteral("reason")].toString().isEmpty());
+    // A bypass user is not limited (with their own credential set).
+    const HttpReply set =
+        client().request("POST", "/api/plugins/toolkit/credential-sets/",
+                         R"({"name": "ops", "username": ")" + QByteArray(SshDevice::User) +
+                             R"(", "password": ")" + SshDevice::password().toUtf8() + R"("})",
+                         HttpClient::token(s_opsToken));
+    ASSERT_EQ(set.status, 201);
+    const HttpReply bypass = client().request(
+        "POST",
+        "/api/plugins/toolkit/commands/" +
+            QByteArray::number(s_commands.value(QStringLiteral("Show version"))) + "/execute/",
+        R"({"device_id": )" + QByteArray::number(s_edge2) + R"(, "credential_token": ")" +
+            set.json()[QStringLiteral("credential_token")].toString().toUtf8() + R"("})",
+        HttpClient::token(s_opsToken));
+    EXPECT_EQ(bypass.status, 200) << bypass.body.constData();
     // Failed executions do not count: edge-1 had errors above and still runs.
     EXPECT_EQ(execute(QStringLiteral("Show version"), s_edge1).status, 200);
 }
