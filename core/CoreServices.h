@@ -20,6 +20,7 @@
 #include "inventory/SiteService.h"
 #include "jobs/JobManager.h"
 #include "toolkit/CommandExecutor.h"
+#include "toolkit/CommandLogService.h"
 #include "toolkit/CommandService.h"
 #include "toolkit/CredentialSetService.h"
 #include "transport/KnownHosts.h"
@@ -67,6 +68,7 @@ public:
     CommandService &commands() { return m_commands; }
     KnownHosts &knownHosts() { return m_knownHosts; }
     CommandExecutor &executor() { return m_executor; }
+    CommandLogService &commandLogs() { return m_commandLogs; }
 
 private:
     CoreServices(const CoreOptions &options, const ServerKey &key);
@@ -95,6 +97,7 @@ private:
     KnownHosts m_knownHosts;
     SessionPool m_sessions;
     CommandExecutor m_executor;
+    CommandLogService m_commandLogs;
 };
 
 } // namespace Cairn

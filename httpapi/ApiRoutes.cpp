@@ -14,6 +14,7 @@
 #include "faces/nsot/ProtocolsController.h"
 #include "faces/nsot/SitesController.h"
 #include "faces/nsot/UsersController.h"
+#include "faces/toolkit/CommandLogsController.h"
 #include "faces/toolkit/CommandsController.h"
 #include "faces/toolkit/CredentialSetsController.h"
 #include "faces/toolkit/ExecutionController.h"
@@ -50,6 +51,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     CredentialSetsController::registerRoutes(router, core);
     CommandsController::registerRoutes(router, core);
     ExecutionController::registerRoutes(router, core);
+    CommandLogsController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }
 

@@ -98,6 +98,29 @@ QPair<QString, QString> SqlQuery::jsonRows(const QSqlDatabase &db, const QString
                    : QStringLiteral("json_array_elements(CAST(? AS json)) AS rows(value)")};
 }
 
+QString SqlQuery::containing(const QString &text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+QString SqlQuery::orderBy(const QStringList &fields, const QHash<QString, QString> &columns,
+                          const QString &tieBreak)
+{
+    QStringList terms;
+    for (const QString &field : fields) {
+        const bool descending = field.startsWith(QLatin1Char('-'));
+        const QString column = columns.value(descending ? field.mid(1) : field);
+        if (!column.isEmpty())
+            terms << column + (descending ? QStringLiteral(" DESC") : QString());
+    }
+    terms << tieBreak;
+    return QStringLiteral(" ORDER BY ") + terms.join(QLatin1String(", "));
+}
+
 QVariant SqlQuery::nullable(std::optional<qint64> id)
 {
     return id ? QVariant(*id) : QVariant(QMetaType::fromType<qint64>());

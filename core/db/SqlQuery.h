@@ -2,6 +2,7 @@
 
 #include "Result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStringList>
@@ -38,6 +39,13 @@ public:
     // each array position ("bigint", "integer" or "text"); returns the select list of those
     // columns and the FROM source holding the one `?`.
     static QPair<QString, QString> jsonRows(const QSqlDatabase &db, const QStringList &columns);
+    // `%text%` for a case-insensitive LIKE against LOWER(column) with ESCAPE '\': the caller's
+    // own % and _ are taken literally.
+    static QString containing(const QString &text);
+    // " ORDER BY ..." from API field names ('-' for descending) mapped to columns; names that are
+    // not sortable are ignored, as Django REST framework does; `tieBreak` keeps pages stable.
+    static QString orderBy(const QStringList &fields, const QHash<QString, QString> &columns,
+                           const QString &tieBreak);
     // The first column of the first row, or an invalid QVariant when there is no row.
     static Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql,
                                    const QVariantList &values = {});

@@ -1,11 +1,91 @@
 #include "CommandLogRepository.h"
 
 #include "db/Database.h"
-#include "db/SqlQuery.h"
+#include "db/SqlWhere.h"
 
 #include <QJsonDocument>
 
 namespace Cairn {
+
+namespace {
+
+const QString Columns = QStringLiteral(
+    "SELECT id, command_id, command_name, device_id, device_name, user_id, username, "
+    "device_username, command_text, output, parsed_output, success, error_message, "
+    "execution_time, execution_duration, created_at FROM toolkit_command_logs");
+
+CommandLog logFrom(const QSqlQuery &query)
+{
+    CommandLog log;
+    log.id = query.value(0).toLongLong();
+    log.commandId = SqlQuery::optionalId(query.value(1));
+    log.commandName = query.value(2).toString();
+    log.deviceId = SqlQuery::optionalId(query.value(3));
+    log.deviceName = query.value(4).toString();
+    log.userId = SqlQuery::optionalId(query.value(5));
+    log.username = query.value(6).toString();
+    log.deviceUsername = query.value(7).toString();
+    log.commandText = query.value(8).toString();
+    log.output = query.value(9).toString();
+    if (!query.value(10).isNull())
+        log.parsedOutput = QJsonDocument::fromJson(query.value(10).toString().toUtf8()).object();
+    log.success = query.value(11).toBool();
+    log.errorMessage = query.value(12).toString();
+    log.executionTime = query.value(13).toLongLong();
+    log.executionDuration = query.value(14).toDouble();
+    log.createdAt = query.value(15).toLongLong();
+    return log;
+}
+
+SqlWhere whereOf(const CommandLogFilter &filter, const QSqlDatabase &db)
+{
+    SqlWhere where(db);
+    if (filter.userId)
+        where.add(QStringLiteral("user_id = ?"), {*filter.userId});
+    if (filter.commandId)
+        where.add(QStringLiteral("command_id = ?"), {*filter.commandId});
+    if (!filter.deviceIds.isEmpty())
+        where.addIn(QStringLiteral("device_id"), filter.deviceIds);
+    if (!filter.username.isEmpty())
+        where.add(QStringLiteral("username = ?"), {filter.username});
+    if (filter.success)
+        where.add(QStringLiteral("success = ?"), {*filter.success});
+    if (filter.after)
+        where.add(QStringLiteral("execution_time >= ?"), {*filter.after});
+    if (filter.before)
+        where.add(QStringLiteral("execution_time <= ?"), {*filter.before});
+    if (!filter.search.isEmpty()) {
+        const QString like = SqlQuery::containing(filter.search);
+        where.add(QStringLiteral("(LOWER(command_name) LIKE ? ESCAPE '\\' OR LOWER(device_name) "
+                                 "LIKE ? ESCAPE '\\' OR LOWER(output) LIKE ? ESCAPE '\\' OR "
+                                 "LOWER(error_message) LIKE ? ESCAPE '\\')"),
+                  {like, like, like, like});
+    }
+    if (!filter.deviceNameContains.isEmpty()) {
+        where.add(QStringLiteral("LOWER(device_name) LIKE ? ESCAPE '\\'"),
+                  {SqlQuery::containing(filter.deviceNameContains)});
+    }
+    if (!filter.commandNameContains.isEmpty()) {
+        where.add(QStringLiteral("LOWER(command_name) LIKE ? ESCAPE '\\'"),
+                  {SqlQuery::containing(filter.commandNameContains)});
+    }
+    return where;
+}
+
+QString orderOf(const QStringList &ordering)
+{
+    static const QHash<QString, QString> columns{
+        {QStringLiteral("id"), QStringLiteral("id")},
+        {QStringLiteral("execution_time"), QStringLiteral("execution_time")},
+        {QStringLiteral("execution_duration"), QStringLiteral("execution_duration")},
+        {QStringLiteral("success"), QStringLiteral("success")},
+        {QStringLiteral("username"), QStringLiteral("username")},
+        {QStringLiteral("device"), QStringLiteral("device_name")},
+        {QStringLiteral("command"), QStringLiteral("command_name")}};
+    return SqlQuery::orderBy(ordering, columns, QStringLiteral("execution_time DESC, id DESC"));
+}
+
+} // namespace
 
 Result<qint64> CommandLogRepository::insert(const CommandLog &log)
 {
@@ -30,36 +110,40 @@ Result<qint64> CommandLogRepository::insert(const CommandLog &log)
 
 Result<CommandLog> CommandLogRepository::find(qint64 id)
 {
-    Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(),
-        QStringLiteral("SELECT id, command_id, command_name, device_id, device_name, user_id, "
-                       "username, device_username, command_text, output, parsed_output, success, "
-                       "error_message, execution_time, execution_duration, created_at FROM "
-                       "toolkit_command_logs WHERE id = ?"),
-        {id});
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(), Columns + QStringLiteral(" WHERE id = ?"), {id});
     if (!query)
         return query.error();
     if (!query->next())
         return Error::notFound(QStringLiteral("No such command log."));
-    CommandLog log;
-    log.id = query->value(0).toLongLong();
-    log.commandId = SqlQuery::optionalId(query->value(1));
-    log.commandName = query->value(2).toString();
-    log.deviceId = SqlQuery::optionalId(query->value(3));
-    log.deviceName = query->value(4).toString();
-    log.userId = SqlQuery::optionalId(query->value(5));
-    log.username = query->value(6).toString();
-    log.deviceUsername = query->value(7).toString();
-    log.commandText = query->value(8).toString();
-    log.output = query->value(9).toString();
-    if (!query->value(10).isNull())
-        log.parsedOutput = QJsonDocument::fromJson(query->value(10).toString().toUtf8()).object();
-    log.success = query->value(11).toBool();
-    log.errorMessage = query->value(12).toString();
-    log.executionTime = query->value(13).toLongLong();
-    log.executionDuration = query->value(14).toDouble();
-    log.createdAt = query->value(15).toLongLong();
-    return log;
+    return logFrom(query.value());
+}
+
+Result<QList<CommandLog>> CommandLogRepository::list(const CommandLogFilter &filter)
+{
+    const QSqlDatabase db = m_database.connection();
+    const SqlWhere where = whereOf(filter, db);
+    Result<QSqlQuery> query = SqlQuery::run(
+        db, Columns + where.text() + orderOf(filter.ordering) + QStringLiteral(" LIMIT ? OFFSET ?"),
+        where.values() + QVariantList{filter.limit, filter.offset});
+    if (!query)
+        return query.error();
+    QList<CommandLog> logs;
+    while (query->next())
+        logs << logFrom(query.value());
+    return logs;
+}
+
+Result<qint64> CommandLogRepository::count(const CommandLogFilter &filter)
+{
+    const QSqlDatabase db = m_database.connection();
+    const SqlWhere where = whereOf(filter, db);
+    const Result<QVariant> total = SqlQuery::scalar(
+        db, QStringLiteral("SELECT COUNT(*) FROM toolkit_command_logs") + where.text(),
+        where.values());
+    if (!total)
+        return total.error();
+    return total->toLongLong();
 }
 
 Result<int> CommandLogRepository::successesSince(qint64 deviceId, qint64 sinceMs)

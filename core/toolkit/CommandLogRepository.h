@@ -3,9 +3,29 @@
 #include "CommandLog.h"
 #include "Result.h"
 
+#include <QStringList>
+
 namespace Cairn {
 
 class Database;
+
+struct CommandLogFilter
+{
+    std::optional<qint64> userId;
+    std::optional<qint64> commandId;
+    QList<qint64> deviceIds;
+    QString username;
+    std::optional<bool> success;
+    std::optional<qint64> after;
+    std::optional<qint64> before;
+    // Case-insensitive substrings: of command name, device name, output or error (q).
+    QString search;
+    QString deviceNameContains;
+    QString commandNameContains;
+    QStringList ordering;
+    int limit = 50;
+    int offset = 0;
+};
 
 class CommandLogRepository
 {
@@ -19,6 +39,8 @@ public:
     // happens to the rest of a bulk run.
     Result<qint64> insert(const CommandLog &log);
     Result<CommandLog> find(qint64 id);
+    Result<QList<CommandLog>> list(const CommandLogFilter &filter);
+    Result<qint64> count(const CommandLogFilter &filter);
     // Successful executions on a device since `sinceMs` (what the rate limit counts).
     Result<int> successesSince(qint64 deviceId, qint64 sinceMs);
 

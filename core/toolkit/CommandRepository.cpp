@@ -25,16 +25,6 @@ const QHash<QString, QString> &sortColumns()
     return columns;
 }
 
-// `%text%` for LIKE, with the user's own % and _ taken literally.
-QString containing(const QString &text)
-{
-    QString escaped = text.toLower();
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
 SqlWhere whereOf(const CommandFilter &filter, const QSqlDatabase &db)
 {
     SqlWhere where(db);
@@ -55,17 +45,17 @@ SqlWhere whereOf(const CommandFilter &filter, const QSqlDatabase &db)
             {filter.tag});
     }
     if (!filter.search.isEmpty()) {
-        const QString like = containing(filter.search);
+        const QString like = SqlQuery::containing(filter.search);
         where.add(QStringLiteral("(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(command) LIKE ? "
                                  "ESCAPE '\\' OR LOWER(description) LIKE ? ESCAPE '\\')"),
                   {like, like, like});
     }
     if (!filter.nameContains.isEmpty())
         where.add(QStringLiteral("LOWER(name) LIKE ? ESCAPE '\\'"),
-                  {containing(filter.nameContains)});
+                  {SqlQuery::containing(filter.nameContains)});
     if (!filter.descriptionContains.isEmpty()) {
         where.add(QStringLiteral("LOWER(description) LIKE ? ESCAPE '\\'"),
-                  {containing(filter.descriptionContains)});
+                  {SqlQuery::containing(filter.descriptionContains)});
     }
     if (filter.createdAfter)
         where.add(QStringLiteral("created_at >= ?"), {*filter.createdAfter});
@@ -76,15 +66,7 @@ SqlWhere whereOf(const CommandFilter &filter, const QSqlDatabase &db)
 
 QString orderOf(const QStringList &ordering)
 {
-    QStringList terms;
-    for (const QString &field : ordering) {
-        const bool descending = field.startsWith(QLatin1Char('-'));
-        const QString column = sortColumns().value(descending ? field.mid(1) : field);
-        if (!column.isEmpty())
-            terms << column + (descending ? QStringLiteral(" DESC") : QString());
-    }
-    terms << QStringLiteral("id");
-    return QStringLiteral(" ORDER BY ") + terms.join(QLatin1String(", "));
+    return SqlQuery::orderBy(ordering, sortColumns(), QStringLiteral("id"));
 }
 
 Command commandFrom(const QSqlQuery &query)
@@ -101,8 +83,6 @@ Command commandFrom(const QSqlQuery &query)
 }
 
 } // namespace
-
-const QStringList CommandRepository::SortableFields = sortColumns().keys();
 
 Result<QList<Command>> CommandRepository::list(const CommandFilter &filter)
 {

@@ -22,7 +22,7 @@ struct CommandFilter
     QString descriptionContains;
     std::optional<qint64> createdAfter;
     std::optional<qint64> createdBefore;
-    // Column names, '-' for descending; checked against the sortable ones by the service.
+    // API field names, '-' for descending; those that are not sortable are ignored.
     QStringList ordering;
     int limit = 50;
     int offset = 0;
@@ -35,8 +35,6 @@ public:
         : m_database(database)
     {
     }
-
-    static const QStringList SortableFields;
 
     Result<QList<Command>> list(const CommandFilter &filter);
     Result<qint64> count(const CommandFilter &filter);

@@ -267,3 +267,46 @@ TEST_F(ToolkitExecuteApiTest, VariablesCanBeCheckedAndChosenBeforehand)
     EXPECT_EQ(noDevice.status, 400);
     EXPECT_TRUE(noDevice.json().toObject().contains(QStringLiteral("device_id")));
 }
+
+TEST_F(ToolkitExecuteApiTest, EveryExecutionIsInTheLog)
+{
+    const HttpReply ran = execute(QStringLiteral("Bogus"), s_edge1);
+    ASSERT_EQ(ran.status, 400);
+    const QByteArray logPath =
+        "/api/plugins/toolkit/command-logs/" +
+        QByteArray::number(ran.json()[QStringLiteral("command_log_id")].toInt()) + "/";
+    const HttpReply detail = admin("GET", logPath);
+    ASSERT_EQ(detail.status, 200) << detail.body.constData();
+    const QJsonObject log = detail.json().toObject();
+    EXPECT_EQ(log[QStringLiteral("command")][QStringLiteral("name")].toString(),
+              QStringLiteral("Bogus"));
+    EXPECT_EQ(log[QStringLiteral("device")][QStringLiteral("name")].toString(),
+              QStringLiteral("edge-1"));
+    EXPECT_EQ(log[QStringLiteral("username")].toString(), QStringLiteral("admin"));
+    EXPECT_EQ(log[QStringLiteral("device_username")].toString(),
+              QString::fromLatin1(SshDevice::User));
+    EXPECT_FALSE(log[QStringLiteral("success")].toBool());
+    EXPECT_TRUE(
+        log[QStringLiteral("output")].toString().contains(QLatin1String("% Invalid input")));
+    EXPECT_FALSE(log[QStringLiteral("error_message")].toString().isEmpty());
+
+    const QByteArray base = "/api/plugins/toolkit/command-logs/";
+    const QJsonObject failures =
+        admin("GET", base + "?success=false&device_id=" + QByteArray::number(s_edge1) +
+                         "&command_name_icontains=BOG&ordering=-execution_time")
+            .json()
+            .toObject();
+    EXPECT_GE(failures[QStringLiteral("count")].toInt(), 1);
+    for (const QJsonValue row : failures[QStringLiteral("results")].toArray())
+        EXPECT_EQ(row[QStringLiteral("command")][QStringLiteral("name")].toString(),
+                  QStringLiteral("Bogus"));
+    EXPECT_EQ(admin("GET", base + "?execution_time_after=2999-01-01")
+                  .json()[QStringLiteral("count")]
+                  .toInt(),
+              0);
+    EXPECT_EQ(admin("GET", base + "?execution_time_after=not-a-date").status, 400);
+    // Operators see their own executions only.
+    const HttpReply alices = client().get(base, HttpClient::token(s_aliceToken));
+    EXPECT_EQ(alices.json()[QStringLiteral("count")].toInt(), 0);
+    EXPECT_EQ(client().get(logPath, HttpClient::token(s_aliceToken)).status, 404);
+}

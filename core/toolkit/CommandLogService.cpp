@@ -1,0 +1,31 @@
+#include "CommandLogService.h"
+
+namespace Cairn {
+
+void CommandLogService::limitToCaller(const Identity &caller, CommandLogFilter &filter)
+{
+    if (!caller.user.isSuperuser)
+        filter.userId = caller.user.id;
+}
+
+Result<QList<CommandLog>> CommandLogService::list(const Identity &caller, CommandLogFilter filter)
+{
+    limitToCaller(caller, filter);
+    return m_logs.list(filter);
+}
+
+Result<qint64> CommandLogService::count(const Identity &caller, CommandLogFilter filter)
+{
+    limitToCaller(caller, filter);
+    return m_logs.count(filter);
+}
+
+Result<CommandLog> CommandLogService::get(const Identity &caller, qint64 id)
+{
+    Result<CommandLog> log = m_logs.find(id);
+    if (log && !caller.user.isSuperuser && log->userId != caller.user.id)
+        return Error::notFound(QStringLiteral("No such command log."));
+    return log;
+}
+
+} // namespace Cairn
