@@ -2,6 +2,7 @@
 
 #include "FreePort.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -63,7 +64,28 @@ QString SshDevice::unavailableReason()
 
 QString SshDevice::password()
 {
-    static const QString secret = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // One password per machine, random, readable by root only: test processes running at the
+    // same time (the SQLite and PostgreSQL suites) must not change it under each other.
+    static const QString secret = [] {
+        const QString dir = QStringLiteral("/var/lib/cairn-tests");
+        const QString path = dir + QStringLiteral("/device-password");
+        QDir().mkpath(dir);
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                       QFileDevice::ExeOwner);
+        if (!QFile::exists(path)) {
+            // Written whole under a private name, then linked into place: the first process
+            // wins and everyone reads a complete file.
+            const QString mine =
+                path + QStringLiteral(".%1").arg(QCoreApplication::applicationPid());
+            writeFile(mine, QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8(),
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            ::link(QFile::encodeName(mine).constData(), QFile::encodeName(path).constData());
+            QFile::remove(mine);
+        }
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed()
+                                              : QString();
+    }();
     return secret;
 }
 

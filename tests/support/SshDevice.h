@@ -9,8 +9,8 @@ namespace Cairn::Test {
 
 // An emulated network device: OpenSSH sshd on 127.0.0.1 and a free port whose ForceCommand is
 // device_emulator.py for one platform. Logins are as the local user "cairn-device" (created
-// when missing; its password is set afresh, at random, by each test process) with that
-// password or with the key pair made for this device. Needs root, like sshd itself.
+// when missing, with a random password kept for the machine in /var/lib/cairn-tests) with
+// that password or with the key pair made for this device. Needs root, like sshd itself.
 class SshDevice
 {
 public:
