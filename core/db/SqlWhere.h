@@ -35,6 +35,22 @@ public:
                    : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
     }
     const QVariantList &values() const { return m_values; }
+    // `select` (constant SQL ending with its FROM) with this clause, `orderBy` and one page.
+    Result<QSqlQuery> page(const QString &select, const QString &orderBy, int limit,
+                           int offset) const
+    {
+        return SqlQuery::run(m_db, select + text() + orderBy + QStringLiteral(" LIMIT ? OFFSET ?"),
+                             m_values + QVariantList{limit, offset});
+    }
+    // How many rows of `table` this clause selects.
+    Result<qint64> count(const QString &table) const
+    {
+        const Result<QVariant> total = SqlQuery::scalar(
+            m_db, QStringLiteral("SELECT COUNT(*) FROM ") + table + text(), m_values);
+        if (!total)
+            return total.error();
+        return total->toLongLong();
+    }
 
 private:
     QSqlDatabase m_db;

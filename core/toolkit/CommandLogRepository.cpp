@@ -121,11 +121,9 @@ Result<CommandLog> CommandLogRepository::find(qint64 id)
 
 Result<QList<CommandLog>> CommandLogRepository::list(const CommandLogFilter &filter)
 {
-    const QSqlDatabase db = m_database.connection();
-    const SqlWhere where = whereOf(filter, db);
-    Result<QSqlQuery> query = SqlQuery::run(
-        db, Columns + where.text() + orderOf(filter.ordering) + QStringLiteral(" LIMIT ? OFFSET ?"),
-        where.values() + QVariantList{filter.limit, filter.offset});
+    Result<QSqlQuery> query =
+        whereOf(filter, m_database.connection())
+            .page(Columns, orderOf(filter.ordering), filter.limit, filter.offset);
     if (!query)
         return query.error();
     QList<CommandLog> logs;
@@ -136,14 +134,7 @@ Result<QList<CommandLog>> CommandLogRepository::list(const CommandLogFilter &fil
 
 Result<qint64> CommandLogRepository::count(const CommandLogFilter &filter)
 {
-    const QSqlDatabase db = m_database.connection();
-    const SqlWhere where = whereOf(filter, db);
-    const Result<QVariant> total = SqlQuery::scalar(
-        db, QStringLiteral("SELECT COUNT(*) FROM toolkit_command_logs") + where.text(),
-        where.values());
-    if (!total)
-        return total.error();
-    return total->toLongLong();
+    return whereOf(filter, m_database.connection()).count(QStringLiteral("toolkit_command_logs"));
 }
 
 Result<int> CommandLogRepository::successesSince(qint64 deviceId, qint64 sinceMs)

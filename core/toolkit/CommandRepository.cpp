@@ -86,11 +86,9 @@ Command commandFrom(const QSqlQuery &query)
 
 Result<QList<Command>> CommandRepository::list(const CommandFilter &filter)
 {
-    const QSqlDatabase db = m_database.connection();
-    const SqlWhere where = whereOf(filter, db);
-    Result<QSqlQuery> query = SqlQuery::run(
-        db, Columns + where.text() + orderOf(filter.ordering) + QStringLiteral(" LIMIT ? OFFSET ?"),
-        where.values() + QVariantList{filter.limit, filter.offset});
+    Result<QSqlQuery> query =
+        whereOf(filter, m_database.connection())
+            .page(Columns, orderOf(filter.ordering), filter.limit, filter.offset);
     if (!query)
         return query.error();
     QList<Command> commands;
@@ -104,13 +102,7 @@ Result<QList<Command>> CommandRepository::list(const CommandFilter &filter)
 
 Result<qint64> CommandRepository::count(const CommandFilter &filter)
 {
-    const QSqlDatabase db = m_database.connection();
-    const SqlWhere where = whereOf(filter, db);
-    const Result<QVariant> total = SqlQuery::scalar(
-        db, QStringLiteral("SELECT COUNT(*) FROM toolkit_commands") + where.text(), where.values());
-    if (!total)
-        return total.error();
-    return total->toLongLong();
+    return whereOf(filter, m_database.connection()).count(QStringLiteral("toolkit_commands"));
 }
 
 Result<void> CommandRepository::attachVariables(QList<Command> &commands)
