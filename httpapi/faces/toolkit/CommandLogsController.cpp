@@ -101,10 +101,6 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
 
 void CommandLogsController::registerRoutes(Router &router, CoreServices &core)
 {
-    const auto text = [](const char *name, const char *description) {
-        return QueryParameter{QString::fromLatin1(name), QStringLiteral("string"),
-                              QString::fromLatin1(description), false};
-    };
     RouteSpec spec;
     spec.face = Face::Toolkit;
     spec.method = "GET";
@@ -112,27 +108,19 @@ void CommandLogsController::registerRoutes(Router &router, CoreServices &core)
     spec.summary = QStringLiteral("List command logs");
     spec.description = QStringLiteral("Newest first: your executions, or everyone's for a "
                                       "superuser.");
-    spec.queryParameters = {
-        {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size (50)."),
-         false},
-        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
-         false},
-        {QStringLiteral("command_id"), QStringLiteral("integer"), QStringLiteral("A command."),
-         false},
-        {QStringLiteral("device_id"), QStringLiteral("integer"), QStringLiteral("Repeatable."),
-         false},
-        {QStringLiteral("success"), QStringLiteral("boolean"), QStringLiteral("true or false."),
-         false},
-        text("username", "The operator."),
-        text("q", "Substring of command, device, output or error."),
-        text("execution_time_after", "Date or date-time."),
-        text("execution_time_before", "Date or date-time."),
-        text("device_name_icontains", "Substring of the device's name."),
-        text("command_name_icontains", "Substring of the command's name."),
-        text("ordering", "id, execution_time, execution_duration, success, username, device, "
-                         "command; '-' descends."),
-        {QStringLiteral("brief"), QStringLiteral("boolean"),
-         QStringLiteral("id, url, display, success only."), false}};
+    using Toolkit::parameter;
+    spec.queryParameters = Toolkit::listParameters(
+        {parameter("command_id", "A command.", "integer"),
+         parameter("device_id", "Repeatable.", "integer"),
+         parameter("success", "true or false.", "boolean"), parameter("username", "The operator."),
+         parameter("q", "Substring of command, device, output or error."),
+         parameter("execution_time_after", "Date or date-time."),
+         parameter("execution_time_before", "Date or date-time."),
+         parameter("device_name_icontains", "Substring of the device's name."),
+         parameter("command_name_icontains", "Substring of the command's name."),
+         parameter("ordering", "id, execution_time, execution_duration, success, username, "
+                               "device, command; '-' descends."),
+         parameter("brief", "id, url, display, success only.", "boolean")});
     spec.responseSchema = JsonSchema::ofType("object");
     router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
 

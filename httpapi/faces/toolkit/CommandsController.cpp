@@ -212,27 +212,18 @@ QJsonObject commandSchema()
 
 QList<QueryParameter> listParameters()
 {
-    const auto text = [](const char *name, const char *description) {
-        return QueryParameter{QString::fromLatin1(name), QStringLiteral("string"),
-                              QString::fromLatin1(description), false};
-    };
-    return {{QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size (50)."),
-             false},
-            {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
-             false},
-            {QStringLiteral("id"), QStringLiteral("integer"), QStringLiteral("Repeatable."), false},
-            text("q", "Substring of name, command or description."),
-            text("name", "Exact name."),
-            text("command_type", "show or config."),
-            text("platform_slug", "Platform name or alias."),
-            text("tag", "Tag name."),
-            text("name_icontains", "Substring of the name."),
-            text("description_icontains", "Substring of the description."),
-            text("created_after", "Date or date-time."),
-            text("created_before", "Date or date-time."),
-            text("ordering", "id, name, command_type, created, last_updated; '-' descends."),
-            {QStringLiteral("brief"), QStringLiteral("boolean"),
-             QStringLiteral("id, url, display, name only."), false}};
+    using Toolkit::parameter;
+    return Toolkit::listParameters(
+        {parameter("id", "Repeatable.", "integer"),
+         parameter("q", "Substring of name, command or description."),
+         parameter("name", "Exact name."), parameter("command_type", "show or config."),
+         parameter("platform_slug", "Platform name or alias."), parameter("tag", "Tag name."),
+         parameter("name_icontains", "Substring of the name."),
+         parameter("description_icontains", "Substring of the description."),
+         parameter("created_after", "Date or date-time."),
+         parameter("created_before", "Date or date-time."),
+         parameter("ordering", "id, name, command_type, created, last_updated; '-' descends."),
+         parameter("brief", "id, url, display, name only.", "boolean")});
 }
 
 } // namespace

@@ -117,10 +117,7 @@ void CredentialSetsController::registerRoutes(Router &router, CoreServices &core
     spec.summary = QStringLiteral("List credential sets");
     spec.description = QStringLiteral("Your device logins (every set for a superuser); secrets "
                                       "and tokens are never shown.");
-    spec.queryParameters = {{QStringLiteral("limit"), QStringLiteral("integer"),
-                             QStringLiteral("Page size (50)."), false},
-                            {QStringLiteral("offset"), QStringLiteral("integer"),
-                             QStringLiteral("Rows to skip."), false}};
+    spec.queryParameters = Toolkit::listParameters();
     spec.responseSchema = JsonSchema::arrayOf(setSchema());
     router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
 

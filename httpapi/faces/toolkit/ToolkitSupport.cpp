@@ -45,6 +45,20 @@ Result<std::optional<qint64>> timeParam(const ApiRequest &request, const QString
     return std::optional<qint64>(time.toMSecsSinceEpoch());
 }
 
+QList<QueryParameter> listParameters(const QList<QueryParameter> &filters)
+{
+    return QList<QueryParameter>{
+               parameter("limit", "Page size (50; 0 for the largest).", "integer"),
+               parameter("offset", "Rows to skip.", "integer")} +
+           filters;
+}
+
+QueryParameter parameter(const char *name, const char *description, const char *type)
+{
+    return {QString::fromLatin1(name), QString::fromLatin1(type), QString::fromLatin1(description),
+            false};
+}
+
 Result<QList<qint64>> idsOfBody(const ApiRequest &request)
 {
     const Result<QJsonValue> body = request.jsonBody();

@@ -2,6 +2,7 @@
 
 #include "routing/ApiRequest.h"
 #include "routing/FaceErrors.h"
+#include "routing/RouteSpec.h"
 
 #include <QJsonArray>
 
@@ -20,6 +21,10 @@ QStringList queryValues(const ApiRequest &request, const QString &name);
 // A date (YYYY-MM-DD, the day's start) or date-time (ISO 8601) as ms since the epoch; empty
 // when absent; 400 naming the parameter when unreadable.
 Result<std::optional<qint64>> timeParam(const ApiRequest &request, const QString &name);
+// A list route's query parameters: NetBox's paging (limit, offset), then `filters`.
+QList<QueryParameter> listParameters(const QList<QueryParameter> &filters = {});
+// An optional query parameter of `type` (string unless said), for tables of filters.
+QueryParameter parameter(const char *name, const char *description, const char *type = "string");
 // The ids of a bulk DELETE body: [{"id": 1}, ...] or [1, ...].
 Result<QList<qint64>> idsOfBody(const ApiRequest &request);
 
