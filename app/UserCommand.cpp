@@ -15,6 +15,7 @@ const QString EmailOption = QStringLiteral("email");
 const QString SuperuserOption = QStringLiteral("superuser");
 const QString ExpiresOption = QStringLiteral("expires-days");
 const QString ReadOnlyOption = QStringLiteral("read-only");
+const QString ObjectOption = QStringLiteral("object");
 
 // The first line of standard input, as `docker login --password-stdin` reads it.
 QString readPassword()
@@ -100,6 +101,38 @@ int token(CoreServices &core, const QCommandLineParser &parser, const QString &n
     return ExitOk;
 }
 
+// cairn user grant NAME ACTION OBJECT_TYPE [--object ID]: e.g. execute_show on command.
+int grant(CoreServices &core, const QCommandLineParser &parser, const QString &name,
+          const QString &actionText, const QString &objectType)
+{
+    const std::optional<Action> action = actionFromName(actionText);
+    bool numeric = true;
+    const qint64 objectId = parser.value(ObjectOption).toLongLong(&numeric);
+    if (!action || objectType.isEmpty() || (parser.isSet(ObjectOption) && !numeric)) {
+        QTextStream(stderr) << "cairn: usage: cairn user grant NAME ACTION OBJECT_TYPE [--object "
+                               "ID] (actions: view, add, change, delete, run, execute_show, "
+                               "execute_config, control, admin)"
+                            << Qt::endl;
+        return ExitUsage;
+    }
+    const Result<User> user = core.users().userByUsername(name);
+    if (!user)
+        return fail(user.error());
+    Permission permission;
+    permission.userId = user->id;
+    permission.objectType = objectType;
+    if (parser.isSet(ObjectOption))
+        permission.objectId = objectId;
+    permission.action = *action;
+    const Result<Permission> granted = core.permissions().grant(permission);
+    if (!granted)
+        return fail(granted.error());
+    QTextStream(stdout) << "Granted " << actionText << " on " << objectType
+                        << (permission.objectId ? QStringLiteral(" %1").arg(objectId) : QString())
+                        << " to " << name << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 int UserCommand::run(const QStringList &arguments)
@@ -108,11 +141,12 @@ int UserCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Manage users.\n\n  cairn user add NAME --password-stdin [--email E] [--superuser]\n"
         "  cairn user passwd NAME --password-stdin\n  cairn user list\n"
-        "  cairn user token NAME [--expires-days N] [--read-only]"));
+        "  cairn user token NAME [--expires-days N] [--read-only]\n"
+        "  cairn user grant NAME ACTION OBJECT_TYPE [--object ID]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("user"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("add, passwd, list or token."));
+                                 QStringLiteral("add, passwd, list, token or grant."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The username."));
     parser.addOption({PasswordStdin, QStringLiteral("Read the password from standard input.")});
     parser.addOption({EmailOption, QStringLiteral("The user's email (needed for NSoT AuthTokens)."),
@@ -121,6 +155,9 @@ int UserCommand::run(const QStringList &arguments)
     parser.addOption(
         {ExpiresOption, QStringLiteral("The token expires after N days."), QStringLiteral("N")});
     parser.addOption({ReadOnlyOption, QStringLiteral("The token may only read.")});
+    parser.addOption({ObjectOption,
+                      QStringLiteral("Grant on this one object (by id) instead of the whole type."),
+                      QStringLiteral("ID")});
     CommonOptions::addTo(parser);
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -137,10 +174,12 @@ int UserCommand::run(const QStringList &arguments)
     const bool needsName = action != QLatin1String("list");
     const bool needsPassword = action == QLatin1String("add") || action == QLatin1String("passwd");
     const QStringList actions{QStringLiteral("add"), QStringLiteral("passwd"),
-                              QStringLiteral("list"), QStringLiteral("token")};
-    if (!actions.contains(action) || (needsName && name.isEmpty()) ||
-        positional.size() > (needsName ? 3 : 2)) {
-        err << "cairn: usage: cairn user add|passwd|token NAME ... or cairn user list" << Qt::endl;
+                              QStringLiteral("list"), QStringLiteral("token"),
+                              QStringLiteral("grant")};
+    const qsizetype allowed = action == QLatin1String("grant") ? 5 : needsName ? 3 : 2;
+    if (!actions.contains(action) || (needsName && name.isEmpty()) || positional.size() > allowed) {
+        err << "cairn: usage: cairn user add|passwd|token|grant NAME ... or cairn user list"
+            << Qt::endl;
         return ExitUsage;
     }
     if (needsPassword && !parser.isSet(PasswordStdin)) {
@@ -157,6 +196,8 @@ int UserCommand::run(const QStringList &arguments)
         return passwd(*core, name);
     if (action == QLatin1String("token"))
         return token(*core, parser, name);
+    if (action == QLatin1String("grant"))
+        return grant(*core, parser, name, positional.value(3), positional.value(4));
     return list(*core);
 }
 

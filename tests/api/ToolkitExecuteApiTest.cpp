@@ -310,3 +310,38 @@ TEST_F(ToolkitExecuteApiTest, EveryExecutionIsInTheLog)
     EXPECT_EQ(alices.json()[QStringLiteral("count")].toInt(), 0);
     EXPECT_EQ(client().get(logPath, HttpClient::token(s_aliceToken)).status, 404);
 }
+
+TEST_F(ToolkitExecuteApiTest, OperatorsRunWhatTheyAreGranted)
+{
+    const QByteArray bob =
+        s_server->addUserWithToken(QStringLiteral("bob"), QStringLiteral("bob-password"), false);
+    EXPECT_EQ(s_server
+                  ->cli({QStringLiteral("user"), QStringLiteral("grant"), QStringLiteral("bob"),
+                         QStringLiteral("execute_everything"), QStringLiteral("command")})
+                  .exitCode,
+              2);
+    const CliResult granted =
+        s_server->cli({QStringLiteral("user"), QStringLiteral("grant"), QStringLiteral("bob"),
+                       QStringLiteral("execute_show"), QStringLiteral("command")});
+    ASSERT_EQ(granted.exitCode, 0) << granted.out.constData() << granted.err.constData();
+    const HttpReply set = client().request(
+        "POST", "/api/plugins/toolkit/credential-sets/",
+        R"({"name": "bob", "username": ")" + QByteArray(SshDevice::User) + R"(", "password": ")" +
+            SshDevice::password().toUtf8() + R"(", "platforms": ["ios"]})",
+        HttpClient::token(bob));
+    ASSERT_EQ(set.status, 201);
+    const HttpReply ran = client().request(
+        "POST",
+        "/api/plugins/toolkit/commands/" +
+            QByteArray::number(s_commands.value(QStringLiteral("Show version"))) + "/execute/",
+        R"({"device_id": )" + QByteArray::number(s_edge1) + R"(, "credential_token": ")" +
+            set.json()[QStringLiteral("credential_token")].toString().toUtf8() + R"("})",
+        HttpClient::token(bob));
+    EXPECT_EQ(ran.status, 200) << ran.body.constData();
+    EXPECT_EQ(client()
+                  .get("/api/plugins/toolkit/command-logs/", HttpClient::token(bob))
+                  .json()[QStringLiteral("count")]
+                  .toInt(),
+              1)
+        << "bob sees his own execution";
+}
