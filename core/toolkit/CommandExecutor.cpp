@@ -57,6 +57,18 @@ Result<DeviceFacts> CommandExecutor::factsOf(const Device &device)
     return facts;
 }
 
+Result<std::pair<Command, Device>> CommandExecutor::target(qint64 commandId, qint64 deviceId)
+{
+    Result<Command> command = m_services.commands.get(commandId);
+    if (!command)
+        return command.error();
+    Result<Device> device = m_services.devices.get(QString::number(deviceId));
+    if (!device)
+        return Error::invalidField(QStringLiteral("device_id"),
+                                   QStringLiteral("Device %1 not found.").arg(deviceId));
+    return std::pair{std::move(command).value(), std::move(device).value()};
+}
+
 Result<QHash<QString, QString>> CommandExecutor::checkVariables(const Command &command,
                                                                 const Device &device,
                                                                 const QJsonObject &given)
@@ -118,40 +130,37 @@ Result<ExecutionOutcome> CommandExecutor::execute(const Identity &caller,
                                        .arg(MinTimeoutSeconds)
                                        .arg(MaxTimeoutSeconds));
     }
-    Result<Command> command = m_services.commands.get(request.commandId);
-    if (!command)
-        return command.error();
-    Result<Device> device = m_services.devices.get(QString::number(request.deviceId));
-    if (!device)
-        return Error::invalidField(QStringLiteral("device_id"),
-                                   QStringLiteral("Device %1 not found.").arg(request.deviceId));
-    const PlatformProfile *profile = PlatformCatalog::find(device->platform);
-    if (!profile || !command->platforms.contains(profile->name)) {
+    Result<std::pair<Command, Device>> found = target(request.commandId, request.deviceId);
+    if (!found)
+        return found.error();
+    const auto &[command, device] = found.value();
+    const PlatformProfile *profile = PlatformCatalog::find(device.platform);
+    if (!profile || !command.platforms.contains(profile->name)) {
         return Error::invalidField(
             QStringLiteral("device_id"),
             QStringLiteral("Command \"%1\" is not available for platform \"%2\" of %3.")
-                .arg(command->name, device->platform, device->hostname));
+                .arg(command.name, device.platform, device.hostname));
     }
-    if (device->ipAddress.isEmpty()) {
+    if (device.ipAddress.isEmpty()) {
         return Error::invalidField(
             QStringLiteral("device_id"),
-            QStringLiteral("%1 has no ip_address to connect to.").arg(device->hostname));
+            QStringLiteral("%1 has no ip_address to connect to.").arg(device.hostname));
     }
     const Result<QHash<QString, QString>> values =
-        checkVariables(command.value(), device.value(), request.variables);
+        checkVariables(command, device, request.variables);
     if (!values)
         return values.error();
-    const Action action = command->isConfig() ? Action::ExecuteConfig : Action::ExecuteShow;
+    const Action action = command.isConfig() ? Action::ExecuteConfig : Action::ExecuteShow;
     const Result<void> allowed = m_services.permissions.require(
-        caller, QString::fromLatin1(CommandService::ObjectType), command->id, action);
+        caller, QString::fromLatin1(CommandService::ObjectType), command.id, action);
     if (!allowed) {
         return Error{ErrorCode::Forbidden,
                      QStringLiteral("You do not have permission to run %1 commands.")
-                         .arg(command->commandType),
+                         .arg(command.commandType),
                      QJsonObject{{QStringLiteral("required_permission"), actionName(action)},
-                                 {QStringLiteral("command_type"), command->commandType}}};
+                                 {QStringLiteral("command_type"), command.commandType}}};
     }
-    const Result<void> rate = requireRate(caller, device.value());
+    const Result<void> rate = requireRate(caller, device);
     if (!rate)
         return rate.error();
     const Result<ResolvedCredentials> credentials =
@@ -159,21 +168,21 @@ Result<ExecutionOutcome> CommandExecutor::execute(const Identity &caller,
     if (!credentials)
         return credentials.error();
 
-    ExecutionOutcome outcome{command.value(), device.value(), {}, {}, profile->vendor};
+    ExecutionOutcome outcome{command, device, {}, {}, profile->vendor};
     CommandLog &log = outcome.log;
-    log.commandId = command->id;
-    log.commandName = command->name;
-    log.deviceId = device->id;
-    log.deviceName = device->hostname;
+    log.commandId = command.id;
+    log.commandName = command.name;
+    log.deviceId = device.id;
+    log.deviceName = device.hostname;
     log.userId = caller.user.id;
     log.username = caller.user.username;
     log.deviceUsername = credentials->set.username;
-    log.commandText = command->render(values.value());
+    log.commandText = command.render(values.value());
     log.executionTime = QDateTime::currentMSecsSinceEpoch();
 
     SshEndpoint endpoint;
-    endpoint.host = device->ipAddress;
-    endpoint.port = device->port;
+    endpoint.host = device.ipAddress;
+    endpoint.port = device.port;
     endpoint.username = credentials->set.username;
     endpoint.password = credentials->secrets.password;
     endpoint.privateKey = credentials->secrets.privateKey;
@@ -184,7 +193,7 @@ Result<ExecutionOutcome> CommandExecutor::execute(const Identity &caller,
     endpoint.authTimeoutMs = qMin(timeoutMs, endpoint.authTimeoutMs);
     QElapsedTimer clock;
     clock.start();
-    Result<QString> output = run(endpoint, *profile, command.value(), log.commandText, timeoutMs);
+    Result<QString> output = run(endpoint, *profile, command, log.commandText, timeoutMs);
     log.executionDuration = double(clock.nsecsElapsed()) / 1e9;
     if (output) {
         log.output = output.value();

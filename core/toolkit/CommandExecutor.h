@@ -69,6 +69,9 @@ public:
 
     // Errors before the device was reached: 400 (with `variables` problems), 403, 404, 429.
     Result<ExecutionOutcome> execute(const Identity &caller, const ExecutionRequest &request);
+    // The command and the device an execution names: 404 for the command, a `device_id` error
+    // for the device.
+    Result<std::pair<Command, Device>> target(qint64 commandId, qint64 deviceId);
     // The variable checks alone (validate-variables).
     Result<QHash<QString, QString>> checkVariables(const Command &command, const Device &device,
                                                    const QJsonObject &given);

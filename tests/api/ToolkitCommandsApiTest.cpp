@@ -78,8 +78,11 @@ TEST_F(ToolkitCommandsApiTest, FiltersAndOrdering)
               QStringList{QStringLiteral("Show version")});
     EXPECT_EQ(namesOf(admin("GET", QByteArray(Base) + "?tag=inventory")),
               QStringList{QStringLiteral("Show version")});
-    EXPECT_EQ(namesOf(admin("GET", QByteArray(Base) + "?q=100%25")), QStringList())
-        << "% is a character, not a wildcard";
+    EXPECT_EQ(namesOf(admin("GET", QByteArray(Base) + "?q=%25")), QStringList())
+        << "% is a character, not a wildcard (as one it would match all three)";
+    EXPECT_EQ(namesOf(admin("GET", QByteArray(Base) + "?q=_")),
+              QStringList{QStringLiteral("Shut VLAN")})
+        << "_ only where a name, command or description holds one (vlan <vlan_id>)";
     EXPECT_EQ(admin("GET", QByteArray(Base) + "?created_after=2000-01-01")
                   .json()[QStringLiteral("count")]
                   .toInt(),

@@ -54,12 +54,8 @@ protected:
         for (const QJsonValue command : commands.json().toArray())
             s_commands.insert(command[QStringLiteral("name")].toString(),
                               command[QStringLiteral("id")].toInt());
-        const HttpReply set =
-            admin("POST", "/api/plugins/toolkit/credential-sets/",
-                  (R"({"name": "lab", "username": ")" + QByteArray(SshDevice::User) +
-                   R"(", "password": ")" + SshDevice::password().toUtf8() + R"("})"));
-        ASSERT_EQ(set.status, 201) << set.body.constData();
-        s_token = set.json()[QStringLiteral("credential_token")].toString().toUtf8();
+        s_token = credentialTokenOf(s_adminToken, "lab");
+        ASSERT_FALSE(s_token.isEmpty());
     }
 
     static void TearDownTestSuite()
@@ -75,14 +71,37 @@ protected:
             GTEST_SKIP() << why.toStdString();
     }
 
+    // A credential set with the emulated router's login, made by the holder of `apiToken`;
+    // its credential token, or empty when it could not be made.
+    static QByteArray credentialTokenOf(const QByteArray &apiToken, const QByteArray &name)
+    {
+        const HttpReply set = client().request(
+            "POST", "/api/plugins/toolkit/credential-sets/",
+            R"({"name": ")" + name + R"(", "username": ")" + QByteArray(SshDevice::User) +
+                R"(", "password": ")" + SshDevice::password().toUtf8() + R"("})",
+            HttpClient::token(apiToken));
+        return set.status == 201
+                   ? set.json()[QStringLiteral("credential_token")].toString().toUtf8()
+                   : QByteArray();
+    }
+
+    // Runs `command` as the holder of `apiToken` with the credential set of `credentialToken`.
+    static HttpReply executeAs(const QByteArray &apiToken, const QString &command, int deviceId,
+                               const QByteArray &credentialToken, const QByteArray &extra = {})
+    {
+        return client().request("POST",
+                                "/api/plugins/toolkit/commands/" +
+                                    QByteArray::number(s_commands.value(command)) + "/execute/",
+                                R"({"device_id": )" + QByteArray::number(deviceId) +
+                                    R"(, "credential_token": ")" + credentialToken + '"' + extra +
+                                    '}',
+                                HttpClient::token(apiToken));
+    }
+
     static HttpReply execute(const QString &command, int deviceId, const QByteArray &extra = {},
                              const QByteArray &token = s_token)
     {
-        return admin("POST",
-                     "/api/plugins/toolkit/commands/" +
-                         QByteArray::number(s_commands.value(command)) + "/execute/",
-                     R"({"device_id": )" + QByteArray::number(deviceId) +
-                         R"(, "credential_token": ")" + token + '"' + extra + '}');
+        return executeAs(s_adminToken, command, deviceId, token, extra);
     }
 
     static inline std::unique_ptr<SshDevice> s_router;
@@ -169,13 +188,8 @@ TEST_F(ToolkitExecuteApiTest, RefusalsComeBeforeTheDevice)
                   .status,
               404);
     // Without execute_show, and another operator's token is no token at all.
-    const HttpReply denied = client().request(
-        "POST",
-        "/api/plugins/toolkit/commands/" +
-            QByteArray::number(s_commands.value(QStringLiteral("Show version"))) + "/execute/",
-        R"({"device_id": )" + QByteArray::number(s_edge1) + R"(, "credential_token": ")" + s_token +
-            R"("})",
-        HttpClient::token(s_aliceToken));
+    const HttpReply denied =
+        executeAs(s_aliceToken, QStringLiteral("Show version"), s_edge1, s_token);
     EXPECT_EQ(denied.status, 403);
     EXPECT_TRUE(denied.json().toObject().contains(QStringLiteral("error")));
     EXPECT_TRUE(denied.json().toObject().contains(QStringLiteral("details")));
@@ -217,19 +231,9 @@ TEST_F(ToolkitExecuteApiTest, TheEleventhExecutionOnADeviceIsRateLimited)
     EXPECT_EQ(details[QStringLiteral("time_window_minutes")].toInt(), 5);
     EXPECT_FALSE(details[QStringLiteral("reason")].toString().isEmpty());
     // A bypass user is not limited (with their own credential set).
-    const HttpReply set =
-        client().request("POST", "/api/plugins/toolkit/credential-sets/",
-                         R"({"name": "ops", "username": ")" + QByteArray(SshDevice::User) +
-                             R"(", "password": ")" + SshDevice::password().toUtf8() + R"("})",
-                         HttpClient::token(s_opsToken));
-    ASSERT_EQ(set.status, 201);
-    const HttpReply bypass = client().request(
-        "POST",
-        "/api/plugins/toolkit/commands/" +
-            QByteArray::number(s_commands.value(QStringLiteral("Show version"))) + "/execute/",
-        R"({"device_id": )" + QByteArray::number(s_edge2) + R"(, "credential_token": ")" +
-            set.json()[QStringLiteral("credential_token")].toString().toUtf8() + R"("})",
-        HttpClient::token(s_opsToken));
+    const QByteArray opsSet = credentialTokenOf(s_opsToken, "ops");
+    ASSERT_FALSE(opsSet.isEmpty());
+    const HttpReply bypass = executeAs(s_opsToken, QStringLiteral("Show version"), s_edge2, opsSet);
     EXPECT_EQ(bypass.status, 200) << bypass.body.constData();
     // Failed executions do not count: edge-1 had errors above and still runs.
     EXPECT_EQ(execute(QStringLiteral("Show version"), s_edge1).status, 200);
@@ -324,19 +328,9 @@ TEST_F(ToolkitExecuteApiTest, OperatorsRunWhatTheyAreGranted)
         s_server->cli({QStringLiteral("user"), QStringLiteral("grant"), QStringLiteral("bob"),
                        QStringLiteral("execute_show"), QStringLiteral("command")});
     ASSERT_EQ(granted.exitCode, 0) << granted.out.constData() << granted.err.constData();
-    const HttpReply set = client().request(
-        "POST", "/api/plugins/toolkit/credential-sets/",
-        R"({"name": "bob", "username": ")" + QByteArray(SshDevice::User) + R"(", "password": ")" +
-            SshDevice::password().toUtf8() + R"(", "platforms": ["ios"]})",
-        HttpClient::token(bob));
-    ASSERT_EQ(set.status, 201);
-    const HttpReply ran = client().request(
-        "POST",
-        "/api/plugins/toolkit/commands/" +
-            QByteArray::number(s_commands.value(QStringLiteral("Show version"))) + "/execute/",
-        R"({"device_id": )" + QByteArray::number(s_edge1) + R"(, "credential_token": ")" +
-            set.json()[QStringLiteral("credential_token")].toString().toUtf8() + R"("})",
-        HttpClient::token(bob));
+    const QByteArray bobSet = credentialTokenOf(bob, "bob");
+    ASSERT_FALSE(bobSet.isEmpty());
+    const HttpReply ran = executeAs(bob, QStringLiteral("Show version"), s_edge1, bobSet);
     EXPECT_EQ(ran.status, 200) << ran.body.constData();
     EXPECT_EQ(client()
                   .get("/api/plugins/toolkit/command-logs/", HttpClient::token(bob))

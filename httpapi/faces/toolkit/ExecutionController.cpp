@@ -20,6 +20,16 @@ HttpResponse refusal(const Error &error)
                               FaceErrors::statusOf(error.code));
 }
 
+Result<qint64> deviceIdOf(const QJsonObject &fields)
+{
+    const Result<std::optional<qint64>> id = Fields::integer(fields, QStringLiteral("device_id"));
+    if (!id)
+        return id.error();
+    if (!id.value())
+        return Fields::required(QStringLiteral("device_id"));
+    return *id.value();
+}
+
 Result<ExecutionRequest> requestOf(const ApiRequest &request)
 {
     const Result<QJsonObject> body = request.bodyObject();
@@ -30,13 +40,10 @@ Result<ExecutionRequest> requestOf(const ApiRequest &request)
     if (!command)
         return command.error();
     execution.commandId = command.value();
-    const Result<std::optional<qint64>> device =
-        Fields::integer(body.value(), QStringLiteral("device_id"));
+    const Result<qint64> device = deviceIdOf(body.value());
     if (!device)
         return device.error();
-    if (!device.value())
-        return Fields::required(QStringLiteral("device_id"));
-    execution.deviceId = *device.value();
+    execution.deviceId = device.value();
     const Result<std::optional<qint64>> timeout =
         Fields::integer(body.value(), QStringLiteral("timeout"));
     if (!timeout)
@@ -101,23 +108,10 @@ Result<std::pair<Command, Device>> commandAndDevice(CoreServices &core, const Ap
                                                     const QJsonObject &fields)
 {
     const Result<qint64> id = Toolkit::pathId(request);
-    if (!id)
-        return id.error();
-    Result<Command> command = core.commands().get(id.value());
-    if (!command)
-        return command.error();
-    const Result<std::optional<qint64>> deviceId =
-        Fields::integer(fields, QStringLiteral("device_id"));
-    if (!deviceId)
-        return deviceId.error();
-    if (!deviceId.value())
-        return Fields::required(QStringLiteral("device_id"));
-    Result<Device> device = core.devices().get(QString::number(*deviceId.value()));
-    if (!device) {
-        return Error::invalidField(QStringLiteral("device_id"),
-                                   QStringLiteral("Device %1 not found.").arg(*deviceId.value()));
-    }
-    return std::pair{std::move(command).value(), std::move(device).value()};
+    const Result<qint64> device = deviceIdOf(fields);
+    if (!id || !device)
+        return id ? device.error() : id.error();
+    return core.executor().target(id.value(), device.value());
 }
 
 HttpResponse validateVariables(CoreServices &core, const ApiRequest &request)
