@@ -79,6 +79,17 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
                 .toInt();
         limit.bypassUsers =
             settings->value(QStringLiteral("toolkit/rate_limit_bypass_users")).toStringList();
+        options.toolkitBulkConcurrency =
+            settings
+                ->value(QStringLiteral("toolkit/bulk_concurrency"), options.toolkitBulkConcurrency)
+                .toInt();
+        if (options.toolkitBulkConcurrency < 1 ||
+            options.toolkitBulkConcurrency > BulkExecutor::MaxConcurrency) {
+            err << "cairn: [toolkit] bulk_concurrency must be 1 to " << BulkExecutor::MaxConcurrency
+                << Qt::endl;
+            *exitCode = ExitUsage;
+            return std::nullopt;
+        }
         if (limit.windowMinutes < 1 || limit.perDevice < 1) {
             err << "cairn: [toolkit] time_window_minutes and device_command_limit must be at "
                    "least 1"

@@ -225,6 +225,8 @@ int ServeCommand::run(const QStringList &arguments)
         QCoreApplication::quit();
     });
     QCoreApplication::exec();
+    // Jobs first: a bulk execution stops starting commands, so the answers waiting on it end.
+    core->jobs().stopAll();
     api.stop();
     core->jobs().waitForIdle(30000);
     qCInfo(lcServe) << "stopped";

@@ -31,7 +31,14 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
           {m_commands, m_devices, m_interfaces, m_credentialSets, m_permissions, m_knownHosts},
           m_database, m_sessions, options.toolkitRateLimit)
     , m_commandLogs(m_database)
+    , m_bulkExecutor(m_executor, m_jobs, options.toolkitBulkConcurrency)
 {
+}
+
+CoreServices::~CoreServices()
+{
+    m_jobs.stopAll();
+    m_jobs.waitForIdle(-1);
 }
 
 Result<std::unique_ptr<CoreServices>> CoreServices::open(const CoreOptions &options)

@@ -19,6 +19,7 @@
 #include "inventory/ProtocolTypeService.h"
 #include "inventory/SiteService.h"
 #include "jobs/JobManager.h"
+#include "toolkit/BulkExecutor.h"
 #include "toolkit/CommandExecutor.h"
 #include "toolkit/CommandLogService.h"
 #include "toolkit/CommandService.h"
@@ -37,6 +38,8 @@ struct CoreOptions
     int jobWorkers = 4;
     int authTokenLifetimeSeconds = 600;
     RateLimit toolkitRateLimit;
+    // How many executions of one bulk-execute run at once.
+    int toolkitBulkConcurrency = 16;
 };
 
 // The opened core: database (migrated), keys and the services over them. One per process;
@@ -45,6 +48,9 @@ class CoreServices
 {
 public:
     static Result<std::unique_ptr<CoreServices>> open(const CoreOptions &options);
+    // Running jobs use the services below the job manager: they stop and end first.
+    ~CoreServices();
+    Q_DISABLE_COPY_MOVE(CoreServices)
 
     const CoreOptions &options() const { return m_options; }
     Database &database() { return m_database; }
@@ -69,6 +75,7 @@ public:
     KnownHosts &knownHosts() { return m_knownHosts; }
     CommandExecutor &executor() { return m_executor; }
     CommandLogService &commandLogs() { return m_commandLogs; }
+    BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
 
 private:
     CoreServices(const CoreOptions &options, const ServerKey &key);
@@ -98,6 +105,7 @@ private:
     SessionPool m_sessions;
     CommandExecutor m_executor;
     CommandLogService m_commandLogs;
+    BulkExecutor m_bulkExecutor;
 };
 
 } // namespace Cairn

@@ -2,6 +2,7 @@
 
 #include "db/Database.h"
 
+#include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <exception>
 
@@ -19,12 +20,16 @@ JobManager::JobManager(Database &database, int maxWorkers, QObject *parent)
 
 JobManager::~JobManager()
 {
-    {
-        const QMutexLocker lock(&m_mutex);
-        for (const auto &flag : std::as_const(m_cancelFlags))
-            flag->store(true);
-    }
+    stopAll();
     m_pool.waitForDone();
+}
+
+void JobManager::stopAll()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_stopping = true;
+    for (const auto &flag : std::as_const(m_cancelFlags))
+        flag->store(true);
 }
 
 Result<int> JobManager::recoverAfterCrash()
@@ -44,33 +49,39 @@ void JobManager::registerKind(const QString &kind, JobHandler handler)
 Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,
                                std::optional<qint64> ownerId)
 {
+    JobHandler handler;
     {
         const QMutexLocker lock(&m_mutex);
-        if (!m_handlers.contains(kind))
-            return Error::invalidField(QStringLiteral("kind"),
-                                       QStringLiteral("Unknown job kind '%1'.").arg(kind));
+        handler = m_handlers.value(kind);
     }
+    if (!handler)
+        return Error::invalidField(QStringLiteral("kind"),
+                                   QStringLiteral("Unknown job kind '%1'.").arg(kind));
+    return submit(kind, params, ownerId, std::move(handler));
+}
+
+Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,
+                               std::optional<qint64> ownerId, JobHandler work)
+{
     Result<Job> job = m_repository.insert(kind, params, ownerId);
     if (!job)
         return job;
     const qint64 id = job->id;
     {
         const QMutexLocker lock(&m_mutex);
-        m_cancelFlags.insert(id, std::make_shared<std::atomic_bool>(false));
+        m_cancelFlags.insert(id, std::make_shared<std::atomic_bool>(m_stopping));
     }
-    m_pool.start([this, id, kind, params] { execute(id, kind, params); });
+    m_pool.start([this, id, work = std::move(work), params] { execute(id, work, params); });
     Q_EMIT jobChanged(id);
     return job;
 }
 
-void JobManager::execute(qint64 jobId, const QString &kind, const QJsonObject &params)
+void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params)
 {
     std::shared_ptr<std::atomic_bool> cancelled;
-    JobHandler handler;
     {
         const QMutexLocker lock(&m_mutex);
         cancelled = m_cancelFlags.value(jobId);
-        handler = m_handlers.value(kind);
     }
     JobState state = JobState::Cancelled;
     QJsonObject result;
@@ -83,24 +94,44 @@ void JobManager::execute(qint64 jobId, const QString &kind, const QJsonObject &p
         try {
             const Result<QJsonObject> outcome = handler(context);
             if (outcome) {
-                state = JobState::Succeeded;
+                state = cancelled->load() ? stoppedState() : JobState::Succeeded;
                 result = outcome.value();
             } else {
-                state = cancelled->load() ? JobState::Cancelled : JobState::Failed;
+                state = cancelled->load() ? stoppedState() : JobState::Failed;
                 error = outcome.error().message;
             }
         } catch (const std::exception &exception) {
-            qCCritical(lcJobs) << "job" << jobId << kind << "threw" << exception.what();
+            qCCritical(lcJobs) << "job" << jobId << "threw" << exception.what();
             state = JobState::Failed;
             error = QStringLiteral("Internal error.");
         }
     }
+    if (state == JobState::Cancelled)
+        state = stoppedState();
     (void)m_repository.finish(jobId, state, result, error);
     {
         const QMutexLocker lock(&m_mutex);
         m_cancelFlags.remove(jobId);
+        m_finished.wakeAll();
     }
     Q_EMIT jobChanged(jobId);
+}
+
+JobState JobManager::stoppedState()
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_stopping ? JobState::Interrupted : JobState::Cancelled;
+}
+
+Result<Job> JobManager::waitFor(qint64 id, int timeoutMs)
+{
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        QMutexLocker lock(&m_mutex);
+        while (m_cancelFlags.contains(id) && !deadline.hasExpired())
+            m_finished.wait(&m_mutex, deadline);
+    }
+    return job(id);
 }
 
 Result<Job> JobManager::job(qint64 id)

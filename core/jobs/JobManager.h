@@ -9,6 +9,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QThreadPool>
+#include <QWaitCondition>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -37,10 +38,21 @@ public:
     void registerKind(const QString &kind, JobHandler handler);
     Result<Job> submit(const QString &kind, const QJsonObject &params,
                        std::optional<qint64> ownerId = std::nullopt);
+    // A job whose work is given here rather than registered for its kind: for work holding what
+    // must never be stored (credential tokens); `params` only describe it. Such a job is not
+    // resumable anyway: after a crash every unfinished job is interrupted.
+    Result<Job> submit(const QString &kind, const QJsonObject &params,
+                       std::optional<qint64> ownerId, JobHandler work);
     Result<Job> job(qint64 id);
     JobRepository &repository() { return m_repository; }
-    // A queued job ends cancelled without running; a running one is asked to stop.
+    // A queued job ends cancelled without running; a running one is asked to stop. A handler
+    // that stops early returns what it did: the job ends cancelled, with that result.
     Result<Job> cancel(qint64 id);
+    // Blocks until the job has finished (or the time is up) and returns it as it then is.
+    Result<Job> waitFor(qint64 id, int timeoutMs);
+    // Shutting down: every job is asked to stop, and those that stop early end interrupted
+    // rather than cancelled, since nobody cancelled them.
+    void stopAll();
     bool waitForIdle(int timeoutMs);
 
 Q_SIGNALS:
@@ -48,12 +60,16 @@ Q_SIGNALS:
     void jobChanged(qint64 jobId);
 
 private:
-    void execute(qint64 jobId, const QString &kind, const QJsonObject &params);
+    void execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params);
+    // How a job that stopped on request ends: cancelled, or interrupted when shutting down.
+    JobState stoppedState();
 
     Database &m_database;
     JobRepository m_repository;
     QThreadPool m_pool;
     QMutex m_mutex;
+    QWaitCondition m_finished;
+    bool m_stopping = false;
     QHash<QString, JobHandler> m_handlers;
     QHash<qint64, std::shared_ptr<std::atomic_bool>> m_cancelFlags;
 };

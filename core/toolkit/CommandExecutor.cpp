@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QScopeGuard>
 
 namespace Cairn {
 
@@ -86,26 +87,36 @@ Result<QHash<QString, QString>> CommandExecutor::checkVariables(const Command &c
     return values;
 }
 
-Result<void> CommandExecutor::requireRate(const Identity &caller, const Device &device)
+Result<void> CommandExecutor::reserveRate(const Identity &caller, const Device &device)
 {
-    if (m_limit.bypassUsers.contains(caller.user.username))
-        return {};
+    const bool bypass = m_limit.bypassUsers.contains(caller.user.username);
     const qint64 since =
         QDateTime::currentMSecsSinceEpoch() - qint64(m_limit.windowMinutes) * 60 * 1000;
-    const Result<int> recent = m_logs.successesSince(device.id, since);
+    const Result<int> recent = bypass ? Result<int>(0) : m_logs.successesSince(device.id, since);
     if (!recent)
         return recent.error();
-    if (recent.value() < m_limit.perDevice)
+    const QMutexLocker lock(&m_runningMutex);
+    const int count = recent.value() + m_running.value(device.id);
+    if (bypass || count < m_limit.perDevice) {
+        ++m_running[device.id];
         return {};
+    }
     return Error{ErrorCode::TooManyRequests, QStringLiteral("Rate limit exceeded"),
                  QJsonObject{{QStringLiteral("reason"),
                               QStringLiteral("Device %1 ran %2 commands in the last %3 minutes.")
                                   .arg(device.hostname)
-                                  .arg(recent.value())
+                                  .arg(count)
                                   .arg(m_limit.windowMinutes)},
-                             {QStringLiteral("current_count"), recent.value()},
+                             {QStringLiteral("current_count"), count},
                              {QStringLiteral("limit"), m_limit.perDevice},
                              {QStringLiteral("time_window_minutes"), m_limit.windowMinutes}}};
+}
+
+void CommandExecutor::releaseRate(qint64 deviceId)
+{
+    const QMutexLocker lock(&m_runningMutex);
+    if (--m_running[deviceId] <= 0)
+        m_running.remove(deviceId);
 }
 
 Result<QString> CommandExecutor::run(const SshEndpoint &endpoint, const PlatformProfile &profile,
@@ -160,9 +171,11 @@ Result<ExecutionOutcome> CommandExecutor::execute(const Identity &caller,
                      QJsonObject{{QStringLiteral("required_permission"), actionName(action)},
                                  {QStringLiteral("command_type"), command.commandType}}};
     }
-    const Result<void> rate = requireRate(caller, device);
+    const Result<void> rate = reserveRate(caller, device);
     if (!rate)
         return rate.error();
+    // Held until the log is written (or the execution ends before reaching the device).
+    const auto release = qScopeGuard([this, id = device.id] { releaseRate(id); });
     const Result<ResolvedCredentials> credentials =
         m_services.credentials.resolve(caller, request.credentialToken, profile->name);
     if (!credentials)

@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMutex>
 
 namespace Cairn {
 
@@ -78,7 +79,11 @@ public:
     Result<DeviceFacts> factsOf(const Device &device);
 
 private:
-    Result<void> requireRate(const Identity &caller, const Device &device);
+    // Counts the device's executions still running with its recent successes, so concurrent
+    // executions (bulk-execute) cannot all pass the check at once; a pass holds a place until
+    // release().
+    Result<void> reserveRate(const Identity &caller, const Device &device);
+    void releaseRate(qint64 deviceId);
     Result<QString> run(const SshEndpoint &endpoint, const PlatformProfile &profile,
                         const Command &command, const QString &text, int timeoutMs);
 
@@ -86,6 +91,8 @@ private:
     CommandLogRepository m_logs;
     SessionPool &m_pool;
     RateLimit m_limit;
+    QMutex m_runningMutex;
+    QHash<qint64, int> m_running;
 };
 
 } // namespace Cairn

@@ -66,6 +66,7 @@ void ApiServer::stop()
         delete thread;
     }
     m_threads.clear();
+    HttpListener::waitForBlockingWork();
 }
 
 } // namespace Cairn

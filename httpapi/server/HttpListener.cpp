@@ -84,15 +84,25 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     return true;
 }
 
+QThreadPool &HttpListener::blockingPool()
+{
+    // Device and hypervisor calls wait on the network, not on the CPU: many threads, bounded.
+    static QThreadPool *const pool = [] {
+        auto *threads = new QThreadPool;
+        threads->setMaxThreadCount(128);
+        return threads;
+    }();
+    return *pool;
+}
+
+void HttpListener::waitForBlockingWork()
+{
+    blockingPool().waitForDone();
+}
+
 void HttpListener::compute(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
                            std::function<HttpResponse()> work)
 {
-    // Device and hypervisor calls wait on the network, not on the CPU: many threads, bounded.
-    static QThreadPool *const blockingPool = [] {
-        auto *pool = new QThreadPool;
-        pool->setMaxThreadCount(128);
-        return pool;
-    }();
     if (ConnectionGuard *guard = ConnectionGuard::of(socket))
         guard->answerPending();
     auto *watcher = new QFutureWatcher<HttpResponse>(this);
@@ -107,7 +117,7 @@ void HttpListener::compute(QTcpSocket *socket, const std::shared_ptr<Answer> &an
             guard->answerReady();
         send(alive);
     });
-    watcher->setFuture(QtConcurrent::run(blockingPool, std::move(work)));
+    watcher->setFuture(QtConcurrent::run(&blockingPool(), std::move(work)));
 }
 
 void HttpListener::send(QTcpSocket *socket)

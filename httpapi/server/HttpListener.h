@@ -6,6 +6,7 @@
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QThreadPool>
 #include <memory>
 #include <optional>
 
@@ -25,6 +26,10 @@ class HttpListener : public QAbstractHttpServer
 public:
     HttpListener(const Router &router, QObject *parent = nullptr);
 
+    // Blocks until every deferred answer's work has ended: that work uses the core, which must
+    // outlive it.
+    static void waitForBlockingWork();
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -41,6 +46,7 @@ private:
         std::optional<HttpResponse> response;
     };
 
+    static QThreadPool &blockingPool();
     void compute(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
                  std::function<HttpResponse()> work);
     // Writes the answers at the front of the socket's queue that are ready.

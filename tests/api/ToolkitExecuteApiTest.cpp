@@ -1,5 +1,4 @@
-#include "ServerFixture.h"
-#include "SshDevice.h"
+#include "ToolkitFixture.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -9,7 +8,7 @@
 using namespace Cairn::Test;
 
 // Commands run for real, over SSH, on OpenSSH servers that emulate device CLIs.
-class ToolkitExecuteApiTest : public ServerFixture
+class ToolkitExecuteApiTest : public ToolkitFixture
 {
 protected:
     static void SetUpTestSuite()
@@ -25,35 +24,25 @@ protected:
             {QStringLiteral("--config"), writeConfig("[toolkit]\nrate_limit_bypass_users=ops\n")});
         s_opsToken =
             s_server->addUserWithToken(QStringLiteral("ops"), QStringLiteral("ops-password"), true);
-        const QByteArray port = QByteArray::number(s_router->port());
-        // Two inventory devices on the one emulated router: rate limits are per device.
-        const HttpReply devices =
-            admin("POST", "/api/devices/",
-                  R"([{"hostname": "edge-1", "ip_address": "127.0.0.1", "port": )" + port +
-                      R"(, "platform": "cisco_ios"},
-                {"hostname": "edge-2", "ip_address": "127.0.0.1", "port": )" +
-                      port +
-                      R"(, "platform": "ios"},
-                {"hostname": "junos-1", "ip_address": "127.0.0.1", "port": )" +
-                      port + R"(, "platform": "juniper_junos"}])");
-        ASSERT_EQ(devices.status, 201) << devices.body.constData();
-        s_edge1 = devices.json()[0][QStringLiteral("id")].toInt();
-        s_edge2 = devices.json()[1][QStringLiteral("id")].toInt();
-        s_junos = devices.json()[2][QStringLiteral("id")].toInt();
+        // Inventory devices on the one emulated router: rate limits are per device. edge-2's
+        // platform is given by an alias.
+        s_edge1 = addDevices({QStringLiteral("edge-1")}, s_router->port()).value(0);
+        s_edge2 = addDevices({QStringLiteral("edge-2")}, s_router->port(), QStringLiteral("ios"))
+                      .value(0);
+        s_junos = addDevices({QStringLiteral("junos-1")}, s_router->port(),
+                             QStringLiteral("juniper_junos"))
+                      .value(0);
         ASSERT_EQ(admin("POST", "/api/interfaces/",
                         R"({"device": "edge-1", "name": "GigabitEthernet0/0/1"})")
                       .status,
                   201);
-        const HttpReply commands = admin("POST", "/api/plugins/toolkit/commands/", R"([
+        s_commands = addCommands(R"([
             {"name": "Show version", "command": "show version", "platforms": ["cisco_ios"]},
             {"name": "Bogus", "command": "show bogus", "platforms": ["cisco_ios"]},
             {"name": "Slow", "command": "show tech-support", "platforms": ["cisco_ios"]},
             {"name": "Interface", "command": "show interfaces <interface>", "platforms": ["cisco_ios"],
              "variables": [{"name": "interface", "variable_type": "interface"}]}])");
-        ASSERT_EQ(commands.status, 201) << commands.body.constData();
-        for (const QJsonValue command : commands.json().toArray())
-            s_commands.insert(command[QStringLiteral("name")].toString(),
-                              command[QStringLiteral("id")].toInt());
+        ASSERT_EQ(s_commands.size(), 4);
         s_token = credentialTokenOf(s_adminToken, "lab");
         ASSERT_FALSE(s_token.isEmpty());
     }
@@ -62,27 +51,6 @@ protected:
     {
         stopServer();
         s_router.reset();
-    }
-
-    void SetUp() override
-    {
-        const QString why = SshDevice::unavailableReason();
-        if (!why.isEmpty())
-            GTEST_SKIP() << why.toStdString();
-    }
-
-    // A credential set with the emulated router's login, made by the holder of `apiToken`;
-    // its credential token, or empty when it could not be made.
-    static QByteArray credentialTokenOf(const QByteArray &apiToken, const QByteArray &name)
-    {
-        const HttpReply set = client().request(
-            "POST", "/api/plugins/toolkit/credential-sets/",
-            R"({"name": ")" + name + R"(", "username": ")" + QByteArray(SshDevice::User) +
-                R"(", "password": ")" + SshDevice::password().toUtf8() + R"("})",
-            HttpClient::token(apiToken));
-        return set.status == 201
-                   ? set.json()[QStringLiteral("credential_token")].toString().toUtf8()
-                   : QByteArray();
     }
 
     // Runs `command` as the holder of `apiToken` with the credential set of `credentialToken`.

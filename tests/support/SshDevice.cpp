@@ -139,9 +139,16 @@ bool SshDevice::start(QString *error)
     QFile::copy(QStringLiteral(CAIRN_DEVICE_EMULATOR), dir + QStringLiteral("/device_emulator.py"));
     QFile::setPermissions(dir + QStringLiteral("/device_emulator.py"),
                           readable | QFileDevice::ExeOther);
-    m_port = freePort();
+    QString portLines;
+    while (m_ports.size() < m_portCount) {
+        const quint16 port = freePort();
+        if (!m_ports.contains(port)) {
+            m_ports << port;
+            portLines += QStringLiteral("Port %1\n").arg(port);
+        }
+    }
     const QString config =
-        QStringLiteral("ListenAddress 127.0.0.1\nPort %1\nHostKey %2/host\nPidFile %2/sshd.pid\n"
+        QStringLiteral("ListenAddress 127.0.0.1\n%1HostKey %2/host\nPidFile %2/sshd.pid\n"
                        "UsePAM no\nStrictModes no\nPasswordAuthentication yes\n"
                        "KbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
                        "AuthorizedKeysFile %2/authorized_keys\nAllowUsers %3\n"
@@ -149,7 +156,7 @@ bool SshDevice::start(QString *error)
                        "SetEnv DEVICE_SLOW_SECONDS=%6\n"
                        "MaxStartups 200:30:400\nMaxSessions 100\nLogLevel QUIET\n"
                        "X11Forwarding no\nAllowTcpForwarding no\n")
-            .arg(m_port)
+            .arg(portLines)
             .arg(dir, QString::fromLatin1(User), m_platform, m_hostname)
             .arg(m_slowSeconds);
     if (!writeFile(dir + QStringLiteral("/sshd_config"), config.toUtf8(), readable)) {
@@ -163,14 +170,14 @@ bool SshDevice::start(QString *error)
     const QDeadlineTimer deadline(10000);
     while (!deadline.hasExpired()) {
         QTcpSocket probe;
-        probe.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+        probe.connectToHost(QStringLiteral("127.0.0.1"), m_ports.constLast());
         if (probe.waitForConnected(200))
             return true;
         if (m_sshd.state() == QProcess::NotRunning)
             break;
         QThread::msleep(50);
     }
-    *error = QStringLiteral("sshd did not start on port %1").arg(m_port);
+    *error = QStringLiteral("sshd did not start on port %1").arg(m_ports.constLast());
     return false;
 }
 

@@ -25,7 +25,11 @@ public:
     static QString unavailableReason();
     bool start(QString *error);
     void stop();
-    quint16 port() const { return m_port; }
+    // Before start(): listen on this many ports, each a device of its own to a client (sessions
+    // are pooled per address and port), all served by the one sshd.
+    void setPortCount(int count) { m_portCount = count; }
+    quint16 port() const { return m_ports.value(0); }
+    QList<quint16> ports() const { return m_ports; }
     static QString password();
     // The client's private key (OpenSSH format) that authorized_keys accepts.
     QString privateKey() const;
@@ -40,7 +44,8 @@ private:
     int m_slowSeconds;
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess m_sshd;
-    quint16 m_port = 0;
+    int m_portCount = 1;
+    QList<quint16> m_ports;
 };
 
 } // namespace Cairn::Test

@@ -30,32 +30,60 @@ Result<qint64> deviceIdOf(const QJsonObject &fields)
     return *id.value();
 }
 
+// One execution as a request body (execute) or an item of bulk-execute gives it.
+Result<ExecutionRequest> executionOf(const QJsonObject &body, qint64 commandId)
+{
+    ExecutionRequest execution;
+    execution.commandId = commandId;
+    const Result<qint64> device = deviceIdOf(body);
+    if (!device)
+        return device.error();
+    execution.deviceId = device.value();
+    const Result<std::optional<qint64>> timeout = Fields::integer(body, QStringLiteral("timeout"));
+    if (!timeout)
+        return timeout.error();
+    execution.timeoutSeconds = int(timeout->value_or(30));
+    const QJsonValue variables = body.value(QLatin1String("variables"));
+    if (!variables.isUndefined() && !variables.isNull() && !variables.isObject())
+        return Error::invalidField(QStringLiteral("variables"),
+                                   QStringLiteral("Expected an object of name: value."));
+    execution.variables = variables.toObject();
+    execution.credentialToken = body.value(QLatin1String("credential_token")).toString();
+    return execution;
+}
+
 Result<ExecutionRequest> requestOf(const ApiRequest &request)
 {
     const Result<QJsonObject> body = request.bodyObject();
     if (!body)
         return body.error();
-    ExecutionRequest execution;
     const Result<qint64> command = Toolkit::pathId(request);
     if (!command)
         return command.error();
-    execution.commandId = command.value();
-    const Result<qint64> device = deviceIdOf(body.value());
-    if (!device)
-        return device.error();
-    execution.deviceId = device.value();
-    const Result<std::optional<qint64>> timeout =
-        Fields::integer(body.value(), QStringLiteral("timeout"));
-    if (!timeout)
-        return timeout.error();
-    execution.timeoutSeconds = int(timeout->value_or(30));
-    const QJsonValue variables = body->value(QLatin1String("variables"));
-    if (!variables.isUndefined() && !variables.isNull() && !variables.isObject())
-        return Error::invalidField(QStringLiteral("variables"),
-                                   QStringLiteral("Expected an object of name: value."));
-    execution.variables = variables.toObject();
-    execution.credentialToken = body->value(QLatin1String("credential_token")).toString();
-    return execution;
+    return executionOf(body.value(), command.value());
+}
+
+// bulk-execute's items: each read on its own, so one bad item is reported in its place.
+Result<QList<Result<ExecutionRequest>>> bulkOf(const QJsonObject &body)
+{
+    const QJsonValue executions = body.value(QLatin1String("executions"));
+    if (!executions.isArray() || executions.toArray().isEmpty())
+        return Error::invalidField(QStringLiteral("executions"),
+                                   QStringLiteral("A non-empty list of executions is required."));
+    QList<Result<ExecutionRequest>> items;
+    for (const QJsonValue item : executions.toArray()) {
+        const Result<std::optional<qint64>> command =
+            Fields::integer(item.toObject(), QStringLiteral("command_id"));
+        if (!item.isObject())
+            items << Error::badRequest(QStringLiteral("Each execution is an object."));
+        else if (!command)
+            items << command.error();
+        else if (!command.value())
+            items << Fields::required(QStringLiteral("command_id"));
+        else
+            items << executionOf(item.toObject(), *command.value());
+    }
+    return items;
 }
 
 QJsonObject outcomeJson(const ExecutionOutcome &outcome)
@@ -100,6 +128,43 @@ HttpResponse execute(CoreServices &core, const ApiRequest &request)
         if (!outcome)
             return refusal(outcome.error());
         return HttpResponse::json(outcomeJson(outcome.value()), outcome->log.success ? 200 : 400);
+    });
+}
+
+HttpResponse jobAccepted(const Job &job)
+{
+    return HttpResponse::json(
+        QJsonObject{{QStringLiteral("job_id"), job.id},
+                    {QStringLiteral("state"), jobStateName(job.state)},
+                    {QStringLiteral("url"), QStringLiteral("/api/jobs/%1/").arg(job.id)}},
+        202);
+}
+
+HttpResponse bulkExecute(CoreServices &core, const ApiRequest &request)
+{
+    const Result<QJsonObject> body = request.bodyObject();
+    if (!body)
+        return Toolkit::error(body.error());
+    Result<QList<Result<ExecutionRequest>>> executions = bulkOf(body.value());
+    if (!executions)
+        return Toolkit::error(executions.error());
+    const bool wait = !body->value(QLatin1String("async")).toBool();
+    return HttpResponse::later([services = &core, caller = *request.identity, wait,
+                                wanted = std::move(executions).value()] {
+        const Result<Job> started = services->bulkExecutor().start(caller, wanted);
+        if (!started)
+            return Toolkit::error(started.error());
+        if (!wait)
+            return jobAccepted(started.value());
+        // Each execution has its own timeout (at most 300 s); this bounds the whole.
+        constexpr int LongestWaitMs = 3600 * 1000;
+        const Result<Job> finished = services->jobs().waitFor(started->id, LongestWaitMs);
+        if (!finished || !isFinished(finished->state))
+            return jobAccepted(started.value());
+        QJsonObject answer = finished->result;
+        answer.insert(QStringLiteral("job_id"), finished->id);
+        answer.insert(QStringLiteral("job_state"), jobStateName(finished->state));
+        return HttpResponse::json(answer);
     });
 }
 
@@ -184,6 +249,30 @@ void ExecutionController::registerRoutes(Router &router, CoreServices &core)
         {QStringLiteral("device_id"), QStringLiteral("credential_token")});
     spec.responseSchema = JsonSchema::ofType("object");
     router.add(spec, [&core](const ApiRequest &request) { return execute(core, request); });
+
+    spec.path = Toolkit::Base + QStringLiteral("commands/bulk-execute/");
+    spec.summary = QStringLiteral("Run many commands on many devices");
+    spec.description = QStringLiteral(
+        "Runs the executions as one job, several at once (`[toolkit] bulk_concurrency`), each "
+        "under the checks of execute. 200 {results [{execution_id, success, command_log_id, "
+        "execution_time} | {execution_id, success: false, error, details}], summary {total, "
+        "successful, failed}, job_id}; with \"async\": true, 202 {job_id, url} at once and the "
+        "same answer as the job's result at /api/jobs/{id}/.");
+    QJsonObject item = JsonSchema::requiring(
+        JsonSchema::object({{QStringLiteral("command_id"), JsonSchema::ofType("integer")},
+                            {QStringLiteral("device_id"), JsonSchema::ofType("integer")},
+                            {QStringLiteral("credential_token"), JsonSchema::ofType("string")},
+                            {QStringLiteral("variables"), JsonSchema::ofType("object")},
+                            {QStringLiteral("timeout"), JsonSchema::ofType("integer")}}),
+        {QStringLiteral("command_id"), QStringLiteral("device_id"),
+         QStringLiteral("credential_token")});
+    spec.requestSchema = JsonSchema::requiring(
+        JsonSchema::object(
+            {{QStringLiteral("executions"), JsonSchema::arrayOf(item)},
+             {QStringLiteral("async"),
+              JsonSchema::ofType("boolean", QStringLiteral("Answer 202 with the job at once."))}}),
+        {QStringLiteral("executions")});
+    router.add(spec, [&core](const ApiRequest &request) { return bulkExecute(core, request); });
 
     spec.path = Toolkit::Base + QStringLiteral("commands/{id}/validate-variables/");
     spec.summary = QStringLiteral("Check variables without running the command");

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "CommandExecutor.h"
+#include "jobs/Job.h"
+
+#include <QList>
+
+namespace Cairn {
+
+class JobContext;
+class JobManager;
+
+// bulk-execute: many executions as one job, run concurrently but bounded, each under every check
+// of a single execute (its rate limit included). Each execution writes its log as it ends, so a
+// server killed half-way keeps what finished; the job then restarts as interrupted. The job's
+// result is the answer: {results [{execution_id (1-based), success, command_log_id,
+// execution_time, ...} | {execution_id, success: false, error, details}], summary}.
+class BulkExecutor
+{
+public:
+    static constexpr int MaxExecutions = 1000;
+    static constexpr int MaxConcurrency = 64;
+    static inline const QString JobKind = QStringLiteral("toolkit.bulk_execute");
+
+    BulkExecutor(CommandExecutor &executor, JobManager &jobs, int concurrency);
+
+    // An execution that could not even be read is given as its error and reported as such.
+    Result<Job> start(const Identity &caller, const QList<Result<ExecutionRequest>> &executions);
+
+private:
+    QJsonObject run(JobContext &context, const Identity &caller,
+                    const QList<Result<ExecutionRequest>> &executions);
+    QJsonObject resultOf(int executionId, const Identity &caller,
+                         const Result<ExecutionRequest> &execution);
+
+    CommandExecutor &m_executor;
+    JobManager &m_jobs;
+    int m_concurrency;
+};
+
+} // namespace Cairn

@@ -1,0 +1,257 @@
+#include "ToolkitFixture.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+using namespace Cairn::Test;
+
+// bulk-execute: many executions as one job, concurrent within a bound, on emulated devices.
+class ToolkitBulkApiTest : public ToolkitFixture
+{
+protected:
+    static constexpr int SlowSeconds = 2;
+
+    static void SetUpTestSuite()
+    {
+        if (!SshDevice::unavailableReason().isEmpty())
+            return;
+        s_router = std::make_unique<SshDevice>(QStringLiteral("cisco_ios"), QStringLiteral("bulk"),
+                                               SlowSeconds);
+        // One port per inventory device: a device's sessions are pooled (two at most) by address.
+        const QStringList hostnames{QStringLiteral("bulk-1"),  QStringLiteral("bulk-2"),
+                                    QStringLiteral("bulk-3"),  QStringLiteral("bulk-4"),
+                                    QStringLiteral("limited"), QStringLiteral("crash-1")};
+        s_router->setPortCount(int(hostnames.size()));
+        QString error;
+        ASSERT_TRUE(s_router->start(&error)) << error.toStdString();
+        s_dir = std::make_unique<QTemporaryDir>();
+        startServer(serverArguments());
+        for (int i = 0; i < hostnames.size(); ++i)
+            s_devices << addDevices({hostnames[i]}, s_router->ports().at(i)).value(0);
+        s_commands = addCommands(R"([
+            {"name": "Show version", "command": "show version", "platforms": ["cisco_ios"]},
+            {"name": "Bogus", "command": "show bogus", "platforms": ["cisco_ios"]},
+            {"name": "Slow", "command": "show tech-support", "platforms": ["cisco_ios"]}])");
+        ASSERT_EQ(s_commands.size(), 3);
+        s_token = credentialTokenOf(s_adminToken, "lab");
+        ASSERT_FALSE(s_token.isEmpty());
+    }
+
+    static void TearDownTestSuite()
+    {
+        stopServer();
+        s_router.reset();
+    }
+
+    static QStringList serverArguments()
+    {
+        return {QStringLiteral("--config"), writeConfig("[toolkit]\nbulk_concurrency=4\n")};
+    }
+
+    static QJsonObject execution(const QString &command, int device)
+    {
+        return {{QStringLiteral("command_id"), s_commands.value(command)},
+                {QStringLiteral("device_id"), device},
+                {QStringLiteral("credential_token"), QString::fromUtf8(s_token)}};
+    }
+
+    static HttpReply bulk(const QJsonArray &executions, bool async = false)
+    {
+        const QJsonObject body{{QStringLiteral("executions"), executions},
+                               {QStringLiteral("async"), async}};
+        return admin("POST", "/api/plugins/toolkit/commands/bulk-execute/",
+                     QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+
+    // Polls the job until `done` holds of it (or 30 s have passed); the job as last seen.
+    template <typename Predicate> static QJsonObject waitForJob(int jobId, Predicate done)
+    {
+        QJsonObject job;
+        for (int i = 0; i < 300; ++i) {
+            job = admin("GET", "/api/jobs/" + QByteArray::number(jobId) + "/").json().toObject();
+            if (done(job))
+                break;
+            QThread::msleep(100);
+        }
+        return job;
+    }
+
+    static inline std::unique_ptr<SshDevice> s_router;
+    static inline QList<int> s_devices;
+    static inline QHash<QString, int> s_commands;
+    static inline QByteArray s_token;
+};
+
+TEST_F(ToolkitBulkApiTest, ReportsEveryExecutionInItsPlace)
+{
+    const int device = s_devices[0];
+    QJsonObject unknownCommand = execution(QStringLiteral("Show version"), device);
+    unknownCommand.insert(QStringLiteral("command_id"), 999999);
+    QJsonObject noDevice = execution(QStringLiteral("Show version"), device);
+    noDevice.remove(QStringLiteral("device_id"));
+    QJsonObject wrongToken = execution(QStringLiteral("Show version"), s_devices[1]);
+    wrongToken.insert(QStringLiteral("credential_token"), QStringLiteral("not-a-token"));
+    const HttpReply reply = bulk({execution(QStringLiteral("Show version"), device),
+                                  execution(QStringLiteral("Show version"), s_devices[1]),
+                                  execution(QStringLiteral("Bogus"), device), unknownCommand,
+                                  noDevice, wrongToken, QStringLiteral("not an object")});
+    ASSERT_EQ(reply.status, 200) << reply.body.constData();
+    const QJsonArray results = reply.json()[QStringLiteral("results")].toArray();
+    ASSERT_EQ(results.size(), 7);
+    for (int i = 0; i < results.size(); ++i)
+        EXPECT_EQ(results[i][QStringLiteral("execution_id")].toInt(), i + 1);
+    EXPECT_TRUE(results[0][QStringLiteral("success")].toBool()) << results[0];
+    EXPECT_TRUE(results[1][QStringLiteral("success")].toBool()) << results[1];
+    EXPECT_GT(results[0][QStringLiteral("execution_time")].toDouble(), 0.0);
+    // Reached the device, which refused it: logged, and the failure says why.
+    EXPECT_FALSE(results[2][QStringLiteral("success")].toBool());
+    EXPECT_GT(results[2][QStringLiteral("command_log_id")].toInt(), 0);
+    EXPECT_FALSE(results[2][QStringLiteral("error")].toString().isEmpty());
+    // Refused before the device: error and details, no log.
+    for (int i = 3; i < 7; ++i) {
+        EXPECT_FALSE(results[i][QStringLiteral("success")].toBool()) << i;
+        EXPECT_FALSE(results[i][QStringLiteral("error")].toString().isEmpty()) << i;
+        EXPECT_FALSE(results[i].toObject().contains(QStringLiteral("command_log_id"))) << i;
+    }
+    EXPECT_TRUE(
+        results[4][QStringLiteral("details")].toObject().contains(QStringLiteral("device_id")));
+    EXPECT_TRUE(results[5][QStringLiteral("details")].toObject().contains(
+        QStringLiteral("credential_token")));
+    const QJsonObject summary = reply.json()[QStringLiteral("summary")].toObject();
+    EXPECT_EQ(summary[QStringLiteral("total")].toInt(), 7);
+    EXPECT_EQ(summary[QStringLiteral("successful")].toInt(), 2);
+    EXPECT_EQ(summary[QStringLiteral("failed")].toInt(), 5);
+
+    const HttpReply log = admin(
+        "GET", "/api/plugins/toolkit/command-logs/" +
+                   QByteArray::number(results[0][QStringLiteral("command_log_id")].toInt()) + "/");
+    EXPECT_TRUE(
+        log.json()[QStringLiteral("output")].toString().startsWith(QLatin1String("Cisco IOS")));
+    const int jobId = reply.json()[QStringLiteral("job_id")].toInt();
+    const HttpReply job = admin("GET", "/api/jobs/" + QByteArray::number(jobId) + "/");
+    ASSERT_EQ(job.status, 200);
+    EXPECT_EQ(job.json()[QStringLiteral("kind")].toString(),
+              QStringLiteral("toolkit.bulk_execute"));
+    EXPECT_EQ(job.json()[QStringLiteral("state")].toString(), QStringLiteral("succeeded"));
+    EXPECT_EQ(job.json()[QStringLiteral("progress")].toInt(), 100);
+    EXPECT_FALSE(job.body.contains(s_token)) << "credential tokens are never stored";
+    EXPECT_EQ(
+        client()
+            .get("/api/jobs/" + QByteArray::number(jobId) + "/", HttpClient::token(s_aliceToken))
+            .status,
+        404)
+        << "another operator's job";
+}
+
+TEST_F(ToolkitBulkApiTest, NothingToRunIsABadRequest)
+{
+    const QByteArray path = "/api/plugins/toolkit/commands/bulk-execute/";
+    for (const QByteArray &body : {QByteArray("{}"), QByteArray(R"({"executions": []})"),
+                                   QByteArray(R"({"executions": {"a": 1}})")}) {
+        const HttpReply reply = admin("POST", path, body);
+        EXPECT_EQ(reply.status, 400) << body.constData();
+        EXPECT_TRUE(reply.json().toObject().contains(QStringLiteral("executions")))
+            << reply.body.constData();
+    }
+    QJsonArray tooMany;
+    for (int i = 0; i < 1001; ++i)
+        tooMany.append(execution(QStringLiteral("Show version"), s_devices[0]));
+    const HttpReply reply = bulk(tooMany);
+    EXPECT_EQ(reply.status, 400);
+    EXPECT_TRUE(reply.json().toObject().contains(QStringLiteral("executions")));
+    EXPECT_EQ(admin("GET", "/api/jobs/?limit=10").json()[QStringLiteral("count")].toInt(), 1)
+        << "only the job of the test before";
+}
+
+TEST_F(ToolkitBulkApiTest, RunsConcurrentlyWithinItsBound)
+{
+    // Eight slow commands (2 s each) on four devices, four at a time: two rounds.
+    QJsonArray executions;
+    for (int i = 0; i < 8; ++i)
+        executions.append(execution(QStringLiteral("Slow"), s_devices[i % 4]));
+    QElapsedTimer clock;
+    clock.start();
+    const HttpReply reply = bulk(executions);
+    ASSERT_EQ(reply.status, 200) << reply.body.constData();
+    EXPECT_EQ(reply.json()[QStringLiteral("summary")][QStringLiteral("successful")].toInt(), 8)
+        << reply.body.constData();
+    EXPECT_GE(clock.elapsed(), 2 * SlowSeconds * 1000 - 100) << "at most four at once";
+    EXPECT_LT(clock.elapsed(), 3 * SlowSeconds * 1000 + 1500) << "four at once, not one by one";
+}
+
+TEST_F(ToolkitBulkApiTest, TheRateLimitHoldsAcrossConcurrentExecutions)
+{
+    QJsonArray executions;
+    for (int i = 0; i < 12; ++i)
+        executions.append(execution(QStringLiteral("Show version"), s_devices[4]));
+    const HttpReply reply = bulk(executions);
+    ASSERT_EQ(reply.status, 200) << reply.body.constData();
+    EXPECT_EQ(reply.json()[QStringLiteral("summary")][QStringLiteral("successful")].toInt(), 10);
+    int limited = 0;
+    for (const QJsonValue result : reply.json()[QStringLiteral("results")].toArray()) {
+        if (result[QStringLiteral("error")].toString() == QLatin1String("Rate limit exceeded")) {
+            ++limited;
+            EXPECT_EQ(result[QStringLiteral("details")][QStringLiteral("limit")].toInt(), 10);
+        }
+    }
+    EXPECT_EQ(limited, 2);
+}
+
+TEST_F(ToolkitBulkApiTest, AsyncAnswersAtOnceWithTheJob)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const HttpReply reply = bulk({execution(QStringLiteral("Slow"), s_devices[1]),
+                                  execution(QStringLiteral("Show version"), s_devices[1])},
+                                 true);
+    ASSERT_EQ(reply.status, 202) << reply.body.constData();
+    EXPECT_LT(clock.elapsed(), SlowSeconds * 1000);
+    const QString url = reply.json()[QStringLiteral("url")].toString();
+    EXPECT_EQ(url,
+              QStringLiteral("/api/jobs/%1/").arg(reply.json()[QStringLiteral("job_id")].toInt()));
+    const QJsonObject job =
+        waitForJob(reply.json()[QStringLiteral("job_id")].toInt(), [](const QJsonObject &seen) {
+            return seen[QStringLiteral("state")].toString() == QLatin1String("succeeded");
+        });
+    EXPECT_EQ(job[QStringLiteral("state")].toString(), QStringLiteral("succeeded"));
+    EXPECT_EQ(job[QStringLiteral("result")][QStringLiteral("summary")][QStringLiteral("successful")]
+                  .toInt(),
+              2)
+        << job;
+}
+
+// Last: it kills the suite's server (and starts it again on the same data).
+TEST_F(ToolkitBulkApiTest, KillingTheServerKeepsFinishedLogsAndInterruptsTheJob)
+{
+    // Four at once: the two quick ones finish while the slow ones still run.
+    QJsonArray executions{execution(QStringLiteral("Show version"), s_devices[5]),
+                          execution(QStringLiteral("Show version"), s_devices[5])};
+    for (int i = 0; i < 6; ++i)
+        executions.append(execution(QStringLiteral("Slow"), s_devices[i % 4]));
+    const HttpReply started = bulk(executions, true);
+    ASSERT_EQ(started.status, 202) << started.body.constData();
+    const int jobId = started.json()[QStringLiteral("job_id")].toInt();
+    const QJsonObject running = waitForJob(jobId, [](const QJsonObject &seen) {
+        return seen[QStringLiteral("progress")].toInt() >= 25;
+    });
+    ASSERT_EQ(running[QStringLiteral("state")].toString(), QStringLiteral("running")) << running;
+    s_server->kill();
+    ASSERT_TRUE(s_server->start(serverArguments())) << qPrintable(s_server->log());
+
+    const QJsonObject job =
+        admin("GET", "/api/jobs/" + QByteArray::number(jobId) + "/").json().toObject();
+    EXPECT_EQ(job[QStringLiteral("state")].toString(), QStringLiteral("interrupted")) << job;
+    const QJsonObject logs = admin("GET", "/api/plugins/toolkit/command-logs/?device_id=" +
+                                              QByteArray::number(s_devices[5]))
+                                 .json()
+                                 .toObject();
+    ASSERT_EQ(logs[QStringLiteral("count")].toInt(), 2) << logs;
+    for (const QJsonValue log : logs[QStringLiteral("results")].toArray()) {
+        EXPECT_TRUE(log[QStringLiteral("success")].toBool());
+        EXPECT_TRUE(log[QStringLiteral("output")].toString().contains(QLatin1String("uptime")))
+            << "the output is whole";
+    }
+}
