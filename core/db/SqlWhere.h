@@ -35,12 +35,18 @@ public:
                    : QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
     }
     const QVariantList &values() const { return m_values; }
+    // `select` (constant SQL ending with its FROM; its `?` bound to `leading`), this clause and
+    // `tail` (constant GROUP BY, ORDER BY, LIMIT...; its `?` bound to `trailing`).
+    Result<QSqlQuery> run(const QString &select, const QString &tail,
+                          const QVariantList &leading = {}, const QVariantList &trailing = {}) const
+    {
+        return SqlQuery::run(m_db, select + text() + tail, leading + m_values + trailing);
+    }
     // `select` (constant SQL ending with its FROM) with this clause, `orderBy` and one page.
     Result<QSqlQuery> page(const QString &select, const QString &orderBy, int limit,
                            int offset) const
     {
-        return SqlQuery::run(m_db, select + text() + orderBy + QStringLiteral(" LIMIT ? OFFSET ?"),
-                             m_values + QVariantList{limit, offset});
+        return run(select, orderBy + QStringLiteral(" LIMIT ? OFFSET ?"), {}, {limit, offset});
     }
     // How many rows of `table` this clause selects.
     Result<qint64> count(const QString &table) const

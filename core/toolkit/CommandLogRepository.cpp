@@ -65,6 +65,10 @@ SqlWhere whereOf(const CommandLogFilter &filter, const QSqlDatabase &db)
         where.add(QStringLiteral("LOWER(device_name) LIKE ? ESCAPE '\\'"),
                   {SqlQuery::containing(filter.deviceNameContains)});
     }
+    if (filter.afterId)
+        where.add(QStringLiteral("id > ?"), {*filter.afterId});
+    if (filter.upToId)
+        where.add(QStringLiteral("id <= ?"), {*filter.upToId});
     if (!filter.commandNameContains.isEmpty()) {
         where.add(QStringLiteral("LOWER(command_name) LIKE ? ESCAPE '\\'"),
                   {SqlQuery::containing(filter.commandNameContains)});
@@ -135,6 +139,105 @@ Result<QList<CommandLog>> CommandLogRepository::list(const CommandLogFilter &fil
 Result<qint64> CommandLogRepository::count(const CommandLogFilter &filter)
 {
     return whereOf(filter, m_database.connection()).count(QStringLiteral("toolkit_command_logs"));
+}
+
+namespace {
+
+const QString From = QStringLiteral(" FROM toolkit_command_logs");
+const QString Succeeded = QStringLiteral("CASE WHEN success THEN 1 ELSE 0 END");
+
+// The ten most frequent values of `column` (with how often), most frequent first.
+Result<QList<QPair<QString, qint64>>> topTen(const SqlWhere &where, const QString &column)
+{
+    Result<QSqlQuery> query = where.run(
+        QStringLiteral("SELECT ") + column + QStringLiteral(", COUNT(*)") + From,
+        QStringLiteral(" GROUP BY ") + column + QStringLiteral(" ORDER BY COUNT(*) DESC, ") +
+            column + QStringLiteral(" LIMIT 10"));
+    if (!query)
+        return query.error();
+    QList<QPair<QString, qint64>> rows;
+    while (query->next())
+        rows.append({query->value(0).toString(), query->value(1).toLongLong()});
+    return rows;
+}
+
+// The duration at nearest rank `percent` of `count` logs.
+Result<double> durationPercentile(const SqlWhere &where, qint64 count, int percent)
+{
+    Result<QSqlQuery> query =
+        where.run(QStringLiteral("SELECT execution_duration") + From,
+                  QStringLiteral(" ORDER BY execution_duration LIMIT 1 OFFSET ?"), {},
+                  {qMax<qint64>(0, (count * percent + 99) / 100 - 1)});
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toDouble() : 0.0;
+}
+
+} // namespace
+
+Result<CommandLogStatistics> CommandLogRepository::statistics(const CommandLogFilter &filter,
+                                                              qint64 dayStartMs)
+{
+    const SqlWhere where = whereOf(filter, m_database.connection());
+    CommandLogStatistics statistics;
+    {
+        Result<QSqlQuery> totals = where.run(
+            QStringLiteral("SELECT COUNT(*), SUM(") + Succeeded +
+                QStringLiteral("), SUM(CASE WHEN execution_time >= ? THEN 1 ELSE 0 END), "
+                               "SUM(CASE WHEN execution_time >= ? AND success THEN 1 ELSE 0 "
+                               "END), AVG(execution_duration), MAX(execution_duration)") +
+                From,
+            {}, {dayStartMs, dayStartMs});
+        if (!totals)
+            return totals.error();
+        if (!totals->next())
+            return Error::internal(QStringLiteral("The log totals returned no row."));
+        statistics.total = totals->value(0).toLongLong();
+        statistics.successful = totals->value(1).toLongLong();
+        statistics.last24hTotal = totals->value(2).toLongLong();
+        statistics.last24hSuccessful = totals->value(3).toLongLong();
+        statistics.averageDuration = totals->value(4).toDouble();
+        statistics.maxDuration = totals->value(5).toDouble();
+    }
+    Result<QList<QPair<QString, qint64>>> commands = topTen(where, QStringLiteral("command_name"));
+    if (!commands)
+        return commands.error();
+    statistics.topCommands = std::move(commands).value();
+    SqlWhere failed = where;
+    failed.add(QStringLiteral("error_message <> ''"));
+    Result<QList<QPair<QString, qint64>>> errors = topTen(failed, QStringLiteral("error_message"));
+    if (!errors)
+        return errors.error();
+    statistics.commonErrors = std::move(errors).value();
+    Result<QSqlQuery> devices = where.run(
+        QStringLiteral("SELECT device_name, COUNT(*), SUM(") + Succeeded +
+            QStringLiteral("), AVG(execution_duration)") + From,
+        QStringLiteral(" GROUP BY device_name ORDER BY COUNT(*) DESC, device_name LIMIT 10"));
+    if (!devices)
+        return devices.error();
+    while (devices->next()) {
+        statistics.perDevice.append({devices->value(0).toString(), devices->value(1).toLongLong(),
+                                     devices->value(2).toLongLong(), devices->value(3).toDouble()});
+    }
+    for (const auto &[percent, target] :
+         {std::pair{50, &statistics.p50Duration}, std::pair{90, &statistics.p90Duration},
+          std::pair{99, &statistics.p99Duration}}) {
+        const Result<double> duration = durationPercentile(where, statistics.total, percent);
+        if (!duration)
+            return duration.error();
+        *target = duration.value();
+    }
+    return statistics;
+}
+
+Result<qint64> CommandLogRepository::lastId()
+{
+    const Result<QVariant> id =
+        SqlQuery::scalar(m_database.connection(),
+                         QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM toolkit_command_logs"));
+    if (!id)
+        return id.error();
+    return id->toLongLong();
 }
 
 Result<int> CommandLogRepository::successesSince(qint64 deviceId, qint64 sinceMs)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CommandLog.h"
+#include "CommandLogStatistics.h"
 #include "Result.h"
 
 #include <QStringList>
@@ -22,6 +23,9 @@ struct CommandLogFilter
     QString search;
     QString deviceNameContains;
     QString commandNameContains;
+    // Id bounds: an export walks the logs by id, up to the last one when it began.
+    std::optional<qint64> afterId;
+    std::optional<qint64> upToId;
     QStringList ordering;
     int limit = 50;
     int offset = 0;
@@ -41,6 +45,10 @@ public:
     Result<CommandLog> find(qint64 id);
     Result<QList<CommandLog>> list(const CommandLogFilter &filter);
     Result<qint64> count(const CommandLogFilter &filter);
+    // The newest log's id (0 when there is none).
+    Result<qint64> lastId();
+    // Over the logs the filter selects (not its paging); "last 24 h" counts from `dayStartMs`.
+    Result<CommandLogStatistics> statistics(const CommandLogFilter &filter, qint64 dayStartMs);
     // Successful executions on a device since `sinceMs` (what the rate limit counts).
     Result<int> successesSince(qint64 deviceId, qint64 sinceMs);
 

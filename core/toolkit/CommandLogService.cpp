@@ -1,5 +1,7 @@
 #include "CommandLogService.h"
 
+#include <QDateTime>
+
 namespace Cairn {
 
 void CommandLogService::limitToCaller(const Identity &caller, CommandLogFilter &filter)
@@ -18,6 +20,22 @@ Result<qint64> CommandLogService::count(const Identity &caller, CommandLogFilter
 {
     limitToCaller(caller, filter);
     return m_logs.count(filter);
+}
+
+Result<CommandLogStatistics> CommandLogService::statistics(const Identity &caller,
+                                                           CommandLogFilter filter)
+{
+    limitToCaller(caller, filter);
+    constexpr qint64 DayMs = 24 * 3600 * 1000;
+    return m_logs.statistics(filter, QDateTime::currentMSecsSinceEpoch() - DayMs);
+}
+
+std::unique_ptr<CommandLogExport> CommandLogService::exportOf(const Identity &caller,
+                                                              CommandLogFilter filter,
+                                                              CommandLogExport::Format format)
+{
+    limitToCaller(caller, filter);
+    return std::make_unique<CommandLogExport>(m_database, std::move(filter), format);
 }
 
 Result<CommandLog> CommandLogService::get(const Identity &caller, qint64 id)

@@ -22,7 +22,7 @@ std::optional<HttpResponse> ResponseCache::find(const QByteArray &key, qint64 ve
 void ResponseCache::store(const QByteArray &key, qint64 version, const HttpResponse &response)
 {
     const qsizetype size = key.size() + response.body.size();
-    if (size > m_budget / 8 || response.deferred)
+    if (size > m_budget / 8 || response.deferred || response.pieces)
         return; // one huge answer would push out everything else; a deferred one is not made yet
     const QWriteLocker locker(&m_lock);
     if (m_bytes + size > m_budget) {

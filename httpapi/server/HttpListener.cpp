@@ -8,12 +8,15 @@
 
 #include <QFutureWatcher>
 #include <QHttpServerRequest>
+#include <QLoggingCategory>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Cairn {
+
+Q_LOGGING_CATEGORY(lcStream, "cairn.http.stream")
 
 namespace {
 
@@ -124,15 +127,83 @@ void HttpListener::send(QTcpSocket *socket)
 {
     QList<std::shared_ptr<Answer>> &queue = m_answers[socket];
     while (!queue.isEmpty() && queue.constFirst()->response) {
-        const std::shared_ptr<Answer> answer = queue.takeFirst();
+        const std::shared_ptr<Answer> answer = queue.constFirst();
         const HttpResponse &response = *answer->response;
+        if (response.pieces && !answer->head) {
+            // Everything behind it waits until its last piece is out.
+            if (!answer->streaming) {
+                answer->streaming = true;
+                socket->write(response.serialize(false, answer->close));
+                if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+                    guard->answerPending();
+                streamNext(socket, answer);
+            }
+            return;
+        }
         socket->write(response.serialize(answer->head, answer->close));
-        if (answer->close)
-            socket->disconnectFromHost();
-        m_accessLog->record(answer->request, response.status,
-                            answer->head ? 0 : response.body.size(), answer->timer.nsecsElapsed(),
-                            answer->user);
+        finish(socket, answer, answer->head ? 0 : response.body.size());
     }
+}
+
+void HttpListener::finish(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
+                          qint64 bodyBytes)
+{
+    m_answers[socket].removeFirst();
+    if (answer->close)
+        socket->disconnectFromHost();
+    m_accessLog->record(answer->request, answer->response->status, bodyBytes,
+                        answer->timer.nsecsElapsed(), answer->user);
+}
+
+void HttpListener::streamNext(QTcpSocket *socket, const std::shared_ptr<Answer> &answer)
+{
+    auto *watcher = new QFutureWatcher<Result<std::optional<QByteArray>>>(this);
+    const QPointer<QTcpSocket> alive(socket);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, answer, alive] {
+        watcher->deleteLater();
+        if (alive)
+            writePiece(alive, answer, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&blockingPool(), answer->response->pieces));
+}
+
+void HttpListener::writePiece(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
+                              const Result<std::optional<QByteArray>> &piece)
+{
+    // What the client has not taken yet; beyond it the next piece waits for bytesWritten.
+    constexpr qint64 Backlog = 1 << 20;
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    if (!piece) {
+        qCWarning(lcStream) << "streamed answer cut:" << piece.error().message;
+        m_answers.remove(socket);
+        socket->abort();
+        return;
+    }
+    if (!piece->has_value()) {
+        socket->write("0\r\n\r\n");
+        if (guard)
+            guard->answerReady();
+        finish(socket, answer, answer->streamedBytes);
+        send(socket);
+        return;
+    }
+    const QByteArray &bytes = *piece.value();
+    if (!bytes.isEmpty()) {
+        socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+        answer->streamedBytes += bytes.size();
+    }
+    if (socket->bytesToWrite() < Backlog) {
+        streamNext(socket, answer);
+        return;
+    }
+    const QPointer<QTcpSocket> alive(socket);
+    auto drained = std::make_shared<QMetaObject::Connection>();
+    *drained = connect(socket, &QIODevice::bytesWritten, this, [this, alive, answer, drained] {
+        if (!alive || alive->bytesToWrite() >= Backlog)
+            return;
+        disconnect(*drained);
+        streamNext(alive, answer);
+    });
 }
 
 void HttpListener::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -44,6 +44,9 @@ private:
         QElapsedTimer timer;
         QString user;
         std::optional<HttpResponse> response;
+        // A streamed answer: its head is out and pieces follow; body bytes sent so far.
+        bool streaming = false;
+        qint64 streamedBytes = 0;
     };
 
     static QThreadPool &blockingPool();
@@ -51,6 +54,12 @@ private:
                  std::function<HttpResponse()> work);
     // Writes the answers at the front of the socket's queue that are ready.
     void send(QTcpSocket *socket);
+    // A streamed answer's next piece, computed on the blocking pool; written when it comes, after
+    // the client has taken most of what was written before.
+    void streamNext(QTcpSocket *socket, const std::shared_ptr<Answer> &answer);
+    void writePiece(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
+                    const Result<std::optional<QByteArray>> &piece);
+    void finish(QTcpSocket *socket, const std::shared_ptr<Answer> &answer, qint64 bodyBytes);
 
     const Router &m_router;
     QHash<QTcpSocket *, QList<std::shared_ptr<Answer>>> m_answers;

@@ -52,6 +52,15 @@ HttpResponse &HttpResponse::withHeader(QByteArray name, QByteArray value)
     return *this;
 }
 
+HttpResponse HttpResponse::streamed(QByteArray contentType,
+                                    std::function<Result<std::optional<QByteArray>>()> pieces)
+{
+    HttpResponse response;
+    response.contentType = std::move(contentType);
+    response.pieces = std::move(pieces);
+    return response;
+}
+
 QByteArray HttpResponse::serialize(bool omitBody, bool close) const
 {
     QByteArray out;
@@ -59,7 +68,9 @@ QByteArray HttpResponse::serialize(bool omitBody, bool close) const
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     if (!contentType.isEmpty())
         out += "Content-Type: " + contentType + "\r\n";
-    if (status != 204 && status >= 200)
+    if (pieces)
+        out += "Transfer-Encoding: chunked\r\n";
+    else if (status != 204 && status >= 200)
         out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     for (const auto &[name, value] : headers)
         out += name + ": " + value + "\r\n";

@@ -1,5 +1,6 @@
 #include "ToolkitFixture.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -221,6 +222,60 @@ TEST_F(ToolkitBulkApiTest, AsyncAnswersAtOnceWithTheJob)
                   .toInt(),
               2)
         << job;
+}
+
+TEST_F(ToolkitBulkApiTest, StatisticsAndExportsCoverTheHistory)
+{
+    const QByteArray base = "/api/plugins/toolkit/command-logs/";
+    const QJsonObject limited =
+        admin("GET", base + "statistics/?device_id=" + QByteArray::number(s_devices[4]))
+            .json()
+            .toObject();
+    EXPECT_EQ(limited[QStringLiteral("total_logs")].toInt(), 10) << limited;
+    EXPECT_DOUBLE_EQ(limited[QStringLiteral("success_rate")].toDouble(), 100.0);
+    EXPECT_EQ(limited[QStringLiteral("per_device")][0][QStringLiteral("device_name")].toString(),
+              QStringLiteral("limited"));
+
+    const HttpReply statistics = admin("GET", base + "statistics/");
+    ASSERT_EQ(statistics.status, 200) << statistics.body.constData();
+    const int total = statistics.json()[QStringLiteral("total_logs")].toInt();
+    EXPECT_GT(total, 20);
+    EXPECT_EQ(statistics.json()[QStringLiteral("last_24h")][QStringLiteral("total")].toInt(),
+              total);
+    EXPECT_EQ(
+        statistics.json()[QStringLiteral("common_errors")][0][QStringLiteral("error")].toString(),
+        QStringLiteral("The device reported: invalid_input"));
+
+    const HttpReply json = admin("GET", base + "export/?format=json");
+    ASSERT_EQ(json.status, 200) << json.body.left(300).constData();
+    EXPECT_EQ(json.header("transfer-encoding"), "chunked");
+    EXPECT_EQ(json.json()[QStringLiteral("count")].toInt(), total);
+    EXPECT_EQ(json.json()[QStringLiteral("results")].toArray().size(), total);
+    const HttpReply csv =
+        admin("GET", base + "export/?format=csv&start_date=2020-01-01&end_date=" +
+                         QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toLatin1());
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_TRUE(csv.header("content-type").startsWith("text/csv"));
+    EXPECT_TRUE(csv.header("content-disposition").startsWith("attachment;"));
+    EXPECT_EQ(csv.body.count('\n'), total + 1) << "a header and a line per log";
+    EXPECT_EQ(admin("GET", base + "export/?format=json&start_date=2999-01-01")
+                  .json()[QStringLiteral("results")]
+                  .toArray()
+                  .size(),
+              0);
+
+    const HttpReply badDate = admin("GET", base + "export/?start_date=2026-13-01");
+    EXPECT_EQ(badDate.status, 400);
+    EXPECT_TRUE(
+        badDate.json()[QStringLiteral("details")].toObject().contains(QStringLiteral("start_date")))
+        << badDate.body.constData();
+    const HttpReply badFormat = admin("GET", base + "export/?format=xml");
+    EXPECT_EQ(badFormat.status, 400);
+    EXPECT_TRUE(
+        badFormat.json()[QStringLiteral("details")].toObject().contains(QStringLiteral("format")));
+    const HttpReply alices =
+        client().get(base + "export/?format=json", HttpClient::token(s_aliceToken));
+    EXPECT_EQ(alices.json()[QStringLiteral("count")].toInt(), 0) << "only their own logs";
 }
 
 // Last: it kills the suite's server (and starts it again on the same data).

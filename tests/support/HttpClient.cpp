@@ -68,6 +68,25 @@ QByteArray HttpClient::sendRaw(const QByteArray &bytes, int timeoutMs) const
     return received;
 }
 
+std::optional<QByteArray> HttpClient::unchunked(const QByteArray &chunks)
+{
+    QByteArray body;
+    qsizetype at = 0;
+    while (true) {
+        const qsizetype lineEnd = chunks.indexOf("\r\n", at);
+        if (lineEnd < 0)
+            return std::nullopt;
+        bool valid = false;
+        const qsizetype size = chunks.mid(at, lineEnd - at).toLongLong(&valid, 16);
+        if (!valid || chunks.size() < lineEnd + 2 + size + 2)
+            return std::nullopt;
+        if (size == 0)
+            return body;
+        body += chunks.mid(lineEnd + 2, size);
+        at = lineEnd + 2 + size + 2;
+    }
+}
+
 HttpReply HttpClient::parse(const QByteArray &raw)
 {
     HttpReply reply;
@@ -82,6 +101,12 @@ HttpReply HttpClient::parse(const QByteArray &raw)
             reply.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
     }
     reply.body = raw.mid(end + 4);
+    if (reply.header("transfer-encoding").compare("chunked", Qt::CaseInsensitive) == 0) {
+        std::optional<QByteArray> whole = unchunked(reply.body);
+        if (!whole)
+            return reply; // cut short: status stays 0
+        reply.body = std::move(*whole);
+    }
     const QByteArray length = reply.header("content-length");
     if (!length.isEmpty() && reply.body.size() < length.toLongLong())
         return reply; // cut short: status stays 0

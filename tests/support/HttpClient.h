@@ -4,6 +4,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QPair>
+#include <optional>
 
 namespace Cairn::Test {
 
@@ -40,6 +41,9 @@ public:
     static Headers token(const QByteArray &key);
 
 private:
+    // A chunked body's bytes; nothing when it is cut short (no last chunk).
+    static std::optional<QByteArray> unchunked(const QByteArray &chunks);
+
     quint16 m_port;
 };
 

@@ -97,6 +97,71 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
     return HttpResponse::json(shown(request, log.value(), false));
 }
 
+HttpResponse statistics(CoreServices &core, const ApiRequest &request)
+{
+    const Result<CommandLogFilter> filter = filterOf(request);
+    if (!filter)
+        return Toolkit::error(filter.error());
+    const Result<CommandLogStatistics> statistics =
+        core.commandLogs().statistics(*request.identity, filter.value());
+    if (!statistics)
+        return Toolkit::error(statistics.error());
+    return HttpResponse::json(statistics->toJson());
+}
+
+// start_date / end_date of an export: whole days (UTC), the end day included.
+Result<std::optional<qint64>> dayParam(const ApiRequest &request, const QString &name, bool end)
+{
+    const QString text = request.http.queryValue(name);
+    if (text.isEmpty())
+        return std::optional<qint64>();
+    const QDate day = QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
+    if (!day.isValid())
+        return Error{ErrorCode::BadRequest, QStringLiteral("Invalid date format"),
+                     QJsonObject{{name, QStringLiteral("Use YYYY-MM-DD.")}}};
+    const QDate from = end ? day.addDays(1) : day;
+    return std::optional<qint64>(from.startOfDay(Qt::UTC).toMSecsSinceEpoch() - (end ? 1 : 0));
+}
+
+Result<CommandLogExport::Format> formatOf(const ApiRequest &request)
+{
+    const QString format = request.http.queryValue(QStringLiteral("format"));
+    if (format.isEmpty() || format == QLatin1String("csv"))
+        return CommandLogExport::Format::Csv;
+    if (format == QLatin1String("json"))
+        return CommandLogExport::Format::Json;
+    return Error{ErrorCode::BadRequest, QStringLiteral("Unsupported export format"),
+                 QJsonObject{{QStringLiteral("format"), QStringLiteral("Use csv or json.")}}};
+}
+
+HttpResponse exportLogs(CoreServices &core, const ApiRequest &request)
+{
+    Result<CommandLogFilter> filter = filterOf(request);
+    const Result<CommandLogExport::Format> format = formatOf(request);
+    const Result<std::optional<qint64>> start =
+        dayParam(request, QStringLiteral("start_date"), false);
+    const Result<std::optional<qint64>> end = dayParam(request, QStringLiteral("end_date"), true);
+    for (const Error *problem :
+         {filter ? nullptr : &filter.error(), format ? nullptr : &format.error(),
+          start ? nullptr : &start.error(), end ? nullptr : &end.error()}) {
+        if (problem)
+            return Toolkit::errorWithDetails(*problem);
+    }
+    if (start.value())
+        filter->after = qMax(filter->after.value_or(0), *start.value());
+    if (end.value())
+        filter->before = filter->before ? qMin(*filter->before, *end.value()) : *end.value();
+    const bool csv = format.value() == CommandLogExport::Format::Csv;
+    std::shared_ptr<CommandLogExport> rows =
+        core.commandLogs().exportOf(*request.identity, std::move(filter).value(), format.value());
+    const QByteArray fileName = "command_logs_" +
+                                QDate::currentDate().toString(Qt::ISODate).toLatin1() +
+                                (csv ? ".csv" : ".json");
+    return HttpResponse::streamed(csv ? "text/csv; charset=utf-8" : "application/json",
+                                  [rows] { return rows->next(); })
+        .withHeader("Content-Disposition", "attachment; filename=\"" + fileName + '"');
+}
+
 } // namespace
 
 void CommandLogsController::registerRoutes(Router &router, CoreServices &core)
@@ -109,21 +174,49 @@ void CommandLogsController::registerRoutes(Router &router, CoreServices &core)
     spec.description = QStringLiteral("Newest first: your executions, or everyone's for a "
                                       "superuser.");
     using Toolkit::parameter;
+    const QList<QueryParameter> filters{
+        parameter("command_id", "A command.", "integer"),
+        parameter("device_id", "Repeatable.", "integer"),
+        parameter("success", "true or false.", "boolean"),
+        parameter("username", "The operator."),
+        parameter("q", "Substring of command, device, output or error."),
+        parameter("execution_time_after", "Date or date-time."),
+        parameter("execution_time_before", "Date or date-time."),
+        parameter("device_name_icontains", "Substring of the device's name."),
+        parameter("command_name_icontains", "Substring of the command's name.")};
     spec.queryParameters = Toolkit::listParameters(
-        {parameter("command_id", "A command.", "integer"),
-         parameter("device_id", "Repeatable.", "integer"),
-         parameter("success", "true or false.", "boolean"), parameter("username", "The operator."),
-         parameter("q", "Substring of command, device, output or error."),
-         parameter("execution_time_after", "Date or date-time."),
-         parameter("execution_time_before", "Date or date-time."),
-         parameter("device_name_icontains", "Substring of the device's name."),
-         parameter("command_name_icontains", "Substring of the command's name."),
-         parameter("ordering", "id, execution_time, execution_duration, success, username, "
-                               "device, command; '-' descends."),
-         parameter("brief", "id, url, display, success only.", "boolean")});
+        filters +
+        QList<QueryParameter>{
+            parameter("ordering", "id, execution_time, execution_duration, success, username, "
+                                  "device, command; '-' descends."),
+            parameter("brief", "id, url, display, success only.", "boolean")});
     spec.responseSchema = JsonSchema::ofType("object");
     router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
 
+    // Before {id}/, which would match these paths too.
+    spec.path = Toolkit::Base + Collection + QStringLiteral("statistics/");
+    spec.summary = QStringLiteral("Command log statistics");
+    spec.description = QStringLiteral(
+        "Over the logs you may see, narrowed by the list's filters: total_logs, success_rate (%), "
+        "last_24h, top_commands and common_errors (ten each), per_device (ten busiest) and "
+        "duration (average, max, p50, p90, p99 in seconds).");
+    spec.queryParameters = filters;
+    router.add(spec, [&core](const ApiRequest &request) { return statistics(core, request); });
+
+    spec.path = Toolkit::Base + Collection + QStringLiteral("export/");
+    spec.summary = QStringLiteral("Export command logs");
+    spec.description = QStringLiteral(
+        "Every log you may see under the filters, streamed (no row limit): CSV (ID, Command, "
+        "Device, User, Success, Created, Execution Time, Error Message, Duration (s)) or JSON "
+        "{count, results}. Errors are {error, details}.");
+    spec.queryParameters =
+        filters + QList<QueryParameter>{parameter("format", "csv (default) or json."),
+                                        parameter("start_date", "YYYY-MM-DD, from its start."),
+                                        parameter("end_date", "YYYY-MM-DD, to its end.")};
+    spec.responseSchema = {};
+    router.add(spec, [&core](const ApiRequest &request) { return exportLogs(core, request); });
+
+    spec.responseSchema = JsonSchema::ofType("object");
     spec.path = Toolkit::Base + Collection + QStringLiteral("{id}/");
     spec.summary = QStringLiteral("Get a command log");
     spec.description.clear();

@@ -15,9 +15,7 @@ HttpResponse refusal(const Error &error)
 {
     if (error.code != ErrorCode::Forbidden && error.code != ErrorCode::TooManyRequests)
         return Toolkit::error(error);
-    return HttpResponse::json(QJsonObject{{QStringLiteral("error"), error.message},
-                                          {QStringLiteral("details"), error.fields}},
-                              FaceErrors::statusOf(error.code));
+    return Toolkit::errorWithDetails(error);
 }
 
 Result<qint64> deviceIdOf(const QJsonObject &fields)

@@ -10,6 +10,13 @@ HttpResponse error(const Error &error)
     return FaceErrors::response(Face::Toolkit, error);
 }
 
+HttpResponse errorWithDetails(const Error &error)
+{
+    return HttpResponse::json(QJsonObject{{QStringLiteral("error"), error.message},
+                                          {QStringLiteral("details"), error.fields}},
+                              FaceErrors::statusOf(error.code));
+}
+
 QString urlOf(const ApiRequest &request, const QString &collection, qint64 id)
 {
     return request.baseUrl() + Base + collection + QString::number(id) + QLatin1Char('/');

@@ -12,6 +12,9 @@ namespace Cairn::Toolkit {
 inline const QString Base = QStringLiteral("/api/plugins/toolkit/");
 
 HttpResponse error(const Error &error);
+// The plugin's other error shape, {"error": message, "details": {...}}: execute's 403 and 429,
+// and every export error.
+HttpResponse errorWithDetails(const Error &error);
 // The absolute URL of an object under Base ("commands/", 7 -> http://host/api/.../commands/7/).
 QString urlOf(const ApiRequest &request, const QString &collection, qint64 id);
 // The `{id}` of the path; NotFound when it is not a number.
