@@ -2,9 +2,13 @@
 
 #include "jobs/JobManager.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QMutex>
+#include <QSemaphore>
 #include <QThreadPool>
+#include <atomic>
 #include <vector>
 
 namespace Cairn {
@@ -40,6 +44,19 @@ QJsonObject paramsOf(const QList<Result<ExecutionRequest>> &executions, int conc
             {QStringLiteral("concurrency"), concurrency}};
 }
 
+// Threads shared by every bulk run and kept between runs, with their database connections:
+// starting them for each run cost more than the executions.
+QThreadPool &lanePool()
+{
+    static QThreadPool *const pool = [] {
+        auto *threads = new QThreadPool;
+        threads->setMaxThreadCount(BulkExecutor::MaxConcurrency);
+        threads->setExpiryTimeout(10 * 60 * 1000);
+        return threads;
+    }();
+    return *pool;
+}
+
 } // namespace
 
 BulkExecutor::BulkExecutor(CommandExecutor &executor, JobManager &jobs, int concurrency)
@@ -65,6 +82,27 @@ Result<Job> BulkExecutor::start(const Identity &caller,
                          });
 }
 
+QList<QList<int>> BulkExecutor::lanesOf(const QList<Result<ExecutionRequest>> &executions)
+{
+    QList<QList<int>> lanes;
+    QHash<qint64, qsizetype> laneOfDevice;
+    for (int index = 0; index < executions.size(); ++index) {
+        const Result<ExecutionRequest> &execution = executions.at(index);
+        if (!execution) {
+            lanes.append(QList<int>{index});
+            continue;
+        }
+        const auto found = laneOfDevice.constFind(execution->deviceId);
+        if (found != laneOfDevice.cend()) {
+            lanes[found.value()].append(index);
+            continue;
+        }
+        laneOfDevice.insert(execution->deviceId, lanes.size());
+        lanes.append(QList<int>{index});
+    }
+    return lanes;
+}
+
 QJsonObject BulkExecutor::run(JobContext &context, const Identity &caller,
                               const QList<Result<ExecutionRequest>> &executions)
 {
@@ -72,21 +110,31 @@ QJsonObject BulkExecutor::run(JobContext &context, const Identity &caller,
     std::vector<QJsonObject> results(size_t(executions.size()));
     QMutex progressMutex;
     int done = 0;
-    QThreadPool workers;
-    workers.setMaxThreadCount(qMin(m_concurrency, total));
-    for (int index = 0; index < total; ++index) {
-        workers.start([&, index] {
-            // Once the job is asked to stop, what has not started is reported, not run.
-            results[size_t(index)] =
-                context.isCancelled()
-                    ? refusal(index + 1, Error{ErrorCode::Unavailable,
-                                               QStringLiteral("Not run: the job was stopped.")})
-                    : resultOf(index + 1, caller, executions.at(index));
-            const QMutexLocker lock(&progressMutex);
-            context.setProgress(++done * 100 / total);
+    const QList<QList<int>> lanes = lanesOf(executions);
+    // At most m_concurrency lanes at once: that many workers, each taking the next lane.
+    std::atomic_int nextLane = 0;
+    const int workers = qMin(m_concurrency, int(lanes.size()));
+    QSemaphore finished;
+    for (int worker = 0; worker < workers; ++worker) {
+        lanePool().start([&] {
+            for (int lane = nextLane++; lane < lanes.size(); lane = nextLane++) {
+                LaneMemory memory;
+                for (const int index : lanes.at(lane)) {
+                    // Once the job is asked to stop, what has not started is reported, not run.
+                    results[size_t(index)] =
+                        context.isCancelled()
+                            ? refusal(index + 1,
+                                      Error{ErrorCode::Unavailable,
+                                            QStringLiteral("Not run: the job was stopped.")})
+                            : resultOf(index + 1, caller, executions.at(index), memory);
+                    const QMutexLocker lock(&progressMutex);
+                    context.setProgress(++done * 100 / total);
+                }
+            }
+            finished.release();
         });
     }
-    workers.waitForDone();
+    finished.acquire(workers);
     QJsonArray array;
     int successful = 0;
     for (const QJsonObject &result : results) {
@@ -101,11 +149,30 @@ QJsonObject BulkExecutor::run(JobContext &context, const Identity &caller,
 }
 
 QJsonObject BulkExecutor::resultOf(int executionId, const Identity &caller,
-                                   const Result<ExecutionRequest> &execution)
+                                   const Result<ExecutionRequest> &execution, LaneMemory &memory)
 {
     if (!execution)
         return refusal(executionId, execution.error());
-    const Result<ExecutionOutcome> outcome = m_executor.execute(caller, execution.value());
+    // The same command with the same variables passes the same checks within one run.
+    const QByteArray key = QByteArray::number(execution->commandId) + ' ' +
+                           QByteArray::number(execution->timeoutSeconds) + ' ' +
+                           QJsonDocument(execution->variables).toJson(QJsonDocument::Compact);
+    auto prepared = memory.prepared.find(key);
+    if (prepared == memory.prepared.end())
+        prepared =
+            memory.prepared.emplace(key, m_executor.prepare(caller, execution.value())).first;
+    if (!prepared->second)
+        return refusal(executionId, prepared->second.error());
+    const QString &token = execution->credentialToken;
+    const Result<ExecutionOutcome> outcome =
+        m_executor.run(caller, prepared->second.value(), [&](const QString &platform) {
+            auto known = memory.credentials.find(token);
+            if (known == memory.credentials.end())
+                known = memory.credentials
+                            .emplace(token, m_executor.credentialsFor(caller, token, platform))
+                            .first;
+            return known->second;
+        });
     if (!outcome)
         return refusal(executionId, outcome.error());
     const CommandLog &log = outcome->log;

@@ -119,8 +119,8 @@ void CommandExecutor::releaseRate(qint64 deviceId)
         m_running.remove(deviceId);
 }
 
-Result<QString> CommandExecutor::run(const SshEndpoint &endpoint, const PlatformProfile &profile,
-                                     const Command &command, const QString &text, int timeoutMs)
+Result<QString> CommandExecutor::talk(const SshEndpoint &endpoint, const PlatformProfile &profile,
+                                      const Command &command, const QString &text, int timeoutMs)
 {
     // The session goes back to the pool when the lease ends, here.
     Result<std::unique_ptr<SessionLease>> lease =
@@ -134,6 +134,24 @@ Result<QString> CommandExecutor::run(const SshEndpoint &endpoint, const Platform
 
 Result<ExecutionOutcome> CommandExecutor::execute(const Identity &caller,
                                                   const ExecutionRequest &request)
+{
+    const Result<PreparedExecution> prepared = prepare(caller, request);
+    if (!prepared)
+        return prepared.error();
+    return run(caller, prepared.value(), [&](const QString &platform) {
+        return credentialsFor(caller, request.credentialToken, platform);
+    });
+}
+
+Result<ResolvedCredentials> CommandExecutor::credentialsFor(const Identity &caller,
+                                                            const QString &token,
+                                                            const QString &platform)
+{
+    return m_services.credentials.resolve(caller, token, platform);
+}
+
+Result<PreparedExecution> CommandExecutor::prepare(const Identity &caller,
+                                                   const ExecutionRequest &request)
 {
     if (request.timeoutSeconds < MinTimeoutSeconds || request.timeoutSeconds > MaxTimeoutSeconds) {
         return Error::invalidField(QStringLiteral("timeout"),
@@ -171,17 +189,27 @@ Result<ExecutionOutcome> CommandExecutor::execute(const Identity &caller,
                      QJsonObject{{QStringLiteral("required_permission"), actionName(action)},
                                  {QStringLiteral("command_type"), command.commandType}}};
     }
+    return PreparedExecution{command, device, profile, command.render(values.value()),
+                             request.timeoutSeconds * 1000};
+}
+
+Result<ExecutionOutcome> CommandExecutor::run(const Identity &caller,
+                                              const PreparedExecution &prepared,
+                                              const CredentialSource &credentialSource)
+{
+    const Command &command = prepared.command;
+    const Device &device = prepared.device;
+    const PlatformProfile &profile = *prepared.profile;
     const Result<void> rate = reserveRate(caller, device);
     if (!rate)
         return rate.error();
     // Held until the log is written (or the execution ends before reaching the device).
     const auto release = qScopeGuard([this, id = device.id] { releaseRate(id); });
-    const Result<ResolvedCredentials> credentials =
-        m_services.credentials.resolve(caller, request.credentialToken, profile->name);
+    const Result<ResolvedCredentials> credentials = credentialSource(profile.name);
     if (!credentials)
         return credentials.error();
 
-    ExecutionOutcome outcome{command, device, {}, {}, profile->vendor};
+    ExecutionOutcome outcome{command, device, {}, {}, profile.vendor};
     CommandLog &log = outcome.log;
     log.commandId = command.id;
     log.commandName = command.name;
@@ -190,7 +218,7 @@ Result<ExecutionOutcome> CommandExecutor::execute(const Identity &caller,
     log.userId = caller.user.id;
     log.username = caller.user.username;
     log.deviceUsername = credentials->set.username;
-    log.commandText = command.render(values.value());
+    log.commandText = prepared.text;
     log.executionTime = QDateTime::currentMSecsSinceEpoch();
 
     SshEndpoint endpoint;
@@ -201,16 +229,16 @@ Result<ExecutionOutcome> CommandExecutor::execute(const Identity &caller,
     endpoint.privateKey = credentials->secrets.privateKey;
     endpoint.keyPassphrase = credentials->secrets.keyPassphrase;
     endpoint.enablePassword = credentials->secrets.enablePassword;
-    const int timeoutMs = request.timeoutSeconds * 1000;
+    const int timeoutMs = prepared.timeoutMs;
     endpoint.connectTimeoutMs = qMin(timeoutMs, endpoint.connectTimeoutMs);
     endpoint.authTimeoutMs = qMin(timeoutMs, endpoint.authTimeoutMs);
     QElapsedTimer clock;
     clock.start();
-    Result<QString> output = run(endpoint, *profile, command, log.commandText, timeoutMs);
+    Result<QString> output = talk(endpoint, profile, command, log.commandText, timeoutMs);
     log.executionDuration = double(clock.nsecsElapsed()) / 1e9;
     if (output) {
         log.output = output.value();
-        outcome.deviceError = profile->detectError(log.output);
+        outcome.deviceError = profile.detectError(log.output);
         log.success = !outcome.deviceError;
         if (outcome.deviceError)
             log.errorMessage =

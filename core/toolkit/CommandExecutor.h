@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CommandLogRepository.h"
+#include "CredentialSetService.h"
 #include "VariableValues.h"
 #include "auth/Identity.h"
 #include "inventory/Device.h"
@@ -11,6 +12,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QMutex>
+#include <functional>
 
 namespace Cairn {
 
@@ -38,6 +40,21 @@ struct ExecutionRequest
     QJsonObject variables;
     int timeoutSeconds = 30;
 };
+
+// An execution checked up to the rate limit (request, variables, permission), ready to run:
+// what bulk-execute reuses for the repeated executions of one device.
+struct PreparedExecution
+{
+    Command command;
+    Device device;
+    const PlatformProfile *profile = nullptr;
+    QString text;
+    int timeoutMs = 0;
+};
+
+// Where an execution's login comes from, given the device's platform: the credential set of its
+// token, looked up once per execution or once per device in a bulk run.
+using CredentialSource = std::function<Result<ResolvedCredentials>(const QString &platform)>;
 
 // What an execution gave: always logged once it reached the device.
 struct ExecutionOutcome
@@ -70,6 +87,12 @@ public:
 
     // Errors before the device was reached: 400 (with `variables` problems), 403, 404, 429.
     Result<ExecutionOutcome> execute(const Identity &caller, const ExecutionRequest &request);
+    // execute() in two steps: the checks up to the rate limit, then the rest.
+    Result<PreparedExecution> prepare(const Identity &caller, const ExecutionRequest &request);
+    Result<ExecutionOutcome> run(const Identity &caller, const PreparedExecution &prepared,
+                                 const CredentialSource &credentials);
+    Result<ResolvedCredentials> credentialsFor(const Identity &caller, const QString &token,
+                                               const QString &platform);
     // The command and the device an execution names: 404 for the command, a `device_id` error
     // for the device.
     Result<std::pair<Command, Device>> target(qint64 commandId, qint64 deviceId);
@@ -84,8 +107,8 @@ private:
     // release().
     Result<void> reserveRate(const Identity &caller, const Device &device);
     void releaseRate(qint64 deviceId);
-    Result<QString> run(const SshEndpoint &endpoint, const PlatformProfile &profile,
-                        const Command &command, const QString &text, int timeoutMs);
+    Result<QString> talk(const SshEndpoint &endpoint, const PlatformProfile &profile,
+                         const Command &command, const QString &text, int timeoutMs);
 
     Services m_services;
     CommandLogRepository m_logs;

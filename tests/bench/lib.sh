@@ -21,13 +21,14 @@ bench_wait_for() { # url
     return 1
 }
 
-# bench_start_cairn CAIRN: sets bench_token and bench_cairn_port; the server logs to cairn.log.
+# bench_start_cairn CAIRN [SERVE_ARGUMENTS...]: sets bench_token, bench_cairn_port and
+# bench_cairn_pid; the server logs to cairn.log.
 bench_start_cairn() {
     echo "bench-password" | "$1" user add bench --password-stdin --email bench@example.com \
         --superuser --data-dir "$bench_work/data" >/dev/null 2>&1
     bench_token=$("$1" user token bench --data-dir "$bench_work/data" 2>/dev/null | tail -n 1)
     bench_cairn_port=$(bench_free_port)
-    "$1" serve --listen "127.0.0.1:$bench_cairn_port" --data-dir "$bench_work/data" \
+    "$1" serve --listen "127.0.0.1:$bench_cairn_port" --data-dir "$bench_work/data" "${@:2}" \
         2>"$bench_work/cairn.log" &
     bench_cairn_pid=$!
     bench_wait_for "http://127.0.0.1:$bench_cairn_port/rest/is_alive"

@@ -26,7 +26,9 @@ public:
     bool start(QString *error);
     void stop();
     // Before start(): listen on this many ports, each a device of its own to a client (sessions
-    // are pooled per address and port), all served by the one sshd.
+    // are pooled per address and port), all served by the one sshd; at most MaxPorts, sshd's
+    // limit of listening sockets.
+    static constexpr int MaxPorts = 16;
     void setPortCount(int count) { m_portCount = count; }
     quint16 port() const { return m_ports.value(0); }
     QList<quint16> ports() const { return m_ports; }
