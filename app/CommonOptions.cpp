@@ -90,6 +90,18 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
             *exitCode = ExitUsage;
             return std::nullopt;
         }
+        const QString policy = settings
+                                   ->value(QStringLiteral("toolkit/host_key_policy"),
+                                           QStringLiteral("trust_on_first_use"))
+                                   .toString();
+        if (policy != QLatin1String("trust_on_first_use") && policy != QLatin1String("strict")) {
+            err << "cairn: [toolkit] host_key_policy must be trust_on_first_use or strict"
+                << Qt::endl;
+            *exitCode = ExitUsage;
+            return std::nullopt;
+        }
+        options.hostKeyPolicy = policy == QLatin1String("strict") ? HostKeyPolicy::Strict
+                                                                  : HostKeyPolicy::TrustOnFirstUse;
         if (limit.windowMinutes < 1 || limit.perDevice < 1) {
             err << "cairn: [toolkit] time_window_minutes and device_command_limit must be at "
                    "least 1"

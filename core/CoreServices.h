@@ -38,6 +38,8 @@ struct CoreOptions
     int jobWorkers = 4;
     int authTokenLifetimeSeconds = 600;
     RateLimit toolkitRateLimit;
+    // Whether a device's first login records its host key or needs it added beforehand.
+    HostKeyPolicy hostKeyPolicy = HostKeyPolicy::TrustOnFirstUse;
     // How many executions of one bulk-execute run at once.
     int toolkitBulkConcurrency = 16;
 };

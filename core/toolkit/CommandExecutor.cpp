@@ -29,11 +29,12 @@ QString hostOnly(const QString &cidr)
 } // namespace
 
 CommandExecutor::CommandExecutor(Services services, Database &database, SessionPool &pool,
-                                 RateLimit limit)
+                                 RateLimit limit, HostKeyPolicy hostKeyPolicy)
     : m_services(services)
     , m_logs(database)
     , m_pool(pool)
     , m_limit(std::move(limit))
+    , m_hostKeyPolicy(hostKeyPolicy)
 {
 }
 
@@ -123,9 +124,8 @@ Result<QString> CommandExecutor::talk(const SshEndpoint &endpoint, const Platfor
                                       const Command &command, const QString &text, int timeoutMs)
 {
     // The session goes back to the pool when the lease ends, here.
-    Result<std::unique_ptr<SessionLease>> lease =
-        m_pool.acquire(endpoint, profile,
-                       m_services.knownHosts.checker(HostKeyPolicy::TrustOnFirstUse), timeoutMs);
+    Result<std::unique_ptr<SessionLease>> lease = m_pool.acquire(
+        endpoint, profile, m_services.knownHosts.checker(m_hostKeyPolicy), timeoutMs);
     if (!lease)
         return lease.error();
     DeviceSession &session = lease.value()->session();

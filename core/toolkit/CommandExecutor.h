@@ -6,6 +6,7 @@
 #include "auth/Identity.h"
 #include "inventory/Device.h"
 #include "toolkit/Command.h"
+#include "transport/KnownHosts.h"
 #include "transport/PlatformProfile.h"
 #include "transport/SshEndpoint.h"
 
@@ -83,7 +84,8 @@ public:
         KnownHosts &knownHosts;
     };
 
-    CommandExecutor(Services services, Database &database, SessionPool &pool, RateLimit limit);
+    CommandExecutor(Services services, Database &database, SessionPool &pool, RateLimit limit,
+                    HostKeyPolicy hostKeyPolicy);
 
     // Errors before the device was reached: 400 (with `variables` problems), 403, 404, 429.
     Result<ExecutionOutcome> execute(const Identity &caller, const ExecutionRequest &request);
@@ -114,6 +116,7 @@ private:
     CommandLogRepository m_logs;
     SessionPool &m_pool;
     RateLimit m_limit;
+    HostKeyPolicy m_hostKeyPolicy;
     QMutex m_runningMutex;
     QHash<qint64, int> m_running;
 };

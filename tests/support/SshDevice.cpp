@@ -196,4 +196,14 @@ QString SshDevice::privateKey() const
     return key.open(QIODevice::ReadOnly) ? QString::fromUtf8(key.readAll()) : QString();
 }
 
+QString SshDevice::hostKeyFingerprint() const
+{
+    // "256 SHA256:... comment (ED25519)": the second field.
+    QProcess keygen;
+    keygen.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-l"), QStringLiteral("-f"),
+                                                m_dir->path() + QStringLiteral("/host.pub")});
+    keygen.waitForFinished();
+    return QString::fromUtf8(keygen.readAllStandardOutput()).section(QLatin1Char(' '), 1, 1);
+}
+
 } // namespace Cairn::Test

@@ -35,6 +35,8 @@ public:
     static QString password();
     // The client's private key (OpenSSH format) that authorized_keys accepts.
     QString privateKey() const;
+    // The sshd's (ed25519) host key as SHA256:base64, as ssh-keygen -l shows it.
+    QString hostKeyFingerprint() const;
     QString platform() const { return m_platform; }
     QString hostname() const { return m_hostname; }
 
