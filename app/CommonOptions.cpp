@@ -79,6 +79,8 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
                 .toInt();
         limit.bypassUsers =
             settings->value(QStringLiteral("toolkit/rate_limit_bypass_users")).toStringList();
+        limit.bypassGroups =
+            settings->value(QStringLiteral("toolkit/rate_limit_bypass_groups")).toStringList();
         options.toolkitBulkConcurrency =
             settings
                 ->value(QStringLiteral("toolkit/bulk_concurrency"), options.toolkitBulkConcurrency)

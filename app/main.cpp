@@ -1,5 +1,6 @@
 #include "CommonOptions.h"
 #include "ExitCode.h"
+#include "GroupCommand.h"
 #include "KnownHostsCommand.h"
 #include "ServeCommand.h"
 #include "UserCommand.h"
@@ -21,6 +22,7 @@ const char *const Usage =
     "  cairn                     open the desktop application\n"
     "  cairn serve [options]     run the server headless\n"
     "  cairn user ...            add users, set passwords, list, make tokens\n"
+    "  cairn group ...           add groups and their members, list\n"
     "  cairn known-hosts ...     add or forget the SSH host keys of devices\n"
     "  cairn --help | --version\n"
     "Run 'cairn COMMAND --help' for a command's options.\n";
@@ -91,6 +93,8 @@ int main(int argc, char **argv)
         return ServeCommand::run(arguments);
     if (command == QLatin1String("user"))
         return UserCommand::run(arguments);
+    if (command == QLatin1String("group"))
+        return GroupCommand::run(arguments);
     if (command == QLatin1String("known-hosts"))
         return KnownHostsCommand::run(arguments);
     QTextStream(stderr) << "cairn: unknown command '" << command << "'\n" << Usage;

@@ -57,4 +57,32 @@ Result<void> GroupService::removeMember(qint64 groupId, qint64 userId)
         {groupId, userId});
 }
 
+Result<Group> GroupService::byName(const QString &name)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT id, name, description FROM user_groups WHERE name = ?"), {name});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("No group named \"%1\".").arg(name));
+    return Group{query->value(0).toLongLong(), query->value(1).toString(),
+                 query->value(2).toString()};
+}
+
+Result<QStringList> GroupService::namesOf(qint64 userId)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT g.name FROM user_groups g JOIN group_members m ON m.group_id = g.id "
+                       "WHERE m.user_id = ? ORDER BY g.name"),
+        {userId});
+    if (!query)
+        return query.error();
+    QStringList names;
+    while (query->next())
+        names << query->value(0).toString();
+    return names;
+}
+
 } // namespace Cairn

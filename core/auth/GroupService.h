@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 namespace Cairn {
 
@@ -31,6 +32,9 @@ public:
     Result<QList<Group>> list();
     Result<void> addMember(qint64 groupId, qint64 userId);
     Result<void> removeMember(qint64 groupId, qint64 userId);
+    Result<Group> byName(const QString &name);
+    // The names of the groups `userId` belongs to.
+    Result<QStringList> namesOf(qint64 userId);
 
 private:
     Database &m_database;

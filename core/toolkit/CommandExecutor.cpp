@@ -3,6 +3,7 @@
 #include "CommandService.h"
 #include "CredentialSetService.h"
 #include "VariableValues.h"
+#include "auth/GroupService.h"
 #include "auth/PermissionService.h"
 #include "inventory/DeviceService.h"
 #include "inventory/InterfaceService.h"
@@ -13,6 +14,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QScopeGuard>
+#include <algorithm>
 
 namespace Cairn {
 
@@ -88,9 +90,26 @@ Result<QHash<QString, QString>> CommandExecutor::checkVariables(const Command &c
     return values;
 }
 
+Result<bool> CommandExecutor::bypassesRate(const Identity &caller)
+{
+    if (m_limit.bypassUsers.contains(caller.user.username))
+        return true;
+    if (m_limit.bypassGroups.isEmpty())
+        return false;
+    const Result<QStringList> groups = m_services.groups.namesOf(caller.user.id);
+    if (!groups)
+        return groups.error();
+    return std::any_of(groups->cbegin(), groups->cend(), [this](const QString &group) {
+        return m_limit.bypassGroups.contains(group);
+    });
+}
+
 Result<void> CommandExecutor::reserveRate(const Identity &caller, const Device &device)
 {
-    const bool bypass = m_limit.bypassUsers.contains(caller.user.username);
+    const Result<bool> bypassing = bypassesRate(caller);
+    if (!bypassing)
+        return bypassing.error();
+    const bool bypass = bypassing.value();
     const qint64 since =
         QDateTime::currentMSecsSinceEpoch() - qint64(m_limit.windowMinutes) * 60 * 1000;
     const Result<int> recent = bypass ? Result<int>(0) : m_logs.successesSince(device.id, since);

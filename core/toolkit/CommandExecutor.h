@@ -20,6 +20,7 @@ namespace Cairn {
 class CommandService;
 class CredentialSetService;
 class DeviceService;
+class GroupService;
 class InterfaceService;
 class KnownHosts;
 class PermissionService;
@@ -31,6 +32,7 @@ struct RateLimit
     int windowMinutes = 5;
     int perDevice = 10;
     QStringList bypassUsers;
+    QStringList bypassGroups;
 };
 
 struct ExecutionRequest
@@ -81,6 +83,7 @@ public:
         InterfaceService &interfaces;
         CredentialSetService &credentials;
         PermissionService &permissions;
+        GroupService &groups;
         KnownHosts &knownHosts;
     };
 
@@ -108,6 +111,8 @@ private:
     // executions (bulk-execute) cannot all pass the check at once; a pass holds a place until
     // release().
     Result<void> reserveRate(const Identity &caller, const Device &device);
+    // Bypass users, and members of bypass groups, are not rate limited.
+    Result<bool> bypassesRate(const Identity &caller);
     void releaseRate(qint64 deviceId);
     Result<QString> talk(const SshEndpoint &endpoint, const PlatformProfile &profile,
                          const Command &command, const QString &text, int timeoutMs);

@@ -21,7 +21,8 @@ protected:
         ASSERT_TRUE(s_router->start(&error)) << error.toStdString();
         s_dir = std::make_unique<QTemporaryDir>();
         startServer(
-            {QStringLiteral("--config"), writeConfig("[toolkit]\nrate_limit_bypass_users=ops\n")});
+            {QStringLiteral("--config"), writeConfig("[toolkit]\nrate_limit_bypass_users=ops\n"
+                                                     "rate_limit_bypass_groups=noc\n")});
         s_opsToken =
             s_server->addUserWithToken(QStringLiteral("ops"), QStringLiteral("ops-password"), true);
         // Inventory devices on the one emulated router: rate limits are per device. edge-2's
@@ -203,6 +204,20 @@ TEST_F(ToolkitExecuteApiTest, TheEleventhExecutionOnADeviceIsRateLimited)
     ASSERT_FALSE(opsSet.isEmpty());
     const HttpReply bypass = executeAs(s_opsToken, QStringLiteral("Show version"), s_edge2, opsSet);
     EXPECT_EQ(bypass.status, 200) << bypass.body.constData();
+    // So is a member of a bypass group.
+    const QByteArray carol =
+        s_server->addUserWithToken(QStringLiteral("carol"), QStringLiteral("carol-password"), true);
+    const QByteArray carolSet = credentialTokenOf(carol, "carol");
+    EXPECT_EQ(executeAs(carol, QStringLiteral("Show version"), s_edge2, carolSet).status, 429);
+    ASSERT_EQ(s_server->cli({QStringLiteral("group"), QStringLiteral("add"), QStringLiteral("noc")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(s_server
+                  ->cli({QStringLiteral("group"), QStringLiteral("member"), QStringLiteral("noc"),
+                         QStringLiteral("carol")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(executeAs(carol, QStringLiteral("Show version"), s_edge2, carolSet).status, 200);
     // Failed executions do not count: edge-1 had errors above and still runs.
     EXPECT_EQ(execute(QStringLiteral("Show version"), s_edge1).status, 200);
 }
