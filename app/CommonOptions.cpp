@@ -2,6 +2,7 @@
 
 #include "DatabasePassword.h"
 #include "ExitCode.h"
+#include "toolkit/OutputParser.h"
 
 #include <QStandardPaths>
 #include <QTextStream>
@@ -104,6 +105,16 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
         }
         options.hostKeyPolicy = policy == QLatin1String("strict") ? HostKeyPolicy::Strict
                                                                   : HostKeyPolicy::TrustOnFirstUse;
+        options.toolkitTemplatesDir =
+            settings->value(QStringLiteral("toolkit/templates_dir")).toString();
+        if (!options.toolkitTemplatesDir.isEmpty()) {
+            const Result<void> templates = OutputParser::checkFolder(options.toolkitTemplatesDir);
+            if (!templates) {
+                err << "cairn: [toolkit] templates_dir: " << templates.error().message << Qt::endl;
+                *exitCode = ExitUsage;
+                return std::nullopt;
+            }
+        }
         if (limit.windowMinutes < 1 || limit.perDevice < 1) {
             err << "cairn: [toolkit] time_window_minutes and device_command_limit must be at "
                    "least 1"

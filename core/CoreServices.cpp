@@ -27,9 +27,11 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_credentialSets(m_database, m_serverKey)
     , m_commands(m_database, m_permissions)
     , m_knownHosts(m_database)
+    , m_outputParser(options.toolkitTemplatesDir)
     , m_executor({m_commands, m_devices, m_interfaces, m_credentialSets, m_permissions, m_groups,
                   m_knownHosts},
-                 m_database, m_sessions, options.toolkitRateLimit, options.hostKeyPolicy)
+                 m_database, m_sessions, m_outputParser, options.toolkitRateLimit,
+                 options.hostKeyPolicy)
     , m_commandLogs(m_database)
     , m_bulkExecutor(m_executor, m_jobs, options.toolkitBulkConcurrency)
 {

@@ -24,6 +24,7 @@
 #include "toolkit/CommandLogService.h"
 #include "toolkit/CommandService.h"
 #include "toolkit/CredentialSetService.h"
+#include "toolkit/OutputParser.h"
 #include "transport/KnownHosts.h"
 #include "transport/SessionPool.h"
 
@@ -42,6 +43,9 @@ struct CoreOptions
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::TrustOnFirstUse;
     // How many executions of one bulk-execute run at once.
     int toolkitBulkConcurrency = 16;
+    // A folder of the operator's TextFSM templates (ntc-templates layout), consulted before the
+    // shipped ones; empty for none.
+    QString toolkitTemplatesDir;
 };
 
 // The opened core: database (migrated), keys and the services over them. One per process;
@@ -105,6 +109,7 @@ private:
     CommandService m_commands;
     KnownHosts m_knownHosts;
     SessionPool m_sessions;
+    OutputParser m_outputParser;
     CommandExecutor m_executor;
     CommandLogService m_commandLogs;
     BulkExecutor m_bulkExecutor;

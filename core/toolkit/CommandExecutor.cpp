@@ -2,6 +2,7 @@
 
 #include "CommandService.h"
 #include "CredentialSetService.h"
+#include "OutputParser.h"
 #include "VariableValues.h"
 #include "auth/GroupService.h"
 #include "auth/PermissionService.h"
@@ -31,10 +32,11 @@ QString hostOnly(const QString &cidr)
 } // namespace
 
 CommandExecutor::CommandExecutor(Services services, Database &database, SessionPool &pool,
-                                 RateLimit limit, HostKeyPolicy hostKeyPolicy)
+                                 OutputParser &parser, RateLimit limit, HostKeyPolicy hostKeyPolicy)
     : m_services(services)
     , m_logs(database)
     , m_pool(pool)
+    , m_parser(parser)
     , m_limit(std::move(limit))
     , m_hostKeyPolicy(hostKeyPolicy)
 {
@@ -262,8 +264,15 @@ Result<ExecutionOutcome> CommandExecutor::run(const Identity &caller,
         if (outcome.deviceError)
             log.errorMessage =
                 QStringLiteral("The device reported: %1").arg(outcome.deviceError->type);
+        log.parsedOutput =
+            outcome.deviceError
+                ? OutputParser::notParsed(
+                      QStringLiteral("The device reported an error; its output is not parsed."))
+                : m_parser.parse(profile.name, device.hostname, log.commandText, log.output);
     } else {
         log.errorMessage = output.error().message;
+        log.parsedOutput = OutputParser::notParsed(
+            QStringLiteral("The command did not run; there is no output to parse."));
     }
     log.createdAt = QDateTime::currentMSecsSinceEpoch();
     const Result<qint64> logId = m_logs.insert(log);

@@ -23,6 +23,7 @@ class DeviceService;
 class GroupService;
 class InterfaceService;
 class KnownHosts;
+class OutputParser;
 class PermissionService;
 class SessionPool;
 
@@ -71,7 +72,8 @@ struct ExecutionOutcome
 
 // Runs approved commands on devices over SSH: checks in the order the toolkit API promises
 // (request, variables against the inventory, permission, rate limit, credentials), then logs in
-// (a pooled session), runs, looks for device-side errors and writes the log. Blocking: call it
+// (a pooled session), runs, looks for device-side errors, parses the output and writes the log.
+// Blocking: call it
 // from a worker thread, never a listener.
 class CommandExecutor
 {
@@ -87,8 +89,8 @@ public:
         KnownHosts &knownHosts;
     };
 
-    CommandExecutor(Services services, Database &database, SessionPool &pool, RateLimit limit,
-                    HostKeyPolicy hostKeyPolicy);
+    CommandExecutor(Services services, Database &database, SessionPool &pool, OutputParser &parser,
+                    RateLimit limit, HostKeyPolicy hostKeyPolicy);
 
     // Errors before the device was reached: 400 (with `variables` problems), 403, 404, 429.
     Result<ExecutionOutcome> execute(const Identity &caller, const ExecutionRequest &request);
@@ -120,6 +122,7 @@ private:
     Services m_services;
     CommandLogRepository m_logs;
     SessionPool &m_pool;
+    OutputParser &m_parser;
     RateLimit m_limit;
     HostKeyPolicy m_hostKeyPolicy;
     QMutex m_runningMutex;

@@ -98,8 +98,18 @@ TEST_F(ToolkitExecuteApiTest, ShowCommandRunsOnTheDeviceAndIsLogged)
     EXPECT_EQ(result[QStringLiteral("device")][QStringLiteral("name")].toString(),
               QStringLiteral("edge-1"));
     EXPECT_FALSE(result[QStringLiteral("syntax_error")][QStringLiteral("detected")].toBool());
-    EXPECT_FALSE(result[QStringLiteral("parsed_output")][QStringLiteral("success")].toBool())
-        << "parse status is always reported";
+    const QJsonObject parsed = result[QStringLiteral("parsed_output")].toObject();
+    EXPECT_TRUE(parsed[QStringLiteral("success")].toBool()) << parsed;
+    EXPECT_EQ(parsed[QStringLiteral("method")], QStringLiteral("textfsm"));
+    const QJsonObject version = parsed[QStringLiteral("data")][0].toObject();
+    EXPECT_EQ(version[QStringLiteral("hostname")], QStringLiteral("edge-1"));
+    EXPECT_EQ(version[QStringLiteral("version")], QStringLiteral("15.5(3)S5"));
+    // The log keeps what was parsed.
+    const HttpReply logged =
+        client().get("/api/plugins/toolkit/command-logs/" +
+                         QByteArray::number(result[QStringLiteral("command_log_id")].toInt()) + '/',
+                     HttpClient::token(s_adminToken));
+    EXPECT_EQ(logged.json()[QStringLiteral("parsed_output")].toObject(), parsed);
     EXPECT_GT(result[QStringLiteral("execution_time")].toDouble(), 0.0);
 }
 
@@ -116,6 +126,9 @@ TEST_F(ToolkitExecuteApiTest, DeviceSideErrorsAreDetectedPerVendor)
     EXPECT_EQ(syntax[QStringLiteral("type")].toString(), QStringLiteral("invalid_input"));
     EXPECT_EQ(syntax[QStringLiteral("vendor")].toString(), QStringLiteral("Cisco"));
     EXPECT_FALSE(syntax[QStringLiteral("guidance")].toString().isEmpty());
+    EXPECT_EQ(result[QStringLiteral("parsed_output")][QStringLiteral("method")],
+              QStringLiteral("none"));
+    EXPECT_FALSE(result[QStringLiteral("parsed_output")][QStringLiteral("success")].toBool());
 }
 
 TEST_F(ToolkitExecuteApiTest, VariablesAreCheckedAgainstTheDevice)

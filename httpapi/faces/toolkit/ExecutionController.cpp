@@ -91,13 +91,7 @@ QJsonObject outcomeJson(const ExecutionOutcome &outcome)
     return {
         {QStringLiteral("success"), log.success},
         {QStringLiteral("output"), log.output},
-        {QStringLiteral("parsed_output"),
-         log.parsedOutput
-             ? QJsonValue(*log.parsedOutput)
-             : QJsonObject{{QStringLiteral("success"), false},
-                           {QStringLiteral("method"), QStringLiteral("none")},
-                           {QStringLiteral("error"), QStringLiteral("No parsing template for this "
-                                                                    "platform and command.")}}},
+        {QStringLiteral("parsed_output"), log.parsedOutput.value_or(QJsonObject())},
         {QStringLiteral("error_message"), log.errorMessage},
         {QStringLiteral("execution_time"), log.executionDuration},
         {QStringLiteral("command_log_id"), log.id},
