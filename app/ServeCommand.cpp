@@ -9,6 +9,7 @@
 #include "routing/ResponseCache.h"
 #include "routing/Router.h"
 #include "server/ApiServer.h"
+#include "virt/VirtPoller.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
@@ -60,6 +61,8 @@ struct ServeSettings
     HttpLimits limits;
     ApiSettings apiSettings;
     TrustedHeaderSettings trustedHeader;
+    // How often the hypervisors are synchronised.
+    int virtPollSeconds = 30;
 };
 
 int usage(const QString &message)
@@ -125,6 +128,11 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
     settings.apiSettings.nodeName =
         value({}, QStringLiteral("server/node_name"), QHostInfo::localHostName()).toString();
     settings.apiSettings.clusterId = value({}, QStringLiteral("server/cluster_id"), 1).toInt();
+    settings.virtPollSeconds = value({}, QStringLiteral("virt/poll_seconds"), 30).toInt(&ok);
+    if (!ok || settings.virtPollSeconds < 1 || settings.virtPollSeconds > 86400) {
+        *exitCode = usage(QStringLiteral("[virt] poll_seconds takes a number from 1 to 86400"));
+        return std::nullopt;
+    }
 
     TrustedHeaderSettings &trusted = settings.trustedHeader;
     trusted.headerName =
@@ -218,6 +226,9 @@ int ServeCommand::run(const QStringList &arguments)
             << "--ztp-listen: the provisioning listener is not part of this build yet";
     if (parser.isSet(DemoOption))
         qCWarning(lcServe) << "--demo: there is no demonstration data in this build yet";
+
+    VirtPoller poller(core->virt(), settings->virtPollSeconds);
+    poller.start();
 
     SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::stopRequested, qApp, [](int signalNumber) {

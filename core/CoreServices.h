@@ -27,6 +27,7 @@
 #include "toolkit/OutputParser.h"
 #include "transport/KnownHosts.h"
 #include "transport/SessionPool.h"
+#include "virt/VirtService.h"
 
 #include <memory>
 
@@ -79,6 +80,7 @@ public:
     CredentialSetService &credentialSets() { return m_credentialSets; }
     CommandService &commands() { return m_commands; }
     KnownHosts &knownHosts() { return m_knownHosts; }
+    VirtService &virt() { return m_virt; }
     CommandExecutor &executor() { return m_executor; }
     CommandLogService &commandLogs() { return m_commandLogs; }
     BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
@@ -108,6 +110,7 @@ private:
     CredentialSetService m_credentialSets;
     CommandService m_commands;
     KnownHosts m_knownHosts;
+    VirtService m_virt;
     SessionPool m_sessions;
     OutputParser m_outputParser;
     CommandExecutor m_executor;

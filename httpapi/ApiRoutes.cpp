@@ -2,6 +2,7 @@
 
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
+#include "faces/enomalism/VirtController.h"
 #include "faces/native/JobsController.h"
 #include "faces/nsot/ApiRootController.h"
 #include "faces/nsot/AttributesController.h"
@@ -52,6 +53,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     CommandsController::registerRoutes(router, core);
     ExecutionController::registerRoutes(router, core);
     CommandLogsController::registerRoutes(router, core);
+    VirtController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }
 

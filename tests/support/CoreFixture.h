@@ -20,6 +20,15 @@ protected:
         core = std::move(opened).value();
     }
 
+    // A user added through the core, as who calls it; fails the test if the user cannot be added.
+    Identity addUser(const QString &name, bool superuser)
+    {
+        const Result<User> user = core->users().addUser(NewUser{
+            name, QStringLiteral("long enough"), name + QStringLiteral("@example.com"), superuser});
+        EXPECT_TRUE(user.ok()) << qPrintable(user.ok() ? QString() : user.error().message);
+        return user.ok() ? Identity{user.value(), false} : Identity{};
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<CoreServices> core;
 };

@@ -28,11 +28,8 @@ protected:
     void SetUp() override
     {
         CoreFixture::SetUp();
-        const Result<User> user =
-            core->users().addUser(NewUser{QStringLiteral("admin"), QStringLiteral("long enough"),
-                                          QStringLiteral("admin@example.com"), true});
-        ASSERT_TRUE(user.ok());
-        admin = Identity{user.value(), false};
+        admin = addUser(QStringLiteral("admin"), true);
+        ASSERT_GT(admin.user.id, 0);
         for (const auto &[name, extra] :
              {QPair<QString, QJsonObject>{QStringLiteral("vendor"), {}},
               {QStringLiteral("metro"), {}},

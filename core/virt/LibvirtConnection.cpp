@@ -1,0 +1,177 @@
+#include "LibvirtConnection.h"
+
+#include "DomainXml.h"
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+namespace Cairn {
+
+namespace {
+
+// libvirt prints every error to stderr unless a handler is set; Cairn reports them itself.
+void quietErrors(void *, virErrorPtr)
+{
+}
+
+void silenceLibvirtOnce()
+{
+    static const bool silenced = [] {
+        virSetErrorFunc(nullptr, quietErrors);
+        return true;
+    }();
+    Q_UNUSED(silenced)
+}
+
+QString lastError()
+{
+    const char *message = virGetLastErrorMessage();
+    return message ? QString::fromUtf8(message) : QStringLiteral("unknown libvirt error");
+}
+
+Error hypervisorError(const QString &what)
+{
+    return Error::unavailable(QStringLiteral("hypervisor"),
+                              QStringLiteral("%1: %2").arg(what, lastError()));
+}
+
+// Owns a virDomainPtr.
+struct DomainHandle
+{
+    virDomainPtr domain = nullptr;
+    ~DomainHandle()
+    {
+        if (domain)
+            virDomainFree(domain);
+    }
+};
+
+Result<DomainFacts> factsOf(virDomainPtr domain)
+{
+    DomainFacts facts;
+    char uuid[VIR_UUID_STRING_BUFLEN];
+    if (virDomainGetUUIDString(domain, uuid) < 0)
+        return hypervisorError(QStringLiteral("Cannot read a domain's uuid"));
+    facts.uuid = QString::fromLatin1(uuid);
+    facts.name = QString::fromUtf8(virDomainGetName(domain));
+    virDomainInfo info{};
+    if (virDomainGetInfo(domain, &info) < 0)
+        return hypervisorError(QStringLiteral("Cannot read domain %1").arg(facts.name));
+    facts.state = LibvirtConnection::stateName(info.state);
+    facts.vcpus = info.nrVirtCpu;
+    facts.memoryKib = qint64(info.memory);
+    facts.persistent = virDomainIsPersistent(domain) == 1;
+    char *xml = virDomainGetXMLDesc(domain, 0);
+    if (!xml)
+        return hypervisorError(QStringLiteral("Cannot read the definition of %1").arg(facts.name));
+    const QString definition = QString::fromUtf8(xml);
+    free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocates it with malloc
+    facts.interfaces = DomainXml::interfaces(definition);
+    facts.disks = DomainXml::disks(definition);
+    return facts;
+}
+
+} // namespace
+
+LibvirtConnection::LibvirtConnection(virConnectPtr connection)
+    : m_connection(connection)
+{
+}
+
+LibvirtConnection::~LibvirtConnection()
+{
+    virConnectClose(m_connection);
+}
+
+Result<std::unique_ptr<LibvirtConnection>> LibvirtConnection::open(const QString &uri)
+{
+    silenceLibvirtOnce();
+    virConnectPtr connection = virConnectOpen(uri.toUtf8().constData());
+    if (!connection)
+        return hypervisorError(QStringLiteral("Cannot connect to %1").arg(uri));
+    return std::unique_ptr<LibvirtConnection>(new LibvirtConnection(connection));
+}
+
+bool LibvirtConnection::isAlive() const
+{
+    return virConnectIsAlive(m_connection) == 1;
+}
+
+QString LibvirtConnection::stateName(int state)
+{
+    switch (state) {
+    case VIR_DOMAIN_RUNNING:
+        return QStringLiteral("running");
+    case VIR_DOMAIN_BLOCKED:
+        return QStringLiteral("blocked");
+    case VIR_DOMAIN_PAUSED:
+        return QStringLiteral("paused");
+    case VIR_DOMAIN_SHUTDOWN:
+        return QStringLiteral("shutdown");
+    case VIR_DOMAIN_SHUTOFF:
+        return QStringLiteral("shutoff");
+    case VIR_DOMAIN_CRASHED:
+        return QStringLiteral("crashed");
+    case VIR_DOMAIN_PMSUSPENDED:
+        return QStringLiteral("pmsuspended");
+    default:
+        return QStringLiteral("nostate");
+    }
+}
+
+Result<HostFacts> LibvirtConnection::host() const
+{
+    HostFacts facts;
+    const char *type = virConnectGetType(m_connection);
+    if (!type)
+        return hypervisorError(QStringLiteral("Cannot read the hypervisor type"));
+    facts.virtClass = QString::fromUtf8(type).toLower();
+    virNodeInfo info{};
+    if (virNodeGetInfo(m_connection, &info) < 0)
+        return hypervisorError(QStringLiteral("Cannot read the host"));
+    facts.cpus = int(info.cpus);
+    facts.memoryKib = qint64(info.memory);
+    // Not every driver reports free memory (0 with an error): then all of it counts as free.
+    const unsigned long long freeBytes = virNodeGetFreeMemory(m_connection);
+    facts.freeMemoryKib = freeBytes > 0 ? qint64(freeBytes / 1024) : facts.memoryKib;
+    return facts;
+}
+
+Result<QList<DomainFacts>> LibvirtConnection::domains() const
+{
+    virDomainPtr *list = nullptr;
+    const int count = virConnectListAllDomains(m_connection, &list, 0);
+    if (count < 0)
+        return hypervisorError(QStringLiteral("Cannot list the domains"));
+    QList<DomainFacts> domains;
+    std::optional<Error> failed;
+    for (int index = 0; index < count; ++index) {
+        const DomainHandle handle{list[index]};
+        if (failed)
+            continue;
+        Result<DomainFacts> facts = factsOf(handle.domain);
+        if (facts)
+            domains << std::move(facts).value();
+        else
+            failed = facts.error();
+    }
+    free(list); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocates it with malloc
+    if (failed)
+        return *failed;
+    return domains;
+}
+
+Result<DomainFacts> LibvirtConnection::domain(const QString &uuid) const
+{
+    const DomainHandle handle{
+        virDomainLookupByUUIDString(m_connection, uuid.toLatin1().constData())};
+    if (!handle.domain) {
+        const virErrorPtr error = virGetLastError();
+        if (error && error->code == VIR_ERR_NO_DOMAIN)
+            return Error::notFound(QStringLiteral("No machine %1 on this hypervisor.").arg(uuid));
+        return hypervisorError(QStringLiteral("Cannot look machine %1 up").arg(uuid));
+    }
+    return factsOf(handle.domain);
+}
+
+} // namespace Cairn

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Result.h"
+#include "VirtFacts.h"
+
+#include <QList>
+#include <libvirt/libvirt.h>
+#include <memory>
+
+namespace Cairn {
+
+// One open libvirt connection (any URI: test:///default, qemu:///system, qemu+ssh://...).
+// libvirt connections are thread-safe; every call blocks for as long as the hypervisor takes,
+// so callers run them on worker threads, never on a listener.
+class LibvirtConnection
+{
+public:
+    // An unreachable hypervisor or a bad URI is Unavailable with reason "hypervisor".
+    static Result<std::unique_ptr<LibvirtConnection>> open(const QString &uri);
+    ~LibvirtConnection();
+    Q_DISABLE_COPY_MOVE(LibvirtConnection)
+
+    bool isAlive() const;
+    Result<HostFacts> host() const;
+    Result<QList<DomainFacts>> domains() const;
+    // NotFound when the hypervisor has no domain with this uuid.
+    Result<DomainFacts> domain(const QString &uuid) const;
+
+    // Names libvirt's state numbers the way the API reports them.
+    static QString stateName(int state);
+
+private:
+    explicit LibvirtConnection(virConnectPtr connection);
+
+    virConnectPtr m_connection;
+};
+
+} // namespace Cairn

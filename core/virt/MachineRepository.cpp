@@ -1,0 +1,123 @@
+#include "MachineRepository.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+#include "db/Transaction.h"
+
+#include <QJsonDocument>
+
+namespace Cairn {
+
+namespace {
+
+const QString Select = QStringLiteral(
+    "SELECT m.id, m.uuid, m.hypervisor_id, h.uuid, m.name, m.state, m.vcpus, m.memory_kib, "
+    "m.interfaces, m.disks, m.persistent, m.managed, m.locked, m.synced_at FROM virt_machines m "
+    "JOIN virt_hypervisors h ON h.id = m.hypervisor_id");
+
+QJsonArray arrayFrom(const QVariant &column)
+{
+    return QJsonDocument::fromJson(column.toString().toUtf8()).array();
+}
+
+QString compact(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+Machine machineFrom(const QSqlQuery &query)
+{
+    Machine machine;
+    machine.id = query.value(0).toLongLong();
+    machine.uuid = query.value(1).toString();
+    machine.hypervisorId = query.value(2).toLongLong();
+    machine.hypervisorUuid = query.value(3).toString();
+    machine.name = query.value(4).toString();
+    machine.state = query.value(5).toString();
+    machine.vcpus = query.value(6).toInt();
+    machine.memoryKib = query.value(7).toLongLong();
+    machine.interfaces = arrayFrom(query.value(8));
+    machine.disks = arrayFrom(query.value(9));
+    machine.persistent = query.value(10).toBool();
+    machine.managed = query.value(11).toBool();
+    machine.locked = query.value(12).toBool();
+    machine.syncedAt = query.value(13).toLongLong();
+    return machine;
+}
+
+} // namespace
+
+Result<QList<Machine>> MachineRepository::list()
+{
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(), Select + QStringLiteral(" ORDER BY m.name, m.id"));
+    if (!query)
+        return query.error();
+    QList<Machine> machines;
+    while (query->next())
+        machines << machineFrom(query.value());
+    return machines;
+}
+
+Result<Machine> MachineRepository::byUuid(const QString &uuid)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(), Select + QStringLiteral(" WHERE m.uuid = ?"), {uuid.toLower()});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("No machine %1.").arg(uuid));
+    return machineFrom(query.value());
+}
+
+Result<void> MachineRepository::replaceFrom(qint64 hypervisorId, const QList<DomainFacts> &domains,
+                                            qint64 at)
+{
+    QJsonArray rows;
+    QJsonArray uuids;
+    for (const DomainFacts &domain : domains) {
+        rows.append(QJsonArray{domain.uuid.toLower(), domain.name, domain.state, domain.vcpus,
+                               domain.memoryKib, compact(domain.interfaces), compact(domain.disks),
+                               domain.persistent});
+        uuids.append(QJsonArray{domain.uuid.toLower()});
+    }
+    const QString rowsJson = compact(rows);
+    const QString uuidsJson = compact(uuids);
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        const auto [columns, source] = SqlQuery::jsonRows(
+            db, {QStringLiteral("text"), QStringLiteral("text"), QStringLiteral("text"),
+                 QStringLiteral("integer"), QStringLiteral("bigint"), QStringLiteral("text"),
+                 QStringLiteral("text"), QStringLiteral("boolean")});
+        // `WHERE true`: SQLite needs it to read ON CONFLICT after INSERT ... SELECT.
+        Result<void> upserted = SqlQuery::exec(
+            db,
+            QStringLiteral(
+                "INSERT INTO virt_machines (hypervisor_id, synced_at, uuid, name, state, vcpus, "
+                "memory_kib, interfaces, disks, persistent) SELECT ?, ?, %1 FROM %2 WHERE true "
+                "ON CONFLICT (uuid) DO UPDATE SET hypervisor_id = excluded.hypervisor_id, "
+                "synced_at = excluded.synced_at, name = excluded.name, state = excluded.state, "
+                "vcpus = excluded.vcpus, memory_kib = excluded.memory_kib, "
+                "interfaces = excluded.interfaces, disks = excluded.disks, "
+                "persistent = excluded.persistent")
+                .arg(columns, source),
+            {hypervisorId, at, rowsJson});
+        if (!upserted)
+            return upserted;
+        const auto [kept, keptSource] = SqlQuery::jsonRows(db, {QStringLiteral("text")});
+        return SqlQuery::exec(db,
+                              QStringLiteral("DELETE FROM virt_machines WHERE hypervisor_id = ? "
+                                             "AND uuid NOT IN (SELECT %1 FROM %2)")
+                                  .arg(kept, keptSource),
+                              {hypervisorId, uuidsJson});
+    });
+}
+
+Result<void> MachineRepository::markUnknown(qint64 hypervisorId)
+{
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("UPDATE virt_machines SET state = 'unknown' WHERE hypervisor_id = ?"),
+        {hypervisorId});
+}
+
+} // namespace Cairn

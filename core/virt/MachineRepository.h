@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Machine.h"
+#include "Result.h"
+#include "VirtFacts.h"
+
+#include <QList>
+
+namespace Cairn {
+
+class Database;
+
+// Machines in SQL.
+class MachineRepository
+{
+public:
+    explicit MachineRepository(Database &database)
+        : m_database(database)
+    {
+    }
+
+    Result<QList<Machine>> list();
+    // NotFound naming the uuid.
+    Result<Machine> byUuid(const QString &uuid);
+    // What a hypervisor reported, in one transaction: its domains inserted or updated (a domain
+    // that moved from another hypervisor follows it; managed and locked are kept) and its
+    // machines that are gone removed.
+    Result<void> replaceFrom(qint64 hypervisorId, const QList<DomainFacts> &domains, qint64 at);
+    // The hypervisor cannot be reached: its machines stay, in state unknown.
+    Result<void> markUnknown(qint64 hypervisorId);
+
+private:
+    Database &m_database;
+};
+
+} // namespace Cairn

@@ -1,0 +1,182 @@
+#include "VirtService.h"
+
+#include "auth/PermissionService.h"
+
+#include <QDateTime>
+#include <QMutexLocker>
+
+namespace Cairn {
+
+namespace {
+
+// Items of `all` the caller may view: everything with a grant on the whole type, else those
+// granted one by one.
+template <typename T>
+Result<QList<T>> viewable(PermissionService &permissions, const Identity &caller,
+                          const char *objectType, const QList<T> &all)
+{
+    const QString type = QString::fromLatin1(objectType);
+    const Result<bool> everything = permissions.isAllowed(caller, type, std::nullopt, Action::View);
+    if (!everything)
+        return everything.error();
+    if (everything.value())
+        return all;
+    QList<T> allowed;
+    for (const T &item : all) {
+        const Result<bool> one = permissions.isAllowed(caller, type, item.id, Action::View);
+        if (!one)
+            return one.error();
+        if (one.value())
+            allowed << item;
+    }
+    return allowed;
+}
+
+} // namespace
+
+VirtService::VirtService(Database &database, PermissionService &permissions)
+    : m_hypervisors(database)
+    , m_machines(database)
+    , m_permissions(permissions)
+{
+}
+
+Result<QList<Machine>> VirtService::machines(const Identity &caller)
+{
+    const Result<QList<Machine>> all = m_machines.list();
+    if (!all)
+        return all.error();
+    return viewable(m_permissions, caller, MachineType, all.value());
+}
+
+Result<Machine> VirtService::machine(const Identity &caller, const QString &uuid)
+{
+    Result<Machine> found = m_machines.byUuid(uuid);
+    if (!found)
+        return found;
+    const Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(MachineType), found->id, Action::View);
+    if (!allowed)
+        return allowed.error();
+    return found;
+}
+
+Result<QList<Hypervisor>> VirtService::hypervisors(const Identity &caller)
+{
+    const Result<QList<Hypervisor>> all = m_hypervisors.list();
+    if (!all)
+        return all.error();
+    return viewable(m_permissions, caller, HypervisorType, all.value());
+}
+
+Result<Hypervisor> VirtService::hypervisor(const Identity &caller, const QString &uuid)
+{
+    Result<Hypervisor> found = m_hypervisors.byUuid(uuid);
+    if (!found)
+        return found;
+    const Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(HypervisorType), found->id, Action::View);
+    if (!allowed)
+        return allowed.error();
+    return found;
+}
+
+Result<void> VirtService::deleteHypervisor(const Identity &caller, const QString &uuid)
+{
+    const Result<Hypervisor> found = m_hypervisors.byUuid(uuid);
+    if (!found)
+        return found.error();
+    Result<void> allowed = m_permissions.require(caller, QString::fromLatin1(HypervisorType),
+                                                 found->id, Action::Delete);
+    if (!allowed)
+        return allowed;
+    Result<void> removed = m_hypervisors.remove(found->id);
+    if (removed)
+        dropConnection(found->uri);
+    return removed;
+}
+
+Result<std::shared_ptr<LibvirtConnection>> VirtService::connectionTo(const QString &uri)
+{
+    {
+        const QMutexLocker locker(&m_connectionsMutex);
+        const auto kept = m_connections.constFind(uri);
+        if (kept != m_connections.constEnd() && kept.value()->isAlive())
+            return kept.value();
+    }
+    // Opened outside the lock: a slow hypervisor must not hold up connections to the others.
+    Result<std::unique_ptr<LibvirtConnection>> opened = LibvirtConnection::open(uri);
+    if (!opened)
+        return opened.error();
+    std::shared_ptr<LibvirtConnection> connection = std::move(opened).value();
+    const QMutexLocker locker(&m_connectionsMutex);
+    m_connections.insert(uri, connection);
+    return connection;
+}
+
+void VirtService::dropConnection(const QString &uri)
+{
+    const QMutexLocker locker(&m_connectionsMutex);
+    m_connections.remove(uri);
+}
+
+Result<Hypervisor> VirtService::synchronise(const Hypervisor &hypervisor)
+{
+    const auto unreachable = [&](const Error &error) -> Result<Hypervisor> {
+        dropConnection(hypervisor.uri);
+        const Result<void> recorded = m_hypervisors.recordUnreachable(hypervisor.id, error.message);
+        if (!recorded)
+            return recorded.error();
+        const Result<void> marked = m_machines.markUnknown(hypervisor.id);
+        if (!marked)
+            return marked.error();
+        return error;
+    };
+    const Result<std::shared_ptr<LibvirtConnection>> connection = connectionTo(hypervisor.uri);
+    if (!connection)
+        return unreachable(connection.error());
+    const Result<HostFacts> host = connection.value()->host();
+    if (!host)
+        return unreachable(host.error());
+    const Result<QList<DomainFacts>> domains = connection.value()->domains();
+    if (!domains)
+        return unreachable(domains.error());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const Result<void> replaced = m_machines.replaceFrom(hypervisor.id, domains.value(), now);
+    if (!replaced)
+        return replaced.error();
+    const Result<void> recorded = m_hypervisors.recordReached(hypervisor.id, host.value(), now);
+    if (!recorded)
+        return recorded.error();
+    return m_hypervisors.byUuid(hypervisor.uuid);
+}
+
+Result<void> VirtService::synchroniseAll()
+{
+    const Result<QList<Hypervisor>> all = m_hypervisors.list();
+    if (!all)
+        return all.error();
+    for (const Hypervisor &hypervisor : all.value()) {
+        const Result<Hypervisor> synchronised = synchronise(hypervisor);
+        // Unreachable hypervisors are recorded; only a failing database stops the round.
+        if (!synchronised && synchronised.error().code != ErrorCode::Unavailable)
+            return synchronised.error();
+    }
+    return {};
+}
+
+Result<Machine> VirtService::refresh(const Identity &caller, const QString &uuid)
+{
+    Result<Machine> known = machine(caller, uuid);
+    if (!known)
+        return known;
+    const Result<Hypervisor> host = m_hypervisors.byUuid(known->hypervisorUuid);
+    if (!host)
+        return host.error();
+    const Result<Hypervisor> synchronised = synchronise(host.value());
+    if (!synchronised)
+        return synchronised.error();
+    return m_machines.byUuid(uuid);
+}
+
+} // namespace Cairn

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "HypervisorRepository.h"
+#include "LibvirtConnection.h"
+#include "MachineRepository.h"
+#include "auth/Identity.h"
+
+#include <QHash>
+#include <QMutex>
+#include <memory>
+
+namespace Cairn {
+
+class PermissionService;
+
+// Hypervisors and the machines on them. Reads come from the synchronised state in the
+// database and never wait for a hypervisor; synchronise() and the calls that reach libvirt
+// block, so they run on worker threads.
+class VirtService
+{
+public:
+    static constexpr const char *HypervisorType = "hypervisor";
+    static constexpr const char *MachineType = "machine";
+
+    VirtService(Database &database, PermissionService &permissions);
+
+    // The machines the caller may view.
+    Result<QList<Machine>> machines(const Identity &caller);
+    Result<Machine> machine(const Identity &caller, const QString &uuid);
+    Result<QList<Hypervisor>> hypervisors(const Identity &caller);
+    Result<Hypervisor> hypervisor(const Identity &caller, const QString &uuid);
+    // Forgets the hypervisor and its machines in Cairn; libvirt is not touched.
+    Result<void> deleteHypervisor(const Identity &caller, const QString &uuid);
+
+    // Blocking: reads the hypervisor's host and domains into the database. An unreachable
+    // hypervisor is recorded as such and its machines kept as unknown; the error is returned.
+    Result<Hypervisor> synchronise(const Hypervisor &hypervisor);
+    // Every hypervisor; the errors of unreachable ones are recorded, not returned.
+    Result<void> synchroniseAll();
+    // trigger_status_updates: the machine's hypervisor synchronised, then the machine as it is.
+    Result<Machine> refresh(const Identity &caller, const QString &uuid);
+
+private:
+    Result<std::shared_ptr<LibvirtConnection>> connectionTo(const QString &uri);
+    void dropConnection(const QString &uri);
+
+    HypervisorRepository m_hypervisors;
+    MachineRepository m_machines;
+    PermissionService &m_permissions;
+    QMutex m_connectionsMutex;
+    QHash<QString, std::shared_ptr<LibvirtConnection>> m_connections;
+};
+
+} // namespace Cairn

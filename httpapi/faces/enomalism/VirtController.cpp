@@ -1,0 +1,158 @@
+#include "VirtController.h"
+
+#include "CoreServices.h"
+#include "routing/FaceErrors.h"
+#include "routing/JsonSchema.h"
+#include "routing/Router.h"
+
+#include <QJsonArray>
+
+namespace Cairn {
+
+namespace {
+
+// Every Enomalism answer carries errno (0: success) and a message.
+HttpResponse answer(QJsonObject body, const QString &message)
+{
+    body.insert(QStringLiteral("errno"), 0);
+    body.insert(QStringLiteral("message"), message);
+    return HttpResponse::json(body);
+}
+
+HttpResponse failure(const Error &error)
+{
+    return FaceErrors::response(Face::Enomalism, error);
+}
+
+HttpResponse machineAnswer(const Machine &machine, const QString &message)
+{
+    const QJsonObject object = machine.toJson();
+    return answer({{QStringLiteral("machine"), machine.uuid},
+                   {QStringLiteral("info"), object},
+                   {QStringLiteral("machine_obj"), object},
+                   {QStringLiteral("hypervisors"), QJsonArray{machine.hypervisorUuid}}},
+                  message);
+}
+
+HttpResponse listMachines(CoreServices &core, const ApiRequest &request)
+{
+    const Result<QList<Machine>> machines = core.virt().machines(*request.identity);
+    if (!machines)
+        return failure(machines.error());
+    QJsonArray uuids;
+    for (const Machine &machine : machines.value())
+        uuids.append(machine.uuid);
+    return answer({{QStringLiteral("machines"), uuids}},
+                  QStringLiteral("%1 machines.").arg(uuids.size()));
+}
+
+HttpResponse showMachine(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Machine> machine =
+        core.virt().machine(*request.identity, request.pathParam(QStringLiteral("uuid")));
+    if (!machine)
+        return failure(machine.error());
+    return machineAnswer(machine.value(), QStringLiteral("Machine %1.").arg(machine->name));
+}
+
+HttpResponse triggerStatusUpdates(CoreServices &core, const ApiRequest &request)
+{
+    return HttpResponse::later([services = &core, caller = *request.identity,
+                                uuid = request.pathParam(QStringLiteral("uuid"))] {
+        const Result<Machine> machine = services->virt().refresh(caller, uuid);
+        if (!machine)
+            return failure(machine.error());
+        return machineAnswer(
+            machine.value(),
+            QStringLiteral("Status of %1 updated from its hypervisor.").arg(machine->name));
+    });
+}
+
+HttpResponse hypervisorAnswer(const Hypervisor &hypervisor, const QString &message)
+{
+    return answer({{QStringLiteral("uuid"), hypervisor.uuid},
+                   {QStringLiteral("hypervisor"), hypervisor.toJson()}},
+                  message);
+}
+
+HttpResponse showHypervisor(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Hypervisor> hypervisor =
+        core.virt().hypervisor(*request.identity, request.pathParam(QStringLiteral("uuid")));
+    if (!hypervisor)
+        return failure(hypervisor.error());
+    return hypervisorAnswer(hypervisor.value(),
+                            QStringLiteral("Hypervisor %1.").arg(hypervisor->name));
+}
+
+HttpResponse deleteHypervisor(CoreServices &core, const ApiRequest &request)
+{
+    const QString uuid = request.pathParam(QStringLiteral("uuid"));
+    const Result<Hypervisor> hypervisor = core.virt().hypervisor(*request.identity, uuid);
+    if (!hypervisor)
+        return failure(hypervisor.error());
+    const Result<void> deleted = core.virt().deleteHypervisor(*request.identity, uuid);
+    if (!deleted)
+        return failure(deleted.error());
+    return hypervisorAnswer(
+        hypervisor.value(),
+        QStringLiteral("Hypervisor %1 and its machines are no longer managed by Cairn; libvirt "
+                       "was not changed.")
+            .arg(hypervisor->name));
+}
+
+void add(Router &router, const QByteArray &method, const QString &path, const QString &summary,
+         const QString &description, const std::function<HttpResponse(const ApiRequest &)> &handler)
+{
+    RouteSpec spec;
+    spec.face = Face::Enomalism;
+    spec.method = method;
+    spec.path = path;
+    spec.summary = summary;
+    spec.description = description;
+    spec.responseSchema = JsonSchema::ofType("object");
+    router.add(spec, handler);
+}
+
+} // namespace
+
+void VirtController::registerRoutes(Router &router, CoreServices &core)
+{
+    const auto list = [&core](const ApiRequest &request) {
+        return listMachines(core, request);
+    };
+    for (const QString &path :
+         {QStringLiteral("/rest/machines/"), QStringLiteral("/rest/machine/")}) {
+        for (const char *method : {"GET", "POST"}) {
+            add(router, method, path, QStringLiteral("List machines"),
+                QStringLiteral("`{machines: [uuid, ...]}`: the machines you may view, from the "
+                               "last synchronisation."),
+                list);
+        }
+    }
+    add(router, "GET", QStringLiteral("/rest/machine/{uuid}/"), QStringLiteral("Get a machine"),
+        QStringLiteral("`{machine, info, machine_obj, hypervisors}`; machine_obj is `{uuid, name, "
+                       "state, hypervisor, vcpus, memory (KiB), interfaces, disks, persistent, "
+                       "managed, locked, synced}`."),
+        [&core](const ApiRequest &request) { return showMachine(core, request); });
+    for (const char *method : {"GET", "POST"}) {
+        add(router, method, QStringLiteral("/rest/machine/{uuid}/trigger_status_updates/"),
+            QStringLiteral("Update a machine's status"),
+            QStringLiteral("Synchronises the machine's hypervisor now and answers the machine as "
+                           "it is; 503 with errno when the hypervisor cannot be reached (the "
+                           "machine is kept, in state unknown)."),
+            [&core](const ApiRequest &request) { return triggerStatusUpdates(core, request); });
+    }
+    add(router, "GET", QStringLiteral("/rest/hypervisor/{uuid}/"),
+        QStringLiteral("Get a hypervisor"),
+        QStringLiteral("`{uuid, hypervisor: {uuid, name, uri, virt_class, state, capacity {cpus, "
+                       "memory, free_memory}, last_error, synced}}`."),
+        [&core](const ApiRequest &request) { return showHypervisor(core, request); });
+    add(router, "DELETE", QStringLiteral("/rest/hypervisor/{uuid}/"),
+        QStringLiteral("Delete a hypervisor"),
+        QStringLiteral("Cairn forgets the hypervisor and its machines; nothing changes in "
+                       "libvirt."),
+        [&core](const ApiRequest &request) { return deleteHypervisor(core, request); });
+}
+
+} // namespace Cairn

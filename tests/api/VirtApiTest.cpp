@@ -1,0 +1,117 @@
+// The Enomalism face's machines and hypervisors (/rest/), on the server's own libvirt test
+// driver (test:///default, synchronised when the server starts).
+#include "ServerFixture.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QThread>
+
+using namespace Cairn::Test;
+
+namespace {
+
+const QString DefaultDomain = QStringLiteral("6695eb01-f6a4-8304-79aa-97f2502e193f");
+
+class VirtApiTest : public ServerFixture
+{
+protected:
+    static void SetUpTestSuite() { startServer(); }
+
+    // The machine list once the first synchronisation has filled it.
+    static QJsonArray machinesWhenSynchronised()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        QJsonArray machines;
+        while (clock.elapsed() < 10000) {
+            machines = admin("GET", "/rest/machines/").json()[QStringLiteral("machines")].toArray();
+            if (!machines.isEmpty())
+                break;
+            QThread::msleep(50);
+        }
+        return machines;
+    }
+};
+
+} // namespace
+
+TEST_F(VirtApiTest, MachinesAreListedAndShownWithTheSeedsKeys)
+{
+    const QJsonArray machines = machinesWhenSynchronised();
+    EXPECT_EQ(machines, QJsonArray{DefaultDomain});
+    const HttpReply same = admin("POST", "/rest/machine/");
+    EXPECT_EQ(same.status, 200);
+    EXPECT_EQ(same.json()[QStringLiteral("machines")].toArray(), machines);
+    EXPECT_EQ(same.json()[QStringLiteral("errno")], 0);
+
+    const HttpReply shown = admin("GET", "/rest/machine/" + DefaultDomain.toLatin1() + '/');
+    ASSERT_EQ(shown.status, 200) << shown.body.constData();
+    const QJsonObject body = shown.json().toObject();
+    EXPECT_EQ(body[QStringLiteral("machine")], DefaultDomain);
+    EXPECT_EQ(body[QStringLiteral("errno")], 0);
+    EXPECT_FALSE(body[QStringLiteral("message")].toString().isEmpty());
+    const QJsonObject machine = body[QStringLiteral("machine_obj")].toObject();
+    EXPECT_EQ(body[QStringLiteral("info")].toObject(), machine);
+    EXPECT_EQ(machine[QStringLiteral("name")], QStringLiteral("test"));
+    EXPECT_EQ(machine[QStringLiteral("state")], QStringLiteral("running"));
+    EXPECT_EQ(machine[QStringLiteral("interfaces")][0][QStringLiteral("mac")],
+              QStringLiteral("aa:bb:cc:dd:ee:ff"));
+    const QString hypervisor = machine[QStringLiteral("hypervisor")].toString();
+    EXPECT_EQ(body[QStringLiteral("hypervisors")].toArray(), QJsonArray{hypervisor});
+
+    const HttpReply host = admin("GET", "/rest/hypervisor/" + hypervisor.toLatin1() + '/');
+    ASSERT_EQ(host.status, 200) << host.body.constData();
+    EXPECT_EQ(host.json()[QStringLiteral("uuid")], hypervisor);
+    const QJsonObject object = host.json()[QStringLiteral("hypervisor")].toObject();
+    EXPECT_EQ(object[QStringLiteral("uri")], QStringLiteral("test:///default"));
+    EXPECT_EQ(object[QStringLiteral("virt_class")], QStringLiteral("test"));
+    EXPECT_EQ(object[QStringLiteral("state")], QStringLiteral("up"));
+    EXPECT_GT(object[QStringLiteral("capacity")][QStringLiteral("cpus")].toInt(), 0);
+
+    const HttpReply updated =
+        admin("POST", "/rest/machine/" + DefaultDomain.toLatin1() + "/trigger_status_updates/");
+    ASSERT_EQ(updated.status, 200) << updated.body.constData();
+    EXPECT_EQ(updated.json()[QStringLiteral("machine_obj")][QStringLiteral("state")],
+              QStringLiteral("running"));
+}
+
+TEST_F(VirtApiTest, UnknownUuidsMethodsAndCallersGetTheirErrno)
+{
+    const HttpReply missing = admin("GET", "/rest/machine/00000000-0000-4000-8000-000000000000/");
+    EXPECT_EQ(missing.status, 404);
+    EXPECT_EQ(missing.json()[QStringLiteral("errno")], 4);
+    EXPECT_TRUE(missing.json()[QStringLiteral("message")].toString().contains(
+        QLatin1String("00000000-0000-4000-8000-000000000000")));
+    EXPECT_EQ(admin("POST", "/rest/machine/00000000-0000-4000-8000-000000000000/"
+                            "trigger_status_updates/")
+                  .status,
+              404);
+    const HttpReply wrongMethod = admin("PUT", "/rest/machines/");
+    EXPECT_EQ(wrongMethod.status, 405);
+    EXPECT_EQ(wrongMethod.json()[QStringLiteral("errno")], 5);
+    const HttpReply anonymous = client().get("/rest/machines/");
+    EXPECT_EQ(anonymous.status, 401);
+    EXPECT_EQ(anonymous.json()[QStringLiteral("errno")], 2);
+    // alice has no grant: she sees no machine and may not open one.
+    const HttpReply alice = client().get("/rest/machines/", HttpClient::token(s_aliceToken));
+    EXPECT_EQ(alice.json()[QStringLiteral("machines")].toArray(), QJsonArray());
+    const HttpReply refused = client().get("/rest/machine/" + DefaultDomain.toLatin1() + '/',
+                                           HttpClient::token(s_aliceToken));
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_EQ(refused.json()[QStringLiteral("errno")], 3);
+}
+
+TEST_F(VirtApiTest, DeletingAHypervisorForgetsItsMachinesOnly)
+{
+    ASSERT_FALSE(machinesWhenSynchronised().isEmpty());
+    const QString hypervisor =
+        admin("GET", "/rest/machine/" + DefaultDomain.toLatin1() + '/')
+            .json()[QStringLiteral("machine_obj")][QStringLiteral("hypervisor")]
+            .toString();
+    const HttpReply deleted = admin("DELETE", "/rest/hypervisor/" + hypervisor.toLatin1() + '/');
+    ASSERT_EQ(deleted.status, 200) << deleted.body.constData();
+    EXPECT_EQ(deleted.json()[QStringLiteral("errno")], 0);
+    EXPECT_EQ(admin("GET", "/rest/machines/").json()[QStringLiteral("machines")].toArray(),
+              QJsonArray());
+    EXPECT_EQ(admin("GET", "/rest/hypervisor/" + hypervisor.toLatin1() + '/').status, 404);
+}
