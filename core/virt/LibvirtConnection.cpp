@@ -2,6 +2,7 @@
 
 #include "DomainXml.h"
 
+#include <QHash>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
@@ -165,13 +166,46 @@ Result<DomainFacts> LibvirtConnection::domain(const QString &uuid) const
 {
     const DomainHandle handle{
         virDomainLookupByUUIDString(m_connection, uuid.toLatin1().constData())};
-    if (!handle.domain) {
-        const virErrorPtr error = virGetLastError();
-        if (error && error->code == VIR_ERR_NO_DOMAIN)
-            return Error::notFound(QStringLiteral("No machine %1 on this hypervisor.").arg(uuid));
-        return hypervisorError(QStringLiteral("Cannot look machine %1 up").arg(uuid));
-    }
+    if (!handle.domain)
+        return lookupError(uuid);
     return factsOf(handle.domain);
+}
+
+Result<void> LibvirtConnection::act(const QString &uuid, const QString &action) const
+{
+    static const QHash<QString, int (*)(virDomainPtr)> calls = {
+        {QStringLiteral("suspend"), virDomainSuspend},
+        {QStringLiteral("resume"), virDomainResume},
+        {QStringLiteral("shutdown"), virDomainShutdown},
+        {QStringLiteral("poweroff"), virDomainDestroy},
+        {QStringLiteral("reboot"),
+         [](virDomainPtr domain) {
+             return virDomainReboot(domain, 0);
+         }},
+        {QStringLiteral("create"), virDomainCreate},
+    };
+    const auto call = calls.constFind(action);
+    if (call == calls.constEnd())
+        return Error::badRequest(QStringLiteral("Unknown action \"%1\".").arg(action));
+    const DomainHandle handle{
+        virDomainLookupByUUIDString(m_connection, uuid.toLatin1().constData())};
+    if (!handle.domain)
+        return lookupError(uuid);
+    if (call.value()(handle.domain) == 0)
+        return {};
+    const virErrorPtr error = virGetLastError();
+    if (error && error->code == VIR_ERR_OPERATION_INVALID)
+        return Error::conflict(
+            QStringLiteral("Cannot %1 machine %2: %3").arg(action, uuid, lastError()));
+    return hypervisorError(QStringLiteral("Cannot %1 machine %2").arg(action, uuid));
+}
+
+Error LibvirtConnection::lookupError(const QString &uuid)
+{
+    const virErrorPtr error = virGetLastError();
+    if (error && error->code == VIR_ERR_NO_DOMAIN)
+        return Error::notFound(QStringLiteral("No machine %1 on this hypervisor.").arg(uuid));
+    return hypervisorError(QStringLiteral("Cannot look machine %1 up").arg(uuid));
 }
 
 } // namespace Cairn

@@ -26,11 +26,16 @@ public:
     // NotFound when the hypervisor has no domain with this uuid.
     Result<DomainFacts> domain(const QString &uuid) const;
 
+    // One of DomainActions on the domain: Conflict when its state does not allow it.
+    Result<void> act(const QString &uuid, const QString &action) const;
+
     // Names libvirt's state numbers the way the API reports them.
     static QString stateName(int state);
 
 private:
     explicit LibvirtConnection(virConnectPtr connection);
+    // Why a uuid lookup failed: NotFound, or the hypervisor's error.
+    static Error lookupError(const QString &uuid);
 
     virConnectPtr m_connection;
 };

@@ -70,37 +70,43 @@ Result<Machine> MachineRepository::byUuid(const QString &uuid)
     return machineFrom(query.value());
 }
 
-Result<void> MachineRepository::replaceFrom(qint64 hypervisorId, const QList<DomainFacts> &domains,
-                                            qint64 at)
+Result<void> MachineRepository::upsert(const QSqlDatabase &db, qint64 hypervisorId,
+                                       const QList<DomainFacts> &domains, qint64 at)
 {
     QJsonArray rows;
-    QJsonArray uuids;
     for (const DomainFacts &domain : domains) {
         rows.append(QJsonArray{domain.uuid.toLower(), domain.name, domain.state, domain.vcpus,
                                domain.memoryKib, compact(domain.interfaces), compact(domain.disks),
                                domain.persistent});
-        uuids.append(QJsonArray{domain.uuid.toLower()});
     }
-    const QString rowsJson = compact(rows);
+    const auto [columns, source] = SqlQuery::jsonRows(
+        db, {QStringLiteral("text"), QStringLiteral("text"), QStringLiteral("text"),
+             QStringLiteral("integer"), QStringLiteral("bigint"), QStringLiteral("text"),
+             QStringLiteral("text"), QStringLiteral("boolean")});
+    // `WHERE true`: SQLite needs it to read ON CONFLICT after INSERT ... SELECT.
+    return SqlQuery::exec(
+        db,
+        QStringLiteral(
+            "INSERT INTO virt_machines (hypervisor_id, synced_at, uuid, name, state, vcpus, "
+            "memory_kib, interfaces, disks, persistent) SELECT ?, ?, %1 FROM %2 WHERE true "
+            "ON CONFLICT (uuid) DO UPDATE SET hypervisor_id = excluded.hypervisor_id, "
+            "synced_at = excluded.synced_at, name = excluded.name, state = excluded.state, "
+            "vcpus = excluded.vcpus, memory_kib = excluded.memory_kib, "
+            "interfaces = excluded.interfaces, disks = excluded.disks, "
+            "persistent = excluded.persistent")
+            .arg(columns, source),
+        {hypervisorId, at, compact(rows)});
+}
+
+Result<void> MachineRepository::replaceFrom(qint64 hypervisorId, const QList<DomainFacts> &domains,
+                                            qint64 at)
+{
+    QJsonArray uuids;
+    for (const DomainFacts &domain : domains)
+        uuids.append(QJsonArray{domain.uuid.toLower()});
     const QString uuidsJson = compact(uuids);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
-        const auto [columns, source] = SqlQuery::jsonRows(
-            db, {QStringLiteral("text"), QStringLiteral("text"), QStringLiteral("text"),
-                 QStringLiteral("integer"), QStringLiteral("bigint"), QStringLiteral("text"),
-                 QStringLiteral("text"), QStringLiteral("boolean")});
-        // `WHERE true`: SQLite needs it to read ON CONFLICT after INSERT ... SELECT.
-        Result<void> upserted = SqlQuery::exec(
-            db,
-            QStringLiteral(
-                "INSERT INTO virt_machines (hypervisor_id, synced_at, uuid, name, state, vcpus, "
-                "memory_kib, interfaces, disks, persistent) SELECT ?, ?, %1 FROM %2 WHERE true "
-                "ON CONFLICT (uuid) DO UPDATE SET hypervisor_id = excluded.hypervisor_id, "
-                "synced_at = excluded.synced_at, name = excluded.name, state = excluded.state, "
-                "vcpus = excluded.vcpus, memory_kib = excluded.memory_kib, "
-                "interfaces = excluded.interfaces, disks = excluded.disks, "
-                "persistent = excluded.persistent")
-                .arg(columns, source),
-            {hypervisorId, at, rowsJson});
+        Result<void> upserted = upsert(db, hypervisorId, domains, at);
         if (!upserted)
             return upserted;
         const auto [kept, keptSource] = SqlQuery::jsonRows(db, {QStringLiteral("text")});
@@ -110,6 +116,18 @@ Result<void> MachineRepository::replaceFrom(qint64 hypervisorId, const QList<Dom
                                   .arg(kept, keptSource),
                               {hypervisorId, uuidsJson});
     });
+}
+
+Result<void> MachineRepository::update(qint64 hypervisorId, const DomainFacts &domain, qint64 at)
+{
+    return upsert(m_database.connection(), hypervisorId, {domain}, at);
+}
+
+Result<void> MachineRepository::setLocked(qint64 id, bool locked)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("UPDATE virt_machines SET locked = ? WHERE id = ?"),
+                          {locked, id});
 }
 
 Result<void> MachineRepository::markUnknown(qint64 hypervisorId)

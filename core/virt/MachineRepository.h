@@ -5,6 +5,7 @@
 #include "VirtFacts.h"
 
 #include <QList>
+#include <QSqlDatabase>
 
 namespace Cairn {
 
@@ -26,10 +27,16 @@ public:
     // that moved from another hypervisor follows it; managed and locked are kept) and its
     // machines that are gone removed.
     Result<void> replaceFrom(qint64 hypervisorId, const QList<DomainFacts> &domains, qint64 at);
+    // One domain as its hypervisor reported it just now.
+    Result<void> update(qint64 hypervisorId, const DomainFacts &domain, qint64 at);
+    Result<void> setLocked(qint64 id, bool locked);
     // The hypervisor cannot be reached: its machines stay, in state unknown.
     Result<void> markUnknown(qint64 hypervisorId);
 
 private:
+    static Result<void> upsert(const QSqlDatabase &db, qint64 hypervisorId,
+                               const QList<DomainFacts> &domains, qint64 at);
+
     Database &m_database;
 };
 

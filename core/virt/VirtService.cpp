@@ -1,5 +1,6 @@
 #include "VirtService.h"
 
+#include "MachineActions.h"
 #include "auth/PermissionService.h"
 
 #include <QDateTime>
@@ -177,6 +178,70 @@ Result<Machine> VirtService::refresh(const Identity &caller, const QString &uuid
     if (!synchronised)
         return synchronised.error();
     return m_machines.byUuid(uuid);
+}
+
+Result<QStringList> VirtService::actionsOf(const Identity &caller, const QString &uuid)
+{
+    const Result<Machine> found = machine(caller, uuid);
+    if (!found)
+        return found.error();
+    return MachineActions::availableFor(found.value());
+}
+
+Result<Machine> VirtService::act(const Identity &caller, const QString &uuid, const QString &action)
+{
+    Result<Machine> found = machine(caller, uuid);
+    if (!found)
+        return found;
+    const Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(MachineType), found->id, Action::Control);
+    if (!allowed)
+        return allowed.error();
+    if (!MachineActions::availableFor(found.value()).contains(action)) {
+        if (found->locked)
+            return Error::conflict(
+                QStringLiteral("Machine %1 is locked; unlock it first.").arg(found->name));
+        return Error::conflict(QStringLiteral("Machine %1 is %2: %3 is not possible now.")
+                                   .arg(found->name, found->state, action));
+    }
+    {
+        const QMutexLocker locker(&m_busyMutex);
+        if (m_busy.contains(found->uuid))
+            return Error::conflict(
+                QStringLiteral("Another action is running on machine %1.").arg(found->name));
+        m_busy.insert(found->uuid);
+    }
+    Result<Machine> done = runAction(found.value(), action);
+    const QMutexLocker locker(&m_busyMutex);
+    m_busy.remove(found->uuid);
+    return done;
+}
+
+Result<Machine> VirtService::runAction(const Machine &machine, const QString &action)
+{
+    if (action == QLatin1String("unlock")) {
+        const Result<void> unlocked = m_machines.setLocked(machine.id, false);
+        if (!unlocked)
+            return unlocked.error();
+        return m_machines.byUuid(machine.uuid);
+    }
+    const Result<Hypervisor> host = m_hypervisors.byUuid(machine.hypervisorUuid);
+    if (!host)
+        return host.error();
+    const Result<std::shared_ptr<LibvirtConnection>> connection = connectionTo(host->uri);
+    if (!connection)
+        return connection.error();
+    const Result<void> acted = connection.value()->act(machine.uuid, action);
+    if (!acted)
+        return acted.error();
+    const Result<DomainFacts> now = connection.value()->domain(machine.uuid);
+    if (!now)
+        return now.error();
+    const Result<void> updated =
+        m_machines.update(host->id, now.value(), QDateTime::currentMSecsSinceEpoch());
+    if (!updated)
+        return updated.error();
+    return m_machines.byUuid(machine.uuid);
 }
 
 } // namespace Cairn

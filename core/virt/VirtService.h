@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <memory>
 
 namespace Cairn {
@@ -40,15 +41,26 @@ public:
     // trigger_status_updates: the machine's hypervisor synchronised, then the machine as it is.
     Result<Machine> refresh(const Identity &caller, const QString &uuid);
 
+    // What the machine's state allows now (MachineActions).
+    Result<QStringList> actionsOf(const Identity &caller, const QString &uuid);
+    // Blocking: one state action (MachineActions::all(); `control` permission), then the
+    // machine as libvirt reports it. 409 when the machine is locked, busy with another action,
+    // or in a state that does not allow it.
+    Result<Machine> act(const Identity &caller, const QString &uuid, const QString &action);
+
 private:
     Result<std::shared_ptr<LibvirtConnection>> connectionTo(const QString &uri);
     void dropConnection(const QString &uri);
+    Result<Machine> runAction(const Machine &machine, const QString &action);
 
     HypervisorRepository m_hypervisors;
     MachineRepository m_machines;
     PermissionService &m_permissions;
     QMutex m_connectionsMutex;
     QHash<QString, std::shared_ptr<LibvirtConnection>> m_connections;
+    // Machines with an action running: one at a time per machine.
+    QMutex m_busyMutex;
+    QSet<QString> m_busy;
 };
 
 } // namespace Cairn

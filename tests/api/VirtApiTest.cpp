@@ -101,6 +101,33 @@ TEST_F(VirtApiTest, UnknownUuidsMethodsAndCallersGetTheirErrno)
     EXPECT_EQ(refused.json()[QStringLiteral("errno")], 3);
 }
 
+TEST_F(VirtApiTest, ActionsRunOnTheHypervisorAndAnswerWithErrno)
+{
+    ASSERT_FALSE(machinesWhenSynchronised().isEmpty());
+    const QByteArray machine = "/rest/machine/" + DefaultDomain.toLatin1();
+    const HttpReply actions = admin("GET", machine + "/actions/");
+    ASSERT_EQ(actions.status, 200) << actions.body.constData();
+    EXPECT_TRUE(
+        actions.json()[QStringLiteral("result")].toArray().contains(QStringLiteral("suspend")));
+    const HttpReply suspended = admin("POST", machine + "/actions/suspend/");
+    ASSERT_EQ(suspended.status, 200) << suspended.body.constData();
+    EXPECT_EQ(suspended.json()[QStringLiteral("errno")], 0);
+    EXPECT_EQ(
+        admin("GET", machine + '/').json()[QStringLiteral("machine_obj")][QStringLiteral("state")],
+        QStringLiteral("paused"));
+    const HttpReply twice = admin("POST", machine + "/actions/suspend/");
+    EXPECT_EQ(twice.status, 409);
+    EXPECT_EQ(twice.json()[QStringLiteral("errno")], 6);
+    EXPECT_EQ(admin("GET", machine + "/actions/suspend/").status, 405);
+    EXPECT_EQ(admin("POST", machine + "/actions/resume/").status, 200);
+    EXPECT_EQ(
+        client()
+            .request("POST", machine + "/actions/poweroff/", {}, HttpClient::token(s_aliceToken))
+            .status,
+        403);
+}
+
+// Last: the others need the hypervisor.
 TEST_F(VirtApiTest, DeletingAHypervisorForgetsItsMachinesOnly)
 {
     ASSERT_FALSE(machinesWhenSynchronised().isEmpty());

@@ -165,3 +165,53 @@ TEST_F(VirtServiceTest, UsersSeeOnlyTheMachinesTheyMayView)
     ASSERT_EQ(one->size(), 1);
     EXPECT_EQ(one->first().uuid, DefaultDomain);
 }
+
+TEST_F(VirtServiceTest, ActionsChangeTheDomainInLibvirtAndRespectItsState)
+{
+    ASSERT_TRUE(core->virt().synchroniseAll().ok());
+    virDomainPtr domain =
+        virDomainLookupByUUIDString(libvirt, DefaultDomain.toLatin1().constData());
+    ASSERT_NE(domain, nullptr);
+    const auto libvirtState = [&] {
+        virDomainInfo info{};
+        EXPECT_EQ(virDomainGetInfo(domain, &info), 0);
+        return int(info.state);
+    };
+    const Result<QStringList> running = core->virt().actionsOf(admin, DefaultDomain);
+    ASSERT_TRUE(running.ok());
+    EXPECT_EQ(running.value(), (QStringList{QStringLiteral("suspend"), QStringLiteral("shutdown"),
+                                            QStringLiteral("poweroff"), QStringLiteral("reboot")}));
+
+    const Result<Machine> suspended =
+        core->virt().act(admin, DefaultDomain, QStringLiteral("suspend"));
+    ASSERT_TRUE(suspended.ok()) << suspended.error().message.toStdString();
+    EXPECT_EQ(suspended->state, QStringLiteral("paused"));
+    EXPECT_EQ(libvirtState(), VIR_DOMAIN_PAUSED);
+    const Result<Machine> again = core->virt().act(admin, DefaultDomain, QStringLiteral("suspend"));
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(libvirtState(), VIR_DOMAIN_PAUSED);
+
+    ASSERT_TRUE(core->virt().act(admin, DefaultDomain, QStringLiteral("poweroff")).ok());
+    EXPECT_EQ(libvirtState(), VIR_DOMAIN_SHUTOFF);
+    EXPECT_EQ(core->virt().actionsOf(admin, DefaultDomain).value(),
+              QStringList{QStringLiteral("create")});
+    const Result<Machine> started =
+        core->virt().act(admin, DefaultDomain, QStringLiteral("create"));
+    ASSERT_TRUE(started.ok());
+    EXPECT_EQ(started->state, QStringLiteral("running"));
+    EXPECT_EQ(libvirtState(), VIR_DOMAIN_RUNNING);
+
+    // Without the control permission, viewing is not enough.
+    const Identity op = addUser(QStringLiteral("viewer"), false);
+    Permission view;
+    view.userId = op.user.id;
+    view.objectType = QString::fromLatin1(VirtService::MachineType);
+    view.action = Action::View;
+    ASSERT_TRUE(core->permissions().grant(view).ok());
+    const Result<Machine> refused = core->virt().act(op, DefaultDomain, QStringLiteral("suspend"));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
+    EXPECT_EQ(libvirtState(), VIR_DOMAIN_RUNNING);
+    virDomainFree(domain);
+}

@@ -4,6 +4,7 @@
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
+#include "virt/MachineActions.h"
 
 #include <QJsonArray>
 
@@ -65,6 +66,28 @@ HttpResponse triggerStatusUpdates(CoreServices &core, const ApiRequest &request)
         return machineAnswer(
             machine.value(),
             QStringLiteral("Status of %1 updated from its hypervisor.").arg(machine->name));
+    });
+}
+
+HttpResponse listActions(CoreServices &core, const ApiRequest &request)
+{
+    const Result<QStringList> actions =
+        core.virt().actionsOf(*request.identity, request.pathParam(QStringLiteral("uuid")));
+    if (!actions)
+        return failure(actions.error());
+    return answer({{QStringLiteral("result"), QJsonArray::fromStringList(actions.value())}},
+                  QStringLiteral("Actions the machine's state allows now."));
+}
+
+HttpResponse runAction(CoreServices &core, const ApiRequest &request, const QString &action)
+{
+    return HttpResponse::later([services = &core, caller = *request.identity, action,
+                                uuid = request.pathParam(QStringLiteral("uuid"))] {
+        const Result<Machine> machine = services->virt().act(caller, uuid, action);
+        if (!machine)
+            return failure(machine.error());
+        return answer({}, QStringLiteral("%1 done on machine %2, now %3.")
+                              .arg(action, machine->name, machine->state));
     });
 }
 
@@ -142,6 +165,23 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
                            "it is; 503 with errno when the hypervisor cannot be reached (the "
                            "machine is kept, in state unknown)."),
             [&core](const ApiRequest &request) { return triggerStatusUpdates(core, request); });
+    }
+    for (const char *method : {"GET", "POST"}) {
+        add(router, method, QStringLiteral("/rest/machine/{uuid}/actions/"),
+            QStringLiteral("Actions available to a machine"),
+            QStringLiteral("`{result: [action, ...]}`: what the machine's state allows now (a "
+                           "locked machine: unlock only)."),
+            [&core](const ApiRequest &request) { return listActions(core, request); });
+    }
+    for (const QString &action : MachineActions::all()) {
+        add(router, "POST", QStringLiteral("/rest/machine/{uuid}/actions/%1/").arg(action),
+            QStringLiteral("Machine action: %1").arg(action),
+            QStringLiteral("Runs on the hypervisor and answers once done; 409 (errno 6) when the "
+                           "machine is locked, busy with another action or in a state that does "
+                           "not allow it. Needs the control permission on the machine."),
+            [&core, action](const ApiRequest &request) {
+                return runAction(core, request, action);
+            });
     }
     add(router, "GET", QStringLiteral("/rest/hypervisor/{uuid}/"),
         QStringLiteral("Get a hypervisor"),

@@ -1,0 +1,35 @@
+#include "MachineActions.h"
+
+#include <QHash>
+
+namespace Cairn {
+
+const QStringList &MachineActions::all()
+{
+    static const QStringList actions = {
+        QStringLiteral("unlock"),   QStringLiteral("suspend"),  QStringLiteral("resume"),
+        QStringLiteral("shutdown"), QStringLiteral("poweroff"), QStringLiteral("reboot"),
+        QStringLiteral("create"),
+    };
+    return actions;
+}
+
+QStringList MachineActions::availableFor(const Machine &machine)
+{
+    if (machine.locked)
+        return {QStringLiteral("unlock")};
+    const QStringList whileRunning = {QStringLiteral("suspend"), QStringLiteral("shutdown"),
+                                      QStringLiteral("poweroff"), QStringLiteral("reboot")};
+    static const QHash<QString, QStringList> byState = {
+        {QStringLiteral("running"), whileRunning},
+        {QStringLiteral("blocked"), whileRunning},
+        {QStringLiteral("paused"), {QStringLiteral("resume"), QStringLiteral("poweroff")}},
+        {QStringLiteral("pmsuspended"), {QStringLiteral("poweroff")}},
+        {QStringLiteral("shutdown"), {QStringLiteral("poweroff")}},
+        {QStringLiteral("shutoff"), {QStringLiteral("create")}},
+        {QStringLiteral("crashed"), {QStringLiteral("poweroff"), QStringLiteral("create")}},
+    };
+    return byState.value(machine.state);
+}
+
+} // namespace Cairn
