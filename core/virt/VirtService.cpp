@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QMutexLocker>
+#include <QUrl>
 
 namespace Cairn {
 
@@ -80,6 +81,35 @@ Result<Hypervisor> VirtService::hypervisor(const Identity &caller, const QString
     if (!allowed)
         return allowed.error();
     return found;
+}
+
+Result<Hypervisor> VirtService::addHypervisor(const Identity &caller, const QString &uri,
+                                              const QString &virtClass)
+{
+    const Result<void> allowed = m_permissions.require(caller, QString::fromLatin1(HypervisorType),
+                                                       std::nullopt, Action::Add);
+    if (!allowed)
+        return allowed.error();
+    if (uri.trimmed().isEmpty())
+        return Error::invalidField(QStringLiteral("virt_url"),
+                                   QStringLiteral("Give the hypervisor's libvirt URI."));
+    const Result<std::shared_ptr<LibvirtConnection>> connection = connectionTo(uri);
+    if (!connection)
+        return connection.error();
+    const Result<HostFacts> host = connection.value()->host();
+    if (!host)
+        return host.error();
+    if (!virtClass.isEmpty() && virtClass.toLower() != host->virtClass)
+        return Error::invalidField(
+            QStringLiteral("virt_class"),
+            QStringLiteral("%1 is a %2 hypervisor, not %3.").arg(uri, host->virtClass, virtClass));
+    // Named after the host it reaches; a local URI (qemu:///system, test:///...) by itself.
+    const QString hostName = QUrl(uri).host();
+    Result<Hypervisor> added =
+        m_hypervisors.insert(hostName.isEmpty() ? uri : hostName, uri, host->virtClass);
+    if (!added)
+        return added;
+    return synchronise(added.value());
 }
 
 Result<void> VirtService::deleteHypervisor(const Identity &caller, const QString &uuid)

@@ -30,6 +30,10 @@ public:
     Result<Machine> machine(const Identity &caller, const QString &uuid);
     Result<QList<Hypervisor>> hypervisors(const Identity &caller);
     Result<Hypervisor> hypervisor(const Identity &caller, const QString &uuid);
+    // Blocking: connects first (503 when it cannot), checks `virtClass` when given (400 when the
+    // driver is another), registers and synchronises the hypervisor. 409 for a known URI.
+    Result<Hypervisor> addHypervisor(const Identity &caller, const QString &uri,
+                                     const QString &virtClass);
     // Forgets the hypervisor and its machines in Cairn; libvirt is not touched.
     Result<void> deleteHypervisor(const Identity &caller, const QString &uuid);
 

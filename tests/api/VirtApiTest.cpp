@@ -127,6 +127,42 @@ TEST_F(VirtApiTest, ActionsRunOnTheHypervisorAndAnswerWithErrno)
         403);
 }
 
+TEST_F(VirtApiTest, HypervisorsAreAddedByUrlAndMustAnswer)
+{
+    ASSERT_FALSE(machinesWhenSynchronised().isEmpty());
+    const QByteArray hypervisors = "/rest/machine/" + DefaultDomain.toLatin1() + "/hypervisors/";
+    const HttpReply before = admin("GET", hypervisors);
+    ASSERT_EQ(before.status, 200) << before.body.constData();
+    EXPECT_EQ(before.json()[QStringLiteral("hypervisors")].toArray().size(), 1);
+    EXPECT_EQ(before.json()[QStringLiteral("candidates")].toArray(), QJsonArray());
+
+    // A simulated host of two machines, given as a form field as Enomalism's clients send it.
+    const QByteArray lab = "test://" CAIRN_SOURCE_DIR "/tests/data/libvirt/lab.xml";
+    const HttpReply added =
+        client().request("POST", hypervisors, "virt_class=test&virt_url=" + lab,
+                         {{"Authorization", "Token " + s_adminToken},
+                          {"Content-Type", "application/x-www-form-urlencoded"}});
+    ASSERT_EQ(added.status, 200) << added.body.constData();
+    EXPECT_EQ(added.json()[QStringLiteral("errno")], 0);
+    EXPECT_EQ(added.json()[QStringLiteral("candidates")].toArray().size(), 1);
+    const QJsonArray machines =
+        admin("GET", "/rest/machines/").json()[QStringLiteral("machines")].toArray();
+    EXPECT_TRUE(machines.contains(QStringLiteral("4b1c0d2e-1f3a-4c5d-8e6f-7a8b9c0d1e21")));
+    EXPECT_EQ(machines.size(), 3);
+
+    const HttpReply again = admin("POST", hypervisors + "?virt_url=" + lab);
+    EXPECT_EQ(again.status, 409);
+    EXPECT_EQ(again.json()[QStringLiteral("errno")], 6);
+    const HttpReply wrongClass = admin("POST", hypervisors + "?virt_class=xen&virt_url=" + lab);
+    EXPECT_EQ(wrongClass.status, 400);
+    const HttpReply unreachable =
+        admin("POST", hypervisors + "?virt_url=test:///nowhere/missing.xml");
+    EXPECT_EQ(unreachable.status, 503);
+    EXPECT_EQ(unreachable.json()[QStringLiteral("errno")], 8);
+    EXPECT_EQ(admin("GET", "/rest/machines/").json()[QStringLiteral("machines")].toArray().size(),
+              3);
+}
+
 // Last: the others need the hypervisor.
 TEST_F(VirtApiTest, DeletingAHypervisorForgetsItsMachinesOnly)
 {
@@ -138,7 +174,9 @@ TEST_F(VirtApiTest, DeletingAHypervisorForgetsItsMachinesOnly)
     const HttpReply deleted = admin("DELETE", "/rest/hypervisor/" + hypervisor.toLatin1() + '/');
     ASSERT_EQ(deleted.status, 200) << deleted.body.constData();
     EXPECT_EQ(deleted.json()[QStringLiteral("errno")], 0);
-    EXPECT_EQ(admin("GET", "/rest/machines/").json()[QStringLiteral("machines")].toArray(),
-              QJsonArray());
+    EXPECT_FALSE(admin("GET", "/rest/machines/")
+                     .json()[QStringLiteral("machines")]
+                     .toArray()
+                     .contains(DefaultDomain));
     EXPECT_EQ(admin("GET", "/rest/hypervisor/" + hypervisor.toLatin1() + '/').status, 404);
 }

@@ -91,6 +91,65 @@ HttpResponse runAction(CoreServices &core, const ApiRequest &request, const QStr
     });
 }
 
+// Enomalism's HTTP variables come as query parameters, form fields or JSON; the query wins.
+Result<QString> variable(const ApiRequest &request, const QString &name)
+{
+    const QString query = request.http.queryValue(name);
+    if (!query.isEmpty())
+        return query;
+    const Result<QJsonObject> body = request.bodyObject();
+    if (!body)
+        return body.error();
+    return body->value(name).toString();
+}
+
+// The machine's hypervisor, and the others it could run on (up, of the same class).
+HttpResponse machineHypervisors(CoreServices &core, const Identity &caller, const QString &uuid,
+                                const QString &message)
+{
+    const Result<Machine> machine = core.virt().machine(caller, uuid);
+    if (!machine)
+        return failure(machine.error());
+    const Result<QList<Hypervisor>> all = core.virt().hypervisors(caller);
+    if (!all)
+        return failure(all.error());
+    QString virtClass;
+    for (const Hypervisor &hypervisor : all.value()) {
+        if (hypervisor.uuid == machine->hypervisorUuid)
+            virtClass = hypervisor.virtClass;
+    }
+    QJsonArray candidates;
+    for (const Hypervisor &hypervisor : all.value()) {
+        if (hypervisor.uuid != machine->hypervisorUuid && hypervisor.state == u"up" &&
+            hypervisor.virtClass == virtClass)
+            candidates.append(hypervisor.uuid);
+    }
+    return answer({{QStringLiteral("hypervisors"), QJsonArray{machine->hypervisorUuid}},
+                   {QStringLiteral("candidates"), candidates}},
+                  message);
+}
+
+HttpResponse hypervisorsOfMachine(CoreServices &core, const ApiRequest &request)
+{
+    const QString uuid = request.pathParam(QStringLiteral("uuid"));
+    const Result<QString> url = variable(request, QStringLiteral("virt_url"));
+    const Result<QString> virtClass = variable(request, QStringLiteral("virt_class"));
+    if (!url || !virtClass)
+        return failure(url ? virtClass.error() : url.error());
+    if (url->isEmpty())
+        return machineHypervisors(core, *request.identity, uuid,
+                                  QStringLiteral("The machine's hypervisor and candidates."));
+    return HttpResponse::later([services = &core, caller = *request.identity, uuid,
+                                url = url.value(), virtClass = virtClass.value()] {
+        const Result<Hypervisor> added = services->virt().addHypervisor(caller, url, virtClass);
+        if (!added)
+            return failure(added.error());
+        return machineHypervisors(
+            *services, caller, uuid,
+            QStringLiteral("Hypervisor %1 (%2) added.").arg(added->uuid, added->uri));
+    });
+}
+
 HttpResponse hypervisorAnswer(const Hypervisor &hypervisor, const QString &message)
 {
     return answer({{QStringLiteral("uuid"), hypervisor.uuid},
@@ -167,6 +226,14 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
             [&core](const ApiRequest &request) { return triggerStatusUpdates(core, request); });
     }
     for (const char *method : {"GET", "POST"}) {
+        add(router, method, QStringLiteral("/rest/machine/{uuid}/hypervisors/"),
+            QStringLiteral("A machine's hypervisors, or add one"),
+            QStringLiteral("`{hypervisors: [uuid], candidates: [uuid, ...]}`: the machine's "
+                           "hypervisor and the others of its class that are up. With `virt_url` "
+                           "(a libvirt URI) and optionally `virt_class`, registers that "
+                           "hypervisor first: it must answer (503, errno 8, when it does not), "
+                           "and is synchronised at once."),
+            [&core](const ApiRequest &request) { return hypervisorsOfMachine(core, request); });
         add(router, method, QStringLiteral("/rest/machine/{uuid}/actions/"),
             QStringLiteral("Actions available to a machine"),
             QStringLiteral("`{result: [action, ...]}`: what the machine's state allows now (a "
