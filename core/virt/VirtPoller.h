@@ -1,6 +1,10 @@
 #pragma once
 
+#include "Hypervisor.h"
+
 #include <QMutex>
+#include <QSet>
+#include <QThreadPool>
 #include <QWaitCondition>
 #include <memory>
 
@@ -10,13 +14,15 @@ namespace Cairn {
 
 class VirtService;
 
-// Keeps the synchronised state fresh: synchronises every hypervisor at start and then every
-// `intervalSeconds`, on a thread of its own (libvirt calls block).
+// Keeps the synchronised state fresh: every `intervalSeconds` (and at start) each hypervisor is
+// synchronised on a pool thread of its own. A hypervisor still being synchronised is skipped,
+// so a slow or hung one delays nobody else, not even the next rounds.
 class VirtPoller
 {
 public:
     VirtPoller(VirtService &virt, int intervalSeconds);
-    // Stops and waits for the round in progress.
+    // Stops the rounds and waits for the synchronisations in progress (libvirt calls cannot be
+    // cancelled; they end with the hypervisor's own timeouts).
     ~VirtPoller();
     Q_DISABLE_COPY_MOVE(VirtPoller)
 
@@ -24,12 +30,17 @@ public:
 
 private:
     void run();
+    void startRound();
+    void synchronise(const Hypervisor &hypervisor);
 
     VirtService &m_virt;
     int m_intervalMs;
+    QThreadPool m_pool;
     QMutex m_mutex;
     QWaitCondition m_wake;
     bool m_stopping = false;
+    // Hypervisors (by id) being synchronised now.
+    QSet<qint64> m_inFlight;
     std::unique_ptr<QThread> m_thread;
 };
 

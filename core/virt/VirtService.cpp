@@ -182,6 +182,11 @@ Result<Hypervisor> VirtService::synchronise(const Hypervisor &hypervisor)
     return m_hypervisors.byUuid(hypervisor.uuid);
 }
 
+Result<QList<Hypervisor>> VirtService::registered()
+{
+    return m_hypervisors.list();
+}
+
 Result<void> VirtService::synchroniseAll()
 {
     const Result<QList<Hypervisor>> all = m_hypervisors.list();

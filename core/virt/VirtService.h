@@ -40,8 +40,11 @@ public:
     // Blocking: reads the hypervisor's host and domains into the database. An unreachable
     // hypervisor is recorded as such and its machines kept as unknown; the error is returned.
     Result<Hypervisor> synchronise(const Hypervisor &hypervisor);
-    // Every hypervisor; the errors of unreachable ones are recorded, not returned.
+    // Every hypervisor, one after the other; the errors of unreachable ones are recorded, not
+    // returned.
     Result<void> synchroniseAll();
+    // Every registered hypervisor, whoever may view it: what the poller synchronises.
+    Result<QList<Hypervisor>> registered();
     // trigger_status_updates: the machine's hypervisor synchronised, then the machine as it is.
     Result<Machine> refresh(const Identity &caller, const QString &uuid);
 

@@ -4,8 +4,12 @@
 
 #include "CoreFixture.h"
 #include "QtPrinters.h"
+#include "virt/VirtPoller.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QTcpServer>
+#include <QThread>
 #include <libvirt/libvirt.h>
 
 using namespace Cairn;
@@ -214,4 +218,31 @@ TEST_F(VirtServiceTest, ActionsChangeTheDomainInLibvirtAndRespectItsState)
     EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
     EXPECT_EQ(libvirtState(), VIR_DOMAIN_RUNNING);
     virDomainFree(domain);
+}
+
+TEST_F(VirtServiceTest, AHungHypervisorHoldsUpNoOtherInAPollRound)
+{
+    // A "hypervisor" whose TCP handshake completes (the kernel's backlog) but that never
+    // answers libvirt's first call: its synchronisation hangs until the listener goes.
+    QTcpServer silent;
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost));
+    HypervisorRepository repository(core->database());
+    const Result<Hypervisor> hung = repository.insert(
+        QStringLiteral("a-hung"), // listed first: a sequential round would wait for it
+        QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(silent.serverPort()),
+        QStringLiteral("test"));
+    ASSERT_TRUE(hung.ok());
+    {
+        VirtPoller poller(core->virt(), 3600);
+        poller.start();
+        QElapsedTimer clock;
+        clock.start();
+        while (!core->virt().machine(admin, DefaultDomain).ok() && clock.elapsed() < 5000)
+            QThread::msleep(20);
+        EXPECT_LT(clock.elapsed(), 5000) << "the default hypervisor waited for the hung one";
+        EXPECT_EQ(core->virt().hypervisor(admin, hung->uuid)->state, QStringLiteral("unknown"))
+            << "still connecting";
+        silent.close(); // the hung connection fails; the poller can stop
+    }
+    EXPECT_EQ(core->virt().hypervisor(admin, hung->uuid)->state, QStringLiteral("unreachable"));
 }
