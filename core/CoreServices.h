@@ -27,6 +27,7 @@
 #include "toolkit/OutputParser.h"
 #include "transport/KnownHosts.h"
 #include "transport/SessionPool.h"
+#include "virt/ClusterService.h"
 #include "virt/VirtService.h"
 
 #include <memory>
@@ -81,6 +82,7 @@ public:
     CommandService &commands() { return m_commands; }
     KnownHosts &knownHosts() { return m_knownHosts; }
     VirtService &virt() { return m_virt; }
+    ClusterService &clusters() { return m_clusters; }
     CommandExecutor &executor() { return m_executor; }
     CommandLogService &commandLogs() { return m_commandLogs; }
     BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
@@ -111,6 +113,7 @@ private:
     CommandService m_commands;
     KnownHosts m_knownHosts;
     VirtService m_virt;
+    ClusterService m_clusters;
     SessionPool m_sessions;
     OutputParser m_outputParser;
     CommandExecutor m_executor;

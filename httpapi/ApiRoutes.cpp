@@ -2,6 +2,7 @@
 
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
+#include "faces/enomalism/ClustersController.h"
 #include "faces/enomalism/VirtController.h"
 #include "faces/native/JobsController.h"
 #include "faces/nsot/ApiRootController.h"
@@ -54,6 +55,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     ExecutionController::registerRoutes(router, core);
     CommandLogsController::registerRoutes(router, core);
     VirtController::registerRoutes(router, core);
+    ClustersController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }
 

@@ -2,39 +2,13 @@
 
 #include "MachineActions.h"
 #include "auth/PermissionService.h"
+#include "auth/Viewable.h"
 
 #include <QDateTime>
 #include <QMutexLocker>
 #include <QUrl>
 
 namespace Cairn {
-
-namespace {
-
-// Items of `all` the caller may view: everything with a grant on the whole type, else those
-// granted one by one.
-template <typename T>
-Result<QList<T>> viewable(PermissionService &permissions, const Identity &caller,
-                          const char *objectType, const QList<T> &all)
-{
-    const QString type = QString::fromLatin1(objectType);
-    const Result<bool> everything = permissions.isAllowed(caller, type, std::nullopt, Action::View);
-    if (!everything)
-        return everything.error();
-    if (everything.value())
-        return all;
-    QList<T> allowed;
-    for (const T &item : all) {
-        const Result<bool> one = permissions.isAllowed(caller, type, item.id, Action::View);
-        if (!one)
-            return one.error();
-        if (one.value())
-            allowed << item;
-    }
-    return allowed;
-}
-
-} // namespace
 
 VirtService::VirtService(Database &database, PermissionService &permissions)
     : m_hypervisors(database)

@@ -163,6 +163,50 @@ TEST_F(VirtApiTest, HypervisorsAreAddedByUrlAndMustAnswer)
               3);
 }
 
+TEST_F(VirtApiTest, ClustersGroupMachines)
+{
+    ASSERT_FALSE(machinesWhenSynchronised().isEmpty());
+    const HttpReply created = admin("PUT", "/rest/cluster/?cluster_name=production");
+    ASSERT_EQ(created.status, 200) << created.body.constData();
+    const QJsonObject cluster = created.json()[QStringLiteral("cluster")].toObject();
+    const QByteArray uuid = cluster[QStringLiteral("uuid")].toString().toLatin1();
+    EXPECT_EQ(cluster[QStringLiteral("name")], QStringLiteral("production"));
+    const HttpReply taken = admin("PUT", "/rest/cluster/", R"({"cluster_name": "production"})");
+    EXPECT_EQ(taken.status, 409);
+    EXPECT_EQ(taken.json()[QStringLiteral("errno")], 6);
+    EXPECT_EQ(admin("PUT", "/rest/cluster/").status, 400) << "a name is needed";
+
+    const QByteArray machineClusters = "/rest/machine/" + DefaultDomain.toLatin1() + "/clusters/";
+    const HttpReply joined = admin("POST", machineClusters + "?clusters=" + uuid);
+    ASSERT_EQ(joined.status, 200) << joined.body.constData();
+    EXPECT_EQ(joined.json()[QStringLiteral("clusters")].toArray(),
+              QJsonArray{QString::fromLatin1(uuid)});
+    EXPECT_EQ(admin("GET", machineClusters).json()[QStringLiteral("clusters")].toArray().size(), 1);
+    EXPECT_EQ(
+        admin("POST", machineClusters + "?clusters=00000000-0000-4000-8000-000000000000").status,
+        404);
+
+    const QJsonArray listed =
+        admin("GET", "/rest/cluster/list/").json()[QStringLiteral("clusters")].toArray();
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_EQ(listed[0][QStringLiteral("machines")].toArray(), QJsonArray{DefaultDomain});
+    EXPECT_EQ(admin("GET", "/rest/cluster/").json()[QStringLiteral("cluster")].toArray(),
+              QJsonArray{QString::fromLatin1(uuid)});
+
+    const HttpReply renamed =
+        admin("POST", "/rest/cluster/" + uuid, R"({"action": "rename", "cluster_name": "prod"})");
+    ASSERT_EQ(renamed.status, 200) << renamed.body.constData();
+    EXPECT_EQ(admin("GET", "/rest/cluster/" + uuid)
+                  .json()[QStringLiteral("cluster")][QStringLiteral("name")],
+              QStringLiteral("prod"));
+    EXPECT_EQ(admin("POST", "/rest/cluster/" + uuid, R"({"action": "explode"})").status, 400);
+    EXPECT_EQ(client().get("/rest/cluster/" + uuid, HttpClient::token(s_aliceToken)).status, 403);
+    EXPECT_EQ(admin("DELETE", "/rest/cluster/" + uuid).status, 200);
+    EXPECT_EQ(admin("GET", "/rest/cluster/" + uuid).status, 404);
+    EXPECT_EQ(admin("GET", machineClusters).json()[QStringLiteral("clusters")].toArray(),
+              QJsonArray());
+}
+
 // Last: the others need the hypervisor.
 TEST_F(VirtApiTest, DeletingAHypervisorForgetsItsMachinesOnly)
 {

@@ -1,8 +1,7 @@
 #include "VirtController.h"
 
 #include "CoreServices.h"
-#include "routing/FaceErrors.h"
-#include "routing/JsonSchema.h"
+#include "EnomalismSupport.h"
 #include "routing/Router.h"
 #include "virt/MachineActions.h"
 
@@ -12,18 +11,8 @@ namespace Cairn {
 
 namespace {
 
-// Every Enomalism answer carries errno (0: success) and a message.
-HttpResponse answer(QJsonObject body, const QString &message)
-{
-    body.insert(QStringLiteral("errno"), 0);
-    body.insert(QStringLiteral("message"), message);
-    return HttpResponse::json(body);
-}
-
-HttpResponse failure(const Error &error)
-{
-    return FaceErrors::response(Face::Enomalism, error);
-}
+using Enomalism::answer;
+using Enomalism::failure;
 
 HttpResponse machineAnswer(const Machine &machine, const QString &message)
 {
@@ -91,18 +80,6 @@ HttpResponse runAction(CoreServices &core, const ApiRequest &request, const QStr
     });
 }
 
-// Enomalism's HTTP variables come as query parameters, form fields or JSON; the query wins.
-Result<QString> variable(const ApiRequest &request, const QString &name)
-{
-    const QString query = request.http.queryValue(name);
-    if (!query.isEmpty())
-        return query;
-    const Result<QJsonObject> body = request.bodyObject();
-    if (!body)
-        return body.error();
-    return body->value(name).toString();
-}
-
 // The machine's hypervisor, and the others it could run on (up, of the same class).
 HttpResponse machineHypervisors(CoreServices &core, const Identity &caller, const QString &uuid,
                                 const QString &message)
@@ -132,8 +109,8 @@ HttpResponse machineHypervisors(CoreServices &core, const Identity &caller, cons
 HttpResponse hypervisorsOfMachine(CoreServices &core, const ApiRequest &request)
 {
     const QString uuid = request.pathParam(QStringLiteral("uuid"));
-    const Result<QString> url = variable(request, QStringLiteral("virt_url"));
-    const Result<QString> virtClass = variable(request, QStringLiteral("virt_class"));
+    const Result<QString> url = Enomalism::variable(request, QStringLiteral("virt_url"));
+    const Result<QString> virtClass = Enomalism::variable(request, QStringLiteral("virt_class"));
     if (!url || !virtClass)
         return failure(url ? virtClass.error() : url.error());
     if (url->isEmpty())
@@ -183,42 +160,33 @@ HttpResponse deleteHypervisor(CoreServices &core, const ApiRequest &request)
             .arg(hypervisor->name));
 }
 
-void add(Router &router, const QByteArray &method, const QString &path, const QString &summary,
-         const QString &description, const std::function<HttpResponse(const ApiRequest &)> &handler)
-{
-    RouteSpec spec;
-    spec.face = Face::Enomalism;
-    spec.method = method;
-    spec.path = path;
-    spec.summary = summary;
-    spec.description = description;
-    spec.responseSchema = JsonSchema::ofType("object");
-    router.add(spec, handler);
-}
-
 } // namespace
 
 void VirtController::registerRoutes(Router &router, CoreServices &core)
 {
+    using Enomalism::addRoute;
     const auto list = [&core](const ApiRequest &request) {
         return listMachines(core, request);
     };
     for (const QString &path :
          {QStringLiteral("/rest/machines/"), QStringLiteral("/rest/machine/")}) {
         for (const char *method : {"GET", "POST"}) {
-            add(router, method, path, QStringLiteral("List machines"),
+            addRoute(
+                router, method, path, QStringLiteral("List machines"),
                 QStringLiteral("`{machines: [uuid, ...]}`: the machines you may view, from the "
                                "last synchronisation."),
                 list);
         }
     }
-    add(router, "GET", QStringLiteral("/rest/machine/{uuid}/"), QStringLiteral("Get a machine"),
+    addRoute(
+        router, "GET", QStringLiteral("/rest/machine/{uuid}/"), QStringLiteral("Get a machine"),
         QStringLiteral("`{machine, info, machine_obj, hypervisors}`; machine_obj is `{uuid, name, "
                        "state, hypervisor, vcpus, memory (KiB), interfaces, disks, persistent, "
                        "managed, locked, synced}`."),
         [&core](const ApiRequest &request) { return showMachine(core, request); });
     for (const char *method : {"GET", "POST"}) {
-        add(router, method, QStringLiteral("/rest/machine/{uuid}/trigger_status_updates/"),
+        addRoute(
+            router, method, QStringLiteral("/rest/machine/{uuid}/trigger_status_updates/"),
             QStringLiteral("Update a machine's status"),
             QStringLiteral("Synchronises the machine's hypervisor now and answers the machine as "
                            "it is; 503 with errno when the hypervisor cannot be reached (the "
@@ -226,7 +194,8 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
             [&core](const ApiRequest &request) { return triggerStatusUpdates(core, request); });
     }
     for (const char *method : {"GET", "POST"}) {
-        add(router, method, QStringLiteral("/rest/machine/{uuid}/hypervisors/"),
+        addRoute(
+            router, method, QStringLiteral("/rest/machine/{uuid}/hypervisors/"),
             QStringLiteral("A machine's hypervisors, or add one"),
             QStringLiteral("`{hypervisors: [uuid], candidates: [uuid, ...]}`: the machine's "
                            "hypervisor and the others of its class that are up. With `virt_url` "
@@ -234,14 +203,15 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
                            "hypervisor first: it must answer (503, errno 8, when it does not), "
                            "and is synchronised at once."),
             [&core](const ApiRequest &request) { return hypervisorsOfMachine(core, request); });
-        add(router, method, QStringLiteral("/rest/machine/{uuid}/actions/"),
-            QStringLiteral("Actions available to a machine"),
-            QStringLiteral("`{result: [action, ...]}`: what the machine's state allows now (a "
-                           "locked machine: unlock only)."),
-            [&core](const ApiRequest &request) { return listActions(core, request); });
+        addRoute(router, method, QStringLiteral("/rest/machine/{uuid}/actions/"),
+                 QStringLiteral("Actions available to a machine"),
+                 QStringLiteral("`{result: [action, ...]}`: what the machine's state allows now (a "
+                                "locked machine: unlock only)."),
+                 [&core](const ApiRequest &request) { return listActions(core, request); });
     }
     for (const QString &action : MachineActions::all()) {
-        add(router, "POST", QStringLiteral("/rest/machine/{uuid}/actions/%1/").arg(action),
+        addRoute(
+            router, "POST", QStringLiteral("/rest/machine/{uuid}/actions/%1/").arg(action),
             QStringLiteral("Machine action: %1").arg(action),
             QStringLiteral("Runs on the hypervisor and answers once done; 409 (errno 6) when the "
                            "machine is locked, busy with another action or in a state that does "
@@ -250,16 +220,17 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
                 return runAction(core, request, action);
             });
     }
-    add(router, "GET", QStringLiteral("/rest/hypervisor/{uuid}/"),
+    addRoute(
+        router, "GET", QStringLiteral("/rest/hypervisor/{uuid}/"),
         QStringLiteral("Get a hypervisor"),
         QStringLiteral("`{uuid, hypervisor: {uuid, name, uri, virt_class, state, capacity {cpus, "
                        "memory, free_memory}, last_error, synced}}`."),
         [&core](const ApiRequest &request) { return showHypervisor(core, request); });
-    add(router, "DELETE", QStringLiteral("/rest/hypervisor/{uuid}/"),
-        QStringLiteral("Delete a hypervisor"),
-        QStringLiteral("Cairn forgets the hypervisor and its machines; nothing changes in "
-                       "libvirt."),
-        [&core](const ApiRequest &request) { return deleteHypervisor(core, request); });
+    addRoute(router, "DELETE", QStringLiteral("/rest/hypervisor/{uuid}/"),
+             QStringLiteral("Delete a hypervisor"),
+             QStringLiteral("Cairn forgets the hypervisor and its machines; nothing changes in "
+                            "libvirt."),
+             [&core](const ApiRequest &request) { return deleteHypervisor(core, request); });
 }
 
 } // namespace Cairn

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Cluster.h"
+#include "Result.h"
+
+#include <QList>
+
+namespace Cairn {
+
+class Database;
+
+// Clusters and their memberships in SQL.
+class ClusterRepository
+{
+public:
+    explicit ClusterRepository(Database &database)
+        : m_database(database)
+    {
+    }
+
+    Result<QList<Cluster>> list();
+    // NotFound naming the uuid.
+    Result<Cluster> byUuid(const QString &uuid);
+    // Conflict (naming cluster_name) when the name is taken.
+    Result<Cluster> insert(const QString &name);
+    Result<void> rename(qint64 id, const QString &name);
+    Result<void> remove(qint64 id);
+    // Adding a member twice is not an error.
+    Result<void> addMachine(qint64 clusterId, qint64 machineId);
+    // The clusters (uuids) a machine is in.
+    Result<QStringList> clustersOfMachine(qint64 machineId);
+
+private:
+    Result<QStringList> members(const QString &sql, qint64 id);
+
+    Database &m_database;
+};
+
+} // namespace Cairn

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "Result.h"
+#include "routing/ApiRequest.h"
+#include "server/HttpResponse.h"
+
+#include <QJsonObject>
+
+namespace Cairn {
+
+class Router;
+
+// What every controller of the Enomalism face shares.
+namespace Enomalism {
+
+// A success: `body` with errno 0 and the message.
+HttpResponse answer(QJsonObject body, const QString &message);
+// An error as {errno, message} with its status.
+HttpResponse failure(const Error &error);
+// An HTTP variable: a query parameter, else a form field or a JSON member of the body.
+Result<QString> variable(const ApiRequest &request, const QString &name);
+void addRoute(Router &router, const QByteArray &method, const QString &path, const QString &summary,
+              const QString &description,
+              const std::function<HttpResponse(const ApiRequest &)> &handler);
+
+} // namespace Enomalism
+
+} // namespace Cairn
