@@ -5,6 +5,7 @@
 #include "faces/enomalism/ClustersController.h"
 #include "faces/enomalism/VirtController.h"
 #include "faces/native/JobsController.h"
+#include "faces/native/VirtResourcesController.h"
 #include "faces/nsot/ApiRootController.h"
 #include "faces/nsot/AttributesController.h"
 #include "faces/nsot/AuthController.h"
@@ -56,6 +57,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     CommandLogsController::registerRoutes(router, core);
     VirtController::registerRoutes(router, core);
     ClustersController::registerRoutes(router, core);
+    VirtResourcesController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }
 

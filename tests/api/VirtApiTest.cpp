@@ -163,6 +163,32 @@ TEST_F(VirtApiTest, HypervisorsAreAddedByUrlAndMustAnswer)
               3);
 }
 
+TEST_F(VirtApiTest, TheNativeApiPagesMachinesAndHypervisors)
+{
+    ASSERT_FALSE(machinesWhenSynchronised().isEmpty());
+    const HttpReply machines = admin("GET", "/api/machines/");
+    ASSERT_EQ(machines.status, 200) << machines.body.constData();
+    EXPECT_TRUE(machines.json().isArray());
+    const HttpReply page = admin("GET", "/api/machines/?limit=1");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_EQ(page.json()[QStringLiteral("count")].toInt(), machines.json().toArray().size());
+    EXPECT_EQ(page.json()[QStringLiteral("results")].toArray().size(), 1);
+    const HttpReply machine = admin("GET", "/api/machines/" + DefaultDomain.toLatin1() + '/');
+    ASSERT_EQ(machine.status, 200);
+    EXPECT_EQ(machine.json()[QStringLiteral("name")], QStringLiteral("test"));
+    const QByteArray hypervisor =
+        machine.json()[QStringLiteral("hypervisor")].toString().toLatin1();
+    EXPECT_EQ(
+        admin("GET", "/api/hypervisors/" + hypervisor + '/').json()[QStringLiteral("virt_class")],
+        QStringLiteral("test"));
+    EXPECT_EQ(admin("GET", "/api/machines/?limit=x").status, 400);
+    const HttpReply missing = admin("GET", "/api/clusters/00000000-0000-4000-8000-000000000000/");
+    EXPECT_EQ(missing.status, 404);
+    EXPECT_TRUE(missing.json()[QStringLiteral("error")].isObject()) << "native error shape";
+    EXPECT_EQ(client().get("/api/machines/", HttpClient::token(s_aliceToken)).json().toArray(),
+              QJsonArray());
+}
+
 TEST_F(VirtApiTest, ClustersGroupMachines)
 {
     ASSERT_FALSE(machinesWhenSynchronised().isEmpty());

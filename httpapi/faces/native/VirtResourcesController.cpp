@@ -1,0 +1,85 @@
+#include "VirtResourcesController.h"
+
+#include "CoreServices.h"
+#include "routing/FaceErrors.h"
+#include "routing/JsonSchema.h"
+#include "routing/Page.h"
+#include "routing/Router.h"
+
+namespace Cairn {
+
+namespace {
+
+// A list as the native face answers it: a page of the items' JSON.
+template <typename T> HttpResponse paged(const ApiRequest &request, const Result<QList<T>> &items)
+{
+    const Result<Page> page = Page::fromRequest(request);
+    if (!page)
+        return FaceErrors::response(Face::Native, page.error());
+    if (!items)
+        return FaceErrors::response(Face::Native, items.error());
+    QJsonArray rows;
+    for (const T &item : items->mid(page->offset, page->rowsToFetch()))
+        rows.append(item.toJson());
+    return page->respond(request, rows, items->size());
+}
+
+template <typename T> HttpResponse detail(const Result<T> &item)
+{
+    if (!item)
+        return FaceErrors::response(Face::Native, item.error());
+    return HttpResponse::json(item->toJson());
+}
+
+void addRoutes(Router &router, const QString &plural, const QString &what,
+               const std::function<HttpResponse(const ApiRequest &)> &list,
+               const std::function<HttpResponse(const ApiRequest &)> &show)
+{
+    RouteSpec spec;
+    spec.face = Face::Native;
+    spec.method = "GET";
+    spec.path = QStringLiteral("/api/%1/").arg(plural);
+    spec.summary = QStringLiteral("List %1").arg(plural);
+    spec.description =
+        QStringLiteral("The %1 you may view; `limit` and `offset` page them.").arg(plural);
+    spec.queryParameters = {
+        {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
+        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
+         false}};
+    spec.responseSchema = JsonSchema::ofType("object");
+    router.add(spec, list);
+    spec.path = QStringLiteral("/api/%1/{uuid}/").arg(plural);
+    spec.summary = QStringLiteral("Get a %1").arg(what);
+    spec.description.clear();
+    spec.queryParameters.clear();
+    router.add(spec, show);
+}
+
+} // namespace
+
+void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
+{
+    const auto uuidOf = [](const ApiRequest &request) {
+        return request.pathParam(QStringLiteral("uuid"));
+    };
+    addRoutes(
+        router, QStringLiteral("machines"), QStringLiteral("machine"),
+        [&core](const ApiRequest &r) { return paged(r, core.virt().machines(*r.identity)); },
+        [&core, uuidOf](const ApiRequest &r) {
+            return detail(core.virt().machine(*r.identity, uuidOf(r)));
+        });
+    addRoutes(
+        router, QStringLiteral("hypervisors"), QStringLiteral("hypervisor"),
+        [&core](const ApiRequest &r) { return paged(r, core.virt().hypervisors(*r.identity)); },
+        [&core, uuidOf](const ApiRequest &r) {
+            return detail(core.virt().hypervisor(*r.identity, uuidOf(r)));
+        });
+    addRoutes(
+        router, QStringLiteral("clusters"), QStringLiteral("cluster"),
+        [&core](const ApiRequest &r) { return paged(r, core.clusters().list(*r.identity)); },
+        [&core, uuidOf](const ApiRequest &r) {
+            return detail(core.clusters().get(*r.identity, uuidOf(r)));
+        });
+}
+
+} // namespace Cairn
