@@ -4,6 +4,7 @@
 #include "db/SqlQuery.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QUuid>
 
 namespace Cairn {
@@ -19,58 +20,62 @@ Error nameTaken(const QString &name)
 
 } // namespace
 
-Result<QStringList> ClusterRepository::members(const QString &sql, qint64 id)
+Result<QList<Cluster>> ClusterRepository::select(const QString &where, const QVariantList &values)
 {
-    Result<QSqlQuery> query = SqlQuery::run(m_database.connection(), sql, {id});
-    if (!query)
-        return query.error();
-    QStringList uuids;
-    while (query->next())
-        uuids << query->value(0).toString();
-    return uuids;
-}
-
-Result<QList<Cluster>> ClusterRepository::list()
-{
-    Result<QSqlQuery> query =
-        SqlQuery::run(m_database.connection(),
-                      QStringLiteral("SELECT id, uuid, name FROM virt_clusters ORDER BY name, id"));
-    if (!query)
-        return query.error();
+    const QSqlDatabase db = m_database.connection();
+    Result<QSqlQuery> rows = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT id, uuid, name FROM virt_clusters %1 ORDER BY name, id").arg(where),
+        values);
+    if (!rows)
+        return rows.error();
     QList<Cluster> clusters;
-    while (query->next()) {
-        Cluster cluster{query->value(0).toLongLong(),
-                        query->value(1).toString(),
-                        query->value(2).toString(),
-                        {},
-                        {}};
-        const Result<QStringList> hypervisors = members(
-            QStringLiteral("SELECT h.uuid FROM virt_cluster_hypervisors c JOIN virt_hypervisors "
-                           "h ON h.id = c.hypervisor_id WHERE c.cluster_id = ? ORDER BY h.uuid"),
-            cluster.id);
-        const Result<QStringList> machines = members(
-            QStringLiteral("SELECT m.uuid FROM virt_cluster_machines c JOIN virt_machines m ON "
-                           "m.id = c.machine_id WHERE c.cluster_id = ? ORDER BY m.uuid"),
-            cluster.id);
-        if (!hypervisors || !machines)
-            return hypervisors ? machines.error() : hypervisors.error();
-        cluster.hypervisors = hypervisors.value();
-        cluster.machines = machines.value();
-        clusters << cluster;
+    QHash<qint64, qsizetype> positions;
+    while (rows->next()) {
+        positions.insert(rows->value(0).toLongLong(), clusters.size());
+        clusters << Cluster{rows->value(0).toLongLong(),
+                            rows->value(1).toString(),
+                            rows->value(2).toString(),
+                            {},
+                            {}};
+    }
+    // The members of all those clusters: one query per kind, not one per cluster.
+    const QString ofClusters =
+        QStringLiteral("c.cluster_id IN (SELECT id FROM virt_clusters %1)").arg(where);
+    const QList<std::pair<QString, QStringList Cluster::*>> kinds = {
+        {QStringLiteral("SELECT c.cluster_id, h.uuid FROM virt_cluster_hypervisors c JOIN "
+                        "virt_hypervisors h ON h.id = c.hypervisor_id WHERE %1 ORDER BY h.uuid"),
+         &Cluster::hypervisors},
+        {QStringLiteral("SELECT c.cluster_id, m.uuid FROM virt_cluster_machines c JOIN "
+                        "virt_machines m ON m.id = c.machine_id WHERE %1 ORDER BY m.uuid"),
+         &Cluster::machines},
+    };
+    for (const auto &[sql, members] : kinds) {
+        Result<QSqlQuery> query = SqlQuery::run(db, sql.arg(ofClusters), values);
+        if (!query)
+            return query.error();
+        while (query->next()) {
+            const qsizetype at = positions.value(query->value(0).toLongLong(), -1);
+            if (at >= 0)
+                (clusters[at].*members) << query->value(1).toString();
+        }
     }
     return clusters;
 }
 
+Result<QList<Cluster>> ClusterRepository::list()
+{
+    return select(QString(), {});
+}
+
 Result<Cluster> ClusterRepository::byUuid(const QString &uuid)
 {
-    const Result<QList<Cluster>> all = list();
-    if (!all)
-        return all.error();
-    for (const Cluster &cluster : all.value()) {
-        if (cluster.uuid == uuid.toLower())
-            return cluster;
-    }
-    return Error::notFound(QStringLiteral("No cluster %1.").arg(uuid));
+    const Result<QList<Cluster>> found = select(QStringLiteral("WHERE uuid = ?"), {uuid.toLower()});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QStringLiteral("No cluster %1.").arg(uuid));
+    return found->first();
 }
 
 Result<Cluster> ClusterRepository::insert(const QString &name)
@@ -111,10 +116,17 @@ Result<void> ClusterRepository::addMachine(qint64 clusterId, qint64 machineId)
 
 Result<QStringList> ClusterRepository::clustersOfMachine(qint64 machineId)
 {
-    return members(QStringLiteral("SELECT c.uuid FROM virt_cluster_machines m JOIN virt_clusters "
-                                  "c ON c.id = m.cluster_id WHERE m.machine_id = ? ORDER BY "
-                                  "c.uuid"),
-                   machineId);
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT c.uuid FROM virt_cluster_machines m JOIN virt_clusters c ON c.id "
+                       "= m.cluster_id WHERE m.machine_id = ? ORDER BY c.uuid"),
+        {machineId});
+    if (!query)
+        return query.error();
+    QStringList uuids;
+    while (query->next())
+        uuids << query->value(0).toString();
+    return uuids;
 }
 
 } // namespace Cairn

@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <QList>
+#include <QVariantList>
 
 namespace Cairn {
 
@@ -31,7 +32,8 @@ public:
     Result<QStringList> clustersOfMachine(qint64 machineId);
 
 private:
-    Result<QStringList> members(const QString &sql, qint64 id);
+    // The clusters `where` selects (bound to `values`), each with its members.
+    Result<QList<Cluster>> select(const QString &where, const QVariantList &values);
 
     Database &m_database;
 };

@@ -86,19 +86,20 @@ Result<Hypervisor> VirtService::addHypervisor(const Identity &caller, const QStr
     return synchronise(added.value());
 }
 
-Result<void> VirtService::deleteHypervisor(const Identity &caller, const QString &uuid)
+Result<Hypervisor> VirtService::deleteHypervisor(const Identity &caller, const QString &uuid)
 {
-    const Result<Hypervisor> found = m_hypervisors.byUuid(uuid);
+    Result<Hypervisor> found = m_hypervisors.byUuid(uuid);
     if (!found)
-        return found.error();
-    Result<void> allowed = m_permissions.require(caller, QString::fromLatin1(HypervisorType),
-                                                 found->id, Action::Delete);
+        return found;
+    const Result<void> allowed = m_permissions.require(caller, QString::fromLatin1(HypervisorType),
+                                                       found->id, Action::Delete);
     if (!allowed)
-        return allowed;
-    Result<void> removed = m_hypervisors.remove(found->id);
-    if (removed)
-        dropConnection(found->uri);
-    return removed;
+        return allowed.error();
+    const Result<void> removed = m_hypervisors.remove(found->id);
+    if (!removed)
+        return removed.error();
+    dropConnection(found->uri);
+    return found;
 }
 
 Result<std::shared_ptr<LibvirtConnection>> VirtService::connectionTo(const QString &uri)

@@ -34,8 +34,9 @@ public:
     // driver is another), registers and synchronises the hypervisor. 409 for a known URI.
     Result<Hypervisor> addHypervisor(const Identity &caller, const QString &uri,
                                      const QString &virtClass);
-    // Forgets the hypervisor and its machines in Cairn; libvirt is not touched.
-    Result<void> deleteHypervisor(const Identity &caller, const QString &uuid);
+    // Forgets the hypervisor and its machines in Cairn (libvirt is not touched); returns what
+    // was forgotten.
+    Result<Hypervisor> deleteHypervisor(const Identity &caller, const QString &uuid);
 
     // Blocking: reads the hypervisor's host and domains into the database. An unreachable
     // hypervisor is recorded as such and its machines kept as unknown; the error is returned.

@@ -146,18 +146,15 @@ HttpResponse showHypervisor(CoreServices &core, const ApiRequest &request)
 
 HttpResponse deleteHypervisor(CoreServices &core, const ApiRequest &request)
 {
-    const QString uuid = request.pathParam(QStringLiteral("uuid"));
-    const Result<Hypervisor> hypervisor = core.virt().hypervisor(*request.identity, uuid);
-    if (!hypervisor)
-        return failure(hypervisor.error());
-    const Result<void> deleted = core.virt().deleteHypervisor(*request.identity, uuid);
+    const Result<Hypervisor> deleted =
+        core.virt().deleteHypervisor(*request.identity, request.pathParam(QStringLiteral("uuid")));
     if (!deleted)
         return failure(deleted.error());
     return hypervisorAnswer(
-        hypervisor.value(),
+        deleted.value(),
         QStringLiteral("Hypervisor %1 and its machines are no longer managed by Cairn; libvirt "
                        "was not changed.")
-            .arg(hypervisor->name));
+            .arg(deleted->name));
 }
 
 } // namespace
