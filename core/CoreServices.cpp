@@ -27,7 +27,7 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_credentialSets(m_database, m_serverKey)
     , m_commands(m_database, m_permissions)
     , m_knownHosts(m_database)
-    , m_virt(m_database, m_permissions)
+    , m_virt(m_database, m_permissions, m_jobs)
     , m_clusters(m_database, m_permissions, m_virt)
     , m_outputParser(options.toolkitTemplatesDir)
     , m_executor({m_commands, m_devices, m_interfaces, m_credentialSets, m_permissions, m_groups,

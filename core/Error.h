@@ -46,6 +46,10 @@ struct Error
     static Error conflict(const QString &message);
     static Error internal(const QString &message);
     static Error unavailable(const QString &reason, const QString &message);
+
+    // The code as stored with what failed (a job's result), and back; Internal when unknown.
+    static QString codeName(ErrorCode code);
+    static ErrorCode codeFromName(const QString &name);
 };
 
 } // namespace Cairn

@@ -26,10 +26,21 @@ JobManager::~JobManager()
 
 void JobManager::stopAll()
 {
-    const QMutexLocker lock(&m_mutex);
-    m_stopping = true;
-    for (const auto &flag : std::as_const(m_cancelFlags))
-        flag->store(true);
+    QList<qint64> unstarted;
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        for (const auto &flag : std::as_const(m_cancelFlags))
+            flag->store(true);
+        for (const QList<Waiting> &waiting : std::as_const(m_lanes)) {
+            for (const Waiting &job : waiting)
+                unstarted.append(job.id);
+        }
+        for (QList<Waiting> &waiting : m_lanes)
+            waiting.clear();
+    }
+    for (const qint64 id : std::as_const(unstarted))
+        endUnstarted(id, JobState::Interrupted);
 }
 
 Result<int> JobManager::recoverAfterCrash()
@@ -63,17 +74,83 @@ Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,
 Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,
                                std::optional<qint64> ownerId, JobHandler work)
 {
+    Result<Job> job = record(kind, params, ownerId);
+    if (!job)
+        return job;
+    start({job->id, std::move(work), params});
+    Q_EMIT jobChanged(job->id);
+    return job;
+}
+
+Result<Job> JobManager::submitInLane(const QString &lane, const QString &kind,
+                                     const QJsonObject &params, std::optional<qint64> ownerId,
+                                     JobHandler work)
+{
+    Result<Job> job = record(kind, params, ownerId);
+    if (!job)
+        return job;
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_laneOfJob.insert(job->id, lane);
+        const auto busy = m_lanes.find(lane);
+        if (busy != m_lanes.end()) {
+            busy->append({job->id, std::move(work), params});
+        } else {
+            m_lanes.insert(lane, {});
+            start({job->id, std::move(work), params});
+        }
+    }
+    Q_EMIT jobChanged(job->id);
+    return job;
+}
+
+bool JobManager::isLaneBusy(const QString &lane)
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_lanes.contains(lane);
+}
+
+Result<Job> JobManager::record(const QString &kind, const QJsonObject &params,
+                               std::optional<qint64> ownerId)
+{
     Result<Job> job = m_repository.insert(kind, params, ownerId);
     if (!job)
         return job;
-    const qint64 id = job->id;
+    const QMutexLocker lock(&m_mutex);
+    m_cancelFlags.insert(job->id, std::make_shared<std::atomic_bool>(m_stopping));
+    return job;
+}
+
+void JobManager::start(const Waiting &job)
+{
+    m_pool.start([this, job] { execute(job.id, job.work, job.params); });
+}
+
+void JobManager::advanceLane(qint64 finishedJobId)
+{
+    const QString lane = m_laneOfJob.take(finishedJobId);
+    if (lane.isEmpty())
+        return;
+    const auto waiting = m_lanes.find(lane);
+    if (waiting == m_lanes.end())
+        return;
+    if (waiting->isEmpty()) {
+        m_lanes.erase(waiting);
+        return;
+    }
+    start(waiting->takeFirst());
+}
+
+void JobManager::endUnstarted(qint64 jobId, JobState state)
+{
+    (void)m_repository.finish(jobId, state, {}, {});
     {
         const QMutexLocker lock(&m_mutex);
-        m_cancelFlags.insert(id, std::make_shared<std::atomic_bool>(m_stopping));
+        m_cancelFlags.remove(jobId);
+        m_laneOfJob.remove(jobId);
+        m_finished.wakeAll();
     }
-    m_pool.start([this, id, work = std::move(work), params] { execute(id, work, params); });
-    Q_EMIT jobChanged(id);
-    return job;
+    Q_EMIT jobChanged(jobId);
 }
 
 void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params)
@@ -99,6 +176,9 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
             } else {
                 state = cancelled->load() ? stoppedState() : JobState::Failed;
                 error = outcome.error().message;
+                // Kept so that whoever waited on the job can answer as the operation would.
+                result = {{QStringLiteral("error_code"), Error::codeName(outcome.error().code)},
+                          {QStringLiteral("error_fields"), outcome.error().fields}};
             }
         } catch (const std::exception &exception) {
             qCCritical(lcJobs) << "job" << jobId << "threw" << exception.what();
@@ -112,6 +192,7 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     {
         const QMutexLocker lock(&m_mutex);
         m_cancelFlags.remove(jobId);
+        advanceLane(jobId);
         m_finished.wakeAll();
     }
     Q_EMIT jobChanged(jobId);
@@ -146,6 +227,8 @@ Result<Job> JobManager::job(qint64 id)
 
 Result<Job> JobManager::cancel(qint64 id)
 {
+    if (takeWaiting(id))
+        endUnstarted(id, JobState::Cancelled);
     {
         const QMutexLocker lock(&m_mutex);
         const auto flag = m_cancelFlags.constFind(id);
@@ -153,6 +236,15 @@ Result<Job> JobManager::cancel(qint64 id)
             flag.value()->store(true);
     }
     return job(id);
+}
+
+bool JobManager::takeWaiting(qint64 id)
+{
+    const QMutexLocker lock(&m_mutex);
+    const auto waiting = m_lanes.find(m_laneOfJob.value(id));
+    if (waiting == m_lanes.end())
+        return false;
+    return waiting->removeIf([id](const Waiting &job) { return job.id == id; }) > 0;
 }
 
 bool JobManager::waitForIdle(int timeoutMs)

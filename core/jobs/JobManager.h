@@ -43,6 +43,12 @@ public:
     // resumable anyway: after a crash every unfinished job is interrupted.
     Result<Job> submit(const QString &kind, const QJsonObject &params,
                        std::optional<qint64> ownerId, JobHandler work);
+    // Jobs of one `lane` run one at a time, in the order submitted (a machine's transactions);
+    // the later ones stay queued meanwhile.
+    Result<Job> submitInLane(const QString &lane, const QString &kind, const QJsonObject &params,
+                             std::optional<qint64> ownerId, JobHandler work);
+    // Whether a job of the lane is queued or running.
+    bool isLaneBusy(const QString &lane);
     Result<Job> job(qint64 id);
     JobRepository &repository() { return m_repository; }
     // A queued job ends cancelled without running; a running one is asked to stop. A handler
@@ -60,7 +66,23 @@ Q_SIGNALS:
     void jobChanged(qint64 jobId);
 
 private:
+    struct Waiting
+    {
+        qint64 id;
+        JobHandler work;
+        QJsonObject params;
+    };
+
+    Result<Job> record(const QString &kind, const QJsonObject &params,
+                       std::optional<qint64> ownerId);
+    void start(const Waiting &job);
     void execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params);
+    // The next job of the lane the finished job ran in, started; called with m_mutex held.
+    void advanceLane(qint64 finishedJobId);
+    // Removes the job from its lane's waiting list; false when it is not waiting there.
+    bool takeWaiting(qint64 id);
+    // Ends a job that never ran, as `state`.
+    void endUnstarted(qint64 jobId, JobState state);
     // How a job that stopped on request ends: cancelled, or interrupted when shutting down.
     JobState stoppedState();
 
@@ -72,6 +94,9 @@ private:
     bool m_stopping = false;
     QHash<QString, JobHandler> m_handlers;
     QHash<qint64, std::shared_ptr<std::atomic_bool>> m_cancelFlags;
+    // Per busy lane, the jobs waiting their turn; a lane is busy while it is a key here.
+    QHash<QString, QList<Waiting>> m_lanes;
+    QHash<qint64, QString> m_laneOfJob;
 };
 
 } // namespace Cairn

@@ -14,6 +14,11 @@ const QStringList &MachineActions::all()
     return actions;
 }
 
+QStringList MachineActions::stateActions()
+{
+    return all().mid(1);
+}
+
 QStringList MachineActions::availableFor(const Machine &machine)
 {
     if (machine.locked)

@@ -10,7 +10,10 @@ namespace Cairn {
 class MachineActions
 {
 public:
+    // unlock and the actions that change the domain's state.
     static const QStringList &all();
+    // The latter: suspend, resume, shutdown, poweroff, reboot and create.
+    static QStringList stateActions();
     // What the machine's state allows now; a locked machine only unlock, a machine whose
     // hypervisor cannot be reached nothing.
     static QStringList availableFor(const Machine &machine);

@@ -10,10 +10,11 @@
 
 namespace Cairn {
 
-VirtService::VirtService(Database &database, PermissionService &permissions)
+VirtService::VirtService(Database &database, PermissionService &permissions, JobManager &jobs)
     : m_hypervisors(database)
     , m_machines(database)
     , m_permissions(permissions)
+    , m_transactions(database, jobs)
 {
 }
 
@@ -198,60 +199,125 @@ Result<QStringList> VirtService::actionsOf(const Identity &caller, const QString
     return MachineActions::availableFor(found.value());
 }
 
-Result<Machine> VirtService::act(const Identity &caller, const QString &uuid, const QString &action)
+Result<Machine> VirtService::machineFor(const Identity &caller, const QString &uuid, Action action)
 {
     Result<Machine> found = machine(caller, uuid);
-    if (!found)
+    if (!found || action == Action::View)
         return found;
     const Result<void> allowed =
-        m_permissions.require(caller, QString::fromLatin1(MachineType), found->id, Action::Control);
+        m_permissions.require(caller, QString::fromLatin1(MachineType), found->id, action);
     if (!allowed)
         return allowed.error();
-    if (!MachineActions::availableFor(found.value()).contains(action)) {
-        if (found->locked)
-            return Error::conflict(
-                QStringLiteral("Machine %1 is locked; unlock it first.").arg(found->name));
-        return Error::conflict(QStringLiteral("Machine %1 is %2: %3 is not possible now.")
-                                   .arg(found->name, found->state, action));
-    }
-    {
-        const QMutexLocker locker(&m_busyMutex);
-        if (m_busy.contains(found->uuid))
-            return Error::conflict(
-                QStringLiteral("Another action is running on machine %1.").arg(found->name));
-        m_busy.insert(found->uuid);
-    }
-    Result<Machine> done = runAction(found.value(), action);
-    const QMutexLocker locker(&m_busyMutex);
-    m_busy.remove(found->uuid);
-    return done;
+    return found;
 }
 
-Result<Machine> VirtService::runAction(const Machine &machine, const QString &action)
+Result<void> VirtService::allows(const Machine &machine, const QString &action)
 {
-    if (action == QLatin1String("unlock")) {
-        const Result<void> unlocked = m_machines.setLocked(machine.id, false);
-        if (!unlocked)
-            return unlocked.error();
-        return m_machines.byUuid(machine.uuid);
+    if (MachineActions::availableFor(machine).contains(action))
+        return {};
+    if (machine.locked)
+        return Error::conflict(
+            QStringLiteral("Machine %1 is locked; unlock it first.").arg(machine.name));
+    return Error::conflict(QStringLiteral("Machine %1 is %2: %3 is not possible now.")
+                               .arg(machine.name, machine.state, action));
+}
+
+Result<VirtTransaction> VirtService::act(const Identity &caller, const QString &uuid,
+                                         const QString &action)
+{
+    const Result<Machine> found = machineFor(caller, uuid, Action::Control);
+    if (!found)
+        return found.error();
+    // Earlier transactions may change the state this one starts from: it is checked again then.
+    if (found->locked || !m_transactions.isPending(found->uuid)) {
+        const Result<void> allowed = allows(found.value(), action);
+        if (!allowed)
+            return allowed.error();
     }
-    const Result<Hypervisor> host = m_hypervisors.byUuid(machine.hypervisorUuid);
+    return m_transactions.start(caller, found->uuid, action,
+                                [this, uuid = found->uuid, action](JobContext &context) {
+                                    return runAction(context, uuid, action);
+                                });
+}
+
+Result<Machine> VirtService::setLocked(const Identity &caller, const QString &uuid, bool locked)
+{
+    const Result<Machine> found = machineFor(caller, uuid, Action::Control);
+    if (!found)
+        return found.error();
+    const Result<void> set = m_machines.setLocked(found->id, locked);
+    if (!set)
+        return set.error();
+    return m_machines.byUuid(found->uuid);
+}
+
+Result<VirtTransaction> VirtService::transactionFor(const Identity &caller, const QString &uuid,
+                                                    Action action)
+{
+    Result<VirtTransaction> found = m_transactions.find(uuid);
+    if (!found || found->job.ownerId == caller.user.id)
+        return found;
+    const Result<Machine> target = m_machines.byUuid(found->machineUuid);
+    const std::optional<qint64> machineId =
+        target ? std::optional<qint64>(target->id) : std::nullopt;
+    const Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(MachineType), machineId, action);
+    if (!allowed)
+        return allowed.error();
+    return found;
+}
+
+Result<VirtTransaction> VirtService::transaction(const Identity &caller, const QString &uuid)
+{
+    return transactionFor(caller, uuid, Action::View);
+}
+
+Result<VirtTransaction> VirtService::cancelTransaction(const Identity &caller, const QString &uuid)
+{
+    const Result<VirtTransaction> found = transactionFor(caller, uuid, Action::Control);
+    if (!found)
+        return found;
+    if (isFinished(found->job.state))
+        return found;
+    return m_transactions.cancel(found.value());
+}
+
+Result<VirtTransaction> VirtService::waitForTransaction(const VirtTransaction &transaction,
+                                                        int timeoutMs)
+{
+    return m_transactions.waitFor(transaction, timeoutMs);
+}
+
+Result<QJsonObject> VirtService::runAction(JobContext &context, const QString &uuid,
+                                           const QString &action)
+{
+    const Result<Machine> machine = m_machines.byUuid(uuid);
+    if (!machine)
+        return machine.error();
+    const Result<void> allowed = allows(machine.value(), action);
+    if (!allowed)
+        return allowed.error();
+    const Result<Hypervisor> host = m_hypervisors.byUuid(machine->hypervisorUuid);
     if (!host)
         return host.error();
     const Result<std::shared_ptr<LibvirtConnection>> connection = connectionTo(host->uri);
     if (!connection)
         return connection.error();
-    const Result<void> acted = connection.value()->act(machine.uuid, action);
+    if (context.isCancelled())
+        return QJsonObject{{QStringLiteral("machine"), uuid}};
+    const Result<void> acted = connection.value()->act(uuid, action);
     if (!acted)
         return acted.error();
-    const Result<DomainFacts> now = connection.value()->domain(machine.uuid);
+    context.setProgress(50);
+    const Result<DomainFacts> now = connection.value()->domain(uuid);
     if (!now)
         return now.error();
     const Result<void> updated =
         m_machines.update(host->id, now.value(), QDateTime::currentMSecsSinceEpoch());
     if (!updated)
         return updated.error();
-    return m_machines.byUuid(machine.uuid);
+    context.setProgress(100);
+    return QJsonObject{{QStringLiteral("machine"), uuid}, {QStringLiteral("state"), now->state}};
 }
 
 } // namespace Cairn

@@ -3,11 +3,12 @@
 #include "HypervisorRepository.h"
 #include "LibvirtConnection.h"
 #include "MachineRepository.h"
+#include "MachineTransactions.h"
+#include "auth/Action.h"
 #include "auth/Identity.h"
 
 #include <QHash>
 #include <QMutex>
-#include <QSet>
 #include <memory>
 
 namespace Cairn {
@@ -23,7 +24,7 @@ public:
     static constexpr const char *HypervisorType = "hypervisor";
     static constexpr const char *MachineType = "machine";
 
-    VirtService(Database &database, PermissionService &permissions);
+    VirtService(Database &database, PermissionService &permissions, JobManager &jobs);
 
     // The machines the caller may view.
     Result<QList<Machine>> machines(const Identity &caller);
@@ -51,24 +52,38 @@ public:
 
     // What the machine's state allows now (MachineActions).
     Result<QStringList> actionsOf(const Identity &caller, const QString &uuid);
-    // Blocking: one state action (MachineActions::all(); `control` permission), then the
-    // machine as libvirt reports it. 409 when the machine is locked, busy with another action,
-    // or in a state that does not allow it.
-    Result<Machine> act(const Identity &caller, const QString &uuid, const QString &action);
+    // Queues one state action (MachineActions::stateActions(); `control` permission) as a
+    // transaction behind the machine's others. 409 when the machine is locked, or when nothing
+    // is queued before it and its state does not allow the action; the transaction fails the
+    // same way if the transactions before it leave the machine so.
+    Result<VirtTransaction> act(const Identity &caller, const QString &uuid, const QString &action);
+    // An operator's lock: it refuses every action but unlock, at once (`control` permission).
+    Result<Machine> setLocked(const Identity &caller, const QString &uuid, bool locked);
+
+    // Seen by whoever asked for it and by those who may view its machine.
+    Result<VirtTransaction> transaction(const Identity &caller, const QString &uuid);
+    // By whoever asked for it or may control its machine; finished ones are left as they are.
+    Result<VirtTransaction> cancelTransaction(const Identity &caller, const QString &uuid);
+    Result<VirtTransaction> waitForTransaction(const VirtTransaction &transaction, int timeoutMs);
 
 private:
     Result<std::shared_ptr<LibvirtConnection>> connectionTo(const QString &uri);
     void dropConnection(const QString &uri);
-    Result<Machine> runAction(const Machine &machine, const QString &action);
+    // The machine, if the caller may `action` it.
+    Result<Machine> machineFor(const Identity &caller, const QString &uuid, Action action);
+    // Whether the machine as it is now allows the action: Conflict naming why not.
+    static Result<void> allows(const Machine &machine, const QString &action);
+    // The transaction, if the caller asked for it or may `action` its machine.
+    Result<VirtTransaction> transactionFor(const Identity &caller, const QString &uuid,
+                                           Action action);
+    Result<QJsonObject> runAction(JobContext &context, const QString &uuid, const QString &action);
 
     HypervisorRepository m_hypervisors;
     MachineRepository m_machines;
     PermissionService &m_permissions;
     QMutex m_connectionsMutex;
     QHash<QString, std::shared_ptr<LibvirtConnection>> m_connections;
-    // Machines with an action running: one at a time per machine.
-    QMutex m_busyMutex;
-    QSet<QString> m_busy;
+    MachineTransactions m_transactions;
 };
 
 } // namespace Cairn

@@ -112,6 +112,24 @@ TEST_F(VirtApiTest, ActionsRunOnTheHypervisorAndAnswerWithErrno)
     const HttpReply suspended = admin("POST", machine + "/actions/suspend/");
     ASSERT_EQ(suspended.status, 200) << suspended.body.constData();
     EXPECT_EQ(suspended.json()[QStringLiteral("errno")], 0);
+    const QString txid = suspended.json()[QStringLiteral("txid")].toString();
+    EXPECT_EQ(suspended.json()[QStringLiteral("data")][QStringLiteral("state")],
+              QStringLiteral("paused"));
+    const HttpReply followed = admin("GET", "/rest/transaction/" + txid.toLatin1() + '/');
+    ASSERT_EQ(followed.status, 200) << followed.body.constData();
+    EXPECT_EQ(followed.json()[QStringLiteral("completion")], 100);
+    EXPECT_EQ(followed.json()[QStringLiteral("transaction")][QStringLiteral("state")],
+              QStringLiteral("done"));
+    EXPECT_EQ(followed.json()[QStringLiteral("transaction")][QStringLiteral("machine")],
+              DefaultDomain);
+    // Cancelling a finished transaction leaves it as it was.
+    EXPECT_EQ(admin("DELETE", "/rest/transaction/" + txid.toLatin1() + '/')
+                  .json()[QStringLiteral("transaction")][QStringLiteral("state")],
+              QStringLiteral("done"));
+    const HttpReply unknown =
+        admin("GET", "/rest/transaction/0b7e5c1e-0000-4c55-9a43-6a3c1b0f0001/");
+    EXPECT_EQ(unknown.status, 404);
+    EXPECT_EQ(unknown.json()[QStringLiteral("errno")], 4);
     EXPECT_EQ(
         admin("GET", machine + '/').json()[QStringLiteral("machine_obj")][QStringLiteral("state")],
         QStringLiteral("paused"));

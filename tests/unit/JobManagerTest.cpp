@@ -1,6 +1,7 @@
 #include "CoreFixture.h"
 #include "CoreServices.h"
 
+#include <QMutex>
 #include <QTemporaryDir>
 #include <QThread>
 #include <atomic>
@@ -90,4 +91,58 @@ TEST_F(JobManagerTest, MarksUnfinishedJobsInterruptedAtStart)
     EXPECT_EQ(core->jobs().job(running.id)->state, JobState::Interrupted);
     EXPECT_EQ(core->jobs().job(queued.id)->state, JobState::Interrupted);
     EXPECT_EQ(core->jobs().job(finished.id)->state, JobState::Succeeded);
+}
+
+TEST_F(JobManagerTest, JobsOfOneLaneRunOneAtATimeInOrder)
+{
+    std::atomic_bool release = false;
+    QList<int> order;
+    QMutex orderMutex;
+    const auto step = [&](int n) {
+        return [&, n](JobContext &) -> Result<QJsonObject> {
+            while (n == 1 && !release.load())
+                QThread::msleep(5);
+            const QMutexLocker lock(&orderMutex);
+            order << n;
+            return QJsonObject{};
+        };
+    };
+    const QString lane = QStringLiteral("machine-a");
+    const Result<Job> first =
+        core->jobs().submitInLane(lane, QStringLiteral("step"), {}, {}, step(1));
+    const Result<Job> second =
+        core->jobs().submitInLane(lane, QStringLiteral("step"), {}, {}, step(2));
+    const Result<Job> third =
+        core->jobs().submitInLane(lane, QStringLiteral("step"), {}, {}, step(3));
+    const Result<Job> other = core->jobs().submitInLane(QStringLiteral("machine-b"),
+                                                        QStringLiteral("step"), {}, {}, step(4));
+    ASSERT_TRUE(first.ok() && second.ok() && third.ok() && other.ok());
+    // Another lane does not wait; this one's later jobs stay queued behind the first.
+    waitFor(other->id, JobState::Succeeded);
+    waitFor(first->id, JobState::Running);
+    EXPECT_EQ(core->jobs().job(second->id)->state, JobState::Queued);
+    EXPECT_TRUE(core->jobs().isLaneBusy(lane));
+
+    // Cancelling a waiting job ends it at once, without its turn coming.
+    EXPECT_EQ(core->jobs().cancel(third->id)->state, JobState::Cancelled);
+    release = true;
+    waitFor(second->id, JobState::Succeeded);
+    EXPECT_EQ(order, (QList<int>{4, 1, 2}));
+    EXPECT_EQ(core->jobs().job(third->id)->startedAt, std::nullopt);
+    for (int i = 0; i < 100 && core->jobs().isLaneBusy(lane); ++i)
+        QThread::msleep(10);
+    EXPECT_FALSE(core->jobs().isLaneBusy(lane));
+}
+
+TEST_F(JobManagerTest, AFailedJobKeepsTheKindOfItsError)
+{
+    const Result<Job> refused = core->jobs().submit(
+        QStringLiteral("refuse"), {}, {}, [](JobContext &) -> Result<QJsonObject> {
+            return Error::conflict(QStringLiteral("machine is locked"));
+        });
+    ASSERT_TRUE(refused.ok());
+    const Job failed = waitFor(refused->id, JobState::Failed);
+    EXPECT_EQ(Error::codeFromName(failed.result.value(QStringLiteral("error_code")).toString()),
+              ErrorCode::Conflict);
+    EXPECT_EQ(failed.error, QStringLiteral("machine is locked"));
 }

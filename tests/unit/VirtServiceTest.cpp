@@ -39,6 +39,23 @@ protected:
         return found.ok() ? found.value() : Machine();
     }
 
+    // The action as a transaction, waited for: the machine it left, or why it failed.
+    Result<Machine> actAndWait(const Identity &caller, const QString &uuid, const QString &action)
+    {
+        const Result<VirtTransaction> started = core->virt().act(caller, uuid, action);
+        if (!started)
+            return started.error();
+        const Result<VirtTransaction> done =
+            core->virt().waitForTransaction(started.value(), 10000);
+        if (!done)
+            return done.error();
+        if (done->job.state != JobState::Succeeded)
+            return Error{Error::codeFromName(
+                             done->job.result.value(QStringLiteral("error_code")).toString()),
+                         done->job.error};
+        return core->virt().machine(caller, uuid);
+    }
+
     Identity admin;
     virConnectPtr libvirt = nullptr;
 };
@@ -134,7 +151,7 @@ TEST_F(VirtServiceTest, AnUnreachableHypervisorKeepsItsMachinesAsUnknown)
 
     // The simulated host goes away: a fresh service (no kept connection) cannot reach it.
     ASSERT_TRUE(QFile::remove(file));
-    VirtService fresh(core->database(), core->permissions());
+    VirtService fresh(core->database(), core->permissions(), core->jobs());
     const Result<Hypervisor> unreachable = fresh.synchronise(lab.value());
     ASSERT_FALSE(unreachable.ok());
     EXPECT_EQ(unreachable.error().code, ErrorCode::Unavailable);
@@ -186,22 +203,20 @@ TEST_F(VirtServiceTest, ActionsChangeTheDomainInLibvirtAndRespectItsState)
     EXPECT_EQ(running.value(), (QStringList{QStringLiteral("suspend"), QStringLiteral("shutdown"),
                                             QStringLiteral("poweroff"), QStringLiteral("reboot")}));
 
-    const Result<Machine> suspended =
-        core->virt().act(admin, DefaultDomain, QStringLiteral("suspend"));
+    const Result<Machine> suspended = actAndWait(admin, DefaultDomain, QStringLiteral("suspend"));
     ASSERT_TRUE(suspended.ok()) << suspended.error().message.toStdString();
     EXPECT_EQ(suspended->state, QStringLiteral("paused"));
     EXPECT_EQ(libvirtState(), VIR_DOMAIN_PAUSED);
-    const Result<Machine> again = core->virt().act(admin, DefaultDomain, QStringLiteral("suspend"));
+    const Result<Machine> again = actAndWait(admin, DefaultDomain, QStringLiteral("suspend"));
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::Conflict);
     EXPECT_EQ(libvirtState(), VIR_DOMAIN_PAUSED);
 
-    ASSERT_TRUE(core->virt().act(admin, DefaultDomain, QStringLiteral("poweroff")).ok());
+    ASSERT_TRUE(actAndWait(admin, DefaultDomain, QStringLiteral("poweroff")).ok());
     EXPECT_EQ(libvirtState(), VIR_DOMAIN_SHUTOFF);
     EXPECT_EQ(core->virt().actionsOf(admin, DefaultDomain).value(),
               QStringList{QStringLiteral("create")});
-    const Result<Machine> started =
-        core->virt().act(admin, DefaultDomain, QStringLiteral("create"));
+    const Result<Machine> started = actAndWait(admin, DefaultDomain, QStringLiteral("create"));
     ASSERT_TRUE(started.ok());
     EXPECT_EQ(started->state, QStringLiteral("running"));
     EXPECT_EQ(libvirtState(), VIR_DOMAIN_RUNNING);
@@ -213,7 +228,7 @@ TEST_F(VirtServiceTest, ActionsChangeTheDomainInLibvirtAndRespectItsState)
     view.objectType = QString::fromLatin1(VirtService::MachineType);
     view.action = Action::View;
     ASSERT_TRUE(core->permissions().grant(view).ok());
-    const Result<Machine> refused = core->virt().act(op, DefaultDomain, QStringLiteral("suspend"));
+    const Result<Machine> refused = actAndWait(op, DefaultDomain, QStringLiteral("suspend"));
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
     EXPECT_EQ(libvirtState(), VIR_DOMAIN_RUNNING);
@@ -245,4 +260,46 @@ TEST_F(VirtServiceTest, AHungHypervisorHoldsUpNoOtherInAPollRound)
         silent.close(); // the hung connection fails; the poller can stop
     }
     EXPECT_EQ(core->virt().hypervisor(admin, hung->uuid)->state, QStringLiteral("unreachable"));
+}
+
+TEST_F(VirtServiceTest, TransactionsAreFollowedByUuidAndInterruptedByARestart)
+{
+    ASSERT_TRUE(core->virt().synchroniseAll().ok());
+    const Result<VirtTransaction> started =
+        core->virt().act(admin, DefaultDomain, QStringLiteral("suspend"));
+    ASSERT_TRUE(started.ok()) << started.error().message.toStdString();
+    EXPECT_EQ(started->uuid.size(), 36);
+    EXPECT_EQ(started->user, QStringLiteral("admin"));
+    const Result<VirtTransaction> done = core->virt().waitForTransaction(started.value(), 10000);
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(done->state(), QStringLiteral("done"));
+    EXPECT_EQ(done->job.progress, 100);
+    EXPECT_EQ(done->job.result[QStringLiteral("state")], QStringLiteral("paused"));
+    ASSERT_TRUE(actAndWait(admin, DefaultDomain, QStringLiteral("resume")).ok());
+
+    // Others see it only if they may view its machine.
+    const Identity stranger = addUser(QStringLiteral("stranger"), false);
+    const Result<VirtTransaction> hidden = core->virt().transaction(stranger, started->uuid);
+    ASSERT_FALSE(hidden.ok());
+    EXPECT_EQ(hidden.error().code, ErrorCode::Forbidden);
+    EXPECT_EQ(core->virt().transaction(admin, QStringLiteral("nope")).error().code,
+              ErrorCode::NotFound);
+
+    // One a previous process left running cannot finish: it is interrupted at the next start.
+    const Result<Job> orphan =
+        core->jobs().repository().insert(QStringLiteral("virt.package"), {}, admin.user.id);
+    ASSERT_TRUE(orphan.ok());
+    ASSERT_TRUE(core->jobs().repository().markRunning(orphan->id).ok());
+    TransactionRepository transactions(core->database());
+    ASSERT_TRUE(transactions
+                    .insert(QStringLiteral("0b7e5c1e-2f1e-4c55-9a43-6a3c1b0f0001"), orphan->id,
+                            DefaultDomain, QStringLiteral("package"))
+                    .ok());
+    ASSERT_TRUE(core->jobs().recoverAfterCrash().ok());
+    const Result<VirtTransaction> interrupted =
+        core->virt().transaction(admin, QStringLiteral("0B7E5C1E-2F1E-4C55-9A43-6A3C1B0F0001"));
+    ASSERT_TRUE(interrupted.ok());
+    EXPECT_EQ(interrupted->state(), QStringLiteral("interrupted"));
+    EXPECT_EQ(core->virt().cancelTransaction(admin, interrupted->uuid)->state(),
+              QStringLiteral("interrupted"));
 }

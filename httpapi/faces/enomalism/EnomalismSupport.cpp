@@ -1,16 +1,41 @@
 #include "EnomalismSupport.h"
 
+#include "CoreServices.h"
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
 
 namespace Cairn::Enomalism {
 
-HttpResponse answer(QJsonObject body, const QString &message)
+HttpResponse answer(QJsonObject body, const QString &message, int status)
 {
     body.insert(QStringLiteral("errno"), 0);
     body.insert(QStringLiteral("message"), message);
-    return HttpResponse::json(body);
+    return HttpResponse::json(body, status);
+}
+
+HttpResponse transactionAnswer(CoreServices &core, const VirtTransaction &started, int waitMs,
+                               QJsonObject body)
+{
+    const Result<VirtTransaction> now = core.virt().waitForTransaction(started, waitMs);
+    if (!now)
+        return failure(now.error());
+    body.insert(QStringLiteral("txid"), now->uuid);
+    if (now->job.state == JobState::Failed) {
+        const QJsonObject &result = now->job.result;
+        return failure(
+            Error{Error::codeFromName(result.value(QStringLiteral("error_code")).toString()),
+                  now->job.error, result.value(QStringLiteral("error_fields")).toObject()});
+    }
+    if (!isFinished(now->job.state))
+        return answer(body,
+                      QStringLiteral("Transaction %1 (%2) is %3; follow it at "
+                                     "/rest/transaction/%1/.")
+                          .arg(now->uuid, now->action, now->state()),
+                      202);
+    body.insert(QStringLiteral("data"), now->job.result);
+    return answer(
+        body, QStringLiteral("Transaction %1 (%2) %3.").arg(now->uuid, now->action, now->state()));
 }
 
 HttpResponse failure(const Error &error)

@@ -3,18 +3,24 @@
 #include "Result.h"
 #include "routing/ApiRequest.h"
 #include "server/HttpResponse.h"
+#include "virt/VirtTransaction.h"
 
 #include <QJsonObject>
 
 namespace Cairn {
 
+class CoreServices;
 class Router;
 
 // What every controller of the Enomalism face shares.
 namespace Enomalism {
 
 // A success: `body` with errno 0 and the message.
-HttpResponse answer(QJsonObject body, const QString &message);
+HttpResponse answer(QJsonObject body, const QString &message, int status = 200);
+// A transaction waited on for up to `waitMs`: once done, `{txid, data}` (200); failed, the
+// error it failed with; still queued or running, `{txid}` with 202.
+HttpResponse transactionAnswer(CoreServices &core, const VirtTransaction &started, int waitMs,
+                               QJsonObject body = {});
 // An error as {errno, message} with its status.
 HttpResponse failure(const Error &error);
 // An HTTP variable: a query parameter, else a form field or a JSON member of the body.

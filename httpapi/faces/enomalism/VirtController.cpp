@@ -68,16 +68,28 @@ HttpResponse listActions(CoreServices &core, const ApiRequest &request)
                   QStringLiteral("Actions the machine's state allows now."));
 }
 
+// State actions answer once done when that is quick; a machine busy with a long transaction
+// leaves the caller a txid to follow.
+constexpr int StateActionWaitMs = 30000;
+
 HttpResponse runAction(CoreServices &core, const ApiRequest &request, const QString &action)
 {
     return HttpResponse::later([services = &core, caller = *request.identity, action,
                                 uuid = request.pathParam(QStringLiteral("uuid"))] {
-        const Result<Machine> machine = services->virt().act(caller, uuid, action);
-        if (!machine)
-            return failure(machine.error());
-        return answer({}, QStringLiteral("%1 done on machine %2, now %3.")
-                              .arg(action, machine->name, machine->state));
+        const Result<VirtTransaction> started = services->virt().act(caller, uuid, action);
+        if (!started)
+            return failure(started.error());
+        return Enomalism::transactionAnswer(*services, started.value(), StateActionWaitMs);
     });
+}
+
+HttpResponse unlock(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Machine> machine =
+        core.virt().setLocked(*request.identity, request.pathParam(QStringLiteral("uuid")), false);
+    if (!machine)
+        return failure(machine.error());
+    return answer({}, QStringLiteral("Machine %1 unlocked.").arg(machine->name));
 }
 
 // The machine's hypervisor, and the others it could run on (up, of the same class).
@@ -206,13 +218,19 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
                                 "locked machine: unlock only)."),
                  [&core](const ApiRequest &request) { return listActions(core, request); });
     }
-    for (const QString &action : MachineActions::all()) {
+    addRoute(router, "POST", QStringLiteral("/rest/machine/{uuid}/actions/unlock/"),
+             QStringLiteral("Machine action: unlock"),
+             QStringLiteral("Lifts an operator's lock at once, even while transactions run. Needs "
+                            "the control permission on the machine."),
+             [&core](const ApiRequest &request) { return unlock(core, request); });
+    for (const QString &action : MachineActions::stateActions()) {
         addRoute(
             router, "POST", QStringLiteral("/rest/machine/{uuid}/actions/%1/").arg(action),
             QStringLiteral("Machine action: %1").arg(action),
-            QStringLiteral("Runs on the hypervisor and answers once done; 409 (errno 6) when the "
-                           "machine is locked, busy with another action or in a state that does "
-                           "not allow it. Needs the control permission on the machine."),
+            QStringLiteral("A transaction, run after the machine's earlier ones: answers `{txid, "
+                           "data: {machine, state}}` once done, or 202 with `{txid}` when it takes "
+                           "longer than 30 s. 409 (errno 6) when the machine is locked or in a "
+                           "state that does not allow it. Needs the control permission."),
             [&core, action](const ApiRequest &request) {
                 return runAction(core, request, action);
             });

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "Result.h"
+#include "VirtTransaction.h"
+#include "jobs/JobRepository.h"
+
+namespace Cairn {
+
+class Database;
+
+// Transactions in SQL: the uuid the API gives out, over the job that does the work.
+class TransactionRepository
+{
+public:
+    explicit TransactionRepository(Database &database)
+        : m_database(database)
+        , m_jobs(database)
+    {
+    }
+
+    Result<void> insert(const QString &uuid, qint64 jobId, const QString &machineUuid,
+                        const QString &action);
+    // NotFound naming the uuid.
+    Result<VirtTransaction> byUuid(const QString &uuid);
+
+private:
+    Database &m_database;
+    JobRepository m_jobs;
+};
+
+} // namespace Cairn
