@@ -28,6 +28,7 @@
 #include "transport/KnownHosts.h"
 #include "transport/SessionPool.h"
 #include "virt/ClusterService.h"
+#include "virt/StaticNetworkService.h"
 #include "virt/VirtService.h"
 
 #include <memory>
@@ -83,6 +84,7 @@ public:
     KnownHosts &knownHosts() { return m_knownHosts; }
     VirtService &virt() { return m_virt; }
     ClusterService &clusters() { return m_clusters; }
+    StaticNetworkService &staticNetworks() { return m_staticNetworks; }
     CommandExecutor &executor() { return m_executor; }
     CommandLogService &commandLogs() { return m_commandLogs; }
     BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
@@ -114,6 +116,7 @@ private:
     KnownHosts m_knownHosts;
     VirtService m_virt;
     ClusterService m_clusters;
+    StaticNetworkService m_staticNetworks;
     SessionPool m_sessions;
     OutputParser m_outputParser;
     CommandExecutor m_executor;

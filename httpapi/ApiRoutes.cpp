@@ -3,6 +3,7 @@
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
 #include "faces/enomalism/ClustersController.h"
+#include "faces/enomalism/StaticNetworksController.h"
 #include "faces/enomalism/TransactionsController.h"
 #include "faces/enomalism/VirtController.h"
 #include "faces/native/JobsController.h"
@@ -59,6 +60,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     VirtController::registerRoutes(router, core);
     ClustersController::registerRoutes(router, core);
     TransactionsController::registerRoutes(router, core);
+    StaticNetworksController::registerRoutes(router, core);
     VirtResourcesController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }

@@ -77,10 +77,14 @@ HttpResponse FaceErrors::response(Face face, int status, const Error &error)
         }
         return HttpResponse::json(QJsonObject{{QStringLiteral("detail"), error.message}}, status);
     }
-    case Face::Enomalism:
-        return HttpResponse::json(QJsonObject{{QStringLiteral("errno"), enomalismErrno(status)},
-                                              {QStringLiteral("message"), error.message}},
-                                  status);
+    case Face::Enomalism: {
+        QJsonObject body{{QStringLiteral("errno"), enomalismErrno(status)},
+                         {QStringLiteral("message"), error.message}};
+        // The seed has only errno and message; which variable was wrong is added beside them.
+        if (!error.fields.isEmpty())
+            body.insert(QStringLiteral("fields"), error.fields);
+        return HttpResponse::json(body, status);
+    }
     case Face::Ztp:
         return HttpResponse::bytes(error.message.toUtf8() + '\n', "text/plain", status);
     case Face::Native:

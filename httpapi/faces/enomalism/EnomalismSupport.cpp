@@ -45,13 +45,22 @@ HttpResponse failure(const Error &error)
 
 Result<QString> variable(const ApiRequest &request, const QString &name)
 {
-    const QString query = request.http.queryValue(name);
-    if (!query.isEmpty())
-        return query;
+    const Result<std::optional<QString>> given = optionalVariable(request, name);
+    if (!given)
+        return given.error();
+    return given->value_or(QString());
+}
+
+Result<std::optional<QString>> optionalVariable(const ApiRequest &request, const QString &name)
+{
+    if (request.http.query.hasQueryItem(name))
+        return std::optional<QString>(request.http.queryValue(name));
     const Result<QJsonObject> body = request.bodyObject();
     if (!body)
         return body.error();
-    return body->value(name).toString();
+    if (!body->contains(name))
+        return std::optional<QString>();
+    return std::optional<QString>(body->value(name).toString());
 }
 
 void addRoute(Router &router, const QByteArray &method, const QString &path, const QString &summary,

@@ -25,6 +25,8 @@ HttpResponse transactionAnswer(CoreServices &core, const VirtTransaction &starte
 HttpResponse failure(const Error &error);
 // An HTTP variable: a query parameter, else a form field or a JSON member of the body.
 Result<QString> variable(const ApiRequest &request, const QString &name);
+// The same, or nullopt when the caller did not give it at all (an empty value is given).
+Result<std::optional<QString>> optionalVariable(const ApiRequest &request, const QString &name);
 void addRoute(Router &router, const QByteArray &method, const QString &path, const QString &summary,
               const QString &description,
               const std::function<HttpResponse(const ApiRequest &)> &handler);

@@ -1,0 +1,288 @@
+#include "StaticNetworkRepository.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QHostAddress>
+#include <QUuid>
+
+namespace Cairn {
+
+namespace {
+
+// However many allocations race for the same address, each retry finds a later one taken; a
+// bound only guards against a database that keeps refusing.
+constexpr int LeaseAttempts = 1000;
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString addressText(quint32 address)
+{
+    return QHostAddress(address).toString();
+}
+
+} // namespace
+
+Result<QList<StaticNetwork>> StaticNetworkRepository::select(const QString &where,
+                                                             const QVariantList &values)
+{
+    const QSqlDatabase db = m_database.connection();
+    Result<QSqlQuery> rows = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT n.id, n.uuid, n.name, n.description, n.bridge, c.uuid, n.ip, "
+                       "n.netmask, n.gateway FROM virt_networks n LEFT JOIN virt_clusters c ON "
+                       "c.id = n.cluster_id %1 ORDER BY n.name, n.id")
+            .arg(where),
+        values);
+    if (!rows)
+        return rows.error();
+    QList<StaticNetwork> networks;
+    QHash<qint64, qsizetype> positions;
+    while (rows->next()) {
+        StaticNetwork network;
+        network.id = rows->value(0).toLongLong();
+        network.uuid = rows->value(1).toString();
+        network.name = rows->value(2).toString();
+        network.description = rows->value(3).toString();
+        network.bridge = rows->value(4).toString();
+        network.clusterUuid = rows->value(5).toString();
+        network.ip = rows->value(6).toString();
+        network.netmask = rows->value(7).toString();
+        network.gateway = rows->value(8).toString();
+        positions.insert(network.id, networks.size());
+        networks << network;
+    }
+    // The ranges of all those networks, with their use, in one query.
+    Result<QSqlQuery> ranges = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT r.id, r.uuid, r.network_id, r.start_ip, r.end_ip, r.first_address, "
+                       "r.last_address, (SELECT COUNT(*) FROM virt_ip_leases l WHERE l.range_id = "
+                       "r.id) FROM virt_ip_ranges r WHERE r.network_id IN (SELECT n.id FROM "
+                       "virt_networks n LEFT JOIN virt_clusters c ON c.id = n.cluster_id %1) "
+                       "ORDER BY r.first_address")
+            .arg(where),
+        values);
+    if (!ranges)
+        return ranges.error();
+    while (ranges->next()) {
+        const qsizetype at = positions.value(ranges->value(2).toLongLong(), -1);
+        if (at < 0)
+            continue;
+        IpRange range;
+        range.id = ranges->value(0).toLongLong();
+        range.uuid = ranges->value(1).toString();
+        range.networkUuid = networks[at].uuid;
+        range.startIp = ranges->value(3).toString();
+        range.endIp = ranges->value(4).toString();
+        range.first = quint32(ranges->value(5).toLongLong());
+        range.last = quint32(ranges->value(6).toLongLong());
+        range.used = ranges->value(7).toLongLong();
+        networks[at].ranges << range;
+    }
+    return networks;
+}
+
+Result<QList<StaticNetwork>> StaticNetworkRepository::list()
+{
+    return select(QString(), {});
+}
+
+Result<StaticNetwork> StaticNetworkRepository::byUuid(const QString &uuid)
+{
+    const Result<QList<StaticNetwork>> found =
+        select(QStringLiteral("WHERE n.uuid = ?"), {uuid.toLower()});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QStringLiteral("No static network %1.").arg(uuid));
+    return found->first();
+}
+
+Result<StaticNetwork> StaticNetworkRepository::insert(const StaticNetwork &network,
+                                                      std::optional<qint64> clusterId)
+{
+    const QString uuid = newUuid();
+    const Result<void> inserted = SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("INSERT INTO virt_networks (uuid, name, description, bridge, cluster_id, "
+                       "ip, netmask, gateway, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {uuid, network.name, network.description, network.bridge, SqlQuery::nullable(clusterId),
+         network.ip, network.netmask, network.gateway, QDateTime::currentMSecsSinceEpoch()});
+    if (!inserted)
+        return inserted.error();
+    return byUuid(uuid);
+}
+
+Result<void> StaticNetworkRepository::update(const StaticNetwork &network,
+                                             std::optional<qint64> clusterId)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("UPDATE virt_networks SET name = ?, description = ?, "
+                                         "bridge = ?, cluster_id = ? WHERE id = ?"),
+                          {network.name, network.description, network.bridge,
+                           SqlQuery::nullable(clusterId), network.id});
+}
+
+Result<void> StaticNetworkRepository::remove(qint64 id)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("DELETE FROM virt_networks WHERE id = ?"), {id});
+}
+
+Result<IpRange> StaticNetworkRepository::insertRange(qint64 networkId, quint32 first, quint32 last)
+{
+    IpRange range;
+    range.uuid = newUuid();
+    range.startIp = addressText(first);
+    range.endIp = addressText(last);
+    range.first = first;
+    range.last = last;
+    const Result<QVariant> id = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("INSERT INTO virt_ip_ranges (uuid, network_id, start_ip, end_ip, "
+                       "first_address, last_address) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+        {range.uuid, networkId, range.startIp, range.endIp, qint64(first), qint64(last)});
+    if (!id)
+        return id.error();
+    range.id = id->toLongLong();
+    return range;
+}
+
+Result<void> StaticNetworkRepository::updateRange(qint64 rangeId, quint32 first, quint32 last)
+{
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("UPDATE virt_ip_ranges SET start_ip = ?, end_ip = ?, "
+                       "first_address = ?, last_address = ? WHERE id = ?"),
+        {addressText(first), addressText(last), qint64(first), qint64(last), rangeId});
+}
+
+Result<std::optional<IpRange>>
+StaticNetworkRepository::overlapping(quint32 first, quint32 last,
+                                     std::optional<qint64> exceptRangeId)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT r.uuid, n.uuid, r.start_ip, r.end_ip FROM virt_ip_ranges r JOIN "
+                       "virt_networks n ON n.id = r.network_id WHERE r.first_address <= ? AND "
+                       "r.last_address >= ? AND r.id <> ?"),
+        {qint64(last), qint64(first), exceptRangeId.value_or(0)});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<IpRange>();
+    IpRange range;
+    range.uuid = query->value(0).toString();
+    range.networkUuid = query->value(1).toString();
+    range.startIp = query->value(2).toString();
+    range.endIp = query->value(3).toString();
+    return std::optional<IpRange>(range);
+}
+
+Result<qint64> StaticNetworkRepository::leasesOutside(qint64 rangeId, quint32 first, quint32 last)
+{
+    const Result<QVariant> count = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("SELECT COUNT(*) FROM virt_ip_leases WHERE range_id = ? AND (address < ? "
+                       "OR address > ?)"),
+        {rangeId, qint64(first), qint64(last)});
+    if (!count)
+        return count.error();
+    return count->toLongLong();
+}
+
+Result<qint64> StaticNetworkRepository::leaseCount(qint64 networkId)
+{
+    const Result<QVariant> count = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("SELECT COUNT(*) FROM virt_ip_leases l JOIN virt_ip_ranges r ON r.id = "
+                       "l.range_id WHERE r.network_id = ?"),
+        {networkId});
+    if (!count)
+        return count.error();
+    return count->toLongLong();
+}
+
+Result<std::optional<quint32>> StaticNetworkRepository::firstFree(const IpRange &range)
+{
+    Result<QSqlQuery> taken = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT address FROM virt_ip_leases WHERE range_id = ? ORDER BY address"),
+        {range.id});
+    if (!taken)
+        return taken.error();
+    qint64 candidate = range.first;
+    while (taken->next() && taken->value(0).toLongLong() == candidate)
+        ++candidate;
+    if (candidate > range.last)
+        return std::optional<quint32>();
+    return std::optional<quint32>(quint32(candidate));
+}
+
+Result<std::optional<IpLease>> StaticNetworkRepository::lease(const StaticNetwork &network,
+                                                              const QString &machineUuid,
+                                                              const QString &mac)
+{
+    for (const IpRange &range : network.ranges) {
+        for (int attempt = 0; attempt < LeaseAttempts; ++attempt) {
+            const Result<std::optional<quint32>> free = firstFree(range);
+            if (!free)
+                return free.error();
+            if (!free->has_value())
+                break;
+            const Result<void> leased = SqlQuery::exec(
+                m_database.connection(),
+                QStringLiteral("INSERT INTO virt_ip_leases (address, range_id, machine_uuid, mac, "
+                               "created_at) VALUES (?, ?, ?, ?, ?)"),
+                {qint64(free->value()), range.id, machineUuid, mac,
+                 QDateTime::currentMSecsSinceEpoch()});
+            if (leased)
+                return std::optional<IpLease>(
+                    IpLease{addressText(free->value()), network.uuid, range.uuid});
+            // Taken meanwhile by a concurrent allocation: look again.
+            if (leased.error().code != ErrorCode::Conflict)
+                return leased.error();
+        }
+    }
+    return std::optional<IpLease>();
+}
+
+Result<QList<IpLease>> StaticNetworkRepository::leasesOf(const QString &machineUuid)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT l.address, n.uuid, r.uuid FROM virt_ip_leases l JOIN virt_ip_ranges "
+                       "r ON r.id = l.range_id JOIN virt_networks n ON n.id = r.network_id WHERE "
+                       "l.machine_uuid = ? ORDER BY l.address"),
+        {machineUuid});
+    if (!query)
+        return query.error();
+    QList<IpLease> leases;
+    while (query->next())
+        leases << IpLease{addressText(quint32(query->value(0).toLongLong())),
+                          query->value(1).toString(), query->value(2).toString()};
+    return leases;
+}
+
+Result<qint64> StaticNetworkRepository::release(const QString &machineUuid)
+{
+    const Result<QVariant> count = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("SELECT COUNT(*) FROM virt_ip_leases WHERE machine_uuid = ?"),
+        {machineUuid});
+    if (!count)
+        return count.error();
+    const Result<void> deleted = SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("DELETE FROM virt_ip_leases WHERE machine_uuid = ?"), {machineUuid});
+    if (!deleted)
+        return deleted.error();
+    return count->toLongLong();
+}
+
+} // namespace Cairn

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Result.h"
+#include "StaticNetwork.h"
+
+#include <optional>
+
+namespace Cairn {
+
+class Database;
+
+// An address leased to a machine, and where from.
+struct IpLease
+{
+    QString address;
+    QString networkUuid;
+    QString rangeUuid;
+};
+
+// Static networks, their IP ranges and the addresses leased from them, in SQL.
+class StaticNetworkRepository
+{
+public:
+    explicit StaticNetworkRepository(Database &database)
+        : m_database(database)
+    {
+    }
+
+    // With their ranges, by name.
+    Result<QList<StaticNetwork>> list();
+    // NotFound naming the uuid.
+    Result<StaticNetwork> byUuid(const QString &uuid);
+    // Conflict when the name is taken. `network.clusterUuid` is ignored: `clusterId` counts.
+    Result<StaticNetwork> insert(const StaticNetwork &network, std::optional<qint64> clusterId);
+    Result<void> update(const StaticNetwork &network, std::optional<qint64> clusterId);
+    Result<void> remove(qint64 id);
+
+    Result<IpRange> insertRange(qint64 networkId, quint32 first, quint32 last);
+    Result<void> updateRange(qint64 rangeId, quint32 first, quint32 last);
+    // A range of any network that shares an address with first..last, but `exceptRangeId`.
+    Result<std::optional<IpRange>> overlapping(quint32 first, quint32 last,
+                                               std::optional<qint64> exceptRangeId);
+    // Leases of the range outside first..last: what resizing it would strand.
+    Result<qint64> leasesOutside(qint64 rangeId, quint32 first, quint32 last);
+    Result<qint64> leaseCount(qint64 networkId);
+
+    // The lowest free address of the network's ranges, leased to the machine; nullopt when
+    // every address is taken. Safe to call concurrently: an address is leased once.
+    Result<std::optional<IpLease>> lease(const StaticNetwork &network, const QString &machineUuid,
+                                         const QString &mac);
+    Result<QList<IpLease>> leasesOf(const QString &machineUuid);
+    // Returns how many addresses the machine had.
+    Result<qint64> release(const QString &machineUuid);
+
+private:
+    Result<QList<StaticNetwork>> select(const QString &where, const QVariantList &values);
+    Result<std::optional<quint32>> firstFree(const IpRange &range);
+
+    Database &m_database;
+};
+
+} // namespace Cairn

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "StaticNetworkFields.h"
+#include "StaticNetworkRepository.h"
+#include "auth/Action.h"
+#include "auth/Identity.h"
+
+namespace Cairn {
+
+class ClusterService;
+class PermissionService;
+
+// Static networks and their IP ranges (Enomalism section 7), with per-object permissions
+// (object type "network": view, add, change, delete), and the addresses machines lease from
+// them. Only IPv4, as the seed's ip + netmask imply.
+class StaticNetworkService
+{
+public:
+    static constexpr const char *ObjectType = "network";
+
+    StaticNetworkService(Database &database, PermissionService &permissions,
+                         ClusterService &clusters);
+
+    Result<QList<StaticNetwork>> list(const Identity &caller);
+    Result<StaticNetwork> get(const Identity &caller, const QString &uuid);
+    // name, ip and netmask are required; errors name the field.
+    Result<StaticNetwork> create(const Identity &caller, const StaticNetworkFields &fields);
+    // name, description, bridge and cluster; ip, netmask and gateway cannot change.
+    Result<StaticNetwork> update(const Identity &caller, const QString &uuid,
+                                 const StaticNetworkFields &fields);
+    // Conflict while machines hold addresses from it.
+    Result<StaticNetwork> remove(const Identity &caller, const QString &uuid);
+
+    // Inside the network, clear of its network, broadcast and gateway addresses, and
+    // overlapping no range of any network (400 naming start_ip).
+    Result<IpRange> addRange(const Identity &caller, const QString &uuid, const QString &startIp,
+                             const QString &endIp);
+    Result<IpRange> range(const Identity &caller, const QString &uuid, const QString &rangeUuid);
+    // As addRange, and keeping every address leased from it.
+    Result<IpRange> updateRange(const Identity &caller, const QString &uuid,
+                                const QString &rangeUuid, const QString &startIp,
+                                const QString &endIp);
+
+    // An address for a new machine: from the networks of the hypervisor's clusters, else from
+    // those serving every hypervisor. nullopt when no network applies; Conflict when they are
+    // all exhausted.
+    Result<std::optional<IpLease>> leaseFor(const QStringList &clusterUuids,
+                                            const QString &machineUuid, const QString &mac);
+    Result<QList<IpLease>> leasesOf(const QString &machineUuid);
+    Result<qint64> release(const QString &machineUuid);
+
+private:
+    Result<StaticNetwork> allowed(const Identity &caller, const QString &uuid, Action action);
+    // The cluster's id, if the caller may view it; nullopt for an empty uuid.
+    Result<std::optional<qint64>> clusterId(const Identity &caller, const QString &uuid);
+    // first..last from the texts, checked against the network and the other ranges.
+    Result<std::pair<quint32, quint32>> checkedRange(const StaticNetwork &network,
+                                                     const QString &startIp, const QString &endIp,
+                                                     std::optional<qint64> exceptRangeId);
+
+    StaticNetworkRepository m_networks;
+    PermissionService &m_permissions;
+    ClusterService &m_clusters;
+};
+
+} // namespace Cairn
