@@ -30,6 +30,8 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_virt(m_database, m_permissions, m_jobs)
     , m_clusters(m_database, m_permissions, m_virt)
     , m_staticNetworks(m_database, m_permissions, m_clusters)
+    , m_packages(m_database, m_permissions, options.dataDir)
+    , m_lifecycle(m_virt, m_packages, m_staticNetworks, m_clusters, options.dataDir)
     , m_outputParser(options.toolkitTemplatesDir)
     , m_executor({m_commands, m_devices, m_interfaces, m_credentialSets, m_permissions, m_groups,
                   m_knownHosts},

@@ -28,6 +28,8 @@
 #include "transport/KnownHosts.h"
 #include "transport/SessionPool.h"
 #include "virt/ClusterService.h"
+#include "virt/MachineLifecycle.h"
+#include "virt/PackageService.h"
 #include "virt/StaticNetworkService.h"
 #include "virt/VirtService.h"
 
@@ -85,6 +87,8 @@ public:
     VirtService &virt() { return m_virt; }
     ClusterService &clusters() { return m_clusters; }
     StaticNetworkService &staticNetworks() { return m_staticNetworks; }
+    PackageService &packages() { return m_packages; }
+    MachineLifecycle &lifecycle() { return m_lifecycle; }
     CommandExecutor &executor() { return m_executor; }
     CommandLogService &commandLogs() { return m_commandLogs; }
     BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
@@ -117,6 +121,8 @@ private:
     VirtService m_virt;
     ClusterService m_clusters;
     StaticNetworkService m_staticNetworks;
+    PackageService m_packages;
+    MachineLifecycle m_lifecycle;
     SessionPool m_sessions;
     OutputParser m_outputParser;
     CommandExecutor m_executor;

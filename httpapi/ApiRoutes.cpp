@@ -3,6 +3,7 @@
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
 #include "faces/enomalism/ClustersController.h"
+#include "faces/enomalism/MachineLifecycleController.h"
 #include "faces/enomalism/StaticNetworksController.h"
 #include "faces/enomalism/TransactionsController.h"
 #include "faces/enomalism/VirtController.h"
@@ -58,6 +59,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     ExecutionController::registerRoutes(router, core);
     CommandLogsController::registerRoutes(router, core);
     VirtController::registerRoutes(router, core);
+    MachineLifecycleController::registerRoutes(router, core);
     ClustersController::registerRoutes(router, core);
     TransactionsController::registerRoutes(router, core);
     StaticNetworksController::registerRoutes(router, core);

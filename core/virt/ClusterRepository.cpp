@@ -106,27 +106,51 @@ Result<void> ClusterRepository::remove(qint64 id)
                           QStringLiteral("DELETE FROM virt_clusters WHERE id = ?"), {id});
 }
 
-Result<void> ClusterRepository::addMachine(qint64 clusterId, qint64 machineId)
+Result<void> ClusterRepository::addMember(const char *table, const char *column, qint64 clusterId,
+                                          qint64 memberId)
 {
     return SqlQuery::exec(m_database.connection(),
-                          QStringLiteral("INSERT INTO virt_cluster_machines (cluster_id, "
-                                         "machine_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
-                          {clusterId, machineId});
+                          QStringLiteral("INSERT INTO %1 (cluster_id, %2) VALUES (?, ?) ON "
+                                         "CONFLICT DO NOTHING")
+                              .arg(QLatin1String(table), QLatin1String(column)),
+                          {clusterId, memberId});
 }
 
-Result<QStringList> ClusterRepository::clustersOfMachine(qint64 machineId)
+Result<QStringList> ClusterRepository::clustersOf(const char *table, const char *column,
+                                                  qint64 memberId)
 {
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
-        QStringLiteral("SELECT c.uuid FROM virt_cluster_machines m JOIN virt_clusters c ON c.id "
-                       "= m.cluster_id WHERE m.machine_id = ? ORDER BY c.uuid"),
-        {machineId});
+        QStringLiteral("SELECT c.uuid FROM %1 m JOIN virt_clusters c ON c.id = m.cluster_id "
+                       "WHERE m.%2 = ? ORDER BY c.uuid")
+            .arg(QLatin1String(table), QLatin1String(column)),
+        {memberId});
     if (!query)
         return query.error();
     QStringList uuids;
     while (query->next())
         uuids << query->value(0).toString();
     return uuids;
+}
+
+Result<void> ClusterRepository::addMachine(qint64 clusterId, qint64 machineId)
+{
+    return addMember("virt_cluster_machines", "machine_id", clusterId, machineId);
+}
+
+Result<void> ClusterRepository::addHypervisor(qint64 clusterId, qint64 hypervisorId)
+{
+    return addMember("virt_cluster_hypervisors", "hypervisor_id", clusterId, hypervisorId);
+}
+
+Result<QStringList> ClusterRepository::clustersOfMachine(qint64 machineId)
+{
+    return clustersOf("virt_cluster_machines", "machine_id", machineId);
+}
+
+Result<QStringList> ClusterRepository::clustersOfHypervisor(qint64 hypervisorId)
+{
+    return clustersOf("virt_cluster_hypervisors", "hypervisor_id", hypervisorId);
 }
 
 } // namespace Cairn

@@ -28,10 +28,16 @@ public:
     Result<void> remove(qint64 id);
     // Adding a member twice is not an error.
     Result<void> addMachine(qint64 clusterId, qint64 machineId);
+    Result<void> addHypervisor(qint64 clusterId, qint64 hypervisorId);
     // The clusters (uuids) a machine is in.
     Result<QStringList> clustersOfMachine(qint64 machineId);
+    Result<QStringList> clustersOfHypervisor(qint64 hypervisorId);
 
 private:
+    // `table` and `column` name a membership table, never caller input.
+    Result<void> addMember(const char *table, const char *column, qint64 clusterId,
+                           qint64 memberId);
+    Result<QStringList> clustersOf(const char *table, const char *column, qint64 memberId);
     // The clusters `where` selects (bound to `values`), each with its members.
     Result<QList<Cluster>> select(const QString &where, const QVariantList &values);
 

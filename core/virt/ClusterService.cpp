@@ -119,4 +119,28 @@ Result<Cluster> ClusterService::addMachine(const Identity &caller, const QString
     return m_clusters.byUuid(clusterUuid);
 }
 
+Result<Cluster> ClusterService::addHypervisor(const Identity &caller, const QString &clusterUuid,
+                                              const QString &hypervisorUuid)
+{
+    Result<Cluster> cluster = allowed(caller, clusterUuid, Action::Change);
+    if (!cluster)
+        return cluster;
+    const Result<Hypervisor> hypervisor = m_virt.hypervisor(caller, hypervisorUuid);
+    if (!hypervisor) {
+        if (hypervisor.error().code != ErrorCode::NotFound)
+            return hypervisor.error();
+        return Error::invalidField(QStringLiteral("hypervisor"),
+                                   QStringLiteral("No hypervisor %1.").arg(hypervisorUuid));
+    }
+    const Result<void> added = m_clusters.addHypervisor(cluster->id, hypervisor->id);
+    if (!added)
+        return added.error();
+    return m_clusters.byUuid(cluster->uuid);
+}
+
+Result<QStringList> ClusterService::clustersOfHypervisor(qint64 hypervisorId)
+{
+    return m_clusters.clustersOfHypervisor(hypervisorId);
+}
+
 } // namespace Cairn

@@ -28,6 +28,11 @@ public:
     Result<QStringList> clustersOf(const Identity &caller, const QString &machineUuid);
     Result<Cluster> addMachine(const Identity &caller, const QString &clusterUuid,
                                const QString &machineUuid);
+    // Machines provisioned on the hypervisor get addresses from the cluster's static networks.
+    Result<Cluster> addHypervisor(const Identity &caller, const QString &clusterUuid,
+                                  const QString &hypervisorUuid);
+    // The clusters (uuids) of a hypervisor, whoever asks: for placement and addressing.
+    Result<QStringList> clustersOfHypervisor(qint64 hypervisorId);
 
 private:
     // The cluster, once the caller is allowed `action` on it.

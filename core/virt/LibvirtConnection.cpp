@@ -200,6 +200,69 @@ Result<void> LibvirtConnection::act(const QString &uuid, const QString &action) 
     return hypervisorError(QStringLiteral("Cannot %1 machine %2").arg(action, uuid));
 }
 
+Result<QString> LibvirtConnection::definition(const QString &uuid, bool inactive) const
+{
+    const DomainHandle handle{
+        virDomainLookupByUUIDString(m_connection, uuid.toLatin1().constData())};
+    if (!handle.domain)
+        return lookupError(uuid);
+    char *xml = virDomainGetXMLDesc(handle.domain, inactive ? VIR_DOMAIN_XML_INACTIVE : 0);
+    if (!xml)
+        return hypervisorError(QStringLiteral("Cannot read the definition of %1").arg(uuid));
+    QString definition = QString::fromUtf8(xml);
+    free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocates it with malloc
+    return definition;
+}
+
+Result<DomainFacts> LibvirtConnection::define(const QString &xml, const QString &field) const
+{
+    const DomainHandle handle{virDomainDefineXML(m_connection, xml.toUtf8().constData())};
+    if (!handle.domain) {
+        const virErrorPtr error = virGetLastError();
+        if (error && error->domain != VIR_FROM_RPC && error->code != VIR_ERR_SYSTEM_ERROR &&
+            error->code != VIR_ERR_NO_CONNECT && error->code != VIR_ERR_INTERNAL_ERROR)
+            return Error::invalidField(field, QStringLiteral("Refused: %1").arg(lastError()));
+        return hypervisorError(QStringLiteral("Cannot define the machine"));
+    }
+    return factsOf(handle.domain);
+}
+
+Result<void> LibvirtConnection::undefine(const QString &uuid) const
+{
+    const DomainHandle handle{
+        virDomainLookupByUUIDString(m_connection, uuid.toLatin1().constData())};
+    if (!handle.domain)
+        return lookupError(uuid);
+    if (virDomainIsActive(handle.domain) == 1 && virDomainDestroy(handle.domain) < 0)
+        return hypervisorError(QStringLiteral("Cannot stop machine %1").arg(uuid));
+    if (virDomainIsPersistent(handle.domain) != 1)
+        return {};
+    // Drivers without NVRAM (the test driver, Xen) refuse its flag: the fewer flags then.
+    const unsigned int records =
+        VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
+    for (const unsigned int flags : {records | VIR_DOMAIN_UNDEFINE_NVRAM, records, 0U}) {
+        if (virDomainUndefineFlags(handle.domain, flags) == 0)
+            return {};
+    }
+    return hypervisorError(QStringLiteral("Cannot undefine machine %1").arg(uuid));
+}
+
+Result<void> LibvirtConnection::rename(const QString &uuid, const QString &name) const
+{
+    const DomainHandle handle{
+        virDomainLookupByUUIDString(m_connection, uuid.toLatin1().constData())};
+    if (!handle.domain)
+        return lookupError(uuid);
+    if (virDomainRename(handle.domain, name.toUtf8().constData(), 0) == 0)
+        return {};
+    const virErrorPtr error = virGetLastError();
+    if (error &&
+        (error->code == VIR_ERR_OPERATION_INVALID || error->code == VIR_ERR_OPERATION_FAILED))
+        return Error::conflict(
+            QStringLiteral("Cannot rename machine %1: %2").arg(uuid, lastError()));
+    return hypervisorError(QStringLiteral("Cannot rename machine %1").arg(uuid));
+}
+
 Error LibvirtConnection::lookupError(const QString &uuid)
 {
     const virErrorPtr error = virGetLastError();

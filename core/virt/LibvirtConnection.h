@@ -29,6 +29,17 @@ public:
     // One of DomainActions on the domain: Conflict when its state does not allow it.
     Result<void> act(const QString &uuid, const QString &action) const;
 
+    // The domain's XML: the persistent definition when `inactive`, else the live one.
+    Result<QString> definition(const QString &uuid, bool inactive) const;
+    // Defines (or redefines, by uuid) a persistent domain. XML libvirt refuses is BadRequest
+    // naming `field`, and changes nothing.
+    Result<DomainFacts> define(const QString &xml, const QString &field) const;
+    // Stops the domain if it runs and removes its definition (with its managed save, snapshot
+    // and NVRAM records); its disks are not touched.
+    Result<void> undefine(const QString &uuid) const;
+    // Conflict unless the domain is shut off.
+    Result<void> rename(const QString &uuid, const QString &name) const;
+
     // Names libvirt's state numbers the way the API reports them.
     static QString stateName(int state);
 

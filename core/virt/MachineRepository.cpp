@@ -123,11 +123,28 @@ Result<void> MachineRepository::update(qint64 hypervisorId, const DomainFacts &d
     return upsert(m_database.connection(), hypervisorId, {domain}, at);
 }
 
+Result<void> MachineRepository::setFlag(const char *column, qint64 id, bool value)
+{
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("UPDATE virt_machines SET %1 = ? WHERE id = ?").arg(QLatin1String(column)),
+        {value, id});
+}
+
 Result<void> MachineRepository::setLocked(qint64 id, bool locked)
 {
+    return setFlag("locked", id, locked);
+}
+
+Result<void> MachineRepository::setManaged(qint64 id, bool managed)
+{
+    return setFlag("managed", id, managed);
+}
+
+Result<void> MachineRepository::remove(qint64 id)
+{
     return SqlQuery::exec(m_database.connection(),
-                          QStringLiteral("UPDATE virt_machines SET locked = ? WHERE id = ?"),
-                          {locked, id});
+                          QStringLiteral("DELETE FROM virt_machines WHERE id = ?"), {id});
 }
 
 Result<void> MachineRepository::markUnknown(qint64 hypervisorId)

@@ -30,10 +30,16 @@ public:
     // One domain as its hypervisor reported it just now.
     Result<void> update(qint64 hypervisorId, const DomainFacts &domain, qint64 at);
     Result<void> setLocked(qint64 id, bool locked);
+    // Adopted into Cairn (manage), or not.
+    Result<void> setManaged(qint64 id, bool managed);
+    // Cairn forgets the machine (it is gone from its hypervisor).
+    Result<void> remove(qint64 id);
     // The hypervisor cannot be reached: its machines stay, in state unknown.
     Result<void> markUnknown(qint64 hypervisorId);
 
 private:
+    // `column` is one of the flag columns, never caller input.
+    Result<void> setFlag(const char *column, qint64 id, bool value);
     static Result<void> upsert(const QSqlDatabase &db, qint64 hypervisorId,
                                const QList<DomainFacts> &domains, qint64 at);
 

@@ -243,7 +243,7 @@ Result<std::optional<IpLease>> StaticNetworkRepository::lease(const StaticNetwor
                  QDateTime::currentMSecsSinceEpoch()});
             if (leased)
                 return std::optional<IpLease>(
-                    IpLease{addressText(free->value()), network.uuid, range.uuid});
+                    IpLease{addressText(free->value()), network.uuid, range.uuid, mac});
             // Taken meanwhile by a concurrent allocation: look again.
             if (leased.error().code != ErrorCode::Conflict)
                 return leased.error();
@@ -256,16 +256,18 @@ Result<QList<IpLease>> StaticNetworkRepository::leasesOf(const QString &machineU
 {
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
-        QStringLiteral("SELECT l.address, n.uuid, r.uuid FROM virt_ip_leases l JOIN virt_ip_ranges "
-                       "r ON r.id = l.range_id JOIN virt_networks n ON n.id = r.network_id WHERE "
-                       "l.machine_uuid = ? ORDER BY l.address"),
+        QStringLiteral(
+            "SELECT l.address, n.uuid, r.uuid, l.mac FROM virt_ip_leases l JOIN virt_ip_ranges "
+            "r ON r.id = l.range_id JOIN virt_networks n ON n.id = r.network_id WHERE "
+            "l.machine_uuid = ? ORDER BY l.address"),
         {machineUuid});
     if (!query)
         return query.error();
     QList<IpLease> leases;
     while (query->next())
         leases << IpLease{addressText(quint32(query->value(0).toLongLong())),
-                          query->value(1).toString(), query->value(2).toString()};
+                          query->value(1).toString(), query->value(2).toString(),
+                          query->value(3).toString()};
     return leases;
 }
 

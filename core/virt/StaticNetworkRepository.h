@@ -15,6 +15,7 @@ struct IpLease
     QString address;
     QString networkUuid;
     QString rangeUuid;
+    QString mac;
 };
 
 // Static networks, their IP ranges and the addresses leased from them, in SQL.

@@ -367,6 +367,22 @@ Result<QList<IpLease>> StaticNetworkService::leasesOf(const QString &machineUuid
     return m_networks.leasesOf(machineUuid);
 }
 
+Result<Machine> StaticNetworkService::addressed(Machine machine)
+{
+    const Result<QList<IpLease>> leases = m_networks.leasesOf(machine.uuid);
+    if (!leases)
+        return leases.error();
+    for (qsizetype index = 0; index < machine.interfaces.size(); ++index) {
+        QJsonObject interface = machine.interfaces[index].toObject();
+        for (const IpLease &lease : leases.value()) {
+            if (lease.mac == interface.value(QStringLiteral("mac")).toString())
+                interface.insert(QStringLiteral("ip"), lease.address);
+        }
+        machine.interfaces[index] = interface;
+    }
+    return machine;
+}
+
 Result<qint64> StaticNetworkService::release(const QString &machineUuid)
 {
     return m_networks.release(machineUuid);

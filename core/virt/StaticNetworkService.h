@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Machine.h"
 #include "StaticNetworkFields.h"
 #include "StaticNetworkRepository.h"
 #include "auth/Action.h"
@@ -47,6 +48,8 @@ public:
     Result<std::optional<IpLease>> leaseFor(const QStringList &clusterUuids,
                                             const QString &machineUuid, const QString &mac);
     Result<QList<IpLease>> leasesOf(const QString &machineUuid);
+    // The machine with each interface's leased address as its `ip`.
+    Result<Machine> addressed(Machine machine);
     Result<qint64> release(const QString &machineUuid);
 
 private:

@@ -1,5 +1,6 @@
 #include "VirtService.h"
 
+#include "DomainDefinition.h"
 #include "MachineActions.h"
 #include "auth/PermissionService.h"
 #include "auth/Viewable.h"
@@ -251,6 +252,157 @@ Result<Machine> VirtService::setLocked(const Identity &caller, const QString &uu
     return m_machines.byUuid(found->uuid);
 }
 
+Result<Machine> VirtService::manage(const Identity &caller, const QString &uuid)
+{
+    const Result<Machine> found = machineFor(caller, uuid, Action::Change);
+    if (!found)
+        return found.error();
+    const Result<void> managed = markManaged(found.value());
+    if (!managed)
+        return managed.error();
+    return m_machines.byUuid(found->uuid);
+}
+
+Result<VirtTransaction> VirtService::storeXml(const Identity &caller, const QString &uuid,
+                                              const std::optional<QString> &xml)
+{
+    const Result<Machine> found = machineFor(caller, uuid, Action::Change);
+    if (!found)
+        return found.error();
+    const QString field = QStringLiteral("xmldesc");
+    std::optional<QString> checked;
+    if (xml && !xml->trimmed().isEmpty()) {
+        Result<DomainDefinition> definition = DomainDefinition::parse(*xml, field);
+        if (!definition)
+            return definition.error();
+        if (definition->uuid().isEmpty())
+            definition->setUuid(found->uuid);
+        else if (definition->uuid().toLower() != found->uuid)
+            return Error::invalidField(field, QStringLiteral("The XML defines machine %1, not %2.")
+                                                  .arg(definition->uuid(), found->uuid));
+        checked = definition->toString();
+    }
+    return m_transactions.start(
+        caller, found->uuid, QStringLiteral("store_xml"),
+        [this, machine = found.value(), checked,
+         field](JobContext &context) -> Result<QJsonObject> {
+            const Result<Hypervisor> host = hypervisorOf(machine);
+            if (!host)
+                return host.error();
+            const Result<std::shared_ptr<LibvirtConnection>> connection =
+                connectionOf(host.value());
+            if (!connection)
+                return connection.error();
+            Result<QString> definition = checked
+                                             ? Result<QString>(*checked)
+                                             : connection.value()->definition(machine.uuid, false);
+            if (!definition)
+                return definition.error();
+            context.setProgress(50);
+            const Result<DomainFacts> defined =
+                connection.value()->define(definition.value(), field);
+            if (!defined)
+                return defined.error();
+            const Result<Machine> recorded = record(host.value(), defined.value());
+            if (!recorded)
+                return recorded.error();
+            return QJsonObject{{QStringLiteral("machine"), machine.uuid},
+                               {QStringLiteral("persistent"), recorded->persistent}};
+        });
+}
+
+Result<Machine> VirtService::rename(const Identity &caller, const QString &uuid,
+                                    const QString &name)
+{
+    const Result<Machine> found = machineFor(caller, uuid, Action::Change);
+    if (!found)
+        return found.error();
+    if (name.trimmed().isEmpty())
+        return Error::invalidField(QStringLiteral("name"), QStringLiteral("Give the new name."));
+    const Result<Hypervisor> host = hypervisorOf(found.value());
+    if (!host)
+        return host.error();
+    const Result<std::shared_ptr<LibvirtConnection>> connection = connectionOf(host.value());
+    if (!connection)
+        return connection.error();
+    const Result<void> renamed = connection.value()->rename(found->uuid, name.trimmed());
+    if (!renamed)
+        return renamed.error();
+    const Result<DomainFacts> now = connection.value()->domain(found->uuid);
+    if (!now)
+        return now.error();
+    return record(host.value(), now.value());
+}
+
+Result<Machine> VirtService::setParent(const Identity &caller, const QString &uuid,
+                                       const QString &hypervisorUuid)
+{
+    const Result<Machine> found = machineFor(caller, uuid, Action::Change);
+    if (!found)
+        return found.error();
+    const Result<Hypervisor> target = hypervisor(caller, hypervisorUuid);
+    if (!target) {
+        if (target.error().code != ErrorCode::NotFound)
+            return target.error();
+        return Error::invalidField(QStringLiteral("puuid"),
+                                   QStringLiteral("No hypervisor %1.").arg(hypervisorUuid));
+    }
+    const Result<std::shared_ptr<LibvirtConnection>> connection = connectionOf(target.value());
+    if (!connection)
+        return connection.error();
+    const Result<DomainFacts> there = connection.value()->domain(found->uuid);
+    if (!there) {
+        if (there.error().code != ErrorCode::NotFound)
+            return there.error();
+        return Error::conflict(QStringLiteral("Hypervisor %1 has no machine %2: move it there "
+                                              "first (libvirt migration), then set its parent.")
+                                   .arg(target->name, found->uuid));
+    }
+    return record(target.value(), there.value());
+}
+
+Result<std::shared_ptr<LibvirtConnection>> VirtService::connectionOf(const Hypervisor &hypervisor)
+{
+    return connectionTo(hypervisor.uri);
+}
+
+Result<VirtTransaction> VirtService::startTransaction(const Identity &caller,
+                                                      const QString &machineUuid,
+                                                      const QString &action, JobHandler work)
+{
+    return m_transactions.start(caller, machineUuid, action, std::move(work));
+}
+
+Result<Machine> VirtService::record(const Hypervisor &hypervisor, const DomainFacts &domain)
+{
+    const Result<void> updated =
+        m_machines.update(hypervisor.id, domain, QDateTime::currentMSecsSinceEpoch());
+    if (!updated)
+        return updated.error();
+    return m_machines.byUuid(domain.uuid);
+}
+
+Result<void> VirtService::forget(const Machine &machine)
+{
+    return m_machines.remove(machine.id);
+}
+
+Result<void> VirtService::markManaged(const Machine &machine)
+{
+    return m_machines.setManaged(machine.id, true);
+}
+
+Result<void> VirtService::mayAddMachines(const Identity &caller)
+{
+    return m_permissions.require(caller, QString::fromLatin1(MachineType), std::nullopt,
+                                 Action::Add);
+}
+
+Result<Hypervisor> VirtService::hypervisorOf(const Machine &machine)
+{
+    return m_hypervisors.byUuid(machine.hypervisorUuid);
+}
+
 Result<VirtTransaction> VirtService::transactionFor(const Identity &caller, const QString &uuid,
                                                     Action action)
 {
@@ -297,10 +449,10 @@ Result<QJsonObject> VirtService::runAction(JobContext &context, const QString &u
     const Result<void> allowed = allows(machine.value(), action);
     if (!allowed)
         return allowed.error();
-    const Result<Hypervisor> host = m_hypervisors.byUuid(machine->hypervisorUuid);
+    const Result<Hypervisor> host = hypervisorOf(machine.value());
     if (!host)
         return host.error();
-    const Result<std::shared_ptr<LibvirtConnection>> connection = connectionTo(host->uri);
+    const Result<std::shared_ptr<LibvirtConnection>> connection = connectionOf(host.value());
     if (!connection)
         return connection.error();
     if (context.isCancelled())
@@ -312,10 +464,9 @@ Result<QJsonObject> VirtService::runAction(JobContext &context, const QString &u
     const Result<DomainFacts> now = connection.value()->domain(uuid);
     if (!now)
         return now.error();
-    const Result<void> updated =
-        m_machines.update(host->id, now.value(), QDateTime::currentMSecsSinceEpoch());
-    if (!updated)
-        return updated.error();
+    const Result<Machine> recorded = record(host.value(), now.value());
+    if (!recorded)
+        return recorded.error();
     context.setProgress(100);
     return QJsonObject{{QStringLiteral("machine"), uuid}, {QStringLiteral("state"), now->state}};
 }

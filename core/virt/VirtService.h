@@ -60,6 +60,35 @@ public:
     // An operator's lock: it refuses every action but unlock, at once (`control` permission).
     Result<Machine> setLocked(const Identity &caller, const QString &uuid, bool locked);
 
+    // manage: the machine is adopted into Cairn's inventory (`change` permission).
+    Result<Machine> manage(const Identity &caller, const QString &uuid);
+    // store_xml / xmldesc: `xml` (else the live definition) checked and queued as a transaction
+    // that makes it the persistent definition. Malformed XML, another uuid or XML libvirt
+    // refuses is 400 naming xmldesc, and the definition is unchanged (`change` permission).
+    Result<VirtTransaction> storeXml(const Identity &caller, const QString &uuid,
+                                     const std::optional<QString> &xml);
+    // Blocking: renames the domain, which must be shut off (`change` permission).
+    Result<Machine> rename(const Identity &caller, const QString &uuid, const QString &name);
+    // Blocking: the machine is now on that hypervisor (it was moved outside Cairn); 409 when
+    // the hypervisor has no such domain.
+    Result<Machine> setParent(const Identity &caller, const QString &uuid,
+                              const QString &hypervisorUuid);
+
+    // For the services that build on this one (MachineLifecycle): the machine, if the caller
+    // may `action` it.
+    Result<Machine> machineFor(const Identity &caller, const QString &uuid, Action action);
+    Result<std::shared_ptr<LibvirtConnection>> connectionOf(const Hypervisor &hypervisor);
+    // `work` as a transaction on the machine, behind its others.
+    Result<VirtTransaction> startTransaction(const Identity &caller, const QString &machineUuid,
+                                             const QString &action, JobHandler work);
+    // The domain as its hypervisor now reports it, recorded.
+    Result<Machine> record(const Hypervisor &hypervisor, const DomainFacts &domain);
+    Result<void> forget(const Machine &machine);
+    Result<void> markManaged(const Machine &machine);
+    // May the caller create machines (provision).
+    Result<void> mayAddMachines(const Identity &caller);
+    Result<Hypervisor> hypervisorOf(const Machine &machine);
+
     // Seen by whoever asked for it and by those who may view its machine.
     Result<VirtTransaction> transaction(const Identity &caller, const QString &uuid);
     // By whoever asked for it or may control its machine; finished ones are left as they are.
@@ -69,8 +98,6 @@ public:
 private:
     Result<std::shared_ptr<LibvirtConnection>> connectionTo(const QString &uri);
     void dropConnection(const QString &uri);
-    // The machine, if the caller may `action` it.
-    Result<Machine> machineFor(const Identity &caller, const QString &uuid, Action action);
     // Whether the machine as it is now allows the action: Conflict naming why not.
     static Result<void> allows(const Machine &machine, const QString &action);
     // The transaction, if the caller asked for it or may `action` its machine.

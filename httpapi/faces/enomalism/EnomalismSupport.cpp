@@ -5,6 +5,8 @@
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
 
+#include <QJsonArray>
+
 namespace Cairn::Enomalism {
 
 HttpResponse answer(QJsonObject body, const QString &message, int status)
@@ -12,6 +14,16 @@ HttpResponse answer(QJsonObject body, const QString &message, int status)
     body.insert(QStringLiteral("errno"), 0);
     body.insert(QStringLiteral("message"), message);
     return HttpResponse::json(body, status);
+}
+
+HttpResponse machineAnswer(const Machine &machine, const QString &message)
+{
+    const QJsonObject object = machine.toJson();
+    return answer({{QStringLiteral("machine"), machine.uuid},
+                   {QStringLiteral("info"), object},
+                   {QStringLiteral("machine_obj"), object},
+                   {QStringLiteral("hypervisors"), QJsonArray{machine.hypervisorUuid}}},
+                  message);
 }
 
 HttpResponse transactionAnswer(CoreServices &core, const VirtTransaction &started, int waitMs,

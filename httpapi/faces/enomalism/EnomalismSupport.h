@@ -3,6 +3,7 @@
 #include "Result.h"
 #include "routing/ApiRequest.h"
 #include "server/HttpResponse.h"
+#include "virt/Machine.h"
 #include "virt/VirtTransaction.h"
 
 #include <QJsonObject>
@@ -21,6 +22,8 @@ HttpResponse answer(QJsonObject body, const QString &message, int status = 200);
 // error it failed with; still queued or running, `{txid}` with 202.
 HttpResponse transactionAnswer(CoreServices &core, const VirtTransaction &started, int waitMs,
                                QJsonObject body = {});
+// A machine as seed 2.4 answers it: `{machine, info, machine_obj, hypervisors}`.
+HttpResponse machineAnswer(const Machine &machine, const QString &message);
 // An error as {errno, message} with its status.
 HttpResponse failure(const Error &error);
 // An HTTP variable: a query parameter, else a form field or a JSON member of the body.

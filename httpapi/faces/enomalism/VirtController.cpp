@@ -13,16 +13,7 @@ namespace {
 
 using Enomalism::answer;
 using Enomalism::failure;
-
-HttpResponse machineAnswer(const Machine &machine, const QString &message)
-{
-    const QJsonObject object = machine.toJson();
-    return answer({{QStringLiteral("machine"), machine.uuid},
-                   {QStringLiteral("info"), object},
-                   {QStringLiteral("machine_obj"), object},
-                   {QStringLiteral("hypervisors"), QJsonArray{machine.hypervisorUuid}}},
-                  message);
-}
+using Enomalism::machineAnswer;
 
 HttpResponse listMachines(CoreServices &core, const ApiRequest &request)
 {
@@ -38,8 +29,11 @@ HttpResponse listMachines(CoreServices &core, const ApiRequest &request)
 
 HttpResponse showMachine(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Machine> machine =
+    const Result<Machine> found =
         core.virt().machine(*request.identity, request.pathParam(QStringLiteral("uuid")));
+    if (!found)
+        return failure(found.error());
+    const Result<Machine> machine = core.staticNetworks().addressed(found.value());
     if (!machine)
         return failure(machine.error());
     return machineAnswer(machine.value(), QStringLiteral("Machine %1.").arg(machine->name));

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "PackageService.h"
+#include "VirtTransaction.h"
+#include "auth/Identity.h"
+
+#include <QString>
+
+namespace Cairn {
+
+class ClusterService;
+class JobContext;
+class StaticNetworkService;
+class VirtService;
+struct Hypervisor;
+struct Machine;
+
+// What provision is asked for (Enomalism 2.20).
+struct ProvisionRequest
+{
+    QString packageUuid;
+    // Empty: the hypervisor of the package's class with the most free memory.
+    QString hypervisorUuid;
+    // Empty: the package's name and the start of the new uuid.
+    QString name;
+};
+
+// A started provision: the machine it will create and the transaction creating it.
+struct Provisioning
+{
+    QString machineUuid;
+    VirtTransaction transaction;
+};
+
+// The actions that make and unmake machines (Enomalism 2.18-2.20), each a transaction with
+// real progress that cleans up after itself when it fails or is cancelled: package a stopped
+// machine into the repository, provision a new machine from a package, totaldelete one.
+class MachineLifecycle
+{
+public:
+    MachineLifecycle(VirtService &virt, PackageService &packages, StaticNetworkService &networks,
+                     ClusterService &clusters, const QString &dataDir);
+
+    // From a shut-off machine (`control` on it, `add` on packages); `data.package` names the
+    // package once done.
+    Result<std::pair<QString, VirtTransaction>> package(const Identity &caller,
+                                                        const QString &machineUuid);
+    Result<Provisioning> provision(const Identity &caller, const ProvisionRequest &request);
+    // Stops and undefines the machine, deletes the disks Cairn created for it, releases its
+    // addresses and forgets it (`delete` on the machine).
+    Result<VirtTransaction> totalDelete(const Identity &caller, const QString &machineUuid);
+
+    // Where a provisioned machine's disks are: <data-dir>/virt/images/<uuid>/.
+    QString imagesOf(const QString &machineUuid) const;
+
+private:
+    Result<Hypervisor> placement(const Identity &caller, const ProvisionRequest &request,
+                                 const Package &package);
+    Result<QJsonObject> buildPackage(JobContext &context, const Machine &machine,
+                                     const QString &packageUuid);
+    Result<QJsonObject> provisionMachine(JobContext &context, const Package &package,
+                                         const Hypervisor &hypervisor, const QString &uuid,
+                                         const QString &name);
+    Result<QJsonObject> deleteMachine(JobContext &context, const Machine &machine);
+
+    VirtService &m_virt;
+    PackageService &m_packages;
+    StaticNetworkService &m_networks;
+    ClusterService &m_clusters;
+    QString m_imagesDirectory;
+};
+
+} // namespace Cairn

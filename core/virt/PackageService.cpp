@@ -1,0 +1,88 @@
+#include "PackageService.h"
+
+#include "auth/PermissionService.h"
+#include "auth/Viewable.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace Cairn {
+
+PackageService::PackageService(Database &database, PermissionService &permissions,
+                               const QString &dataDir)
+    : m_packages(database)
+    , m_permissions(permissions)
+    , m_directory(QDir(dataDir).filePath(QStringLiteral("virt/packages")))
+{
+}
+
+QString PackageService::archivePath(const QString &uuid) const
+{
+    // The uuid comes from our own records (a uuid column), never straight from a request.
+    return QDir(m_directory).filePath(uuid.toLower() + QStringLiteral(".zip"));
+}
+
+Result<QList<Package>> PackageService::list(const Identity &caller)
+{
+    const Result<QList<Package>> all = m_packages.list();
+    if (!all)
+        return all.error();
+    return viewable(m_permissions, caller, ObjectType, all.value());
+}
+
+Result<Package> PackageService::allowed(const Identity &caller, const QString &uuid, Action action)
+{
+    Result<Package> package = m_packages.byUuid(uuid);
+    if (!package)
+        return package;
+    const Result<void> may =
+        m_permissions.require(caller, QString::fromLatin1(ObjectType), package->id, action);
+    if (!may)
+        return may.error();
+    return package;
+}
+
+Result<Package> PackageService::get(const Identity &caller, const QString &uuid)
+{
+    return allowed(caller, uuid, Action::View);
+}
+
+Result<void> PackageService::mayAdd(const Identity &caller)
+{
+    if (!QDir().mkpath(m_directory))
+        return Error::internal(QStringLiteral("Cannot create %1.").arg(m_directory));
+    return m_permissions.require(caller, QString::fromLatin1(ObjectType), std::nullopt,
+                                 Action::Add);
+}
+
+Result<Package> PackageService::describe(const Identity &caller, const QString &uuid,
+                                         const std::optional<QString> &name,
+                                         const std::optional<QString> &description)
+{
+    const Result<Package> package = allowed(caller, uuid, Action::Change);
+    if (!package)
+        return package;
+    const QString newName = name.value_or(package->name).trimmed();
+    if (newName.isEmpty())
+        return Error::invalidField(QStringLiteral("name"),
+                                   QStringLiteral("A package needs a name."));
+    const Result<void> described =
+        m_packages.describe(package->id, newName, description.value_or(package->description));
+    if (!described)
+        return described.error();
+    return m_packages.byUuid(package->uuid);
+}
+
+Result<Package> PackageService::remove(const Identity &caller, const QString &uuid)
+{
+    const Result<Package> package = allowed(caller, uuid, Action::Delete);
+    if (!package)
+        return package;
+    const Result<void> removed = m_packages.remove(package->id);
+    if (!removed)
+        return removed.error();
+    QFile::remove(archivePath(package->uuid));
+    return package;
+}
+
+} // namespace Cairn
