@@ -32,6 +32,7 @@
 #include "virt/PackageService.h"
 #include "virt/StaticNetworkService.h"
 #include "virt/VirtService.h"
+#include "virt/VmFeedService.h"
 
 #include <memory>
 
@@ -89,6 +90,7 @@ public:
     StaticNetworkService &staticNetworks() { return m_staticNetworks; }
     PackageService &packages() { return m_packages; }
     MachineLifecycle &lifecycle() { return m_lifecycle; }
+    VmFeedService &vmFeeds() { return m_vmFeeds; }
     CommandExecutor &executor() { return m_executor; }
     CommandLogService &commandLogs() { return m_commandLogs; }
     BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
@@ -123,6 +125,7 @@ private:
     StaticNetworkService m_staticNetworks;
     PackageService m_packages;
     MachineLifecycle m_lifecycle;
+    VmFeedService m_vmFeeds;
     SessionPool m_sessions;
     OutputParser m_outputParser;
     CommandExecutor m_executor;

@@ -7,6 +7,7 @@
 #include "faces/enomalism/StaticNetworksController.h"
 #include "faces/enomalism/TransactionsController.h"
 #include "faces/enomalism/VirtController.h"
+#include "faces/enomalism/VmFeedController.h"
 #include "faces/native/JobsController.h"
 #include "faces/native/VirtResourcesController.h"
 #include "faces/nsot/ApiRootController.h"
@@ -60,6 +61,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     CommandLogsController::registerRoutes(router, core);
     VirtController::registerRoutes(router, core);
     MachineLifecycleController::registerRoutes(router, core);
+    VmFeedController::registerRoutes(router, core);
     ClustersController::registerRoutes(router, core);
     TransactionsController::registerRoutes(router, core);
     StaticNetworksController::registerRoutes(router, core);

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <optional>
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <quazip/quazipnewinfo.h>
@@ -39,8 +40,9 @@ Error cancelled()
     return Error::conflict(QStringLiteral("Cancelled."));
 }
 
-// Copies `from` to `to` in chunks, hashing what passes; false when `keepGoing` says stop.
-Result<QByteArray> copyHashing(QIODevice &from, QIODevice &to, qint64 &done, qint64 total,
+// Copies `from` to `to` (nowhere when null: only checking) in chunks, hashing what passes;
+// stops when `keepGoing` says so.
+Result<QByteArray> copyHashing(QIODevice &from, QIODevice *to, qint64 &done, qint64 total,
                                const CopyProgress &keepGoing)
 {
     QCryptographicHash hash(QCryptographicHash::Sha1);
@@ -49,8 +51,8 @@ Result<QByteArray> copyHashing(QIODevice &from, QIODevice &to, qint64 &done, qin
         if (chunk.isEmpty())
             break;
         hash.addData(chunk);
-        if (to.write(chunk) != chunk.size())
-            return Error::internal(QStringLiteral("Cannot write: %1").arg(to.errorString()));
+        if (to && to->write(chunk) != chunk.size())
+            return Error::internal(QStringLiteral("Cannot write: %1").arg(to->errorString()));
         done += chunk.size();
         if (!keepGoing(done, total))
             return cancelled();
@@ -116,7 +118,7 @@ Result<QJsonObject> PackageArchive::write(const QString &path, QJsonObject manif
                         Z_DEFLATED, CompressionLevel))
             return abandon(Error::internal(QStringLiteral("Cannot add %1.").arg(disk.file)));
         const qint64 before = done;
-        const Result<QByteArray> sha1 = copyHashing(source, entry, done, total, progress);
+        const Result<QByteArray> sha1 = copyHashing(source, &entry, done, total, progress);
         entry.close();
         if (!sha1)
             return abandon(sha1.error());
@@ -180,6 +182,22 @@ Result<QStringList> PackageArchive::extractDisks(const QString &path, const QJso
 {
     if (!QDir().mkpath(directory))
         return Error::internal(QStringLiteral("Cannot create %1.").arg(directory));
+    return checkDisks(path, manifest, directory, progress);
+}
+
+Result<void> PackageArchive::verify(const QString &path, const QJsonObject &manifest,
+                                    const CopyProgress &progress)
+{
+    const Result<QStringList> checked = checkDisks(path, manifest, QString(), progress);
+    if (!checked)
+        return checked.error();
+    return {};
+}
+
+Result<QStringList> PackageArchive::checkDisks(const QString &path, const QJsonObject &manifest,
+                                               const QString &directory,
+                                               const CopyProgress &progress)
+{
     QuaZip zip(path);
     if (!zip.open(QuaZip::mdUnzip))
         return damaged(path, QStringLiteral("not a zip archive"));
@@ -193,12 +211,15 @@ Result<QStringList> PackageArchive::extractDisks(const QString &path, const QJso
         QuaZipFile entry(&zip);
         if (!entry.open(QIODevice::ReadOnly))
             return damaged(path, QStringLiteral("cannot read disk %1").arg(file));
-        const QString target = QDir(directory).filePath(file);
-        QSaveFile output(target);
-        if (!output.open(QIODevice::WriteOnly))
-            return Error::internal(QStringLiteral("Cannot write %1.").arg(target));
+        std::optional<QSaveFile> output;
+        if (!directory.isEmpty()) {
+            output.emplace(QDir(directory).filePath(file));
+            if (!output->open(QIODevice::WriteOnly))
+                return Error::internal(QStringLiteral("Cannot write %1.").arg(output->fileName()));
+        }
         const qint64 before = done;
-        const Result<QByteArray> sha1 = copyHashing(entry, output, done, total, progress);
+        const Result<QByteArray> sha1 =
+            copyHashing(entry, output ? &*output : nullptr, done, total, progress);
         if (!sha1)
             return sha1.error();
         if (done - before != disk[QStringLiteral("size")].toInteger() ||
@@ -208,9 +229,11 @@ Result<QStringList> PackageArchive::extractDisks(const QString &path, const QJso
                 QStringLiteral("Disk %1 of the package does not match its sha1 (%2): the package "
                                "is damaged or was altered.")
                     .arg(file, disk[QStringLiteral("sha1")].toString()));
-        if (!output.commit())
-            return Error::internal(QStringLiteral("Cannot write %1.").arg(target));
-        files << target;
+        if (output) {
+            if (!output->commit())
+                return Error::internal(QStringLiteral("Cannot write %1.").arg(output->fileName()));
+            files << output->fileName();
+        }
     }
     return files;
 }

@@ -41,9 +41,17 @@ public:
     // BadRequest naming the disk when one differs. Returns the files written, in manifest order.
     static Result<QStringList> extractDisks(const QString &path, const QJsonObject &manifest,
                                             const QString &directory, const CopyProgress &progress);
+    // The same checks, without writing anything: a downloaded package before it is accepted.
+    static Result<void> verify(const QString &path, const QJsonObject &manifest,
+                               const CopyProgress &progress);
     static Result<QString> sha1Of(const QString &path);
     // What the manifest's disks add up to.
     static qint64 diskBytes(const QJsonObject &manifest);
+
+private:
+    // Each disk read and checked; written to `directory` unless it is empty.
+    static Result<QStringList> checkDisks(const QString &path, const QJsonObject &manifest,
+                                          const QString &directory, const CopyProgress &progress);
 };
 
 } // namespace Cairn

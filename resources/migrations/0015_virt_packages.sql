@@ -4,7 +4,9 @@
 CREATE TABLE virt_feeds (
     id {{pk}},
     uuid TEXT NOT NULL UNIQUE,
+    -- Without user and password: those are sealed apart, in credentials.
     url TEXT NOT NULL UNIQUE,
+    credentials TEXT NOT NULL DEFAULT '',
     title TEXT NOT NULL DEFAULT '',
     last_error TEXT NOT NULL DEFAULT '',
     refreshed_at BIGINT NOT NULL DEFAULT 0,
@@ -22,7 +24,8 @@ CREATE TABLE virt_packages (
     state TEXT NOT NULL,
     size BIGINT NOT NULL DEFAULT 0,
     sha1 TEXT NOT NULL DEFAULT '',
-    feed_id BIGINT REFERENCES virt_feeds (id) ON DELETE CASCADE,
+    -- A downloaded package stays when its feed is unsubscribed.
+    feed_id BIGINT REFERENCES virt_feeds (id) ON DELETE SET NULL,
     enclosure_url TEXT NOT NULL DEFAULT '',
     created_at BIGINT NOT NULL
 );

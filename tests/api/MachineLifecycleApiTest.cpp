@@ -3,11 +3,17 @@
 // /rest/machine/<UUID>/.
 #include "ServerFixture.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QThread>
+#include <QUuid>
 
 using namespace Cairn::Test;
 
@@ -38,6 +44,47 @@ protected:
         return transaction;
     }
 
+    // The default domain, given a real disk, shut off and packaged; running again after.
+    static QString packageDefaultDomain()
+    {
+        const QByteArray machine = "/rest/machine/" + DefaultDomain;
+        EXPECT_EQ(admin("POST", machine + "/actions/poweroff/").status, 200);
+        // The test driver's disk is a made-up path; a real file stands in for it, stored as the
+        // machine's definition.
+        const QString disk = s_dir->filePath(QStringLiteral("test-disk.img"));
+        QFile image(disk);
+        EXPECT_TRUE(image.open(QIODevice::WriteOnly));
+        image.write(QByteArray(256 * 1024, 'x'));
+        image.close();
+        const QJsonObject definition{
+            {QStringLiteral("xmldesc"),
+             QStringLiteral("<domain type='test'><name>test</name><uuid>%1</uuid><memory>524288"
+                            "</memory><vcpu>1</vcpu><os><type>hvm</type></os><devices><disk "
+                            "type='file' device='disk'><source file='%2'/><target dev='hda'/>"
+                            "</disk><interface type='network'><mac address='aa:bb:cc:dd:ee:ff'/>"
+                            "<source network='default'/></interface></devices></domain>")
+                 .arg(QString::fromLatin1(DefaultDomain), disk)}};
+        const HttpReply stored =
+            admin("POST", machine + "/actions/store_xml/", QJsonDocument(definition).toJson());
+        EXPECT_EQ(stored.status, 200) << stored.body.constData();
+        EXPECT_EQ(admin("GET", machine + '/')
+                      .json()[QStringLiteral("machine_obj")][QStringLiteral("disks")][0]
+                             [QStringLiteral("source")],
+                  disk);
+        const HttpReply packaging = admin("POST", machine + "/actions/package/");
+        EXPECT_EQ(packaging.status, 202) << packaging.body.constData();
+        EXPECT_EQ(packaging.json()[QStringLiteral("errno")], 0);
+        const QJsonObject packaged = finished(packaging.json()[QStringLiteral("txid")].toString());
+        EXPECT_EQ(packaged[QStringLiteral("state")], QStringLiteral("done"))
+            << packaged[QStringLiteral("message")].toString().toStdString();
+        EXPECT_EQ(packaged[QStringLiteral("completion")], 100);
+        EXPECT_EQ(packaged[QStringLiteral("action")], QStringLiteral("package"));
+        EXPECT_EQ(admin("POST", machine + "/actions/create/").status, 200);
+        return packaged[QStringLiteral("state")].toString() == u"done"
+                   ? packaging.json()[QStringLiteral("package")].toString()
+                   : QString();
+    }
+
     static void waitForSynchronisation()
     {
         QElapsedTimer clock;
@@ -58,40 +105,8 @@ TEST_F(MachineLifecycleApiTest, PackageThenProvisionThenTotaldelete)
     const HttpReply running = admin("POST", machine + "/actions/package/");
     EXPECT_EQ(running.status, 409) << "a running machine is not packaged";
     EXPECT_EQ(running.json()[QStringLiteral("errno")], 6);
-    ASSERT_EQ(admin("POST", machine + "/actions/poweroff/").status, 200);
-    // The test driver's disk is a made-up path; a real file stands in for it, stored as the
-    // machine's definition.
-    const QString disk = s_dir->filePath(QStringLiteral("test-disk.img"));
-    QFile image(disk);
-    ASSERT_TRUE(image.open(QIODevice::WriteOnly));
-    image.write(QByteArray(256 * 1024, 'x'));
-    image.close();
-    const QJsonObject definition{
-        {QStringLiteral("xmldesc"),
-         QStringLiteral(
-             "<domain type='test'><name>test</name><uuid>%1</uuid><memory>524288</memory>"
-             "<vcpu>1</vcpu><os><type>hvm</type></os><devices><disk type='file' "
-             "device='disk'><source file='%2'/><target dev='hda'/></disk><interface "
-             "type='network'><mac address='aa:bb:cc:dd:ee:ff'/><source "
-             "network='default'/></interface></devices></domain>")
-             .arg(QString::fromLatin1(DefaultDomain), disk)}};
-    const HttpReply stored =
-        admin("POST", machine + "/actions/store_xml/", QJsonDocument(definition).toJson());
-    ASSERT_EQ(stored.status, 200) << stored.body.constData();
-    EXPECT_EQ(admin("GET", machine + '/')
-                  .json()[QStringLiteral("machine_obj")][QStringLiteral("disks")][0]
-                         [QStringLiteral("source")],
-              disk);
-
-    const HttpReply packaging = admin("POST", machine + "/actions/package/");
-    ASSERT_EQ(packaging.status, 202) << packaging.body.constData();
-    EXPECT_EQ(packaging.json()[QStringLiteral("errno")], 0);
-    const QString package = packaging.json()[QStringLiteral("package")].toString();
-    const QJsonObject packaged = finished(packaging.json()[QStringLiteral("txid")].toString());
-    ASSERT_EQ(packaged[QStringLiteral("state")], QStringLiteral("done"))
-        << packaged[QStringLiteral("message")].toString().toStdString();
-    EXPECT_EQ(packaged[QStringLiteral("completion")], 100);
-    EXPECT_EQ(packaged[QStringLiteral("action")], QStringLiteral("package"));
+    const QString package = packageDefaultDomain();
+    ASSERT_FALSE(package.isEmpty());
 
     const HttpReply network = admin("PUT", "/rest/networks/",
                                     R"({"name": "guests", "ip": "172.16.5.0", "netmask": "24"})");
@@ -154,7 +169,6 @@ TEST_F(MachineLifecycleApiTest, PackageThenProvisionThenTotaldelete)
     EXPECT_EQ(noHost.status, 400);
     EXPECT_TRUE(
         noHost.json()[QStringLiteral("fields")].toObject().contains(QStringLiteral("hvmuuid")));
-    ASSERT_EQ(admin("POST", machine + "/actions/create/").status, 200);
 }
 
 TEST_F(MachineLifecycleApiTest, MachinesAreLockedRenamedAndTheirXmlStored)
@@ -200,4 +214,135 @@ TEST_F(MachineLifecycleApiTest, MachinesAreLockedRenamedAndTheirXmlStored)
     const HttpReply parent = admin("POST", machine + "/?action=set_parent&puuid=nope");
     EXPECT_EQ(parent.status, 400);
     EXPECT_EQ(admin("POST", machine + "/?action=explode").status, 400);
+}
+
+TEST_F(MachineLifecycleApiTest, FeedsArePublishedSubscribedAndDownloadedWithTheirSha1Checked)
+{
+    waitForSynchronisation();
+    const QString package = packageDefaultDomain();
+    ASSERT_FALSE(package.isEmpty());
+    const HttpReply listed = admin("GET", "/rest/vmfeed/");
+    ASSERT_EQ(listed.status, 200);
+    bool found = false;
+    for (const QJsonValue entry : listed.json()[QStringLiteral("packages")].toArray())
+        found |= entry[QStringLiteral("uuid")] == package &&
+                 entry[QStringLiteral("state")] == QStringLiteral("present");
+    EXPECT_TRUE(found) << listed.body.constData();
+
+    const HttpReply rss = admin("GET", "/rest/vmfeed/rss/");
+    ASSERT_EQ(rss.status, 200);
+    EXPECT_TRUE(rss.header("content-type").startsWith("application/rss+xml"));
+    EXPECT_TRUE(rss.body.contains("<rss ") && rss.body.contains("version=\"2.0\""))
+        << rss.body.constData();
+    EXPECT_TRUE(rss.body.contains(package.toLatin1()));
+    EXPECT_TRUE(rss.body.contains(QByteArray("/rest/vmfeed/" + package.toLatin1() + "/download/")));
+
+    const HttpReply archive = admin("GET", "/rest/vmfeed/" + package.toLatin1() + "/download/");
+    ASSERT_EQ(archive.status, 200);
+    EXPECT_EQ(archive.header("content-type"), "application/zip");
+    const QByteArray sha1 =
+        QCryptographicHash::hash(archive.body, QCryptographicHash::Sha1).toHex();
+    EXPECT_EQ(archive.header("x-package-sha1"), sha1);
+
+    // Another repository: a plain web server with a feed of two packages, one of them altered.
+    QDir site(s_dir->filePath(QStringLiteral("site")));
+    ASSERT_TRUE(site.mkpath(QStringLiteral(".")));
+    QByteArray altered = archive.body;
+    altered[altered.size() / 3] = char(altered[altered.size() / 3] ^ 0x5a);
+    for (const auto &[name, bytes] :
+         {std::pair("good.zip", archive.body), std::pair("bad.zip", altered)}) {
+        QFile file(site.filePath(QString::fromLatin1(name)));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+    const QString good = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString bad = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QFile feed(site.filePath(QStringLiteral("feed.xml")));
+    ASSERT_TRUE(feed.open(QIODevice::WriteOnly));
+    const QString item = QStringLiteral(
+        "<item><title>%1</title><guid isPermaLink='false'>%2</guid><enclosure url='%3' "
+        "length='%4' type='application/zip'/><c:sha1>%5</c:sha1><c:virt_class>test</c:virt_class>"
+        "</item>");
+    feed.write(QStringLiteral("<?xml version='1.0'?><rss version='2.0' "
+                              "xmlns:c='https://cairn.dev/xmlns/vmfeed/1.0'><channel><title>Lab "
+                              "images</title>%1%2</channel></rss>")
+                   .arg(item.arg(QStringLiteral("golden"), good, QStringLiteral("good.zip"))
+                            .arg(archive.body.size())
+                            .arg(QString::fromLatin1(sha1)),
+                        item.arg(QStringLiteral("tampered"), bad, QStringLiteral("bad.zip"))
+                            .arg(altered.size())
+                            .arg(QString::fromLatin1(sha1)))
+                   .toUtf8());
+    feed.close();
+    QTcpServer probe;
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess web;
+    web.start(QStringLiteral("/usr/bin/python3"),
+              {QStringLiteral("-m"), QStringLiteral("http.server"), QStringLiteral("--bind"),
+               QStringLiteral("127.0.0.1"), QString::number(port), QStringLiteral("--directory"),
+               site.path()});
+    ASSERT_TRUE(web.waitForStarted());
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (socket.waitForConnected(100))
+            break;
+        QThread::msleep(50);
+    }
+    const QByteArray base = "http://127.0.0.1:" + QByteArray::number(port) + '/';
+
+    const HttpReply notFeed = admin("PUT", "/rest/vmfeed/?url=" + base + "good.zip");
+    EXPECT_EQ(notFeed.status, 400);
+    EXPECT_TRUE(
+        notFeed.json()[QStringLiteral("fields")].toObject().contains(QStringLiteral("url")));
+    EXPECT_EQ(admin("PUT", "/rest/vmfeed/?url=ftp://127.0.0.1/feed.xml").status, 400);
+    const HttpReply subscribed = admin("PUT", "/rest/vmfeed/?url=" + base + "feed.xml");
+    ASSERT_EQ(subscribed.status, 200) << subscribed.body.constData();
+    const QString feedUuid = subscribed.json()[QStringLiteral("uuid")].toString();
+    EXPECT_EQ(subscribed.json()[QStringLiteral("feed")][QStringLiteral("title")],
+              QStringLiteral("Lab images"));
+    EXPECT_EQ(subscribed.json()[QStringLiteral("packages")].toArray().size(), 2);
+    EXPECT_EQ(admin("PUT", "/rest/vmfeed/?url=" + base + "feed.xml").status, 409);
+    EXPECT_EQ(admin("GET", "/rest/vmfeed/repo/package/" + good.toLatin1() + '/')
+                  .json()[QStringLiteral("package")][QStringLiteral("state")],
+              QStringLiteral("remote"));
+
+    const HttpReply fetching = admin("POST", "/rest/vmfeed/repo/package/" + good.toLatin1() + '/');
+    ASSERT_EQ(fetching.status, 202) << fetching.body.constData();
+    const QJsonObject fetched = finished(fetching.json()[QStringLiteral("tx")].toString());
+    ASSERT_EQ(fetched[QStringLiteral("state")], QStringLiteral("done"))
+        << fetched[QStringLiteral("message")].toString().toStdString();
+    EXPECT_EQ(fetched[QStringLiteral("completion")], 100);
+    const QJsonObject present = admin("GET", "/rest/vmfeed/" + good.toLatin1() + '/')
+                                    .json()[QStringLiteral("package")]
+                                    .toObject();
+    EXPECT_EQ(present[QStringLiteral("state")], QStringLiteral("present"));
+    EXPECT_EQ(present[QStringLiteral("sha1")], QString::fromLatin1(sha1));
+    EXPECT_EQ(present[QStringLiteral("disks")].toArray().size(), 1);
+
+    const HttpReply refusing = admin("POST", "/rest/vmfeed/repo/package/" + bad.toLatin1() + '/');
+    ASSERT_EQ(refusing.status, 202);
+    const QJsonObject refused = finished(refusing.json()[QStringLiteral("tx")].toString());
+    EXPECT_EQ(refused[QStringLiteral("state")], QStringLiteral("failed"));
+    EXPECT_TRUE(refused[QStringLiteral("message")].toString().contains(QStringLiteral("sha1")));
+    EXPECT_EQ(admin("GET", "/rest/vmfeed/" + bad.toLatin1() + '/')
+                  .json()[QStringLiteral("package")][QStringLiteral("state")],
+              QStringLiteral("remote"));
+
+    // The downloaded package provisions like one built here.
+    const HttpReply provisioning =
+        admin("POST", "/rest/machine/" + good.toLatin1() + "/actions/provision/?name=from-feed");
+    ASSERT_EQ(provisioning.status, 202) << provisioning.body.constData();
+    EXPECT_EQ(
+        finished(provisioning.json()[QStringLiteral("txid")].toString())[QStringLiteral("state")],
+        QStringLiteral("done"));
+
+    const HttpReply gone = admin("DELETE", "/rest/vmfeed/repo/" + feedUuid.toLatin1() + '/');
+    ASSERT_EQ(gone.status, 200) << gone.body.constData();
+    EXPECT_EQ(admin("GET", "/rest/vmfeed/" + bad.toLatin1() + '/').status, 404);
+    EXPECT_EQ(admin("GET", "/rest/vmfeed/" + good.toLatin1() + '/').status, 200);
+    web.terminate();
+    web.waitForFinished();
 }
