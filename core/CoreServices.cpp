@@ -33,6 +33,8 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_packages(m_database, m_permissions, options.dataDir)
     , m_lifecycle(m_virt, m_packages, m_staticNetworks, m_clusters, options.dataDir)
     , m_vmFeeds(m_database, m_permissions, m_packages, m_virt, m_serverKey)
+    , m_accounts(m_users, m_groups, m_permissions)
+    , m_virtPermissions(m_database, m_permissions, m_accounts)
     , m_outputParser(options.toolkitTemplatesDir)
     , m_executor({m_commands, m_devices, m_interfaces, m_credentialSets, m_permissions, m_groups,
                   m_knownHosts},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "auth/AccountAdministration.h"
 #include "auth/AuthTokenService.h"
 #include "auth/GroupService.h"
 #include "auth/PermissionService.h"
@@ -31,6 +32,7 @@
 #include "virt/MachineLifecycle.h"
 #include "virt/PackageService.h"
 #include "virt/StaticNetworkService.h"
+#include "virt/VirtObjectPermissions.h"
 #include "virt/VirtService.h"
 #include "virt/VmFeedService.h"
 
@@ -91,6 +93,8 @@ public:
     PackageService &packages() { return m_packages; }
     MachineLifecycle &lifecycle() { return m_lifecycle; }
     VmFeedService &vmFeeds() { return m_vmFeeds; }
+    AccountAdministration &accounts() { return m_accounts; }
+    VirtObjectPermissions &virtPermissions() { return m_virtPermissions; }
     CommandExecutor &executor() { return m_executor; }
     CommandLogService &commandLogs() { return m_commandLogs; }
     BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
@@ -126,6 +130,8 @@ private:
     PackageService m_packages;
     MachineLifecycle m_lifecycle;
     VmFeedService m_vmFeeds;
+    AccountAdministration m_accounts;
+    VirtObjectPermissions m_virtPermissions;
     SessionPool m_sessions;
     OutputParser m_outputParser;
     CommandExecutor m_executor;

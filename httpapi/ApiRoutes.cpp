@@ -2,6 +2,7 @@
 
 #include "docs/DocsController.h"
 #include "faces/enms/IsAliveController.h"
+#include "faces/enomalism/AccountsController.h"
 #include "faces/enomalism/ClustersController.h"
 #include "faces/enomalism/MachineLifecycleController.h"
 #include "faces/enomalism/StaticNetworksController.h"
@@ -62,6 +63,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     VirtController::registerRoutes(router, core);
     MachineLifecycleController::registerRoutes(router, core);
     VmFeedController::registerRoutes(router, core);
+    AccountsController::registerRoutes(router, core);
     ClustersController::registerRoutes(router, core);
     TransactionsController::registerRoutes(router, core);
     StaticNetworksController::registerRoutes(router, core);

@@ -57,32 +57,60 @@ Result<void> GroupService::removeMember(qint64 groupId, qint64 userId)
         {groupId, userId});
 }
 
-Result<Group> GroupService::byName(const QString &name)
+Result<Group> GroupService::one(const QString &column, const QVariant &value)
 {
+    // `column` is one of ours (name or id), never caller input.
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
-        QStringLiteral("SELECT id, name, description FROM user_groups WHERE name = ?"), {name});
+        QStringLiteral("SELECT id, name, description FROM user_groups WHERE %1 = ?").arg(column),
+        {value});
     if (!query)
         return query.error();
     if (!query->next())
-        return Error::notFound(QStringLiteral("No group named \"%1\".").arg(name));
+        return Error::notFound(QStringLiteral("No group %1.").arg(value.toString()));
     return Group{query->value(0).toLongLong(), query->value(1).toString(),
                  query->value(2).toString()};
 }
 
-Result<QStringList> GroupService::namesOf(qint64 userId)
+Result<Group> GroupService::byName(const QString &name)
 {
-    Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(),
-        QStringLiteral("SELECT g.name FROM user_groups g JOIN group_members m ON m.group_id = g.id "
-                       "WHERE m.user_id = ? ORDER BY g.name"),
-        {userId});
+    return one(QStringLiteral("name"), name);
+}
+
+Result<Group> GroupService::byId(qint64 id)
+{
+    return one(QStringLiteral("id"), id);
+}
+
+Result<void> GroupService::remove(qint64 id)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("DELETE FROM user_groups WHERE id = ?"), {id});
+}
+
+Result<QStringList> GroupService::names(const QString &sql, qint64 id)
+{
+    Result<QSqlQuery> query = SqlQuery::run(m_database.connection(), sql, {id});
     if (!query)
         return query.error();
     QStringList names;
     while (query->next())
         names << query->value(0).toString();
     return names;
+}
+
+Result<QStringList> GroupService::namesOf(qint64 userId)
+{
+    return names(QStringLiteral("SELECT g.name FROM user_groups g JOIN group_members m ON "
+                                "m.group_id = g.id WHERE m.user_id = ? ORDER BY g.name"),
+                 userId);
+}
+
+Result<QStringList> GroupService::memberNames(qint64 groupId)
+{
+    return names(QStringLiteral("SELECT u.username FROM users u JOIN group_members m ON m.user_id "
+                                "= u.id WHERE m.group_id = ? ORDER BY u.username"),
+                 groupId);
 }
 
 } // namespace Cairn

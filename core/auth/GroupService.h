@@ -33,10 +33,19 @@ public:
     Result<void> addMember(qint64 groupId, qint64 userId);
     Result<void> removeMember(qint64 groupId, qint64 userId);
     Result<Group> byName(const QString &name);
+    // NotFound naming the id.
+    Result<Group> byId(qint64 id);
+    // With its memberships and the permissions granted to it.
+    Result<void> remove(qint64 id);
+    // The usernames of its members.
+    Result<QStringList> memberNames(qint64 groupId);
     // The names of the groups `userId` belongs to.
     Result<QStringList> namesOf(qint64 userId);
 
 private:
+    Result<Group> one(const QString &column, const QVariant &value);
+    Result<QStringList> names(const QString &sql, qint64 id);
+
     Database &m_database;
 };
 

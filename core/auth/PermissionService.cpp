@@ -72,14 +72,15 @@ Result<void> PermissionService::revoke(qint64 permissionId)
     return {};
 }
 
-Result<QList<Permission>> PermissionService::permissionsOfUser(qint64 userId)
+Result<QList<Permission>> PermissionService::select(const QString &where,
+                                                    const QVariantList &values)
 {
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
         QStringLiteral("SELECT id, user_id, group_id, object_type, object_id, action FROM "
-                       "object_permissions WHERE user_id = ? OR group_id IN (SELECT group_id "
-                       "FROM group_members WHERE user_id = ?) ORDER BY id"),
-        {userId, userId});
+                       "object_permissions WHERE %1 ORDER BY id")
+            .arg(where),
+        values);
     if (!query)
         return query.error();
     QList<Permission> permissions;
@@ -93,6 +94,19 @@ Result<QList<Permission>> PermissionService::permissionsOfUser(qint64 userId)
             SqlQuery::optionalId(query->value(4)), *action};
     }
     return permissions;
+}
+
+Result<QList<Permission>> PermissionService::permissionsOfUser(qint64 userId)
+{
+    return select(QStringLiteral("user_id = ? OR group_id IN (SELECT group_id FROM group_members "
+                                 "WHERE user_id = ?)"),
+                  {userId, userId});
+}
+
+Result<QList<Permission>> PermissionService::permissionsOn(const QString &objectType,
+                                                           qint64 objectId)
+{
+    return select(QStringLiteral("object_type = ? AND object_id = ?"), {objectType, objectId});
 }
 
 } // namespace Cairn

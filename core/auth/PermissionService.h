@@ -33,8 +33,12 @@ public:
     Result<void> revoke(qint64 permissionId);
     // What a user holds, directly or through a group.
     Result<QList<Permission>> permissionsOfUser(qint64 userId);
+    // What is granted on one object (not on its whole type).
+    Result<QList<Permission>> permissionsOn(const QString &objectType, qint64 objectId);
 
 private:
+    Result<QList<Permission>> select(const QString &where, const QVariantList &values);
+
     Database &m_database;
 };
 

@@ -109,4 +109,10 @@ Result<void> UserRepository::updateSecretKey(qint64 id, const QString &secretKey
         {secretKeySealed, changedAt, id});
 }
 
+Result<void> UserRepository::remove(qint64 id)
+{
+    return SqlQuery::exec(m_database.connection(), QStringLiteral("DELETE FROM users WHERE id = ?"),
+                          {id});
+}
+
 } // namespace Cairn

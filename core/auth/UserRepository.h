@@ -23,6 +23,7 @@ public:
     Result<std::optional<StoredUser>> findByUsername(const QString &username);
     Result<std::optional<StoredUser>> findByEmail(const QString &email);
     Result<QList<User>> list();
+    Result<void> remove(qint64 id);
     Result<void> updatePassword(qint64 id, const QString &passwordHash, qint64 changedAt);
     Result<void> updateSecretKey(qint64 id, const QString &secretKeySealed, qint64 changedAt);
 

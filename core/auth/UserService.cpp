@@ -140,6 +140,11 @@ Result<User> UserService::userById(qint64 id)
     return found.value()->user;
 }
 
+Result<void> UserService::removeUser(qint64 id)
+{
+    return m_users.remove(id);
+}
+
 Result<User> UserService::userByUsername(const QString &username)
 {
     const Result<std::optional<StoredUser>> found = m_users.findByUsername(username);

@@ -29,6 +29,8 @@ public:
     Result<void> setPassword(const QString &username, const QString &password);
     Result<QList<User>> listUsers();
     Result<User> userById(qint64 id);
+    // The user, their tokens and grants go; what they created stays, no longer theirs.
+    Result<void> removeUser(qint64 id);
     Result<User> userByUsername(const QString &username);
 
     // The user whose password this is, if they are active; one message for every failure so a
