@@ -36,8 +36,9 @@ public:
     QString toString() const;
 
 private:
-    explicit DomainDefinition(QDomDocument document)
-        : m_document(std::move(document))
+    // QDomDocument is implicitly shared: this keeps the parsed tree, it does not copy it.
+    explicit DomainDefinition(const QDomDocument &document)
+        : m_document(document)
     {
     }
 

@@ -162,7 +162,7 @@ Result<Hypervisor> MachineLifecycle::placement(const Identity &caller,
                                                const Package &package)
 {
     if (!request.hypervisorUuid.isEmpty()) {
-        const Result<Hypervisor> chosen = m_virt.hypervisor(caller, request.hypervisorUuid);
+        Result<Hypervisor> chosen = m_virt.hypervisor(caller, request.hypervisorUuid);
         if (!chosen) {
             if (chosen.error().code != ErrorCode::NotFound)
                 return chosen.error();

@@ -59,7 +59,7 @@ Result<Package> PackageService::describe(const Identity &caller, const QString &
                                          const std::optional<QString> &name,
                                          const std::optional<QString> &description)
 {
-    const Result<Package> package = allowed(caller, uuid, Action::Change);
+    Result<Package> package = allowed(caller, uuid, Action::Change);
     if (!package)
         return package;
     const QString newName = name.value_or(package->name).trimmed();
@@ -75,7 +75,7 @@ Result<Package> PackageService::describe(const Identity &caller, const QString &
 
 Result<Package> PackageService::remove(const Identity &caller, const QString &uuid)
 {
-    const Result<Package> package = allowed(caller, uuid, Action::Delete);
+    Result<Package> package = allowed(caller, uuid, Action::Delete);
     if (!package)
         return package;
     const Result<void> removed = m_packages.remove(package->id);

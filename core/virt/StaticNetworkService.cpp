@@ -309,7 +309,7 @@ Result<IpRange> StaticNetworkService::updateRange(const Identity &caller, const 
                                                   const QString &rangeUuid, const QString &startIp,
                                                   const QString &endIp)
 {
-    const Result<IpRange> before = range(caller, uuid, rangeUuid);
+    Result<IpRange> before = range(caller, uuid, rangeUuid);
     if (!before)
         return before;
     const Result<StaticNetwork> network = allowed(caller, uuid, Action::Change);

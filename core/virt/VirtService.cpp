@@ -426,7 +426,7 @@ Result<VirtTransaction> VirtService::transaction(const Identity &caller, const Q
 
 Result<VirtTransaction> VirtService::cancelTransaction(const Identity &caller, const QString &uuid)
 {
-    const Result<VirtTransaction> found = transactionFor(caller, uuid, Action::Control);
+    Result<VirtTransaction> found = transactionFor(caller, uuid, Action::Control);
     if (!found)
         return found;
     if (isFinished(found->job.state))

@@ -99,12 +99,11 @@ Result<std::pair<QString, QList<FeedItem>>> VmFeedRss::parse(const QByteArray &x
                 item->size = reader.attributes().value(QStringLiteral("length")).toLongLong();
             } else if (item && !ours && name == u"guid") {
                 guid = reader.readElementText();
-            } else if (item && !ours && name == u"title") {
+            } else if (item && name == (ours ? u"name" : u"title")) {
+                // Cairn's own name element comes after the title and wins.
                 item->name = reader.readElementText();
             } else if (item && !ours && name == u"description") {
                 item->description = reader.readElementText();
-            } else if (item && ours && name == u"name") {
-                item->name = reader.readElementText();
             } else if (item && ours && name == u"version") {
                 item->version = reader.readElementText();
             } else if (item && ours && name == u"virt_class") {

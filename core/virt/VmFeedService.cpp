@@ -109,7 +109,7 @@ Result<VmFeed> VmFeedService::subscribe(const Identity &caller, const QString &u
     if (!parsed)
         return parsed.error();
     const QString credentials = url->userInfo(QUrl::FullyDecoded);
-    const Result<VmFeed> added =
+    Result<VmFeed> added =
         m_feeds.insert(url->adjusted(QUrl::RemoveUserInfo).toString(),
                        credentials.isEmpty() ? QString() : m_sealer.seal(credentials.toUtf8()));
     if (!added)
@@ -126,7 +126,7 @@ Result<VmFeed> VmFeedService::refresh(const Identity &caller, const QString &uui
     const Result<void> allowed = may(caller, Action::Add);
     if (!allowed)
         return allowed.error();
-    const Result<VmFeed> found = m_feeds.byUuid(uuid);
+    Result<VmFeed> found = m_feeds.byUuid(uuid);
     if (!found)
         return found;
     return read(found.value());
@@ -137,7 +137,7 @@ Result<VmFeed> VmFeedService::unsubscribe(const Identity &caller, const QString 
     const Result<void> allowed = may(caller, Action::Add);
     if (!allowed)
         return allowed.error();
-    const Result<VmFeed> found = m_feeds.byUuid(uuid);
+    Result<VmFeed> found = m_feeds.byUuid(uuid);
     if (!found)
         return found;
     const Result<void> removed = m_feeds.remove(found->id);

@@ -316,3 +316,35 @@ TEST_F(MachineLifecycleTest, StoreXmlRefusesMalformedXmlAndKeepsTheDefinition)
     EXPECT_TRUE(domainXml(GoldenUuid).contains(QStringLiteral("<name>silver</name>")));
     EXPECT_TRUE(core->virt().manage(admin, GoldenUuid)->managed);
 }
+
+TEST_F(MachineLifecycleTest, AddressesComeFromTheHypervisorsClusterFirst)
+{
+    const QString package = packageGolden();
+    addNetwork(5);
+    const Result<Cluster> rack = core->clusters().create(admin, QStringLiteral("rack-7"));
+    ASSERT_TRUE(rack.ok());
+    const Result<QList<Hypervisor>> hypervisors = core->virt().hypervisors(admin);
+    ASSERT_TRUE(hypervisors.ok());
+    ASSERT_TRUE(core->clusters().addHypervisor(admin, rack->uuid, hypervisors->first().uuid).ok());
+    StaticNetworkFields fields;
+    fields.name = QStringLiteral("rack-7");
+    fields.ip = QStringLiteral("192.168.70.0");
+    fields.netmask = QStringLiteral("255.255.255.0");
+    fields.cluster = rack->uuid;
+    const Result<StaticNetwork> network = core->staticNetworks().create(admin, fields);
+    ASSERT_TRUE(network.ok());
+    ASSERT_TRUE(core->staticNetworks()
+                    .addRange(admin, network->uuid, QStringLiteral("192.168.70.20"),
+                              QStringLiteral("192.168.70.20"))
+                    .ok());
+
+    Provisioning first;
+    ASSERT_EQ(provision(package, &first).state(), QStringLiteral("done"));
+    EXPECT_EQ(core->staticNetworks().leasesOf(first.machineUuid)->first().address,
+              QStringLiteral("192.168.70.20"));
+    // The cluster's network is full: the one serving every hypervisor takes over.
+    Provisioning second;
+    ASSERT_EQ(provision(package, &second).state(), QStringLiteral("done"));
+    EXPECT_EQ(core->staticNetworks().leasesOf(second.machineUuid)->first().address,
+              QStringLiteral("10.30.0.10"));
+}

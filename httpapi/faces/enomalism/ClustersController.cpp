@@ -65,7 +65,7 @@ HttpResponse showCluster(CoreServices &core, const ApiRequest &request)
                   QStringLiteral("Cluster %1.").arg(cluster->name));
 }
 
-// POST action=rename with cluster_name, or action=delete.
+// POST action=rename with cluster_name, add_hypervisor with hypervisor, or action=delete.
 HttpResponse actOnCluster(CoreServices &core, const ApiRequest &request)
 {
     const QString uuid = request.pathParam(QStringLiteral("uuid"));
@@ -86,9 +86,23 @@ HttpResponse actOnCluster(CoreServices &core, const ApiRequest &request)
             return failure(deleted.error());
         return answer({}, QStringLiteral("Cluster deleted."));
     }
+    if (action.value() == u"add_hypervisor") {
+        const Result<QString> hypervisor = variable(request, QStringLiteral("hypervisor"));
+        if (!hypervisor)
+            return failure(hypervisor.error());
+        const Result<Cluster> added =
+            core.clusters().addHypervisor(*request.identity, uuid, hypervisor.value());
+        if (!added)
+            return failure(added.error());
+        return answer({{QStringLiteral("cluster"), added->toJson()}},
+                      QStringLiteral("Hypervisor added to cluster %1: machines provisioned on it "
+                                     "get addresses from the cluster's static networks.")
+                          .arg(added->name));
+    }
     return failure(Error::invalidField(QStringLiteral("action"),
-                                       QStringLiteral("Give action=rename (with cluster_name) "
-                                                      "or action=delete.")));
+                                       QStringLiteral("Give action=rename (with cluster_name), "
+                                                      "add_hypervisor (with hypervisor) or "
+                                                      "action=delete.")));
 }
 
 HttpResponse deleteCluster(CoreServices &core, const ApiRequest &request)
@@ -154,10 +168,13 @@ void ClustersController::registerRoutes(Router &router, CoreServices &core)
     addRoute(router, "GET", QStringLiteral("/rest/cluster/{uuid}"), QStringLiteral("Get a cluster"),
              QStringLiteral("`{cluster: {uuid, name, hypervisors, machines}}`."),
              handler(showCluster));
-    addRoute(router, "POST", QStringLiteral("/rest/cluster/{uuid}"),
-             QStringLiteral("Rename or delete a cluster"),
-             QStringLiteral("`action=rename` with `cluster_name`, or `action=delete`."),
-             handler(actOnCluster));
+    addRoute(
+        router, "POST", QStringLiteral("/rest/cluster/{uuid}"),
+        QStringLiteral("Rename or delete a cluster"),
+        QStringLiteral(
+            "`action=rename` with `cluster_name`, `action=add_hypervisor` with `hypervisor` (its "
+            "machines then get addresses from the cluster's static networks), or `action=delete`."),
+        handler(actOnCluster));
     addRoute(router, "DELETE", QStringLiteral("/rest/cluster/{uuid}"),
              QStringLiteral("Delete a cluster"),
              QStringLiteral("Its machines and hypervisors stay; only the group goes."),

@@ -5,6 +5,8 @@
 #     requests, against nginx serving the same bytes in the same run. Target < 20 ms.
 #   - a full resync: trigger_status_updates on one machine of every hypervisor, all at once
 #     (each synchronises its whole hypervisor). Target < 1 s.
+#   - PROVISIONS (100) concurrent provision transactions from one package (a 1 MiB disk) on a
+#     static network: how long until all are done, and that no address was given twice.
 #   tests/bench/virt/run.sh [path/to/build]   HYPERVISORS (10), MACHINES (100), REPEAT (50)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,6 +15,7 @@ build=${1:-$root/build}
 hypervisors=${HYPERVISORS:-10}
 machines=${MACHINES:-100}
 repeat=${REPEAT:-50}
+provisions=${PROVISIONS:-100}
 for tool in nginx curl; do
     command -v "$tool" >/dev/null || { echo "bench: $tool missing (scripts/setup.sh installs it)" >&2; exit 1; }
 done
@@ -94,3 +97,70 @@ printf '  %-58s %8.2f ms (nginx, same bytes: %.2f ms; ratio %.2f)\n' \
     "$(echo "$nginx_list * 1000" | bc -l)" "$(echo "$cairn_list / $nginx_list" | bc -l)"
 printf '  %-58s %8.3f s%s\n' "full resync: every hypervisor at once" "$resync_seconds" \
     "$([ "$wait_failed" = 0 ] || echo ' (some requests failed)')"
+
+# Concurrent provisions: the default machine gets a real disk, is packaged, then provisioned
+# PROVISIONS times at once on the default hypervisor from a network of exactly that many
+# addresses.
+/usr/bin/python3 - "$base" "$bench_token" "$default_machine" "$bench_work" "$provisions" <<'PY'
+import concurrent.futures, json, sys, time, urllib.parse, urllib.request
+base, token, machine, work, count = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+
+def call(method, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(base + path, data=data, method=method, headers={
+        "Authorization": "Token " + token, "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as reply:
+            return reply.status, json.load(reply)
+    except urllib.error.HTTPError as error:
+        return error.code, json.load(error)
+
+def finished(txid):
+    while True:
+        status, reply = call("GET", "/transaction/%s/" % txid)
+        state = reply["transaction"]["state"]
+        if state not in ("queued", "running"):
+            return reply["transaction"]
+        time.sleep(0.05)
+
+disk = work + "/golden.img"
+with open(disk, "wb") as image:
+    image.write(bytes(range(256)) * 4096)
+call("POST", "/machine/%s/actions/poweroff/" % machine)
+xml = ("<domain type='test'><name>test</name><uuid>%s</uuid><memory>524288</memory><vcpu>1</vcpu>"
+       "<os><type>hvm</type></os><devices><disk type='file' device='disk'><source file='%s'/>"
+       "<target dev='hda'/></disk><interface type='network'><mac address='aa:bb:cc:dd:ee:ff'/>"
+       "<source network='default'/></interface></devices></domain>" % (machine, disk))
+assert call("POST", "/machine/%s/actions/store_xml/" % machine, {"xmldesc": xml})[0] == 200
+status, packaging = call("POST", "/machine/%s/actions/package/" % machine)
+assert status == 202, packaging
+assert finished(packaging["txid"])["state"] == "done"
+hypervisor = call("GET", "/machine/%s/" % machine)[1]["machine_obj"]["hypervisor"]
+status, network = call("PUT", "/networks/", {"name": "bench", "ip": "10.77.0.0", "netmask": "16"})
+assert status == 200, network
+last = 10 + count - 1
+call("POST", "/networks/%s/iprange/" % network["uuid"],
+     {"start_ip": "10.77.0.10", "end_ip": "10.77.%d.%d" % (last // 256, last % 256)})
+
+def provision(n):
+    status, reply = call("POST", "/machine/%s/actions/provision/" % machine,
+                         {"pkguuid": packaging["package"], "hvmuuid": hypervisor, "name": "bench-%03d" % n})
+    assert status == 202, reply
+    return reply
+
+started = time.monotonic()
+with concurrent.futures.ThreadPoolExecutor(max_workers=count) as pool:
+    accepted = list(pool.map(provision, range(count)))
+    transactions = list(pool.map(lambda reply: finished(reply["txid"]), accepted))
+elapsed = time.monotonic() - started
+done = [t for t in transactions if t["state"] == "done"]
+addresses = [iface.get("ip") for reply in accepted
+             for iface in call("GET", "/machine/%s/" % reply["newuuid"])[1]["machine_obj"]["interfaces"]]
+print("  %-58s %8.3f s (%d done of %d)" % ("%d concurrent provisions from one package" % count,
+                                           elapsed, len(done), count))
+print("  %-58s %8d (distinct %d, none missing: %s)" % ("addresses given", len(addresses),
+      len(set(addresses)), None not in addresses))
+status, extra = call("POST", "/machine/%s/actions/provision/" % machine,
+                     {"pkguuid": packaging["package"], "hvmuuid": hypervisor})
+print("  %-58s %8s" % ("one more once the range is exhausted", finished(extra["txid"])["state"]))
+PY
