@@ -229,6 +229,11 @@ TEST_F(MachineLifecycleApiTest, FeedsArePublishedSubscribedAndDownloadedWithThei
                  entry[QStringLiteral("state")] == QStringLiteral("present");
     EXPECT_TRUE(found) << listed.body.constData();
 
+    const HttpReply native = admin("GET", "/api/packages/" + package.toLatin1() + '/');
+    ASSERT_EQ(native.status, 200) << native.body.constData();
+    EXPECT_EQ(native.json()[QStringLiteral("state")], QStringLiteral("present"));
+    EXPECT_GE(admin("GET", "/api/packages/?limit=1").json()[QStringLiteral("count")].toInt(), 1);
+
     const HttpReply rss = admin("GET", "/rest/vmfeed/rss/");
     ASSERT_EQ(rss.status, 200);
     EXPECT_TRUE(rss.header("content-type").startsWith("application/rss+xml"));

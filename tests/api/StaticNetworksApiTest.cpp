@@ -163,6 +163,10 @@ TEST_F(StaticNetworksApiTest, ANetworkServesOneClusterOrEveryHypervisor)
               clusterUuid);
     EXPECT_EQ(admin("PUT", cluster + "?cluster=0b7e5c1e-0000-4c55-9a43-6a3c1b0f0001").status, 400);
     EXPECT_EQ(admin("PUT", cluster + "?cluster=").json()[QStringLiteral("cluster")], QJsonValue());
+    const HttpReply native = admin("GET", "/api/static-networks/" + uuid.toLatin1() + '/');
+    ASSERT_EQ(native.status, 200) << native.body.constData();
+    EXPECT_EQ(native.json()[QStringLiteral("cluster")], QJsonValue());
+    EXPECT_EQ(native.json()[QStringLiteral("name")], QStringLiteral("clustered"));
     // Alice has no grant on networks.
     EXPECT_EQ(client().request("GET", cluster, {}, HttpClient::token(s_aliceToken)).status, 403);
 }

@@ -80,6 +80,19 @@ void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.clusters().get(*r.identity, uuidOf(r)));
         });
+    // Not /api/networks/: that is the source of truth's (NSoT) IP networks.
+    addRoutes(
+        router, QStringLiteral("static-networks"), QStringLiteral("static network"),
+        [&core](const ApiRequest &r) { return paged(r, core.staticNetworks().list(*r.identity)); },
+        [&core, uuidOf](const ApiRequest &r) {
+            return detail(core.staticNetworks().get(*r.identity, uuidOf(r)));
+        });
+    addRoutes(
+        router, QStringLiteral("packages"), QStringLiteral("package"),
+        [&core](const ApiRequest &r) { return paged(r, core.packages().list(*r.identity)); },
+        [&core, uuidOf](const ApiRequest &r) {
+            return detail(core.packages().get(*r.identity, uuidOf(r)));
+        });
 }
 
 } // namespace Cairn
