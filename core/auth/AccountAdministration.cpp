@@ -50,15 +50,35 @@ Result<QList<User>> AccountAdministration::users(const Identity &caller)
     return m_users.listUsers();
 }
 
-Result<User> AccountAdministration::user(const Identity &caller, const QString &id)
+template <typename T, typename Find>
+Result<T> AccountAdministration::named(const Identity &caller, const char *type, Action action,
+                                       const QString &id, Find find)
 {
-    const Result<void> allowed = may(caller, UserType, Action::View);
+    const Result<void> allowed = may(caller, type, action);
     if (!allowed)
         return allowed.error();
     const std::optional<qint64> number = idOf(id);
     if (!number)
-        return Error::notFound(QStringLiteral("No user %1.").arg(id));
-    return m_users.userById(*number);
+        return Error::notFound(QStringLiteral("No %1 %2.").arg(QLatin1String(type), id));
+    return find(*number);
+}
+
+Result<User> AccountAdministration::userAs(const Identity &caller, const QString &id, Action action)
+{
+    return named<User>(caller, UserType, action, id,
+                       [this](qint64 number) { return m_users.userById(number); });
+}
+
+Result<Group> AccountAdministration::groupAs(const Identity &caller, const QString &id,
+                                             Action action)
+{
+    return named<Group>(caller, GroupType, action, id,
+                        [this](qint64 number) { return m_groups.byId(number); });
+}
+
+Result<User> AccountAdministration::user(const Identity &caller, const QString &id)
+{
+    return userAs(caller, id, Action::View);
 }
 
 Result<User> AccountAdministration::createUser(const Identity &caller, const NewUser &user)
@@ -71,10 +91,7 @@ Result<User> AccountAdministration::createUser(const Identity &caller, const New
 
 Result<User> AccountAdministration::deleteUser(const Identity &caller, const QString &id)
 {
-    const Result<void> allowed = may(caller, UserType, Action::Admin);
-    if (!allowed)
-        return allowed.error();
-    Result<User> found = user(caller, id);
+    Result<User> found = userAs(caller, id, Action::Admin);
     if (!found)
         return found;
     if (found->id == caller.user.id)
@@ -88,10 +105,7 @@ Result<User> AccountAdministration::deleteUser(const Identity &caller, const QSt
 Result<User> AccountAdministration::actOnUser(const Identity &caller, const QString &id,
                                               const QString &action, const QString &value)
 {
-    const Result<void> allowed = may(caller, UserType, Action::Admin);
-    if (!allowed)
-        return allowed.error();
-    Result<User> found = user(caller, id);
+    Result<User> found = userAs(caller, id, Action::Admin);
     if (!found)
         return found;
     if (action == u"set_password") {
@@ -127,13 +141,7 @@ Result<QList<Group>> AccountAdministration::groups(const Identity &caller)
 
 Result<Group> AccountAdministration::group(const Identity &caller, const QString &id)
 {
-    const Result<void> allowed = may(caller, GroupType, Action::View);
-    if (!allowed)
-        return allowed.error();
-    const std::optional<qint64> number = idOf(id);
-    if (!number)
-        return Error::notFound(QStringLiteral("No group %1.").arg(id));
-    return m_groups.byId(*number);
+    return groupAs(caller, id, Action::View);
 }
 
 Result<QStringList> AccountAdministration::members(const Identity &caller, const Group &group)
@@ -163,10 +171,7 @@ Result<Group> AccountAdministration::createGroup(const Identity &caller, const Q
 
 Result<Group> AccountAdministration::deleteGroup(const Identity &caller, const QString &id)
 {
-    const Result<void> allowed = may(caller, GroupType, Action::Admin);
-    if (!allowed)
-        return allowed.error();
-    Result<Group> found = group(caller, id);
+    Result<Group> found = groupAs(caller, id, Action::Admin);
     if (!found)
         return found;
     const Result<void> removed = m_groups.remove(found->id);
@@ -178,10 +183,7 @@ Result<Group> AccountAdministration::deleteGroup(const Identity &caller, const Q
 Result<Group> AccountAdministration::actOnGroup(const Identity &caller, const QString &id,
                                                 const QString &action, const QString &value)
 {
-    const Result<void> allowed = may(caller, GroupType, Action::Admin);
-    if (!allowed)
-        return allowed.error();
-    Result<Group> found = group(caller, id);
+    Result<Group> found = groupAs(caller, id, Action::Admin);
     if (!found)
         return found;
     if (action != u"add_user" && action != u"remove_user")

@@ -45,6 +45,12 @@ public:
 
 private:
     Result<void> may(const Identity &caller, const char *type, Action action);
+    // The user or group a path names (by id), once the caller may `action` that type.
+    template <typename T, typename Find>
+    Result<T> named(const Identity &caller, const char *type, Action action, const QString &id,
+                    Find find);
+    Result<User> userAs(const Identity &caller, const QString &id, Action action);
+    Result<Group> groupAs(const Identity &caller, const QString &id, Action action);
 
     UserService &m_users;
     GroupService &m_groups;

@@ -93,13 +93,10 @@ Result<std::pair<QString, VirtTransaction>> MachineLifecycle::package(const Iden
 Result<QJsonObject> MachineLifecycle::buildPackage(JobContext &context, const Machine &machine,
                                                    const QString &packageUuid)
 {
-    const Result<Hypervisor> host = m_virt.hypervisorOf(machine);
+    const Result<MachineHost> host = m_virt.reach(machine);
     if (!host)
         return host.error();
-    const Result<std::shared_ptr<LibvirtConnection>> connection = m_virt.connectionOf(host.value());
-    if (!connection)
-        return connection.error();
-    const Result<QString> xml = connection.value()->definition(machine.uuid, true);
+    const Result<QString> xml = host->connection->definition(machine.uuid, true);
     if (!xml)
         return xml.error();
     Result<DomainDefinition> definition =
@@ -118,10 +115,10 @@ Result<QJsonObject> MachineLifecycle::buildPackage(JobContext &context, const Ma
     const QJsonObject manifest = {
         {QStringLiteral("uuid"), packageUuid},
         {QStringLiteral("name"), machine.name},
-        {QStringLiteral("description"),
-         QStringLiteral("Machine %1 as packaged from %2.").arg(machine.name, host->name)},
+        {QStringLiteral("description"), QStringLiteral("Machine %1 as packaged from %2.")
+                                            .arg(machine.name, host->hypervisor.name)},
         {QStringLiteral("version"), QStringLiteral("1")},
-        {QStringLiteral("virt_class"), host->virtClass},
+        {QStringLiteral("virt_class"), host->hypervisor.virtClass},
         {QStringLiteral("vcpus"), machine.vcpus},
         {QStringLiteral("memory"), machine.memoryKib},
         {QStringLiteral("source_machine"), machine.uuid},
@@ -140,7 +137,7 @@ Result<QJsonObject> MachineLifecycle::buildPackage(JobContext &context, const Ma
     package.name = machine.name;
     package.description = manifest.value(QStringLiteral("description")).toString();
     package.version = QStringLiteral("1");
-    package.virtClass = host->virtClass;
+    package.virtClass = host->hypervisor.virtClass;
     package.manifest = written.value();
     package.state = QStringLiteral("present");
     package.size = QFileInfo(path).size();
@@ -339,13 +336,10 @@ Result<VirtTransaction> MachineLifecycle::totalDelete(const Identity &caller,
 
 Result<QJsonObject> MachineLifecycle::deleteMachine(JobContext &context, const Machine &machine)
 {
-    const Result<Hypervisor> host = m_virt.hypervisorOf(machine);
+    const Result<MachineHost> host = m_virt.reach(machine);
     if (!host)
         return host.error();
-    const Result<std::shared_ptr<LibvirtConnection>> connection = m_virt.connectionOf(host.value());
-    if (!connection)
-        return connection.error();
-    const Result<void> undefined = connection.value()->undefine(machine.uuid);
+    const Result<void> undefined = host->connection->undefine(machine.uuid);
     // Already gone from the hypervisor: the rest still has to go.
     if (!undefined && undefined.error().code != ErrorCode::NotFound)
         return undefined.error();

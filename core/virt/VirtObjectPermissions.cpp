@@ -60,7 +60,7 @@ Result<std::pair<VirtObject, QList<Permission>>> VirtObjectPermissions::list(con
         m_permissions.require(caller, object->type, object->id, Action::Admin);
     if (!allowed)
         return allowed.error();
-    const Result<QList<Permission>> granted = m_permissions.permissionsOn(object->type, object->id);
+    const Result<QList<Permission>> granted = grantsOn(object.value());
     if (!granted)
         return granted.error();
     return std::pair(object.value(), granted.value());
@@ -100,36 +100,45 @@ VirtObjectPermissions::checked(const Identity &caller, const QString &uuid,
     return request;
 }
 
-std::optional<Permission> VirtObjectPermissions::matching(const QList<Permission> &granted,
-                                                          const Request &request)
+Result<QList<Permission>> VirtObjectPermissions::grantsOn(const VirtObject &object)
 {
-    for (const Permission &permission : granted) {
-        if (permission.action == request.action && permission.userId == request.userId &&
-            permission.groupId == request.groupId)
-            return permission;
+    return m_permissions.permissionsOn(object.type, object.id);
+}
+
+Result<std::pair<VirtObjectPermissions::Request, std::optional<Permission>>>
+VirtObjectPermissions::existing(const Identity &caller, const QString &uuid,
+                                const QString &permission, const QString &holder, bool toGroup)
+{
+    const Result<Request> request = checked(caller, uuid, permission, holder, toGroup);
+    if (!request)
+        return request.error();
+    const Result<QList<Permission>> granted = grantsOn(request->object);
+    if (!granted)
+        return granted.error();
+    for (const Permission &grant : granted.value()) {
+        if (grant.action == request->action && grant.userId == request->userId &&
+            grant.groupId == request->groupId)
+            return std::pair(request.value(), std::optional<Permission>(grant));
     }
-    return std::nullopt;
+    return std::pair(request.value(), std::optional<Permission>());
 }
 
 Result<Permission> VirtObjectPermissions::grant(const Identity &caller, const QString &uuid,
                                                 const QString &permission, const QString &holder,
                                                 bool toGroup)
 {
-    const Result<Request> request = checked(caller, uuid, permission, holder, toGroup);
-    if (!request)
-        return request.error();
-    const Result<QList<Permission>> granted =
-        m_permissions.permissionsOn(request->object.type, request->object.id);
-    if (!granted)
-        return granted.error();
-    if (const std::optional<Permission> existing = matching(granted.value(), request.value()))
-        return *existing;
+    const auto found = existing(caller, uuid, permission, holder, toGroup);
+    if (!found)
+        return found.error();
+    const auto &[request, grant] = found.value();
+    if (grant)
+        return *grant;
     Permission wanted;
-    wanted.userId = request->userId;
-    wanted.groupId = request->groupId;
-    wanted.objectType = request->object.type;
-    wanted.objectId = request->object.id;
-    wanted.action = request->action;
+    wanted.userId = request.userId;
+    wanted.groupId = request.groupId;
+    wanted.objectType = request.object.type;
+    wanted.objectId = request.object.id;
+    wanted.action = request.action;
     return m_permissions.grant(wanted);
 }
 
@@ -137,20 +146,16 @@ Result<Permission> VirtObjectPermissions::revoke(const Identity &caller, const Q
                                                  const QString &permission, const QString &holder,
                                                  bool toGroup)
 {
-    const Result<Request> request = checked(caller, uuid, permission, holder, toGroup);
-    if (!request)
-        return request.error();
-    const Result<QList<Permission>> granted =
-        m_permissions.permissionsOn(request->object.type, request->object.id);
-    if (!granted)
-        return granted.error();
-    const std::optional<Permission> existing = matching(granted.value(), request.value());
-    if (!existing)
-        return Error::notFound(QStringLiteral("No such grant on %1.").arg(request->object.name));
-    const Result<void> revoked = m_permissions.revoke(existing->id);
+    const auto found = existing(caller, uuid, permission, holder, toGroup);
+    if (!found)
+        return found.error();
+    const auto &[request, grant] = found.value();
+    if (!grant)
+        return Error::notFound(QStringLiteral("No such grant on %1.").arg(request.object.name));
+    const Result<void> revoked = m_permissions.revoke(grant->id);
     if (!revoked)
         return revoked.error();
-    return *existing;
+    return *grant;
 }
 
 } // namespace Cairn

@@ -52,7 +52,11 @@ private:
     };
     Result<Request> checked(const Identity &caller, const QString &uuid, const QString &permission,
                             const QString &holder, bool toGroup);
-    std::optional<Permission> matching(const QList<Permission> &granted, const Request &request);
+    Result<QList<Permission>> grantsOn(const VirtObject &object);
+    // The request checked, and the grant it names when there is one.
+    Result<std::pair<Request, std::optional<Permission>>>
+    existing(const Identity &caller, const QString &uuid, const QString &permission,
+             const QString &holder, bool toGroup);
 
     Database &m_database;
     PermissionService &m_permissions;

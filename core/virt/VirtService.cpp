@@ -286,24 +286,19 @@ Result<VirtTransaction> VirtService::storeXml(const Identity &caller, const QStr
         caller, found->uuid, QStringLiteral("store_xml"),
         [this, machine = found.value(), checked,
          field](JobContext &context) -> Result<QJsonObject> {
-            const Result<Hypervisor> host = hypervisorOf(machine);
+            const Result<MachineHost> host = reach(machine);
             if (!host)
                 return host.error();
-            const Result<std::shared_ptr<LibvirtConnection>> connection =
-                connectionOf(host.value());
-            if (!connection)
-                return connection.error();
             Result<QString> definition = checked
                                              ? Result<QString>(*checked)
-                                             : connection.value()->definition(machine.uuid, false);
+                                             : host->connection->definition(machine.uuid, false);
             if (!definition)
                 return definition.error();
             context.setProgress(50);
-            const Result<DomainFacts> defined =
-                connection.value()->define(definition.value(), field);
+            const Result<DomainFacts> defined = host->connection->define(definition.value(), field);
             if (!defined)
                 return defined.error();
-            const Result<Machine> recorded = record(host.value(), defined.value());
+            const Result<Machine> recorded = record(host->hypervisor, defined.value());
             if (!recorded)
                 return recorded.error();
             return QJsonObject{{QStringLiteral("machine"), machine.uuid},
@@ -319,19 +314,16 @@ Result<Machine> VirtService::rename(const Identity &caller, const QString &uuid,
         return found.error();
     if (name.trimmed().isEmpty())
         return Error::invalidField(QStringLiteral("name"), QStringLiteral("Give the new name."));
-    const Result<Hypervisor> host = hypervisorOf(found.value());
+    const Result<MachineHost> host = reach(found.value());
     if (!host)
         return host.error();
-    const Result<std::shared_ptr<LibvirtConnection>> connection = connectionOf(host.value());
-    if (!connection)
-        return connection.error();
-    const Result<void> renamed = connection.value()->rename(found->uuid, name.trimmed());
+    const Result<void> renamed = host->connection->rename(found->uuid, name.trimmed());
     if (!renamed)
         return renamed.error();
-    const Result<DomainFacts> now = connection.value()->domain(found->uuid);
+    const Result<DomainFacts> now = host->connection->domain(found->uuid);
     if (!now)
         return now.error();
-    return record(host.value(), now.value());
+    return record(host->hypervisor, now.value());
 }
 
 Result<Machine> VirtService::setParent(const Identity &caller, const QString &uuid,
@@ -398,9 +390,15 @@ Result<void> VirtService::mayAddMachines(const Identity &caller)
                                  Action::Add);
 }
 
-Result<Hypervisor> VirtService::hypervisorOf(const Machine &machine)
+Result<MachineHost> VirtService::reach(const Machine &machine)
 {
-    return m_hypervisors.byUuid(machine.hypervisorUuid);
+    Result<Hypervisor> hypervisor = m_hypervisors.byUuid(machine.hypervisorUuid);
+    if (!hypervisor)
+        return hypervisor.error();
+    Result<std::shared_ptr<LibvirtConnection>> connection = connectionOf(hypervisor.value());
+    if (!connection)
+        return connection.error();
+    return MachineHost{std::move(hypervisor).value(), std::move(connection).value()};
 }
 
 Result<VirtTransaction> VirtService::transactionFor(const Identity &caller, const QString &uuid,
@@ -449,22 +447,19 @@ Result<QJsonObject> VirtService::runAction(JobContext &context, const QString &u
     const Result<void> allowed = allows(machine.value(), action);
     if (!allowed)
         return allowed.error();
-    const Result<Hypervisor> host = hypervisorOf(machine.value());
+    const Result<MachineHost> host = reach(machine.value());
     if (!host)
         return host.error();
-    const Result<std::shared_ptr<LibvirtConnection>> connection = connectionOf(host.value());
-    if (!connection)
-        return connection.error();
     if (context.isCancelled())
         return QJsonObject{{QStringLiteral("machine"), uuid}};
-    const Result<void> acted = connection.value()->act(uuid, action);
+    const Result<void> acted = host->connection->act(uuid, action);
     if (!acted)
         return acted.error();
     context.setProgress(50);
-    const Result<DomainFacts> now = connection.value()->domain(uuid);
+    const Result<DomainFacts> now = host->connection->domain(uuid);
     if (!now)
         return now.error();
-    const Result<Machine> recorded = record(host.value(), now.value());
+    const Result<Machine> recorded = record(host->hypervisor, now.value());
     if (!recorded)
         return recorded.error();
     context.setProgress(100);

@@ -15,6 +15,13 @@ namespace Cairn {
 
 class PermissionService;
 
+// A machine's hypervisor and the open connection to it.
+struct MachineHost
+{
+    Hypervisor hypervisor;
+    std::shared_ptr<LibvirtConnection> connection;
+};
+
 // Hypervisors and the machines on them. Reads come from the synchronised state in the
 // database and never wait for a hypervisor; synchronise() and the calls that reach libvirt
 // block, so they run on worker threads.
@@ -87,7 +94,8 @@ public:
     Result<void> markManaged(const Machine &machine);
     // May the caller create machines (provision).
     Result<void> mayAddMachines(const Identity &caller);
-    Result<Hypervisor> hypervisorOf(const Machine &machine);
+    // The machine's hypervisor, connected.
+    Result<MachineHost> reach(const Machine &machine);
 
     // Seen by whoever asked for it and by those who may view its machine.
     Result<VirtTransaction> transaction(const Identity &caller, const QString &uuid);

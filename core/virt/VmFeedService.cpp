@@ -47,12 +47,17 @@ Result<QList<VmFeed>> VmFeedService::feeds(const Identity &caller)
     return m_feeds.list();
 }
 
-Result<VmFeed> VmFeedService::feed(const Identity &caller, const QString &uuid)
+Result<VmFeed> VmFeedService::feedFor(const Identity &caller, const QString &uuid, Action action)
 {
-    const Result<void> allowed = may(caller, Action::View);
+    const Result<void> allowed = may(caller, action);
     if (!allowed)
         return allowed.error();
     return m_feeds.byUuid(uuid);
+}
+
+Result<VmFeed> VmFeedService::feed(const Identity &caller, const QString &uuid)
+{
+    return feedFor(caller, uuid, Action::View);
 }
 
 Result<QUrl> VmFeedService::fetchUrl(const VmFeed &feed) const
@@ -123,10 +128,7 @@ Result<VmFeed> VmFeedService::subscribe(const Identity &caller, const QString &u
 
 Result<VmFeed> VmFeedService::refresh(const Identity &caller, const QString &uuid)
 {
-    const Result<void> allowed = may(caller, Action::Add);
-    if (!allowed)
-        return allowed.error();
-    Result<VmFeed> found = m_feeds.byUuid(uuid);
+    Result<VmFeed> found = feedFor(caller, uuid, Action::Add);
     if (!found)
         return found;
     return read(found.value());
@@ -134,10 +136,7 @@ Result<VmFeed> VmFeedService::refresh(const Identity &caller, const QString &uui
 
 Result<VmFeed> VmFeedService::unsubscribe(const Identity &caller, const QString &uuid)
 {
-    const Result<void> allowed = may(caller, Action::Add);
-    if (!allowed)
-        return allowed.error();
-    Result<VmFeed> found = m_feeds.byUuid(uuid);
+    Result<VmFeed> found = feedFor(caller, uuid, Action::Add);
     if (!found)
         return found;
     const Result<void> removed = m_feeds.remove(found->id);

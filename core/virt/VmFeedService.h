@@ -42,6 +42,8 @@ public:
 
 private:
     Result<void> may(const Identity &caller, Action action);
+    // The feed, once the caller may `action` packages.
+    Result<VmFeed> feedFor(const Identity &caller, const QString &uuid, Action action);
     // The feed's URL with its credentials, for fetching.
     Result<QUrl> fetchUrl(const VmFeed &feed) const;
     Result<std::pair<QString, QList<FeedItem>>> fetchFeed(const QUrl &url);
