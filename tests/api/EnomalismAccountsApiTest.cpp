@@ -71,9 +71,31 @@ TEST_F(EnomalismAccountsApiTest, UsersAndGroupsAreTheServersOwn)
               QJsonArray{QStringLiteral("ops")});
     EXPECT_EQ(admin("POST", "/rest/group/" + ops + "?action=add_user&user=nobody").status, 400);
 
+    const HttpReply other = admin("PUT", "/rest/group/create?group_name=ephemeral");
+    EXPECT_EQ(
+        admin("DELETE",
+              "/rest/group/" +
+                  QByteArray::number(
+                      other.json()[QStringLiteral("group")][QStringLiteral("id")].toInteger()))
+            .status,
+        200);
+    EXPECT_EQ(admin("POST", "/rest/user/" + carol + "/?action=set_password&password=x").status,
+              400);
+    EXPECT_EQ(admin("POST", "/rest/user/" + carol + "/?action=set_password&password=carol-new-pw-2")
+                  .status,
+              200);
     EXPECT_EQ(admin("GET", "/rest/group/" + ops + "/delete/").status, 200);
     EXPECT_EQ(admin("GET", "/rest/group/" + ops).status, 404);
     EXPECT_EQ(admin("POST", "/rest/user/" + carol + "/delete/").status, 200);
+    const HttpReply dave = admin("POST", "/rest/user/create/",
+                                 R"({"username": "dave", "password": "dave-password-1"})");
+    EXPECT_EQ(admin("DELETE",
+                    "/rest/user/" +
+                        QByteArray::number(
+                            dave.json()[QStringLiteral("user")][QStringLiteral("id")].toInteger()) +
+                        '/')
+                  .status,
+              200);
     const HttpReply gone = admin("GET", "/rest/user/" + carol + '/');
     EXPECT_EQ(gone.status, 404);
     EXPECT_EQ(gone.json()[QStringLiteral("errno")], 4);

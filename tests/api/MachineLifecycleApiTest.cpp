@@ -344,10 +344,27 @@ TEST_F(MachineLifecycleApiTest, FeedsArePublishedSubscribedAndDownloadedWithThei
         finished(provisioning.json()[QStringLiteral("txid")].toString())[QStringLiteral("state")],
         QStringLiteral("done"));
 
-    const HttpReply gone = admin("DELETE", "/rest/vmfeed/repo/" + feedUuid.toLatin1() + '/');
+    const QByteArray repo = "/rest/vmfeed/repo/" + feedUuid.toLatin1() + '/';
+    const HttpReply shownFeed = admin("GET", repo);
+    ASSERT_EQ(shownFeed.status, 200) << shownFeed.body.constData();
+    EXPECT_EQ(shownFeed.json()[QStringLiteral("feed")][QStringLiteral("url")],
+              QString::fromLatin1(base + "feed.xml"));
+    const HttpReply refreshed = admin("POST", repo + "?action=refresh");
+    ASSERT_EQ(refreshed.status, 200) << refreshed.body.constData();
+    EXPECT_EQ(refreshed.json()[QStringLiteral("packages")].toArray().size(), 2);
+    const HttpReply described =
+        admin("POST", "/rest/vmfeed/" + good.toLatin1() + "/?description=Golden%20image");
+    ASSERT_EQ(described.status, 200) << described.body.constData();
+    EXPECT_EQ(described.json()[QStringLiteral("package")][QStringLiteral("description")],
+              QStringLiteral("Golden image"));
+    EXPECT_EQ(admin("POST", "/rest/vmfeed/" + good.toLatin1() + "/?name=").status, 400);
+
+    const HttpReply gone = admin("DELETE", repo);
     ASSERT_EQ(gone.status, 200) << gone.body.constData();
     EXPECT_EQ(admin("GET", "/rest/vmfeed/" + bad.toLatin1() + '/').status, 404);
     EXPECT_EQ(admin("GET", "/rest/vmfeed/" + good.toLatin1() + '/').status, 200);
+    EXPECT_EQ(admin("DELETE", "/rest/vmfeed/" + good.toLatin1() + '/').status, 200);
+    EXPECT_EQ(admin("GET", "/rest/vmfeed/" + good.toLatin1() + "/download/").status, 404);
     web.terminate();
     web.waitForFinished();
 }

@@ -154,6 +154,19 @@ TEST_F(StaticNetworksApiTest, ANetworkServesOneClusterOrEveryHypervisor)
     ASSERT_EQ(made.status, 200) << made.body.constData();
     const QString clusterUuid =
         made.json()[QStringLiteral("cluster")][QStringLiteral("uuid")].toString();
+    const QString hypervisor = admin("GET", "/api/hypervisors/?limit=1")
+                                   .json()[QStringLiteral("results")][0][QStringLiteral("uuid")]
+                                   .toString();
+    const HttpReply joined =
+        admin("POST", "/rest/cluster/" + clusterUuid.toLatin1() +
+                          "?action=add_hypervisor&hypervisor=" + hypervisor.toLatin1());
+    ASSERT_EQ(joined.status, 200) << joined.body.constData();
+    EXPECT_EQ(joined.json()[QStringLiteral("cluster")][QStringLiteral("hypervisors")],
+              QJsonArray{hypervisor});
+    EXPECT_EQ(admin("POST", "/rest/cluster/" + clusterUuid.toLatin1() +
+                                "?action=add_hypervisor&hypervisor=nope")
+                  .status,
+              400);
     const HttpReply assigned = admin("PUT", cluster + "?cluster=" + clusterUuid.toLatin1());
     ASSERT_EQ(assigned.status, 200) << assigned.body.constData();
     EXPECT_EQ(assigned.json()[QStringLiteral("cluster")][QStringLiteral("name")],

@@ -138,6 +138,13 @@ TEST_F(VirtApiTest, ActionsRunOnTheHypervisorAndAnswerWithErrno)
     EXPECT_EQ(twice.json()[QStringLiteral("errno")], 6);
     EXPECT_EQ(admin("GET", machine + "/actions/suspend/").status, 405);
     EXPECT_EQ(admin("POST", machine + "/actions/resume/").status, 200);
+    const HttpReply rebooted = admin("POST", machine + "/actions/reboot/");
+    EXPECT_EQ(rebooted.status, 200) << rebooted.body.constData();
+    const HttpReply shutDown = admin("POST", machine + "/actions/shutdown/");
+    ASSERT_EQ(shutDown.status, 200) << shutDown.body.constData();
+    EXPECT_EQ(shutDown.json()[QStringLiteral("data")][QStringLiteral("state")],
+              QStringLiteral("shutoff"));
+    EXPECT_EQ(admin("POST", machine + "/actions/create/").status, 200);
     EXPECT_EQ(
         client()
             .request("POST", machine + "/actions/poweroff/", {}, HttpClient::token(s_aliceToken))
