@@ -125,7 +125,7 @@ protected:
         if (!domain)
             return {};
         char *xml = virDomainGetXMLDesc(domain, 0);
-        const QString text = QString::fromUtf8(xml);
+        QString text = QString::fromUtf8(xml);
         free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocates it with malloc
         virDomainFree(domain);
         return text;
