@@ -291,30 +291,36 @@ Result<IpRange> StaticNetworkService::addRange(const Identity &caller, const QSt
     return added;
 }
 
+Result<IpRange> StaticNetworkService::rangeIn(const StaticNetwork &network,
+                                              const QString &rangeUuid)
+{
+    for (const IpRange &range : network.ranges) {
+        if (range.uuid == rangeUuid.toLower())
+            return range;
+    }
+    return Error::notFound(
+        QStringLiteral("No IP range %1 in network %2.").arg(rangeUuid, network.name));
+}
+
 Result<IpRange> StaticNetworkService::range(const Identity &caller, const QString &uuid,
                                             const QString &rangeUuid)
 {
     const Result<StaticNetwork> network = allowed(caller, uuid, Action::View);
     if (!network)
         return network.error();
-    for (const IpRange &range : network->ranges) {
-        if (range.uuid == rangeUuid.toLower())
-            return range;
-    }
-    return Error::notFound(
-        QStringLiteral("No IP range %1 in network %2.").arg(rangeUuid, network->name));
+    return rangeIn(network.value(), rangeUuid);
 }
 
 Result<IpRange> StaticNetworkService::updateRange(const Identity &caller, const QString &uuid,
                                                   const QString &rangeUuid, const QString &startIp,
                                                   const QString &endIp)
 {
-    Result<IpRange> before = range(caller, uuid, rangeUuid);
-    if (!before)
-        return before;
     const Result<StaticNetwork> network = allowed(caller, uuid, Action::Change);
     if (!network)
         return network.error();
+    Result<IpRange> before = rangeIn(network.value(), rangeUuid);
+    if (!before)
+        return before;
     const Result<std::pair<quint32, quint32>> bounds =
         checkedRange(network.value(), startIp.isEmpty() ? before->startIp : startIp,
                      endIp.isEmpty() ? before->endIp : endIp, before->id);
@@ -330,7 +336,10 @@ Result<IpRange> StaticNetworkService::updateRange(const Identity &caller, const 
     const Result<void> updated = m_networks.updateRange(before->id, bounds->first, bounds->second);
     if (!updated)
         return updated.error();
-    return range(caller, uuid, rangeUuid);
+    const Result<StaticNetwork> after = m_networks.byUuid(network->uuid);
+    if (!after)
+        return after.error();
+    return rangeIn(after.value(), rangeUuid);
 }
 
 Result<std::optional<IpLease>> StaticNetworkService::leaseFor(const QStringList &clusterUuids,

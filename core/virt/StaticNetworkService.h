@@ -54,6 +54,7 @@ public:
 
 private:
     Result<StaticNetwork> allowed(const Identity &caller, const QString &uuid, Action action);
+    static Result<IpRange> rangeIn(const StaticNetwork &network, const QString &rangeUuid);
     // The cluster's id, if the caller may view it; nullopt for an empty uuid.
     Result<std::optional<qint64>> clusterId(const Identity &caller, const QString &uuid);
     // first..last from the texts, checked against the network and the other ranges.

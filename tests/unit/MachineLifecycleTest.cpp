@@ -1,7 +1,7 @@
 // Package, provision and totaldelete on libvirt's test driver, checked in libvirt itself and,
 // for the archive, by an independent zip reader (Python's zipfile).
-#include "CoreFixture.h"
 #include "QtPrinters.h"
+#include "TestDriverFixture.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <libvirt/libvirt.h>
 
 using namespace Cairn;
 
@@ -18,15 +17,12 @@ namespace {
 const QString GoldenUuid = QStringLiteral("5f0c2a7e-8d1b-4e3a-9c6f-0a1b2c3d4e5f");
 const QString GoldenMac = QStringLiteral("52:54:00:11:22:33");
 
-class MachineLifecycleTest : public Test::CoreFixture
+class MachineLifecycleTest : public Test::TestDriverFixture
 {
 protected:
     void SetUp() override
     {
-        CoreFixture::SetUp();
-        admin = addUser(QStringLiteral("admin"), true);
-        libvirt = virConnectOpen("test:///default");
-        ASSERT_NE(libvirt, nullptr);
+        TestDriverFixture::SetUp();
         disk = m_dir.filePath(QStringLiteral("golden.img"));
         QFile image(disk);
         ASSERT_TRUE(image.open(QIODevice::WriteOnly));
@@ -36,35 +32,10 @@ protected:
         image.write(bytes);
         image.close();
         diskSha1 = QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex();
-        const QString xml =
-            QStringLiteral("<domain type='test'><name>golden</name><uuid>%1</uuid>"
-                           "<memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os>"
-                           "<devices><disk type='file' device='disk'><source file='%2'/>"
-                           "<target dev='vda'/></disk><interface type='network'>"
-                           "<mac address='%3'/><source network='default'/></interface>"
-                           "</devices></domain>")
-                .arg(GoldenUuid, disk, GoldenMac);
-        virDomainPtr golden = virDomainDefineXML(libvirt, xml.toUtf8().constData());
-        ASSERT_NE(golden, nullptr);
-        virDomainFree(golden);
-        ASSERT_TRUE(core->virt().synchroniseAll().ok());
-    }
-
-    // test:///default is one state per process: what a test defined goes again.
-    void TearDown() override
-    {
-        virDomainPtr *domains = nullptr;
-        const int count = virConnectListAllDomains(libvirt, &domains, 0);
-        for (int index = 0; index < count; ++index) {
-            if (QByteArray(virDomainGetName(domains[index])) != "test") {
-                if (virDomainIsActive(domains[index]) == 1)
-                    virDomainDestroy(domains[index]);
-                virDomainUndefine(domains[index]);
-            }
-            virDomainFree(domains[index]);
-        }
-        free(domains); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocates it with malloc
-        virConnectClose(libvirt);
+        defineDomain(QStringLiteral("golden"), GoldenUuid, disk,
+                     QStringLiteral("<interface type='network'><mac address='%1'/><source "
+                                    "network='default'/></interface>")
+                         .arg(GoldenMac));
     }
 
     VirtTransaction finished(const Result<VirtTransaction> &started)
@@ -131,8 +102,6 @@ protected:
         return text;
     }
 
-    Identity admin;
-    virConnectPtr libvirt = nullptr;
     QString disk;
     QByteArray diskSha1;
 };

@@ -1,14 +1,13 @@
 // Cancelling transactions on libvirt's test driver: one waiting behind another ends at once and
 // never runs; a running package stops part-way and leaves nothing behind.
-#include "CoreFixture.h"
 #include "QtPrinters.h"
+#include "TestDriverFixture.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QThread>
-#include <libvirt/libvirt.h>
 
 using namespace Cairn;
 
@@ -16,15 +15,12 @@ namespace {
 
 const QString BigUuid = QStringLiteral("7a0d3b8f-9e2c-4f4b-8d70-1b2c3d4e5f60");
 
-class TransactionCancelTest : public Test::CoreFixture
+class TransactionCancelTest : public Test::TestDriverFixture
 {
 protected:
     void SetUp() override
     {
-        CoreFixture::SetUp();
-        admin = addUser(QStringLiteral("admin"), true);
-        libvirt = virConnectOpen("test:///default");
-        ASSERT_NE(libvirt, nullptr);
+        TestDriverFixture::SetUp();
         // Incompressible, so that packaging it takes a while.
         const QString disk = m_dir.filePath(QStringLiteral("big.img"));
         QFile image(disk);
@@ -36,28 +32,7 @@ protected:
             image.write(block);
         }
         image.close();
-        const QString xml =
-            QStringLiteral("<domain type='test'><name>big</name><uuid>%1</uuid>"
-                           "<memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os>"
-                           "<devices><disk type='file' device='disk'><source file='%2'/>"
-                           "<target dev='vda'/></disk></devices></domain>")
-                .arg(BigUuid, disk);
-        virDomainPtr big = virDomainDefineXML(libvirt, xml.toUtf8().constData());
-        ASSERT_NE(big, nullptr);
-        virDomainFree(big);
-        ASSERT_TRUE(core->virt().synchroniseAll().ok());
-    }
-
-    void TearDown() override
-    {
-        if (virDomainPtr big =
-                virDomainLookupByUUIDString(libvirt, BigUuid.toLatin1().constData())) {
-            if (virDomainIsActive(big) == 1)
-                virDomainDestroy(big);
-            virDomainUndefine(big);
-            virDomainFree(big);
-        }
-        virConnectClose(libvirt);
+        defineDomain(QStringLiteral("big"), BigUuid, disk);
     }
 
     bool isRunning()
@@ -68,9 +43,6 @@ protected:
             virDomainFree(big);
         return active;
     }
-
-    Identity admin;
-    virConnectPtr libvirt = nullptr;
 };
 
 } // namespace
