@@ -13,6 +13,9 @@ namespace {
 const QString DataDirOption = QStringLiteral("data-dir");
 const QString DatabaseOption = QStringLiteral("database");
 const QString ConfigOption = QStringLiteral("config");
+const QString ZtpDataRootOption = QStringLiteral("ztp-data-root");
+const QString ZtpServerUrlOption = QStringLiteral("ztp-server-url");
+const QString ZtpIdentifierOption = QStringLiteral("ztp-identifier");
 } // namespace
 
 void CommonOptions::addTo(QCommandLineParser &parser)
@@ -27,6 +30,16 @@ void CommonOptions::addTo(QCommandLineParser &parser)
                       QStringLiteral("URL")});
     parser.addOption(
         {ConfigOption, QStringLiteral("INI file with settings."), QStringLiteral("FILE")});
+    parser.addOption({ZtpDataRootOption,
+                      QStringLiteral("ZTPServer data_root (default <data-dir>/ztp)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({ZtpServerUrlOption,
+                      QStringLiteral("URL switches reach the ZTP listener at (replaces $SERVER; "
+                                     "default http://ztpserver:8080)."),
+                      QStringLiteral("URL")});
+    parser.addOption({ZtpIdentifierOption,
+                      QStringLiteral("What names a ZTP node: serialnumber (default) or systemmac."),
+                      QStringLiteral("FACT")});
 }
 
 QString CommonOptions::defaultDataDir()
@@ -66,6 +79,23 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
         return std::nullopt;
     }
     options.database = database.value();
+    ZtpSettings &ztp = options.ztp;
+    ztp.dataRoot = setting(ZtpDataRootOption, QStringLiteral("ztp/data_root"), QString());
+    ztp.serverUrl = setting(ZtpServerUrlOption, QStringLiteral("ztp/server_url"), ztp.serverUrl);
+    const QString identifier = setting(ZtpIdentifierOption, QStringLiteral("ztp/identifier"),
+                                       QStringLiteral("serialnumber"));
+    if (identifier != u"serialnumber" && identifier != u"systemmac") {
+        err << "cairn: --ztp-identifier takes serialnumber or systemmac" << Qt::endl;
+        *exitCode = ExitUsage;
+        return std::nullopt;
+    }
+    ztp.identifier =
+        identifier == u"systemmac" ? ZtpIdentifier::SystemMac : ZtpIdentifier::SerialNumber;
+    if (settings) {
+        ztp.disableTopologyValidation =
+            settings->value(QStringLiteral("ztp/disable_topology_validation"), false).toBool();
+        ztp.site = settings->value(QStringLiteral("ztp/site"), ztp.site).toString();
+    }
     if (options.database.driver == DatabaseConfig::Driver::Postgres)
         options.database.password = DatabasePassword::lookup(options.database);
     if (settings) {

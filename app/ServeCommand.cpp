@@ -221,9 +221,29 @@ int ServeCommand::run(const QStringList &arguments)
         << "listening on"
         << QStringLiteral("%1:%2").arg(settings->api.host.toString()).arg(port.value()) << "with"
         << settings->threads << "thread(s), database" << core->options().database.describe();
-    if (settings->ztp)
-        qCWarning(lcServe)
-            << "--ztp-listen: the provisioning listener is not part of this build yet";
+    // The ZTP listener: its own router (every route public) and its own threads.
+    Router ztpRouter;
+    ApiRoutes::registerZtp(ztpRouter, *core);
+    std::unique_ptr<ApiServer> ztp;
+    if (settings->ztp) {
+        const Result<void> prepared = core->ztp().prepare();
+        if (!prepared) {
+            QTextStream(stderr) << "cairn: ZTP data root: " << prepared.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        ztp = std::make_unique<ApiServer>(ztpRouter, settings->limits, settings->threads);
+        const Result<quint16> ztpPort = ztp->listen(settings->ztp->host, settings->ztp->port);
+        if (!ztpPort) {
+            QTextStream(stderr) << "cairn: --ztp-listen: " << ztpPort.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        qCInfo(lcServe).noquote()
+            << "ztp listening on"
+            << QStringLiteral("%1:%2").arg(settings->ztp->host.toString()).arg(ztpPort.value())
+            << "data root" << core->ztp().dataRoot().root() << "server url"
+            << core->ztp().settings().serverUrl;
+        (void)core->ztp().neighborDb();
+    }
     if (parser.isSet(DemoOption))
         qCWarning(lcServe) << "--demo: there is no demonstration data in this build yet";
 
@@ -239,6 +259,8 @@ int ServeCommand::run(const QStringList &arguments)
     // Jobs first: a bulk execution stops starting commands, so the answers waiting on it end.
     core->jobs().stopAll();
     api.stop();
+    if (ztp)
+        ztp->stop();
     core->jobs().waitForIdle(30000);
     qCInfo(lcServe) << "stopped";
     return ExitOk;

@@ -42,7 +42,17 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
                  options.hostKeyPolicy)
     , m_commandLogs(m_database)
     , m_bulkExecutor(m_executor, m_jobs, options.toolkitBulkConcurrency)
+    , m_ztpInventory(m_users, m_sites, m_devices, m_interfaces, m_circuits, options.ztp.site)
+    , m_ztp(m_database, m_ztpInventory, ztpSettings(options))
 {
+}
+
+ZtpSettings CoreServices::ztpSettings(const CoreOptions &options)
+{
+    ZtpSettings settings = options.ztp;
+    if (settings.dataRoot.isEmpty())
+        settings.dataRoot = options.dataDir + QStringLiteral("/ztp");
+    return settings;
 }
 
 CoreServices::~CoreServices()

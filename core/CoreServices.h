@@ -35,6 +35,7 @@
 #include "virt/VirtObjectPermissions.h"
 #include "virt/VirtService.h"
 #include "virt/VmFeedService.h"
+#include "ztp/ZtpService.h"
 
 #include <memory>
 
@@ -54,6 +55,8 @@ struct CoreOptions
     // A folder of the operator's TextFSM templates (ntc-templates layout), consulted before the
     // shipped ones; empty for none.
     QString toolkitTemplatesDir;
+    // Zero-touch provisioning; an empty data root means <dataDir>/ztp.
+    ZtpSettings ztp;
 };
 
 // The opened core: database (migrated), keys and the services over them. One per process;
@@ -98,9 +101,11 @@ public:
     CommandExecutor &executor() { return m_executor; }
     CommandLogService &commandLogs() { return m_commandLogs; }
     BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
+    ZtpService &ztp() { return m_ztp; }
 
 private:
     CoreServices(const CoreOptions &options, const ServerKey &key);
+    static ZtpSettings ztpSettings(const CoreOptions &options);
 
     CoreOptions m_options;
     ServerKey m_serverKey;
@@ -137,6 +142,8 @@ private:
     CommandExecutor m_executor;
     CommandLogService m_commandLogs;
     BulkExecutor m_bulkExecutor;
+    ZtpInventory m_ztpInventory;
+    ZtpService m_ztp;
 };
 
 } // namespace Cairn

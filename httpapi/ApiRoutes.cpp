@@ -11,6 +11,7 @@
 #include "faces/enomalism/VmFeedController.h"
 #include "faces/native/JobsController.h"
 #include "faces/native/VirtResourcesController.h"
+#include "faces/native/ZtpNodesController.h"
 #include "faces/nsot/ApiRootController.h"
 #include "faces/nsot/AttributesController.h"
 #include "faces/nsot/AuthController.h"
@@ -26,6 +27,7 @@
 #include "faces/toolkit/CommandsController.h"
 #include "faces/toolkit/CredentialSetsController.h"
 #include "faces/toolkit/ExecutionController.h"
+#include "faces/ztp/ZtpController.h"
 #include "routing/ResponseCache.h"
 #include "routing/Router.h"
 
@@ -56,6 +58,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     ProtocolsController::registerRoutes(router, core);
     ChangesController::registerRoutes(router, core);
     JobsController::registerRoutes(router, core);
+    ZtpNodesController::registerRoutes(router, core);
     CredentialSetsController::registerRoutes(router, core);
     CommandsController::registerRoutes(router, core);
     ExecutionController::registerRoutes(router, core);
@@ -69,6 +72,12 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     StaticNetworksController::registerRoutes(router, core);
     VirtResourcesController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
+}
+
+void ApiRoutes::registerZtp(Router &router, CoreServices &core)
+{
+    router.speakOnly(Face::Ztp);
+    ZtpController::registerRoutes(router, core);
 }
 
 } // namespace Cairn

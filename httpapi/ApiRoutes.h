@@ -12,6 +12,8 @@ class ApiRoutes
 {
 public:
     static void registerAll(Router &router, CoreServices &core, const ApiSettings &settings);
+    // The ZTP listener's routes: ZTPServer's API, all public.
+    static void registerZtp(Router &router, CoreServices &core);
     // Serves the inventory's read routes (the NSoT face but its users) from `cache`, which
     // must be versioned by the inventory (ChangeLog::version()).
     static void cacheInventoryReads(Router &router, ResponseCache &cache);

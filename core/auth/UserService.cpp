@@ -234,4 +234,14 @@ Result<User> UserService::userForTrustedEmail(const QString &email, bool createI
     return insertUser(NewUser{email, QString(), email, false}, QString());
 }
 
+Result<User> UserService::serviceUser(const QString &username)
+{
+    const Result<std::optional<StoredUser>> found = m_users.findByUsername(username);
+    if (!found)
+        return found.error();
+    if (found->has_value())
+        return found.value()->user;
+    return insertUser(NewUser{username, QString(), QString(), false}, QString());
+}
+
 } // namespace Cairn

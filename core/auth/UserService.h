@@ -40,6 +40,10 @@ public:
     Result<QString> secretKey(qint64 userId);
     Result<QString> rotateSecretKey(qint64 userId);
 
+    // A user the server acts as (e.g. cairn-ztp), created on first use without a password so
+    // nobody can sign in as it.
+    Result<User> serviceUser(const QString &username);
+
     // The user a trusted proxy vouches for by email, created on first sight when allowed.
     Result<User> userForTrustedEmail(const QString &email, bool createIfMissing);
 

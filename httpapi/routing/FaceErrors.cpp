@@ -86,7 +86,9 @@ HttpResponse FaceErrors::response(Face face, int status, const Error &error)
         return HttpResponse::json(body, status);
     }
     case Face::Ztp:
-        return HttpResponse::bytes(error.message.toUtf8() + '\n', "text/plain", status);
+        // ZTPServer's client accepts its errors only as text/html.
+        return HttpResponse::bytes(error.message.toHtmlEscaped().toUtf8() + '\n', "text/html",
+                                   status);
     case Face::Native:
     case Face::Nsot:
     case Face::Docs:

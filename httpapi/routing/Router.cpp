@@ -105,7 +105,7 @@ void Router::setCache(ResponseCache *cache, std::function<bool(const RouteSpec &
 
 HttpResponse Router::dispatch(const HttpRequest &request, QString *user) const
 {
-    const Face pathFace = faceForPath(request.rawPath);
+    const Face pathFace = m_onlyFace.value_or(faceForPath(request.rawPath));
     if (request.method.isEmpty())
         return FaceErrors::response(pathFace, 501,
                                     Error::badRequest(QStringLiteral("Method not implemented.")));

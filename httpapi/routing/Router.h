@@ -27,6 +27,9 @@ public:
     // GET answers of the routes `cacheable` picks are served from `cache` while its version
     // holds (after authentication, which every request still passes).
     void setCache(ResponseCache *cache, std::function<bool(const RouteSpec &)> cacheable);
+    // Unknown paths and methods answered in `face`'s dialect whatever the path (a listener
+    // that serves one face only).
+    void speakOnly(Face face) { m_onlyFace = face; }
 
     // `user` receives the caller's username for the access log.
     HttpResponse dispatch(const HttpRequest &request, QString *user = nullptr) const;
@@ -41,6 +44,7 @@ private:
     ResponseCache *m_cache = nullptr;
     std::function<bool(const RouteSpec &)> m_cacheable;
     QList<Route> m_routes;
+    std::optional<Face> m_onlyFace;
 };
 
 } // namespace Cairn

@@ -1,5 +1,6 @@
 #include "HttpResponse.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -59,6 +60,22 @@ HttpResponse HttpResponse::streamed(QByteArray contentType,
     response.contentType = std::move(contentType);
     response.pieces = std::move(pieces);
     return response;
+}
+
+Result<HttpResponse> HttpResponse::streamedFile(const QString &path, QByteArray contentType)
+{
+    constexpr qint64 ChunkBytes = 1 << 20;
+    auto file = std::make_shared<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly))
+        return Error::notFound(QStringLiteral("Cannot read %1: %2").arg(path, file->errorString()));
+    return streamed(std::move(contentType), [file]() -> Result<std::optional<QByteArray>> {
+        const QByteArray chunk = file->read(ChunkBytes);
+        if (chunk.isEmpty())
+            return file->atEnd()
+                       ? std::optional<QByteArray>()
+                       : Result<std::optional<QByteArray>>(Error::internal(file->errorString()));
+        return std::optional<QByteArray>(chunk);
+    });
 }
 
 QByteArray HttpResponse::serialize(bool omitBody, bool close) const

@@ -35,6 +35,8 @@ struct HttpResponse
     // everything it uses, like later()'s work.
     static HttpResponse streamed(QByteArray contentType,
                                  std::function<Result<std::optional<QByteArray>>()> pieces);
+    // A file's bytes, streamed a megabyte at a time; NotFound when it cannot be opened.
+    static Result<HttpResponse> streamedFile(const QString &path, QByteArray contentType);
 
     HttpResponse &withHeader(QByteArray name, QByteArray value);
     // The bytes on the wire (only the head of a streamed answer). A HEAD answer keeps the

@@ -4,7 +4,6 @@
 #include "EnomalismSupport.h"
 #include "routing/Router.h"
 
-#include <QFile>
 #include <QJsonArray>
 
 namespace Cairn {
@@ -14,8 +13,6 @@ namespace {
 using Enomalism::answer;
 using Enomalism::failure;
 using Enomalism::variable;
-
-constexpr qint64 DownloadChunkBytes = 1 << 20;
 
 QString uuidOf(const ApiRequest &request)
 {
@@ -113,20 +110,12 @@ HttpResponse downloadPackage(CoreServices &core, const ApiRequest &request)
         return failure(
             Error::conflict(QStringLiteral("Package %1 is listed by a feed but not downloaded.")
                                 .arg(package->name)));
-    auto file = std::make_shared<QFile>(core.packages().archivePath(package->uuid));
-    if (!file->open(QIODevice::ReadOnly))
+    Result<HttpResponse> archive =
+        HttpResponse::streamedFile(core.packages().archivePath(package->uuid), "application/zip");
+    if (!archive)
         return failure(
             Error::internal(QStringLiteral("The archive of %1 is missing.").arg(package->name)));
-    return HttpResponse::streamed("application/zip",
-                                  [file]() -> Result<std::optional<QByteArray>> {
-                                      const QByteArray chunk = file->read(DownloadChunkBytes);
-                                      if (chunk.isEmpty())
-                                          return file->atEnd()
-                                                     ? std::optional<QByteArray>()
-                                                     : Result<std::optional<QByteArray>>(
-                                                           Error::internal(file->errorString()));
-                                      return std::optional<QByteArray>(chunk);
-                                  })
+    return archive.value()
         .withHeader("Content-Disposition",
                     "attachment; filename=\"" + package->uuid.toLatin1() + ".zip\"")
         .withHeader("X-Package-Sha1", package->sha1.toLatin1());

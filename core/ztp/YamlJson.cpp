@@ -1,0 +1,67 @@
+#include "YamlJson.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <yaml-cpp/yaml.h>
+
+namespace Cairn {
+
+namespace {
+
+QJsonValue plainScalar(const QString &text)
+{
+    static const QStringList trueWords = {QStringLiteral("true"), QStringLiteral("True"),
+                                          QStringLiteral("TRUE"), QStringLiteral("yes"),
+                                          QStringLiteral("Yes"),  QStringLiteral("on")};
+    static const QStringList falseWords = {QStringLiteral("false"), QStringLiteral("False"),
+                                           QStringLiteral("FALSE"), QStringLiteral("no"),
+                                           QStringLiteral("No"),    QStringLiteral("off")};
+    static const QRegularExpression integer(QStringLiteral("^[-+]?\\d+$"));
+    static const QRegularExpression real(
+        QStringLiteral("^[-+]?(\\d+\\.\\d*|\\.\\d+)([eE][-+]?\\d+)?$"));
+    if (trueWords.contains(text))
+        return true;
+    if (falseWords.contains(text))
+        return false;
+    if (integer.match(text).hasMatch()) {
+        bool ok = false;
+        const qint64 value = text.toLongLong(&ok);
+        if (ok)
+            return value;
+    }
+    if (real.match(text).hasMatch())
+        return text.toDouble();
+    return text;
+}
+
+} // namespace
+
+QJsonValue yamlToJson(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Sequence: {
+        QJsonArray array;
+        for (const YAML::Node &item : node)
+            array.append(yamlToJson(item));
+        return array;
+    }
+    case YAML::NodeType::Map: {
+        QJsonObject object;
+        for (const auto &entry : node)
+            object.insert(QString::fromStdString(entry.first.Scalar()), yamlToJson(entry.second));
+        return object;
+    }
+    case YAML::NodeType::Scalar: {
+        const QString text = QString::fromStdString(node.Scalar());
+        // "!" marks a quoted scalar: a string whatever it looks like.
+        return node.Tag() == "!" ? QJsonValue(text) : plainScalar(text);
+    }
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        break;
+    }
+    return QJsonValue::Null;
+}
+
+} // namespace Cairn

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Result.h"
+#include "ZtpNode.h"
+#include "auth/Identity.h"
+
+#include <QMutex>
+
+namespace Cairn {
+
+class CircuitService;
+class DeviceService;
+class InterfaceService;
+class SiteService;
+class UserService;
+
+// Makes a bootstrapping switch an inventory device, so every face and the GUI see it: serial,
+// MAC, model and version on the device, each LLDP neighbor as an interface and, when the
+// neighbor is a known device, a circuit to its port. Changes are logged as the user
+// "cairn-ztp", which has no password and cannot sign in.
+class ZtpInventory
+{
+public:
+    ZtpInventory(UserService &users, SiteService &sites, DeviceService &devices,
+                 InterfaceService &interfaces, CircuitService &circuits, QString siteName);
+
+    // The device's id. `knownDevice` is the device the node became before (it may have been
+    // renamed since); otherwise the device named after the node id, or a new one.
+    Result<qint64> upsert(const ZtpNode &node, const QString &nodeId,
+                          std::optional<qint64> knownDevice);
+
+private:
+    Result<Identity> caller();
+    Result<qint64> siteId(const Identity &caller);
+    Result<qint64> device(const Identity &caller, const ZtpNode &node, const QString &nodeId,
+                          std::optional<qint64> knownDevice);
+    Result<qint64> interfaceOf(const Identity &caller, qint64 deviceId, const QString &name,
+                               const QString &description);
+    void link(const Identity &caller, qint64 localInterface, const ZtpNeighbor &neighbor);
+
+    UserService &m_users;
+    SiteService &m_sites;
+    DeviceService &m_devices;
+    InterfaceService &m_interfaces;
+    CircuitService &m_circuits;
+    QString m_siteName;
+    QMutex m_lock;
+    std::optional<Identity> m_caller;
+    std::optional<qint64> m_siteId;
+};
+
+} // namespace Cairn

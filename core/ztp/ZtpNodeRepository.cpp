@@ -1,0 +1,117 @@
+#include "ZtpNodeRepository.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+
+#include <QDateTime>
+
+namespace Cairn {
+
+namespace {
+
+const QString Columns = QStringLiteral(
+    "SELECT id, node_id, serial_number, system_mac, model, version, device_id, pattern, "
+    "definition, status, actions_total, actions_fetched, last_address, last_error, "
+    "registered_at, updated_at FROM ztp_nodes");
+
+ZtpNodeRecord recordFrom(const QSqlQuery &query)
+{
+    ZtpNodeRecord record;
+    record.id = query.value(0).toLongLong();
+    record.nodeId = query.value(1).toString();
+    record.serialNumber = query.value(2).toString();
+    record.systemMac = query.value(3).toString();
+    record.model = query.value(4).toString();
+    record.version = query.value(5).toString();
+    record.deviceId = SqlQuery::optionalId(query.value(6));
+    record.pattern = query.value(7).toString();
+    record.definition = query.value(8).toString();
+    record.status = query.value(9).toString();
+    record.actionsTotal = query.value(10).toInt();
+    record.actionsFetched = query.value(11).toInt();
+    record.lastAddress = query.value(12).toString();
+    record.lastError = query.value(13).toString();
+    record.registeredAt = query.value(14).toLongLong();
+    record.updatedAt = query.value(15).toLongLong();
+    return record;
+}
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+Result<QList<ZtpNodeRecord>> ZtpNodeRepository::list()
+{
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(), Columns + QStringLiteral(" ORDER BY node_id"));
+    if (!query)
+        return query.error();
+    QList<ZtpNodeRecord> records;
+    while (query->next())
+        records << recordFrom(query.value());
+    return records;
+}
+
+Result<ZtpNodeRecord> ZtpNodeRepository::byNodeId(const QString &nodeId)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(), Columns + QStringLiteral(" WHERE node_id = ?"), {nodeId});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("No ZTP node %1.").arg(nodeId));
+    return recordFrom(query.value());
+}
+
+Result<void> ZtpNodeRepository::upsert(const ZtpNodeRecord &record)
+{
+    const qint64 at = now();
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral(
+            "INSERT INTO ztp_nodes (node_id, serial_number, system_mac, model, version, "
+            "device_id, pattern, definition, status, last_address, registered_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
+            "serial_number = excluded.serial_number, system_mac = excluded.system_mac, "
+            "model = excluded.model, version = excluded.version, device_id = "
+            "excluded.device_id, pattern = excluded.pattern, definition = excluded.definition, "
+            "status = excluded.status, last_address = excluded.last_address, actions_total = 0, "
+            "actions_fetched = 0, last_error = '', updated_at = excluded.updated_at"),
+        {record.nodeId, record.serialNumber, record.systemMac, record.model, record.version,
+         SqlQuery::nullable(record.deviceId), record.pattern, record.definition, record.status,
+         record.lastAddress, at, at});
+}
+
+Result<void> ZtpNodeRepository::definitionSent(const QString &nodeId, int actionsTotal,
+                                               const QString &address)
+{
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("UPDATE ztp_nodes SET status = 'definition_sent', actions_total = ?, "
+                       "actions_fetched = 0, last_address = ?, updated_at = ? WHERE node_id = ?"),
+        {actionsTotal, address, now(), nodeId});
+}
+
+Result<void> ZtpNodeRepository::actionFetched(const QString &address)
+{
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("UPDATE ztp_nodes SET actions_fetched = actions_fetched + 1, updated_at = "
+                       "? WHERE last_address = ? AND status = 'definition_sent' AND "
+                       "actions_fetched < actions_total"),
+        {now(), address});
+}
+
+Result<void> ZtpNodeRepository::setStatus(const QString &nodeId, const QString &status,
+                                          const QString &error)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("UPDATE ztp_nodes SET status = ?, last_error = ?, "
+                                         "updated_at = ? WHERE node_id = ?"),
+                          {status, error, now(), nodeId});
+}
+
+} // namespace Cairn

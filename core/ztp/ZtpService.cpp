@@ -1,0 +1,554 @@
+#include "ZtpService.h"
+
+#include "PatternReader.h"
+#include "ResourcePool.h"
+#include "YamlJson.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QRegularExpression>
+#include <yaml-cpp/yaml.h>
+
+Q_LOGGING_CATEGORY(lcZtp, "cairn.ztp")
+
+namespace Cairn {
+
+namespace {
+
+const QString NodeFacts = QStringLiteral(".node");
+const QString DefinitionFile = QStringLiteral("definition");
+const QString PatternFile = QStringLiteral("pattern");
+const QString StartupConfigFile = QStringLiteral("startup-config");
+const QString AttributesFile = QStringLiteral("attributes");
+const QString ConfigHandlerFile = QStringLiteral("config-handler");
+
+Result<YAML::Node> loadYaml(const QByteArray &text, const QString &what)
+{
+    try {
+        return YAML::Load(text.toStdString());
+    } catch (const YAML::Exception &error) {
+        return Error::badRequest(QStringLiteral("%1 does not parse (line %2): %3")
+                                     .arg(what)
+                                     .arg(error.mark.line + 1)
+                                     .arg(QString::fromStdString(error.msg)));
+    }
+}
+
+Result<QJsonObject> yamlObject(const QString &path, const QString &what)
+{
+    Result<QByteArray> text = ZtpDataRoot::read(path);
+    if (!text)
+        return text.error();
+    Result<YAML::Node> yaml = loadYaml(text.value(), what);
+    if (!yaml)
+        return yaml.error();
+    const QJsonValue json = yamlToJson(yaml.value());
+    if (json.isNull())
+        return QJsonObject();
+    if (!json.isObject())
+        return Error::badRequest(QStringLiteral("%1 must be a mapping.").arg(what));
+    return json.toObject();
+}
+
+// ZTPServer replaces $SERVER as Python's string.Template.safe_substitute does: ${SERVER}
+// too, $$ is a literal $, and $SERVERX is another name, left alone.
+QByteArray substituteServer(const QByteArray &script, const QByteArray &serverUrl, bool *found)
+{
+    static const QRegularExpression placeholder(
+        QStringLiteral("\\$(?:(\\$)|SERVER(?![A-Za-z0-9_])|\\{SERVER\\})"));
+    const QString text = QString::fromUtf8(script);
+    QString result;
+    qsizetype last = 0;
+    *found = false;
+    for (const QRegularExpressionMatch &match : placeholder.globalMatch(text)) {
+        result += QStringView(text).mid(last, match.capturedStart() - last);
+        if (match.hasCaptured(1)) {
+            result += QLatin1Char('$');
+        } else {
+            result += QString::fromUtf8(serverUrl);
+            *found = true;
+        }
+        last = match.capturedEnd();
+    }
+    result += QStringView(text).mid(last);
+    return result.toUtf8();
+}
+
+QJsonArray actionsOf(const QJsonObject &definition)
+{
+    return definition.value(QStringLiteral("actions")).toArray();
+}
+
+} // namespace
+
+ZtpService::ZtpService(Database &database, ZtpInventory &inventory, ZtpSettings settings)
+    : m_settings(std::move(settings))
+    , m_root(m_settings.dataRoot)
+    , m_nodes(database)
+    , m_inventory(inventory)
+{
+}
+
+Result<void> ZtpService::prepare() const
+{
+    return m_root.prepare();
+}
+
+std::shared_ptr<const NeighborDb> ZtpService::neighborDb()
+{
+    const QFileInfo file(m_root.file(QStringLiteral("neighbordb")));
+    const QString stamp = QStringLiteral("%1/%2/%3")
+                              .arg(file.exists())
+                              .arg(file.lastModified().toMSecsSinceEpoch())
+                              .arg(file.size());
+    const QMutexLocker locker(&m_neighborDbLock);
+    if (m_neighborDb && stamp == m_neighborDbStamp)
+        return m_neighborDb;
+    const Result<QByteArray> text = ZtpDataRoot::read(file.filePath());
+    auto db = std::make_shared<NeighborDb>(
+        NeighborDb::parse(text ? text.value() : QByteArray(), m_settings.identifier));
+    for (const NeighborDbProblem &problem : db->problems())
+        qCWarning(lcZtp).noquote() << "neighbordb refused:" << problem.toString();
+    for (const QString &notice : db->notices())
+        qCWarning(lcZtp).noquote() << "neighbordb:" << notice;
+    if (db->isValid())
+        qCInfo(lcZtp) << "neighbordb loaded:" << db->nodePatterns().size() << "node-specific and"
+                      << db->globalPatterns().size() << "global patterns";
+    m_neighborDb = db;
+    m_neighborDbStamp = stamp;
+    return m_neighborDb;
+}
+
+Result<QString> ZtpService::nodeFolder(const QString &nodeId) const
+{
+    const std::optional<QString> folder = m_root.nodeFolder(nodeId);
+    if (!folder)
+        return Error::invalidField(QStringLiteral("node"),
+                                   QStringLiteral("%1 is not a usable node id").arg(nodeId));
+    return *folder;
+}
+
+Result<void> ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QString &status,
+                                  const QString &address, const Pattern *pattern)
+{
+    Result<ZtpNodeRecord> known = m_nodes.byNodeId(nodeId);
+    ZtpNodeRecord record = known ? known.value() : ZtpNodeRecord();
+    Result<qint64> device = m_inventory.upsert(node, nodeId, record.deviceId);
+    if (!device)
+        qCWarning(lcZtp).noquote()
+            << "node" << nodeId << "not added to the inventory:" << device.error().message;
+    record.nodeId = nodeId;
+    record.serialNumber = node.serialNumber;
+    record.systemMac = node.systemMac;
+    record.model = node.model;
+    record.version = node.version;
+    record.deviceId = device ? std::optional<qint64>(device.value()) : record.deviceId;
+    record.status = status;
+    record.lastAddress = address;
+    if (pattern) {
+        record.pattern = pattern->name;
+        record.definition = pattern->definition;
+    }
+    return m_nodes.upsert(record);
+}
+
+Result<void> ZtpService::writeNodeFiles(const QString &folder, const ZtpNode &node,
+                                        const Pattern &pattern)
+{
+    const std::optional<QString> definitionPath =
+        m_root.path(QStringLiteral("definitions"), pattern.definition);
+    if (!definitionPath)
+        return Error::badRequest(
+            QStringLiteral("Pattern %1 names definition %2 outside definitions/.")
+                .arg(pattern.name, pattern.definition));
+    Result<QByteArray> definition = ZtpDataRoot::read(*definitionPath);
+    if (!definition)
+        return Error::badRequest(QStringLiteral("Pattern %1: definition %2 is missing.")
+                                     .arg(pattern.name, pattern.definition));
+    Result<YAML::Node> parsed =
+        loadYaml(definition.value(), QStringLiteral("Definition %1").arg(pattern.definition));
+    if (!parsed)
+        return parsed.error();
+    if (!parsed->IsMap() || !parsed.value()["actions"].IsSequence())
+        return Error::badRequest(
+            QStringLiteral("Definition %1 needs a list of actions.").arg(pattern.definition));
+    QList<QPair<QString, QByteArray>> files{{DefinitionFile, definition.value()},
+                                            {PatternFile, pattern.source}};
+    if (!pattern.configHandler.isEmpty()) {
+        const std::optional<QString> handler =
+            m_root.path(QStringLiteral("config-handlers"), pattern.configHandler);
+        Result<QByteArray> script =
+            handler ? ZtpDataRoot::read(*handler) : Result<QByteArray>(Error::notFound(QString()));
+        if (!script)
+            return Error::badRequest(QStringLiteral("Pattern %1: config-handler %2 is missing.")
+                                         .arg(pattern.name, pattern.configHandler));
+        files.append({ConfigHandlerFile, script.value()});
+    }
+    files.append({NodeFacts, QJsonDocument(node.toJson()).toJson()});
+    for (const auto &[name, content] : files) {
+        Result<void> written = ZtpDataRoot::write(folder + QLatin1Char('/') + name, content);
+        if (!written)
+            return written;
+    }
+    if (!pattern.configHandler.isEmpty())
+        QFile::setPermissions(folder + QLatin1Char('/') + ConfigHandlerFile,
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return {};
+}
+
+Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body,
+                                                          const QString &address)
+{
+    Result<ZtpNode> parsed = ZtpNode::fromJson(body, m_settings.identifier);
+    if (!parsed)
+        return parsed.error();
+    const ZtpNode &node = parsed.value();
+    const QString nodeId = node.id(m_settings.identifier);
+    Result<QString> folder = nodeFolder(nodeId);
+    if (!folder)
+        return folder.error();
+    const QMutexLocker locker(&m_registrationLocks[qHash(nodeId) % std::size(m_registrationLocks)]);
+    const QString facts = folder.value() + QLatin1Char('/') + NodeFacts;
+    if (QFileInfo::exists(folder.value() + QLatin1Char('/') + DefinitionFile) ||
+        QFileInfo::exists(folder.value() + QLatin1Char('/') + StartupConfigFile)) {
+        Result<void> written = ZtpDataRoot::write(facts, QJsonDocument(node.toJson()).toJson());
+        if (!written)
+            return written.error();
+        Result<void> remembered =
+            remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
+        if (!remembered)
+            return remembered.error();
+        return Registration{false, nodeId};
+    }
+    if (node.config) {
+        Result<void> written = ZtpDataRoot::write(
+            folder.value() + QLatin1Char('/') + StartupConfigFile, node.config->toUtf8());
+        if (written)
+            written = ZtpDataRoot::write(facts, QJsonDocument(node.toJson()).toJson());
+        if (!written)
+            return written.error();
+        Result<void> remembered =
+            remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
+        if (!remembered)
+            return remembered.error();
+        return Registration{true, nodeId};
+    }
+    const std::shared_ptr<const NeighborDb> db = neighborDb();
+    if (!db->isValid())
+        return Error::badRequest(QStringLiteral("The neighbordb is invalid (%1 problems); no "
+                                                "node is matched until it is fixed.")
+                                     .arg(db->problems().size()));
+    const Pattern *pattern = db->match(node, nodeId);
+    if (!pattern) {
+        (void)remember(node, nodeId, QStringLiteral("refused"), address, nullptr);
+        return Error::badRequest(
+            QStringLiteral("No pattern in the neighbordb matches node %1.").arg(nodeId));
+    }
+    Result<void> written = writeNodeFiles(folder.value(), node, *pattern);
+    if (!written) {
+        qCWarning(lcZtp).noquote() << "node" << nodeId << written.error().message;
+        return written.error();
+    }
+    qCInfo(lcZtp).noquote() << "node" << nodeId << "matched pattern" << pattern->name
+                            << "-> definition" << pattern->definition;
+    Result<void> remembered =
+        remember(node, nodeId, QStringLiteral("registered"), address, pattern);
+    if (!remembered)
+        return remembered.error();
+    return Registration{true, nodeId};
+}
+
+Result<QJsonObject> ZtpService::storedDefinition(const QString &folder, const QString &nodeId) const
+{
+    const QString definitionPath = folder + QLatin1Char('/') + DefinitionFile;
+    const bool hasDefinition = QFileInfo::exists(definitionPath);
+    QJsonObject stored;
+    if (hasDefinition) {
+        Result<QJsonObject> read = yamlObject(definitionPath, QStringLiteral("The definition"));
+        if (!read)
+            return read.error();
+        stored = read.value();
+    }
+    if (!QFileInfo::exists(folder + QLatin1Char('/') + StartupConfigFile)) {
+        if (!hasDefinition)
+            return Error::badRequest(
+                QStringLiteral("Node %1 has neither a definition nor a startup-config.")
+                    .arg(nodeId));
+        return stored;
+    }
+    // A node with a static startup-config gets it, plus the actions that always run.
+    QString url = m_settings.serverUrl;
+    if (!url.endsWith(QLatin1Char('/')))
+        url += QLatin1Char('/');
+    QJsonArray actions{QJsonObject{
+        {QStringLiteral("name"), QStringLiteral("install static startup-config file")},
+        {QStringLiteral("action"), QStringLiteral("replace_config")},
+        {QStringLiteral("always_execute"), true},
+        {QStringLiteral("attributes"),
+         QJsonObject{{QStringLiteral("url"),
+                      QString(url + QStringLiteral("nodes/%1/startup-config").arg(nodeId))}}}}};
+    for (const QJsonValue &action : actionsOf(stored))
+        if (action.toObject().value(QStringLiteral("always_execute")).toBool())
+            actions.append(action);
+    return QJsonObject{{QStringLiteral("name"), QStringLiteral("Autogenerated definition")},
+                       {QStringLiteral("actions"), actions}};
+}
+
+Result<QJsonValue> ZtpService::resolveFunctions(const QJsonValue &value,
+                                                const QString &nodeId) const
+{
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : value.toArray()) {
+            Result<QJsonValue> resolved = resolveFunctions(item, nodeId);
+            if (!resolved)
+                return resolved;
+            array.append(resolved.value());
+        }
+        return QJsonValue(array);
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            Result<QJsonValue> resolved = resolveFunctions(it.value(), nodeId);
+            if (!resolved)
+                return resolved;
+            it.value() = resolved.value();
+        }
+        return QJsonValue(object);
+    }
+    static const QRegularExpression call(QStringLiteral("^(\\w+)\\((?:'([^']*)'|\"([^\"]*)\")\\)"));
+    const QRegularExpressionMatch match = call.match(value.toString());
+    if (!value.isString() || !match.hasMatch())
+        return value;
+    const QString argument = match.captured(2).isNull() ? match.captured(3) : match.captured(2);
+    if (match.captured(1) != u"allocate")
+        return Error::badRequest(
+            QStringLiteral("%1(): Cairn resolves allocate() only; plugins are not run.")
+                .arg(match.captured(1)));
+    const std::optional<QString> pool = m_root.path(QStringLiteral("resources"), argument);
+    if (!pool)
+        return Error::badRequest(
+            QStringLiteral("allocate('%1'): not a pool under resources/.").arg(argument));
+    Result<QString> allocated = ResourcePool::allocate(*pool, nodeId);
+    if (!allocated)
+        return allocated.error();
+    return QJsonValue(allocated.value());
+}
+
+Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString &address)
+{
+    Result<QString> folder = nodeFolder(nodeId);
+    if (!folder)
+        return folder.error();
+    const Result<QByteArray> facts =
+        ZtpDataRoot::read(folder.value() + QLatin1Char('/') + NodeFacts);
+    if (!facts)
+        return Error::badRequest(QStringLiteral("Node %1 has not registered.").arg(nodeId));
+    Result<ZtpNode> node = ZtpNode::fromJson(facts.value(), m_settings.identifier);
+    if (!node)
+        return Error::badRequest(
+            QStringLiteral("Node %1's facts are unreadable: %2").arg(nodeId, node.error().message));
+    if (!m_settings.disableTopologyValidation) {
+        const Result<QByteArray> text =
+            ZtpDataRoot::read(folder.value() + QLatin1Char('/') + PatternFile);
+        if (!text)
+            return Error::badRequest(QStringLiteral("Node %1 has no pattern.").arg(nodeId));
+        Result<Pattern> pattern = PatternReader::readStored(text.value(), m_settings.identifier);
+        if (!pattern)
+            return pattern.error();
+        if (!pattern->matches(node.value()))
+            return Error::badRequest(
+                QStringLiteral("Node %1 no longer matches its pattern.").arg(nodeId));
+    }
+    Result<QJsonObject> assembled = storedDefinition(folder.value(), nodeId);
+    if (!assembled)
+        return assembled;
+    QJsonObject definition = assembled.value();
+    QJsonObject attributes;
+    const QString attributesPath = folder.value() + QLatin1Char('/') + AttributesFile;
+    if (QFileInfo::exists(attributesPath)) {
+        Result<QJsonObject> read =
+            yamlObject(attributesPath, QStringLiteral("The node's attributes"));
+        if (!read)
+            return read;
+        attributes = read.value();
+    }
+    const QJsonObject shared = definition.value(QStringLiteral("attributes")).toObject();
+    const auto lookup = [&](const QJsonValue &value) {
+        const QString text = value.toString();
+        if (!value.isString() || !text.startsWith(QLatin1Char('$')))
+            return value;
+        const QString name = text.mid(1);
+        return attributes.contains(name) ? attributes.value(name) : shared.value(name);
+    };
+    QJsonArray actions;
+    for (const QJsonValue &entry : actionsOf(definition)) {
+        QJsonObject action = entry.toObject();
+        QJsonObject values = action.value(QStringLiteral("attributes")).toObject();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            if (it.value().isObject()) {
+                QJsonObject inner = it.value().toObject();
+                for (auto innerIt = inner.begin(); innerIt != inner.end(); ++innerIt)
+                    innerIt.value() = lookup(innerIt.value());
+                it.value() = inner;
+            } else {
+                it.value() = lookup(it.value());
+            }
+        }
+        Result<QJsonValue> resolved = resolveFunctions(values, nodeId);
+        if (!resolved)
+            return resolved.error();
+        if (action.contains(QStringLiteral("attributes")))
+            action.insert(QStringLiteral("attributes"), resolved.value());
+        actions.append(action);
+    }
+    definition.insert(QStringLiteral("actions"), actions);
+    (void)m_nodes.definitionSent(nodeId, int(actions.size()), address);
+    return definition;
+}
+
+Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteArray &config)
+{
+    Result<QString> folder = nodeFolder(nodeId);
+    if (!folder)
+        return folder.error();
+    if (!QFileInfo(folder.value()).isDir())
+        return Error::badRequest(QStringLiteral("Node %1 has not registered.").arg(nodeId));
+    Result<void> written =
+        ZtpDataRoot::write(folder.value() + QLatin1Char('/') + StartupConfigFile, config);
+    if (!written)
+        return written;
+    (void)m_nodes.setStatus(nodeId, QStringLiteral("configured"), QString());
+    runConfigHandler(folder.value(), nodeId);
+    return {};
+}
+
+void ZtpService::runConfigHandler(const QString &folder, const QString &nodeId)
+{
+    const QString handler = folder + QLatin1Char('/') + ConfigHandlerFile;
+    if (!QFileInfo(handler).isFile())
+        return;
+    // Run directly, never through a shell: nothing the node sent reaches a command line.
+    QProcess process;
+    process.setWorkingDirectory(folder);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("ZTP_NODE_ID"), nodeId);
+    environment.insert(QStringLiteral("ZTP_STARTUP_CONFIG"),
+                       folder + QLatin1Char('/') + StartupConfigFile);
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(handler, {});
+    QString failure;
+    if (!process.waitForStarted(5000))
+        failure = QStringLiteral("config-handler did not start: %1").arg(process.errorString());
+    else if (!process.waitForFinished(m_settings.configHandlerTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        failure = QStringLiteral("config-handler ran longer than %1 s and was stopped")
+                      .arg(m_settings.configHandlerTimeoutMs / 1000);
+    } else if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        failure = QStringLiteral("config-handler failed (exit %1): %2")
+                      .arg(process.exitCode())
+                      .arg(QString::fromUtf8(process.readAll().right(2000)));
+    if (failure.isEmpty())
+        return;
+    qCWarning(lcZtp).noquote() << "node" << nodeId << failure;
+    (void)m_nodes.setStatus(nodeId, QStringLiteral("configured"), failure);
+}
+
+Result<QByteArray> ZtpService::startupConfig(const QString &nodeId)
+{
+    Result<QString> folder = nodeFolder(nodeId);
+    if (!folder)
+        return Error::notFound(folder.error().message);
+    Result<QByteArray> config =
+        ZtpDataRoot::read(folder.value() + QLatin1Char('/') + StartupConfigFile);
+    if (!config)
+        return Error::notFound(QStringLiteral("Node %1 has no startup-config.").arg(nodeId));
+    return config;
+}
+
+Result<QByteArray> ZtpService::bootstrapScript() const
+{
+    Result<QByteArray> script =
+        ZtpDataRoot::read(m_root.file(QStringLiteral("bootstrap/bootstrap")));
+    if (!script)
+        return Error::badRequest(QStringLiteral("The bootstrap script is missing."));
+    bool found = false;
+    QByteArray substituted =
+        substituteServer(script.value(), m_settings.serverUrl.toUtf8(), &found);
+    if (!found)
+        qCWarning(lcZtp) << "the bootstrap script has no $SERVER to replace";
+    return substituted;
+}
+
+Result<QJsonObject> ZtpService::bootstrapConfig() const
+{
+    const QString path = m_root.file(QStringLiteral("bootstrap/bootstrap.conf"));
+    QJsonObject config;
+    if (QFileInfo::exists(path)) {
+        Result<QJsonObject> read = yamlObject(path, QStringLiteral("bootstrap.conf"));
+        if (!read)
+            return read;
+        config = read.value();
+    }
+    const QJsonValue logging = config.value(QStringLiteral("logging"));
+    const QJsonValue xmpp = config.value(QStringLiteral("xmpp"));
+    return QJsonObject{
+        {QStringLiteral("logging"), logging.isArray() ? logging : QJsonArray()},
+        {QStringLiteral("xmpp"), xmpp.isObject() ? xmpp : QJsonObject()},
+    };
+}
+
+Result<QString> ZtpService::servedFile(const QString &folder, const QString &relative) const
+{
+    const std::optional<QString> path = m_root.path(folder, relative);
+    if (!path || !QFileInfo(*path).isFile())
+        return Error::notFound(QStringLiteral("No %1/%2.").arg(folder, relative));
+    return *path;
+}
+
+Result<QByteArray> ZtpService::action(const QString &name, const QString &address)
+{
+    Result<QString> path = servedFile(QStringLiteral("actions"), name);
+    if (!path)
+        return path.error();
+    Result<QByteArray> script = ZtpDataRoot::read(path.value());
+    if (script)
+        (void)m_nodes.actionFetched(address);
+    return script;
+}
+
+Result<QJsonObject> ZtpService::meta(const QString &folder, const QString &relative) const
+{
+    if (folder != u"actions" && folder != u"files" && folder != u"nodes")
+        return Error::notFound(QStringLiteral("No metadata for %1.").arg(folder));
+    Result<QString> path = servedFile(folder, relative);
+    if (!path)
+        return path.error();
+    QFile file(path.value());
+    QCryptographicHash sha1(QCryptographicHash::Sha1);
+    if (!file.open(QIODevice::ReadOnly) || !sha1.addData(&file))
+        return Error::notFound(QStringLiteral("Cannot read %1/%2.").arg(folder, relative));
+    return QJsonObject{{QStringLiteral("sha1"), QString::fromLatin1(sha1.result().toHex())},
+                       {QStringLiteral("size"), file.size()}};
+}
+
+Result<QList<ZtpNodeRecord>> ZtpService::nodes()
+{
+    return m_nodes.list();
+}
+
+Result<ZtpNodeRecord> ZtpService::node(const QString &nodeId)
+{
+    return m_nodes.byNodeId(nodeId);
+}
+
+} // namespace Cairn

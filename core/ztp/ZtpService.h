@@ -1,0 +1,76 @@
+#pragma once
+
+#include "NeighborDb.h"
+#include "Result.h"
+#include "ZtpDataRoot.h"
+#include "ZtpInventory.h"
+#include "ZtpNodeRecord.h"
+#include "ZtpNodeRepository.h"
+#include "ZtpSettings.h"
+
+#include <QJsonObject>
+#include <QMutex>
+#include <memory>
+
+namespace Cairn {
+
+class Database;
+
+// The zero-touch provisioning server over a ZTPServer data_root: registers bootstrapping
+// switches against the neighbordb, serves their definitions (with $attributes and
+// allocate() resolved), scripts, files and metadata, keeps their startup-configs and runs
+// their config-handlers. Every node also becomes an inventory device.
+class ZtpService
+{
+public:
+    ZtpService(Database &database, ZtpInventory &inventory, ZtpSettings settings);
+
+    const ZtpSettings &settings() const { return m_settings; }
+    const ZtpDataRoot &dataRoot() const { return m_root; }
+    // Lays out the data_root with the shipped defaults; run once before serving.
+    Result<void> prepare() const;
+
+    struct Registration
+    {
+        // false: the node was known (409).
+        bool created = false;
+        QString nodeId;
+    };
+    // POST /nodes: 400 for bad facts or no matching pattern, Conflict-free "known" otherwise.
+    Result<Registration> registerNode(const QByteArray &body, const QString &address);
+    Result<QJsonObject> definition(const QString &nodeId, const QString &address);
+    Result<void> storeStartupConfig(const QString &nodeId, const QByteArray &config);
+    Result<QByteArray> startupConfig(const QString &nodeId);
+    Result<QByteArray> bootstrapScript() const;
+    Result<QJsonObject> bootstrapConfig() const;
+    Result<QByteArray> action(const QString &name, const QString &address);
+    // The path of a regular file under files/, actions/ or nodes/ (NotFound otherwise).
+    Result<QString> servedFile(const QString &folder, const QString &relative) const;
+    Result<QJsonObject> meta(const QString &folder, const QString &relative) const;
+
+    // The current neighbordb, read again whenever the file changes.
+    std::shared_ptr<const NeighborDb> neighborDb();
+    Result<QList<ZtpNodeRecord>> nodes();
+    Result<ZtpNodeRecord> node(const QString &nodeId);
+
+private:
+    Result<QString> nodeFolder(const QString &nodeId) const;
+    Result<void> writeNodeFiles(const QString &folder, const ZtpNode &node, const Pattern &pattern);
+    Result<void> remember(const ZtpNode &node, const QString &nodeId, const QString &status,
+                          const QString &address, const Pattern *pattern);
+    Result<QJsonObject> storedDefinition(const QString &folder, const QString &nodeId) const;
+    Result<QJsonValue> resolveFunctions(const QJsonValue &value, const QString &nodeId) const;
+    void runConfigHandler(const QString &folder, const QString &nodeId);
+
+    ZtpSettings m_settings;
+    ZtpDataRoot m_root;
+    ZtpNodeRepository m_nodes;
+    ZtpInventory &m_inventory;
+    QMutex m_neighborDbLock;
+    std::shared_ptr<const NeighborDb> m_neighborDb;
+    QString m_neighborDbStamp;
+    // One registration per node at a time; different nodes in parallel.
+    QMutex m_registrationLocks[32];
+};
+
+} // namespace Cairn

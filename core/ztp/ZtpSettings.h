@@ -1,0 +1,24 @@
+#pragma once
+
+#include "ZtpNode.h"
+
+#include <QString>
+
+namespace Cairn {
+
+struct ZtpSettings
+{
+    // The ZTPServer data_root; empty: <data-dir>/ztp.
+    QString dataRoot;
+    // Where switches reach this server: replaces $SERVER in the bootstrap script.
+    QString serverUrl = QStringLiteral("http://ztpserver:8080");
+    ZtpIdentifier identifier = ZtpIdentifier::SerialNumber;
+    // Skip re-checking a node against its stored pattern when it asks for its definition.
+    bool disableTopologyValidation = false;
+    // The inventory site new nodes are added to (created when missing).
+    QString site = QStringLiteral("ztp");
+    // How long a node's config-handler may run.
+    int configHandlerTimeoutMs = 60 * 1000;
+};
+
+} // namespace Cairn

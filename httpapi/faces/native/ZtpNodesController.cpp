@@ -1,0 +1,96 @@
+#include "ZtpNodesController.h"
+
+#include "CoreServices.h"
+#include "routing/FaceErrors.h"
+#include "routing/JsonSchema.h"
+#include "routing/Page.h"
+#include "routing/Router.h"
+
+#include <QJsonArray>
+
+namespace Cairn {
+
+namespace {
+
+QJsonArray patternsJson(const QList<Pattern> &patterns)
+{
+    QJsonArray list;
+    for (const Pattern &pattern : patterns)
+        list.append(QJsonObject{{QStringLiteral("name"), pattern.name},
+                                {QStringLiteral("definition"), pattern.definition},
+                                {QStringLiteral("node"), pattern.node},
+                                {QStringLiteral("line"), pattern.line}});
+    return list;
+}
+
+HttpResponse neighborDb(CoreServices &core)
+{
+    const std::shared_ptr<const NeighborDb> db = core.ztp().neighborDb();
+    QJsonArray problems;
+    for (const NeighborDbProblem &problem : db->problems())
+        problems.append(problem.toJson());
+    return HttpResponse::json(QJsonObject{
+        {QStringLiteral("path"), core.ztp().dataRoot().file(QStringLiteral("neighbordb"))},
+        {QStringLiteral("valid"), db->isValid()},
+        {QStringLiteral("errors"), problems},
+        {QStringLiteral("notices"), QJsonArray::fromStringList(db->notices())},
+        {QStringLiteral("node_patterns"), patternsJson(db->nodePatterns())},
+        {QStringLiteral("global_patterns"), patternsJson(db->globalPatterns())},
+    });
+}
+
+HttpResponse nodes(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Page> page = Page::fromRequest(request);
+    if (!page)
+        return FaceErrors::response(Face::Native, page.error());
+    const Result<QList<ZtpNodeRecord>> records = core.ztp().nodes();
+    if (!records)
+        return FaceErrors::response(Face::Native, records.error());
+    QJsonArray rows;
+    for (const ZtpNodeRecord &record : records->mid(page->offset, page->rowsToFetch()))
+        rows.append(record.toJson());
+    return page->respond(request, rows, records->size());
+}
+
+RouteSpec nativeSpec(const QString &path, const QString &summary)
+{
+    RouteSpec spec;
+    spec.face = Face::Native;
+    spec.method = "GET";
+    spec.path = path;
+    spec.summary = summary;
+    spec.responseSchema = JsonSchema::ofType("object");
+    return spec;
+}
+
+} // namespace
+
+void ZtpNodesController::registerRoutes(Router &router, CoreServices &core)
+{
+    RouteSpec list = nativeSpec(QStringLiteral("/api/ztp/nodes/"),
+                                QStringLiteral("List zero-touch provisioned nodes"));
+    list.description = QStringLiteral("Every node that registered on the ZTP listener, with the "
+                                      "pattern it matched, its inventory device and its progress "
+                                      "(registered, definition_sent, configured, refused).");
+    list.queryParameters = {
+        {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
+        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
+         false}};
+    router.add(list, [&core](const ApiRequest &request) { return nodes(core, request); });
+    router.add(nativeSpec(QStringLiteral("/api/ztp/nodes/{id}/"),
+                          QStringLiteral("Get a zero-touch provisioned node")),
+               [&core](const ApiRequest &request) {
+                   const Result<ZtpNodeRecord> record =
+                       core.ztp().node(request.pathParam(QStringLiteral("id")));
+                   return record ? HttpResponse::json(record->toJson())
+                                 : FaceErrors::response(Face::Native, record.error());
+               });
+    RouteSpec status = nativeSpec(QStringLiteral("/api/ztp/neighbordb/"),
+                                  QStringLiteral("The neighbordb in force"));
+    status.description = QStringLiteral("Whether the neighbordb is valid, its patterns, or every "
+                                        "error that refuses it, with line numbers.");
+    router.add(status, [&core](const ApiRequest &) { return neighborDb(core); });
+}
+
+} // namespace Cairn
