@@ -144,14 +144,14 @@ void PatternReader::readInterfaces(const YAML::Node &list, const Variables &vari
             const Local local = key == u"any"    ? Local::Any
                                 : key == u"none" ? Local::None
                                                  : Local::Named;
+            // A bad key does not stop the peer's check: every error is reported at once.
             QStringList names{QString()};
             if (local == Local::Named) {
                 Result<QStringList> expanded = InterfaceRange::expand(key);
-                if (!expanded) {
+                if (expanded)
+                    names = expanded.value();
+                else
                     errors->append(expanded.error().message);
-                    continue;
-                }
-                names = expanded.value();
             }
             const std::optional<Peer> peer = peerOf(item.second, errors);
             if (!peer)

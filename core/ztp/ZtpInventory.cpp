@@ -79,10 +79,10 @@ Result<qint64> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
                       {QStringLiteral("os_version"), node.version},
                       {QStringLiteral("serial_number"), node.serialNumber},
                       {QStringLiteral("mac_address"), macWithColons(node.systemMac)}};
-    Result<Device> existing = knownDevice ? m_devices.get(QString::number(*knownDevice))
-                                          : m_devices.get(nodeId, site.value());
+    Result<Device> existing =
+        knownDevice ? m_devices.get(QString::number(*knownDevice)) : m_devices.get(nodeId);
     if (!existing && knownDevice)
-        existing = m_devices.get(nodeId, site.value());
+        existing = m_devices.get(nodeId);
     if (existing) {
         facts.insert(QStringLiteral("id"), existing->id);
         Result<QList<Device>> updated = m_devices.update(caller, QJsonArray{facts}, true);
@@ -92,10 +92,22 @@ Result<qint64> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
     }
     if (existing.error().code != ErrorCode::NotFound)
         return existing.error();
+    // A new switch joins the site of the first neighbor the inventory knows (so its links
+    // can be circuits, which stay within a site), else the ZTP site.
+    qint64 newSite = site.value();
+    for (const ZtpInterfaceNeighbors &entry : node.neighbors) {
+        Result<Device> neighbor = entry.neighbors.isEmpty()
+                                      ? Result<Device>(Error::notFound(QString()))
+                                      : m_devices.get(entry.neighbors.first().device);
+        if (neighbor) {
+            newSite = neighbor->siteId;
+            break;
+        }
+    }
     facts.insert(QStringLiteral("hostname"), nodeId);
     facts.insert(QStringLiteral("description"),
                  QStringLiteral("Registered by zero-touch provisioning"));
-    Result<QList<Device>> created = m_devices.create(caller, QJsonArray{facts}, site.value());
+    Result<QList<Device>> created = m_devices.create(caller, QJsonArray{facts}, newSite);
     if (!created)
         return created.error();
     return created->first().id;

@@ -314,14 +314,15 @@ Result<QJsonValue> ZtpService::resolveFunctions(const QJsonValue &value,
         return QJsonValue(array);
     }
     if (value.isObject()) {
-        QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
+        const QJsonObject object = value.toObject();
+        QJsonObject result;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
             Result<QJsonValue> resolved = resolveFunctions(it.value(), nodeId);
             if (!resolved)
                 return resolved;
-            it.value() = resolved.value();
+            result.insert(it.key(), resolved.value());
         }
-        return QJsonValue(object);
+        return QJsonValue(result);
     }
     static const QRegularExpression call(QStringLiteral("^(\\w+)\\((?:'([^']*)'|\"([^\"]*)\")\\)"));
     const QRegularExpressionMatch match = call.match(value.toString());
@@ -388,20 +389,22 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
         const QString name = text.mid(1);
         return attributes.contains(name) ? attributes.value(name) : shared.value(name);
     };
+    // One level into objects, as ZTPServer substitutes.
+    const auto substituted = [&](const QJsonObject &object) {
+        QJsonObject result;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            result.insert(it.key(), lookup(it.value()));
+        return result;
+    };
     QJsonArray actions;
     for (const QJsonValue &entry : actionsOf(definition)) {
         QJsonObject action = entry.toObject();
-        QJsonObject values = action.value(QStringLiteral("attributes")).toObject();
-        for (auto it = values.begin(); it != values.end(); ++it) {
-            if (it.value().isObject()) {
-                QJsonObject inner = it.value().toObject();
-                for (auto innerIt = inner.begin(); innerIt != inner.end(); ++innerIt)
-                    innerIt.value() = lookup(innerIt.value());
-                it.value() = inner;
-            } else {
-                it.value() = lookup(it.value());
-            }
-        }
+        const QJsonObject raw = action.value(QStringLiteral("attributes")).toObject();
+        QJsonObject values;
+        for (auto it = raw.constBegin(); it != raw.constEnd(); ++it)
+            values.insert(it.key(), it.value().isObject()
+                                        ? QJsonValue(substituted(it.value().toObject()))
+                                        : lookup(it.value()));
         Result<QJsonValue> resolved = resolveFunctions(values, nodeId);
         if (!resolved)
             return resolved.error();

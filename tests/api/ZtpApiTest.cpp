@@ -1,0 +1,347 @@
+// The ZTP listener as switches use it: Cairn's own bootstrap client runs for real (python3)
+// against `cairn serve --ztp-listen`, talking to a fake switch API (tests/support/ztp/
+// fake_eapi.py) on loopback, and ends as a device in the inventory.
+#include "FreePort.h"
+#include "ServerFixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <gtest/gtest.h>
+
+using namespace Cairn::Test;
+
+namespace {
+
+const QString Python = QStringLiteral("/usr/bin/python3");
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly)) << qPrintable(path);
+    file.write(content);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+const QByteArray NeighborDb = R"(variables:
+  spines: regex('spine\d+')
+patterns:
+  - name: leaves
+    definition: leaf
+    model: DCS
+    interfaces:
+      - Ethernet1: $spines:Ethernet1
+  - name: broken definition
+    definition: broken
+    interfaces:
+      - Ethernet1: border1
+)";
+
+const QByteArray LeafDefinition = R"(name: leaf
+attributes:
+  loopback: allocate('loopbacks')
+actions:
+  - name: base configuration
+    action: replace_config
+    attributes:
+      url: files/configs/leaf.conf
+  - name: loopback address
+    action: run_cli_commands
+    always_execute: true
+    attributes:
+      url: files/configs/loopback.cli
+      variables:
+        address: $loopback
+)";
+
+class ZtpApiTest : public ServerFixture
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = std::make_unique<QTemporaryDir>();
+        s_root = s_dir->filePath(QStringLiteral("ztp"));
+        writeFile(s_root + QStringLiteral("/neighbordb"), NeighborDb);
+        writeFile(s_root + QStringLiteral("/definitions/leaf"), LeafDefinition);
+        writeFile(s_root + QStringLiteral("/definitions/broken"), "name: [unclosed\n");
+        writeFile(s_root + QStringLiteral("/files/configs/leaf.conf"),
+                  "hostname leaf\ninterface Ethernet1\n   no switchport\n!\nend\n");
+        writeFile(s_root + QStringLiteral("/files/configs/loopback.cli"),
+                  "interface Loopback0\n   ip address $address/32\n");
+        writeFile(s_root + QStringLiteral("/resources/loopbacks"),
+                  "10.255.0.1: null\n10.255.0.2: null\n10.255.0.3: null\n");
+        s_ztpPort = freePort();
+        s_serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(s_ztpPort);
+        startServer({QStringLiteral("--ztp-listen"), QStringLiteral("127.0.0.1:%1").arg(s_ztpPort),
+                     QStringLiteral("--ztp-data-root"), s_root, QStringLiteral("--ztp-server-url"),
+                     s_serverUrl});
+    }
+
+    static HttpClient ztp() { return HttpClient(s_ztpPort); }
+    static HttpReply post(const QByteArray &body)
+    {
+        return ztp().request("POST", "/nodes", body, {{"Content-Type", "application/json"}});
+    }
+    static QByteArray facts(const QByteArray &serial, const QByteArray &spine,
+                            const QByteArray &model = "DCS-7050SX")
+    {
+        return R"({"model": ")" + model + R"(", "serialnumber": ")" + serial +
+               R"(", "systemmac": "00:1c:73:00:00:99", "version": "4.30.1F", "neighbors": {"Ethernet1": [{"device": ")" +
+               spine + R"(", "port": "Ethernet1"}]}})";
+    }
+
+    static inline QString s_root;
+    static inline quint16 s_ztpPort = 0;
+    static inline QString s_serverUrl;
+};
+
+TEST_F(ZtpApiTest, BootstrapClientProvisionsASwitchThatEndsInTheInventory)
+{
+    // The spine the switch is cabled to is known, so the LLDP neighbor becomes a circuit.
+    ASSERT_EQ(admin("POST", "/api/sites/", R"({"name": "dc1"})").status, 201);
+    const HttpReply spine = admin("POST", "/api/sites/2/devices/", R"({"hostname": "spine1"})");
+    ASSERT_EQ(spine.status, 201) << spine.body.constData();
+
+    const HttpReply bootstrap =
+        ztp().request("GET", "/bootstrap", {}, {{"Content-Type", "text/html"}});
+    ASSERT_EQ(bootstrap.status, 200);
+    EXPECT_EQ(bootstrap.header("Content-Type"), QByteArray("text/x-python"));
+    EXPECT_TRUE(bootstrap.body.contains(s_serverUrl.toUtf8()));
+    EXPECT_FALSE(bootstrap.body.contains("$SERVER"));
+
+    QTemporaryDir device;
+    const QString script = device.filePath(QStringLiteral("bootstrap"));
+    writeFile(script, bootstrap.body);
+    const QString flash = device.filePath(QStringLiteral("flash"));
+    QDir().mkpath(flash);
+    writeFile(device.filePath(QStringLiteral("facts.json")),
+              R"({"model": "DCS-7050SX", "serialnumber": "JPE100", "systemmac": "00:1c:73:aa:bb:01",
+                  "version": "4.30.1F", "neighbors": [
+                  {"port": "Ethernet1", "neighborDevice": "spine1", "neighborPort": "Ethernet1"},
+                  {"port": "Management1", "neighborDevice": "oob-switch", "neighborPort": "Gi0/7"}]})");
+    QProcess eapi;
+    eapi.start(Python, {QStringLiteral(CAIRN_SOURCE_DIR "/tests/support/ztp/fake_eapi.py"),
+                        QStringLiteral("--facts"), device.filePath(QStringLiteral("facts.json")),
+                        QStringLiteral("--log"), device.filePath(QStringLiteral("commands.jsonl")),
+                        QStringLiteral("--port"), QStringLiteral("0")});
+    ASSERT_TRUE(eapi.waitForReadyRead(10000)) << eapi.readAllStandardError().constData();
+    const QByteArray portLine = eapi.readLine().trimmed();
+    ASSERT_TRUE(portLine.startsWith("PORT ")) << portLine.constData();
+
+    QProcess client;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CAIRN_ZTP_DEVICE_API"),
+                       QStringLiteral("http://127.0.0.1:%1/command-api")
+                           .arg(QString::fromLatin1(portLine.mid(5))));
+    environment.insert(QStringLiteral("CAIRN_ZTP_FLASH"), flash);
+    client.setProcessEnvironment(environment);
+    client.start(Python, {script});
+    ASSERT_TRUE(client.waitForFinished(60000));
+    const QByteArray clientLog = client.readAllStandardError();
+    eapi.terminate();
+    eapi.waitForFinished(5000);
+    ASSERT_EQ(client.exitCode(), 0) << clientLog.constData();
+
+    // The switch got its definition: the configuration file and the allocated loopback.
+    const QByteArray startup = readFile(flash + QStringLiteral("/startup-config"));
+    EXPECT_EQ(startup, readFile(s_root + QStringLiteral("/files/configs/leaf.conf")));
+    const QByteArray commands = readFile(device.filePath(QStringLiteral("commands.jsonl")));
+    EXPECT_TRUE(commands.contains("ip address 10.255.0.1/32")) << commands.constData();
+    EXPECT_TRUE(commands.contains("reload now"));
+    EXPECT_TRUE(
+        readFile(s_root + QStringLiteral("/resources/loopbacks")).contains("10.255.0.1: JPE100"));
+
+    // The server kept the node's files, ZTPServer's layout, and its uploaded startup-config.
+    for (const char *name : {".node", "definition", "pattern", "startup-config"})
+        EXPECT_TRUE(QFileInfo::exists(s_root + QStringLiteral("/nodes/JPE100/") +
+                                      QString::fromLatin1(name)))
+            << name;
+    const HttpReply backup = ztp().request("GET", "/nodes/JPE100/startup-config");
+    EXPECT_EQ(backup.status, 200);
+    EXPECT_EQ(backup.header("Content-Type"), QByteArray("text/plain"));
+    EXPECT_EQ(backup.body, startup);
+
+    // Progress, and the device with its facts, interfaces and the circuit to spine1.
+    const HttpReply node = admin("GET", "/api/ztp/nodes/JPE100/");
+    ASSERT_EQ(node.status, 200) << node.body.constData();
+    const QJsonObject record = node.json().toObject();
+    EXPECT_EQ(record[QStringLiteral("status")].toString(), QStringLiteral("configured"));
+    EXPECT_EQ(record[QStringLiteral("pattern")].toString(), QStringLiteral("leaves"));
+    EXPECT_EQ(record[QStringLiteral("progress")][QStringLiteral("actions_fetched")].toInt(), 2);
+    EXPECT_EQ(record[QStringLiteral("progress")][QStringLiteral("actions_total")].toInt(), 2);
+    const qint64 deviceId = record[QStringLiteral("device_id")].toInteger();
+    ASSERT_GT(deviceId, 0);
+    const HttpReply inventory =
+        admin("GET", "/api/devices/" + QByteArray::number(deviceId) +
+                         "/?fields=hostname,serial_number,mac_address,model,os_version");
+    ASSERT_EQ(inventory.status, 200) << inventory.body.constData();
+    const QJsonObject deviceJson = inventory.json().toObject();
+    EXPECT_EQ(deviceJson[QStringLiteral("hostname")].toString(), QStringLiteral("JPE100"));
+    EXPECT_EQ(deviceJson[QStringLiteral("serial_number")].toString(), QStringLiteral("JPE100"));
+    EXPECT_EQ(deviceJson[QStringLiteral("mac_address")].toString(),
+              QStringLiteral("00:1c:73:aa:bb:01"));
+    EXPECT_EQ(deviceJson[QStringLiteral("model")].toString(), QStringLiteral("DCS-7050SX"));
+    EXPECT_EQ(deviceJson[QStringLiteral("os_version")].toString(), QStringLiteral("4.30.1F"));
+    const HttpReply interfaces =
+        admin("GET", "/api/interfaces/?device=" + QByteArray::number(deviceId));
+    ASSERT_EQ(interfaces.status, 200);
+    QStringList descriptions;
+    for (const QJsonValue &row : interfaces.json().toArray())
+        descriptions << row[QStringLiteral("name")].toString() + QLatin1Char('=') +
+                            row[QStringLiteral("description")].toString();
+    descriptions.sort();
+    EXPECT_EQ(descriptions, (QStringList{QStringLiteral("Ethernet1=LLDP: spine1 Ethernet1"),
+                                         QStringLiteral("Management1=LLDP: oob-switch Gi0/7")}));
+    const HttpReply circuits = admin("GET", "/api/circuits/");
+    ASSERT_EQ(circuits.status, 200);
+    ASSERT_EQ(circuits.json().toArray().size(), 1) << circuits.body.constData();
+    EXPECT_EQ(circuits.json()[0][QStringLiteral("endpoint_a")].toString(),
+              QStringLiteral("JPE100:Ethernet1"));
+    EXPECT_EQ(circuits.json()[0][QStringLiteral("endpoint_z")].toString(),
+              QStringLiteral("spine1:Ethernet1"));
+}
+
+TEST_F(ZtpApiTest, RegistrationAnswers201ForNew409ForKnownAnd400WithoutMatch)
+{
+    const HttpReply created = post(facts("JPE200", "spine2"));
+    EXPECT_EQ(created.status, 201) << created.body.constData();
+    EXPECT_EQ(created.header("Content-Type"), QByteArray("text/html"));
+    EXPECT_EQ(created.header("Location"),
+              QStringLiteral("http://127.0.0.1:%1/nodes/JPE200").arg(s_ztpPort).toUtf8());
+    EXPECT_TRUE(created.body.isEmpty());
+
+    const HttpReply known = post(facts("JPE200", "spine2"));
+    EXPECT_EQ(known.status, 409);
+    EXPECT_EQ(known.header("Location"), created.header("Location"));
+
+    const HttpReply unmatched = post(facts("JPE201", "core9"));
+    EXPECT_EQ(unmatched.status, 400);
+    EXPECT_EQ(unmatched.header("Content-Type"), QByteArray("text/html"));
+    EXPECT_FALSE(QFileInfo::exists(s_root + QStringLiteral("/nodes/JPE201/definition")));
+    EXPECT_EQ(admin("GET", "/api/ztp/nodes/JPE201/").json()[QStringLiteral("status")].toString(),
+              QStringLiteral("refused"));
+
+    // The definition, $attributes and allocate() resolved; a second node gets the next
+    // address, the same node the same one again.
+    const HttpReply definition =
+        ztp().request("GET", "/nodes/JPE200", {}, {{"Accept", "application/json"}});
+    ASSERT_EQ(definition.status, 200) << definition.body.constData();
+    EXPECT_EQ(definition.header("Content-Type"), QByteArray("application/json"));
+    const QJsonValue actions = definition.json()[QStringLiteral("actions")];
+    EXPECT_EQ(actions[1][QStringLiteral("attributes")][QStringLiteral("variables")]
+                     [QStringLiteral("address")]
+                         .toString(),
+              QStringLiteral("10.255.0.2"));
+    EXPECT_EQ(actions[1][QStringLiteral("always_execute")].toBool(), true);
+    const HttpReply again = ztp().request("GET", "/nodes/JPE200");
+    EXPECT_EQ(again.body, definition.body);
+
+    // A node that brings its own startup-config gets it back, plus the always_execute actions.
+    const HttpReply withConfig =
+        post(R"({"serialnumber": "JPE202", "config": "hostname static\n"})");
+    EXPECT_EQ(withConfig.status, 201);
+    EXPECT_EQ(ztp().request("GET", "/nodes/JPE202").status, 400) << "no facts, no pattern";
+}
+
+TEST_F(ZtpApiTest, StartupConfigReplacesTheDefinitionAndFeedsTheConfigHandler)
+{
+    ASSERT_EQ(post(facts("JPE300", "spine3")).status, 201);
+    const HttpReply put = ztp().request("PUT", "/nodes/JPE300/startup-config", "hostname leaf300\n",
+                                        {{"Content-Type", "text/plain"}});
+    EXPECT_EQ(put.status, 201);
+    const HttpReply definition = ztp().request("GET", "/nodes/JPE300");
+    ASSERT_EQ(definition.status, 200);
+    const QJsonObject autogenerated = definition.json().toObject();
+    EXPECT_EQ(autogenerated[QStringLiteral("name")].toString(),
+              QStringLiteral("Autogenerated definition"));
+    const QJsonArray actions = autogenerated[QStringLiteral("actions")].toArray();
+    ASSERT_EQ(actions.size(), 2) << "replace_config plus the one always_execute action";
+    EXPECT_EQ(actions[0][QStringLiteral("attributes")][QStringLiteral("url")].toString(),
+              s_serverUrl + QStringLiteral("/nodes/JPE300/startup-config"));
+    EXPECT_EQ(post(facts("JPE300", "spine3")).status, 409);
+    EXPECT_EQ(ztp().request("PUT", "/nodes/NOSUCH/startup-config", "x").status, 400);
+    EXPECT_EQ(ztp().request("GET", "/nodes/NOSUCH/startup-config").status, 404);
+}
+
+TEST_F(ZtpApiTest, BadInputIsRefusedAndTheServerKeepsServing)
+{
+    EXPECT_EQ(post(R"({"serialnumber": "JPE400",)").status, 400);
+    EXPECT_EQ(post(R"([1, 2])").status, 400);
+    EXPECT_EQ(post(R"({"serialnumber": ""})").status, 400);
+    const HttpReply noPort =
+        post(R"({"serialnumber": "JPE401", "neighbors": {"Ethernet1": [{"device": "spine1"}]}})");
+    EXPECT_EQ(noPort.status, 400);
+    EXPECT_TRUE(noPort.body.contains("neighbors.Ethernet1") || noPort.body.contains("port"));
+    // The matched pattern's definition does not parse.
+    const HttpReply broken = post(facts("JPE402", "border1", "vEOS"));
+    EXPECT_EQ(broken.status, 400);
+    EXPECT_FALSE(QFileInfo::exists(s_root + QStringLiteral("/nodes/JPE402/definition")));
+
+    // 100 MB of startup-config is refused before it is read.
+    const QByteArray head = "PUT /nodes/JPE200/startup-config HTTP/1.1\r\nHost: x\r\n"
+                            "Content-Type: text/plain\r\nContent-Length: 104857600\r\n\r\n";
+    const QByteArray answer = ztp().sendRaw(head + QByteArray(4096, 'x'));
+    EXPECT_TRUE(answer.startsWith("HTTP/1.1 413")) << answer.left(200).constData();
+
+    EXPECT_EQ(ztp().request("GET", "/bootstrap/config").status, 200);
+}
+
+TEST_F(ZtpApiTest, NothingOutsideTheDataRootIsServed)
+{
+    writeFile(s_dir->filePath(QStringLiteral("secret")), "not for switches");
+    ASSERT_TRUE(QFile::link(s_dir->filePath(QStringLiteral("secret")),
+                            s_root + QStringLiteral("/files/escape")));
+    for (const char *path :
+         {"/files/../neighbordb", "/files/%2e%2e/neighbordb", "/files/configs/..%2f..%2fneighbordb",
+          "/files//etc/passwd", "/files/%2fetc%2fpasswd", "/files/escape", "/meta/files/escape",
+          "/meta/nodes/../neighbordb", "/meta/files/%2e%2e/%2e%2e/secret", "/meta/bogus/neighbordb",
+          "/actions/..%2fneighbordb", "/actions/missing", "/files/configs"})
+        EXPECT_EQ(ztp().request("GET", path).status, 404) << path;
+    // An unknown node is ZTPServer's 400, whatever its id tries.
+    EXPECT_EQ(ztp().request("GET", "/nodes/..%2f..%2fneighbordb").status, 400);
+    EXPECT_EQ(ztp().request("PUT", "/nodes/..%2fx/startup-config", "x").status, 400);
+    EXPECT_FALSE(QFileInfo::exists(s_root + QStringLiteral("/x")));
+    const HttpReply meta = ztp().request("GET", "/meta/files/configs/leaf.conf");
+    ASSERT_EQ(meta.status, 200);
+    EXPECT_EQ(meta.json()[QStringLiteral("size")].toInt(),
+              readFile(s_root + QStringLiteral("/files/configs/leaf.conf")).size());
+    EXPECT_EQ(meta.json()[QStringLiteral("sha1")].toString().size(), 40);
+    const HttpReply file = ztp().request("GET", "/files/configs/leaf.conf");
+    EXPECT_EQ(file.status, 200);
+    EXPECT_EQ(file.header("Content-Type"), QByteArray("text/plain"));
+}
+
+TEST_F(ZtpApiTest, AnInvalidPatternRefusesTheWholeNeighborDbAndSaysWhy)
+{
+    const QString path = s_root + QStringLiteral("/neighbordb");
+    writeFile(path, NeighborDb + "  - name: typo\n    definition: leaf\n    interfaces:\n"
+                                 "      - Ethernet1/1-3: $nosuch\n");
+    // This node matches the first, valid, pattern, yet nothing is matched until it is fixed.
+    EXPECT_EQ(post(facts("JPE500", "spine5")).status, 400);
+    const HttpReply status = admin("GET", "/api/ztp/neighbordb/");
+    ASSERT_EQ(status.status, 200);
+    EXPECT_FALSE(status.json()[QStringLiteral("valid")].toBool());
+    const QJsonArray errors = status.json()[QStringLiteral("errors")].toArray();
+    ASSERT_EQ(errors.size(), 2) << status.body.constData();
+    for (const QJsonValue &error : errors) {
+        EXPECT_EQ(error[QStringLiteral("pattern")].toString(), QStringLiteral("typo"));
+        EXPECT_EQ(error[QStringLiteral("line")].toInt(), 13);
+    }
+    EXPECT_TRUE(s_server->log().contains(QStringLiteral("neighbordb refused")));
+
+    writeFile(path, NeighborDb);
+    EXPECT_EQ(post(facts("JPE500", "spine5")).status, 201);
+    EXPECT_TRUE(admin("GET", "/api/ztp/neighbordb/").json()[QStringLiteral("valid")].toBool());
+    // The operator API still demands credentials; only the ZTP listener is open.
+    EXPECT_EQ(client().request("GET", "/api/ztp/nodes/").status, 401);
+}
+
+} // namespace
