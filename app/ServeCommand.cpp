@@ -261,6 +261,7 @@ int ServeCommand::run(const QStringList &arguments)
     api.stop();
     if (ztp)
         ztp->stop();
+    core->ztp().waitForRecords();
     core->jobs().waitForIdle(30000);
     qCInfo(lcServe) << "stopped";
     return ExitOk;

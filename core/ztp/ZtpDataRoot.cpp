@@ -4,7 +4,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <cstdio>
 
 namespace Cairn {
 
@@ -79,13 +79,25 @@ Result<QByteArray> ZtpDataRoot::read(const QString &path)
 
 Result<void> ZtpDataRoot::write(const QString &path, const QByteArray &content)
 {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+    const QFileInfo info(path);
+    if (!info.dir().exists() && !QDir().mkpath(info.absolutePath()))
         return Error::internal(QStringLiteral("Cannot create the folder of %1.").arg(path));
-    QSaveFile target(path);
-    if (!target.open(QIODevice::WriteOnly) || target.write(content) != content.size() ||
-        !target.commit())
-        return Error::internal(
-            QStringLiteral("Cannot write %1: %2").arg(path, target.errorString()));
+    // A new file renamed over the old one: whole or absent if the process dies. Not synced
+    // to disk (a registration storm would wait on the disk, not the CPU); the kernel has it.
+    const QString temporary = path + QStringLiteral(".cairn-new");
+    QFile target(temporary);
+    if (!target.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        target.write(content) != content.size() || !target.flush()) {
+        const QString reason = target.errorString();
+        target.remove();
+        return Error::internal(QStringLiteral("Cannot write %1: %2").arg(path, reason));
+    }
+    target.close();
+    if (std::rename(QFile::encodeName(temporary).constData(),
+                    QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(temporary);
+        return Error::internal(QStringLiteral("Cannot replace %1.").arg(path));
+    }
     return {};
 }
 

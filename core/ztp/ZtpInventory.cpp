@@ -69,12 +69,10 @@ Result<qint64> ZtpInventory::siteId(const Identity &caller)
     return site->id;
 }
 
-Result<qint64> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
-                                    const QString &nodeId, std::optional<qint64> knownDevice)
+Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
+                                    const QString &nodeId, std::optional<qint64> knownDevice,
+                                    const Neighbors &neighbors)
 {
-    Result<qint64> site = siteId(caller);
-    if (!site)
-        return site.error();
     QJsonObject facts{{QStringLiteral("model"), node.model},
                       {QStringLiteral("os_version"), node.version},
                       {QStringLiteral("serial_number"), node.serialNumber},
@@ -88,80 +86,109 @@ Result<qint64> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
         Result<QList<Device>> updated = m_devices.update(caller, QJsonArray{facts}, true);
         if (!updated)
             return updated.error();
-        return existing->id;
+        return updated->first();
     }
     if (existing.error().code != ErrorCode::NotFound)
         return existing.error();
     // A new switch joins the site of the first neighbor the inventory knows (so its links
     // can be circuits, which stay within a site), else the ZTP site.
-    qint64 newSite = site.value();
+    std::optional<qint64> site;
     for (const ZtpInterfaceNeighbors &entry : node.neighbors) {
-        Result<Device> neighbor = entry.neighbors.isEmpty()
-                                      ? Result<Device>(Error::notFound(QString()))
-                                      : m_devices.get(entry.neighbors.first().device);
+        const std::optional<Device> neighbor =
+            entry.neighbors.isEmpty() ? std::nullopt
+                                      : neighbors.value(entry.neighbors.first().device);
         if (neighbor) {
-            newSite = neighbor->siteId;
+            site = neighbor->siteId;
             break;
         }
+    }
+    if (!site) {
+        Result<qint64> ztpSite = siteId(caller);
+        if (!ztpSite)
+            return ztpSite.error();
+        site = ztpSite.value();
     }
     facts.insert(QStringLiteral("hostname"), nodeId);
     facts.insert(QStringLiteral("description"),
                  QStringLiteral("Registered by zero-touch provisioning"));
-    Result<QList<Device>> created = m_devices.create(caller, QJsonArray{facts}, newSite);
+    Result<QList<Device>> created = m_devices.create(caller, QJsonArray{facts}, *site);
     if (!created)
         return created.error();
-    return created->first().id;
+    return created->first();
 }
 
-Result<qint64> ZtpInventory::interfaceOf(const Identity &caller, qint64 deviceId,
-                                         const QString &name, const QString &description)
+Result<QHash<QString, qint64>> ZtpInventory::interfaces(const Identity &caller,
+                                                        const Device &device, const ZtpNode &node)
 {
-    Result<Device> device = m_devices.get(QString::number(deviceId));
-    if (!device)
-        return device.error();
-    Result<Interface> existing =
-        m_interfaces.get(device->hostname + QLatin1Char(':') + name, device->siteId);
-    if (existing) {
-        if (description.isEmpty() || existing->description == description)
-            return existing->id;
-        Result<QList<Interface>> updated = m_interfaces.update(
-            caller,
-            QJsonArray{QJsonObject{{QStringLiteral("id"), existing->id},
-                                   {QStringLiteral("description"), description}}},
-            true);
-        return updated ? Result<qint64>(existing->id) : Result<qint64>(updated.error());
+    InterfaceFilter filter;
+    filter.deviceId = device.id;
+    filter.limit = 100000;
+    Result<QList<Interface>> existing = m_interfaces.list(filter);
+    if (!existing)
+        return existing.error();
+    QHash<QString, qint64> ids;
+    QHash<QString, QString> descriptions;
+    for (const Interface &interface : existing.value()) {
+        ids.insert(interface.name, interface.id);
+        descriptions.insert(interface.name, interface.description);
     }
-    Result<QList<Interface>> created =
-        m_interfaces.create(caller,
-                            QJsonArray{QJsonObject{{QStringLiteral("device"), deviceId},
-                                                   {QStringLiteral("name"), name},
-                                                   {QStringLiteral("description"), description}}},
-                            device->siteId);
-    if (!created)
-        return created.error();
-    return created->first().id;
+    QJsonArray missing;
+    QJsonArray described;
+    for (const ZtpInterfaceNeighbors &entry : node.neighbors) {
+        if (entry.neighbors.isEmpty())
+            continue;
+        const ZtpNeighbor &first = entry.neighbors.first();
+        const QString description = QStringLiteral("LLDP: %1 %2").arg(first.device, first.port);
+        if (!ids.contains(entry.interface))
+            missing.append(QJsonObject{{QStringLiteral("device"), device.id},
+                                       {QStringLiteral("name"), entry.interface},
+                                       {QStringLiteral("description"), description}});
+        else if (descriptions.value(entry.interface) != description)
+            described.append(QJsonObject{{QStringLiteral("id"), ids.value(entry.interface)},
+                                         {QStringLiteral("description"), description}});
+    }
+    if (!described.isEmpty()) {
+        Result<QList<Interface>> updated = m_interfaces.update(caller, described, true);
+        if (!updated)
+            return updated.error();
+    }
+    if (!missing.isEmpty()) {
+        Result<QList<Interface>> created = m_interfaces.create(caller, missing, device.siteId);
+        if (!created)
+            return created.error();
+        for (const Interface &interface : created.value())
+            ids.insert(interface.name, interface.id);
+    }
+    return ids;
 }
 
-void ZtpInventory::link(const Identity &caller, qint64 localInterface, const ZtpNeighbor &neighbor)
+void ZtpInventory::link(const Identity &caller, qint64 localInterface, const Device &peer,
+                        const QString &port)
 {
-    // Only to a device the inventory knows by that hostname; otherwise the interface's
-    // description is the record of the neighbor.
-    Result<Device> peer = m_devices.get(neighbor.device);
-    if (!peer)
-        return;
-    Result<qint64> remote = interfaceOf(caller, peer->id, neighbor.port, QString());
-    if (!remote)
-        return;
     CircuitFilter linked;
     linked.interfaceId = localInterface;
     Result<QList<Circuit>> circuits = m_circuits.list(linked);
     if (!circuits || !circuits->isEmpty())
         return;
+    Result<Interface> remote =
+        m_interfaces.get(peer.hostname + QLatin1Char(':') + port, peer.siteId);
+    if (!remote && remote.error().code == ErrorCode::NotFound) {
+        Result<QList<Interface>> created =
+            m_interfaces.create(caller,
+                                QJsonArray{QJsonObject{{QStringLiteral("device"), peer.id},
+                                                       {QStringLiteral("name"), port}}},
+                                peer.siteId);
+        if (!created)
+            return;
+        remote = created->first();
+    }
+    if (!remote)
+        return;
     // Refused (the remote port is in another circuit): the inventory keeps what it has.
     (void)m_circuits.create(caller,
                             QJsonArray{QJsonObject{{QStringLiteral("endpoint_a"), localInterface},
-                                                   {QStringLiteral("endpoint_z"), remote.value()}}},
-                            peer->siteId);
+                                                   {QStringLiteral("endpoint_z"), remote->id}}},
+                            peer.siteId);
 }
 
 Result<qint64> ZtpInventory::upsert(const ZtpNode &node, const QString &nodeId,
@@ -171,21 +198,32 @@ Result<qint64> ZtpInventory::upsert(const ZtpNode &node, const QString &nodeId,
     Result<Identity> identity = caller();
     if (!identity)
         return identity.error();
-    Result<qint64> deviceId = device(identity.value(), node, nodeId, knownDevice);
-    if (!deviceId)
-        return deviceId;
+    Neighbors neighbors;
+    for (const ZtpInterfaceNeighbors &entry : node.neighbors) {
+        if (entry.neighbors.isEmpty() || neighbors.contains(entry.neighbors.first().device))
+            continue;
+        const QString hostname = entry.neighbors.first().device;
+        Result<Device> known = m_devices.get(hostname);
+        neighbors.insert(hostname, known ? std::optional<Device>(known.value()) : std::nullopt);
+    }
+    Result<Device> device = this->device(identity.value(), node, nodeId, knownDevice, neighbors);
+    if (!device)
+        return device.error();
+    Result<QHash<QString, qint64>> interfaceIds =
+        interfaces(identity.value(), device.value(), node);
+    if (!interfaceIds)
+        return interfaceIds.error();
     for (const ZtpInterfaceNeighbors &entry : node.neighbors) {
         if (entry.neighbors.isEmpty())
             continue;
         const ZtpNeighbor &first = entry.neighbors.first();
-        Result<qint64> local =
-            interfaceOf(identity.value(), deviceId.value(), entry.interface,
-                        QStringLiteral("LLDP: %1 %2").arg(first.device, first.port));
-        if (!local)
-            return local.error();
-        link(identity.value(), local.value(), first);
+        const std::optional<Device> peer = neighbors.value(first.device);
+        // Only to a device the inventory knows, in the same site (circuits stay in one);
+        // otherwise the interface's description is the record of the neighbor.
+        if (peer && peer->siteId == device->siteId && peer->id != device->id)
+            link(identity.value(), interfaceIds->value(entry.interface), *peer, first.port);
     }
-    return deviceId;
+    return device->id;
 }
 
 } // namespace Cairn

@@ -3,7 +3,9 @@
 #include "Result.h"
 #include "ZtpNode.h"
 #include "auth/Identity.h"
+#include "inventory/Device.h"
 
+#include <QHash>
 #include <QMutex>
 
 namespace Cairn {
@@ -30,13 +32,18 @@ public:
                           std::optional<qint64> knownDevice);
 
 private:
+    // The inventory's devices named by the node's LLDP neighbors, read once per registration.
+    using Neighbors = QHash<QString, std::optional<Device>>;
+
     Result<Identity> caller();
     Result<qint64> siteId(const Identity &caller);
-    Result<qint64> device(const Identity &caller, const ZtpNode &node, const QString &nodeId,
-                          std::optional<qint64> knownDevice);
-    Result<qint64> interfaceOf(const Identity &caller, qint64 deviceId, const QString &name,
-                               const QString &description);
-    void link(const Identity &caller, qint64 localInterface, const ZtpNeighbor &neighbor);
+    Result<Device> device(const Identity &caller, const ZtpNode &node, const QString &nodeId,
+                          std::optional<qint64> knownDevice, const Neighbors &neighbors);
+    // The device's interface for each LLDP entry, created or described in one write each.
+    Result<QHash<QString, qint64>> interfaces(const Identity &caller, const Device &device,
+                                              const ZtpNode &node);
+    void link(const Identity &caller, qint64 localInterface, const Device &peer,
+              const QString &port);
 
     UserService &m_users;
     SiteService &m_sites;

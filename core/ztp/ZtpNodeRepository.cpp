@@ -73,16 +73,15 @@ Result<void> ZtpNodeRepository::upsert(const ZtpNodeRecord &record)
         m_database.connection(),
         QStringLiteral(
             "INSERT INTO ztp_nodes (node_id, serial_number, system_mac, model, version, "
-            "device_id, pattern, definition, status, last_address, registered_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
+            "pattern, definition, status, last_address, registered_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
             "serial_number = excluded.serial_number, system_mac = excluded.system_mac, "
-            "model = excluded.model, version = excluded.version, device_id = "
-            "excluded.device_id, pattern = excluded.pattern, definition = excluded.definition, "
+            "model = excluded.model, version = excluded.version, "
+            "pattern = excluded.pattern, definition = excluded.definition, "
             "status = excluded.status, last_address = excluded.last_address, actions_total = 0, "
             "actions_fetched = 0, last_error = '', updated_at = excluded.updated_at"),
         {record.nodeId, record.serialNumber, record.systemMac, record.model, record.version,
-         SqlQuery::nullable(record.deviceId), record.pattern, record.definition, record.status,
-         record.lastAddress, at, at});
+         record.pattern, record.definition, record.status, record.lastAddress, at, at});
 }
 
 Result<void> ZtpNodeRepository::definitionSent(const QString &nodeId, int actionsTotal,
@@ -103,6 +102,13 @@ Result<void> ZtpNodeRepository::actionFetched(const QString &address)
                        "? WHERE last_address = ? AND status = 'definition_sent' AND "
                        "actions_fetched < actions_total"),
         {now(), address});
+}
+
+Result<void> ZtpNodeRepository::setDevice(const QString &nodeId, qint64 deviceId)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("UPDATE ztp_nodes SET device_id = ? WHERE node_id = ?"),
+                          {deviceId, nodeId});
 }
 
 Result<void> ZtpNodeRepository::setStatus(const QString &nodeId, const QString &status,

@@ -93,6 +93,8 @@ ZtpService::ZtpService(Database &database, ZtpInventory &inventory, ZtpSettings 
     , m_nodes(database)
     , m_inventory(inventory)
 {
+    m_recordWriter.setMaxThreadCount(1);
+    m_recordWriter.setExpiryTimeout(-1);
 }
 
 Result<void> ZtpService::prepare() const
@@ -134,28 +136,44 @@ Result<QString> ZtpService::nodeFolder(const QString &nodeId) const
     return *folder;
 }
 
-Result<void> ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QString &status,
-                                  const QString &address, const Pattern *pattern)
+void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QString &status,
+                          const QString &address, const Pattern *pattern)
 {
-    Result<ZtpNodeRecord> known = m_nodes.byNodeId(nodeId);
-    ZtpNodeRecord record = known ? known.value() : ZtpNodeRecord();
-    Result<qint64> device = m_inventory.upsert(node, nodeId, record.deviceId);
-    if (!device)
-        qCWarning(lcZtp).noquote()
-            << "node" << nodeId << "not added to the inventory:" << device.error().message;
+    ZtpNodeRecord record;
     record.nodeId = nodeId;
     record.serialNumber = node.serialNumber;
     record.systemMac = node.systemMac;
     record.model = node.model;
     record.version = node.version;
-    record.deviceId = device ? std::optional<qint64>(device.value()) : record.deviceId;
     record.status = status;
     record.lastAddress = address;
     if (pattern) {
         record.pattern = pattern->name;
         record.definition = pattern->definition;
     }
-    return m_nodes.upsert(record);
+    writeLater([this, node, record] {
+        Result<void> stored = m_nodes.upsert(record);
+        const Result<ZtpNodeRecord> known = m_nodes.byNodeId(record.nodeId);
+        const Result<qint64> device =
+            stored ? m_inventory.upsert(node, record.nodeId, known ? known->deviceId : std::nullopt)
+                   : Result<qint64>(stored.error());
+        if (device)
+            stored = m_nodes.setDevice(record.nodeId, device.value());
+        if (!device || !stored)
+            qCWarning(lcZtp).noquote()
+                << "node" << record.nodeId
+                << "not recorded:" << (device ? stored.error().message : device.error().message);
+    });
+}
+
+void ZtpService::writeLater(std::function<void()> write)
+{
+    m_recordWriter.start(std::move(write));
+}
+
+void ZtpService::waitForRecords()
+{
+    m_recordWriter.waitForDone();
 }
 
 Result<void> ZtpService::writeNodeFiles(const QString &folder, const ZtpNode &node,
@@ -220,10 +238,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
         Result<void> written = ZtpDataRoot::write(facts, QJsonDocument(node.toJson()).toJson());
         if (!written)
             return written.error();
-        Result<void> remembered =
-            remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
-        if (!remembered)
-            return remembered.error();
+        remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
         return Registration{false, nodeId};
     }
     if (node.config) {
@@ -233,10 +248,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
             written = ZtpDataRoot::write(facts, QJsonDocument(node.toJson()).toJson());
         if (!written)
             return written.error();
-        Result<void> remembered =
-            remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
-        if (!remembered)
-            return remembered.error();
+        remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
         return Registration{true, nodeId};
     }
     const std::shared_ptr<const NeighborDb> db = neighborDb();
@@ -246,7 +258,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
                                      .arg(db->problems().size()));
     const Pattern *pattern = db->match(node, nodeId);
     if (!pattern) {
-        (void)remember(node, nodeId, QStringLiteral("refused"), address, nullptr);
+        remember(node, nodeId, QStringLiteral("refused"), address, nullptr);
         return Error::badRequest(
             QStringLiteral("No pattern in the neighbordb matches node %1.").arg(nodeId));
     }
@@ -257,10 +269,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
     }
     qCInfo(lcZtp).noquote() << "node" << nodeId << "matched pattern" << pattern->name
                             << "-> definition" << pattern->definition;
-    Result<void> remembered =
-        remember(node, nodeId, QStringLiteral("registered"), address, pattern);
-    if (!remembered)
-        return remembered.error();
+    remember(node, nodeId, QStringLiteral("registered"), address, pattern);
     return Registration{true, nodeId};
 }
 
@@ -413,7 +422,9 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
         actions.append(action);
     }
     definition.insert(QStringLiteral("actions"), actions);
-    (void)m_nodes.definitionSent(nodeId, int(actions.size()), address);
+    writeLater([this, nodeId, total = int(actions.size()), address] {
+        (void)m_nodes.definitionSent(nodeId, total, address);
+    });
     return definition;
 }
 
@@ -428,7 +439,9 @@ Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteAr
         ZtpDataRoot::write(folder.value() + QLatin1Char('/') + StartupConfigFile, config);
     if (!written)
         return written;
-    (void)m_nodes.setStatus(nodeId, QStringLiteral("configured"), QString());
+    writeLater([this, nodeId] {
+        (void)m_nodes.setStatus(nodeId, QStringLiteral("configured"), QString());
+    });
     runConfigHandler(folder.value(), nodeId);
     return {};
 }
@@ -463,7 +476,9 @@ void ZtpService::runConfigHandler(const QString &folder, const QString &nodeId)
     if (failure.isEmpty())
         return;
     qCWarning(lcZtp).noquote() << "node" << nodeId << failure;
-    (void)m_nodes.setStatus(nodeId, QStringLiteral("configured"), failure);
+    writeLater([this, nodeId, failure] {
+        (void)m_nodes.setStatus(nodeId, QStringLiteral("configured"), failure);
+    });
 }
 
 Result<QByteArray> ZtpService::startupConfig(const QString &nodeId)
@@ -525,7 +540,7 @@ Result<QByteArray> ZtpService::action(const QString &name, const QString &addres
         return path.error();
     Result<QByteArray> script = ZtpDataRoot::read(path.value());
     if (script)
-        (void)m_nodes.actionFetched(address);
+        writeLater([this, address] { (void)m_nodes.actionFetched(address); });
     return script;
 }
 

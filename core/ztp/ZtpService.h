@@ -10,6 +10,7 @@
 
 #include <QJsonObject>
 #include <QMutex>
+#include <QThreadPool>
 #include <memory>
 
 namespace Cairn {
@@ -52,15 +53,22 @@ public:
     std::shared_ptr<const NeighborDb> neighborDb();
     Result<QList<ZtpNodeRecord>> nodes();
     Result<ZtpNodeRecord> node(const QString &nodeId);
+    // Blocks until every node record and inventory change asked for so far is written.
+    void waitForRecords();
 
 private:
     Result<QString> nodeFolder(const QString &nodeId) const;
     Result<void> writeNodeFiles(const QString &folder, const ZtpNode &node, const Pattern &pattern);
-    Result<void> remember(const ZtpNode &node, const QString &nodeId, const QString &status,
-                          const QString &address, const Pattern *pattern);
+    // The node's record and its inventory device, written after the answer.
+    void remember(const ZtpNode &node, const QString &nodeId, const QString &status,
+                  const QString &address, const Pattern *pattern);
     Result<QJsonObject> storedDefinition(const QString &folder, const QString &nodeId) const;
     Result<QJsonValue> resolveFunctions(const QJsonValue &value, const QString &nodeId) const;
     void runConfigHandler(const QString &folder, const QString &nodeId);
+    // Database writes run on one thread, in the order they were asked for, after the answer:
+    // switches registering at once do not queue on the database's write lock, nor wait for
+    // the inventory.
+    void writeLater(std::function<void()> write);
 
     ZtpSettings m_settings;
     ZtpDataRoot m_root;
@@ -71,6 +79,7 @@ private:
     QString m_neighborDbStamp;
     // One registration per node at a time; different nodes in parallel.
     QMutex m_registrationLocks[32];
+    QThreadPool m_recordWriter;
 };
 
 } // namespace Cairn
