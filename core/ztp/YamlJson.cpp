@@ -1,5 +1,7 @@
 #include "YamlJson.h"
 
+#include "ZtpDataRoot.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -62,6 +64,32 @@ QJsonValue yamlToJson(const YAML::Node &node)
         break;
     }
     return QJsonValue::Null;
+}
+
+Result<QJsonObject> yamlObject(const QByteArray &text, const QString &what)
+{
+    QJsonValue json;
+    try {
+        json = yamlToJson(YAML::Load(text.toStdString()));
+    } catch (const YAML::Exception &error) {
+        return Error::badRequest(QStringLiteral("%1 does not parse (line %2): %3")
+                                     .arg(what)
+                                     .arg(error.mark.line + 1)
+                                     .arg(QString::fromStdString(error.msg)));
+    }
+    if (json.isNull())
+        return QJsonObject();
+    if (!json.isObject())
+        return Error::badRequest(QStringLiteral("%1 must be a mapping.").arg(what));
+    return json.toObject();
+}
+
+Result<QJsonObject> yamlObjectFile(const QString &path, const QString &what)
+{
+    Result<QByteArray> text = ZtpDataRoot::read(path);
+    if (!text)
+        return text.error();
+    return yamlObject(text.value(), what);
 }
 
 } // namespace Cairn

@@ -63,7 +63,6 @@ private:
     void remember(const ZtpNode &node, const QString &nodeId, const QString &status,
                   const QString &address, const Pattern *pattern);
     Result<QJsonObject> storedDefinition(const QString &folder, const QString &nodeId) const;
-    Result<QJsonValue> resolveFunctions(const QJsonValue &value, const QString &nodeId) const;
     void runConfigHandler(const QString &folder, const QString &nodeId);
     // Database writes run on one thread, in the order they were asked for, after the answer:
     // switches registering at once do not queue on the database's write lock, nor wait for

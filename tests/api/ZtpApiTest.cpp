@@ -44,6 +44,30 @@ patterns:
     definition: broken
     interfaces:
       - Ethernet1: border1
+  - name: handled
+    definition: leaf
+    node: JPE600
+    config-handler: record
+  - name: handler fails
+    definition: leaf
+    node: JPE601
+    config_handler: fail
+  - name: plugged
+    definition: plugged
+    node: JPE602
+  - name: unplugged
+    definition: unplugged
+    node: JPE603
+)";
+
+const QByteArray PluggedDefinition = R"(name: plugged
+actions:
+  - action: run_cli_commands
+    attributes:
+      url: files/configs/loopback.cli
+      variables:
+        hostname: site_name('pod1')
+        neighbours: [neighbour_count("x")]
 )";
 
 const QByteArray LeafDefinition = R"(name: leaf
@@ -73,6 +97,24 @@ protected:
         writeFile(s_root + QStringLiteral("/neighbordb"), NeighborDb);
         writeFile(s_root + QStringLiteral("/definitions/leaf"), LeafDefinition);
         writeFile(s_root + QStringLiteral("/definitions/broken"), "name: [unclosed\n");
+        writeFile(s_root + QStringLiteral("/definitions/plugged"), PluggedDefinition);
+        writeFile(s_root + QStringLiteral("/definitions/unplugged"),
+                  "actions:\n  - action: add_config\n    attributes:\n      url: nosuch('x')\n");
+        // ZTPServer's plugin contract: main(node_id, argument, node) returns the value.
+        writeFile(s_root + QStringLiteral("/plugins/site_name"),
+                  "def main(node_id, argument, node):\n"
+                  "    return '%s-%s-%s' % (argument, node_id, node['model'])\n");
+        writeFile(s_root + QStringLiteral("/plugins/neighbour_count"),
+                  "def main(node_id, argument, node):\n    return len(node['neighbors'])\n");
+        writeFile(s_root + QStringLiteral("/config-handlers/record"),
+                  "#!/bin/sh\nprintf '%s:' \"$ZTP_NODE_ID\" > handled\n"
+                  "cat \"$ZTP_STARTUP_CONFIG\" >> handled\n");
+        writeFile(s_root + QStringLiteral("/config-handlers/fail"),
+                  "#!/bin/sh\necho 'the CMDB said no'\nexit 3\n");
+        for (const char *handler : {"record", "fail"})
+            QFile::setPermissions(s_root + QStringLiteral("/config-handlers/") +
+                                      QString::fromLatin1(handler),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         writeFile(s_root + QStringLiteral("/files/configs/leaf.conf"),
                   "hostname leaf\ninterface Ethernet1\n   no switchport\n!\nend\n");
         writeFile(s_root + QStringLiteral("/files/configs/loopback.cli"),
@@ -347,7 +389,7 @@ TEST_F(ZtpApiTest, AnInvalidPatternRefusesTheWholeNeighborDbAndSaysWhy)
     ASSERT_EQ(errors.size(), 2) << status.body.constData();
     for (const QJsonValue &error : errors) {
         EXPECT_EQ(error[QStringLiteral("pattern")].toString(), QStringLiteral("typo"));
-        EXPECT_EQ(error[QStringLiteral("line")].toInt(), 13);
+        EXPECT_EQ(error[QStringLiteral("line")].toInt(), NeighborDb.count('\n') + 1);
     }
     EXPECT_TRUE(s_server->log().contains(QStringLiteral("neighbordb refused")));
 
@@ -356,6 +398,44 @@ TEST_F(ZtpApiTest, AnInvalidPatternRefusesTheWholeNeighborDbAndSaysWhy)
     EXPECT_TRUE(admin("GET", "/api/ztp/neighbordb/").json()[QStringLiteral("valid")].toBool());
     // The operator API still demands credentials; only the ZTP listener is open.
     EXPECT_EQ(client().request("GET", "/api/ztp/nodes/").status, 401);
+}
+
+TEST_F(ZtpApiTest, ConfigHandlersRunWhenTheStartupConfigArrives)
+{
+    ASSERT_EQ(post(facts("JPE600", "spine6")).status, 201);
+    ASSERT_EQ(post(facts("JPE601", "spine6")).status, 201);
+    EXPECT_EQ(ztp().request("PUT", "/nodes/JPE600/startup-config", "hostname six\n").status, 201);
+    EXPECT_EQ(readFile(s_root + QStringLiteral("/nodes/JPE600/handled")),
+              QByteArray("JPE600:hostname six\n"));
+    // A failing handler is reported on the node; the startup-config is kept all the same.
+    EXPECT_EQ(ztp().request("PUT", "/nodes/JPE601/startup-config", "hostname x\n").status, 201);
+    const QJsonObject failed = nodeRecord("JPE601", QStringLiteral("configured"));
+    EXPECT_TRUE(failed[QStringLiteral("last_error")].toString().contains(
+        QStringLiteral("exit 3): the CMDB said no")))
+        << qPrintable(failed[QStringLiteral("last_error")].toString());
+    EXPECT_EQ(ztp().request("GET", "/nodes/JPE601/startup-config").body,
+              QByteArray("hostname x\n"));
+}
+
+TEST_F(ZtpApiTest, DefinitionsCallTheDataRootsPlugins)
+{
+    ASSERT_EQ(post(facts("JPE602", "spine6")).status, 201);
+    const HttpReply definition = ztp().request("GET", "/nodes/JPE602");
+    ASSERT_EQ(definition.status, 200) << definition.body.constData();
+    const QJsonValue variables =
+        definition.json()[QStringLiteral("actions")][0][QStringLiteral("attributes")]
+                         [QStringLiteral("variables")];
+    EXPECT_EQ(variables[QStringLiteral("hostname")].toString(),
+              QStringLiteral("pod1-JPE602-DCS-7050SX"));
+    EXPECT_EQ(variables[QStringLiteral("neighbours")][0].toInt(), 1);
+    // The stored definition keeps the calls; only the answer carries their values.
+    EXPECT_TRUE(readFile(s_root + QStringLiteral("/nodes/JPE602/definition"))
+                    .contains("site_name('pod1')"));
+
+    ASSERT_EQ(post(facts("JPE603", "spine6")).status, 201);
+    const HttpReply missing = ztp().request("GET", "/nodes/JPE603");
+    EXPECT_EQ(missing.status, 400);
+    EXPECT_TRUE(missing.body.contains("no plugin nosuch")) << missing.body.constData();
 }
 
 } // namespace

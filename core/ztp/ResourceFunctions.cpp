@@ -1,0 +1,127 @@
+#include "ResourceFunctions.h"
+
+#include "ResourcePool.h"
+#include "ZtpDataRoot.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+namespace Cairn {
+
+namespace {
+
+constexpr int PluginTimeoutMs = 10 * 1000;
+
+// Loads the plugin as a module (its file has no .py) and prints main()'s value as JSON.
+const QString PluginRunner = QStringLiteral(
+    "import importlib.machinery, importlib.util, json, sys\n"
+    "path, node_id, argument = sys.argv[1:4]\n"
+    "loader = importlib.machinery.SourceFileLoader('ztp_plugin', path)\n"
+    "module = importlib.util.module_from_spec(importlib.util.spec_from_loader('ztp_plugin', "
+    "loader))\n"
+    "loader.exec_module(module)\n"
+    "json.dump(module.main(node_id, argument, json.load(sys.stdin)), sys.stdout)\n");
+
+QString python()
+{
+    // Debian's interpreter, whatever else is first on the PATH.
+    const QString system = QStringLiteral("/usr/bin/python3");
+    return QFileInfo(system).isExecutable()
+               ? system
+               : QStandardPaths::findExecutable(QStringLiteral("python3"));
+}
+
+} // namespace
+
+ResourceFunctions::ResourceFunctions(const ZtpDataRoot &root, QString nodeId, QJsonObject facts)
+    : m_root(root)
+    , m_nodeId(std::move(nodeId))
+    , m_facts(std::move(facts))
+{
+}
+
+Result<QJsonValue> ResourceFunctions::resolve(const QJsonValue &value) const
+{
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : value.toArray()) {
+            Result<QJsonValue> resolved = resolve(item);
+            if (!resolved)
+                return resolved;
+            array.append(resolved.value());
+        }
+        return QJsonValue(array);
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        QJsonObject result;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            Result<QJsonValue> resolved = resolve(it.value());
+            if (!resolved)
+                return resolved;
+            result.insert(it.key(), resolved.value());
+        }
+        return QJsonValue(result);
+    }
+    // ZTPServer takes any value that starts like a call for one.
+    static const QRegularExpression function(
+        QStringLiteral("^(\\w+)\\((?:'([^']*)'|\"([^\"]*)\")\\)"));
+    const QRegularExpressionMatch match = function.match(value.toString());
+    if (!value.isString() || !match.hasMatch())
+        return value;
+    return call(match.captured(1),
+                match.captured(2).isNull() ? match.captured(3) : match.captured(2));
+}
+
+Result<QJsonValue> ResourceFunctions::call(const QString &name, const QString &argument) const
+{
+    if (name == u"allocate") {
+        const std::optional<QString> pool = m_root.path(QStringLiteral("resources"), argument);
+        if (!pool)
+            return Error::badRequest(
+                QStringLiteral("allocate('%1'): not a pool under resources/.").arg(argument));
+        Result<QString> allocated = ResourcePool::allocate(*pool, m_nodeId);
+        if (!allocated)
+            return allocated.error();
+        return QJsonValue(allocated.value());
+    }
+    const std::optional<QString> plugin = m_root.path(QStringLiteral("plugins"), name);
+    if (!plugin || !QFileInfo(*plugin).isFile())
+        return Error::badRequest(
+            QStringLiteral("%1('%2'): there is no plugin %1 in plugins/.").arg(name, argument));
+    return runPlugin(name, *plugin, argument);
+}
+
+Result<QJsonValue> ResourceFunctions::runPlugin(const QString &name, const QString &path,
+                                                const QString &argument) const
+{
+    QProcess process;
+    process.start(python(), {QStringLiteral("-c"), PluginRunner, path, m_nodeId, argument});
+    process.write(QJsonDocument(m_facts).toJson(QJsonDocument::Compact));
+    process.closeWriteChannel();
+    if (!process.waitForFinished(PluginTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        return Error::badRequest(QStringLiteral("Plugin %1 ran longer than %2 s.")
+                                     .arg(name)
+                                     .arg(PluginTimeoutMs / 1000));
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return Error::badRequest(
+            QStringLiteral("Plugin %1 failed: %2")
+                .arg(name,
+                     QString::fromUtf8(process.readAllStandardError().right(1000)).trimmed()));
+    QJsonParseError error{};
+    const QJsonDocument result =
+        QJsonDocument::fromJson("[" + process.readAllStandardOutput() + "]", &error);
+    if (error.error != QJsonParseError::NoError)
+        return Error::badRequest(
+            QStringLiteral("Plugin %1 returned something JSON cannot hold.").arg(name));
+    return result.array().first();
+}
+
+} // namespace Cairn
