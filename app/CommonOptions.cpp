@@ -95,6 +95,14 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
         ztp.disableTopologyValidation =
             settings->value(QStringLiteral("ztp/disable_topology_validation"), false).toBool();
         ztp.site = settings->value(QStringLiteral("ztp/site"), ztp.site).toString();
+        const int handlerSeconds =
+            settings->value(QStringLiteral("ztp/config_handler_timeout_seconds"), 60).toInt();
+        if (handlerSeconds < 1 || handlerSeconds > 3600) {
+            err << "cairn: [ztp] config_handler_timeout_seconds must be 1 to 3600" << Qt::endl;
+            *exitCode = ExitUsage;
+            return std::nullopt;
+        }
+        ztp.configHandlerTimeoutMs = handlerSeconds * 1000;
     }
     if (options.database.driver == DatabaseConfig::Driver::Postgres)
         options.database.password = DatabasePassword::lookup(options.database);
