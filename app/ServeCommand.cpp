@@ -258,9 +258,10 @@ int ServeCommand::run(const QStringList &arguments)
     QCoreApplication::exec();
     // Jobs first: a bulk execution stops starting commands, so the answers waiting on it end.
     core->jobs().stopAll();
-    api.stop();
+    // Switches first: nothing new may reach the blocking-work pool the API's stop waits for.
     if (ztp)
         ztp->stop();
+    api.stop();
     core->ztp().waitForRecords();
     core->jobs().waitForIdle(30000);
     qCInfo(lcServe) << "stopped";

@@ -43,7 +43,7 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_commandLogs(m_database)
     , m_bulkExecutor(m_executor, m_jobs, options.toolkitBulkConcurrency)
     , m_ztpInventory(m_users, m_sites, m_devices, m_interfaces, m_circuits, options.ztp.site)
-    , m_ztp(m_database, m_ztpInventory, ztpSettings(options))
+    , m_ztp(m_database, m_permissions, m_ztpInventory, ztpSettings(options))
 {
 }
 

@@ -16,10 +16,13 @@ Result<QJsonObject> DefinitionResolver::resolve(const QJsonObject &definition,
         if (!value.isString() || !text.startsWith(QLatin1Char('$')))
             return value;
         const QString name = text.mid(1);
-        return nodeAttributes.contains(name) ? nodeAttributes.value(name) : shared.value(name);
+        if (nodeAttributes.contains(name))
+            return nodeAttributes.value(name);
+        // Found nowhere: null, as ZTPServer sends it.
+        return shared.contains(name) ? shared.value(name) : QJsonValue(QJsonValue::Null);
     };
     QJsonArray actions;
-    for (const QJsonValue &entry : definition.value(QStringLiteral("actions")).toArray()) {
+    for (const auto &entry : definition.value(QStringLiteral("actions")).toArray()) {
         QJsonObject action = entry.toObject();
         if (!action.contains(QStringLiteral("attributes"))) {
             actions.append(action);

@@ -210,6 +210,8 @@ std::optional<Pattern> PatternReader::read(const YAML::Node &yaml,
     } else if (!m_lenient)
         errors.append(QStringLiteral("definition is required"));
     const bool hasNode = scalar("node", &pattern.node);
+    if (hasNode && pattern.node.trimmed().isEmpty())
+        errors.append(QStringLiteral("node may not be empty"));
     if (hasNode && m_identifier == ZtpIdentifier::SystemMac) {
         pattern.node = ZtpNode::normalizedMac(pattern.node);
         static const QRegularExpression hex(QStringLiteral("^[0-9a-f]+$"));

@@ -15,16 +15,22 @@ namespace Cairn {
 namespace {
 
 constexpr int PluginTimeoutMs = 10 * 1000;
+// All the plugins of one definition: well inside the 30 s a bootstrap client waits.
+constexpr int PluginsTimeoutMs = 20 * 1000;
 
 // Loads the plugin as a module (its file has no .py) and prints main()'s value as JSON.
+// What the plugin prints goes to stderr, so that stdout holds the value alone.
 const QString PluginRunner = QStringLiteral(
     "import importlib.machinery, importlib.util, json, sys\n"
     "path, node_id, argument = sys.argv[1:4]\n"
+    "node = json.load(sys.stdin)\n"
+    "out, sys.stdout = sys.stdout, sys.stderr\n"
     "loader = importlib.machinery.SourceFileLoader('ztp_plugin', path)\n"
     "module = importlib.util.module_from_spec(importlib.util.spec_from_loader('ztp_plugin', "
     "loader))\n"
     "loader.exec_module(module)\n"
-    "json.dump(module.main(node_id, argument, json.load(sys.stdin)), sys.stdout)\n");
+    "value = module.main(node_id, argument, node)\n"
+    "json.dump(value, out)\n");
 
 QString python()
 {
@@ -41,6 +47,7 @@ ResourceFunctions::ResourceFunctions(const ZtpDataRoot &root, QString nodeId, QJ
     : m_root(root)
     , m_nodeId(std::move(nodeId))
     , m_facts(std::move(facts))
+    , m_deadline(PluginsTimeoutMs)
 {
 }
 
@@ -48,7 +55,7 @@ Result<QJsonValue> ResourceFunctions::resolve(const QJsonValue &value) const
 {
     if (value.isArray()) {
         QJsonArray array;
-        for (const QJsonValue &item : value.toArray()) {
+        for (const auto &item : value.toArray()) {
             Result<QJsonValue> resolved = resolve(item);
             if (!resolved)
                 return resolved;
@@ -99,16 +106,24 @@ Result<QJsonValue> ResourceFunctions::call(const QString &name, const QString &a
 Result<QJsonValue> ResourceFunctions::runPlugin(const QString &name, const QString &path,
                                                 const QString &argument) const
 {
+    const int timeoutMs = int(std::min<qint64>(PluginTimeoutMs, m_deadline.remainingTime()));
+    if (timeoutMs <= 0)
+        return Error::badRequest(
+            QStringLiteral("Plugin %1: the definition's plugins took %2 s already.")
+                .arg(name)
+                .arg(PluginsTimeoutMs / 1000));
     QProcess process;
     process.start(python(), {QStringLiteral("-c"), PluginRunner, path, m_nodeId, argument});
+    if (!process.waitForStarted(5000))
+        return Error::internal(QStringLiteral("Plugin %1: python3 does not start: %2")
+                                   .arg(name, process.errorString()));
     process.write(QJsonDocument(m_facts).toJson(QJsonDocument::Compact));
     process.closeWriteChannel();
-    if (!process.waitForFinished(PluginTimeoutMs)) {
+    if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(5000);
-        return Error::badRequest(QStringLiteral("Plugin %1 ran longer than %2 s.")
-                                     .arg(name)
-                                     .arg(PluginTimeoutMs / 1000));
+        return Error::badRequest(
+            QStringLiteral("Plugin %1 ran longer than %2 s.").arg(name).arg(timeoutMs / 1000.0));
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         return Error::badRequest(
@@ -118,7 +133,7 @@ Result<QJsonValue> ResourceFunctions::runPlugin(const QString &name, const QStri
     QJsonParseError error{};
     const QJsonDocument result =
         QJsonDocument::fromJson("[" + process.readAllStandardOutput() + "]", &error);
-    if (error.error != QJsonParseError::NoError)
+    if (error.error != QJsonParseError::NoError || result.array().size() != 1)
         return Error::badRequest(
             QStringLiteral("Plugin %1 returned something JSON cannot hold.").arg(name));
     return result.array().first();

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 
+#include <QDeadlineTimer>
 #include <QJsonObject>
 #include <QJsonValue>
 
@@ -30,6 +31,8 @@ private:
     const ZtpDataRoot &m_root;
     QString m_nodeId;
     QJsonObject m_facts;
+    // Shared by every plugin call of one definition.
+    QDeadlineTimer m_deadline;
 };
 
 } // namespace Cairn

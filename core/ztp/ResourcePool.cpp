@@ -47,7 +47,8 @@ Result<QString> ResourcePool::allocate(const QString &poolPath, const QString &n
             firstFree = entry.first.Scalar();
     }
     if (!firstFree)
-        return Error::conflict(QStringLiteral("Resource pool %1 has no free value.").arg(poolPath));
+        return Error::badRequest(
+            QStringLiteral("Resource pool %1 has no free value.").arg(poolPath));
     pool[*firstFree] = owner;
     YAML::Emitter emitter;
     emitter << pool;

@@ -88,7 +88,7 @@ Result<QJsonObject> yamlObjectFile(const QString &path, const QString &what)
 {
     Result<QByteArray> text = ZtpDataRoot::read(path);
     if (!text)
-        return text.error();
+        return Error::badRequest(QStringLiteral("%1 cannot be read.").arg(what));
     return yamlObject(text.value(), what);
 }
 

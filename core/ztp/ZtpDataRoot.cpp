@@ -4,12 +4,13 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryFile>
 #include <cstdio>
 
 namespace Cairn {
 
-ZtpDataRoot::ZtpDataRoot(QString root)
-    : m_root(QDir::cleanPath(std::move(root)))
+ZtpDataRoot::ZtpDataRoot(const QString &root)
+    : m_root(QDir::cleanPath(root))
 {
 }
 
@@ -63,7 +64,9 @@ std::optional<QString> ZtpDataRoot::path(const QString &folder, const QString &r
 
 std::optional<QString> ZtpDataRoot::nodeFolder(const QString &nodeId) const
 {
-    if (nodeId.contains(QLatin1Char('/')) || nodeId.startsWith(QLatin1Char('.')))
+    // No switch's serial number or MAC is longer; a file name may not be.
+    if (nodeId.size() > 128 || nodeId.contains(QLatin1Char('/')) ||
+        nodeId.startsWith(QLatin1Char('.')))
         return std::nullopt;
     return path(QStringLiteral("nodes"), nodeId);
 }
@@ -84,20 +87,17 @@ Result<void> ZtpDataRoot::write(const QString &path, const QByteArray &content)
         return Error::internal(QStringLiteral("Cannot create the folder of %1.").arg(path));
     // A new file renamed over the old one: whole or absent if the process dies. Not synced
     // to disk (a registration storm would wait on the disk, not the CPU); the kernel has it.
-    const QString temporary = path + QStringLiteral(".cairn-new");
-    QFile target(temporary);
-    if (!target.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        target.write(content) != content.size() || !target.flush()) {
-        const QString reason = target.errorString();
-        target.remove();
-        return Error::internal(QStringLiteral("Cannot write %1: %2").arg(path, reason));
-    }
-    target.close();
-    if (std::rename(QFile::encodeName(temporary).constData(),
-                    QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(temporary);
+    QTemporaryFile target(path + QStringLiteral(".XXXXXX"));
+    if (!target.open() || target.write(content) != content.size() || !target.flush())
+        return Error::internal(
+            QStringLiteral("Cannot write %1: %2").arg(path, target.errorString()));
+    // QTemporaryFile makes its file owner-only; a data root's files are read by other tools.
+    target.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                          QFile::ReadOther);
+    if (std::rename(QFile::encodeName(target.fileName()).constData(),
+                    QFile::encodeName(path).constData()) != 0)
         return Error::internal(QStringLiteral("Cannot replace %1.").arg(path));
-    }
+    target.setAutoRemove(false);
     return {};
 }
 

@@ -13,7 +13,7 @@ namespace Cairn {
 class ZtpDataRoot
 {
 public:
-    explicit ZtpDataRoot(QString root);
+    explicit ZtpDataRoot(const QString &root);
 
     const QString &root() const { return m_root; }
     // Creates the layout and copies in the shipped bootstrap client, its config, the actions

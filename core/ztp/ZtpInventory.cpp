@@ -52,6 +52,18 @@ Result<Identity> ZtpInventory::caller()
     return identity;
 }
 
+Result<std::optional<Device>> ZtpInventory::byHostname(const QString &hostname)
+{
+    // By name only (a lookup by key would take "42" for an id), and only when one site has it.
+    DeviceFilter filter;
+    filter.hostname = hostname;
+    filter.limit = 2;
+    Result<QList<Device>> found = m_devices.list(filter);
+    if (!found)
+        return found.error();
+    return found->size() == 1 ? std::optional<Device>(found->first()) : std::nullopt;
+}
+
 Result<qint64> ZtpInventory::siteId(const Identity &caller)
 {
     if (m_siteId)
@@ -77,10 +89,20 @@ Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
                       {QStringLiteral("os_version"), node.version},
                       {QStringLiteral("serial_number"), node.serialNumber},
                       {QStringLiteral("mac_address"), macWithColons(node.systemMac)}};
-    Result<Device> existing =
-        knownDevice ? m_devices.get(QString::number(*knownDevice)) : m_devices.get(nodeId);
-    if (!existing && knownDevice)
-        existing = m_devices.get(nodeId);
+    // The device this node became before; else one an operator staged for it: named after the
+    // node and holding its serial number. Never a device the switch merely names: it has no
+    // credentials, so its word must not change an existing router.
+    Result<Device> existing = knownDevice ? m_devices.get(QString::number(*knownDevice))
+                                          : Result<Device>(Error::notFound(QString()));
+    if (!existing) {
+        Result<std::optional<Device>> staged = byHostname(nodeId);
+        if (!staged)
+            return staged.error();
+        const std::optional<Device> &candidate = staged.value();
+        if (candidate && !node.serialNumber.isEmpty() &&
+            candidate->serialNumber == node.serialNumber)
+            existing = *candidate;
+    }
     if (existing) {
         facts.insert(QStringLiteral("id"), existing->id);
         Result<QList<Device>> updated = m_devices.update(caller, QJsonArray{facts}, true);
@@ -88,8 +110,6 @@ Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
             return updated.error();
         return updated->first();
     }
-    if (existing.error().code != ErrorCode::NotFound)
-        return existing.error();
     // A new switch joins the site of the first neighbor the inventory knows (so its links
     // can be circuits, which stay within a site), else the ZTP site.
     std::optional<qint64> site;
@@ -112,8 +132,11 @@ Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
     facts.insert(QStringLiteral("description"),
                  QStringLiteral("Registered by zero-touch provisioning"));
     Result<QList<Device>> created = m_devices.create(caller, QJsonArray{facts}, *site);
-    if (!created)
+    if (!created) {
+        // The ZTP site may have been deleted since: look it up again next time.
+        m_siteId.reset();
         return created.error();
+    }
     return created->first();
 }
 
@@ -203,8 +226,8 @@ Result<qint64> ZtpInventory::upsert(const ZtpNode &node, const QString &nodeId,
         if (entry.neighbors.isEmpty() || neighbors.contains(entry.neighbors.first().device))
             continue;
         const QString hostname = entry.neighbors.first().device;
-        Result<Device> known = m_devices.get(hostname);
-        neighbors.insert(hostname, known ? std::optional<Device>(known.value()) : std::nullopt);
+        Result<std::optional<Device>> known = byHostname(hostname);
+        neighbors.insert(hostname, known ? known.value() : std::nullopt);
     }
     Result<Device> device = this->device(identity.value(), node, nodeId, knownDevice, neighbors);
     if (!device)

@@ -37,6 +37,7 @@ private:
 
     Result<Identity> caller();
     Result<qint64> siteId(const Identity &caller);
+    Result<std::optional<Device>> byHostname(const QString &hostname);
     Result<Device> device(const Identity &caller, const ZtpNode &node, const QString &nodeId,
                           std::optional<qint64> knownDevice, const Neighbors &neighbors);
     // The device's interface for each LLDP entry, created or described in one write each.

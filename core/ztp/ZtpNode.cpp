@@ -34,6 +34,27 @@ QJsonObject ZtpNode::toJson() const
                        {QStringLiteral("neighbors"), neighborsJson}};
 }
 
+QByteArray ZtpNode::toStoredJson() const
+{
+    QJsonObject facts = toJson();
+    facts.remove(QStringLiteral("neighbors"));
+    QByteArray text = QJsonDocument(facts).toJson(QJsonDocument::Compact);
+    QByteArrayList entries;
+    for (const ZtpInterfaceNeighbors &entry : neighbors) {
+        QJsonArray list;
+        for (const ZtpNeighbor &neighbor : entry.neighbors)
+            list.append(QJsonObject{{QStringLiteral("device"), neighbor.device},
+                                    {QStringLiteral("port"), neighbor.port}});
+        // A one-string array is the JSON escaping of the key.
+        const QByteArray key =
+            QJsonDocument(QJsonArray{entry.interface}).toJson(QJsonDocument::Compact);
+        entries << key.mid(1, key.size() - 2) + ':' +
+                       QJsonDocument(list).toJson(QJsonDocument::Compact);
+    }
+    text.chop(1);
+    return text + (facts.isEmpty() ? "" : ",") + "\"neighbors\":{" + entries.join(',') + "}}\n";
+}
+
 namespace {
 
 QString text(const YAML::Node &node)

@@ -42,7 +42,11 @@ struct ZtpNode
     std::optional<QString> config;
 
     QString id(ZtpIdentifier identifier) const;
+    // Neighbors in a JSON object, whose keys Qt sorts: for plugins and display.
     QJsonObject toJson() const;
+    // The facts as stored (nodes/<id>/.node): neighbors in the order the switch sent them,
+    // which matching depends on.
+    QByteArray toStoredJson() const;
 
     // A posted body: strict JSON, every neighbor with device and port (the seed's
     // `remote_interface` is taken for port), a non-empty identifier; errors name the field.

@@ -77,7 +77,9 @@ Result<void> ZtpNodeRepository::upsert(const ZtpNodeRecord &record)
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
             "serial_number = excluded.serial_number, system_mac = excluded.system_mac, "
             "model = excluded.model, version = excluded.version, "
-            "pattern = excluded.pattern, definition = excluded.definition, "
+            // A switch registering again keeps the pattern it matched until it matches another.
+            "pattern = COALESCE(NULLIF(excluded.pattern, ''), ztp_nodes.pattern), "
+            "definition = COALESCE(NULLIF(excluded.definition, ''), ztp_nodes.definition), "
             "status = excluded.status, last_address = excluded.last_address, actions_total = 0, "
             "actions_fetched = 0, last_error = '', updated_at = excluded.updated_at"),
         {record.nodeId, record.serialNumber, record.systemMac, record.model, record.version,

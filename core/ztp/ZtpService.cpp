@@ -6,8 +6,8 @@
 #include "PatternReader.h"
 #include "ResourceFunctions.h"
 #include "YamlJson.h"
+#include "auth/PermissionService.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -27,6 +27,8 @@ const QString PatternFile = QStringLiteral("pattern");
 const QString StartupConfigFile = QStringLiteral("startup-config");
 const QString AttributesFile = QStringLiteral("attributes");
 const QString ConfigHandlerFile = QStringLiteral("config-handler");
+// Operators' permission to see provisioning: `view` on this type.
+const QString ObjectType = QStringLiteral("ztp_node");
 
 QJsonArray actionsOf(const QJsonObject &definition)
 {
@@ -35,14 +37,17 @@ QJsonArray actionsOf(const QJsonObject &definition)
 
 } // namespace
 
-ZtpService::ZtpService(Database &database, ZtpInventory &inventory, ZtpSettings settings)
+ZtpService::ZtpService(Database &database, PermissionService &permissions, ZtpInventory &inventory,
+                       ZtpSettings settings)
     : m_settings(std::move(settings))
     , m_root(m_settings.dataRoot)
     , m_nodes(database)
+    , m_permissions(permissions)
     , m_inventory(inventory)
 {
     m_recordWriter.setMaxThreadCount(1);
     m_recordWriter.setExpiryTimeout(-1);
+    m_configHandlers.setMaxThreadCount(4);
 }
 
 Result<void> ZtpService::prepare() const
@@ -99,6 +104,11 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
         record.pattern = pattern->name;
         record.definition = pattern->definition;
     }
+    if (status == u"refused") {
+        // A switch nothing matched is listed, but never touches the inventory.
+        writeLater([this, record] { (void)m_nodes.upsert(record); });
+        return;
+    }
     writeLater([this, node, record] {
         Result<void> stored = m_nodes.upsert(record);
         const Result<ZtpNodeRecord> known = m_nodes.byNodeId(record.nodeId);
@@ -114,13 +124,21 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
     });
 }
 
-void ZtpService::writeLater(std::function<void()> write)
+void ZtpService::writeLater(std::function<void()> write, bool progressOnly)
 {
-    m_recordWriter.start(std::move(write));
+    // Under a flood, progress counters are the first thing to give up, never a registration.
+    if (progressOnly && m_pendingWrites.loadRelaxed() > MaxPendingProgressWrites)
+        return;
+    m_pendingWrites.ref();
+    m_recordWriter.start([this, write = std::move(write)] {
+        write();
+        m_pendingWrites.deref();
+    });
 }
 
 void ZtpService::waitForRecords()
 {
+    m_configHandlers.waitForDone();
     m_recordWriter.waitForDone();
 }
 
@@ -156,7 +174,7 @@ Result<void> ZtpService::writeNodeFiles(const QString &folder, const ZtpNode &no
                                          .arg(pattern.name, pattern.configHandler));
         files.append({ConfigHandlerFile, script.value()});
     }
-    files.append({NodeFacts, QJsonDocument(node.toJson()).toJson()});
+    files.append({NodeFacts, node.toStoredJson()});
     for (const auto &[name, content] : files) {
         Result<void> written = ZtpDataRoot::write(folder + QLatin1Char('/') + name, content);
         if (!written)
@@ -183,7 +201,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
     const QString facts = folder.value() + QLatin1Char('/') + NodeFacts;
     if (QFileInfo::exists(folder.value() + QLatin1Char('/') + DefinitionFile) ||
         QFileInfo::exists(folder.value() + QLatin1Char('/') + StartupConfigFile)) {
-        Result<void> written = ZtpDataRoot::write(facts, QJsonDocument(node.toJson()).toJson());
+        Result<void> written = ZtpDataRoot::write(facts, node.toStoredJson());
         if (!written)
             return written.error();
         remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
@@ -193,7 +211,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
         Result<void> written = ZtpDataRoot::write(
             folder.value() + QLatin1Char('/') + StartupConfigFile, node.config->toUtf8());
         if (written)
-            written = ZtpDataRoot::write(facts, QJsonDocument(node.toJson()).toJson());
+            written = ZtpDataRoot::write(facts, node.toStoredJson());
         if (!written)
             return written.error();
         remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
@@ -250,7 +268,7 @@ Result<QJsonObject> ZtpService::storedDefinition(const QString &folder, const QS
         {QStringLiteral("attributes"),
          QJsonObject{{QStringLiteral("url"),
                       QString(url + QStringLiteral("nodes/%1/startup-config").arg(nodeId))}}}}};
-    for (const QJsonValue &action : actionsOf(stored))
+    for (const auto &action : actionsOf(stored))
         if (action.toObject().value(QStringLiteral("always_execute")).toBool())
             actions.append(action);
     return QJsonObject{{QStringLiteral("name"), QStringLiteral("Autogenerated definition")},
@@ -270,9 +288,13 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
     if (!node)
         return Error::badRequest(
             QStringLiteral("Node %1's facts are unreadable: %2").arg(nodeId, node.error().message));
-    if (!m_settings.disableTopologyValidation) {
-        const Result<QByteArray> text =
-            ZtpDataRoot::read(folder.value() + QLatin1Char('/') + PatternFile);
+    const QString patternPath = folder.value() + QLatin1Char('/') + PatternFile;
+    // A node that brought its own startup-config matched no pattern: nothing to check again.
+    const bool staticConfig =
+        !QFileInfo::exists(patternPath) &&
+        QFileInfo::exists(folder.value() + QLatin1Char('/') + StartupConfigFile);
+    if (!m_settings.disableTopologyValidation && !staticConfig) {
+        const Result<QByteArray> text = ZtpDataRoot::read(patternPath);
         if (!text)
             return Error::badRequest(QStringLiteral("Node %1 has no pattern.").arg(nodeId));
         Result<Pattern> pattern = PatternReader::readStored(text.value(), m_settings.identifier);
@@ -299,9 +321,9 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
     if (!definition)
         return definition;
     const int actions = int(actionsOf(definition.value()).size());
-    writeLater([this, nodeId, actions, address] {
-        (void)m_nodes.definitionSent(nodeId, actions, address);
-    });
+    writeLater([this, nodeId, actions,
+                address] { (void)m_nodes.definitionSent(nodeId, actions, address); },
+               true);
     return definition;
 }
 
@@ -312,14 +334,20 @@ Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteAr
         return folder.error();
     if (!QFileInfo(folder.value()).isDir())
         return Error::badRequest(QStringLiteral("Node %1 has not registered.").arg(nodeId));
-    Result<void> written =
-        ZtpDataRoot::write(folder.value() + QLatin1Char('/') + StartupConfigFile, config);
-    if (!written)
-        return written;
+    {
+        const QMutexLocker locker(
+            &m_registrationLocks[qHash(nodeId) % std::size(m_registrationLocks)]);
+        Result<void> written =
+            ZtpDataRoot::write(folder.value() + QLatin1Char('/') + StartupConfigFile, config);
+        if (!written)
+            return written;
+    }
     writeLater([this, nodeId] {
         (void)m_nodes.setStatus(nodeId, QStringLiteral("configured"), QString());
     });
-    runConfigHandler(folder.value(), nodeId);
+    // After the answer: a handler may take longer than the switch waits for one.
+    m_configHandlers.start(
+        [this, folder = folder.value(), nodeId] { runConfigHandler(folder, nodeId); });
     return {};
 }
 
@@ -397,32 +425,41 @@ Result<QByteArray> ZtpService::action(const QString &name, const QString &addres
         return path.error();
     Result<QByteArray> script = ZtpDataRoot::read(path.value());
     if (script)
-        writeLater([this, address] { (void)m_nodes.actionFetched(address); });
+        writeLater([this, address] { (void)m_nodes.actionFetched(address); }, true);
     return script;
 }
 
-Result<QJsonObject> ZtpService::meta(const QString &folder, const QString &relative) const
+Result<QJsonObject> ZtpService::meta(const QString &folder, const QString &relative)
 {
     if (folder != u"actions" && folder != u"files" && folder != u"nodes")
         return Error::notFound(QStringLiteral("No metadata for %1.").arg(folder));
     Result<QString> path = servedFile(folder, relative);
     if (!path)
         return path.error();
-    QFile file(path.value());
-    QCryptographicHash sha1(QCryptographicHash::Sha1);
-    if (!file.open(QIODevice::ReadOnly) || !sha1.addData(&file))
-        return Error::notFound(QStringLiteral("Cannot read %1/%2.").arg(folder, relative));
-    return QJsonObject{{QStringLiteral("sha1"), QString::fromLatin1(sha1.result().toHex())},
-                       {QStringLiteral("size"), file.size()}};
+    return m_digests.of(path.value());
 }
 
-Result<QList<ZtpNodeRecord>> ZtpService::nodes()
+Result<std::shared_ptr<const NeighborDb>> ZtpService::neighborDb(const Identity &caller)
 {
+    Result<void> allowed = m_permissions.require(caller, ObjectType, std::nullopt, Action::View);
+    if (!allowed)
+        return allowed.error();
+    return neighborDb();
+}
+
+Result<QList<ZtpNodeRecord>> ZtpService::nodes(const Identity &caller)
+{
+    Result<void> allowed = m_permissions.require(caller, ObjectType, std::nullopt, Action::View);
+    if (!allowed)
+        return allowed.error();
     return m_nodes.list();
 }
 
-Result<ZtpNodeRecord> ZtpService::node(const QString &nodeId)
+Result<ZtpNodeRecord> ZtpService::node(const Identity &caller, const QString &nodeId)
 {
+    Result<void> allowed = m_permissions.require(caller, ObjectType, std::nullopt, Action::View);
+    if (!allowed)
+        return allowed.error();
     return m_nodes.byNodeId(nodeId);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FileDigests.h"
 #include "NeighborDb.h"
 #include "Result.h"
 #include "ZtpDataRoot.h"
@@ -16,6 +17,8 @@
 namespace Cairn {
 
 class Database;
+class PermissionService;
+struct Identity;
 
 // The zero-touch provisioning server over a ZTPServer data_root: registers bootstrapping
 // switches against the neighbordb, serves their definitions (with $attributes and
@@ -24,7 +27,8 @@ class Database;
 class ZtpService
 {
 public:
-    ZtpService(Database &database, ZtpInventory &inventory, ZtpSettings settings);
+    ZtpService(Database &database, PermissionService &permissions, ZtpInventory &inventory,
+               ZtpSettings settings);
 
     const ZtpSettings &settings() const { return m_settings; }
     const ZtpDataRoot &dataRoot() const { return m_root; }
@@ -47,13 +51,16 @@ public:
     Result<QByteArray> action(const QString &name, const QString &address);
     // The path of a regular file under files/, actions/ or nodes/ (NotFound otherwise).
     Result<QString> servedFile(const QString &folder, const QString &relative) const;
-    Result<QJsonObject> meta(const QString &folder, const QString &relative) const;
+    Result<QJsonObject> meta(const QString &folder, const QString &relative);
 
     // The current neighbordb, read again whenever the file changes.
     std::shared_ptr<const NeighborDb> neighborDb();
-    Result<QList<ZtpNodeRecord>> nodes();
-    Result<ZtpNodeRecord> node(const QString &nodeId);
-    // Blocks until every node record and inventory change asked for so far is written.
+    // What operators see (the API and GUI): `view` on type ztp_node.
+    Result<std::shared_ptr<const NeighborDb>> neighborDb(const Identity &caller);
+    Result<QList<ZtpNodeRecord>> nodes(const Identity &caller);
+    Result<ZtpNodeRecord> node(const Identity &caller, const QString &nodeId);
+    // Blocks until every config-handler started has ended and every node record and
+    // inventory change asked for so far is written.
     void waitForRecords();
 
 private:
@@ -67,18 +74,26 @@ private:
     // Database writes run on one thread, in the order they were asked for, after the answer:
     // switches registering at once do not queue on the database's write lock, nor wait for
     // the inventory.
-    void writeLater(std::function<void()> write);
+    // `progressOnly` writes (progress counters) are dropped under a flood.
+    void writeLater(std::function<void()> write, bool progressOnly = false);
 
     ZtpSettings m_settings;
     ZtpDataRoot m_root;
     ZtpNodeRepository m_nodes;
+    PermissionService &m_permissions;
     ZtpInventory &m_inventory;
     QMutex m_neighborDbLock;
     std::shared_ptr<const NeighborDb> m_neighborDb;
     QString m_neighborDbStamp;
     // One registration per node at a time; different nodes in parallel.
     QMutex m_registrationLocks[32];
+    FileDigests m_digests;
+    QAtomicInt m_pendingWrites;
+    static constexpr int MaxPendingProgressWrites = 10000;
+    // Destroyed first, the handlers before the writer, each waiting for its work: a handler's
+    // end is recorded through the writer, whose writes use everything above.
     QThreadPool m_recordWriter;
+    QThreadPool m_configHandlers;
 };
 
 } // namespace Cairn

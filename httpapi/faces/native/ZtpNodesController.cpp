@@ -23,9 +23,13 @@ QJsonArray patternsJson(const QList<Pattern> &patterns)
     return list;
 }
 
-HttpResponse neighborDb(CoreServices &core)
+HttpResponse neighborDb(CoreServices &core, const ApiRequest &request)
 {
-    const std::shared_ptr<const NeighborDb> db = core.ztp().neighborDb();
+    const Result<std::shared_ptr<const NeighborDb>> found =
+        core.ztp().neighborDb(*request.identity);
+    if (!found)
+        return FaceErrors::response(Face::Native, found.error());
+    const std::shared_ptr<const NeighborDb> &db = found.value();
     QJsonArray problems;
     for (const NeighborDbProblem &problem : db->problems())
         problems.append(problem.toJson());
@@ -44,7 +48,7 @@ HttpResponse nodes(CoreServices &core, const ApiRequest &request)
     const Result<Page> page = Page::fromRequest(request);
     if (!page)
         return FaceErrors::response(Face::Native, page.error());
-    const Result<QList<ZtpNodeRecord>> records = core.ztp().nodes();
+    const Result<QList<ZtpNodeRecord>> records = core.ztp().nodes(*request.identity);
     if (!records)
         return FaceErrors::response(Face::Native, records.error());
     QJsonArray rows;
@@ -82,7 +86,7 @@ void ZtpNodesController::registerRoutes(Router &router, CoreServices &core)
                           QStringLiteral("Get a zero-touch provisioned node")),
                [&core](const ApiRequest &request) {
                    const Result<ZtpNodeRecord> record =
-                       core.ztp().node(request.pathParam(QStringLiteral("id")));
+                       core.ztp().node(*request.identity, request.pathParam(QStringLiteral("id")));
                    return record ? HttpResponse::json(record->toJson())
                                  : FaceErrors::response(Face::Native, record.error());
                });
@@ -90,7 +94,7 @@ void ZtpNodesController::registerRoutes(Router &router, CoreServices &core)
                                   QStringLiteral("The neighbordb in force"));
     status.description = QStringLiteral("Whether the neighbordb is valid, its patterns, or every "
                                         "error that refuses it, with line numbers.");
-    router.add(status, [&core](const ApiRequest &) { return neighborDb(core); });
+    router.add(status, [&core](const ApiRequest &request) { return neighborDb(core, request); });
 }
 
 } // namespace Cairn

@@ -54,14 +54,11 @@ HttpResponse registerNode(CoreServices &core, const ApiRequest &request)
 
 HttpResponse storeStartupConfig(CoreServices &core, const ApiRequest &request)
 {
-    // The node's config-handler runs before the answer: off the listener thread.
-    return HttpResponse::later([services = &core, id = request.pathParam(QStringLiteral("id")),
-                                config = request.http.body] {
-        const Result<void> stored = services->ztp().storeStartupConfig(id, config);
-        if (!stored)
-            return failure(stored.error());
-        return HttpResponse::bytes({}, "text/html", 201);
-    });
+    const Result<void> stored =
+        core.ztp().storeStartupConfig(request.pathParam(QStringLiteral("id")), request.http.body);
+    if (!stored)
+        return failure(stored.error());
+    return HttpResponse::bytes({}, "text/html", 201);
 }
 
 HttpResponse file(CoreServices &core, const ApiRequest &request)
@@ -104,10 +101,14 @@ void ZtpController::registerRoutes(Router &router, CoreServices &core)
                [&core](const ApiRequest &request) { return registerNode(core, request); });
     router.add(spec("GET", "/nodes/{id}", "A node's definition", 200, "application/json"),
                [&core](const ApiRequest &request) {
-                   const Result<QJsonObject> definition = core.ztp().definition(
-                       request.pathParam(QStringLiteral("id")), peerOf(request));
-                   return definition ? HttpResponse::json(definition.value())
-                                     : failure(definition.error());
+                   // Plugins may run: off the listener thread.
+                   return HttpResponse::later([services = &core,
+                                               id = request.pathParam(QStringLiteral("id")),
+                                               peer = peerOf(request)] {
+                       const Result<QJsonObject> definition = services->ztp().definition(id, peer);
+                       return definition ? HttpResponse::json(definition.value())
+                                         : failure(definition.error());
+                   });
                });
     router.add(spec("PUT", "/nodes/{id}/startup-config", "Back up a node's startup-config", 201,
                     "text/html"),

@@ -90,7 +90,7 @@ TEST(ResourcePool, HandsOutEachValueOnceAndTheSameOneAgain)
               QStringLiteral("10.0.0.4"));
     const Result<QString> exhausted = ResourcePool::allocate(pool, QStringLiteral("JPE5"));
     ASSERT_FALSE(exhausted.ok());
-    EXPECT_EQ(exhausted.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(exhausted.error().code, ErrorCode::BadRequest);
     EXPECT_FALSE(ResourcePool::allocate(dir.filePath(QStringLiteral("none")), QStringLiteral("x")));
 }
 
