@@ -17,15 +17,24 @@ QString ZtpNode::normalizedMac(const QString &mac)
     return text.remove(QLatin1Char(':')).remove(QLatin1Char('.')).toLower();
 }
 
+namespace {
+
+QJsonArray jsonOfNeighbors(const QList<ZtpNeighbor> &neighbors)
+{
+    QJsonArray list;
+    for (const ZtpNeighbor &neighbor : neighbors)
+        list.append(QJsonObject{{QStringLiteral("device"), neighbor.device},
+                                {QStringLiteral("port"), neighbor.port}});
+    return list;
+}
+
+} // namespace
+
 QJsonObject ZtpNode::toJson() const
 {
     QJsonObject neighborsJson;
     for (const ZtpInterfaceNeighbors &entry : neighbors) {
-        QJsonArray list;
-        for (const ZtpNeighbor &neighbor : entry.neighbors)
-            list.append(QJsonObject{{QStringLiteral("device"), neighbor.device},
-                                    {QStringLiteral("port"), neighbor.port}});
-        neighborsJson.insert(entry.interface, list);
+        neighborsJson.insert(entry.interface, jsonOfNeighbors(entry.neighbors));
     }
     return QJsonObject{{QStringLiteral("model"), model},
                        {QStringLiteral("serialnumber"), serialNumber},
@@ -41,10 +50,7 @@ QByteArray ZtpNode::toStoredJson() const
     QByteArray text = QJsonDocument(facts).toJson(QJsonDocument::Compact);
     QByteArrayList entries;
     for (const ZtpInterfaceNeighbors &entry : neighbors) {
-        QJsonArray list;
-        for (const ZtpNeighbor &neighbor : entry.neighbors)
-            list.append(QJsonObject{{QStringLiteral("device"), neighbor.device},
-                                    {QStringLiteral("port"), neighbor.port}});
+        const QJsonArray list = jsonOfNeighbors(entry.neighbors);
         // A one-string array is the JSON escaping of the key.
         const QByteArray key =
             QJsonDocument(QJsonArray{entry.interface}).toJson(QJsonDocument::Compact);

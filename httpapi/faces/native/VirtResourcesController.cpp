@@ -1,28 +1,14 @@
 #include "VirtResourcesController.h"
 
 #include "CoreServices.h"
+#include "NativeList.h"
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
-#include "routing/Page.h"
 #include "routing/Router.h"
 
 namespace Cairn {
 
 namespace {
-
-// A list as the native face answers it: a page of the items' JSON.
-template <typename T> HttpResponse paged(const ApiRequest &request, const Result<QList<T>> &items)
-{
-    const Result<Page> page = Page::fromRequest(request);
-    if (!page)
-        return FaceErrors::response(Face::Native, page.error());
-    if (!items)
-        return FaceErrors::response(Face::Native, items.error());
-    QJsonArray rows;
-    for (const T &item : items->mid(page->offset, page->rowsToFetch()))
-        rows.append(item.toJson());
-    return page->respond(request, rows, items->size());
-}
 
 template <typename T> HttpResponse detail(const Result<T> &item)
 {
@@ -64,32 +50,36 @@ void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
     };
     addRoutes(
         router, QStringLiteral("machines"), QStringLiteral("machine"),
-        [&core](const ApiRequest &r) { return paged(r, core.virt().machines(*r.identity)); },
+        [&core](const ApiRequest &r) { return nativeList(r, core.virt().machines(*r.identity)); },
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.virt().machine(*r.identity, uuidOf(r)));
         });
     addRoutes(
         router, QStringLiteral("hypervisors"), QStringLiteral("hypervisor"),
-        [&core](const ApiRequest &r) { return paged(r, core.virt().hypervisors(*r.identity)); },
+        [&core](const ApiRequest &r) {
+            return nativeList(r, core.virt().hypervisors(*r.identity));
+        },
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.virt().hypervisor(*r.identity, uuidOf(r)));
         });
     addRoutes(
         router, QStringLiteral("clusters"), QStringLiteral("cluster"),
-        [&core](const ApiRequest &r) { return paged(r, core.clusters().list(*r.identity)); },
+        [&core](const ApiRequest &r) { return nativeList(r, core.clusters().list(*r.identity)); },
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.clusters().get(*r.identity, uuidOf(r)));
         });
     // Not /api/networks/: that is the source of truth's (NSoT) IP networks.
     addRoutes(
         router, QStringLiteral("static-networks"), QStringLiteral("static network"),
-        [&core](const ApiRequest &r) { return paged(r, core.staticNetworks().list(*r.identity)); },
+        [&core](const ApiRequest &r) {
+            return nativeList(r, core.staticNetworks().list(*r.identity));
+        },
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.staticNetworks().get(*r.identity, uuidOf(r)));
         });
     addRoutes(
         router, QStringLiteral("packages"), QStringLiteral("package"),
-        [&core](const ApiRequest &r) { return paged(r, core.packages().list(*r.identity)); },
+        [&core](const ApiRequest &r) { return nativeList(r, core.packages().list(*r.identity)); },
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.packages().get(*r.identity, uuidOf(r)));
         });

@@ -1,9 +1,9 @@
 #include "ZtpNodesController.h"
 
 #include "CoreServices.h"
+#include "NativeList.h"
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
-#include "routing/Page.h"
 #include "routing/Router.h"
 
 #include <QJsonArray>
@@ -43,20 +43,6 @@ HttpResponse neighborDb(CoreServices &core, const ApiRequest &request)
     });
 }
 
-HttpResponse nodes(CoreServices &core, const ApiRequest &request)
-{
-    const Result<Page> page = Page::fromRequest(request);
-    if (!page)
-        return FaceErrors::response(Face::Native, page.error());
-    const Result<QList<ZtpNodeRecord>> records = core.ztp().nodes(*request.identity);
-    if (!records)
-        return FaceErrors::response(Face::Native, records.error());
-    QJsonArray rows;
-    for (const ZtpNodeRecord &record : records->mid(page->offset, page->rowsToFetch()))
-        rows.append(record.toJson());
-    return page->respond(request, rows, records->size());
-}
-
 RouteSpec nativeSpec(const QString &path, const QString &summary)
 {
     RouteSpec spec;
@@ -81,7 +67,9 @@ void ZtpNodesController::registerRoutes(Router &router, CoreServices &core)
         {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
         {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
          false}};
-    router.add(list, [&core](const ApiRequest &request) { return nodes(core, request); });
+    router.add(list, [&core](const ApiRequest &request) {
+        return nativeList(request, core.ztp().nodes(*request.identity));
+    });
     router.add(nativeSpec(QStringLiteral("/api/ztp/nodes/{id}/"),
                           QStringLiteral("Get a zero-touch provisioned node")),
                [&core](const ApiRequest &request) {
