@@ -281,9 +281,30 @@ TEST_F(ZtpApiTest, RegistrationAnswers201ForNew409ForKnownAnd400WithoutMatch)
               QStringLiteral("http://127.0.0.1:%1/nodes/JPE200").arg(s_ztpPort).toUtf8());
     EXPECT_TRUE(created.body.isEmpty());
 
-    const HttpReply known = post(facts("JPE200", "spine2"));
+    // Known: its facts are refreshed (a new version after an upgrade), its device kept.
+    const qint64 device =
+        nodeRecord("JPE200", QStringLiteral("registered"))[QStringLiteral("device_id")].toInteger();
+    const HttpReply known =
+        post(QByteArray(facts("JPE200", "spine2")).replace("4.30.1F", "4.31.0F"));
     EXPECT_EQ(known.status, 409);
     EXPECT_EQ(known.header("Location"), created.header("Location"));
+    QJsonValue refreshed;
+    for (int attempt = 0; attempt < 100 && refreshed[QStringLiteral("os_version")].toString() !=
+                                               QStringLiteral("4.31.0F");
+         ++attempt) {
+        QThread::msleep(50);
+        refreshed =
+            admin("GET", "/api/devices/" + QByteArray::number(device) + "/?fields=os_version")
+                .json();
+    }
+    EXPECT_EQ(refreshed[QStringLiteral("os_version")].toString(), QStringLiteral("4.31.0F"));
+    EXPECT_EQ(
+        nodeRecord("JPE200", QStringLiteral("registered"))[QStringLiteral("device_id")].toInteger(),
+        device);
+    EXPECT_EQ(
+        nodeRecord("JPE200", QStringLiteral("registered"))[QStringLiteral("pattern")].toString(),
+        QStringLiteral("leaves"))
+        << "a known node keeps the pattern it matched";
 
     const HttpReply unmatched = post(facts("JPE201", "core9"));
     EXPECT_EQ(unmatched.status, 400);
