@@ -1,5 +1,6 @@
 #include "ResourceFunctions.h"
 
+#include "FunctionCall.h"
 #include "ResourcePool.h"
 #include "ZtpDataRoot.h"
 
@@ -7,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace Cairn {
@@ -75,13 +75,11 @@ Result<QJsonValue> ResourceFunctions::resolve(const QJsonValue &value) const
         return QJsonValue(result);
     }
     // ZTPServer takes any value that starts like a call for one.
-    static const QRegularExpression function(
-        QStringLiteral("^(\\w+)\\((?:'([^']*)'|\"([^\"]*)\")\\)"));
-    const QRegularExpressionMatch match = function.match(value.toString());
-    if (!value.isString() || !match.hasMatch())
+    const std::optional<FunctionCall> function =
+        value.isString() ? FunctionCall::prefix(value.toString()) : std::nullopt;
+    if (!function)
         return value;
-    return call(match.captured(1),
-                match.captured(2).isNull() ? match.captured(3) : match.captured(2));
+    return call(function->name, function->argument);
 }
 
 Result<QJsonValue> ResourceFunctions::call(const QString &name, const QString &argument) const

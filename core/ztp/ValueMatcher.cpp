@@ -1,5 +1,7 @@
 #include "ValueMatcher.h"
 
+#include "FunctionCall.h"
+
 namespace Cairn {
 
 Result<ValueMatcher> ValueMatcher::compile(const QString &token)
@@ -11,15 +13,13 @@ Result<ValueMatcher> ValueMatcher::compile(const QString &token)
         matcher.m_kind = Kind::None;
         return matcher;
     }
-    static const QRegularExpression function(
-        QStringLiteral("^(\\w+)\\((?:'([^']*)'|\"([^\"]*)\")\\)$"));
-    const QRegularExpressionMatch call = function.match(token);
+    const std::optional<FunctionCall> call = FunctionCall::whole(token);
     matcher.m_kind = Kind::Exact;
     matcher.m_argument = token;
-    if (!call.hasMatch())
+    if (!call)
         return matcher;
-    const QString name = call.captured(1);
-    matcher.m_argument = call.captured(2).isNull() ? call.captured(3) : call.captured(2);
+    const QString &name = call->name;
+    matcher.m_argument = call->argument;
     if (name == u"exact")
         return matcher;
     if (name == u"includes")

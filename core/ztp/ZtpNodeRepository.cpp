@@ -66,10 +66,10 @@ Result<ZtpNodeRecord> ZtpNodeRepository::byNodeId(const QString &nodeId)
     return recordFrom(query.value());
 }
 
-Result<void> ZtpNodeRepository::upsert(const ZtpNodeRecord &record)
+Result<std::optional<qint64>> ZtpNodeRepository::upsert(const ZtpNodeRecord &record)
 {
     const qint64 at = now();
-    return SqlQuery::exec(
+    Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
         QStringLiteral(
             "INSERT INTO ztp_nodes (node_id, serial_number, system_mac, model, version, "
@@ -81,9 +81,18 @@ Result<void> ZtpNodeRepository::upsert(const ZtpNodeRecord &record)
             "pattern = COALESCE(NULLIF(excluded.pattern, ''), ztp_nodes.pattern), "
             "definition = COALESCE(NULLIF(excluded.definition, ''), ztp_nodes.definition), "
             "status = excluded.status, last_address = excluded.last_address, actions_total = 0, "
-            "actions_fetched = 0, last_error = '', updated_at = excluded.updated_at"),
+            "actions_fetched = 0, last_error = '', updated_at = excluded.updated_at "
+            "RETURNING device_id"),
         {record.nodeId, record.serialNumber, record.systemMac, record.model, record.version,
          record.pattern, record.definition, record.status, record.lastAddress, at, at});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::internal(QStringLiteral("Node %1 was not stored.").arg(record.nodeId));
+    const std::optional<qint64> device = SqlQuery::optionalId(query->value(0));
+    // Done with the statement: on SQLite the write ends only when it is reset.
+    query->finish();
+    return device;
 }
 
 Result<void> ZtpNodeRepository::definitionSent(const QString &nodeId, int actionsTotal,

@@ -20,8 +20,9 @@ public:
     Result<QList<ZtpNodeRecord>> list();
     Result<ZtpNodeRecord> byNodeId(const QString &nodeId);
     // Inserts the node or refreshes its facts, pattern and status (a node that registers
-    // again starts over); its device is set apart, once the inventory has it.
-    Result<void> upsert(const ZtpNodeRecord &record);
+    // again starts over); its device is set apart, once the inventory has it. Returns the
+    // device it has so far.
+    Result<std::optional<qint64>> upsert(const ZtpNodeRecord &record);
     // The node was sent its definition of `actionsTotal` actions.
     Result<void> definitionSent(const QString &nodeId, int actionsTotal, const QString &address);
     // One more action script fetched from `address`: actions name no node, so the node is

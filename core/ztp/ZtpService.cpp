@@ -30,6 +30,11 @@ const QString ConfigHandlerFile = QStringLiteral("config-handler");
 // Operators' permission to see provisioning: `view` on this type.
 const QString ObjectType = QStringLiteral("ztp_node");
 
+QString inFolder(const QString &folder, const QString &name)
+{
+    return folder + QLatin1Char('/') + name;
+}
+
 QJsonArray actionsOf(const QJsonObject &definition)
 {
     return definition.value(QStringLiteral("actions")).toArray();
@@ -80,6 +85,11 @@ std::shared_ptr<const NeighborDb> ZtpService::neighborDb()
     return m_neighborDb;
 }
 
+QMutex &ZtpService::nodeLock(const QString &nodeId)
+{
+    return m_registrationLocks[qHash(nodeId) % std::size(m_registrationLocks)];
+}
+
 Result<QString> ZtpService::nodeFolder(const QString &nodeId) const
 {
     const std::optional<QString> folder = m_root.nodeFolder(nodeId);
@@ -110,17 +120,14 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
         return;
     }
     writeLater([this, node, record] {
-        Result<void> stored = m_nodes.upsert(record);
-        const Result<ZtpNodeRecord> known = m_nodes.byNodeId(record.nodeId);
-        const Result<qint64> device =
-            stored ? m_inventory.upsert(node, record.nodeId, known ? known->deviceId : std::nullopt)
-                   : Result<qint64>(stored.error());
-        if (device)
-            stored = m_nodes.setDevice(record.nodeId, device.value());
-        if (!device || !stored)
+        const Result<std::optional<qint64>> known = m_nodes.upsert(record);
+        const Result<qint64> device = known ? m_inventory.upsert(node, record.nodeId, known.value())
+                                            : Result<qint64>(known.error());
+        const Result<void> linked = device ? m_nodes.setDevice(record.nodeId, device.value())
+                                           : Result<void>(device.error());
+        if (!linked)
             qCWarning(lcZtp).noquote()
-                << "node" << record.nodeId
-                << "not recorded:" << (device ? stored.error().message : device.error().message);
+                << "node" << record.nodeId << "not recorded:" << linked.error().message;
     });
 }
 
@@ -176,12 +183,12 @@ Result<void> ZtpService::writeNodeFiles(const QString &folder, const ZtpNode &no
     }
     files.append({NodeFacts, node.toStoredJson()});
     for (const auto &[name, content] : files) {
-        Result<void> written = ZtpDataRoot::write(folder + QLatin1Char('/') + name, content);
+        Result<void> written = ZtpDataRoot::write(inFolder(folder, name), content);
         if (!written)
             return written;
     }
     if (!pattern.configHandler.isEmpty())
-        QFile::setPermissions(folder + QLatin1Char('/') + ConfigHandlerFile,
+        QFile::setPermissions(inFolder(folder, ConfigHandlerFile),
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     return {};
 }
@@ -197,10 +204,10 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return folder.error();
-    const QMutexLocker locker(&m_registrationLocks[qHash(nodeId) % std::size(m_registrationLocks)]);
-    const QString facts = folder.value() + QLatin1Char('/') + NodeFacts;
-    if (QFileInfo::exists(folder.value() + QLatin1Char('/') + DefinitionFile) ||
-        QFileInfo::exists(folder.value() + QLatin1Char('/') + StartupConfigFile)) {
+    const QMutexLocker locker(&nodeLock(nodeId));
+    const QString facts = inFolder(folder.value(), NodeFacts);
+    if (QFileInfo::exists(inFolder(folder.value(), DefinitionFile)) ||
+        QFileInfo::exists(inFolder(folder.value(), StartupConfigFile))) {
         Result<void> written = ZtpDataRoot::write(facts, node.toStoredJson());
         if (!written)
             return written.error();
@@ -208,8 +215,8 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
         return Registration{false, nodeId};
     }
     if (node.config) {
-        Result<void> written = ZtpDataRoot::write(
-            folder.value() + QLatin1Char('/') + StartupConfigFile, node.config->toUtf8());
+        Result<void> written =
+            ZtpDataRoot::write(inFolder(folder.value(), StartupConfigFile), node.config->toUtf8());
         if (written)
             written = ZtpDataRoot::write(facts, node.toStoredJson());
         if (!written)
@@ -241,7 +248,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
 
 Result<QJsonObject> ZtpService::storedDefinition(const QString &folder, const QString &nodeId) const
 {
-    const QString definitionPath = folder + QLatin1Char('/') + DefinitionFile;
+    const QString definitionPath = inFolder(folder, DefinitionFile);
     const bool hasDefinition = QFileInfo::exists(definitionPath);
     QJsonObject stored;
     if (hasDefinition) {
@@ -250,7 +257,7 @@ Result<QJsonObject> ZtpService::storedDefinition(const QString &folder, const QS
             return read.error();
         stored = read.value();
     }
-    if (!QFileInfo::exists(folder + QLatin1Char('/') + StartupConfigFile)) {
+    if (!QFileInfo::exists(inFolder(folder, StartupConfigFile))) {
         if (!hasDefinition)
             return Error::badRequest(
                 QStringLiteral("Node %1 has neither a definition nor a startup-config.")
@@ -280,19 +287,17 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return folder.error();
-    const Result<QByteArray> facts =
-        ZtpDataRoot::read(folder.value() + QLatin1Char('/') + NodeFacts);
+    const Result<QByteArray> facts = ZtpDataRoot::read(inFolder(folder.value(), NodeFacts));
     if (!facts)
         return Error::badRequest(QStringLiteral("Node %1 has not registered.").arg(nodeId));
     Result<ZtpNode> node = ZtpNode::fromJson(facts.value(), m_settings.identifier);
     if (!node)
         return Error::badRequest(
             QStringLiteral("Node %1's facts are unreadable: %2").arg(nodeId, node.error().message));
-    const QString patternPath = folder.value() + QLatin1Char('/') + PatternFile;
+    const QString patternPath = inFolder(folder.value(), PatternFile);
     // A node that brought its own startup-config matched no pattern: nothing to check again.
-    const bool staticConfig =
-        !QFileInfo::exists(patternPath) &&
-        QFileInfo::exists(folder.value() + QLatin1Char('/') + StartupConfigFile);
+    const bool staticConfig = !QFileInfo::exists(patternPath) &&
+                              QFileInfo::exists(inFolder(folder.value(), StartupConfigFile));
     if (!m_settings.disableTopologyValidation && !staticConfig) {
         const Result<QByteArray> text = ZtpDataRoot::read(patternPath);
         if (!text)
@@ -308,7 +313,7 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
     if (!assembled)
         return assembled;
     QJsonObject attributes;
-    const QString attributesPath = folder.value() + QLatin1Char('/') + AttributesFile;
+    const QString attributesPath = inFolder(folder.value(), AttributesFile);
     if (QFileInfo::exists(attributesPath)) {
         Result<QJsonObject> read =
             yamlObjectFile(attributesPath, QStringLiteral("The node's attributes"));
@@ -335,10 +340,9 @@ Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteAr
     if (!QFileInfo(folder.value()).isDir())
         return Error::badRequest(QStringLiteral("Node %1 has not registered.").arg(nodeId));
     {
-        const QMutexLocker locker(
-            &m_registrationLocks[qHash(nodeId) % std::size(m_registrationLocks)]);
+        const QMutexLocker locker(&nodeLock(nodeId));
         Result<void> written =
-            ZtpDataRoot::write(folder.value() + QLatin1Char('/') + StartupConfigFile, config);
+            ZtpDataRoot::write(inFolder(folder.value(), StartupConfigFile), config);
         if (!written)
             return written;
     }
@@ -353,7 +357,7 @@ Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteAr
 
 void ZtpService::runConfigHandler(const QString &folder, const QString &nodeId)
 {
-    const QString handler = folder + QLatin1Char('/') + ConfigHandlerFile;
+    const QString handler = inFolder(folder, ConfigHandlerFile);
     if (!QFileInfo(handler).isFile())
         return;
     const QString failure =
@@ -371,8 +375,7 @@ Result<QByteArray> ZtpService::startupConfig(const QString &nodeId)
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return Error::notFound(folder.error().message);
-    Result<QByteArray> config =
-        ZtpDataRoot::read(folder.value() + QLatin1Char('/') + StartupConfigFile);
+    Result<QByteArray> config = ZtpDataRoot::read(inFolder(folder.value(), StartupConfigFile));
     if (!config)
         return Error::notFound(QStringLiteral("Node %1 has no startup-config.").arg(nodeId));
     return config;

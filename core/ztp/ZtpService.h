@@ -65,6 +65,8 @@ public:
 
 private:
     Result<QString> nodeFolder(const QString &nodeId) const;
+    // Serialises what one node's requests write: registration and startup-config uploads.
+    QMutex &nodeLock(const QString &nodeId);
     Result<void> writeNodeFiles(const QString &folder, const ZtpNode &node, const Pattern &pattern);
     // The node's record and its inventory device, written after the answer.
     void remember(const ZtpNode &node, const QString &nodeId, const QString &status,
