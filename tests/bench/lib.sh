@@ -1,6 +1,18 @@
 # Shared by the benchmarks: a work folder cleaned on exit, free ports, a cairn server with a
 # superuser token, and nginx serving a folder with the same bytes. Source it, do not run it.
 
+# bench_require FILE... -- TOOL...: every built FILE exists and every TOOL is on the PATH.
+bench_require() {
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+        [ -x "$1" ] || { echo "bench: $1 not built (scripts/test.sh builds everything)" >&2; exit 1; }
+        shift
+    done
+    [ $# -gt 0 ] && shift
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null || { echo "bench: $tool missing (scripts/setup.sh installs it)" >&2; exit 1; }
+    done
+}
+
 bench_work=$(mktemp -d /tmp/cairn-bench-XXXXXX)
 chmod 755 "$bench_work" # nginx workers run as another user
 bench_cleanup() {

@@ -7,12 +7,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 cairn=${1:-$root/build/app/cairn}
-for tool in wrk nginx curl; do
-    command -v "$tool" >/dev/null || { echo "bench: $tool missing (scripts/setup.sh installs it)" >&2; exit 1; }
-done
-[ -x "$cairn" ] || { echo "bench: $cairn not built (scripts/test.sh builds it)" >&2; exit 1; }
-
 . "$here/../lib.sh"
+bench_require "$cairn" -- wrk nginx curl
 bench_start_cairn "$cairn"
 token=$bench_token
 cairn_port=$bench_cairn_port

@@ -14,6 +14,7 @@ root=$(cd "$here/../../.." && pwd)
 cairn=${1:-$root/build/app/cairn}
 devices=${DEVICES:-100000}
 . "$here/../lib.sh"
+bench_require "$cairn" -- wrk nginx curl
 bench_start_cairn "$cairn"
 token=$bench_token
 port=$bench_cairn_port

@@ -16,11 +16,10 @@ build=${1:-$root/build}
 executions=${EXECUTIONS:-500}
 devices=${DEVICES:-50}
 width=${WIDTH:-50}
-[ -x "$build/app/cairn" ] && [ -x "$build/tests/cairn-bench-devices" ] ||
-    { echo "bench: build first (scripts/test.sh builds everything)" >&2; exit 1; }
 /usr/bin/python3 -c 'import netmiko' 2>/dev/null ||
     { echo "bench: python3-netmiko missing (scripts/setup.sh installs it)" >&2; exit 1; }
 . "$here/../lib.sh"
+bench_require "$build/app/cairn" "$build/tests/cairn-bench-devices"
 
 # The devices: their ports and login, then kept running until this script ends.
 coproc DEVICES_PROC { "$build/tests/cairn-bench-devices" "$devices"; }

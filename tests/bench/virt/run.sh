@@ -16,11 +16,8 @@ hypervisors=${HYPERVISORS:-10}
 machines=${MACHINES:-100}
 repeat=${REPEAT:-50}
 provisions=${PROVISIONS:-100}
-for tool in nginx curl; do
-    command -v "$tool" >/dev/null || { echo "bench: $tool missing (scripts/setup.sh installs it)" >&2; exit 1; }
-done
-[ -x "$build/app/cairn" ] || { echo "bench: build first (scripts/test.sh builds everything)" >&2; exit 1; }
 . "$here/../lib.sh"
+bench_require "$build/app/cairn" -- nginx curl
 
 # The simulated hosts: one node file per hypervisor; uuids say which host and machine.
 /usr/bin/python3 - "$bench_work" "$hypervisors" "$machines" <<'PY'

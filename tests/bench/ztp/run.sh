@@ -12,11 +12,8 @@ build=${1:-$root/build}
 switches=${SWITCHES:-1000}
 patterns=${PATTERNS:-200}
 clients=${CLIENTS:-64}
-for tool in nginx curl; do
-    command -v "$tool" >/dev/null || { echo "bench: $tool missing (scripts/setup.sh installs it)" >&2; exit 1; }
-done
-[ -x "$build/app/cairn" ] || { echo "bench: build first (scripts/test.sh builds everything)" >&2; exit 1; }
 . "$here/../lib.sh"
+bench_require "$build/app/cairn" -- nginx curl
 
 ztp_root="$bench_work/ztp"
 mkdir -p "$ztp_root/definitions" "$bench_work/static/nodes"
