@@ -1,6 +1,7 @@
 #include "JobsController.h"
 
 #include "CoreServices.h"
+#include "NativeList.h"
 #include "routing/JsonSchema.h"
 #include "routing/Page.h"
 #include "routing/Respond.h"
@@ -96,10 +97,7 @@ void JobsController::registerRoutes(Router &router, CoreServices &core)
     spec.path = QStringLiteral("/api/jobs/");
     spec.summary = QStringLiteral("List jobs");
     spec.description = QStringLiteral("Newest first: yours, or every job for a superuser.");
-    spec.queryParameters = {
-        {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
-        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
-         false}};
+    spec.queryParameters = nativeListParameters();
     spec.responseSchema = JsonSchema::arrayOf(jobSchema());
     router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
 

@@ -3,6 +3,7 @@
 #include "routing/ApiRequest.h"
 #include "routing/FaceErrors.h"
 #include "routing/Page.h"
+#include "routing/RouteSpec.h"
 
 #include <QJsonArray>
 
@@ -21,6 +22,15 @@ HttpResponse nativeList(const ApiRequest &request, const Result<QList<T>> &items
     for (const T &item : items->mid(page->offset, page->rowsToFetch()))
         rows.append(item.toJson());
     return page->respond(request, rows, items->size());
+}
+
+// The query parameters that page a native list, for its route's metadata.
+inline QList<QueryParameter> nativeListParameters()
+{
+    return {
+        {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
+        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
+         false}};
 }
 
 } // namespace Cairn

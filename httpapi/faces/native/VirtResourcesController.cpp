@@ -28,10 +28,7 @@ void addRoutes(Router &router, const QString &plural, const QString &what,
     spec.summary = QStringLiteral("List %1").arg(plural);
     spec.description =
         QStringLiteral("The %1 you may view; `limit` and `offset` page them.").arg(plural);
-    spec.queryParameters = {
-        {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
-        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
-         false}};
+    spec.queryParameters = nativeListParameters();
     spec.responseSchema = JsonSchema::ofType("object");
     router.add(spec, list);
     spec.path = QStringLiteral("/api/%1/{uuid}/").arg(plural);

@@ -63,10 +63,7 @@ void ZtpNodesController::registerRoutes(Router &router, CoreServices &core)
     list.description = QStringLiteral("Every node that registered on the ZTP listener, with the "
                                       "pattern it matched, its inventory device and its progress "
                                       "(registered, definition_sent, configured, refused).");
-    list.queryParameters = {
-        {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
-        {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
-         false}};
+    list.queryParameters = nativeListParameters();
     router.add(list, [&core](const ApiRequest &request) {
         return nativeList(request, core.ztp().nodes(*request.identity));
     });
