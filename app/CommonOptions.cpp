@@ -79,6 +79,16 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
         return std::nullopt;
     }
     options.database = database.value();
+    if (settings) {
+        const double queryTimeout =
+            settings->value(QStringLiteral("database/query_timeout_seconds"), 5).toDouble();
+        if (queryTimeout < 0.1 || queryTimeout > 600) {
+            err << "cairn: [database] query_timeout_seconds must be 0.1 to 600" << Qt::endl;
+            *exitCode = ExitUsage;
+            return std::nullopt;
+        }
+        options.database.queryTimeoutMs = int(queryTimeout * 1000);
+    }
     ZtpSettings &ztp = options.ztp;
     ztp.dataRoot = setting(ZtpDataRootOption, QStringLiteral("ztp/data_root"), QString());
     ztp.serverUrl = setting(ZtpServerUrlOption, QStringLiteral("ztp/server_url"), ztp.serverUrl);
@@ -103,6 +113,12 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
             return std::nullopt;
         }
         ztp.configHandlerTimeoutMs = handlerSeconds * 1000;
+        ztp.registrationsPerMinute =
+            settings->value(QStringLiteral("ztp/registrations_per_minute"), 60).toInt();
+        VirtSettings &virt = options.virt;
+        virt.allowTcp = settings->value(QStringLiteral("virt/allow_tcp"), false).toBool();
+        virt.testFixturesDir = settings->value(QStringLiteral("virt/test_fixtures_dir")).toString();
+        virt.imageDirs = settings->value(QStringLiteral("virt/image_dirs")).toStringList();
     }
     if (options.database.driver == DatabaseConfig::Driver::Postgres)
         options.database.password = DatabasePassword::lookup(options.database);

@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <QThread>
 
@@ -59,6 +60,8 @@ struct ServeSettings
     std::optional<ListenAddress> ztp;
     int threads = 1;
     HttpLimits limits;
+    // The ZTP listener's: anyone on the provisioning network reaches it without credentials.
+    HttpLimits ztpLimits;
     ApiSettings apiSettings;
     TrustedHeaderSettings trustedHeader;
     // How often the hypervisors are synchronised.
@@ -125,6 +128,20 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
         *exitCode = usage(QStringLiteral("[http] limits in the config file are out of range"));
         return std::nullopt;
     }
+    // Node facts are a few kilobytes, startup-configs larger; nothing else has a body.
+    settings.ztpLimits = limits;
+    settings.ztpLimits.maxBodyBytes =
+        value({}, QStringLiteral("ztp/max_body_bytes"), 64 * 1024).toLongLong();
+    const qsizetype maxConfigBytes =
+        value({}, QStringLiteral("ztp/max_config_bytes"), 4 * 1024 * 1024).toLongLong();
+    if (settings.ztpLimits.maxBodyBytes < 1024 || maxConfigBytes < 1024) {
+        *exitCode = usage(QStringLiteral("[ztp] max_body_bytes and max_config_bytes must be at "
+                                         "least 1024"));
+        return std::nullopt;
+    }
+    settings.ztpLimits.bodyLimits = {
+        {"PUT", QRegularExpression(QStringLiteral("^/nodes/[^/]+/startup-config$")),
+         maxConfigBytes}};
     settings.apiSettings.nodeName =
         value({}, QStringLiteral("server/node_name"), QHostInfo::localHostName()).toString();
     settings.apiSettings.clusterId = value({}, QStringLiteral("server/cluster_id"), 1).toInt();
@@ -231,7 +248,9 @@ int ServeCommand::run(const QStringList &arguments)
             QTextStream(stderr) << "cairn: ZTP data root: " << prepared.error().message << Qt::endl;
             return ExitFailure;
         }
-        ztp = std::make_unique<ApiServer>(ztpRouter, settings->limits, settings->threads);
+        // Its own, smaller pool for plugins and hashing: a switch flood never holds up the API.
+        ztp = std::make_unique<ApiServer>(ztpRouter, settings->ztpLimits, settings->threads,
+                                          BlockingWork::Limits{16, 256});
         const Result<quint16> ztpPort = ztp->listen(settings->ztp->host, settings->ztp->port);
         if (!ztpPort) {
             QTextStream(stderr) << "cairn: --ztp-listen: " << ztpPort.error().message << Qt::endl;

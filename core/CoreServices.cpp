@@ -1,5 +1,7 @@
 #include "CoreServices.h"
 
+#include "DataDirectory.h"
+
 namespace Cairn {
 
 CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
@@ -27,7 +29,7 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_credentialSets(m_database, m_serverKey)
     , m_commands(m_database, m_permissions)
     , m_knownHosts(m_database)
-    , m_virt(m_database, m_permissions, m_jobs)
+    , m_virt(m_database, m_permissions, m_jobs, options.virt)
     , m_clusters(m_database, m_permissions, m_virt)
     , m_staticNetworks(m_database, m_permissions, m_clusters)
     , m_packages(m_database, m_permissions, options.dataDir)
@@ -63,6 +65,9 @@ CoreServices::~CoreServices()
 
 Result<std::unique_ptr<CoreServices>> CoreServices::open(const CoreOptions &options)
 {
+    const Result<void> directory = DataDirectory::prepare(options.dataDir);
+    if (!directory)
+        return directory.error();
     const Result<ServerKey> key = ServerKey::load(options.dataDir);
     if (!key)
         return key.error();

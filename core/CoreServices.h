@@ -57,6 +57,8 @@ struct CoreOptions
     QString toolkitTemplatesDir;
     // Zero-touch provisioning; an empty data root means <dataDir>/ztp.
     ZtpSettings ztp;
+    // What hypervisor URIs and machine definitions may name.
+    VirtSettings virt;
 };
 
 // The opened core: database (migrated), keys and the services over them. One per process;

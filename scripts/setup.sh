@@ -12,7 +12,8 @@ build_packages=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libssh-dev libvirt-dev libsodium-dev libyaml-cpp-dev libxlsxwriter-dev libquazip1-qt6-dev
-  libfreexl-dev libgit2-dev libgl-dev zlib1g-dev
+  libfreexl-dev libgit2-dev libgl-dev zlib1g-dev nlohmann-json3-dev
+  libsqlite3-dev
 )
 runtime_packages=(
   libvirt0 libvirt-clients qt6-qpa-plugins python3

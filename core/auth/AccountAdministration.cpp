@@ -13,6 +13,15 @@ std::optional<qint64> idOf(const QString &text)
     return isNumber ? std::optional<qint64>(id) : std::nullopt;
 }
 
+// Only a superuser may make, re-key or remove a superuser: otherwise `admin` on users would be
+// a way to become one (create a superuser, or take one over by setting its password).
+Result<void> requireSuperuserFor(const Identity &caller, const User &target)
+{
+    if (target.isSuperuser && !caller.user.isSuperuser)
+        return Error::forbidden(QStringLiteral("Only a superuser may change a superuser."));
+    return {};
+}
+
 } // namespace
 
 AccountAdministration::AccountAdministration(UserService &users, GroupService &groups,
@@ -23,9 +32,10 @@ AccountAdministration::AccountAdministration(UserService &users, GroupService &g
 {
 }
 
-Result<void> AccountAdministration::may(const Identity &caller, const char *type, Action action)
+Result<void> AccountAdministration::may(const Identity &caller, const char *type, Action action,
+                                        std::optional<qint64> objectId)
 {
-    return m_permissions.require(caller, QString::fromLatin1(type), std::nullopt, action);
+    return m_permissions.require(caller, QString::fromLatin1(type), objectId, action);
 }
 
 Result<User> AccountAdministration::findUser(const QString &nameOrId)
@@ -54,10 +64,11 @@ template <typename T, typename Find>
 Result<T> AccountAdministration::named(const Identity &caller, const char *type, Action action,
                                        const QString &id, Find find)
 {
-    const Result<void> allowed = may(caller, type, action);
+    // A grant on this one user or group is enough; one on the whole type covers it too.
+    const std::optional<qint64> number = idOf(id);
+    const Result<void> allowed = may(caller, type, action, number);
     if (!allowed)
         return allowed.error();
-    const std::optional<qint64> number = idOf(id);
     if (!number)
         return Error::notFound(QStringLiteral("No %1 %2.").arg(QLatin1String(type), id));
     return find(*number);
@@ -86,6 +97,8 @@ Result<User> AccountAdministration::createUser(const Identity &caller, const New
     const Result<void> allowed = may(caller, UserType, Action::Admin);
     if (!allowed)
         return allowed.error();
+    if (user.isSuperuser && !caller.user.isSuperuser)
+        return Error::forbidden(QStringLiteral("Only a superuser may create a superuser."));
     return m_users.addUser(user);
 }
 
@@ -96,6 +109,9 @@ Result<User> AccountAdministration::deleteUser(const Identity &caller, const QSt
         return found;
     if (found->id == caller.user.id)
         return Error::conflict(QStringLiteral("You cannot delete yourself."));
+    const Result<void> mayChange = requireSuperuserFor(caller, found.value());
+    if (!mayChange)
+        return mayChange.error();
     const Result<void> removed = m_users.removeUser(found->id);
     if (!removed)
         return removed.error();
@@ -109,6 +125,9 @@ Result<User> AccountAdministration::actOnUser(const Identity &caller, const QStr
     if (!found)
         return found;
     if (action == u"set_password") {
+        const Result<void> mayChange = requireSuperuserFor(caller, found.value());
+        if (!mayChange)
+            return mayChange.error();
         const Result<void> set = m_users.setPassword(found->username, value);
         if (!set)
             return set.error().fields.isEmpty()
@@ -120,6 +139,10 @@ Result<User> AccountAdministration::actOnUser(const Identity &caller, const QStr
         const Result<Group> group = findGroup(value);
         if (!group)
             return Error::invalidField(QStringLiteral("group"), group.error().message);
+        // A group carries its grants to its members: joining one is administering that group.
+        const Result<void> mayAdminister = may(caller, GroupType, Action::Admin, group->id);
+        if (!mayAdminister)
+            return mayAdminister.error();
         const Result<void> changed = action == u"join"
                                          ? m_groups.addMember(group->id, found->id)
                                          : m_groups.removeMember(group->id, found->id);

@@ -11,8 +11,9 @@ class PermissionService;
 
 // Users and groups as an administrator manages them through an API (the Enomalism face's
 // section 3): the same users and groups as every face. Reading needs `view` on the object type
-// "user" (or "group"), changing `admin`; superusers may do all. Ids are the users' and groups'
-// numeric ids, as text from a path.
+// "user" (or "group"), or on that one user or group, changing `admin`; superusers may do all.
+// Only superusers create, re-key or delete a superuser, and joining a group needs `admin` on it.
+// Ids are the users' and groups' numeric ids, as text from a path.
 class AccountAdministration
 {
 public:
@@ -44,7 +45,8 @@ public:
     Result<Group> findGroup(const QString &nameOrId);
 
 private:
-    Result<void> may(const Identity &caller, const char *type, Action action);
+    Result<void> may(const Identity &caller, const char *type, Action action,
+                     std::optional<qint64> objectId = std::nullopt);
     // The user or group a path names (by id), once the caller may `action` that type.
     template <typename T, typename Find>
     Result<T> named(const Identity &caller, const char *type, Action action, const QString &id,

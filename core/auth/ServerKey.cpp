@@ -4,8 +4,11 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
+#include <cerrno>
+#include <cstdlib>
 #include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace Cairn {
 
@@ -19,23 +22,52 @@ Result<ServerKey> ServerKey::load(const QString &dataDir)
         return ServerKey(bytes);
     }
     const QString path = QDir(dataDir).filePath(QStringLiteral("server.key"));
-    QFile existing(path);
-    if (existing.open(QIODevice::ReadOnly)) {
-        const QByteArray bytes = QByteArray::fromHex(existing.readAll().trimmed());
-        if (bytes.size() != crypto_kdf_KEYBYTES)
-            return Error::internal(
-                QStringLiteral("%1 is damaged: expected 64 hex digits.").arg(path));
-        return ServerKey(bytes);
+    if (!exists(path)) {
+        const Result<void> created = create(path);
+        if (!created)
+            return created.error();
     }
-    if (!QDir().mkpath(dataDir))
-        return Error::internal(QStringLiteral("Cannot create data directory %1").arg(dataDir));
-    const QByteArray bytes = Sodium::randomBytes(crypto_kdf_KEYBYTES);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        file.write(bytes.toHex() + '\n') < 0 || !file.commit())
-        return Error::internal(QStringLiteral("Cannot write %1").arg(path));
+    // A key that exists but cannot be read is never replaced: a new one would make every
+    // sealed secret unreadable for good.
+    QFile existing(path);
+    if (!existing.open(QIODevice::ReadOnly))
+        return Error::internal(QStringLiteral("%1 exists but cannot be read (%2). Cairn will not "
+                                              "make a new key over it, which would lose every "
+                                              "sealed secret: fix its permissions or restore it.")
+                                   .arg(path, existing.errorString()));
+    const QByteArray bytes = QByteArray::fromHex(existing.readAll().trimmed());
+    if (bytes.size() != crypto_kdf_KEYBYTES)
+        return Error::internal(QStringLiteral("%1 is damaged: expected 64 hex digits.").arg(path));
     return ServerKey(bytes);
+}
+
+bool ServerKey::exists(const QString &path)
+{
+    struct stat status = {};
+    return ::lstat(QFile::encodeName(path).constData(), &status) == 0 || errno != ENOENT;
+}
+
+Result<void> ServerKey::create(const QString &path)
+{
+    // Written whole to a file of its own (0600), then linked into place: link() never replaces
+    // a file, so two processes starting at once keep the first key, and a crash never leaves a
+    // half-written one.
+    QByteArray temporary = QFile::encodeName(path + QStringLiteral(".XXXXXX"));
+    const int fd = ::mkstemp(temporary.data());
+    if (fd < 0)
+        return Error::internal(QStringLiteral("Cannot write %1").arg(path));
+    const QByteArray text = Sodium::randomBytes(crypto_kdf_KEYBYTES).toHex() + '\n';
+    const bool written = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0 &&
+                         ::write(fd, text.constData(), size_t(text.size())) == text.size() &&
+                         ::fsync(fd) == 0;
+    ::close(fd);
+    const bool linked =
+        written && (::link(temporary.constData(), QFile::encodeName(path).constData()) == 0 ||
+                    errno == EEXIST);
+    ::unlink(temporary.constData());
+    if (!linked)
+        return Error::internal(QStringLiteral("Cannot write %1").arg(path));
+    return {};
 }
 
 QByteArray ServerKey::derive(const char *context, quint64 subkeyId) const

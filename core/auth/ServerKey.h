@@ -13,7 +13,7 @@ class ServerKey
 {
 public:
     // CAIRN_SERVER_KEY (64 hex digits) when set; else `<dataDir>/server.key`, created with mode
-    // 0600 on first use.
+    // 0600 on first use. A key file that exists but cannot be read is an error, never replaced.
     static Result<ServerKey> load(const QString &dataDir);
     static ServerKey fromBytes(const QByteArray &bytes) { return ServerKey(bytes); }
 
@@ -21,6 +21,10 @@ public:
     QByteArray derive(const char *context, quint64 subkeyId = 1) const;
 
 private:
+    // Whether anything (even a dangling link, or what cannot be looked at) is at the path.
+    static bool exists(const QString &path);
+    static Result<void> create(const QString &path);
+
     explicit ServerKey(QByteArray bytes)
         : m_bytes(std::move(bytes))
     {

@@ -193,8 +193,20 @@ Result<User> UserService::verifySecretKey(const QString &email, const QString &s
     return user;
 }
 
-Result<QString> UserService::secretKey(qint64 userId)
+Result<void> UserService::mayHoldSecretKey(const Identity &caller)
 {
+    if (caller.readOnly)
+        return Error::forbidden(QStringLiteral("A read-only token cannot read or rotate a secret "
+                                               "key."));
+    return {};
+}
+
+Result<QString> UserService::secretKey(const Identity &caller)
+{
+    const Result<void> allowed = mayHoldSecretKey(caller);
+    if (!allowed)
+        return allowed.error();
+    const qint64 userId = caller.user.id;
     const Result<std::optional<StoredUser>> found = m_users.findById(userId);
     if (!found)
         return found.error();
@@ -206,11 +218,14 @@ Result<QString> UserService::secretKey(qint64 userId)
     return QString::fromLatin1(plain.value());
 }
 
-Result<QString> UserService::rotateSecretKey(qint64 userId)
+Result<QString> UserService::rotateSecretKey(const Identity &caller)
 {
+    const Result<void> allowed = mayHoldSecretKey(caller);
+    if (!allowed)
+        return allowed.error();
     const QString secret = newSecretKey();
-    const Result<void> stored = m_users.updateSecretKey(userId, m_sealer.seal(secret.toLatin1()),
-                                                        QDateTime::currentMSecsSinceEpoch());
+    const Result<void> stored = m_users.updateSecretKey(
+        caller.user.id, m_sealer.seal(secret.toLatin1()), QDateTime::currentMSecsSinceEpoch());
     if (!stored)
         return stored.error();
     return secret;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Identity.h"
 #include "Result.h"
 #include "Sealer.h"
 #include "User.h"
@@ -37,8 +38,10 @@ public:
     // caller cannot probe which usernames exist.
     Result<User> verifyPassword(const QString &username, const QString &password);
     Result<User> verifySecretKey(const QString &email, const QString &secretKey);
-    Result<QString> secretKey(qint64 userId);
-    Result<QString> rotateSecretKey(qint64 userId);
+    // The caller's own secret key. It buys AuthTokens with the user's full rights, so a
+    // read-only identity may neither read nor rotate it.
+    Result<QString> secretKey(const Identity &caller);
+    Result<QString> rotateSecretKey(const Identity &caller);
 
     // A user the server acts as (e.g. cairn-ztp), created on first use without a password so
     // nobody can sign in as it.
@@ -52,6 +55,7 @@ public:
     static Result<void> validatePassword(const QString &password);
 
 private:
+    static Result<void> mayHoldSecretKey(const Identity &caller);
     Result<User> activeUser(const Result<std::optional<StoredUser>> &found);
     Result<User> insertUser(const NewUser &newUser, const QString &passwordHash);
 

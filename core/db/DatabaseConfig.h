@@ -22,6 +22,8 @@ struct DatabaseConfig
     QString user;
     QString databaseName;
     QString password;
+    // How long a query whose cost the caller chooses (a set query) may run.
+    int queryTimeoutMs = 5000;
 
     // `url` empty -> SQLite file in dataDir; `postgresql://user@host:port/db` -> PostgreSQL.
     // A password in the URL is refused: it would show in the process list and shell history.

@@ -1,13 +1,18 @@
 #include "SetQuery.h"
 
 #include "db/Database.h"
+#include "db/QueryDeadline.h"
 #include "db/SqlQuery.h"
 
 #include <QRegularExpression>
+#include <QSqlError>
 
 namespace Cairn {
 
 namespace {
+
+constexpr qsizetype MaxTerms = 64;
+constexpr qsizetype MaxRegexLength = 512;
 
 Error queryError(const QString &message)
 {
@@ -59,6 +64,10 @@ Result<QList<SetQuery::Term>> SetQuery::parse(const QString &query)
     const Result<QStringList> words = splitLikeShell(query);
     if (!words)
         return words.error();
+    if (words->size() > MaxTerms)
+        return queryError(QStringLiteral("A query has at most %1 terms; this one has %2.")
+                              .arg(MaxTerms)
+                              .arg(words->size()));
     QList<Term> terms;
     for (QString word : words.value()) {
         Term term;
@@ -72,6 +81,9 @@ Result<QList<SetQuery::Term>> SetQuery::parse(const QString &query)
         if (term.attribute.endsWith(QLatin1String("_regex"))) {
             term.isRegex = true;
             term.attribute.chop(6);
+            if (term.value.size() > MaxRegexLength)
+                return queryError(QStringLiteral("A regular expression is at most %1 characters.")
+                                      .arg(MaxRegexLength));
             if (!QRegularExpression(term.value).isValid())
                 return queryError(QStringLiteral("Invalid regular expression: %1").arg(term.value));
         }
@@ -145,13 +157,23 @@ Result<QList<qint64>> SetQuery::evaluate(Database &database, const QString &reso
                        selects.at(i));
         values << selectValues.at(i);
     }
+    // A regular expression can make any query slow: past the deadline it fails, and the
+    // connection's thread is free again.
+    const int timeoutMs = database.config().queryTimeoutMs;
+    const QueryDeadline deadline(database, timeoutMs);
     Result<QSqlQuery> rows = SqlQuery::run(
         db, QStringLiteral("SELECT id FROM (%1) AS result ORDER BY id").arg(sql), values);
+    QList<qint64> ids;
+    while (rows && rows->next())
+        ids << rows->value(0).toLongLong();
+    if (deadline.expired() && (!rows || rows->lastError().isValid()))
+        return queryError(QStringLiteral("The query ran longer than its limit of %1 s ([database] "
+                                         "query_timeout_seconds); narrow it down.")
+                              .arg(timeoutMs / 1000.0));
     if (!rows)
         return rows.error();
-    QList<qint64> ids;
-    while (rows->next())
-        ids << rows->value(0).toLongLong();
+    if (rows->lastError().isValid())
+        return Error::internal(QStringLiteral("Database error."));
     return ids;
 }
 

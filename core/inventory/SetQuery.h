@@ -12,7 +12,8 @@ class Database;
 // NSoT set queries: terms `name=value` (intersection), `+name=value` (union),
 // `-name=value` (difference), `name_regex=re`, and a bare `name` (value ""), split like a POSIX
 // shell and applied left to right to every object of the type. Compiled into one SQL
-// statement of nested set operations; values only ever travel as bound parameters.
+// statement of nested set operations; values only ever travel as bound parameters. At most 64
+// terms, regular expressions of at most 512 characters, and the database's queryTimeoutMs.
 class SetQuery
 {
 public:

@@ -3,12 +3,15 @@
 #include "DomainXml.h"
 
 #include <QHash>
+#include <QLoggingCategory>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
 namespace Cairn {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcLibvirt, "cairn.virt.libvirt")
 
 // libvirt prints every error to stderr unless a handler is set; Cairn reports them itself.
 void quietErrors(void *, virErrorPtr)
@@ -30,10 +33,40 @@ QString lastError()
     return message ? QString::fromUtf8(message) : QStringLiteral("unknown libvirt error");
 }
 
+// What libvirt's error numbers callers meet most often mean, in words that quote nothing.
+QString meaningOf(int code)
+{
+    switch (code) {
+    case VIR_ERR_XML_ERROR:
+    case VIR_ERR_XML_DETAIL:
+        return QStringLiteral("the XML is not a definition libvirt accepts");
+    case VIR_ERR_CONFIG_UNSUPPORTED:
+        return QStringLiteral("the hypervisor does not support this configuration");
+    case VIR_ERR_OPERATION_INVALID:
+        return QStringLiteral("not possible in the machine's current state");
+    case VIR_ERR_NO_CONNECT:
+    case VIR_ERR_SYSTEM_ERROR:
+        return QStringLiteral("the hypervisor cannot be reached");
+    case VIR_ERR_AUTH_FAILED:
+        return QStringLiteral("the hypervisor refused the credentials");
+    default:
+        return QStringLiteral("see the server log");
+    }
+}
+
+// libvirt's own text may quote what it read (a file given as a host definition, a line of a
+// key), so it goes to the log only; callers get what failed and libvirt's error number.
+QString failure(const QString &what)
+{
+    const virErrorPtr error = virGetLastError();
+    const int code = error ? error->code : VIR_ERR_INTERNAL_ERROR;
+    qCWarning(lcLibvirt).noquote() << what << "- libvirt:" << lastError();
+    return QStringLiteral("%1: libvirt error %2, %3.").arg(what).arg(code).arg(meaningOf(code));
+}
+
 Error hypervisorError(const QString &what)
 {
-    return Error::unavailable(QStringLiteral("hypervisor"),
-                              QStringLiteral("%1: %2").arg(what, lastError()));
+    return Error::unavailable(QStringLiteral("hypervisor"), failure(what));
 }
 
 // Owns a virDomainPtr.
@@ -89,7 +122,7 @@ Result<std::unique_ptr<LibvirtConnection>> LibvirtConnection::open(const QString
     silenceLibvirtOnce();
     virConnectPtr connection = virConnectOpen(uri.toUtf8().constData());
     if (!connection)
-        return hypervisorError(QStringLiteral("Cannot connect to %1").arg(uri));
+        return hypervisorError(QStringLiteral("Cannot connect to the hypervisor"));
     return std::unique_ptr<LibvirtConnection>(new LibvirtConnection(connection));
 }
 
@@ -195,8 +228,7 @@ Result<void> LibvirtConnection::act(const QString &uuid, const QString &action) 
         return {};
     const virErrorPtr error = virGetLastError();
     if (error && error->code == VIR_ERR_OPERATION_INVALID)
-        return Error::conflict(
-            QStringLiteral("Cannot %1 machine %2: %3").arg(action, uuid, lastError()));
+        return Error::conflict(failure(QStringLiteral("Cannot %1 machine %2").arg(action, uuid)));
     return hypervisorError(QStringLiteral("Cannot %1 machine %2").arg(action, uuid));
 }
 
@@ -221,7 +253,7 @@ Result<DomainFacts> LibvirtConnection::define(const QString &xml, const QString 
         const virErrorPtr error = virGetLastError();
         if (error && error->domain != VIR_FROM_RPC && error->code != VIR_ERR_SYSTEM_ERROR &&
             error->code != VIR_ERR_NO_CONNECT && error->code != VIR_ERR_INTERNAL_ERROR)
-            return Error::invalidField(field, QStringLiteral("Refused: %1").arg(lastError()));
+            return Error::invalidField(field, failure(QStringLiteral("libvirt refused it")));
         return hypervisorError(QStringLiteral("Cannot define the machine"));
     }
     return factsOf(handle.domain);
@@ -258,8 +290,7 @@ Result<void> LibvirtConnection::rename(const QString &uuid, const QString &name)
     const virErrorPtr error = virGetLastError();
     if (error &&
         (error->code == VIR_ERR_OPERATION_INVALID || error->code == VIR_ERR_OPERATION_FAILED))
-        return Error::conflict(
-            QStringLiteral("Cannot rename machine %1: %2").arg(uuid, lastError()));
+        return Error::conflict(failure(QStringLiteral("Cannot rename machine %1").arg(uuid)));
     return hypervisorError(QStringLiteral("Cannot rename machine %1").arg(uuid));
 }
 

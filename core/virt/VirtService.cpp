@@ -11,10 +11,12 @@
 
 namespace Cairn {
 
-VirtService::VirtService(Database &database, PermissionService &permissions, JobManager &jobs)
+VirtService::VirtService(Database &database, PermissionService &permissions, JobManager &jobs,
+                         const VirtSettings &settings)
     : m_hypervisors(database)
     , m_machines(database)
     , m_permissions(permissions)
+    , m_uriPolicy(settings)
     , m_transactions(database, jobs)
 {
 }
@@ -112,6 +114,11 @@ Result<std::shared_ptr<LibvirtConnection>> VirtService::connectionTo(const QStri
         if (kept != m_connections.constEnd() && kept.value()->isAlive())
             return kept.value();
     }
+    // Checked on every connect, not only when added: a URI stored before a policy change (or
+    // written into the database by hand) is held to the same rules.
+    const Result<void> allowed = m_uriPolicy.check(uri);
+    if (!allowed)
+        return allowed.error();
     // Opened outside the lock: a slow hypervisor must not hold up connections to the others.
     Result<std::unique_ptr<LibvirtConnection>> opened = LibvirtConnection::open(uri);
     if (!opened)

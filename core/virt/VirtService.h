@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HypervisorRepository.h"
+#include "HypervisorUriPolicy.h"
 #include "LibvirtConnection.h"
 #include "MachineRepository.h"
 #include "MachineTransactions.h"
@@ -31,14 +32,16 @@ public:
     static constexpr const char *HypervisorType = "hypervisor";
     static constexpr const char *MachineType = "machine";
 
-    VirtService(Database &database, PermissionService &permissions, JobManager &jobs);
+    VirtService(Database &database, PermissionService &permissions, JobManager &jobs,
+                const VirtSettings &settings);
 
     // The machines the caller may view.
     Result<QList<Machine>> machines(const Identity &caller);
     Result<Machine> machine(const Identity &caller, const QString &uuid);
     Result<QList<Hypervisor>> hypervisors(const Identity &caller);
     Result<Hypervisor> hypervisor(const Identity &caller, const QString &uuid);
-    // Blocking: connects first (503 when it cannot), checks `virtClass` when given (400 when the
+    // Blocking: checks the URI against HypervisorUriPolicy (400 naming virt_url), connects (503
+    // when it cannot), checks `virtClass` when given (400 when the
     // driver is another), registers and synchronises the hypervisor. 409 for a known URI.
     Result<Hypervisor> addHypervisor(const Identity &caller, const QString &uri,
                                      const QString &virtClass);
@@ -116,6 +119,7 @@ private:
     HypervisorRepository m_hypervisors;
     MachineRepository m_machines;
     PermissionService &m_permissions;
+    HypervisorUriPolicy m_uriPolicy;
     QMutex m_connectionsMutex;
     QHash<QString, std::shared_ptr<LibvirtConnection>> m_connections;
     MachineTransactions m_transactions;

@@ -1,6 +1,11 @@
 #include "ConfigHandler.h"
 
+#include "ChildEnvironment.h"
+
+#include <QLoggingCategory>
 #include <QProcess>
+
+Q_DECLARE_LOGGING_CATEGORY(lcZtp)
 
 namespace Cairn {
 
@@ -9,7 +14,7 @@ QString ConfigHandler::run(const QString &handler, const QString &folder, const 
 {
     QProcess process;
     process.setWorkingDirectory(folder);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment = ChildEnvironment::scrubbed();
     environment.insert(QStringLiteral("ZTP_NODE_ID"), nodeId);
     environment.insert(QStringLiteral("ZTP_STARTUP_CONFIG"),
                        folder + QStringLiteral("/startup-config"));
@@ -24,10 +29,13 @@ QString ConfigHandler::run(const QString &handler, const QString &folder, const 
         return QStringLiteral("config-handler ran longer than %1 s and was stopped")
             .arg(timeoutMs / 1000.0);
     }
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return QStringLiteral("config-handler failed (exit %1): %2")
-            .arg(process.exitCode())
-            .arg(QString::fromUtf8(process.readAll().right(2000)).trimmed());
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        // Its output may hold anything the handler read: the log, not the node's record.
+        qCWarning(lcZtp).noquote() << "node" << nodeId << "config-handler output:"
+                                   << QString::fromUtf8(process.readAll().right(2000)).trimmed();
+        return QStringLiteral("config-handler failed (exit %1); its output is in the server log")
+            .arg(process.exitCode());
+    }
     return QString();
 }
 

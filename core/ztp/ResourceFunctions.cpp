@@ -1,5 +1,6 @@
 #include "ResourceFunctions.h"
 
+#include "ChildEnvironment.h"
 #include "FunctionCall.h"
 #include "ResourcePool.h"
 #include "ZtpDataRoot.h"
@@ -7,8 +8,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QStandardPaths>
+
+Q_DECLARE_LOGGING_CATEGORY(lcZtp)
 
 namespace Cairn {
 
@@ -111,6 +115,7 @@ Result<QJsonValue> ResourceFunctions::runPlugin(const QString &name, const QStri
                 .arg(name)
                 .arg(PluginsTimeoutMs / 1000));
     QProcess process;
+    process.setProcessEnvironment(ChildEnvironment::scrubbed());
     process.start(python(), {QStringLiteral("-c"), PluginRunner, path, m_nodeId, argument});
     if (!process.waitForStarted(5000))
         return Error::internal(QStringLiteral("Plugin %1: python3 does not start: %2")
@@ -123,11 +128,14 @@ Result<QJsonValue> ResourceFunctions::runPlugin(const QString &name, const QStri
         return Error::badRequest(
             QStringLiteral("Plugin %1 ran longer than %2 s.").arg(name).arg(timeoutMs / 1000.0));
     }
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        // Its traceback may quote whatever the plugin read: the log, never the switch.
+        qCWarning(lcZtp).noquote()
+            << "plugin" << name << "for node" << m_nodeId
+            << "failed:" << QString::fromUtf8(process.readAllStandardError().right(1000)).trimmed();
         return Error::badRequest(
-            QStringLiteral("Plugin %1 failed: %2")
-                .arg(name,
-                     QString::fromUtf8(process.readAllStandardError().right(1000)).trimmed()));
+            QStringLiteral("Plugin %1 failed; its error is in the server log.").arg(name));
+    }
     QJsonParseError error{};
     const QJsonDocument result =
         QJsonDocument::fromJson("[" + process.readAllStandardOutput() + "]", &error);

@@ -193,18 +193,10 @@ void ZtpInventory::link(const Identity &caller, qint64 localInterface, const Dev
     Result<QList<Circuit>> circuits = m_circuits.list(linked);
     if (!circuits || !circuits->isEmpty())
         return;
-    Result<Interface> remote =
+    // Only to a port the inventory already has: the switch is not authenticated, so it never
+    // adds anything to a device that is not its own.
+    const Result<Interface> remote =
         m_interfaces.get(peer.hostname + QLatin1Char(':') + port, peer.siteId);
-    if (!remote && remote.error().code == ErrorCode::NotFound) {
-        Result<QList<Interface>> created =
-            m_interfaces.create(caller,
-                                QJsonArray{QJsonObject{{QStringLiteral("device"), peer.id},
-                                                       {QStringLiteral("name"), port}}},
-                                peer.siteId);
-        if (!created)
-            return;
-        remote = created->first();
-    }
     if (!remote)
         return;
     // Refused (the remote port is in another circuit): the inventory keeps what it has.

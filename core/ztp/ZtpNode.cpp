@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 namespace Cairn {
@@ -63,44 +64,66 @@ QByteArray ZtpNode::toStoredJson() const
 
 namespace {
 
-QString text(const YAML::Node &node)
+using Facts = nlohmann::ordered_json;
+
+// A scalar fact as text: switches send strings, but a YAML fixture or a hand-written body may
+// give a number or a boolean for a serial number or a version.
+std::optional<QString> text(const Facts &value)
 {
-    return QString::fromStdString(node.Scalar());
+    if (value.is_string())
+        return QString::fromStdString(value.get<std::string>());
+    if (value.is_number() || value.is_boolean())
+        return QString::fromStdString(value.dump());
+    return std::nullopt;
 }
 
-Result<QString> optionalText(const YAML::Node &facts, const char *key)
+Result<QString> optionalText(const Facts &facts, const char *key)
 {
-    const YAML::Node value = facts[key];
-    if (!value || value.IsNull())
+    const auto value = facts.find(key);
+    if (value == facts.end() || value->is_null())
         return QString();
-    if (!value.IsScalar())
+    const std::optional<QString> scalar = text(*value);
+    if (!scalar)
         return Error::invalidField(QString::fromLatin1(key), QStringLiteral("must be a string"));
-    return text(value).trimmed();
+    return scalar->trimmed();
 }
 
-Result<QList<ZtpNeighbor>> neighborList(const QString &interface, const YAML::Node &value)
+std::optional<QString> nonEmptyText(const Facts &entry, const char *key)
+{
+    const auto value = entry.find(key);
+    if (value == entry.end())
+        return std::nullopt;
+    std::optional<QString> scalar = text(*value);
+    if (!scalar || scalar->isEmpty())
+        return std::nullopt;
+    return scalar;
+}
+
+Result<QList<ZtpNeighbor>> neighborList(const QString &interface, const Facts &value)
 {
     const QString field = QStringLiteral("neighbors.%1").arg(interface);
-    if (!value.IsSequence())
+    if (!value.is_array())
         return Error::invalidField(field, QStringLiteral("must be a list of {device, port}"));
     QList<ZtpNeighbor> list;
-    for (const YAML::Node &entry : value) {
-        if (!entry.IsMap())
+    for (const Facts &entry : value) {
+        if (!entry.is_object())
             return Error::invalidField(field, QStringLiteral("every neighbor is {device, port}"));
-        const YAML::Node device = entry["device"];
-        const YAML::Node port = entry["port"] ? entry["port"] : entry["remote_interface"];
-        if (!device || !device.IsScalar() || device.Scalar().empty())
+        const std::optional<QString> device = nonEmptyText(entry, "device");
+        const std::optional<QString> port = entry.contains("port")
+                                                ? nonEmptyText(entry, "port")
+                                                : nonEmptyText(entry, "remote_interface");
+        if (!device)
             return Error::invalidField(field, QStringLiteral("every neighbor needs a device"));
-        if (!port || !port.IsScalar() || port.Scalar().empty())
+        if (!port)
             return Error::invalidField(field, QStringLiteral("every neighbor needs a port"));
-        list.append({text(device), text(port)});
+        list.append({*device, *port});
     }
     return list;
 }
 
-Result<ZtpNode> nodeFrom(const YAML::Node &facts, ZtpIdentifier identifier)
+Result<ZtpNode> nodeFrom(const Facts &facts, ZtpIdentifier identifier)
 {
-    if (!facts.IsMap())
+    if (!facts.is_object())
         return Error::badRequest(QStringLiteral("The body must be an object of node facts."));
     ZtpNode node;
     const std::pair<const char *, QString *> texts[] = {
@@ -121,26 +144,52 @@ Result<ZtpNode> nodeFrom(const YAML::Node &facts, ZtpIdentifier identifier)
                                                                    : QStringLiteral("serialnumber");
         return Error::invalidField(key, QStringLiteral("identifies the node and may not be empty"));
     }
-    const YAML::Node neighbors = facts["neighbors"];
-    if (neighbors && !neighbors.IsNull()) {
-        if (!neighbors.IsMap())
+    const auto neighbors = facts.find("neighbors");
+    if (neighbors != facts.end() && !neighbors->is_null()) {
+        if (!neighbors->is_object())
             return Error::invalidField(QStringLiteral("neighbors"),
                                        QStringLiteral("must map interfaces to neighbor lists"));
-        for (const auto &entry : neighbors) {
-            const QString interface = text(entry.first);
-            Result<QList<ZtpNeighbor>> list = neighborList(interface, entry.second);
-            if (!list)
-                return list.error();
-            node.neighbors.append({interface, list.value()});
+        // ordered_json keeps the order the switch listed its interfaces in.
+        for (const auto &[name, list] : neighbors->items()) {
+            const QString interface = QString::fromStdString(name);
+            Result<QList<ZtpNeighbor>> parsed = neighborList(interface, list);
+            if (!parsed)
+                return parsed.error();
+            node.neighbors.append({interface, parsed.value()});
         }
     }
-    const YAML::Node config = facts["config"];
-    if (config && !config.IsNull()) {
-        if (!config.IsScalar())
+    const auto config = facts.find("config");
+    if (config != facts.end() && !config->is_null()) {
+        const std::optional<QString> configText = text(*config);
+        if (!configText)
             return Error::invalidField(QStringLiteral("config"), QStringLiteral("must be text"));
-        node.config = text(config);
+        node.config = *configText;
     }
     return node;
+}
+
+// YAML facts (the conformance fixtures) as the same ordered JSON a switch posts; every YAML
+// scalar is text.
+Facts factsOf(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+        return node.Scalar();
+    case YAML::NodeType::Sequence: {
+        Facts list = Facts::array();
+        for (const YAML::Node &entry : node)
+            list.push_back(factsOf(entry));
+        return list;
+    }
+    case YAML::NodeType::Map: {
+        Facts map = Facts::object();
+        for (const auto &entry : node)
+            map[entry.first.Scalar()] = factsOf(entry.second);
+        return map;
+    }
+    default:
+        return nullptr;
+    }
 }
 
 } // namespace
@@ -148,7 +197,7 @@ Result<ZtpNode> nodeFrom(const YAML::Node &facts, ZtpIdentifier identifier)
 Result<ZtpNode> ZtpNode::fromYaml(const QByteArray &text, ZtpIdentifier identifier)
 {
     try {
-        return nodeFrom(YAML::Load(text.toStdString()), identifier);
+        return nodeFrom(factsOf(YAML::Load(text.toStdString())), identifier);
     } catch (const YAML::Exception &error) {
         return Error::badRequest(QStringLiteral("The node facts do not parse: %1")
                                      .arg(QString::fromStdString(error.what())));
@@ -157,15 +206,14 @@ Result<ZtpNode> ZtpNode::fromYaml(const QByteArray &text, ZtpIdentifier identifi
 
 Result<ZtpNode> ZtpNode::fromJson(const QByteArray &body, ZtpIdentifier identifier)
 {
-    // Qt checks the JSON strictly; YAML (a superset) then reads it keeping the order of the
-    // neighbors, which matching depends on and QJsonObject would sort away.
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return Error::badRequest(QStringLiteral("The body must be a JSON object of node facts: %1")
-                                     .arg(document.isNull() ? parseError.errorString()
-                                                            : QStringLiteral("not an object")));
-    return fromYaml(body, identifier);
+    // Parsed once, strictly (no comments, valid UTF-8), into ordered JSON: matching depends on
+    // the order of the neighbors, which QJsonObject would sort away. nlohmann's parser keeps
+    // its own stack, so a deeply nested body costs memory in proportion to its size (which the
+    // listener caps), not recursion.
+    const Facts facts = Facts::parse(body.cbegin(), body.cend(), nullptr, false);
+    if (facts.is_discarded() || !facts.is_object())
+        return Error::badRequest(QStringLiteral("The body must be a JSON object of node facts."));
+    return nodeFrom(facts, identifier);
 }
 
 } // namespace Cairn

@@ -49,6 +49,7 @@ ZtpService::ZtpService(Database &database, PermissionService &permissions, ZtpIn
     , m_nodes(database)
     , m_permissions(permissions)
     , m_inventory(inventory)
+    , m_registrations(m_settings.registrationsPerMinute)
 {
     m_recordWriter.setMaxThreadCount(1);
     m_recordWriter.setExpiryTimeout(-1);
@@ -100,7 +101,7 @@ Result<QString> ZtpService::nodeFolder(const QString &nodeId) const
 }
 
 void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QString &status,
-                          const QString &address, const Pattern *pattern)
+                          const QString &address, const Pattern *pattern, bool updatesInventory)
 {
     ZtpNodeRecord record;
     record.nodeId = nodeId;
@@ -114,8 +115,7 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
         record.pattern = pattern->name;
         record.definition = pattern->definition;
     }
-    if (status == u"refused") {
-        // A switch nothing matched is listed, but never touches the inventory.
+    if (!updatesInventory) {
         writeLater([this, record] { (void)m_nodes.upsert(record); });
         return;
     }
@@ -196,6 +196,10 @@ Result<void> ZtpService::writeNodeFiles(const QString &folder, const ZtpNode &no
 Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body,
                                                           const QString &address)
 {
+    if (!m_registrations.take(address))
+        return Error{
+            ErrorCode::TooManyRequests,
+            QStringLiteral("Too many registrations from %1; try again in a minute.").arg(address)};
     Result<ZtpNode> parsed = ZtpNode::fromJson(body, m_settings.identifier);
     if (!parsed)
         return parsed.error();
@@ -206,12 +210,12 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
         return folder.error();
     const QMutexLocker locker(&nodeLock(nodeId));
     const QString facts = inFolder(folder.value(), NodeFacts);
-    if (QFileInfo::exists(inFolder(folder.value(), DefinitionFile)) ||
-        QFileInfo::exists(inFolder(folder.value(), StartupConfigFile))) {
+    const bool matchedBefore = QFileInfo::exists(inFolder(folder.value(), DefinitionFile));
+    if (matchedBefore || QFileInfo::exists(inFolder(folder.value(), StartupConfigFile))) {
         Result<void> written = ZtpDataRoot::write(facts, node.toStoredJson());
         if (!written)
             return written.error();
-        remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
+        remember(node, nodeId, QStringLiteral("registered"), address, nullptr, matchedBefore);
         return Registration{false, nodeId};
     }
     if (node.config) {
@@ -221,7 +225,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
             written = ZtpDataRoot::write(facts, node.toStoredJson());
         if (!written)
             return written.error();
-        remember(node, nodeId, QStringLiteral("registered"), address, nullptr);
+        remember(node, nodeId, QStringLiteral("registered"), address, nullptr, false);
         return Registration{true, nodeId};
     }
     const std::shared_ptr<const NeighborDb> db = neighborDb();
@@ -231,7 +235,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
                                      .arg(db->problems().size()));
     const Pattern *pattern = db->match(node, nodeId);
     if (!pattern) {
-        remember(node, nodeId, QStringLiteral("refused"), address, nullptr);
+        remember(node, nodeId, QStringLiteral("refused"), address, nullptr, false);
         return Error::badRequest(
             QStringLiteral("No pattern in the neighbordb matches node %1.").arg(nodeId));
     }
@@ -242,7 +246,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
     }
     qCInfo(lcZtp).noquote() << "node" << nodeId << "matched pattern" << pattern->name
                             << "-> definition" << pattern->definition;
-    remember(node, nodeId, QStringLiteral("registered"), address, pattern);
+    remember(node, nodeId, QStringLiteral("registered"), address, pattern, true);
     return Registration{true, nodeId};
 }
 

@@ -8,6 +8,7 @@
 #include "ZtpNodeRecord.h"
 #include "ZtpNodeRepository.h"
 #include "ZtpSettings.h"
+#include "net/AddressRateLimiter.h"
 
 #include <QJsonObject>
 #include <QMutex>
@@ -68,9 +69,11 @@ private:
     // Serialises what one node's requests write: registration and startup-config uploads.
     QMutex &nodeLock(const QString &nodeId);
     Result<void> writeNodeFiles(const QString &folder, const ZtpNode &node, const Pattern &pattern);
-    // The node's record and its inventory device, written after the answer.
+    // The node's record, and its inventory device when it matched a pattern, written after the
+    // answer. Nodes nothing matched and nodes with a static startup-config only vouch for
+    // themselves: they are listed, never added to the inventory.
     void remember(const ZtpNode &node, const QString &nodeId, const QString &status,
-                  const QString &address, const Pattern *pattern);
+                  const QString &address, const Pattern *pattern, bool updatesInventory);
     Result<QJsonObject> storedDefinition(const QString &folder, const QString &nodeId) const;
     void runConfigHandler(const QString &folder, const QString &nodeId);
     // Database writes run on one thread, in the order they were asked for, after the answer:
@@ -90,6 +93,7 @@ private:
     // One registration per node at a time; different nodes in parallel.
     QMutex m_registrationLocks[32];
     FileDigests m_digests;
+    AddressRateLimiter m_registrations;
     QAtomicInt m_pendingWrites;
     static constexpr int MaxPendingProgressWrites = 10000;
     // Destroyed first, the handlers before the writer, each waiting for its work: a handler's

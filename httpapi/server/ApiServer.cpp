@@ -10,10 +10,12 @@
 
 namespace Cairn {
 
-ApiServer::ApiServer(const Router &router, const HttpLimits &limits, int threads)
+ApiServer::ApiServer(const Router &router, const HttpLimits &limits, int threads,
+                     const BlockingWork::Limits &blockingWork)
     : m_router(router)
     , m_limits(limits)
     , m_threadCount(qMax(1, threads))
+    , m_blockingWork(blockingWork)
 {
 }
 
@@ -29,7 +31,7 @@ Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
         std::promise<quint16> bound;
         std::future<quint16> boundPort = bound.get_future();
         QThread *thread = QThread::create([this, address, port, openConnections, &bound] {
-            HttpListener listener(m_router);
+            HttpListener listener(m_router, m_blockingWork);
             // bind() makes the listener own the TCP server.
             auto *tcpServer = new GuardedTcpServer(m_limits, openConnections);
             tcpServer->setReader(&listener);
@@ -66,7 +68,7 @@ void ApiServer::stop()
         delete thread;
     }
     m_threads.clear();
-    HttpListener::waitForBlockingWork();
+    m_blockingWork.waitForDone();
 }
 
 } // namespace Cairn

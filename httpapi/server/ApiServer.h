@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlockingWork.h"
 #include "HttpLimits.h"
 #include "Result.h"
 
@@ -20,7 +21,8 @@ class Router;
 class ApiServer
 {
 public:
-    ApiServer(const Router &router, const HttpLimits &limits, int threads);
+    ApiServer(const Router &router, const HttpLimits &limits, int threads,
+              const BlockingWork::Limits &blockingWork = {});
     ~ApiServer();
     ApiServer(const ApiServer &) = delete;
     ApiServer &operator=(const ApiServer &) = delete;
@@ -33,6 +35,9 @@ private:
     const Router &m_router;
     HttpLimits m_limits;
     int m_threadCount;
+    // Deferred answers of every listener thread; their work uses the core, so stop() waits for
+    // it to end.
+    BlockingWork m_blockingWork;
     QList<QThread *> m_threads;
 };
 

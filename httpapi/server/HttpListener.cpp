@@ -1,6 +1,7 @@
 #include "HttpListener.h"
 
 #include "AccessLog.h"
+#include "BlockingWork.h"
 #include "ConnectionGuard.h"
 #include "HttpRequest.h"
 #include "HttpResponse.h"
@@ -8,6 +9,7 @@
 
 #include <QFutureWatcher>
 #include <QHttpServerRequest>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTcpSocket>
@@ -57,9 +59,10 @@ HttpRequest copyOf(const QHttpServerRequest &request)
 
 } // namespace
 
-HttpListener::HttpListener(const Router &router, QObject *parent)
+HttpListener::HttpListener(const Router &router, BlockingWork &work, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
+    , m_work(work)
     , m_accessLog(new AccessLog(this))
 {
 }
@@ -87,25 +90,17 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     return true;
 }
 
-QThreadPool &HttpListener::blockingPool()
-{
-    // Device and hypervisor calls wait on the network, not on the CPU: many threads, bounded.
-    static QThreadPool *const pool = [] {
-        auto *threads = new QThreadPool;
-        threads->setMaxThreadCount(128);
-        return threads;
-    }();
-    return *pool;
-}
-
-void HttpListener::waitForBlockingWork()
-{
-    blockingPool().waitForDone();
-}
-
 void HttpListener::compute(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
                            std::function<HttpResponse()> work)
 {
+    if (!m_work.reserve()) {
+        answer->response =
+            HttpResponse::json(QJsonObject{{QStringLiteral("error"),
+                                            QStringLiteral("The server is busy; try again.")}},
+                               503)
+                .withHeader("Retry-After", "1");
+        return;
+    }
     if (ConnectionGuard *guard = ConnectionGuard::of(socket))
         guard->answerPending();
     auto *watcher = new QFutureWatcher<HttpResponse>(this);
@@ -120,7 +115,11 @@ void HttpListener::compute(QTcpSocket *socket, const std::shared_ptr<Answer> &an
             guard->answerReady();
         send(alive);
     });
-    watcher->setFuture(QtConcurrent::run(&blockingPool(), std::move(work)));
+    watcher->setFuture(QtConcurrent::run(&m_work.pool(), [work = std::move(work), pool = &m_work] {
+        HttpResponse response = work();
+        pool->release();
+        return response;
+    }));
 }
 
 void HttpListener::send(QTcpSocket *socket)
@@ -164,7 +163,7 @@ void HttpListener::streamNext(QTcpSocket *socket, const std::shared_ptr<Answer> 
         if (alive)
             writePiece(alive, answer, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(&blockingPool(), answer->response->pieces));
+    watcher->setFuture(QtConcurrent::run(&m_work.pool(), answer->response->pieces));
 }
 
 void HttpListener::writePiece(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,

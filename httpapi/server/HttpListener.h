@@ -13,22 +13,20 @@
 namespace Cairn {
 
 class AccessLog;
+class BlockingWork;
 class Router;
 
 // One listener thread's HTTP server: turns each request Qt parsed into an HttpRequest, hands
 // it to the shared Router, writes the answer (HEAD without body; Connection: close honoured,
 // which Qt 6.4 ignores) and logs an access line. Deferred answers (device I/O) are computed on
-// a pool of blocking-work threads; answers go out in request order on each connection.
+// its server's BlockingWork (503 when that is full); answers go out in request order on each
+// connection.
 class HttpListener : public QAbstractHttpServer
 {
     Q_OBJECT
 
 public:
-    HttpListener(const Router &router, QObject *parent = nullptr);
-
-    // Blocks until every deferred answer's work has ended: that work uses the core, which must
-    // outlive it.
-    static void waitForBlockingWork();
+    HttpListener(const Router &router, BlockingWork &work, QObject *parent = nullptr);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -49,7 +47,6 @@ private:
         qint64 streamedBytes = 0;
     };
 
-    static QThreadPool &blockingPool();
     void compute(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
                  std::function<HttpResponse()> work);
     // Writes the answers at the front of the socket's queue that are ready.
@@ -62,6 +59,7 @@ private:
     void finish(QTcpSocket *socket, const std::shared_ptr<Answer> &answer, qint64 bodyBytes);
 
     const Router &m_router;
+    BlockingWork &m_work;
     QHash<QTcpSocket *, QList<std::shared_ptr<Answer>>> m_answers;
     AccessLog *m_accessLog;
 };

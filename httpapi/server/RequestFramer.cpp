@@ -133,6 +133,7 @@ std::optional<RequestFramer::Violation> RequestFramer::onRequestLine()
     if (version[5] != '1' || (version[7] != '0' && version[7] != '1'))
         return Violation{505, "Only HTTP/1.0 and HTTP/1.1 are supported."};
     m_http10 = version[7] == '0';
+    m_bodyLimit = m_limits.bodyLimitFor(line.first(firstSpace), target);
     m_current = RequestFacts{m_http10, false};
     m_headerBytes = m_line.size() + 2;
     m_state = State::HeaderLine;
@@ -202,9 +203,8 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeadersComplete()
         return Violation{400, "Both Content-Length and Transfer-Encoding given."};
     if (!m_hasHost && !m_http10)
         return Violation{400, "Missing Host header."};
-    if (m_contentLength && *m_contentLength > m_limits.maxBodyBytes)
-        return Violation{413, "Request body too large (limit " +
-                                  QByteArray::number(m_limits.maxBodyBytes) + " bytes)."};
+    if (m_contentLength && *m_contentLength > m_bodyLimit)
+        return bodyTooLarge();
     m_current.expectsContinue =
         m_current.expectsContinue && (m_chunked || m_contentLength.value_or(0) > 0);
     m_facts.enqueue(m_current);
@@ -246,10 +246,15 @@ std::optional<RequestFramer::Violation> RequestFramer::onChunkSize()
 std::optional<RequestFramer::Violation> RequestFramer::addBody(qint64 bytes)
 {
     m_bodyBytes += bytes;
-    if (m_bodyBytes > m_limits.maxBodyBytes)
-        return Violation{413, "Request body too large (limit " +
-                                  QByteArray::number(m_limits.maxBodyBytes) + " bytes)."};
+    if (m_bodyBytes > m_bodyLimit)
+        return bodyTooLarge();
     return std::nullopt;
+}
+
+RequestFramer::Violation RequestFramer::bodyTooLarge() const
+{
+    return Violation{413, "Request body too large (limit " + QByteArray::number(m_bodyLimit) +
+                              " bytes)."};
 }
 
 void RequestFramer::startNextRequest()

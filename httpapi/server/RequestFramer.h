@@ -61,9 +61,12 @@ private:
     std::optional<Violation> onHeadersComplete();
     std::optional<Violation> onChunkSize();
     std::optional<Violation> addBody(qint64 bytes);
+    Violation bodyTooLarge() const;
     void startNextRequest();
 
     HttpLimits m_limits;
+    // This request's: the general limit, or its route's (HttpLimits::bodyLimits).
+    qsizetype m_bodyLimit = 0;
     State m_state = State::RequestLine;
     QByteArray m_line;
     bool m_lineComplete = false;

@@ -123,6 +123,11 @@ TEST_F(AuthApiTest, UsersSeeOnlyThemselvesUnlessSuperuser)
 TEST_F(AuthApiTest, ReadOnlyTokensOnlyRead)
 {
     EXPECT_EQ(client().get("/api/users/0/", HttpClient::token(s_aliceReadOnlyToken)).status, 200);
+    // The secret key buys a full-rights AuthToken, so a read-only token never sees it.
+    const HttpReply secret =
+        client().get("/api/users/0/?with_secret_key=true", HttpClient::token(s_aliceReadOnlyToken));
+    EXPECT_EQ(secret.status, 403);
+    EXPECT_FALSE(secret.body.contains(aliceSecret())) << secret.body.constData();
     EXPECT_EQ(client()
                   .request("POST", "/api/users/0/rotate_secret_key/", {},
                            HttpClient::token(s_aliceReadOnlyToken))

@@ -171,3 +171,75 @@ TEST_F(EnomalismAccountsApiTest, ObjectPermissionsDecideWhatAUserMayDoToAMachine
         EXPECT_EQ(self.status, 409) << "not yourself";
     }
 }
+
+// `admin` on users is not a way to become a superuser: only a superuser creates one, sets its
+// password or deletes it; joining a group needs `admin` on that group.
+TEST_F(EnomalismAccountsApiTest, UserAdministratorsCannotMakeOrTakeOverSuperusers)
+{
+    ASSERT_EQ(s_server
+                  ->cli({QStringLiteral("user"), QStringLiteral("grant"), QStringLiteral("alice"),
+                         QStringLiteral("admin"), QStringLiteral("user")})
+                  .exitCode,
+              0);
+    const auto asAlice = [](const QByteArray &method, const QByteArray &path,
+                            const QByteArray &body = {}) {
+        return client().request(method, path, body, HttpClient::token(s_aliceToken));
+    };
+    const HttpReply escalated = asAlice(
+        "POST", "/rest/user/create/",
+        R"({"username": "mallory", "password": "mallory-password-1", "is_superuser": true})");
+    EXPECT_EQ(escalated.status, 403) << escalated.body.constData();
+    EXPECT_EQ(asAlice("POST", "/rest/user/create/?username=mallory&password=mallory-password-1"
+                              "&is_superuser=1")
+                  .status,
+              403);
+    const HttpReply ordinary = asAlice("POST", "/rest/user/create/",
+                                       R"({"username": "erin", "password": "erin-password-1"})");
+    ASSERT_EQ(ordinary.status, 200) << ordinary.body.constData();
+    EXPECT_FALSE(ordinary.json()[QStringLiteral("user")][QStringLiteral("is_superuser")].toBool());
+    // A superuser created by a superuser from a JSON boolean is one.
+    const HttpReply root =
+        admin("POST", "/rest/user/create/",
+              R"({"username": "root2", "password": "root2-password-1", "is_superuser": true})");
+    ASSERT_EQ(root.status, 200) << root.body.constData();
+    EXPECT_TRUE(root.json()[QStringLiteral("user")][QStringLiteral("is_superuser")].toBool());
+
+    QByteArray adminId;
+    for (const QJsonValue pair :
+         admin("GET", "/rest/users/").json()[QStringLiteral("users")].toArray()) {
+        if (pair[0] == QStringLiteral("admin"))
+            adminId = QByteArray::number(pair[1].toInteger());
+    }
+    ASSERT_FALSE(adminId.isEmpty());
+    EXPECT_EQ(asAlice("POST", "/rest/user/" + adminId +
+                                  "/?action=set_password&password=taken-over-password")
+                  .status,
+              403);
+    EXPECT_EQ(
+        client().get("/api/users/0/", HttpClient::basic("admin", "taken-over-password")).status,
+        401);
+    EXPECT_EQ(asAlice("POST", "/rest/user/" + adminId + "/delete/").status, 403);
+    EXPECT_EQ(admin("GET", "/rest/user/" + adminId + '/').status, 200);
+
+    // A group's grants go to its members, so joining it is administering the group.
+    const HttpReply group = admin("PUT", "/rest/group/create?group_name=root-like");
+    ASSERT_EQ(group.status, 200) << group.body.constData();
+    const QByteArray groupId =
+        QByteArray::number(group.json()[QStringLiteral("group")][QStringLiteral("id")].toInteger());
+    const QByteArray erin = QByteArray::number(
+        ordinary.json()[QStringLiteral("user")][QStringLiteral("id")].toInteger());
+    EXPECT_EQ(asAlice("POST", "/rest/user/" + erin + "/?action=join&group=root-like").status, 403);
+    EXPECT_EQ(asAlice("POST", "/rest/group/" + groupId + "?action=add_user&user=erin").status, 403);
+    EXPECT_TRUE(admin("GET", "/rest/group/" + groupId)
+                    .json()[QStringLiteral("group")][QStringLiteral("members")]
+                    .toArray()
+                    .isEmpty());
+    // With admin on that one group, alice may add members to it.
+    ASSERT_EQ(s_server
+                  ->cli({QStringLiteral("user"), QStringLiteral("grant"), QStringLiteral("alice"),
+                         QStringLiteral("admin"), QStringLiteral("group"),
+                         QStringLiteral("--object"), QString::fromLatin1(groupId)})
+                  .exitCode,
+              0);
+    EXPECT_EQ(asAlice("POST", "/rest/user/" + erin + "/?action=join&group=root-like").status, 200);
+}

@@ -2,9 +2,12 @@
 // driver (test:///default, synchronised when the server starts).
 #include "ServerFixture.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QThread>
+#include <QUrl>
 
 using namespace Cairn::Test;
 
@@ -15,7 +18,19 @@ const QString DefaultDomain = QStringLiteral("6695eb01-f6a4-8304-79aa-97f2502e19
 class VirtApiTest : public ServerFixture
 {
 protected:
-    static void SetUpTestSuite() { startServer(); }
+    // Simulated hosts (test:///<file>.xml) come from the fixtures folder only.
+    static void SetUpTestSuite()
+    {
+        s_dir = std::make_unique<QTemporaryDir>();
+        s_fixtures = s_dir->filePath(QStringLiteral("fixtures"));
+        ASSERT_TRUE(QDir().mkpath(s_fixtures));
+        ASSERT_TRUE(QFile::copy(QStringLiteral(CAIRN_SOURCE_DIR "/tests/data/libvirt/lab.xml"),
+                                s_fixtures + QStringLiteral("/lab.xml")));
+        startServer({QStringLiteral("--config"),
+                     writeConfig("[virt]\ntest_fixtures_dir=" + s_fixtures.toUtf8() + '\n')});
+    }
+
+    static inline QString s_fixtures;
 
     // The machine list once the first synchronisation has filled it.
     static QJsonArray machinesWhenSynchronised()
@@ -162,7 +177,7 @@ TEST_F(VirtApiTest, HypervisorsAreAddedByUrlAndMustAnswer)
     EXPECT_EQ(before.json()[QStringLiteral("candidates")].toArray(), QJsonArray());
 
     // A simulated host of two machines, given as a form field as Enomalism's clients send it.
-    const QByteArray lab = "test://" CAIRN_SOURCE_DIR "/tests/data/libvirt/lab.xml";
+    const QByteArray lab = "test://" + s_fixtures.toUtf8() + "/lab.xml";
     const HttpReply added =
         client().request("POST", hypervisors, "virt_class=test&virt_url=" + lab,
                          {{"Authorization", "Token " + s_adminToken},
@@ -180,10 +195,16 @@ TEST_F(VirtApiTest, HypervisorsAreAddedByUrlAndMustAnswer)
     EXPECT_EQ(again.json()[QStringLiteral("errno")], 6);
     const HttpReply wrongClass = admin("POST", hypervisors + "?virt_class=xen&virt_url=" + lab);
     EXPECT_EQ(wrongClass.status, 400);
+    // A host file libvirt cannot read: unreachable, and nothing of the file in the answer.
+    QFile broken(s_fixtures + QStringLiteral("/broken.xml"));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("not-a-host-definition-7f3a9c\n");
+    broken.close();
     const HttpReply unreachable =
-        admin("POST", hypervisors + "?virt_url=test:///nowhere/missing.xml");
+        admin("POST", hypervisors + "?virt_url=test://" + s_fixtures.toUtf8() + "/broken.xml");
     EXPECT_EQ(unreachable.status, 503);
     EXPECT_EQ(unreachable.json()[QStringLiteral("errno")], 8);
+    EXPECT_FALSE(unreachable.body.contains("7f3a9c")) << unreachable.body.constData();
     EXPECT_EQ(admin("GET", "/rest/machines/").json()[QStringLiteral("machines")].toArray().size(),
               3);
 }
@@ -274,4 +295,50 @@ TEST_F(VirtApiTest, DeletingAHypervisorForgetsItsMachinesOnly)
                      .toArray()
                      .contains(DefaultDomain));
     EXPECT_EQ(admin("GET", "/rest/hypervisor/" + hypervisor.toLatin1() + '/').status, 404);
+}
+
+// libvirt opens what a URI names with the server's rights: its error once quoted the first line
+// of any file (the server key) and its transports run commands or reach local sockets.
+TEST_F(VirtApiTest, HypervisorUrisAreLimitedAndLibvirtsTextNeverReachesTheCaller)
+{
+    ASSERT_FALSE(machinesWhenSynchronised().isEmpty());
+    QFile keyFile(s_dir->filePath(QStringLiteral("server.key")));
+    ASSERT_TRUE(keyFile.open(QIODevice::ReadOnly));
+    const QByteArray key = keyFile.readAll().trimmed();
+    ASSERT_EQ(key.size(), 64);
+    const QByteArray hypervisors = "/rest/machine/" + DefaultDomain.toLatin1() + "/hypervisors/";
+    const QByteArray keyUri = "test://" + s_dir->filePath(QStringLiteral("server.key")).toUtf8();
+    const QList<QByteArray> refused{
+        keyUri,
+        "test://" + s_fixtures.toUtf8() + "/../server.key",
+        "test://" + s_fixtures.toUtf8() + "/nowhere/missing.xml",
+        "qemu+ext:///system?command=/bin/sh",
+        "qemu+unix:///system?socket=/run/cairn.sock",
+        "qemu+ssh://host/system?command=/bin/sh",
+        "qemu+ssh://host/system?netcat=/tmp/x",
+        "qemu+ssh://host/system?keyfile=/etc/ssh/ssh_host_ed25519_key",
+        "qemu+tcp://host/system",
+        "qemu+tls://host/system?no_verify=1",
+        "qemu:///embed?root=/tmp",
+        "qemu+ssh://user:secret@host/system",
+        "xen:///system",
+        "lxc:///",
+        "file:///etc/passwd",
+    };
+    for (const QByteArray &uri : refused) {
+        for (const QByteArray &method : {QByteArray("GET"), QByteArray("POST")}) {
+            const HttpReply reply =
+                admin(method,
+                      hypervisors + "?virt_url=" + QUrl::toPercentEncoding(QString::fromUtf8(uri)));
+            EXPECT_EQ(reply.status, 400)
+                << method.constData() << ' ' << uri.constData() << ' ' << reply.body.constData();
+            EXPECT_TRUE(reply.json()[QStringLiteral("fields")].toObject().contains(
+                QStringLiteral("virt_url")))
+                << uri.constData();
+            EXPECT_FALSE(reply.body.contains(key.left(16))) << uri.constData();
+        }
+    }
+    const HttpReply listed = admin("GET", "/api/hypervisors/");
+    EXPECT_FALSE(listed.body.contains(key.left(16)));
+    EXPECT_FALSE(s_server->log().toUtf8().contains(key.left(16)));
 }

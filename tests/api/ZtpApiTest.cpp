@@ -9,8 +9,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QThread>
 #include <gtest/gtest.h>
+#include <thread>
 
 using namespace Cairn::Test;
 
@@ -24,6 +26,33 @@ void writeFile(const QString &path, const QByteArray &content)
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly)) << qPrintable(path);
     file.write(content);
+}
+
+// Sends `head` (which promises a body of `bodyBytes`) and then the body, 64 KiB at a time while
+// the server still listens, from `source`; the status answered (0 when none).
+int sendLarge(quint16 port, const QByteArray &head, qint64 bodyBytes,
+              const QHostAddress &source = QHostAddress::LocalHost)
+{
+    QTcpSocket socket;
+    if (!socket.bind(source))
+        return -1;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return -1;
+    socket.write(head);
+    const QByteArray piece(64 * 1024, '[');
+    QByteArray received;
+    for (qint64 sent = 0; sent < bodyBytes && socket.state() == QAbstractSocket::ConnectedState;
+         sent += piece.size()) {
+        socket.write(piece.left(int(qMin<qint64>(piece.size(), bodyBytes - sent))));
+        socket.waitForBytesWritten(100);
+        if (socket.bytesAvailable() > 0 || socket.waitForReadyRead(0))
+            received += socket.readAll();
+    }
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(3000))
+        received += socket.readAll();
+    received += socket.readAll();
+    return HttpClient::parse(received).status;
 }
 
 QByteArray readFile(const QString &path)
@@ -58,6 +87,9 @@ patterns:
   - name: unplugged
     definition: unplugged
     node: JPE603
+  - name: leaking
+    definition: leaking
+    node: JPE604
   - name: greedy
     definition: leaf
     node: JPE700
@@ -74,6 +106,7 @@ actions:
       variables:
         hostname: site_name('pod1')
         neighbours: [neighbour_count("x")]
+        environment: environment('x')
 )";
 
 const QByteArray LeafDefinition = R"(name: leaf
@@ -112,6 +145,12 @@ protected:
                   "    return '%s-%s-%s' % (argument, node_id, node['model'])\n");
         writeFile(s_root + QStringLiteral("/plugins/neighbour_count"),
                   "def main(node_id, argument, node):\n    return len(node['neighbors'])\n");
+        writeFile(s_root + QStringLiteral("/plugins/environment"),
+                  "import os\ndef main(node_id, argument, node):\n    return sorted(os.environ)\n");
+        writeFile(s_root + QStringLiteral("/plugins/leaky"),
+                  "def main(node_id, argument, node):\n    raise RuntimeError('secret-7c1d')\n");
+        writeFile(s_root + QStringLiteral("/definitions/leaking"),
+                  "actions:\n  - action: add_config\n    attributes:\n      url: leaky('x')\n");
         writeFile(s_root + QStringLiteral("/config-handlers/record"),
                   "#!/bin/sh\nprintf '%s:' \"$ZTP_NODE_ID\" > handled\n"
                   "cat \"$ZTP_STARTUP_CONFIG\" >> handled\n");
@@ -127,6 +166,8 @@ protected:
                   "interface Loopback0\n   ip address $address/32\n");
         writeFile(s_root + QStringLiteral("/resources/loopbacks"),
                   "10.255.0.1: null\n10.255.0.2: null\n10.255.0.3: null\n");
+        // Stands for the server's secrets (CAIRN_SERVER_KEY, CAIRN_DB_PASSWORD): never passed on.
+        qputenv("CAIRN_ZTP_TEST_SECRET", "not-for-plugins");
         s_ztpPort = freePort();
         s_serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(s_ztpPort);
         startServer({QStringLiteral("--ztp-listen"), QStringLiteral("127.0.0.1:%1").arg(s_ztpPort),
@@ -170,10 +211,16 @@ protected:
 
 TEST_F(ZtpApiTest, BootstrapClientProvisionsASwitchThatEndsInTheInventory)
 {
-    // The spine the switch is cabled to is known, so the LLDP neighbor becomes a circuit.
+    // The spine the switch is cabled to is known with its port, so the LLDP neighbor becomes a
+    // circuit (a switch never adds ports to devices that are not its own).
     ASSERT_EQ(admin("POST", "/api/sites/", R"({"name": "dc1"})").status, 201);
     const HttpReply spine = admin("POST", "/api/sites/2/devices/", R"({"hostname": "spine1"})");
     ASSERT_EQ(spine.status, 201) << spine.body.constData();
+    const HttpReply spinePort = admin(
+        "POST", "/api/sites/2/interfaces/",
+        R"({"device": )" + QByteArray::number(spine.json()[QStringLiteral("id")].toInteger()) +
+            R"(, "name": "Ethernet1"})");
+    ASSERT_EQ(spinePort.status, 201) << spinePort.body.constData();
 
     const HttpReply bootstrap =
         ztp().request("GET", "/bootstrap", {}, {{"Content-Type", "text/html"}});
@@ -482,9 +529,12 @@ TEST_F(ZtpApiTest, ConfigHandlersRunWhenTheStartupConfigArrives)
         QThread::msleep(50);
         failed = nodeRecord("JPE601", QStringLiteral("configured"));
     }
-    EXPECT_TRUE(failed[QStringLiteral("last_error")].toString().contains(
-        QStringLiteral("exit 3): the CMDB said no")))
+    // Its output may quote what it read: in the log, not in the node's record.
+    EXPECT_TRUE(failed[QStringLiteral("last_error")].toString().contains(QStringLiteral("exit 3")))
         << qPrintable(failed[QStringLiteral("last_error")].toString());
+    EXPECT_FALSE(failed[QStringLiteral("last_error")].toString().contains(
+        QStringLiteral("the CMDB said no")));
+    EXPECT_TRUE(s_server->log().contains(QStringLiteral("the CMDB said no")));
     EXPECT_EQ(ztp().request("GET", "/nodes/JPE601/startup-config").body,
               QByteArray("hostname x\n"));
 }
@@ -500,6 +550,13 @@ TEST_F(ZtpApiTest, DefinitionsCallTheDataRootsPlugins)
     EXPECT_EQ(variables[QStringLiteral("hostname")].toString(),
               QStringLiteral("pod1-JPE602-DCS-7050SX"));
     EXPECT_EQ(variables[QStringLiteral("neighbours")][0].toInt(), 1);
+    // Plugins run without the server's environment (its secrets among it).
+    const QJsonArray environment = variables[QStringLiteral("environment")].toArray();
+    EXPECT_TRUE(environment.contains(QStringLiteral("PATH")));
+    EXPECT_FALSE(environment.contains(QStringLiteral("CAIRN_ZTP_TEST_SECRET")));
+    for (const QJsonValue name : environment)
+        EXPECT_FALSE(name.toString().startsWith(QLatin1String("CAIRN_")))
+            << qPrintable(name.toString());
     // The stored definition keeps the calls; only the answer carries their values.
     EXPECT_TRUE(readFile(s_root + QStringLiteral("/nodes/JPE602/definition"))
                     .contains("site_name('pod1')"));
@@ -508,6 +565,111 @@ TEST_F(ZtpApiTest, DefinitionsCallTheDataRootsPlugins)
     const HttpReply missing = ztp().request("GET", "/nodes/JPE603");
     EXPECT_EQ(missing.status, 400);
     EXPECT_TRUE(missing.body.contains("no plugin nosuch")) << missing.body.constData();
+
+    // A failing plugin's traceback goes to the log, never to the switch.
+    ASSERT_EQ(post(facts("JPE604", "spine6")).status, 201);
+    const HttpReply leaking = ztp().request("GET", "/nodes/JPE604");
+    EXPECT_EQ(leaking.status, 400);
+    EXPECT_FALSE(leaking.body.contains("secret-7c1d")) << leaking.body.constData();
+    EXPECT_TRUE(s_server->log().contains(QStringLiteral("secret-7c1d")));
+}
+
+// The listener is open to the whole provisioning network, without credentials: a body of node
+// facts is capped (64 KiB) and refused before it is read, however many arrive at once.
+TEST_F(ZtpApiTest, OversizedFactsAreRefusedBeforeTheyAreRead)
+{
+    ASSERT_TRUE(s_server->resetPeakResident());
+    const qint64 bodyBytes = 3 * 1024 * 1024;
+    const QByteArray head = "POST /nodes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            "Content-Length: " +
+                            QByteArray::number(bodyBytes) + "\r\n\r\n";
+    std::vector<int> statuses(16, 0);
+    std::vector<std::thread> senders;
+    for (size_t i = 0; i < statuses.size(); ++i)
+        senders.emplace_back([&statuses, &head, bodyBytes, i] {
+            statuses[i] = sendLarge(s_ztpPort, head, bodyBytes);
+        });
+    for (std::thread &sender : senders)
+        sender.join();
+    for (const int status : statuses)
+        EXPECT_EQ(status, 413);
+    // The same body sent in chunks, with no length announced.
+    EXPECT_EQ(sendLarge(s_ztpPort,
+                        "POST /nodes HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        "300000\r\n",
+                        bodyBytes),
+              413);
+    const qint64 peakKiB = s_server->peakResidentKiB();
+    EXPECT_GT(peakKiB, 0);
+    EXPECT_LT(peakKiB, 100 * 1024) << "peak RSS " << peakKiB << " KiB";
+
+    // Just under the cap, nested as deep as it goes: refused as what it is, at once.
+    const QByteArray nested = R"({"serialnumber": "JPE800", "neighbors": )" +
+                              QByteArray(30 * 1024, '[') + QByteArray(30 * 1024, ']') + "}";
+    const HttpReply deep = post(nested);
+    EXPECT_EQ(deep.status, 400);
+    // A startup-config may be larger than node facts ([ztp] max_config_bytes).
+    ASSERT_EQ(post(facts("JPE801", "spine1")).status, 201);
+    const QByteArray config = "hostname leaf\n" + QByteArray(200 * 1024, '!') + "\nend\n";
+    EXPECT_EQ(ztp()
+                  .request("PUT", "/nodes/JPE801/startup-config", config,
+                           {{"Content-Type", "text/plain"}})
+                  .status,
+              201);
+    EXPECT_EQ(readFile(s_root + QStringLiteral("/nodes/JPE801/startup-config")), config);
+    EXPECT_EQ(ztp().request("GET", "/bootstrap/config").status, 200);
+    nodeRecord("JPE801", QStringLiteral("configured"));
+}
+
+// A switch registers once per boot; one address that keeps posting is a script, and is held to
+// [ztp] registrations_per_minute (60) while other switches go on.
+TEST_F(ZtpApiTest, RegistrationsFromOneAddressAreRateLimited)
+{
+    const QHostAddress flooder(QStringLiteral("127.0.0.77"));
+    const auto postFrom = [&flooder](const QByteArray &body) {
+        return sendLarge(s_ztpPort,
+                         "POST /nodes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         "Connection: close\r\nContent-Length: " +
+                             QByteArray::number(body.size()) + "\r\n\r\n" + body,
+                         0, flooder);
+    };
+    int accepted = 0;
+    for (int i = 0; i < 60; ++i)
+        accepted += postFrom(facts("FLOOD" + QByteArray::number(i), "nobody")) == 400;
+    EXPECT_EQ(accepted, 60) << "unmatched nodes are answered 400 until the limit";
+    EXPECT_EQ(postFrom(facts("FLOOD60", "nobody")), 429);
+    EXPECT_EQ(post(facts("NOTFLOOD", "nobody")).status, 400) << "other addresses go on";
+}
+
+// A switch has no credentials: only a node that matched a pattern reaches the inventory, and
+// then only its own device. It never adds ports to, or takes ports of, devices it does not own.
+TEST_F(ZtpApiTest, UnauthenticatedSwitchesOnlyChangeTheirOwnDevice)
+{
+    // Nothing matches: listed, not added.
+    ASSERT_EQ(post(facts("JPE900", "nobody")).status, 400);
+    // A static startup-config: kept and served, not added.
+    ASSERT_EQ(post(R"({"serialnumber": "JPE901", "config": "hostname static\n"})").status, 201);
+    EXPECT_EQ(ztp().request("GET", "/nodes/JPE901/startup-config").body,
+              QByteArray("hostname static\n"));
+
+    // A matching switch naming a known spine's port the inventory does not have.
+    const HttpReply spine =
+        admin("POST", "/api/devices/", R"({"hostname": "spine9", "site_id": 1})");
+    ASSERT_EQ(spine.status, 201) << spine.body.constData();
+    const QByteArray spineId = QByteArray::number(spine.json()[QStringLiteral("id")].toInteger());
+    ASSERT_EQ(post(facts("JPE902", "spine9")).status, 201);
+    // Records are written in the order asked: once JPE902 has its device, the others are in.
+    const QJsonObject record = nodeRecord("JPE902", QStringLiteral("registered"));
+    ASSERT_FALSE(record[QStringLiteral("device_id")].isNull());
+    EXPECT_TRUE(admin("GET", "/api/interfaces/?device=" + spineId).json().toArray().isEmpty());
+    for (const QByteArray &other : {QByteArray("JPE900"), QByteArray("JPE901")}) {
+        const QJsonValue listed = admin("GET", "/api/ztp/nodes/" + other + "/").json();
+        EXPECT_FALSE(listed[QStringLiteral("status")].toString().isEmpty()) << other.constData();
+        EXPECT_TRUE(listed[QStringLiteral("device_id")].isNull()) << other.constData();
+    }
+    const QByteArray devices = admin("GET", "/api/devices/").body;
+    EXPECT_TRUE(devices.contains("\"JPE902\""));
+    EXPECT_FALSE(devices.contains("\"JPE900\"") || devices.contains("\"JPE901\""));
 }
 
 } // namespace

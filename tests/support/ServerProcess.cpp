@@ -88,16 +88,37 @@ QString ServerProcess::log()
     return QString::fromUtf8(m_log);
 }
 
-qint64 ServerProcess::residentKiB() const
+namespace {
+
+qint64 statusKiB(qint64 pid, const QByteArray &field)
 {
-    QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').first().toLongLong();
     }
     return -1;
+}
+
+} // namespace
+
+qint64 ServerProcess::residentKiB() const
+{
+    return statusKiB(m_process.processId(), "VmRSS:");
+}
+
+qint64 ServerProcess::peakResidentKiB() const
+{
+    return statusKiB(m_process.processId(), "VmHWM:");
+}
+
+bool ServerProcess::resetPeakResident() const
+{
+    // "5" resets the peak resident set size (proc(5), clear_refs).
+    QFile clear(QStringLiteral("/proc/%1/clear_refs").arg(m_process.processId()));
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
 }
 
 CliResult ServerProcess::cli(const QStringList &arguments, const QByteArray &input) const

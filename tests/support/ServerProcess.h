@@ -29,8 +29,11 @@ public:
     void kill();
     // Everything the server has logged so far.
     QString log();
-    // Resident memory of the server in KiB, from /proc.
+    // Resident memory of the server in KiB, from /proc: now, and its peak since the start or
+    // since resetPeakResident().
     qint64 residentKiB() const;
+    qint64 peakResidentKiB() const;
+    bool resetPeakResident() const;
 
     CliResult cli(const QStringList &arguments, const QByteArray &input = {}) const;
     // `cairn user add` then `cairn user token`; returns the token (empty on failure).

@@ -41,6 +41,8 @@ CoreOptions TestBackend::freshOptions(const QString &dataDir)
     options.dataDir = dataDir;
     options.database = DatabaseConfig::fromUrl(freshDatabaseUrl(), dataDir).value();
     options.jobWorkers = 2;
+    // Simulated hypervisors (test:///<file>.xml) are copied into the test's own folder.
+    options.virt.testFixturesDir = dataDir;
     return options;
 }
 

@@ -126,7 +126,7 @@ TEST_F(AuthTest, ExpiredTokensAreRefused)
 TEST_F(AuthTest, AuthTokensFollowTheSecretKey)
 {
     const User alice = addUser(QStringLiteral("alice"));
-    const QString secret = core->users().secretKey(alice.id).value();
+    const QString secret = core->users().secretKey(Identity{alice}).value();
     EXPECT_EQ(secret.size(), 64);
     const Result<QString> token = core->authTokens().issue(alice.email, secret);
     ASSERT_TRUE(token.ok());
@@ -140,14 +140,29 @@ TEST_F(AuthTest, AuthTokensFollowTheSecretKey)
 
     // Rotating the secret key voids tokens issued before (credentials_changed_at moves).
     QThread::msleep(2);
-    ASSERT_TRUE(core->users().rotateSecretKey(alice.id).ok());
+    ASSERT_TRUE(core->users().rotateSecretKey(Identity{alice}).ok());
     EXPECT_FALSE(core->authTokens().verify(alice.email, token.value()).ok());
 
     AuthTokenService shortLived(core->users(), ServerKey::load(m_dir.path()).value(), 0);
-    const QString newSecret = core->users().secretKey(alice.id).value();
+    const QString newSecret = core->users().secretKey(Identity{alice}).value();
     const Result<QString> instant = shortLived.issue(alice.email, newSecret);
     ASSERT_TRUE(instant.ok());
     EXPECT_FALSE(shortLived.verify(alice.email, instant.value()).ok());
+}
+
+// A read-only token must not lead to a full-rights AuthToken through the secret key.
+TEST_F(AuthTest, ReadOnlyIdentitiesNeverHoldTheSecretKey)
+{
+    const User alice = addUser(QStringLiteral("alice"));
+    const Identity readOnly{alice, true};
+    const Result<QString> read = core->users().secretKey(readOnly);
+    ASSERT_FALSE(read.ok());
+    EXPECT_EQ(read.error().code, ErrorCode::Forbidden);
+    const QString before = core->users().secretKey(Identity{alice}).value();
+    const Result<QString> rotated = core->users().rotateSecretKey(readOnly);
+    ASSERT_FALSE(rotated.ok());
+    EXPECT_EQ(rotated.error().code, ErrorCode::Forbidden);
+    EXPECT_EQ(core->users().secretKey(Identity{alice}).value(), before);
 }
 
 TEST_F(AuthTest, PermissionsComeFromUsersGroupsAndAdmin)

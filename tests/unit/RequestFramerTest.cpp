@@ -98,3 +98,26 @@ TEST(RequestFramer, ReportsExpectContinueAndHttp10Close)
     EXPECT_FALSE(keepAlive.feed("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
     EXPECT_FALSE(keepAlive.facts().head().closeAfterResponse);
 }
+
+// ZTP takes startup-configs larger than anything else it takes: one route, its own limit.
+TEST(RequestFramer, ARouteMayHaveABodyLimitOfItsOwn)
+{
+    HttpLimits limits = smallLimits();
+    limits.bodyLimits = {
+        {"PUT", QRegularExpression(QStringLiteral("^/nodes/[^/]+/startup-config$")), 1000}};
+    const auto status = [&limits](const QByteArray &requestLine, int length) {
+        RequestFramer framer(limits);
+        const QByteArray head = requestLine +
+                                "\r\nHost: a\r\nContent-Length: " + QByteArray::number(length) +
+                                "\r\n\r\n";
+        const auto violation = framer.feed(head);
+        return violation ? violation->status : 0;
+    };
+    EXPECT_EQ(status("PUT /nodes/JPE1/startup-config HTTP/1.1", 1000), 0);
+    EXPECT_EQ(status("PUT /nodes/JPE1/startup-config?x=1 HTTP/1.1", 1000), 0);
+    EXPECT_EQ(status("PUT /nodes/JPE1/startup-config HTTP/1.1", 1001), 413);
+    EXPECT_EQ(status("POST /nodes/JPE1/startup-config HTTP/1.1", 101), 413);
+    EXPECT_EQ(status("PUT /nodes/a/b/startup-config HTTP/1.1", 101), 413);
+    EXPECT_EQ(status("POST /nodes HTTP/1.1", 100), 0);
+    EXPECT_EQ(status("POST /nodes HTTP/1.1", 101), 413);
+}

@@ -151,7 +151,7 @@ TEST_F(VirtServiceTest, AnUnreachableHypervisorKeepsItsMachinesAsUnknown)
 
     // The simulated host goes away: a fresh service (no kept connection) cannot reach it.
     ASSERT_TRUE(QFile::remove(file));
-    VirtService fresh(core->database(), core->permissions(), core->jobs());
+    VirtService fresh(core->database(), core->permissions(), core->jobs(), core->options().virt);
     const Result<Hypervisor> unreachable = fresh.synchronise(lab.value());
     ASSERT_FALSE(unreachable.ok());
     EXPECT_EQ(unreachable.error().code, ErrorCode::Unavailable);
@@ -244,11 +244,14 @@ TEST_F(VirtServiceTest, AHungHypervisorHoldsUpNoOtherInAPollRound)
     HypervisorRepository repository(core->database());
     const Result<Hypervisor> hung = repository.insert(
         QStringLiteral("a-hung"), // listed first: a sequential round would wait for it
-        QStringLiteral("test+tcp://127.0.0.1:%1/default").arg(silent.serverPort()),
-        QStringLiteral("test"));
+        QStringLiteral("qemu+tcp://127.0.0.1:%1/system").arg(silent.serverPort()),
+        QStringLiteral("qemu"));
     ASSERT_TRUE(hung.ok());
+    VirtSettings tcpAllowed = core->options().virt;
+    tcpAllowed.allowTcp = true;
+    VirtService virt(core->database(), core->permissions(), core->jobs(), tcpAllowed);
     {
-        VirtPoller poller(core->virt(), 3600);
+        VirtPoller poller(virt, 3600);
         poller.start();
         QElapsedTimer clock;
         clock.start();

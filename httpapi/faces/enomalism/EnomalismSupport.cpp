@@ -6,6 +6,7 @@
 #include "routing/Router.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 namespace Cairn::Enomalism {
 
@@ -72,7 +73,15 @@ Result<std::optional<QString>> optionalVariable(const ApiRequest &request, const
         return body.error();
     if (!body->contains(name))
         return std::optional<QString>();
-    return std::optional<QString>(body->value(name).toString());
+    // Enomalism's variables are form values: a JSON true or 3 means what "true" or "3" would.
+    const QJsonValue value = body->value(name);
+    if (value.isBool())
+        return std::optional<QString>(value.toBool() ? QStringLiteral("true")
+                                                     : QStringLiteral("false"));
+    if (value.isDouble())
+        return std::optional<QString>(
+            QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest));
+    return std::optional<QString>(value.toString());
 }
 
 void addRoute(Router &router, const QByteArray &method, const QString &path, const QString &summary,

@@ -59,7 +59,7 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
     Result<QJsonObject> json = userJson(core, user.value());
     if (json && request.queryFlag(QStringLiteral("with_secret_key")) &&
         user->id == request.identity->user.id) {
-        const Result<QString> secret = core.users().secretKey(user->id);
+        const Result<QString> secret = core.users().secretKey(*request.identity);
         if (!secret)
             return FaceErrors::response(Face::Nsot, secret.error());
         json->insert(QStringLiteral("secret_key"), secret.value());
@@ -89,11 +89,11 @@ HttpResponse rotateSecretKey(CoreServices &core, const ApiRequest &request)
     const Result<User> user = targetUser(core, request);
     if (!user)
         return FaceErrors::response(Face::Nsot, user.error());
-    if (user->id != request.identity->user.id || request.identity->readOnly)
+    if (user->id != request.identity->user.id)
         return FaceErrors::response(
             Face::Nsot,
             Error::forbidden(QStringLiteral("Only users may rotate their own secret key.")));
-    const Result<QString> secret = core.users().rotateSecretKey(user->id);
+    const Result<QString> secret = core.users().rotateSecretKey(*request.identity);
     if (!secret)
         return FaceErrors::response(Face::Nsot, secret.error());
     return HttpResponse::json(secret.value());

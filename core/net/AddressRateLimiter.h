@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+namespace Cairn {
+
+// A token bucket per client address: `perMinute` requests a minute, in bursts of as many.
+// Buckets that have filled up again are forgotten once the table grows, so it holds only
+// recent callers. Thread-safe.
+class AddressRateLimiter
+{
+public:
+    // 0: no limit.
+    explicit AddressRateLimiter(int perMinute);
+
+    // Takes one token of the address's bucket; false when it has none left.
+    bool take(const QString &address);
+
+private:
+    struct Bucket
+    {
+        double tokens = 0;
+        qint64 updatedMs = 0;
+    };
+
+    void forgetFullBuckets(qint64 nowMs);
+
+    const int m_perMinute;
+    QMutex m_mutex;
+    QElapsedTimer m_clock;
+    QHash<QString, Bucket> m_buckets;
+};
+
+} // namespace Cairn

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Cairn {
+
+// What an API caller may point the VM control plane at ([virt] in the configuration file).
+// libvirt opens, reads and runs whatever a URI or a domain definition names, with the server's
+// own rights, so everything beyond the usual drivers and folders is off unless configured.
+struct VirtSettings
+{
+    // qemu+tcp:// is unencrypted and, by default, unauthenticated.
+    bool allowTcp = false;
+    // test:///<file> (a simulated host read from an XML file) only for files below this folder;
+    // empty: only test:///default.
+    QString testFixturesDir;
+    // Folders where a machine's file-backed disks may live besides libvirt's storage pools;
+    // empty: <data-dir>/virt/images only.
+    QStringList imageDirs;
+};
+
+} // namespace Cairn
