@@ -10,7 +10,7 @@ namespace Cairn {
 
 namespace {
 
-constexpr int InstructionsBetweenChecks = 1000;
+constexpr int InstructionsBetweenChecks = 100;
 
 int interruptWhenExpired(void *deadline)
 {

@@ -11,7 +11,7 @@ class Database;
 
 // Bounds how long the statements of this thread's connection may run while it lives, for
 // queries whose cost a caller chooses (set queries with regular expressions): SQLite asks a
-// progress handler every thousand instructions, PostgreSQL enforces statement_timeout. A
+// progress handler every hundred instructions, PostgreSQL enforces statement_timeout. A
 // statement past the deadline fails, and expired() tells that failure from any other.
 class QueryDeadline
 {

@@ -145,16 +145,17 @@ Result<QList<qint64>> SetQuery::evaluate(Database &database, const QString &reso
         sql = QStringLiteral("SELECT id FROM %1 WHERE (? OR site_id = ?)").arg(table);
         values = {!siteId.has_value(), siteId.value_or(0)};
     }
+    // SQLite groups compound selects left to right, as NSoT applies terms; PostgreSQL binds
+    // INTERSECT tighter, so there each step is parenthesised. (Nested subqueries would do for
+    // both, but SQLite's parser stack overflows at a couple of dozen.)
+    const bool sqlite = database.isSqlite();
     for (qsizetype i = first; i < terms->size(); ++i) {
         const char operation = terms->at(i).operation;
-        // Nesting fixes left-to-right order: PostgreSQL would bind INTERSECT tighter.
-        sql = QStringLiteral("SELECT id FROM (%1) AS q%2 %3 %4")
-                  .arg(sql)
-                  .arg(i)
-                  .arg(operation == '+'   ? QStringLiteral("UNION")
-                       : operation == '-' ? QStringLiteral("EXCEPT")
-                                          : QStringLiteral("INTERSECT"),
-                       selects.at(i));
+        const QString setOperation = operation == '+'   ? QStringLiteral("UNION")
+                                     : operation == '-' ? QStringLiteral("EXCEPT")
+                                                        : QStringLiteral("INTERSECT");
+        sql = sqlite ? QStringLiteral("%1 %2 %3").arg(sql, setOperation, selects.at(i))
+                     : QStringLiteral("(%1) %2 (%3)").arg(sql, setOperation, selects.at(i));
         values << selectValues.at(i);
     }
     // A regular expression can make any query slow: past the deadline it fails, and the

@@ -27,13 +27,21 @@ QStringList Command::placeholders() const
     return names;
 }
 
-QString Command::render(const QHash<QString, QString> &values) const
+QString Command::render(const QHash<QString, QString> &values, bool shellQuoted) const
 {
     QString rendered;
     qsizetype from = 0;
     for (const QRegularExpressionMatch &match : placeholderPattern().globalMatch(command)) {
         rendered += QStringView(command).mid(from, match.capturedStart() - from);
-        rendered += values.value(match.captured(1), match.captured(0));
+        const auto value = values.constFind(match.captured(1));
+        if (value == values.constEnd())
+            rendered += match.captured(0);
+        else if (shellQuoted)
+            rendered += QLatin1Char('\'') +
+                        QString(value.value()).replace(QLatin1Char('\''), QLatin1String("'\\''")) +
+                        QLatin1Char('\'');
+        else
+            rendered += value.value();
         from = match.capturedEnd();
     }
     return rendered + QStringView(command).mid(from);

@@ -25,7 +25,9 @@ struct Command
     // The names inside `<...>` in the text, in order of first appearance.
     QStringList placeholders() const;
     // The text with each placeholder replaced by its value.
-    QString render(const QHash<QString, QString> &values) const;
+    // With `shellQuoted` (commands run by a shell over an exec channel) every value is one
+    // single-quoted word, whatever it holds.
+    QString render(const QHash<QString, QString> &values, bool shellQuoted = false) const;
     QJsonObject toJson() const;
 };
 

@@ -51,6 +51,9 @@ Result<DeviceFacts> CommandExecutor::factsOf(const Device &device)
     if (!interfaces)
         return interfaces.error();
     DeviceFacts facts;
+    // An unknown platform gets the network CLIs' rule; it cannot run anything anyway.
+    const PlatformProfile *profile = PlatformCatalog::find(device.platform);
+    facts.textValue = profile ? profile->textValue : PlatformProfile::cliTextValue();
     if (!device.ipAddress.isEmpty())
         facts.addresses << device.ipAddress;
     for (const Interface &interface : interfaces.value()) {
@@ -210,7 +213,8 @@ Result<PreparedExecution> CommandExecutor::prepare(const Identity &caller,
                      QJsonObject{{QStringLiteral("required_permission"), actionName(action)},
                                  {QStringLiteral("command_type"), command.commandType}}};
     }
-    return PreparedExecution{command, device, profile, command.render(values.value()),
+    return PreparedExecution{command, device, profile,
+                             command.render(values.value(), profile->useExec),
                              request.timeoutSeconds * 1000};
 }
 

@@ -35,6 +35,10 @@ QString VariableValues::problemWith(const CommandVariable &variable, const QStri
     }
     if (variable.type == QLatin1String("text") && value.size() > 255)
         return QStringLiteral("At most 255 characters.");
+    if (variable.type == QLatin1String("text") && !facts.textValue.match(value).hasMatch())
+        return QStringLiteral("Only letters, digits, spaces and the punctuation of names and "
+                              "descriptions are allowed here: nothing that chains, pipes or "
+                              "redirects a command (; | ` $ < > & \\).");
     return {};
 }
 

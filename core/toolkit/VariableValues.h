@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace Cairn {
 
@@ -13,6 +14,8 @@ struct DeviceFacts
     QStringList interfaces;
     // Host addresses of the device (its management address and its interfaces'), no prefix.
     QStringList addresses;
+    // What a free-text value may hold on the device's platform (PlatformProfile::textValue).
+    QRegularExpression textValue;
 };
 
 // The values of a command's variables for one execution: each given value checked against

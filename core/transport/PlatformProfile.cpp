@@ -40,6 +40,11 @@ PlatformProfile PlatformProfile::fromJson(const QJsonObject &json)
     profile.configEnter = config.value(QLatin1String("enter")).toString();
     profile.configExit = config.value(QLatin1String("exit")).toString();
     profile.useExec = json.value(QLatin1String("exec")).toBool();
+    const QString textValue = json.value(QLatin1String("text_value")).toString();
+    profile.textValue =
+        textValue.isEmpty()
+            ? cliTextValue()
+            : QRegularExpression(textValue, QRegularExpression::UseUnicodePropertiesOption);
     for (const QJsonValue error : json.value(QLatin1String("errors")).toArray()) {
         const QJsonObject object = error.toObject();
         profile.errors << DeviceErrorPattern{patternOf(object.value(QLatin1String("pattern"))),
@@ -47,6 +52,15 @@ PlatformProfile PlatformProfile::fromJson(const QJsonObject &json)
                                              object.value(QLatin1String("guidance")).toString()};
     }
     return profile;
+}
+
+QRegularExpression PlatformProfile::cliTextValue()
+{
+    // Words, numbers, addresses, descriptions and their punctuation.
+    static const QRegularExpression text(
+        QStringLiteral(R"(^[\p{L}\p{N} _.,:/@+=#%*()\[\]{}!?~'"-]*$)"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return text;
 }
 
 std::optional<DeviceErrorPattern> PlatformProfile::detectError(const QString &output) const

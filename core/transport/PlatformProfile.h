@@ -37,9 +37,15 @@ struct PlatformProfile
     QString configExit;
     // Each command over its own exec channel (hosts with a shell) instead of one interactive CLI.
     bool useExec = false;
+    // What a free-text variable's value may hold on this platform ("text_value" in the JSON):
+    // never ';', '|', '`', '$(', '<' or '>', so a value cannot chain a command, pipe the output
+    // to a file (IOS `| redirect`, Junos `| save`) or run a shell command.
+    QRegularExpression textValue;
     QList<DeviceErrorPattern> errors;
 
     static PlatformProfile fromJson(const QJsonObject &json);
+    // The text_value of platforms that name none: what network CLIs take safely.
+    static QRegularExpression cliTextValue();
     // The first device-side error pattern the output matches.
     std::optional<DeviceErrorPattern> detectError(const QString &output) const;
 };

@@ -1,6 +1,7 @@
 #include "Router.h"
 
 #include "Authenticator.h"
+#include "CrossSiteGuard.h"
 #include "FaceErrors.h"
 #include "ResponseCache.h"
 #include "docs/BrowsableApi.h"
@@ -140,9 +141,15 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
 {
     const RouteSpec &spec = route.spec();
     ApiRequest apiRequest{request, std::move(params), std::nullopt};
-    if (m_authenticator) {
+    if (CrossSiteGuard::refuses(request))
+        return FaceErrors::response(
+            spec.face, Error::forbidden(QStringLiteral("A request from another site may not "
+                                                       "change anything here (CSRF).")));
+    // Public routes never pay for credentials they do not need (a password check per call
+    // would make the health check a way to burn CPU).
+    if (m_authenticator && !spec.isPublic) {
         std::optional<Result<Identity>> identity = m_authenticator->authenticate(request);
-        if (identity && !identity->ok() && !spec.isPublic) {
+        if (identity && !identity->ok()) {
             const Error &error = identity->error();
             HttpResponse denied = FaceErrors::response(
                 spec.face, spec.face == Face::Enms && error.code == ErrorCode::Unauthorized
@@ -152,7 +159,7 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
                 denied.withHeader("WWW-Authenticate", challengeFor(spec.face));
             return denied;
         }
-        if (!identity && !spec.isPublic) {
+        if (!identity) {
             return FaceErrors::response(
                        spec.face,
                        Error::unauthorized(spec.face == Face::Enms
@@ -182,6 +189,7 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
         if ((spec.face == Face::Nsot || spec.face == Face::Native) &&
             BrowsableApi::wanted(request, response))
             response = BrowsableApi::render(request, response);
+        CrossSiteGuard::protect(response);
         // Read before the handler ran, the version is never newer than the data stored with it.
         if (version && response.status == 200)
             m_cache->store(cacheKey, *version, response);

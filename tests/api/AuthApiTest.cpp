@@ -211,3 +211,57 @@ TEST_F(UntrustedHeaderTest, HeaderIsIgnoredUnlessConfigured)
 {
     EXPECT_EQ(client().get("/api/users/0/", {{"X-NSoT-Email", "alice@example.com"}}).status, 401);
 }
+
+// A browser sends saved Basic credentials with whatever a page asks for: another site's page
+// may read nothing and change nothing here.
+TEST_F(AuthApiTest, RequestsFromAnotherSiteChangeNothing)
+{
+    const Headers admin = HttpClient::token(s_adminToken);
+    const QByteArray self = "http://127.0.0.1:" + QByteArray::number(s_server->port());
+    const QByteArray site = R"({"name": "csrf-site"})";
+    for (const auto &[header, value] :
+         {QPair<QByteArray, QByteArray>{"Origin", "http://evil.example"},
+          {"Origin", "null"},
+          {"Origin", "http://127.0.0.1:1"},
+          {"Sec-Fetch-Site", "cross-site"},
+          {"Sec-Fetch-Site", "same-site"}}) {
+        const HttpReply refused = client().request("POST", "/api/sites/", site,
+                                                   Headers(admin) << qMakePair(header, value));
+        EXPECT_EQ(refused.status, 403) << header.constData() << ": " << value.constData();
+    }
+    EXPECT_FALSE(client().get("/api/sites/", admin).body.contains("csrf-site"));
+    // The same page of this server, and clients that send neither header, go on.
+    EXPECT_EQ(client()
+                  .get("/api/sites/", Headers(admin) << qMakePair(
+                                          QByteArray("Origin"), QByteArray("http://evil.example")))
+                  .status,
+              200);
+    const HttpReply sameOrigin = client().request(
+        "POST", "/api/sites/", site,
+        Headers(admin) << qMakePair(QByteArray("Origin"), self)
+                       << qMakePair(QByteArray("Sec-Fetch-Site"), QByteArray("same-origin")));
+    EXPECT_EQ(sameOrigin.status, 201) << sameOrigin.body.constData();
+}
+
+TEST_F(AuthApiTest, HtmlPagesCarryAContentSecurityPolicy)
+{
+    for (const QByteArray &path : {QByteArray("/api/docs/"), QByteArray("/api/redoc/")}) {
+        const HttpReply page = client().get(path);
+        ASSERT_EQ(page.status, 200) << path.constData();
+        EXPECT_TRUE(page.header("Content-Security-Policy").contains("script-src 'self'"))
+            << path.constData();
+    }
+    const HttpReply browsable = client().get(
+        "/api/sites/", Headers(HttpClient::token(s_adminToken))
+                           << qMakePair(QByteArray("Accept"), QByteArray("text/html")));
+    EXPECT_TRUE(browsable.header("Content-Type").startsWith("text/html"));
+    EXPECT_FALSE(browsable.header("Content-Security-Policy").isEmpty());
+}
+
+// Public routes take no credentials, so none are checked: wrong ones cost nothing there.
+TEST_F(AuthApiTest, PublicRoutesIgnoreCredentials)
+{
+    const HttpReply alive =
+        client().get("/rest/is_alive", HttpClient::basic("nobody", "wrong password"));
+    EXPECT_EQ(alive.status, 200) << alive.body.constData();
+}
