@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QTextStream>
 #include <QThread>
+#include <sys/prctl.h>
 
 Q_LOGGING_CATEGORY(lcServe, "cairn.serve")
 
@@ -133,10 +134,14 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
     settings.ztpLimits.maxBodyBytes =
         value({}, QStringLiteral("ztp/max_body_bytes"), 64 * 1024).toLongLong();
     const qsizetype maxConfigBytes =
-        value({}, QStringLiteral("ztp/max_config_bytes"), 4 * 1024 * 1024).toLongLong();
-    if (settings.ztpLimits.maxBodyBytes < 1024 || maxConfigBytes < 1024) {
+        value({}, QStringLiteral("ztp/max_config_bytes"), 1024 * 1024).toLongLong();
+    // Qt holds a request's body in memory: connections times the largest body is the bound.
+    settings.ztpLimits.maxConnections =
+        value({}, QStringLiteral("ztp/max_connections"), 256).toInt();
+    if (settings.ztpLimits.maxBodyBytes < 1024 || maxConfigBytes < 1024 ||
+        settings.ztpLimits.maxConnections < 1) {
         *exitCode = usage(QStringLiteral("[ztp] max_body_bytes and max_config_bytes must be at "
-                                         "least 1024"));
+                                         "least 1024, max_connections at least 1"));
         return std::nullopt;
     }
     settings.ztpLimits.bodyLimits = {
@@ -210,6 +215,9 @@ int ServeCommand::run(const QStringList &arguments)
     if (parser.positionalArguments().size() > 1)
         return usage(QStringLiteral("serve takes no arguments"));
 
+    // Other processes of the same user (a ZTP plugin among them) may not read this one's memory
+    // or /proc/<pid>/environ, where the server key and database password may be.
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     int exitCode = ExitOk;
     const std::optional<ServeSettings> settings = readSettings(parser, &exitCode);
     if (!settings)

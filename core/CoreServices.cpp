@@ -29,7 +29,7 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_credentialSets(m_database, m_serverKey)
     , m_commands(m_database, m_permissions)
     , m_knownHosts(m_database)
-    , m_virt(m_database, m_permissions, m_jobs, options.virt)
+    , m_virt(m_database, m_permissions, m_jobs, virtSettings(options))
     , m_clusters(m_database, m_permissions, m_virt)
     , m_staticNetworks(m_database, m_permissions, m_clusters)
     , m_packages(m_database, m_permissions, options.dataDir)
@@ -54,6 +54,13 @@ ZtpSettings CoreServices::ztpSettings(const CoreOptions &options)
     ZtpSettings settings = options.ztp;
     if (settings.dataRoot.isEmpty())
         settings.dataRoot = options.dataDir + QStringLiteral("/ztp");
+    return settings;
+}
+
+VirtSettings CoreServices::virtSettings(const CoreOptions &options)
+{
+    VirtSettings settings = options.virt;
+    settings.imageDirs << options.dataDir + QStringLiteral("/virt/images");
     return settings;
 }
 

@@ -108,6 +108,8 @@ public:
 private:
     CoreServices(const CoreOptions &options, const ServerKey &key);
     static ZtpSettings ztpSettings(const CoreOptions &options);
+    // The options' [virt] settings, with <dataDir>/virt/images among the images folders.
+    static VirtSettings virtSettings(const CoreOptions &options);
 
     CoreOptions m_options;
     ServerKey m_serverKey;

@@ -4,8 +4,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <cerrno>
 #include <cstdlib>
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -66,6 +68,14 @@ Result<void> ServerKey::create(const QString &path)
                     errno == EEXIST);
     ::unlink(temporary.constData());
     if (!linked)
+        return Error::internal(QStringLiteral("Cannot write %1").arg(path));
+    // The link itself reaches the disk before anything is sealed with the key.
+    const int directory = ::open(QFile::encodeName(QFileInfo(path).absolutePath()).constData(),
+                                 O_RDONLY | O_DIRECTORY);
+    const bool synced = directory >= 0 && ::fsync(directory) == 0;
+    if (directory >= 0)
+        ::close(directory);
+    if (!synced)
         return Error::internal(QStringLiteral("Cannot write %1").arg(path));
     return {};
 }

@@ -11,7 +11,9 @@ class Database;
 
 // Bounds how long the statements of this thread's connection may run while it lives, for
 // queries whose cost a caller chooses (set queries with regular expressions): SQLite asks a
-// progress handler every hundred instructions, PostgreSQL enforces statement_timeout. A
+// progress handler every hundred instructions, PostgreSQL enforces statement_timeout (set
+// locally, in a read-only transaction of the deadline's lifetime). Not for use inside another
+// transaction. A
 // statement past the deadline fails, and expired() tells that failure from any other.
 class QueryDeadline
 {
@@ -26,7 +28,8 @@ private:
     QSqlDatabase m_connection;
     QDeadlineTimer m_deadline;
     sqlite3 *m_sqlite = nullptr;
-    bool m_postgres = true;
+    // PostgreSQL: the read-only transaction that holds SET LOCAL statement_timeout.
+    bool m_transaction = false;
 };
 
 } // namespace Cairn

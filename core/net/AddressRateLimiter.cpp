@@ -1,12 +1,28 @@
 #include "AddressRateLimiter.h"
 
+#include <QHostAddress>
+
 namespace Cairn {
 
 namespace {
 
 constexpr qint64 MinuteMs = 60 * 1000;
-// Past this many addresses, full buckets are dropped before another is added.
+// Past this many addresses, full buckets are dropped (at most once a second) before another is
+// added; at the hard cap, new addresses wait until old ones are dropped.
 constexpr qsizetype PruneAbove = 4096;
+constexpr qsizetype HardCap = 65536;
+constexpr qint64 PruneIntervalMs = 1000;
+
+// One IPv6 host owns a whole /64: counting its addresses one by one would give it 2^64 buckets.
+QString keyOf(const QString &address)
+{
+    QHostAddress host(address);
+    if (host.protocol() != QAbstractSocket::IPv6Protocol || host.toIPv4Address() != 0)
+        return address;
+    Q_IPV6ADDR bytes = host.toIPv6Address();
+    std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
+    return QHostAddress(bytes).toString() + QStringLiteral("/64");
+}
 
 } // namespace
 
@@ -20,13 +36,18 @@ bool AddressRateLimiter::take(const QString &address)
 {
     if (m_perMinute <= 0)
         return true;
+    const QString key = keyOf(address);
     const QMutexLocker locker(&m_mutex);
     const qint64 now = m_clock.elapsed();
-    auto found = m_buckets.find(address);
+    auto found = m_buckets.find(key);
     if (found == m_buckets.end()) {
-        if (m_buckets.size() >= PruneAbove)
+        if (m_buckets.size() >= PruneAbove && now - m_prunedMs >= PruneIntervalMs) {
             forgetFullBuckets(now);
-        found = m_buckets.insert(address, Bucket{double(m_perMinute), now});
+            m_prunedMs = now;
+        }
+        if (m_buckets.size() >= HardCap)
+            return false;
+        found = m_buckets.insert(key, Bucket{double(m_perMinute), now});
     }
     Bucket &bucket = found.value();
     bucket.tokens = qMin<double>(m_perMinute, bucket.tokens + double(now - bucket.updatedMs) *

@@ -7,9 +7,9 @@
 
 namespace Cairn {
 
-// A token bucket per client address: `perMinute` requests a minute, in bursts of as many.
-// Buckets that have filled up again are forgotten once the table grows, so it holds only
-// recent callers. Thread-safe.
+// A token bucket per client address (per /64 for IPv6): `perMinute` requests a minute, in
+// bursts of as many. Buckets that have filled up again are forgotten once the table grows, so
+// it holds only recent callers, and never more than a fixed number. Thread-safe.
 class AddressRateLimiter
 {
 public:
@@ -32,6 +32,7 @@ private:
     QMutex m_mutex;
     QElapsedTimer m_clock;
     QHash<QString, Bucket> m_buckets;
+    qint64 m_prunedMs = 0;
 };
 
 } // namespace Cairn

@@ -54,6 +54,7 @@ Result<DeviceFacts> CommandExecutor::factsOf(const Device &device)
     // An unknown platform gets the network CLIs' rule; it cannot run anything anyway.
     const PlatformProfile *profile = PlatformCatalog::find(device.platform);
     facts.textValue = profile ? profile->textValue : PlatformProfile::cliTextValue();
+    facts.shell = profile && profile->useExec;
     if (!device.ipAddress.isEmpty())
         facts.addresses << device.ipAddress;
     for (const Interface &interface : interfaces.value()) {

@@ -28,14 +28,20 @@ QString VariableValues::problemWith(const CommandVariable &variable, const QStri
             return QStringLiteral("A VLAN name is 1 to 32 letters, digits, '.', '_' or '-'.");
     }
     if (variable.type == QLatin1String("ip")) {
-        if (QHostAddress(value).isNull())
+        const QHostAddress address(value);
+        // A scope ("fe80::1%eth0") would carry any text along.
+        if (address.isNull() || !address.scopeId().isEmpty())
             return QStringLiteral("\"%1\" is not an IP address.").arg(value);
         if (!facts.addresses.isEmpty() && !facts.addresses.contains(value))
             return QStringLiteral("%1 is not an address of the device.").arg(value);
     }
     if (variable.type == QLatin1String("text") && value.size() > 255)
         return QStringLiteral("At most 255 characters.");
-    if (variable.type == QLatin1String("text") && !facts.textValue.match(value).hasMatch())
+    // Every value, whatever its type (interface names come from the inventory, where switches
+    // name their own): nothing that chains, pipes or redirects; no option for a shell command.
+    if (facts.shell && value.startsWith(QLatin1Char('-')))
+        return QStringLiteral("A value may not start with '-' here: it would be an option.");
+    if (!facts.textValue.match(value).hasMatch())
         return QStringLiteral("Only letters, digits, spaces and the punctuation of names and "
                               "descriptions are allowed here: nothing that chains, pipes or "
                               "redirects a command (; | ` $ < > & \\).");

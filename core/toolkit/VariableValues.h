@@ -14,8 +14,10 @@ struct DeviceFacts
     QStringList interfaces;
     // Host addresses of the device (its management address and its interfaces'), no prefix.
     QStringList addresses;
-    // What a free-text value may hold on the device's platform (PlatformProfile::textValue).
+    // What a value may hold on the device's platform (PlatformProfile::textValue).
     QRegularExpression textValue;
+    // The platform runs commands through a shell (exec channels): values are quoted words.
+    bool shell = false;
 };
 
 // The values of a command's variables for one execution: each given value checked against

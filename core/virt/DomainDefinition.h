@@ -34,6 +34,8 @@ public:
     void stripForPackage(const QStringList &diskNames);
 
     QString toString() const;
+    // The <domain> element, for checks that read the whole definition (DomainPolicy).
+    QDomElement root() const { return m_document.documentElement(); }
 
 private:
     // QDomDocument is implicitly shared: this keeps the parsed tree, it does not copy it.

@@ -2,6 +2,7 @@
 
 #include "DomainXml.h"
 
+#include <QDomDocument>
 #include <QHash>
 #include <QLoggingCategory>
 #include <libvirt/libvirt.h>
@@ -292,6 +293,34 @@ Result<void> LibvirtConnection::rename(const QString &uuid, const QString &name)
         (error->code == VIR_ERR_OPERATION_INVALID || error->code == VIR_ERR_OPERATION_FAILED))
         return Error::conflict(failure(QStringLiteral("Cannot rename machine %1").arg(uuid)));
     return hypervisorError(QStringLiteral("Cannot rename machine %1").arg(uuid));
+}
+
+Result<QStringList> LibvirtConnection::storagePoolPaths() const
+{
+    virStoragePoolPtr *pools = nullptr;
+    const int count = virConnectListAllStoragePools(m_connection, &pools, 0);
+    if (count < 0)
+        return hypervisorError(QStringLiteral("Cannot list the storage pools"));
+    QStringList paths;
+    for (int index = 0; index < count; ++index) {
+        char *xml = virStoragePoolGetXMLDesc(pools[index], 0);
+        if (xml) {
+            QDomDocument document;
+            if (document.setContent(QString::fromUtf8(xml))) {
+                const QString path = document.documentElement()
+                                         .firstChildElement(QStringLiteral("target"))
+                                         .firstChildElement(QStringLiteral("path"))
+                                         .text()
+                                         .trimmed();
+                if (!path.isEmpty())
+                    paths << path;
+            }
+            free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocates it with malloc
+        }
+        virStoragePoolFree(pools[index]);
+    }
+    free(pools); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocates it with malloc
+    return paths;
 }
 
 Error LibvirtConnection::lookupError(const QString &uuid)

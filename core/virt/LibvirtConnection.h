@@ -39,6 +39,8 @@ public:
     Result<void> undefine(const QString &uuid) const;
     // Conflict unless the domain is shut off.
     Result<void> rename(const QString &uuid, const QString &name) const;
+    // The folders of the hypervisor's directory-backed storage pools (<target><path>).
+    Result<QStringList> storagePoolPaths() const;
 
     // Names libvirt's state numbers the way the API reports them.
     static QString stateName(int state);

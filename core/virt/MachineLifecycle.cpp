@@ -103,9 +103,20 @@ Result<QJsonObject> MachineLifecycle::buildPackage(JobContext &context, const Ma
         DomainDefinition::parse(xml.value(), QStringLiteral("xml"));
     if (!definition)
         return definition.error();
+    // A package is downloadable: it may only hold disks from where machines' disks belong, or
+    // a machine redefined onto any host file would carry that file out.
+    const Result<DomainPolicy> policy = m_virt.domainPolicy(*host->connection);
+    if (!policy)
+        return policy.error();
     QList<PackageArchive::DiskSource> disks;
     QStringList names;
     for (const QString &path : definition->diskFiles()) {
+        if (!policy->allows(path))
+            return Error::invalidField(
+                QStringLiteral("uuid"),
+                QStringLiteral("The disk %1 is outside the images folders and storage pools: "
+                               "it is not packaged.")
+                    .arg(path));
         const QString name =
             QStringLiteral("disk%1-%2").arg(disks.size()).arg(QFileInfo(path).fileName());
         disks << PackageArchive::DiskSource{name, path};
@@ -293,6 +304,11 @@ Result<QJsonObject> MachineLifecycle::provisionMachine(JobContext &context, cons
     if (!opened)
         return undo(opened.error());
     connection = opened.value();
+    // A package may come from a feed: what it asks of the host is checked like any XML.
+    const Result<void> allowed =
+        m_virt.checkDefinition(*connection, definition->toString(), QStringLiteral("pkguuid"));
+    if (!allowed)
+        return undo(allowed.error());
     const Result<DomainFacts> made =
         connection->define(definition->toString(), QStringLiteral("pkguuid"));
     if (!made)

@@ -17,6 +17,7 @@ VirtService::VirtService(Database &database, PermissionService &permissions, Job
     , m_machines(database)
     , m_permissions(permissions)
     , m_uriPolicy(settings)
+    , m_imageDirs(settings.imageDirs)
     , m_transactions(database, jobs)
 {
 }
@@ -104,6 +105,26 @@ Result<Hypervisor> VirtService::deleteHypervisor(const Identity &caller, const Q
         return removed.error();
     dropConnection(found->uri);
     return found;
+}
+
+Result<void> VirtService::checkDefinition(const LibvirtConnection &connection, const QString &xml,
+                                          const QString &field) const
+{
+    const Result<DomainPolicy> policy = domainPolicy(connection);
+    if (!policy)
+        return policy.error();
+    const Result<DomainDefinition> definition = DomainDefinition::parse(xml, field);
+    if (!definition)
+        return definition.error();
+    return policy->check(definition.value(), field);
+}
+
+Result<DomainPolicy> VirtService::domainPolicy(const LibvirtConnection &connection) const
+{
+    const Result<QStringList> pools = connection.storagePoolPaths();
+    if (!pools)
+        return pools.error();
+    return DomainPolicy(m_imageDirs + pools.value());
 }
 
 Result<std::shared_ptr<LibvirtConnection>> VirtService::connectionTo(const QString &uri)
@@ -301,6 +322,14 @@ Result<VirtTransaction> VirtService::storeXml(const Identity &caller, const QStr
                                              : host->connection->definition(machine.uuid, false);
             if (!definition)
                 return definition.error();
+            // A caller's XML asks the host for what it names: held to the policy. The machine's
+            // own definition, stored as it runs, asks for nothing new.
+            if (checked) {
+                const Result<void> allowed =
+                    checkDefinition(*host->connection, definition.value(), field);
+                if (!allowed)
+                    return allowed.error();
+            }
             context.setProgress(50);
             const Result<DomainFacts> defined = host->connection->define(definition.value(), field);
             if (!defined)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DomainPolicy.h"
 #include "HypervisorRepository.h"
 #include "HypervisorUriPolicy.h"
 #include "LibvirtConnection.h"
@@ -99,6 +100,11 @@ public:
     Result<void> mayAddMachines(const Identity &caller);
     // The machine's hypervisor, connected.
     Result<MachineHost> reach(const Machine &machine);
+    // What definitions for this hypervisor may name: the images folders and its storage pools.
+    Result<DomainPolicy> domainPolicy(const LibvirtConnection &connection) const;
+    // The XML parsed and held to domainPolicy(); errors name `field`.
+    Result<void> checkDefinition(const LibvirtConnection &connection, const QString &xml,
+                                 const QString &field) const;
 
     // Seen by whoever asked for it and by those who may view its machine.
     Result<VirtTransaction> transaction(const Identity &caller, const QString &uuid);
@@ -120,6 +126,7 @@ private:
     MachineRepository m_machines;
     PermissionService &m_permissions;
     HypervisorUriPolicy m_uriPolicy;
+    QStringList m_imageDirs;
     QMutex m_connectionsMutex;
     QHash<QString, std::shared_ptr<LibvirtConnection>> m_connections;
     MachineTransactions m_transactions;

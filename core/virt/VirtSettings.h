@@ -15,8 +15,8 @@ struct VirtSettings
     // test:///<file> (a simulated host read from an XML file) only for files below this folder;
     // empty: only test:///default.
     QString testFixturesDir;
-    // Folders where a machine's file-backed disks may live besides libvirt's storage pools;
-    // empty: <data-dir>/virt/images only.
+    // Folders where a machine's file-backed disks (and kernels) may live besides libvirt's
+    // storage pools; the core adds <data-dir>/virt/images, where provisioned disks go.
     QStringList imageDirs;
 };
 

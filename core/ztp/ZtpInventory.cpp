@@ -193,8 +193,7 @@ void ZtpInventory::link(const Identity &caller, qint64 localInterface, const Dev
     Result<QList<Circuit>> circuits = m_circuits.list(linked);
     if (!circuits || !circuits->isEmpty())
         return;
-    // Only to a port the inventory already has: the switch is not authenticated, so it never
-    // adds anything to a device that is not its own.
+    // Only to a port the inventory already has: the peer's ports are its own to declare.
     const Result<Interface> remote =
         m_interfaces.get(peer.hostname + QLatin1Char(':') + port, peer.siteId);
     if (!remote)
@@ -207,7 +206,8 @@ void ZtpInventory::link(const Identity &caller, qint64 localInterface, const Dev
 }
 
 Result<qint64> ZtpInventory::upsert(const ZtpNode &node, const QString &nodeId,
-                                    std::optional<qint64> knownDevice)
+                                    std::optional<qint64> knownDevice,
+                                    const std::function<bool(qint64)> &isNodeDevice)
 {
     const QMutexLocker locker(&m_lock);
     Result<Identity> identity = caller();
@@ -233,9 +233,11 @@ Result<qint64> ZtpInventory::upsert(const ZtpNode &node, const QString &nodeId,
             continue;
         const ZtpNeighbor &first = entry.neighbors.first();
         const std::optional<Device> peer = neighbors.value(first.device);
-        // Only to a device the inventory knows, in the same site (circuits stay in one);
-        // otherwise the interface's description is the record of the neighbor.
-        if (peer && peer->siteId == device->siteId && peer->id != device->id)
+        // Only to another node's device in the same site (circuits stay in one): a port of an
+        // operator's device is not for an unauthenticated switch to take. Otherwise the
+        // interface's description is the record of the neighbor.
+        if (peer && peer->siteId == device->siteId && peer->id != device->id &&
+            isNodeDevice(peer->id))
             link(identity.value(), interfaceIds->value(entry.interface), *peer, first.port);
     }
     return device->id;

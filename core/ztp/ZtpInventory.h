@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <functional>
 
 namespace Cairn {
 
@@ -18,8 +19,9 @@ class UserService;
 
 // Makes a bootstrapping switch an inventory device, so every face and the GUI see it: serial,
 // MAC, model and version on the device, each LLDP neighbor as an interface and, when the
-// neighbor is a known device, a circuit to its port. Changes are logged as the user
-// "cairn-ztp", which has no password and cannot sign in.
+// neighbor is another provisioned switch's device in the same site, a circuit to its port. A
+// switch has no credentials: it never adds to or links onto a device that is not a node's
+// own. Changes are logged as the user "cairn-ztp", which has no password and cannot sign in.
 class ZtpInventory
 {
 public:
@@ -28,8 +30,10 @@ public:
 
     // The device's id. `knownDevice` is the device the node became before (it may have been
     // renamed since); otherwise the device named after the node id, or a new one.
+    // `isNodeDevice` tells the devices provisioning made or adopted.
     Result<qint64> upsert(const ZtpNode &node, const QString &nodeId,
-                          std::optional<qint64> knownDevice);
+                          std::optional<qint64> knownDevice,
+                          const std::function<bool(qint64)> &isNodeDevice);
 
 private:
     // The inventory's devices named by the node's LLDP neighbors, read once per registration.

@@ -122,6 +122,16 @@ Result<void> ZtpNodeRepository::setDevice(const QString &nodeId, qint64 deviceId
                           {deviceId, nodeId});
 }
 
+Result<bool> ZtpNodeRepository::isNodeDevice(qint64 deviceId)
+{
+    const Result<QVariant> found = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("SELECT 1 FROM ztp_nodes WHERE device_id = ? LIMIT 1"), {deviceId});
+    if (!found)
+        return found.error();
+    return found->isValid();
+}
+
 Result<void> ZtpNodeRepository::setStatus(const QString &nodeId, const QString &status,
                                           const QString &error)
 {

@@ -29,6 +29,8 @@ public:
     // the one last sent a definition at that address.
     Result<void> actionFetched(const QString &address);
     Result<void> setDevice(const QString &nodeId, qint64 deviceId);
+    // Whether the device is some node's own (made or adopted by provisioning).
+    Result<bool> isNodeDevice(qint64 deviceId);
     Result<void> setStatus(const QString &nodeId, const QString &status, const QString &error);
 
 private:

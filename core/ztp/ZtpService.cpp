@@ -49,7 +49,7 @@ ZtpService::ZtpService(Database &database, PermissionService &permissions, ZtpIn
     , m_nodes(database)
     , m_permissions(permissions)
     , m_inventory(inventory)
-    , m_registrations(m_settings.registrationsPerMinute)
+    , m_writesPerAddress(m_settings.registrationsPerMinute)
 {
     m_recordWriter.setMaxThreadCount(1);
     m_recordWriter.setExpiryTimeout(-1);
@@ -121,14 +121,29 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
     }
     writeLater([this, node, record] {
         const Result<std::optional<qint64>> known = m_nodes.upsert(record);
-        const Result<qint64> device = known ? m_inventory.upsert(node, record.nodeId, known.value())
-                                            : Result<qint64>(known.error());
+        const auto isNodeDevice = [this](qint64 deviceId) {
+            const Result<bool> owned = m_nodes.isNodeDevice(deviceId);
+            return owned && owned.value();
+        };
+        const Result<qint64> device =
+            known ? m_inventory.upsert(node, record.nodeId, known.value(), isNodeDevice)
+                  : Result<qint64>(known.error());
         const Result<void> linked = device ? m_nodes.setDevice(record.nodeId, device.value())
                                            : Result<void>(device.error());
         if (!linked)
             qCWarning(lcZtp).noquote()
                 << "node" << record.nodeId << "not recorded:" << linked.error().message;
     });
+}
+
+Result<void> ZtpService::mayWrite(const QString &address)
+{
+    if (m_writesPerAddress.take(address))
+        return {};
+    return Error{ErrorCode::TooManyRequests,
+                 QStringLiteral("Too many registrations and uploads from %1; try again in a "
+                                "minute.")
+                     .arg(address)};
 }
 
 void ZtpService::writeLater(std::function<void()> write, bool progressOnly)
@@ -196,10 +211,9 @@ Result<void> ZtpService::writeNodeFiles(const QString &folder, const ZtpNode &no
 Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body,
                                                           const QString &address)
 {
-    if (!m_registrations.take(address))
-        return Error{
-            ErrorCode::TooManyRequests,
-            QStringLiteral("Too many registrations from %1; try again in a minute.").arg(address)};
+    const Result<void> allowed = mayWrite(address);
+    if (!allowed)
+        return allowed.error();
     Result<ZtpNode> parsed = ZtpNode::fromJson(body, m_settings.identifier);
     if (!parsed)
         return parsed.error();
@@ -336,8 +350,13 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
     return definition;
 }
 
-Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteArray &config)
+Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteArray &config,
+                                            const QString &address)
 {
+    // Each upload runs the node's config-handler: held to the same per-address budget.
+    const Result<void> allowed = mayWrite(address);
+    if (!allowed)
+        return allowed;
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return folder.error();

@@ -45,7 +45,8 @@ public:
     // POST /nodes: 400 for bad facts or no matching pattern, Conflict-free "known" otherwise.
     Result<Registration> registerNode(const QByteArray &body, const QString &address);
     Result<QJsonObject> definition(const QString &nodeId, const QString &address);
-    Result<void> storeStartupConfig(const QString &nodeId, const QByteArray &config);
+    Result<void> storeStartupConfig(const QString &nodeId, const QByteArray &config,
+                                    const QString &address);
     Result<QByteArray> startupConfig(const QString &nodeId);
     Result<QByteArray> bootstrapScript() const;
     Result<QJsonObject> bootstrapConfig() const;
@@ -66,6 +67,8 @@ public:
 
 private:
     Result<QString> nodeFolder(const QString &nodeId) const;
+    // TooManyRequests once the address has used its writes of the minute.
+    Result<void> mayWrite(const QString &address);
     // Serialises what one node's requests write: registration and startup-config uploads.
     QMutex &nodeLock(const QString &nodeId);
     Result<void> writeNodeFiles(const QString &folder, const ZtpNode &node, const Pattern &pattern);
@@ -93,7 +96,8 @@ private:
     // One registration per node at a time; different nodes in parallel.
     QMutex m_registrationLocks[32];
     FileDigests m_digests;
-    AddressRateLimiter m_registrations;
+    // Registrations and startup-config uploads (which run config-handlers) per address.
+    AddressRateLimiter m_writesPerAddress;
     QAtomicInt m_pendingWrites;
     static constexpr int MaxPendingProgressWrites = 10000;
     // Destroyed first, the handlers before the writer, each waiting for its work: a handler's

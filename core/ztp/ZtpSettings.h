@@ -19,8 +19,9 @@ struct ZtpSettings
     QString site = QStringLiteral("ztp");
     // How long a node's config-handler may run.
     int configHandlerTimeoutMs = 60 * 1000;
-    // Registrations (POST /nodes) one source address may make in a minute, in bursts of as
-    // many; 0 for no limit. Switches register once per boot: more is a script or a loop.
+    // Registrations (POST /nodes) and startup-config uploads one source address may make in a
+    // minute, in bursts of as many; 0 for no limit. A switch does one of each per boot: more is
+    // a script or a loop.
     int registrationsPerMinute = 60;
 };
 

@@ -11,16 +11,28 @@ bool changesState(const QByteArray &method)
     return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+// host[:port] as a URL authority, so "[::1]:8090" and "::1" with port 8090 compare equal.
+QString authorityOf(const QUrl &url)
+{
+    const QString host = url.host(QUrl::EncodeUnicode).toLower();
+    return url.port() < 0 ? host : host + QLatin1Char(':') + QString::number(url.port());
+}
+
 } // namespace
 
-bool CrossSiteGuard::refuses(const HttpRequest &request)
+bool CrossSiteGuard::refuses(const HttpRequest &request, Face face)
 {
-    if (!changesState(request.method))
+    // The Enomalism API acts on GET too (delete/, ?action=...), and no page of this server
+    // reads it: every request of that face counts.
+    if (!changesState(request.method) && face != Face::Enomalism)
         return false;
     // same-site is a sibling host (another.example.com): not this server either.
     const QByteArray fetchSite = request.header("sec-fetch-site").toLower();
     if (fetchSite == "cross-site" || fetchSite == "same-site")
         return true;
+    if (fetchSite == "same-origin" || fetchSite == "none")
+        return false;
+    // Browsers without Fetch Metadata: the Origin they send with anything but a plain GET.
     const QByteArray origin = request.header("origin");
     if (origin.isEmpty())
         return false;
@@ -28,9 +40,8 @@ bool CrossSiteGuard::refuses(const HttpRequest &request)
     const QUrl url(QString::fromLatin1(origin));
     if (origin == "null" || !url.isValid() || url.host().isEmpty())
         return true;
-    const QString host =
-        url.port() < 0 ? url.host() : url.host() + QLatin1Char(':') + QString::number(url.port());
-    return host.compare(QString::fromLatin1(request.header("host")), Qt::CaseInsensitive) != 0;
+    const QUrl host(QStringLiteral("http://") + QString::fromLatin1(request.header("host")));
+    return authorityOf(url) != authorityOf(host);
 }
 
 void CrossSiteGuard::protect(HttpResponse &response)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Face.h"
 #include "server/HttpRequest.h"
 #include "server/HttpResponse.h"
 
@@ -13,8 +14,8 @@ namespace Cairn {
 class CrossSiteGuard
 {
 public:
-    // Whether the request changes state on another site's behalf.
-    static bool refuses(const HttpRequest &request);
+    // Whether the request may change state on another site's behalf.
+    static bool refuses(const HttpRequest &request, Face face);
     // Adds the Content-Security-Policy (and no-sniff) to an HTML answer.
     static void protect(HttpResponse &response);
 };

@@ -141,7 +141,7 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
 {
     const RouteSpec &spec = route.spec();
     ApiRequest apiRequest{request, std::move(params), std::nullopt};
-    if (CrossSiteGuard::refuses(request))
+    if (CrossSiteGuard::refuses(request, spec.face))
         return FaceErrors::response(
             spec.face, Error::forbidden(QStringLiteral("A request from another site may not "
                                                        "change anything here (CSRF).")));
@@ -186,12 +186,13 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
     }
     try {
         HttpResponse response = route.handle(apiRequest);
-        if ((spec.face == Face::Nsot || spec.face == Face::Native) &&
+        if ((spec.face == Face::Nsot || spec.face == Face::Native) && !response.deferred &&
             BrowsableApi::wanted(request, response))
             response = BrowsableApi::render(request, response);
         CrossSiteGuard::protect(response);
         // Read before the handler ran, the version is never newer than the data stored with it.
-        if (version && response.status == 200)
+        // A deferred answer is work still to do for this caller, not an answer to keep.
+        if (version && response.status == 200 && !response.deferred && !response.pieces)
             m_cache->store(cacheKey, *version, response);
         return response;
     } catch (const std::exception &exception) {

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QTcpSocket>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -116,9 +117,9 @@ void HttpListener::compute(QTcpSocket *socket, const std::shared_ptr<Answer> &an
         send(alive);
     });
     watcher->setFuture(QtConcurrent::run(&m_work.pool(), [work = std::move(work), pool = &m_work] {
-        HttpResponse response = work();
-        pool->release();
-        return response;
+        // Given back even if the work throws, or the pool would shrink for good.
+        const auto release = qScopeGuard([pool] { pool->release(); });
+        return work();
     }));
 }
 

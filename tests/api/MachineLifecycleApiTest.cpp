@@ -24,7 +24,15 @@ const QByteArray DefaultDomain = "6695eb01-f6a4-8304-79aa-97f2502e193f";
 class MachineLifecycleApiTest : public ServerFixture
 {
 protected:
-    static void SetUpTestSuite() { startServer(); }
+    // Disks live in the images folder the server is configured with.
+    static void SetUpTestSuite()
+    {
+        s_dir = std::make_unique<QTemporaryDir>();
+        ASSERT_TRUE(QDir().mkpath(s_dir->filePath(QStringLiteral("images"))));
+        startServer({QStringLiteral("--config"),
+                     writeConfig("[virt]\nimage_dirs=" +
+                                 s_dir->filePath(QStringLiteral("images")).toUtf8() + '\n')});
+    }
 
     // The transaction once it has finished.
     static QJsonObject finished(const QString &txid)
@@ -51,7 +59,7 @@ protected:
         EXPECT_EQ(admin("POST", machine + "/actions/poweroff/").status, 200);
         // The test driver's disk is a made-up path; a real file stands in for it, stored as the
         // machine's definition.
-        const QString disk = s_dir->filePath(QStringLiteral("test-disk.img"));
+        const QString disk = s_dir->filePath(QStringLiteral("images/test-disk.img"));
         QFile image(disk);
         EXPECT_TRUE(image.open(QIODevice::WriteOnly));
         image.write(QByteArray(256 * 1024, 'x'));

@@ -211,8 +211,8 @@ protected:
 
 TEST_F(ZtpApiTest, BootstrapClientProvisionsASwitchThatEndsInTheInventory)
 {
-    // The spine the switch is cabled to is known with its port, so the LLDP neighbor becomes a
-    // circuit (a switch never adds ports to devices that are not its own).
+    // The spine the switch is cabled to is an operator's device: the switch records it on its
+    // own port, and neither adds ports to it nor takes its ports with a circuit.
     ASSERT_EQ(admin("POST", "/api/sites/", R"({"name": "dc1"})").status, 201);
     const HttpReply spine = admin("POST", "/api/sites/2/devices/", R"({"hostname": "spine1"})");
     ASSERT_EQ(spine.status, 201) << spine.body.constData();
@@ -312,11 +312,7 @@ TEST_F(ZtpApiTest, BootstrapClientProvisionsASwitchThatEndsInTheInventory)
                                          QStringLiteral("Management1=LLDP: oob-switch Gi0/7")}));
     const HttpReply circuits = admin("GET", "/api/circuits/");
     ASSERT_EQ(circuits.status, 200);
-    ASSERT_EQ(circuits.json().toArray().size(), 1) << circuits.body.constData();
-    EXPECT_EQ(circuits.json()[0][QStringLiteral("endpoint_a")].toString(),
-              QStringLiteral("JPE100:Ethernet1"));
-    EXPECT_EQ(circuits.json()[0][QStringLiteral("endpoint_z")].toString(),
-              QStringLiteral("spine1:Ethernet1"));
+    EXPECT_TRUE(circuits.json().toArray().isEmpty()) << circuits.body.constData();
 }
 
 TEST_F(ZtpApiTest, RegistrationAnswers201ForNew409ForKnownAnd400WithoutMatch)

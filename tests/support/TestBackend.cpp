@@ -41,8 +41,10 @@ CoreOptions TestBackend::freshOptions(const QString &dataDir)
     options.dataDir = dataDir;
     options.database = DatabaseConfig::fromUrl(freshDatabaseUrl(), dataDir).value();
     options.jobWorkers = 2;
-    // Simulated hypervisors (test:///<file>.xml) are copied into the test's own folder.
+    // Simulated hypervisors (test:///<file>.xml) and disk images are made in the test's own
+    // folder.
     options.virt.testFixturesDir = dataDir;
+    options.virt.imageDirs = {dataDir};
     return options;
 }
 

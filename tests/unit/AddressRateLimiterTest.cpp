@@ -27,3 +27,12 @@ TEST(AddressRateLimiter, ManyAddressesStillLimitEachOne)
         ASSERT_TRUE(limiter.take(QStringLiteral("10.1.%1.%2").arg(i / 256).arg(i % 256)));
     EXPECT_FALSE(limiter.take(QStringLiteral("10.1.0.0")));
 }
+
+TEST(AddressRateLimiter, AnIpv6HostIsItsSlash64)
+{
+    AddressRateLimiter limiter(2);
+    EXPECT_TRUE(limiter.take(QStringLiteral("2001:db8:1:2::1")));
+    EXPECT_TRUE(limiter.take(QStringLiteral("2001:db8:1:2:ffff::9")));
+    EXPECT_FALSE(limiter.take(QStringLiteral("2001:db8:1:2:1234:5678:9abc:def0")));
+    EXPECT_TRUE(limiter.take(QStringLiteral("2001:db8:1:3::1")));
+}

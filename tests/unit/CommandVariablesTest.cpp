@@ -25,6 +25,7 @@ QString problemOn(const QString &platform, const QString &value)
 {
     DeviceFacts facts;
     facts.textValue = PlatformCatalog::find(platform)->textValue;
+    facts.shell = PlatformCatalog::find(platform)->useExec;
     QJsonObject problems;
     VariableValues::resolve(ping(), QJsonObject{{QStringLiteral("target"), value}}, facts,
                             &problems);
@@ -53,6 +54,8 @@ TEST(CommandVariables, TextCannotChainPipeOrRedirectACommand)
     EXPECT_FALSE(
         problemOn(QStringLiteral("linux"), QStringLiteral("uplink (rack 4) #2!")).isEmpty());
     EXPECT_FALSE(problemOn(QStringLiteral("linux"), QStringLiteral("it's")).isEmpty());
+    EXPECT_FALSE(problemOn(QStringLiteral("linux"), QStringLiteral("-w/tmp/capture")).isEmpty())
+        << "an option for the command";
 }
 
 TEST(CommandVariables, ValuesForAShellAreOneQuotedWord)
@@ -60,4 +63,27 @@ TEST(CommandVariables, ValuesForAShellAreOneQuotedWord)
     const QHash<QString, QString> values{{QStringLiteral("target"), QStringLiteral("a b'c")}};
     EXPECT_EQ(ping().render(values), QStringLiteral("ping a b'c"));
     EXPECT_EQ(ping().render(values, true), QStringLiteral("ping 'a b'\\''c'"));
+}
+
+TEST(CommandVariables, AnAddressCarriesNoScope)
+{
+    Command command;
+    command.command = QStringLiteral("show ip route <address>");
+    CommandVariable address;
+    address.name = QStringLiteral("address");
+    address.type = QStringLiteral("ip");
+    command.variables = {address};
+    DeviceFacts facts;
+    facts.textValue = PlatformProfile::cliTextValue();
+    QJsonObject problems;
+    VariableValues::resolve(
+        command,
+        QJsonObject{{QStringLiteral("address"), QStringLiteral("fe80::1%x | redirect flash:o")}},
+        facts, &problems);
+    EXPECT_TRUE(problems.contains(QStringLiteral("address")));
+    problems = {};
+    VariableValues::resolve(command,
+                            QJsonObject{{QStringLiteral("address"), QStringLiteral("2001:db8::1")}},
+                            facts, &problems);
+    EXPECT_TRUE(problems.isEmpty());
 }

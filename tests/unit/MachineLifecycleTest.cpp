@@ -317,3 +317,24 @@ TEST_F(MachineLifecycleTest, AddressesComeFromTheHypervisorsClusterFirst)
     EXPECT_EQ(core->staticNetworks().leasesOf(second.machineUuid)->first().address,
               QStringLiteral("10.30.0.10"));
 }
+
+// A package is downloadable: a machine pointed at a host file must not carry it out.
+TEST_F(MachineLifecycleTest, OnlyDisksFromTheImagesFoldersArePackaged)
+{
+    QTemporaryDir elsewhere;
+    const QString secret = elsewhere.filePath(QStringLiteral("server.key"));
+    QFile file(secret);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("not for packages\n");
+    file.close();
+    const QString uuid = QStringLiteral("7a1e0c5d-2b3f-4e6a-9c8d-0f1e2d3c4b5a");
+    defineDomain(QStringLiteral("leaky"), uuid, secret);
+    const Result<std::pair<QString, VirtTransaction>> started =
+        core->lifecycle().package(admin, uuid);
+    ASSERT_TRUE(started.ok());
+    const VirtTransaction done = finished(started->second);
+    EXPECT_EQ(done.state(), QStringLiteral("failed"));
+    EXPECT_TRUE(done.job.error.contains(QStringLiteral("outside the images folders")))
+        << done.job.error.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(core->packages().archivePath(started->first)));
+}

@@ -201,13 +201,16 @@ template <typename Traits> struct Resource
             return removeIds(core, request, ids);
         });
     }
+    // A set query's regular expressions may take up to the query deadline: off the listener.
     static HttpResponse query(CoreServices &core, const ApiRequest &request)
     {
-        const auto filter = Traits::filter(core, request);
-        if (!filter)
-            return Nsot::error(filter.error());
-        return Nsot::setQuery(request, Traits::service(core), filter.value(),
-                              shaperFor(core, request));
+        return HttpResponse::later([services = &core, request] {
+            const auto filter = Traits::filter(*services, request);
+            if (!filter)
+                return Nsot::error(filter.error());
+            return Nsot::setQuery(request, Traits::service(*services), filter.value(),
+                                  shaperFor(*services, request));
+        });
     }
 
     // Under `prefix`: the set query, the list and create, bulk update and bulk delete.

@@ -54,8 +54,8 @@ HttpResponse registerNode(CoreServices &core, const ApiRequest &request)
 
 HttpResponse storeStartupConfig(CoreServices &core, const ApiRequest &request)
 {
-    const Result<void> stored =
-        core.ztp().storeStartupConfig(request.pathParam(QStringLiteral("id")), request.http.body);
+    const Result<void> stored = core.ztp().storeStartupConfig(
+        request.pathParam(QStringLiteral("id")), request.http.body, peerOf(request));
     if (!stored)
         return failure(stored.error());
     return HttpResponse::bytes({}, "text/html", 201);
