@@ -2,6 +2,7 @@
 #include "ExitCode.h"
 #include "GroupCommand.h"
 #include "KnownHostsCommand.h"
+#include "RoutesCommand.h"
 #include "ServeCommand.h"
 #include "UserCommand.h"
 #include "shell/MainWindow.h"
@@ -24,6 +25,7 @@ const char *const Usage =
     "  cairn user ...            add users, set passwords, list, make tokens\n"
     "  cairn group ...           add groups and their members, list\n"
     "  cairn known-hosts ...     add or forget the SSH host keys of devices\n"
+    "  cairn routes              who may call what: every route's access, by face\n"
     "  cairn --help | --version\n"
     "Run 'cairn COMMAND --help' for a command's options.\n";
 
@@ -97,6 +99,8 @@ int main(int argc, char **argv)
         return GroupCommand::run(arguments);
     if (command == QLatin1String("known-hosts"))
         return KnownHostsCommand::run(arguments);
+    if (command == QLatin1String("routes"))
+        return RoutesCommand::run(arguments);
     QTextStream(stderr) << "cairn: unknown command '" << command << "'\n" << Usage;
     return ExitUsage;
 }

@@ -50,6 +50,11 @@ QString Migrator::render(const QString &sql, bool sqlite)
                      "substr(h, 18, 3) || '-' || substr(h, 21, 12)) FROM (SELECT "
                      "hex(randomblob(16)) AS h))")
                : QLatin1String("gen_random_uuid()::text"));
+    // {{json_remove:column:key}}: the column's JSON text without that top-level key.
+    static const QRegularExpression jsonRemove(
+        QStringLiteral("\\{\\{json_remove:(\\w+):(\\w+)\\}\\}"));
+    rendered.replace(jsonRemove, sqlite ? QStringLiteral("json_remove(\\1, '$.\\2')")
+                                        : QStringLiteral("((\\1)::jsonb - '\\2')::text"));
     return rendered;
 }
 

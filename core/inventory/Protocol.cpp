@@ -17,4 +17,11 @@ QJsonObject Protocol::toJson() const
     };
 }
 
+QJsonObject Protocol::snapshot() const
+{
+    QJsonObject json = toJson();
+    json.remove(QStringLiteral("auth_string"));
+    return json;
+}
+
 } // namespace Cairn

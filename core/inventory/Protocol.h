@@ -26,6 +26,8 @@ struct Protocol
 
     // NSoT's shape: site, type (name), device (hostname), interface and circuit (name_slugs).
     QJsonObject toJson() const;
+    // What the change log keeps: everything but the shared secret (auth_string).
+    QJsonObject snapshot() const;
 };
 
 } // namespace Cairn

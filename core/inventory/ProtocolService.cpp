@@ -222,7 +222,7 @@ Result<QList<Protocol>> ProtocolService::create(const Identity &caller, const QJ
                  [&] {
                      return ChangeLog::record(db, caller.user.id, protocol->siteId,
                                               QStringLiteral("Create"), ProtocolResource,
-                                              protocol->id, protocol->toJson());
+                                              protocol->id, protocol->snapshot());
                  }});
             if (!done)
                 return done.error();
@@ -270,7 +270,7 @@ Result<QList<Protocol>> ProtocolService::update(const Identity &caller, const QJ
                  [&] {
                      return ChangeLog::record(db, caller.user.id, protocol->siteId,
                                               QStringLiteral("Update"), ProtocolResource,
-                                              protocol->id, protocol->toJson());
+                                              protocol->id, protocol->snapshot());
                  }});
             if (!done)
                 return done.error();
@@ -305,7 +305,7 @@ Result<void> ProtocolService::remove(const Identity &caller, const QList<qint64>
                  [&] {
                      return ChangeLog::record(db, caller.user.id, protocol.siteId,
                                               QStringLiteral("Delete"), ProtocolResource, id,
-                                              protocol.toJson());
+                                              protocol.snapshot());
                  }});
             if (!done)
                 return done.error();

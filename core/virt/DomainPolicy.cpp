@@ -59,7 +59,7 @@ Result<void> DomainPolicy::check(const DomainDefinition &definition, const QStri
         const QDomElement element = pending.takeLast();
         const Result<void> checked = checkElement(element, field);
         if (!checked)
-            return checked;
+            return checked.error();
         // <metadata> holds applications' own elements, which libvirt keeps and never acts on.
         if (element.tagName() == u"metadata")
             continue;

@@ -356,7 +356,7 @@ Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteAr
     // Each upload runs the node's config-handler: held to the same per-address budget.
     const Result<void> allowed = mayWrite(address);
     if (!allowed)
-        return allowed;
+        return allowed.error();
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return folder.error();

@@ -1,5 +1,6 @@
 #include "ServerFixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -109,4 +110,21 @@ TEST_F(DocsTest, RedocRendersWithTheNetworkOff)
     const QString dom = renderedDom("/api/redoc/");
     EXPECT_TRUE(dom.contains(QLatin1String("/rest/is_alive"))) << qPrintable(dom.left(800));
     EXPECT_TRUE(dom.contains(QLatin1String("Health check")));
+}
+
+// docs/security.md says who may call what; the route table is the truth. A route that becomes
+// public (or a new face) changes `cairn routes`, and this fails until the document says so.
+TEST_F(DocsTest, TheSecurityDocumentListsEveryPublicRoute)
+{
+    const CliResult routes = s_server->cli({QStringLiteral("routes")});
+    ASSERT_EQ(routes.exitCode, 0) << routes.err.constData();
+    QFile document(QStringLiteral(CAIRN_SOURCE_DIR "/docs/security.md"));
+    ASSERT_TRUE(document.open(QIODevice::ReadOnly));
+    const QByteArray text = document.readAll();
+    const QByteArray begin = "<!-- routes:begin -->\n";
+    const qsizetype from = text.indexOf(begin) + begin.size();
+    const qsizetype to = text.indexOf("<!-- routes:end -->");
+    ASSERT_GT(from, begin.size() - 1);
+    EXPECT_EQ(text.mid(from, to - from), routes.out)
+        << "run `cairn routes` and put its table into docs/security.md";
 }
