@@ -159,6 +159,15 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
         }
         options.hostKeyPolicy = policy == QLatin1String("strict") ? HostKeyPolicy::Strict
                                                                   : HostKeyPolicy::TrustOnFirstUse;
+        options.toolkitMaxOutputBytes =
+            settings
+                ->value(QStringLiteral("toolkit/max_output_bytes"), options.toolkitMaxOutputBytes)
+                .toLongLong();
+        if (options.toolkitMaxOutputBytes < 1024) {
+            err << "cairn: [toolkit] max_output_bytes must be at least 1024" << Qt::endl;
+            *exitCode = ExitUsage;
+            return std::nullopt;
+        }
         options.toolkitTemplatesDir =
             settings->value(QStringLiteral("toolkit/templates_dir")).toString();
         if (!options.toolkitTemplatesDir.isEmpty()) {

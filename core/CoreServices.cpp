@@ -41,7 +41,7 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_executor({m_commands, m_devices, m_interfaces, m_credentialSets, m_permissions, m_groups,
                   m_knownHosts},
                  m_database, m_sessions, m_outputParser, options.toolkitRateLimit,
-                 options.hostKeyPolicy)
+                 options.hostKeyPolicy, options.toolkitMaxOutputBytes)
     , m_commandLogs(m_database)
     , m_bulkExecutor(m_executor, m_jobs, options.toolkitBulkConcurrency)
     , m_ztpInventory(m_users, m_sites, m_devices, m_interfaces, m_circuits, options.ztp.site)

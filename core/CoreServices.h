@@ -52,6 +52,8 @@ struct CoreOptions
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::TrustOnFirstUse;
     // How many executions of one bulk-execute run at once.
     int toolkitBulkConcurrency = 16;
+    // One command's output beyond this fails the execution (the session is not reused).
+    qsizetype toolkitMaxOutputBytes = 16 * 1024 * 1024;
     // A folder of the operator's TextFSM templates (ntc-templates layout), consulted before the
     // shipped ones; empty for none.
     QString toolkitTemplatesDir;

@@ -32,13 +32,15 @@ QString hostOnly(const QString &cidr)
 } // namespace
 
 CommandExecutor::CommandExecutor(Services services, Database &database, SessionPool &pool,
-                                 OutputParser &parser, RateLimit limit, HostKeyPolicy hostKeyPolicy)
+                                 OutputParser &parser, RateLimit limit, HostKeyPolicy hostKeyPolicy,
+                                 qsizetype maxOutputBytes)
     : m_services(services)
     , m_logs(database)
     , m_pool(pool)
     , m_parser(parser)
     , m_limit(std::move(limit))
     , m_hostKeyPolicy(hostKeyPolicy)
+    , m_maxOutputBytes(maxOutputBytes)
 {
 }
 
@@ -150,7 +152,8 @@ Result<QString> CommandExecutor::talk(const SshEndpoint &endpoint, const Platfor
 {
     // The session goes back to the pool when the lease ends, here.
     Result<std::unique_ptr<SessionLease>> lease = m_pool.acquire(
-        endpoint, profile, m_services.knownHosts.checker(m_hostKeyPolicy), timeoutMs);
+        endpoint, profile, m_services.knownHosts.checker(m_hostKeyPolicy, endpoint.deviceId),
+        timeoutMs);
     if (!lease)
         return lease.error();
     DeviceSession &session = lease.value()->session();
@@ -258,6 +261,8 @@ Result<ExecutionOutcome> CommandExecutor::run(const Identity &caller,
     const int timeoutMs = prepared.timeoutMs;
     endpoint.connectTimeoutMs = qMin(timeoutMs, endpoint.connectTimeoutMs);
     endpoint.authTimeoutMs = qMin(timeoutMs, endpoint.authTimeoutMs);
+    endpoint.maxOutputBytes = m_maxOutputBytes;
+    endpoint.deviceId = device.id;
     QElapsedTimer clock;
     clock.start();
     Result<QString> output = talk(endpoint, profile, command, log.commandText, timeoutMs);

@@ -90,7 +90,7 @@ public:
     };
 
     CommandExecutor(Services services, Database &database, SessionPool &pool, OutputParser &parser,
-                    RateLimit limit, HostKeyPolicy hostKeyPolicy);
+                    RateLimit limit, HostKeyPolicy hostKeyPolicy, qsizetype maxOutputBytes);
 
     // Errors before the device was reached: 400 (with `variables` problems), 403, 404, 429.
     Result<ExecutionOutcome> execute(const Identity &caller, const ExecutionRequest &request);
@@ -116,6 +116,8 @@ private:
     // Bypass users, and members of bypass groups, are not rate limited.
     Result<bool> bypassesRate(const Identity &caller);
     void releaseRate(qint64 deviceId);
+    // Over a pooled session; a new one's host key is held to KnownHosts for the endpoint's
+    // device.
     Result<QString> talk(const SshEndpoint &endpoint, const PlatformProfile &profile,
                          const Command &command, const QString &text, int timeoutMs);
 
@@ -125,6 +127,7 @@ private:
     OutputParser &m_parser;
     RateLimit m_limit;
     HostKeyPolicy m_hostKeyPolicy;
+    qsizetype m_maxOutputBytes;
     QMutex m_runningMutex;
     QHash<qint64, int> m_running;
 };

@@ -41,6 +41,13 @@ QString lastLine(const QString &text)
     return text.mid(text.lastIndexOf(QLatin1Char('\n')) + 1);
 }
 
+// The screen's last line from the raw bytes' last line only: asked after every read, it must
+// not cost the whole output each time (quadratic in a long answer).
+QString lastScreenLine(const QByteArray &raw)
+{
+    return screenText(raw.mid(raw.lastIndexOf('\n') + 1));
+}
+
 } // namespace
 
 DeviceSession::DeviceSession(std::unique_ptr<SshConnection> connection,
@@ -72,7 +79,7 @@ Result<std::unique_ptr<DeviceSession>> DeviceSession::open(const SshEndpoint &en
 
 bool DeviceSession::endsWithPrompt(const QByteArray &output) const
 {
-    const QString line = lastLine(screenText(output));
+    const QString line = lastScreenLine(output);
     return m_profile.prompt.match(line).hasMatch() &&
            (m_basePrompt.isEmpty() || line.startsWith(m_basePrompt));
 }
@@ -114,7 +121,7 @@ Result<void> DeviceSession::enable(int timeoutMs)
     const QDeadlineTimer deadline(timeoutMs);
     const Result<QByteArray> asked = m_shell->readUntil(
         [this](const QByteArray &output) {
-            const QString line = lastLine(screenText(output));
+            const QString line = lastScreenLine(output);
             return m_profile.enablePasswordPrompt.match(line).hasMatch() || endsWithPrompt(output);
         },
         deadline);

@@ -17,7 +17,7 @@ Error hostKeyError(const QString &message)
 } // namespace
 
 Result<void> KnownHosts::check(const QString &host, int port, const QString &keyType,
-                               const QString &fingerprint, HostKeyPolicy policy)
+                               const QString &fingerprint, HostKeyPolicy policy, qint64 deviceId)
 {
     const QString where = QStringLiteral("%1:%2").arg(host).arg(port);
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -30,7 +30,7 @@ Result<void> KnownHosts::check(const QString &host, int port, const QString &key
             return known.error();
         if (known->next()) {
             if (known->value(0).toString() == keyType && known->value(1).toString() == fingerprint)
-                return {};
+                return deviceId ? usedBy(deviceId, host, port) : Result<void>();
             return hostKeyError(
                 QStringLiteral("The host key of %1 changed (known: %2 %3, offered: %4 %5). If the "
                                "device was replaced, forget its known host key.")
@@ -42,19 +42,33 @@ Result<void> KnownHosts::check(const QString &host, int port, const QString &key
                 QStringLiteral("The host key of %1 (%2 %3) is not known and the policy is strict.")
                     .arg(where, keyType, fingerprint));
         }
+        if (deviceId) {
+            const Result<std::optional<QString>> before = trustedElsewhere(deviceId, host, port);
+            if (!before)
+                return before.error();
+            if (before->has_value())
+                return hostKeyError(
+                    QStringLiteral("The device moved from %1 to %2, whose host key (%3 %4) nobody "
+                                   "trusted yet. Add it (cairn known-hosts add %5 %6 %3 %4) or "
+                                   "forget the old address (cairn known-hosts forget ...) first.")
+                        .arg(before->value(), where, keyType, fingerprint, host)
+                        .arg(port));
+        }
         Result<void> remembered = remember(host, port, keyType, fingerprint);
+        if (remembered)
+            return deviceId ? usedBy(deviceId, host, port) : Result<void>();
         // Another login remembered a key first: compare with that one.
-        if (remembered || remembered.error().code != ErrorCode::Conflict)
+        if (remembered.error().code != ErrorCode::Conflict)
             return remembered;
     }
     return hostKeyError(QStringLiteral("The host key of %1 cannot be recorded.").arg(where));
 }
 
-HostKeyCheck KnownHosts::checker(HostKeyPolicy policy)
+HostKeyCheck KnownHosts::checker(HostKeyPolicy policy, qint64 deviceId)
 {
-    return [this, policy](const QString &host, int port, const QString &keyType,
-                          const QString &fingerprint) {
-        return check(host, port, keyType, fingerprint, policy);
+    return [this, policy, deviceId](const QString &host, int port, const QString &keyType,
+                                    const QString &fingerprint) {
+        return check(host, port, keyType, fingerprint, policy, deviceId);
     };
 }
 
@@ -67,8 +81,38 @@ Result<void> KnownHosts::remember(const QString &host, int port, const QString &
                           {host, port, keyType, fingerprint, QDateTime::currentMSecsSinceEpoch()});
 }
 
+Result<void> KnownHosts::usedBy(qint64 deviceId, const QString &host, int port)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("INSERT INTO known_host_devices (device_id, host, port) "
+                                         "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+                          {deviceId, host, port});
+}
+
+Result<std::optional<QString>> KnownHosts::trustedElsewhere(qint64 deviceId, const QString &host,
+                                                            int port)
+{
+    Result<QSqlQuery> found = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT host, port FROM known_host_devices WHERE device_id = ? AND NOT "
+                       "(host = ? AND port = ?) LIMIT 1"),
+        {deviceId, host, port});
+    if (!found)
+        return found.error();
+    if (!found->next())
+        return std::optional<QString>();
+    return std::optional<QString>(
+        QStringLiteral("%1:%2").arg(found->value(0).toString()).arg(found->value(1).toInt()));
+}
+
 Result<void> KnownHosts::forget(const QString &host, int port)
 {
+    // The devices that used the address are free to be trusted elsewhere again.
+    const Result<void> released = SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("DELETE FROM known_host_devices WHERE host = ? AND port = ?"), {host, port});
+    if (!released)
+        return released;
     return SqlQuery::exec(m_database.connection(),
                           QStringLiteral("DELETE FROM known_hosts WHERE host = ? AND port = ?"),
                           {host, port});

@@ -17,7 +17,11 @@ enum class HostKeyPolicy
 };
 
 // Device host keys kept in the database. A key that differs from the remembered one is always
-// refused: the device was replaced, or someone is in the middle.
+// refused: the device was replaced, or someone is in the middle. Devices are bound to the
+// addresses they were logged in to: once a device is pointed at another address, that
+// address's key is not trusted on first use but must be added (or the old address forgotten)
+// first, so changing an address never sends the device's credentials to a host nobody vouched
+// for.
 class KnownHosts
 {
 public:
@@ -26,16 +30,22 @@ public:
     {
     }
 
+    // `deviceId`: the inventory device logged in to (0: none).
     Result<void> check(const QString &host, int port, const QString &keyType,
-                       const QString &fingerprint, HostKeyPolicy policy);
+                       const QString &fingerprint, HostKeyPolicy policy, qint64 deviceId = 0);
     // What SshConnection calls; usable from any thread.
-    HostKeyCheck checker(HostKeyPolicy policy);
+    HostKeyCheck checker(HostKeyPolicy policy, qint64 deviceId = 0);
     Result<void> remember(const QString &host, int port, const QString &keyType,
                           const QString &fingerprint);
     // Forgets a device's key (after it was replaced), so the next login trusts the new one.
     Result<void> forget(const QString &host, int port);
 
 private:
+    // Records that the device was logged in to at this address.
+    Result<void> usedBy(qint64 deviceId, const QString &host, int port);
+    // Another address the device was logged in to, if any.
+    Result<std::optional<QString>> trustedElsewhere(qint64 deviceId, const QString &host, int port);
+
     Database &m_database;
 };
 

@@ -87,6 +87,11 @@ Result<void> SshChannel::write(const QByteArray &data)
 
 Result<bool> SshChannel::readSome(QByteArray &into, const QDeadlineTimer &deadline)
 {
+    const qsizetype limit = m_connection.endpoint().maxOutputBytes;
+    if (into.size() > limit)
+        return Error::unavailable(
+            QStringLiteral("output_limit"),
+            QStringLiteral("The output passed %1 bytes ([toolkit] max_output_bytes).").arg(limit));
     char buffer[16384];
     const int waitMs = int(qMin<qint64>(deadline.remainingTime(), ReadSliceMs));
     const int count = ssh_channel_read_timeout(m_channel, buffer, sizeof(buffer), 0, waitMs);

@@ -13,10 +13,13 @@ QString SshEndpoint::poolKey() const
     secrets.addData(privateKey.toUtf8());
     secrets.addData(QByteArrayView("\0", 1));
     secrets.addData(enablePassword.toUtf8());
-    return QStringLiteral("%1@%2:%3/%4")
+    // Per inventory device too: a session's host key was checked for the device it was opened
+    // for (KnownHosts binds devices to addresses).
+    return QStringLiteral("%1@%2:%3/%4#%5")
         .arg(username, host)
         .arg(port)
-        .arg(QString::fromLatin1(secrets.result().toHex()));
+        .arg(QString::fromLatin1(secrets.result().toHex()))
+        .arg(deviceId);
 }
 
 } // namespace Cairn

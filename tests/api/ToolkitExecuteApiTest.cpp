@@ -335,3 +335,42 @@ TEST_F(ToolkitExecuteApiTest, OperatorsRunWhatTheyAreGranted)
               1)
         << "bob sees his own execution";
 }
+
+// Pointing a device at another address must not send its credentials to a host nobody vouched
+// for, trust on first use or not: the new address's key is added on purpose first.
+TEST_F(ToolkitExecuteApiTest, ADeviceMovedToAnotherHostNeedsThatHostTrusted)
+{
+    const int mover = addDevices({QStringLiteral("mover-1")}, s_router->port()).value(0);
+    ASSERT_GT(mover, 0);
+    ASSERT_EQ(execute(QStringLiteral("Show version"), mover).status, 200);
+
+    SshDevice elsewhere(QStringLiteral("cisco_ios"), QStringLiteral("elsewhere"));
+    QString error;
+    ASSERT_TRUE(elsewhere.start(&error)) << error.toStdString();
+    // An earlier test's device may have had this port: its key is not this one's.
+    ASSERT_EQ(s_server
+                  ->cli({QStringLiteral("known-hosts"), QStringLiteral("forget"),
+                         QStringLiteral("127.0.0.1"), QString::number(elsewhere.port())})
+                  .exitCode,
+              0);
+    ASSERT_EQ(admin("PATCH", "/api/devices/" + QByteArray::number(mover) + "/",
+                    R"({"port": )" + QByteArray::number(elsewhere.port()) + "}")
+                  .status,
+              200);
+    const HttpReply refused = execute(QStringLiteral("Show version"), mover);
+    EXPECT_EQ(refused.status, 400) << refused.body.constData();
+    EXPECT_TRUE(
+        refused.json()[QStringLiteral("error_message")].toString().contains(QLatin1String("moved")))
+        << refused.body.constData();
+
+    const CliResult trusted =
+        s_server->cli({QStringLiteral("known-hosts"), QStringLiteral("add"),
+                       QStringLiteral("127.0.0.1"), QString::number(elsewhere.port()),
+                       QStringLiteral("ssh-ed25519"), elsewhere.hostKeyFingerprint()});
+    ASSERT_EQ(trusted.exitCode, 0) << trusted.err.constData();
+    const HttpReply ran = execute(QStringLiteral("Show version"), mover);
+    EXPECT_EQ(ran.status, 200) << ran.body.constData();
+    EXPECT_TRUE(
+        ran.json()[QStringLiteral("output")].toString().contains(QLatin1String("elsewhere")))
+        << ran.body.constData();
+}

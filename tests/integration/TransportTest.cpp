@@ -319,3 +319,24 @@ TEST_F(TransportTest, PoolReusesSessionsAndCapsThemPerDevice)
     EXPECT_TRUE(waiter.result());
     EXPECT_EQ(pool.openSessions(), 1);
 }
+
+TEST_F(TransportTest, LongOutputIsCollectedAndEndlessOutputIsCutOff)
+{
+    SshDevice &router = device(QStringLiteral("cisco_ios"));
+    SshEndpoint endpoint = endpointOf(router);
+    auto session = open(endpoint, QStringLiteral("cisco_ios"));
+    ASSERT_TRUE(session) << session.error().message.toStdString();
+    const Result<QString> large = session.value()->run(QStringLiteral("show large"), 60000);
+    ASSERT_TRUE(large) << large.error().message.toStdString();
+    EXPECT_EQ(large->count(QLatin1Char('\n')), 39999);
+    EXPECT_TRUE(large->endsWith(QLatin1String("039999 ") + QString(70, u'x')));
+    EXPECT_TRUE(session.value()->isReusable());
+
+    endpoint.maxOutputBytes = 64 * 1024;
+    auto capped = open(endpoint, QStringLiteral("cisco_ios"));
+    ASSERT_TRUE(capped) << capped.error().message.toStdString();
+    const Result<QString> flood = capped.value()->run(QStringLiteral("show flood"), 60000);
+    ASSERT_FALSE(flood);
+    EXPECT_EQ(flood.error().reason, QStringLiteral("output_limit"));
+    EXPECT_FALSE(capped.value()->isReusable()) << "the device is still talking";
+}
