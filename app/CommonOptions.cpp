@@ -119,6 +119,11 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
         virt.allowTcp = settings->value(QStringLiteral("virt/allow_tcp"), false).toBool();
         virt.testFixturesDir = settings->value(QStringLiteral("virt/test_fixtures_dir")).toString();
         virt.imageDirs = settings->value(QStringLiteral("virt/image_dirs")).toStringList();
+        virt.feedsAllowPrivate =
+            settings->value(QStringLiteral("virt/feeds_allow_private"), false).toBool();
+        virt.maxPackageBytes =
+            settings->value(QStringLiteral("virt/max_package_bytes"), virt.maxPackageBytes)
+                .toLongLong();
     }
     if (options.database.driver == DatabaseConfig::Driver::Postgres)
         options.database.password = DatabasePassword::lookup(options.database);

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QStorageInfo>
+#include <limits>
 #include <optional>
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -42,14 +44,23 @@ Error cancelled()
 
 // Copies `from` to `to` (nowhere when null: only checking) in chunks, hashing what passes;
 // stops when `keepGoing` says so.
+// Copies until the end, or fails past `limit` bytes (a zip entry that inflates beyond the size
+// its manifest declares is not read on).
 Result<QByteArray> copyHashing(QIODevice &from, QIODevice *to, qint64 &done, qint64 total,
-                               const CopyProgress &keepGoing)
+                               const CopyProgress &keepGoing,
+                               qint64 limit = std::numeric_limits<qint64>::max())
 {
     QCryptographicHash hash(QCryptographicHash::Sha1);
+    qint64 copied = 0;
     while (true) {
         const QByteArray chunk = from.read(ChunkBytes);
         if (chunk.isEmpty())
             break;
+        copied += chunk.size();
+        if (copied > limit)
+            return Error::invalidField(QStringLiteral("pkguuid"),
+                                       QStringLiteral("A disk of the package is larger than its "
+                                                      "manifest says."));
         hash.addData(chunk);
         if (to && to->write(chunk) != chunk.size())
             return Error::internal(QStringLiteral("Cannot write: %1").arg(to->errorString()));
@@ -202,6 +213,17 @@ Result<QStringList> PackageArchive::checkDisks(const QString &path, const QJsonO
     if (!zip.open(QuaZip::mdUnzip))
         return damaged(path, QStringLiteral("not a zip archive"));
     const qint64 total = diskBytes(manifest);
+    // Room for every disk before the first byte is written: a package cannot fill the disk.
+    if (!directory.isEmpty()) {
+        const QStorageInfo disk(directory);
+        if (disk.isValid() && total > disk.bytesAvailable())
+            return Error::unavailable(QStringLiteral("disk_space"),
+                                      QStringLiteral("The package's disks need %1 bytes; %2 has "
+                                                     "%3 free.")
+                                          .arg(total)
+                                          .arg(directory)
+                                          .arg(disk.bytesAvailable()));
+    }
     qint64 done = 0;
     QStringList files;
     for (const QJsonValue disk : manifest.value(QStringLiteral("disks")).toArray()) {
@@ -219,7 +241,8 @@ Result<QStringList> PackageArchive::checkDisks(const QString &path, const QJsonO
         }
         const qint64 before = done;
         const Result<QByteArray> sha1 =
-            copyHashing(entry, output ? &*output : nullptr, done, total, progress);
+            copyHashing(entry, output ? &*output : nullptr, done, total, progress,
+                        disk[QStringLiteral("size")].toInteger());
         if (!sha1)
             return sha1.error();
         if (done - before != disk[QStringLiteral("size")].toInteger() ||

@@ -18,6 +18,11 @@ struct VirtSettings
     // Folders where a machine's file-backed disks (and kernels) may live besides libvirt's
     // storage pools; the core adds <data-dir>/virt/images, where provisioned disks go.
     QStringList imageDirs;
+    // VM feeds and their packages may be on loopback, private or link-local addresses (a lab's
+    // own repository); off, such targets are refused, so a feed URL cannot probe the inside.
+    bool feedsAllowPrivate = false;
+    // The largest package archive a feed may send.
+    qint64 maxPackageBytes = qint64(64) << 30;
 };
 
 } // namespace Cairn

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QStorageInfo>
 
 namespace Cairn {
 
@@ -24,13 +25,22 @@ constexpr qint64 MaxFeedBytes = 4 << 20;
 } // namespace
 
 VmFeedService::VmFeedService(Database &database, PermissionService &permissions,
-                             PackageService &packages, VirtService &virt, const ServerKey &key)
+                             PackageService &packages, VirtService &virt, const ServerKey &key,
+                             VirtSettings settings)
     : m_feeds(database)
     , m_permissions(permissions)
     , m_packages(packages)
     , m_virt(virt)
     , m_sealer(key.derive("vmfeeds"))
+    , m_settings(std::move(settings))
 {
+}
+
+qint64 VmFeedService::maxArchiveBytes() const
+{
+    // And never more than the repository's disk has free.
+    const QStorageInfo disk(QFileInfo(m_packages.archivePath(QStringLiteral("x"))).absolutePath());
+    return qMin(m_settings.maxPackageBytes, disk.isValid() ? disk.bytesAvailable() : qint64(0));
 }
 
 Result<void> VmFeedService::may(const Identity &caller, Action action)
@@ -78,7 +88,8 @@ Result<std::pair<QString, QList<FeedItem>>> VmFeedService::fetchFeed(const QUrl 
     QBuffer buffer(&xml);
     buffer.open(QIODevice::WriteOnly);
     const Result<void> fetched =
-        FeedFetcher::get(url, buffer, MaxFeedBytes, [](qint64, qint64) { return true; });
+        FeedFetcher::get(url, buffer, MaxFeedBytes, m_settings.feedsAllowPrivate,
+                         [](qint64, qint64) { return true; });
     if (!fetched)
         return fetched.error();
     return VmFeedRss::parse(xml, url.adjusted(QUrl::RemoveUserInfo));
@@ -162,9 +173,16 @@ Result<VirtTransaction> VmFeedService::download(const Identity &caller, const QS
     Result<QUrl> from = fetchUrl(feed.value());
     if (!from)
         return from.error();
-    // The feed's credentials go with the archive only to the feed's own host.
-    QUrl enclosure(package->enclosureUrl);
-    if (enclosure.host() == from->host() && enclosure.port() == from->port())
+    // An enclosure is any URL the feed names: http or https only, and the feed's credentials
+    // go with it only to the feed's own scheme, host and port.
+    Result<QUrl> checked = FeedFetcher::checkedUrl(package->enclosureUrl);
+    if (!checked)
+        return Error::badRequest(
+            QStringLiteral("The feed gives package %1 an enclosure that is not http or https.")
+                .arg(package->uuid));
+    QUrl enclosure = checked.value();
+    if (enclosure.scheme() == from->scheme() && enclosure.host() == from->host() &&
+        enclosure.port() == from->port())
         enclosure.setUserInfo(from->userInfo());
     return m_virt.startTransaction(
         caller, package->uuid, QStringLiteral("download"),
@@ -187,10 +205,11 @@ Result<QJsonObject> VmFeedService::fetchPackage(JobContext &context, const Packa
         if (!file.open(QIODevice::WriteOnly))
             return Error::internal(QStringLiteral("Cannot write %1.").arg(partial));
         const Result<void> fetched =
-            FeedFetcher::get(from, file, 0, [&](qint64 done, qint64 total) {
-                context.setProgress(int(total > 0 ? done * 80 / total : 0));
-                return !context.isCancelled();
-            });
+            FeedFetcher::get(from, file, maxArchiveBytes(), m_settings.feedsAllowPrivate,
+                             [&](qint64 done, qint64 total) {
+                                 context.setProgress(int(total > 0 ? done * 80 / total : 0));
+                                 return !context.isCancelled();
+                             });
         if (!fetched)
             return refuse(fetched.error());
     }

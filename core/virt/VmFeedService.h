@@ -1,5 +1,6 @@
 #pragma once
 
+#include "VirtSettings.h"
 #include "VirtTransaction.h"
 #include "VmFeedRepository.h"
 #include "auth/Action.h"
@@ -24,7 +25,7 @@ class VmFeedService
 {
 public:
     VmFeedService(Database &database, PermissionService &permissions, PackageService &packages,
-                  VirtService &virt, const ServerKey &key);
+                  VirtService &virt, const ServerKey &key, VirtSettings settings);
 
     Result<QList<VmFeed>> feeds(const Identity &caller);
     Result<VmFeed> feed(const Identity &caller, const QString &uuid);
@@ -49,12 +50,15 @@ private:
     Result<std::pair<QString, QList<FeedItem>>> fetchFeed(const QUrl &url);
     Result<VmFeed> read(const VmFeed &feed);
     Result<QJsonObject> fetchPackage(JobContext &context, const Package &package, const QUrl &from);
+    // What one archive may take: [virt] max_package_bytes, and no more than the disk has free.
+    qint64 maxArchiveBytes() const;
 
     VmFeedRepository m_feeds;
     PermissionService &m_permissions;
     PackageService &m_packages;
     VirtService &m_virt;
     Sealer m_sealer;
+    VirtSettings m_settings;
 };
 
 } // namespace Cairn

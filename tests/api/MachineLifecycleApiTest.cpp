@@ -30,7 +30,7 @@ protected:
         s_dir = std::make_unique<QTemporaryDir>();
         ASSERT_TRUE(QDir().mkpath(s_dir->filePath(QStringLiteral("images"))));
         startServer({QStringLiteral("--config"),
-                     writeConfig("[virt]\nimage_dirs=" +
+                     writeConfig("[virt]\nfeeds_allow_private=true\nimage_dirs=" +
                                  s_dir->filePath(QStringLiteral("images")).toUtf8() + '\n')});
     }
 
@@ -270,22 +270,29 @@ TEST_F(MachineLifecycleApiTest, FeedsArePublishedSubscribedAndDownloadedWithThei
     }
     const QString good = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString bad = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString local = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QFile feed(site.filePath(QStringLiteral("feed.xml")));
     ASSERT_TRUE(feed.open(QIODevice::WriteOnly));
     const QString item = QStringLiteral(
         "<item><title>%1</title><guid isPermaLink='false'>%2</guid><enclosure url='%3' "
         "length='%4' type='application/zip'/><c:sha1>%5</c:sha1><c:virt_class>test</c:virt_class>"
         "</item>");
-    feed.write(QStringLiteral("<?xml version='1.0'?><rss version='2.0' "
-                              "xmlns:c='https://cairn.dev/xmlns/vmfeed/1.0'><channel><title>Lab "
-                              "images</title>%1%2</channel></rss>")
-                   .arg(item.arg(QStringLiteral("golden"), good, QStringLiteral("good.zip"))
-                            .arg(archive.body.size())
-                            .arg(QString::fromLatin1(sha1)),
-                        item.arg(QStringLiteral("tampered"), bad, QStringLiteral("bad.zip"))
-                            .arg(altered.size())
-                            .arg(QString::fromLatin1(sha1)))
-                   .toUtf8());
+    feed.write(
+        QStringLiteral("<?xml version='1.0'?><rss version='2.0' "
+                       "xmlns:c='https://cairn.dev/xmlns/vmfeed/1.0'><channel><title>Lab "
+                       "images</title>%1%2%3</channel></rss>")
+            .arg(item.arg(QStringLiteral("golden"), good, QStringLiteral("good.zip"))
+                     .arg(archive.body.size())
+                     .arg(QString::fromLatin1(sha1)),
+                 item.arg(QStringLiteral("tampered"), bad, QStringLiteral("bad.zip"))
+                     .arg(altered.size())
+                     .arg(QString::fromLatin1(sha1)),
+                 // A feed may name any URL: a server file is not one to fetch.
+                 item.arg(QStringLiteral("local"), local,
+                          QStringLiteral("file://") + s_dir->filePath(QStringLiteral("server.key")))
+                     .arg(64)
+                     .arg(QString::fromLatin1(sha1)))
+            .toUtf8());
     feed.close();
     QTcpServer probe;
     ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
@@ -316,7 +323,7 @@ TEST_F(MachineLifecycleApiTest, FeedsArePublishedSubscribedAndDownloadedWithThei
     const QString feedUuid = subscribed.json()[QStringLiteral("uuid")].toString();
     EXPECT_EQ(subscribed.json()[QStringLiteral("feed")][QStringLiteral("title")],
               QStringLiteral("Lab images"));
-    EXPECT_EQ(subscribed.json()[QStringLiteral("packages")].toArray().size(), 2);
+    EXPECT_EQ(subscribed.json()[QStringLiteral("packages")].toArray().size(), 3);
     EXPECT_EQ(admin("PUT", "/rest/vmfeed/?url=" + base + "feed.xml").status, 409);
     EXPECT_EQ(admin("GET", "/rest/vmfeed/repo/package/" + good.toLatin1() + '/')
                   .json()[QStringLiteral("package")][QStringLiteral("state")],
@@ -335,6 +342,7 @@ TEST_F(MachineLifecycleApiTest, FeedsArePublishedSubscribedAndDownloadedWithThei
     EXPECT_EQ(present[QStringLiteral("sha1")], QString::fromLatin1(sha1));
     EXPECT_EQ(present[QStringLiteral("disks")].toArray().size(), 1);
 
+    EXPECT_EQ(admin("POST", "/rest/vmfeed/repo/package/" + local.toLatin1() + '/').status, 400);
     const HttpReply refusing = admin("POST", "/rest/vmfeed/repo/package/" + bad.toLatin1() + '/');
     ASSERT_EQ(refusing.status, 202);
     const QJsonObject refused = finished(refusing.json()[QStringLiteral("tx")].toString());
@@ -359,7 +367,7 @@ TEST_F(MachineLifecycleApiTest, FeedsArePublishedSubscribedAndDownloadedWithThei
               QString::fromLatin1(base + "feed.xml"));
     const HttpReply refreshed = admin("POST", repo + "?action=refresh");
     ASSERT_EQ(refreshed.status, 200) << refreshed.body.constData();
-    EXPECT_EQ(refreshed.json()[QStringLiteral("packages")].toArray().size(), 2);
+    EXPECT_EQ(refreshed.json()[QStringLiteral("packages")].toArray().size(), 3);
     const HttpReply described =
         admin("POST", "/rest/vmfeed/" + good.toLatin1() + "/?description=Golden%20image");
     ASSERT_EQ(described.status, 200) << described.body.constData();

@@ -342,3 +342,16 @@ TEST_F(VirtApiTest, HypervisorUrisAreLimitedAndLibvirtsTextNeverReachesTheCaller
     EXPECT_FALSE(listed.body.contains(key.left(16)));
     EXPECT_FALSE(s_server->log().toUtf8().contains(key.left(16)));
 }
+
+// A feed URL is fetched by the server: not a way to read its files or probe the inside network
+// (unless [virt] feeds_allow_private says the lab's repository is inside).
+TEST_F(VirtApiTest, FeedsAreFetchedOnlyFromOutsideOverHttp)
+{
+    EXPECT_EQ(admin("PUT", "/rest/vmfeed/?url=file:///etc/passwd").status, 400);
+    const HttpReply inside =
+        admin("PUT", "/rest/vmfeed/?url=http://127.0.0.1:" + QByteArray::number(s_server->port()) +
+                         "/rest/vmfeed/rss/");
+    EXPECT_EQ(inside.status, 403) << inside.body.constData();
+    EXPECT_TRUE(inside.body.contains("feeds_allow_private")) << inside.body.constData();
+    EXPECT_TRUE(admin("GET", "/rest/vmfeed/").json()[QStringLiteral("feeds")].toArray().isEmpty());
+}
