@@ -28,4 +28,10 @@ bool PasswordHasher::verify(const QString &storedHash, const QString &password)
     return crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
 }
 
+const QString &PasswordHasher::placeholderHash()
+{
+    static const QString placeholder = hash(QString::fromLatin1(Sodium::randomBytes(32).toHex()));
+    return placeholder;
+}
+
 } // namespace Cairn

@@ -11,6 +11,9 @@ class PasswordHasher
 public:
     static QString hash(const QString &password);
     static bool verify(const QString &storedHash, const QString &password);
+    // A hash of nothing anyone knows, with the same cost, to check passwords of unknown users
+    // against.
+    static const QString &placeholderHash();
 };
 
 } // namespace Cairn

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <sodium.h>
 
 namespace Cairn {
@@ -164,18 +165,36 @@ Result<User> UserService::activeUser(const Result<std::optional<StoredUser>> &fo
     return found.value()->user;
 }
 
-Result<User> UserService::verifyPassword(const QString &username, const QString &password)
+Result<User> UserService::verifyPassword(const QString &username, const QString &password,
+                                         const QString &address)
 {
     const Result<std::optional<StoredUser>> found = m_users.findByUsername(username);
+    if (!found)
+        return found.error();
     Result<User> user = activeUser(found);
-    if (!user)
+    const QString userKey = QStringLiteral("user:") + username.toLower();
+    if (user && m_verifiedPasswords.contains(user->id, found.value()->passwordHash, password))
         return user;
-    const QString &storedHash = found.value()->passwordHash;
-    if (m_verifiedPasswords.contains(user->id, storedHash, password))
-        return user;
-    if (!PasswordHasher::verify(storedHash, password))
+    // Guessing is slowed per address and per user name, before any hash is computed.
+    if (!m_failedSignIns.hasToken(userKey) ||
+        (!address.isEmpty() && !m_failedSignIns.hasToken(address)))
+        return Error{ErrorCode::TooManyRequests,
+                     QStringLiteral("Too many failed sign-ins; try again in a minute.")};
+    // A bounded number of hashes at once: each costs tens of milliseconds of CPU and memory.
+    if (!m_hashing.tryAcquire(1, HashingWaitMs))
+        return Error::unavailable(QStringLiteral("busy"),
+                                  QStringLiteral("Too many sign-ins at once; try again."));
+    const auto release = qScopeGuard([this] { m_hashing.release(); });
+    // Unknown and inactive users cost a hash too: the time of an answer tells no user name.
+    const bool matches = PasswordHasher::verify(
+        user ? found.value()->passwordHash : PasswordHasher::placeholderHash(), password);
+    if (!user || !matches) {
+        m_failedSignIns.take(userKey);
+        if (!address.isEmpty())
+            m_failedSignIns.take(address);
         return Error::unauthorized(WrongCredentials);
-    m_verifiedPasswords.insert(user->id, storedHash, password);
+    }
+    m_verifiedPasswords.insert(user->id, found.value()->passwordHash, password);
     return user;
 }
 

@@ -6,6 +6,9 @@
 #include "User.h"
 #include "UserRepository.h"
 #include "VerifiedPasswordCache.h"
+#include "net/AddressRateLimiter.h"
+
+#include <QSemaphore>
 
 namespace Cairn {
 
@@ -34,9 +37,12 @@ public:
     Result<void> removeUser(qint64 id);
     Result<User> userByUsername(const QString &username);
 
-    // The user whose password this is, if they are active; one message for every failure so a
-    // caller cannot probe which usernames exist.
-    Result<User> verifyPassword(const QString &username, const QString &password);
+    // The user whose password this is, if they are active; one message, and one hash's cost,
+    // for every failure so a caller cannot probe which usernames exist. After 10 failures a
+    // minute for a user name or `address`, TooManyRequests without hashing; at most 4 hashes at
+    // once (Unavailable past 5 s of waiting).
+    Result<User> verifyPassword(const QString &username, const QString &password,
+                                const QString &address = {});
     Result<User> verifySecretKey(const QString &email, const QString &secretKey);
     // The caller's own secret key. It buys AuthTokens with the user's full rights, so a
     // read-only identity may neither read nor rotate it.
@@ -63,6 +69,9 @@ private:
     UserRepository m_users;
     Sealer m_sealer;
     VerifiedPasswordCache m_verifiedPasswords;
+    static constexpr int HashingWaitMs = 5000;
+    AddressRateLimiter m_failedSignIns{10};
+    QSemaphore m_hashing{4};
 };
 
 } // namespace Cairn

@@ -32,31 +32,44 @@ AddressRateLimiter::AddressRateLimiter(int perMinute)
     m_clock.start();
 }
 
+AddressRateLimiter::Bucket *AddressRateLimiter::refilled(const QString &key, qint64 nowMs)
+{
+    auto found = m_buckets.find(key);
+    if (found == m_buckets.end()) {
+        if (m_buckets.size() >= PruneAbove && nowMs - m_prunedMs >= PruneIntervalMs) {
+            forgetFullBuckets(nowMs);
+            m_prunedMs = nowMs;
+        }
+        if (m_buckets.size() >= HardCap)
+            return nullptr;
+        found = m_buckets.insert(key, Bucket{double(m_perMinute), nowMs});
+    }
+    Bucket &bucket = found.value();
+    bucket.tokens = qMin<double>(m_perMinute, bucket.tokens + double(nowMs - bucket.updatedMs) *
+                                                                  m_perMinute / MinuteMs);
+    bucket.updatedMs = nowMs;
+    return &bucket;
+}
+
 bool AddressRateLimiter::take(const QString &address)
 {
     if (m_perMinute <= 0)
         return true;
-    const QString key = keyOf(address);
     const QMutexLocker locker(&m_mutex);
-    const qint64 now = m_clock.elapsed();
-    auto found = m_buckets.find(key);
-    if (found == m_buckets.end()) {
-        if (m_buckets.size() >= PruneAbove && now - m_prunedMs >= PruneIntervalMs) {
-            forgetFullBuckets(now);
-            m_prunedMs = now;
-        }
-        if (m_buckets.size() >= HardCap)
-            return false;
-        found = m_buckets.insert(key, Bucket{double(m_perMinute), now});
-    }
-    Bucket &bucket = found.value();
-    bucket.tokens = qMin<double>(m_perMinute, bucket.tokens + double(now - bucket.updatedMs) *
-                                                                  m_perMinute / MinuteMs);
-    bucket.updatedMs = now;
-    if (bucket.tokens < 1)
+    Bucket *bucket = refilled(keyOf(address), m_clock.elapsed());
+    if (!bucket || bucket->tokens < 1)
         return false;
-    bucket.tokens -= 1;
+    bucket->tokens -= 1;
     return true;
+}
+
+bool AddressRateLimiter::hasToken(const QString &address)
+{
+    if (m_perMinute <= 0)
+        return true;
+    const QMutexLocker locker(&m_mutex);
+    const Bucket *bucket = refilled(keyOf(address), m_clock.elapsed());
+    return bucket && bucket->tokens >= 1;
 }
 
 void AddressRateLimiter::forgetFullBuckets(qint64 nowMs)

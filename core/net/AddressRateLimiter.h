@@ -18,6 +18,8 @@ public:
 
     // Takes one token of the address's bucket; false when it has none left.
     bool take(const QString &address);
+    // Whether the address has a token left, without taking it.
+    bool hasToken(const QString &address);
 
 private:
     struct Bucket
@@ -27,6 +29,8 @@ private:
     };
 
     void forgetFullBuckets(qint64 nowMs);
+    // The key's bucket refilled to now (a new, full one when unknown); nullptr at the hard cap.
+    Bucket *refilled(const QString &key, qint64 nowMs);
 
     const int m_perMinute;
     QMutex m_mutex;

@@ -31,11 +31,12 @@ std::optional<Result<Identity>> Authenticator::authenticate(const HttpRequest &r
 {
     const QByteArray authorization = request.header("authorization");
     if (!authorization.isEmpty())
-        return fromAuthorization(authorization);
+        return fromAuthorization(authorization, request.peer.toString());
     return fromTrustedHeader(request);
 }
 
-Result<Identity> Authenticator::fromAuthorization(const QByteArray &authorization) const
+Result<Identity> Authenticator::fromAuthorization(const QByteArray &authorization,
+                                                  const QString &peer) const
 {
     const qsizetype space = authorization.indexOf(' ');
     const QByteArray scheme = authorization.left(space).toLower();
@@ -59,9 +60,9 @@ Result<Identity> Authenticator::fromAuthorization(const QByteArray &authorizatio
         const qsizetype colon = decoded ? decoded.decoded.indexOf(':') : -1;
         if (colon < 0)
             return Error::unauthorized(QStringLiteral("Invalid basic header."));
-        return asIdentity(
-            m_users.verifyPassword(QString::fromUtf8(decoded.decoded.left(colon)),
-                                   QString::fromUtf8(decoded.decoded.mid(colon + 1))));
+        return asIdentity(m_users.verifyPassword(QString::fromUtf8(decoded.decoded.left(colon)),
+                                                 QString::fromUtf8(decoded.decoded.mid(colon + 1)),
+                                                 peer));
     }
     return Error::unauthorized(QStringLiteral("Unsupported authorization scheme."));
 }

@@ -35,7 +35,7 @@ public:
     std::optional<Result<Identity>> authenticate(const HttpRequest &request) const;
 
 private:
-    Result<Identity> fromAuthorization(const QByteArray &authorization) const;
+    Result<Identity> fromAuthorization(const QByteArray &authorization, const QString &peer) const;
     std::optional<Result<Identity>> fromTrustedHeader(const HttpRequest &request) const;
 
     UserService &m_users;

@@ -3,6 +3,7 @@
 #include "db/SqlQuery.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QThread>
 #include <gtest/gtest.h>
@@ -199,4 +200,43 @@ TEST_F(AuthTest, PermissionsComeFromUsersGroupsAndAdmin)
     EXPECT_FALSE(permissions.isAllowed(aliceIdentity, device, 8, Action::View).value());
     EXPECT_FALSE(
         permissions.grant(Permission{0, alice.id, operators.id, device, 1, Action::View}).ok());
+}
+
+// Guessing passwords is slowed per user name and per address, before any hash is computed; an
+// unknown user costs a hash like a known one, so answers do not tell which names exist.
+TEST_F(AuthTest, FailedSignInsBackOffAndUnknownUsersCostAHash)
+{
+    addUser(QStringLiteral("alice"));
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        const Result<User> wrong = core->users().verifyPassword(
+            QStringLiteral("alice"), QStringLiteral("wrong guess"), QStringLiteral("192.0.2.1"));
+        ASSERT_EQ(wrong.error().code, ErrorCode::Unauthorized) << attempt;
+    }
+    const Result<User> blocked = core->users().verifyPassword(
+        QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("192.0.2.2"));
+    ASSERT_FALSE(blocked.ok());
+    EXPECT_EQ(blocked.error().code, ErrorCode::TooManyRequests) << "the user name is held back";
+
+    addUser(QStringLiteral("bob"));
+    const Result<User> sameAddress = core->users().verifyPassword(
+        QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("192.0.2.1"));
+    ASSERT_FALSE(sameAddress.ok());
+    EXPECT_EQ(sameAddress.error().code, ErrorCode::TooManyRequests) << "so is the address";
+    EXPECT_TRUE(core->users()
+                    .verifyPassword(QStringLiteral("bob"), QStringLiteral("correct horse"),
+                                    QStringLiteral("192.0.2.3"))
+                    .ok());
+
+    // Same work for a name that does not exist as for a wrong password.
+    QElapsedTimer clock;
+    clock.start();
+    const Result<User> unknown = core->users().verifyPassword(
+        QStringLiteral("nobody"), QStringLiteral("anything"), QStringLiteral("192.0.2.4"));
+    const qint64 unknownNs = clock.nsecsElapsed();
+    EXPECT_EQ(unknown.error().code, ErrorCode::Unauthorized);
+    clock.restart();
+    (void)core->users().verifyPassword(QStringLiteral("bob"), QStringLiteral("wrong"),
+                                       QStringLiteral("192.0.2.5"));
+    const qint64 wrongNs = clock.nsecsElapsed();
+    EXPECT_GT(unknownNs, wrongNs / 4) << "an unknown user must cost a hash";
 }
