@@ -112,7 +112,7 @@ Result<void> KnownHosts::forget(const QString &host, int port)
         m_database.connection(),
         QStringLiteral("DELETE FROM known_host_devices WHERE host = ? AND port = ?"), {host, port});
     if (!released)
-        return released;
+        return released.error();
     return SqlQuery::exec(m_database.connection(),
                           QStringLiteral("DELETE FROM known_hosts WHERE host = ? AND port = ?"),
                           {host, port});

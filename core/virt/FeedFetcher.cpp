@@ -63,7 +63,7 @@ Result<void> FeedFetcher::get(const QUrl &url, QIODevice &sink, qint64 maxBytes,
 {
     const Result<void> target = checkTarget(url, allowPrivate);
     if (!target)
-        return target;
+        return target.error();
     QNetworkAccessManager manager;
     QUrl bare = url;
     bare.setUserInfo(QString());

@@ -101,25 +101,21 @@ TEST_F(DomainPolicyTest, HostDevicesFilesProgramsAndQemuArgumentsAreRefused)
                                          "</backend></rng>")),
               QString());
 
-    const Result<DomainDefinition> qemu = DomainDefinition::parse(
-        QStringLiteral("<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
-                       "<name>vm</name><qemu:commandline><qemu:arg value='-drive'/>"
-                       "</qemu:commandline></domain>"),
-        QStringLiteral("xmldesc"));
-    ASSERT_TRUE(qemu.ok());
-    EXPECT_FALSE(DomainPolicy({images()}).check(qemu.value(), QStringLiteral("xmldesc")).ok());
-    const Result<DomainDefinition> defaultNamespace = DomainDefinition::parse(
-        QStringLiteral("<domain type='kvm'><name>vm</name><commandline "
-                       "xmlns='http://libvirt.org/schemas/domain/qemu/1.0'><arg value='-drive'/>"
-                       "</commandline></domain>"),
-        QStringLiteral("xmldesc"));
-    ASSERT_TRUE(defaultNamespace.ok());
-    EXPECT_FALSE(
-        DomainPolicy({images()}).check(defaultNamespace.value(), QStringLiteral("xmldesc")).ok());
-    const Result<DomainDefinition> unconfined = DomainDefinition::parse(
-        QStringLiteral("<domain type='kvm'><name>vm</name><seclabel type='none'/></domain>"),
-        QStringLiteral("xmldesc"));
-    ASSERT_TRUE(unconfined.ok());
-    EXPECT_FALSE(
-        DomainPolicy({images()}).check(unconfined.value(), QStringLiteral("xmldesc")).ok());
+    for (const QString &domain :
+         {QStringLiteral(
+              "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
+              "<name>vm</name><qemu:commandline><qemu:arg value='-drive'/>"
+              "</qemu:commandline></domain>"),
+          // libvirt goes by the namespace's URI, not by the prefix.
+          QStringLiteral("<domain type='kvm'><name>vm</name><commandline "
+                         "xmlns='http://libvirt.org/schemas/domain/qemu/1.0'><arg value='-drive'/>"
+                         "</commandline></domain>"),
+          QStringLiteral("<domain type='kvm'><name>vm</name><seclabel type='none'/></domain>")}) {
+        const Result<DomainDefinition> definition =
+            DomainDefinition::parse(domain, QStringLiteral("xmldesc"));
+        ASSERT_TRUE(definition.ok()) << qPrintable(domain);
+        EXPECT_FALSE(
+            DomainPolicy({images()}).check(definition.value(), QStringLiteral("xmldesc")).ok())
+            << qPrintable(domain);
+    }
 }
