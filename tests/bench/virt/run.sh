@@ -38,7 +38,7 @@ for h in range(hosts):
         "<memory>268435456</memory>%s</node>" % domains)
 PY
 
-printf '[virt]\npoll_seconds=86400\ntest_fixtures_dir=%s\n' "$bench_work" >"$bench_work/cairn.ini"
+printf '[virt]\npoll_seconds=86400\ntest_fixtures_dir=%s\nimage_dirs=%s\n' "$bench_work" "$bench_work" >"$bench_work/cairn.ini"
 bench_start_cairn "$build/app/cairn" --config "$bench_work/cairn.ini"
 base="http://127.0.0.1:$bench_cairn_port/rest"
 auth="Authorization: Token $bench_token"
