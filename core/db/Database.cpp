@@ -77,7 +77,12 @@ Result<QSqlDatabase> Database::openConnection()
         db.setUserName(m_config.user);
         db.setPassword(m_config.password);
         db.setDatabaseName(m_config.databaseName);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+        QStringList options{QStringLiteral("connect_timeout=10")};
+        if (!m_config.sslMode.isEmpty())
+            options << QStringLiteral("sslmode=") + m_config.sslMode;
+        if (!m_config.sslRootCert.isEmpty())
+            options << QStringLiteral("sslrootcert=") + m_config.sslRootCert;
+        db.setConnectOptions(options.join(QLatin1Char(';')));
     }
     if (!db.open()) {
         const QString reason = db.lastError().text();

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace Cairn {
 
@@ -42,6 +43,21 @@ Result<DatabaseConfig> DatabaseConfig::fromUrl(const QString &url, const QString
         return Error::invalidField(
             QStringLiteral("database"),
             QStringLiteral("Expected postgresql://user@host:port/database."));
+    static const QStringList sslModes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                      QStringLiteral("prefer"),    QStringLiteral("require"),
+                                      QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    for (const auto &[name, value] : QUrlQuery(parsed).queryItems(QUrl::FullyDecoded)) {
+        if (name == u"sslmode" && sslModes.contains(value))
+            config.sslMode = value;
+        else if (name == u"sslrootcert" && QDir::isAbsolutePath(value))
+            config.sslRootCert = value;
+        else
+            return Error::invalidField(
+                QStringLiteral("database"),
+                QStringLiteral("Only sslmode (%1) and sslrootcert (an absolute path) may follow "
+                               "the database name.")
+                    .arg(sslModes.join(QStringLiteral(", "))));
+    }
     return config;
 }
 

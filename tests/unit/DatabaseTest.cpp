@@ -46,6 +46,35 @@ TEST(DatabaseConfig, ParsesUrlsAndRefusesPasswords)
     EXPECT_TRUE(withPassword.error().fields.contains(QStringLiteral("database")));
     EXPECT_FALSE(DatabaseConfig::fromUrl(QStringLiteral("mysql://x@y/z"), {}).ok());
     EXPECT_FALSE(DatabaseConfig::fromUrl(QStringLiteral("postgresql://db/inventory"), {}).ok());
+
+    const auto tls = DatabaseConfig::fromUrl(
+        QStringLiteral(
+            "postgresql://cairn@db/inventory?sslmode=verify-full&sslrootcert=/etc/ca.pem"),
+        {});
+    ASSERT_TRUE(tls.ok());
+    EXPECT_EQ(tls->sslMode, QStringLiteral("verify-full"));
+    EXPECT_EQ(tls->sslRootCert, QStringLiteral("/etc/ca.pem"));
+    for (const QString &url :
+         {QStringLiteral("postgresql://cairn@db/inventory?sslmode=maybe"),
+          QStringLiteral("postgresql://cairn@db/inventory?sslrootcert=relative.pem"),
+          QStringLiteral("postgresql://cairn@db/inventory?options=-c%20x")})
+        EXPECT_FALSE(DatabaseConfig::fromUrl(url, {}).ok()) << qPrintable(url);
+}
+
+// sslmode reaches libpq: a server without TLS refuses a client that requires it.
+TEST(Database, PostgresqlHonoursSslmode)
+{
+    QTemporaryDir dir;
+    CoreOptions options = Cairn::Test::TestBackend::freshOptions(dir.path());
+    if (options.database.driver != DatabaseConfig::Driver::Postgres)
+        GTEST_SKIP() << "a PostgreSQL setting";
+    options.database.sslMode = QStringLiteral("require");
+    const Result<std::unique_ptr<CoreServices>> refused = CoreServices::open(options);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.contains(QLatin1String("SSL")))
+        << qPrintable(refused.error().message);
+    options.database.sslMode = QStringLiteral("disable");
+    EXPECT_TRUE(CoreServices::open(options).ok());
 }
 
 TEST(Database, MigratesOnceAndCreatesTheDefaultSite)
