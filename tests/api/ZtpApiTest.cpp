@@ -668,4 +668,24 @@ TEST_F(ZtpApiTest, UnauthenticatedSwitchesOnlyChangeTheirOwnDevice)
     EXPECT_FALSE(devices.contains("\"JPE900\"") || devices.contains("\"JPE901\""));
 }
 
+// Two provisioned switches cabled to each other: their devices are both provisioning's own, so
+// the LLDP neighbour becomes a circuit.
+TEST_F(ZtpApiTest, ACircuitLinksTwoProvisionedSwitches)
+{
+    ASSERT_EQ(post(facts("JPE960", "spine77")).status, 201);
+    nodeRecord("JPE960", QStringLiteral("registered"));
+    ASSERT_EQ(post(R"({"serialnumber": "JPE961", "model": "DCS-7050SX", "neighbors": {
+        "Ethernet1": [{"device": "spine78", "port": "Ethernet1"}],
+        "Ethernet2": [{"device": "JPE960", "port": "Ethernet1"}]}})")
+                  .status,
+              201);
+    nodeRecord("JPE961", QStringLiteral("registered"));
+    QStringList links;
+    for (const QJsonValue circuit : admin("GET", "/api/circuits/").json().toArray())
+        links << circuit[QStringLiteral("endpoint_a")].toString() + QLatin1Char('-') +
+                     circuit[QStringLiteral("endpoint_z")].toString();
+    EXPECT_TRUE(links.contains(QStringLiteral("JPE961:Ethernet2-JPE960:Ethernet1")))
+        << qPrintable(links.join(QLatin1Char(' ')));
+}
+
 } // namespace
