@@ -1,7 +1,6 @@
 #include "DomainPolicy.h"
 
 #include <QDir>
-#include <QFileInfo>
 
 namespace Cairn {
 
@@ -29,26 +28,14 @@ bool isSystemFirmware(const QString &path)
 
 } // namespace
 
-DomainPolicy::DomainPolicy(QStringList allowedFolders)
-    : m_folders(std::move(allowedFolders))
+DomainPolicy::DomainPolicy(const QStringList &allowedFolders)
+    : m_folders(allowedFolders)
 {
 }
 
 bool DomainPolicy::allows(const QString &path) const
 {
-    if (!QDir::isAbsolutePath(path))
-        return false;
-    const QFileInfo file(path);
-    // A file not made yet is judged by its folder, which must exist.
-    const QString parent = QFileInfo(file.absolutePath()).canonicalFilePath();
-    const QString resolved =
-        file.exists() ? file.canonicalFilePath() : parent + QLatin1Char('/') + file.fileName();
-    if (parent.isEmpty() || resolved.isEmpty())
-        return false;
-    return std::any_of(m_folders.cbegin(), m_folders.cend(), [&resolved](const QString &folder) {
-        const QString root = QFileInfo(folder).canonicalFilePath();
-        return !root.isEmpty() && resolved.startsWith(root + QLatin1Char('/'));
-    });
+    return m_folders.contains(path);
 }
 
 Result<void> DomainPolicy::check(const DomainDefinition &definition, const QString &field) const

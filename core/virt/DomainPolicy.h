@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DomainDefinition.h"
+#include "FolderContainment.h"
 #include "Result.h"
 
 #include <QStringList>
@@ -18,7 +19,7 @@ namespace Cairn {
 class DomainPolicy
 {
 public:
-    explicit DomainPolicy(QStringList allowedFolders);
+    explicit DomainPolicy(const QStringList &allowedFolders);
 
     // BadRequest naming `field` and the element at fault.
     Result<void> check(const DomainDefinition &definition, const QString &field) const;
@@ -29,7 +30,7 @@ private:
     Result<void> checkElement(const QDomElement &element, const QString &field) const;
     Result<void> checkDevice(const QDomElement &device, const QString &field) const;
 
-    QStringList m_folders;
+    FolderContainment m_folders;
 };
 
 } // namespace Cairn

@@ -1,6 +1,7 @@
 #include "HypervisorUriPolicy.h"
 
-#include <QDir>
+#include "FolderContainment.h"
+
 #include <QFileInfo>
 #include <QUrl>
 #include <QUrlQuery>
@@ -82,16 +83,11 @@ Result<void> HypervisorUriPolicy::checkTestDriver(const QString &path) const
     if (m_settings.testFixturesDir.isEmpty())
         return refused(QStringLiteral("Only test:///default is allowed; simulated hosts from "
                                       "files need [virt] test_fixtures_dir."));
-    // Resolved through links, so a link in the folder cannot lead out of it. A file that is
-    // gone (a host taken away) is still in the folder: it is then unreachable, not refused.
-    const QString folder = QFileInfo(m_settings.testFixturesDir).canonicalFilePath();
+    // A file that is gone (a host taken away) is still in the folder: it is then unreachable,
+    // not refused.
     const QFileInfo file(path);
-    const QString parent = QFileInfo(file.absolutePath()).canonicalFilePath();
-    const QString resolved =
-        file.exists() ? file.canonicalFilePath() : parent + QLatin1Char('/') + file.fileName();
-    if (folder.isEmpty() || parent.isEmpty() || (file.exists() && !file.isFile()) ||
-        !resolved.startsWith(folder + QLatin1Char('/')) ||
-        !resolved.endsWith(QLatin1String(".xml")))
+    if (!FolderContainment({m_settings.testFixturesDir}).contains(path) ||
+        (file.exists() && !file.isFile()) || !path.endsWith(QLatin1String(".xml")))
         return refused(QStringLiteral("A simulated host is an .xml file in the test fixtures "
                                       "folder."));
     return {};
