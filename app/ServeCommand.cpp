@@ -9,6 +9,7 @@
 #include "routing/ResponseCache.h"
 #include "routing/Router.h"
 #include "server/ApiServer.h"
+#include "server/ServerTls.h"
 #include "virt/VirtPoller.h"
 
 #include <QCoreApplication>
@@ -61,6 +62,8 @@ struct ServeSettings
     std::optional<ListenAddress> ztp;
     int threads = 1;
     HttpLimits limits;
+    // The API listener's TLS, when [http] certificate and key are set.
+    std::optional<QSslConfiguration> tls;
     // The ZTP listener's: anyone on the provisioning network reaches it without credentials.
     HttpLimits ztpLimits;
     ApiSettings apiSettings;
@@ -124,10 +127,30 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
             1000);
     limits.maxConnections =
         value({}, QStringLiteral("http/max_connections"), limits.maxConnections).toInt();
+    limits.maxConnectionsPerAddress =
+        value({}, QStringLiteral("http/max_connections_per_address"),
+              limits.maxConnectionsPerAddress)
+            .toInt();
     if (limits.maxHeaderBytes < 1024 || limits.maxBodyBytes < 0 || limits.requestTimeoutMs < 100 ||
-        limits.idleTimeoutMs < 100 || limits.maxConnections < 1) {
+        limits.idleTimeoutMs < 100 || limits.maxConnections < 1 ||
+        limits.maxConnectionsPerAddress < 1) {
         *exitCode = usage(QStringLiteral("[http] limits in the config file are out of range"));
         return std::nullopt;
+    }
+    const QString certificate =
+        value({}, QStringLiteral("http/certificate"), QString()).toString();
+    const QString key = value({}, QStringLiteral("http/key"), QString()).toString();
+    if (certificate.isEmpty() != key.isEmpty()) {
+        *exitCode = usage(QStringLiteral("[http] certificate and key go together"));
+        return std::nullopt;
+    }
+    if (!certificate.isEmpty()) {
+        Result<QSslConfiguration> tls = ServerTls::load(certificate, key);
+        if (!tls) {
+            *exitCode = usage(tls.error().message);
+            return std::nullopt;
+        }
+        settings.tls = std::move(tls.value());
     }
     // Node facts are a few kilobytes, startup-configs larger; nothing else has a body.
     settings.ztpLimits = limits;
@@ -237,6 +260,8 @@ int ServeCommand::run(const QStringList &arguments)
     });
     ApiRoutes::cacheInventoryReads(router, cache);
     ApiServer api(router, settings->limits, settings->threads);
+    if (settings->tls)
+        api.setTls(*settings->tls);
     const Result<quint16> port = api.listen(settings->api.host, settings->api.port);
     if (!port) {
         QTextStream(stderr) << "cairn: " << port.error().message << Qt::endl;
@@ -245,7 +270,8 @@ int ServeCommand::run(const QStringList &arguments)
     qCInfo(lcServe).noquote()
         << "listening on"
         << QStringLiteral("%1:%2").arg(settings->api.host.toString()).arg(port.value()) << "with"
-        << settings->threads << "thread(s), database" << core->options().database.describe();
+        << settings->threads << "thread(s)," << (settings->tls ? "TLS," : "plain HTTP,")
+        << "database" << core->options().database.describe();
     // The ZTP listener: its own router (every route public) and its own threads.
     Router ztpRouter;
     ApiRoutes::registerZtp(ztpRouter, *core);

@@ -26,14 +26,15 @@ ApiServer::~ApiServer()
 
 Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
 {
-    auto openConnections = std::make_shared<QAtomicInt>(0);
+    auto connections =
+        std::make_shared<ConnectionCounter>(m_limits.maxConnections, m_limits.maxConnectionsPerAddress);
     for (int i = 0; i < m_threadCount; ++i) {
         std::promise<quint16> bound;
         std::future<quint16> boundPort = bound.get_future();
-        QThread *thread = QThread::create([this, address, port, openConnections, &bound] {
+        QThread *thread = QThread::create([this, address, port, connections, &bound] {
             HttpListener listener(m_router, m_blockingWork);
             // bind() makes the listener own the TCP server.
-            auto *tcpServer = new GuardedTcpServer(m_limits, openConnections);
+            auto *tcpServer = new GuardedTcpServer(m_limits, connections, m_tls);
             tcpServer->setReader(&listener);
             if (!tcpServer->listenShared(address, port)) {
                 delete tcpServer;

@@ -6,7 +6,9 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QSslConfiguration>
 #include <memory>
+#include <optional>
 
 class QThread;
 
@@ -27,6 +29,8 @@ public:
     ApiServer(const ApiServer &) = delete;
     ApiServer &operator=(const ApiServer &) = delete;
 
+    // Every connection TLS with this configuration (set before listen()).
+    void setTls(const QSslConfiguration &tls) { m_tls = tls; }
     // Starts every thread listening; port 0 picks a free port. Returns the port in use.
     Result<quint16> listen(const QHostAddress &address, quint16 port);
     void stop();
@@ -35,6 +39,7 @@ private:
     const Router &m_router;
     HttpLimits m_limits;
     int m_threadCount;
+    std::optional<QSslConfiguration> m_tls;
     // Deferred answers of every listener thread; their work uses the core, so stop() waits for
     // it to end.
     BlockingWork m_blockingWork;

@@ -1,5 +1,6 @@
 #include "ConnectionGuard.h"
 
+#include "HoldableSocket.h"
 #include "HttpResponse.h"
 
 #include <QJsonObject>
@@ -15,9 +16,13 @@ namespace {
 constexpr int LingerMs = 5000; // time a rejected client gets to read our answer
 }
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, HoldableSocket *holdable,
+                                 const HttpLimits &limits)
     : QObject(socket)
     , m_socket(socket)
+    , m_holdable(holdable)
+    , m_writeBacklogBytes(limits.writeBacklogBytes)
+    , m_maxUnanswered(limits.maxUnansweredRequests)
     , m_framer(limits)
 {
     m_requestTimer.setSingleShot(true);
@@ -39,10 +44,30 @@ ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
 RequestFramer::RequestFacts ConnectionGuard::takeRequestFacts()
 {
     // Whatever is still unread now belongs to later requests; Qt reads it on its next pass.
-    m_seenUnread = m_socket->bytesAvailable();
+    m_seenUnread = m_holdable->unreadBytes();
+    ++m_unanswered;
+    updateHold();
     if (m_framer.facts().isEmpty())
         return {};
     return m_framer.facts().dequeue();
+}
+
+void ConnectionGuard::answerWritten()
+{
+    --m_unanswered;
+    updateHold();
+}
+
+bool ConnectionGuard::answersBackedUp() const
+{
+    return m_socket->bytesToWrite() >= m_writeBacklogBytes;
+}
+
+void ConnectionGuard::updateHold()
+{
+    if (m_rejected)
+        return;
+    m_holdable->holdRequests(m_unanswered >= m_maxUnanswered || answersBackedUp());
 }
 
 void ConnectionGuard::onReadyRead()
@@ -51,7 +76,7 @@ void ConnectionGuard::onReadyRead()
         m_socket->readAll(); // lingering: discard, never buffer
         return;
     }
-    const qint64 available = m_socket->bytesAvailable();
+    const qint64 available = m_holdable->unreadBytes();
     if (available > m_seenUnread) {
         const QByteArray unread = m_socket->peek(available);
         const auto violation = m_framer.feed(QByteArrayView(unread).sliced(m_seenUnread));
@@ -87,6 +112,7 @@ void ConnectionGuard::reject(int status, const QByteArray &message)
                               << message;
     if (m_reader)
         disconnect(m_socket, &QTcpSocket::readyRead, m_reader, nullptr);
+    m_holdable->holdRequests(false); // what the client still sends is read, to be discarded
     // Qt's parser may hold a read transaction open, which would keep every byte in memory.
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction();
@@ -104,6 +130,7 @@ void ConnectionGuard::onBytesWritten()
 {
     if (!m_rejected) {
         restartIdleTimer();
+        updateHold();
         return;
     }
     if (!m_halfClosed && m_socket->bytesToWrite() == 0) {
@@ -120,7 +147,14 @@ void ConnectionGuard::onRequestTimeout()
 
 void ConnectionGuard::onIdleTimeout()
 {
-    if (m_framer.inRequest() || m_socket->bytesToWrite() > 0 || m_pendingAnswers > 0) {
+    if (m_socket->bytesToWrite() > 0) {
+        // Nothing of our answers went out for a whole interval: the client stopped reading.
+        qCInfo(lcGuard).noquote() << m_socket->peerAddress().toString()
+                                  << "closed: answers left unread";
+        m_socket->abort();
+        return;
+    }
+    if (m_framer.inRequest() || m_unanswered > 0) {
         m_idleTimer.start();
         return;
     }

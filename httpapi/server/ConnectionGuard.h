@@ -11,16 +11,20 @@ class QTcpSocket;
 
 namespace Cairn {
 
+class HoldableSocket;
+
 // Watches one connection for the server: sees every byte before Qt's parser does (its slot is
 // connected to readyRead first), and answers and closes the connection itself when a request
 // breaks a limit, so Qt never buffers what it should not. Also times out trickling requests
-// and idle keep-alive connections.
+// and idle keep-alive connections, holds pipelined requests back while answers pile up, and
+// closes a connection whose client has stopped reading them.
 class ConnectionGuard : public QObject
 {
     Q_OBJECT
 
 public:
-    ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits);
+    // `holdable` is the same object as `socket`.
+    ConnectionGuard(QTcpSocket *socket, HoldableSocket *holdable, const HttpLimits &limits);
 
     static ConnectionGuard *of(QTcpSocket *socket);
 
@@ -28,16 +32,18 @@ public:
     void setReader(QObject *reader) { m_reader = reader; }
 
     // Called when Qt's parser hands over a complete request: what to do around its response.
+    // The request counts as unanswered until answerWritten().
     RequestFramer::RequestFacts takeRequestFacts();
+    // A request's answer, to its last byte, is in the socket's write buffer.
+    void answerWritten();
+    // The client has left more of our answers unread than it may.
+    bool answersBackedUp() const;
 
     // Answers with `status` and closes without reading further requests (also used for the
     // connection cap). The close lingers: the answer is sent, the sending side shut, and what
     // the client still sends is discarded for a while, because closing a socket with unread
     // input makes the kernel reset the connection and the client could lose the answer.
     void reject(int status, const QByteArray &message);
-    // A request's answer is being computed elsewhere: the connection is not idle meanwhile.
-    void answerPending() { ++m_pendingAnswers; }
-    void answerReady() { --m_pendingAnswers; }
 
 private:
     void onReadyRead();
@@ -45,8 +51,12 @@ private:
     void onRequestTimeout();
     void onIdleTimeout();
     void restartIdleTimer();
+    void updateHold();
 
     QTcpSocket *m_socket;
+    HoldableSocket *m_holdable;
+    qint64 m_writeBacklogBytes;
+    int m_maxUnanswered;
     QPointer<QObject> m_reader;
     RequestFramer m_framer;
     QTimer m_requestTimer;
@@ -54,7 +64,8 @@ private:
     // Bytes at the front of the socket's unread data that the framer has already seen: Qt's
     // parser stops after a complete request, leaving any pipelined bytes for later.
     qint64 m_seenUnread = 0;
-    int m_pendingAnswers = 0;
+    // Requests handed to Qt whose answers are not written yet: computing, or queued behind one.
+    int m_unanswered = 0;
     bool m_rejected = false;
     bool m_halfClosed = false;
 };

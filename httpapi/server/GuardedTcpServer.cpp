@@ -1,8 +1,10 @@
 #include "GuardedTcpServer.h"
 
 #include "ConnectionGuard.h"
+#include "GuardedSocket.h"
 
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -14,10 +16,12 @@ Q_DECLARE_LOGGING_CATEGORY(lcGuard)
 namespace Cairn {
 
 GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits,
-                                   std::shared_ptr<QAtomicInt> openConnections, QObject *parent)
+                                   std::shared_ptr<ConnectionCounter> connections,
+                                   std::optional<QSslConfiguration> tls, QObject *parent)
     : QTcpServer(parent)
     , m_limits(limits)
-    , m_openConnections(std::move(openConnections))
+    , m_connections(std::move(connections))
+    , m_tls(std::move(tls))
 {
 }
 
@@ -54,24 +58,60 @@ bool GuardedTcpServer::listenShared(const QHostAddress &address, quint16 port)
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(descriptor)) {
+    QTcpSocket *socket = acceptedSocket(descriptor);
+    if (!socket) {
         ::close(int(descriptor));
-        delete socket;
         return;
     }
-    const bool overCap = m_openConnections->fetchAndAddRelaxed(1) >= m_limits.maxConnections;
-    connect(socket, &QObject::destroyed,
-            [counter = m_openConnections] { counter->fetchAndSubRelaxed(1); });
-    auto *guard = new ConnectionGuard(socket, m_limits);
-    if (overCap) {
-        qCWarning(lcGuard) << "connection cap reached; refusing" << socket->peerAddress();
+    const QHostAddress peer = socket->peerAddress();
+    const ConnectionCounter::Admission admission = m_connections->admit(peer);
+    ConnectionGuard *guard = guarded(socket);
+    if (admission != ConnectionCounter::Admission::Admitted) {
+        const bool serverFull = admission == ConnectionCounter::Admission::ServerFull;
+        qCWarning(lcGuard) << (serverFull ? "connection cap reached" : "per-address cap reached")
+                           << "; refusing" << peer;
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        guard->reject(503, "Too many connections.");
+        guard->reject(503, serverFull ? "Too many connections."
+                                      : "Too many connections from this address.");
         return;
     }
+    connect(socket, &QObject::destroyed,
+            [connections = m_connections, peer] { connections->release(peer); });
     guard->setReader(m_reader);
     addPendingConnection(socket);
+}
+
+QTcpSocket *GuardedTcpServer::acceptedSocket(qintptr descriptor)
+{
+    if (!m_tls) {
+        auto *socket = new GuardedSocket<QTcpSocket>(this);
+        if (socket->setSocketDescriptor(descriptor))
+            return socket;
+        delete socket;
+        return nullptr;
+    }
+    auto *socket = new GuardedSocket<QSslSocket>(this);
+    socket->setSslConfiguration(*m_tls);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return nullptr;
+    }
+    // Handshake failures are the client's; the socket closes and Qt's server deletes it.
+    connect(socket, &QSslSocket::sslErrors, socket,
+            [socket](const QList<QSslError> &errors) {
+                qCInfo(lcGuard) << "TLS handshake with" << socket->peerAddress()
+                                << "failed:" << errors.size() << "error(s)";
+            });
+    socket->startServerEncryption();
+    return socket;
+}
+
+ConnectionGuard *GuardedTcpServer::guarded(QTcpSocket *socket)
+{
+    // Both socket types are GuardedSocket<…>, which is a HoldableSocket.
+    auto *holdable = dynamic_cast<HoldableSocket *>(socket);
+    Q_ASSERT(holdable);
+    return new ConnectionGuard(socket, holdable, m_limits);
 }
 
 } // namespace Cairn

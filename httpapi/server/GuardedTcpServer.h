@@ -1,24 +1,31 @@
 #pragma once
 
+#include "ConnectionCounter.h"
 #include "HttpLimits.h"
 
-#include <QAtomicInt>
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <memory>
+#include <optional>
+
+class QTcpSocket;
 
 namespace Cairn {
 
+class ConnectionGuard;
+
 // A listening socket for one listener thread. Several share one port (SO_REUSEPORT, the kernel
 // spreads connections); each accepted socket gets a ConnectionGuard before Qt's HTTP server
-// sees it, and connections beyond the shared cap are refused at once.
+// sees it, and connections beyond the shared caps (in all, per client address) are refused at
+// once. With a TLS configuration every connection is TLS; Qt's server reads what it decrypts.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
 
 public:
-    GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<QAtomicInt> openConnections,
-                     QObject *parent = nullptr);
+    GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<ConnectionCounter> connections,
+                     std::optional<QSslConfiguration> tls, QObject *parent = nullptr);
 
     bool listenShared(const QHostAddress &address, quint16 port);
     void setReader(QObject *reader) { m_reader = reader; }
@@ -27,8 +34,13 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    QTcpSocket *acceptedSocket(qintptr descriptor);
+    ConnectionGuard *guarded(QTcpSocket *socket);
+
+private:
     HttpLimits m_limits;
-    std::shared_ptr<QAtomicInt> m_openConnections;
+    std::shared_ptr<ConnectionCounter> m_connections;
+    std::optional<QSslConfiguration> m_tls;
     QObject *m_reader = nullptr;
 };
 

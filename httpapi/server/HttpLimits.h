@@ -27,8 +27,15 @@ struct HttpLimits
     int requestTimeoutMs = 30 * 1000;
     // A keep-alive connection with nothing in flight is closed after this long.
     int idleTimeoutMs = 60 * 1000;
-    // Open connections across every listener thread of one server.
+    // Open connections across every listener thread of one server, and from one client address.
     int maxConnections = 2048;
+    int maxConnectionsPerAddress = 256;
+    // Answer bytes a client may leave unread: beyond them the server takes no further request of
+    // the connection and produces no more of a streamed answer until the client reads.
+    qint64 writeBacklogBytes = 1 << 20;
+    // Pipelined requests of one connection whose answers are not written yet (computing, or
+    // waiting behind one that is); beyond them the next request waits.
+    int maxUnansweredRequests = 32;
 
     // The body limit of a request, from its request line.
     qsizetype bodyLimitFor(QByteArrayView method, QByteArrayView target) const;

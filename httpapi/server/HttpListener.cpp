@@ -102,8 +102,6 @@ void HttpListener::compute(QTcpSocket *socket, const std::shared_ptr<Answer> &an
                 .withHeader("Retry-After", "1");
         return;
     }
-    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
-        guard->answerPending();
     auto *watcher = new QFutureWatcher<HttpResponse>(this);
     const QPointer<QTcpSocket> alive(socket);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, answer, alive] {
@@ -112,8 +110,6 @@ void HttpListener::compute(QTcpSocket *socket, const std::shared_ptr<Answer> &an
         // The client may have gone meanwhile; the answer then goes nowhere.
         if (!alive)
             return;
-        if (ConnectionGuard *guard = ConnectionGuard::of(alive))
-            guard->answerReady();
         send(alive);
     });
     watcher->setFuture(QtConcurrent::run(&m_work.pool(), [work = std::move(work), pool = &m_work] {
@@ -134,8 +130,6 @@ void HttpListener::send(QTcpSocket *socket)
             if (!answer->streaming) {
                 answer->streaming = true;
                 socket->write(response.serialize(false, answer->close));
-                if (ConnectionGuard *guard = ConnectionGuard::of(socket))
-                    guard->answerPending();
                 streamNext(socket, answer);
             }
             return;
@@ -149,6 +143,8 @@ void HttpListener::finish(QTcpSocket *socket, const std::shared_ptr<Answer> &ans
                           qint64 bodyBytes)
 {
     m_answers[socket].removeFirst();
+    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+        guard->answerWritten();
     if (answer->close)
         socket->disconnectFromHost();
     m_accessLog->record(answer->request, answer->response->status, bodyBytes,
@@ -170,9 +166,6 @@ void HttpListener::streamNext(QTcpSocket *socket, const std::shared_ptr<Answer> 
 void HttpListener::writePiece(QTcpSocket *socket, const std::shared_ptr<Answer> &answer,
                               const Result<std::optional<QByteArray>> &piece)
 {
-    // What the client has not taken yet; beyond it the next piece waits for bytesWritten.
-    constexpr qint64 Backlog = 1 << 20;
-    ConnectionGuard *guard = ConnectionGuard::of(socket);
     if (!piece) {
         qCWarning(lcStream) << "streamed answer cut:" << piece.error().message;
         m_answers.remove(socket);
@@ -181,8 +174,6 @@ void HttpListener::writePiece(QTcpSocket *socket, const std::shared_ptr<Answer> 
     }
     if (!piece->has_value()) {
         socket->write("0\r\n\r\n");
-        if (guard)
-            guard->answerReady();
         finish(socket, answer, answer->streamedBytes);
         send(socket);
         return;
@@ -192,14 +183,20 @@ void HttpListener::writePiece(QTcpSocket *socket, const std::shared_ptr<Answer> 
         socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
         answer->streamedBytes += bytes.size();
     }
-    if (socket->bytesToWrite() < Backlog) {
+    // Beyond what the client may leave unread, the next piece waits for bytesWritten.
+    const auto backedUp = [](QTcpSocket *socket) {
+        const ConnectionGuard *guard = ConnectionGuard::of(socket);
+        return guard && guard->answersBackedUp();
+    };
+    if (!backedUp(socket)) {
         streamNext(socket, answer);
         return;
     }
     const QPointer<QTcpSocket> alive(socket);
     auto drained = std::make_shared<QMetaObject::Connection>();
-    *drained = connect(socket, &QIODevice::bytesWritten, this, [this, alive, answer, drained] {
-        if (!alive || alive->bytesToWrite() >= Backlog)
+    *drained = connect(socket, &QIODevice::bytesWritten, this,
+                       [this, alive, answer, drained, backedUp] {
+        if (!alive || backedUp(alive))
             return;
         disconnect(*drained);
         streamNext(alive, answer);
