@@ -127,18 +127,16 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
             1000);
     limits.maxConnections =
         value({}, QStringLiteral("http/max_connections"), limits.maxConnections).toInt();
-    limits.maxConnectionsPerAddress =
-        value({}, QStringLiteral("http/max_connections_per_address"),
-              limits.maxConnectionsPerAddress)
-            .toInt();
+    limits.maxConnectionsPerAddress = value({}, QStringLiteral("http/max_connections_per_address"),
+                                            limits.maxConnectionsPerAddress)
+                                          .toInt();
     if (limits.maxHeaderBytes < 1024 || limits.maxBodyBytes < 0 || limits.requestTimeoutMs < 100 ||
         limits.idleTimeoutMs < 100 || limits.maxConnections < 1 ||
         limits.maxConnectionsPerAddress < 1) {
         *exitCode = usage(QStringLiteral("[http] limits in the config file are out of range"));
         return std::nullopt;
     }
-    const QString certificate =
-        value({}, QStringLiteral("http/certificate"), QString()).toString();
+    const QString certificate = value({}, QStringLiteral("http/certificate"), QString()).toString();
     const QString key = value({}, QStringLiteral("http/key"), QString()).toString();
     if (certificate.isEmpty() != key.isEmpty()) {
         *exitCode = usage(QStringLiteral("[http] certificate and key go together"));

@@ -26,8 +26,8 @@ ApiServer::~ApiServer()
 
 Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
 {
-    auto connections =
-        std::make_shared<ConnectionCounter>(m_limits.maxConnections, m_limits.maxConnectionsPerAddress);
+    auto connections = std::make_shared<ConnectionCounter>(m_limits.maxConnections,
+                                                           m_limits.maxConnectionsPerAddress);
     for (int i = 0; i < m_threadCount; ++i) {
         std::promise<quint16> bound;
         std::future<quint16> boundPort = bound.get_future();

@@ -12,8 +12,7 @@ namespace Cairn {
 // never reads would make the server queue answers without bound. While held, Qt is told no
 // bytes are left and the socket reads nothing more from the kernel, so TCP flow control slows
 // the client down; releasing hands the waiting bytes back to Qt.
-template <class Socket>
-class GuardedSocket : public Socket, public HoldableSocket
+template <class Socket> class GuardedSocket : public Socket, public HoldableSocket
 {
 public:
     using Socket::Socket;

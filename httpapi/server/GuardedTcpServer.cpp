@@ -97,11 +97,10 @@ QTcpSocket *GuardedTcpServer::acceptedSocket(qintptr descriptor)
         return nullptr;
     }
     // Handshake failures are the client's; the socket closes and Qt's server deletes it.
-    connect(socket, &QSslSocket::sslErrors, socket,
-            [socket](const QList<QSslError> &errors) {
-                qCInfo(lcGuard) << "TLS handshake with" << socket->peerAddress()
-                                << "failed:" << errors.size() << "error(s)";
-            });
+    connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError> &errors) {
+        qCInfo(lcGuard) << "TLS handshake with" << socket->peerAddress()
+                        << "failed:" << errors.size() << "error(s)";
+    });
     socket->startServerEncryption();
     return socket;
 }

@@ -194,13 +194,13 @@ void HttpListener::writePiece(QTcpSocket *socket, const std::shared_ptr<Answer> 
     }
     const QPointer<QTcpSocket> alive(socket);
     auto drained = std::make_shared<QMetaObject::Connection>();
-    *drained = connect(socket, &QIODevice::bytesWritten, this,
-                       [this, alive, answer, drained, backedUp] {
-        if (!alive || backedUp(alive))
-            return;
-        disconnect(*drained);
-        streamNext(alive, answer);
-    });
+    *drained =
+        connect(socket, &QIODevice::bytesWritten, this, [this, alive, answer, drained, backedUp] {
+            if (!alive || backedUp(alive))
+                return;
+            disconnect(*drained);
+            streamNext(alive, answer);
+        });
 }
 
 void HttpListener::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

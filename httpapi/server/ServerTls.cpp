@@ -19,9 +19,10 @@ Error unusable(const QString &setting, const QString &why)
 Result<QSslConfiguration> ServerTls::load(const QString &certificatePath, const QString &keyPath)
 {
     if (!QSslSocket::supportsSsl())
-        return unusable(QStringLiteral("certificate"), QStringLiteral("this Qt has no TLS backend"));
-    const QList<QSslCertificate> chain =
-        QSslCertificate::fromPath(certificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+        return unusable(QStringLiteral("certificate"),
+                        QStringLiteral("this Qt has no TLS backend"));
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(
+        certificatePath, QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
     if (chain.isEmpty() || chain.constFirst().isNull())
         return unusable(QStringLiteral("certificate"),
                         QStringLiteral("no PEM certificate could be read from the file"));
@@ -36,8 +37,9 @@ Result<QSslConfiguration> ServerTls::load(const QString &certificatePath, const 
             break;
     }
     if (key.isNull())
-        return unusable(QStringLiteral("key"),
-                        QStringLiteral("no unencrypted PEM private key could be read from the file"));
+        return unusable(
+            QStringLiteral("key"),
+            QStringLiteral("no unencrypted PEM private key could be read from the file"));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);

@@ -226,17 +226,16 @@ TEST_F(HostileInputTest, OneAddressCannotTakeEveryConnection)
     for (int i = 0; i < 20; ++i)
         held.push_back(connectFrom(QHostAddress(QStringLiteral("127.0.0.4"))));
     QThread::msleep(300);
-    const QByteArray refused =
-        HttpClient::parse([&] {
-            const std::unique_ptr<QTcpSocket> socket =
-                connectFrom(QHostAddress(QStringLiteral("127.0.0.4")));
-            socket->write("GET /rest/is_alive HTTP/1.1\r\nHost: x\r\n\r\n");
-            QByteArray received;
-            while (socket->waitForReadyRead(3000))
-                received += socket->readAll();
-            return received;
-        }())
-            .body;
+    const QByteArray refused = HttpClient::parse([&] {
+                                   const std::unique_ptr<QTcpSocket> socket =
+                                       connectFrom(QHostAddress(QStringLiteral("127.0.0.4")));
+                                   socket->write("GET /rest/is_alive HTTP/1.1\r\nHost: x\r\n\r\n");
+                                   QByteArray received;
+                                   while (socket->waitForReadyRead(3000))
+                                       received += socket->readAll();
+                                   return received;
+                               }())
+                                   .body;
     EXPECT_TRUE(refused.contains("from this address")) << refused.constData();
     // Everyone else is still served.
     EXPECT_EQ(isAliveStatusFrom(QHostAddress(QStringLiteral("127.0.0.5"))), 200);
@@ -283,8 +282,8 @@ TEST_F(HostileInputTest, PipelinedRequestsAreAllAnsweredInOrderToAClientThatRead
     const QByteArray token = "Authorization: Token " + s_adminToken + "\r\n";
     for (int i = 0; i < 40; ++i) {
         requests += "GET /api/schema/ HTTP/1.1\r\nHost: x\r\n\r\n";
-        requests += "GET /api/devices/query/?query=vendor%3Dx HTTP/1.1\r\nHost: x\r\n" + token +
-                    "\r\n";
+        requests +=
+            "GET /api/devices/query/?query=vendor%3Dx HTTP/1.1\r\nHost: x\r\n" + token + "\r\n";
     }
     requests += "GET /rest/is_alive HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
     const QByteArray received = client().sendRaw(requests, 30000);
