@@ -222,9 +222,9 @@ TEST_F(HostileInputTest, ConnectionsBeyondTheCapAreRefused)
 
 TEST_F(HostileInputTest, OneAddressCannotTakeEveryConnection)
 {
-    std::vector<std::unique_ptr<QTcpSocket>> held;
-    for (int i = 0; i < 20; ++i)
-        held.push_back(connectFrom(QHostAddress(QStringLiteral("127.0.0.4"))));
+    std::vector<std::unique_ptr<QTcpSocket>> held(20);
+    for (std::unique_ptr<QTcpSocket> &socket : held)
+        socket = connectFrom(QHostAddress(QStringLiteral("127.0.0.4")));
     QThread::msleep(300);
     const QByteArray refused = HttpClient::parse([&] {
                                    const std::unique_ptr<QTcpSocket> socket =
