@@ -130,9 +130,12 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
     limits.maxConnectionsPerAddress = value({}, QStringLiteral("http/max_connections_per_address"),
                                             limits.maxConnectionsPerAddress)
                                           .toInt();
+    limits.maxPendingBodyBytes =
+        value({}, QStringLiteral("http/max_pending_body_bytes"), limits.maxPendingBodyBytes)
+            .toLongLong();
     if (limits.maxHeaderBytes < 1024 || limits.maxBodyBytes < 0 || limits.requestTimeoutMs < 100 ||
         limits.idleTimeoutMs < 100 || limits.maxConnections < 1 ||
-        limits.maxConnectionsPerAddress < 1) {
+        limits.maxConnectionsPerAddress < 1 || limits.maxPendingBodyBytes < limits.maxBodyBytes) {
         *exitCode = usage(QStringLiteral("[http] limits in the config file are out of range"));
         return std::nullopt;
     }
@@ -152,6 +155,8 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
     }
     // Node facts are a few kilobytes, startup-configs larger; nothing else has a body.
     settings.ztpLimits = limits;
+    // Switches have no credentials to send.
+    settings.ztpLimits.maxBodyBytesWithoutCredentials = std::numeric_limits<qsizetype>::max();
     settings.ztpLimits.maxBodyBytes =
         value({}, QStringLiteral("ztp/max_body_bytes"), 64 * 1024).toLongLong();
     const qsizetype maxConfigBytes =
@@ -200,6 +205,8 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
     }
     trusted.createUsers =
         value({}, QStringLiteral("auth/trusted_header_create_users"), true).toBool();
+    if (!trusted.headerName.isEmpty())
+        limits.credentialHeaders << trusted.headerName.toLower();
     return settings;
 }
 

@@ -198,6 +198,13 @@ Result<User> UserService::verifyPassword(const QString &username, const QString 
     return user;
 }
 
+bool UserService::isPasswordRemembered(const QString &username, const QString &password)
+{
+    const Result<std::optional<StoredUser>> found = m_users.findByUsername(username);
+    const Result<User> user = activeUser(found);
+    return user && m_verifiedPasswords.contains(user->id, found.value()->passwordHash, password);
+}
+
 Result<User> UserService::verifySecretKey(const QString &email, const QString &secretKey)
 {
     const Result<std::optional<StoredUser>> found = m_users.findByEmail(email);

@@ -43,6 +43,9 @@ public:
     // once (Unavailable past 5 s of waiting).
     Result<User> verifyPassword(const QString &username, const QString &password,
                                 const QString &address = {});
+    // Whether verifyPassword() would answer from what it verified in the last minutes, without
+    // computing a hash.
+    bool isPasswordRemembered(const QString &username, const QString &password);
     Result<User> verifySecretKey(const QString &email, const QString &secretKey);
     // The caller's own secret key. It buys AuthTokens with the user's full rights, so a
     // read-only identity may neither read nor rotate it.

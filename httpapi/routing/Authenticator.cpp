@@ -35,6 +35,27 @@ std::optional<Result<Identity>> Authenticator::authenticate(const HttpRequest &r
     return fromTrustedHeader(request);
 }
 
+bool Authenticator::wouldHashPassword(const HttpRequest &request) const
+{
+    const std::optional<Result<Password>> basic = basicCredentials(request.header("authorization"));
+    return basic && basic->ok() &&
+           !m_users.isPasswordRemembered(basic->value().username, basic->value().password);
+}
+
+std::optional<Result<Authenticator::Password>>
+Authenticator::basicCredentials(const QByteArray &authorization)
+{
+    const qsizetype space = authorization.indexOf(' ');
+    if (space < 0 || authorization.left(space).toLower() != "basic")
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(authorization.mid(space + 1).trimmed());
+    const qsizetype colon = decoded ? decoded.decoded.indexOf(':') : -1;
+    if (colon < 0)
+        return Result<Password>(Error::unauthorized(QStringLiteral("Invalid basic header.")));
+    return Result<Password>(Password{QString::fromUtf8(decoded.decoded.left(colon)),
+                                     QString::fromUtf8(decoded.decoded.mid(colon + 1))});
+}
+
 Result<Identity> Authenticator::fromAuthorization(const QByteArray &authorization,
                                                   const QString &peer) const
 {
@@ -55,14 +76,11 @@ Result<Identity> Authenticator::fromAuthorization(const QByteArray &authorizatio
         return asIdentity(m_authTokens.verify(QString::fromUtf8(credentials.left(colon)),
                                               QString::fromLatin1(credentials.mid(colon + 1))));
     }
-    if (scheme == "basic") {
-        const auto decoded = QByteArray::fromBase64Encoding(credentials);
-        const qsizetype colon = decoded ? decoded.decoded.indexOf(':') : -1;
-        if (colon < 0)
-            return Error::unauthorized(QStringLiteral("Invalid basic header."));
-        return asIdentity(m_users.verifyPassword(QString::fromUtf8(decoded.decoded.left(colon)),
-                                                 QString::fromUtf8(decoded.decoded.mid(colon + 1)),
-                                                 peer));
+    if (const std::optional<Result<Password>> basic = basicCredentials(authorization)) {
+        if (!basic->ok())
+            return basic->error();
+        return asIdentity(
+            m_users.verifyPassword(basic->value().username, basic->value().password, peer));
     }
     return Error::unauthorized(QStringLiteral("Unsupported authorization scheme."));
 }

@@ -33,8 +33,18 @@ public:
 
     // Empty when the request carries no credentials at all.
     std::optional<Result<Identity>> authenticate(const HttpRequest &request) const;
+    // Whether authenticate() would compute a password hash (a password not verified lately).
+    bool wouldHashPassword(const HttpRequest &request) const;
 
 private:
+    struct Password
+    {
+        QString username;
+        QString password;
+    };
+    // The user name and password of `Authorization: Basic`; empty when it is not Basic,
+    // an error when it is Basic but malformed.
+    static std::optional<Result<Password>> basicCredentials(const QByteArray &authorization);
     Result<Identity> fromAuthorization(const QByteArray &authorization, const QString &peer) const;
     std::optional<Result<Identity>> fromTrustedHeader(const HttpRequest &request) const;
 

@@ -140,11 +140,31 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
                                      QHash<QString, QString> params, QString *user) const
 {
     const RouteSpec &spec = route.spec();
-    ApiRequest apiRequest{request, std::move(params), std::nullopt};
     if (CrossSiteGuard::refuses(request, spec.face))
         return FaceErrors::response(
             spec.face, Error::forbidden(QStringLiteral("A request from another site may not "
                                                        "change anything here (CSRF).")));
+    if (m_authenticator && !spec.isPublic && m_authenticator->wouldHashPassword(request)) {
+        // A password hash takes tens of milliseconds: never on a listener thread, where it
+        // would hold up every other connection the thread serves. The request is served whole
+        // on the blocking-work pool, its own deferred work included.
+        return HttpResponse::later([this, request, &route, params = std::move(params), user] {
+            HttpResponse response = serve(request, route, params, user);
+            while (response.deferred) {
+                const std::function<HttpResponse()> work = std::move(response.deferred);
+                response = work();
+            }
+            return response;
+        });
+    }
+    return serve(request, route, std::move(params), user);
+}
+
+HttpResponse Router::serve(const HttpRequest &request, const Route &route,
+                           QHash<QString, QString> params, QString *user) const
+{
+    const RouteSpec &spec = route.spec();
+    ApiRequest apiRequest{request, std::move(params), std::nullopt};
     // Public routes never pay for credentials they do not need (a password check per call
     // would make the health check a way to burn CPU).
     if (m_authenticator && !spec.isPublic) {

@@ -37,6 +37,9 @@ public:
 private:
     HttpResponse dispatchMatched(const HttpRequest &request, const Route &route,
                                  QHash<QString, QString> params, QString *user) const;
+    // Authenticates (unless public) and runs the handler.
+    HttpResponse serve(const HttpRequest &request, const Route &route,
+                       QHash<QString, QString> params, QString *user) const;
     static HttpResponse options(const QList<const Route *> &routes);
     static QByteArray challengeFor(Face face);
 

@@ -28,13 +28,14 @@ Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
 {
     auto connections = std::make_shared<ConnectionCounter>(m_limits.maxConnections,
                                                            m_limits.maxConnectionsPerAddress);
+    auto bodyBudget = std::make_shared<BodyBudget>(m_limits.maxPendingBodyBytes);
     for (int i = 0; i < m_threadCount; ++i) {
         std::promise<quint16> bound;
         std::future<quint16> boundPort = bound.get_future();
-        QThread *thread = QThread::create([this, address, port, connections, &bound] {
+        QThread *thread = QThread::create([this, address, port, connections, bodyBudget, &bound] {
             HttpListener listener(m_router, m_blockingWork);
             // bind() makes the listener own the TCP server.
-            auto *tcpServer = new GuardedTcpServer(m_limits, connections, m_tls);
+            auto *tcpServer = new GuardedTcpServer(m_limits, connections, bodyBudget, m_tls);
             tcpServer->setReader(&listener);
             if (!tcpServer->listenShared(address, port)) {
                 delete tcpServer;

@@ -17,13 +17,13 @@ constexpr int LingerMs = 5000; // time a rejected client gets to read our answer
 }
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, HoldableSocket *holdable,
-                                 const HttpLimits &limits)
+                                 const HttpLimits &limits, std::shared_ptr<BodyBudget> bodyBudget)
     : QObject(socket)
     , m_socket(socket)
     , m_holdable(holdable)
     , m_writeBacklogBytes(limits.writeBacklogBytes)
     , m_maxUnanswered(limits.maxUnansweredRequests)
-    , m_framer(limits)
+    , m_framer(limits, std::move(bodyBudget))
 {
     m_requestTimer.setSingleShot(true);
     m_requestTimer.setInterval(limits.requestTimeoutMs);
@@ -47,9 +47,7 @@ RequestFramer::RequestFacts ConnectionGuard::takeRequestFacts()
     m_seenUnread = m_holdable->unreadBytes();
     ++m_unanswered;
     updateHold();
-    if (m_framer.facts().isEmpty())
-        return {};
-    return m_framer.facts().dequeue();
+    return m_framer.takeFacts().value_or(RequestFramer::RequestFacts{});
 }
 
 void ConnectionGuard::answerWritten()

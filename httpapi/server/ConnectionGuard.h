@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <memory>
 
 class QTcpSocket;
 
@@ -24,7 +25,8 @@ class ConnectionGuard : public QObject
 
 public:
     // `holdable` is the same object as `socket`.
-    ConnectionGuard(QTcpSocket *socket, HoldableSocket *holdable, const HttpLimits &limits);
+    ConnectionGuard(QTcpSocket *socket, HoldableSocket *holdable, const HttpLimits &limits,
+                    std::shared_ptr<BodyBudget> bodyBudget);
 
     static ConnectionGuard *of(QTcpSocket *socket);
 

@@ -17,10 +17,12 @@ namespace Cairn {
 
 GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits,
                                    std::shared_ptr<ConnectionCounter> connections,
+                                   std::shared_ptr<BodyBudget> bodyBudget,
                                    std::optional<QSslConfiguration> tls, QObject *parent)
     : QTcpServer(parent)
     , m_limits(limits)
     , m_connections(std::move(connections))
+    , m_bodyBudget(std::move(bodyBudget))
     , m_tls(std::move(tls))
 {
 }
@@ -110,7 +112,7 @@ ConnectionGuard *GuardedTcpServer::guarded(QTcpSocket *socket)
     // Both socket types are GuardedSocket<…>, which is a HoldableSocket.
     auto *holdable = dynamic_cast<HoldableSocket *>(socket);
     Q_ASSERT(holdable);
-    return new ConnectionGuard(socket, holdable, m_limits);
+    return new ConnectionGuard(socket, holdable, m_limits, m_bodyBudget);
 }
 
 } // namespace Cairn

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BodyBudget.h"
 #include "ConnectionCounter.h"
 #include "HttpLimits.h"
 
@@ -25,7 +26,8 @@ class GuardedTcpServer : public QTcpServer
 
 public:
     GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<ConnectionCounter> connections,
-                     std::optional<QSslConfiguration> tls, QObject *parent = nullptr);
+                     std::shared_ptr<BodyBudget> bodyBudget, std::optional<QSslConfiguration> tls,
+                     QObject *parent = nullptr);
 
     bool listenShared(const QHostAddress &address, quint16 port);
     void setReader(QObject *reader) { m_reader = reader; }
@@ -40,6 +42,7 @@ private:
 private:
     HttpLimits m_limits;
     std::shared_ptr<ConnectionCounter> m_connections;
+    std::shared_ptr<BodyBudget> m_bodyBudget;
     std::optional<QSslConfiguration> m_tls;
     QObject *m_reader = nullptr;
 };

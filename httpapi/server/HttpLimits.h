@@ -23,6 +23,12 @@ struct HttpLimits
     qsizetype maxHeaderBytes = 16 * 1024;
     qsizetype maxBodyBytes = 16 * 1024 * 1024;
     QList<BodyLimit> bodyLimits;
+    // A request with none of these headers (lower case) may send no larger body: refused with
+    // 401 before it is read.
+    QByteArrayList credentialHeaders{"authorization"};
+    qsizetype maxBodyBytesWithoutCredentials = 64 * 1024;
+    // Request bodies being received at once across every connection of one server.
+    qint64 maxPendingBodyBytes = 256 * 1024 * 1024;
     // From a request's first byte to its last: a client that trickles bytes is cut off.
     int requestTimeoutMs = 30 * 1000;
     // A keep-alive connection with nothing in flight is closed after this long.

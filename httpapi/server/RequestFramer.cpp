@@ -46,6 +46,22 @@ bool headerListContains(QByteArrayView value, QByteArrayView token)
 
 } // namespace
 
+RequestFramer::~RequestFramer()
+{
+    while (takeFacts()) {
+    }
+}
+
+std::optional<RequestFramer::RequestFacts> RequestFramer::takeFacts()
+{
+    if (m_facts.isEmpty())
+        return std::nullopt;
+    RequestFacts facts = m_facts.dequeue();
+    if (m_budget && facts.budgetedBodyBytes > 0)
+        m_budget->giveBack(facts.budgetedBodyBytes);
+    return facts;
+}
+
 std::optional<RequestFramer::Violation> RequestFramer::feed(QByteArrayView bytes)
 {
     qsizetype i = 0;
@@ -178,6 +194,8 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeaderLine()
         if (m_chunked)
             return Violation{400, "Transfer-Encoding given twice."};
         m_chunked = true;
+    } else if (m_limits.credentialHeaders.contains(name.toByteArray().toLower())) {
+        m_hasCredentials = !value.isEmpty();
     } else if (is("host")) {
         if (m_hasHost)
             return Violation{400, "Host given twice."};
@@ -203,10 +221,13 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeadersComplete()
         return Violation{400, "Both Content-Length and Transfer-Encoding given."};
     if (!m_hasHost && !m_http10)
         return Violation{400, "Missing Host header."};
-    if (m_contentLength && *m_contentLength > m_bodyLimit)
-        return bodyTooLarge();
     m_current.expectsContinue =
         m_current.expectsContinue && (m_chunked || m_contentLength.value_or(0) > 0);
+    if (m_contentLength.value_or(0) > 0) {
+        if (std::optional<Violation> refused =
+                admitBody(*m_contentLength, *m_contentLength, m_current))
+            return refused;
+    }
     m_facts.enqueue(m_current);
     if (m_chunked) {
         m_state = State::ChunkSize;
@@ -236,18 +257,31 @@ std::optional<RequestFramer::Violation> RequestFramer::onChunkSize()
         m_state = State::Trailer;
         return std::nullopt;
     }
-    if (std::optional<Violation> tooLarge = addBody(length))
-        return tooLarge;
+    // The request in progress is the newest whose headers are complete.
+    m_bodyBytes += length;
+    if (std::optional<Violation> refused = admitBody(m_bodyBytes, length, m_facts.back()))
+        return refused;
     m_remaining = length;
     m_state = State::ChunkData;
     return std::nullopt;
 }
 
-std::optional<RequestFramer::Violation> RequestFramer::addBody(qint64 bytes)
+std::optional<RequestFramer::Violation> RequestFramer::admitBody(qint64 total, qint64 more,
+                                                                 RequestFacts &facts)
 {
-    m_bodyBytes += bytes;
-    if (m_bodyBytes > m_bodyLimit)
+    if (total > m_bodyLimit)
         return bodyTooLarge();
+    // Public routes take small bodies; a large one from nobody in particular is refused before
+    // it is read rather than after.
+    if (!m_hasCredentials && total > m_limits.maxBodyBytesWithoutCredentials)
+        return Violation{401, "Authentication credentials were not provided (a body of more than " +
+                                  QByteArray::number(m_limits.maxBodyBytesWithoutCredentials) +
+                                  " bytes needs them)."};
+    if (m_budget) {
+        if (!m_budget->take(more))
+            return Violation{503, "The server is receiving too much at once; try again."};
+        facts.budgetedBodyBytes += more;
+    }
     return std::nullopt;
 }
 
@@ -269,6 +303,7 @@ void RequestFramer::startNextRequest()
     m_contentLengthCount = 0;
     m_chunked = false;
     m_hasHost = false;
+    m_hasCredentials = false;
     m_http10 = false;
 }
 

@@ -1,8 +1,12 @@
 #include "ServerFixture.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTcpSocket>
+#include <algorithm>
+#include <vector>
 
 using namespace Cairn::Test;
 
@@ -264,4 +268,41 @@ TEST_F(AuthApiTest, PublicRoutesIgnoreCredentials)
     const HttpReply alive =
         client().get("/rest/is_alive", HttpClient::basic("nobody", "wrong password"));
     EXPECT_EQ(alive.status, 200) << alive.body.constData();
+}
+
+TEST_F(AuthApiTest, PasswordChecksNeverHoldUpOtherRequests)
+{
+    // Eight sign-ins with passwords nobody verified lately, each from its own address and for
+    // its own (unknown) user, so none is backed off: eight Argon2id hashes of ~0.1 s each,
+    // more than the listener threads. Meanwhile the health check answers at once.
+    std::vector<std::unique_ptr<QTcpSocket>> signIns(8);
+    for (size_t i = 0; i < signIns.size(); ++i) {
+        signIns[i] = std::make_unique<QTcpSocket>();
+        signIns[i]->bind(QHostAddress(QStringLiteral("127.0.0.%1").arg(30 + i)));
+        signIns[i]->connectToHost(QHostAddress::LocalHost, s_server->port());
+        ASSERT_TRUE(signIns[i]->waitForConnected(5000));
+        signIns[i]->write(
+            "GET /api/users/0/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+            "Authorization: Basic " +
+            QByteArray("ghost-" + QByteArray::number(qulonglong(i)) + ":guess").toBase64() +
+            "\r\n\r\n");
+        ASSERT_TRUE(signIns[i]->waitForBytesWritten(5000));
+    }
+    std::vector<qint64> aliveMs;
+    for (int i = 0; i < 10; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        EXPECT_EQ(client().get("/rest/is_alive").status, 200);
+        aliveMs.push_back(timer.elapsed());
+    }
+    for (const std::unique_ptr<QTcpSocket> &socket : signIns) {
+        QByteArray received;
+        while (socket->waitForReadyRead(10000))
+            received += socket->readAll();
+        EXPECT_EQ(HttpClient::parse(received).status, 401);
+    }
+    // Less than a hash (~0.14 s here): a health check whose connection landed on a thread busy
+    // with password checks would wait for all of them.
+    EXPECT_LT(*std::max_element(aliveMs.begin(), aliveMs.end()), 120)
+        << "health check times (ms): " << testing::PrintToString(aliveMs);
 }

@@ -20,7 +20,8 @@ protected:
         s_dir = std::make_unique<QTemporaryDir>();
         const QString config =
             writeConfig("[http]\nrequest_timeout_seconds=5\nidle_timeout_seconds=3\n"
-                        "max_connections=40\nmax_connections_per_address=20\n");
+                        "max_connections=40\nmax_connections_per_address=20\n"
+                        "max_pending_body_bytes=33554432\n");
         startServer({QStringLiteral("--config"), config});
     }
 
@@ -92,10 +93,58 @@ TEST_F(HostileInputTest, FiftyMegabytePostGets413AndMemoryStaysLow)
     EXPECT_LT(rssKiB, 100 * 1024) << "RSS " << rssKiB << " KiB";
 }
 
+TEST_F(HostileInputTest, ALargeBodyWithoutCredentialsIsRefusedBeforeItIsRead)
+{
+    ASSERT_TRUE(s_server->resetPeakResident());
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, s_server->port());
+    ASSERT_TRUE(socket.waitForConnected(5000));
+    socket.write("POST /api/sites/ HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 "Content-Length: 15000000\r\n\r\n");
+    ASSERT_TRUE(socket.waitForReadyRead(3000)) << "answered before the body is sent";
+    QByteArray received = socket.readAll();
+    // What the client sends meanwhile is read and thrown away, not kept.
+    const QByteArray chunk(1024 * 1024, '{');
+    for (int i = 0; i < 15 && socket.state() == QAbstractSocket::ConnectedState; ++i) {
+        socket.write(chunk);
+        socket.waitForBytesWritten(200);
+    }
+    while (socket.waitForReadyRead(1000))
+        received += socket.readAll();
+    const HttpReply reply = HttpClient::parse(received);
+    EXPECT_EQ(reply.status, 401);
+    EXPECT_TRUE(reply.body.contains("credentials")) << reply.body.constData();
+    EXPECT_LT(s_server->peakResidentKiB(), 100 * 1024);
+}
+
+TEST_F(HostileInputTest, BodiesBeingReceivedShareOneBudget)
+{
+    // The budget is 32 MiB: two 15 MB bodies being received fit, a third waits its turn.
+    const QByteArray head = "POST /api/sites/ HTTP/1.1\r\nHost: x\r\nAuthorization: Token bogus\r\n"
+                            "Content-Type: application/json\r\nContent-Length: 15000000\r\n\r\n";
+    std::vector<std::unique_ptr<QTcpSocket>> slow(2);
+    for (std::unique_ptr<QTcpSocket> &socket : slow) {
+        socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, s_server->port());
+        ASSERT_TRUE(socket->waitForConnected(5000));
+        socket->write(head + "{");
+        ASSERT_TRUE(socket->waitForBytesWritten(3000));
+    }
+    QThread::msleep(300);
+    const HttpReply third = HttpClient::parse(client().sendRaw(head, 3000));
+    EXPECT_EQ(third.status, 503);
+    // A slow sender gone gives its share back.
+    slow.clear();
+    QThread::msleep(300);
+    const HttpReply fourth =
+        HttpClient::parse(client().sendRaw(head + QByteArray(15000000, ' '), 10000));
+    EXPECT_EQ(fourth.status, 401) << "read whole, then refused for its token";
+}
+
 TEST_F(HostileInputTest, OversizedChunkedBodyGets413)
 {
-    QByteArray request =
-        "POST /api/authenticate/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    QByteArray request = "POST /api/sites/ HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                         "Authorization: Token not-checked-before-the-body\r\n\r\n";
     request += "1000000\r\n" + QByteArray(16 * 1024 * 1024, 'x') + "\r\n";
     request += "10\r\n" + QByteArray(16, 'x') + "\r\n0\r\n\r\n";
     EXPECT_EQ(statusOfRaw(request), 413);

@@ -121,3 +121,54 @@ TEST(RequestFramer, ARouteMayHaveABodyLimitOfItsOwn)
     EXPECT_EQ(status("POST /nodes HTTP/1.1", 100), 0);
     EXPECT_EQ(status("POST /nodes HTTP/1.1", 101), 413);
 }
+
+TEST(RequestFramer, ALargeBodyNeedsCredentials)
+{
+    HttpLimits limits = smallLimits();
+    limits.maxBodyBytesWithoutCredentials = 10;
+    const auto statusWith = [&limits](const QByteArray &bytes) {
+        RequestFramer framer(limits);
+        const auto violation = framer.feed(bytes);
+        return violation ? violation->status : 0;
+    };
+    const QByteArray post = "POST /api/sites/ HTTP/1.1\r\nHost: a\r\nContent-Length: 50\r\n";
+    EXPECT_EQ(statusWith(post + "\r\n"), 401);
+    EXPECT_EQ(statusWith(post + "Authorization: Token t\r\n\r\n"), 0);
+    EXPECT_EQ(statusWith(post + "authorization: Basic eDp5\r\n\r\n"), 0);
+    // Small bodies (signing in) need none; chunked bodies are counted as they come.
+    EXPECT_EQ(statusWith("POST /api/authenticate/ HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n"
+                         "\r\n0123456789"),
+              0);
+    EXPECT_EQ(statusWith("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                         "8\r\n01234567\r\n8\r\n"),
+              401);
+    // The next request on the connection needs its own.
+    EXPECT_EQ(
+        statusWith("GET / HTTP/1.1\r\nHost: a\r\nAuthorization: Token t\r\n\r\n" + post + "\r\n"),
+        401);
+}
+
+TEST(RequestFramer, BodiesShareTheServersBudgetUntilHandedOver)
+{
+    HttpLimits limits = smallLimits();
+    auto budget = std::make_shared<BodyBudget>(120);
+    const QByteArray head =
+        "POST /api/sites/ HTTP/1.1\r\nHost: a\r\nAuthorization: Token t\r\nContent-Length: 60\r\n"
+        "\r\n";
+    auto first = std::make_unique<RequestFramer>(limits, budget);
+    RequestFramer second(limits, budget);
+    RequestFramer third(limits, budget);
+    EXPECT_FALSE(first->feed(head));
+    EXPECT_FALSE(second.feed(head));
+    const auto refused = third.feed(head);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 503);
+    // Handed to its handler, a body no longer counts; a connection gone gives back its share.
+    EXPECT_FALSE(second.feed(QByteArray(60, 'x')));
+    EXPECT_EQ(second.takeFacts()->budgetedBodyBytes, 60);
+    RequestFramer fourth(limits, budget);
+    EXPECT_FALSE(fourth.feed(head));
+    first.reset();
+    RequestFramer fifth(limits, budget);
+    EXPECT_FALSE(fifth.feed(head));
+}
