@@ -45,10 +45,36 @@ void JobManager::stopAll()
 
 Result<int> JobManager::recoverAfterCrash()
 {
-    Result<int> count = m_repository.interruptUnfinished();
-    if (count && count.value() > 0)
-        qCWarning(lcJobs) << count.value() << "job(s) from a previous run marked interrupted";
-    return count;
+    const Result<QList<Job>> unfinished = m_repository.unfinished();
+    if (!unfinished)
+        return unfinished.error();
+    for (const Job &job : unfinished.value()) {
+        QString message = QStringLiteral("The server stopped before this job finished.");
+        QJsonObject result;
+        const JobRecovery recovery = [&] {
+            const QMutexLocker lock(&m_mutex);
+            return m_recoveries.value(job.kind);
+        }();
+        if (recovery) {
+            const QString cleaned = recovery(job);
+            result.insert(QStringLiteral("cleaned_up"), cleaned);
+            message += cleaned.isEmpty() ? QStringLiteral(" It had left nothing behind.")
+                                         : QStringLiteral(" Cleaned up after it: %1.").arg(cleaned);
+        }
+        const Result<void> ended =
+            m_repository.finish(job.id, JobState::Interrupted, result, message);
+        if (!ended)
+            return ended.error();
+        qCWarning(lcJobs).noquote()
+            << "job" << job.id << job.kind << "from a previous run marked interrupted:" << message;
+    }
+    return int(unfinished->size());
+}
+
+void JobManager::registerRecovery(const QString &kind, JobRecovery recovery)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_recoveries.insert(kind, std::move(recovery));
 }
 
 void JobManager::registerKind(const QString &kind, JobHandler handler)

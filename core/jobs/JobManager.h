@@ -19,6 +19,10 @@ namespace Cairn {
 class Database;
 
 using JobHandler = std::function<Result<QJsonObject>(JobContext &)>;
+// Undoes what a job of its kind left half done when the process died under it (files, leases,
+// definitions elsewhere), from the job's params; returns what it removed, for people to read,
+// empty when there was nothing.
+using JobRecovery = std::function<QString(const Job &)>;
 
 // Runs long operations on a bounded pool of worker threads, recording each as a Job row.
 // Areas register a handler per kind; callers submit and then observe through jobChanged()
@@ -32,10 +36,12 @@ public:
     ~JobManager() override;
 
     // At start, before any submit: jobs a previous process left queued or running can no
-    // longer finish, so they are marked interrupted. Returns how many.
+    // longer finish, so they are marked interrupted, after their kind's recovery (if any) has
+    // cleaned up what they left half done; the job's error says what. Returns how many.
     Result<int> recoverAfterCrash();
 
     void registerKind(const QString &kind, JobHandler handler);
+    void registerRecovery(const QString &kind, JobRecovery recovery);
     Result<Job> submit(const QString &kind, const QJsonObject &params,
                        std::optional<qint64> ownerId = std::nullopt);
     // A job whose work is given here rather than registered for its kind: for work holding what
@@ -93,6 +99,7 @@ private:
     QWaitCondition m_finished;
     bool m_stopping = false;
     QHash<QString, JobHandler> m_handlers;
+    QHash<QString, JobRecovery> m_recoveries;
     QHash<qint64, std::shared_ptr<std::atomic_bool>> m_cancelFlags;
     // Per busy lane, the jobs waiting their turn; a lane is busy while it is a key here.
     QHash<QString, QList<Waiting>> m_lanes;

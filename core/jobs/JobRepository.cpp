@@ -128,18 +128,17 @@ Result<void> JobRepository::finish(qint64 id, JobState state, const QJsonObject 
         {jobStateName(state), textOf(result), error, QDateTime::currentMSecsSinceEpoch(), id});
 }
 
-Result<int> JobRepository::interruptUnfinished()
+Result<QList<Job>> JobRepository::unfinished()
 {
-    const Result<QSqlQuery> done = SqlQuery::run(
-        m_database.connection(),
-        QStringLiteral(
-            "UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE state IN (?, ?)"),
-        {jobStateName(JobState::Interrupted), QDateTime::currentMSecsSinceEpoch(),
-         QStringLiteral("The server stopped before this job finished."),
-         jobStateName(JobState::Queued), jobStateName(JobState::Running)});
-    if (!done)
-        return done.error();
-    return done->numRowsAffected();
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(), JobColumns + QStringLiteral(" WHERE state IN (?, ?) ORDER BY id"),
+        {jobStateName(JobState::Queued), jobStateName(JobState::Running)});
+    if (!query)
+        return query.error();
+    QList<Job> jobs;
+    while (query->next())
+        jobs << jobFrom(query.value());
+    return jobs;
 }
 
 } // namespace Cairn

@@ -26,8 +26,8 @@ public:
     Result<void> markRunning(qint64 id);
     Result<void> setProgress(qint64 id, int progress);
     Result<void> finish(qint64 id, JobState state, const QJsonObject &result, const QString &error);
-    // Marks every queued or running job interrupted; returns how many there were.
-    Result<int> interruptUnfinished();
+    // Every job still queued or running, oldest first.
+    Result<QList<Job>> unfinished();
 
 private:
     Database &m_database;

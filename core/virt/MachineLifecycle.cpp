@@ -59,6 +59,12 @@ MachineLifecycle::MachineLifecycle(VirtService &virt, PackageService &packages,
     , m_clusters(clusters)
     , m_imagesDirectory(QDir(dataDir).filePath(QStringLiteral("virt/images")))
 {
+    m_virt.registerTransactionRecovery(QStringLiteral("provision"),
+                                       [this](const Job &job) { return recoverProvision(job); });
+    m_virt.registerTransactionRecovery(QStringLiteral("package"), [this](const Job &job) {
+        return m_packages.discardUnfinishedArchive(
+            job.params.value(QStringLiteral("package")).toString());
+    });
 }
 
 QString MachineLifecycle::imagesOf(const QString &machineUuid) const
@@ -84,7 +90,8 @@ Result<std::pair<QString, VirtTransaction>> MachineLifecycle::package(const Iden
         caller, machine->uuid, QStringLiteral("package"),
         [this, machine = machine.value(), packageUuid](JobContext &context) {
             return buildPackage(context, machine, packageUuid);
-        });
+        },
+        {{QStringLiteral("package"), packageUuid}});
     if (!started)
         return started.error();
     return std::pair(packageUuid, started.value());
@@ -236,7 +243,9 @@ Result<Provisioning> MachineLifecycle::provision(const Identity &caller,
         [this, package = package.value(), hypervisor = hypervisor.value(), uuid,
          name](JobContext &context) {
             return provisionMachine(context, package, hypervisor, uuid, name);
-        });
+        },
+        {{QStringLiteral("hypervisor"), hypervisor->uuid},
+         {QStringLiteral("package"), package->uuid}});
     if (!started)
         return started.error();
     return Provisioning{uuid, started.value()};
@@ -333,6 +342,45 @@ Result<QJsonObject> MachineLifecycle::provisionMachine(JobContext &context, cons
                        {QStringLiteral("hypervisor"), hypervisor.uuid},
                        {QStringLiteral("package"), package.uuid},
                        {QStringLiteral("addresses"), leased}};
+}
+
+QString MachineLifecycle::recoverProvision(const Job &job)
+{
+    const QString uuid = job.params.value(QStringLiteral("machine")).toString();
+    if (QUuid::fromString(uuid).isNull())
+        return {};
+    const Result<std::optional<Machine>> recorded = m_virt.recordedMachine(uuid);
+    if (!recorded)
+        return QStringLiteral("nothing (the database could not say whether the machine was made)");
+    if (recorded->has_value()) {
+        (void)m_virt.markManaged(recorded->value());
+        return QStringLiteral("nothing, for the machine had been made (it is kept)");
+    }
+    QStringList removed;
+    QString left;
+    const QString hypervisorUuid = job.params.value(QStringLiteral("hypervisor")).toString();
+    const Result<QList<Hypervisor>> hypervisors = m_virt.registered();
+    for (const Hypervisor &hypervisor : hypervisors ? hypervisors.value() : QList<Hypervisor>()) {
+        if (hypervisor.uuid != hypervisorUuid)
+            continue;
+        const Result<std::shared_ptr<LibvirtConnection>> connection =
+            m_virt.connectionOf(hypervisor);
+        const Result<void> undefined =
+            connection ? connection.value()->undefine(uuid) : Result<void>(connection.error());
+        if (undefined)
+            removed << QStringLiteral("its definition on %1").arg(hypervisor.name);
+        else if (undefined.error().code != ErrorCode::NotFound)
+            left = QStringLiteral("; its definition on %1 is left (the hypervisor could not be "
+                                  "reached)")
+                       .arg(hypervisor.name);
+    }
+    const QString images = imagesOf(uuid);
+    if (QFileInfo::exists(images) && QDir(images).removeRecursively())
+        removed << QStringLiteral("its disks");
+    const Result<qint64> released = m_networks.release(uuid);
+    if (released && released.value() > 0)
+        removed << QStringLiteral("%1 address(es)").arg(released.value());
+    return removed.join(QStringLiteral(", ")) + left;
 }
 
 Result<VirtTransaction> MachineLifecycle::totalDelete(const Identity &caller,

@@ -9,6 +9,7 @@
 namespace Cairn {
 
 class ClusterService;
+struct Job;
 class JobContext;
 class StaticNetworkService;
 class VirtService;
@@ -62,6 +63,9 @@ private:
                                          const Hypervisor &hypervisor, const QString &uuid,
                                          const QString &name);
     Result<QJsonObject> deleteMachine(JobContext &context, const Machine &machine);
+    // After a crash: what a provision left (definition, disks, addresses) is removed, unless
+    // the machine had been made and recorded, which is then kept.
+    QString recoverProvision(const Job &job);
 
     VirtService &m_virt;
     PackageService &m_packages;

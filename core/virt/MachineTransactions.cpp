@@ -11,12 +11,14 @@ QString MachineTransactions::laneOf(const QString &machineUuid)
 
 Result<VirtTransaction> MachineTransactions::start(const Identity &caller,
                                                    const QString &machineUuid,
-                                                   const QString &action, JobHandler work)
+                                                   const QString &action, JobHandler work,
+                                                   const QJsonObject &details)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QJsonObject params = {{QStringLiteral("transaction"), uuid},
-                                {QStringLiteral("machine"), machineUuid},
-                                {QStringLiteral("action"), action}};
+    QJsonObject params = details;
+    params.insert(QStringLiteral("transaction"), uuid);
+    params.insert(QStringLiteral("machine"), machineUuid);
+    params.insert(QStringLiteral("action"), action);
     const Result<Job> job =
         m_jobs.submitInLane(laneOf(machineUuid), QStringLiteral("virt.") + action, params,
                             caller.user.id, std::move(work));
@@ -29,6 +31,11 @@ Result<VirtTransaction> MachineTransactions::start(const Identity &caller,
         return recorded.error();
     }
     return m_repository.byUuid(uuid);
+}
+
+void MachineTransactions::registerRecovery(const QString &action, JobRecovery recovery)
+{
+    m_jobs.registerRecovery(QStringLiteral("virt.") + action, std::move(recovery));
 }
 
 bool MachineTransactions::isPending(const QString &machineUuid)

@@ -18,9 +18,14 @@ public:
     {
     }
 
-    // Queues `work` behind the machine's earlier transactions.
+    // Queues `work` behind the machine's earlier transactions; `details` are kept with it, for
+    // the action's recovery.
     Result<VirtTransaction> start(const Identity &caller, const QString &machineUuid,
-                                  const QString &action, JobHandler work);
+                                  const QString &action, JobHandler work,
+                                  const QJsonObject &details = {});
+    // Cleans up after transactions of `action` that a dying process left half done; it gets
+    // the transaction's job, whose params hold `machine` and the details.
+    void registerRecovery(const QString &action, JobRecovery recovery);
     // Whether a transaction on the machine is queued or running.
     bool isPending(const QString &machineUuid);
     Result<VirtTransaction> find(const QString &uuid);

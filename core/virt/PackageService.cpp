@@ -5,6 +5,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QUuid>
 
 namespace Cairn {
 
@@ -20,6 +22,26 @@ QString PackageService::archivePath(const QString &uuid) const
 {
     // The uuid comes from our own records (a uuid column), never straight from a request.
     return QDir(m_directory).filePath(uuid.toLower() + QStringLiteral(".zip"));
+}
+
+QString PackageService::discardUnfinishedArchive(const QString &uuid)
+{
+    if (QUuid::fromString(uuid).isNull())
+        return {};
+    const QString archive = archivePath(uuid);
+    QStringList removed;
+    for (const QString &partial :
+         QStringList{archive + QStringLiteral(".part"), archive + QStringLiteral(".download")}) {
+        if (QFile::remove(partial))
+            removed << QStringLiteral("the partial archive %1").arg(QFileInfo(partial).fileName());
+    }
+    // Written in full but never recorded as present: nothing refers to it.
+    const Result<Package> package = m_packages.byUuid(uuid);
+    const bool present = package && package->isPresent();
+    if (!present && (package || package.error().code == ErrorCode::NotFound) &&
+        QFile::remove(archive))
+        removed << QStringLiteral("the unrecorded archive %1").arg(QFileInfo(archive).fileName());
+    return removed.join(QStringLiteral(", "));
 }
 
 Result<QList<Package>> PackageService::list(const Identity &caller)

@@ -32,6 +32,9 @@ public:
     Result<void> mayAdd(const Identity &caller);
 
     QString archivePath(const QString &uuid) const;
+    // After a crash: removes what a package or download of `uuid` left half written (the
+    // archive too, unless the package is present in the repository). Says what it removed.
+    QString discardUnfinishedArchive(const QString &uuid);
     PackageRepository &repository() { return m_packages; }
 
 private:

@@ -396,9 +396,26 @@ Result<std::shared_ptr<LibvirtConnection>> VirtService::connectionOf(const Hyper
 
 Result<VirtTransaction> VirtService::startTransaction(const Identity &caller,
                                                       const QString &machineUuid,
-                                                      const QString &action, JobHandler work)
+                                                      const QString &action, JobHandler work,
+                                                      const QJsonObject &details)
 {
-    return m_transactions.start(caller, machineUuid, action, std::move(work));
+    return m_transactions.start(caller, machineUuid, action, std::move(work), details);
+}
+
+void VirtService::registerTransactionRecovery(const QString &action, JobRecovery recovery)
+{
+    m_transactions.registerRecovery(action, std::move(recovery));
+}
+
+Result<std::optional<Machine>> VirtService::recordedMachine(const QString &uuid)
+{
+    Result<Machine> machine = m_machines.byUuid(uuid);
+    if (!machine) {
+        if (machine.error().code == ErrorCode::NotFound)
+            return std::optional<Machine>();
+        return machine.error();
+    }
+    return std::optional<Machine>(std::move(machine.value()));
 }
 
 Result<Machine> VirtService::record(const Hypervisor &hypervisor, const DomainFacts &domain)

@@ -89,9 +89,14 @@ public:
     // may `action` it.
     Result<Machine> machineFor(const Identity &caller, const QString &uuid, Action action);
     Result<std::shared_ptr<LibvirtConnection>> connectionOf(const Hypervisor &hypervisor);
-    // `work` as a transaction on the machine, behind its others.
+    // `work` as a transaction on the machine, behind its others; `details` are kept for the
+    // action's recovery.
     Result<VirtTransaction> startTransaction(const Identity &caller, const QString &machineUuid,
-                                             const QString &action, JobHandler work);
+                                             const QString &action, JobHandler work,
+                                             const QJsonObject &details = {});
+    void registerTransactionRecovery(const QString &action, JobRecovery recovery);
+    // The machine recorded under this uuid, whoever may see it (recoveries).
+    Result<std::optional<Machine>> recordedMachine(const QString &uuid);
     // The domain as its hypervisor now reports it, recorded.
     Result<Machine> record(const Hypervisor &hypervisor, const DomainFacts &domain);
     Result<void> forget(const Machine &machine);

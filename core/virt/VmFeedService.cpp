@@ -34,6 +34,11 @@ VmFeedService::VmFeedService(Database &database, PermissionService &permissions,
     , m_sealer(key.derive("vmfeeds"))
     , m_settings(std::move(settings))
 {
+    // A download's transaction is on the package: its `machine` is the package's uuid.
+    m_virt.registerTransactionRecovery(QStringLiteral("download"), [this](const Job &job) {
+        return m_packages.discardUnfinishedArchive(
+            job.params.value(QStringLiteral("machine")).toString());
+    });
 }
 
 qint64 VmFeedService::maxArchiveBytes() const

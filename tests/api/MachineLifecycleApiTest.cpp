@@ -7,9 +7,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -52,17 +54,16 @@ protected:
         return transaction;
     }
 
-    // The default domain, given a real disk, shut off and packaged; running again after.
-    static QString packageDefaultDomain()
+    // The default domain shut off, with a real disk of `disk` stored as its definition (the
+    // test driver's disk is a made-up path).
+    static void giveDefaultDomainADisk(const QByteArray &bytes)
     {
         const QByteArray machine = "/rest/machine/" + DefaultDomain;
         EXPECT_EQ(admin("POST", machine + "/actions/poweroff/").status, 200);
-        // The test driver's disk is a made-up path; a real file stands in for it, stored as the
-        // machine's definition.
         const QString disk = s_dir->filePath(QStringLiteral("images/test-disk.img"));
         QFile image(disk);
         EXPECT_TRUE(image.open(QIODevice::WriteOnly));
-        image.write(QByteArray(256 * 1024, 'x'));
+        image.write(bytes);
         image.close();
         const QJsonObject definition{
             {QStringLiteral("xmldesc"),
@@ -79,6 +80,13 @@ protected:
                       .json()[QStringLiteral("machine_obj")][QStringLiteral("disks")][0]
                              [QStringLiteral("source")],
                   disk);
+    }
+
+    // The default domain, given a real disk, shut off and packaged; running again after.
+    static QString packageDefaultDomain()
+    {
+        const QByteArray machine = "/rest/machine/" + DefaultDomain;
+        giveDefaultDomainADisk(QByteArray(256 * 1024, 'x'));
         const HttpReply packaging = admin("POST", machine + "/actions/package/");
         EXPECT_EQ(packaging.status, 202) << packaging.body.constData();
         EXPECT_EQ(packaging.json()[QStringLiteral("errno")], 0);
@@ -383,4 +391,46 @@ TEST_F(MachineLifecycleApiTest, FeedsArePublishedSubscribedAndDownloadedWithThei
     EXPECT_EQ(admin("GET", "/rest/vmfeed/" + good.toLatin1() + "/download/").status, 404);
     web.terminate();
     web.waitForFinished();
+}
+
+// Last in the suite: it kills the server, and the test driver's machines start afresh after.
+TEST_F(MachineLifecycleApiTest, APackageCutShortByAKillIsCleanedUpAtTheNextStart)
+{
+    waitForSynchronisation();
+    // Incompressible, so that packaging takes long enough to be caught halfway.
+    QByteArray noise(96 * 1024 * 1024, Qt::Uninitialized);
+    QRandomGenerator(7).fillRange(reinterpret_cast<quint32 *>(noise.data()),
+                                  noise.size() / sizeof(quint32));
+    giveDefaultDomainADisk(noise);
+    const HttpReply packaging =
+        admin("POST", "/rest/machine/" + DefaultDomain + "/actions/package/");
+    ASSERT_EQ(packaging.status, 202) << packaging.body.constData();
+    const QByteArray transaction =
+        "/rest/transaction/" + packaging.json()[QStringLiteral("txid")].toString().toLatin1() + '/';
+    const QString partial =
+        s_dir->filePath(QStringLiteral("virt/packages/%1.zip.part")
+                            .arg(packaging.json()[QStringLiteral("package")].toString()));
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 20000 && !QFileInfo::exists(partial))
+        QThread::msleep(5);
+    ASSERT_TRUE(QFileInfo::exists(partial)) << "the package was never being written";
+    s_server->kill(); // SIGKILL: the archive is half written
+    ASSERT_TRUE(QFileInfo::exists(partial));
+
+    ASSERT_TRUE(
+        s_server->start({QStringLiteral("--config"), s_dir->filePath(QStringLiteral("cairn.ini"))}))
+        << qPrintable(s_server->log());
+    const QJsonObject interrupted =
+        admin("GET", transaction).json()[QStringLiteral("transaction")].toObject();
+    EXPECT_EQ(interrupted[QStringLiteral("state")], QStringLiteral("interrupted"));
+    EXPECT_TRUE(interrupted[QStringLiteral("message")].toString().contains(
+        QStringLiteral("Cleaned up after it: the partial archive")))
+        << interrupted[QStringLiteral("message")].toString().toStdString();
+    EXPECT_FALSE(QFileInfo::exists(partial));
+    EXPECT_EQ(admin("GET", "/api/packages/" +
+                               packaging.json()[QStringLiteral("package")].toString().toLatin1() +
+                               '/')
+                  .status,
+              404);
 }

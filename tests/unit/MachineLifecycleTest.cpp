@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -337,4 +338,76 @@ TEST_F(MachineLifecycleTest, OnlyDisksFromTheImagesFoldersArePackaged)
     EXPECT_TRUE(done.job.error.contains(QStringLiteral("outside the images folders")))
         << done.job.error.toStdString();
     EXPECT_FALSE(QFileInfo::exists(core->packages().archivePath(started->first)));
+}
+
+// What a provision leaves when the process dies under it, as the next start finds it: its job
+// still running, a definition on the hypervisor, disks, an address leased.
+TEST_F(MachineLifecycleTest, AProvisionCutShortIsUndoneAtTheNextStart)
+{
+    const QString package = packageGolden();
+    addNetwork(2);
+    const Result<QList<Hypervisor>> hypervisors = core->virt().hypervisors(admin);
+    ASSERT_TRUE(hypervisors.ok());
+    const QString uuid = QStringLiteral("0b7e9a4c-1d2e-4f30-8a5b-6c7d8e9f0a1b");
+    const QString images = core->lifecycle().imagesOf(uuid);
+    ASSERT_TRUE(QDir().mkpath(images));
+    QFile partialDisk(images + QStringLiteral("/disk0-golden.img"));
+    ASSERT_TRUE(partialDisk.open(QIODevice::WriteOnly));
+    partialDisk.write(QByteArray(4096, 'x'));
+    partialDisk.close();
+    ASSERT_TRUE(
+        core->staticNetworks().leaseFor({}, uuid, QStringLiteral("52:54:00:aa:bb:cc")).ok());
+    ASSERT_EQ(core->staticNetworks().leasesOf(uuid)->size(), 1);
+    const QString xml = QStringLiteral("<domain type='test'><name>half-made</name><uuid>%1</uuid>"
+                                       "<memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type>"
+                                       "</os></domain>")
+                            .arg(uuid);
+    virDomainPtr domain = virDomainDefineXML(libvirt, xml.toUtf8().constData());
+    ASSERT_NE(domain, nullptr);
+    virDomainFree(domain);
+    const Result<Job> job =
+        core->jobs().repository().insert(QStringLiteral("virt.provision"),
+                                         {{QStringLiteral("machine"), uuid},
+                                          {QStringLiteral("hypervisor"), hypervisors->first().uuid},
+                                          {QStringLiteral("package"), package}},
+                                         admin.user.id);
+    ASSERT_TRUE(job.ok());
+
+    const Result<int> recovered = core->jobs().recoverAfterCrash();
+    ASSERT_TRUE(recovered.ok());
+    EXPECT_EQ(recovered.value(), 1);
+
+    EXPECT_TRUE(domainXml(uuid).isEmpty()) << "the definition is left";
+    EXPECT_FALSE(QFileInfo::exists(images));
+    EXPECT_TRUE(core->staticNetworks().leasesOf(uuid)->isEmpty());
+    const Result<Job> ended = core->jobs().job(job->id);
+    ASSERT_TRUE(ended.ok());
+    EXPECT_EQ(ended->state, JobState::Interrupted);
+    EXPECT_TRUE(ended->error.contains(QStringLiteral("its definition on")));
+    EXPECT_TRUE(ended->error.contains(QStringLiteral("its disks, 1 address(es)")))
+        << ended->error.toStdString();
+}
+
+TEST_F(MachineLifecycleTest, AProvisionThatHadMadeItsMachineKeepsItAfterACrash)
+{
+    const QString package = packageGolden();
+    const QString uuid = QStringLiteral("1c8f0b5d-2e3f-4a41-9b6c-7d8e9f0a1b2c");
+    defineDomain(QStringLiteral("made"), uuid, disk); // recorded, as the last steps do
+    const Result<QList<Hypervisor>> hypervisors = core->virt().hypervisors(admin);
+    ASSERT_TRUE(hypervisors.ok());
+    const Result<Job> job =
+        core->jobs().repository().insert(QStringLiteral("virt.provision"),
+                                         {{QStringLiteral("machine"), uuid},
+                                          {QStringLiteral("hypervisor"), hypervisors->first().uuid},
+                                          {QStringLiteral("package"), package}},
+                                         admin.user.id);
+    ASSERT_TRUE(job.ok());
+
+    ASSERT_TRUE(core->jobs().recoverAfterCrash().ok());
+
+    EXPECT_FALSE(domainXml(uuid).isEmpty());
+    const Result<Machine> kept = core->virt().machine(admin, uuid);
+    ASSERT_TRUE(kept.ok());
+    EXPECT_TRUE(kept->managed);
+    EXPECT_TRUE(core->jobs().job(job->id)->error.contains(QStringLiteral("it is kept")));
 }
