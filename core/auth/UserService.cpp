@@ -175,25 +175,35 @@ Result<User> UserService::verifyPassword(const QString &username, const QString 
     const QString userKey = QStringLiteral("user:") + username.toLower();
     if (user && m_verifiedPasswords.contains(user->id, found.value()->passwordHash, password))
         return user;
-    // Guessing is slowed per address and per user name, before any hash is computed.
-    if (!m_failedSignIns.hasToken(userKey) ||
-        (!address.isEmpty() && !m_failedSignIns.hasToken(address)))
-        return Error{ErrorCode::TooManyRequests,
-                     QStringLiteral("Too many failed sign-ins; try again in a minute.")};
+    // Guessing is slowed per address and per user name, before any hash is computed. Each
+    // attempt takes its tokens first and a success gives them back, so that attempts made at
+    // once cannot all pass on the same last token.
+    const Error tooMany{ErrorCode::TooManyRequests,
+                        QStringLiteral("Too many failed sign-ins; try again in a minute.")};
+    if (!m_failedSignIns.take(userKey))
+        return tooMany;
+    if (!address.isEmpty() && !m_failedSignIns.take(address)) {
+        m_failedSignIns.giveBack(userKey);
+        return tooMany;
+    }
+    const auto refund = [&] {
+        m_failedSignIns.giveBack(userKey);
+        if (!address.isEmpty())
+            m_failedSignIns.giveBack(address);
+    };
     // A bounded number of hashes at once: each costs tens of milliseconds of CPU and memory.
-    if (!m_hashing.tryAcquire(1, HashingWaitMs))
+    if (!m_hashing.tryAcquire(1, HashingWaitMs)) {
+        refund();
         return Error::unavailable(QStringLiteral("busy"),
                                   QStringLiteral("Too many sign-ins at once; try again."));
+    }
     const auto release = qScopeGuard([this] { m_hashing.release(); });
     // Unknown and inactive users cost a hash too: the time of an answer tells no user name.
     const bool matches = PasswordHasher::verify(
         user ? found.value()->passwordHash : PasswordHasher::placeholderHash(), password);
-    if (!user || !matches) {
-        m_failedSignIns.take(userKey);
-        if (!address.isEmpty())
-            m_failedSignIns.take(address);
+    if (!user || !matches)
         return Error::unauthorized(WrongCredentials);
-    }
+    refund();
     m_verifiedPasswords.insert(user->id, found.value()->passwordHash, password);
     return user;
 }

@@ -40,7 +40,7 @@ public:
     // The user whose password this is, if they are active; one message, and one hash's cost,
     // for every failure so a caller cannot probe which usernames exist. After 10 failures a
     // minute for a user name or `address`, TooManyRequests without hashing; at most 4 hashes at
-    // once (Unavailable past 5 s of waiting).
+    // once (Unavailable past 1 s of waiting).
     Result<User> verifyPassword(const QString &username, const QString &password,
                                 const QString &address = {});
     // Whether verifyPassword() would answer from what it verified in the last minutes, without
@@ -72,7 +72,8 @@ private:
     UserRepository m_users;
     Sealer m_sealer;
     VerifiedPasswordCache m_verifiedPasswords;
-    static constexpr int HashingWaitMs = 5000;
+    // A sign-in waiting for a hash holds a worker thread meanwhile.
+    static constexpr int HashingWaitMs = 1000;
     AddressRateLimiter m_failedSignIns{10};
     QSemaphore m_hashing{4};
 };

@@ -13,23 +13,24 @@ constexpr qsizetype PruneAbove = 4096;
 constexpr qsizetype HardCap = 65536;
 constexpr qint64 PruneIntervalMs = 1000;
 
-// One IPv6 host owns a whole /64: counting its addresses one by one would give it 2^64 buckets.
-QString keyOf(const QString &address)
-{
-    QHostAddress host(address);
-    if (host.protocol() != QAbstractSocket::IPv6Protocol || host.toIPv4Address() != 0)
-        return address;
-    Q_IPV6ADDR bytes = host.toIPv6Address();
-    std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
-    return QHostAddress(bytes).toString() + QStringLiteral("/64");
-}
-
 } // namespace
 
 AddressRateLimiter::AddressRateLimiter(int perMinute)
     : m_perMinute(perMinute)
 {
     m_clock.start();
+}
+
+QString AddressRateLimiter::clientOf(const QString &address)
+{
+    // One IPv6 host owns a whole /64: counting its addresses one by one would give it 2^64
+    // buckets.
+    QHostAddress host(address);
+    if (host.protocol() != QAbstractSocket::IPv6Protocol || host.toIPv4Address() != 0)
+        return address;
+    Q_IPV6ADDR bytes = host.toIPv6Address();
+    std::fill(std::begin(bytes.c) + 8, std::end(bytes.c), quint8(0));
+    return QHostAddress(bytes).toString() + QStringLiteral("/64");
 }
 
 AddressRateLimiter::Bucket *AddressRateLimiter::refilled(const QString &key, qint64 nowMs)
@@ -56,11 +57,20 @@ bool AddressRateLimiter::take(const QString &address)
     if (m_perMinute <= 0)
         return true;
     const QMutexLocker locker(&m_mutex);
-    Bucket *bucket = refilled(keyOf(address), m_clock.elapsed());
+    Bucket *bucket = refilled(clientOf(address), m_clock.elapsed());
     if (!bucket || bucket->tokens < 1)
         return false;
     bucket->tokens -= 1;
     return true;
+}
+
+void AddressRateLimiter::giveBack(const QString &address)
+{
+    if (m_perMinute <= 0)
+        return;
+    const QMutexLocker locker(&m_mutex);
+    if (Bucket *bucket = refilled(clientOf(address), m_clock.elapsed()))
+        bucket->tokens = qMin(bucket->tokens + 1, double(m_perMinute));
 }
 
 bool AddressRateLimiter::hasToken(const QString &address)
@@ -68,7 +78,7 @@ bool AddressRateLimiter::hasToken(const QString &address)
     if (m_perMinute <= 0)
         return true;
     const QMutexLocker locker(&m_mutex);
-    const Bucket *bucket = refilled(keyOf(address), m_clock.elapsed());
+    const Bucket *bucket = refilled(clientOf(address), m_clock.elapsed());
     return bucket && bucket->tokens >= 1;
 }
 

@@ -20,6 +20,10 @@ public:
     bool take(const QString &address);
     // Whether the address has a token left, without taking it.
     bool hasToken(const QString &address);
+    // Returns a token taken for something that turned out not to count.
+    void giveBack(const QString &address);
+    // The client an address stands for: itself, or its /64 for IPv6.
+    static QString clientOf(const QString &address);
 
 private:
     struct Bucket

@@ -43,6 +43,7 @@ Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
                 return;
             }
             listener.bind(tcpServer);
+            tcpServer->followReader();
             bound.set_value(tcpServer->serverPort());
             QEventLoop loop; // QThread::quit() ends it
             loop.exec();

@@ -3,11 +3,13 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QMutex>
+#include <QString>
 
 namespace Cairn {
 
 // The open connections of one server across its listener threads, in all and per client
-// address, so that one client cannot take every connection the server allows.
+// (an address, or an IPv6 /64), so that one client cannot take every connection the server
+// allows.
 class ConnectionCounter
 {
 public:
@@ -33,7 +35,7 @@ private:
     const int m_maxPerAddress;
     QMutex m_mutex;
     int m_open = 0;
-    QHash<QHostAddress, int> m_openPerAddress;
+    QHash<QString, int> m_openPerClient;
 };
 
 } // namespace Cairn

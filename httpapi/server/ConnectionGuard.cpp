@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <sys/socket.h>
 
@@ -33,6 +34,10 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, HoldableSocket *holdable,
     connect(&m_idleTimer, &QTimer::timeout, this, &ConnectionGuard::onIdleTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     connect(socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::onBytesWritten);
+    // QSslSocket reports bytesWritten when it has encrypted, before anything is sent.
+    if (auto *tls = qobject_cast<QSslSocket *>(socket))
+        connect(tls, &QSslSocket::encryptedBytesWritten, this, &ConnectionGuard::onBytesWritten);
+    m_holdable->setReadCap(limits.maxUnreadBytes());
     m_idleTimer.start();
 }
 
@@ -43,8 +48,6 @@ ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
 
 RequestFramer::RequestFacts ConnectionGuard::takeRequestFacts()
 {
-    // Whatever is still unread now belongs to later requests; Qt reads it on its next pass.
-    m_seenUnread = m_holdable->unreadBytes();
     ++m_unanswered;
     updateHold();
     return m_framer.takeFacts().value_or(RequestFramer::RequestFacts{});
@@ -58,14 +61,44 @@ void ConnectionGuard::answerWritten()
 
 bool ConnectionGuard::answersBackedUp() const
 {
-    return m_socket->bytesToWrite() >= m_writeBacklogBytes;
+    return m_holdable->unsentBytes() >= m_writeBacklogBytes;
+}
+
+void ConnectionGuard::followReader()
+{
+    connect(m_socket, &QTcpSocket::readyRead, this,
+            [this] { m_seenUnread = m_holdable->unreadBytes(); });
+}
+
+QByteArray ConnectionGuard::refusal(int status, const QByteArray &message)
+{
+    const QJsonObject body{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), status},
+                                                                 {QStringLiteral("message"),
+                                                                  QString::fromLatin1(message)}}}};
+    return HttpResponse::json(body, status).serialize(false, true);
 }
 
 void ConnectionGuard::updateHold()
 {
-    if (m_rejected)
+    if (m_rejected || m_closing)
         return;
-    m_holdable->holdRequests(m_unanswered >= m_maxUnanswered || answersBackedUp());
+    // A held connection may still deliver a request now and then (Qt reads request lines
+    // without asking bytesAvailable(), TLS decrypts record by record); far past the limits,
+    // the client is cut off.
+    if (m_unanswered > 2 * m_maxUnanswered || m_holdable->unsentBytes() > 4 * m_writeBacklogBytes) {
+        m_closing = true;
+        qCInfo(lcGuard).noquote() << m_socket->peerAddress().toString()
+                                  << "closed: pipelined past every limit";
+        QMetaObject::invokeMethod(m_socket, &QAbstractSocket::abort, Qt::QueuedConnection);
+        return;
+    }
+    const bool held = m_unanswered >= m_maxUnanswered || answersBackedUp();
+    m_holdable->holdRequests(held);
+    // The server, not the client, is what stops a request from arriving meanwhile.
+    if (held)
+        m_requestTimer.stop();
+    else if (m_framer.inRequest() && !m_requestTimer.isActive())
+        m_requestTimer.start();
 }
 
 void ConnectionGuard::onReadyRead()
@@ -89,11 +122,8 @@ void ConnectionGuard::onReadyRead()
             }
         }
     }
-    // Qt's parser, which runs right after this slot, consumes all it is given unless a
-    // request completes; takeRequestFacts() records what it leaves in that case.
-    m_seenUnread = 0;
     if (m_framer.inRequest()) {
-        if (!m_requestTimer.isActive())
+        if (!m_requestTimer.isActive() && !m_holdable->holdsRequests())
             m_requestTimer.start();
     } else {
         m_requestTimer.stop();
@@ -115,10 +145,7 @@ void ConnectionGuard::reject(int status, const QByteArray &message)
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction();
     m_socket->readAll();
-    const QJsonObject body{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), status},
-                                                                 {QStringLiteral("message"),
-                                                                  QString::fromLatin1(message)}}}};
-    m_socket->write(HttpResponse::json(body, status).serialize(false, true));
+    m_socket->write(refusal(status, message));
     m_socket->flush();
     onBytesWritten();
     QTimer::singleShot(LingerMs, m_socket, [socket = m_socket] { socket->abort(); });
@@ -131,7 +158,7 @@ void ConnectionGuard::onBytesWritten()
         updateHold();
         return;
     }
-    if (!m_halfClosed && m_socket->bytesToWrite() == 0) {
+    if (!m_halfClosed && m_holdable->unsentBytes() == 0) {
         m_halfClosed = true;
         ::shutdown(int(m_socket->socketDescriptor()),
                    SHUT_WR); // the client reads EOF after the answer
@@ -145,7 +172,7 @@ void ConnectionGuard::onRequestTimeout()
 
 void ConnectionGuard::onIdleTimeout()
 {
-    if (m_socket->bytesToWrite() > 0) {
+    if (m_holdable->unsentBytes() > 0) {
         // Nothing of our answers went out for a whole interval: the client stopped reading.
         qCInfo(lcGuard).noquote() << m_socket->peerAddress().toString()
                                   << "closed: answers left unread";

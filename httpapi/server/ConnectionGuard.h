@@ -40,9 +40,14 @@ public:
     void answerWritten();
     // The client has left more of our answers unread than it may.
     bool answersBackedUp() const;
+    // Once Qt's parser reads the socket: from then on, what it leaves unread after each read
+    // is known to the framer already.
+    void followReader();
+    // The answer to a refused connection, closing it.
+    static QByteArray refusal(int status, const QByteArray &message);
 
     // Answers with `status` and closes without reading further requests (also used for the
-    // connection cap). The close lingers: the answer is sent, the sending side shut, and what
+    // over-long pipelines). The close lingers: the answer is sent, the sending side shut, and what
     // the client still sends is discarded for a while, because closing a socket with unread
     // input makes the kernel reset the connection and the client could lose the answer.
     void reject(int status, const QByteArray &message);
@@ -70,6 +75,7 @@ private:
     int m_unanswered = 0;
     bool m_rejected = false;
     bool m_halfClosed = false;
+    bool m_closing = false;
 };
 
 } // namespace Cairn

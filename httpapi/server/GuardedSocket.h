@@ -3,6 +3,8 @@
 #include "HoldableSocket.h"
 
 #include <QMetaObject>
+#include <QSslSocket>
+#include <type_traits>
 
 namespace Cairn {
 
@@ -25,15 +27,30 @@ public:
             return;
         m_held = held;
         // A read buffer of one byte that is already full keeps the kernel's bytes there.
-        Socket::setReadBufferSize(held ? 1 : 0);
+        Socket::setReadBufferSize(held ? 1 : m_readCap);
         if (!held && Socket::bytesAvailable() > 0)
             QMetaObject::invokeMethod(this, &Socket::readyRead, Qt::QueuedConnection);
     }
     bool holdsRequests() const override { return m_held; }
     qint64 unreadBytes() const override { return Socket::bytesAvailable(); }
+    qint64 unsentBytes() const override
+    {
+        // QSslSocket counts only what it has not encrypted yet.
+        if constexpr (std::is_base_of_v<QSslSocket, Socket>)
+            return Socket::bytesToWrite() + Socket::encryptedBytesToWrite();
+        else
+            return Socket::bytesToWrite();
+    }
+    void setReadCap(qint64 bytes) override
+    {
+        m_readCap = bytes;
+        if (!m_held)
+            Socket::setReadBufferSize(bytes);
+    }
 
 private:
     bool m_held = false;
+    qint64 m_readCap = 0;
 };
 
 } // namespace Cairn

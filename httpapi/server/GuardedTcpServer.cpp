@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QTimer>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -14,6 +15,10 @@
 Q_DECLARE_LOGGING_CATEGORY(lcGuard)
 
 namespace Cairn {
+
+namespace {
+constexpr int AcceptRetryMs = 100;
+}
 
 GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits,
                                    std::shared_ptr<ConnectionCounter> connections,
@@ -60,27 +65,65 @@ bool GuardedTcpServer::listenShared(const QHostAddress &address, quint16 port)
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    QTcpSocket *socket = acceptedSocket(descriptor);
-    if (!socket) {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getpeername(int(descriptor), reinterpret_cast<sockaddr *>(&address), &length) != 0) {
         ::close(int(descriptor));
         return;
     }
-    const QHostAddress peer = socket->peerAddress();
+    const QHostAddress peer(reinterpret_cast<const sockaddr *>(&address));
     const ConnectionCounter::Admission admission = m_connections->admit(peer);
-    ConnectionGuard *guard = guarded(socket);
     if (admission != ConnectionCounter::Admission::Admitted) {
-        const bool serverFull = admission == ConnectionCounter::Admission::ServerFull;
-        qCWarning(lcGuard) << (serverFull ? "connection cap reached" : "per-address cap reached")
-                           << "; refusing" << peer;
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        guard->reject(503, serverFull ? "Too many connections."
-                                      : "Too many connections from this address.");
+        refuse(descriptor, peer, admission);
+        return;
+    }
+    QTcpSocket *socket = acceptedSocket(descriptor);
+    if (!socket) {
+        m_connections->release(peer);
+        ::close(int(descriptor));
         return;
     }
     connect(socket, &QObject::destroyed,
             [connections = m_connections, peer] { connections->release(peer); });
+    ConnectionGuard *guard = guarded(socket);
     guard->setReader(m_reader);
+    m_handedOver << guard;
     addPendingConnection(socket);
+}
+
+void GuardedTcpServer::refuse(qintptr descriptor, const QHostAddress &peer,
+                              ConnectionCounter::Admission admission)
+{
+    const bool serverFull = admission == ConnectionCounter::Admission::ServerFull;
+    qCWarning(lcGuard) << (serverFull ? "connection cap reached" : "per-address cap reached")
+                       << "; refusing" << peer;
+    // Closed at once, without a socket object or a lingering close: a flood of refused
+    // connections must not hold descriptors. A TLS client cannot read a plain answer.
+    if (!m_tls) {
+        const QByteArray answer = ConnectionGuard::refusal(
+            503, serverFull ? "Too many connections." : "Too many connections from this address.");
+        (void)::send(int(descriptor), answer.constData(), size_t(answer.size()),
+                     MSG_NOSIGNAL | MSG_DONTWAIT);
+    }
+    ::close(int(descriptor));
+}
+
+void GuardedTcpServer::followReader()
+{
+    // Runs after the reader's own slot for newConnection, which connected its readyRead slot:
+    // the guards' slots connected now run after Qt's parser.
+    connect(this, &QTcpServer::newConnection, this, [this] {
+        for (const QPointer<ConnectionGuard> &guard : std::as_const(m_handedOver)) {
+            if (guard)
+                guard->followReader();
+        }
+        m_handedOver.clear();
+    });
+    // Out of descriptors, QTcpServer stops accepting and never starts again by itself.
+    connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
+        qCWarning(lcGuard) << "accept failed:" << error << "; accepting again shortly";
+        QTimer::singleShot(AcceptRetryMs, this, [this] { resumeAccepting(); });
+    });
 }
 
 QTcpSocket *GuardedTcpServer::acceptedSocket(qintptr descriptor)

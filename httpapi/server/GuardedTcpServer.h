@@ -5,6 +5,7 @@
 #include "HttpLimits.h"
 
 #include <QHostAddress>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QTcpServer>
 #include <memory>
@@ -30,13 +31,17 @@ public:
                      QObject *parent = nullptr);
 
     bool listenShared(const QHostAddress &address, quint16 port);
+    // The Qt HTTP server that reads the connections; followReader() once it is bound.
     void setReader(QObject *reader) { m_reader = reader; }
+    void followReader();
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     QTcpSocket *acceptedSocket(qintptr descriptor);
+    void refuse(qintptr descriptor, const QHostAddress &peer,
+                ConnectionCounter::Admission admission);
     ConnectionGuard *guarded(QTcpSocket *socket);
 
 private:
@@ -45,6 +50,8 @@ private:
     std::shared_ptr<BodyBudget> m_bodyBudget;
     std::optional<QSslConfiguration> m_tls;
     QObject *m_reader = nullptr;
+    // Connections accepted since the reader last took them.
+    QList<QPointer<ConnectionGuard>> m_handedOver;
 };
 
 } // namespace Cairn

@@ -15,4 +15,12 @@ qsizetype HttpLimits::bodyLimitFor(QByteArrayView method, QByteArrayView target)
     return maxBodyBytes;
 }
 
+qint64 HttpLimits::maxUnreadBytes() const
+{
+    qsizetype largestBody = maxBodyBytes;
+    for (const BodyLimit &limit : bodyLimits)
+        largestBody = qMax(largestBody, limit.maxBodyBytes);
+    return maxHeaderBytes + largestBody + 64 * 1024;
+}
+
 } // namespace Cairn

@@ -42,6 +42,9 @@ struct HttpLimits
     // Pipelined requests of one connection whose answers are not written yet (computing, or
     // waiting behind one that is); beyond them the next request waits.
     int maxUnansweredRequests = 32;
+    // What one connection may have sent that nobody has read yet: a request's headers and body
+    // (Qt keeps them in the socket until the request is complete) and a little more.
+    qint64 maxUnreadBytes() const;
 
     // The body limit of a request, from its request line.
     qsizetype bodyLimitFor(QByteArrayView method, QByteArrayView target) const;
