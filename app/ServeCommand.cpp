@@ -164,10 +164,16 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
     // Qt holds a request's body in memory: connections times the largest body is the bound.
     settings.ztpLimits.maxConnections =
         value({}, QStringLiteral("ztp/max_connections"), 256).toInt();
+    // A switch bootstraps over one or two connections at a time.
+    settings.ztpLimits.maxConnectionsPerAddress =
+        value({}, QStringLiteral("ztp/max_connections_per_address"), 16).toInt();
     if (settings.ztpLimits.maxBodyBytes < 1024 || maxConfigBytes < 1024 ||
-        settings.ztpLimits.maxConnections < 1) {
-        *exitCode = usage(QStringLiteral("[ztp] max_body_bytes and max_config_bytes must be at "
-                                         "least 1024, max_connections at least 1"));
+        settings.ztpLimits.maxConnections < 1 || settings.ztpLimits.maxConnectionsPerAddress < 1 ||
+        settings.ztpLimits.maxPendingBodyBytes < maxConfigBytes) {
+        *exitCode = usage(
+            QStringLiteral("[ztp] max_body_bytes and max_config_bytes must be at "
+                           "least 1024, max_connections and max_connections_per_address at least "
+                           "1, and [http] max_pending_body_bytes at least max_config_bytes"));
         return std::nullopt;
     }
     settings.ztpLimits.bodyLimits = {

@@ -148,12 +148,15 @@ HttpResponse Router::dispatchMatched(const HttpRequest &request, const Route &ro
         // A password hash takes tens of milliseconds: never on a listener thread, where it
         // would hold up every other connection the thread serves. The request is served whole
         // on the blocking-work pool, its own deferred work included.
-        return HttpResponse::later([this, request, &route, params = std::move(params), user] {
-            HttpResponse response = serve(request, route, params, user);
+        // The caller is told through the answer: the listener may be gone by the time it is.
+        return HttpResponse::later([this, request, &route, params = std::move(params)] {
+            QString caller;
+            HttpResponse response = serve(request, route, params, &caller);
             while (response.deferred) {
                 const std::function<HttpResponse()> work = std::move(response.deferred);
                 response = work();
             }
+            response.caller = caller;
             return response;
         });
     }

@@ -56,6 +56,7 @@ RequestFramer::RequestFacts ConnectionGuard::takeRequestFacts()
 void ConnectionGuard::answerWritten()
 {
     --m_unanswered;
+    m_framer.answered();
     updateHold();
 }
 

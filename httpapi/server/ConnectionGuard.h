@@ -46,10 +46,10 @@ public:
     // The answer to a refused connection, closing it.
     static QByteArray refusal(int status, const QByteArray &message);
 
-    // Answers with `status` and closes without reading further requests (also used for the
-    // over-long pipelines). The close lingers: the answer is sent, the sending side shut, and what
-    // the client still sends is discarded for a while, because closing a socket with unread
-    // input makes the kernel reset the connection and the client could lose the answer.
+    // Answers with `status` and closes without reading further requests. The close lingers: the
+    // answer is sent, the sending side shut, and what the client still sends is discarded for a
+    // while, because closing a socket with unread input makes the kernel reset the connection and
+    // the client could lose the answer.
     void reject(int status, const QByteArray &message);
 
 private:

@@ -106,6 +106,8 @@ void HttpListener::compute(QTcpSocket *socket, const std::shared_ptr<Answer> &an
     const QPointer<QTcpSocket> alive(socket);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, answer, alive] {
         answer->response = watcher->result();
+        if (!answer->response->caller.isEmpty())
+            answer->user = answer->response->caller;
         watcher->deleteLater();
         // The client may have gone meanwhile; the answer then goes nowhere.
         if (!alive)

@@ -24,6 +24,8 @@ struct HttpResponse
     // end, or an error — the connection is then cut, so a client never takes a truncated body
     // for a whole one. Called on the blocking-work pool, one call at a time, until the end.
     std::function<Result<std::optional<QByteArray>>()> pieces;
+    // Who was served, when that was found out off the listener thread (for the access log).
+    QString caller;
 
     static HttpResponse json(const QJsonValue &value, int status = 200);
     static HttpResponse bytes(QByteArray body, QByteArray contentType, int status = 200);

@@ -48,18 +48,27 @@ bool headerListContains(QByteArrayView value, QByteArrayView token)
 
 RequestFramer::~RequestFramer()
 {
-    while (takeFacts()) {
-    }
+    qint64 taken = m_bodyBudget;
+    for (const qint64 bytes : std::as_const(m_receivedBudgets))
+        taken += bytes;
+    if (m_budget && taken > 0)
+        m_budget->giveBack(taken);
 }
 
 std::optional<RequestFramer::RequestFacts> RequestFramer::takeFacts()
 {
     if (m_facts.isEmpty())
         return std::nullopt;
-    RequestFacts facts = m_facts.dequeue();
-    if (m_budget && facts.budgetedBodyBytes > 0)
-        m_budget->giveBack(facts.budgetedBodyBytes);
-    return facts;
+    return m_facts.dequeue();
+}
+
+void RequestFramer::answered()
+{
+    if (m_receivedBudgets.isEmpty())
+        return;
+    const qint64 bytes = m_receivedBudgets.dequeue();
+    if (m_budget && bytes > 0)
+        m_budget->giveBack(bytes);
 }
 
 std::optional<RequestFramer::Violation> RequestFramer::feed(QByteArrayView bytes)
@@ -87,6 +96,8 @@ std::optional<RequestFramer::Violation> RequestFramer::feed(QByteArrayView bytes
         case State::FixedBody:
         case State::ChunkData: {
             const qint64 take = qMin<qint64>(m_remaining, bytes.size() - i);
+            if (std::optional<Violation> refused = budgetBody(take))
+                return refused;
             i += take;
             m_remaining -= take;
             if (m_remaining == 0) {
@@ -118,7 +129,8 @@ std::optional<RequestFramer::Violation> RequestFramer::takeLine(char byte, qsize
         m_lineComplete = false;
     }
     if (byte == '\n') {
-        if (m_line.endsWith('\r'))
+        m_lineEndedWithCr = m_line.endsWith('\r');
+        if (m_lineEndedWithCr)
             m_line.chop(1);
         m_lineComplete = true;
         return std::nullopt;
@@ -178,8 +190,9 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeaderLine()
     };
     if (hasControlCharacters(value))
         return Violation{400, "Control characters in a header value."};
+    // Qt 6.4 reads no trailer fields: the two must agree on where the next request starts.
     if (m_state == State::Trailer)
-        return std::nullopt;
+        return Violation{400, "Trailer fields are not accepted."};
     if (is("content-length")) {
         bool ok = false;
         const qint64 length = value.toLongLong(&ok);
@@ -224,8 +237,7 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeadersComplete()
     m_current.expectsContinue =
         m_current.expectsContinue && (m_chunked || m_contentLength.value_or(0) > 0);
     if (m_contentLength.value_or(0) > 0) {
-        if (std::optional<Violation> refused =
-                admitBody(*m_contentLength, *m_contentLength, m_current))
+        if (std::optional<Violation> refused = admitBody(*m_contentLength))
             return refused;
     }
     m_facts.enqueue(m_current);
@@ -242,6 +254,10 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeadersComplete()
 
 std::optional<RequestFramer::Violation> RequestFramer::onChunkSize()
 {
+    // Qt's parser splits chunked bodies at CRLF only: a bare LF would make the two disagree
+    // on where the body ends.
+    if (!m_lineEndedWithCr)
+        return Violation{400, "Malformed chunked body."};
     if (m_state == State::ChunkDataEnd) {
         if (!m_line.isEmpty())
             return Violation{400, "Malformed chunked body."};
@@ -257,17 +273,15 @@ std::optional<RequestFramer::Violation> RequestFramer::onChunkSize()
         m_state = State::Trailer;
         return std::nullopt;
     }
-    // The request in progress is the newest whose headers are complete.
     m_bodyBytes += length;
-    if (std::optional<Violation> refused = admitBody(m_bodyBytes, length, m_facts.back()))
+    if (std::optional<Violation> refused = admitBody(m_bodyBytes))
         return refused;
     m_remaining = length;
     m_state = State::ChunkData;
     return std::nullopt;
 }
 
-std::optional<RequestFramer::Violation> RequestFramer::admitBody(qint64 total, qint64 more,
-                                                                 RequestFacts &facts)
+std::optional<RequestFramer::Violation> RequestFramer::admitBody(qint64 total) const
 {
     if (total > m_bodyLimit)
         return bodyTooLarge();
@@ -277,11 +291,17 @@ std::optional<RequestFramer::Violation> RequestFramer::admitBody(qint64 total, q
         return Violation{401, "Authentication credentials were not provided (a body of more than " +
                                   QByteArray::number(m_limits.maxBodyBytesWithoutCredentials) +
                                   " bytes needs them)."};
-    if (m_budget) {
-        if (!m_budget->take(more))
-            return Violation{503, "The server is receiving too much at once; try again."};
-        facts.budgetedBodyBytes += more;
-    }
+    return std::nullopt;
+}
+
+std::optional<RequestFramer::Violation> RequestFramer::budgetBody(qint64 bytes)
+{
+    // Counted as it arrives: what a slow sender has not sent costs nothing yet.
+    if (!m_budget || bytes <= 0)
+        return std::nullopt;
+    if (!m_budget->take(bytes))
+        return Violation{503, "The server is receiving too much at once; try again."};
+    m_bodyBudget += bytes;
     return std::nullopt;
 }
 
@@ -293,6 +313,8 @@ RequestFramer::Violation RequestFramer::bodyTooLarge() const
 
 void RequestFramer::startNextRequest()
 {
+    m_receivedBudgets.enqueue(m_bodyBudget);
+    m_bodyBudget = 0;
     m_state = State::RequestLine;
     m_line.clear();
     m_lineComplete = false;

@@ -30,8 +30,6 @@ public:
     {
         bool closeAfterResponse = false;
         bool expectsContinue = false;
-        // Taken from the body budget while the body is received.
-        qint64 budgetedBodyBytes = 0;
     };
 
     explicit RequestFramer(const HttpLimits &limits, std::shared_ptr<BodyBudget> budget = {})
@@ -39,7 +37,7 @@ public:
         , m_budget(std::move(budget))
     {
     }
-    // Gives back the budget of requests whose bodies never reached a handler.
+    // Gives back the budget of bodies whose requests were never answered.
     ~RequestFramer();
     RequestFramer(const RequestFramer &) = delete;
     RequestFramer &operator=(const RequestFramer &) = delete;
@@ -52,8 +50,11 @@ public:
     bool inRequest() const { return m_state != State::RequestLine || !m_line.isEmpty(); }
     // Facts of requests whose headers are complete, oldest first.
     QQueue<RequestFacts> &facts() { return m_facts; }
-    // The oldest request is complete and handed over: its facts, its budget given back.
+    // The oldest request is complete and handed over: its facts.
     std::optional<RequestFacts> takeFacts();
+    // The oldest request received in full is answered: its body's budget is given back. (Qt
+    // keeps a body until its answer is out.)
+    void answered();
 
 private:
     enum class State
@@ -72,18 +73,25 @@ private:
     std::optional<Violation> onHeaderLine();
     std::optional<Violation> onHeadersComplete();
     std::optional<Violation> onChunkSize();
-    // Checks a body that has grown to `total` bytes, `more` of them new, and budgets the new.
-    std::optional<Violation> admitBody(qint64 total, qint64 more, RequestFacts &facts);
+    // Checks a body that will have `total` bytes against the size limits.
+    std::optional<Violation> admitBody(qint64 total) const;
+    // Takes `bytes` of body just received from the budget.
+    std::optional<Violation> budgetBody(qint64 bytes);
     Violation bodyTooLarge() const;
     void startNextRequest();
 
     HttpLimits m_limits;
     std::shared_ptr<BodyBudget> m_budget;
+    // Budget taken for the body being received, and for each request received in full and not
+    // answered yet, oldest first.
+    qint64 m_bodyBudget = 0;
+    QQueue<qint64> m_receivedBudgets;
     // This request's: the general limit, or its route's (HttpLimits::bodyLimits).
     qsizetype m_bodyLimit = 0;
     State m_state = State::RequestLine;
     QByteArray m_line;
     bool m_lineComplete = false;
+    bool m_lineEndedWithCr = false;
     qsizetype m_headerBytes = 0;
     qint64 m_bodyBytes = 0;
     qint64 m_remaining = 0;

@@ -35,8 +35,9 @@ with open(root + "/definitions/leaf", "w") as definition:
 PY
 
 ztp_port=$(bench_free_port)
-# Every emulated switch posts from 127.0.0.1: lift the per-address registration limit.
-printf '[ztp]\nregistrations_per_minute=0\n' >"$bench_work/cairn.ini"
+# Every emulated switch posts from 127.0.0.1: lift the per-address registration and connection
+# limits.
+printf '[ztp]\nregistrations_per_minute=0\nmax_connections_per_address=256\n' >"$bench_work/cairn.ini"
 bench_start_cairn "$build/app/cairn" --ztp-listen "127.0.0.1:$ztp_port" --ztp-data-root "$ztp_root" \
     --ztp-server-url "http://127.0.0.1:$ztp_port" --config "$bench_work/cairn.ini"
 bench_wait_for "http://127.0.0.1:$ztp_port/bootstrap/config"
