@@ -4,6 +4,7 @@
 #include "ExitCode.h"
 #include "toolkit/OutputParser.h"
 
+#include <QDir>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -119,6 +120,12 @@ std::optional<CoreOptions> CommonOptions::read(const QCommandLineParser &parser,
         virt.allowTcp = settings->value(QStringLiteral("virt/allow_tcp"), false).toBool();
         virt.testFixturesDir = settings->value(QStringLiteral("virt/test_fixtures_dir")).toString();
         virt.imageDirs = settings->value(QStringLiteral("virt/image_dirs")).toStringList();
+        virt.provisionDir = settings->value(QStringLiteral("virt/provision_dir")).toString();
+        if (!virt.provisionDir.isEmpty() && QDir::isRelativePath(virt.provisionDir)) {
+            err << "cairn: [virt] provision_dir must be an absolute path" << Qt::endl;
+            *exitCode = ExitUsage;
+            return std::nullopt;
+        }
         virt.feedsAllowPrivate =
             settings->value(QStringLiteral("virt/feeds_allow_private"), false).toBool();
         virt.maxPackageBytes =

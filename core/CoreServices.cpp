@@ -33,7 +33,8 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_clusters(m_database, m_permissions, m_virt)
     , m_staticNetworks(m_database, m_permissions, m_clusters)
     , m_packages(m_database, m_permissions, options.dataDir)
-    , m_lifecycle(m_virt, m_packages, m_staticNetworks, m_clusters, options.dataDir)
+    , m_lifecycle(m_virt, m_packages, m_staticNetworks, m_clusters,
+                  virtSettings(options).provisionDir)
     , m_vmFeeds(m_database, m_permissions, m_packages, m_virt, m_serverKey, virtSettings(options))
     , m_accounts(m_users, m_groups, m_permissions)
     , m_virtPermissions(m_database, m_permissions, m_accounts)
@@ -60,7 +61,9 @@ ZtpSettings CoreServices::ztpSettings(const CoreOptions &options)
 VirtSettings CoreServices::virtSettings(const CoreOptions &options)
 {
     VirtSettings settings = options.virt;
-    settings.imageDirs << options.dataDir + QStringLiteral("/virt/images");
+    if (settings.provisionDir.isEmpty())
+        settings.provisionDir = options.dataDir + QStringLiteral("/virt/images");
+    settings.imageDirs << settings.provisionDir;
     return settings;
 }
 

@@ -52,12 +52,12 @@ Error cancelledError()
 
 MachineLifecycle::MachineLifecycle(VirtService &virt, PackageService &packages,
                                    StaticNetworkService &networks, ClusterService &clusters,
-                                   const QString &dataDir)
+                                   QString provisionDir)
     : m_virt(virt)
     , m_packages(packages)
     , m_networks(networks)
     , m_clusters(clusters)
-    , m_imagesDirectory(QDir(dataDir).filePath(QStringLiteral("virt/images")))
+    , m_imagesDirectory(std::move(provisionDir))
 {
     m_virt.registerTransactionRecovery(QStringLiteral("provision"),
                                        [this](const Job &job) { return recoverProvision(job); });

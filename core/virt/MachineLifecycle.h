@@ -40,7 +40,7 @@ class MachineLifecycle
 {
 public:
     MachineLifecycle(VirtService &virt, PackageService &packages, StaticNetworkService &networks,
-                     ClusterService &clusters, const QString &dataDir);
+                     ClusterService &clusters, QString provisionDir);
 
     // From a shut-off machine (`control` on it, `add` on packages); `data.package` names the
     // package once done.
@@ -51,7 +51,7 @@ public:
     // addresses and forgets it (`delete` on the machine).
     Result<VirtTransaction> totalDelete(const Identity &caller, const QString &machineUuid);
 
-    // Where a provisioned machine's disks are: <data-dir>/virt/images/<uuid>/.
+    // Where a provisioned machine's disks are: <provisioning folder>/<uuid>/.
     QString imagesOf(const QString &machineUuid) const;
 
 private:

@@ -16,8 +16,12 @@ struct VirtSettings
     // empty: only test:///default.
     QString testFixturesDir;
     // Folders where a machine's file-backed disks (and kernels) may live besides libvirt's
-    // storage pools; the core adds <data-dir>/virt/images, where provisioned disks go.
+    // storage pools; the core adds the provisioning folder.
     QStringList imageDirs;
+    // Where provisioned machines' disks go, a folder per machine; empty: <data-dir>/virt/images.
+    // The data directory is 0700: for qemu:///system, whose qemu user must read the disks, name
+    // a folder outside it (such as /var/lib/libvirt/images/cairn).
+    QString provisionDir;
     // VM feeds and their packages may be on loopback, private or link-local addresses (a lab's
     // own repository); off, such targets are refused, so a feed URL cannot probe the inside.
     bool feedsAllowPrivate = false;

@@ -15,6 +15,7 @@
 #include <QScopeGuard>
 #include <QTcpSocket>
 #include <QThreadPool>
+#include <QUrlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Cairn {
@@ -51,7 +52,10 @@ HttpRequest copyOf(const QHttpServerRequest &request)
     copy.method = methodName(request.method());
     copy.rawPath = request.url().path(QUrl::FullyEncoded);
     copy.segments = HttpRequest::splitPath(copy.rawPath);
-    copy.query = request.query();
+    // Query strings are form-encoded, as Django and every HTTP client take them: '+' is a space
+    // (a plus sign comes as %2B). QUrlQuery alone would keep it a plus.
+    copy.query = QUrlQuery(
+        request.url().query(QUrl::FullyEncoded).replace(QLatin1Char('+'), QStringLiteral("%20")));
     copy.headers = request.headers();
     copy.body = request.body();
     copy.peer = request.remoteAddress();

@@ -26,15 +26,19 @@ const QByteArray DefaultDomain = "6695eb01-f6a4-8304-79aa-97f2502e193f";
 class MachineLifecycleApiTest : public ServerFixture
 {
 protected:
-    // Disks live in the images folder the server is configured with.
+    // Disks live in the images folder the server is configured with; provisioned ones in a
+    // provisioning folder outside the data directory, as on a qemu:///system host.
     static void SetUpTestSuite()
     {
         s_dir = std::make_unique<QTemporaryDir>();
         ASSERT_TRUE(QDir().mkpath(s_dir->filePath(QStringLiteral("images"))));
         startServer({QStringLiteral("--config"),
                      writeConfig("[virt]\nfeeds_allow_private=true\nimage_dirs=" +
-                                 s_dir->filePath(QStringLiteral("images")).toUtf8() + '\n')});
+                                 s_dir->filePath(QStringLiteral("images")).toUtf8() +
+                                 "\nprovision_dir=" + provisionDir().toUtf8() + '\n')});
     }
+
+    static QString provisionDir() { return s_dir->filePath(QStringLiteral("provisioned")); }
 
     // The transaction once it has finished.
     static QJsonObject finished(const QString &txid)
@@ -148,6 +152,9 @@ TEST_F(MachineLifecycleApiTest, PackageThenProvisionThenTotaldelete)
     EXPECT_EQ(made[QStringLiteral("name")], QStringLiteral("web-1"));
     EXPECT_EQ(made[QStringLiteral("state")], QStringLiteral("running"));
     EXPECT_EQ(made[QStringLiteral("managed")], true);
+    EXPECT_TRUE(made[QStringLiteral("disks")][0][QStringLiteral("source")].toString().startsWith(
+        provisionDir() + QLatin1Char('/') + newUuid + QLatin1Char('/')))
+        << made[QStringLiteral("disks")][0][QStringLiteral("source")].toString().toStdString();
     EXPECT_EQ(made[QStringLiteral("interfaces")][0][QStringLiteral("ip")],
               QStringLiteral("172.16.5.100"));
     EXPECT_NE(made[QStringLiteral("interfaces")][0][QStringLiteral("mac")],

@@ -1,7 +1,9 @@
 #include "ServerFixture.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 
 using namespace Cairn::Test;
 
@@ -331,4 +333,32 @@ TEST_F(NsotApiTest, LargeTextsAreReadOnlyWhenAskedFor)
     EXPECT_TRUE(listed.first()[QStringLiteral("configuration")].toString().startsWith(
         QLatin1String("hostname edge9")));
     ASSERT_EQ(admin("DELETE", "/api/devices/edge9/").status, 204);
+}
+
+// What pynsot sends for `nsot devices list -q "vendor=juniper -metro=lax"`: python3-requests
+// encodes params form-style, a space as '+' (and a '+' of the query as %2B).
+TEST_F(NsotApiTest, SetQueriesFromPythonRequestsKeepTheirTerms)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), QStringLiteral(R"(
+import json, sys, requests
+url, token = sys.argv[1], sys.argv[2]
+seen = {}
+for query in ["vendor=juniper -metro=lax", "vendor=arista +metro=iad", "metro=lax metro=iad"]:
+    reply = requests.get(url + "/api/devices/query/", params={"query": query},
+                         headers={"Authorization": "Token " + token}, timeout=10)
+    seen[query] = sorted(device["hostname"] for device in reply.json())
+print(json.dumps(seen))
+)"),
+                  QStringLiteral("http://127.0.0.1:%1").arg(s_server->port()),
+                  QString::fromLatin1(s_adminToken)});
+    ASSERT_TRUE(python.waitForFinished(60000));
+    ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
+    const QJsonObject seen = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    EXPECT_EQ(seen[QStringLiteral("vendor=juniper -metro=lax")].toArray(),
+              (QJsonArray{QStringLiteral("iad-r1")}));
+    EXPECT_EQ(seen[QStringLiteral("vendor=arista +metro=iad")].toArray(),
+              (QJsonArray{QStringLiteral("foo-bar1"), QStringLiteral("iad-r1")}));
+    EXPECT_EQ(seen[QStringLiteral("metro=lax metro=iad")].toArray(), QJsonArray());
 }
