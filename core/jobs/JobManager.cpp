@@ -74,7 +74,7 @@ Result<int> JobManager::recoverAfterCrash()
 void JobManager::registerRecovery(const QString &kind, JobRecovery recovery)
 {
     const QMutexLocker lock(&m_mutex);
-    m_recoveries.insert(kind, std::move(recovery));
+    m_recoveries.emplace(kind, std::move(recovery));
 }
 
 void JobManager::registerKind(const QString &kind, JobHandler handler)
