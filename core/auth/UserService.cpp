@@ -180,10 +180,12 @@ Result<User> UserService::verifyPassword(const QString &username, const QString 
     // once cannot all pass on the same last token.
     const Error tooMany{ErrorCode::TooManyRequests,
                         QStringLiteral("Too many failed sign-ins; try again in a minute.")};
-    if (!m_failedSignIns.take(userKey))
+    // The address first: an address out of tokens must not make a bucket per name it tries.
+    if (!address.isEmpty() && !m_failedSignIns.take(address))
         return tooMany;
-    if (!address.isEmpty() && !m_failedSignIns.take(address)) {
-        m_failedSignIns.giveBack(userKey);
+    if (!m_failedSignIns.take(userKey)) {
+        if (!address.isEmpty())
+            m_failedSignIns.giveBack(address);
         return tooMany;
     }
     const auto refund = [&] {

@@ -69,8 +69,10 @@ void AddressRateLimiter::giveBack(const QString &address)
     if (m_perMinute <= 0)
         return;
     const QMutexLocker locker(&m_mutex);
-    if (Bucket *bucket = refilled(clientOf(address), m_clock.elapsed()))
-        bucket->tokens = qMin(bucket->tokens + 1, double(m_perMinute));
+    // Only a bucket that exists: giving back never makes one (the table has a hard cap).
+    const auto found = m_buckets.find(clientOf(address));
+    if (found != m_buckets.end())
+        found->tokens = qMin(found->tokens + 1, double(m_perMinute));
 }
 
 bool AddressRateLimiter::hasToken(const QString &address)

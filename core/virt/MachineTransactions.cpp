@@ -1,5 +1,6 @@
 #include "MachineTransactions.h"
 
+#include <QSysInfo>
 #include <QUuid>
 
 namespace Cairn {
@@ -19,6 +20,7 @@ Result<VirtTransaction> MachineTransactions::start(const Identity &caller,
     params.insert(QStringLiteral("transaction"), uuid);
     params.insert(QStringLiteral("machine"), machineUuid);
     params.insert(QStringLiteral("action"), action);
+    params.insert(QStringLiteral("host"), QSysInfo::machineHostName());
     const Result<Job> job =
         m_jobs.submitInLane(laneOf(machineUuid), QStringLiteral("virt.") + action, params,
                             caller.user.id, std::move(work));
@@ -35,7 +37,15 @@ Result<VirtTransaction> MachineTransactions::start(const Identity &caller,
 
 void MachineTransactions::registerRecovery(const QString &action, JobRecovery recovery)
 {
-    m_jobs.registerRecovery(QStringLiteral("virt.") + action, std::move(recovery));
+    // Servers sharing a database see each other's jobs: only a job this host ran may be
+    // cleaned up after, or a starting server would undo another's work in progress.
+    m_jobs.registerRecovery(
+        QStringLiteral("virt.") + action, [recovery = std::move(recovery)](const Job &job) {
+            const QString host = job.params.value(QStringLiteral("host")).toString();
+            if (host != QSysInfo::machineHostName())
+                return QStringLiteral("nothing here: it ran on %1").arg(host);
+            return recovery(job);
+        });
 }
 
 bool MachineTransactions::isPending(const QString &machineUuid)

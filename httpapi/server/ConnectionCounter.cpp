@@ -1,7 +1,5 @@
 #include "ConnectionCounter.h"
 
-#include "net/AddressRateLimiter.h"
-
 namespace Cairn {
 
 ConnectionCounter::Admission ConnectionCounter::admit(const QHostAddress &address)
@@ -9,7 +7,7 @@ ConnectionCounter::Admission ConnectionCounter::admit(const QHostAddress &addres
     const QMutexLocker locker(&m_mutex);
     if (m_open >= m_maxConnections)
         return Admission::ServerFull;
-    int &fromAddress = m_openPerClient[AddressRateLimiter::clientOf(address.toString())];
+    int &fromAddress = m_openPerAddress[address];
     if (fromAddress >= m_maxPerAddress)
         return Admission::AddressFull;
     ++fromAddress;
@@ -21,9 +19,9 @@ void ConnectionCounter::release(const QHostAddress &address)
 {
     const QMutexLocker locker(&m_mutex);
     --m_open;
-    const auto it = m_openPerClient.find(AddressRateLimiter::clientOf(address.toString()));
-    if (it != m_openPerClient.end() && --it.value() <= 0)
-        m_openPerClient.erase(it);
+    const auto it = m_openPerAddress.find(address);
+    if (it != m_openPerAddress.end() && --it.value() <= 0)
+        m_openPerAddress.erase(it);
 }
 
 } // namespace Cairn

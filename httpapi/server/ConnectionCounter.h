@@ -3,13 +3,12 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QMutex>
-#include <QString>
 
 namespace Cairn {
 
 // The open connections of one server across its listener threads, in all and per client
-// (an address, or an IPv6 /64), so that one client cannot take every connection the server
-// allows.
+// address, so that one client cannot take every connection the server allows. (Per address, not
+// per IPv6 /64: a rack of switches may share one /64; the total cap bounds the rest.)
 class ConnectionCounter
 {
 public:
@@ -35,7 +34,7 @@ private:
     const int m_maxPerAddress;
     QMutex m_mutex;
     int m_open = 0;
-    QHash<QString, int> m_openPerClient;
+    QHash<QHostAddress, int> m_openPerAddress;
 };
 
 } // namespace Cairn

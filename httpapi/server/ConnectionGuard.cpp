@@ -24,10 +24,10 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, HoldableSocket *holdable,
     , m_holdable(holdable)
     , m_writeBacklogBytes(limits.writeBacklogBytes)
     , m_maxUnanswered(limits.maxUnansweredRequests)
+    , m_requestTimeoutMs(limits.requestTimeoutMs)
     , m_framer(limits, std::move(bodyBudget))
 {
     m_requestTimer.setSingleShot(true);
-    m_requestTimer.setInterval(limits.requestTimeoutMs);
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(limits.idleTimeoutMs);
     connect(&m_requestTimer, &QTimer::timeout, this, &ConnectionGuard::onRequestTimeout);
@@ -48,6 +48,17 @@ ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
 
 RequestFramer::RequestFacts ConnectionGuard::takeRequestFacts()
 {
+    // A held connection may still deliver a request now and then (Qt reads request lines
+    // without asking bytesAvailable(), TLS decrypts record by record); far past the limits,
+    // the client is cut off.
+    if (m_holdable->holdsRequests() && !m_closing &&
+        (m_unanswered >= 2 * m_maxUnanswered ||
+         m_holdable->unsentBytes() >= 4 * m_writeBacklogBytes)) {
+        m_closing = true;
+        qCInfo(lcGuard).noquote() << m_socket->peerAddress().toString()
+                                  << "closed: pipelined past every limit";
+        QMetaObject::invokeMethod(m_socket, &QAbstractSocket::abort, Qt::QueuedConnection);
+    }
     ++m_unanswered;
     updateHold();
     return m_framer.takeFacts().value_or(RequestFramer::RequestFacts{});
@@ -83,23 +94,19 @@ void ConnectionGuard::updateHold()
 {
     if (m_rejected || m_closing)
         return;
-    // A held connection may still deliver a request now and then (Qt reads request lines
-    // without asking bytesAvailable(), TLS decrypts record by record); far past the limits,
-    // the client is cut off.
-    if (m_unanswered > 2 * m_maxUnanswered || m_holdable->unsentBytes() > 4 * m_writeBacklogBytes) {
-        m_closing = true;
-        qCInfo(lcGuard).noquote() << m_socket->peerAddress().toString()
-                                  << "closed: pipelined past every limit";
-        QMetaObject::invokeMethod(m_socket, &QAbstractSocket::abort, Qt::QueuedConnection);
-        return;
-    }
     const bool held = m_unanswered >= m_maxUnanswered || answersBackedUp();
+    if (held == m_holdable->holdsRequests())
+        return;
     m_holdable->holdRequests(held);
-    // The server, not the client, is what stops a request from arriving meanwhile.
-    if (held)
+    // The server, not the client, stops a request from arriving meanwhile: its clock stops,
+    // and goes on from where it was (never from the start, or holding would extend it).
+    if (held && m_requestTimer.isActive()) {
+        m_requestTimeLeftMs = qMax(1, m_requestTimer.remainingTime());
         m_requestTimer.stop();
-    else if (m_framer.inRequest() && !m_requestTimer.isActive())
-        m_requestTimer.start();
+    } else if (!held && m_requestTimeLeftMs > 0) {
+        m_requestTimer.start(m_requestTimeLeftMs);
+        m_requestTimeLeftMs = 0;
+    }
 }
 
 void ConnectionGuard::onReadyRead()
@@ -124,10 +131,11 @@ void ConnectionGuard::onReadyRead()
         }
     }
     if (m_framer.inRequest()) {
-        if (!m_requestTimer.isActive() && !m_holdable->holdsRequests())
-            m_requestTimer.start();
+        if (!m_requestTimer.isActive() && m_requestTimeLeftMs == 0)
+            m_requestTimer.start(m_requestTimeoutMs);
     } else {
         m_requestTimer.stop();
+        m_requestTimeLeftMs = 0;
     }
     restartIdleTimer();
 }
@@ -157,6 +165,7 @@ void ConnectionGuard::onBytesWritten()
     if (!m_rejected) {
         restartIdleTimer();
         updateHold();
+        Q_EMIT answerBytesSent();
         return;
     }
     if (!m_halfClosed && m_holdable->unsentBytes() == 0) {

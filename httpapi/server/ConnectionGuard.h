@@ -52,6 +52,10 @@ public:
     // the client could lose the answer.
     void reject(int status, const QByteArray &message);
 
+Q_SIGNALS:
+    // Some of what was written went out to the client (after encryption, for TLS).
+    void answerBytesSent();
+
 private:
     void onReadyRead();
     void onBytesWritten();
@@ -64,6 +68,9 @@ private:
     HoldableSocket *m_holdable;
     qint64 m_writeBacklogBytes;
     int m_maxUnanswered;
+    int m_requestTimeoutMs;
+    // While held: what was left of the request's time.
+    int m_requestTimeLeftMs = 0;
     QPointer<QObject> m_reader;
     RequestFramer m_framer;
     QTimer m_requestTimer;

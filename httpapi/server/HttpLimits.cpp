@@ -15,12 +15,13 @@ qsizetype HttpLimits::bodyLimitFor(QByteArrayView method, QByteArrayView target)
     return maxBodyBytes;
 }
 
-qint64 HttpLimits::maxUnreadBytes() const
+qint64 HttpLimits::maxRequestBytes() const
 {
     qsizetype largestBody = maxBodyBytes;
     for (const BodyLimit &limit : bodyLimits)
         largestBody = qMax(largestBody, limit.maxBodyBytes);
-    return maxHeaderBytes + largestBody + 64 * 1024;
+    // Chunk framing: a chunk line and CRLF for every chunk, a quarter for chunks of 40 bytes.
+    return maxHeaderBytes + largestBody + largestBody / 4 + 32 * 1024;
 }
 
 } // namespace Cairn

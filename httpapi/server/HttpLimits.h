@@ -42,9 +42,11 @@ struct HttpLimits
     // Pipelined requests of one connection whose answers are not written yet (computing, or
     // waiting behind one that is); beyond them the next request waits.
     int maxUnansweredRequests = 32;
-    // What one connection may have sent that nobody has read yet: a request's headers and body
-    // (Qt keeps them in the socket until the request is complete) and a little more.
-    qint64 maxUnreadBytes() const;
+    // A request on the wire: headers, the largest body and its chunk framing. Qt keeps all of it
+    // in the socket until the request is complete.
+    qint64 maxRequestBytes() const;
+    // What one connection may have sent that nobody has read yet: a request and a little more.
+    qint64 maxUnreadBytes() const { return maxRequestBytes() + 32 * 1024; }
 
     // The body limit of a request, from its request line.
     qsizetype bodyLimitFor(QByteArrayView method, QByteArrayView target) const;

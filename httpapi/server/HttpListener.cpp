@@ -198,15 +198,17 @@ void HttpListener::writePiece(QTcpSocket *socket, const std::shared_ptr<Answer> 
         streamNext(socket, answer);
         return;
     }
+    // backedUp() means there is a guard. Its answerBytesSent() counts what TLS encrypts and
+    // sends; the socket's bytesWritten() would not say when encrypted bytes drain.
     const QPointer<QTcpSocket> alive(socket);
     auto drained = std::make_shared<QMetaObject::Connection>();
-    *drained =
-        connect(socket, &QIODevice::bytesWritten, this, [this, alive, answer, drained, backedUp] {
-            if (!alive || backedUp(alive))
-                return;
-            disconnect(*drained);
-            streamNext(alive, answer);
-        });
+    *drained = connect(ConnectionGuard::of(socket), &ConnectionGuard::answerBytesSent, this,
+                       [this, alive, answer, drained, backedUp] {
+                           if (!alive || backedUp(alive))
+                               return;
+                           disconnect(*drained);
+                           streamNext(alive, answer);
+                       });
 }
 
 void HttpListener::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

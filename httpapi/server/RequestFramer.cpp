@@ -7,6 +7,12 @@ namespace Cairn {
 namespace {
 
 constexpr qsizetype MaxChunkLine = 1024;
+// Qt's header parser gives up past these and then sees a request without headers: the framer
+// must refuse first, or the two would disagree on where the next request starts.
+constexpr int MaxHeaderFields = 100;
+constexpr qsizetype MaxHeaderLine = 8000;
+// CRLFs a client may send between requests (RFC 9112 2.2 allows some; Qt keeps them all).
+constexpr int MaxEmptyLineBytes = 4;
 
 bool isTokenChar(char c)
 {
@@ -76,10 +82,13 @@ std::optional<RequestFramer::Violation> RequestFramer::feed(QByteArrayView bytes
     qsizetype i = 0;
     while (i < bytes.size()) {
         std::optional<Violation> violation;
+        const qsizetype before = i;
         switch (m_state) {
         case State::RequestLine:
-            // Empty lines before a request line are allowed (RFC 9112 2.2).
+            // Empty lines before a request line are allowed (RFC 9112 2.2), a few.
             if (m_line.isEmpty() && (bytes[i] == '\r' || bytes[i] == '\n')) {
+                if (++m_emptyLineBytes > MaxEmptyLineBytes)
+                    return Violation{400, "Malformed request line."};
                 ++i;
                 continue;
             }
@@ -89,7 +98,8 @@ std::optional<RequestFramer::Violation> RequestFramer::feed(QByteArrayView bytes
             break;
         case State::HeaderLine:
         case State::Trailer:
-            violation = takeLine(bytes[i++], m_limits.maxHeaderBytes - m_headerBytes, 431);
+            violation = takeLine(bytes[i++],
+                                 qMin(m_limits.maxHeaderBytes - m_headerBytes, MaxHeaderLine), 431);
             if (!violation && m_lineComplete)
                 violation = onHeaderLine();
             break;
@@ -117,6 +127,11 @@ std::optional<RequestFramer::Violation> RequestFramer::feed(QByteArrayView bytes
         }
         if (violation)
             return violation;
+        // All of a request stays in the socket until it is complete (Qt's read transaction):
+        // its size on the wire, chunk framing included, is capped too.
+        m_requestBytes += i - before;
+        if (m_requestBytes > m_limits.maxRequestBytes())
+            return bodyTooLarge();
     }
     return std::nullopt;
 }
@@ -180,6 +195,8 @@ std::optional<RequestFramer::Violation> RequestFramer::onHeaderLine()
     }
     if (m_line.startsWith(' ') || m_line.startsWith('\t'))
         return Violation{400, "Folded header lines are not accepted."};
+    if (++m_headerFields > MaxHeaderFields)
+        return Violation{431, "Too many header fields."};
     const qsizetype colon = m_line.indexOf(':');
     if (colon <= 0 || !isToken(QByteArrayView(m_line).first(colon)))
         return Violation{400, "Malformed header line."};
@@ -315,6 +332,9 @@ void RequestFramer::startNextRequest()
 {
     m_receivedBudgets.enqueue(m_bodyBudget);
     m_bodyBudget = 0;
+    m_emptyLineBytes = 0;
+    m_headerFields = 0;
+    m_requestBytes = 0;
     m_state = State::RequestLine;
     m_line.clear();
     m_lineComplete = false;

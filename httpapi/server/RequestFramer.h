@@ -93,6 +93,9 @@ private:
     bool m_lineComplete = false;
     bool m_lineEndedWithCr = false;
     qsizetype m_headerBytes = 0;
+    int m_headerFields = 0;
+    int m_emptyLineBytes = 0;
+    qint64 m_requestBytes = 0;
     qint64 m_bodyBytes = 0;
     qint64 m_remaining = 0;
     std::optional<qint64> m_contentLength;

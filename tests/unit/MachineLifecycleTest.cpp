@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSysInfo>
 
 using namespace Cairn;
 
@@ -369,7 +370,8 @@ TEST_F(MachineLifecycleTest, AProvisionCutShortIsUndoneAtTheNextStart)
         core->jobs().repository().insert(QStringLiteral("virt.provision"),
                                          {{QStringLiteral("machine"), uuid},
                                           {QStringLiteral("hypervisor"), hypervisors->first().uuid},
-                                          {QStringLiteral("package"), package}},
+                                          {QStringLiteral("package"), package},
+                                          {QStringLiteral("host"), QSysInfo::machineHostName()}},
                                          admin.user.id);
     ASSERT_TRUE(job.ok());
 
@@ -388,6 +390,21 @@ TEST_F(MachineLifecycleTest, AProvisionCutShortIsUndoneAtTheNextStart)
         << ended->error.toStdString();
 }
 
+TEST_F(MachineLifecycleTest, AJobAnotherServerRanIsNotCleanedUpAfter)
+{
+    const QString uuid = QStringLiteral("2d9a1c6e-3f40-4b52-8c7d-8e9f0a1b2c3d");
+    const QString images = core->lifecycle().imagesOf(uuid);
+    ASSERT_TRUE(QDir().mkpath(images));
+    const Result<Job> job = core->jobs().repository().insert(
+        QStringLiteral("virt.provision"),
+        {{QStringLiteral("machine"), uuid}, {QStringLiteral("host"), QStringLiteral("node-b")}},
+        admin.user.id);
+    ASSERT_TRUE(job.ok());
+    ASSERT_TRUE(core->jobs().recoverAfterCrash().ok());
+    EXPECT_TRUE(QFileInfo::exists(images)) << "another server's work in progress was removed";
+    EXPECT_TRUE(core->jobs().job(job->id)->error.contains(QStringLiteral("it ran on node-b")));
+}
+
 TEST_F(MachineLifecycleTest, AProvisionThatHadMadeItsMachineKeepsItAfterACrash)
 {
     const QString package = packageGolden();
@@ -399,7 +416,8 @@ TEST_F(MachineLifecycleTest, AProvisionThatHadMadeItsMachineKeepsItAfterACrash)
         core->jobs().repository().insert(QStringLiteral("virt.provision"),
                                          {{QStringLiteral("machine"), uuid},
                                           {QStringLiteral("hypervisor"), hypervisors->first().uuid},
-                                          {QStringLiteral("package"), package}},
+                                          {QStringLiteral("package"), package},
+                                          {QStringLiteral("host"), QSysInfo::machineHostName()}},
                                          admin.user.id);
     ASSERT_TRUE(job.ok());
 

@@ -182,3 +182,29 @@ TEST(RequestFramer, BodiesShareTheServersBudgetUntilAnswered)
     RequestFramer fifth(limits, budget);
     EXPECT_FALSE(fifth.feed(whole));
 }
+
+// Where Qt's parser gives up, the framer must refuse first: past 100 header fields, Qt would
+// see a request without headers and read its body as the next request.
+TEST(RequestFramer, RefusesWhatQtsParserWouldReadAsAnotherRequest)
+{
+    QByteArray many = "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n";
+    for (int i = 0; i < 99; ++i)
+        many += "a: b\r\n";
+    EXPECT_EQ(statusOf(many + "\r\n"), 431);
+    EXPECT_EQ(
+        statusOf("GET / HTTP/1.1\r\nHost: a\r\nX-Long: " + QByteArray(8100, 'x') + "\r\n\r\n"),
+        431);
+    EXPECT_EQ(statusOf("\r\n\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n"), 400);
+    EXPECT_EQ(statusOf("\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n"), 0);
+    // A body within its limit, in chunks whose framing makes the request too large to keep.
+    HttpLimits limits = smallLimits();
+    limits.maxHeaderBytes = 1024;
+    RequestFramer framer(limits);
+    QByteArray chunked = "POST / HTTP/1.1\r\nHost: a\r\nAuthorization: Token t\r\n"
+                         "Transfer-Encoding: chunked\r\n\r\n";
+    for (int i = 0; i < 90; ++i)
+        chunked += "1;" + QByteArray(400, 'e') + "\r\nx\r\n";
+    const auto violation = framer.feed(chunked);
+    ASSERT_TRUE(violation);
+    EXPECT_EQ(violation->status, 413);
+}
