@@ -12,12 +12,14 @@
 #include "server/ServerTls.h"
 #include "virt/VirtPoller.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTextStream>
 #include <QThread>
+#include <algorithm>
 #include <sys/prctl.h>
 
 Q_LOGGING_CATEGORY(lcServe, "cairn.serve")
@@ -216,6 +218,26 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
     return settings;
 }
 
+// A server nobody can sign in to helps no one: a first start says how to make the first
+// administrator, with the options this server was started with.
+void warnWithoutAdministrator(const QCommandLineParser &parser, CoreServices &core)
+{
+    const Result<QList<User>> users = core.users().listUsers();
+    if (!users || std::any_of(users->cbegin(), users->cend(),
+                              [](const User &user) { return user.isSuperuser && user.isActive; }))
+        return;
+    QString options;
+    for (const QString &option : {QStringLiteral("data-dir"), QStringLiteral("database")}) {
+        if (parser.isSet(option))
+            options += QStringLiteral(" --%1 '%2'").arg(option, parser.value(option));
+    }
+    qCWarning(lcServe).noquote()
+        << "no administrator yet: nobody can sign in. Create one with\n"
+           "    echo 'a long password' | cairn user add admin --password-stdin "
+           "--email admin@example.com --superuser"
+        << options;
+}
+
 } // namespace
 
 int ServeCommand::run(const QStringList &arguments)
@@ -260,6 +282,7 @@ int ServeCommand::run(const QStringList &arguments)
     if (!core)
         return exitCode;
     (void)core->jobs().recoverAfterCrash();
+    warnWithoutAdministrator(parser, *core);
 
     const Authenticator authenticator(core->users(), core->tokens(), core->authTokens(),
                                       settings->trustedHeader);

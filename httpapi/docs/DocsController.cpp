@@ -68,6 +68,13 @@ void DocsController::registerRoutes(Router &router)
     router.add(docsSpec(QStringLiteral("/api/redoc/"), QStringLiteral("ReDoc"),
                         QStringLiteral("text/html")),
                [](const ApiRequest &) { return resource(QStringLiteral("redoc.html")); });
+    // A browser pointed at the server's address lands here rather than on a 404.
+    RouteSpec landing =
+        docsSpec(QStringLiteral("/"), QStringLiteral("Landing page"), QStringLiteral("text/html"));
+    landing.documented = false;
+    HttpResponse page = resource(QStringLiteral("index.html"));
+    page.body.replace("@VERSION@", CAIRN_VERSION);
+    router.add(landing, [page](const ApiRequest &) { return page; });
     RouteSpec assets =
         docsSpec(QStringLiteral("/api/docs/assets/{file}"),
                  QStringLiteral("Documentation page assets"), QStringLiteral("text/javascript"));

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QProcess>
+#include <QThread>
 
 using namespace Cairn::Test;
 
@@ -89,4 +90,24 @@ TEST(CommandLine, ExitCodesFollowTheContract)
                         QStringLiteral("postgresql://u:pw@h/db")})
                   .exitCode,
               2);
+}
+
+TEST(FirstRun, AServerWithoutAnAdministratorSaysHowToMakeOne)
+{
+    QTemporaryDir dir;
+    ServerProcess fresh(dir.path(), TestBackend::freshDatabaseUrl());
+    ASSERT_TRUE(fresh.start()) << qPrintable(fresh.log());
+    QThread::msleep(200);
+    EXPECT_TRUE(fresh.log().contains(QStringLiteral("no administrator yet")))
+        << qPrintable(fresh.log());
+    EXPECT_TRUE(fresh.log().contains(QStringLiteral("cairn user add admin --password-stdin")));
+    EXPECT_EQ(fresh.stop(), 0);
+    // Once there is one, the server says nothing of it.
+    EXPECT_FALSE(
+        fresh.addUserWithToken(QStringLiteral("admin"), QStringLiteral("admin-password"), true)
+            .isEmpty());
+    ASSERT_TRUE(fresh.start()) << qPrintable(fresh.log());
+    QThread::msleep(200);
+    EXPECT_FALSE(fresh.log().contains(QStringLiteral("no administrator yet")));
+    EXPECT_EQ(fresh.stop(), 0);
 }

@@ -128,3 +128,14 @@ TEST_F(DocsTest, TheSecurityDocumentListsEveryPublicRoute)
     EXPECT_EQ(text.mid(from, to - from), routes.out)
         << "run `cairn routes` and put its table into docs/security.md";
 }
+
+TEST_F(DocsTest, TheServersAddressLandsOnAPageThatLeadsOn)
+{
+    const HttpReply landing = client().get("/");
+    ASSERT_EQ(landing.status, 200);
+    EXPECT_TRUE(landing.header("Content-Type").startsWith("text/html"));
+    EXPECT_FALSE(landing.header("Content-Security-Policy").isEmpty());
+    for (const char *link : {"href=\"/api/docs/\"", "href=\"/api/redoc/\"", "href=\"/api/\"",
+                             "href=\"/rest/is_alive\"", "version " CAIRN_VERSION})
+        EXPECT_TRUE(landing.body.contains(link)) << link;
+}
