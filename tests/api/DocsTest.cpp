@@ -136,6 +136,7 @@ TEST_F(DocsTest, TheServersAddressLandsOnAPageThatLeadsOn)
     EXPECT_TRUE(landing.header("Content-Type").startsWith("text/html"));
     EXPECT_FALSE(landing.header("Content-Security-Policy").isEmpty());
     for (const char *link : {"href=\"/api/docs/\"", "href=\"/api/redoc/\"", "href=\"/api/\"",
-                             "href=\"/rest/is_alive\"", "version " CAIRN_VERSION})
+                             "href=\"/rest/is_alive\""})
         EXPECT_TRUE(landing.body.contains(link)) << link;
+    EXPECT_TRUE(landing.body.contains(QByteArray("version ") + CAIRN_VERSION));
 }
