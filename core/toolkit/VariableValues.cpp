@@ -32,7 +32,11 @@ QString VariableValues::problemWith(const CommandVariable &variable, const QStri
         // A scope ("fe80::1%eth0") would carry any text along.
         if (address.isNull() || !address.scopeId().isEmpty())
             return QStringLiteral("\"%1\" is not an IP address.").arg(value);
-        if (!facts.addresses.isEmpty() && !facts.addresses.contains(value))
+        // The device's own addresses are the choices: none recorded, nothing to choose.
+        if (facts.addresses.isEmpty())
+            return QStringLiteral("The device has no IP addresses in the inventory to choose "
+                                  "from.");
+        if (!facts.addresses.contains(value))
             return QStringLiteral("%1 is not an address of the device.").arg(value);
     }
     if (variable.type == QLatin1String("text") && value.size() > 255)

@@ -75,6 +75,7 @@ TEST(CommandVariables, AnAddressCarriesNoScope)
     command.variables = {address};
     DeviceFacts facts;
     facts.textValue = PlatformProfile::cliTextValue();
+    facts.addresses = {QStringLiteral("2001:db8::1")};
     QJsonObject problems;
     VariableValues::resolve(
         command,
@@ -86,4 +87,11 @@ TEST(CommandVariables, AnAddressCarriesNoScope)
                             QJsonObject{{QStringLiteral("address"), QStringLiteral("2001:db8::1")}},
                             facts, &problems);
     EXPECT_TRUE(problems.isEmpty());
+    // A device with no addresses offers none to choose: an error, not an unchecked value.
+    facts.addresses.clear();
+    VariableValues::resolve(command,
+                            QJsonObject{{QStringLiteral("address"), QStringLiteral("2001:db8::1")}},
+                            facts, &problems);
+    EXPECT_EQ(problems.value(QStringLiteral("address")).toString(),
+              QStringLiteral("The device has no IP addresses in the inventory to choose from."));
 }
