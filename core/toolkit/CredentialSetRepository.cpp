@@ -93,15 +93,34 @@ Result<qint64> CredentialSetRepository::insert(const CredentialSet &set,
                        "username, secrets_sealed, has_password, has_private_key, "
                        "has_enable_password, platforms, token_hash, created_at) VALUES (?, ?, ?, "
                        "?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {set.ownerId, set.name, set.description, set.username,
-         m_sealer.seal(QJsonDocument(secrets.toJson()).toJson(QJsonDocument::Compact)),
-         set.hasPassword, set.hasPrivateKey, set.hasEnablePassword,
-         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(set.platforms))
-                               .toJson(QJsonDocument::Compact)),
-         tokenHash, set.createdAt});
+        {set.ownerId, set.name, set.description, set.username, sealed(secrets), set.hasPassword,
+         set.hasPrivateKey, set.hasEnablePassword, platformsText(set), tokenHash, set.createdAt});
     if (!id)
         return id.error();
     return id->toLongLong();
+}
+
+Result<void> CredentialSetRepository::update(const CredentialSet &set,
+                                             const CredentialSecrets &secrets)
+{
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("UPDATE toolkit_credential_sets SET name = ?, description = ?, "
+                       "username = ?, secrets_sealed = ?, has_password = ?, has_private_key = ?, "
+                       "has_enable_password = ?, platforms = ? WHERE id = ?"),
+        {set.name, set.description, set.username, sealed(secrets), set.hasPassword,
+         set.hasPrivateKey, set.hasEnablePassword, platformsText(set), set.id});
+}
+
+QString CredentialSetRepository::sealed(const CredentialSecrets &secrets) const
+{
+    return m_sealer.seal(QJsonDocument(secrets.toJson()).toJson(QJsonDocument::Compact));
+}
+
+QString CredentialSetRepository::platformsText(const CredentialSet &set)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(set.platforms)).toJson(QJsonDocument::Compact));
 }
 
 Result<void> CredentialSetRepository::remove(qint64 id)

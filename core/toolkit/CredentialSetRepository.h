@@ -28,11 +28,16 @@ public:
     Result<CredentialSet> findByTokenHash(const QString &tokenHash);
     Result<qint64> insert(const CredentialSet &set, const CredentialSecrets &secrets,
                           const QString &tokenHash);
+    // Its fields and secrets as given; the token stays.
+    Result<void> update(const CredentialSet &set, const CredentialSecrets &secrets);
     Result<void> remove(qint64 id);
     Result<CredentialSecrets> secretsOf(qint64 id);
     Result<void> markUsed(qint64 id);
 
 private:
+    QString sealed(const CredentialSecrets &secrets) const;
+    static QString platformsText(const CredentialSet &set);
+
     Database &m_database;
     Sealer m_sealer;
 };

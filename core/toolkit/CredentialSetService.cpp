@@ -40,11 +40,14 @@ Result<QStringList> platformsOf(const QJsonObject &fields)
     return platforms;
 }
 
-Result<CredentialSecrets> secretsOf(const QJsonObject &fields)
+// The secrets given in `fields` over `secrets` (an edit replaces only what it names), checked.
+Result<CredentialSecrets> secretsOf(const QJsonObject &fields, CredentialSecrets secrets)
 {
-    CredentialSecrets secrets;
     const auto read = [&fields](const char *name, QString &into, int maxLength) -> Result<void> {
-        const Result<QString> value = Fields::text(fields, QString::fromLatin1(name), maxLength);
+        const QString field = QString::fromLatin1(name);
+        if (!fields.contains(field))
+            return {};
+        const Result<QString> value = Fields::text(fields, field, maxLength);
         if (!value)
             return value.error();
         into = value.value();
@@ -71,6 +74,53 @@ Result<CredentialSecrets> secretsOf(const QJsonObject &fields)
     return secrets;
 }
 
+// Name, description, username and platforms from `fields` onto `set`: all of them (create,
+// PUT) or those given (PATCH).
+Result<void> applyFields(CredentialSet &set, const QJsonObject &fields, bool partial)
+{
+    const auto given = [&](const QString &field) {
+        return !partial || fields.contains(field);
+    };
+    const QString name = QStringLiteral("name");
+    const QString description = QStringLiteral("description");
+    const QString username = QStringLiteral("username");
+    for (const auto &[field, maxLength, into] :
+         {std::tuple{name, 100, &set.name}, std::tuple{description, 200, &set.description},
+          std::tuple{username, 100, &set.username}}) {
+        if (!given(field))
+            continue;
+        const Result<QString> value = Fields::text(fields, field, maxLength);
+        if (!value)
+            return value.error();
+        *into = field == name ? value->trimmed() : value.value();
+    }
+    if (set.name.isEmpty())
+        return Fields::required(name);
+    if (set.username.isEmpty())
+        return Fields::required(username);
+    if (given(QStringLiteral("platforms"))) {
+        const Result<QStringList> platforms = platformsOf(fields);
+        if (!platforms)
+            return platforms.error();
+        set.platforms = platforms.value();
+    }
+    return {};
+}
+
+void describeSecrets(CredentialSet &set, const CredentialSecrets &secrets)
+{
+    set.hasPassword = !secrets.password.isEmpty();
+    set.hasPrivateKey = !secrets.privateKey.isEmpty();
+    set.hasEnablePassword = !secrets.enablePassword.isEmpty();
+}
+
+Error nameTaken(const CredentialSet &set)
+{
+    return Error::invalidField(
+        QStringLiteral("name"),
+        QStringLiteral("You already have a credential set named \"%1\".").arg(set.name));
+}
+
 } // namespace
 
 CredentialSetService::CredentialSetService(Database &database, const ServerKey &serverKey)
@@ -90,44 +140,49 @@ Result<IssuedCredentialSet> CredentialSetService::create(const Identity &caller,
         return Error::forbidden(QStringLiteral("A read-only token cannot create credential sets."));
     CredentialSet set;
     set.ownerId = caller.user.id;
-    const Result<QString> name = Fields::text(fields, QStringLiteral("name"), 100);
-    const Result<QString> description = Fields::text(fields, QStringLiteral("description"), 200);
-    const Result<QString> username = Fields::text(fields, QStringLiteral("username"), 100);
-    for (const Result<QString> *value : {&name, &description, &username}) {
-        if (!*value)
-            return value->error();
-    }
-    if (name->trimmed().isEmpty())
-        return Fields::required(QStringLiteral("name"));
-    if (username->isEmpty())
-        return Fields::required(QStringLiteral("username"));
-    const Result<QStringList> platforms = platformsOf(fields);
-    if (!platforms)
-        return platforms.error();
-    const Result<CredentialSecrets> secrets = secretsOf(fields);
+    const Result<void> applied = applyFields(set, fields, false);
+    if (!applied)
+        return applied.error();
+    const Result<CredentialSecrets> secrets = secretsOf(fields, {});
     if (!secrets)
         return secrets.error();
-    set.name = name->trimmed();
-    set.description = description.value();
-    set.username = username.value();
-    set.platforms = platforms.value();
-    set.hasPassword = !secrets->password.isEmpty();
-    set.hasPrivateKey = !secrets->privateKey.isEmpty();
-    set.hasEnablePassword = !secrets->enablePassword.isEmpty();
+    describeSecrets(set, secrets.value());
     set.createdAt = QDateTime::currentMSecsSinceEpoch();
     const QString token = QString::fromLatin1(Sodium::randomBytes(TokenBytes).toHex());
     const Result<qint64> id = m_sets.insert(set, secrets.value(), TokenService::hashOf(token));
-    if (!id) {
-        if (id.error().code == ErrorCode::Conflict) {
-            return Error::invalidField(QStringLiteral("name"),
-                                       QStringLiteral("You already have a credential set named "
-                                                      "\"%1\".")
-                                           .arg(set.name));
-        }
-        return id.error();
-    }
+    if (!id)
+        return id.error().code == ErrorCode::Conflict ? nameTaken(set) : id.error();
     set.id = id.value();
     return IssuedCredentialSet{set, token};
+}
+
+Result<CredentialSet> CredentialSetService::update(const Identity &caller, qint64 id,
+                                                   const QJsonObject &fields, bool partial)
+{
+    if (caller.readOnly)
+        return Error::forbidden(QStringLiteral("A read-only token cannot change credential sets."));
+    // Only its owner: a superuser sees every set, to revoke it, but never makes it log in
+    // somewhere else.
+    Result<CredentialSet> found = m_sets.find(id);
+    if (found && found->ownerId != caller.user.id)
+        return Error::notFound(QStringLiteral("No such credential set."));
+    if (!found)
+        return found.error();
+    CredentialSet set = std::move(found).value();
+    const Result<void> applied = applyFields(set, fields, partial);
+    if (!applied)
+        return applied.error();
+    const Result<CredentialSecrets> stored = m_sets.secretsOf(id);
+    if (!stored)
+        return stored.error();
+    const Result<CredentialSecrets> secrets = secretsOf(fields, stored.value());
+    if (!secrets)
+        return secrets.error();
+    describeSecrets(set, secrets.value());
+    const Result<void> updated = m_sets.update(set, secrets.value());
+    if (!updated)
+        return updated.error().code == ErrorCode::Conflict ? nameTaken(set) : updated.error();
+    return set;
 }
 
 Result<QList<CredentialSet>> CredentialSetService::list(const Identity &caller, int limit,

@@ -30,6 +30,10 @@ public:
     // {name, description, username, password | private_key (+ key_passphrase),
     // enable_password, platforms}.
     Result<IssuedCredentialSet> create(const Identity &caller, const QJsonObject &fields);
+    // By its owner only: every field given (PUT) or those given (PATCH); secrets are replaced
+    // only when given, and the token stays.
+    Result<CredentialSet> update(const Identity &caller, qint64 id, const QJsonObject &fields,
+                                 bool partial);
     Result<QList<CredentialSet>> list(const Identity &caller, int limit, int offset);
     Result<qint64> count(const Identity &caller);
     Result<CredentialSet> get(const Identity &caller, qint64 id);

@@ -374,3 +374,45 @@ TEST_F(ToolkitExecuteApiTest, ADeviceMovedToAnotherHostNeedsThatHostTrusted)
         ran.json()[QStringLiteral("output")].toString().contains(QLatin1String("elsewhere")))
         << ran.body.constData();
 }
+
+TEST_F(ToolkitExecuteApiTest, ACredentialSetIsEditedWithoutLosingItsPasswordOrToken)
+{
+    const QByteArray token = credentialTokenOf(s_adminToken, "editable");
+    ASSERT_FALSE(token.isEmpty());
+    const QJsonArray sets = admin("GET", "/api/plugins/toolkit/credential-sets/?limit=0")
+                                .json()[QStringLiteral("results")]
+                                .toArray();
+    QByteArray path;
+    for (const QJsonValue set : sets) {
+        if (set[QStringLiteral("name")] == QStringLiteral("editable"))
+            path = "/api/plugins/toolkit/credential-sets/" +
+                   QByteArray::number(set[QStringLiteral("id")].toInt()) + '/';
+    }
+    ASSERT_FALSE(path.isEmpty());
+    // Only what is given changes: the password stays, and so does the token.
+    const HttpReply patched =
+        admin("PATCH", path, R"({"description": "core routers", "platforms": ["ios"]})");
+    ASSERT_EQ(patched.status, 200) << patched.body.constData();
+    EXPECT_EQ(patched.json()[QStringLiteral("description")], QStringLiteral("core routers"));
+    EXPECT_TRUE(patched.json()[QStringLiteral("has_password")].toBool());
+    EXPECT_EQ(execute(QStringLiteral("Show version"), s_edge2, {}, token).status, 200);
+    // Another user's set is not theirs to change, even a superuser's.
+    EXPECT_EQ(
+        client()
+            .request("PATCH", path, R"({"description": "mine"})", HttpClient::token(s_opsToken))
+            .status,
+        404);
+    // A replaced password is what the next login uses.
+    const HttpReply replaced =
+        admin("PUT", path,
+              R"({"name": "editable", "username": ")" + QByteArray(SshDevice::User) +
+                  R"(", "password": "not-the-password"})");
+    ASSERT_EQ(replaced.status, 200) << replaced.body.constData();
+    EXPECT_TRUE(replaced.json()[QStringLiteral("platforms")].toArray().isEmpty());
+    const HttpReply refused = execute(QStringLiteral("Show version"), s_edge2, {}, token);
+    EXPECT_FALSE(refused.json()[QStringLiteral("success")].toBool()) << refused.body.constData();
+    // Bad input names the field and changes nothing.
+    const HttpReply bad = admin("PATCH", path, R"({"name": "", "password": "x"})");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_TRUE(bad.body.contains("name")) << bad.body.constData();
+}

@@ -63,6 +63,21 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
     return HttpResponse::json(shown(request, set.value()));
 }
 
+HttpResponse update(CoreServices &core, const ApiRequest &request, bool partial)
+{
+    const Result<qint64> id = Toolkit::pathId(request);
+    if (!id)
+        return Toolkit::error(id.error());
+    const Result<QJsonObject> body = request.bodyObject();
+    if (!body)
+        return Toolkit::error(body.error());
+    const Result<CredentialSet> set =
+        core.credentialSets().update(*request.identity, id.value(), body.value(), partial);
+    if (!set)
+        return Toolkit::error(set.error());
+    return HttpResponse::json(shown(request, set.value()));
+}
+
 HttpResponse remove(CoreServices &core, const ApiRequest &request)
 {
     const Result<qint64> id = Toolkit::pathId(request);
@@ -92,7 +107,8 @@ QJsonObject setSchema()
          {QStringLiteral("last_used"), JsonSchema::readOnly(string)}});
 }
 
-QJsonObject createSchema()
+// The set's fields with its write-only secrets.
+QJsonObject writeSchema()
 {
     QJsonObject schema = setSchema();
     QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
@@ -103,7 +119,13 @@ QJsonObject createSchema()
     properties.insert(QStringLiteral("key_passphrase"), secret);
     properties.insert(QStringLiteral("enable_password"), secret);
     schema.insert(QStringLiteral("properties"), properties);
-    return JsonSchema::requiring(schema, {QStringLiteral("name"), QStringLiteral("username")});
+    return schema;
+}
+
+QJsonObject createSchema()
+{
+    return JsonSchema::requiring(writeSchema(),
+                                 {QStringLiteral("name"), QStringLiteral("username")});
 }
 
 } // namespace
@@ -140,7 +162,21 @@ void CredentialSetsController::registerRoutes(Router &router, CoreServices &core
     spec.successStatus = 200;
     router.add(spec, [&core](const ApiRequest &request) { return detail(core, request); });
 
+    spec.method = "PUT";
+    spec.summary = QStringLiteral("Replace a credential set");
+    spec.description = QStringLiteral(
+        "Its owner only. Secrets are replaced only when given; the credential token stays.");
+    spec.requestSchema = createSchema();
+    router.add(spec, [&core](const ApiRequest &request) { return update(core, request, false); });
+
+    spec.method = "PATCH";
+    spec.summary = QStringLiteral("Change a credential set");
+    spec.requestSchema = writeSchema();
+    router.add(spec, [&core](const ApiRequest &request) { return update(core, request, true); });
+
     spec.method = "DELETE";
+    spec.description.clear();
+    spec.requestSchema = {};
     spec.summary = QStringLiteral("Delete a credential set");
     spec.responseSchema = {};
     spec.successStatus = 204;
