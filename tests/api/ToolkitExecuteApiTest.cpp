@@ -377,6 +377,8 @@ TEST_F(ToolkitExecuteApiTest, ADeviceMovedToAnotherHostNeedsThatHostTrusted)
 
 TEST_F(ToolkitExecuteApiTest, ACredentialSetIsEditedWithoutLosingItsPasswordOrToken)
 {
+    // A device of its own: the rate limit test uses the others up.
+    const int device = addDevices({QStringLiteral("edge-9")}, s_router->port()).value(0);
     const QByteArray token = credentialTokenOf(s_adminToken, "editable");
     ASSERT_FALSE(token.isEmpty());
     const QJsonArray sets = admin("GET", "/api/plugins/toolkit/credential-sets/?limit=0")
@@ -395,7 +397,7 @@ TEST_F(ToolkitExecuteApiTest, ACredentialSetIsEditedWithoutLosingItsPasswordOrTo
     ASSERT_EQ(patched.status, 200) << patched.body.constData();
     EXPECT_EQ(patched.json()[QStringLiteral("description")], QStringLiteral("core routers"));
     EXPECT_TRUE(patched.json()[QStringLiteral("has_password")].toBool());
-    EXPECT_EQ(execute(QStringLiteral("Show version"), s_edge2, {}, token).status, 200);
+    EXPECT_EQ(execute(QStringLiteral("Show version"), device, {}, token).status, 200);
     // Another user's set is not theirs to change, even a superuser's.
     EXPECT_EQ(
         client()
@@ -409,7 +411,7 @@ TEST_F(ToolkitExecuteApiTest, ACredentialSetIsEditedWithoutLosingItsPasswordOrTo
                   R"(", "password": "not-the-password"})");
     ASSERT_EQ(replaced.status, 200) << replaced.body.constData();
     EXPECT_TRUE(replaced.json()[QStringLiteral("platforms")].toArray().isEmpty());
-    const HttpReply refused = execute(QStringLiteral("Show version"), s_edge2, {}, token);
+    const HttpReply refused = execute(QStringLiteral("Show version"), device, {}, token);
     EXPECT_FALSE(refused.json()[QStringLiteral("success")].toBool()) << refused.body.constData();
     // Bad input names the field and changes nothing.
     const HttpReply bad = admin("PATCH", path, R"({"name": "", "password": "x"})");
