@@ -74,18 +74,22 @@ Result<std::optional<Job>> JobRepository::find(qint64 id)
     return std::optional<Job>(jobFrom(query.value()));
 }
 
-Result<QList<Job>> JobRepository::list(std::optional<qint64> ownerId, int limit, int offset)
+Result<QList<Job>> JobRepository::select(const QString &rest, const QVariantList &values)
 {
-    Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(),
-        JobColumns + QStringLiteral(" WHERE (? OR owner_id = ?) ORDER BY id DESC LIMIT ? OFFSET ?"),
-        {!ownerId.has_value(), ownerId.value_or(0), limit, offset});
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(), JobColumns + QLatin1Char(' ') + rest, values);
     if (!query)
         return query.error();
     QList<Job> jobs;
     while (query->next())
         jobs << jobFrom(query.value());
     return jobs;
+}
+
+Result<QList<Job>> JobRepository::list(std::optional<qint64> ownerId, int limit, int offset)
+{
+    return select(QStringLiteral("WHERE (? OR owner_id = ?) ORDER BY id DESC LIMIT ? OFFSET ?"),
+                  {!ownerId.has_value(), ownerId.value_or(0), limit, offset});
 }
 
 Result<qint64> JobRepository::count(std::optional<qint64> ownerId)
@@ -130,15 +134,8 @@ Result<void> JobRepository::finish(qint64 id, JobState state, const QJsonObject 
 
 Result<QList<Job>> JobRepository::unfinished()
 {
-    Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(), JobColumns + QStringLiteral(" WHERE state IN (?, ?) ORDER BY id"),
-        {jobStateName(JobState::Queued), jobStateName(JobState::Running)});
-    if (!query)
-        return query.error();
-    QList<Job> jobs;
-    while (query->next())
-        jobs << jobFrom(query.value());
-    return jobs;
+    return select(QStringLiteral("WHERE state IN (?, ?) ORDER BY id"),
+                  {jobStateName(JobState::Queued), jobStateName(JobState::Running)});
 }
 
 } // namespace Cairn

@@ -30,6 +30,9 @@ public:
     Result<QList<Job>> unfinished();
 
 private:
+    // Jobs of `rest` (a fixed WHERE/ORDER clause with placeholders) bound to `values`.
+    Result<QList<Job>> select(const QString &rest, const QVariantList &values);
+
     Database &m_database;
 };
 

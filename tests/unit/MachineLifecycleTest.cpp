@@ -92,6 +92,19 @@ protected:
         return finished(provisioning->transaction);
     }
 
+    // The job row a provision on this host leaves when the process dies under it.
+    Result<Job> provisionLeftRunning(const QString &uuid, const QString &hypervisor,
+                                     const QString &package)
+    {
+        return core->jobs().repository().insert(
+            QStringLiteral("virt.provision"),
+            {{QStringLiteral("machine"), uuid},
+             {QStringLiteral("hypervisor"), hypervisor},
+             {QStringLiteral("package"), package},
+             {QStringLiteral("host"), QSysInfo::machineHostName()}},
+            admin.user.id);
+    }
+
     QString domainXml(const QString &uuid)
     {
         virDomainPtr domain = virDomainLookupByUUIDString(libvirt, uuid.toLatin1().constData());
@@ -366,13 +379,7 @@ TEST_F(MachineLifecycleTest, AProvisionCutShortIsUndoneAtTheNextStart)
     virDomainPtr domain = virDomainDefineXML(libvirt, xml.toUtf8().constData());
     ASSERT_NE(domain, nullptr);
     virDomainFree(domain);
-    const Result<Job> job =
-        core->jobs().repository().insert(QStringLiteral("virt.provision"),
-                                         {{QStringLiteral("machine"), uuid},
-                                          {QStringLiteral("hypervisor"), hypervisors->first().uuid},
-                                          {QStringLiteral("package"), package},
-                                          {QStringLiteral("host"), QSysInfo::machineHostName()}},
-                                         admin.user.id);
+    const Result<Job> job = provisionLeftRunning(uuid, hypervisors->first().uuid, package);
     ASSERT_TRUE(job.ok());
 
     const Result<int> recovered = core->jobs().recoverAfterCrash();
@@ -412,13 +419,7 @@ TEST_F(MachineLifecycleTest, AProvisionThatHadMadeItsMachineKeepsItAfterACrash)
     defineDomain(QStringLiteral("made"), uuid, disk); // recorded, as the last steps do
     const Result<QList<Hypervisor>> hypervisors = core->virt().hypervisors(admin);
     ASSERT_TRUE(hypervisors.ok());
-    const Result<Job> job =
-        core->jobs().repository().insert(QStringLiteral("virt.provision"),
-                                         {{QStringLiteral("machine"), uuid},
-                                          {QStringLiteral("hypervisor"), hypervisors->first().uuid},
-                                          {QStringLiteral("package"), package},
-                                          {QStringLiteral("host"), QSysInfo::machineHostName()}},
-                                         admin.user.id);
+    const Result<Job> job = provisionLeftRunning(uuid, hypervisors->first().uuid, package);
     ASSERT_TRUE(job.ok());
 
     ASSERT_TRUE(core->jobs().recoverAfterCrash().ok());
