@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds with warnings as errors, and runs every test suite (each
-# storage suite on SQLite and on a PostgreSQL cluster the tests start themselves).
+# storage suite on SQLite and on a PostgreSQL cluster the tests start themselves). Prints how
+# long each stage took at the end, also when one fails, so a slow CI shows where the time went.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAIRN_WERROR=ON -DCAIRN_BUILD_TESTS=ON
-cmake --build build
-scripts/lint.sh
-ctest --test-dir build --output-on-failure
+timings=()
+stage() {
+    local name=$1 start=$SECONDS status=0
+    shift
+    "$@" || status=$?
+    local outcome=""
+    ((status == 0)) || outcome=" (failed, exit $status)"
+    timings+=("$(printf '%-6s %5d s%s' "$name" $((SECONDS - start)) "$outcome")")
+    return "$status"
+}
+report() { printf 'stage times:\n'; printf '  %s\n' "${timings[@]}"; }
+trap report EXIT
+stage setup scripts/setup.sh
+stage cmake cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAIRN_WERROR=ON -DCAIRN_BUILD_TESTS=ON
+stage build cmake --build build
+stage lint scripts/lint.sh
+stage ctest ctest --test-dir build --output-on-failure
