@@ -143,4 +143,21 @@ Result<QStringList> ClusterService::clustersOfHypervisor(qint64 hypervisorId)
     return m_clusters.clustersOfHypervisor(hypervisorId);
 }
 
+Result<QStringList> ClusterService::joinClustersOfHypervisor(const Machine &machine)
+{
+    const Result<QList<Cluster>> all = m_clusters.list();
+    if (!all)
+        return all.error();
+    QStringList joined;
+    for (const Cluster &cluster : all.value()) {
+        if (!cluster.hypervisors.contains(machine.hypervisorUuid))
+            continue;
+        const Result<void> added = m_clusters.addMachine(cluster.id, machine.id);
+        if (!added)
+            return added.error();
+        joined << cluster.uuid;
+    }
+    return joined;
+}
+
 } // namespace Cairn

@@ -7,6 +7,7 @@
 namespace Cairn {
 
 class PermissionService;
+struct Machine;
 class VirtService;
 
 // Clusters: named groups of machines and hypervisors, with per-object permissions (object type
@@ -33,6 +34,8 @@ public:
                                   const QString &hypervisorUuid);
     // The clusters (uuids) of a hypervisor, whoever asks: for placement and addressing.
     Result<QStringList> clustersOfHypervisor(qint64 hypervisorId);
+    // An adopted machine joins its hypervisor's clusters; returns them.
+    Result<QStringList> joinClustersOfHypervisor(const Machine &machine);
 
 private:
     // The cluster, once the caller is allowed `action` on it.

@@ -144,6 +144,19 @@ void DomainDefinition::setAddresses(const QList<std::pair<QString, QString>> &ma
     metadata.appendChild(addresses);
 }
 
+QList<std::pair<QString, QString>> DomainDefinition::addresses() const
+{
+    const QDomElement metadata =
+        m_document.documentElement().firstChildElement(QStringLiteral("metadata"));
+    QList<std::pair<QString, QString>> found;
+    for (QDomElement address = metadata.firstChildElement(QStringLiteral("cairn:addresses"))
+                                   .firstChildElement(QStringLiteral("cairn:address"));
+         !address.isNull(); address = address.nextSiblingElement(QStringLiteral("cairn:address")))
+        found.append(
+            {address.attribute(QStringLiteral("mac")), address.attribute(QStringLiteral("ip"))});
+    return found;
+}
+
 void DomainDefinition::stripForPackage(const QStringList &diskNames)
 {
     QDomElement root = m_document.documentElement();

@@ -29,6 +29,8 @@ public:
     // Records the addresses Cairn leased to the machine under <metadata>, for guest agents and
     // operators: the domain's own record of them.
     void setAddresses(const QList<std::pair<QString, QString>> &macAndIp);
+    // The (mac, ip) pairs setAddresses recorded; empty when there are none.
+    QList<std::pair<QString, QString>> addresses() const;
     // What a package keeps: no uuid, no MAC, no security label, and its disks' files under
     // the names they have in the package rather than their host paths.
     void stripForPackage(const QStringList &diskNames);

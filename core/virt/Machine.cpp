@@ -11,6 +11,7 @@ QJsonObject Machine::toJson() const
         {QStringLiteral("name"), name},
         {QStringLiteral("state"), state},
         {QStringLiteral("hypervisor"), hypervisorUuid},
+        {QStringLiteral("clusters"), QJsonArray::fromStringList(clusters)},
         {QStringLiteral("vcpus"), vcpus},
         {QStringLiteral("memory"), memoryKib},
         {QStringLiteral("interfaces"), interfaces},

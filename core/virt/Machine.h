@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace Cairn {
 
@@ -27,9 +28,11 @@ struct Machine
     // Refuses actions until unlocked.
     bool locked = false;
     qint64 syncedAt = 0;
+    // The uuids of the clusters it is in.
+    QStringList clusters;
 
-    // {uuid, name, state, hypervisor, vcpus, memory (KiB), interfaces, disks, persistent,
-    // managed, locked, synced}.
+    // {uuid, name, state, hypervisor, clusters, vcpus, memory (KiB), interfaces, disks,
+    // persistent, managed, locked, synced}.
     QJsonObject toJson() const;
 };
 

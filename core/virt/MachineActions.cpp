@@ -34,7 +34,16 @@ QStringList MachineActions::availableFor(const Machine &machine)
         {QStringLiteral("shutoff"), {QStringLiteral("create")}},
         {QStringLiteral("crashed"), {QStringLiteral("poweroff"), QStringLiteral("create")}},
     };
-    return byState.value(machine.state);
+    const auto allowed = byState.constFind(machine.state);
+    if (allowed == byState.cend())
+        return {};
+    QStringList actions = allowed.value();
+    actions << QStringLiteral("store_xml");
+    if (!machine.managed)
+        actions << QStringLiteral("manage");
+    if (machine.state == u"shutoff")
+        actions << QStringLiteral("package");
+    return actions << QStringLiteral("totaldelete") << QStringLiteral("provision");
 }
 
 } // namespace Cairn

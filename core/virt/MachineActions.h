@@ -6,7 +6,7 @@
 
 namespace Cairn {
 
-// The state actions of seed 001 (2.9-2.15) and which machine states allow them.
+// The actions of seed 001 (2.9-2.20) and which machine states allow them.
 class MachineActions
 {
 public:
@@ -14,8 +14,10 @@ public:
     static const QStringList &all();
     // The latter: suspend, resume, shutdown, poweroff, reboot and create.
     static QStringList stateActions();
-    // What the machine's state allows now; a locked machine only unlock, a machine whose
-    // hypervisor cannot be reached nothing.
+    // Every action the machine's state allows now: the state actions, store_xml, manage (until
+    // managed), package (shut off), totaldelete and provision (which makes a new machine from a
+    // package). A locked machine only unlock, a machine whose hypervisor cannot be reached
+    // nothing.
     static QStringList availableFor(const Machine &machine);
 };
 

@@ -67,6 +67,49 @@ MachineLifecycle::MachineLifecycle(VirtService &virt, PackageService &packages,
     });
 }
 
+Result<QJsonObject> MachineLifecycle::manage(const Identity &caller, const QString &machineUuid)
+{
+    const Result<Machine> machine = m_virt.machineFor(caller, machineUuid, Action::Change);
+    if (!machine)
+        return machine.error();
+    const Result<MachineHost> host = m_virt.reach(machine.value());
+    if (!host)
+        return host.error();
+    const Result<QString> xml = host->connection->definition(machine->uuid, false);
+    if (!xml)
+        return xml.error();
+    const Result<DomainDefinition> definition = DomainDefinition::parse(xml.value(), {});
+    if (!definition)
+        return definition.error();
+    const Result<QStringList> clusters = m_clusters.joinClustersOfHypervisor(machine.value());
+    if (!clusters)
+        return clusters.error();
+    QJsonArray leased;
+    QJsonArray notLeased;
+    for (const auto &[mac, ip] : definition->addresses()) {
+        const Result<std::optional<IpLease>> lease = m_networks.claim(machine->uuid, mac, ip);
+        if (lease && lease->has_value()) {
+            leased.append(QJsonObject{{QStringLiteral("mac"), mac},
+                                      {QStringLiteral("ip"), lease->value().address},
+                                      {QStringLiteral("network"), lease->value().networkUuid}});
+            continue;
+        }
+        if (!lease && lease.error().code != ErrorCode::Conflict)
+            return lease.error();
+        notLeased.append(QJsonObject{
+            {QStringLiteral("mac"), mac},
+            {QStringLiteral("ip"), ip},
+            {QStringLiteral("reason"),
+             lease ? QStringLiteral("No static network holds it.") : lease.error().message}});
+    }
+    const Result<void> managed = m_virt.markManaged(machine.value());
+    if (!managed)
+        return managed.error();
+    return QJsonObject{{QStringLiteral("clusters"), QJsonArray::fromStringList(clusters.value())},
+                       {QStringLiteral("addresses"), leased},
+                       {QStringLiteral("not_leased"), notLeased}};
+}
+
 QString MachineLifecycle::imagesOf(const QString &machineUuid) const
 {
     return QDir(m_imagesDirectory).filePath(machineUuid.toLower());

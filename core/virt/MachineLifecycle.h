@@ -50,6 +50,13 @@ public:
     // Stops and undefines the machine, deletes the disks Cairn created for it, releases its
     // addresses and forgets it (`delete` on the machine).
     Result<VirtTransaction> totalDelete(const Identity &caller, const QString &machineUuid);
+    // Blocking: adopts a machine found on a hypervisor (`change` on it): it joins its
+    // hypervisor's clusters, and the addresses its definition records (a machine Cairn
+    // provisioned before its database was lost, or another Cairn did) are leased to it again
+    // from the static networks that hold them. `{clusters, addresses: [{mac, ip, network}],
+    // not_leased: [{mac, ip, reason}]}`: an address outside every network, or leased to another
+    // machine, is reported, not taken.
+    Result<QJsonObject> manage(const Identity &caller, const QString &machineUuid);
 
     // Where a provisioned machine's disks are: <provisioning folder>/<uuid>/.
     QString imagesOf(const QString &machineUuid) const;

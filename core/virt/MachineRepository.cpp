@@ -4,6 +4,7 @@
 #include "db/SqlQuery.h"
 #include "db/Transaction.h"
 
+#include <QHash>
 #include <QJsonDocument>
 
 namespace Cairn {
@@ -56,6 +57,9 @@ Result<QList<Machine>> MachineRepository::list()
     QList<Machine> machines;
     while (query->next())
         machines << machineFrom(query.value());
+    const Result<void> attached = attachClusters(machines, {}, {});
+    if (!attached)
+        return attached.error();
     return machines;
 }
 
@@ -67,7 +71,31 @@ Result<Machine> MachineRepository::byUuid(const QString &uuid)
         return query.error();
     if (!query->next())
         return Error::notFound(QStringLiteral("No machine %1.").arg(uuid));
-    return machineFrom(query.value());
+    QList<Machine> found{machineFrom(query.value())};
+    const Result<void> attached =
+        attachClusters(found, QStringLiteral(" WHERE cm.machine_id = ?"), {found.first().id});
+    if (!attached)
+        return attached.error();
+    return found.first();
+}
+
+Result<void> MachineRepository::attachClusters(QList<Machine> &machines, const QString &where,
+                                               const QVariantList &values)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT cm.machine_id, c.uuid FROM virt_cluster_machines cm JOIN "
+                       "virt_clusters c ON c.id = cm.cluster_id%1 ORDER BY c.uuid")
+            .arg(where),
+        values);
+    if (!query)
+        return query.error();
+    QHash<qint64, QStringList> clustersOf;
+    while (query->next())
+        clustersOf[query->value(0).toLongLong()] << query->value(1).toString();
+    for (Machine &machine : machines)
+        machine.clusters = clustersOf.value(machine.id);
+    return {};
 }
 
 Result<void> MachineRepository::upsert(const QSqlDatabase &db, qint64 hypervisorId,

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <QVariantList>
 
 namespace Cairn {
 
@@ -40,6 +41,10 @@ public:
 private:
     // `column` is one of the flag columns, never caller input.
     Result<void> setFlag(const char *column, qint64 id, bool value);
+    // Fills each machine's clusters from the memberships `where` (a fixed clause, bound to
+    // `values`) selects.
+    Result<void> attachClusters(QList<Machine> &machines, const QString &where,
+                                const QVariantList &values);
     static Result<void> upsert(const QSqlDatabase &db, qint64 hypervisorId,
                                const QList<DomainFacts> &domains, qint64 at);
 

@@ -15,6 +15,17 @@ Result<VirtTransaction> MachineTransactions::start(const Identity &caller,
                                                    const QString &action, JobHandler work,
                                                    const QJsonObject &details)
 {
+    const QMutexLocker lock(&m_startMutex);
+    const Result<std::optional<VirtTransaction>> busy = m_repository.unfinishedOf(machineUuid);
+    if (!busy)
+        return busy.error();
+    if (busy->has_value()) {
+        const VirtTransaction &running = busy->value();
+        return Error::conflict(
+            QStringLiteral("Machine %1 is busy with transaction %2 (%3, %4): "
+                           "wait for it to end or cancel it.")
+                .arg(machineUuid, running.uuid, running.action, running.state()));
+    }
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QJsonObject params = details;
     params.insert(QStringLiteral("transaction"), uuid);
@@ -46,11 +57,6 @@ void MachineTransactions::registerRecovery(const QString &action, JobRecovery re
                 return QStringLiteral("nothing here: it ran on %1").arg(host);
             return recovery(job);
         });
-}
-
-bool MachineTransactions::isPending(const QString &machineUuid)
-{
-    return m_jobs.isLaneBusy(laneOf(machineUuid));
 }
 
 Result<VirtTransaction> MachineTransactions::find(const QString &uuid)

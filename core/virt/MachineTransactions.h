@@ -4,11 +4,14 @@
 #include "auth/Identity.h"
 #include "jobs/JobManager.h"
 
+#include <QMutex>
+
 namespace Cairn {
 
-// Runs actions on machines as transactions: jobs serialised per machine (a machine's
-// transactions run one at a time, in the order asked), recorded under a uuid. Permission checks
-// are the caller's (VirtService).
+// Runs actions on machines as transactions: jobs recorded under a uuid, one at a time per
+// machine. While one is queued or running, another is refused naming it (Enomalism's lock): a
+// caller that asked to start a machine must not find it started after an hour-long package it
+// never saw. Permission checks are the caller's (VirtService).
 class MachineTransactions
 {
 public:
@@ -18,16 +21,14 @@ public:
     {
     }
 
-    // Queues `work` behind the machine's earlier transactions; `details` are kept with it, for
-    // the action's recovery.
+    // Starts `work` unless the machine is busy (Conflict naming its transaction); `details` are
+    // kept with it, for the action's recovery.
     Result<VirtTransaction> start(const Identity &caller, const QString &machineUuid,
                                   const QString &action, JobHandler work,
                                   const QJsonObject &details = {});
     // Cleans up after transactions of `action` that a dying process left half done; it gets
     // the transaction's job, whose params hold `machine` and the details.
     void registerRecovery(const QString &action, JobRecovery recovery);
-    // Whether a transaction on the machine is queued or running.
-    bool isPending(const QString &machineUuid);
     Result<VirtTransaction> find(const QString &uuid);
     // A queued transaction ends cancelled at once; a running one is asked to stop.
     Result<VirtTransaction> cancel(const VirtTransaction &transaction);
@@ -39,6 +40,8 @@ private:
 
     TransactionRepository m_repository;
     JobManager &m_jobs;
+    // Held from the busy check until the new transaction is recorded.
+    QMutex m_startMutex;
 };
 
 } // namespace Cairn

@@ -252,6 +252,42 @@ Result<std::optional<IpLease>> StaticNetworkRepository::lease(const StaticNetwor
     return std::optional<IpLease>();
 }
 
+Result<std::optional<IpLease>>
+StaticNetworkRepository::claim(quint32 address, const QString &machineUuid, const QString &mac)
+{
+    QSqlDatabase db = m_database.connection();
+    Result<QSqlQuery> range = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT r.id, r.uuid, n.uuid FROM virt_ip_ranges r JOIN virt_networks n "
+                       "ON n.id = r.network_id WHERE r.first_address <= ? AND r.last_address >= ?"),
+        {qint64(address), qint64(address)});
+    if (!range)
+        return range.error();
+    if (!range->next())
+        return std::optional<IpLease>();
+    const IpLease lease{addressText(address), range->value(2).toString(),
+                        range->value(1).toString(), mac};
+    const Result<void> leased = SqlQuery::exec(
+        db,
+        QStringLiteral("INSERT INTO virt_ip_leases (address, range_id, machine_uuid, mac, "
+                       "created_at) VALUES (?, ?, ?, ?, ?)"),
+        {qint64(address), range->value(0).toLongLong(), machineUuid, mac,
+         QDateTime::currentMSecsSinceEpoch()});
+    if (leased)
+        return std::optional<IpLease>(lease);
+    if (leased.error().code != ErrorCode::Conflict)
+        return leased.error();
+    const Result<QVariant> holder = SqlQuery::scalar(
+        db, QStringLiteral("SELECT machine_uuid FROM virt_ip_leases WHERE address = ?"),
+        {qint64(address)});
+    if (!holder)
+        return holder.error();
+    if (holder->toString() == machineUuid)
+        return std::optional<IpLease>(lease);
+    return Error::conflict(
+        QStringLiteral("%1 is leased to machine %2.").arg(lease.address, holder->toString()));
+}
+
 Result<QList<IpLease>> StaticNetworkRepository::leasesOf(const QString &machineUuid)
 {
     Result<QSqlQuery> query = SqlQuery::run(

@@ -49,6 +49,11 @@ public:
     // every address is taken. Safe to call concurrently: an address is leased once.
     Result<std::optional<IpLease>> lease(const StaticNetwork &network, const QString &machineUuid,
                                          const QString &mac);
+    // `address` leased to the machine, as it already uses it (an adopted machine): nullopt when
+    // no range holds it, Conflict naming the machine that holds it. Claiming an address the
+    // machine holds already returns its lease.
+    Result<std::optional<IpLease>> claim(quint32 address, const QString &machineUuid,
+                                         const QString &mac);
     Result<QList<IpLease>> leasesOf(const QString &machineUuid);
     // Returns how many addresses the machine had.
     Result<qint64> release(const QString &machineUuid);

@@ -371,6 +371,15 @@ Result<std::optional<IpLease>> StaticNetworkService::leaseFor(const QStringList 
         QStringLiteral("No free address left in %1.").arg(names.join(QStringLiteral(", "))));
 }
 
+Result<std::optional<IpLease>> StaticNetworkService::claim(const QString &machineUuid,
+                                                           const QString &mac, const QString &ip)
+{
+    const QHostAddress address(ip);
+    if (address.protocol() != QAbstractSocket::IPv4Protocol)
+        return std::optional<IpLease>();
+    return m_networks.claim(address.toIPv4Address(), machineUuid, mac);
+}
+
 Result<QList<IpLease>> StaticNetworkService::leasesOf(const QString &machineUuid)
 {
     return m_networks.leasesOf(machineUuid);

@@ -47,6 +47,10 @@ public:
     // all exhausted.
     Result<std::optional<IpLease>> leaseFor(const QStringList &clusterUuids,
                                             const QString &machineUuid, const QString &mac);
+    // The address an adopted machine already uses (StaticNetworkRepository::claim); an address
+    // that is not IPv4 is outside every network.
+    Result<std::optional<IpLease>> claim(const QString &machineUuid, const QString &mac,
+                                         const QString &ip);
     Result<QList<IpLease>> leasesOf(const QString &machineUuid);
     // The machine with each interface's leased address as its `ip`.
     Result<Machine> addressed(Machine machine);

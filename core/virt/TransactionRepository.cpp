@@ -43,4 +43,22 @@ Result<VirtTransaction> TransactionRepository::byUuid(const QString &uuid)
     return transaction;
 }
 
+Result<std::optional<VirtTransaction>>
+TransactionRepository::unfinishedOf(const QString &machineUuid)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT t.uuid FROM virt_transactions t JOIN jobs j ON j.id = t.job_id "
+                       "WHERE t.machine_uuid = ? AND j.state IN (?, ?) ORDER BY j.id LIMIT 1"),
+        {machineUuid, jobStateName(JobState::Queued), jobStateName(JobState::Running)});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<VirtTransaction>();
+    const Result<VirtTransaction> found = byUuid(query->value(0).toString());
+    if (!found)
+        return found.error();
+    return std::optional<VirtTransaction>(found.value());
+}
+
 } // namespace Cairn

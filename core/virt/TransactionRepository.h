@@ -4,6 +4,8 @@
 #include "VirtTransaction.h"
 #include "jobs/JobRepository.h"
 
+#include <optional>
+
 namespace Cairn {
 
 class Database;
@@ -22,6 +24,8 @@ public:
                         const QString &action);
     // NotFound naming the uuid.
     Result<VirtTransaction> byUuid(const QString &uuid);
+    // The machine's oldest transaction still queued or running, if any.
+    Result<std::optional<VirtTransaction>> unfinishedOf(const QString &machineUuid);
 
 private:
     Database &m_database;

@@ -257,12 +257,9 @@ Result<VirtTransaction> VirtService::act(const Identity &caller, const QString &
     const Result<Machine> found = machineFor(caller, uuid, Action::Control);
     if (!found)
         return found.error();
-    // Earlier transactions may change the state this one starts from: it is checked again then.
-    if (found->locked || !m_transactions.isPending(found->uuid)) {
-        const Result<void> allowed = allows(found.value(), action);
-        if (!allowed)
-            return allowed.error();
-    }
+    const Result<void> allowed = allows(found.value(), action);
+    if (!allowed)
+        return allowed.error();
     return m_transactions.start(caller, found->uuid, action,
                                 [this, uuid = found->uuid, action](JobContext &context) {
                                     return runAction(context, uuid, action);
@@ -277,17 +274,6 @@ Result<Machine> VirtService::setLocked(const Identity &caller, const QString &uu
     const Result<void> set = m_machines.setLocked(found->id, locked);
     if (!set)
         return set.error();
-    return m_machines.byUuid(found->uuid);
-}
-
-Result<Machine> VirtService::manage(const Identity &caller, const QString &uuid)
-{
-    const Result<Machine> found = machineFor(caller, uuid, Action::Change);
-    if (!found)
-        return found.error();
-    const Result<void> managed = markManaged(found.value());
-    if (!managed)
-        return managed.error();
     return m_machines.byUuid(found->uuid);
 }
 

@@ -63,16 +63,13 @@ public:
 
     // What the machine's state allows now (MachineActions).
     Result<QStringList> actionsOf(const Identity &caller, const QString &uuid);
-    // Queues one state action (MachineActions::stateActions(); `control` permission) as a
-    // transaction behind the machine's others. 409 when the machine is locked, or when nothing
-    // is queued before it and its state does not allow the action; the transaction fails the
-    // same way if the transactions before it leave the machine so.
+    // Starts one state action (MachineActions::stateActions(); `control` permission) as a
+    // transaction. 409 when the machine is locked, busy with another transaction (named), or in
+    // a state that does not allow the action.
     Result<VirtTransaction> act(const Identity &caller, const QString &uuid, const QString &action);
     // An operator's lock: it refuses every action but unlock, at once (`control` permission).
     Result<Machine> setLocked(const Identity &caller, const QString &uuid, bool locked);
 
-    // manage: the machine is adopted into Cairn's inventory (`change` permission).
-    Result<Machine> manage(const Identity &caller, const QString &uuid);
     // store_xml / xmldesc: `xml` (else the live definition) checked and queued as a transaction
     // that makes it the persistent definition. Malformed XML, another uuid or XML libvirt
     // refuses is 400 naming xmldesc, and the definition is unchanged (`change` permission).
@@ -89,8 +86,8 @@ public:
     // may `action` it.
     Result<Machine> machineFor(const Identity &caller, const QString &uuid, Action action);
     Result<std::shared_ptr<LibvirtConnection>> connectionOf(const Hypervisor &hypervisor);
-    // `work` as a transaction on the machine, behind its others; `details` are kept for the
-    // action's recovery.
+    // `work` as a transaction on the machine, refused while another runs; `details` are kept for
+    // the action's recovery.
     Result<VirtTransaction> startTransaction(const Identity &caller, const QString &machineUuid,
                                              const QString &action, JobHandler work,
                                              const QJsonObject &details = {});

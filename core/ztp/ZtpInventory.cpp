@@ -69,12 +69,15 @@ Result<qint64> ZtpInventory::siteId(const Identity &caller)
     if (m_siteId)
         return *m_siteId;
     Result<Site> site = m_sites.get(m_siteName);
-    if (!site && site.error().code == ErrorCode::NotFound)
-        site = m_sites.create(caller, QJsonObject{{QStringLiteral("name"), m_siteName},
-                                                  {QStringLiteral("description"),
-                                                   QStringLiteral("Switches that bootstrapped "
-                                                                  "through zero-touch "
-                                                                  "provisioning")}});
+    if (!site && site.error().code == ErrorCode::NotFound) {
+        const Result<QList<Site>> created = m_sites.create(
+            caller,
+            QJsonArray{QJsonObject{{QStringLiteral("name"), m_siteName},
+                                   {QStringLiteral("description"),
+                                    QStringLiteral("Switches that bootstrapped through zero-touch "
+                                                   "provisioning")}}});
+        site = created ? Result<Site>(created->first()) : Result<Site>(created.error());
+    }
     if (!site)
         return site.error();
     m_siteId = site->id;

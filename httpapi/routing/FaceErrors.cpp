@@ -1,6 +1,7 @@
 #include "FaceErrors.h"
 
 #include <QJsonArray>
+#include <array>
 
 namespace Cairn {
 
@@ -29,27 +30,34 @@ int FaceErrors::statusOf(ErrorCode code)
     return 500;
 }
 
+std::span<const FaceErrors::EnomalismErrno> FaceErrors::enomalismErrnos()
+{
+    // Stable: scripts test these numbers. New outcomes get new numbers, never old ones.
+    static constexpr std::array<EnomalismErrno, 11> Table{{
+        {0, 200, "Success; 202 when a transaction was started and is still running."},
+        {1, 400, "A variable is missing or wrong; `fields` names it."},
+        {2, 401, "Not authenticated: no credentials, or wrong ones."},
+        {3, 403, "Authenticated, but not allowed this on this object."},
+        {4, 404, "No such object (machine, hypervisor, transaction, ...) or path."},
+        {5, 405, "The path exists but not with this method."},
+        {6, 409,
+         "The object's state refuses it: locked, busy with a transaction (named), "
+         "in the wrong state, a name taken, a network exhausted."},
+        {7, 413, "The request is larger than the server accepts."},
+        {8, 503, "The hypervisor (or another service the action needs) cannot be reached."},
+        {9, 500, "The server failed; its log has the details."},
+        {10, 429, "Too many requests from this caller or address; wait, then retry."},
+    }};
+    return Table;
+}
+
 int FaceErrors::enomalismErrno(int status)
 {
-    // A stable errno per outcome (docs/api-errors.md); 0 is success.
-    switch (status) {
-    case 400:
-        return 1;
-    case 401:
-        return 2;
-    case 403:
-        return 3;
-    case 404:
-        return 4;
-    case 405:
-        return 5;
-    case 409:
-        return 6;
-    case 503:
-        return 8;
-    default:
-        return status >= 500 ? 9 : 1;
+    for (const EnomalismErrno &row : enomalismErrnos()) {
+        if (row.status == status)
+            return row.value;
     }
+    return status >= 500 ? 9 : 1;
 }
 
 HttpResponse FaceErrors::response(Face face, const Error &error)

@@ -122,8 +122,16 @@ TEST_F(VirtApiTest, ActionsRunOnTheHypervisorAndAnswerWithErrno)
     const QByteArray machine = "/rest/machine/" + DefaultDomain.toLatin1();
     const HttpReply actions = admin("GET", machine + "/actions/");
     ASSERT_EQ(actions.status, 200) << actions.body.constData();
-    EXPECT_TRUE(
-        actions.json()[QStringLiteral("result")].toArray().contains(QStringLiteral("suspend")));
+    // A running machine: the state actions that apply and the others it allows, not package.
+    const QJsonArray listed = actions.json()[QStringLiteral("result")].toArray();
+    for (const char *action :
+         {"suspend", "shutdown", "poweroff", "reboot", "store_xml", "totaldelete", "provision"})
+        EXPECT_TRUE(listed.contains(QString::fromLatin1(action))) << action;
+    EXPECT_FALSE(listed.contains(QStringLiteral("package")));
+    EXPECT_FALSE(listed.contains(QStringLiteral("create")));
+    EXPECT_TRUE(admin("GET", machine + '/')
+                    .json()[QStringLiteral("machine_obj")][QStringLiteral("clusters")]
+                    .isArray());
     const HttpReply suspended = admin("POST", machine + "/actions/suspend/");
     ASSERT_EQ(suspended.status, 200) << suspended.body.constData();
     EXPECT_EQ(suspended.json()[QStringLiteral("errno")], 0);

@@ -38,15 +38,16 @@ protected:
 
     // A shut-off domain with `disk` as its file-backed disk (and `devices`, XML, besides),
     // synchronised into the core.
+    // `devices` go beside the disk, `elements` beside <devices>.
     void defineDomain(const QString &name, const QString &uuid, const QString &disk,
-                      const QString &devices = QString())
+                      const QString &devices = QString(), const QString &elements = QString())
     {
         const QString xml =
             QStringLiteral("<domain type='test'><name>%1</name><uuid>%2</uuid>"
                            "<memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os>"
                            "<devices><disk type='file' device='disk'><source file='%3'/>"
-                           "<target dev='vda'/></disk>%4</devices></domain>")
-                .arg(name, uuid, disk, devices);
+                           "<target dev='vda'/></disk>%4</devices>%5</domain>")
+                .arg(name, uuid, disk, devices, elements);
         virDomainPtr domain = virDomainDefineXML(libvirt, xml.toUtf8().constData());
         ASSERT_NE(domain, nullptr);
         virDomainFree(domain);

@@ -298,7 +298,8 @@ TEST_F(MachineLifecycleTest, StoreXmlRefusesMalformedXmlAndKeepsTheDefinition)
     // rename (shut off) and manage.
     ASSERT_TRUE(core->virt().rename(admin, GoldenUuid, QStringLiteral("silver")).ok());
     EXPECT_TRUE(domainXml(GoldenUuid).contains(QStringLiteral("<name>silver</name>")));
-    EXPECT_TRUE(core->virt().manage(admin, GoldenUuid)->managed);
+    ASSERT_TRUE(core->lifecycle().manage(admin, GoldenUuid).ok());
+    EXPECT_TRUE(core->virt().machine(admin, GoldenUuid)->managed);
 }
 
 TEST_F(MachineLifecycleTest, AddressesComeFromTheHypervisorsClusterFirst)
@@ -331,6 +332,58 @@ TEST_F(MachineLifecycleTest, AddressesComeFromTheHypervisorsClusterFirst)
     ASSERT_EQ(provision(package, &second).state(), QStringLiteral("done"));
     EXPECT_EQ(core->staticNetworks().leasesOf(second.machineUuid)->first().address,
               QStringLiteral("10.30.0.10"));
+}
+
+// A machine Cairn provisioned before its records were lost (or another Cairn did) is adopted with
+// what its definition says: its addresses leased again where free, its hypervisor's clusters.
+TEST_F(MachineLifecycleTest, ManageAdoptsAMachineWithItsClustersAndTheAddressesItRecords)
+{
+    addNetwork(3);
+    const Result<Cluster> rack = core->clusters().create(admin, QStringLiteral("rack-9"));
+    ASSERT_TRUE(rack.ok());
+    const Result<QList<Hypervisor>> hypervisors = core->virt().hypervisors(admin);
+    ASSERT_TRUE(hypervisors.ok());
+    ASSERT_TRUE(core->clusters().addHypervisor(admin, rack->uuid, hypervisors->first().uuid).ok());
+    const QString other = QStringLiteral("0b7e3f4a-5c6d-4e8f-9a0b-1c2d3e4f5a6b");
+    const Result<std::optional<IpLease>> taken =
+        core->staticNetworks().leaseFor({}, other, QStringLiteral("52:54:00:00:00:09"));
+    ASSERT_TRUE(taken.ok() && taken->has_value());
+    ASSERT_EQ(taken->value().address, QStringLiteral("10.30.0.10"));
+
+    const QString uuid = QStringLiteral("3d9c1e2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f");
+    defineDomain(QStringLiteral("orphan"), uuid, disk, {},
+                 QStringLiteral("<metadata><cairn:addresses "
+                                "xmlns:cairn='https://cairn.dev/xmlns/libvirt/addresses/1.0'>"
+                                "<cairn:address mac='52:54:00:00:00:01' ip='10.30.0.11'/>"
+                                "<cairn:address mac='52:54:00:00:00:02' ip='10.30.0.10'/>"
+                                "<cairn:address mac='52:54:00:00:00:03' ip='192.0.2.9'/>"
+                                "</cairn:addresses></metadata>"));
+    EXPECT_TRUE(core->virt().actionsOf(admin, uuid)->contains(QStringLiteral("manage")));
+
+    const Result<QJsonObject> adopted = core->lifecycle().manage(admin, uuid);
+    ASSERT_TRUE(adopted.ok()) << adopted.error().message.toStdString();
+    EXPECT_EQ(adopted->value(QStringLiteral("clusters")).toArray(), QJsonArray{rack->uuid});
+    const QJsonArray leased = adopted->value(QStringLiteral("addresses")).toArray();
+    ASSERT_EQ(leased.size(), 1);
+    EXPECT_EQ(leased[0][QStringLiteral("ip")].toString(), QStringLiteral("10.30.0.11"));
+    const QJsonArray refused = adopted->value(QStringLiteral("not_leased")).toArray();
+    ASSERT_EQ(refused.size(), 2);
+    EXPECT_TRUE(refused[0][QStringLiteral("reason")].toString().contains(other));
+    EXPECT_EQ(refused[1][QStringLiteral("ip")].toString(), QStringLiteral("192.0.2.9"));
+
+    const Result<Machine> machine = core->virt().machine(admin, uuid);
+    ASSERT_TRUE(machine.ok());
+    EXPECT_TRUE(machine->managed);
+    EXPECT_EQ(machine->clusters, QStringList{rack->uuid});
+    EXPECT_FALSE(core->virt().actionsOf(admin, uuid)->contains(QStringLiteral("manage")));
+    EXPECT_EQ(core->staticNetworks().leasesOf(other)->size(), 1) << "the other keeps its address";
+
+    // Adopting again changes nothing.
+    const Result<QJsonObject> again = core->lifecycle().manage(admin, uuid);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->value(QStringLiteral("addresses")),
+              adopted->value(QStringLiteral("addresses")));
+    ASSERT_EQ(core->staticNetworks().leasesOf(uuid)->size(), 1);
 }
 
 // A package is downloadable: a machine pointed at a host file must not carry it out.

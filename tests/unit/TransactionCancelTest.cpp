@@ -1,5 +1,5 @@
-// Cancelling transactions on libvirt's test driver: one waiting behind another ends at once and
-// never runs; a running package stops part-way and leaves nothing behind.
+// Transactions on libvirt's test driver: while one runs, another action on the machine is
+// refused naming it; a running package, cancelled, stops part-way and leaves nothing behind.
 #include "QtPrinters.h"
 #include "TestDriverFixture.h"
 
@@ -47,20 +47,22 @@ protected:
 
 } // namespace
 
-TEST_F(TransactionCancelTest, AWaitingTransactionEndsAtOnceARunningPackageStopsAndCleansUp)
+TEST_F(TransactionCancelTest, ABusyMachineRefusesOtherActionsARunningPackageStopsAndCleansUp)
 {
     const Result<std::pair<QString, VirtTransaction>> packaging =
         core->lifecycle().package(admin, BigUuid);
     ASSERT_TRUE(packaging.ok()) << packaging.error().message.toStdString();
-    // Queued behind the package: the machine must not start while its disk is being read.
+    // The machine must not start while its disk is being read, nor be queued to start after
+    // an operation its caller never saw.
     const Result<VirtTransaction> start =
         core->virt().act(admin, BigUuid, QStringLiteral("create"));
-    ASSERT_TRUE(start.ok()) << start.error().message.toStdString();
-    EXPECT_EQ(start->state(), QStringLiteral("queued"));
-
-    const Result<VirtTransaction> dropped = core->virt().cancelTransaction(admin, start->uuid);
-    ASSERT_TRUE(dropped.ok());
-    EXPECT_EQ(dropped->state(), QStringLiteral("cancelled"));
+    ASSERT_FALSE(start.ok());
+    EXPECT_EQ(start.error().code, ErrorCode::Conflict);
+    EXPECT_TRUE(start.error().message.contains(packaging->second.uuid))
+        << start.error().message.toStdString();
+    const Result<VirtTransaction> removal = core->lifecycle().totalDelete(admin, BigUuid);
+    ASSERT_FALSE(removal.ok());
+    EXPECT_EQ(removal.error().code, ErrorCode::Conflict);
 
     // Cancelled once it has copied part of the disk.
     QElapsedTimer clock;
@@ -84,6 +86,12 @@ TEST_F(TransactionCancelTest, AWaitingTransactionEndsAtOnceARunningPackageStopsA
     EXPECT_FALSE(QFile::exists(archive));
     EXPECT_FALSE(QFile::exists(archive + QStringLiteral(".part")));
     EXPECT_EQ(core->packages().get(admin, packaging->first).error().code, ErrorCode::NotFound);
-    EXPECT_FALSE(isRunning()) << "the cancelled create never ran";
-    EXPECT_EQ(core->virt().waitForTransaction(start.value(), 1000)->job.startedAt, std::nullopt);
+    EXPECT_FALSE(isRunning()) << "the refused create never ran";
+    // Once the package has ended, the machine takes actions again.
+    const Result<VirtTransaction> later =
+        core->virt().act(admin, BigUuid, QStringLiteral("create"));
+    ASSERT_TRUE(later.ok()) << later.error().message.toStdString();
+    EXPECT_EQ(core->virt().waitForTransaction(later.value(), 20000)->state(),
+              QStringLiteral("done"));
+    EXPECT_TRUE(isRunning());
 }

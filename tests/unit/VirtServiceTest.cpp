@@ -200,8 +200,11 @@ TEST_F(VirtServiceTest, ActionsChangeTheDomainInLibvirtAndRespectItsState)
     };
     const Result<QStringList> running = core->virt().actionsOf(admin, DefaultDomain);
     ASSERT_TRUE(running.ok());
-    EXPECT_EQ(running.value(), (QStringList{QStringLiteral("suspend"), QStringLiteral("shutdown"),
-                                            QStringLiteral("poweroff"), QStringLiteral("reboot")}));
+    const QStringList always{QStringLiteral("store_xml"), QStringLiteral("manage")};
+    const QStringList lifecycle{QStringLiteral("totaldelete"), QStringLiteral("provision")};
+    EXPECT_EQ(running.value(), QStringList({QStringLiteral("suspend"), QStringLiteral("shutdown"),
+                                            QStringLiteral("poweroff"), QStringLiteral("reboot")}) +
+                                   always + lifecycle);
 
     const Result<Machine> suspended = actAndWait(admin, DefaultDomain, QStringLiteral("suspend"));
     ASSERT_TRUE(suspended.ok()) << suspended.error().message.toStdString();
@@ -215,7 +218,8 @@ TEST_F(VirtServiceTest, ActionsChangeTheDomainInLibvirtAndRespectItsState)
     ASSERT_TRUE(actAndWait(admin, DefaultDomain, QStringLiteral("poweroff")).ok());
     EXPECT_EQ(libvirtState(), VIR_DOMAIN_SHUTOFF);
     EXPECT_EQ(core->virt().actionsOf(admin, DefaultDomain).value(),
-              QStringList{QStringLiteral("create")});
+              QStringList{QStringLiteral("create")} + always +
+                  QStringList{QStringLiteral("package")} + lifecycle);
     const Result<Machine> started = actAndWait(admin, DefaultDomain, QStringLiteral("create"));
     ASSERT_TRUE(started.ok());
     EXPECT_EQ(started->state, QStringLiteral("running"));

@@ -41,10 +41,19 @@ HttpResponse storeXml(CoreServices &core, const ApiRequest &request)
 
 HttpResponse manage(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Machine> machine = core.virt().manage(*request.identity, machineUuid(request));
-    if (!machine)
-        return failure(machine.error());
-    return answer({}, QStringLiteral("Machine %1 is managed by Cairn.").arg(machine->name));
+    return HttpResponse::later(
+        [services = &core, caller = *request.identity, uuid = machineUuid(request)] {
+            const Result<QJsonObject> adopted = services->lifecycle().manage(caller, uuid);
+            if (!adopted)
+                return failure(adopted.error());
+            const Result<Machine> machine = services->virt().machine(caller, uuid);
+            if (!machine)
+                return failure(machine.error());
+            return answer({{QStringLiteral("machine"), machine->uuid},
+                           {QStringLiteral("machine_obj"), machine->toJson()},
+                           {QStringLiteral("data"), adopted.value()}},
+                          QStringLiteral("Machine %1 is managed by Cairn.").arg(machine->name));
+        });
 }
 
 HttpResponse totalDelete(CoreServices &core, const ApiRequest &request)
@@ -155,7 +164,12 @@ void MachineLifecycleController::registerRoutes(Router &router, CoreServices &co
                          "and the definition is unchanged. Needs the change permission."),
           storeXml);
     route("POST", QStringLiteral("manage"), QStringLiteral("Machine action: manage"),
-          QStringLiteral("Adopts a machine found on a hypervisor into Cairn (managed: true)."),
+          QStringLiteral("Adopts a machine found on a hypervisor into Cairn (managed: true): it "
+                         "joins its hypervisor's clusters, and the addresses its definition "
+                         "records are leased to it again from the static networks holding them. "
+                         "`{machine, machine_obj, data: {clusters, addresses: [{mac, ip, "
+                         "network}], not_leased: [{mac, ip, reason}]}}`. Needs the change "
+                         "permission."),
           manage);
     route("POST", QStringLiteral("totaldelete"), QStringLiteral("Machine action: totaldelete"),
           QStringLiteral("A transaction: stops and undefines the domain, deletes the disks Cairn "

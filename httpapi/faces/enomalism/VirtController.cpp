@@ -208,8 +208,10 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
             [&core](const ApiRequest &request) { return hypervisorsOfMachine(core, request); });
         addRoute(router, method, QStringLiteral("/rest/machine/{uuid}/actions/"),
                  QStringLiteral("Actions available to a machine"),
-                 QStringLiteral("`{result: [action, ...]}`: what the machine's state allows now (a "
-                                "locked machine: unlock only)."),
+                 QStringLiteral("`{result: [action, ...]}`: every action the machine's state "
+                                "allows now: the state actions, store_xml, manage (until "
+                                "managed), package (shut off), totaldelete and provision. A "
+                                "locked machine: unlock only."),
                  [&core](const ApiRequest &request) { return listActions(core, request); });
     }
     addRoute(router, "POST", QStringLiteral("/rest/machine/{uuid}/actions/unlock/"),
@@ -221,10 +223,11 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
         addRoute(
             router, "POST", QStringLiteral("/rest/machine/{uuid}/actions/%1/").arg(action),
             QStringLiteral("Machine action: %1").arg(action),
-            QStringLiteral("A transaction, run after the machine's earlier ones: answers `{txid, "
-                           "data: {machine, state}}` once done, or 202 with `{txid}` when it takes "
-                           "longer than 30 s. 409 (errno 6) when the machine is locked or in a "
-                           "state that does not allow it. Needs the control permission."),
+            QStringLiteral("A transaction: answers `{txid, data: {machine, state}}` once done, or "
+                           "202 with `{txid}` when it takes longer than 30 s. 409 (errno 6) when "
+                           "the machine is locked, busy with another transaction (the message "
+                           "names it) or in a state that does not allow it. Needs the control "
+                           "permission."),
             [&core, action](const ApiRequest &request) {
                 return runAction(core, request, action);
             });
