@@ -1,5 +1,6 @@
 #include "AttributeService.h"
 
+#include "BulkItems.h"
 #include "ChangeLog.h"
 #include "SiteService.h"
 #include "auth/PermissionService.h"
@@ -7,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace Cairn {
 
@@ -194,8 +196,11 @@ Result<Attribute> AttributeService::applyFields(Attribute attribute, const QJson
     return attribute;
 }
 
-Result<Attribute> AttributeService::create(const Identity &caller, const QJsonObject &fields)
+Result<Attribute> AttributeService::prepare(const Identity &caller, QJsonObject fields,
+                                            std::optional<qint64> defaultSite)
 {
+    if (defaultSite && !fields.contains(QStringLiteral("site_id")))
+        fields.insert(QStringLiteral("site_id"), *defaultSite);
     const QJsonValue siteValue = fields.value(QStringLiteral("site_id"));
     if (!siteValue.isDouble())
         return Error::invalidField(QStringLiteral("site_id"),
@@ -210,67 +215,111 @@ Result<Attribute> AttributeService::create(const Identity &caller, const QJsonOb
         return allowed.error();
     Attribute blank;
     blank.siteId = site->id;
-    Result<Attribute> attribute = applyFields(blank, fields, true, false);
-    if (!attribute)
-        return attribute;
+    return applyFields(blank, fields, true, false);
+}
+
+Result<QList<Attribute>> AttributeService::create(const Identity &caller, const QJsonArray &items,
+                                                  std::optional<qint64> defaultSite)
+{
+    QList<Attribute> attributes;
+    for (const QJsonValue item : items) {
+        if (!item.isObject())
+            return Error::badRequest(QStringLiteral("Expected a JSON object for each attribute."));
+        const Result<Attribute> attribute = prepare(caller, item.toObject(), defaultSite);
+        if (!attribute)
+            return attribute.error();
+        attributes << attribute.value();
+    }
     const Result<void> saved =
         Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
-            const Result<qint64> id = m_attributes.insert(db, attribute.value());
-            if (!id)
-                return id.error().code == ErrorCode::Conflict
-                           ? Error{ErrorCode::Conflict,
-                                   QStringLiteral("That attribute already exists."),
-                                   {{QStringLiteral("name"),
-                                     QStringLiteral("Attribute with this site, name and "
-                                                    "resource name already exists.")}}}
-                           : id.error();
-            attribute->id = id.value();
-            return ChangeLog::record(db, caller.user.id, site->id, QStringLiteral("Create"),
-                                     AttributeResource, attribute->id, attribute->toJson());
+            for (Attribute &attribute : attributes) {
+                const Result<qint64> id = m_attributes.insert(db, attribute);
+                if (!id)
+                    return id.error().code == ErrorCode::Conflict
+                               ? Error{ErrorCode::Conflict,
+                                       QStringLiteral("Attribute %1 (%2) already exists.")
+                                           .arg(attribute.name, attribute.resourceName),
+                                       {{QStringLiteral("name"),
+                                         QStringLiteral("Attribute with this site, name and "
+                                                        "resource name already exists.")}}}
+                               : id.error();
+                attribute.id = id.value();
+                const Result<void> logged = ChangeLog::record(
+                    db, caller.user.id, attribute.siteId, QStringLiteral("Create"),
+                    AttributeResource, attribute.id, attribute.toJson());
+                if (!logged)
+                    return logged;
+            }
+            return {};
         });
     if (!saved)
         return saved.error();
-    return attribute;
+    return attributes;
 }
 
-Result<Attribute> AttributeService::update(const Identity &caller, qint64 id,
-                                           const QJsonObject &fields, bool partial)
+Result<QHash<qint64, Attribute>>
+AttributeService::allowedTargets(const Identity &caller, const QList<qint64> &ids, Action action)
 {
-    Result<Attribute> current = get(id);
-    if (!current)
-        return current;
-    const Result<void> allowed =
-        m_permissions.require(caller, QStringLiteral("site"), current->siteId, Action::Change);
-    if (!allowed)
-        return allowed.error();
-    Result<Attribute> attribute = applyFields(current.value(), fields, false, partial);
-    if (!attribute)
-        return attribute;
-    const Result<void> saved = Transaction::run(m_database, [&](const QSqlDatabase &db) {
-        return Transaction::allOf({[&] { return m_attributes.update(db, attribute.value()); },
-                                   [&] {
-                                       return ChangeLog::record(
-                                           db, caller.user.id, attribute->siteId,
-                                           QStringLiteral("Update"), AttributeResource, id,
-                                           attribute->toJson());
-                                   }});
-    });
+    const Result<QHash<qint64, Attribute>> targets = BulkItems::fetchEach<Attribute>(
+        ids, QStringLiteral("Attribute"), [this](qint64 id) { return m_attributes.find(id); });
+    if (!targets)
+        return targets;
+    for (const Attribute &attribute : targets.value()) {
+        const Result<void> allowed =
+            m_permissions.require(caller, QStringLiteral("site"), attribute.siteId, action);
+        if (!allowed)
+            return allowed.error();
+    }
+    return targets;
+}
+
+Result<QList<Attribute>> AttributeService::update(const Identity &caller, const QJsonArray &items,
+                                                  bool partial)
+{
+    const Result<QList<qint64>> ids = BulkItems::idsOf(items);
+    if (!ids)
+        return ids.error();
+    const Result<QHash<qint64, Attribute>> targets =
+        allowedTargets(caller, ids.value(), Action::Change);
+    if (!targets)
+        return targets.error();
+    QList<Attribute> attributes;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const Result<Attribute> attribute =
+            applyFields(targets->value(ids->at(i)), items.at(i).toObject(), false, partial);
+        if (!attribute)
+            return attribute.error();
+        attributes << attribute.value();
+    }
+    const Result<void> saved =
+        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+            for (const Attribute &attribute : std::as_const(attributes)) {
+                const Result<void> done = Transaction::allOf(
+                    {[&] { return m_attributes.update(db, attribute); },
+                     [&] {
+                         return ChangeLog::record(db, caller.user.id, attribute.siteId,
+                                                  QStringLiteral("Update"), AttributeResource,
+                                                  attribute.id, attribute.toJson());
+                     }});
+                if (!done)
+                    return done;
+            }
+            return {};
+        });
     if (!saved)
         return saved.error();
-    return attribute;
+    return attributes;
 }
 
-Result<Attribute> AttributeService::remove(const Identity &caller, qint64 id)
+Result<void> AttributeService::remove(const Identity &caller, const QList<qint64> &ids)
 {
-    Result<Attribute> attribute = get(id);
-    if (!attribute)
-        return attribute;
-    const Result<void> allowed =
-        m_permissions.require(caller, QStringLiteral("site"), attribute->siteId, Action::Delete);
-    if (!allowed)
-        return allowed.error();
-    const Result<void> removed =
-        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    const Result<QHash<qint64, Attribute>> targets = allowedTargets(caller, unique, Action::Delete);
+    if (!targets)
+        return targets.error();
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        for (qint64 id : unique) {
+            const Attribute &attribute = *targets->constFind(id);
             const Result<bool> used = m_attributes.hasValues(db, id);
             if (!used)
                 return used.error();
@@ -278,18 +327,19 @@ Result<Attribute> AttributeService::remove(const Identity &caller, qint64 id)
                 return Error::conflict(
                     QStringLiteral("Cannot delete attribute %1: resources still have values "
                                    "for it.")
-                        .arg(attribute->name));
-            return Transaction::allOf({[&] { return m_attributes.remove(db, id); },
-                                       [&] {
-                                           return ChangeLog::record(
-                                               db, caller.user.id, attribute->siteId,
-                                               QStringLiteral("Delete"), AttributeResource, id,
-                                               attribute->toJson());
-                                       }});
-        });
-    if (!removed)
-        return removed.error();
-    return attribute;
+                        .arg(attribute.name));
+            const Result<void> done = Transaction::allOf(
+                {[&] { return m_attributes.remove(db, id); },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, attribute.siteId,
+                                              QStringLiteral("Delete"), AttributeResource, id,
+                                              attribute.toJson());
+                 }});
+            if (!done)
+                return done;
+        }
+        return {};
+    });
 }
 
 } // namespace Cairn

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QList>
+#include <optional>
 
 namespace Cairn {
 
@@ -36,6 +37,24 @@ Result<QHash<qint64, T>> fetchAll(const QList<qint64> &ids, const QString &noun,
             return Error::notFound(QStringLiteral("%1 %2 not found.").arg(noun).arg(id));
     }
     return byId;
+}
+
+// As fetchAll, one object at a time by `find(id) -> Result<std::optional<T>>`: for the few
+// objects (sites, attribute definitions) that have no batch query.
+template <typename T, typename Find>
+Result<QHash<qint64, T>> fetchEach(const QList<qint64> &ids, const QString &noun, Find &&find)
+{
+    return fetchAll<T>(ids, noun, [&](const QList<qint64> &batch) -> Result<QList<T>> {
+        QList<T> found;
+        for (qint64 id : batch) {
+            const Result<std::optional<T>> one = find(id);
+            if (!one)
+                return one.error();
+            if (one->has_value())
+                found << one->value();
+        }
+        return found;
+    });
 }
 
 // The one object `key` names: an id when it is all digits, else the natural key that

@@ -1,8 +1,11 @@
 #include "SiteService.h"
 
+#include "BulkItems.h"
 #include "ChangeLog.h"
 #include "auth/PermissionService.h"
 #include "db/Transaction.h"
+
+#include <QSet>
 
 namespace Cairn {
 
@@ -81,82 +84,126 @@ Result<Site> SiteService::applyFields(Site site, const QJsonObject &fields, bool
     return site;
 }
 
-Result<Site> SiteService::create(const Identity &caller, const QJsonObject &fields)
+Result<QList<Site>> SiteService::create(const Identity &caller, const QJsonArray &items)
 {
     if (caller.readOnly)
         return Error::forbidden(QStringLiteral("A read-only token cannot create sites."));
-    Result<Site> site = applyFields(Site(), fields, false);
-    if (!site)
-        return site;
+    QList<Site> sites;
+    QSet<QString> names;
+    for (const QJsonValue item : items) {
+        if (!item.isObject())
+            return Error::badRequest(QStringLiteral("Expected a JSON object for each site."));
+        Result<Site> site = applyFields(Site(), item.toObject(), false);
+        if (!site)
+            return site.error();
+        if (names.contains(site->name))
+            return nameTakenOr(Error::conflict({}));
+        names.insert(site->name);
+        sites << site.value();
+    }
     const Result<void> saved =
         Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
-            const Result<qint64> id = m_sites.insert(db, site.value());
-            if (!id)
-                return nameTakenOr(id.error());
-            site->id = id.value();
-            return ChangeLog::record(db, caller.user.id, site->id, QStringLiteral("Create"),
-                                     SiteResource, site->id, site->toJson());
+            for (Site &site : sites) {
+                const Result<qint64> id = m_sites.insert(db, site);
+                if (!id)
+                    return nameTakenOr(id.error());
+                site.id = id.value();
+                const Result<void> logged =
+                    ChangeLog::record(db, caller.user.id, site.id, QStringLiteral("Create"),
+                                      SiteResource, site.id, site.toJson());
+                if (!logged)
+                    return logged;
+            }
+            return {};
         });
     if (!saved)
         return saved.error();
     // The creator administers the site, as in NSoT.
-    (void)m_permissions.grant(
-        Permission{0, caller.user.id, std::nullopt, SiteType, site->id, Action::Admin});
-    return site;
+    for (const Site &site : std::as_const(sites))
+        (void)m_permissions.grant(
+            Permission{0, caller.user.id, std::nullopt, SiteType, site.id, Action::Admin});
+    return sites;
 }
 
-Result<Site> SiteService::update(const Identity &caller, qint64 id, const QJsonObject &fields,
-                                 bool partial)
+Result<QHash<qint64, Site>> SiteService::allowedTargets(const Identity &caller,
+                                                        const QList<qint64> &ids, Action action)
 {
-    const Result<void> allowed = m_permissions.require(caller, SiteType, id, Action::Change);
-    if (!allowed)
-        return allowed.error();
-    Result<Site> current = get(id);
-    if (!current)
-        return current;
-    Result<Site> site = applyFields(current.value(), fields, partial);
-    if (!site)
-        return site;
-    const Result<void> saved = Transaction::run(m_database, [&](const QSqlDatabase &db) {
-        return Transaction::allOf({[&] { return m_sites.update(db, site.value()); },
-                                   [&] {
-                                       return ChangeLog::record(db, caller.user.id, id,
-                                                                QStringLiteral("Update"),
-                                                                SiteResource, id, site->toJson());
-                                   }});
-    });
+    const Result<QHash<qint64, Site>> targets = BulkItems::fetchEach<Site>(
+        ids, QStringLiteral("Site"), [this](qint64 id) { return m_sites.find(id); });
+    if (!targets)
+        return targets;
+    for (qint64 id : ids) {
+        const Result<void> allowed = m_permissions.require(caller, SiteType, id, action);
+        if (!allowed)
+            return allowed.error();
+    }
+    return targets;
+}
+
+Result<QList<Site>> SiteService::update(const Identity &caller, const QJsonArray &items,
+                                        bool partial)
+{
+    const Result<QList<qint64>> ids = BulkItems::idsOf(items);
+    if (!ids)
+        return ids.error();
+    const Result<QHash<qint64, Site>> targets = allowedTargets(caller, ids.value(), Action::Change);
+    if (!targets)
+        return targets.error();
+    QList<Site> sites;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        Result<Site> site =
+            applyFields(targets->value(ids->at(i)), items.at(i).toObject(), partial);
+        if (!site)
+            return site.error();
+        sites << site.value();
+    }
+    const Result<void> saved =
+        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+            for (const Site &site : std::as_const(sites)) {
+                const Result<void> done = Transaction::allOf(
+                    {[&] { return m_sites.update(db, site); },
+                     [&] {
+                         return ChangeLog::record(db, caller.user.id, site.id,
+                                                  QStringLiteral("Update"), SiteResource, site.id,
+                                                  site.toJson());
+                     }});
+                if (!done)
+                    return done;
+            }
+            return {};
+        });
     if (!saved)
         return nameTakenOr(saved.error());
-    return site;
+    return sites;
 }
 
-Result<Site> SiteService::remove(const Identity &caller, qint64 id)
+Result<void> SiteService::remove(const Identity &caller, const QList<qint64> &ids)
 {
-    const Result<void> allowed = m_permissions.require(caller, SiteType, id, Action::Delete);
-    if (!allowed)
-        return allowed.error();
-    Result<Site> site = get(id);
-    if (!site)
-        return site;
-    const Result<void> removed =
-        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    const Result<QHash<qint64, Site>> targets = allowedTargets(caller, unique, Action::Delete);
+    if (!targets)
+        return targets.error();
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        for (qint64 id : unique) {
             const Result<bool> busy = m_sites.hasChildren(db, id);
             if (!busy)
                 return busy.error();
             if (busy.value())
                 return Error::conflict(
-                    QStringLiteral("Cannot delete a site that still has attributes or devices."));
-            return Transaction::allOf({[&] { return m_sites.remove(db, id); },
-                                       [&] {
-                                           return ChangeLog::record(
-                                               db, caller.user.id, std::nullopt,
-                                               QStringLiteral("Delete"), SiteResource, id,
-                                               site->toJson());
-                                       }});
-        });
-    if (!removed)
-        return removed.error();
-    return site;
+                    QStringLiteral("Cannot delete site %1: it still has attributes or devices.")
+                        .arg(targets->value(id).name));
+            const Result<void> done = Transaction::allOf(
+                {[&] { return m_sites.remove(db, id); },
+                 [&] {
+                     return ChangeLog::record(db, caller.user.id, std::nullopt,
+                                              QStringLiteral("Delete"), SiteResource, id,
+                                              targets->value(id).toJson());
+                 }});
+            if (!done)
+                return done;
+        }
+        return {};
+    });
 }
 
 } // namespace Cairn

@@ -3,8 +3,11 @@
 #include "Result.h"
 #include "Site.h"
 #include "SiteRepository.h"
+#include "auth/Action.h"
 #include "auth/Identity.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QList>
 
 namespace Cairn {
@@ -23,13 +26,19 @@ public:
     // By id, or by name when `key` is not all digits.
     Result<Site> get(const QString &key);
     Result<Site> get(qint64 id);
-    Result<Site> create(const Identity &caller, const QJsonObject &fields);
-    // PUT (`partial` false: omitted optional fields revert) or PATCH.
-    Result<Site> update(const Identity &caller, qint64 id, const QJsonObject &fields, bool partial);
-    Result<Site> remove(const Identity &caller, qint64 id);
+    // Each item an object of fields; all are created or none.
+    Result<QList<Site>> create(const Identity &caller, const QJsonArray &items);
+    // PUT (`partial` false: omitted optional fields revert) or PATCH of items that each carry
+    // their `id`; all or none.
+    Result<QList<Site>> update(const Identity &caller, const QJsonArray &items, bool partial);
+    // All or none; a site that still has attributes or devices refuses (409).
+    Result<void> remove(const Identity &caller, const QList<qint64> &ids);
 
 private:
     Result<Site> applyFields(Site site, const QJsonObject &fields, bool partial);
+    // Every one of `ids` (NotFound naming the first missing), once `action` is allowed on each.
+    Result<QHash<qint64, Site>> allowedTargets(const Identity &caller, const QList<qint64> &ids,
+                                               Action action);
 
     Database &m_database;
     PermissionService &m_permissions;

@@ -362,3 +362,93 @@ print(json.dumps(seen))
               (QJsonArray{QStringLiteral("foo-bar1"), QStringLiteral("iad-r1")}));
     EXPECT_EQ(seen[QStringLiteral("metro=lax metro=iad")].toArray(), QJsonArray());
 }
+
+// pynsot's bulk commands send lists to the list URLs (requests' json=): created, changed and
+// deleted whole, or not at all.
+TEST_F(NsotApiTest, SitesAttributesAndProtocolTypesChangeInBulkAllOrNothing)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), QStringLiteral(R"(
+import json, sys, requests
+api = requests.Session()
+api.headers["Authorization"] = "Token " + sys.argv[2]
+url = sys.argv[1] + "/api"
+seen = {}
+def note(name, reply):
+    seen[name] = {"status": reply.status_code, "body": reply.json() if reply.content else None}
+    return seen[name]["body"]
+
+sites = note("sites", api.post(url + "/sites/", json=[{"name": "Bulk-A"}, {"name": "Bulk-B"}]))
+ids = [site["id"] for site in sites]
+note("sites_duplicate", api.post(url + "/sites/", json=[{"name": "Bulk-C"}, {"name": "Bulk-A"}]))
+note("bulk_c", api.get(url + "/sites/", params={"name": "Bulk-C"}))
+note("sites_patch", api.patch(url + "/sites/", json=[{"id": ids[0], "description": "one"},
+                                                      {"id": ids[1], "description": "two"}]))
+note("sites_patch_missing", api.patch(url + "/sites/", json=[{"id": ids[0], "description": "x"},
+                                                              {"id": 999999, "description": "y"}]))
+note("site_a", api.get(url + "/sites/%d/" % ids[0]))
+
+attributes = url + "/sites/%d/attributes/" % ids[0]
+note("attributes_bad", api.post(attributes, json=[{"name": "rack", "resource_name": "Device"},
+                                                  {"name": "Bad Name", "resource_name": "Device"}]))
+note("rack", api.get(attributes, params={"name": "rack"}))
+created = note("attributes", api.post(attributes, json=[
+    {"name": "rack", "resource_name": "Device"}, {"name": "row", "resource_name": "Device"}]))
+note("attributes_put", api.patch(url + "/attributes/", json=[
+    {"id": created[0]["id"], "description": "rack unit"},
+    {"id": created[1]["id"], "description": "row letter"}]))
+note("attributes_delete", api.delete(url + "/attributes/", json=[a["id"] for a in created]))
+
+types = note("types", api.post(url + "/protocol_types/", json=[
+    {"name": "bulk-bgp", "site_id": ids[0]}, {"name": "bulk-ospf", "site_id": ids[0]}]))
+note("types_patch", api.patch(url + "/protocol_types/", json=[
+    {"id": t["id"], "description": "routing"} for t in types]))
+note("types_delete", api.delete(url + "/protocol_types/", json=[t["id"] for t in types]))
+
+note("sites_delete_busy", api.delete(url + "/sites/", json=[ids[1], 1]))
+note("site_b", api.get(url + "/sites/%d/" % ids[1]))
+note("sites_delete", api.delete(url + "/sites/", json=ids))
+print(json.dumps(seen))
+)"),
+                  QStringLiteral("http://127.0.0.1:%1").arg(s_server->port()),
+                  QString::fromLatin1(s_adminToken)});
+    ASSERT_TRUE(python.waitForFinished(60000));
+    ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
+    const QJsonObject seen = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    const auto status = [&](const char *name) {
+        return seen[QLatin1String(name)][QStringLiteral("status")].toInt();
+    };
+    const auto body = [&](const char *name) {
+        return seen[QLatin1String(name)][QStringLiteral("body")];
+    };
+    EXPECT_EQ(status("sites"), 201);
+    EXPECT_EQ(body("sites").toArray().size(), 2);
+    EXPECT_EQ(status("sites_duplicate"), 409);
+    EXPECT_EQ(body("bulk_c").toArray().size(), 0) << "nothing of a refused list is created";
+    EXPECT_EQ(status("sites_patch"), 200);
+    EXPECT_EQ(body("sites_patch")[1][QStringLiteral("description")], QStringLiteral("two"));
+    EXPECT_EQ(status("sites_patch_missing"), 404);
+    EXPECT_EQ(body("site_a")[QStringLiteral("description")], QStringLiteral("one"))
+        << "a refused bulk update changes nothing";
+
+    EXPECT_EQ(status("attributes_bad"), 400);
+    EXPECT_TRUE(body("attributes_bad")[QStringLiteral("error")][QStringLiteral("message")]
+                    .toObject()
+                    .contains(QStringLiteral("name")));
+    EXPECT_EQ(body("rack").toArray().size(), 0) << "a bulk POST of attributes is all or nothing";
+    EXPECT_EQ(status("attributes"), 201);
+    EXPECT_EQ(status("attributes_put"), 200);
+    EXPECT_EQ(body("attributes_put")[0][QStringLiteral("description")],
+              QStringLiteral("rack unit"));
+    EXPECT_EQ(status("attributes_delete"), 204);
+
+    EXPECT_EQ(status("types"), 201);
+    EXPECT_EQ(status("types_patch"), 200);
+    EXPECT_EQ(body("types_patch")[1][QStringLiteral("description")], QStringLiteral("routing"));
+    EXPECT_EQ(status("types_delete"), 204);
+
+    EXPECT_EQ(status("sites_delete_busy"), 409);
+    EXPECT_EQ(status("site_b"), 200) << "a refused bulk delete deletes nothing";
+    EXPECT_EQ(status("sites_delete"), 204);
+}

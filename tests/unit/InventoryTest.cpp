@@ -47,7 +47,8 @@ protected:
             fields.insert(QStringLiteral("site_id"), 1);
             fields.insert(QStringLiteral("name"), name);
             fields.insert(QStringLiteral("resource_name"), QStringLiteral("Device"));
-            ASSERT_TRUE(core->attributes().create(admin, fields).ok()) << qPrintable(name);
+            ASSERT_TRUE(core->attributes().create(admin, QJsonArray{fields}).ok())
+                << qPrintable(name);
         }
     }
 
@@ -72,30 +73,38 @@ protected:
 
 TEST_F(InventoryTest, SitesAreUniqueAndKeepTheirChildren)
 {
-    const Result<Site> lab =
-        core->sites().create(admin, object({{QStringLiteral("name"), QStringLiteral("Lab")}}));
-    ASSERT_TRUE(lab.ok());
-    const Result<Site> again =
-        core->sites().create(admin, object({{QStringLiteral("name"), QStringLiteral("Lab")}}));
+    const QJsonObject labFields = object({{QStringLiteral("name"), QStringLiteral("Lab")}});
+    const Result<QList<Site>> created = core->sites().create(admin, QJsonArray{labFields});
+    ASSERT_TRUE(created.ok());
+    const Site lab = created->first();
+    const Result<QList<Site>> again = core->sites().create(admin, QJsonArray{labFields});
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::Conflict);
     EXPECT_EQ(fieldOf(again.error()), QStringLiteral("name"));
-    EXPECT_EQ(fieldOf(core->sites().create(admin, {}).error()), QStringLiteral("name"));
+    EXPECT_EQ(fieldOf(core->sites().create(admin, QJsonArray{QJsonObject()}).error()),
+              QStringLiteral("name"));
+    // A list is created whole or not at all.
+    const Result<QList<Site>> partly = core->sites().create(
+        admin, QJsonArray{object({{QStringLiteral("name"), QStringLiteral("Annex")}}), labFields});
+    EXPECT_EQ(partly.error().code, ErrorCode::Conflict);
+    EXPECT_EQ(core->sites().get(QStringLiteral("Annex")).error().code, ErrorCode::NotFound);
 
     ASSERT_TRUE(addDevice(QStringLiteral("r1"),
                           object({{QStringLiteral("owner"), QStringLiteral("jathan")}}))
                     .ok());
-    const Result<Site> busy = core->sites().remove(admin, 1);
+    // Deleting the busy default site with the lab deletes neither.
+    const Result<void> busy = core->sites().remove(admin, {lab.id, 1});
     ASSERT_FALSE(busy.ok());
     EXPECT_EQ(busy.error().code, ErrorCode::Conflict);
-    EXPECT_TRUE(core->sites().remove(admin, lab->id).ok());
+    EXPECT_TRUE(core->sites().get(lab.id).ok());
+    EXPECT_TRUE(core->sites().remove(admin, {lab.id}).ok());
     EXPECT_EQ(core->sites().get(QStringLiteral("Default"))->id, 1);
 }
 
 TEST_F(InventoryTest, AttributeDefinitionsFollowTheirRules)
 {
     const auto create = [this](const QJsonObject &fields) {
-        return core->attributes().create(admin, fields);
+        return core->attributes().create(admin, QJsonArray{fields});
     };
     EXPECT_EQ(fieldOf(create(object({{QStringLiteral("site_id"), 1},
                                      {QStringLiteral("name"), QStringLiteral("Bad Name")},
@@ -111,11 +120,19 @@ TEST_F(InventoryTest, AttributeDefinitionsFollowTheirRules)
                                      {QStringLiteral("resource_name"), QStringLiteral("Device")}}))
                           .error()),
               QStringLiteral("site_id"));
-    const Result<Attribute> duplicate =
-        create(object({{QStringLiteral("site_id"), 1},
-                       {QStringLiteral("name"), QStringLiteral("vendor")},
-                       {QStringLiteral("resource_name"), QStringLiteral("Device")}}));
-    EXPECT_EQ(duplicate.error().code, ErrorCode::Conflict);
+    const QJsonObject vendor{{QStringLiteral("site_id"), 1},
+                             {QStringLiteral("name"), QStringLiteral("vendor")},
+                             {QStringLiteral("resource_name"), QStringLiteral("Device")}};
+    EXPECT_EQ(create(vendor).error().code, ErrorCode::Conflict);
+    // A list with one bad definition creates none of them.
+    const QJsonObject rack{{QStringLiteral("site_id"), 1},
+                           {QStringLiteral("name"), QStringLiteral("rack")},
+                           {QStringLiteral("resource_name"), QStringLiteral("Device")}};
+    EXPECT_EQ(core->attributes().create(admin, QJsonArray{rack, vendor}).error().code,
+              ErrorCode::Conflict);
+    EXPECT_TRUE(core->attributes()
+                    .list(AttributeFilter{1, QStringLiteral("Device"), QStringLiteral("rack")})
+                    ->isEmpty());
     EXPECT_EQ(fieldOf(create(object({{QStringLiteral("site_id"), 1},
                                      {QStringLiteral("name"), QStringLiteral("re")},
                                      {QStringLiteral("resource_name"), QStringLiteral("Device")},
@@ -130,14 +147,17 @@ TEST_F(InventoryTest, AttributeDefinitionsFollowTheirRules)
             .value();
     ASSERT_EQ(owners.size(), 1);
     EXPECT_TRUE(owners.first().display) << "required attributes are always displayed";
-    const Result<Attribute> renamed = core->attributes().update(
-        admin, owners.first().id, object({{QStringLiteral("name"), QStringLiteral("boss")}}), true);
+    const Result<QList<Attribute>> renamed = core->attributes().update(
+        admin,
+        QJsonArray{object({{QStringLiteral("id"), owners.first().id},
+                           {QStringLiteral("name"), QStringLiteral("boss")}})},
+        true);
     EXPECT_EQ(fieldOf(renamed.error()), QStringLiteral("name"));
 
     ASSERT_TRUE(addDevice(QStringLiteral("r1"),
                           object({{QStringLiteral("owner"), QStringLiteral("jathan")}}))
                     .ok());
-    EXPECT_EQ(core->attributes().remove(admin, owners.first().id).error().code,
+    EXPECT_EQ(core->attributes().remove(admin, {owners.first().id}).error().code,
               ErrorCode::Conflict);
 }
 
@@ -343,13 +363,13 @@ TEST_F(InventoryTest, OthersNeedPermissionOnTheSite)
         1);
     EXPECT_EQ(denied.error().code, ErrorCode::Forbidden);
     // A site she creates is hers to fill.
-    const Result<Site> own =
-        core->sites().create(mallory, object({{QStringLiteral("name"), QStringLiteral("Mine")}}));
+    const Result<QList<Site>> own = core->sites().create(
+        mallory, QJsonArray{object({{QStringLiteral("name"), QStringLiteral("Mine")}})});
     ASSERT_TRUE(own.ok());
     EXPECT_TRUE(core->devices()
                     .create(mallory,
                             QJsonArray{object({{QStringLiteral("hostname"), QStringLiteral("x")}})},
-                            own->id)
+                            own->first().id)
                     .ok());
-    EXPECT_EQ(core->sites().remove(mallory, 1).error().code, ErrorCode::Forbidden);
+    EXPECT_EQ(core->sites().remove(mallory, {1}).error().code, ErrorCode::Forbidden);
 }

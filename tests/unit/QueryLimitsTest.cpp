@@ -33,10 +33,10 @@ protected:
         admin = Identity{user.value(), false};
         ASSERT_TRUE(
             core->attributes()
-                .create(admin,
-                        QJsonObject{{QStringLiteral("site_id"), 1},
-                                    {QStringLiteral("name"), QStringLiteral("vendor")},
-                                    {QStringLiteral("resource_name"), QStringLiteral("Device")}})
+                .create(admin, QJsonArray{QJsonObject{
+                                   {QStringLiteral("site_id"), 1},
+                                   {QStringLiteral("name"), QStringLiteral("vendor")},
+                                   {QStringLiteral("resource_name"), QStringLiteral("Device")}}})
                 .ok());
     }
 

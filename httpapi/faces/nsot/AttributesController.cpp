@@ -1,8 +1,9 @@
 #include "AttributesController.h"
 
 #include "CoreServices.h"
-#include "NsotSupport.h"
+#include "NsotHandlers.h"
 #include "Representation.h"
+#include "inventory/BulkItems.h"
 #include "routing/JsonSchema.h"
 #include "routing/Page.h"
 #include "routing/Router.h"
@@ -83,28 +84,51 @@ HttpResponse list(CoreServices &core, const ApiRequest &request)
     return page->respond(request, array, matching.size());
 }
 
+QJsonArray rowsOf(const QList<Attribute> &attributes)
+{
+    QJsonArray rows;
+    for (const Attribute &attribute : attributes)
+        rows.append(attribute.toJson());
+    return rows;
+}
+
+// One object or a list, all or none.
 HttpResponse create(CoreServices &core, const ApiRequest &request)
 {
+    return Nsot::create(request, core.attributes(), Nsot::nestedSite(core, request), rowsOf);
+}
+
+// Under /api/sites/{site_id}/, bulk changes reach only that site's definitions.
+Result<void> inNestedSite(CoreServices &core, const ApiRequest &request, const QList<qint64> &ids)
+{
     const Result<std::optional<qint64>> site = Nsot::nestedSite(core, request);
-    bool wasArray = false;
-    const Result<QJsonArray> items = Nsot::items(request, &wasArray);
-    if (!site || !items)
-        return Nsot::error(site ? items.error() : site.error());
-    QJsonArray created;
-    std::optional<qint64> lastId;
-    // Attribute definitions are few; each is its own transaction, stopping at the first error.
-    for (const QJsonValue item : items.value()) {
-        QJsonObject fields = item.toObject();
-        if (site.value() && !fields.contains(QStringLiteral("site_id")))
-            fields.insert(QStringLiteral("site_id"), *site.value());
-        Result<Attribute> attribute = core.attributes().create(*request.identity, fields);
-        if (!attribute)
-            return Nsot::error(attribute.error());
-        created.append(attribute->toJson());
-        lastId = attribute->id;
+    if (!site || !site->has_value())
+        return site ? Result<void>() : Result<void>(site.error());
+    for (qint64 id : ids) {
+        const Result<Attribute> attribute = core.attributes().get(id);
+        if (!attribute || attribute->siteId != *site.value())
+            return Error::notFound(QStringLiteral("Attribute %1 not found.").arg(id));
     }
-    return wasArray ? Nsot::created(request, created, std::nullopt)
-                    : Nsot::created(request, created.first(), lastId);
+    return {};
+}
+
+HttpResponse bulkChange(CoreServices &core, const ApiRequest &request, bool partial)
+{
+    const Result<QJsonValue> body = request.jsonBody();
+    const Result<QList<qint64>> ids =
+        body ? BulkItems::idsOf(body->toArray()) : Result<QList<qint64>>(body.error());
+    const Result<void> reachable = ids ? inNestedSite(core, request, ids.value()) : ids.error();
+    if (!reachable)
+        return Nsot::error(reachable.error());
+    return Nsot::bulkChange(request, partial, core.attributes(), rowsOf);
+}
+
+HttpResponse bulkRemove(CoreServices &core, const ApiRequest &request)
+{
+    return Nsot::removeByIds(Nsot::idList(request), [&](const QList<qint64> &ids) {
+        const Result<void> reachable = inNestedSite(core, request, ids);
+        return reachable ? core.attributes().remove(*request.identity, ids) : reachable;
+    });
 }
 
 HttpResponse detail(CoreServices &core, const ApiRequest &request)
@@ -119,26 +143,14 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
 
 HttpResponse change(CoreServices &core, const ApiRequest &request, bool partial)
 {
-    const Result<Attribute> current = target(core, request);
-    const Result<QJsonObject> body = request.bodyObject();
-    if (!current || !body)
-        return Nsot::error(current ? body.error() : current.error());
-    const Result<Attribute> attribute =
-        core.attributes().update(*request.identity, current->id, body.value(), partial);
-    if (!attribute)
-        return Nsot::error(attribute.error());
-    return HttpResponse::json(attribute->toJson());
+    return Nsot::change(request, partial, target(core, request), core.attributes(), rowsOf);
 }
 
 HttpResponse remove(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Attribute> current = target(core, request);
-    if (!current)
-        return Nsot::error(current.error());
-    const Result<Attribute> removed = core.attributes().remove(*request.identity, current->id);
-    if (!removed)
-        return Nsot::error(removed.error());
-    return HttpResponse::noContent();
+    return Nsot::removeByIds(Nsot::idOf(target(core, request)), [&](const QList<qint64> &ids) {
+        return core.attributes().remove(*request.identity, ids);
+    });
 }
 
 } // namespace
@@ -162,6 +174,9 @@ void AttributesController::registerRoutes(Router &router, CoreServices &core)
                                 {QStringLiteral("offset"), QStringLiteral("integer"), {}, false}};
         Nsot::addCollectionRoutes(router, spec, attributeSchema(), Nsot::bound(core, list),
                                   Nsot::bound(core, create));
+        spec.queryParameters = {};
+        Nsot::addBulkRoutes(router, spec, QStringLiteral("Attribute"), attributeSchema(),
+                            Nsot::bound(core, bulkChange), Nsot::bound(core, bulkRemove));
         spec.path = prefix + QStringLiteral("/attributes/{id}/");
         spec.summary = QStringLiteral("Attribute Instance");
         spec.queryParameters = {};

@@ -115,6 +115,14 @@ HttpResponse detail(const Result<Object> &found, Shape &&shape)
 // NSoT's assignments list (device, interface and address of each), paged like any list.
 HttpResponse assignmentPage(const ApiRequest &request, const Result<QList<Assignment>> &found);
 
+// The id of the object found, as the one-item list removeByIds takes.
+template <typename Object> Result<QList<qint64>> idOf(const Result<Object> &found)
+{
+    if (!found)
+        return found.error();
+    return QList<qint64>{found->id};
+}
+
 // DELETE of the list URL with a JSON array of ids, or of one object: 204, all or none.
 HttpResponse removeByIds(const Result<QList<qint64>> &ids,
                          const std::function<Result<void>(const QList<qint64> &)> &remove);
@@ -185,11 +193,9 @@ template <typename Traits> struct Resource
     }
     static HttpResponse remove(CoreServices &core, const ApiRequest &request)
     {
-        const auto current = target(core, request);
-        return Nsot::removeByIds(
-            current ? Result<QList<qint64>>(QList<qint64>{current->id})
-                    : Result<QList<qint64>>(current.error()),
-            [&](const QList<qint64> &ids) { return removeIds(core, request, ids); });
+        return Nsot::removeByIds(idOf(target(core, request)), [&](const QList<qint64> &ids) {
+            return removeIds(core, request, ids);
+        });
     }
     static HttpResponse bulkChange(CoreServices &core, const ApiRequest &request, bool partial)
     {
@@ -240,20 +246,9 @@ template <typename Traits> struct Resource
                                .arg(docs.type);
         spec.queryParameters = docs.listParameters;
         addCollectionRoutes(router, spec, docs.schema, bound(core, list), bound(core, create));
-        spec.description = QStringLiteral("Update several %1s at once (all or none), each with "
-                                          "its id.")
-                               .arg(docs.type);
-        spec.queryParameters = {};
-        spec.requestSchema = JsonSchema::arrayOf(docs.schema);
-        spec.responseSchema = JsonSchema::arrayOf(docs.schema);
-        addPutAndPatch(router, spec, bound(core, bulkChange));
-        spec.method = "DELETE";
-        spec.description = QStringLiteral("Delete several %1s by id (all or none).").arg(docs.type);
         spec.queryParameters = docs.deleteParameters;
-        spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
-        spec.responseSchema = {};
-        spec.successStatus = 204;
-        router.add(spec, bound(core, bulkRemove));
+        addBulkRoutes(router, spec, docs.type, docs.schema, bound(core, bulkChange),
+                      bound(core, bulkRemove));
     }
 
     // One object at `path` (ending in {key}/ or {key*}/): GET, PUT, PATCH, DELETE.

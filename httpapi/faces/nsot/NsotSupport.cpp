@@ -181,6 +181,28 @@ void addCollectionRoutes(Router &router, RouteSpec spec, const QJsonObject &item
     router.add(spec, create);
 }
 
+void addBulkRoutes(Router &router, RouteSpec spec, const QString &type,
+                   const QJsonObject &itemSchema,
+                   const std::function<HttpResponse(const ApiRequest &, bool)> &change,
+                   const RouteHandler &remove)
+{
+    spec.face = Face::Nsot;
+    const QList<QueryParameter> deleteParameters = spec.queryParameters;
+    spec.description =
+        QStringLiteral("Update several %1s at once (all or none), each with its id.").arg(type);
+    spec.queryParameters = {};
+    spec.requestSchema = JsonSchema::arrayOf(itemSchema);
+    spec.responseSchema = JsonSchema::arrayOf(itemSchema);
+    addPutAndPatch(router, spec, change);
+    spec.method = "DELETE";
+    spec.description = QStringLiteral("Delete several %1s by id (all or none).").arg(type);
+    spec.queryParameters = deleteParameters;
+    spec.requestSchema = JsonSchema::arrayOf(JsonSchema::ofType("integer"));
+    spec.responseSchema = {};
+    spec.successStatus = 204;
+    router.add(spec, remove);
+}
+
 void addInstanceRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSchema,
                        const RouteHandler &detail,
                        const std::function<HttpResponse(const ApiRequest &, bool)> &change,

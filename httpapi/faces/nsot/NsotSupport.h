@@ -51,6 +51,12 @@ void addPutAndPatch(Router &router, RouteSpec spec,
 // GET (list) and POST (create, 201) on `spec.path`, with `itemSchema` as the element.
 void addCollectionRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSchema,
                          const RouteHandler &list, const RouteHandler &create);
+// PUT/PATCH (a list of objects, each with its id) and DELETE (a JSON array of ids; the query
+// parameters `spec` has) of the list URL `spec.path`, all or none, for objects of `type`.
+void addBulkRoutes(Router &router, RouteSpec spec, const QString &type,
+                   const QJsonObject &itemSchema,
+                   const std::function<HttpResponse(const ApiRequest &, bool partial)> &change,
+                   const RouteHandler &remove);
 // GET, PUT/PATCH and DELETE (204) of one object at `spec.path`.
 void addInstanceRoutes(Router &router, RouteSpec spec, const QJsonObject &itemSchema,
                        const RouteHandler &detail,

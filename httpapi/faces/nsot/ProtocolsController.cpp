@@ -146,7 +146,7 @@ void ProtocolsController::registerRoutes(Router &router, CoreServices &core)
                                QStringLiteral("name=value, repeatable, ANDed."), false}}),
         {}};
     for (const QString &prefix : {QStringLiteral("/api"), QStringLiteral("/api/sites/{site_id}")}) {
-        // Protocol types, as NSoT has them: no set queries and no bulk updates.
+        // Protocol types, as NSoT has them: no set queries.
         RouteSpec spec;
         spec.face = Face::Nsot;
         spec.path = prefix + QStringLiteral("/protocol_types/");
@@ -156,6 +156,10 @@ void ProtocolsController::registerRoutes(Router &router, CoreServices &core)
         spec.queryParameters = typeDocs.listParameters;
         Nsot::addCollectionRoutes(router, spec, typeDocs.schema, Nsot::bound(core, Types::list),
                                   Nsot::bound(core, Types::create));
+        spec.queryParameters = {};
+        Nsot::addBulkRoutes(router, spec, typeDocs.type, typeDocs.schema,
+                            Nsot::bound(core, Types::bulkChange),
+                            Nsot::bound(core, Types::bulkRemove));
         Types::addInstanceRoutes(router, core, prefix + QStringLiteral("/protocol_types/{key}/"),
                                  typeDocs);
 

@@ -1,6 +1,7 @@
 #include "SitesController.h"
 
 #include "CoreServices.h"
+#include "NsotHandlers.h"
 #include "NsotSupport.h"
 #include "Representation.h"
 #include "routing/JsonSchema.h"
@@ -39,15 +40,27 @@ HttpResponse list(CoreServices &core, const ApiRequest &request)
     return page->respond(request, array, sites->size());
 }
 
+QJsonArray rowsOf(const QList<Site> &sites)
+{
+    QJsonArray rows;
+    for (const Site &site : sites)
+        rows.append(site.toJson());
+    return rows;
+}
+
+// One object (201 with Location) or a list (201 with the list), all or none, as devices.
 HttpResponse create(CoreServices &core, const ApiRequest &request)
 {
-    const Result<QJsonObject> body = request.bodyObject();
-    if (!body)
-        return Nsot::error(body.error());
-    const Result<Site> site = core.sites().create(*request.identity, body.value());
-    if (!site)
-        return Nsot::error(site.error());
-    return Nsot::created(request, site->toJson(), site->id);
+    bool wasArray = false;
+    const Result<QJsonArray> items = Nsot::items(request, &wasArray);
+    if (!items)
+        return Nsot::error(items.error());
+    const Result<QList<Site>> sites = core.sites().create(*request.identity, items.value());
+    if (!sites)
+        return Nsot::error(sites.error());
+    const QJsonArray rows = rowsOf(sites.value());
+    return wasArray ? Nsot::created(request, rows, std::nullopt)
+                    : Nsot::created(request, rows.first(), sites->first().id);
 }
 
 HttpResponse detail(CoreServices &core, const ApiRequest &request)
@@ -60,26 +73,27 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
 
 HttpResponse change(CoreServices &core, const ApiRequest &request, bool partial)
 {
-    const Result<Site> current = core.sites().get(request.pathParam(QStringLiteral("id")));
-    const Result<QJsonObject> body = request.bodyObject();
-    if (!current || !body)
-        return Nsot::error(current ? body.error() : current.error());
-    const Result<Site> site =
-        core.sites().update(*request.identity, current->id, body.value(), partial);
-    if (!site)
-        return Nsot::error(site.error());
-    return HttpResponse::json(site->toJson());
+    return Nsot::change(request, partial, core.sites().get(request.pathParam(QStringLiteral("id"))),
+                        core.sites(), rowsOf);
+}
+
+HttpResponse bulkChange(CoreServices &core, const ApiRequest &request, bool partial)
+{
+    return Nsot::bulkChange(request, partial, core.sites(), rowsOf);
 }
 
 HttpResponse remove(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Site> current = core.sites().get(request.pathParam(QStringLiteral("id")));
-    if (!current)
-        return Nsot::error(current.error());
-    const Result<Site> removed = core.sites().remove(*request.identity, current->id);
-    if (!removed)
-        return Nsot::error(removed.error());
-    return HttpResponse::noContent();
+    return Nsot::removeByIds(
+        Nsot::idOf(core.sites().get(request.pathParam(QStringLiteral("id")))),
+        [&](const QList<qint64> &ids) { return core.sites().remove(*request.identity, ids); });
+}
+
+HttpResponse bulkRemove(CoreServices &core, const ApiRequest &request)
+{
+    return Nsot::removeByIds(Nsot::idList(request), [&](const QList<qint64> &ids) {
+        return core.sites().remove(*request.identity, ids);
+    });
 }
 
 } // namespace
@@ -94,6 +108,9 @@ void SitesController::registerRoutes(Router &router, CoreServices &core)
         {QStringLiteral("name"), QStringLiteral("string"), QStringLiteral("Exact name."), false}};
     Nsot::addCollectionRoutes(router, spec, siteSchema(), Nsot::bound(core, list),
                               Nsot::bound(core, create));
+    spec.queryParameters = {};
+    Nsot::addBulkRoutes(router, spec, QStringLiteral("Site"), siteSchema(),
+                        Nsot::bound(core, bulkChange), Nsot::bound(core, bulkRemove));
     spec.path = QStringLiteral("/api/sites/{id}/");
     spec.summary = QStringLiteral("Site Instance");
     spec.queryParameters = {};
