@@ -248,7 +248,7 @@ Result<QList<Attribute>> AttributeService::create(const Identity &caller, const 
                     db, caller.user.id, attribute.siteId, QStringLiteral("Create"),
                     AttributeResource, attribute.id, attribute.toJson());
                 if (!logged)
-                    return logged;
+                    return logged.error();
             }
             return {};
         });
@@ -260,7 +260,7 @@ Result<QList<Attribute>> AttributeService::create(const Identity &caller, const 
 Result<QHash<qint64, Attribute>>
 AttributeService::allowedTargets(const Identity &caller, const QList<qint64> &ids, Action action)
 {
-    const Result<QHash<qint64, Attribute>> targets = BulkItems::fetchEach<Attribute>(
+    Result<QHash<qint64, Attribute>> targets = BulkItems::fetchEach<Attribute>(
         ids, QStringLiteral("Attribute"), [this](qint64 id) { return m_attributes.find(id); });
     if (!targets)
         return targets;
@@ -302,7 +302,7 @@ Result<QList<Attribute>> AttributeService::update(const Identity &caller, const 
                                                   attribute.id, attribute.toJson());
                      }});
                 if (!done)
-                    return done;
+                    return done.error();
             }
             return {};
         });
@@ -336,7 +336,7 @@ Result<void> AttributeService::remove(const Identity &caller, const QList<qint64
                                               attribute.toJson());
                  }});
             if (!done)
-                return done;
+                return done.error();
         }
         return {};
     });

@@ -112,7 +112,7 @@ Result<QList<Site>> SiteService::create(const Identity &caller, const QJsonArray
                     ChangeLog::record(db, caller.user.id, site.id, QStringLiteral("Create"),
                                       SiteResource, site.id, site.toJson());
                 if (!logged)
-                    return logged;
+                    return logged.error();
             }
             return {};
         });
@@ -128,7 +128,7 @@ Result<QList<Site>> SiteService::create(const Identity &caller, const QJsonArray
 Result<QHash<qint64, Site>> SiteService::allowedTargets(const Identity &caller,
                                                         const QList<qint64> &ids, Action action)
 {
-    const Result<QHash<qint64, Site>> targets = BulkItems::fetchEach<Site>(
+    Result<QHash<qint64, Site>> targets = BulkItems::fetchEach<Site>(
         ids, QStringLiteral("Site"), [this](qint64 id) { return m_sites.find(id); });
     if (!targets)
         return targets;
@@ -168,7 +168,7 @@ Result<QList<Site>> SiteService::update(const Identity &caller, const QJsonArray
                                                   site.toJson());
                      }});
                 if (!done)
-                    return done;
+                    return done.error();
             }
             return {};
         });
@@ -200,7 +200,7 @@ Result<void> SiteService::remove(const Identity &caller, const QList<qint64> &id
                                               targets->value(id).toJson());
                  }});
             if (!done)
-                return done;
+                return done.error();
         }
         return {};
     });
