@@ -87,18 +87,40 @@ Result<QHash<qint64, QJsonObject>> AttributeValueRepository::load(const QString 
     return byResource;
 }
 
-Result<QJsonArray> AttributeValueRepository::list(const QString &name, const QString &value,
-                                                  const QString &resourceName,
-                                                  std::optional<qint64> siteId)
+namespace {
+
+const QString ValuesWhere = QStringLiteral(
+    "FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id WHERE (? OR v.name = ?) "
+    "AND (? OR v.value = ?) AND (? OR v.resource_name = ?) AND (? OR a.site_id = ?)");
+
+QVariantList valuesBound(const ValueFilter &filter)
+{
+    return {filter.name.isEmpty(),         filter.name,
+            filter.value.isEmpty(),        filter.value,
+            filter.resourceName.isEmpty(), filter.resourceName,
+            !filter.siteId.has_value(),    filter.siteId.value_or(0)};
+}
+
+} // namespace
+
+Result<qint64> AttributeValueRepository::count(const ValueFilter &filter)
+{
+    const Result<QVariant> total =
+        SqlQuery::scalar(m_database.connection(), QStringLiteral("SELECT COUNT(*) ") + ValuesWhere,
+                         valuesBound(filter));
+    if (!total)
+        return total.error();
+    return total->toLongLong();
+}
+
+Result<QJsonArray> AttributeValueRepository::list(const ValueFilter &filter, int limit, int offset)
 {
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
         QStringLiteral("SELECT v.id, v.name, v.value, v.attribute_id, v.resource_name, "
-                       "v.resource_id FROM attribute_values v JOIN attributes a ON a.id = "
-                       "v.attribute_id WHERE (? OR v.name = ?) AND (? OR v.value = ?) AND "
-                       "(? OR v.resource_name = ?) AND (? OR a.site_id = ?) ORDER BY v.id"),
-        {name.isEmpty(), name, value.isEmpty(), value, resourceName.isEmpty(), resourceName,
-         !siteId.has_value(), siteId.value_or(0)});
+                       "v.resource_id ") +
+            ValuesWhere + QStringLiteral(" ORDER BY v.id LIMIT ? OFFSET ?"),
+        valuesBound(filter) + QVariantList{limit, offset});
     if (!query)
         return query.error();
     QJsonArray rows;

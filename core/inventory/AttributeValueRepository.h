@@ -14,6 +14,15 @@ namespace Cairn {
 class Database;
 
 // Attribute values as rows (one per value of a multi attribute), indexed for set queries.
+// What /api/values/ selects by.
+struct ValueFilter
+{
+    QString name;
+    QString value;
+    QString resourceName;
+    std::optional<qint64> siteId;
+};
+
 class AttributeValueRepository
 {
 public:
@@ -49,9 +58,10 @@ public:
             object.attributes = loaded->value(object.id);
         return {};
     }
-    // NSoT's read-only /api/values/: {id, name, value, attribute, resource_name, resource_id}.
-    Result<QJsonArray> list(const QString &name, const QString &value, const QString &resourceName,
-                            std::optional<qint64> siteId);
+    // NSoT's read-only /api/values/: {id, name, value, attribute, resource_name, resource_id},
+    // `limit` rows from `offset` in id order; empty filter texts select everything.
+    Result<QJsonArray> list(const ValueFilter &filter, int limit, int offset);
+    Result<qint64> count(const ValueFilter &filter);
 
 private:
     Database &m_database;

@@ -100,6 +100,21 @@ TEST_F(NsotApiTest, FieldsOmitExpandAndPaging)
                   .size(),
               1);
     EXPECT_EQ(admin("GET", "/api/devices/?hostname=iad-r1").json().toArray().size(), 1);
+
+    // Users and values are lists like the others.
+    const HttpReply users = admin("GET", "/api/users/?limit=1&fields=id,username");
+    ASSERT_EQ(users.status, 200) << users.body.constData();
+    EXPECT_EQ(users.json()[QStringLiteral("count")].toInt(), 2);
+    EXPECT_EQ(QStringList(users.json()[QStringLiteral("results")][0].toObject().keys()),
+              (QStringList{QStringLiteral("id"), QStringLiteral("username")}));
+    const HttpReply values =
+        admin("GET", "/api/values/?name=vendor&limit=1&offset=1&omit=resource_id");
+    ASSERT_EQ(values.status, 200) << values.body.constData();
+    EXPECT_EQ(values.json()[QStringLiteral("count")].toInt(), 3);
+    const QJsonObject value = values.json()[QStringLiteral("results")][0].toObject();
+    EXPECT_EQ(value[QStringLiteral("name")], QStringLiteral("vendor"));
+    EXPECT_FALSE(value.contains(QStringLiteral("resource_id")));
+    EXPECT_EQ(admin("GET", "/api/values/?limit=x").status, 400);
 }
 
 TEST_F(NsotApiTest, CreateUpdateAndDeleteSpeakNsot)
@@ -224,8 +239,12 @@ TEST_F(NsotApiTest, BrowsersGetTheSameDataAsLinkedHtml)
         << page.body.left(400).constData();
     EXPECT_TRUE(page.body.contains("lax-r2"));
     const HttpReply root = admin("GET", "/api/");
-    EXPECT_TRUE(
-        root.json()[QStringLiteral("devices")].toString().endsWith(QLatin1String("/api/devices/")));
+    for (const char *resource :
+         {"attributes", "changes", "circuits", "devices", "interfaces", "jobs", "networks",
+          "protocol_types", "protocols", "sites", "users", "values"})
+        EXPECT_TRUE(root.json()[QLatin1String(resource)].toString().endsWith(
+            QStringLiteral("/api/%1/").arg(QLatin1String(resource))))
+            << resource;
 }
 
 TEST_F(NsotApiTest, SchemasAndPartialUpdatesAsTheSeedShows)

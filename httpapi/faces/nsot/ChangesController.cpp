@@ -95,15 +95,29 @@ HttpResponse diff(CoreServices &core, const ApiRequest &request)
 HttpResponse values(CoreServices &core, const ApiRequest &request)
 {
     const Result<std::optional<qint64>> site = Nsot::nestedSite(core, request);
-    if (!site)
-        return Nsot::error(site.error());
-    const Result<QJsonArray> rows = core.attributeValues().list(
-        request.http.queryValue(QStringLiteral("name")),
-        request.http.queryValue(QStringLiteral("value")),
-        request.http.queryValue(QStringLiteral("resource_name")), site.value());
-    if (!rows)
-        return Nsot::error(rows.error());
-    return HttpResponse::json(rows.value());
+    const Result<Page> page = Page::fromRequest(request);
+    if (!site || !page)
+        return Nsot::error(site ? page.error() : site.error());
+    const ValueFilter filter{request.http.queryValue(QStringLiteral("name")),
+                             request.http.queryValue(QStringLiteral("value")),
+                             request.http.queryValue(QStringLiteral("resource_name")),
+                             site.value()};
+    AttributeValueRepository &values = core.attributeValues();
+    const Result<QJsonArray> rows = values.list(filter, page->rowsToFetch(), page->offset);
+    const Result<qint64> total = page->limit ? values.count(filter) : Result<qint64>(0);
+    if (!rows || !total)
+        return Nsot::error(rows ? total.error() : rows.error());
+    static const QStringList ValueFields{QStringLiteral("id"),
+                                         QStringLiteral("name"),
+                                         QStringLiteral("value"),
+                                         QStringLiteral("attribute"),
+                                         QStringLiteral("resource_name"),
+                                         QStringLiteral("resource_id")};
+    const Representation representation(request);
+    QJsonArray shaped;
+    for (const QJsonValue row : rows.value())
+        shaped.append(representation.shape(row.toObject(), ValueFields));
+    return page->respond(request, shaped, total.value());
 }
 
 } // namespace
@@ -158,10 +172,10 @@ void ChangesController::registerRoutes(Router &router, CoreServices &core)
         spec.path = prefix + QStringLiteral("/values/");
         spec.summary = QStringLiteral("Value List");
         spec.description = QStringLiteral("Attribute values, read-only.");
-        spec.queryParameters = {
-            {QStringLiteral("name"), QStringLiteral("string"), {}, false},
-            {QStringLiteral("value"), QStringLiteral("string"), {}, false},
-            {QStringLiteral("resource_name"), QStringLiteral("string"), {}, false}};
+        spec.queryParameters = Nsot::listParameters(
+            {{QStringLiteral("name"), QStringLiteral("string"), {}, false},
+             {QStringLiteral("value"), QStringLiteral("string"), {}, false},
+             {QStringLiteral("resource_name"), QStringLiteral("string"), {}, false}});
         router.add(spec, [&core](const ApiRequest &request) { return values(core, request); });
     }
     RouteSpec spec;

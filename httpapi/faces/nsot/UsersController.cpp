@@ -1,7 +1,10 @@
 #include "UsersController.h"
 
 #include "CoreServices.h"
+#include "NsotSupport.h"
+#include "Representation.h"
 #include "routing/JsonSchema.h"
+#include "routing/Page.h"
 #include "routing/Respond.h"
 #include "routing/Router.h"
 
@@ -67,21 +70,28 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
     return respond(Face::Nsot, json);
 }
 
+// Paged and shaped (fields, omit) as every NSoT list.
 HttpResponse list(CoreServices &core, const ApiRequest &request)
 {
     const User &caller = request.identity->user;
     const Result<QList<User>> users =
         caller.isSuperuser ? core.users().listUsers() : Result<QList<User>>(QList<User>{caller});
-    if (!users)
-        return FaceErrors::response(Face::Nsot, users.error());
+    const Result<Page> page = Page::fromRequest(request);
+    if (!users || !page)
+        return FaceErrors::response(Face::Nsot, users ? page.error() : users.error());
+    static const QStringList Visible{QStringLiteral("id"),         QStringLiteral("username"),
+                                     QStringLiteral("email"),      QStringLiteral("is_superuser"),
+                                     QStringLiteral("is_active"),  QStringLiteral("created"),
+                                     QStringLiteral("permissions")};
+    const Representation representation(request);
     QJsonArray array;
-    for (const User &user : users.value()) {
+    for (const User &user : users->mid(page->offset, page->rowsToFetch())) {
         const Result<QJsonObject> json = userJson(core, user);
         if (!json)
             return FaceErrors::response(Face::Nsot, json.error());
-        array.append(json.value());
+        array.append(representation.shape(json.value(), Visible));
     }
-    return HttpResponse::json(array);
+    return page->respond(request, array, users->size());
 }
 
 HttpResponse rotateSecretKey(CoreServices &core, const ApiRequest &request)
@@ -120,6 +130,7 @@ void UsersController::registerRoutes(Router &router, CoreServices &core)
     spec.path = QStringLiteral("/api/users/");
     spec.summary = QStringLiteral("List users");
     spec.description = QStringLiteral("Every user for a superuser; yourself for anyone else.");
+    spec.queryParameters = Nsot::listParameters({});
     spec.responseSchema = JsonSchema::arrayOf(userSchema());
     router.add(spec, [&core](const ApiRequest &request) { return list(core, request); });
 
