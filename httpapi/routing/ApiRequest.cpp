@@ -7,8 +7,67 @@
 
 namespace Cairn {
 
+namespace {
+
+// A form field's text as the JSON type the schema gives it; text that is not of that type stays
+// text, for the validation that follows to name the field.
+QJsonValue typed(const QString &text, const QString &type)
+{
+    if (type == u"integer") {
+        bool ok = false;
+        const qint64 number = text.toLongLong(&ok);
+        return ok ? QJsonValue(number) : QJsonValue(text);
+    }
+    if (type == u"number") {
+        bool ok = false;
+        const double number = text.toDouble(&ok);
+        return ok ? QJsonValue(number) : QJsonValue(text);
+    }
+    if (type == u"boolean") {
+        const QString lower = text.toLower();
+        if (lower == u"true" || lower == u"on" || lower == u"1")
+            return true;
+        if (lower == u"false" || lower == u"off" || lower == u"0")
+            return false;
+        return text;
+    }
+    if (type == u"object" || type == u"array") {
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+        if (type == u"object" && document.isObject())
+            return document.object();
+        if (type == u"array" && document.isArray())
+            return document.array();
+    }
+    return text;
+}
+
+QJsonObject formFields(const QByteArray &body, const QJsonObject *schema)
+{
+    const QJsonObject properties =
+        schema ? schema->value(QStringLiteral("properties")).toObject() : QJsonObject();
+    // '+' is a space in forms; it must become one before percent-decoding.
+    const QUrlQuery form(QString::fromUtf8(body).replace(QLatin1Char('+'), QLatin1Char(' ')));
+    QJsonObject fields;
+    for (const auto &[name, text] : form.queryItems(QUrl::FullyDecoded)) {
+        const QString type =
+            properties.value(name).toObject().value(QStringLiteral("type")).toString();
+        if (type == u"array" && !text.trimmed().startsWith(QLatin1Char('['))) {
+            QJsonArray items = fields.value(name).toArray();
+            items.append(text);
+            fields.insert(name, items);
+            continue;
+        }
+        fields.insert(name, typed(text, type));
+    }
+    return fields;
+}
+
+} // namespace
+
 Result<QJsonValue> ApiRequest::jsonBody() const
 {
+    if (http.header("content-type").startsWith("application/x-www-form-urlencoded"))
+        return QJsonValue(formFields(http.body, bodySchema));
     if (http.body.trimmed().isEmpty())
         return QJsonValue(QJsonValue::Null);
     QJsonParseError error;
@@ -24,14 +83,6 @@ Result<QJsonValue> ApiRequest::jsonBody() const
 
 Result<QJsonObject> ApiRequest::bodyObject() const
 {
-    if (http.header("content-type").startsWith("application/x-www-form-urlencoded")) {
-        QJsonObject fields;
-        const QUrlQuery form(
-            QString::fromUtf8(http.body).replace(QLatin1Char('+'), QLatin1Char(' ')));
-        for (const auto &[name, value] : form.queryItems(QUrl::FullyDecoded))
-            fields.insert(name, value);
-        return fields;
-    }
     const Result<QJsonValue> body = jsonBody();
     if (!body)
         return body.error();

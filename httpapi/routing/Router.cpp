@@ -167,7 +167,7 @@ HttpResponse Router::serve(const HttpRequest &request, const Route &route,
                            QHash<QString, QString> params, QString *user) const
 {
     const RouteSpec &spec = route.spec();
-    ApiRequest apiRequest{request, std::move(params), std::nullopt};
+    ApiRequest apiRequest{request, std::move(params), std::nullopt, &spec.requestSchema};
     // Public routes never pay for credentials they do not need (a password check per call
     // would make the health check a way to burn CPU).
     if (m_authenticator && !spec.isPublic) {

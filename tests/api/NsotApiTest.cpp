@@ -471,3 +471,49 @@ print(json.dumps(seen))
     EXPECT_EQ(status("site_b"), 200) << "a refused bulk delete deletes nothing";
     EXPECT_EQ(status("sites_delete"), 204);
 }
+
+// Django REST framework takes HTML forms as well as JSON; so do we (requests' data=).
+TEST_F(NsotApiTest, CreateAcceptsFormEncodedBodies)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), QStringLiteral(R"(
+import json, sys, requests
+api = requests.Session()
+api.headers["Authorization"] = "Token " + sys.argv[2]
+url = sys.argv[1] + "/api"
+seen = {}
+reply = api.post(url + "/sites/", data={"name": "Form Site", "description": "made + sent as a form"})
+seen["site"] = [reply.status_code, reply.json()]
+site = reply.json().get("id", 0)
+reply = api.post(url + "/sites/%d/attributes/" % site,
+                 data={"name": "owner", "resource_name": "Device", "required": "true"})
+seen["attribute"] = [reply.status_code, reply.json()]
+reply = api.post(url + "/devices/", data={"hostname": "form-r1", "site_id": str(site),
+                                          "attributes": json.dumps({"owner": "ops"})})
+seen["device"] = [reply.status_code, reply.json()]
+reply = api.post(url + "/devices/", data={"hostname": "form-r2", "site_id": "x"})
+seen["bad"] = [reply.status_code, reply.json()]
+print(json.dumps(seen))
+)"),
+                  QStringLiteral("http://127.0.0.1:%1").arg(s_server->port()),
+                  QString::fromLatin1(s_adminToken)});
+    ASSERT_TRUE(python.waitForFinished(60000));
+    ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
+    const QJsonObject seen = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    ASSERT_EQ(seen[QStringLiteral("site")][0].toInt(), 201)
+        << QJsonDocument(seen[QStringLiteral("site")].toArray()).toJson().constData();
+    EXPECT_EQ(seen[QStringLiteral("site")][1][QStringLiteral("description")],
+              QStringLiteral("made + sent as a form"));
+    ASSERT_EQ(seen[QStringLiteral("attribute")][0].toInt(), 201);
+    EXPECT_EQ(seen[QStringLiteral("attribute")][1][QStringLiteral("required")], true);
+    ASSERT_EQ(seen[QStringLiteral("device")][0].toInt(), 201)
+        << QJsonDocument(seen[QStringLiteral("device")].toArray()).toJson().constData();
+    EXPECT_EQ(
+        seen[QStringLiteral("device")][1][QStringLiteral("attributes")][QStringLiteral("owner")],
+        QStringLiteral("ops"));
+    EXPECT_EQ(seen[QStringLiteral("bad")][0].toInt(), 400);
+    EXPECT_TRUE(seen[QStringLiteral("bad")][1][QStringLiteral("error")][QStringLiteral("message")]
+                    .toObject()
+                    .contains(QStringLiteral("site_id")));
+}
