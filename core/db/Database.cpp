@@ -10,6 +10,8 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QThread>
+#include <mutex>
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcDb, "cairn.db")
 
@@ -24,6 +26,11 @@ Database::Database(DatabaseConfig config)
     : m_config(std::move(config))
     , m_connectionPrefix(QStringLiteral("cairn-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
 {
+    // SQLite counts every allocation under one process-wide mutex unless told not to; with a
+    // connection per thread, that mutex is where concurrent requests queue. Only possible
+    // before SQLite's first use; later it is refused, harmlessly.
+    static std::once_flag statisticsOff;
+    std::call_once(statisticsOff, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
 Database::~Database()

@@ -15,12 +15,15 @@ Route::Route(RouteSpec spec, RouteHandler handler)
         } else {
             segment.text = part;
         }
+        m_hasCatchAll = m_hasCatchAll || segment.isCatchAll;
         m_segments << segment;
     }
 }
 
 std::optional<QHash<QString, QString>> Route::match(const QStringList &segments) const
 {
+    if (!m_hasCatchAll && m_segments.size() != segments.size())
+        return std::nullopt;
     QHash<QString, QString> params;
     qsizetype i = 0;
     for (const Segment &segment : m_segments) {

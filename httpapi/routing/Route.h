@@ -32,6 +32,9 @@ private:
     RouteSpec m_spec;
     RouteHandler m_handler;
     QList<Segment> m_segments;
+    // Without a catch-all, only paths of exactly as many segments can match: every request is
+    // matched against every route, so the others are turned away before any text is compared.
+    bool m_hasCatchAll = false;
 };
 
 } // namespace Cairn
