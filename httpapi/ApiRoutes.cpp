@@ -10,6 +10,7 @@
 #include "faces/enomalism/VirtController.h"
 #include "faces/enomalism/VmFeedController.h"
 #include "faces/native/JobsController.h"
+#include "faces/native/NativeAccountsController.h"
 #include "faces/native/VirtResourcesController.h"
 #include "faces/native/ZtpNodesController.h"
 #include "faces/nsot/ApiRootController.h"
@@ -71,6 +72,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     TransactionsController::registerRoutes(router, core);
     StaticNetworksController::registerRoutes(router, core);
     VirtResourcesController::registerRoutes(router, core);
+    NativeAccountsController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }
 

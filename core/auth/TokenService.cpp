@@ -78,6 +78,14 @@ Result<IssuedToken> TokenService::create(qint64 userId, std::optional<int> expir
     return issued;
 }
 
+Result<IssuedToken> TokenService::issue(const Identity &caller, std::optional<int> expiresInDays,
+                                        bool readOnly, const QString &description)
+{
+    if (caller.readOnly)
+        return Error::forbidden(QStringLiteral("A read-only token cannot make tokens."));
+    return create(caller.user.id, expiresInDays, readOnly, description);
+}
+
 Result<Identity> TokenService::resolve(const QString &key)
 {
     const QString hash = hashOf(key);

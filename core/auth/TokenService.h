@@ -24,6 +24,10 @@ public:
 
     Result<IssuedToken> create(qint64 userId, std::optional<int> expiresInDays, bool readOnly,
                                const QString &description = {});
+    // A token the caller makes for themselves through the API. A read-only token cannot make
+    // one: that would turn read access into write access.
+    Result<IssuedToken> issue(const Identity &caller, std::optional<int> expiresInDays,
+                              bool readOnly, const QString &description);
     Result<Identity> resolve(const QString &key);
     Result<QList<ApiToken>> listForUser(qint64 userId);
     Result<void> remove(qint64 userId, qint64 tokenId);

@@ -30,6 +30,7 @@ public:
     // the transaction's job, whose params hold `machine` and the details.
     void registerRecovery(const QString &action, JobRecovery recovery);
     Result<VirtTransaction> find(const QString &uuid);
+    TransactionRepository &repository() { return m_repository; }
     // A queued transaction ends cancelled at once; a running one is asked to stop.
     Result<VirtTransaction> cancel(const VirtTransaction &transaction);
     // The transaction once finished, or as it is when `timeoutMs` have passed.

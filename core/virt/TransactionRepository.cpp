@@ -43,6 +43,41 @@ Result<VirtTransaction> TransactionRepository::byUuid(const QString &uuid)
     return transaction;
 }
 
+Result<QList<VirtTransaction>> TransactionRepository::list(std::optional<qint64> ownerId, int limit,
+                                                           int offset)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT t.uuid FROM virt_transactions t JOIN jobs j ON j.id = t.job_id "
+                       "WHERE (? OR j.owner_id = ?) ORDER BY j.id DESC LIMIT ? OFFSET ?"),
+        {!ownerId.has_value(), ownerId.value_or(0), limit, offset});
+    if (!query)
+        return query.error();
+    QStringList uuids;
+    while (query->next())
+        uuids << query->value(0).toString();
+    QList<VirtTransaction> transactions;
+    for (const QString &uuid : std::as_const(uuids)) {
+        const Result<VirtTransaction> transaction = byUuid(uuid);
+        if (!transaction)
+            return transaction.error();
+        transactions << transaction.value();
+    }
+    return transactions;
+}
+
+Result<qint64> TransactionRepository::count(std::optional<qint64> ownerId)
+{
+    const Result<QVariant> total = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("SELECT COUNT(*) FROM virt_transactions t JOIN jobs j ON j.id = t.job_id "
+                       "WHERE (? OR j.owner_id = ?)"),
+        {!ownerId.has_value(), ownerId.value_or(0)});
+    if (!total)
+        return total.error();
+    return total->toLongLong();
+}
+
 Result<std::optional<VirtTransaction>>
 TransactionRepository::unfinishedOf(const QString &machineUuid)
 {

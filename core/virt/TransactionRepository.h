@@ -24,6 +24,9 @@ public:
                         const QString &action);
     // NotFound naming the uuid.
     Result<VirtTransaction> byUuid(const QString &uuid);
+    // Newest first: `ownerId`'s, or every one; `limit` from `offset`.
+    Result<QList<VirtTransaction>> list(std::optional<qint64> ownerId, int limit, int offset);
+    Result<qint64> count(std::optional<qint64> ownerId);
     // The machine's oldest transaction still queued or running, if any.
     Result<std::optional<VirtTransaction>> unfinishedOf(const QString &machineUuid);
 

@@ -461,6 +461,32 @@ Result<VirtTransaction> VirtService::transaction(const Identity &caller, const Q
     return transactionFor(caller, uuid, Action::View);
 }
 
+Result<std::optional<qint64>> VirtService::transactionOwnerFilter(const Identity &caller)
+{
+    const Result<bool> everyMachine = m_permissions.isAllowed(
+        caller, QString::fromLatin1(MachineType), std::nullopt, Action::View);
+    if (!everyMachine)
+        return everyMachine.error();
+    return everyMachine.value() ? std::nullopt : std::optional<qint64>(caller.user.id);
+}
+
+Result<QList<VirtTransaction>> VirtService::transactions(const Identity &caller, int limit,
+                                                         int offset)
+{
+    const Result<std::optional<qint64>> owner = transactionOwnerFilter(caller);
+    if (!owner)
+        return owner.error();
+    return m_transactions.repository().list(owner.value(), limit, offset);
+}
+
+Result<qint64> VirtService::transactionCount(const Identity &caller)
+{
+    const Result<std::optional<qint64>> owner = transactionOwnerFilter(caller);
+    if (!owner)
+        return owner.error();
+    return m_transactions.repository().count(owner.value());
+}
+
 Result<VirtTransaction> VirtService::cancelTransaction(const Identity &caller, const QString &uuid)
 {
     Result<VirtTransaction> found = transactionFor(caller, uuid, Action::Control);

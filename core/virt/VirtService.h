@@ -110,6 +110,10 @@ public:
 
     // Seen by whoever asked for it and by those who may view its machine.
     Result<VirtTransaction> transaction(const Identity &caller, const QString &uuid);
+    // Newest first: every transaction for a caller who may view every machine, else the
+    // caller's own; `limit` from `offset`, and how many there are in all.
+    Result<QList<VirtTransaction>> transactions(const Identity &caller, int limit, int offset);
+    Result<qint64> transactionCount(const Identity &caller);
     // By whoever asked for it or may control its machine; finished ones are left as they are.
     Result<VirtTransaction> cancelTransaction(const Identity &caller, const QString &uuid);
     Result<VirtTransaction> waitForTransaction(const VirtTransaction &transaction, int timeoutMs);
@@ -119,6 +123,8 @@ private:
     void dropConnection(const QString &uri);
     // Whether the machine as it is now allows the action: Conflict naming why not.
     static Result<void> allows(const Machine &machine, const QString &action);
+    // Whose transactions the caller may list: nullopt (everyone's) with `view` on every machine.
+    Result<std::optional<qint64>> transactionOwnerFilter(const Identity &caller);
     // The transaction, if the caller asked for it or may `action` its machine.
     Result<VirtTransaction> transactionFor(const Identity &caller, const QString &uuid,
                                            Action action);

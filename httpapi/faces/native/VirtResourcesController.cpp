@@ -4,6 +4,7 @@
 #include "NativeList.h"
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
+#include "routing/Page.h"
 #include "routing/Router.h"
 
 namespace Cairn {
@@ -36,6 +37,24 @@ void addRoutes(Router &router, const QString &plural, const QString &what,
     spec.description.clear();
     spec.queryParameters.clear();
     router.add(spec, show);
+}
+
+// Paged in SQL: transactions accumulate with every action.
+HttpResponse transactions(CoreServices &core, const ApiRequest &request)
+{
+    const Result<Page> page = Page::fromRequest(request);
+    if (!page)
+        return FaceErrors::response(Face::Native, page.error());
+    const Result<QList<VirtTransaction>> rows =
+        core.virt().transactions(*request.identity, page->rowsToFetch(), page->offset);
+    const Result<qint64> total =
+        page->limit ? core.virt().transactionCount(*request.identity) : Result<qint64>(0);
+    if (!rows || !total)
+        return FaceErrors::response(Face::Native, rows ? total.error() : rows.error());
+    QJsonArray array;
+    for (const VirtTransaction &transaction : rows.value())
+        array.append(transaction.toJson());
+    return page->respond(request, array, total.value());
 }
 
 } // namespace
@@ -79,6 +98,18 @@ void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
         [&core](const ApiRequest &r) { return nativeList(r, core.packages().list(*r.identity)); },
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.packages().get(*r.identity, uuidOf(r)));
+        });
+    addRoutes(
+        router, QStringLiteral("transactions"), QStringLiteral("transaction"),
+        [&core](const ApiRequest &r) { return transactions(core, r); },
+        [&core, uuidOf](const ApiRequest &r) {
+            return detail(core.virt().transaction(*r.identity, uuidOf(r)));
+        });
+    addRoutes(
+        router, QStringLiteral("feeds"), QStringLiteral("feed"),
+        [&core](const ApiRequest &r) { return nativeList(r, core.vmFeeds().feeds(*r.identity)); },
+        [&core, uuidOf](const ApiRequest &r) {
+            return detail(core.vmFeeds().feed(*r.identity, uuidOf(r)));
         });
 }
 

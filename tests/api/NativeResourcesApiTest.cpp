@@ -1,0 +1,138 @@
+// The resources no seed gives a face, in the native style under /api/: groups, API tokens,
+// VM transactions and feeds, as python3-requests (what scripts use) sees them.
+#include "ServerFixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+using namespace Cairn::Test;
+
+class NativeResourcesApiTest : public ServerFixture
+{
+protected:
+    static void SetUpTestSuite() { startServer(); }
+
+    // Runs `script` with the server's URL and the admin's and alice's tokens as arguments; its
+    // last line of output is JSON.
+    static QJsonObject runPython(const QString &script)
+    {
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral("-c"), script,
+                      QStringLiteral("http://127.0.0.1:%1/api").arg(s_server->port()),
+                      QString::fromLatin1(s_adminToken), QString::fromLatin1(s_aliceToken)});
+        EXPECT_TRUE(python.waitForFinished(60000));
+        EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
+        return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    }
+};
+
+TEST_F(NativeResourcesApiTest, GroupsAreListedMadeAndDeletedByTheirAdministrators)
+{
+    const QJsonObject seen = runPython(QStringLiteral(R"(
+import json, sys, requests
+url, admin, alice = sys.argv[1], sys.argv[2], sys.argv[3]
+def call(method, path, token, **kwargs):
+    reply = requests.request(method, url + path, headers={"Authorization": "Token " + token},
+                             timeout=10, **kwargs)
+    return [reply.status_code, reply.json() if reply.content else None]
+seen = {}
+seen["create"] = call("POST", "/groups/", admin, json={"name": "neteng"})
+seen["again"] = call("POST", "/groups/", admin, json={"name": "neteng"})
+seen["nameless"] = call("POST", "/groups/", admin, data={"description": "no name"})
+seen["alice_create"] = call("POST", "/groups/", alice, json={"name": "mine"})
+seen["page"] = call("GET", "/groups/", admin, params={"limit": 1})
+group = seen["create"][1]["id"]
+seen["detail"] = call("GET", "/groups/%d/" % group, admin)
+seen["delete"] = call("DELETE", "/groups/%d/" % group, admin)
+seen["gone"] = call("GET", "/groups/%d/" % group, admin)
+print(json.dumps(seen))
+)"));
+    EXPECT_EQ(seen[QStringLiteral("create")][0].toInt(), 201);
+    EXPECT_EQ(seen[QStringLiteral("create")][1][QStringLiteral("name")], QStringLiteral("neteng"));
+    EXPECT_EQ(seen[QStringLiteral("create")][1][QStringLiteral("members")], QJsonArray());
+    EXPECT_EQ(seen[QStringLiteral("again")][0].toInt(), 409);
+    EXPECT_EQ(seen[QStringLiteral("nameless")][0].toInt(), 400);
+    EXPECT_TRUE(
+        seen[QStringLiteral("nameless")][1][QStringLiteral("error")][QStringLiteral("message")]
+            .toObject()
+            .contains(QStringLiteral("name")));
+    EXPECT_EQ(seen[QStringLiteral("alice_create")][0].toInt(), 403);
+    EXPECT_GE(seen[QStringLiteral("page")][1][QStringLiteral("count")].toInt(), 1);
+    EXPECT_EQ(seen[QStringLiteral("page")][1][QStringLiteral("results")].toArray().size(), 1);
+    EXPECT_EQ(seen[QStringLiteral("detail")][0].toInt(), 200);
+    EXPECT_EQ(seen[QStringLiteral("delete")][0].toInt(), 204);
+    EXPECT_EQ(seen[QStringLiteral("gone")][0].toInt(), 404);
+}
+
+TEST_F(NativeResourcesApiTest, EachUserManagesTheirOwnTokensAndReadOnlyOnesMakeNone)
+{
+    const QJsonObject seen = runPython(QStringLiteral(R"(
+import json, sys, requests
+url, admin, alice = sys.argv[1], sys.argv[2], sys.argv[3]
+def call(method, path, token, **kwargs):
+    reply = requests.request(method, url + path, headers={"Authorization": "Token " + token},
+                             timeout=10, **kwargs)
+    return [reply.status_code, reply.json() if reply.content else None]
+seen = {}
+seen["made"] = call("POST", "/tokens/", alice, json={"description": "ci", "read_only": True,
+                                                     "expires_days": 30})
+key = seen["made"][1]["key"]
+seen["reads"] = call("GET", "/users/0/", key)
+seen["mints"] = call("POST", "/tokens/", key, json={"description": "escalate"})
+seen["bad"] = call("POST", "/tokens/", alice, json={"read_only": "yes"})
+seen["listed"] = call("GET", "/tokens/", alice)
+seen["admin_sees"] = call("GET", "/tokens/", admin)
+seen["admin_deletes"] = call("DELETE", "/tokens/%d/" % seen["made"][1]["id"], admin)
+seen["deleted"] = call("DELETE", "/tokens/%d/" % seen["made"][1]["id"], alice)
+seen["after"] = call("GET", "/users/0/", key)
+print(json.dumps(seen))
+)"));
+    ASSERT_EQ(seen[QStringLiteral("made")][0].toInt(), 201);
+    EXPECT_EQ(seen[QStringLiteral("made")][1][QStringLiteral("read_only")], true);
+    EXPECT_FALSE(seen[QStringLiteral("made")][1][QStringLiteral("expires")].isNull());
+    EXPECT_EQ(seen[QStringLiteral("reads")][0].toInt(), 200);
+    EXPECT_EQ(seen[QStringLiteral("reads")][1][QStringLiteral("username")],
+              QStringLiteral("alice"));
+    EXPECT_EQ(seen[QStringLiteral("mints")][0].toInt(), 403);
+    EXPECT_EQ(seen[QStringLiteral("bad")][0].toInt(), 400);
+    bool listed = false;
+    for (const QJsonValue token : seen[QStringLiteral("listed")][1].toArray()) {
+        EXPECT_FALSE(token.toObject().contains(QStringLiteral("key"))) << "keys are never shown";
+        listed = listed || token[QStringLiteral("description")] == QStringLiteral("ci");
+    }
+    EXPECT_TRUE(listed);
+    for (const QJsonValue token : seen[QStringLiteral("admin_sees")][1].toArray())
+        EXPECT_NE(token[QStringLiteral("description")], QStringLiteral("ci"))
+            << "a superuser lists only their own tokens";
+    EXPECT_EQ(seen[QStringLiteral("admin_deletes")][0].toInt(), 404);
+    EXPECT_EQ(seen[QStringLiteral("deleted")][0].toInt(), 204);
+    EXPECT_EQ(seen[QStringLiteral("after")][0].toInt(), 401);
+}
+
+TEST_F(NativeResourcesApiTest, TransactionsAndFeedsAreListedToThoseWhoMaySeeThem)
+{
+    const QByteArray machines = admin("GET", "/api/machines/").body;
+    const QJsonArray all = QJsonDocument::fromJson(machines).array();
+    ASSERT_FALSE(all.isEmpty()) << machines.constData();
+    const QByteArray uuid = all.first()[QStringLiteral("uuid")].toString().toLatin1();
+    const HttpReply started = admin("POST", "/rest/machine/" + uuid + "/actions/suspend/");
+    ASSERT_EQ(started.status, 200) << started.body.constData();
+    const QString txid = started.json()[QStringLiteral("txid")].toString();
+
+    const HttpReply page = admin("GET", "/api/transactions/?limit=5");
+    ASSERT_EQ(page.status, 200) << page.body.constData();
+    EXPECT_GE(page.json()[QStringLiteral("count")].toInt(), 1);
+    EXPECT_EQ(page.json()[QStringLiteral("results")][0][QStringLiteral("uuid")], txid)
+        << "newest first";
+    EXPECT_EQ(
+        admin("GET", "/api/transactions/" + txid.toLatin1() + '/').json()[QStringLiteral("action")],
+        QStringLiteral("suspend"));
+    const HttpReply others = client().get("/api/transactions/", HttpClient::token(s_aliceToken));
+    ASSERT_EQ(others.status, 200);
+    EXPECT_EQ(others.json().toArray().size(), 0) << "alice sees only her own";
+    EXPECT_EQ(admin("GET", "/api/feeds/").status, 200);
+    EXPECT_EQ(admin("POST", "/rest/machine/" + uuid + "/actions/resume/").status, 200);
+}
