@@ -5,6 +5,7 @@
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "SignalWatcher.h"
+#include "demo/DemoNetwork.h"
 #include "routing/Authenticator.h"
 #include "routing/ResponseCache.h"
 #include "routing/Router.h"
@@ -252,8 +253,11 @@ int ServeCommand::run(const QStringList &arguments)
                       QStringLiteral("HOST:PORT")});
     parser.addOption({ThreadsOption, QStringLiteral("Listener threads (default: one per core)."),
                       QStringLiteral("N")});
-    parser.addOption({DemoOption, QStringLiteral("Load demonstration data on first start (once the "
-                                                 "inventory exists).")});
+    parser.addOption(
+        {DemoOption, QStringLiteral("Load a demonstration network on first start: two sites, a "
+                                    "dozen devices with attributes, their networks, interfaces, "
+                                    "links and a command catalogue (the test hypervisor's "
+                                    "machines are there anyway). Changes nothing once loaded.")});
     parser.addOption({TrustedHeaderOption,
                       QStringLiteral("Trust this header (e.g. X-NSoT-Email) from --trusted-proxy."),
                       QStringLiteral("NAME")});
@@ -282,6 +286,15 @@ int ServeCommand::run(const QStringList &arguments)
     if (!core)
         return exitCode;
     (void)core->jobs().recoverAfterCrash();
+    // Before listening: nobody sees half a demonstration.
+    if (parser.isSet(DemoOption)) {
+        const Result<QString> demo = DemoNetwork::load(*core);
+        if (!demo) {
+            QTextStream(stderr) << "cairn: --demo: " << demo.error().message << Qt::endl;
+            return ExitFailure;
+        }
+        qCInfo(lcServe).noquote() << demo.value();
+    }
     warnWithoutAdministrator(parser, *core);
 
     const Authenticator authenticator(core->users(), core->tokens(), core->authTokens(),
@@ -331,8 +344,6 @@ int ServeCommand::run(const QStringList &arguments)
             << core->ztp().settings().serverUrl;
         (void)core->ztp().neighborDb();
     }
-    if (parser.isSet(DemoOption))
-        qCWarning(lcServe) << "--demo: there is no demonstration data in this build yet";
 
     VirtPoller poller(core->virt(), settings->virtPollSeconds);
     poller.start();

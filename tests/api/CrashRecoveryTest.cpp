@@ -111,3 +111,45 @@ TEST(FirstRun, AServerWithoutAnAdministratorSaysHowToMakeOne)
     EXPECT_FALSE(fresh.log().contains(QStringLiteral("no administrator yet")));
     EXPECT_EQ(fresh.stop(), 0);
 }
+
+// --demo gives a new user something to look at on every face, once.
+TEST(FirstRun, TheDemonstrationNetworkIsLoadedOnceAndShowsOnEveryFace)
+{
+    QTemporaryDir dir;
+    ServerProcess demo(dir.path(), TestBackend::freshDatabaseUrl());
+    const QByteArray token =
+        demo.addUserWithToken(QStringLiteral("admin"), QStringLiteral("admin-password"), true);
+    ASSERT_FALSE(token.isEmpty());
+    const auto counts = [&] {
+        HttpClient client(demo.port());
+        const Headers auth = HttpClient::token(token);
+        QList<int> found;
+        for (const QByteArray path :
+             {"/api/sites/?limit=1", "/api/devices/?limit=1", "/api/networks/?limit=1",
+              "/api/interfaces/?limit=1", "/api/circuits/?limit=1",
+              "/api/plugins/toolkit/commands/?limit=1"}) {
+            const HttpReply reply = client.get(path, auth);
+            EXPECT_EQ(reply.status, 200) << path.constData() << reply.body.constData();
+            found << reply.json()[QStringLiteral("count")].toInt();
+        }
+        return found;
+    };
+    ASSERT_TRUE(demo.start({QStringLiteral("--demo")})) << qPrintable(demo.log());
+    // Sites with Default; networks with the 24 addresses assigned to interfaces.
+    const QList<int> loaded = counts();
+    EXPECT_EQ(loaded, (QList<int>{3, 12, 32, 34, 10, 4})) << qPrintable(demo.log());
+    HttpClient client(demo.port());
+    const HttpReply cores =
+        client.get("/api/devices/query/?query=role=core", HttpClient::token(token));
+    EXPECT_EQ(cores.json().toArray().size(), 3);
+    EXPECT_FALSE(client.get("/rest/machines/", HttpClient::token(token))
+                     .json()[QStringLiteral("machines")]
+                     .toArray()
+                     .isEmpty());
+    EXPECT_EQ(demo.stop(), 0);
+
+    ASSERT_TRUE(demo.start({QStringLiteral("--demo")})) << qPrintable(demo.log());
+    EXPECT_EQ(counts(), loaded) << "a second start adds nothing";
+    EXPECT_TRUE(demo.log().contains(QStringLiteral("there already")));
+    EXPECT_EQ(demo.stop(), 0);
+}
