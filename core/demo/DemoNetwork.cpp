@@ -4,7 +4,10 @@
 #include "auth/Sodium.h"
 #include "toolkit/CommandService.h"
 
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,6 +63,35 @@ Result<qsizetype> create(CoreServices &core, const Identity &caller, const QStri
     return Error::internal(QStringLiteral("The demonstration names no resource %1.").arg(resource));
 }
 
+// The demonstration's zero-touch provisioning (a neighbordb, a definition and the configuration
+// it sends), written into the data root unless its neighbordb is no longer the empty one a new
+// data root has: an operator's patterns are never replaced.
+Result<QString> provisioning(CoreServices &core)
+{
+    const Result<void> prepared = core.ztp().prepare();
+    if (!prepared)
+        return prepared.error();
+    const ZtpDataRoot &root = core.ztp().dataRoot();
+    QFile current(root.file(QStringLiteral("neighbordb")));
+    QFile empty(QStringLiteral(":/cairn/ztp/neighbordb"));
+    if (current.open(QIODevice::ReadOnly) && empty.open(QIODevice::ReadOnly) &&
+        current.readAll() != empty.readAll())
+        return QStringLiteral("the ZTP neighbordb kept (it has patterns)");
+    const QString source = QStringLiteral(":/cairn/demo/ztp/");
+    QDirIterator files(source, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QString from = files.next();
+        const QString to = root.file(from.mid(source.size()));
+        QFile::remove(to);
+        if (!QDir().mkpath(QFileInfo(to).absolutePath()) || !QFile::copy(from, to) ||
+            !QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner))
+            return Error::internal(QStringLiteral("Cannot write the demonstration's %1 into the "
+                                                  "ZTP data root.")
+                                       .arg(from.mid(source.size())));
+    }
+    return QStringLiteral("a ZTP neighbordb for LAX access switches");
+}
+
 } // namespace
 
 Result<QString> DemoNetwork::load(CoreServices &core)
@@ -96,6 +128,10 @@ Result<QString> DemoNetwork::load(CoreServices &core)
                          created.error().fields);
         done << QStringLiteral("%1 %2").arg(created.value()).arg(resource);
     }
+    const Result<QString> ztp = provisioning(core);
+    if (!ztp)
+        return ztp.error();
+    done << ztp.value();
     return QStringLiteral("demonstration network loaded as %1: %2")
         .arg(caller->user.username, done.join(QStringLiteral(", ")));
 }

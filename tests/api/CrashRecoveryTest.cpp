@@ -146,6 +146,9 @@ TEST(FirstRun, TheDemonstrationNetworkIsLoadedOnceAndShowsOnEveryFace)
                      .json()[QStringLiteral("machines")]
                      .toArray()
                      .isEmpty());
+    const HttpReply neighbordb = client.get("/api/ztp/neighbordb/", HttpClient::token(token));
+    EXPECT_EQ(neighbordb.status, 200);
+    EXPECT_TRUE(neighbordb.body.contains("lax access switches")) << neighbordb.body.constData();
     EXPECT_EQ(demo.stop(), 0);
 
     ASSERT_TRUE(demo.start({QStringLiteral("--demo")})) << qPrintable(demo.log());
