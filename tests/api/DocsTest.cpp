@@ -1,6 +1,6 @@
+#include "DocumentSection.h"
 #include "ServerFixture.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -118,15 +118,10 @@ TEST_F(DocsTest, TheSecurityDocumentListsEveryPublicRoute)
 {
     const CliResult routes = s_server->cli({QStringLiteral("routes")});
     ASSERT_EQ(routes.exitCode, 0) << routes.err.constData();
-    QFile document(QStringLiteral(CAIRN_SOURCE_DIR "/docs/security.md"));
-    ASSERT_TRUE(document.open(QIODevice::ReadOnly));
-    const QByteArray text = document.readAll();
-    const QByteArray begin = "<!-- routes:begin -->\n";
-    const qsizetype from = text.indexOf(begin) + begin.size();
-    const qsizetype to = text.indexOf("<!-- routes:end -->");
-    ASSERT_GT(from, begin.size() - 1);
-    EXPECT_EQ(text.mid(from, to - from), routes.out)
-        << "run `cairn routes` and put its table into docs/security.md";
+    const std::optional<QByteArray> table =
+        documentSection(QStringLiteral(CAIRN_SOURCE_DIR "/docs/security.md"), "routes");
+    ASSERT_TRUE(table.has_value());
+    EXPECT_EQ(*table, routes.out) << "run `cairn routes` and put its table into docs/security.md";
 }
 
 TEST_F(DocsTest, TheServersAddressLandsOnAPageThatLeadsOn)

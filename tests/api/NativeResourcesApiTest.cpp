@@ -5,7 +5,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 using namespace Cairn::Test;
 
@@ -14,31 +13,21 @@ class NativeResourcesApiTest : public ServerFixture
 protected:
     static void SetUpTestSuite() { startServer(); }
 
-    // Runs `script` with the server's URL and the admin's and alice's tokens as arguments; its
-    // last line of output is JSON.
-    static QJsonObject runPython(const QString &script)
-    {
-        QProcess python;
-        python.start(QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral("-c"), script,
-                      QStringLiteral("http://127.0.0.1:%1/api").arg(s_server->port()),
-                      QString::fromLatin1(s_adminToken), QString::fromLatin1(s_aliceToken)});
-        EXPECT_TRUE(python.waitForFinished(60000));
-        EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
-        return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
-    }
-};
-
-TEST_F(NativeResourcesApiTest, GroupsAreListedMadeAndDeletedByTheirAdministrators)
-{
-    const QJsonObject seen = runPython(QStringLiteral(R"(
+    // `call(method, path, token, ...)` -> [status, JSON body] under /api; `seen` is printed.
+    static inline const QString Prelude = QStringLiteral(R"(
 import json, sys, requests
-url, admin, alice = sys.argv[1], sys.argv[2], sys.argv[3]
+url, admin, alice = sys.argv[1] + "/api", sys.argv[2], sys.argv[3]
 def call(method, path, token, **kwargs):
     reply = requests.request(method, url + path, headers={"Authorization": "Token " + token},
                              timeout=10, **kwargs)
     return [reply.status_code, reply.json() if reply.content else None]
 seen = {}
+)");
+};
+
+TEST_F(NativeResourcesApiTest, GroupsAreListedMadeAndDeletedByTheirAdministrators)
+{
+    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
 seen["create"] = call("POST", "/groups/", admin, json={"name": "neteng"})
 seen["again"] = call("POST", "/groups/", admin, json={"name": "neteng"})
 seen["nameless"] = call("POST", "/groups/", admin, data={"description": "no name"})
@@ -69,14 +58,7 @@ print(json.dumps(seen))
 
 TEST_F(NativeResourcesApiTest, EachUserManagesTheirOwnTokensAndReadOnlyOnesMakeNone)
 {
-    const QJsonObject seen = runPython(QStringLiteral(R"(
-import json, sys, requests
-url, admin, alice = sys.argv[1], sys.argv[2], sys.argv[3]
-def call(method, path, token, **kwargs):
-    reply = requests.request(method, url + path, headers={"Authorization": "Token " + token},
-                             timeout=10, **kwargs)
-    return [reply.status_code, reply.json() if reply.content else None]
-seen = {}
+    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
 seen["made"] = call("POST", "/tokens/", alice, json={"description": "ci", "read_only": True,
                                                      "expires_days": 30})
 key = seen["made"][1]["key"]

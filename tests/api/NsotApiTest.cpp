@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 using namespace Cairn::Test;
 
@@ -358,9 +357,7 @@ TEST_F(NsotApiTest, LargeTextsAreReadOnlyWhenAskedFor)
 // encodes params form-style, a space as '+' (and a '+' of the query as %2B).
 TEST_F(NsotApiTest, SetQueriesFromPythonRequestsKeepTheirTerms)
 {
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"), QStringLiteral(R"(
+    const QJsonObject seen = runPython(QStringLiteral(R"(
 import json, sys, requests
 url, token = sys.argv[1], sys.argv[2]
 seen = {}
@@ -369,12 +366,7 @@ for query in ["vendor=juniper -metro=lax", "vendor=arista +metro=iad", "metro=la
                          headers={"Authorization": "Token " + token}, timeout=10)
     seen[query] = sorted(device["hostname"] for device in reply.json())
 print(json.dumps(seen))
-)"),
-                  QStringLiteral("http://127.0.0.1:%1").arg(s_server->port()),
-                  QString::fromLatin1(s_adminToken)});
-    ASSERT_TRUE(python.waitForFinished(60000));
-    ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
-    const QJsonObject seen = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+)"));
     EXPECT_EQ(seen[QStringLiteral("vendor=juniper -metro=lax")].toArray(),
               (QJsonArray{QStringLiteral("iad-r1")}));
     EXPECT_EQ(seen[QStringLiteral("vendor=arista +metro=iad")].toArray(),
@@ -386,9 +378,7 @@ print(json.dumps(seen))
 // deleted whole, or not at all.
 TEST_F(NsotApiTest, SitesAttributesAndProtocolTypesChangeInBulkAllOrNothing)
 {
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"), QStringLiteral(R"(
+    const QJsonObject seen = runPython(QStringLiteral(R"(
 import json, sys, requests
 api = requests.Session()
 api.headers["Authorization"] = "Token " + sys.argv[2]
@@ -429,12 +419,7 @@ note("sites_delete_busy", api.delete(url + "/sites/", json=[ids[1], 1]))
 note("site_b", api.get(url + "/sites/%d/" % ids[1]))
 note("sites_delete", api.delete(url + "/sites/", json=ids))
 print(json.dumps(seen))
-)"),
-                  QStringLiteral("http://127.0.0.1:%1").arg(s_server->port()),
-                  QString::fromLatin1(s_adminToken)});
-    ASSERT_TRUE(python.waitForFinished(60000));
-    ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
-    const QJsonObject seen = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+)"));
     const auto status = [&](const char *name) {
         return seen[QLatin1String(name)][QStringLiteral("status")].toInt();
     };
@@ -475,9 +460,7 @@ print(json.dumps(seen))
 // Django REST framework takes HTML forms as well as JSON; so do we (requests' data=).
 TEST_F(NsotApiTest, CreateAcceptsFormEncodedBodies)
 {
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral("-c"), QStringLiteral(R"(
+    const QJsonObject seen = runPython(QStringLiteral(R"(
 import json, sys, requests
 api = requests.Session()
 api.headers["Authorization"] = "Token " + sys.argv[2]
@@ -495,12 +478,7 @@ seen["device"] = [reply.status_code, reply.json()]
 reply = api.post(url + "/devices/", data={"hostname": "form-r2", "site_id": "x"})
 seen["bad"] = [reply.status_code, reply.json()]
 print(json.dumps(seen))
-)"),
-                  QStringLiteral("http://127.0.0.1:%1").arg(s_server->port()),
-                  QString::fromLatin1(s_adminToken)});
-    ASSERT_TRUE(python.waitForFinished(60000));
-    ASSERT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
-    const QJsonObject seen = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+)"));
     ASSERT_EQ(seen[QStringLiteral("site")][0].toInt(), 201)
         << QJsonDocument(seen[QStringLiteral("site")].toArray()).toJson().constData();
     EXPECT_EQ(seen[QStringLiteral("site")][1][QStringLiteral("description")],

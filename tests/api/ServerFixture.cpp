@@ -1,6 +1,9 @@
 #include "ServerFixture.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 
 namespace Cairn::Test {
 
@@ -52,6 +55,18 @@ QString ServerFixture::writeConfig(const QByteArray &ini)
     if (file.open(QIODevice::WriteOnly))
         file.write(ini);
     return path;
+}
+
+QJsonObject ServerFixture::runPython(const QString &script)
+{
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), script,
+                  QStringLiteral("http://127.0.0.1:%1").arg(s_server->port()),
+                  QString::fromLatin1(s_adminToken), QString::fromLatin1(s_aliceToken)});
+    EXPECT_TRUE(python.waitForFinished(60000));
+    EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
+    return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
 }
 
 } // namespace Cairn::Test

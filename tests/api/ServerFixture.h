@@ -27,6 +27,9 @@ protected:
                            const QByteArray &body = {});
     // error.message of an NSoT error answer (a string, or field -> message).
     static QJsonValue message(const HttpReply &reply);
+    // Runs a python3 `script` (with python3-requests, as users' scripts) given the server's
+    // base URL, the admin's and alice's tokens as sys.argv[1..3]; its output is one JSON object.
+    static QJsonObject runPython(const QString &script);
 
     static inline std::unique_ptr<QTemporaryDir> s_dir;
     static inline std::unique_ptr<ServerProcess> s_server;

@@ -1,25 +1,22 @@
 // The Enomalism errno table scripts test against is the one docs/api-errors.md documents.
 #include "routing/FaceErrors.h"
 
-#include <QFile>
+#include "DocumentSection.h"
+
 #include <gtest/gtest.h>
 
 using namespace Cairn;
 
 TEST(FaceErrorsTest, TheDocumentedErrnoTableIsTheCodes)
 {
-    QFile document(QStringLiteral(CAIRN_SOURCE_DIR "/docs/api-errors.md"));
-    ASSERT_TRUE(document.open(QIODevice::ReadOnly));
-    const QByteArray text = document.readAll();
-    const QByteArray begin = "<!-- errno:begin -->\n";
-    const qsizetype from = text.indexOf(begin) + begin.size();
-    const qsizetype to = text.indexOf("<!-- errno:end -->");
-    ASSERT_GT(from, begin.size() - 1);
+    const std::optional<QByteArray> table = Cairn::Test::documentSection(
+        QStringLiteral(CAIRN_SOURCE_DIR "/docs/api-errors.md"), "errno");
+    ASSERT_TRUE(table.has_value());
     QByteArray expected = "| errno | HTTP status | meaning |\n|------:|------------:|---------|\n";
     for (const FaceErrors::EnomalismErrno &row : FaceErrors::enomalismErrnos())
         expected += "| " + QByteArray::number(row.value) + " | " + QByteArray::number(row.status) +
                     " | " + row.meaning + " |\n";
-    EXPECT_EQ(text.mid(from, to - from).toStdString(), expected.toStdString())
+    EXPECT_EQ(table->toStdString(), expected.toStdString())
         << "docs/api-errors.md must list FaceErrors::enomalismErrnos()";
 }
 

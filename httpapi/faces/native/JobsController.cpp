@@ -32,21 +32,11 @@ Result<Job> visibleJob(CoreServices &core, const ApiRequest &request)
 
 HttpResponse list(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Page> page = Page::fromRequest(request);
-    if (!page)
-        return FaceErrors::response(Face::Native, page.error());
     JobRepository &jobs = core.jobs().repository();
-    const Result<QList<Job>> rows =
-        jobs.list(visibleOwner(request), page->rowsToFetch(), page->offset);
-    // The total only matters to a paged answer.
-    const Result<qint64> total =
-        page->limit ? jobs.count(visibleOwner(request)) : Result<qint64>(0);
-    if (!rows || !total)
-        return FaceErrors::response(Face::Native, rows ? total.error() : rows.error());
-    QJsonArray array;
-    for (const Job &job : rows.value())
-        array.append(job.toJson());
-    return page->respond(request, array, total.value());
+    const std::optional<qint64> owner = visibleOwner(request);
+    return nativePage(
+        request, [&](int limit, int offset) { return jobs.list(owner, limit, offset); },
+        [&] { return jobs.count(owner); });
 }
 
 HttpResponse detail(CoreServices &core, const ApiRequest &request)

@@ -24,6 +24,24 @@ HttpResponse nativeList(const ApiRequest &request, const Result<QList<T>> &items
     return page->respond(request, rows, items->size());
 }
 
+// A native list paged by the database: `rows(limit, offset) -> Result<QList<T>>`, and
+// `count() -> Result<qint64>` asked only for a paged answer (the total matters to it alone).
+template <typename Rows, typename Count>
+HttpResponse nativePage(const ApiRequest &request, Rows &&rows, Count &&count)
+{
+    const Result<Page> page = Page::fromRequest(request);
+    if (!page)
+        return FaceErrors::response(Face::Native, page.error());
+    const auto found = rows(page->rowsToFetch(), page->offset);
+    const Result<qint64> total = page->limit ? count() : Result<qint64>(0);
+    if (!found || !total)
+        return FaceErrors::response(Face::Native, found ? total.error() : found.error());
+    QJsonArray array;
+    for (const auto &item : found.value())
+        array.append(item.toJson());
+    return page->respond(request, array, total.value());
+}
+
 // The query parameters that page a native list, for its route's metadata.
 inline QList<QueryParameter> nativeListParameters()
 {

@@ -42,19 +42,12 @@ void addRoutes(Router &router, const QString &plural, const QString &what,
 // Paged in SQL: transactions accumulate with every action.
 HttpResponse transactions(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Page> page = Page::fromRequest(request);
-    if (!page)
-        return FaceErrors::response(Face::Native, page.error());
-    const Result<QList<VirtTransaction>> rows =
-        core.virt().transactions(*request.identity, page->rowsToFetch(), page->offset);
-    const Result<qint64> total =
-        page->limit ? core.virt().transactionCount(*request.identity) : Result<qint64>(0);
-    if (!rows || !total)
-        return FaceErrors::response(Face::Native, rows ? total.error() : rows.error());
-    QJsonArray array;
-    for (const VirtTransaction &transaction : rows.value())
-        array.append(transaction.toJson());
-    return page->respond(request, array, total.value());
+    return nativePage(
+        request,
+        [&](int limit, int offset) {
+            return core.virt().transactions(*request.identity, limit, offset);
+        },
+        [&] { return core.virt().transactionCount(*request.identity); });
 }
 
 } // namespace
