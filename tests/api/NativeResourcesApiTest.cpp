@@ -118,3 +118,33 @@ TEST_F(NativeResourcesApiTest, TransactionsAndFeedsAreListedToThoseWhoMaySeeThem
     EXPECT_EQ(admin("GET", "/api/feeds/").status, 200);
     EXPECT_EQ(admin("POST", "/rest/machine/" + uuid + "/actions/resume/").status, 200);
 }
+
+TEST_F(NativeResourcesApiTest, TransactionsAreCancelledAndFeedsRefusedAsTheCoreSays)
+{
+    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+machine = call("GET", "/machines/", admin)[1][0]["uuid"]
+done = requests.post(url.replace("/api", "") + "/rest/machine/%s/actions/suspend/" % machine,
+                     headers={"Authorization": "Token " + admin}, timeout=30).json()["txid"]
+seen["cancel_done"] = call("POST", "/transactions/%s/cancel/" % done, admin)
+seen["alice_cancel"] = call("POST", "/transactions/%s/cancel/" % done, alice)
+requests.post(url.replace("/api", "") + "/rest/machine/%s/actions/resume/" % machine,
+              headers={"Authorization": "Token " + admin}, timeout=30)
+seen["ftp"] = call("POST", "/feeds/", admin, json={"url": "ftp://127.0.0.1/feed.xml"})
+seen["urlless"] = call("POST", "/feeds/", admin, json={})
+seen["alice_feed"] = call("POST", "/feeds/", alice, json={"url": "http://127.0.0.1:9/feed.xml"})
+seen["unknown"] = call("DELETE", "/feeds/0b7e5c1e-0000-4c55-9a43-6a3c1b0f0001/", admin)
+print(json.dumps(seen))
+)"));
+    EXPECT_EQ(seen[QStringLiteral("cancel_done")][0].toInt(), 202);
+    EXPECT_EQ(seen[QStringLiteral("cancel_done")][1][QStringLiteral("state")],
+              QStringLiteral("done"))
+        << "a finished transaction is answered as it is";
+    EXPECT_EQ(seen[QStringLiteral("alice_cancel")][0].toInt(), 403);
+    EXPECT_EQ(seen[QStringLiteral("ftp")][0].toInt(), 400);
+    EXPECT_TRUE(seen[QStringLiteral("ftp")][1][QStringLiteral("error")][QStringLiteral("message")]
+                    .toObject()
+                    .contains(QStringLiteral("url")));
+    EXPECT_EQ(seen[QStringLiteral("urlless")][0].toInt(), 400);
+    EXPECT_EQ(seen[QStringLiteral("alice_feed")][0].toInt(), 403);
+    EXPECT_EQ(seen[QStringLiteral("unknown")][0].toInt(), 404);
+}

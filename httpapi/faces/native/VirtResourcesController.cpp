@@ -50,6 +50,49 @@ HttpResponse transactions(CoreServices &core, const ApiRequest &request)
         [&] { return core.virt().transactionCount(*request.identity); });
 }
 
+HttpResponse answer(const Result<QJsonObject> &json, int status)
+{
+    if (!json)
+        return FaceErrors::response(Face::Native, json.error());
+    return HttpResponse::json(json.value(), status);
+}
+
+template <typename T> Result<QJsonObject> jsonOf(const Result<T> &item)
+{
+    if (!item)
+        return item.error();
+    return item->toJson();
+}
+
+// POST `{url}`: blocking (the feed is read first), so off the listener.
+HttpResponse subscribe(CoreServices &core, const ApiRequest &request)
+{
+    const Result<QJsonObject> body = request.bodyObject();
+    if (!body)
+        return FaceErrors::response(Face::Native, body.error());
+    const QJsonValue url = body->value(QStringLiteral("url"));
+    if (!url.isString())
+        return FaceErrors::response(
+            Face::Native,
+            Error::invalidField(QStringLiteral("url"), QStringLiteral("This field is required.")));
+    return HttpResponse::later([services = &core, caller = *request.identity, url] {
+        return answer(jsonOf(services->vmFeeds().subscribe(caller, url.toString())), 201);
+    });
+}
+
+RouteSpec writeSpec(const char *method, const QString &path, const QString &summary,
+                    const QString &description, int status)
+{
+    RouteSpec spec;
+    spec.face = Face::Native;
+    spec.method = method;
+    spec.path = path;
+    spec.summary = summary;
+    spec.description = description;
+    spec.successStatus = status;
+    return spec;
+}
+
 } // namespace
 
 void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
@@ -104,6 +147,42 @@ void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.vmFeeds().feed(*r.identity, uuidOf(r)));
         });
+    router.add(writeSpec("POST", QStringLiteral("/api/transactions/{uuid}/cancel/"),
+                         QStringLiteral("Cancel a transaction"),
+                         QStringLiteral("A queued one ends at once; a running one stops at its "
+                                        "next step and undoes what it did; a finished one is "
+                                        "answered as it is. Needs `control` on its machine."),
+                         202),
+               [&core, uuidOf](const ApiRequest &r) {
+                   return answer(jsonOf(core.virt().cancelTransaction(*r.identity, uuidOf(r))),
+                                 202);
+               });
+    RouteSpec spec =
+        writeSpec("POST", QStringLiteral("/api/feeds/"), QStringLiteral("Subscribe to a feed"),
+                  QStringLiteral("`{url}` of an RSS 2.0 package feed (http or "
+                                 "https); it is read first and refused (400 naming "
+                                 "url) when it is not one."),
+                  201);
+    spec.requestSchema = JsonSchema::object({{QStringLiteral("url"), JsonSchema::ofType("string")}},
+                                            {QStringLiteral("url")});
+    router.add(spec, [&core](const ApiRequest &r) { return subscribe(core, r); });
+    router.add(writeSpec("POST", QStringLiteral("/api/feeds/{uuid}/refresh/"),
+                         QStringLiteral("Read a feed again"),
+                         QStringLiteral("Its packages as the feed lists them now."), 200),
+               [&core, uuidOf](const ApiRequest &r) {
+                   return HttpResponse::later(
+                       [services = &core, caller = *r.identity, uuid = uuidOf(r)] {
+                           return answer(jsonOf(services->vmFeeds().refresh(caller, uuid)), 200);
+                       });
+               });
+    router.add(writeSpec("DELETE", QStringLiteral("/api/feeds/{uuid}/"),
+                         QStringLiteral("Unsubscribe from a feed"),
+                         QStringLiteral("Forgets the feed and its packages not downloaded."), 204),
+               [&core, uuidOf](const ApiRequest &r) {
+                   const Result<VmFeed> gone = core.vmFeeds().unsubscribe(*r.identity, uuidOf(r));
+                   return gone ? HttpResponse::noContent()
+                               : FaceErrors::response(Face::Native, gone.error());
+               });
 }
 
 } // namespace Cairn
