@@ -93,71 +93,59 @@ HttpResponse deleteToken(CoreServices &core, const ApiRequest &request)
     return removed ? HttpResponse::noContent() : failure(removed.error());
 }
 
-RouteSpec nativeSpec(const char *method, const QString &path, const QString &summary,
-                     const QString &description)
-{
-    RouteSpec spec;
-    spec.face = Face::Native;
-    spec.method = method;
-    spec.path = path;
-    spec.summary = summary;
-    spec.description = description;
-    return spec;
-}
-
 } // namespace
 
 void NativeAccountsController::registerRoutes(Router &router, CoreServices &core)
 {
     RouteSpec spec =
-        nativeSpec("GET", QStringLiteral("/api/groups/"), QStringLiteral("List groups"),
-                   QStringLiteral("The groups you may view (`view` on group), paged "
-                                  "by `limit` and `offset`."));
+        nativeRoute("GET", QStringLiteral("/api/groups/"), QStringLiteral("List groups"),
+                    QStringLiteral("The groups you may view (`view` on group), paged "
+                                   "by `limit` and `offset`."));
     spec.queryParameters = nativeListParameters();
     router.add(spec, [&core](const ApiRequest &request) {
         return nativeList(request, core.accounts().groups(*request.identity));
     });
-    spec = nativeSpec("POST", QStringLiteral("/api/groups/"), QStringLiteral("Create a group"),
-                      QStringLiteral("`{name}`; needs `admin` on group. 409 when the name is "
-                                     "taken."));
+    spec = nativeRoute("POST", QStringLiteral("/api/groups/"), QStringLiteral("Create a group"),
+                       QStringLiteral("`{name}`; needs `admin` on group. 409 when the name is "
+                                      "taken."));
     spec.requestSchema = JsonSchema::object(
         {{QStringLiteral("name"), JsonSchema::text(150, QStringLiteral("Unique."))}},
         {QStringLiteral("name")});
     spec.successStatus = 201;
     router.add(spec, [&core](const ApiRequest &request) { return createGroup(core, request); });
-    spec = nativeSpec("GET", QStringLiteral("/api/groups/{id}/"), QStringLiteral("Get a group"),
-                      QStringLiteral("By id or name, with its members' usernames."));
+    spec = nativeRoute("GET", QStringLiteral("/api/groups/{id}/"), QStringLiteral("Get a group"),
+                       QStringLiteral("By id or name, with its members' usernames."));
     router.add(spec, [&core](const ApiRequest &request) {
         return groupAnswer(core, request, core.accounts().group(*request.identity, idOf(request)));
     });
     spec =
-        nativeSpec("DELETE", QStringLiteral("/api/groups/{id}/"), QStringLiteral("Delete a group"),
-                   QStringLiteral("With its memberships and the permissions granted to it; "
-                                  "needs `admin` on it."));
+        nativeRoute("DELETE", QStringLiteral("/api/groups/{id}/"), QStringLiteral("Delete a group"),
+                    QStringLiteral("With its memberships and the permissions granted to it; "
+                                   "needs `admin` on it."));
     spec.successStatus = 204;
     router.add(spec, [&core](const ApiRequest &request) { return deleteGroup(core, request); });
 
-    spec = nativeSpec("GET", QStringLiteral("/api/tokens/"), QStringLiteral("List your tokens"),
-                      QStringLiteral("Your API tokens: prefix, description, read_only, created, "
-                                     "expires, last_used; never the keys."));
+    spec = nativeRoute("GET", QStringLiteral("/api/tokens/"), QStringLiteral("List your tokens"),
+                       QStringLiteral("Your API tokens: prefix, description, read_only, created, "
+                                      "expires, last_used; never the keys."));
     spec.queryParameters = nativeListParameters();
     router.add(spec, [&core](const ApiRequest &request) {
         return nativeList(request, core.tokens().listForUser(request.identity->user.id));
     });
-    spec = nativeSpec("POST", QStringLiteral("/api/tokens/"), QStringLiteral("Make a token"),
-                      QStringLiteral("`{description, read_only, expires_days}` (all optional): "
-                                     "a token for yourself; `key` is in this answer only. A "
-                                     "read-only token cannot make one (403)."));
+    spec = nativeRoute("POST", QStringLiteral("/api/tokens/"), QStringLiteral("Make a token"),
+                       QStringLiteral("`{description, read_only, expires_days}` (all optional): "
+                                      "a token for yourself; `key` is in this answer only. A "
+                                      "read-only token cannot make one (403)."));
     spec.requestSchema =
         JsonSchema::object({{QStringLiteral("description"), JsonSchema::ofType("string")},
                             {QStringLiteral("read_only"), JsonSchema::ofType("boolean")},
                             {QStringLiteral("expires_days"), JsonSchema::ofType("integer")}});
     spec.successStatus = 201;
     router.add(spec, [&core](const ApiRequest &request) { return createToken(core, request); });
-    spec = nativeSpec("DELETE", QStringLiteral("/api/tokens/{id}/"),
-                      QStringLiteral("Delete one of your tokens"),
-                      QStringLiteral("It stops working at once on this server, within 2 s on "
-                                     "others sharing the database."));
+    spec = nativeRoute("DELETE", QStringLiteral("/api/tokens/{id}/"),
+                       QStringLiteral("Delete one of your tokens"),
+                       QStringLiteral("It stops working at once on this server, within 2 s on "
+                                      "others sharing the database."));
     spec.successStatus = 204;
     router.add(spec, [&core](const ApiRequest &request) { return deleteToken(core, request); });
 }

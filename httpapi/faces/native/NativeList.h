@@ -42,6 +42,20 @@ HttpResponse nativePage(const ApiRequest &request, Rows &&rows, Count &&count)
     return page->respond(request, array, total.value());
 }
 
+// A native route's metadata; `status` is what it answers on success.
+inline RouteSpec nativeRoute(const char *method, const QString &path, const QString &summary,
+                             const QString &description, int status = 200)
+{
+    RouteSpec spec;
+    spec.face = Face::Native;
+    spec.method = method;
+    spec.path = path;
+    spec.summary = summary;
+    spec.description = description;
+    spec.successStatus = status;
+    return spec;
+}
+
 // The query parameters that page a native list, for its route's metadata.
 inline QList<QueryParameter> nativeListParameters()
 {

@@ -80,19 +80,6 @@ HttpResponse subscribe(CoreServices &core, const ApiRequest &request)
     });
 }
 
-RouteSpec writeSpec(const char *method, const QString &path, const QString &summary,
-                    const QString &description, int status)
-{
-    RouteSpec spec;
-    spec.face = Face::Native;
-    spec.method = method;
-    spec.path = path;
-    spec.summary = summary;
-    spec.description = description;
-    spec.successStatus = status;
-    return spec;
-}
-
 } // namespace
 
 void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
@@ -147,37 +134,38 @@ void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.vmFeeds().feed(*r.identity, uuidOf(r)));
         });
-    router.add(writeSpec("POST", QStringLiteral("/api/transactions/{uuid}/cancel/"),
-                         QStringLiteral("Cancel a transaction"),
-                         QStringLiteral("A queued one ends at once; a running one stops at its "
-                                        "next step and undoes what it did; a finished one is "
-                                        "answered as it is. Needs `control` on its machine."),
-                         202),
+    router.add(nativeRoute("POST", QStringLiteral("/api/transactions/{uuid}/cancel/"),
+                           QStringLiteral("Cancel a transaction"),
+                           QStringLiteral("A queued one ends at once; a running one stops at its "
+                                          "next step and undoes what it did; a finished one is "
+                                          "answered as it is. Needs `control` on its machine."),
+                           202),
                [&core, uuidOf](const ApiRequest &r) {
                    return answer(jsonOf(core.virt().cancelTransaction(*r.identity, uuidOf(r))),
                                  202);
                });
     RouteSpec spec =
-        writeSpec("POST", QStringLiteral("/api/feeds/"), QStringLiteral("Subscribe to a feed"),
-                  QStringLiteral("`{url}` of an RSS 2.0 package feed (http or "
-                                 "https); it is read first and refused (400 naming "
-                                 "url) when it is not one."),
-                  201);
+        nativeRoute("POST", QStringLiteral("/api/feeds/"), QStringLiteral("Subscribe to a feed"),
+                    QStringLiteral("`{url}` of an RSS 2.0 package feed (http or "
+                                   "https); it is read first and refused (400 naming "
+                                   "url) when it is not one."),
+                    201);
     spec.requestSchema = JsonSchema::object({{QStringLiteral("url"), JsonSchema::ofType("string")}},
                                             {QStringLiteral("url")});
     router.add(spec, [&core](const ApiRequest &r) { return subscribe(core, r); });
-    router.add(writeSpec("POST", QStringLiteral("/api/feeds/{uuid}/refresh/"),
-                         QStringLiteral("Read a feed again"),
-                         QStringLiteral("Its packages as the feed lists them now."), 200),
+    router.add(nativeRoute("POST", QStringLiteral("/api/feeds/{uuid}/refresh/"),
+                           QStringLiteral("Read a feed again"),
+                           QStringLiteral("Its packages as the feed lists them now."), 200),
                [&core, uuidOf](const ApiRequest &r) {
                    return HttpResponse::later(
                        [services = &core, caller = *r.identity, uuid = uuidOf(r)] {
                            return answer(jsonOf(services->vmFeeds().refresh(caller, uuid)), 200);
                        });
                });
-    router.add(writeSpec("DELETE", QStringLiteral("/api/feeds/{uuid}/"),
-                         QStringLiteral("Unsubscribe from a feed"),
-                         QStringLiteral("Forgets the feed and its packages not downloaded."), 204),
+    router.add(nativeRoute("DELETE", QStringLiteral("/api/feeds/{uuid}/"),
+                           QStringLiteral("Unsubscribe from a feed"),
+                           QStringLiteral("Forgets the feed and its packages not downloaded."),
+                           204),
                [&core, uuidOf](const ApiRequest &r) {
                    const Result<VmFeed> gone = core.vmFeeds().unsubscribe(*r.identity, uuidOf(r));
                    return gone ? HttpResponse::noContent()
