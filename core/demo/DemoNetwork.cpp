@@ -3,6 +3,7 @@
 #include "CoreServices.h"
 #include "auth/Sodium.h"
 #include "toolkit/CommandService.h"
+#include "ztp/ZtpDataRoot.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -21,18 +22,19 @@ namespace {
 // as must still say how to make one.
 Result<Identity> demoIdentity(CoreServices &core)
 {
-    Result<User> author = core.users().userByUsername(QStringLiteral("demo"));
-    if (!author && author.error().code == ErrorCode::NotFound)
-        author = core.users().addUser(NewUser{QStringLiteral("demo"),
-                                              QString::fromLatin1(Sodium::randomBytes(24).toHex()),
-                                              {},
-                                              false});
+    // A `demo` someone made is theirs: it must not gain grants from this.
+    if (core.users().userByUsername(QStringLiteral("demo")))
+        return Error::conflict(
+            QStringLiteral("A user named demo exists already; the "
+                           "demonstration is loaded as a demo user of its own."));
+    const Result<User> author = core.users().addUser(NewUser{
+        QStringLiteral("demo"), QString::fromLatin1(Sodium::randomBytes(24).toHex()), {}, false});
     if (!author)
         return author.error();
     const Result<Permission> granted = core.permissions().grant(
         Permission{0, author->id, std::nullopt, QString::fromLatin1(CommandService::ObjectType),
                    std::nullopt, Action::Add});
-    if (!granted && granted.error().code != ErrorCode::Conflict)
+    if (!granted)
         return granted.error();
     return Identity{author.value(), false};
 }
@@ -72,22 +74,31 @@ Result<QString> provisioning(CoreServices &core)
     if (!prepared)
         return prepared.error();
     const ZtpDataRoot &root = core.ztp().dataRoot();
-    QFile current(root.file(QStringLiteral("neighbordb")));
+    const Result<QByteArray> current = ZtpDataRoot::read(root.file(QStringLiteral("neighbordb")));
     QFile empty(QStringLiteral(":/cairn/ztp/neighbordb"));
-    if (current.open(QIODevice::ReadOnly) && empty.open(QIODevice::ReadOnly) &&
-        current.readAll() != empty.readAll())
-        return QStringLiteral("the ZTP neighbordb kept (it has patterns)");
+    if (!current || !empty.open(QIODevice::ReadOnly) || current.value() != empty.readAll())
+        return QStringLiteral("the ZTP neighbordb kept (it is not the empty one of a new data "
+                              "root)");
     const QString source = QStringLiteral(":/cairn/demo/ztp/");
-    QDirIterator files(source, QDir::Files, QDirIterator::Subdirectories);
-    while (files.hasNext()) {
-        const QString from = files.next();
-        const QString to = root.file(from.mid(source.size()));
-        QFile::remove(to);
-        if (!QDir().mkpath(QFileInfo(to).absolutePath()) || !QFile::copy(from, to) ||
-            !QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner))
-            return Error::internal(QStringLiteral("Cannot write the demonstration's %1 into the "
-                                                  "ZTP data root.")
-                                       .arg(from.mid(source.size())));
+    QStringList relatives;
+    for (QDirIterator files(source, QDir::Files, QDirIterator::Subdirectories); files.hasNext();)
+        relatives << files.next().mid(source.size());
+    // Never over an operator's file of the same name (a definition called lax-access).
+    for (const QString &relative : std::as_const(relatives)) {
+        if (relative != u"neighbordb" && QFileInfo::exists(root.file(relative)))
+            return QStringLiteral("the ZTP data root kept (it has a %1 of its own)").arg(relative);
+    }
+    for (const QString &relative : std::as_const(relatives)) {
+        const QString to = root.file(relative);
+        QFile resource(source + relative);
+        const Result<void> written =
+            resource.open(QIODevice::ReadOnly) && QDir().mkpath(QFileInfo(to).absolutePath())
+                ? ZtpDataRoot::write(to, resource.readAll())
+                : Result<void>(Error::internal({}));
+        if (!written)
+            return Error::internal(
+                QStringLiteral("Cannot write the demonstration's %1 into the ZTP data root.")
+                    .arg(relative));
     }
     return QStringLiteral("a ZTP neighbordb for LAX access switches");
 }

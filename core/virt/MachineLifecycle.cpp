@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QUuid>
@@ -48,6 +49,31 @@ Error cancelledError()
     return Error::conflict(QStringLiteral("Cancelled."));
 }
 
+// Whether `ip` lies in a range of a network that serves `hypervisor` (its clusters' networks and
+// those serving every hypervisor) and that the caller may view: what an adopted machine may
+// claim. Its definition is the caller's to write (store_xml), so it proves nothing by itself.
+Result<bool> mayClaim(ClusterService &clusterService, StaticNetworkService &networkService,
+                      const Identity &caller, const Machine &machine, const QString &ip)
+{
+    const Result<QStringList> clusters = clusterService.clustersOfHypervisor(machine.hypervisorId);
+    const Result<QList<StaticNetwork>> networks = networkService.list(caller);
+    if (!clusters || !networks)
+        return clusters ? networks.error() : clusters.error();
+    const QHostAddress address(ip);
+    if (address.protocol() != QAbstractSocket::IPv4Protocol)
+        return false;
+    const quint32 value = address.toIPv4Address();
+    for (const StaticNetwork &network : networks.value()) {
+        if (!network.clusterUuid.isEmpty() && !clusters->contains(network.clusterUuid))
+            continue;
+        for (const IpRange &range : network.ranges) {
+            if (range.first <= value && value <= range.last)
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 MachineLifecycle::MachineLifecycle(VirtService &virt, PackageService &packages,
@@ -72,6 +98,11 @@ Result<QJsonObject> MachineLifecycle::manage(const Identity &caller, const QStri
     const Result<Machine> machine = m_virt.machineFor(caller, machineUuid, Action::Change);
     if (!machine)
         return machine.error();
+    if (machine->managed || machine->locked)
+        return Error::conflict(QStringLiteral("Machine %1 is %2 already.")
+                                   .arg(machine->name, machine->managed
+                                                           ? QStringLiteral("managed")
+                                                           : QStringLiteral("locked")));
     const Result<MachineHost> host = m_virt.reach(machine.value());
     if (!host)
         return host.error();
@@ -87,7 +118,13 @@ Result<QJsonObject> MachineLifecycle::manage(const Identity &caller, const QStri
     QJsonArray leased;
     QJsonArray notLeased;
     for (const auto &[mac, ip] : definition->addresses()) {
-        const Result<std::optional<IpLease>> lease = m_networks.claim(machine->uuid, mac, ip);
+        const Result<bool> claimable =
+            mayClaim(m_clusters, m_networks, caller, machine.value(), ip);
+        if (!claimable)
+            return claimable.error();
+        const Result<std::optional<IpLease>> lease =
+            claimable.value() ? m_networks.claim(machine->uuid, mac, ip)
+                              : Result<std::optional<IpLease>>(std::optional<IpLease>());
         if (lease && lease->has_value()) {
             leased.append(QJsonObject{{QStringLiteral("mac"), mac},
                                       {QStringLiteral("ip"), lease->value().address},
@@ -96,11 +133,13 @@ Result<QJsonObject> MachineLifecycle::manage(const Identity &caller, const QStri
         }
         if (!lease && lease.error().code != ErrorCode::Conflict)
             return lease.error();
+        // Who holds an address is not the caller's to learn.
         notLeased.append(QJsonObject{
             {QStringLiteral("mac"), mac},
             {QStringLiteral("ip"), ip},
             {QStringLiteral("reason"),
-             lease ? QStringLiteral("No static network holds it.") : lease.error().message}});
+             lease ? QStringLiteral("No static network serving its hypervisor holds it.")
+                   : QStringLiteral("Leased to another machine.")}});
     }
     const Result<void> managed = m_virt.markManaged(machine.value());
     if (!managed)

@@ -444,7 +444,9 @@ Result<VirtTransaction> VirtService::transactionFor(const Identity &caller, cons
                                                     Action action)
 {
     Result<VirtTransaction> found = m_transactions.find(uuid);
-    if (!found || found->job.ownerId == caller.user.id)
+    // Their own transactions are the caller's to follow, and to cancel unless read-only.
+    if (!found ||
+        (found->job.ownerId == caller.user.id && (action == Action::View || !caller.readOnly)))
         return found;
     const Result<Machine> target = m_machines.byUuid(found->machineUuid);
     const std::optional<qint64> machineId =

@@ -1,5 +1,6 @@
 #include "ApiRequest.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,7 +22,7 @@ QJsonValue typed(const QString &text, const QString &type)
     if (type == u"number") {
         bool ok = false;
         const double number = text.toDouble(&ok);
-        return ok ? QJsonValue(number) : QJsonValue(text);
+        return ok && qIsFinite(number) ? QJsonValue(number) : QJsonValue(text);
     }
     if (type == u"boolean") {
         const QString lower = text.toLower();
@@ -41,24 +42,35 @@ QJsonValue typed(const QString &text, const QString &type)
     return text;
 }
 
-QJsonObject formFields(const QByteArray &body, const QJsonObject *schema)
+// As Django's DATA_UPLOAD_MAX_NUMBER_FIELDS: a form is a few fields, not a way to make the
+// server build enormous objects.
+constexpr qsizetype MaxFormFields = 1000;
+
+Result<QJsonObject> formFields(const QByteArray &body, const QJsonObject *schema)
 {
     const QJsonObject properties =
         schema ? schema->value(QStringLiteral("properties")).toObject() : QJsonObject();
     // '+' is a space in forms; it must become one before percent-decoding.
     const QUrlQuery form(QString::fromUtf8(body).replace(QLatin1Char('+'), QLatin1Char(' ')));
-    QJsonObject fields;
-    for (const auto &[name, text] : form.queryItems(QUrl::FullyDecoded)) {
+    const QList<QPair<QString, QString>> items = form.queryItems(QUrl::FullyDecoded);
+    if (items.size() > MaxFormFields)
+        return Error::badRequest(
+            QStringLiteral("The form has more than %1 fields.").arg(MaxFormFields));
+    QHash<QString, QJsonValue> values;
+    QHash<QString, QJsonArray> repeated;
+    for (const auto &[name, text] : items) {
         const QString type =
             properties.value(name).toObject().value(QStringLiteral("type")).toString();
-        if (type == u"array" && !text.trimmed().startsWith(QLatin1Char('['))) {
-            QJsonArray items = fields.value(name).toArray();
-            items.append(text);
-            fields.insert(name, items);
-            continue;
-        }
-        fields.insert(name, typed(text, type));
+        if (type == u"array" && !text.trimmed().startsWith(QLatin1Char('[')))
+            repeated[name].append(text);
+        else
+            values.insert(name, typed(text, type));
     }
+    QJsonObject fields;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        fields.insert(it.key(), it.value());
+    for (auto it = repeated.cbegin(); it != repeated.cend(); ++it)
+        fields.insert(it.key(), it.value());
     return fields;
 }
 
@@ -66,8 +78,12 @@ QJsonObject formFields(const QByteArray &body, const QJsonObject *schema)
 
 Result<QJsonValue> ApiRequest::jsonBody() const
 {
-    if (http.header("content-type").startsWith("application/x-www-form-urlencoded"))
-        return QJsonValue(formFields(http.body, bodySchema));
+    if (http.header("content-type").startsWith("application/x-www-form-urlencoded")) {
+        const Result<QJsonObject> fields = formFields(http.body, bodySchema);
+        if (!fields)
+            return fields.error();
+        return QJsonValue(fields.value());
+    }
     if (http.body.trimmed().isEmpty())
         return QJsonValue(QJsonValue::Null);
     QJsonParseError error;

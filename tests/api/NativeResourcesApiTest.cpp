@@ -56,15 +56,19 @@ print(json.dumps(seen))
     EXPECT_EQ(seen[QStringLiteral("gone")][0].toInt(), 404);
 }
 
-TEST_F(NativeResourcesApiTest, EachUserManagesTheirOwnTokensAndReadOnlyOnesMakeNone)
+TEST_F(NativeResourcesApiTest, EachUserManagesTheirOwnTokensMadeOnlyWithTheirPassword)
 {
     const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
-seen["made"] = call("POST", "/tokens/", alice, json={"description": "ci", "read_only": True,
-                                                     "expires_days": 30})
+password = ("alice", "alice-password")
+made = requests.post(url + "/tokens/", auth=password, timeout=10,
+                     json={"description": "ci", "read_only": True, "expires_days": 30})
+seen["made"] = [made.status_code, made.json()]
 key = seen["made"][1]["key"]
 seen["reads"] = call("GET", "/users/0/", key)
 seen["mints"] = call("POST", "/tokens/", key, json={"description": "escalate"})
-seen["bad"] = call("POST", "/tokens/", alice, json={"read_only": "yes"})
+seen["token_mints"] = call("POST", "/tokens/", alice, json={"description": "from a token"})
+bad = requests.post(url + "/tokens/", auth=password, timeout=10, json={"read_only": "yes"})
+seen["bad"] = [bad.status_code, bad.json()]
 seen["listed"] = call("GET", "/tokens/", alice)
 seen["admin_sees"] = call("GET", "/tokens/", admin)
 seen["admin_deletes"] = call("DELETE", "/tokens/%d/" % seen["made"][1]["id"], admin)
@@ -79,6 +83,8 @@ print(json.dumps(seen))
     EXPECT_EQ(seen[QStringLiteral("reads")][1][QStringLiteral("username")],
               QStringLiteral("alice"));
     EXPECT_EQ(seen[QStringLiteral("mints")][0].toInt(), 403);
+    EXPECT_EQ(seen[QStringLiteral("token_mints")][0].toInt(), 403)
+        << "a stolen token must not lead to a lasting one";
     EXPECT_EQ(seen[QStringLiteral("bad")][0].toInt(), 400);
     bool listed = false;
     for (const QJsonValue token : seen[QStringLiteral("listed")][1].toArray()) {

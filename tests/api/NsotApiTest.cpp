@@ -477,6 +477,8 @@ reply = api.post(url + "/devices/", data={"hostname": "form-r1", "site_id": str(
 seen["device"] = [reply.status_code, reply.json()]
 reply = api.post(url + "/devices/", data={"hostname": "form-r2", "site_id": "x"})
 seen["bad"] = [reply.status_code, reply.json()]
+reply = api.post(url + "/sites/", data=[("name", "Many")] + [("f%d" % i, "v") for i in range(1001)])
+seen["many"] = [reply.status_code, reply.json()]
 print(json.dumps(seen))
 )"));
     ASSERT_EQ(seen[QStringLiteral("site")][0].toInt(), 201)
@@ -491,6 +493,7 @@ print(json.dumps(seen))
         seen[QStringLiteral("device")][1][QStringLiteral("attributes")][QStringLiteral("owner")],
         QStringLiteral("ops"));
     EXPECT_EQ(seen[QStringLiteral("bad")][0].toInt(), 400);
+    EXPECT_EQ(seen[QStringLiteral("many")][0].toInt(), 400) << "forms have at most 1000 fields";
     EXPECT_TRUE(seen[QStringLiteral("bad")][1][QStringLiteral("error")][QStringLiteral("message")]
                     .toObject()
                     .contains(QStringLiteral("site_id")));

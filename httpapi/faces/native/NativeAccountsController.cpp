@@ -24,11 +24,13 @@ HttpResponse groupAnswer(CoreServices &core, const ApiRequest &request, const Re
 {
     if (!group)
         return failure(group.error());
+    // Members only for whoever may view users: a group administrator may not.
     const Result<QStringList> members = core.accounts().members(*request.identity, group.value());
-    if (!members)
+    if (!members && members.error().code != ErrorCode::Forbidden)
         return failure(members.error());
     QJsonObject json = group->toJson();
-    json.insert(QStringLiteral("members"), QJsonArray::fromStringList(members.value()));
+    if (members)
+        json.insert(QStringLiteral("members"), QJsonArray::fromStringList(members.value()));
     return HttpResponse::json(json, status);
 }
 
@@ -51,18 +53,25 @@ HttpResponse deleteGroup(CoreServices &core, const ApiRequest &request)
     return removed ? HttpResponse::noContent() : failure(removed.error());
 }
 
-// {description, read_only, expires_days}: the key is in this answer only.
+// {description, read_only, expires_days}: the key is in this answer only. Only with the password:
+// a stolen token, expiring or read-only, must not be a way to a lasting one.
 HttpResponse createToken(CoreServices &core, const ApiRequest &request)
 {
+    if (!request.http.header("authorization").toLower().startsWith("basic "))
+        return failure(Error::forbidden(
+            QStringLiteral("Tokens are made with your password (HTTP Basic authentication) or "
+                           "`cairn user token`; a token cannot make another.")));
     const Result<QJsonObject> body = request.bodyObject();
     if (!body)
         return failure(body.error());
     const QJsonValue description = body->value(QStringLiteral("description"));
     const QJsonValue readOnly = body->value(QStringLiteral("read_only"));
     const QJsonValue days = body->value(QStringLiteral("expires_days"));
-    if (!description.isUndefined() && !description.isString())
-        return failure(
-            Error::invalidField(QStringLiteral("description"), QStringLiteral("Must be text.")));
+    if (!description.isUndefined() &&
+        (!description.isString() || description.toString().size() > 200))
+        return failure(Error::invalidField(QStringLiteral("description"),
+                                           QStringLiteral("Must be text of at most 200 "
+                                                          "characters.")));
     if (!readOnly.isUndefined() && !readOnly.isBool())
         return failure(Error::invalidField(QStringLiteral("read_only"),
                                            QStringLiteral("Must be true or false.")));
@@ -134,8 +143,9 @@ void NativeAccountsController::registerRoutes(Router &router, CoreServices &core
     });
     spec = nativeRoute("POST", QStringLiteral("/api/tokens/"), QStringLiteral("Make a token"),
                        QStringLiteral("`{description, read_only, expires_days}` (all optional): "
-                                      "a token for yourself; `key` is in this answer only. A "
-                                      "read-only token cannot make one (403)."));
+                                      "a token for yourself; `key` is in this answer only. Only "
+                                      "with your password (HTTP Basic): a token cannot make "
+                                      "another (403)."));
     spec.requestSchema =
         JsonSchema::object({{QStringLiteral("description"), JsonSchema::ofType("string")},
                             {QStringLiteral("read_only"), JsonSchema::ofType("boolean")},
