@@ -128,16 +128,14 @@ Result<QList<Site>> SiteService::create(const Identity &caller, const QJsonArray
 Result<QHash<qint64, Site>> SiteService::allowedTargets(const Identity &caller,
                                                         const QList<qint64> &ids, Action action)
 {
-    Result<QHash<qint64, Site>> targets = BulkItems::fetchEach<Site>(
-        ids, QStringLiteral("Site"), [this](qint64 id) { return m_sites.find(id); });
-    if (!targets)
-        return targets;
+    // Permission first: whether a site the caller may not touch exists is not theirs to learn.
     for (qint64 id : ids) {
         const Result<void> allowed = m_permissions.require(caller, SiteType, id, action);
         if (!allowed)
             return allowed.error();
     }
-    return targets;
+    return BulkItems::fetchEach<Site>(ids, QStringLiteral("Site"),
+                                      [this](qint64 id) { return m_sites.find(id); });
 }
 
 Result<QList<Site>> SiteService::update(const Identity &caller, const QJsonArray &items,

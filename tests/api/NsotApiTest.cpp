@@ -397,6 +397,10 @@ note("sites_patch", api.patch(url + "/sites/", json=[{"id": ids[0], "description
 note("sites_patch_missing", api.patch(url + "/sites/", json=[{"id": ids[0], "description": "x"},
                                                               {"id": 999999, "description": "y"}]))
 note("site_a", api.get(url + "/sites/%d/" % ids[0]))
+alice = requests.Session()
+alice.headers["Authorization"] = "Token " + sys.argv[3]
+note("alice_missing", alice.patch(url + "/sites/", json=[{"id": 999999, "description": "x"}]))
+note("alice_existing", alice.patch(url + "/sites/", json=[{"id": ids[0], "description": "x"}]))
 
 attributes = url + "/sites/%d/attributes/" % ids[0]
 note("attributes_bad", api.post(attributes, json=[{"name": "rack", "resource_name": "Device"},
@@ -435,6 +439,8 @@ print(json.dumps(seen))
     EXPECT_EQ(status("sites_patch_missing"), 404);
     EXPECT_EQ(body("site_a")[QStringLiteral("description")], QStringLiteral("one"))
         << "a refused bulk update changes nothing";
+    EXPECT_EQ(status("alice_missing"), 403) << "whether a site exists is not told to others";
+    EXPECT_EQ(status("alice_existing"), 403);
 
     EXPECT_EQ(status("attributes_bad"), 400);
     EXPECT_TRUE(body("attributes_bad")[QStringLiteral("error")][QStringLiteral("message")]
