@@ -49,22 +49,17 @@ Error cancelledError()
     return Error::conflict(QStringLiteral("Cancelled."));
 }
 
-// Whether `ip` lies in a range of a network that serves `hypervisor` (its clusters' networks and
-// those serving every hypervisor) and that the caller may view: what an adopted machine may
-// claim. Its definition is the caller's to write (store_xml), so it proves nothing by itself.
-Result<bool> mayClaim(ClusterService &clusterService, StaticNetworkService &networkService,
-                      const Identity &caller, const Machine &machine, const QString &ip)
+// Whether `ip` lies in a range of one of `networks` (those serving the machine's hypervisor that
+// the caller may view): what an adopted machine may claim. Its definition is the caller's to
+// write (store_xml), so it proves nothing by itself.
+bool mayClaim(const QList<StaticNetwork> &networks, const QStringList &clusters, const QString &ip)
 {
-    const Result<QStringList> clusters = clusterService.clustersOfHypervisor(machine.hypervisorId);
-    const Result<QList<StaticNetwork>> networks = networkService.list(caller);
-    if (!clusters || !networks)
-        return clusters ? networks.error() : clusters.error();
     const QHostAddress address(ip);
     if (address.protocol() != QAbstractSocket::IPv4Protocol)
         return false;
     const quint32 value = address.toIPv4Address();
-    for (const StaticNetwork &network : networks.value()) {
-        if (!network.clusterUuid.isEmpty() && !clusters->contains(network.clusterUuid))
+    for (const StaticNetwork &network : networks) {
+        if (!network.clusterUuid.isEmpty() && !clusters.contains(network.clusterUuid))
             continue;
         for (const IpRange &range : network.ranges) {
             if (range.first <= value && value <= range.last)
@@ -115,16 +110,16 @@ Result<QJsonObject> MachineLifecycle::manage(const Identity &caller, const QStri
     const Result<QStringList> clusters = m_clusters.joinClustersOfHypervisor(machine.value());
     if (!clusters)
         return clusters.error();
+    const Result<QList<StaticNetwork>> viewable = m_networks.list(caller);
+    if (!viewable)
+        return viewable.error();
     QJsonArray leased;
     QJsonArray notLeased;
     for (const auto &[mac, ip] : definition->addresses()) {
-        const Result<bool> claimable =
-            mayClaim(m_clusters, m_networks, caller, machine.value(), ip);
-        if (!claimable)
-            return claimable.error();
         const Result<std::optional<IpLease>> lease =
-            claimable.value() ? m_networks.claim(machine->uuid, mac, ip)
-                              : Result<std::optional<IpLease>>(std::optional<IpLease>());
+            mayClaim(viewable.value(), clusters.value(), ip)
+                ? m_networks.claim(machine->uuid, mac, ip)
+                : Result<std::optional<IpLease>>(std::optional<IpLease>());
         if (lease && lease->has_value()) {
             leased.append(QJsonObject{{QStringLiteral("mac"), mac},
                                       {QStringLiteral("ip"), lease->value().address},

@@ -7,6 +7,46 @@
 
 namespace Cairn {
 
+namespace {
+
+// The transactions `rest` (a fixed WHERE/ORDER clause with placeholders) selects, one query for
+// them all, then each one's job.
+Result<QList<VirtTransaction>> selectTransactions(Database &database, JobRepository &jobs,
+                                                  const QString &rest, const QVariantList &values)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        database.connection(),
+        QStringLiteral("SELECT t.uuid, t.machine_uuid, t.action, t.job_id, u.username "
+                       "FROM virt_transactions t JOIN jobs j ON j.id = t.job_id "
+                       "LEFT JOIN users u ON u.id = j.owner_id ") +
+            rest,
+        values);
+    if (!query)
+        return query.error();
+    QList<std::pair<VirtTransaction, qint64>> rows;
+    while (query->next()) {
+        VirtTransaction transaction;
+        transaction.uuid = query->value(0).toString();
+        transaction.machineUuid = query->value(1).toString();
+        transaction.action = query->value(2).toString();
+        transaction.user = query->value(4).toString();
+        rows.append({transaction, query->value(3).toLongLong()});
+    }
+    QList<VirtTransaction> transactions;
+    for (auto &[transaction, jobId] : rows) {
+        const Result<std::optional<Job>> job = jobs.find(jobId);
+        if (!job)
+            return job.error();
+        if (!job->has_value())
+            continue; // its job removed meanwhile: no longer a transaction to show
+        transaction.job = job->value();
+        transactions << transaction;
+    }
+    return transactions;
+}
+
+} // namespace
+
 Result<void> TransactionRepository::insert(const QString &uuid, qint64 jobId,
                                            const QString &machineUuid, const QString &action)
 {
@@ -19,51 +59,22 @@ Result<void> TransactionRepository::insert(const QString &uuid, qint64 jobId,
 
 Result<VirtTransaction> TransactionRepository::byUuid(const QString &uuid)
 {
-    Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(),
-        QStringLiteral("SELECT t.uuid, t.machine_uuid, t.action, t.job_id, u.username "
-                       "FROM virt_transactions t JOIN jobs j ON j.id = t.job_id "
-                       "LEFT JOIN users u ON u.id = j.owner_id WHERE t.uuid = ?"),
-        {uuid.toLower()});
-    if (!query)
-        return query.error();
-    if (!query->next())
+    const Result<QList<VirtTransaction>> found = selectTransactions(
+        m_database, m_jobs, QStringLiteral("WHERE t.uuid = ?"), {uuid.toLower()});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
         return Error::notFound(QStringLiteral("No transaction %1.").arg(uuid));
-    VirtTransaction transaction;
-    transaction.uuid = query->value(0).toString();
-    transaction.machineUuid = query->value(1).toString();
-    transaction.action = query->value(2).toString();
-    transaction.user = query->value(4).toString();
-    const Result<std::optional<Job>> job = m_jobs.find(query->value(3).toLongLong());
-    if (!job)
-        return job.error();
-    if (!job->has_value())
-        return Error::notFound(QStringLiteral("No transaction %1.").arg(uuid));
-    transaction.job = job->value();
-    return transaction;
+    return found->first();
 }
 
 Result<QList<VirtTransaction>> TransactionRepository::list(std::optional<qint64> ownerId, int limit,
                                                            int offset)
 {
-    Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(),
-        QStringLiteral("SELECT t.uuid FROM virt_transactions t JOIN jobs j ON j.id = t.job_id "
-                       "WHERE (? OR j.owner_id = ?) ORDER BY j.id DESC LIMIT ? OFFSET ?"),
+    return selectTransactions(
+        m_database, m_jobs,
+        QStringLiteral("WHERE (? OR j.owner_id = ?) ORDER BY j.id DESC LIMIT ? OFFSET ?"),
         {!ownerId.has_value(), ownerId.value_or(0), limit, offset});
-    if (!query)
-        return query.error();
-    QStringList uuids;
-    while (query->next())
-        uuids << query->value(0).toString();
-    QList<VirtTransaction> transactions;
-    for (const QString &uuid : std::as_const(uuids)) {
-        const Result<VirtTransaction> transaction = byUuid(uuid);
-        if (!transaction)
-            return transaction.error();
-        transactions << transaction.value();
-    }
-    return transactions;
 }
 
 Result<qint64> TransactionRepository::count(std::optional<qint64> ownerId)
@@ -81,19 +92,15 @@ Result<qint64> TransactionRepository::count(std::optional<qint64> ownerId)
 Result<std::optional<VirtTransaction>>
 TransactionRepository::unfinishedOf(const QString &machineUuid)
 {
-    Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(),
-        QStringLiteral("SELECT t.uuid FROM virt_transactions t JOIN jobs j ON j.id = t.job_id "
-                       "WHERE t.machine_uuid = ? AND j.state IN (?, ?) ORDER BY j.id LIMIT 1"),
+    const Result<QList<VirtTransaction>> found = selectTransactions(
+        m_database, m_jobs,
+        QStringLiteral("WHERE t.machine_uuid = ? AND j.state IN (?, ?) ORDER BY j.id LIMIT 1"),
         {machineUuid, jobStateName(JobState::Queued), jobStateName(JobState::Running)});
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return std::optional<VirtTransaction>();
-    const Result<VirtTransaction> found = byUuid(query->value(0).toString());
     if (!found)
         return found.error();
-    return std::optional<VirtTransaction>(found.value());
+    if (found->isEmpty())
+        return std::optional<VirtTransaction>();
+    return std::optional<VirtTransaction>(found->first());
 }
 
 } // namespace Cairn
