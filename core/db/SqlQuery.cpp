@@ -1,6 +1,9 @@
 #include "SqlQuery.h"
 
+#include "ThreadConnection.h"
+
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSqlError>
 
 Q_DECLARE_LOGGING_CATEGORY(lcDb)
@@ -21,19 +24,51 @@ bool isForeignKeyViolation(const QSqlError &error)
            || error.databaseText().contains(QLatin1String("FOREIGN KEY constraint failed"));
 }
 
+// Qt binds a null QString as SQL NULL; only a typed null QVariant is meant to be NULL.
+QVariant boundValue(const QVariant &value)
+{
+    if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>() &&
+        value.toString().isNull())
+        return QStringLiteral("");
+    return value;
+}
+
 bool prepareAndExec(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
     if (!query.prepare(sql))
         return false;
-    for (const QVariant &value : values) {
-        // Qt binds a null QString as SQL NULL; only a typed null QVariant is meant to be NULL.
-        if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>() &&
-            value.toString().isNull())
-            query.addBindValue(QStringLiteral(""));
-        else
-            query.addBindValue(value);
-    }
+    for (const QVariant &value : values)
+        query.addBindValue(boundValue(value));
     return query.exec();
+}
+
+Error failureOf(const QSqlQuery &query, const QString &sql)
+{
+    const QSqlError error = query.lastError();
+    if (isUniqueViolation(error))
+        return Error::conflict(QStringLiteral("An object with that key already exists."));
+    if (isForeignKeyViolation(error))
+        return Error::conflict(QStringLiteral("A related object is missing or still in use."));
+    qCCritical(lcDb) << "query failed:" << sql << error.text();
+    return Error::internal(QStringLiteral("Database error."));
+}
+
+// Runs `sql` on the thread's kept statement for it, when there is one, and hands it to `read`
+// before resetting it: SQLite keeps a statement's transaction open until it is reset.
+template <typename Read>
+auto withKeptStatement(const QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                       Read read) -> std::optional<decltype(read(std::declval<QSqlQuery &>()))>
+{
+    // Statements without values are not prepared (see run()).
+    QSqlQuery *statement = values.isEmpty() ? nullptr : ThreadConnection::prepared(db, sql);
+    if (!statement)
+        return std::nullopt;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        statement->bindValue(int(i), boundValue(values.at(i)));
+    const auto finish = qScopeGuard([statement] { statement->finish(); });
+    if (!statement->exec())
+        return decltype(read(*statement))(failureOf(*statement, sql));
+    return read(*statement);
 }
 
 } // namespace
@@ -48,20 +83,16 @@ Result<QSqlQuery> SqlQuery::run(const QSqlDatabase &db, const QString &sql,
     // PostgreSQL cannot PREPARE statements such as BEGIN, SET or CREATE TABLE; a statement
     // without values has nothing to bind, so it runs as is.
     const bool executed = values.isEmpty() ? query.exec(sql) : prepareAndExec(query, sql, values);
-    if (!executed) {
-        const QSqlError error = query.lastError();
-        if (isUniqueViolation(error))
-            return Error::conflict(QStringLiteral("An object with that key already exists."));
-        if (isForeignKeyViolation(error))
-            return Error::conflict(QStringLiteral("A related object is missing or still in use."));
-        qCCritical(lcDb) << "query failed:" << sql << error.text();
-        return Error::internal(QStringLiteral("Database error."));
-    }
+    if (!executed)
+        return failureOf(query, sql);
     return query;
 }
 
 Result<void> SqlQuery::exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
 {
+    auto kept = withKeptStatement(db, sql, values, [](QSqlQuery &) { return Result<void>(); });
+    if (kept)
+        return *kept;
     const Result<QSqlQuery> query = run(db, sql, values);
     if (!query)
         return query.error();
@@ -136,12 +167,16 @@ std::optional<qint64> SqlQuery::optionalId(const QVariant &column)
 Result<QVariant> SqlQuery::scalar(const QSqlDatabase &db, const QString &sql,
                                   const QVariantList &values)
 {
+    const auto firstValue = [](QSqlQuery &query) -> Result<QVariant> {
+        return query.next() ? query.value(0) : QVariant();
+    };
+    auto kept = withKeptStatement(db, sql, values, firstValue);
+    if (kept)
+        return *kept;
     Result<QSqlQuery> query = run(db, sql, values);
     if (!query)
         return query.error();
-    if (!query->next())
-        return QVariant();
-    return query->value(0);
+    return firstValue(query.value());
 }
 
 } // namespace Cairn

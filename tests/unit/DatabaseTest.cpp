@@ -158,3 +158,45 @@ TEST(Database, EachThreadHasItsOwnConnection)
     EXPECT_TRUE(workerOpen);
     EXPECT_NE(mainName, workerName);
 }
+
+// Statements are prepared once per thread and kept (SqlQuery::scalar and exec): each run binds
+// its own values, reports its own failure, and is finished before returning, so a write is
+// committed and visible to other connections at once and no reader pins an old snapshot.
+TEST(Database, KeptStatementsCommitAtOnceAndBindTheirOwnValues)
+{
+    QTemporaryDir dir;
+    const auto core = openCore(Cairn::Test::TestBackend::freshOptions(dir.path()));
+    ASSERT_TRUE(core);
+    Database &database = core->database();
+    const QString insert = QStringLiteral("INSERT INTO sites (name) VALUES (?) RETURNING id");
+    const QString nameOf = QStringLiteral("SELECT name FROM sites WHERE id = ?");
+    const auto visibleElsewhere = [&](qint64 id) {
+        QString seen;
+        std::thread other([&] {
+            seen = SqlQuery::scalar(database.connection(), nameOf, {id}).value().toString();
+        });
+        other.join();
+        return seen;
+    };
+    for (const QString &name : {QStringLiteral("Lab"), QStringLiteral("Edge")}) {
+        const Result<QVariant> id = SqlQuery::scalar(database.connection(), insert, {name});
+        ASSERT_TRUE(id.ok());
+        EXPECT_EQ(visibleElsewhere(id->toLongLong()), name);
+        EXPECT_EQ(SqlQuery::scalar(database.connection(), nameOf, {id.value()})->toString(), name);
+    }
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const Result<QVariant> again =
+            SqlQuery::scalar(database.connection(), insert, {QStringLiteral("Lab")});
+        ASSERT_FALSE(again.ok());
+        EXPECT_EQ(again.error().code, ErrorCode::Conflict);
+    }
+    ASSERT_TRUE(SqlQuery::exec(database.connection(),
+                               QStringLiteral("UPDATE sites SET description = ? WHERE name = ?"),
+                               {QStringLiteral("rack room"), QStringLiteral("Lab")})
+                    .ok());
+    if (!Cairn::Test::TestBackend::isPostgres()) {
+        // A checkpoint that must wait for every reader completes: nothing is left reading.
+        const QVariant busy = scalar(database, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        EXPECT_EQ(busy.toInt(), 0);
+    }
+}
