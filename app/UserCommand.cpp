@@ -2,6 +2,7 @@
 
 #include "CommonOptions.h"
 #include "ExitCode.h"
+#include "PermissionTypes.h"
 
 #include <QFile>
 #include <QTextStream>
@@ -108,11 +109,12 @@ int grant(CoreServices &core, const QCommandLineParser &parser, const QString &n
     const std::optional<Action> action = actionFromName(actionText);
     bool numeric = true;
     const qint64 objectId = parser.value(ObjectOption).toLongLong(&numeric);
-    if (!action || objectType.isEmpty() || (parser.isSet(ObjectOption) && !numeric)) {
+    if (!action || !PermissionTypes::names().contains(objectType) ||
+        (parser.isSet(ObjectOption) && !numeric)) {
         QTextStream(stderr) << "cairn: usage: cairn user grant NAME ACTION OBJECT_TYPE [--object "
-                               "ID] (actions: view, add, change, delete, run, execute_show, "
-                               "execute_config, control, admin)"
-                            << Qt::endl;
+                               "ID]\n  actions: "
+                            << actionNames().join(QLatin1String(", ")) << "\n  object types: "
+                            << PermissionTypes::names().join(QLatin1String(", ")) << Qt::endl;
         return ExitUsage;
     }
     const Result<User> user = core.users().userByUsername(name);

@@ -11,6 +11,7 @@
 #include "faces/enomalism/VmFeedController.h"
 #include "faces/native/JobsController.h"
 #include "faces/native/NativeAccountsController.h"
+#include "faces/native/NativePermissionsController.h"
 #include "faces/native/VirtResourcesController.h"
 #include "faces/native/ZtpNodesController.h"
 #include "faces/nsot/ApiRootController.h"
@@ -73,6 +74,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     StaticNetworksController::registerRoutes(router, core);
     VirtResourcesController::registerRoutes(router, core);
     NativeAccountsController::registerRoutes(router, core);
+    NativePermissionsController::registerRoutes(router, core);
     DocsController::registerRoutes(router);
 }
 

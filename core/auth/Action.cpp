@@ -38,4 +38,12 @@ std::optional<Action> actionFromName(const QString &name)
     return std::nullopt;
 }
 
+QStringList actionNames()
+{
+    QStringList names;
+    for (const auto &[value, name] : Names)
+        names << QString::fromLatin1(name);
+    return names;
+}
+
 } // namespace Cairn

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Cairn {
@@ -21,5 +21,7 @@ enum class Action
 
 QString actionName(Action action);
 std::optional<Action> actionFromName(const QString &name);
+// Every action's name, in the order above (for help texts and errors).
+QStringList actionNames();
 
 } // namespace Cairn

@@ -109,4 +109,19 @@ Result<QList<Permission>> PermissionService::permissionsOn(const QString &object
     return select(QStringLiteral("object_type = ? AND object_id = ?"), {objectType, objectId});
 }
 
+Result<QList<Permission>> PermissionService::all()
+{
+    return select(QStringLiteral("1 = 1"), {});
+}
+
+Result<Permission> PermissionService::find(qint64 permissionId)
+{
+    const Result<QList<Permission>> found = select(QStringLiteral("id = ?"), {permissionId});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QStringLiteral("No such permission."));
+    return found->first();
+}
+
 } // namespace Cairn

@@ -35,6 +35,9 @@ public:
     Result<QList<Permission>> permissionsOfUser(qint64 userId);
     // What is granted on one object (not on its whole type).
     Result<QList<Permission>> permissionsOn(const QString &objectType, qint64 objectId);
+    // Every grant, oldest first, and one by id (NotFound when there is none).
+    Result<QList<Permission>> all();
+    Result<Permission> find(qint64 permissionId);
 
 private:
     Result<QList<Permission>> select(const QString &where, const QVariantList &values);

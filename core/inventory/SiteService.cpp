@@ -11,7 +11,7 @@ namespace Cairn {
 
 namespace {
 
-const QString SiteType = QStringLiteral("site");
+const QString SiteType = QString::fromLatin1(SiteService::ObjectType);
 const QString SiteResource = QStringLiteral("Site");
 
 Error nameTakenOr(const Error &error)

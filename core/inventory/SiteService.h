@@ -20,6 +20,8 @@ class PermissionService;
 class SiteService
 {
 public:
+    static constexpr const char *ObjectType = "site";
+
     SiteService(Database &database, PermissionService &permissions);
 
     Result<QList<Site>> list(const QString &name = {});

@@ -154,3 +154,79 @@ print(json.dumps(seen))
     EXPECT_EQ(seen[QStringLiteral("alice_feed")][0].toInt(), 403);
     EXPECT_EQ(seen[QStringLiteral("unknown")][0].toInt(), 404);
 }
+
+TEST_F(NativeResourcesApiTest, SuperusersGrantAndRevokeAndEveryoneSeesWhatTheyHold)
+{
+    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+seen["before"] = call("GET", "/groups/", alice)[0]
+seen["grant"] = call("POST", "/permissions/", admin,
+                     json={"user": "alice", "action": "view", "object_type": "group"})
+seen["after"] = call("GET", "/groups/", alice)[0]
+ops = call("POST", "/groups/", admin, json={"name": "ops-viewers"})[1]["id"]
+others = call("POST", "/permissions/", admin,
+              json={"group_id": ops, "action": "admin", "object_type": "machine", "object_id": 7})
+seen["others"] = others
+seen["alice_list"] = call("GET", "/permissions/", alice)
+seen["alice_other"] = call("GET", "/permissions/%d/" % others[1]["id"], alice)[0]
+seen["alice_own"] = call("GET", "/permissions/%d/" % seen["grant"][1]["id"], alice)[0]
+seen["alice_grants"] = call("POST", "/permissions/", alice,
+                            json={"user": "alice", "action": "admin", "object_type": "group"})[0]
+seen["alice_revokes"] = call("DELETE", "/permissions/%d/" % others[1]["id"], alice)[0]
+seen["bad_action"] = call("POST", "/permissions/", admin,
+                          json={"user": "alice", "action": "reboot", "object_type": "group"})
+seen["bad_type"] = call("POST", "/permissions/", admin,
+                        json={"user": "alice", "action": "view", "object_type": "planet"})
+seen["two_holders"] = call("POST", "/permissions/", admin, json={
+    "user": "alice", "group": "ops-viewers", "action": "view", "object_type": "group"})
+seen["nobody"] = call("POST", "/permissions/", admin,
+                      json={"user": "mallory", "action": "view", "object_type": "group"})
+seen["bad_object"] = call("POST", "/permissions/", admin, json={
+    "user": "alice", "action": "view", "object_type": "group", "object_id": "x"})
+seen["by_group"] = call("GET", "/permissions/", admin, params={"group_id": ops})
+seen["revoke"] = call("DELETE", "/permissions/%d/" % seen["grant"][1]["id"], admin)[0]
+seen["revoked"] = call("GET", "/groups/", alice)[0]
+seen["again"] = call("DELETE", "/permissions/%d/" % seen["grant"][1]["id"], admin)[0]
+seen["root"] = sorted(call("GET", "/", admin)[1])
+print(json.dumps(seen))
+)"));
+    const auto status = [&](const char *key) {
+        return seen[QLatin1String(key)].toInt();
+    };
+    const auto message = [&](const char *key) {
+        return seen[QLatin1String(key)][1][QStringLiteral("error")][QStringLiteral("message")]
+            .toObject();
+    };
+    EXPECT_EQ(status("before"), 403);
+    ASSERT_EQ(seen[QStringLiteral("grant")][0].toInt(), 201);
+    EXPECT_EQ(seen[QStringLiteral("grant")][1][QStringLiteral("object_type")],
+              QStringLiteral("group"));
+    EXPECT_EQ(seen[QStringLiteral("grant")][1][QStringLiteral("object_id")], QJsonValue::Null);
+    EXPECT_EQ(status("after"), 200);
+    EXPECT_EQ(seen[QStringLiteral("others")][0].toInt(), 201);
+    // Alice sees her own grant only, not the one to a group she is not in.
+    const QJsonArray own = seen[QStringLiteral("alice_list")][1].toArray();
+    ASSERT_EQ(own.size(), 1);
+    EXPECT_EQ(own.at(0)[QStringLiteral("id")],
+              seen[QStringLiteral("grant")][1][QStringLiteral("id")]);
+    EXPECT_EQ(status("alice_other"), 404);
+    EXPECT_EQ(status("alice_own"), 200);
+    EXPECT_EQ(status("alice_grants"), 403);
+    EXPECT_EQ(status("alice_revokes"), 403);
+    EXPECT_EQ(seen[QStringLiteral("bad_action")][0].toInt(), 400);
+    EXPECT_TRUE(message("bad_action")[QStringLiteral("action")].toString().contains(
+        QLatin1String("execute_show")));
+    EXPECT_TRUE(message("bad_type")[QStringLiteral("object_type")].toString().contains(
+        QLatin1String("machine")));
+    EXPECT_EQ(seen[QStringLiteral("two_holders")][0].toInt(), 400);
+    EXPECT_TRUE(message("nobody").contains(QStringLiteral("user")));
+    EXPECT_TRUE(message("bad_object").contains(QStringLiteral("object_id")));
+    const QJsonArray byGroup = seen[QStringLiteral("by_group")][1].toArray();
+    ASSERT_EQ(byGroup.size(), 1);
+    EXPECT_EQ(byGroup.at(0)[QStringLiteral("action")], QStringLiteral("admin"));
+    EXPECT_EQ(byGroup.at(0)[QStringLiteral("object_id")], 7);
+    EXPECT_EQ(status("revoke"), 204);
+    EXPECT_EQ(status("revoked"), 403);
+    EXPECT_EQ(status("again"), 404);
+    EXPECT_TRUE(seen[QStringLiteral("root")].toArray().contains(QStringLiteral("permissions")));
+    EXPECT_TRUE(seen[QStringLiteral("root")].toArray().contains(QStringLiteral("static-networks")));
+}

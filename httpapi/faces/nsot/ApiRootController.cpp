@@ -13,7 +13,7 @@ namespace {
 // lists, kept complete as resources are added.
 QJsonObject resources(const Router &router, const QString &baseUrl)
 {
-    static const QRegularExpression collection(QStringLiteral("^/api/([a-z_]+)/$"));
+    static const QRegularExpression collection(QStringLiteral("^/api/([a-z_-]+)/$"));
     QJsonObject found;
     for (const Route &route : router.routes()) {
         const RouteSpec &spec = route.spec();

@@ -1,0 +1,25 @@
+#include "PermissionTypes.h"
+
+#include "auth/AccountAdministration.h"
+#include "inventory/SiteService.h"
+#include "toolkit/CommandService.h"
+#include "virt/ClusterService.h"
+#include "virt/PackageService.h"
+#include "virt/StaticNetworkService.h"
+#include "virt/VirtService.h"
+
+namespace Cairn {
+
+QStringList PermissionTypes::names()
+{
+    QStringList types;
+    for (const char *type :
+         {SiteService::ObjectType, CommandService::ObjectType, VirtService::HypervisorType,
+          VirtService::MachineType, ClusterService::ObjectType, PackageService::ObjectType,
+          StaticNetworkService::ObjectType, AccountAdministration::UserType,
+          AccountAdministration::GroupType})
+        types << QString::fromLatin1(type);
+    return types;
+}
+
+} // namespace Cairn

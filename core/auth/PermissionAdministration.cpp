@@ -1,0 +1,145 @@
+#include "PermissionAdministration.h"
+
+#include "AccountAdministration.h"
+#include "PermissionService.h"
+
+#include <QJsonArray>
+
+namespace Cairn {
+
+namespace {
+
+bool holds(const Identity &caller, const QList<Permission> &held, const Permission &permission)
+{
+    return caller.user.isSuperuser ||
+           std::any_of(held.cbegin(), held.cend(),
+                       [&](const Permission &own) { return own.id == permission.id; });
+}
+
+// A name or an id, as text; empty when the value is neither.
+QString nameOrId(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble() && value.toDouble() == double(value.toInteger()))
+        return QString::number(value.toInteger());
+    return {};
+}
+
+} // namespace
+
+PermissionAdministration::PermissionAdministration(PermissionService &permissions,
+                                                   AccountAdministration &accounts,
+                                                   QStringList objectTypes)
+    : m_permissions(permissions)
+    , m_accounts(accounts)
+    , m_objectTypes(std::move(objectTypes))
+{
+}
+
+Result<void> PermissionAdministration::mayAdminister(const Identity &caller) const
+{
+    if (!caller.user.isSuperuser || caller.readOnly)
+        return Error::forbidden(
+            QStringLiteral("Only a superuser may grant or revoke permissions."));
+    return {};
+}
+
+Result<QList<Permission>> PermissionAdministration::list(const Identity &caller)
+{
+    if (caller.user.isSuperuser)
+        return m_permissions.all();
+    return m_permissions.permissionsOfUser(caller.user.id);
+}
+
+Result<Permission> PermissionAdministration::get(const Identity &caller, qint64 id)
+{
+    Result<Permission> found = m_permissions.find(id);
+    if (!found)
+        return found.error();
+    const Result<QList<Permission>> held = caller.user.isSuperuser
+                                               ? Result<QList<Permission>>(QList<Permission>())
+                                               : m_permissions.permissionsOfUser(caller.user.id);
+    if (!held)
+        return held.error();
+    // Another user's grant is as absent as a missing one: its id says nothing.
+    if (!holds(caller, held.value(), found.value()))
+        return Error::notFound(QStringLiteral("No such permission."));
+    return found;
+}
+
+Result<void> PermissionAdministration::holderOf(const QJsonObject &fields, Permission &permission)
+{
+    const QStringList userKeys{QStringLiteral("user"), QStringLiteral("user_id")};
+    const QStringList groupKeys{QStringLiteral("group"), QStringLiteral("group_id")};
+    QStringList given;
+    for (const QString &key : userKeys + groupKeys) {
+        if (fields.contains(key) && !fields.value(key).isNull())
+            given << key;
+    }
+    if (given.size() != 1)
+        return Error::invalidField(QStringLiteral("user"),
+                                   QStringLiteral("Name exactly one user or one group (user, "
+                                                  "user_id, group or group_id)."));
+    const QString key = given.first();
+    const QString holder = nameOrId(fields.value(key));
+    if (userKeys.contains(key)) {
+        const Result<User> user = holder.isEmpty() ? Result<User>(Error::notFound(QString()))
+                                                   : m_accounts.findUser(holder);
+        if (!user)
+            return Error::invalidField(key, QStringLiteral("No such user."));
+        permission.userId = user->id;
+        return {};
+    }
+    const Result<Group> group =
+        holder.isEmpty() ? Result<Group>(Error::notFound(QString())) : m_accounts.findGroup(holder);
+    if (!group)
+        return Error::invalidField(key, QStringLiteral("No such group."));
+    permission.groupId = group->id;
+    return {};
+}
+
+Result<Permission> PermissionAdministration::grant(const Identity &caller,
+                                                   const QJsonObject &fields)
+{
+    const Result<void> allowed = mayAdminister(caller);
+    if (!allowed)
+        return allowed.error();
+    Permission permission;
+    const Result<void> holder = holderOf(fields, permission);
+    if (!holder)
+        return holder.error();
+    const QJsonValue action = fields.value(QStringLiteral("action"));
+    const std::optional<Action> parsed = actionFromName(action.toString());
+    if (!action.isString() || !parsed)
+        return Error::invalidField(
+            QStringLiteral("action"),
+            QStringLiteral("One of: %1.").arg(actionNames().join(QLatin1String(", "))));
+    permission.action = *parsed;
+    const QJsonValue type = fields.value(QStringLiteral("object_type"));
+    if (!type.isString() || !m_objectTypes.contains(type.toString()))
+        return Error::invalidField(
+            QStringLiteral("object_type"),
+            QStringLiteral("One of: %1.").arg(m_objectTypes.join(QLatin1String(", "))));
+    permission.objectType = type.toString();
+    const QJsonValue object = fields.value(QStringLiteral("object_id"));
+    if (!object.isUndefined() && !object.isNull()) {
+        if (!object.isDouble() || object.toDouble() != double(object.toInteger()) ||
+            object.toInteger() < 1)
+            return Error::invalidField(QStringLiteral("object_id"),
+                                       QStringLiteral("An object's id (a positive integer), or "
+                                                      "null for every object of the type."));
+        permission.objectId = object.toInteger();
+    }
+    return m_permissions.grant(permission);
+}
+
+Result<void> PermissionAdministration::revoke(const Identity &caller, qint64 id)
+{
+    const Result<void> allowed = mayAdminister(caller);
+    if (!allowed)
+        return allowed.error();
+    return m_permissions.revoke(id);
+}
+
+} // namespace Cairn
