@@ -29,6 +29,7 @@
 #include "faces/toolkit/CommandsController.h"
 #include "faces/toolkit/CredentialSetsController.h"
 #include "faces/toolkit/ExecutionController.h"
+#include "faces/toolkit/ToolkitSupport.h"
 #include "faces/ztp/ZtpController.h"
 #include "routing/ResponseCache.h"
 #include "routing/Router.h"
@@ -65,6 +66,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     CommandsController::registerRoutes(router, core);
     ExecutionController::registerRoutes(router, core);
     CommandLogsController::registerRoutes(router, core);
+    Toolkit::mountNatively(router);
     VirtController::registerRoutes(router, core);
     MachineLifecycleController::registerRoutes(router, core);
     VmFeedController::registerRoutes(router, core);

@@ -183,6 +183,8 @@ seen["nobody"] = call("POST", "/permissions/", admin,
 seen["bad_object"] = call("POST", "/permissions/", admin, json={
     "user": "alice", "action": "view", "object_type": "group", "object_id": "x"})
 seen["by_group"] = call("GET", "/permissions/", admin, params={"group_id": ops})
+seen["shaped"] = call("GET", "/permissions/", admin,
+                      params={"group_id": ops, "fields": "id,action,object_id", "omit": "action"})
 seen["revoke"] = call("DELETE", "/permissions/%d/" % seen["grant"][1]["id"], admin)[0]
 seen["revoked"] = call("GET", "/groups/", alice)[0]
 seen["again"] = call("DELETE", "/permissions/%d/" % seen["grant"][1]["id"], admin)[0]
@@ -224,9 +226,57 @@ print(json.dumps(seen))
     ASSERT_EQ(byGroup.size(), 1);
     EXPECT_EQ(byGroup.at(0)[QStringLiteral("action")], QStringLiteral("admin"));
     EXPECT_EQ(byGroup.at(0)[QStringLiteral("object_id")], 7);
+    EXPECT_EQ(seen[QStringLiteral("shaped")][1].toArray().at(0).toObject().keys(),
+              (QStringList{QStringLiteral("id"), QStringLiteral("object_id")}));
     EXPECT_EQ(status("revoke"), 204);
     EXPECT_EQ(status("revoked"), 403);
     EXPECT_EQ(status("again"), 404);
     EXPECT_TRUE(seen[QStringLiteral("root")].toArray().contains(QStringLiteral("permissions")));
     EXPECT_TRUE(seen[QStringLiteral("root")].toArray().contains(QStringLiteral("static-networks")));
+}
+
+TEST_F(NativeResourcesApiTest, ToolkitResourcesAreAlsoNativeWithTheNativeStyle)
+{
+    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+made = call("POST", "/credential-sets/", admin,
+            json={"name": "lab-native", "username": "netops", "password": "s3cret"})
+seen["made"] = made
+seen["plugin_sees"] = call("GET", "/plugins/toolkit/credential-sets/%d/" % made[1]["id"], admin)
+seen["list"] = call("GET", "/credential-sets/", admin)
+seen["page"] = call("GET", "/credential-sets/", admin, params={"limit": 1})
+seen["plugin_page"] = call("GET", "/plugins/toolkit/credential-sets/", admin)
+seen["bad"] = call("POST", "/credential-sets/", admin, json={"name": "no-user"})
+seen["plugin_bad"] = call("POST", "/plugins/toolkit/credential-sets/", admin,
+                          json={"name": "no-user"})
+seen["command"] = call("POST", "/commands/", admin, json={
+    "name": "Native show", "command": "show clock", "platforms": ["cisco_ios"]})
+seen["missing"] = call("GET", "/commands/999999/", admin)
+seen["logs"] = call("GET", "/command-logs/", admin, params={"limit": 5})
+print(json.dumps(seen))
+)"));
+    ASSERT_EQ(seen[QStringLiteral("made")][0].toInt(), 201);
+    const QJsonObject made = seen[QStringLiteral("made")][1].toObject();
+    EXPECT_FALSE(made[QStringLiteral("credential_token")].toString().isEmpty());
+    EXPECT_TRUE(made[QStringLiteral("url")].toString().endsWith(
+        QStringLiteral("/api/credential-sets/%1/").arg(made[QStringLiteral("id")].toInteger())));
+    EXPECT_EQ(seen[QStringLiteral("plugin_sees")][0].toInt(), 200);
+    EXPECT_TRUE(seen[QStringLiteral("plugin_sees")][1][QStringLiteral("url")].toString().contains(
+        QLatin1String("/api/plugins/toolkit/credential-sets/")));
+    // Native lists are arrays unless paged; NetBox's are always paged.
+    EXPECT_TRUE(seen[QStringLiteral("list")][1].isArray());
+    EXPECT_EQ(seen[QStringLiteral("page")][1][QStringLiteral("results")].toArray().size(), 1);
+    EXPECT_TRUE(
+        seen[QStringLiteral("plugin_page")][1].toObject().contains(QStringLiteral("count")));
+    EXPECT_EQ(seen[QStringLiteral("bad")][0].toInt(), 400);
+    EXPECT_TRUE(seen[QStringLiteral("bad")][1][QStringLiteral("error")][QStringLiteral("message")]
+                    .toObject()
+                    .contains(QStringLiteral("username")));
+    EXPECT_TRUE(
+        seen[QStringLiteral("plugin_bad")][1].toObject().contains(QStringLiteral("username")));
+    EXPECT_EQ(seen[QStringLiteral("command")][0].toInt(), 201);
+    EXPECT_EQ(seen[QStringLiteral("missing")][0].toInt(), 404);
+    EXPECT_EQ(seen[QStringLiteral("missing")][1][QStringLiteral("error")][QStringLiteral("code")],
+              404);
+    EXPECT_EQ(seen[QStringLiteral("logs")][0].toInt(), 200);
+    EXPECT_TRUE(seen[QStringLiteral("logs")][1].toObject().contains(QStringLiteral("results")));
 }

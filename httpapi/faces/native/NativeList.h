@@ -3,11 +3,19 @@
 #include "routing/ApiRequest.h"
 #include "routing/FaceErrors.h"
 #include "routing/Page.h"
+#include "routing/Representation.h"
 #include "routing/RouteSpec.h"
 
 #include <QJsonArray>
 
 namespace Cairn {
+
+// An item's JSON with only the ?fields= asked for and without the ?omit= ones, as NSoT's.
+template <typename T> QJsonObject nativeShape(const Representation &representation, const T &item)
+{
+    const QJsonObject json = item.toJson();
+    return representation.shape(json, json.keys());
+}
 
 // A native list answer: one page (`limit`, `offset`) of the items' JSON, or the error.
 template <typename T>
@@ -18,9 +26,10 @@ HttpResponse nativeList(const ApiRequest &request, const Result<QList<T>> &items
         return FaceErrors::response(Face::Native, page.error());
     if (!items)
         return FaceErrors::response(Face::Native, items.error());
+    const Representation representation(request);
     QJsonArray rows;
     for (const T &item : items->mid(page->offset, page->rowsToFetch()))
-        rows.append(item.toJson());
+        rows.append(nativeShape(representation, item));
     return page->respond(request, rows, items->size());
 }
 
@@ -36,9 +45,10 @@ HttpResponse nativePage(const ApiRequest &request, Rows &&rows, Count &&count)
     const Result<qint64> total = page->limit ? count() : Result<qint64>(0);
     if (!found || !total)
         return FaceErrors::response(Face::Native, found ? total.error() : found.error());
+    const Representation representation(request);
     QJsonArray array;
     for (const auto &item : found.value())
-        array.append(item.toJson());
+        array.append(nativeShape(representation, item));
     return page->respond(request, array, total.value());
 }
 
@@ -56,13 +66,17 @@ inline RouteSpec nativeRoute(const char *method, const QString &path, const QStr
     return spec;
 }
 
-// The query parameters that page a native list, for its route's metadata.
+// The query parameters that page and shape a native list, for its route's metadata.
 inline QList<QueryParameter> nativeListParameters()
 {
     return {
         {QStringLiteral("limit"), QStringLiteral("integer"), QStringLiteral("Page size."), false},
         {QStringLiteral("offset"), QStringLiteral("integer"), QStringLiteral("Rows to skip."),
-         false}};
+         false},
+        {QStringLiteral("fields"), QStringLiteral("string"),
+         QStringLiteral("Only these fields (comma-separated)."), false},
+        {QStringLiteral("omit"), QStringLiteral("string"),
+         QStringLiteral("Leave these fields out (comma-separated)."), false}};
 }
 
 } // namespace Cairn

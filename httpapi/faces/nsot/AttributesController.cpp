@@ -2,10 +2,10 @@
 
 #include "CoreServices.h"
 #include "NsotHandlers.h"
-#include "Representation.h"
 #include "inventory/BulkItems.h"
 #include "routing/JsonSchema.h"
 #include "routing/Page.h"
+#include "routing/Representation.h"
 #include "routing/Router.h"
 
 namespace Cairn {

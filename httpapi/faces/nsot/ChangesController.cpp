@@ -2,9 +2,9 @@
 
 #include "CoreServices.h"
 #include "NsotSupport.h"
-#include "Representation.h"
 #include "routing/JsonSchema.h"
 #include "routing/Page.h"
+#include "routing/Representation.h"
 #include "routing/Router.h"
 
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 
 #include "CoreServices.h"
 #include "NsotSupport.h"
-#include "Representation.h"
+#include "routing/Representation.h"
 
 namespace Cairn::Nsot {
 

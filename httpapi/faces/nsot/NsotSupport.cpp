@@ -2,8 +2,8 @@
 
 #include "CoreServices.h"
 #include "NsotHandlers.h"
-#include "Representation.h"
 #include "routing/JsonSchema.h"
+#include "routing/Representation.h"
 #include "routing/Router.h"
 
 #include <QJsonObject>

@@ -3,9 +3,9 @@
 #include "CoreServices.h"
 #include "NsotHandlers.h"
 #include "NsotSupport.h"
-#include "Representation.h"
 #include "routing/JsonSchema.h"
 #include "routing/Page.h"
+#include "routing/Representation.h"
 #include "routing/Router.h"
 
 namespace Cairn {

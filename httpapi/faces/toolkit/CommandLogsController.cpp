@@ -69,17 +69,17 @@ Result<CommandLogFilter> filterOf(const ApiRequest &request)
 
 HttpResponse list(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Page> page = Page::netbox(request);
+    const Result<Page> page = Toolkit::page(request);
     Result<CommandLogFilter> filter = filterOf(request);
     if (!page || !filter)
-        return Toolkit::error(page ? filter.error() : page.error());
+        return Toolkit::error(request, page ? filter.error() : page.error());
     filter->limit = page->rowsToFetch();
     filter->offset = page->offset;
     CommandLogService &logs = core.commandLogs();
     const Result<QList<CommandLog>> rows = logs.list(*request.identity, filter.value());
     const Result<qint64> total = logs.count(*request.identity, filter.value());
     if (!rows || !total)
-        return Toolkit::error(rows ? total.error() : rows.error());
+        return Toolkit::error(request, rows ? total.error() : rows.error());
     const bool brief = request.queryFlag(QStringLiteral("brief"));
     QJsonArray array;
     for (const CommandLog &log : rows.value())
@@ -93,7 +93,7 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
     const Result<CommandLog> log =
         id ? core.commandLogs().get(*request.identity, id.value()) : Result<CommandLog>(id.error());
     if (!log)
-        return Toolkit::error(log.error());
+        return Toolkit::error(request, log.error());
     return HttpResponse::json(shown(request, log.value(), false));
 }
 
@@ -101,11 +101,11 @@ HttpResponse statistics(CoreServices &core, const ApiRequest &request)
 {
     const Result<CommandLogFilter> filter = filterOf(request);
     if (!filter)
-        return Toolkit::error(filter.error());
+        return Toolkit::error(request, filter.error());
     const Result<CommandLogStatistics> statistics =
         core.commandLogs().statistics(*request.identity, filter.value());
     if (!statistics)
-        return Toolkit::error(statistics.error());
+        return Toolkit::error(request, statistics.error());
     return HttpResponse::json(statistics->toJson());
 }
 
@@ -145,7 +145,7 @@ HttpResponse exportLogs(CoreServices &core, const ApiRequest &request)
          {filter ? nullptr : &filter.error(), format ? nullptr : &format.error(),
           start ? nullptr : &start.error(), end ? nullptr : &end.error()}) {
         if (problem)
-            return Toolkit::errorWithDetails(*problem);
+            return Toolkit::errorWithDetails(Toolkit::faceOf(request), *problem);
     }
     if (start.value())
         filter->after = qMax(filter->after.value_or(0), *start.value());

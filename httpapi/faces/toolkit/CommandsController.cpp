@@ -86,16 +86,16 @@ Result<CommandFilter> filterOf(const ApiRequest &request)
 
 HttpResponse list(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Page> page = Page::netbox(request);
+    const Result<Page> page = Toolkit::page(request);
     Result<CommandFilter> filter = filterOf(request);
     if (!page || !filter)
-        return Toolkit::error(page ? filter.error() : page.error());
+        return Toolkit::error(request, page ? filter.error() : page.error());
     filter->limit = page->rowsToFetch();
     filter->offset = page->offset;
     const Result<QList<Command>> rows = core.commands().list(filter.value());
     const Result<qint64> total = core.commands().count(filter.value());
     if (!rows || !total)
-        return Toolkit::error(rows ? total.error() : rows.error());
+        return Toolkit::error(request, rows ? total.error() : rows.error());
     return page->respond(request, shownAll(request, rows.value()), total.value());
 }
 
@@ -103,12 +103,12 @@ HttpResponse create(CoreServices &core, const ApiRequest &request)
 {
     const Result<QJsonValue> body = request.jsonBody();
     if (!body)
-        return Toolkit::error(body.error());
+        return Toolkit::error(request, body.error());
     const bool many = body->isArray();
     const Result<QList<Command>> created = core.commands().create(
         *request.identity, many ? body->toArray() : QJsonArray{body.value()});
     if (!created)
-        return Toolkit::error(created.error());
+        return Toolkit::error(request, created.error());
     const QJsonArray rows = shownAll(request, created.value());
     return HttpResponse::json(many ? QJsonValue(rows) : rows.first(), 201);
 }
@@ -117,14 +117,14 @@ HttpResponse bulkChange(CoreServices &core, const ApiRequest &request, bool part
 {
     const Result<QJsonValue> body = request.jsonBody();
     if (!body)
-        return Toolkit::error(body.error());
+        return Toolkit::error(request, body.error());
     if (!body->isArray())
-        return Toolkit::error(
-            Error::badRequest(QStringLiteral("Expected a list of objects, each with its id.")));
+        return Toolkit::error(request, Error::badRequest(QStringLiteral(
+                                           "Expected a list of objects, each with its id.")));
     const Result<QList<Command>> updated =
         core.commands().update(*request.identity, body->toArray(), partial);
     if (!updated)
-        return Toolkit::error(updated.error());
+        return Toolkit::error(request, updated.error());
     return HttpResponse::json(shownAll(request, updated.value()));
 }
 
@@ -132,10 +132,10 @@ HttpResponse bulkRemove(CoreServices &core, const ApiRequest &request)
 {
     const Result<QList<qint64>> ids = Toolkit::idsOfBody(request);
     if (!ids)
-        return Toolkit::error(ids.error());
+        return Toolkit::error(request, ids.error());
     const Result<void> removed = core.commands().remove(*request.identity, ids.value());
     if (!removed)
-        return Toolkit::error(removed.error());
+        return Toolkit::error(request, removed.error());
     return HttpResponse::noContent();
 }
 
@@ -145,7 +145,7 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
     const Result<Command> command =
         id ? core.commands().get(id.value()) : Result<Command>(id.error());
     if (!command)
-        return Toolkit::error(command.error());
+        return Toolkit::error(request, command.error());
     return HttpResponse::json(
         shown(request, command.value(), request.queryFlag(QStringLiteral("brief"))));
 }
@@ -155,12 +155,12 @@ HttpResponse change(CoreServices &core, const ApiRequest &request, bool partial)
     const Result<qint64> id = Toolkit::pathId(request);
     Result<QJsonObject> body = request.bodyObject();
     if (!id || !body)
-        return Toolkit::error(id ? body.error() : id.error());
+        return Toolkit::error(request, id ? body.error() : id.error());
     body->insert(QStringLiteral("id"), id.value());
     const Result<QList<Command>> updated =
         core.commands().update(*request.identity, QJsonArray{body.value()}, partial);
     if (!updated)
-        return Toolkit::error(updated.error());
+        return Toolkit::error(request, updated.error());
     return HttpResponse::json(shown(request, updated->first(), false));
 }
 
@@ -170,7 +170,7 @@ HttpResponse remove(CoreServices &core, const ApiRequest &request)
     const Result<void> removed =
         id ? core.commands().remove(*request.identity, {id.value()}) : Result<void>(id.error());
     if (!removed)
-        return Toolkit::error(removed.error());
+        return Toolkit::error(request, removed.error());
     return HttpResponse::noContent();
 }
 

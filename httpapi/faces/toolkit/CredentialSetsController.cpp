@@ -23,15 +23,15 @@ QJsonObject shown(const ApiRequest &request, const CredentialSet &set)
 
 HttpResponse list(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Page> page = Page::netbox(request);
+    const Result<Page> page = Toolkit::page(request);
     if (!page)
-        return Toolkit::error(page.error());
+        return Toolkit::error(request, page.error());
     CredentialSetService &sets = core.credentialSets();
     const Result<QList<CredentialSet>> rows =
         sets.list(*request.identity, page->rowsToFetch(), page->offset);
     const Result<qint64> total = sets.count(*request.identity);
     if (!rows || !total)
-        return Toolkit::error(rows ? total.error() : rows.error());
+        return Toolkit::error(request, rows ? total.error() : rows.error());
     QJsonArray array;
     for (const CredentialSet &set : rows.value())
         array.append(shown(request, set));
@@ -42,11 +42,11 @@ HttpResponse create(CoreServices &core, const ApiRequest &request)
 {
     const Result<QJsonObject> body = request.bodyObject();
     if (!body)
-        return Toolkit::error(body.error());
+        return Toolkit::error(request, body.error());
     const Result<IssuedCredentialSet> issued =
         core.credentialSets().create(*request.identity, body.value());
     if (!issued)
-        return Toolkit::error(issued.error());
+        return Toolkit::error(request, issued.error());
     QJsonObject json = shown(request, issued->set);
     json.insert(QStringLiteral("credential_token"), issued->token);
     return HttpResponse::json(json, 201);
@@ -56,10 +56,10 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
 {
     const Result<qint64> id = Toolkit::pathId(request);
     if (!id)
-        return Toolkit::error(id.error());
+        return Toolkit::error(request, id.error());
     const Result<CredentialSet> set = core.credentialSets().get(*request.identity, id.value());
     if (!set)
-        return Toolkit::error(set.error());
+        return Toolkit::error(request, set.error());
     return HttpResponse::json(shown(request, set.value()));
 }
 
@@ -67,14 +67,14 @@ HttpResponse update(CoreServices &core, const ApiRequest &request, bool partial)
 {
     const Result<qint64> id = Toolkit::pathId(request);
     if (!id)
-        return Toolkit::error(id.error());
+        return Toolkit::error(request, id.error());
     const Result<QJsonObject> body = request.bodyObject();
     if (!body)
-        return Toolkit::error(body.error());
+        return Toolkit::error(request, body.error());
     const Result<CredentialSet> set =
         core.credentialSets().update(*request.identity, id.value(), body.value(), partial);
     if (!set)
-        return Toolkit::error(set.error());
+        return Toolkit::error(request, set.error());
     return HttpResponse::json(shown(request, set.value()));
 }
 
@@ -82,10 +82,10 @@ HttpResponse remove(CoreServices &core, const ApiRequest &request)
 {
     const Result<qint64> id = Toolkit::pathId(request);
     if (!id)
-        return Toolkit::error(id.error());
+        return Toolkit::error(request, id.error());
     const Result<void> removed = core.credentialSets().remove(*request.identity, id.value());
     if (!removed)
-        return Toolkit::error(removed.error());
+        return Toolkit::error(request, removed.error());
     return HttpResponse::noContent();
 }
 

@@ -11,11 +11,11 @@ namespace Cairn {
 namespace {
 
 // 403 and 429 of an execute call carry {"error", "details"}; the rest the usual shapes.
-HttpResponse refusal(const Error &error)
+HttpResponse refusal(Face face, const Error &error)
 {
     if (error.code != ErrorCode::Forbidden && error.code != ErrorCode::TooManyRequests)
-        return Toolkit::error(error);
-    return Toolkit::errorWithDetails(error);
+        return FaceErrors::response(face, error);
+    return Toolkit::errorWithDetails(face, error);
 }
 
 Result<qint64> deviceIdOf(const QJsonObject &fields)
@@ -112,13 +112,14 @@ HttpResponse execute(CoreServices &core, const ApiRequest &request)
 {
     Result<ExecutionRequest> execution = requestOf(request);
     if (!execution)
-        return Toolkit::error(execution.error());
+        return Toolkit::error(request, execution.error());
     // The work runs after this handler returns: it owns copies of what it needs.
     return HttpResponse::later([services = &core, caller = *request.identity,
+                                face = Toolkit::faceOf(request),
                                 wanted = std::move(execution).value()] {
         const Result<ExecutionOutcome> outcome = services->executor().execute(caller, wanted);
         if (!outcome)
-            return refusal(outcome.error());
+            return refusal(face, outcome.error());
         return HttpResponse::json(outcomeJson(outcome.value()), outcome->log.success ? 200 : 400);
     });
 }
@@ -136,16 +137,17 @@ HttpResponse bulkExecute(CoreServices &core, const ApiRequest &request)
 {
     const Result<QJsonObject> body = request.bodyObject();
     if (!body)
-        return Toolkit::error(body.error());
+        return Toolkit::error(request, body.error());
     Result<QList<Result<ExecutionRequest>>> executions = bulkOf(body.value());
     if (!executions)
-        return Toolkit::error(executions.error());
+        return Toolkit::error(request, executions.error());
     const bool wait = !body->value(QLatin1String("async")).toBool();
     return HttpResponse::later([services = &core, caller = *request.identity, wait,
+                                face = Toolkit::faceOf(request),
                                 wanted = std::move(executions).value()] {
         const Result<Job> started = services->bulkExecutor().start(caller, wanted);
         if (!started)
-            return Toolkit::error(started.error());
+            return FaceErrors::response(face, started.error());
         if (!wait)
             return jobAccepted(started.value());
         // Each execution has its own timeout (at most 300 s); this bounds the whole.
@@ -175,10 +177,10 @@ HttpResponse validateVariables(CoreServices &core, const ApiRequest &request)
 {
     const Result<QJsonObject> body = request.bodyObject();
     if (!body)
-        return Toolkit::error(body.error());
+        return Toolkit::error(request, body.error());
     const auto target = commandAndDevice(core, request, body.value());
     if (!target)
-        return Toolkit::error(target.error());
+        return Toolkit::error(request, target.error());
     const auto &[command, device] = target.value();
     const QJsonObject given = body->value(QLatin1String("variables")).toObject();
     const Result<QHash<QString, QString>> values =
@@ -188,7 +190,7 @@ HttpResponse validateVariables(CoreServices &core, const ApiRequest &request)
             QJsonObject{{QStringLiteral("detail"), QStringLiteral("Variables are valid")}});
     if (values.error().code != ErrorCode::BadRequest ||
         !values.error().fields.contains(QLatin1String("variables")))
-        return Toolkit::error(values.error());
+        return Toolkit::error(request, values.error());
     const QJsonObject problems = values.error().fields.value(QLatin1String("variables")).toObject();
     QJsonObject details;
     for (const CommandVariable &variable : command.variables) {
@@ -209,11 +211,11 @@ HttpResponse variableChoices(CoreServices &core, const ApiRequest &request)
         {QStringLiteral("device_id"), request.http.queryValue(QStringLiteral("device_id"))}};
     const auto target = commandAndDevice(core, request, query);
     if (!target)
-        return Toolkit::error(target.error());
+        return Toolkit::error(request, target.error());
     const auto &[command, device] = target.value();
     const Result<DeviceFacts> facts = core.executor().factsOf(device);
     if (!facts)
-        return Toolkit::error(facts.error());
+        return Toolkit::error(request, facts.error());
     return HttpResponse::json(VariableValues::choices(command, facts.value()));
 }
 

@@ -1,25 +1,64 @@
 #include "ToolkitSupport.h"
 
+#include "routing/Router.h"
+
 #include <QDateTime>
 #include <QUrlQuery>
 
 namespace Cairn::Toolkit {
 
-HttpResponse error(const Error &error)
+namespace {
+
+const QString NativeBase = QStringLiteral("/api/");
+
+bool isNative(const ApiRequest &request)
 {
-    return FaceErrors::response(Face::Toolkit, error);
+    return !request.http.rawPath.startsWith(Base);
 }
 
-HttpResponse errorWithDetails(const Error &error)
+} // namespace
+
+Face faceOf(const ApiRequest &request)
 {
+    return isNative(request) ? Face::Native : Face::Toolkit;
+}
+
+void mountNatively(Router &router)
+{
+    const QList<Route> toolkit = router.routes();
+    for (const Route &route : toolkit) {
+        if (route.spec().face != Face::Toolkit)
+            continue;
+        RouteSpec spec = route.spec();
+        spec.face = Face::Native;
+        spec.path = NativeBase + spec.path.mid(Base.size());
+        router.add(spec, [route](const ApiRequest &request) { return route.handle(request); });
+    }
+}
+
+HttpResponse error(const ApiRequest &request, const Error &error)
+{
+    return FaceErrors::response(faceOf(request), error);
+}
+
+HttpResponse errorWithDetails(Face face, const Error &error)
+{
+    if (face != Face::Toolkit)
+        return FaceErrors::response(face, error);
     return HttpResponse::json(QJsonObject{{QStringLiteral("error"), error.message},
                                           {QStringLiteral("details"), error.fields}},
                               FaceErrors::statusOf(error.code));
 }
 
+Result<Page> page(const ApiRequest &request)
+{
+    return isNative(request) ? Page::fromRequest(request) : Page::netbox(request);
+}
+
 QString urlOf(const ApiRequest &request, const QString &collection, qint64 id)
 {
-    return request.baseUrl() + Base + collection + QString::number(id) + QLatin1Char('/');
+    return request.baseUrl() + (isNative(request) ? NativeBase : Base) + collection +
+           QString::number(id) + QLatin1Char('/');
 }
 
 Result<qint64> pathId(const ApiRequest &request)

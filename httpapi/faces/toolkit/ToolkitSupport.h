@@ -2,20 +2,36 @@
 
 #include "routing/ApiRequest.h"
 #include "routing/FaceErrors.h"
+#include "routing/Page.h"
 #include "routing/RouteSpec.h"
 
 #include <QJsonArray>
 
 // What every controller of the toolkit face (NetBox conventions) shares.
+namespace Cairn {
+class Router;
+}
+
 namespace Cairn::Toolkit {
 
 inline const QString Base = QStringLiteral("/api/plugins/toolkit/");
 
-HttpResponse error(const Error &error);
+// Every route is served twice: under Base in NetBox's conventions, and under /api/ in the
+// native style (spec/README.md: credential sets, commands and their logs in the one style a
+// client learns). The helpers below answer in the style of the path the request came by.
+// Call once every toolkit controller has registered its routes.
+void mountNatively(Router &router);
+
+// The face whose style the request is answered in.
+Face faceOf(const ApiRequest &request);
+HttpResponse error(const ApiRequest &request, const Error &error);
 // The plugin's other error shape, {"error": message, "details": {...}}: execute's 403 and 429,
-// and every export error.
-HttpResponse errorWithDetails(const Error &error);
-// The absolute URL of an object under Base ("commands/", 7 -> http://host/api/.../commands/7/).
+// and every export error (in the native style, its own envelope).
+HttpResponse errorWithDetails(Face face, const Error &error);
+// The page asked for: NetBox's (always paged) or the native one (paged when `limit` is given).
+Result<Page> page(const ApiRequest &request);
+// The absolute URL of an object under the request's base ("commands/", 7 ->
+// http://host/api/.../commands/7/).
 QString urlOf(const ApiRequest &request, const QString &collection, qint64 id);
 // The `{id}` of the path; NotFound when it is not a number.
 Result<qint64> pathId(const ApiRequest &request);

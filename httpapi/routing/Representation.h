@@ -10,8 +10,9 @@ namespace Cairn {
 struct ApiRequest;
 
 // NSoT's ?fields=, ?omit= and ?expand= (dot notation for nested objects), applied the same way
-// to every list and detail answer. Expanders turn a foreign key into its object; they are
-// expected to cache, so a page of rows costs one lookup, not one per row.
+// to every list and detail answer of the NSoT face and of the native lists. Expanders turn a
+// foreign key into its object; they are expected to cache, so a page of rows costs one lookup, not
+// one per row.
 class Representation
 {
 public:
