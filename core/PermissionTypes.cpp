@@ -7,6 +7,7 @@
 #include "virt/PackageService.h"
 #include "virt/StaticNetworkService.h"
 #include "virt/VirtService.h"
+#include "ztp/ZtpService.h"
 
 namespace Cairn {
 
@@ -16,7 +17,7 @@ QStringList PermissionTypes::names()
     for (const char *type :
          {SiteService::ObjectType, CommandService::ObjectType, VirtService::HypervisorType,
           VirtService::MachineType, ClusterService::ObjectType, PackageService::ObjectType,
-          StaticNetworkService::ObjectType, AccountAdministration::UserType,
+          StaticNetworkService::ObjectType, ZtpService::ObjectType, AccountAdministration::UserType,
           AccountAdministration::GroupType})
         types << QString::fromLatin1(type);
     return types;

@@ -27,8 +27,6 @@ const QString PatternFile = QStringLiteral("pattern");
 const QString StartupConfigFile = QStringLiteral("startup-config");
 const QString AttributesFile = QStringLiteral("attributes");
 const QString ConfigHandlerFile = QStringLiteral("config-handler");
-// Operators' permission to see provisioning: `view` on this type.
-const QString ObjectType = QStringLiteral("ztp_node");
 
 QString inFolder(const QString &folder, const QString &name)
 {
@@ -467,7 +465,8 @@ Result<QJsonObject> ZtpService::meta(const QString &folder, const QString &relat
 
 Result<std::shared_ptr<const NeighborDb>> ZtpService::neighborDb(const Identity &caller)
 {
-    Result<void> allowed = m_permissions.require(caller, ObjectType, std::nullopt, Action::View);
+    Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(ObjectType), std::nullopt, Action::View);
     if (!allowed)
         return allowed.error();
     return neighborDb();
@@ -475,7 +474,8 @@ Result<std::shared_ptr<const NeighborDb>> ZtpService::neighborDb(const Identity 
 
 Result<QList<ZtpNodeRecord>> ZtpService::nodes(const Identity &caller)
 {
-    Result<void> allowed = m_permissions.require(caller, ObjectType, std::nullopt, Action::View);
+    Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(ObjectType), std::nullopt, Action::View);
     if (!allowed)
         return allowed.error();
     return m_nodes.list();
@@ -483,7 +483,8 @@ Result<QList<ZtpNodeRecord>> ZtpService::nodes(const Identity &caller)
 
 Result<ZtpNodeRecord> ZtpService::node(const Identity &caller, const QString &nodeId)
 {
-    Result<void> allowed = m_permissions.require(caller, ObjectType, std::nullopt, Action::View);
+    Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(ObjectType), std::nullopt, Action::View);
     if (!allowed)
         return allowed.error();
     return m_nodes.byNodeId(nodeId);

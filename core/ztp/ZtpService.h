@@ -28,6 +28,8 @@ struct Identity;
 class ZtpService
 {
 public:
+    static constexpr const char *ObjectType = "ztp_node";
+
     ZtpService(Database &database, PermissionService &permissions, ZtpInventory &inventory,
                ZtpSettings settings);
 
@@ -57,7 +59,7 @@ public:
 
     // The current neighbordb, read again whenever the file changes.
     std::shared_ptr<const NeighborDb> neighborDb();
-    // What operators see (the API and GUI): `view` on type ztp_node.
+    // What operators see (the API and GUI): `view` on type ObjectType.
     Result<std::shared_ptr<const NeighborDb>> neighborDb(const Identity &caller);
     Result<QList<ZtpNodeRecord>> nodes(const Identity &caller);
     Result<ZtpNodeRecord> node(const Identity &caller, const QString &nodeId);

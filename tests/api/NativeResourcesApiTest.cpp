@@ -183,6 +183,8 @@ seen["nobody"] = call("POST", "/permissions/", admin,
 seen["bad_object"] = call("POST", "/permissions/", admin, json={
     "user": "alice", "action": "view", "object_type": "group", "object_id": "x"})
 seen["by_group"] = call("GET", "/permissions/", admin, params={"group_id": ops})
+seen["by_type"] = call("GET", "/permissions/", admin,
+                       params={"object_type": ["machine", "cluster"], "action": ""})
 seen["shaped"] = call("GET", "/permissions/", admin,
                       params={"group_id": ops, "fields": "id,action,object_id", "omit": "action"})
 seen["revoke"] = call("DELETE", "/permissions/%d/" % seen["grant"][1]["id"], admin)[0]
@@ -226,6 +228,10 @@ print(json.dumps(seen))
     ASSERT_EQ(byGroup.size(), 1);
     EXPECT_EQ(byGroup.at(0)[QStringLiteral("action")], QStringLiteral("admin"));
     EXPECT_EQ(byGroup.at(0)[QStringLiteral("object_id")], 7);
+    // A repeated filter keeps any of its values; an empty one filters nothing.
+    const QJsonArray byType = seen[QStringLiteral("by_type")][1].toArray();
+    ASSERT_EQ(byType.size(), 1);
+    EXPECT_EQ(byType.at(0)[QStringLiteral("object_type")], QStringLiteral("machine"));
     EXPECT_EQ(seen[QStringLiteral("shaped")][1].toArray().at(0).toObject().keys(),
               (QStringList{QStringLiteral("id"), QStringLiteral("object_id")}));
     EXPECT_EQ(status("revoke"), 204);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FieldFilter.h"
 #include "routing/ApiRequest.h"
 #include "routing/FaceErrors.h"
 #include "routing/Page.h"
@@ -10,14 +11,9 @@
 
 namespace Cairn {
 
-// An item's JSON with only the ?fields= asked for and without the ?omit= ones, as NSoT's.
-template <typename T> QJsonObject nativeShape(const Representation &representation, const T &item)
-{
-    const QJsonObject json = item.toJson();
-    return representation.shape(json, json.keys());
-}
-
-// A native list answer: one page (`limit`, `offset`) of the items' JSON, or the error.
+// A native list answer: the items that pass the request's filters (FieldFilter), one page
+// (`limit`, `offset`) of them, each with only the ?fields= asked for and without the ?omit=
+// ones, as NSoT's; or the error.
 template <typename T>
 HttpResponse nativeList(const ApiRequest &request, const Result<QList<T>> &items)
 {
@@ -26,11 +22,18 @@ HttpResponse nativeList(const ApiRequest &request, const Result<QList<T>> &items
         return FaceErrors::response(Face::Native, page.error());
     if (!items)
         return FaceErrors::response(Face::Native, items.error());
+    const FieldFilter filter(request);
+    QList<QJsonObject> kept;
+    for (const T &item : items.value()) {
+        QJsonObject json = item.toJson();
+        if (filter.matches(json))
+            kept << std::move(json);
+    }
     const Representation representation(request);
     QJsonArray rows;
-    for (const T &item : items->mid(page->offset, page->rowsToFetch()))
-        rows.append(nativeShape(representation, item));
-    return page->respond(request, rows, items->size());
+    for (const QJsonObject &json : kept.mid(page->offset, page->rowsToFetch()))
+        rows.append(representation.shape(json, json.keys()));
+    return page->respond(request, rows, kept.size());
 }
 
 // A native list paged by the database: `rows(limit, offset) -> Result<QList<T>>`, and
@@ -47,8 +50,10 @@ HttpResponse nativePage(const ApiRequest &request, Rows &&rows, Count &&count)
         return FaceErrors::response(Face::Native, found ? total.error() : found.error());
     const Representation representation(request);
     QJsonArray array;
-    for (const auto &item : found.value())
-        array.append(nativeShape(representation, item));
+    for (const auto &item : found.value()) {
+        const QJsonObject json = item.toJson();
+        array.append(representation.shape(json, json.keys()));
+    }
     return page->respond(request, array, total.value());
 }
 

@@ -30,34 +30,6 @@ Result<qint64> pathId(const ApiRequest &request)
     return id;
 }
 
-// ?user_id=, ?group_id= and ?object_type= narrow a list; a value that is not an id is a 400.
-Result<QList<Permission>> filtered(const ApiRequest &request, Result<QList<Permission>> all)
-{
-    if (!all)
-        return all;
-    std::optional<qint64> userId;
-    std::optional<qint64> groupId;
-    for (const auto &[name, target] : {std::pair{QStringLiteral("user_id"), &userId},
-                                       std::pair{QStringLiteral("group_id"), &groupId}}) {
-        const QString text = request.http.queryValue(name);
-        if (text.isEmpty())
-            continue;
-        bool numeric = false;
-        *target = text.toLongLong(&numeric);
-        if (!numeric)
-            return Error::invalidField(name, QStringLiteral("A number."));
-    }
-    const QString type = request.http.queryValue(QStringLiteral("object_type"));
-    QList<Permission> kept;
-    for (const Permission &permission : all.value()) {
-        if ((!userId || permission.userId == userId) &&
-            (!groupId || permission.groupId == groupId) &&
-            (type.isEmpty() || permission.objectType == type))
-            kept << permission;
-    }
-    return kept;
-}
-
 HttpResponse grant(CoreServices &core, const ApiRequest &request)
 {
     const Result<QJsonObject> body = request.bodyObject();
@@ -121,7 +93,7 @@ void NativePermissionsController::registerRoutes(Router &router, CoreServices &c
                               {QStringLiteral("object_type"), QStringLiteral("string"),
                                QStringLiteral("Grants on this type."), false}};
     router.add(spec, [&core](const ApiRequest &request) {
-        return nativeList(request, filtered(request, administration(core).list(*request.identity)));
+        return nativeList(request, administration(core).list(*request.identity));
     });
     spec = nativeRoute(
         "POST", QStringLiteral("/api/permissions/"), QStringLiteral("Grant a permission"),
