@@ -26,6 +26,16 @@ ApiServer::~ApiServer()
 
 Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
 {
+    const Result<quint16> claimed = GuardedTcpServer::claimPort(address, port);
+    if (!claimed) {
+        return Error{ErrorCode::Unavailable,
+                     QStringLiteral("Cannot listen on %1:%2: %3")
+                         .arg(address.toString())
+                         .arg(port)
+                         .arg(claimed.error().message),
+                     {}};
+    }
+    port = claimed.value();
     auto connections = std::make_shared<ConnectionCounter>(m_limits.maxConnections,
                                                            m_limits.maxConnectionsPerAddress);
     auto bodyBudget = std::make_shared<BodyBudget>(m_limits.maxPendingBodyBytes);
@@ -58,7 +68,6 @@ Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
                          QStringLiteral("Cannot listen on %1:%2").arg(address.toString()).arg(port),
                          {}};
         }
-        port = actual; // the other threads join the port the first one got
     }
     return port;
 }

@@ -32,31 +32,69 @@ GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits,
 {
 }
 
-bool GuardedTcpServer::listenShared(const QHostAddress &address, quint16 port)
+namespace {
+
+int bindTo(int fd, const QHostAddress &address, quint16 port)
 {
-    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
-    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
-    const int on = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on);
-    int bound = -1;
-    if (v6) {
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
         sockaddr_in6 in6{};
         in6.sin6_family = AF_INET6;
         in6.sin6_port = htons(port);
         const Q_IPV6ADDR raw = address.toIPv6Address();
         memcpy(&in6.sin6_addr, &raw, sizeof raw);
-        bound = ::bind(fd, reinterpret_cast<sockaddr *>(&in6), sizeof in6);
-    } else {
-        sockaddr_in in4{};
-        in4.sin_family = AF_INET;
-        in4.sin_port = htons(port);
-        in4.sin_addr.s_addr = htonl(address.toIPv4Address());
-        bound = ::bind(fd, reinterpret_cast<sockaddr *>(&in4), sizeof in4);
+        return ::bind(fd, reinterpret_cast<sockaddr *>(&in6), sizeof in6);
     }
-    if (bound != 0 || ::listen(fd, SOMAXCONN) != 0 || !setSocketDescriptor(fd)) {
+    sockaddr_in in4{};
+    in4.sin_family = AF_INET;
+    in4.sin_port = htons(port);
+    in4.sin_addr.s_addr = htonl(address.toIPv4Address());
+    return ::bind(fd, reinterpret_cast<sockaddr *>(&in4), sizeof in4);
+}
+
+int newSocket(const QHostAddress &address)
+{
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    return ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+}
+
+} // namespace
+
+Result<quint16> GuardedTcpServer::claimPort(const QHostAddress &address, quint16 port)
+{
+    const int fd = newSocket(address);
+    if (fd < 0)
+        return Error{ErrorCode::Unavailable, QString::fromLocal8Bit(strerror(errno)), {}};
+    const int on = 1;
+    // SO_REUSEADDR only: a restarted server may take its port back from connections still in
+    // TIME_WAIT, but not from a socket that is bound.
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    const int bound = bindTo(fd, address, port);
+    const int reason = errno;
+    sockaddr_storage chosen{};
+    socklen_t length = sizeof chosen;
+    const bool named =
+        bound == 0 && ::getsockname(fd, reinterpret_cast<sockaddr *>(&chosen), &length) == 0;
+    ::close(fd);
+    if (bound != 0)
+        return Error{
+            ErrorCode::Unavailable, QString::fromLocal8Bit(strerror(reason)).toLower(), {}};
+    if (!named)
+        return Error{ErrorCode::Unavailable, QString::fromLocal8Bit(strerror(errno)), {}};
+    return quint16(ntohs(chosen.ss_family == AF_INET6
+                             ? reinterpret_cast<const sockaddr_in6 *>(&chosen)->sin6_port
+                             : reinterpret_cast<const sockaddr_in *>(&chosen)->sin_port));
+}
+
+bool GuardedTcpServer::listenShared(const QHostAddress &address, quint16 port)
+{
+    const int fd = newSocket(address);
+    if (fd < 0)
+        return false;
+    const int on = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on);
+    if (bindTo(fd, address, port) != 0 || ::listen(fd, SOMAXCONN) != 0 ||
+        !setSocketDescriptor(fd)) {
         ::close(fd);
         return false;
     }

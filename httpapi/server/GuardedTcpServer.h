@@ -3,6 +3,7 @@
 #include "BodyBudget.h"
 #include "ConnectionCounter.h"
 #include "HttpLimits.h"
+#include "Result.h"
 
 #include <QHostAddress>
 #include <QPointer>
@@ -30,6 +31,12 @@ public:
                      std::shared_ptr<BodyBudget> bodyBudget, std::optional<QSslConfiguration> tls,
                      QObject *parent = nullptr);
 
+    // Whether `port` on `address` is free: a socket bound without SO_REUSEPORT fails where any
+    // other is bound, even one sharing its port, so a second server is refused instead of
+    // joining the first and being handed half its connections (the kernel spreads them).
+    // Answers the port (the one the kernel chose for 0), or the system's reason.
+    static Result<quint16> claimPort(const QHostAddress &address, quint16 port);
+    // Binds the claimed port with SO_REUSEPORT: the server's own listener threads share it.
     bool listenShared(const QHostAddress &address, quint16 port);
     // The Qt HTTP server that reads the connections; followReader() once it is bound.
     void setReader(QObject *reader) { m_reader = reader; }
