@@ -9,6 +9,21 @@ Error required(const QString &field)
     return Error::invalidField(field, QStringLiteral("This field is required."));
 }
 
+Result<void> onlyKnown(const QJsonObject &fields, const QStringList &known, const QString &prefix)
+{
+    QJsonObject unknown;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!known.contains(it.key()))
+            unknown.insert(prefix + it.key(), QStringLiteral("Unknown field; expected one of: %1.")
+                                                  .arg(known.join(QLatin1String(", "))));
+    }
+    if (unknown.isEmpty())
+        return {};
+    return Error::badRequest(
+        QStringLiteral("Unknown fields: %1.").arg(unknown.keys().join(QLatin1String(", "))),
+        unknown);
+}
+
 Result<QString> text(const QJsonObject &fields, const QString &name, int maxLength)
 {
     const QJsonValue value = fields.value(name);

@@ -253,6 +253,13 @@ Result<Job> JobManager::job(qint64 id)
 
 Result<Job> JobManager::cancel(qint64 id)
 {
+    Result<Job> current = job(id);
+    if (!current)
+        return current;
+    if (isFinished(current->state))
+        return Error::conflict(QStringLiteral("Job %1 has already finished: %2.")
+                                   .arg(id)
+                                   .arg(jobStateName(current->state)));
     if (takeWaiting(id))
         endUnstarted(id, JobState::Cancelled);
     {

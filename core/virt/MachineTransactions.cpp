@@ -67,7 +67,8 @@ Result<VirtTransaction> MachineTransactions::find(const QString &uuid)
 Result<VirtTransaction> MachineTransactions::cancel(const VirtTransaction &transaction)
 {
     const Result<Job> job = m_jobs.cancel(transaction.job.id);
-    if (!job)
+    // A finished transaction is answered as it is, as Enomalism does.
+    if (!job && job.error().code != ErrorCode::Conflict)
         return job.error();
     return m_repository.byUuid(transaction.uuid);
 }

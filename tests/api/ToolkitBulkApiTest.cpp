@@ -167,6 +167,32 @@ TEST_F(ToolkitBulkApiTest, NothingToRunIsABadRequest)
         << "only the job of the test before";
 }
 
+// A misspelt name is refused, naming it, before anything runs: run without it, the execution
+// would do something else than asked (another timeout, no variables).
+TEST_F(ToolkitBulkApiTest, UnknownFieldsAreRefusedBeforeAnythingRuns)
+{
+    const int jobsBefore =
+        admin("GET", "/api/jobs/?limit=1").json()[QStringLiteral("count")].toInt();
+    QJsonObject misspelt = execution(QStringLiteral("Show version"), s_devices[0]);
+    misspelt.insert(QStringLiteral("timeuot"), 60);
+    const HttpReply item =
+        bulk({execution(QStringLiteral("Show version"), s_devices[0]), misspelt});
+    EXPECT_EQ(item.status, 400);
+    EXPECT_TRUE(item.json().toObject().contains(QStringLiteral("executions[1].timeuot")))
+        << item.body.constData();
+    const HttpReply top =
+        admin("POST", "/api/plugins/toolkit/commands/bulk-execute/",
+              QJsonDocument(
+                  QJsonObject{{QStringLiteral("executions"),
+                               QJsonArray{execution(QStringLiteral("Show version"), s_devices[0])}},
+                              {QStringLiteral("asynch"), true}})
+                  .toJson());
+    EXPECT_EQ(top.status, 400);
+    EXPECT_TRUE(top.json().toObject().contains(QStringLiteral("asynch"))) << top.body.constData();
+    EXPECT_EQ(admin("GET", "/api/jobs/?limit=1").json()[QStringLiteral("count")].toInt(),
+              jobsBefore);
+}
+
 TEST_F(ToolkitBulkApiTest, RunsConcurrentlyWithinItsBound)
 {
     // Eight slow commands (2 s each) on four devices, four at a time: two rounds.
@@ -222,6 +248,10 @@ TEST_F(ToolkitBulkApiTest, AsyncAnswersAtOnceWithTheJob)
                   .toInt(),
               2)
         << job;
+    // Nothing is left to cancel: said so, not answered as if it were stopped.
+    const HttpReply late = admin("POST", url.toUtf8() + "cancel/");
+    EXPECT_EQ(late.status, 409) << late.body.constData();
+    EXPECT_TRUE(late.body.contains("succeeded")) << late.body.constData();
 }
 
 TEST_F(ToolkitBulkApiTest, StatisticsAndExportsCoverTheHistory)

@@ -102,7 +102,7 @@ void JobsController::registerRoutes(Router &router, CoreServices &core)
     spec.path = QStringLiteral("/api/jobs/{id}/cancel/");
     spec.summary = QStringLiteral("Cancel a job");
     spec.description = QStringLiteral("A queued job never runs; a running one stops at its next "
-                                      "step.");
+                                      "step; a finished one answers 409 with its state.");
     spec.successStatus = 202;
     router.add(spec, [&core](const ApiRequest &request) { return cancel(core, request); });
 }

@@ -28,6 +28,9 @@ Result<qint64> deviceIdOf(const QJsonObject &fields)
     return *id.value();
 }
 
+const QStringList ExecutionFields{QStringLiteral("device_id"), QStringLiteral("credential_token"),
+                                  QStringLiteral("variables"), QStringLiteral("timeout")};
+
 // One execution as a request body (execute) or an item of bulk-execute gives it.
 Result<ExecutionRequest> executionOf(const QJsonObject &body, qint64 commandId)
 {
@@ -58,6 +61,9 @@ Result<ExecutionRequest> requestOf(const ApiRequest &request)
     const Result<qint64> command = Toolkit::pathId(request);
     if (!command)
         return command.error();
+    const Result<void> known = Fields::onlyKnown(body.value(), ExecutionFields);
+    if (!known)
+        return known.error();
     return executionOf(body.value(), command.value());
 }
 
@@ -68,6 +74,17 @@ Result<QList<Result<ExecutionRequest>>> bulkOf(const QJsonObject &body)
     if (!executions.isArray() || executions.toArray().isEmpty())
         return Error::invalidField(QStringLiteral("executions"),
                                    QStringLiteral("A non-empty list of executions is required."));
+    // Every name checked before anything runs: a misspelt one is a mistake in the whole request.
+    Result<void> known =
+        Fields::onlyKnown(body, {QStringLiteral("executions"), QStringLiteral("async")});
+    const QJsonArray all = executions.toArray();
+    for (qsizetype index = 0; known && index < all.size(); ++index) {
+        known = Fields::onlyKnown(all.at(index).toObject(),
+                                  ExecutionFields + QStringList{QStringLiteral("command_id")},
+                                  QStringLiteral("executions[%1].").arg(index));
+    }
+    if (!known)
+        return known.error();
     QList<Result<ExecutionRequest>> items;
     for (const QJsonValue item : executions.toArray()) {
         const Result<std::optional<qint64>> command =
