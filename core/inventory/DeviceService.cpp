@@ -117,15 +117,14 @@ Result<Device> DeviceService::applyFields(Device device, const QJsonObject &fiel
     static const QRegularExpression hostnamePattern(QStringLiteral(
         "^[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*$"));
     if (fields.contains(QStringLiteral("hostname")) || !partial) {
-        const QJsonValue hostname = fields.value(QStringLiteral("hostname"));
-        if (!hostname.isString() || hostname.toString().isEmpty())
-            return Fields::required(QStringLiteral("hostname"));
-        if (hostname.toString().size() > 255 ||
-            !hostnamePattern.match(hostname.toString()).hasMatch())
+        const Result<QString> hostname = Fields::requiredText(fields, QStringLiteral("hostname"));
+        if (!hostname)
+            return hostname.error();
+        if (!hostnamePattern.match(hostname.value()).hasMatch())
             return Error::invalidField(
                 QStringLiteral("hostname"),
-                QStringLiteral("Invalid hostname: %1").arg(hostname.toString()));
-        device.hostname = hostname.toString();
+                QStringLiteral("Invalid hostname: %1").arg(hostname.value()));
+        device.hostname = hostname.value();
     }
     QString *texts[] = {&device.ipAddress,  &device.platform,  &device.vendor,
                         &device.model,      &device.osVersion, &device.serialNumber,

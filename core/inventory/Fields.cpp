@@ -38,6 +38,14 @@ Result<QString> text(const QJsonObject &fields, const QString &name, int maxLeng
     return value.toString();
 }
 
+Result<QString> requiredText(const QJsonObject &fields, const QString &name, int maxLength)
+{
+    Result<QString> value = text(fields, name, maxLength);
+    if (value && value->trimmed().isEmpty())
+        return required(name);
+    return value;
+}
+
 Result<std::optional<qint64>> integer(const QJsonObject &fields, const QString &name)
 {
     static const QRegularExpression digits(QStringLiteral("^-?[0-9]{1,18}$"));

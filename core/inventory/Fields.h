@@ -12,6 +12,9 @@ namespace Cairn::Fields {
 Error required(const QString &field);
 // A string of at most `maxLength` characters; absent or null reads as "".
 Result<QString> text(const QJsonObject &fields, const QString &name, int maxLength = 255);
+// text() that must be there and not blank: absent, null or blank is "required", another type
+// is the wrong type (never reported as missing).
+Result<QString> requiredText(const QJsonObject &fields, const QString &name, int maxLength = 255);
 // A whole number (a JSON number without fraction, or a string of digits) or null.
 Result<std::optional<qint64>> integer(const QJsonObject &fields, const QString &name);
 // Refuses names in `fields` outside `known`, each named (`prefix` before it, e.g.

@@ -2,6 +2,7 @@
 
 #include "BulkItems.h"
 #include "ChangeLog.h"
+#include "Fields.h"
 #include "auth/PermissionService.h"
 #include "db/Transaction.h"
 
@@ -64,15 +65,10 @@ Result<Site> SiteService::get(const QString &key)
 Result<Site> SiteService::applyFields(Site site, const QJsonObject &fields, bool partial)
 {
     if (fields.contains(QStringLiteral("name")) || !partial) {
-        const QJsonValue name = fields.value(QStringLiteral("name"));
-        if (!name.isString() || name.toString().trimmed().isEmpty())
-            return Error::invalidField(QStringLiteral("name"),
-                                       QStringLiteral("This field is required."));
-        if (name.toString().size() > 255)
-            return Error::invalidField(
-                QStringLiteral("name"),
-                QStringLiteral("Ensure this field has no more than 255 characters."));
-        site.name = name.toString().trimmed();
+        const Result<QString> name = Fields::requiredText(fields, QStringLiteral("name"));
+        if (!name)
+            return name.error();
+        site.name = name->trimmed();
     }
     if (fields.contains(QStringLiteral("description")) || !partial) {
         const QJsonValue description = fields.value(QStringLiteral("description"));

@@ -504,3 +504,23 @@ print(json.dumps(seen))
                     .toObject()
                     .contains(QStringLiteral("site_id")));
 }
+
+// A value of the wrong type is said to be the wrong type; only an absent one is "required".
+TEST_F(NsotApiTest, AWrongTypeIsNotReportedAsMissing)
+{
+    const HttpReply number = admin("POST", "/api/devices/", R"({"hostname": 123})");
+    EXPECT_EQ(number.status, 400);
+    EXPECT_EQ(message(number)[QStringLiteral("hostname")].toString(),
+              QStringLiteral("Not a valid string."));
+    const HttpReply absent = admin("POST", "/api/devices/", R"({"attributes": {}})");
+    EXPECT_EQ(message(absent)[QStringLiteral("hostname")].toString(),
+              QStringLiteral("This field is required."));
+    const HttpReply site = admin("POST", "/api/sites/", R"({"name": ["Lab"]})");
+    EXPECT_EQ(site.status, 400);
+    EXPECT_EQ(message(site)[QStringLiteral("name")].toString(),
+              QStringLiteral("Not a valid string."));
+    const HttpReply group = admin("POST", "/api/groups/", R"({"name": 7})");
+    EXPECT_EQ(group.status, 400);
+    EXPECT_EQ(message(group)[QStringLiteral("name")].toString(),
+              QStringLiteral("Not a valid string."));
+}

@@ -41,8 +41,10 @@ HttpResponse createGroup(CoreServices &core, const ApiRequest &request)
         return failure(body.error());
     const QJsonValue name = body->value(QStringLiteral("name"));
     if (!name.isString())
-        return failure(
-            Error::invalidField(QStringLiteral("name"), QStringLiteral("This field is required.")));
+        return failure(Error::invalidField(QStringLiteral("name"),
+                                           name.isUndefined() || name.isNull()
+                                               ? QStringLiteral("This field is required.")
+                                               : QStringLiteral("Not a valid string.")));
     return groupAnswer(core, request,
                        core.accounts().createGroup(*request.identity, name.toString()), 201);
 }

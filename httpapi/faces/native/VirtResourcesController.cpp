@@ -73,8 +73,10 @@ HttpResponse subscribe(CoreServices &core, const ApiRequest &request)
     const QJsonValue url = body->value(QStringLiteral("url"));
     if (!url.isString())
         return FaceErrors::response(
-            Face::Native,
-            Error::invalidField(QStringLiteral("url"), QStringLiteral("This field is required.")));
+            Face::Native, Error::invalidField(QStringLiteral("url"),
+                                              url.isUndefined() || url.isNull()
+                                                  ? QStringLiteral("This field is required.")
+                                                  : QStringLiteral("Not a valid string.")));
     return HttpResponse::later([services = &core, caller = *request.identity, url] {
         return answer(jsonOf(services->vmFeeds().subscribe(caller, url.toString())), 201);
     });
