@@ -26,8 +26,18 @@ const char *const Usage =
     "  cairn group ...           add groups and their members, list\n"
     "  cairn known-hosts ...     add or forget the SSH host keys of devices\n"
     "  cairn routes              who may call what: every route's access, by face\n"
+    "  cairn help [COMMAND]      this text, or a command's options\n"
     "  cairn --help | --version\n"
-    "Run 'cairn COMMAND --help' for a command's options.\n";
+    "Run 'cairn help COMMAND' (or 'cairn COMMAND --help') for a command's options.\n";
+
+// Whether a desktop session is there to open windows on; without one Qt aborts with advice
+// about reinstalling the application.
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
 
 QString commandOf(const QStringList &arguments)
 {
@@ -45,6 +55,13 @@ QString commandOf(const QStringList &arguments)
 
 int runGui(int argc, char **argv)
 {
+    if (!hasDisplay()) {
+        QTextStream(stderr) << "cairn: no display to open the desktop application on (neither "
+                               "DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                               "Run the server headless with 'cairn serve'; 'cairn help' lists "
+                               "the other commands.\n";
+        return ExitFailure;
+    }
     QApplication app(argc, argv);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("cairn"), QStringLiteral("_"),
@@ -73,10 +90,23 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("cairn"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CAIRN_VERSION));
 
+    // Usage lines say "cairn", whatever path started it (Qt finds its own file by /proc).
+    static char programName[] = "cairn";
+    argv[0] = programName;
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    const QString command = commandOf(arguments);
+    QString command = commandOf(arguments);
+    // cairn help COMMAND is cairn COMMAND --help.
+    if (command == QLatin1String("help")) {
+        arguments.removeAt(arguments.indexOf(command));
+        command = commandOf(arguments);
+        if (command.isEmpty()) {
+            QTextStream(stdout) << Usage;
+            return ExitOk;
+        }
+        arguments = {arguments.first(), command, QStringLiteral("--help")};
+    }
     if (command.isEmpty()) {
         if (arguments.contains(QLatin1String("--version")) ||
             arguments.contains(QLatin1String("-v"))) {

@@ -24,3 +24,35 @@ TEST_F(ServeApiTest, ASecondServerOnAPortInUseStopsAndTheFirstKeepsEveryRequest)
     for (int call = 0; call < 20; ++call)
         EXPECT_EQ(admin("GET", "/api/users/0/").status, 200) << "call " << call;
 }
+
+namespace {
+
+CliResult runCairn(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(ServerProcess::executable(), arguments);
+    process.waitForFinished(20000);
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+} // namespace
+
+// The command line as a person uses it, without a desktop session.
+TEST(CommandLine, WithoutADisplayItPointsToServeAndHelpNamesCairn)
+{
+    QProcessEnvironment headless = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        headless.remove(QString::fromLatin1(name));
+    const CliResult gui = runCairn({}, headless);
+    EXPECT_EQ(gui.exitCode, 1);
+    EXPECT_TRUE(gui.err.contains("cairn serve")) << gui.err.constData();
+
+    const CliResult help = runCairn({QStringLiteral("help"), QStringLiteral("user")}, headless);
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.startsWith("Usage: cairn ")) << help.out.constData();
+    const CliResult overview = runCairn({QStringLiteral("help")}, headless);
+    EXPECT_EQ(overview.exitCode, 0);
+    EXPECT_TRUE(overview.out.contains("cairn serve")) << overview.out.constData();
+    EXPECT_EQ(runCairn({QStringLiteral("help"), QStringLiteral("bogus")}, headless).exitCode, 2);
+}
