@@ -89,9 +89,12 @@ Result<QJsonValue> ApiRequest::jsonBody() const
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(http.body, &error);
     if (error.error != QJsonParseError::NoError)
-        return Error::badRequest(QStringLiteral("JSON parse error - %1 at offset %2")
-                                     .arg(error.errorString())
-                                     .arg(error.offset));
+        return Error::badRequest(
+            QStringLiteral("JSON parse error - %1 at offset %2. Send the body as JSON "
+                           "(Content-Type: application/json) or as an HTML form "
+                           "(application/x-www-form-urlencoded).")
+                .arg(error.errorString())
+                .arg(error.offset));
     if (document.isArray())
         return QJsonValue(document.array());
     return QJsonValue(document.object());

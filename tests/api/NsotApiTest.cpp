@@ -506,6 +506,7 @@ print(json.dumps(seen))
 }
 
 // A value of the wrong type is said to be the wrong type; only an absent one is "required".
+// A body that is not JSON says so.
 TEST_F(NsotApiTest, AWrongTypeIsNotReportedAsMissing)
 {
     const HttpReply number = admin("POST", "/api/devices/", R"({"hostname": 123})");
@@ -519,6 +520,11 @@ TEST_F(NsotApiTest, AWrongTypeIsNotReportedAsMissing)
     EXPECT_EQ(site.status, 400);
     EXPECT_EQ(message(site)[QStringLiteral("name")].toString(),
               QStringLiteral("Not a valid string."));
+    // A body that is not JSON says what to send instead.
+    const HttpReply notJson = admin("POST", "/api/devices/", "hostname=edge1");
+    EXPECT_EQ(notJson.status, 400);
+    EXPECT_TRUE(message(notJson).toString().contains(QLatin1String("Send the body as JSON")))
+        << notJson.body.constData();
     const HttpReply group = admin("POST", "/api/groups/", R"({"name": 7})");
     EXPECT_EQ(group.status, 400);
     EXPECT_EQ(message(group)[QStringLiteral("name")].toString(),
