@@ -1,7 +1,8 @@
 #include "PermissionAdministration.h"
 
-#include "AccountAdministration.h"
+#include "GroupService.h"
 #include "PermissionService.h"
+#include "UserService.h"
 
 #include <QJsonArray>
 
@@ -16,23 +17,22 @@ bool holds(const Identity &caller, const QList<Permission> &held, const Permissi
                        [&](const Permission &own) { return own.id == permission.id; });
 }
 
-// A name or an id, as text; empty when the value is neither.
-QString nameOrId(const QJsonValue &value)
+// A whole number, or nothing.
+std::optional<qint64> idOf(const QJsonValue &value)
 {
-    if (value.isString())
-        return value.toString();
     if (value.isDouble() && value.toDouble() == double(value.toInteger()))
-        return QString::number(value.toInteger());
-    return {};
+        return value.toInteger();
+    return std::nullopt;
 }
 
 } // namespace
 
 PermissionAdministration::PermissionAdministration(PermissionService &permissions,
-                                                   AccountAdministration &accounts,
+                                                   UserService &users, GroupService &groups,
                                                    QStringList objectTypes)
     : m_permissions(permissions)
-    , m_accounts(accounts)
+    , m_users(users)
+    , m_groups(groups)
     , m_objectTypes(std::move(objectTypes))
 {
 }
@@ -82,17 +82,21 @@ Result<void> PermissionAdministration::holderOf(const QJsonObject &fields, Permi
                                    QStringLiteral("Name exactly one user or one group (user, "
                                                   "user_id, group or group_id)."));
     const QString key = given.first();
-    const QString holder = nameOrId(fields.value(key));
+    const QJsonValue holder = fields.value(key);
+    const bool byId = key.endsWith(QLatin1String("_id"));
+    if (byId ? !idOf(holder) : !holder.isString())
+        return Error::invalidField(key, byId ? QStringLiteral("An id (an integer).")
+                                             : QStringLiteral("A name (text)."));
     if (userKeys.contains(key)) {
-        const Result<User> user = holder.isEmpty() ? Result<User>(Error::notFound(QString()))
-                                                   : m_accounts.findUser(holder);
+        const Result<User> user =
+            byId ? m_users.userById(*idOf(holder)) : m_users.userByUsername(holder.toString());
         if (!user)
             return Error::invalidField(key, QStringLiteral("No such user."));
         permission.userId = user->id;
         return {};
     }
     const Result<Group> group =
-        holder.isEmpty() ? Result<Group>(Error::notFound(QString())) : m_accounts.findGroup(holder);
+        byId ? m_groups.byId(*idOf(holder)) : m_groups.byName(holder.toString());
     if (!group)
         return Error::invalidField(key, QStringLiteral("No such group."));
     permission.groupId = group->id;

@@ -46,6 +46,17 @@ Result<Permission> PermissionService::grant(const Permission &permission)
     if (permission.objectType.isEmpty())
         return Error::invalidField(QStringLiteral("object_type"),
                                    QStringLiteral("This field is required."));
+    // Held already: the grant there is, so that one revoke takes it away.
+    const Result<QList<Permission>> held =
+        permission.userId ? select(QStringLiteral("user_id = ?"), {*permission.userId})
+                          : select(QStringLiteral("group_id = ?"), {*permission.groupId});
+    if (!held)
+        return held.error();
+    for (const Permission &existing : held.value()) {
+        if (existing.objectType == permission.objectType &&
+            existing.objectId == permission.objectId && existing.action == permission.action)
+            return existing;
+    }
     const Result<QVariant> id = SqlQuery::scalar(
         m_database.connection(),
         QStringLiteral("INSERT INTO object_permissions (user_id, group_id, object_type, object_id, "

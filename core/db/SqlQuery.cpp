@@ -60,14 +60,26 @@ auto withKeptStatement(const QSqlDatabase &db, const QString &sql, const QVarian
                        Read read) -> std::optional<decltype(read(std::declval<QSqlQuery &>()))>
 {
     // Statements without values are not prepared (see run()).
-    QSqlQuery *statement = values.isEmpty() ? nullptr : ThreadConnection::prepared(db, sql);
+    QSqlQuery *statement =
+        values.isEmpty() ? nullptr : ThreadConnection::prepared(db, sql, values.size());
     if (!statement)
         return std::nullopt;
     for (qsizetype i = 0; i < values.size(); ++i)
         statement->bindValue(int(i), boundValue(values.at(i)));
-    const auto finish = qScopeGuard([statement] { statement->finish(); });
-    if (!statement->exec())
-        return decltype(read(*statement))(failureOf(*statement, sql));
+    // Reset, and the values let go: a kept statement must not hold a caller's data (a device's
+    // output, a sealed secret) until the text runs again.
+    auto finish = qScopeGuard([statement, count = values.size()] {
+        statement->finish();
+        for (qsizetype i = 0; i < count; ++i)
+            statement->bindValue(int(i), QVariant());
+    });
+    if (!statement->exec()) {
+        const Error failure = failureOf(*statement, sql);
+        // Dropped, not reset: it may not run again (see ThreadConnection::forget()).
+        finish.dismiss();
+        ThreadConnection::forget(db, sql);
+        return decltype(read(*statement))(failure);
+    }
     return read(*statement);
 }
 

@@ -32,24 +32,37 @@ ThreadConnection::~ThreadConnection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-QSqlQuery *ThreadConnection::prepared(const QSqlDatabase &db, const QString &sql)
+ThreadConnection *ThreadConnection::ownerOf(const QSqlDatabase &db)
 {
     const QString name = db.connectionName();
     ThreadConnection *owner = t_connections;
     while (owner && owner->m_name != name)
         owner = owner->m_nextOnThread;
-    if (!owner || !db.isOpen())
+    return owner;
+}
+
+QSqlQuery *ThreadConnection::prepared(const QSqlDatabase &db, const QString &sql, qsizetype values)
+{
+    ThreadConnection *owner = ownerOf(db);
+    if (!owner || !db.isOpen() || sql.size() > MaxKeptLength)
         return nullptr;
     const auto kept = owner->m_statements.find(sql);
     if (kept != owner->m_statements.end())
-        return &kept.value();
-    if (owner->m_statements.size() >= MaxStatements)
+        return kept->second.values == values ? &kept->second.statement : nullptr;
+    if (qsizetype(owner->m_statements.size()) >= MaxStatements)
         owner->m_statements.clear();
     QSqlQuery statement(db);
     statement.setForwardOnly(true);
     if (!statement.prepare(sql))
         return nullptr;
-    return &owner->m_statements.insert(sql, statement).value();
+    return &owner->m_statements.emplace(sql, Kept{std::move(statement), values})
+                .first->second.statement;
+}
+
+void ThreadConnection::forget(const QSqlDatabase &db, const QString &sql)
+{
+    if (ThreadConnection *owner = ownerOf(db))
+        owner->m_statements.erase(sql);
 }
 
 } // namespace Cairn

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <unordered_map>
 
 namespace Cairn {
 
@@ -24,15 +24,31 @@ public:
     // callers that read the rows and finish() the statement before returning (a kept statement
     // is shared by every caller on the thread). nullptr when `db` is not a connection of this
     // thread or the statement does not prepare (the caller prepares it itself, for the error).
-    static QSqlQuery *prepared(const QSqlDatabase &db, const QString &sql);
+    // Also nullptr for a long text (built from a request, as a filter of many terms: keeping
+    // those would let clients fill the memory) and when `values` is not the number the
+    // statement was prepared with (a fresh statement reports the mismatch).
+    static QSqlQuery *prepared(const QSqlDatabase &db, const QString &sql, qsizetype values);
+    // Drops the kept statement of `sql`: after a failure it may no longer run (SQLite finalises
+    // a statement whose values did not bind; a PostgreSQL session may have lost it).
+    static void forget(const QSqlDatabase &db, const QString &sql);
 
 private:
-    // A thread's many statements come from a few dozen texts; past this, an unusual caller
-    // building texts from its input, they are dropped and prepared again.
+    static constexpr qsizetype MaxKeptLength = 2048;
+    // A thread's statements come from a few dozen texts; past this they are dropped and
+    // prepared again.
     static constexpr qsizetype MaxStatements = 256;
 
+    struct Kept
+    {
+        QSqlQuery statement;
+        qsizetype values = 0;
+    };
+
+    static ThreadConnection *ownerOf(const QSqlDatabase &db);
+
     QString m_name;
-    QHash<QString, QSqlQuery> m_statements;
+    // QSqlQuery moves but does not copy, as QHash would need.
+    std::unordered_map<QString, Kept> m_statements;
     ThreadConnection *m_nextOnThread = nullptr;
 };
 

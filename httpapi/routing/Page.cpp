@@ -40,7 +40,9 @@ Result<Page> Page::fromRequest(const ApiRequest &request)
         const Result<int> limit = nonNegative(request, QStringLiteral("limit"), 0);
         if (!limit)
             return limit.error();
-        page.limit = limit.value();
+        // A larger page is served as this many rows with a `next` link, as Django REST
+        // framework's max_limit: one request must not hold a whole table in memory.
+        page.limit = qMin(limit.value(), int(MaxUnpaged));
     }
     const Result<int> offset = nonNegative(request, QStringLiteral("offset"), 0);
     if (!offset)

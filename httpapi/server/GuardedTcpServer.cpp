@@ -74,12 +74,12 @@ Result<quint16> GuardedTcpServer::claimPort(const QHostAddress &address, quint16
     socklen_t length = sizeof chosen;
     const bool named =
         bound == 0 && ::getsockname(fd, reinterpret_cast<sockaddr *>(&chosen), &length) == 0;
+    const int nameReason = errno;
     ::close(fd);
-    if (bound != 0)
-        return Error{
-            ErrorCode::Unavailable, QString::fromLocal8Bit(strerror(reason)).toLower(), {}};
-    if (!named)
-        return Error{ErrorCode::Unavailable, QString::fromLocal8Bit(strerror(errno)), {}};
+    if (bound != 0 || !named)
+        return Error{ErrorCode::Unavailable,
+                     QString::fromLocal8Bit(strerror(bound != 0 ? reason : nameReason)).toLower(),
+                     {}};
     return quint16(ntohs(chosen.ss_family == AF_INET6
                              ? reinterpret_cast<const sockaddr_in6 *>(&chosen)->sin6_port
                              : reinterpret_cast<const sockaddr_in *>(&chosen)->sin_port));

@@ -162,6 +162,8 @@ seen["before"] = call("GET", "/groups/", alice)[0]
 seen["grant"] = call("POST", "/permissions/", admin,
                      json={"user": "alice", "action": "view", "object_type": "group"})
 seen["after"] = call("GET", "/groups/", alice)[0]
+seen["twice"] = call("POST", "/permissions/", admin,
+                     json={"user": "alice", "action": "view", "object_type": "group"})
 ops = call("POST", "/groups/", admin, json={"name": "ops-viewers"})[1]["id"]
 others = call("POST", "/permissions/", admin,
               json={"group_id": ops, "action": "admin", "object_type": "machine", "object_id": 7})
@@ -206,6 +208,9 @@ print(json.dumps(seen))
               QStringLiteral("group"));
     EXPECT_EQ(seen[QStringLiteral("grant")][1][QStringLiteral("object_id")], QJsonValue::Null);
     EXPECT_EQ(status("after"), 200);
+    // Granting it again answers the same grant, so one revoke takes the access away.
+    EXPECT_EQ(seen[QStringLiteral("twice")][1][QStringLiteral("id")],
+              seen[QStringLiteral("grant")][1][QStringLiteral("id")]);
     EXPECT_EQ(seen[QStringLiteral("others")][0].toInt(), 201);
     // Alice sees her own grant only, not the one to a group she is not in.
     const QJsonArray own = seen[QStringLiteral("alice_list")][1].toArray();
@@ -258,6 +263,8 @@ seen["command"] = call("POST", "/commands/", admin, json={
     "name": "Native show", "command": "show clock", "platforms": ["cisco_ios"]})
 seen["missing"] = call("GET", "/commands/999999/", admin)
 seen["logs"] = call("GET", "/command-logs/", admin, params={"limit": 5})
+seen["jobs_filtered"] = call("GET", "/jobs/", admin, params={"state": "failed"})
+seen["huge_page"] = call("GET", "/credential-sets/", admin, params={"limit": 2**31 - 1})
 print(json.dumps(seen))
 )"));
     ASSERT_EQ(seen[QStringLiteral("made")][0].toInt(), 201);
@@ -285,4 +292,12 @@ print(json.dumps(seen))
               404);
     EXPECT_EQ(seen[QStringLiteral("logs")][0].toInt(), 200);
     EXPECT_TRUE(seen[QStringLiteral("logs")][1].toObject().contains(QStringLiteral("results")));
+    // A list paged in the database filters nothing, and says so rather than answer unfiltered.
+    EXPECT_EQ(seen[QStringLiteral("jobs_filtered")][0].toInt(), 400);
+    EXPECT_TRUE(
+        seen[QStringLiteral("jobs_filtered")][1][QStringLiteral("error")][QStringLiteral("message")]
+            .toObject()
+            .contains(QStringLiteral("state")));
+    // Any page is at most 1,000 rows; a larger limit is served in pages of that size.
+    EXPECT_EQ(seen[QStringLiteral("huge_page")][0].toInt(), 200);
 }

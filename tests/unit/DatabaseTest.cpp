@@ -184,6 +184,11 @@ TEST(Database, KeptStatementsCommitAtOnceAndBindTheirOwnValues)
         EXPECT_EQ(visibleElsewhere(id->toLongLong()), name);
         EXPECT_EQ(SqlQuery::scalar(database.connection(), nameOf, {id.value()})->toString(), name);
     }
+    // Fewer values than the text has places: refused, never completed with the last caller's.
+    const QString both = QStringLiteral("SELECT name FROM sites WHERE id > ? AND name = ?");
+    EXPECT_EQ(SqlQuery::scalar(database.connection(), both, {0, QStringLiteral("Lab")})->toString(),
+              QStringLiteral("Lab"));
+    EXPECT_FALSE(SqlQuery::scalar(database.connection(), both, {0}).ok());
     for (int attempt = 0; attempt < 2; ++attempt) {
         const Result<QVariant> again =
             SqlQuery::scalar(database.connection(), insert, {QStringLiteral("Lab")});

@@ -58,4 +58,14 @@ bool FieldFilter::matches(const QJsonObject &item) const
     return true;
 }
 
+Result<void> FieldFilter::refuseAny() const
+{
+    if (m_wanted.isEmpty())
+        return {};
+    QJsonObject refused;
+    for (auto it = m_wanted.cbegin(); it != m_wanted.cend(); ++it)
+        refused.insert(it.key(), QStringLiteral("This list is not filtered by %1.").arg(it.key()));
+    return Error::badRequest(QStringLiteral("Unknown query parameters."), refused);
+}
+
 } // namespace Cairn

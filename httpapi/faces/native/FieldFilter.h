@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Result.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
@@ -19,6 +21,9 @@ public:
     explicit FieldFilter(const ApiRequest &request);
 
     bool matches(const QJsonObject &item) const;
+    // For lists paged by the database, which filter nothing: 400 naming the parameters that
+    // would have, rather than an answer a script takes for the filtered one.
+    Result<void> refuseAny() const;
     // The query parameters that are not filters (paging and shaping).
     static const QStringList &reserved();
 

@@ -44,6 +44,9 @@ HttpResponse nativePage(const ApiRequest &request, Rows &&rows, Count &&count)
     const Result<Page> page = Page::fromRequest(request);
     if (!page)
         return FaceErrors::response(Face::Native, page.error());
+    const Result<void> unfiltered = FieldFilter(request).refuseAny();
+    if (!unfiltered)
+        return FaceErrors::response(Face::Native, unfiltered.error());
     const auto found = rows(page->rowsToFetch(), page->offset);
     const Result<qint64> total = page->limit ? count() : Result<qint64>(0);
     if (!found || !total)

@@ -13,7 +13,7 @@ namespace {
 
 PermissionAdministration administration(CoreServices &core)
 {
-    return {core.permissions(), core.accounts(), PermissionTypes::names()};
+    return {core.permissions(), core.users(), core.groups(), PermissionTypes::names()};
 }
 
 HttpResponse failure(const Error &error)
@@ -57,7 +57,7 @@ HttpResponse revoke(CoreServices &core, const ApiRequest &request)
 
 QJsonObject grantSchema()
 {
-    const QJsonObject holder = JsonSchema::ofType("string", QStringLiteral("A name or an id."));
+    const QJsonObject holder = JsonSchema::ofType("string", QStringLiteral("A name."));
     const QJsonObject id = JsonSchema::ofType("integer");
     QJsonObject action = JsonSchema::ofType("string");
     action.insert(QStringLiteral("enum"), QJsonArray::fromStringList(actionNames()));
@@ -98,8 +98,9 @@ void NativePermissionsController::registerRoutes(Router &router, CoreServices &c
     spec = nativeRoute(
         "POST", QStringLiteral("/api/permissions/"), QStringLiteral("Grant a permission"),
         QStringLiteral("Superusers only. `action` on `object_type` (on one object with "
-                       "`object_id`, on all without) to one user or one group, by name or id. "
-                       "`admin` includes every other action."),
+                       "`object_id`, on all without) to one user or one group, by name (`user`, "
+                       "`group`) or id (`user_id`, `group_id`). `admin` includes every other "
+                       "action. Granting what is held already answers that grant."),
         201);
     spec.requestSchema = grantSchema();
     router.add(spec, [&core](const ApiRequest &request) { return grant(core, request); });

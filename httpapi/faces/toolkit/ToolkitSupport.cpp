@@ -11,9 +11,12 @@ namespace {
 
 const QString NativeBase = QStringLiteral("/api/");
 
+// By the decoded segments the route matched, so that no spelling of a toolkit path
+// (percent-encoded, doubled slashes) is answered in the other style.
 bool isNative(const ApiRequest &request)
 {
-    return !request.http.rawPath.startsWith(Base);
+    static const QStringList toolkit = Base.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    return request.http.segments.mid(0, toolkit.size()) != toolkit;
 }
 
 } // namespace
