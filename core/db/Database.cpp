@@ -13,7 +13,8 @@
 #include <mutex>
 #include <sqlite3.h>
 
-Q_LOGGING_CATEGORY(lcDb, "cairn.db")
+// Debug (each migration file) only when asked for: QT_LOGGING_RULES="cairn.db.debug=true".
+Q_LOGGING_CATEGORY(lcDb, "cairn.db", QtInfoMsg)
 
 namespace Cairn {
 

@@ -78,36 +78,47 @@ Result<void> Migrator::apply()
         return table.error();
     }
     Result<void> outcome;
+    int version = 0;
+    int applied = 0;
     const QDir dir(QStringLiteral(":/cairn/migrations"));
     for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
-        const int version = file.section(QLatin1Char('_'), 0, 0).toInt();
+        version = file.section(QLatin1Char('_'), 0, 0).toInt();
         QFile source(dir.filePath(file));
         if (version <= 0 || !source.open(QIODevice::ReadOnly)) {
             outcome = Error::internal(QStringLiteral("Unreadable migration %1").arg(file));
             break;
         }
-        outcome = applyOne(version, file, QString::fromUtf8(source.readAll()));
-        if (!outcome)
+        const Result<bool> done = applyOne(version, file, QString::fromUtf8(source.readAll()));
+        if (!done) {
+            outcome = done.error();
             break;
+        }
+        applied += done.value() ? 1 : 0;
     }
     if (!m_database.isSqlite())
         (void)SqlQuery::run(db, QStringLiteral("SELECT pg_advisory_unlock(?)"), {MigrationLockKey});
+    // One line for the operator, only when something changed; each file at debug level.
+    if (outcome && applied > 0)
+        qCInfo(lcDb).noquote() << QStringLiteral("database at version %1 (%2 migration%3 applied)")
+                                      .arg(version)
+                                      .arg(applied)
+                                      .arg(applied == 1 ? QString() : QStringLiteral("s"));
     return outcome;
 }
 
-Result<void> Migrator::applyOne(int version, const QString &name, const QString &sql)
+Result<bool> Migrator::applyOne(int version, const QString &name, const QString &sql)
 {
     Transaction transaction(m_database);
-    if (!transaction.begun())
-        return transaction.begun();
+    if (const Result<void> begun = transaction.begun(); !begun)
+        return begun.error();
     const Result<QVariant> applied = SqlQuery::scalar(
         transaction.db(),
         QStringLiteral("SELECT COUNT(*) FROM schema_migrations WHERE version = ?"), {version});
     if (!applied)
         return applied.error();
     if (applied->toInt() > 0)
-        return {};
-    qCInfo(lcDb) << "applying migration" << name;
+        return false;
+    qCDebug(lcDb) << "applying migration" << name;
     for (const QString &statement : statementsOf(render(sql, m_database.isSqlite()))) {
         const Result<QSqlQuery> done = SqlQuery::run(transaction.db(), statement);
         if (!done)
@@ -120,7 +131,10 @@ Result<void> Migrator::applyOne(int version, const QString &name, const QString 
         {version, name, QDateTime::currentMSecsSinceEpoch()});
     if (!recorded)
         return recorded.error();
-    return transaction.commit();
+    const Result<void> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return true;
 }
 
 } // namespace Cairn

@@ -20,13 +20,15 @@ public:
     {
     }
 
+    // Applies what is new and says so in one line ("database at version N").
     Result<void> apply();
 
     // The migration SQL with the driver-specific spellings filled in ({{pk}}, {{blob}}).
     static QString render(const QString &sql, bool sqlite);
 
 private:
-    Result<void> applyOne(int version, const QString &name, const QString &sql);
+    // Whether it was applied now (false: it was before).
+    Result<bool> applyOne(int version, const QString &name, const QString &sql);
 
     Database &m_database;
 };

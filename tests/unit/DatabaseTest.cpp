@@ -2,6 +2,7 @@
 #include "TestBackend.h"
 #include "db/SqlQuery.h"
 
+#include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -204,4 +205,41 @@ TEST(Database, KeptStatementsCommitAtOnceAndBindTheirOwnValues)
         const QVariant busy = scalar(database, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         EXPECT_EQ(busy.toInt(), 0);
     }
+}
+
+namespace {
+QStringList s_dbMessages;
+void keepDbMessages(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    if (QLatin1String(context.category) == QLatin1String("cairn.db"))
+        s_dbMessages << message;
+}
+} // namespace
+
+// Migrating says one line ("database at version N"), not one per file; opening a database that
+// is up to date says nothing.
+TEST(Database, MigrationsAreReportedInOneLine)
+{
+    QTemporaryDir dir;
+    const CoreOptions options = Cairn::Test::TestBackend::freshOptions(dir.path());
+    s_dbMessages.clear();
+    // The tests' main silences information; this one is what is looked at.
+    QLoggingCategory::setFilterRules(QStringLiteral("cairn.*.info=false\ncairn.db.info=true"));
+    const QtMessageHandler previous = qInstallMessageHandler(keepDbMessages);
+    {
+        const auto core = openCore(options);
+        ASSERT_TRUE(core);
+    }
+    const QStringList first = s_dbMessages;
+    s_dbMessages.clear();
+    {
+        const auto again = openCore(options);
+        ASSERT_TRUE(again);
+    }
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QStringLiteral("cairn.*.info=false"));
+    ASSERT_EQ(first.size(), 1) << qPrintable(first.join(QLatin1Char('\n')));
+    EXPECT_TRUE(first.first().startsWith(QLatin1String("database at version ")))
+        << qPrintable(first.first());
+    EXPECT_TRUE(s_dbMessages.isEmpty()) << qPrintable(s_dbMessages.join(QLatin1Char('\n')));
 }
