@@ -342,6 +342,11 @@ int ServeCommand::run(const QStringList &arguments)
             << QStringLiteral("%1:%2").arg(settings->ztp->host.toString()).arg(ztpPort.value())
             << "data root" << core->ztp().dataRoot().root() << "server url"
             << core->ztp().settings().serverUrl;
+        if (core->ztp().settings().serverUrl == ZtpSettings().serverUrl)
+            qCWarning(lcServe).noquote()
+                << "ztp: switches are told to fetch their files from" << ZtpSettings().serverUrl
+                << "(the default), a name they are unlikely to resolve; set --ztp-server-url "
+                   "(or server_url in [ztp]) to this server's address as switches reach it";
         (void)core->ztp().neighborDb();
     }
 

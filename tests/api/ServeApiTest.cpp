@@ -2,6 +2,9 @@
 #include "ServerFixture.h"
 #include "TestBackend.h"
 
+#include <QElapsedTimer>
+#include <QThread>
+
 using namespace Cairn::Test;
 
 class ServeApiTest : public ServerFixture
@@ -55,4 +58,28 @@ TEST(CommandLine, WithoutADisplayItPointsToServeAndHelpNamesCairn)
     EXPECT_EQ(overview.exitCode, 0);
     EXPECT_TRUE(overview.out.contains("cairn serve")) << overview.out.constData();
     EXPECT_EQ(runCairn({QStringLiteral("help"), QStringLiteral("bogus")}, headless).exitCode, 2);
+}
+
+// A ZTP listener left on the default server URL (a name switches rarely resolve) is pointed out
+// at the start; one given its address is not.
+TEST_F(ServeApiTest, TheDefaultZtpServerUrlIsPointedOut)
+{
+    for (const bool given : {false, true}) {
+        QTemporaryDir data;
+        QTemporaryDir root;
+        ServerProcess server(data.path(), TestBackend::freshDatabaseUrl());
+        QStringList arguments{QStringLiteral("--ztp-listen"), QStringLiteral("127.0.0.1:0"),
+                              QStringLiteral("--ztp-data-root"), root.path()};
+        if (given)
+            arguments << QStringLiteral("--ztp-server-url")
+                      << QStringLiteral("http://192.0.2.10:8080");
+        ASSERT_TRUE(server.start(arguments)) << qPrintable(server.log());
+        QElapsedTimer clock;
+        clock.start();
+        while (!server.log().contains(QLatin1String("ztp listening on")) && clock.elapsed() < 5000)
+            QThread::msleep(20);
+        EXPECT_EQ(server.log().contains(QLatin1String("set --ztp-server-url")), !given)
+            << qPrintable(server.log());
+        server.stop();
+    }
 }
