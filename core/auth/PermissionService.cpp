@@ -33,9 +33,17 @@ Result<void> PermissionService::require(const Identity &identity, const QString 
     const Result<bool> allowed = isAllowed(identity, objectType, objectId, action);
     if (!allowed)
         return allowed.error();
-    if (!allowed.value())
+    // Says what is missing, so that an administrator knows what to grant (the grant itself
+    // says nothing more than the caller already asked for).
+    if (!allowed.value()) {
+        const QString scope =
+            objectId ? QStringLiteral("%1 %2 (or on every %1)").arg(objectType).arg(*objectId)
+                     : QStringLiteral("every %1").arg(objectType);
         return Error::forbidden(
-            QStringLiteral("You do not have permission to perform this action."));
+            QStringLiteral("You do not have permission to perform this action: it needs %1 on "
+                           "%2.")
+                .arg(actionName(action), scope));
+    }
     return {};
 }
 
