@@ -135,6 +135,68 @@ int grant(CoreServices &core, const QCommandLineParser &parser, const QString &n
     return ExitOk;
 }
 
+// cairn user grants NAME: what the user holds, directly or through a group.
+int grants(CoreServices &core, const QString &name)
+{
+    const Result<User> user = core.users().userByUsername(name);
+    if (!user)
+        return fail(user.error());
+    const Result<QList<Permission>> held = core.permissions().permissionsOfUser(user->id);
+    if (!held)
+        return fail(held.error());
+    QTextStream out(stdout);
+    out << qSetFieldWidth(6) << Qt::left << "ID" << qSetFieldWidth(16) << "ACTION"
+        << qSetFieldWidth(14) << "OBJECT_TYPE" << qSetFieldWidth(10) << "OBJECT"
+        << qSetFieldWidth(0) << "HELD_BY" << Qt::endl;
+    for (const Permission &permission : held.value()) {
+        QString holder = QStringLiteral("user");
+        if (permission.groupId) {
+            const Result<Group> group = core.groups().byId(*permission.groupId);
+            holder = QStringLiteral("group ") +
+                     (group ? group->name : QString::number(*permission.groupId));
+        }
+        out << qSetFieldWidth(6) << permission.id << qSetFieldWidth(16)
+            << actionName(permission.action) << qSetFieldWidth(14) << permission.objectType
+            << qSetFieldWidth(10)
+            << (permission.objectId ? QString::number(*permission.objectId) : QStringLiteral("all"))
+            << qSetFieldWidth(0) << holder << Qt::endl;
+    }
+    return ExitOk;
+}
+
+// cairn user revoke NAME ID: one of the user's own grants (a group's is revoked from the group).
+int revoke(CoreServices &core, const QString &name, const QString &idText)
+{
+    bool numeric = false;
+    const qint64 id = idText.toLongLong(&numeric);
+    if (!numeric) {
+        QTextStream(stderr) << "cairn: usage: cairn user revoke NAME ID (an ID from cairn user "
+                               "grants NAME)"
+                            << Qt::endl;
+        return ExitUsage;
+    }
+    const Result<User> user = core.users().userByUsername(name);
+    if (!user)
+        return fail(user.error());
+    const Result<QList<Permission>> held = core.permissions().permissionsOfUser(user->id);
+    if (!held)
+        return fail(held.error());
+    const auto own = std::find_if(held->cbegin(), held->cend(), [&](const Permission &one) {
+        return one.id == id && one.userId == user->id;
+    });
+    if (own == held->cend())
+        return fail(Error::notFound(QStringLiteral("%1 holds no grant %2 of their own (see cairn "
+                                                   "user grants %1).")
+                                        .arg(name)
+                                        .arg(id)));
+    const Result<void> revoked = core.permissions().revoke(id);
+    if (!revoked)
+        return fail(revoked.error());
+    QTextStream(stdout) << "Revoked " << actionName(own->action) << " on " << own->objectType
+                        << " from " << name << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 int UserCommand::run(const QStringList &arguments)
@@ -144,11 +206,17 @@ int UserCommand::run(const QStringList &arguments)
         "Manage users.\n\n  cairn user add NAME --password-stdin [--email E] [--superuser]\n"
         "  cairn user passwd NAME --password-stdin\n  cairn user list\n"
         "  cairn user token NAME [--expires-days N] [--read-only]\n"
-        "  cairn user grant NAME ACTION OBJECT_TYPE [--object ID]"));
+        "  cairn user grant NAME ACTION OBJECT_TYPE [--object ID]\n"
+        "  cairn user grants NAME\n  cairn user revoke NAME ID\n\n"
+        "Examples:\n"
+        "  echo 'a long password' | cairn user add alice --password-stdin\n"
+        "  cairn user grant alice execute_show command\n"
+        "  cairn user grants alice\n  cairn user revoke alice 3"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("user"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("add, passwd, list, token or grant."));
+                                 QStringLiteral("add, passwd, list, token, grant, grants or "
+                                                "revoke."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The username."));
     parser.addOption({PasswordStdin, QStringLiteral("Read the password from standard input.")});
     parser.addOption({EmailOption, QStringLiteral("The user's email (needed for NSoT AuthTokens)."),
@@ -175,12 +243,17 @@ int UserCommand::run(const QStringList &arguments)
     const QString name = positional.value(2);
     const bool needsName = action != QLatin1String("list");
     const bool needsPassword = action == QLatin1String("add") || action == QLatin1String("passwd");
-    const QStringList actions{QStringLiteral("add"), QStringLiteral("passwd"),
-                              QStringLiteral("list"), QStringLiteral("token"),
-                              QStringLiteral("grant")};
-    const qsizetype allowed = action == QLatin1String("grant") ? 5 : needsName ? 3 : 2;
+    const QStringList actions{QStringLiteral("add"),   QStringLiteral("passwd"),
+                              QStringLiteral("list"),  QStringLiteral("token"),
+                              QStringLiteral("grant"), QStringLiteral("grants"),
+                              QStringLiteral("revoke")};
+    const qsizetype allowed = action == QLatin1String("grant")    ? 5
+                              : action == QLatin1String("revoke") ? 4
+                              : needsName                         ? 3
+                                                                  : 2;
     if (!actions.contains(action) || (needsName && name.isEmpty()) || positional.size() > allowed) {
-        err << "cairn: usage: cairn user add|passwd|token|grant NAME ... or cairn user list"
+        err << "cairn: usage: cairn user add|passwd|token|grant|grants|revoke NAME ... or cairn "
+               "user list"
             << Qt::endl;
         return ExitUsage;
     }
@@ -200,6 +273,10 @@ int UserCommand::run(const QStringList &arguments)
         return token(*core, parser, name);
     if (action == QLatin1String("grant"))
         return grant(*core, parser, name, positional.value(3), positional.value(4));
+    if (action == QLatin1String("grants"))
+        return grants(*core, name);
+    if (action == QLatin1String("revoke"))
+        return revoke(*core, name, positional.value(3));
     return list(*core);
 }
 

@@ -83,3 +83,41 @@ TEST_F(ServeApiTest, TheDefaultZtpServerUrlIsPointedOut)
         server.stop();
     }
 }
+
+// An administrator sees what a user holds and takes one grant back from the command line, and
+// the server follows at once.
+TEST_F(ServeApiTest, GrantsAreListedAndRevokedFromTheCommandLine)
+{
+    const auto cli = [](const QStringList &arguments) {
+        return s_server->cli(arguments);
+    };
+    const auto aliceGroups = [] {
+        return client().get("/api/groups/", HttpClient::token(s_aliceToken)).status;
+    };
+    EXPECT_EQ(aliceGroups(), 403);
+    ASSERT_EQ(cli({QStringLiteral("user"), QStringLiteral("grant"), QStringLiteral("alice"),
+                   QStringLiteral("view"), QStringLiteral("group")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(aliceGroups(), 200);
+    const CliResult listed =
+        cli({QStringLiteral("user"), QStringLiteral("grants"), QStringLiteral("alice")});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err.constData();
+    QByteArray id;
+    for (const QByteArray &line : listed.out.split('\n')) {
+        if (line.contains(" view ") && line.contains(" group "))
+            id = line.split(' ').first();
+    }
+    ASSERT_FALSE(id.isEmpty()) << listed.out.constData();
+    const QStringList revoke{QStringLiteral("user"), QStringLiteral("revoke"),
+                             QStringLiteral("alice"), QString::fromLatin1(id)};
+    EXPECT_EQ(cli(revoke).exitCode, 0);
+    EXPECT_EQ(aliceGroups(), 403);
+    const CliResult again = cli(revoke);
+    EXPECT_EQ(again.exitCode, 1);
+    EXPECT_TRUE(again.err.contains("holds no grant")) << again.err.constData();
+    EXPECT_EQ(cli({QStringLiteral("user"), QStringLiteral("grant"), QStringLiteral("alice"),
+                   QStringLiteral("view"), QStringLiteral("planet")})
+                  .exitCode,
+              2);
+}
