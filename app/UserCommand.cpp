@@ -135,20 +135,29 @@ int grant(CoreServices &core, const QCommandLineParser &parser, const QString &n
     return ExitOk;
 }
 
+// The user named and what they hold, directly or through a group.
+Result<std::pair<User, QList<Permission>>> userAndGrants(CoreServices &core, const QString &name)
+{
+    Result<User> user = core.users().userByUsername(name);
+    if (!user)
+        return user.error();
+    Result<QList<Permission>> held = core.permissions().permissionsOfUser(user->id);
+    if (!held)
+        return held.error();
+    return std::pair{std::move(user).value(), std::move(held).value()};
+}
+
 // cairn user grants NAME: what the user holds, directly or through a group.
 int grants(CoreServices &core, const QString &name)
 {
-    const Result<User> user = core.users().userByUsername(name);
-    if (!user)
-        return fail(user.error());
-    const Result<QList<Permission>> held = core.permissions().permissionsOfUser(user->id);
-    if (!held)
-        return fail(held.error());
+    const Result<std::pair<User, QList<Permission>>> found = userAndGrants(core, name);
+    if (!found)
+        return fail(found.error());
     QTextStream out(stdout);
     out << qSetFieldWidth(6) << Qt::left << "ID" << qSetFieldWidth(16) << "ACTION"
         << qSetFieldWidth(14) << "OBJECT_TYPE" << qSetFieldWidth(10) << "OBJECT"
         << qSetFieldWidth(0) << "HELD_BY" << Qt::endl;
-    for (const Permission &permission : held.value()) {
+    for (const Permission &permission : found->second) {
         QString holder = QStringLiteral("user");
         if (permission.groupId) {
             const Result<Group> group = core.groups().byId(*permission.groupId);
@@ -175,16 +184,15 @@ int revoke(CoreServices &core, const QString &name, const QString &idText)
                             << Qt::endl;
         return ExitUsage;
     }
-    const Result<User> user = core.users().userByUsername(name);
-    if (!user)
-        return fail(user.error());
-    const Result<QList<Permission>> held = core.permissions().permissionsOfUser(user->id);
-    if (!held)
-        return fail(held.error());
-    const auto own = std::find_if(held->cbegin(), held->cend(), [&](const Permission &one) {
-        return one.id == id && one.userId == user->id;
+    const Result<std::pair<User, QList<Permission>>> found = userAndGrants(core, name);
+    if (!found)
+        return fail(found.error());
+    const User &user = found->first;
+    const QList<Permission> &held = found->second;
+    const auto own = std::find_if(held.cbegin(), held.cend(), [&](const Permission &one) {
+        return one.id == id && one.userId == user.id;
     });
-    if (own == held->cend())
+    if (own == held.cend())
         return fail(Error::notFound(QStringLiteral("%1 holds no grant %2 of their own (see cairn "
                                                    "user grants %1).")
                                         .arg(name)
