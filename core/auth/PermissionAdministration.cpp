@@ -10,13 +10,6 @@ namespace Cairn {
 
 namespace {
 
-bool holds(const Identity &caller, const QList<Permission> &held, const Permission &permission)
-{
-    return caller.user.isSuperuser ||
-           std::any_of(held.cbegin(), held.cend(),
-                       [&](const Permission &own) { return own.id == permission.id; });
-}
-
 // A whole number, or nothing.
 std::optional<qint64> idOf(const QJsonValue &value)
 {
@@ -54,18 +47,17 @@ Result<QList<Permission>> PermissionAdministration::list(const Identity &caller)
 
 Result<Permission> PermissionAdministration::get(const Identity &caller, qint64 id)
 {
-    Result<Permission> found = m_permissions.find(id);
-    if (!found)
-        return found.error();
-    const Result<QList<Permission>> held = caller.user.isSuperuser
-                                               ? Result<QList<Permission>>(QList<Permission>())
-                                               : m_permissions.permissionsOfUser(caller.user.id);
+    if (caller.user.isSuperuser)
+        return m_permissions.find(id);
+    const Result<QList<Permission>> held = m_permissions.permissionsOfUser(caller.user.id);
     if (!held)
         return held.error();
+    for (const Permission &permission : held.value()) {
+        if (permission.id == id)
+            return permission;
+    }
     // Another user's grant is as absent as a missing one: its id says nothing.
-    if (!holds(caller, held.value(), found.value()))
-        return Error::notFound(QStringLiteral("No such permission."));
-    return found;
+    return Error::notFound(QStringLiteral("No such permission."));
 }
 
 Result<void> PermissionAdministration::holderOf(const QJsonObject &fields, Permission &permission)
