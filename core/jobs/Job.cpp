@@ -10,10 +10,11 @@ namespace Cairn {
 
 namespace {
 
-constexpr std::array<std::pair<JobState, const char *>, 6> Names{{
+constexpr std::array<std::pair<JobState, const char *>, 7> Names{{
     {JobState::Queued, "queued"},
     {JobState::Running, "running"},
     {JobState::Succeeded, "succeeded"},
+    {JobState::Partial, "partial"},
     {JobState::Failed, "failed"},
     {JobState::Cancelled, "cancelled"},
     {JobState::Interrupted, "interrupted"},
@@ -29,6 +30,14 @@ QString jobStateName(JobState state)
     }
     Q_UNREACHABLE();
     return {};
+}
+
+QStringList jobStateNames()
+{
+    QStringList names;
+    for (const auto &entry : Names)
+        names.append(QString::fromLatin1(entry.second));
+    return names;
 }
 
 JobState jobStateFromName(const QString &name)

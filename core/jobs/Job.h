@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Cairn {
@@ -11,6 +12,8 @@ enum class JobState
     Queued,
     Running,
     Succeeded,
+    // Finished, but some of the items it ran (executions of a bulk job) failed.
+    Partial,
     Failed,
     Cancelled,
     // Was queued or running when the process stopped without finishing it.
@@ -18,6 +21,7 @@ enum class JobState
 };
 
 QString jobStateName(JobState state);
+QStringList jobStateNames();
 JobState jobStateFromName(const QString &name);
 bool isFinished(JobState state);
 

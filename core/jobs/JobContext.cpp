@@ -26,4 +26,26 @@ void JobContext::setProgress(int percent)
     m_changed();
 }
 
+void JobContext::setItemOutcomes(int succeeded, int failed)
+{
+    m_succeededItems = succeeded;
+    m_failedItems = failed;
+}
+
+JobState JobContext::finishedState() const
+{
+    if (m_failedItems == 0)
+        return JobState::Succeeded;
+    return m_succeededItems == 0 ? JobState::Failed : JobState::Partial;
+}
+
+QString JobContext::failureSummary() const
+{
+    if (m_failedItems == 0)
+        return {};
+    const int total = m_succeededItems + m_failedItems;
+    return total == 1 ? QStringLiteral("The only item failed.")
+                      : QStringLiteral("%1 of %2 items failed.").arg(m_failedItems).arg(total);
+}
+
 } // namespace Cairn

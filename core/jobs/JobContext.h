@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Job.h"
+
 #include <QJsonObject>
 #include <atomic>
 #include <functional>
@@ -22,6 +24,13 @@ public:
     bool isCancelled() const { return m_cancelled->load(); }
     // 0..100; stored (only when it moves) so observers in other processes see it too.
     void setProgress(int percent);
+    // For jobs made of items (a bulk execution): how many succeeded and failed, which decides
+    // whether the finished job is succeeded, partial or failed.
+    void setItemOutcomes(int succeeded, int failed);
+    // The state a handler that returned normally finishes in.
+    JobState finishedState() const;
+    // Why a job that returned normally still failed in part or in whole; empty if it did not.
+    QString failureSummary() const;
 
 private:
     qint64 m_jobId;
@@ -30,6 +39,8 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancelled;
     std::function<void()> m_changed;
     int m_progress = 0;
+    int m_succeededItems = 0;
+    int m_failedItems = 0;
 };
 
 } // namespace Cairn

@@ -197,8 +197,9 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
         try {
             const Result<QJsonObject> outcome = handler(context);
             if (outcome) {
-                state = cancelled->load() ? stoppedState() : JobState::Succeeded;
+                state = cancelled->load() ? stoppedState() : context.finishedState();
                 result = outcome.value();
+                error = context.failureSummary();
             } else {
                 state = cancelled->load() ? stoppedState() : JobState::Failed;
                 error = outcome.error().message;

@@ -122,8 +122,9 @@ Result<void> JobRepository::setProgress(qint64 id, int progress)
 Result<void> JobRepository::finish(qint64 id, JobState state, const QJsonObject &result,
                                    const QString &error)
 {
-    const QString completes =
-        state == JobState::Succeeded ? QStringLiteral(", progress = 100") : QString();
+    const QString completes = state == JobState::Succeeded || state == JobState::Partial
+                                  ? QStringLiteral(", progress = 100")
+                                  : QString();
     return SqlQuery::exec(
         m_database.connection(),
         QStringLiteral("UPDATE jobs SET state = ?, result = ?, error = ?, finished_at = ?%1 "

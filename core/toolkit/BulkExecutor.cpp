@@ -141,6 +141,7 @@ QJsonObject BulkExecutor::run(JobContext &context, const Identity &caller,
         successful += result.value(QLatin1String("success")).toBool() ? 1 : 0;
         array.append(result);
     }
+    context.setItemOutcomes(successful, total - successful);
     return {
         {QStringLiteral("results"), array},
         {QStringLiteral("summary"), QJsonObject{{QStringLiteral("total"), total},

@@ -136,7 +136,11 @@ TEST_F(ToolkitBulkApiTest, ReportsEveryExecutionInItsPlace)
     ASSERT_EQ(job.status, 200);
     EXPECT_EQ(job.json()[QStringLiteral("kind")].toString(),
               QStringLiteral("toolkit.bulk_execute"));
-    EXPECT_EQ(job.json()[QStringLiteral("state")].toString(), QStringLiteral("succeeded"));
+    // Some executions failed: the job says so, with the counts, rather than "succeeded".
+    EXPECT_EQ(job.json()[QStringLiteral("state")].toString(), QStringLiteral("partial"));
+    EXPECT_EQ(job.json()[QStringLiteral("error")].toString(),
+              QStringLiteral("5 of 7 items failed."));
+    EXPECT_EQ(reply.json()[QStringLiteral("job_state")].toString(), QStringLiteral("partial"));
     EXPECT_EQ(job.json()[QStringLiteral("progress")].toInt(), 100);
     EXPECT_FALSE(job.body.contains(s_token)) << "credential tokens are never stored";
     EXPECT_EQ(
@@ -147,9 +151,32 @@ TEST_F(ToolkitBulkApiTest, ReportsEveryExecutionInItsPlace)
         << "another operator's job";
 }
 
+TEST_F(ToolkitBulkApiTest, AJobWhoseExecutionsAllFailedHasFailed)
+{
+    const HttpReply reply = bulk({execution(QStringLiteral("Bogus"), s_devices[0]),
+                                  execution(QStringLiteral("Bogus"), s_devices[1])});
+    ASSERT_EQ(reply.status, 200) << reply.body.constData();
+    EXPECT_EQ(reply.json()[QStringLiteral("job_state")].toString(), QStringLiteral("failed"));
+    const HttpReply job =
+        admin("GET", "/api/jobs/" +
+                         QByteArray::number(reply.json()[QStringLiteral("job_id")].toInt()) + "/");
+    EXPECT_EQ(job.json()[QStringLiteral("state")].toString(), QStringLiteral("failed"));
+    EXPECT_EQ(job.json()[QStringLiteral("error")].toString(),
+              QStringLiteral("2 of 2 items failed."));
+    EXPECT_EQ(
+        job.json()[QStringLiteral("result")][QStringLiteral("summary")][QStringLiteral("failed")]
+            .toInt(),
+        2)
+        << "the results are kept";
+    EXPECT_EQ(admin("GET", "/api/jobs/?state=failed").status, 400)
+        << "jobs are paged in SQL and refuse filters rather than answer unfiltered";
+}
+
 TEST_F(ToolkitBulkApiTest, NothingToRunIsABadRequest)
 {
     const QByteArray path = "/api/plugins/toolkit/commands/bulk-execute/";
+    const int jobsBefore =
+        admin("GET", "/api/jobs/?limit=1").json()[QStringLiteral("count")].toInt();
     for (const QByteArray &body : {QByteArray("{}"), QByteArray(R"({"executions": []})"),
                                    QByteArray(R"({"executions": {"a": 1}})")}) {
         const HttpReply reply = admin("POST", path, body);
@@ -163,8 +190,9 @@ TEST_F(ToolkitBulkApiTest, NothingToRunIsABadRequest)
     const HttpReply reply = bulk(tooMany);
     EXPECT_EQ(reply.status, 400);
     EXPECT_TRUE(reply.json().toObject().contains(QStringLiteral("executions")));
-    EXPECT_EQ(admin("GET", "/api/jobs/?limit=10").json()[QStringLiteral("count")].toInt(), 1)
-        << "only the job of the test before";
+    EXPECT_EQ(admin("GET", "/api/jobs/?limit=1").json()[QStringLiteral("count")].toInt(),
+              jobsBefore)
+        << "no job was made";
 }
 
 // A misspelt name is refused, naming it, before anything runs: run without it, the execution

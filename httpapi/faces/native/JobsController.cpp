@@ -64,10 +64,7 @@ HttpResponse cancel(CoreServices &core, const ApiRequest &request)
 QJsonObject jobSchema()
 {
     QJsonObject state = JsonSchema::ofType("string");
-    state.insert(QStringLiteral("enum"),
-                 QJsonArray{QStringLiteral("queued"), QStringLiteral("running"),
-                            QStringLiteral("succeeded"), QStringLiteral("failed"),
-                            QStringLiteral("cancelled"), QStringLiteral("interrupted")});
+    state.insert(QStringLiteral("enum"), QJsonArray::fromStringList(jobStateNames()));
     return JsonSchema::object({{QStringLiteral("id"), JsonSchema::ofType("integer")},
                                {QStringLiteral("kind"), JsonSchema::ofType("string")},
                                {QStringLiteral("state"), state},
