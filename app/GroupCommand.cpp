@@ -1,5 +1,6 @@
 #include "GroupCommand.h"
 
+#include "CommandFailure.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
 
@@ -13,23 +14,17 @@ const char *const Usage = "usage: cairn group add NAME\n"
                           "       cairn group member GROUP USER   (adds USER to GROUP)\n"
                           "       cairn group list";
 
-int fail(const Error &error)
-{
-    QTextStream(stderr) << "cairn: " << error.message << Qt::endl;
-    return ExitFailure;
-}
-
 int addMember(CoreServices &core, const QString &groupName, const QString &username)
 {
     const Result<Group> group = core.groups().byName(groupName);
     if (!group)
-        return fail(group.error());
+        return reportFailure(group.error());
     const Result<User> user = core.users().userByUsername(username);
     if (!user)
-        return fail(user.error());
+        return reportFailure(user.error());
     const Result<void> added = core.groups().addMember(group->id, user->id);
     if (!added)
-        return fail(added.error());
+        return reportFailure(added.error());
     QTextStream(stdout) << "Added " << username << " to " << groupName << Qt::endl;
     return ExitOk;
 }
@@ -38,7 +33,7 @@ int list(CoreServices &core)
 {
     const Result<QList<Group>> groups = core.groups().list();
     if (!groups)
-        return fail(groups.error());
+        return reportFailure(groups.error());
     QTextStream out(stdout);
     for (const Group &group : groups.value())
         out << group.name << Qt::endl;
@@ -84,7 +79,7 @@ int GroupCommand::run(const QStringList &arguments)
         return addMember(*core, positional.value(2), positional.value(3));
     const Result<Group> created = core->groups().create(positional.value(2));
     if (!created)
-        return fail(created.error());
+        return reportFailure(created.error());
     QTextStream(stdout) << "Added group " << created->name << Qt::endl;
     return ExitOk;
 }

@@ -1,8 +1,10 @@
 #include "UserCommand.h"
 
+#include "CommandFailure.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "PermissionTypes.h"
+#include "UserTokenCommands.h"
 
 #include <QFile>
 #include <QTextStream>
@@ -30,22 +32,12 @@ QString readPassword()
     return QString::fromUtf8(line);
 }
 
-int fail(const Error &error)
-{
-    QTextStream err(stderr);
-    err << "cairn: " << error.message;
-    for (auto it = error.fields.begin(); it != error.fields.end(); ++it)
-        err << " (" << it.key() << ": " << it.value().toString() << ")";
-    err << Qt::endl;
-    return ExitFailure;
-}
-
 int add(CoreServices &core, const QCommandLineParser &parser, const QString &name)
 {
     const Result<User> user = core.users().addUser(
         NewUser{name, readPassword(), parser.value(EmailOption), parser.isSet(SuperuserOption)});
     if (!user)
-        return fail(user.error());
+        return reportFailure(user.error());
     QTextStream(stdout) << "Created user " << user->username << " (id " << user->id << ")"
                         << Qt::endl;
     return ExitOk;
@@ -55,7 +47,7 @@ int passwd(CoreServices &core, const QString &name)
 {
     const Result<void> changed = core.users().setPassword(name, readPassword());
     if (!changed)
-        return fail(changed.error());
+        return reportFailure(changed.error());
     QTextStream(stdout) << "Password changed for " << name << Qt::endl;
     return ExitOk;
 }
@@ -64,7 +56,7 @@ int list(CoreServices &core)
 {
     const Result<QList<User>> users = core.users().listUsers();
     if (!users)
-        return fail(users.error());
+        return reportFailure(users.error());
     QTextStream out(stdout);
     out << qSetFieldWidth(6) << Qt::left << "ID" << qSetFieldWidth(24) << "USERNAME"
         << qSetFieldWidth(32) << "EMAIL" << qSetFieldWidth(11) << "SUPERUSER" << qSetFieldWidth(0)
@@ -90,11 +82,11 @@ int token(CoreServices &core, const QCommandLineParser &parser, const QString &n
     }
     const Result<User> user = core.users().userByUsername(name);
     if (!user)
-        return fail(user.error());
+        return reportFailure(user.error());
     const Result<IssuedToken> issued = core.tokens().create(
         user->id, expiresInDays, parser.isSet(ReadOnlyOption), QStringLiteral("command line"));
     if (!issued)
-        return fail(issued.error());
+        return reportFailure(issued.error());
     QTextStream out(stdout);
     out << "# API token for " << name << (issued->token.readOnly ? " (read-only)" : "")
         << "; shown once, store it now:" << Qt::endl;
@@ -119,7 +111,7 @@ int grant(CoreServices &core, const QCommandLineParser &parser, const QString &n
     }
     const Result<User> user = core.users().userByUsername(name);
     if (!user)
-        return fail(user.error());
+        return reportFailure(user.error());
     Permission permission;
     permission.userId = user->id;
     permission.objectType = objectType;
@@ -128,7 +120,7 @@ int grant(CoreServices &core, const QCommandLineParser &parser, const QString &n
     permission.action = *action;
     const Result<Permission> granted = core.permissions().grant(permission);
     if (!granted)
-        return fail(granted.error());
+        return reportFailure(granted.error());
     QTextStream(stdout) << "Granted " << actionText << " on " << objectType
                         << (permission.objectId ? QStringLiteral(" %1").arg(objectId) : QString())
                         << " to " << name << Qt::endl;
@@ -152,7 +144,7 @@ int grants(CoreServices &core, const QString &name)
 {
     const Result<std::pair<User, QList<Permission>>> found = userAndGrants(core, name);
     if (!found)
-        return fail(found.error());
+        return reportFailure(found.error());
     QTextStream out(stdout);
     out << qSetFieldWidth(6) << Qt::left << "ID" << qSetFieldWidth(16) << "ACTION"
         << qSetFieldWidth(14) << "OBJECT_TYPE" << qSetFieldWidth(10) << "OBJECT"
@@ -186,20 +178,21 @@ int revoke(CoreServices &core, const QString &name, const QString &idText)
     }
     const Result<std::pair<User, QList<Permission>>> found = userAndGrants(core, name);
     if (!found)
-        return fail(found.error());
+        return reportFailure(found.error());
     const User &user = found->first;
     const QList<Permission> &held = found->second;
     const auto own = std::find_if(held.cbegin(), held.cend(), [&](const Permission &one) {
         return one.id == id && one.userId == user.id;
     });
     if (own == held.cend())
-        return fail(Error::notFound(QStringLiteral("%1 holds no grant %2 of their own (see cairn "
-                                                   "user grants %1).")
-                                        .arg(name)
-                                        .arg(id)));
+        return reportFailure(
+            Error::notFound(QStringLiteral("%1 holds no grant %2 of their own (see cairn "
+                                           "user grants %1).")
+                                .arg(name)
+                                .arg(id)));
     const Result<void> revoked = core.permissions().revoke(id);
     if (!revoked)
-        return fail(revoked.error());
+        return reportFailure(revoked.error());
     QTextStream(stdout) << "Revoked " << actionName(own->action) << " on " << own->objectType
                         << " from " << name << Qt::endl;
     return ExitOk;
@@ -214,17 +207,20 @@ int UserCommand::run(const QStringList &arguments)
         "Manage users.\n\n  cairn user add NAME --password-stdin [--email E] [--superuser]\n"
         "  cairn user passwd NAME --password-stdin\n  cairn user list\n"
         "  cairn user token NAME [--expires-days N] [--read-only]\n"
+        "  cairn user tokens NAME\n  cairn user revoke-token NAME ID\n"
         "  cairn user grant NAME ACTION OBJECT_TYPE [--object ID]\n"
         "  cairn user grants NAME\n  cairn user revoke NAME ID\n\n"
         "Examples:\n"
         "  echo 'a long password' | cairn user add alice --password-stdin\n"
         "  cairn user grant alice execute_show command\n"
-        "  cairn user grants alice\n  cairn user revoke alice 3"));
+        "  cairn user grants alice\n  cairn user revoke alice 3\n"
+        "  cairn user token alice --expires-days 90 --read-only\n"
+        "  cairn user tokens alice\n  cairn user revoke-token alice 2"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("user"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("action"),
-                                 QStringLiteral("add, passwd, list, token, grant, grants or "
-                                                "revoke."));
+                                 QStringLiteral("add, passwd, list, token, tokens, revoke-token, "
+                                                "grant, grants or revoke."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The username."));
     parser.addOption({PasswordStdin, QStringLiteral("Read the password from standard input.")});
     parser.addOption({EmailOption, QStringLiteral("The user's email (needed for NSoT AuthTokens)."),
@@ -251,17 +247,19 @@ int UserCommand::run(const QStringList &arguments)
     const QString name = positional.value(2);
     const bool needsName = action != QLatin1String("list");
     const bool needsPassword = action == QLatin1String("add") || action == QLatin1String("passwd");
-    const QStringList actions{QStringLiteral("add"),   QStringLiteral("passwd"),
-                              QStringLiteral("list"),  QStringLiteral("token"),
-                              QStringLiteral("grant"), QStringLiteral("grants"),
-                              QStringLiteral("revoke")};
-    const qsizetype allowed = action == QLatin1String("grant")    ? 5
-                              : action == QLatin1String("revoke") ? 4
-                              : needsName                         ? 3
-                                                                  : 2;
+    const QStringList actions{
+        QStringLiteral("add"),    QStringLiteral("passwd"), QStringLiteral("list"),
+        QStringLiteral("token"),  QStringLiteral("grant"),  QStringLiteral("grants"),
+        QStringLiteral("revoke"), QStringLiteral("tokens"), QStringLiteral("revoke-token")};
+    const bool takesId =
+        action == QLatin1String("revoke") || action == QLatin1String("revoke-token");
+    const qsizetype allowed = action == QLatin1String("grant") ? 5
+                              : takesId                        ? 4
+                              : needsName                      ? 3
+                                                               : 2;
     if (!actions.contains(action) || (needsName && name.isEmpty()) || positional.size() > allowed) {
-        err << "cairn: usage: cairn user add|passwd|token|grant|grants|revoke NAME ... or cairn "
-               "user list"
+        err << "cairn: usage: cairn user add|passwd|token|tokens|revoke-token|grant|grants|revoke "
+               "NAME ... or cairn user list"
             << Qt::endl;
         return ExitUsage;
     }
@@ -285,6 +283,10 @@ int UserCommand::run(const QStringList &arguments)
         return grants(*core, name);
     if (action == QLatin1String("revoke"))
         return revoke(*core, name, positional.value(3));
+    if (action == QLatin1String("tokens"))
+        return listUserTokens(*core, name);
+    if (action == QLatin1String("revoke-token"))
+        return revokeUserToken(*core, name, positional.value(3));
     return list(*core);
 }
 

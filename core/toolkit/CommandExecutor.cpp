@@ -198,6 +198,16 @@ Result<PreparedExecution> CommandExecutor::prepare(const Identity &caller,
             QStringLiteral("Command \"%1\" is not available for platform \"%2\" of %3.")
                 .arg(command.name, device.platform, device.hostname));
     }
+    // Checked again here for commands catalogued before the rule existed.
+    const QString notReadOnly =
+        command.isConfig() ? QString() : profile->whyNotReadOnly(command.command);
+    if (!notReadOnly.isEmpty()) {
+        return Error::invalidField(
+            QStringLiteral("command_id"),
+            QStringLiteral("Command \"%1\" is catalogued as show but does not only read: %2 An "
+                           "administrator can catalogue it as config.")
+                .arg(command.name, notReadOnly));
+    }
     if (device.ipAddress.isEmpty()) {
         return Error::invalidField(
             QStringLiteral("device_id"),

@@ -56,6 +56,25 @@ Result<QStringList> platformsOf(const QJsonObject &fields)
     return platforms;
 }
 
+// `execute_show` may run it, so on every platform it is for it must only read.
+Result<void> readOnlyIfShow(const Command &command)
+{
+    if (command.isConfig())
+        return {};
+    for (const QString &platform : command.platforms) {
+        const PlatformProfile *profile = PlatformCatalog::find(platform);
+        const QString why = profile ? profile->whyNotReadOnly(command.command) : QString();
+        if (!why.isEmpty()) {
+            return Error::invalidField(
+                QStringLiteral("command"),
+                QStringLiteral("A show command must only read: %1 Catalogue it with command_type "
+                               "\"config\" if it changes the device.")
+                    .arg(why));
+        }
+    }
+    return {};
+}
+
 Result<CommandVariable> variableOf(const QJsonValue &item, qsizetype index)
 {
     const QString field = QStringLiteral("variables");
@@ -195,6 +214,9 @@ Result<Command> apply(const Command &current, const QJsonObject &fields, bool pa
     const Result<void> declared = placeholdersDeclared(command);
     if (!declared)
         return declared.error();
+    const Result<void> readOnly = readOnlyIfShow(command);
+    if (!readOnly)
+        return readOnly.error();
     return command;
 }
 

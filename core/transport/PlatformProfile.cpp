@@ -45,6 +45,9 @@ PlatformProfile PlatformProfile::fromJson(const QJsonObject &json)
         textValue.isEmpty()
             ? cliTextValue()
             : QRegularExpression(textValue, QRegularExpression::UseUnicodePropertiesOption);
+    const QJsonObject readOnly = json.value(QLatin1String("read_only")).toObject();
+    profile.readOnlyVerbs = stringsOf(readOnly.value(QLatin1String("verbs")));
+    profile.readOnlyFilters = stringsOf(readOnly.value(QLatin1String("filters")));
     for (const QJsonValue error : json.value(QLatin1String("errors")).toArray()) {
         const QJsonObject object = error.toObject();
         profile.errors << DeviceErrorPattern{patternOf(object.value(QLatin1String("pattern"))),
@@ -70,6 +73,32 @@ std::optional<DeviceErrorPattern> PlatformProfile::detectError(const QString &ou
             return error;
     }
     return std::nullopt;
+}
+
+QString PlatformProfile::whyNotReadOnly(const QString &commandText) const
+{
+    static const QRegularExpression placeholder(QStringLiteral("<[A-Za-z_][A-Za-z0-9_-]*>"));
+    static const QRegularExpression chaining(QStringLiteral("[;&<>`]|\\$\\("));
+    QString text = commandText.toLower();
+    text.replace(placeholder, QStringLiteral("value"));
+    const QRegularExpressionMatch chained = chaining.match(text);
+    if (chained.hasMatch()) {
+        return QStringLiteral("\"%1\" can chain or redirect a command.").arg(chained.captured());
+    }
+    const QStringList stages = text.split(QLatin1Char('|'));
+    const QString verb = stages.first().section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+    if (!readOnlyVerbs.contains(verb)) {
+        return QStringLiteral("On %1 a read-only command starts with one of: %2.")
+            .arg(name, readOnlyVerbs.join(QLatin1String(", ")));
+    }
+    for (const QString &stage : stages.mid(1)) {
+        const QString filter = stage.section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
+        if (!readOnlyFilters.contains(filter)) {
+            return QStringLiteral("On %1 \"| %2\" is not a read-only filter; those are: %3.")
+                .arg(name, filter, readOnlyFilters.join(QLatin1String(", ")));
+        }
+    }
+    return {};
 }
 
 } // namespace Cairn

@@ -42,12 +42,20 @@ struct PlatformProfile
     // to a file (IOS `| redirect`, Junos `| save`) or run a shell command.
     QRegularExpression textValue;
     QList<DeviceErrorPattern> errors;
+    // What a command catalogued as `show` may be here ("read_only" in the JSON), so that
+    // `execute_show` cannot reload or reconfigure a device: its first word one of `verbs`, each
+    // `|` followed by one of `filters` (never IOS `| redirect` or Junos `| save`), and no `;`,
+    // `&`, `<`, `>`, backquote or `$(` outside its `<variable>` placeholders.
+    QStringList readOnlyVerbs;
+    QStringList readOnlyFilters;
 
     static PlatformProfile fromJson(const QJsonObject &json);
     // The text_value of platforms that name none: what network CLIs take safely.
     static QRegularExpression cliTextValue();
     // The first device-side error pattern the output matches.
     std::optional<DeviceErrorPattern> detectError(const QString &output) const;
+    // Why the command text (placeholders unrendered) is not read-only here; empty when it is.
+    QString whyNotReadOnly(const QString &commandText) const;
 };
 
 } // namespace Cairn

@@ -171,6 +171,7 @@ seen["others"] = others
 seen["alice_list"] = call("GET", "/permissions/", alice)
 seen["alice_other"] = call("GET", "/permissions/%d/" % others[1]["id"], alice)[0]
 seen["alice_own"] = call("GET", "/permissions/%d/" % seen["grant"][1]["id"], alice)[0]
+seen["alice_user"] = call("GET", "/users/0/", alice)[1]
 seen["alice_grants"] = call("POST", "/permissions/", alice,
                             json={"user": "alice", "action": "admin", "object_type": "group"})[0]
 seen["alice_revokes"] = call("DELETE", "/permissions/%d/" % others[1]["id"], alice)[0]
@@ -225,6 +226,12 @@ print(json.dumps(seen))
               seen[QStringLiteral("grant")][1][QStringLiteral("id")]);
     EXPECT_EQ(status("alice_other"), 404);
     EXPECT_EQ(status("alice_own"), 200);
+    // Her user shows every grant she holds, not only NSoT's per-site ones.
+    const QJsonArray onUser =
+        seen[QStringLiteral("alice_user")][QStringLiteral("grants")].toArray();
+    ASSERT_EQ(onUser.size(), 1) << QJsonDocument(onUser).toJson().constData();
+    EXPECT_EQ(onUser.at(0)[QStringLiteral("object_type")], QStringLiteral("group"));
+    EXPECT_EQ(onUser.at(0)[QStringLiteral("action")], QStringLiteral("view"));
     EXPECT_EQ(status("alice_grants"), 403);
     EXPECT_EQ(status("alice_revokes"), 403);
     EXPECT_EQ(seen[QStringLiteral("bad_action")][0].toInt(), 400);

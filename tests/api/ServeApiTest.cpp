@@ -86,6 +86,48 @@ TEST_F(ServeApiTest, TheDefaultZtpServerUrlIsPointedOut)
 
 // An administrator sees what a user holds and takes one grant back from the command line, and
 // the server follows at once.
+TEST_F(ServeApiTest, TokensAreListedAndRevokedFromTheCommandLine)
+{
+    const auto cli = [](const QStringList &arguments) {
+        return s_server->cli(arguments);
+    };
+    const CliResult issued =
+        cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("alice")});
+    ASSERT_EQ(issued.exitCode, 0) << issued.err.constData();
+    const QByteArray key = issued.out.trimmed().split('\n').last().trimmed();
+    ASSERT_EQ(key.size(), 40) << issued.out.constData();
+    const auto aliceWithIt = [&key] {
+        return client().get("/api/users/", HttpClient::token(key)).status;
+    };
+    EXPECT_EQ(aliceWithIt(), 200);
+    const CliResult listed =
+        cli({QStringLiteral("user"), QStringLiteral("tokens"), QStringLiteral("alice")});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err.constData();
+    EXPECT_FALSE(listed.out.contains(key)) << "keys are never shown again";
+    QByteArray id;
+    for (const QByteArray &line : listed.out.split('\n')) {
+        if (line.contains(QByteArray(" " + key.left(8) + " ")))
+            id = line.split(' ').first();
+    }
+    ASSERT_FALSE(id.isEmpty()) << listed.out.constData();
+    const QStringList revoke{QStringLiteral("user"), QStringLiteral("revoke-token"),
+                             QStringLiteral("alice"), QString::fromLatin1(id)};
+    const CliResult revoked = cli(revoke);
+    EXPECT_EQ(revoked.exitCode, 0) << revoked.err.constData();
+    // The server caches a resolved key for at most 2 s.
+    QThread::msleep(2100);
+    EXPECT_EQ(aliceWithIt(), 401);
+    EXPECT_EQ(client().get("/api/users/", HttpClient::token(s_aliceToken)).status, 200)
+        << "her other tokens still work";
+    const CliResult again = cli(revoke);
+    EXPECT_EQ(again.exitCode, 1);
+    EXPECT_TRUE(again.err.contains(QByteArray("alice has no token " + id))) << again.err.constData();
+    EXPECT_EQ(cli({QStringLiteral("user"), QStringLiteral("revoke-token"), QStringLiteral("alice"),
+                   QStringLiteral("the-newest")})
+                  .exitCode,
+              2);
+}
+
 TEST_F(ServeApiTest, GrantsAreListedAndRevokedFromTheCommandLine)
 {
     const auto cli = [](const QStringList &arguments) {

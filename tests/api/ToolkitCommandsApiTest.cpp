@@ -182,3 +182,54 @@ TEST_F(ToolkitCommandsApiTest, WritingNeedsPermissionReadingDoesNot)
     EXPECT_EQ(denied.status, 403);
     EXPECT_TRUE(denied.json().toObject().contains(QStringLiteral("detail")));
 }
+
+// execute_show is for operators who may look but not touch: a command catalogued as show must
+// only read on every platform it is for, or execute_show could reload the device.
+TEST_F(ToolkitCommandsApiTest, AShowCommandMustOnlyRead)
+{
+    const int before = admin("GET", Base).json()[QStringLiteral("count")].toInt();
+    const QList<QByteArray> refused{
+        R"({"name": "Reload", "command": "reload", "platforms": ["cisco_ios"]})",
+        R"({"name": "Save", "command": "show running-config | redirect flash:run.txt",
+            "platforms": ["cisco_ios"]})",
+        R"({"name": "Junos save", "command": "show configuration | save /var/tmp/c",
+            "platforms": ["juniper_junos"]})",
+        R"({"name": "Chained", "command": "show version; reload", "platforms": ["cisco_ios"]})",
+        R"({"name": "Copy", "command": "copy running-config startup-config",
+            "platforms": ["arista_eos"]})",
+        R"({"name": "Show on two", "command": "display version",
+            "platforms": ["generic", "cisco_ios"]})",
+        R"({"name": "Shell", "command": "cat /etc/hostname && reboot", "platforms": ["linux"]})",
+    };
+    for (const QByteArray &body : refused) {
+        const HttpReply reply = admin("POST", Base, body);
+        EXPECT_EQ(reply.status, 400) << body.constData();
+        EXPECT_TRUE(reply.json()[QStringLiteral("command")][0].toString().contains(
+            QLatin1String("command_type \"config\"")))
+            << reply.body.constData();
+    }
+    EXPECT_EQ(admin("GET", Base).json()[QStringLiteral("count")].toInt(), before)
+        << "nothing refused was saved";
+
+    const QList<QByteArray> accepted{
+        R"({"name": "Run include", "command": "sh run | inc <word>", "platforms": ["cisco_ios"],
+            "variables": [{"name": "word", "variable_type": "text"}]})",
+        R"({"name": "Junos routes", "command": "show route | match 10.0 | count",
+            "platforms": ["juniper_junos"]})",
+        R"({"name": "Reload as config", "command": "reload", "command_type": "config",
+            "platforms": ["cisco_ios"]})",
+    };
+    for (const QByteArray &body : accepted) {
+        const HttpReply reply = admin("POST", Base, body);
+        EXPECT_EQ(reply.status, 201) << body.constData() << reply.body.constData();
+    }
+    // Turning a config command into a show command is checked the same way.
+    const HttpReply reload = admin("GET", QByteArray(Base) + "?name=Reload%20as%20config");
+    const QByteArray id = QByteArray::number(
+        reload.json()[QStringLiteral("results")][0][QStringLiteral("id")].toInt());
+    const HttpReply demoted =
+        admin("PATCH", QByteArray(Base) + id + "/", R"({"command_type": "show"})");
+    EXPECT_EQ(demoted.status, 400) << demoted.body.constData();
+    EXPECT_EQ(admin("GET", QByteArray(Base) + id + "/").json()[QStringLiteral("command_type")],
+              QStringLiteral("config"));
+}

@@ -15,13 +15,17 @@ namespace Cairn {
 namespace {
 
 // NSoT lists a user's permissions per site: {"<site id>": {user, site, permissions: [...]}}.
+// `grants` adds everything else the user holds, directly or through a group, as
+// /api/permissions/ shows each grant.
 Result<QJsonObject> userJson(CoreServices &core, const User &user)
 {
     const Result<QList<Permission>> held = core.permissions().permissionsOfUser(user.id);
     if (!held)
         return held.error();
     QJsonObject perSite;
+    QJsonArray grants;
     for (const Permission &permission : held.value()) {
+        grants.append(permission.toJson());
         if (permission.objectType != QLatin1String("site") || !permission.objectId)
             continue;
         const QString site = QString::number(*permission.objectId);
@@ -35,6 +39,7 @@ Result<QJsonObject> userJson(CoreServices &core, const User &user)
     }
     QJsonObject json = user.toJson();
     json.insert(QStringLiteral("permissions"), perSite);
+    json.insert(QStringLiteral("grants"), grants);
     return json;
 }
 
@@ -79,10 +84,10 @@ HttpResponse list(CoreServices &core, const ApiRequest &request)
     const Result<Page> page = Page::fromRequest(request);
     if (!users || !page)
         return FaceErrors::response(Face::Nsot, users ? page.error() : users.error());
-    static const QStringList Visible{QStringLiteral("id"),         QStringLiteral("username"),
-                                     QStringLiteral("email"),      QStringLiteral("is_superuser"),
-                                     QStringLiteral("is_active"),  QStringLiteral("created"),
-                                     QStringLiteral("permissions")};
+    static const QStringList Visible{QStringLiteral("id"),          QStringLiteral("username"),
+                                     QStringLiteral("email"),       QStringLiteral("is_superuser"),
+                                     QStringLiteral("is_active"),   QStringLiteral("created"),
+                                     QStringLiteral("permissions"), QStringLiteral("grants")};
     const Representation representation(request);
     QJsonArray array;
     for (const User &user : users->mid(page->offset, page->rowsToFetch())) {
@@ -117,6 +122,7 @@ QJsonObject userSchema()
          {QStringLiteral("email"), JsonSchema::ofType("string")},
          {QStringLiteral("is_superuser"), JsonSchema::ofType("boolean")},
          {QStringLiteral("permissions"), JsonSchema::ofType("object")},
+         {QStringLiteral("grants"), JsonSchema::readOnly(JsonSchema::ofType("array"))},
          {QStringLiteral("secret_key"), JsonSchema::ofType("string")}});
 }
 
