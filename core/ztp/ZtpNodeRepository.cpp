@@ -73,18 +73,20 @@ Result<std::optional<qint64>> ZtpNodeRepository::upsert(const ZtpNodeRecord &rec
         m_database.connection(),
         QStringLiteral(
             "INSERT INTO ztp_nodes (node_id, serial_number, system_mac, model, version, "
-            "pattern, definition, status, last_address, registered_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
+            "pattern, definition, status, last_address, last_error, registered_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
             "serial_number = excluded.serial_number, system_mac = excluded.system_mac, "
             "model = excluded.model, version = excluded.version, "
             // A switch registering again keeps the pattern it matched until it matches another.
             "pattern = COALESCE(NULLIF(excluded.pattern, ''), ztp_nodes.pattern), "
             "definition = COALESCE(NULLIF(excluded.definition, ''), ztp_nodes.definition), "
             "status = excluded.status, last_address = excluded.last_address, actions_total = 0, "
-            "actions_fetched = 0, last_error = '', updated_at = excluded.updated_at "
+            "actions_fetched = 0, last_error = excluded.last_error, "
+            "updated_at = excluded.updated_at "
             "RETURNING device_id"),
         {record.nodeId, record.serialNumber, record.systemMac, record.model, record.version,
-         record.pattern, record.definition, record.status, record.lastAddress, at, at});
+         record.pattern, record.definition, record.status, record.lastAddress, record.lastError, at,
+         at});
     if (!query)
         return query.error();
     if (!query->next())

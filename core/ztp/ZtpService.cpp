@@ -27,6 +27,9 @@ const QString PatternFile = QStringLiteral("pattern");
 const QString StartupConfigFile = QStringLiteral("startup-config");
 const QString AttributesFile = QStringLiteral("attributes");
 const QString ConfigHandlerFile = QStringLiteral("config-handler");
+// Why a node is refused, in its answer and in its record.
+constexpr const char *NoPatternMatched =
+    "No pattern in the neighbordb matches its facts and LLDP neighbors.";
 
 QString inFolder(const QString &folder, const QString &name)
 {
@@ -109,6 +112,8 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
     record.version = node.version;
     record.status = status;
     record.lastAddress = address;
+    if (status == QLatin1String("refused"))
+        record.lastError = QString::fromLatin1(NoPatternMatched);
     if (pattern) {
         record.pattern = pattern->name;
         record.definition = pattern->definition;
@@ -249,7 +254,7 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
     if (!pattern) {
         remember(node, nodeId, QStringLiteral("refused"), address, nullptr, false);
         return Error::badRequest(
-            QStringLiteral("No pattern in the neighbordb matches node %1.").arg(nodeId));
+            QStringLiteral("Node %1: %2").arg(nodeId, QString::fromLatin1(NoPatternMatched)));
     }
     Result<void> written = writeNodeFiles(folder.value(), node, *pattern);
     if (!written) {
@@ -298,6 +303,20 @@ Result<QJsonObject> ZtpService::storedDefinition(const QString &folder, const QS
                        {QStringLiteral("actions"), actions}};
 }
 
+// A node without stored facts never registered, or was refused when it did (its record says
+// why); the switch's log should say which.
+Error ZtpService::unregisteredNode(const QString &nodeId)
+{
+    const Result<ZtpNodeRecord> record = m_nodes.byNodeId(nodeId);
+    if (record && record->status == QLatin1String("refused")) {
+        return Error::badRequest(
+            QStringLiteral("Node %1 was refused when it registered: %2 Change the neighbordb, "
+                           "then let the node register again.")
+                .arg(nodeId, record->lastError));
+    }
+    return Error::badRequest(QStringLiteral("Node %1 has not registered.").arg(nodeId));
+}
+
 Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString &address)
 {
     Result<QString> folder = nodeFolder(nodeId);
@@ -305,7 +324,7 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
         return folder.error();
     const Result<QByteArray> facts = ZtpDataRoot::read(inFolder(folder.value(), NodeFacts));
     if (!facts)
-        return Error::badRequest(QStringLiteral("Node %1 has not registered.").arg(nodeId));
+        return unregisteredNode(nodeId);
     Result<ZtpNode> node = ZtpNode::fromJson(facts.value(), m_settings.identifier);
     if (!node)
         return Error::badRequest(

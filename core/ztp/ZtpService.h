@@ -77,6 +77,7 @@ private:
     // The node's record, and its inventory device when it matched a pattern, written after the
     // answer. Nodes nothing matched and nodes with a static startup-config only vouch for
     // themselves: they are listed, never added to the inventory.
+    Error unregisteredNode(const QString &nodeId);
     void remember(const ZtpNode &node, const QString &nodeId, const QString &status,
                   const QString &address, const Pattern *pattern, bool updatesInventory);
     Result<QJsonObject> storedDefinition(const QString &folder, const QString &nodeId) const;

@@ -93,10 +93,13 @@ HttpResponse FaceErrors::response(Face face, int status, const Error &error)
             body.insert(QStringLiteral("fields"), error.fields);
         return HttpResponse::json(body, status);
     }
-    case Face::Ztp:
-        // ZTPServer's client accepts its errors only as text/html.
-        return HttpResponse::bytes(error.message.toHtmlEscaped().toUtf8() + '\n', "text/html",
-                                   status);
+    case Face::Ztp: {
+        // Read by people in a switch's bootstrap log: plain text, each field on its own line.
+        QString text = error.message + QLatin1Char('\n');
+        for (auto it = error.fields.begin(); it != error.fields.end(); ++it)
+            text += it.key() + QStringLiteral(": ") + it.value().toString() + QLatin1Char('\n');
+        return HttpResponse::bytes(text.toUtf8(), "text/plain; charset=utf-8", status);
+    }
     case Face::Native:
     case Face::Nsot:
     case Face::Docs:

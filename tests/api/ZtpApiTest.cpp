@@ -176,6 +176,47 @@ protected:
     }
 
     static HttpClient ztp() { return HttpClient(s_ztpPort); }
+
+    struct BootstrapRun
+    {
+        int exitCode = -1;
+        QByteArray log;
+    };
+
+    // Runs the bootstrap script the server serves, as a switch with these facts would (its
+    // eAPI is tests/support/ztp/fake_eapi.py, its flash a folder of `device`).
+    static BootstrapRun runBootstrapClient(const QTemporaryDir &device, const QByteArray &facts)
+    {
+        const HttpReply bootstrap = ztp().request("GET", "/bootstrap");
+        const QString script = device.filePath(QStringLiteral("bootstrap"));
+        writeFile(script, bootstrap.body);
+        const QString flash = device.filePath(QStringLiteral("flash"));
+        QDir().mkpath(flash);
+        writeFile(device.filePath(QStringLiteral("facts.json")), facts);
+        QProcess eapi;
+        eapi.start(Python,
+                   {QStringLiteral(CAIRN_SOURCE_DIR "/tests/support/ztp/fake_eapi.py"),
+                    QStringLiteral("--facts"), device.filePath(QStringLiteral("facts.json")),
+                    QStringLiteral("--log"), device.filePath(QStringLiteral("commands.jsonl")),
+                    QStringLiteral("--port"), QStringLiteral("0")});
+        if (!eapi.waitForReadyRead(10000))
+            return {-1, "fake eAPI did not start: " + eapi.readAllStandardError()};
+        const QByteArray portLine = eapi.readLine().trimmed();
+        QProcess client;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CAIRN_ZTP_DEVICE_API"),
+                           QStringLiteral("http://127.0.0.1:%1/command-api")
+                               .arg(QString::fromLatin1(portLine.mid(5))));
+        environment.insert(QStringLiteral("CAIRN_ZTP_FLASH"), flash);
+        client.setProcessEnvironment(environment);
+        client.start(Python, {script});
+        const bool finished = client.waitForFinished(60000);
+        BootstrapRun run{finished ? client.exitCode() : -1, client.readAllStandardError()};
+        eapi.terminate();
+        eapi.waitForFinished(5000);
+        return run;
+    }
+
     static HttpReply post(const QByteArray &body)
     {
         return ztp().request("POST", "/nodes", body, {{"Content-Type", "application/json"}});
@@ -230,37 +271,14 @@ TEST_F(ZtpApiTest, BootstrapClientProvisionsASwitchThatEndsInTheInventory)
     EXPECT_FALSE(bootstrap.body.contains("$SERVER"));
 
     QTemporaryDir device;
-    const QString script = device.filePath(QStringLiteral("bootstrap"));
-    writeFile(script, bootstrap.body);
-    const QString flash = device.filePath(QStringLiteral("flash"));
-    QDir().mkpath(flash);
-    writeFile(device.filePath(QStringLiteral("facts.json")),
-              R"({"model": "DCS-7050SX", "serialnumber": "JPE100", "systemmac": "00:1c:73:aa:bb:01",
+    const BootstrapRun run = runBootstrapClient(
+        device,
+        R"({"model": "DCS-7050SX", "serialnumber": "JPE100", "systemmac": "00:1c:73:aa:bb:01",
                   "version": "4.30.1F", "neighbors": [
                   {"port": "Ethernet1", "neighborDevice": "spine1", "neighborPort": "Ethernet1"},
                   {"port": "Management1", "neighborDevice": "oob-switch", "neighborPort": "Gi0/7"}]})");
-    QProcess eapi;
-    eapi.start(Python, {QStringLiteral(CAIRN_SOURCE_DIR "/tests/support/ztp/fake_eapi.py"),
-                        QStringLiteral("--facts"), device.filePath(QStringLiteral("facts.json")),
-                        QStringLiteral("--log"), device.filePath(QStringLiteral("commands.jsonl")),
-                        QStringLiteral("--port"), QStringLiteral("0")});
-    ASSERT_TRUE(eapi.waitForReadyRead(10000)) << eapi.readAllStandardError().constData();
-    const QByteArray portLine = eapi.readLine().trimmed();
-    ASSERT_TRUE(portLine.startsWith("PORT ")) << portLine.constData();
-
-    QProcess client;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("CAIRN_ZTP_DEVICE_API"),
-                       QStringLiteral("http://127.0.0.1:%1/command-api")
-                           .arg(QString::fromLatin1(portLine.mid(5))));
-    environment.insert(QStringLiteral("CAIRN_ZTP_FLASH"), flash);
-    client.setProcessEnvironment(environment);
-    client.start(Python, {script});
-    ASSERT_TRUE(client.waitForFinished(60000));
-    const QByteArray clientLog = client.readAllStandardError();
-    eapi.terminate();
-    eapi.waitForFinished(5000);
-    ASSERT_EQ(client.exitCode(), 0) << clientLog.constData();
+    const QString flash = device.filePath(QStringLiteral("flash"));
+    ASSERT_EQ(run.exitCode, 0) << run.log.constData();
 
     // The switch got its definition: the configuration file and the allocated loopback.
     const QByteArray startup = readFile(flash + QStringLiteral("/startup-config"));
@@ -315,6 +333,21 @@ TEST_F(ZtpApiTest, BootstrapClientProvisionsASwitchThatEndsInTheInventory)
     EXPECT_TRUE(circuits.json().toArray().isEmpty()) << circuits.body.constData();
 }
 
+// A switch no pattern matches stops, and its log says why rather than only "400".
+TEST_F(ZtpApiTest, ARefusedSwitchLogsWhyItWasRefused)
+{
+    QTemporaryDir device;
+    const BootstrapRun run = runBootstrapClient(
+        device,
+        R"({"model": "DCS-7050SX", "serialnumber": "JPE900", "systemmac": "00:1c:73:aa:bb:90",
+                  "version": "4.30.1F", "neighbors": [
+                  {"port": "Ethernet1", "neighborDevice": "core9", "neighborPort": "Ethernet1"}]})");
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_TRUE(run.log.contains("Node JPE900: No pattern in the neighbordb matches its facts and "
+                                 "LLDP neighbors."))
+        << run.log.constData();
+}
+
 TEST_F(ZtpApiTest, RegistrationAnswers201ForNew409ForKnownAnd400WithoutMatch)
 {
     const HttpReply created = post(facts("JPE200", "spine2"));
@@ -351,10 +384,21 @@ TEST_F(ZtpApiTest, RegistrationAnswers201ForNew409ForKnownAnd400WithoutMatch)
 
     const HttpReply unmatched = post(facts("JPE201", "core9"));
     EXPECT_EQ(unmatched.status, 400);
-    EXPECT_EQ(unmatched.header("Content-Type"), QByteArray("text/html"));
+    EXPECT_EQ(unmatched.header("Content-Type"), QByteArray("text/plain; charset=utf-8"));
+    EXPECT_EQ(unmatched.body, "Node JPE201: No pattern in the neighbordb matches its facts and "
+                              "LLDP neighbors.\n");
     EXPECT_FALSE(QFileInfo::exists(s_root + QStringLiteral("/nodes/JPE201/definition")));
     const QJsonObject refused = nodeRecord("JPE201", QStringLiteral("refused"), false);
     EXPECT_EQ(refused[QStringLiteral("status")].toString(), QStringLiteral("refused"));
+    EXPECT_TRUE(refused[QStringLiteral("last_error")].toString().startsWith(
+        QLatin1String("No pattern in the neighbordb")));
+    // The switch asking for its definition anyway is told it was refused, and why.
+    const HttpReply refusedGet =
+        ztp().request("GET", "/nodes/JPE201", {}, {{"Accept", "application/json"}});
+    EXPECT_EQ(refusedGet.status, 400);
+    EXPECT_TRUE(refusedGet.body.startsWith("Node JPE201 was refused when it registered: No "
+                                           "pattern in the neighbordb"))
+        << refusedGet.body.constData();
     EXPECT_TRUE(refused[QStringLiteral("device_id")].isNull()) << "refused nodes stay out";
 
     // The definition, $attributes and allocate() resolved; a second node gets the next
