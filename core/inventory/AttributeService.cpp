@@ -2,6 +2,7 @@
 
 #include "BulkItems.h"
 #include "ChangeLog.h"
+#include "InventoryUsage.h"
 #include "SiteService.h"
 #include "auth/PermissionService.h"
 #include "db/Transaction.h"
@@ -323,11 +324,14 @@ Result<void> AttributeService::remove(const Identity &caller, const QList<qint64
             const Result<bool> used = m_attributes.hasValues(db, id);
             if (!used)
                 return used.error();
-            if (used.value())
+            if (used.value()) {
+                const Result<QStringList> usage = InventoryUsage::ofAttribute(db, id);
+                if (!usage)
+                    return usage.error();
                 return Error::conflict(
-                    QStringLiteral("Cannot delete attribute %1: resources still have values "
-                                   "for it.")
-                        .arg(attribute.name));
+                    QStringLiteral("Cannot delete attribute %1: %2 still have a value for it.")
+                        .arg(attribute.name, InventoryUsage::joined(usage.value())));
+            }
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_attributes.remove(db, id); },
                  [&] {

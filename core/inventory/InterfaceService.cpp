@@ -6,6 +6,7 @@
 #include "ChangeLog.h"
 #include "DeviceService.h"
 #include "Fields.h"
+#include "InventoryUsage.h"
 #include "NetworkService.h"
 #include "SetQuery.h"
 #include "SiteGate.h"
@@ -404,10 +405,13 @@ Result<void> InterfaceService::remove(const Identity &caller, const QList<qint64
                      Result<void> removed = m_interfaces.remove(db, id);
                      if (removed || removed.error().code != ErrorCode::Conflict)
                          return removed;
+                     const Result<QStringList> usage = InventoryUsage::ofInterface(db, id);
+                     if (!usage)
+                         return usage.error();
                      return Error::conflict(
-                         QStringLiteral("The interface %1 has child interfaces or is an "
-                                        "endpoint of a circuit.")
-                             .arg(interface.nameSlug()));
+                         QStringLiteral("Cannot delete interface %1: it still has %2. Delete "
+                                        "them first.")
+                             .arg(interface.nameSlug(), InventoryUsage::joined(usage.value())));
                  },
                  [&] {
                      return ChangeLog::record(db, caller.user.id, interface.siteId,

@@ -77,8 +77,13 @@ Result<bool> SiteRepository::hasChildren(const QSqlDatabase &db, qint64 id)
     const Result<QVariant> found = SqlQuery::scalar(
         db,
         QStringLiteral("SELECT 1 WHERE EXISTS (SELECT 1 FROM attributes WHERE site_id = ?) OR "
-                       "EXISTS (SELECT 1 FROM devices WHERE site_id = ?)"),
-        {id, id});
+                       "EXISTS (SELECT 1 FROM devices WHERE site_id = ?) OR "
+                       "EXISTS (SELECT 1 FROM networks WHERE site_id = ?) OR "
+                       "EXISTS (SELECT 1 FROM interfaces WHERE site_id = ?) OR "
+                       "EXISTS (SELECT 1 FROM circuits WHERE site_id = ?) OR "
+                       "EXISTS (SELECT 1 FROM protocols WHERE site_id = ?) OR "
+                       "EXISTS (SELECT 1 FROM protocol_types WHERE site_id = ?)"),
+        {id, id, id, id, id, id, id});
     if (!found)
         return found.error();
     return found->isValid();

@@ -3,6 +3,7 @@
 #include "BulkItems.h"
 #include "ChangeLog.h"
 #include "Fields.h"
+#include "InventoryUsage.h"
 #include "auth/PermissionService.h"
 #include "db/Transaction.h"
 
@@ -182,10 +183,14 @@ Result<void> SiteService::remove(const Identity &caller, const QList<qint64> &id
             const Result<bool> busy = m_sites.hasChildren(db, id);
             if (!busy)
                 return busy.error();
-            if (busy.value())
+            if (busy.value()) {
+                const Result<QStringList> usage = InventoryUsage::ofSite(db, id);
+                if (!usage)
+                    return usage.error();
                 return Error::conflict(
-                    QStringLiteral("Cannot delete site %1: it still has attributes or devices.")
-                        .arg(targets->value(id).name));
+                    QStringLiteral("Cannot delete site %1: it still has %2. Delete them first.")
+                        .arg(targets->value(id).name, InventoryUsage::joined(usage.value())));
+            }
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_sites.remove(db, id); },
                  [&] {

@@ -141,7 +141,11 @@ TEST_F(InterfacesApiTest, InterfaceTreeStaysOnOneDevice)
     EXPECT_EQ(otherDevice.status, 400);
     EXPECT_EQ(message(otherDevice)[QStringLiteral("parent_id")].toString(),
               QStringLiteral("Parent's device does not match device with host name 'core2'"));
-    EXPECT_EQ(admin("DELETE", "/api/sites/1/interfaces/edge1:ae0/").status, 409);
+    const HttpReply parent = admin("DELETE", "/api/sites/1/interfaces/edge1:ae0/");
+    EXPECT_EQ(parent.status, 409);
+    EXPECT_EQ(message(parent).toString(),
+              QStringLiteral("Cannot delete interface edge1:ae0: it still has 2 child interfaces. "
+                             "Delete them first."));
     EXPECT_EQ(
         admin("POST", "/api/sites/1/interfaces/", R"({"device": "edge1", "name": "ae0"})").status,
         409);

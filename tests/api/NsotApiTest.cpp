@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace Cairn::Test;
 
@@ -185,7 +186,13 @@ TEST_F(NsotApiTest, SitesAndAttributesHaveTheirRules)
     const QByteArray id = QByteArray::number(site.json()[QStringLiteral("id")].toInt());
     EXPECT_EQ(admin("POST", "/api/sites/", R"({"name": "Lab"})").status, 409);
     EXPECT_EQ(admin("GET", "/api/sites/Lab/").json()[QStringLiteral("id")].toInt(), id.toInt());
-    EXPECT_EQ(admin("DELETE", "/api/sites/1/").status, 409) << "a site with devices stays";
+    // A site in use stays, and the refusal says what still uses it.
+    const HttpReply busySite = admin("DELETE", "/api/sites/1/");
+    EXPECT_EQ(busySite.status, 409);
+    EXPECT_TRUE(
+        busySite.json()[QStringLiteral("error")][QStringLiteral("message")].toString().contains(
+            QRegularExpression(QStringLiteral("still has \\d+ devices?"))))
+        << busySite.body.constData();
 
     const HttpReply attribute =
         admin("POST", "/api/sites/" + id + "/attributes/",

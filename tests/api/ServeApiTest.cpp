@@ -121,7 +121,8 @@ TEST_F(ServeApiTest, TokensAreListedAndRevokedFromTheCommandLine)
         << "her other tokens still work";
     const CliResult again = cli(revoke);
     EXPECT_EQ(again.exitCode, 1);
-    EXPECT_TRUE(again.err.contains(QByteArray("alice has no token " + id))) << again.err.constData();
+    EXPECT_TRUE(again.err.contains(QByteArray("alice has no token " + id)))
+        << again.err.constData();
     EXPECT_EQ(cli({QStringLiteral("user"), QStringLiteral("revoke-token"), QStringLiteral("alice"),
                    QStringLiteral("the-newest")})
                   .exitCode,

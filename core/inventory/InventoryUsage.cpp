@@ -1,0 +1,101 @@
+#include "InventoryUsage.h"
+
+#include "db/SqlQuery.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Cairn::InventoryUsage {
+
+namespace {
+
+QString counted(qint64 count, const char *singular, const char *plural)
+{
+    return QStringLiteral("%1 %2").arg(count).arg(
+        QString::fromLatin1(count == 1 ? singular : plural));
+}
+
+} // namespace
+
+Result<QStringList> ofSite(const QSqlDatabase &db, qint64 siteId)
+{
+    struct Table
+    {
+        const char *name;
+        const char *singular;
+        const char *plural;
+    };
+    // Every table whose rows belong to a site.
+    static constexpr Table Tables[]{
+        {"devices", "device", "devices"},
+        {"interfaces", "interface", "interfaces"},
+        {"networks", "network", "networks"},
+        {"circuits", "circuit", "circuits"},
+        {"protocols", "protocol", "protocols"},
+        {"protocol_types", "protocol type", "protocol types"},
+        {"attributes", "attribute", "attributes"},
+    };
+    QStringList parts;
+    for (const Table &table : Tables) {
+        const Result<QVariant> count =
+            SqlQuery::scalar(db,
+                             QStringLiteral("SELECT COUNT(*) FROM %1 WHERE site_id = ?")
+                                 .arg(QString::fromLatin1(table.name)),
+                             {siteId});
+        if (!count)
+            return count.error();
+        if (count->toLongLong() > 0)
+            parts << counted(count->toLongLong(), table.singular, table.plural);
+    }
+    return parts;
+}
+
+Result<QStringList> ofAttribute(const QSqlDatabase &db, qint64 attributeId)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT resource_name, COUNT(DISTINCT resource_id) FROM attribute_values "
+                       "WHERE attribute_id = ? GROUP BY resource_name ORDER BY resource_name"),
+        {attributeId});
+    if (!query)
+        return query.error();
+    QStringList parts;
+    while (query->next()) {
+        const qint64 count = query->value(1).toLongLong();
+        // Resource names (Device, Network, Interface...) take an s.
+        parts << QStringLiteral("%1 %2%3").arg(count).arg(
+            query->value(0).toString(), count == 1 ? QString() : QStringLiteral("s"));
+    }
+    return parts;
+}
+
+Result<QStringList> ofInterface(const QSqlDatabase &db, qint64 interfaceId)
+{
+    QStringList parts;
+    const Result<QVariant> children = SqlQuery::scalar(
+        db, QStringLiteral("SELECT COUNT(*) FROM interfaces WHERE parent_id = ?"), {interfaceId});
+    if (!children)
+        return children.error();
+    if (children->toLongLong() > 0)
+        parts << counted(children->toLongLong(), "child interface", "child interfaces");
+    Result<QSqlQuery> circuits = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT name FROM circuits WHERE endpoint_a = ? OR endpoint_z = ? ORDER BY "
+                       "name"),
+        {interfaceId, interfaceId});
+    if (!circuits)
+        return circuits.error();
+    while (circuits->next())
+        parts << QStringLiteral("circuit %1").arg(circuits->value(0).toString());
+    return parts;
+}
+
+QString joined(const QStringList &parts)
+{
+    if (parts.size() < 2)
+        return parts.join(QString());
+    return parts.mid(0, parts.size() - 1).join(QLatin1String(", ")) + QStringLiteral(" and ") +
+           parts.last();
+}
+
+} // namespace Cairn::InventoryUsage
