@@ -16,6 +16,28 @@ namespace Cairn {
 
 namespace {
 
+// The face of the route sharing the most leading segments with an unknown path, beyond the
+// first (`/rest/machine/...` is Enomalism's, `/rest/instance/...` eNMS's): its 404 comes in the
+// envelope that face's clients parse. `fallback` when no route shares two.
+Face nearestFace(const QList<Route> &routes, const QStringList &segments, Face fallback)
+{
+    Face nearest = fallback;
+    qsizetype longest = 1;
+    for (const Route &route : routes) {
+        const QStringList parts = route.spec().path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        qsizetype shared = 0;
+        while (shared < parts.size() && shared < segments.size() &&
+               !parts.at(shared).startsWith(QLatin1Char('{')) &&
+               parts.at(shared) == segments.at(shared))
+            ++shared;
+        if (shared > longest) {
+            longest = shared;
+            nearest = route.spec().face;
+        }
+    }
+    return nearest;
+}
+
 QByteArray allowHeader(const QList<const Route *> &routes)
 {
     QList<QByteArray> methods;
@@ -118,11 +140,13 @@ HttpResponse Router::dispatch(const HttpRequest &request, QString *user) const
             params << *found;
         }
     }
-    if (matching.isEmpty())
-        return FaceErrors::response(pathFace, 404,
-                                    Error::notFound(pathFace == Face::Nsot
+    if (matching.isEmpty()) {
+        const Face face = m_onlyFace.value_or(nearestFace(m_routes, request.segments, pathFace));
+        return FaceErrors::response(face, 404,
+                                    Error::notFound(face == Face::Nsot
                                                         ? QStringLiteral("Endpoint not found.")
                                                         : QStringLiteral("Not found.")));
+    }
     if (request.method == "OPTIONS")
         return options(matching);
     const QByteArray wanted = request.method == "HEAD" ? QByteArray("GET") : request.method;

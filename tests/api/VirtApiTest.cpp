@@ -101,6 +101,14 @@ TEST_F(VirtApiTest, UnknownUuidsMethodsAndCallersGetTheirErrno)
                             "trigger_status_updates/")
                   .status,
               404);
+    // A path no route serves still answers in Enomalism's envelope when it is under one of its
+    // resources; elsewhere under /rest/ it is eNMS's.
+    const HttpReply unknownAction =
+        admin("GET", "/rest/machine/" + DefaultDomain.toLatin1() + "/reboot_now/");
+    EXPECT_EQ(unknownAction.status, 404);
+    EXPECT_EQ(unknownAction.json()[QStringLiteral("errno")], 4) << unknownAction.body.constData();
+    EXPECT_TRUE(
+        admin("GET", "/rest/nothing_here/").json().toObject().contains(QStringLiteral("alert")));
     const HttpReply wrongMethod = admin("PUT", "/rest/machines/");
     EXPECT_EQ(wrongMethod.status, 405);
     EXPECT_EQ(wrongMethod.json()[QStringLiteral("errno")], 5);
