@@ -16,11 +16,11 @@ build_packages=(
   libsqlite3-dev
 )
 runtime_packages=(
-  libvirt0 libvirt-clients qt6-qpa-plugins python3
+  libvirt0 libvirt-clients qt6-qpa-plugins python3 curl jq
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev postgresql openssh-server xvfb xauth wrk nginx-light
-  dbus gnome-keyring python3-openpyxl python3-netmiko python3-textfsm python3-yaml curl procps
+  dbus gnome-keyring python3-openpyxl python3-netmiko python3-textfsm python3-yaml procps
   chromium bc python3-requests openssl
 )
 
