@@ -6,6 +6,7 @@
 #include "inventory/InterfaceService.h"
 #include "inventory/SiteService.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 
 namespace Cairn {
@@ -23,6 +24,15 @@ QString macWithColons(const QString &mac)
     for (int i = 0; i < 12; i += 2)
         pairs << plain.mid(i, 2);
     return pairs.join(QLatin1Char(':'));
+}
+
+// An IPv4 peer seen through a dual-stack listener (::ffff:192.0.2.7) as the switch knows itself.
+QString plainAddress(const QString &address)
+{
+    const QHostAddress host(address);
+    bool isV4 = false;
+    const quint32 v4 = host.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : host.toString();
 }
 
 } // namespace
@@ -85,13 +95,18 @@ Result<qint64> ZtpInventory::siteId(const Identity &caller)
 }
 
 Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
-                                    const QString &nodeId, std::optional<qint64> knownDevice,
-                                    const Neighbors &neighbors)
+                                    const QString &nodeId, const QString &address,
+                                    std::optional<qint64> knownDevice, const Neighbors &neighbors)
 {
     QJsonObject facts{{QStringLiteral("model"), node.model},
                       {QStringLiteral("os_version"), node.version},
                       {QStringLiteral("serial_number"), node.serialNumber},
                       {QStringLiteral("mac_address"), macWithColons(node.systemMac)}};
+    // Reachable as soon as it is provisioned: ZTPServer's switches run EOS (the bootstrap client
+    // speaks eAPI), at the address they registered from. What an operator set is kept.
+    const QJsonObject reachable{{QStringLiteral("platform"), QStringLiteral("arista_eos")},
+                                {QStringLiteral("vendor"), QStringLiteral("Arista")},
+                                {QStringLiteral("ip_address"), plainAddress(address)}};
     // The device this node became before; else one an operator staged for it: named after the
     // node and holding its serial number. Never a device the switch merely names: it has no
     // credentials, so its word must not change an existing router.
@@ -107,6 +122,11 @@ Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
             existing = *candidate;
     }
     if (existing) {
+        const QJsonObject current = existing->toJson();
+        for (auto it = reachable.begin(); it != reachable.end(); ++it) {
+            if (current.value(it.key()).toString().isEmpty())
+                facts.insert(it.key(), it.value());
+        }
         facts.insert(QStringLiteral("id"), existing->id);
         Result<QList<Device>> updated = m_devices.update(caller, QJsonArray{facts}, true);
         if (!updated)
@@ -131,6 +151,8 @@ Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
             return ztpSite.error();
         site = ztpSite.value();
     }
+    for (auto it = reachable.begin(); it != reachable.end(); ++it)
+        facts.insert(it.key(), it.value());
     facts.insert(QStringLiteral("hostname"), nodeId);
     facts.insert(QStringLiteral("description"),
                  QStringLiteral("Registered by zero-touch provisioning"));
@@ -209,7 +231,7 @@ void ZtpInventory::link(const Identity &caller, qint64 localInterface, const Dev
 }
 
 Result<qint64> ZtpInventory::upsert(const ZtpNode &node, const QString &nodeId,
-                                    std::optional<qint64> knownDevice,
+                                    const QString &address, std::optional<qint64> knownDevice,
                                     const std::function<bool(qint64)> &isNodeDevice)
 {
     const QMutexLocker locker(&m_lock);
@@ -224,7 +246,8 @@ Result<qint64> ZtpInventory::upsert(const ZtpNode &node, const QString &nodeId,
         Result<std::optional<Device>> known = byHostname(hostname);
         neighbors.insert(hostname, known ? known.value() : std::nullopt);
     }
-    Result<Device> device = this->device(identity.value(), node, nodeId, knownDevice, neighbors);
+    Result<Device> device =
+        this->device(identity.value(), node, nodeId, address, knownDevice, neighbors);
     if (!device)
         return device.error();
     Result<QHash<QString, qint64>> interfaceIds =

@@ -30,8 +30,9 @@ public:
 
     // The device's id. `knownDevice` is the device the node became before (it may have been
     // renamed since); otherwise the device named after the node id, or a new one.
-    // `isNodeDevice` tells the devices provisioning made or adopted.
-    Result<qint64> upsert(const ZtpNode &node, const QString &nodeId,
+    // `isNodeDevice` tells the devices provisioning made or adopted. `address` is where the
+    // node registered from: the device is reached there until an operator says otherwise.
+    Result<qint64> upsert(const ZtpNode &node, const QString &nodeId, const QString &address,
                           std::optional<qint64> knownDevice,
                           const std::function<bool(qint64)> &isNodeDevice);
 
@@ -43,7 +44,8 @@ private:
     Result<qint64> siteId(const Identity &caller);
     Result<std::optional<Device>> byHostname(const QString &hostname);
     Result<Device> device(const Identity &caller, const ZtpNode &node, const QString &nodeId,
-                          std::optional<qint64> knownDevice, const Neighbors &neighbors);
+                          const QString &address, std::optional<qint64> knownDevice,
+                          const Neighbors &neighbors);
     // The device's interface for each LLDP entry, created or described in one write each.
     Result<QHash<QString, qint64>> interfaces(const Identity &caller, const Device &device,
                                               const ZtpNode &node);

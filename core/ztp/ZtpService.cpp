@@ -129,7 +129,8 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
             return owned && owned.value();
         };
         const Result<qint64> device =
-            known ? m_inventory.upsert(node, record.nodeId, known.value(), isNodeDevice)
+            known ? m_inventory.upsert(node, record.nodeId, record.lastAddress, known.value(),
+                                       isNodeDevice)
                   : Result<qint64>(known.error());
         const Result<void> linked = device ? m_nodes.setDevice(record.nodeId, device.value())
                                            : Result<void>(device.error());

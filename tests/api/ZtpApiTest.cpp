@@ -307,9 +307,9 @@ TEST_F(ZtpApiTest, BootstrapClientProvisionsASwitchThatEndsInTheInventory)
     EXPECT_EQ(record[QStringLiteral("progress")][QStringLiteral("actions_total")].toInt(), 2);
     const qint64 deviceId = record[QStringLiteral("device_id")].toInteger();
     ASSERT_GT(deviceId, 0);
-    const HttpReply inventory =
-        admin("GET", "/api/devices/" + QByteArray::number(deviceId) +
-                         "/?fields=hostname,serial_number,mac_address,model,os_version");
+    const HttpReply inventory = admin("GET", "/api/devices/" + QByteArray::number(deviceId) +
+                                                 "/?fields=hostname,serial_number,mac_address,"
+                                                 "model,os_version,platform,vendor,ip_address");
     ASSERT_EQ(inventory.status, 200) << inventory.body.constData();
     const QJsonObject deviceJson = inventory.json().toObject();
     EXPECT_EQ(deviceJson[QStringLiteral("hostname")].toString(), QStringLiteral("JPE100"));
@@ -317,6 +317,10 @@ TEST_F(ZtpApiTest, BootstrapClientProvisionsASwitchThatEndsInTheInventory)
     EXPECT_EQ(deviceJson[QStringLiteral("mac_address")].toString(),
               QStringLiteral("00:1c:73:aa:bb:01"));
     EXPECT_EQ(deviceJson[QStringLiteral("model")].toString(), QStringLiteral("DCS-7050SX"));
+    // Reachable at once: commands and services need a platform and an address.
+    EXPECT_EQ(deviceJson[QStringLiteral("platform")].toString(), QStringLiteral("arista_eos"));
+    EXPECT_EQ(deviceJson[QStringLiteral("vendor")].toString(), QStringLiteral("Arista"));
+    EXPECT_EQ(deviceJson[QStringLiteral("ip_address")].toString(), QStringLiteral("127.0.0.1"));
     EXPECT_EQ(deviceJson[QStringLiteral("os_version")].toString(), QStringLiteral("4.30.1F"));
     const HttpReply interfaces =
         admin("GET", "/api/interfaces/?device=" + QByteArray::number(deviceId));
