@@ -4,10 +4,11 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
-#include <QSettings>
 #include <memory>
 
 namespace Cairn {
+
+class Configuration;
 
 // Options every subcommand shares: where the data lives and which database to use, from the
 // command line first, then the config file, then the defaults.
@@ -15,13 +16,19 @@ class CommonOptions
 {
 public:
     static void addTo(QCommandLineParser &parser);
+    // The zero-touch provisioning options, for the commands that serve it.
+    static void addZtpTo(QCommandLineParser &parser);
 
-    // Reads the shared options; on failure prints why and sets `exitCode`.
+    // Reads the shared options (loading and checking --config); on failure prints why and sets
+    // `exitCode`.
     static std::optional<CoreOptions> read(const QCommandLineParser &parser, int *exitCode);
-    static std::unique_ptr<QSettings> config(const QCommandLineParser &parser);
+    static std::optional<CoreOptions> read(const Configuration &configuration, int *exitCode);
     // read(), then opens the core (creating and migrating the database when needed). On
     // failure prints why, sets `exitCode` and returns null.
     static std::unique_ptr<CoreServices> open(const QCommandLineParser &parser, int *exitCode);
+    // Opens the core with options read before (null, as read() gave them, returns null).
+    static std::unique_ptr<CoreServices> open(const std::optional<CoreOptions> &options,
+                                              int *exitCode);
 
     static QString defaultDataDir();
 };

@@ -3,6 +3,7 @@
 #include "ApiRoutes.h"
 #include "ApiSettings.h"
 #include "CommonOptions.h"
+#include "Configuration.h"
 #include "ExitCode.h"
 #include "SignalWatcher.h"
 #include "demo/DemoNetwork.h"
@@ -35,6 +36,7 @@ const QString ThreadsOption = QStringLiteral("threads");
 const QString DemoOption = QStringLiteral("demo");
 const QString TrustedHeaderOption = QStringLiteral("trusted-header");
 const QString TrustedProxyOption = QStringLiteral("trusted-proxy");
+const QString PrintConfigOption = QStringLiteral("print-config");
 
 struct ListenAddress
 {
@@ -82,13 +84,10 @@ int usage(const QString &message)
 }
 
 // Command line first, then the config file ([server], [http], [auth]), then defaults.
-std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int *exitCode)
+std::optional<ServeSettings> readSettings(const Configuration &configuration, int *exitCode)
 {
-    const std::unique_ptr<QSettings> config = CommonOptions::config(parser);
     const auto value = [&](const QString &option, const QString &key, const QVariant &fallback) {
-        if (!option.isEmpty() && parser.isSet(option))
-            return QVariant(parser.value(option));
-        return config ? config->value(key, fallback) : fallback;
+        return configuration.value(key, fallback, option);
     };
     ServeSettings settings;
     const auto api = parseListen(
@@ -196,9 +195,8 @@ std::optional<ServeSettings> readSettings(const QCommandLineParser &parser, int 
         value(TrustedHeaderOption, QStringLiteral("auth/trusted_header"), QString())
             .toString()
             .toLatin1();
-    QStringList proxies = parser.values(TrustedProxyOption);
-    if (proxies.isEmpty() && config)
-        proxies = config->value(QStringLiteral("auth/trusted_proxies")).toStringList();
+    const QStringList proxies =
+        configuration.values(QStringLiteral("auth/trusted_proxies"), TrustedProxyOption);
     for (const QString &proxy : proxies) {
         const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(proxy.trimmed());
         if (subnet.first.isNull()) {
@@ -265,7 +263,12 @@ int ServeCommand::run(const QStringList &arguments)
         {TrustedProxyOption,
          QStringLiteral("Address or CIDR of a proxy allowed to set the trusted header."),
          QStringLiteral("CIDR")});
+    parser.addOption(
+        {PrintConfigOption, QStringLiteral("Print every setting in effect and where it comes from "
+                                           "(an option, the config file and line, or the default), "
+                                           "then exit.")});
     CommonOptions::addTo(parser);
+    CommonOptions::addZtpTo(parser);
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -279,10 +282,19 @@ int ServeCommand::run(const QStringList &arguments)
     // or /proc/<pid>/environ, where the server key and database password may be.
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     int exitCode = ExitOk;
-    const std::optional<ServeSettings> settings = readSettings(parser, &exitCode);
+    const Result<Configuration> configuration = Configuration::load(parser);
+    if (!configuration)
+        return usage(configuration.error().message);
+    const std::optional<ServeSettings> settings = readSettings(configuration.value(), &exitCode);
     if (!settings)
         return exitCode;
-    const std::unique_ptr<CoreServices> core = CommonOptions::open(parser, &exitCode);
+    const std::optional<CoreOptions> options =
+        CommonOptions::read(configuration.value(), &exitCode);
+    if (options && parser.isSet(PrintConfigOption)) {
+        QTextStream(stdout) << configuration->report();
+        return ExitOk;
+    }
+    const std::unique_ptr<CoreServices> core = CommonOptions::open(options, &exitCode);
     if (!core)
         return exitCode;
     (void)core->jobs().recoverAfterCrash();

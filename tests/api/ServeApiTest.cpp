@@ -3,6 +3,9 @@
 #include "TestBackend.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QThread>
 
 using namespace Cairn::Test;
@@ -58,6 +61,100 @@ TEST(CommandLine, WithoutADisplayItPointsToServeAndHelpNamesCairn)
     EXPECT_EQ(overview.exitCode, 0);
     EXPECT_TRUE(overview.out.contains("cairn serve")) << overview.out.constData();
     EXPECT_EQ(runCairn({QStringLiteral("help"), QStringLiteral("bogus")}, headless).exitCode, 2);
+}
+
+// A typo in the config file stops the start, saying where and what was meant, instead of
+// running on a default the operator thinks they changed.
+TEST(CommandLine, AConfigFileWithAnUnknownKeyOrNoFileStopsTheStart)
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("cairn.ini"));
+    const auto write = [&](const QByteArray &text) {
+        QFile file(config);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    };
+    const QStringList serve{QStringLiteral("serve"), QStringLiteral("--data-dir"),
+                            dir.filePath(QStringLiteral("data")), QStringLiteral("--config"),
+                            config};
+    write("[server]\nlisten=127.0.0.1:1\n; a comment\nthread=4\n");
+    CliResult started = runCairn(serve, environment);
+    EXPECT_EQ(started.exitCode, 2);
+    EXPECT_TRUE(started.err.contains(
+        QByteArray(config.toUtf8() + ":4: unknown key \"thread\" in [server]; did you mean "
+                                     "\"threads\"?")))
+        << started.err.constData();
+    write("[toolkit]\ndevice_command_limt=3\n");
+    started = runCairn(serve, environment);
+    EXPECT_EQ(started.exitCode, 2);
+    EXPECT_TRUE(started.err.contains("did you mean \"device_command_limit\"?"))
+        << started.err.constData();
+    write("[toolkits]\n");
+    EXPECT_TRUE(runCairn(serve, environment)
+                    .err.contains("unknown section [toolkits]; did you mean "
+                                  "\"toolkit\"?"));
+    QFile::remove(config);
+    started = runCairn(serve, environment);
+    EXPECT_EQ(started.exitCode, 2);
+    EXPECT_TRUE(started.err.contains(QByteArray(config.toUtf8() + " does not exist")))
+        << started.err.constData();
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("data"))))
+        << "nothing was started or created";
+}
+
+// --print-config shows every setting in effect and where it came from; its keys are the ones
+// README.md documents.
+TEST(CommandLine, PrintConfigShowsEverySettingAndItsSource)
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("cairn.ini"));
+    QFile file(config);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("[toolkit]\nbulk_concurrency=4\nrate_limit_bypass_users=ops, netadmin\n");
+    file.close();
+    const CliResult printed = runCairn({QStringLiteral("serve"), QStringLiteral("--config"), config,
+                                        QStringLiteral("--threads"), QStringLiteral("3"),
+                                        QStringLiteral("--print-config")},
+                                       QProcessEnvironment::systemEnvironment());
+    ASSERT_EQ(printed.exitCode, 0) << printed.err.constData();
+    QHash<QByteArray, QByteArray> lines;
+    QStringList printedKeys;
+    for (const QByteArray &line : printed.out.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QByteArray key = line.left(line.indexOf(" = "));
+        lines.insert(key, line);
+        printedKeys << QString::fromUtf8(key);
+    }
+    EXPECT_TRUE(lines.value("[server] threads").endsWith("(--threads)")) << printed.out.constData();
+    EXPECT_TRUE(lines.value("[toolkit] bulk_concurrency").contains("= 4 "));
+    EXPECT_TRUE(
+        lines.value("[toolkit] bulk_concurrency").endsWith(QByteArray(config.toUtf8() + ":2)")));
+    EXPECT_TRUE(lines.value("[toolkit] rate_limit_bypass_users").contains("= ops, netadmin "));
+    EXPECT_TRUE(lines.value("[toolkit] device_command_limit").endsWith("(default)"));
+
+    // The README's configuration example names every key, and no other.
+    QFile readme(QStringLiteral(CAIRN_SOURCE_DIR "/README.md"));
+    ASSERT_TRUE(readme.open(QIODevice::ReadOnly));
+    const QByteArray text = readme.readAll();
+    const qsizetype from = text.indexOf("### Configuration file");
+    const qsizetype to = text.indexOf("\nCommand-line options win", from);
+    ASSERT_GT(from, 0);
+    QStringList documented;
+    QString section;
+    for (const QByteArray &raw : text.mid(from, to - from).split('\n')) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.startsWith(QLatin1Char('[')))
+            section = line.mid(1, line.indexOf(QLatin1Char(']')) - 1);
+        else if (raw.startsWith("    ") && line.contains(QLatin1Char('=')) &&
+                 !line.startsWith(QLatin1Char(';')))
+            documented << QStringLiteral("[%1] %2").arg(section,
+                                                        line.left(line.indexOf(QLatin1Char('='))));
+    }
+    documented.sort();
+    printedKeys.sort();
+    EXPECT_EQ(documented, printedKeys);
 }
 
 // A ZTP listener left on the default server URL (a name switches rarely resolve) is pointed out
