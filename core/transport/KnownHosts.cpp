@@ -75,10 +75,17 @@ HostKeyCheck KnownHosts::checker(HostKeyPolicy policy, qint64 deviceId)
 Result<void> KnownHosts::remember(const QString &host, int port, const QString &keyType,
                                   const QString &fingerprint)
 {
-    return SqlQuery::exec(m_database.connection(),
-                          QStringLiteral("INSERT INTO known_hosts (host, port, key_type, "
-                                         "fingerprint, first_seen) VALUES (?, ?, ?, ?, ?)"),
-                          {host, port, keyType, fingerprint, QDateTime::currentMSecsSinceEpoch()});
+    const Result<void> added =
+        SqlQuery::exec(m_database.connection(),
+                       QStringLiteral("INSERT INTO known_hosts (host, port, key_type, "
+                                      "fingerprint, first_seen) VALUES (?, ?, ?, ?, ?)"),
+                       {host, port, keyType, fingerprint, QDateTime::currentMSecsSinceEpoch()});
+    if (!added && added.error().code == ErrorCode::Conflict)
+        return Error::conflict(QStringLiteral("A host key for %1:%2 is already known; forget it "
+                                              "first if the device was replaced.")
+                                   .arg(host)
+                                   .arg(port));
+    return added;
 }
 
 Result<void> KnownHosts::usedBy(qint64 deviceId, const QString &host, int port)
@@ -113,9 +120,17 @@ Result<void> KnownHosts::forget(const QString &host, int port)
         QStringLiteral("DELETE FROM known_host_devices WHERE host = ? AND port = ?"), {host, port});
     if (!released)
         return released.error();
-    return SqlQuery::exec(m_database.connection(),
-                          QStringLiteral("DELETE FROM known_hosts WHERE host = ? AND port = ?"),
-                          {host, port});
+    Result<QSqlQuery> forgotten = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("DELETE FROM known_hosts WHERE host = ? AND port = ?"), {host, port});
+    if (!forgotten)
+        return forgotten.error();
+    if (forgotten->numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("No host key is known for %1:%2 (see cairn "
+                                              "known-hosts list).")
+                                   .arg(host)
+                                   .arg(port));
+    return {};
 }
 
 } // namespace Cairn

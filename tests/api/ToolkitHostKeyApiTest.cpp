@@ -61,14 +61,25 @@ TEST_F(ToolkitHostKeyApiTest, AnUnknownDeviceIsRefusedUntilItsKeyIsAdded)
         << refused.body.constData();
 
     const QString port = QString::number(s_router->port());
-    EXPECT_EQ(knownHosts({QStringLiteral("add"), QStringLiteral("127.0.0.1"), port,
-                          QStringLiteral("ssh-ed25519"), QStringLiteral("not-a-fingerprint")})
-                  .exitCode,
-              2);
+    // Mistyped keys are refused before they are held.
+    for (const QStringList &mistyped :
+         {QStringList{QStringLiteral("ssh-ed25519"), QStringLiteral("not-a-fingerprint")},
+          QStringList{QStringLiteral("ssh-ed25519"), QStringLiteral("SHA256:short")},
+          QStringList{QStringLiteral("ed25519"), s_router->hostKeyFingerprint()}}) {
+        const CliResult refusedKey = knownHosts(
+            QStringList{QStringLiteral("add"), QStringLiteral("127.0.0.1"), port} + mistyped);
+        EXPECT_EQ(refusedKey.exitCode, 2) << mistyped.join(QLatin1Char(' ')).toStdString();
+        EXPECT_FALSE(refusedKey.err.isEmpty());
+    }
     const CliResult added =
         knownHosts({QStringLiteral("add"), QStringLiteral("127.0.0.1"), port,
                     QStringLiteral("ssh-ed25519"), s_router->hostKeyFingerprint()});
     ASSERT_EQ(added.exitCode, 0) << added.err.constData();
+    const CliResult listed = knownHosts({QStringLiteral("list")});
+    EXPECT_EQ(listed.exitCode, 0);
+    EXPECT_TRUE(listed.out.contains(QByteArray("127.0.0.1:" + port.toUtf8())));
+    EXPECT_TRUE(listed.out.contains(s_router->hostKeyFingerprint().toUtf8()))
+        << listed.out.constData();
     const HttpReply ran = execute();
     EXPECT_EQ(ran.status, 200) << ran.body.constData();
 
@@ -76,4 +87,8 @@ TEST_F(ToolkitHostKeyApiTest, AnUnknownDeviceIsRefusedUntilItsKeyIsAdded)
     ASSERT_EQ(knownHosts({QStringLiteral("forget"), QStringLiteral("127.0.0.1"), port}).exitCode,
               0);
     EXPECT_EQ(knownHosts({QStringLiteral("forget"), QStringLiteral("127.0.0.1")}).exitCode, 2);
+    const CliResult again =
+        knownHosts({QStringLiteral("forget"), QStringLiteral("127.0.0.1"), port});
+    EXPECT_EQ(again.exitCode, 1) << "forgetting a host Cairn does not know is an error";
+    EXPECT_TRUE(again.err.contains("No host key is known")) << again.err.constData();
 }
