@@ -1,6 +1,7 @@
 #include "GroupCommand.h"
 
 #include "CommandFailure.h"
+#include "CommandHelp.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
 
@@ -56,7 +57,9 @@ int GroupCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        printHelp(parser, "  cairn group add noc\n"
+                          "  cairn group member noc alice\n"
+                          "  cairn group list\n");
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();

@@ -1,6 +1,7 @@
 #include "KnownHostsCommand.h"
 
 #include "CommandFailure.h"
+#include "CommandHelp.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "JsonTime.h"
@@ -18,12 +19,13 @@ const char *const Usage =
     "       cairn known-hosts add HOST PORT KEY_TYPE SHA256:FINGERPRINT\n"
     "       cairn known-hosts forget HOST PORT\n"
     "(the fingerprint as `ssh-keyscan -p PORT HOST | ssh-keygen -lf -` prints it; key types as\n"
-    "SSH names them: ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa)\n\n"
-    "Examples:\n"
+    "SSH names them: ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa)";
+
+const char *const Examples =
     "  cairn known-hosts list\n"
     "  cairn known-hosts add 192.0.2.10 22 ssh-ed25519 "
     "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s\n"
-    "  cairn known-hosts forget 192.0.2.10 22      (after the device was replaced)";
+    "  cairn known-hosts forget 192.0.2.10 22      (after the device was replaced)\n";
 
 int list(CoreServices &core)
 {
@@ -78,7 +80,7 @@ int KnownHostsCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        printHelp(parser, Examples);
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();

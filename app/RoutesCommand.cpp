@@ -2,6 +2,7 @@
 
 #include "ApiRoutes.h"
 #include "ApiSettings.h"
+#include "CommandHelp.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "docs/RouteAccessTable.h"
@@ -25,7 +26,8 @@ int RoutesCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        printHelp(parser, "  cairn routes\n"
+                          "  cairn routes --config /etc/cairn/cairn.ini > routes.md\n");
         return ExitOk;
     }
     int exitCode = ExitOk;

@@ -2,6 +2,7 @@
 
 #include "ApiRoutes.h"
 #include "ApiSettings.h"
+#include "CommandHelp.h"
 #include "CommonOptions.h"
 #include "Configuration.h"
 #include "ExitCode.h"
@@ -272,7 +273,15 @@ int ServeCommand::run(const QStringList &arguments)
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        printHelp(parser,
+                  "  cairn serve\n"
+                  "  cairn serve --demo                       (with a demonstration network)\n"
+                  "  cairn serve --listen 0.0.0.0:8090 --config /etc/cairn/cairn.ini\n"
+                  "  CAIRN_DB_PASSWORD=... cairn serve --database "
+                  "postgresql://cairn@db:5432/cairn\n"
+                  "  cairn serve --ztp-listen 0.0.0.0:8080 --ztp-server-url "
+                  "http://192.0.2.1:8080\n"
+                  "  cairn serve --config /etc/cairn/cairn.ini --print-config\n");
         return ExitOk;
     }
     if (parser.positionalArguments().size() > 1)

@@ -1,6 +1,7 @@
 #include "UserCommand.h"
 
 #include "CommandFailure.h"
+#include "CommandHelp.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "PermissionTypes.h"
@@ -13,6 +14,13 @@ namespace Cairn {
 
 namespace {
 
+const char *const Examples = "  echo 'a long password' | cairn user add alice --password-stdin\n"
+                             "  cairn user grant alice execute_show command\n"
+                             "  cairn user grants alice\n"
+                             "  cairn user revoke alice 3\n"
+                             "  cairn user token alice --expires-days 90 --read-only\n"
+                             "  cairn user tokens alice\n"
+                             "  cairn user revoke-token alice 2\n";
 const QString PasswordStdin = QStringLiteral("password-stdin");
 const QString EmailOption = QStringLiteral("email");
 const QString SuperuserOption = QStringLiteral("superuser");
@@ -209,13 +217,7 @@ int UserCommand::run(const QStringList &arguments)
         "  cairn user token NAME [--expires-days N] [--read-only]\n"
         "  cairn user tokens NAME\n  cairn user revoke-token NAME ID\n"
         "  cairn user grant NAME ACTION OBJECT_TYPE [--object ID]\n"
-        "  cairn user grants NAME\n  cairn user revoke NAME ID\n\n"
-        "Examples:\n"
-        "  echo 'a long password' | cairn user add alice --password-stdin\n"
-        "  cairn user grant alice execute_show command\n"
-        "  cairn user grants alice\n  cairn user revoke alice 3\n"
-        "  cairn user token alice --expires-days 90 --read-only\n"
-        "  cairn user tokens alice\n  cairn user revoke-token alice 2"));
+        "  cairn user grants NAME\n  cairn user revoke NAME ID"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("user"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("action"),
@@ -239,7 +241,7 @@ int UserCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        printHelp(parser, Examples);
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();

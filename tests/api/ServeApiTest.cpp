@@ -61,6 +61,18 @@ TEST(CommandLine, WithoutADisplayItPointsToServeAndHelpNamesCairn)
     EXPECT_EQ(overview.exitCode, 0);
     EXPECT_TRUE(overview.out.contains("cairn serve")) << overview.out.constData();
     EXPECT_EQ(runCairn({QStringLiteral("help"), QStringLiteral("bogus")}, headless).exitCode, 2);
+
+    // Each subcommand's help ends with examples of itself, and lists only options it takes.
+    for (const char *command : {"serve", "user", "group", "known-hosts", "routes"}) {
+        const CliResult shown =
+            runCairn({QStringLiteral("help"), QString::fromLatin1(command)}, headless);
+        EXPECT_EQ(shown.exitCode, 0) << command;
+        const QByteArray examples = shown.out.mid(shown.out.lastIndexOf("\nExamples:\n"));
+        EXPECT_TRUE(examples.contains(QByteArray(QByteArray("  cairn ") + command)))
+            << shown.out.constData();
+        EXPECT_EQ(shown.out.contains("--ztp-server-url"), QByteArray(command) == "serve")
+            << command;
+    }
 }
 
 // A typo in the config file stops the start, saying where and what was meant, instead of
