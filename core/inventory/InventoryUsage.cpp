@@ -1,21 +1,12 @@
 #include "InventoryUsage.h"
 
+#include "Counted.h"
 #include "db/SqlQuery.h"
 
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace Cairn::InventoryUsage {
-
-namespace {
-
-QString counted(qint64 count, const char *singular, const char *plural)
-{
-    return QStringLiteral("%1 %2").arg(count).arg(
-        QString::fromLatin1(count == 1 ? singular : plural));
-}
-
-} // namespace
 
 Result<QStringList> ofSite(const QSqlDatabase &db, qint64 siteId)
 {
@@ -45,7 +36,8 @@ Result<QStringList> ofSite(const QSqlDatabase &db, qint64 siteId)
         if (!count)
             return count.error();
         if (count->toLongLong() > 0)
-            parts << counted(count->toLongLong(), table.singular, table.plural);
+            parts << counted(count->toLongLong(), QString::fromLatin1(table.singular),
+                             QString::fromLatin1(table.plural));
     }
     return parts;
 }
@@ -77,7 +69,8 @@ Result<QStringList> ofInterface(const QSqlDatabase &db, qint64 interfaceId)
     if (!children)
         return children.error();
     if (children->toLongLong() > 0)
-        parts << counted(children->toLongLong(), "child interface", "child interfaces");
+        parts << counted(children->toLongLong(), QStringLiteral("child interface"),
+                         QStringLiteral("child interfaces"));
     Result<QSqlQuery> circuits = SqlQuery::run(
         db,
         QStringLiteral("SELECT name FROM circuits WHERE endpoint_a = ? OR endpoint_z = ? ORDER BY "

@@ -1,6 +1,7 @@
 #include "StaticNetworkService.h"
 
 #include "ClusterService.h"
+#include "Counted.h"
 #include "auth/PermissionService.h"
 #include "auth/Viewable.h"
 #include "net/IpNetwork.h"
@@ -222,10 +223,11 @@ Result<StaticNetwork> StaticNetworkService::remove(const Identity &caller, const
     if (!leased)
         return leased.error();
     if (leased.value() > 0)
-        return Error::conflict(QStringLiteral("%1 addresses of %2 are leased to machines; "
-                                              "delete those machines first.")
-                                   .arg(leased.value())
-                                   .arg(network->name));
+        return Error::conflict(
+            QStringLiteral("%1 of %2 leased to machines; delete those machines first.")
+                .arg(
+                    counted(leased.value(), QStringLiteral("address"), QStringLiteral("addresses")),
+                    network->name));
     const Result<void> removed = m_networks.remove(network->id);
     if (!removed)
         return removed.error();

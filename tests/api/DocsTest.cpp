@@ -46,6 +46,26 @@ TEST_F(DocsTest, SchemaPassesAnIndependentOpenApiValidator)
     EXPECT_EQ(node.exitCode(), 0) << node.readAll().constData();
 }
 
+// Quantities say their unit: a machine's and a hypervisor's memory are in KiB.
+TEST_F(DocsTest, MemoryFieldsSayTheirUnit)
+{
+    const QJsonObject paths =
+        client().get("/api/schema/").json()[QStringLiteral("paths")].toObject();
+    const auto schemaOf = [&](const char *path) {
+        return paths[QLatin1String(path)][QStringLiteral("get")][QStringLiteral("responses")]
+                    [QStringLiteral("200")][QStringLiteral("content")]
+                    [QStringLiteral("application/json")][QStringLiteral("schema")]
+                        .toObject();
+    };
+    EXPECT_EQ(schemaOf("/api/machines/{uuid}/")[QStringLiteral("properties")][QStringLiteral(
+                  "memory")][QStringLiteral("description")],
+              QStringLiteral("KiB."));
+    EXPECT_EQ(schemaOf("/api/hypervisors/{uuid}/")[QStringLiteral("properties")][QStringLiteral(
+                  "capacity")][QStringLiteral("properties")][QStringLiteral("free_memory")]
+                                                  [QStringLiteral("description")],
+              QStringLiteral("KiB."));
+}
+
 TEST_F(DocsTest, EveryNonPublicRouteDemandsCredentials)
 {
     const QJsonObject schema = client().get("/api/schema/").json().toObject();

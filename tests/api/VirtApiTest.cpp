@@ -58,6 +58,7 @@ TEST_F(VirtApiTest, MachinesAreListedAndShownWithTheSeedsKeys)
     EXPECT_EQ(same.status, 200);
     EXPECT_EQ(same.json()[QStringLiteral("machines")].toArray(), machines);
     EXPECT_EQ(same.json()[QStringLiteral("errno")], 0);
+    EXPECT_EQ(same.json()[QStringLiteral("message")], QStringLiteral("1 machine."));
 
     const HttpReply shown = admin("GET", "/rest/machine/" + DefaultDomain.toLatin1() + '/');
     ASSERT_EQ(shown.status, 200) << shown.body.constData();

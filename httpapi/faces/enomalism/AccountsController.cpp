@@ -1,6 +1,7 @@
 #include "AccountsController.h"
 
 #include "CoreServices.h"
+#include "Counted.h"
 #include "EnomalismSupport.h"
 #include "routing/Router.h"
 
@@ -29,7 +30,8 @@ HttpResponse listUsers(CoreServices &core, const ApiRequest &request)
     for (const User &user : users.value())
         pairs.append(QJsonArray{user.username, user.id});
     return answer({{QStringLiteral("users"), pairs}},
-                  QStringLiteral("%1 users.").arg(pairs.size()));
+                  counted(pairs.size(), QStringLiteral("user"), QStringLiteral("users")) +
+                      QLatin1Char('.'));
 }
 
 HttpResponse userAnswer(CoreServices &core, const Result<User> &user, const QString &message)
@@ -98,7 +100,8 @@ HttpResponse listGroups(CoreServices &core, const ApiRequest &request)
     for (const Group &group : groups.value())
         pairs.append(QJsonArray{group.name, group.id});
     return answer({{QStringLiteral("groups"), pairs}},
-                  QStringLiteral("%1 groups.").arg(pairs.size()));
+                  counted(pairs.size(), QStringLiteral("group"), QStringLiteral("groups")) +
+                      QLatin1Char('.'));
 }
 
 HttpResponse groupAnswer(CoreServices &core, const ApiRequest &request, const Result<Group> &group,

@@ -1,6 +1,7 @@
 #include "ClustersController.h"
 
 #include "CoreServices.h"
+#include "Counted.h"
 #include "EnomalismSupport.h"
 #include "routing/Router.h"
 
@@ -28,7 +29,8 @@ HttpResponse clusterUuids(CoreServices &core, const ApiRequest &request)
     for (const Cluster &cluster : clusters.value())
         uuids.append(cluster.uuid);
     return answer({{QStringLiteral("cluster"), uuids}},
-                  QStringLiteral("%1 clusters.").arg(uuids.size()));
+                  counted(uuids.size(), QStringLiteral("cluster"), QStringLiteral("clusters")) +
+                      QLatin1Char('.'));
 }
 
 HttpResponse createCluster(CoreServices &core, const ApiRequest &request)
@@ -52,7 +54,8 @@ HttpResponse clusterObjects(CoreServices &core, const ApiRequest &request)
     for (const Cluster &cluster : clusters.value())
         objects.append(cluster.toJson());
     return answer({{QStringLiteral("clusters"), objects}},
-                  QStringLiteral("%1 clusters.").arg(objects.size()));
+                  counted(objects.size(), QStringLiteral("cluster"), QStringLiteral("clusters")) +
+                      QLatin1Char('.'));
 }
 
 HttpResponse showCluster(CoreServices &core, const ApiRequest &request)

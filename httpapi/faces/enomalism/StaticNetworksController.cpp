@@ -1,6 +1,7 @@
 #include "StaticNetworksController.h"
 
 #include "CoreServices.h"
+#include "Counted.h"
 #include "EnomalismSupport.h"
 #include "routing/Router.h"
 
@@ -52,7 +53,9 @@ HttpResponse networkList(const Result<QList<StaticNetwork>> &networks, const QSt
         objects.append(network.toJson());
     body.insert(QStringLiteral("networks"), objects);
     return answer(body, message.isEmpty()
-                            ? QStringLiteral("%1 static networks.").arg(objects.size())
+                            ? counted(objects.size(), QStringLiteral("static network"),
+                                      QStringLiteral("static networks")) +
+                                  QLatin1Char('.')
                             : message);
 }
 
@@ -103,7 +106,9 @@ HttpResponse rangesAnswer(CoreServices &core, const ApiRequest &request, const Q
     QJsonObject object = network->toJson();
     const QJsonValue ranges = object.take(QStringLiteral("ranges"));
     return answer({{QStringLiteral("network"), object}, {QStringLiteral("ranges"), ranges}},
-                  message.isEmpty() ? QStringLiteral("%1 IP ranges.").arg(network->ranges.size())
+                  message.isEmpty() ? counted(network->ranges.size(), QStringLiteral("IP range"),
+                                              QStringLiteral("IP ranges")) +
+                                          QLatin1Char('.')
                                     : message);
 }
 

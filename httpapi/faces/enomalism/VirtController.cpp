@@ -1,6 +1,7 @@
 #include "VirtController.h"
 
 #include "CoreServices.h"
+#include "Counted.h"
 #include "EnomalismSupport.h"
 #include "routing/Router.h"
 #include "virt/MachineActions.h"
@@ -24,7 +25,8 @@ HttpResponse listMachines(CoreServices &core, const ApiRequest &request)
     for (const Machine &machine : machines.value())
         uuids.append(machine.uuid);
     return answer({{QStringLiteral("machines"), uuids}},
-                  QStringLiteral("%1 machines.").arg(uuids.size()));
+                  counted(uuids.size(), QStringLiteral("machine"), QStringLiteral("machines")) +
+                      QLatin1Char('.'));
 }
 
 HttpResponse showMachine(CoreServices &core, const ApiRequest &request)

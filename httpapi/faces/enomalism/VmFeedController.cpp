@@ -1,6 +1,7 @@
 #include "VmFeedController.h"
 
 #include "CoreServices.h"
+#include "Counted.h"
 #include "EnomalismSupport.h"
 #include "routing/Router.h"
 
@@ -42,7 +43,8 @@ HttpResponse listPackages(CoreServices &core, const ApiRequest &request)
         feeds.append(feed.toJson());
     return answer({{QStringLiteral("packages"), packageObjects(packages.value())},
                    {QStringLiteral("feeds"), feeds}},
-                  QStringLiteral("%1 packages.").arg(packages->size()));
+                  counted(packages->size(), QStringLiteral("package"), QStringLiteral("packages")) +
+                      QLatin1Char('.'));
 }
 
 HttpResponse feedAnswer(CoreServices &core, const Identity &caller, const Result<VmFeed> &feed,

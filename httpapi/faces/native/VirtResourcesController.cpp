@@ -18,9 +18,45 @@ template <typename T> HttpResponse detail(const Result<T> &item)
     return HttpResponse::json(item->toJson());
 }
 
+// Memory is in KiB, libvirt's unit, as the seed's `memory` keys are.
+QJsonObject machineSchema()
+{
+    return JsonSchema::object(
+        {{QStringLiteral("uuid"), JsonSchema::ofType("string")},
+         {QStringLiteral("name"), JsonSchema::ofType("string")},
+         {QStringLiteral("state"), JsonSchema::ofType("string")},
+         {QStringLiteral("hypervisor"), JsonSchema::ofType("string", QStringLiteral("Its uuid."))},
+         {QStringLiteral("clusters"), JsonSchema::arrayOf(JsonSchema::ofType("string"))},
+         {QStringLiteral("vcpus"), JsonSchema::ofType("integer")},
+         {QStringLiteral("memory"), JsonSchema::ofType("integer", QStringLiteral("KiB."))},
+         {QStringLiteral("interfaces"), JsonSchema::ofType("array")},
+         {QStringLiteral("disks"), JsonSchema::ofType("array")},
+         {QStringLiteral("persistent"), JsonSchema::ofType("boolean")},
+         {QStringLiteral("managed"), JsonSchema::ofType("boolean")},
+         {QStringLiteral("locked"), JsonSchema::ofType("boolean")},
+         {QStringLiteral("synced"), JsonSchema::ofType("string")}});
+}
+
+QJsonObject hypervisorSchema()
+{
+    const QJsonObject capacity = JsonSchema::object(
+        {{QStringLiteral("cpus"), JsonSchema::ofType("integer")},
+         {QStringLiteral("memory"), JsonSchema::ofType("integer", QStringLiteral("KiB."))},
+         {QStringLiteral("free_memory"), JsonSchema::ofType("integer", QStringLiteral("KiB."))}});
+    return JsonSchema::object({{QStringLiteral("uuid"), JsonSchema::ofType("string")},
+                               {QStringLiteral("name"), JsonSchema::ofType("string")},
+                               {QStringLiteral("uri"), JsonSchema::ofType("string")},
+                               {QStringLiteral("virt_class"), JsonSchema::ofType("string")},
+                               {QStringLiteral("state"), JsonSchema::ofType("string")},
+                               {QStringLiteral("capacity"), capacity},
+                               {QStringLiteral("last_error"), JsonSchema::ofType("string")},
+                               {QStringLiteral("synced"), JsonSchema::ofType("string")}});
+}
+
 void addRoutes(Router &router, const QString &plural, const QString &what,
                const std::function<HttpResponse(const ApiRequest &)> &list,
-               const std::function<HttpResponse(const ApiRequest &)> &show)
+               const std::function<HttpResponse(const ApiRequest &)> &show,
+               const QJsonObject &itemSchema = JsonSchema::ofType("object"))
 {
     RouteSpec spec;
     spec.face = Face::Native;
@@ -30,12 +66,14 @@ void addRoutes(Router &router, const QString &plural, const QString &what,
     spec.description =
         QStringLiteral("The %1 you may view; `limit` and `offset` page them.").arg(plural);
     spec.queryParameters = nativeListParameters();
-    spec.responseSchema = JsonSchema::ofType("object");
+    // With `limit`, the items come as `results` beside `count`, `next` and `previous`.
+    spec.responseSchema = JsonSchema::arrayOf(itemSchema);
     router.add(spec, list);
     spec.path = QStringLiteral("/api/%1/{uuid}/").arg(plural);
     spec.summary = QStringLiteral("Get a %1").arg(what);
     spec.description.clear();
     spec.queryParameters.clear();
+    spec.responseSchema = itemSchema;
     router.add(spec, show);
 }
 
@@ -94,7 +132,8 @@ void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
         [&core](const ApiRequest &r) { return nativeList(r, core.virt().machines(*r.identity)); },
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.virt().machine(*r.identity, uuidOf(r)));
-        });
+        },
+        machineSchema());
     addRoutes(
         router, QStringLiteral("hypervisors"), QStringLiteral("hypervisor"),
         [&core](const ApiRequest &r) {
@@ -102,7 +141,8 @@ void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
         },
         [&core, uuidOf](const ApiRequest &r) {
             return detail(core.virt().hypervisor(*r.identity, uuidOf(r)));
-        });
+        },
+        hypervisorSchema());
     addRoutes(
         router, QStringLiteral("clusters"), QStringLiteral("cluster"),
         [&core](const ApiRequest &r) { return nativeList(r, core.clusters().list(*r.identity)); },
