@@ -223,14 +223,18 @@ Result<QList<Attribute>> AttributeService::create(const Identity &caller, const 
                                                   std::optional<qint64> defaultSite)
 {
     QList<Attribute> attributes;
+    BulkItems::ItemCursor cursor(items.size());
     for (const QJsonValue item : items) {
+        cursor.next();
         if (!item.isObject())
-            return Error::badRequest(QStringLiteral("Expected a JSON object for each attribute."));
+            return cursor.locate(
+                Error::badRequest(QStringLiteral("Expected a JSON object for each attribute.")));
         const Result<Attribute> attribute = prepare(caller, item.toObject(), defaultSite);
         if (!attribute)
-            return attribute.error();
+            return cursor.locate(attribute.error());
         attributes << attribute.value();
     }
+    cursor.done();
     const Result<void> saved =
         Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
             for (Attribute &attribute : attributes) {
@@ -285,13 +289,16 @@ Result<QList<Attribute>> AttributeService::update(const Identity &caller, const 
     if (!targets)
         return targets.error();
     QList<Attribute> attributes;
+    BulkItems::ItemCursor cursor(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
+        cursor.at(i);
         const Result<Attribute> attribute =
             applyFields(targets->value(ids->at(i)), items.at(i).toObject(), false, partial);
         if (!attribute)
-            return attribute.error();
+            return cursor.locate(attribute.error());
         attributes << attribute.value();
     }
+    cursor.done();
     const Result<void> saved =
         Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
             for (const Attribute &attribute : std::as_const(attributes)) {

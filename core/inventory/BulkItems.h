@@ -16,6 +16,33 @@ namespace BulkItems {
 // Well under every engine's bound-parameter limit.
 constexpr qsizetype IdsPerQuery = 500;
 
+// Which item of a bulk body was being read or written when an error came, so the error names it:
+// its fields as `[2].hostname`, else its message as `Item [2]: ...` (indexes from 0, as in the
+// body). Errors after the last item (the request as a whole) and those of a one-item body stay
+// as they are.
+class ItemCursor
+{
+public:
+    explicit ItemCursor(qsizetype count)
+        : m_count(count)
+    {
+    }
+    void at(qsizetype index) { m_index = index; }
+    void next() { ++m_index; }
+    void done() { m_index = -1; }
+    Error locate(Error error) const;
+    template <typename T> Result<T> locate(Result<T> result) const
+    {
+        if (result)
+            return result;
+        return locate(result.error());
+    }
+
+private:
+    qsizetype m_count;
+    qsizetype m_index = -1;
+};
+
 // The integer `id` of each item of a bulk PUT/PATCH body, in order.
 Result<QList<qint64>> idsOf(const QJsonArray &items);
 

@@ -153,25 +153,27 @@ Result<QList<Circuit>> CircuitService::create(const Identity &caller, const QJso
     SiteGate gate(m_sites, m_permissions, caller, Action::Add);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Circuit>> {
         QList<Circuit> created;
+        BulkItems::ItemCursor cursor(items.size());
         for (const QJsonValue item : items) {
+            cursor.next();
             if (!item.isObject())
-                return Error::badRequest(
-                    QStringLiteral("Expected a JSON object for each circuit."));
+                return cursor.locate(
+                    Error::badRequest(QStringLiteral("Expected a JSON object for each circuit.")));
             const QJsonObject fields = item.toObject();
             Result<Circuit> circuit = applyFields(Circuit(), fields, false, defaultSite);
             if (!circuit)
-                return circuit.error();
+                return cursor.locate(circuit.error());
             const Result<void> allowed = gate.check(circuit->siteId);
             if (!allowed)
-                return allowed.error();
+                return cursor.locate(allowed.error());
             const Result<QJsonObject> attributes =
                 rules.resolve(circuit->siteId, fields, {}, AttributeWrite::Create);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             circuit->attributes = attributes.value();
             const Result<qint64> id = m_circuits.insert(db, circuit.value());
             if (!id)
-                return duplicate(id.error(), circuit.value());
+                return cursor.locate(duplicate(id.error(), circuit.value()));
             circuit->id = id.value();
             const Result<void> done = Transaction::allOf(
                 {[&] {
@@ -184,9 +186,10 @@ Result<QList<Circuit>> CircuitService::create(const Identity &caller, const QJso
                                               circuit->id, circuit->toJson());
                  }});
             if (!done)
-                return done.error();
+                return cursor.locate(done.error());
             created << circuit.value();
         }
+        cursor.done();
         return created;
     });
 }
@@ -205,19 +208,21 @@ Result<QList<Circuit>> CircuitService::update(const Identity &caller, const QJso
         if (!targets)
             return targets.error();
         QList<Circuit> updated;
+        BulkItems::ItemCursor cursor(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {
+            cursor.at(i);
             const QJsonObject fields = items.at(i).toObject();
             const Circuit &current = *targets->constFind(ids->at(i));
             const Result<void> allowed = gate.check(current.siteId);
             if (!allowed)
-                return allowed.error();
+                return cursor.locate(allowed.error());
             Result<Circuit> circuit = applyFields(current, fields, partial, current.siteId);
             if (!circuit)
-                return circuit.error();
+                return cursor.locate(circuit.error());
             const Result<QJsonObject> attributes =
                 rules.resolve(circuit->siteId, fields, current.attributes, write);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             circuit->attributes = attributes.value();
             const Result<void> done = Transaction::allOf(
                 {[&] {
@@ -234,9 +239,10 @@ Result<QList<Circuit>> CircuitService::update(const Identity &caller, const QJso
                                               circuit->id, circuit->toJson());
                  }});
             if (!done)
-                return done.error();
+                return cursor.locate(done.error());
             updated << circuit.value();
         }
+        cursor.done();
         return updated;
     });
 }

@@ -204,28 +204,32 @@ Result<QList<Device>> DeviceService::create(const Identity &caller, const QJsonA
         QList<Device> created;
         created.reserve(items.size());
         QSet<QPair<qint64, QString>> keys;
+        BulkItems::ItemCursor cursor(items.size());
         for (const QJsonValue item : items) {
+            cursor.next();
             if (!item.isObject())
-                return Error::badRequest(QStringLiteral("Expected a JSON object for each device."));
+                return cursor.locate(
+                    Error::badRequest(QStringLiteral("Expected a JSON object for each device.")));
             const QJsonObject fields = item.toObject();
             const Result<qint64> siteId = gate.siteOf(fields, defaultSite);
             if (!siteId)
-                return siteId.error();
+                return cursor.locate(siteId.error());
             Device blank;
             blank.siteId = siteId.value();
             Result<Device> device = applyFields(blank, fields, false);
             if (!device)
-                return device.error();
+                return cursor.locate(device.error());
             const Result<QJsonObject> attributes =
                 rules.resolve(blank.siteId, fields, {}, AttributeWrite::Create);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             device->attributes = attributes.value();
             if (keys.contains({device->siteId, device->hostname}))
-                return duplicateHostname(device->hostname);
+                return cursor.locate(duplicateHostname(device->hostname));
             keys.insert({device->siteId, device->hostname});
             created << std::move(device).value();
         }
+        cursor.done();
         const Result<QSet<QPair<qint64, QString>>> taken = m_devices.taken(db, created);
         if (!taken)
             return taken.error();
@@ -272,20 +276,22 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
         if (!targets)
             return targets.error();
         QList<Device> updated;
+        BulkItems::ItemCursor cursor(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {
+            cursor.at(i);
             const QJsonObject fields = items.at(i).toObject();
             const Device &current = *targets->constFind(ids->at(i));
             const Result<void> allowed =
                 m_permissions.require(caller, SiteType, current.siteId, Action::Change);
             if (!allowed)
-                return allowed.error();
+                return cursor.locate(allowed.error());
             Result<Device> device = applyFields(current, fields, partial);
             if (!device)
-                return device.error();
+                return cursor.locate(device.error());
             const Result<QJsonObject> attributes =
                 rules.resolve(device->siteId, fields, current.attributes, write);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             device->attributes = attributes.value();
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_devices.update(db, device.value()); },
@@ -298,9 +304,10 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
                                               device->toJson());
                  }});
             if (!done)
-                return duplicateHostname(done.error(), device->hostname);
+                return cursor.locate(duplicateHostname(done.error(), device->hostname));
             updated << device.value();
         }
+        cursor.done();
         return updated;
     });
 }

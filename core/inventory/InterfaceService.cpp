@@ -270,37 +270,39 @@ Result<QList<Interface>> InterfaceService::create(const Identity &caller, const 
     SiteGate gate(m_sites, m_permissions, caller, Action::Add);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Interface>> {
         QList<Interface> created;
+        BulkItems::ItemCursor cursor(items.size());
         for (const QJsonValue item : items) {
+            cursor.next();
             if (!item.isObject())
-                return Error::badRequest(
-                    QStringLiteral("Expected a JSON object for each interface."));
+                return cursor.locate(Error::badRequest(
+                    QStringLiteral("Expected a JSON object for each interface.")));
             const QJsonObject fields = item.toObject();
             const Result<QString> deviceKey = Fields::reference(fields, QStringLiteral("device"));
             if (!deviceKey)
-                return deviceKey.error();
+                return cursor.locate(deviceKey.error());
             const Result<Device> device = m_devices.get(deviceKey.value(), defaultSite);
             if (!device)
-                return Error::invalidField(
+                return cursor.locate(Error::invalidField(
                     QStringLiteral("device"),
-                    QStringLiteral("Device %1 does not exist.").arg(deviceKey.value()));
+                    QStringLiteral("Device %1 does not exist.").arg(deviceKey.value())));
             const Result<void> allowed = gate.check(device->siteId);
             if (!allowed)
-                return allowed.error();
+                return cursor.locate(allowed.error());
             Interface blank;
             blank.siteId = device->siteId;
             blank.deviceId = device->id;
             blank.deviceHostname = device->hostname;
             Result<Interface> interface = applyFields(blank, fields, false);
             if (!interface)
-                return interface.error();
+                return cursor.locate(interface.error());
             const Result<QJsonObject> attributes =
                 rules.resolve(interface->siteId, fields, {}, AttributeWrite::Create);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             interface->attributes = attributes.value();
             const Result<qint64> id = m_interfaces.insert(db, interface.value());
             if (!id)
-                return duplicateName(id.error(), interface->name);
+                return cursor.locate(duplicateName(id.error(), interface->name));
             interface->id = id.value();
             const Result<void> done = Transaction::allOf(
                 {[&] {
@@ -320,9 +322,10 @@ Result<QList<Interface>> InterfaceService::create(const Identity &caller, const 
                                               interface->id, interface->toJson());
                  }});
             if (!done)
-                return done.error();
+                return cursor.locate(done.error());
             created << interface.value();
         }
+        cursor.done();
         return created;
     });
 }
@@ -341,22 +344,24 @@ Result<QList<Interface>> InterfaceService::update(const Identity &caller, const 
         if (!targets)
             return targets.error();
         QList<Interface> updated;
+        BulkItems::ItemCursor cursor(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {
+            cursor.at(i);
             const QJsonObject fields = items.at(i).toObject();
             const Interface &current = *targets->constFind(ids->at(i));
             const Result<void> allowed = gate.check(current.siteId);
             if (!allowed)
-                return allowed.error();
+                return cursor.locate(allowed.error());
             Result<Interface> interface = applyFields(current, fields, partial);
             if (!interface)
-                return interface.error();
+                return cursor.locate(interface.error());
             const QJsonValue addresses = fields.value(QStringLiteral("addresses"));
             if (!partial && addresses.isUndefined())
-                return Fields::required(QStringLiteral("addresses"));
+                return cursor.locate(Fields::required(QStringLiteral("addresses")));
             const Result<QJsonObject> attributes =
                 rules.resolve(interface->siteId, fields, current.attributes, write);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             interface->attributes = attributes.value();
             const Result<void> done = Transaction::allOf(
                 {[&] {
@@ -379,9 +384,10 @@ Result<QList<Interface>> InterfaceService::update(const Identity &caller, const 
                                               interface->id, interface->toJson());
                  }});
             if (!done)
-                return done.error();
+                return cursor.locate(done.error());
             updated << interface.value();
         }
+        cursor.done();
         return updated;
     });
 }

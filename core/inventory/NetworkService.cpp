@@ -201,34 +201,37 @@ Result<QList<Network>> NetworkService::create(const Identity &caller, const QJso
     SiteGate gate(m_sites, m_permissions, caller, Action::Add);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Network>> {
         QList<Network> created;
+        BulkItems::ItemCursor cursor(items.size());
         for (const QJsonValue item : items) {
+            cursor.next();
             if (!item.isObject())
-                return Error::badRequest(
-                    QStringLiteral("Expected a JSON object for each network."));
+                return cursor.locate(
+                    Error::badRequest(QStringLiteral("Expected a JSON object for each network.")));
             const QJsonObject fields = item.toObject();
             Network network;
             const Result<qint64> siteId = gate.siteOf(fields, defaultSite);
             if (!siteId)
-                return siteId.error();
+                return cursor.locate(siteId.error());
             network.siteId = siteId.value();
             const Result<IpNetwork> ip = cidrOf(fields);
             if (!ip)
-                return ip.error();
+                return cursor.locate(ip.error());
             network.ip = ip.value();
             const Result<QString> state = stateOf(fields, network.state);
             if (!state)
-                return state.error();
+                return cursor.locate(state.error());
             network.state = state.value();
             const Result<QJsonObject> attributes =
                 rules.resolve(network.siteId, fields, {}, AttributeWrite::Create);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             network.attributes = attributes.value();
             Result<Network> inserted = insert(db, caller, network, &rules, QStringLiteral("cidr"));
             if (!inserted)
-                return inserted.error();
+                return cursor.locate(inserted.error());
             created << std::move(inserted).value();
         }
+        cursor.done();
         return created;
     });
 }
@@ -247,20 +250,22 @@ Result<QList<Network>> NetworkService::update(const Identity &caller, const QJso
         if (!targets)
             return targets.error();
         QList<Network> updated;
+        BulkItems::ItemCursor cursor(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {
+            cursor.at(i);
             const QJsonObject fields = items.at(i).toObject();
             Network network = *targets->constFind(ids->at(i));
             const Result<void> allowed = gate.check(network.siteId);
             if (!allowed)
-                return allowed.error();
+                return cursor.locate(allowed.error());
             const Result<QString> state =
                 stateOf(fields, partial ? network.state : QStringLiteral("allocated"));
             if (!state)
-                return state.error();
+                return cursor.locate(state.error());
             const Result<QJsonObject> attributes =
                 rules.resolve(network.siteId, fields, network.attributes, write);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             network.state = state.value();
             network.attributes = attributes.value();
             const Result<void> done = Transaction::allOf(
@@ -274,9 +279,10 @@ Result<QList<Network>> NetworkService::update(const Identity &caller, const QJso
                                               network.toJson());
                  }});
             if (!done)
-                return done.error();
+                return cursor.locate(done.error());
             updated << network;
         }
+        cursor.done();
         return updated;
     });
 }

@@ -190,10 +190,12 @@ Result<QList<Protocol>> ProtocolService::create(const Identity &caller, const QJ
     SiteGate gate(m_sites, m_permissions, caller, Action::Add);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Protocol>> {
         QList<Protocol> created;
+        BulkItems::ItemCursor cursor(items.size());
         for (const QJsonValue item : items) {
+            cursor.next();
             if (!item.isObject())
-                return Error::badRequest(
-                    QStringLiteral("Expected a JSON object for each protocol."));
+                return cursor.locate(
+                    Error::badRequest(QStringLiteral("Expected a JSON object for each protocol.")));
             const QJsonObject fields = item.toObject();
             QStringList required;
             const QJsonValue site = fields.value(QStringLiteral("site"));
@@ -201,18 +203,18 @@ Result<QList<Protocol>> ProtocolService::create(const Identity &caller, const QJ
                 Protocol(), fields, false,
                 site.isDouble() ? std::optional(qint64(site.toDouble())) : defaultSite, &required);
             if (!protocol)
-                return protocol.error();
+                return cursor.locate(protocol.error());
             const Result<void> allowed = gate.check(protocol->siteId);
             if (!allowed)
-                return allowed.error();
+                return cursor.locate(allowed.error());
             const Result<QJsonObject> attributes =
                 rules.resolve(protocol->siteId, fields, {}, AttributeWrite::Create, required);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             protocol->attributes = attributes.value();
             const Result<qint64> id = m_protocols.insert(db, protocol.value());
             if (!id)
-                return id.error();
+                return cursor.locate(id.error());
             protocol->id = id.value();
             const Result<void> done = Transaction::allOf(
                 {[&] {
@@ -225,9 +227,10 @@ Result<QList<Protocol>> ProtocolService::create(const Identity &caller, const QJ
                                               protocol->id, protocol->snapshot());
                  }});
             if (!done)
-                return done.error();
+                return cursor.locate(done.error());
             created << protocol.value();
         }
+        cursor.done();
         return created;
     });
 }
@@ -243,23 +246,25 @@ Result<QList<Protocol>> ProtocolService::update(const Identity &caller, const QJ
     const AttributeWrite write = partial ? AttributeWrite::Merge : AttributeWrite::Replace;
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Protocol>> {
         QList<Protocol> updated;
+        BulkItems::ItemCursor cursor(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {
+            cursor.at(i);
             const QJsonObject fields = items.at(i).toObject();
             const Result<Protocol> current = get(QString::number(ids->at(i)));
             if (!current)
-                return current.error();
+                return cursor.locate(current.error());
             const Result<void> allowed = gate.check(current->siteId);
             if (!allowed)
-                return allowed.error();
+                return cursor.locate(allowed.error());
             QStringList required;
             Result<Protocol> protocol =
                 applyFields(current.value(), fields, partial, current->siteId, &required);
             if (!protocol)
-                return protocol.error();
+                return cursor.locate(protocol.error());
             const Result<QJsonObject> attributes =
                 rules.resolve(protocol->siteId, fields, current->attributes, write, required);
             if (!attributes)
-                return attributes.error();
+                return cursor.locate(attributes.error());
             protocol->attributes = attributes.value();
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_protocols.update(db, protocol.value()); },
@@ -273,9 +278,10 @@ Result<QList<Protocol>> ProtocolService::update(const Identity &caller, const QJ
                                               protocol->id, protocol->snapshot());
                  }});
             if (!done)
-                return done.error();
+                return cursor.locate(done.error());
             updated << protocol.value();
         }
+        cursor.done();
         return updated;
     });
 }

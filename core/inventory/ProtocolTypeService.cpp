@@ -127,33 +127,36 @@ Result<QList<ProtocolType>> ProtocolTypeService::create(const Identity &caller,
     SiteGate gate(m_sites, m_permissions, caller, Action::Add);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<ProtocolType>> {
         QList<ProtocolType> created;
+        BulkItems::ItemCursor cursor(items.size());
         for (const QJsonValue item : items) {
+            cursor.next();
             QJsonObject fields = item.toObject();
             if (!item.isObject())
-                return Error::badRequest(
-                    QStringLiteral("Expected a JSON object for each protocol type."));
+                return cursor.locate(Error::badRequest(
+                    QStringLiteral("Expected a JSON object for each protocol type.")));
             // NSoT names the site `site` here.
             if (!fields.contains(QStringLiteral("site_id")))
                 fields.insert(QStringLiteral("site_id"), fields.value(QStringLiteral("site")));
             const Result<qint64> siteId = gate.siteOf(fields, defaultSite);
             if (!siteId)
-                return siteId.error();
+                return cursor.locate(siteId.error());
             ProtocolType blank;
             blank.siteId = siteId.value();
             Result<ProtocolType> type = applyFields(blank, fields, false);
             if (!type)
-                return type.error();
+                return cursor.locate(type.error());
             const Result<qint64> id = m_types.insert(db, type.value());
             if (!id)
-                return duplicate(id.error(), type->name);
+                return cursor.locate(duplicate(id.error(), type->name));
             type->id = id.value();
             const Result<void> logged =
                 ChangeLog::record(db, caller.user.id, type->siteId, QStringLiteral("Create"),
                                   ProtocolTypeResource, type->id, type->toJson());
             if (!logged)
-                return logged.error();
+                return cursor.locate(logged.error());
             created << type.value();
         }
+        cursor.done();
         return created;
     });
 }
@@ -167,17 +170,19 @@ Result<QList<ProtocolType>> ProtocolTypeService::update(const Identity &caller,
     SiteGate gate(m_sites, m_permissions, caller, Action::Change);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<ProtocolType>> {
         QList<ProtocolType> updated;
+        BulkItems::ItemCursor cursor(items.size());
         for (qsizetype i = 0; i < items.size(); ++i) {
+            cursor.at(i);
             const Result<ProtocolType> current = get(QString::number(ids->at(i)));
             if (!current)
-                return current.error();
+                return cursor.locate(current.error());
             const Result<void> allowed = gate.check(current->siteId);
             if (!allowed)
-                return allowed.error();
+                return cursor.locate(allowed.error());
             Result<ProtocolType> type =
                 applyFields(current.value(), items.at(i).toObject(), partial);
             if (!type)
-                return type.error();
+                return cursor.locate(type.error());
             const Result<void> done = Transaction::allOf(
                 {[&] {
                      const Result<void> saved = m_types.update(db, type.value());
@@ -189,9 +194,10 @@ Result<QList<ProtocolType>> ProtocolTypeService::update(const Identity &caller,
                                               type->id, type->toJson());
                  }});
             if (!done)
-                return done.error();
+                return cursor.locate(done.error());
             updated << type.value();
         }
+        cursor.done();
         return updated;
     });
 }

@@ -87,17 +87,21 @@ Result<QList<Site>> SiteService::create(const Identity &caller, const QJsonArray
         return Error::forbidden(QStringLiteral("A read-only token cannot create sites."));
     QList<Site> sites;
     QSet<QString> names;
+    BulkItems::ItemCursor cursor(items.size());
     for (const QJsonValue item : items) {
+        cursor.next();
         if (!item.isObject())
-            return Error::badRequest(QStringLiteral("Expected a JSON object for each site."));
+            return cursor.locate(
+                Error::badRequest(QStringLiteral("Expected a JSON object for each site.")));
         Result<Site> site = applyFields(Site(), item.toObject(), false);
         if (!site)
-            return site.error();
+            return cursor.locate(site.error());
         if (names.contains(site->name))
-            return nameTakenOr(Error::conflict({}));
+            return cursor.locate(nameTakenOr(Error::conflict({})));
         names.insert(site->name);
         sites << site.value();
     }
+    cursor.done();
     const Result<void> saved =
         Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
             for (Site &site : sites) {
@@ -145,13 +149,16 @@ Result<QList<Site>> SiteService::update(const Identity &caller, const QJsonArray
     if (!targets)
         return targets.error();
     QList<Site> sites;
+    BulkItems::ItemCursor cursor(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
+        cursor.at(i);
         Result<Site> site =
             applyFields(targets->value(ids->at(i)), items.at(i).toObject(), partial);
         if (!site)
-            return site.error();
+            return cursor.locate(site.error());
         sites << site.value();
     }
+    cursor.done();
     const Result<void> saved =
         Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
             for (const Site &site : std::as_const(sites)) {

@@ -56,18 +56,21 @@ Result<QList<Command>> CommandService::create(const Identity &caller, const QJso
     Result<QList<qint64>> ids =
         Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<qint64>> {
             QList<qint64> created;
+            BulkItems::ItemCursor cursor(items.size());
             for (const QJsonValue item : items) {
+                cursor.next();
                 if (!item.isObject())
-                    return Error::badRequest(
-                        QStringLiteral("Expected a JSON object for each command."));
+                    return cursor.locate(Error::badRequest(
+                        QStringLiteral("Expected a JSON object for each command.")));
                 const Result<Command> command = CommandFields::apply({}, item.toObject(), false);
                 if (!command)
-                    return command.error();
+                    return cursor.locate(command.error());
                 const Result<qint64> id = m_commands.insert(db, command.value());
                 if (!id)
-                    return duplicateName(id.error(), command->name);
+                    return cursor.locate(duplicateName(id.error(), command->name));
                 created << id.value();
             }
+            cursor.done();
             return created;
         });
     if (!ids)
@@ -89,20 +92,23 @@ Result<QList<Command>> CommandService::update(const Identity &caller, const QJso
         return targets.error();
     const Result<void> updated =
         Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+            BulkItems::ItemCursor cursor(items.size());
             for (qsizetype i = 0; i < items.size(); ++i) {
+                cursor.at(i);
                 const Command &current = *targets->constFind(ids->at(i));
                 Result<void> allowed = m_permissions.require(
                     caller, QString::fromLatin1(ObjectType), current.id, Action::Change);
                 if (!allowed)
-                    return allowed;
+                    return cursor.locate(allowed);
                 const Result<Command> command =
                     CommandFields::apply(current, items.at(i).toObject(), partial);
                 if (!command)
-                    return command.error();
+                    return cursor.locate(command.error());
                 const Result<void> written = m_commands.update(db, command.value());
                 if (!written)
-                    return duplicateName(written.error(), command->name);
+                    return cursor.locate(duplicateName(written.error(), command->name));
             }
+            cursor.done();
             return {};
         });
     if (!updated)

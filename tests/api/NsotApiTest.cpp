@@ -452,7 +452,8 @@ print(json.dumps(seen))
     EXPECT_EQ(status("attributes_bad"), 400);
     EXPECT_TRUE(body("attributes_bad")[QStringLiteral("error")][QStringLiteral("message")]
                     .toObject()
-                    .contains(QStringLiteral("name")));
+                    .contains(QStringLiteral("[1].name")))
+        << "the second item is the bad one";
     EXPECT_EQ(body("rack").toArray().size(), 0) << "a bulk POST of attributes is all or nothing";
     EXPECT_EQ(status("attributes"), 201);
     EXPECT_EQ(status("attributes_put"), 200);
@@ -536,4 +537,30 @@ TEST_F(NsotApiTest, AWrongTypeIsNotReportedAsMissing)
     EXPECT_EQ(group.status, 400);
     EXPECT_EQ(message(group)[QStringLiteral("name")].toString(),
               QStringLiteral("Not a valid string."));
+}
+
+// In a bulk body the error names the item (its index, from 0), and nothing of the body is saved.
+TEST_F(NsotApiTest, ABulkItemsErrorNamesItsIndex)
+{
+    const qint64 before =
+        admin("GET", "/api/devices/?limit=1").json()[QStringLiteral("count")].toInteger();
+    const HttpReply created =
+        admin("POST", "/api/devices/",
+              R"([{"hostname": "bulk-ok-1"}, {"hostname": 42}, {"hostname": "x"}])");
+    EXPECT_EQ(created.status, 400);
+    EXPECT_EQ(message(created)[QStringLiteral("[1].hostname")].toString(),
+              QStringLiteral("Not a valid string."))
+        << created.body.constData();
+    const HttpReply twice = admin("POST", "/api/devices/",
+                                  R"([{"hostname": "bulk-twice"}, {"hostname": "bulk-twice"}])");
+    EXPECT_EQ(twice.status, 409);
+    EXPECT_TRUE(message(twice).toObject().contains(QStringLiteral("[1].hostname")))
+        << twice.body.constData();
+    EXPECT_EQ(admin("GET", "/api/devices/?limit=1").json()[QStringLiteral("count")].toInteger(),
+              before);
+    const HttpReply noId =
+        admin("PATCH", "/api/sites/", R"([{"id": 1, "description": "a"}, {"description": "b"}])");
+    EXPECT_EQ(noId.status, 400);
+    EXPECT_TRUE(message(noId).toObject().contains(QStringLiteral("[1].id")))
+        << noId.body.constData();
 }

@@ -129,7 +129,8 @@ TEST_F(ToolkitCommandsApiTest, BadCommandsNameTheFieldAndSaveNothing)
         << "names are unique";
     EXPECT_EQ(fieldsOf(R"([{"name": "ok", "command": "show clock", "platforms": ["ios"]},
                            {"name": "", "command": "show clock", "platforms": ["ios"]}])"),
-              QStringList{QStringLiteral("name")});
+              QStringList{QStringLiteral("[1].name")})
+        << "the item is named by its index";
     EXPECT_EQ(admin("GET", QByteArray(Base) + "?name=ok").json()[QStringLiteral("count")].toInt(),
               0)
         << "a bulk create with one bad item creates none";
