@@ -192,7 +192,19 @@ Result<PreparedExecution> CommandExecutor::prepare(const Identity &caller,
         return found.error();
     const auto &[command, device] = found.value();
     const PlatformProfile *profile = PlatformCatalog::find(device.platform);
-    if (!profile || !command.platforms.contains(profile->name)) {
+    if (device.platform.isEmpty() || !profile) {
+        return Error::invalidField(
+            QStringLiteral("device_id"),
+            QStringLiteral("%1 has %2: set the device's platform to one of %3 (PATCH "
+                           "/api/devices/%4/ with {\"platform\": \"cisco_ios\"}, or in the GUI).")
+                .arg(device.hostname,
+                     device.platform.isEmpty()
+                         ? QStringLiteral("no platform")
+                         : QStringLiteral("the unknown platform \"%1\"").arg(device.platform),
+                     PlatformCatalog::names().join(QLatin1String(", ")))
+                .arg(device.id));
+    }
+    if (!command.platforms.contains(profile->name)) {
         return Error::invalidField(
             QStringLiteral("device_id"),
             QStringLiteral("Command \"%1\" is not available for platform \"%2\" of %3.")

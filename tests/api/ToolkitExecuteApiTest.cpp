@@ -159,6 +159,16 @@ TEST_F(ToolkitExecuteApiTest, RefusalsComeBeforeTheDevice)
     const HttpReply wrongPlatform = execute(QStringLiteral("Show version"), s_junos);
     EXPECT_EQ(wrongPlatform.status, 400);
     EXPECT_TRUE(wrongPlatform.json().toObject().contains(QStringLiteral("device_id")));
+    // A device nobody gave a platform is told which field to set, and how.
+    const HttpReply bare =
+        admin("POST", "/api/devices/", R"({"hostname": "bare-1", "ip_address": "127.0.0.1"})");
+    ASSERT_EQ(bare.status, 201) << bare.body.constData();
+    const HttpReply noPlatform =
+        execute(QStringLiteral("Show version"), bare.json()[QStringLiteral("id")].toInt());
+    EXPECT_EQ(noPlatform.status, 400);
+    EXPECT_TRUE(noPlatform.json()[QStringLiteral("device_id")][0].toString().startsWith(
+        QLatin1String("bare-1 has no platform: set the device's platform to one of cisco_ios")))
+        << noPlatform.body.constData();
     const HttpReply noDevice = execute(QStringLiteral("Show version"), 999999);
     EXPECT_EQ(noDevice.status, 400);
     const HttpReply shortTimeout =
