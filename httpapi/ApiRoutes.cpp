@@ -1,6 +1,7 @@
 #include "ApiRoutes.h"
 
 #include "docs/DocsController.h"
+#include "faces/enms/InstancesController.h"
 #include "faces/enms/IsAliveController.h"
 #include "faces/enomalism/AccountsController.h"
 #include "faces/enomalism/ClustersController.h"
@@ -48,6 +49,7 @@ void ApiRoutes::cacheInventoryReads(Router &router, ResponseCache &cache)
 void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSettings &settings)
 {
     IsAliveController::registerRoutes(router, settings);
+    InstancesController::registerRoutes(router, core);
     AuthController::registerRoutes(router, core);
     UsersController::registerRoutes(router, core);
     ApiRootController::registerRoutes(router);

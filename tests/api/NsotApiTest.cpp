@@ -35,9 +35,12 @@ TEST_F(NsotApiTest, SetQueriesAnswerAsTheSeedShows)
     const QJsonArray rows = juniper.json().toArray();
     ASSERT_EQ(rows.size(), 2);
     const QJsonObject first = rows.first().toObject();
-    EXPECT_EQ(QStringList(first.keys()),
-              (QStringList{QStringLiteral("attributes"), QStringLiteral("hostname"),
-                           QStringLiteral("id"), QStringLiteral("site_id")}));
+    // NSoT's fields, and how the toolkit and automation reach the device.
+    EXPECT_EQ(
+        QStringList(first.keys()),
+        (QStringList{QStringLiteral("attributes"), QStringLiteral("hostname"), QStringLiteral("id"),
+                     QStringLiteral("ip_address"), QStringLiteral("platform"),
+                     QStringLiteral("port"), QStringLiteral("site_id")}));
     EXPECT_EQ(first[QStringLiteral("hostname")].toString(), QStringLiteral("lax-r2"));
     EXPECT_EQ(first[QStringLiteral("attributes")][QStringLiteral("metro")].toString(),
               QStringLiteral("lax"));

@@ -8,10 +8,12 @@ namespace Cairn::Nsot {
 
 namespace {
 
-// NSoT shows these of a device; ?fields= may also name the product-wide ones (ip_address,
-// platform, ...).
-const QStringList DeviceFields{QStringLiteral("id"), QStringLiteral("site_id"),
-                               QStringLiteral("hostname"), QStringLiteral("attributes")};
+// NSoT's fields of a device, and how the toolkit and automation reach it (one device for every
+// face); ?fields= may also name the other product-wide ones (vendor, model, ...).
+const QStringList DeviceFields{QStringLiteral("id"),         QStringLiteral("site_id"),
+                               QStringLiteral("hostname"),   QStringLiteral("attributes"),
+                               QStringLiteral("ip_address"), QStringLiteral("port"),
+                               QStringLiteral("platform")};
 
 QJsonObject visibleDevice(const Device &device)
 {

@@ -1,0 +1,254 @@
+#include "AutomationInventory.h"
+
+#include "inventory/DeviceService.h"
+#include "inventory/SiteService.h"
+
+#include <QSet>
+
+namespace Cairn {
+
+namespace {
+
+// More than one answer of the automation face ever lists; a bound, not a page size.
+constexpr int MaxDevices = 100000;
+
+// A property's value as text, as a query string gives it.
+QStringList textsOf(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QStringList texts;
+        for (const QJsonValue item : value.toArray())
+            texts << textsOf(item);
+        return texts;
+    }
+    if (value.isBool())
+        return {value.toBool() ? QStringLiteral("true") : QStringLiteral("false")};
+    if (value.isDouble())
+        return {QString::number(value.toDouble(), 'g', 17)};
+    return {value.toString()};
+}
+
+QString reasonOf(const Error &error)
+{
+    if (error.fields.isEmpty())
+        return error.message;
+    QStringList parts;
+    for (auto it = error.fields.begin(); it != error.fields.end(); ++it)
+        parts << it.key() + QStringLiteral(": ") + textsOf(it.value()).join(QLatin1String(" "));
+    return parts.join(QLatin1String("; "));
+}
+
+} // namespace
+
+QJsonObject AutomationInventory::toEnms(const Device &device, const QString &siteName)
+{
+    QJsonObject json = device.toJson();
+    const QJsonObject custom = json.take(QStringLiteral("attributes")).toObject();
+    json.insert(QStringLiteral("name"), json.take(QStringLiteral("hostname")));
+    json.insert(QStringLiteral("driver"), device.platform);
+    json.insert(QStringLiteral("site"), siteName);
+    // Custom properties sit beside the standard ones, as in eNMS; never over one.
+    for (auto it = custom.begin(); it != custom.end(); ++it) {
+        if (!json.contains(it.key()))
+            json.insert(it.key(), it.value());
+    }
+    return json;
+}
+
+Result<Device> AutomationInventory::byName(const QString &name, bool withTexts)
+{
+    DeviceFilter filter;
+    filter.hostname = name;
+    filter.withTexts = withTexts;
+    filter.limit = 2;
+    const Result<QList<Device>> found = m_devices.list(filter);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QStringLiteral("device %1 not found.").arg(name));
+    if (found->size() > 1)
+        return Error::badRequest(
+            QStringLiteral("Several sites have a device named %1; rename one of them.").arg(name));
+    return found->first();
+}
+
+QJsonObject AutomationInventory::shown(const Device &device)
+{
+    const Result<Site> site = m_sites.get(device.siteId);
+    return toEnms(device, site ? site->name : QString());
+}
+
+Result<QJsonObject> AutomationInventory::device(const QString &name)
+{
+    const Result<Device> found = byName(name, true);
+    if (!found)
+        return found.error();
+    return shown(found.value());
+}
+
+Result<QJsonObject> AutomationInventory::removeDevice(const Identity &caller, const QString &name)
+{
+    const Result<Device> found = byName(name, true);
+    if (!found)
+        return found.error();
+    const QJsonObject before = shown(found.value());
+    const Result<void> removed = m_devices.remove(caller, {found->id});
+    if (!removed)
+        return removed.error();
+    return before;
+}
+
+Result<QJsonObject> AutomationInventory::deviceFields(const QJsonObject &object)
+{
+    QJsonObject fields;
+    QJsonObject custom;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString &key = it.key();
+        if (key == QLatin1String("name") || key == QLatin1String("id"))
+            continue;
+        if (key == QLatin1String("new_name")) {
+            fields.insert(QStringLiteral("hostname"), it.value());
+        } else if (key == QLatin1String("driver")) {
+            fields.insert(QStringLiteral("platform"), it.value());
+        } else if (key == QLatin1String("site")) {
+            const QString site = textsOf(it.value()).value(0);
+            const Result<Site> found = m_sites.get(site);
+            if (!found)
+                return Error::invalidField(QStringLiteral("site"),
+                                           QStringLiteral("No site %1.").arg(site));
+            fields.insert(QStringLiteral("site_id"), found->id);
+        } else if (Device::DetailFields.contains(key) || Device::TextFields.contains(key) ||
+                   key == QLatin1String("site_id")) {
+            fields.insert(key, it.value());
+        } else {
+            custom.insert(key, it.value());
+        }
+    }
+    if (!custom.isEmpty())
+        fields.insert(QStringLiteral("attributes"), custom);
+    return fields;
+}
+
+Result<QString> AutomationInventory::saveDevice(const Identity &caller, const QJsonValue &object)
+{
+    if (!object.isObject())
+        return Error::badRequest(QStringLiteral("Expected an object."));
+    const QJsonValue name = object.toObject().value(QStringLiteral("name"));
+    if (!name.isString() || name.toString().trimmed().isEmpty())
+        return Error::invalidField(QStringLiteral("name"),
+                                   name.isUndefined() || name.isNull()
+                                       ? QStringLiteral("This field is required.")
+                                       : QStringLiteral("Not a valid string."));
+    Result<QJsonObject> fields = deviceFields(object.toObject());
+    if (!fields)
+        return fields.error();
+    const Result<Device> existing = byName(name.toString(), false);
+    if (existing) {
+        fields->insert(QStringLiteral("id"), existing->id);
+        const Result<QList<Device>> updated = m_devices.update(caller, {fields.value()}, true);
+        if (!updated)
+            return updated.error();
+        return updated->first().hostname;
+    }
+    if (existing.error().code != ErrorCode::NotFound)
+        return existing.error();
+    fields->insert(QStringLiteral("hostname"), name);
+    // eNMS has no sites: a device goes to the one it names, else to Default (made on first
+    // start), else to the only site there is.
+    std::optional<qint64> site;
+    if (!fields->contains(QStringLiteral("site_id"))) {
+        const Result<qint64> chosen = defaultSite();
+        if (!chosen)
+            return chosen.error();
+        site = chosen.value();
+    }
+    const Result<QList<Device>> created = m_devices.create(caller, {fields.value()}, site);
+    if (!created)
+        return created.error();
+    return created->first().hostname;
+}
+
+Result<qint64> AutomationInventory::defaultSite()
+{
+    const Result<QList<Site>> sites = m_sites.list();
+    if (!sites)
+        return sites.error();
+    QStringList names;
+    for (const Site &site : sites.value()) {
+        if (site.name == QLatin1String("Default"))
+            return site.id;
+        names << site.name;
+    }
+    if (sites->size() == 1)
+        return sites->first().id;
+    return Error::invalidField(
+        QStringLiteral("site"),
+        sites->isEmpty() ? QStringLiteral("No site exists; create one first (POST /api/sites/).")
+                         : QStringLiteral("Give the site the device belongs to: one of %1.")
+                               .arg(names.join(QLatin1String(", "))));
+}
+
+AutomationInventory::SaveReport AutomationInventory::saveDevices(const Identity &caller,
+                                                                 const QJsonArray &objects)
+{
+    SaveReport report;
+    for (const QJsonValue object : objects) {
+        const Result<QString> saved = saveDevice(caller, object);
+        if (saved)
+            report.success << saved.value();
+        else
+            report.failure.append(QJsonArray{object, reasonOf(saved.error())});
+    }
+    return report;
+}
+
+Result<QJsonArray> AutomationInventory::queryDevices(const QList<QPair<QString, QString>> &equal)
+{
+    DeviceFilter filter;
+    filter.limit = MaxDevices;
+    const Result<QList<Device>> devices = m_devices.list(filter);
+    if (!devices)
+        return devices.error();
+    const Result<QList<Site>> sites = m_sites.list();
+    if (!sites)
+        return sites.error();
+    QHash<qint64, QString> siteNames;
+    for (const Site &site : sites.value())
+        siteNames.insert(site.id, site.name);
+    QList<QJsonObject> objects;
+    QSet<QString> known;
+    for (const QString &key : toEnms(Device(), QString()).keys())
+        known.insert(key);
+    for (const Device &device : devices.value()) {
+        objects << toEnms(device, siteNames.value(device.siteId));
+        for (auto it = device.attributes.begin(); it != device.attributes.end(); ++it)
+            known.insert(it.key());
+    }
+    for (const auto &[property, value] : equal) {
+        if (!known.contains(property))
+            return Error::invalidField(property, QStringLiteral("Devices have no such property."));
+    }
+    QJsonArray matching;
+    for (const QJsonObject &object : std::as_const(objects)) {
+        const bool all = std::all_of(equal.cbegin(), equal.cend(), [&](const auto &pair) {
+            return textsOf(object.value(pair.first)).contains(pair.second);
+        });
+        if (all)
+            matching.append(object);
+    }
+    return matching;
+}
+
+Result<QString> AutomationInventory::deviceText(const QString &name, const QString &property)
+{
+    if (!Device::TextFields.contains(property))
+        return Error::invalidField(
+            QStringLiteral("property"),
+            QStringLiteral("One of %1.").arg(Device::TextFields.join(QLatin1String(", "))));
+    const Result<Device> found = byName(name, true);
+    if (!found)
+        return found.error();
+    return found->texts.value(property);
+}
+
+} // namespace Cairn

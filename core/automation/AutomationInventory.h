@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Result.h"
+#include "auth/Identity.h"
+#include "inventory/Device.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Cairn {
+
+class DeviceService;
+class SiteService;
+
+// eNMS's view of the inventory's devices: the same rows NSoT, the toolkit and ZTP see, named by
+// hostname (`name`), created or updated by name, with eNMS's property names (`driver` for the
+// platform, custom properties for the attributes). Permissions are the device service's.
+class AutomationInventory
+{
+public:
+    AutomationInventory(DeviceService &devices, SiteService &sites)
+        : m_devices(devices)
+        , m_sites(sites)
+    {
+    }
+
+    // What a save did: the names saved, and each refused object with the reason.
+    struct SaveReport
+    {
+        QStringList success;
+        QJsonArray failure;
+    };
+
+    // Every property, texts (configuration, operational_data, specialized_data) included.
+    Result<QJsonObject> device(const QString &name);
+    // The device as it was.
+    Result<QJsonObject> removeDevice(const Identity &caller, const QString &name);
+    // Each object on its own: created when its `name` is new, else updated (`new_name` renames).
+    SaveReport saveDevices(const Identity &caller, const QJsonArray &objects);
+    // The devices whose every property in `equal` has that value (as text); an unknown property
+    // is a 400 naming it.
+    Result<QJsonArray> queryDevices(const QList<QPair<QString, QString>> &equal);
+    // One of the device's texts: configuration (the default), operational_data or
+    // specialized_data.
+    Result<QString> deviceText(const QString &name, const QString &property);
+
+private:
+    // A device as eNMS shows it, its site by name.
+    static QJsonObject toEnms(const Device &device, const QString &siteName);
+    QJsonObject shown(const Device &device);
+    Result<Device> byName(const QString &name, bool withTexts);
+    Result<QString> saveDevice(const Identity &caller, const QJsonValue &object);
+    // Where a new device goes when it names no site.
+    Result<qint64> defaultSite();
+    // eNMS's fields as the device service reads them (hostname, platform, attributes...).
+    Result<QJsonObject> deviceFields(const QJsonObject &object);
+
+    DeviceService &m_devices;
+    SiteService &m_sites;
+};
+
+} // namespace Cairn

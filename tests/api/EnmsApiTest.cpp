@@ -1,0 +1,127 @@
+// eNMS's object API as its users' scripts call it: python3-requests, HTTP Basic or a token,
+// percent-encoded names in the path, and the same devices NSoT serves.
+#include "ServerFixture.h"
+
+#include <QJsonArray>
+
+using namespace Cairn::Test;
+
+class EnmsApiTest : public ServerFixture
+{
+protected:
+    static void SetUpTestSuite() { startServer(); }
+
+    static inline const QString Prelude = QStringLiteral(R"(
+import json, sys, requests
+base, admin, alice = sys.argv[1], sys.argv[2], sys.argv[3]
+def call(method, path, auth, **kwargs):
+    token = isinstance(auth, str)
+    reply = requests.request(method, base + "/rest" + path, timeout=10,
+                             headers={"Authorization": "Token " + auth} if token else {},
+                             auth=None if token else auth, **kwargs)
+    try:
+        body = reply.json()
+    except ValueError:
+        body = reply.text
+    return [reply.status_code, body]
+def nsot(method, path, **kwargs):
+    reply = requests.request(method, base + "/api" + path, timeout=10,
+                             headers={"Authorization": "Token " + admin}, **kwargs)
+    return [reply.status_code, reply.json() if reply.content else None]
+seen = {}
+)");
+};
+
+TEST_F(EnmsApiTest, DevicesAreTheInventorysAndSavedByName)
+{
+    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+seen["no_site"] = call("POST", "/instance/device", admin, json={"name": "r0"})
+seen["r0"] = call("GET", "/instance/device/r0", admin)
+lab = nsot("POST", "/sites/", json={"name": "lab"})[1]["id"]
+nsot("POST", "/sites/%d/attributes/" % lab, json={"name": "role", "resource_name": "Device"})
+seen["save"] = call("POST", "/instance/device", admin, json=[
+    {"name": "r1", "ip_address": "192.0.2.1", "driver": "cisco_ios", "vendor": "Cisco",
+     "role": "edge", "site": "lab"},
+    {"name": "core-router", "vendor": "Arista", "port": 830},
+    {"vendor": "nameless"},
+    {"name": "r3", "colour": "red"},
+    {"name": "r4", "site": "nowhere"}])
+seen["get"] = call("GET", "/instance/device/r1", admin)
+seen["encoded"] = call("GET", "/instance/device/core%2Drouter", ("alice", "alice-password"))
+seen["nsot"] = nsot("GET", "/devices/", params={"hostname": "r1"})
+seen["update"] = call("PUT", "/instance/device", admin,
+                      json={"name": "core-router", "new_name": "core-1", "model": "DCS-7280"})
+seen["renamed"] = call("GET", "/instance/device/core-1", admin)
+seen["query"] = call("GET", "/query/device", admin, params={"vendor": "Cisco"})
+seen["query_custom"] = call("GET", "/query/device", admin, params={"role": "edge", "port": "22"})
+seen["query_bad"] = call("GET", "/query/device", admin, params={"colour": "red"})
+seen["config"] = call("GET", "/configuration/r1", admin)
+seen["config_bad"] = call("GET", "/configuration/r1/secrets", admin)
+seen["alice_save"] = call("POST", "/instance/device", ("alice", "alice-password"),
+                          json={"name": "r9"})
+seen["wrong_password"] = call("GET", "/instance/device/r1", ("alice", "nope"))
+seen["link"] = call("GET", "/instance/link/l1", admin)
+seen["delete"] = call("DELETE", "/instance/device/r1", admin)
+seen["gone"] = call("GET", "/instance/device/r1", admin)
+print(json.dumps(seen))
+)"));
+    const auto status = [&](const char *key) {
+        return seen[QLatin1String(key)][0].toInt();
+    };
+    const auto body = [&](const char *key) {
+        return seen[QLatin1String(key)][1];
+    };
+    // eNMS has no sites: a device naming none goes to Default.
+    EXPECT_EQ(body("no_site")[QStringLiteral("success")], QJsonArray{QStringLiteral("r0")});
+    EXPECT_EQ(body("r0")[QStringLiteral("site")], QStringLiteral("Default"));
+    // Each object is saved or refused on its own, with the reason.
+    EXPECT_EQ(body("save")[QStringLiteral("success")],
+              (QJsonArray{QStringLiteral("r1"), QStringLiteral("core-router")}));
+    const QJsonArray failure = body("save")[QStringLiteral("failure")].toArray();
+    ASSERT_EQ(failure.size(), 3) << QJsonDocument(failure).toJson().constData();
+    EXPECT_TRUE(failure[0][1].toString().startsWith(QLatin1String("name: "))) << failure[0][1];
+    EXPECT_TRUE(failure[1][1].toString().contains(QLatin1String("colour"))) << failure[1][1];
+    EXPECT_EQ(failure[2][1].toString(), QStringLiteral("site: No site nowhere."));
+    // Every property, eNMS's names beside the inventory's, custom ones at the top level.
+    EXPECT_EQ(status("get"), 200);
+    const QJsonValue r1 = body("get");
+    EXPECT_EQ(r1[QStringLiteral("name")], QStringLiteral("r1"));
+    EXPECT_EQ(r1[QStringLiteral("driver")], QStringLiteral("cisco_ios"));
+    EXPECT_EQ(r1[QStringLiteral("platform")], QStringLiteral("cisco_ios"));
+    EXPECT_EQ(r1[QStringLiteral("role")], QStringLiteral("edge"));
+    EXPECT_EQ(r1[QStringLiteral("site")], QStringLiteral("lab"));
+    EXPECT_EQ(r1[QStringLiteral("port")].toInt(), 22);
+    // The same row NSoT serves.
+    EXPECT_EQ(body("nsot")[0][QStringLiteral("id")], r1[QStringLiteral("id")]);
+    EXPECT_EQ(body("nsot")[0][QStringLiteral("ip_address")], QStringLiteral("192.0.2.1"))
+        << QJsonDocument(body("nsot").toArray()).toJson().constData();
+    EXPECT_EQ(status("encoded"), 200) << "path segments are percent-decoded";
+    EXPECT_EQ(body("encoded")[QStringLiteral("port")].toInt(), 830);
+    // Updated by name, renamed with new_name, other properties kept.
+    EXPECT_EQ(body("update")[QStringLiteral("success")], QJsonArray{QStringLiteral("core-1")});
+    EXPECT_EQ(body("renamed")[QStringLiteral("model")], QStringLiteral("DCS-7280"));
+    EXPECT_EQ(body("renamed")[QStringLiteral("vendor")], QStringLiteral("Arista"));
+    // Queries: every property equal; custom properties too; an unknown one named in a 400.
+    ASSERT_EQ(body("query").toArray().size(), 1);
+    EXPECT_EQ(body("query")[0][QStringLiteral("name")], QStringLiteral("r1"));
+    EXPECT_EQ(body("query_custom").toArray().size(), 1);
+    EXPECT_EQ(status("query_bad"), 400);
+    EXPECT_TRUE(body("query_bad")[QStringLiteral("alert")].toString().startsWith(
+        QLatin1String("Error 400 - ")));
+    EXPECT_EQ(status("config"), 200);
+    EXPECT_EQ(body("config").toString(), QString()) << "nothing backed up yet";
+    EXPECT_EQ(status("config_bad"), 400);
+    // Permissions are the inventory's: alice may read, not create.
+    EXPECT_EQ(status("alice_save"), 200);
+    EXPECT_EQ(body("alice_save")[QStringLiteral("success")], QJsonArray());
+    EXPECT_EQ(body("alice_save")[QStringLiteral("failure")].toArray().size(), 1);
+    EXPECT_EQ(status("wrong_password"), 401);
+    EXPECT_TRUE(body("wrong_password").toObject().contains(QStringLiteral("alert")));
+    EXPECT_EQ(status("link"), 404);
+    // DELETE answers the device as it was; then it is gone, with eNMS's 404.
+    EXPECT_EQ(status("delete"), 200);
+    EXPECT_EQ(body("delete")[QStringLiteral("name")], QStringLiteral("r1"));
+    EXPECT_EQ(status("gone"), 404);
+    EXPECT_EQ(body("gone")[QStringLiteral("alert")],
+              QStringLiteral("Error 404 - device r1 not found."));
+}
