@@ -27,6 +27,14 @@ QStringList Command::placeholders() const
     return names;
 }
 
+QString Command::skeleton() const
+{
+    QHash<QString, QString> words;
+    for (const QString &name : placeholders())
+        words.insert(name, QStringLiteral("value"));
+    return render(words);
+}
+
 QString Command::render(const QHash<QString, QString> &values, bool shellQuoted) const
 {
     QString rendered;

@@ -28,6 +28,8 @@ struct Command
     // With `shellQuoted` (commands run by a shell over an exec channel) every value is one
     // single-quoted word, whatever it holds.
     QString render(const QHash<QString, QString> &values, bool shellQuoted = false) const;
+    // The text with each placeholder as the word "value": its shape, whatever the values.
+    QString skeleton() const;
     QJsonObject toJson() const;
 };
 

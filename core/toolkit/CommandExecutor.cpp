@@ -212,7 +212,7 @@ Result<PreparedExecution> CommandExecutor::prepare(const Identity &caller,
     }
     // Checked again here for commands catalogued before the rule existed.
     const QString notReadOnly =
-        command.isConfig() ? QString() : profile->whyNotReadOnly(command.command);
+        command.isConfig() ? QString() : profile->whyNotReadOnly(command.skeleton());
     if (!notReadOnly.isEmpty()) {
         return Error::invalidField(
             QStringLiteral("command_id"),

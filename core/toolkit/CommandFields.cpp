@@ -63,7 +63,7 @@ Result<void> readOnlyIfShow(const Command &command)
         return {};
     for (const QString &platform : command.platforms) {
         const PlatformProfile *profile = PlatformCatalog::find(platform);
-        const QString why = profile ? profile->whyNotReadOnly(command.command) : QString();
+        const QString why = profile ? profile->whyNotReadOnly(command.skeleton()) : QString();
         if (!why.isEmpty()) {
             return Error::invalidField(
                 QStringLiteral("command"),
@@ -181,9 +181,14 @@ Result<Command> apply(const Command &current, const QJsonObject &fields, bool pa
         return Fields::required(QStringLiteral("name"));
     if (command.command.isEmpty())
         return Fields::required(QStringLiteral("command"));
-    if (command.command.contains(QLatin1Char('\n')) || command.command.contains(QLatin1Char('\r')))
+    // A device's line editor acts on control characters (Ctrl-U erases the line before it).
+    const bool controls =
+        std::any_of(command.command.cbegin(), command.command.cend(), [](QChar c) {
+            return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+        });
+    if (controls)
         return Error::invalidField(QStringLiteral("command"),
-                                   QStringLiteral("A command is one line."));
+                                   QStringLiteral("A command is one line of printable text."));
     if (given("command_type")) {
         command.commandType =
             fields.value(QLatin1String("command_type")).toString(QStringLiteral("show"));

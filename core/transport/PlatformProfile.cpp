@@ -75,17 +75,27 @@ std::optional<DeviceErrorPattern> PlatformProfile::detectError(const QString &ou
     return std::nullopt;
 }
 
-QString PlatformProfile::whyNotReadOnly(const QString &commandText) const
+QString PlatformProfile::whyNotReadOnly(const QString &text) const
 {
-    static const QRegularExpression placeholder(QStringLiteral("<[A-Za-z_][A-Za-z0-9_-]*>"));
+    // A line editor acts on control characters (Ctrl-U erases what came before), so a command
+    // holding one is not what it reads as.
+    const bool hidden = std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
+    if (hidden)
+        return QStringLiteral("It holds a control character.");
     static const QRegularExpression chaining(QStringLiteral("[;&<>`]|\\$\\("));
-    QString text = commandText.toLower();
-    text.replace(placeholder, QStringLiteral("value"));
     const QRegularExpressionMatch chained = chaining.match(text);
-    if (chained.hasMatch()) {
+    if (chained.hasMatch())
         return QStringLiteral("\"%1\" can chain or redirect a command.").arg(chained.captured());
-    }
-    const QStringList stages = text.split(QLatin1Char('|'));
+    // Over a shell, quotes the text brings could leave a variable's value unquoted.
+    if (useExec && (text.contains(QLatin1Char('\'')) || text.contains(QLatin1Char('"')) ||
+                    text.contains(QLatin1Char('\\'))))
+        return QStringLiteral("On %1 it may hold no quotes; give values through variables.")
+            .arg(name);
+    // Every | starts a stage, even inside an argument: what a device takes for a pipe is not
+    // guessed.
+    const QStringList stages = text.toLower().split(QLatin1Char('|'));
     const QString verb = stages.first().section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty);
     if (!readOnlyVerbs.contains(verb)) {
         return QStringLiteral("On %1 a read-only command starts with one of: %2.")

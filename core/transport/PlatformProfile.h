@@ -45,7 +45,7 @@ struct PlatformProfile
     // What a command catalogued as `show` may be here ("read_only" in the JSON), so that
     // `execute_show` cannot reload or reconfigure a device: its first word one of `verbs`, each
     // `|` followed by one of `filters` (never IOS `| redirect` or Junos `| save`), and no `;`,
-    // `&`, `<`, `>`, backquote or `$(` outside its `<variable>` placeholders.
+    // `&`, `<`, `>`, backquote, `$(` or control character; over a shell, no quotes.
     QStringList readOnlyVerbs;
     QStringList readOnlyFilters;
 
@@ -54,8 +54,9 @@ struct PlatformProfile
     static QRegularExpression cliTextValue();
     // The first device-side error pattern the output matches.
     std::optional<DeviceErrorPattern> detectError(const QString &output) const;
-    // Why the command text (placeholders unrendered) is not read-only here; empty when it is.
-    QString whyNotReadOnly(const QString &commandText) const;
+    // Why the command is not read-only here; empty when it is. `text` is the command with each
+    // placeholder as a plain word (Command::skeleton()): values are checked on their own.
+    QString whyNotReadOnly(const QString &text) const;
 };
 
 } // namespace Cairn

@@ -201,6 +201,12 @@ TEST_F(ToolkitCommandsApiTest, AShowCommandMustOnlyRead)
         R"({"name": "Show on two", "command": "display version",
             "platforms": ["generic", "cisco_ios"]})",
         R"({"name": "Shell", "command": "cat /etc/hostname && reboot", "platforms": ["linux"]})",
+        R"({"name": "Sorted", "command": "cat /dev/null | sort -o /etc/passwd",
+            "platforms": ["linux"]})",
+        R"({"name": "Quoted", "command": "cat '<file>'", "platforms": ["linux"],
+            "variables": [{"name": "file", "variable_type": "text"}]})",
+        R"({"name": "Odd placeholder", "command": "cat /etc/hostname <a-b>/tmp/x",
+            "platforms": ["linux"]})",
     };
     for (const QByteArray &body : refused) {
         const HttpReply reply = admin("POST", Base, body);
@@ -209,6 +215,15 @@ TEST_F(ToolkitCommandsApiTest, AShowCommandMustOnlyRead)
             QLatin1String("command_type \"config\"")))
             << reply.body.constData();
     }
+    // A control character is refused for every command: a device's line editor acts on it
+    // (Ctrl-U erases "show clock" and leaves the rest to run).
+    const HttpReply erased = admin(
+        "POST", Base,
+        R"({"name": "Erased", "command": "show clock\u0015clear ip bgp *", "platforms": ["cisco_ios"]})");
+    EXPECT_EQ(erased.status, 400) << erased.body.constData();
+    EXPECT_TRUE(
+        erased.json()[QStringLiteral("command")][0].toString().contains(QLatin1String("printable")))
+        << erased.body.constData();
     EXPECT_EQ(admin("GET", Base).json()[QStringLiteral("count")].toInt(), before)
         << "nothing refused was saved";
 
