@@ -201,6 +201,24 @@ Result<Configuration> Configuration::load(const QCommandLineParser &parser)
     configuration.m_file = std::make_shared<QSettings>(path, QSettings::IniFormat);
     if (configuration.m_file->status() != QSettings::NoError)
         return Error::badRequest(QStringLiteral("cannot read config file %1").arg(path));
+    // What QSettings read is what counts: a key the line scan did not see as one (a lone CR
+    // ending a line, a continuation) is checked here, without its line.
+    const QStringList &known = knownKeys();
+    for (const QString &key : configuration.m_file->allKeys()) {
+        if (known.contains(key))
+            continue;
+        const QString section = key.section(QLatin1Char('/'), 0, 0);
+        if (!key.contains(QLatin1Char('/')))
+            return Error::badRequest(
+                QStringLiteral("%1: \"%2\" is outside a section ([server], [http]...)")
+                    .arg(path, key));
+        if (!sectionsOf(known).contains(section))
+            return unknown(path, QStringLiteral("section [%1]").arg(section), section,
+                           sectionsOf(known));
+        const QString name = key.section(QLatin1Char('/'), 1);
+        return unknown(path, QStringLiteral("key \"%1\" in [%2]").arg(name, section), name,
+                       namesIn(section, known));
+    }
     return configuration;
 }
 

@@ -405,20 +405,18 @@ Result<void> InterfaceService::remove(const Identity &caller, const QList<qint64
             const Result<void> allowed = gate.check(interface.siteId);
             if (!allowed)
                 return allowed.error();
+            // Asked before the delete: on PostgreSQL a failed statement ends the transaction.
+            const Result<QStringList> usage = InventoryUsage::ofInterface(db, id);
+            if (!usage)
+                return usage.error();
+            if (!usage->isEmpty())
+                return Error::conflict(
+                    QStringLiteral("Cannot delete interface %1: it still has %2. Delete them "
+                                   "first.")
+                        .arg(interface.nameSlug(), InventoryUsage::joined(usage.value())));
             const Result<void> done = Transaction::allOf(
                 {[&] { return m_values.removeAll(db, InterfaceResource, id); },
-                 [&]() -> Result<void> {
-                     Result<void> removed = m_interfaces.remove(db, id);
-                     if (removed || removed.error().code != ErrorCode::Conflict)
-                         return removed;
-                     const Result<QStringList> usage = InventoryUsage::ofInterface(db, id);
-                     if (!usage)
-                         return usage.error();
-                     return Error::conflict(
-                         QStringLiteral("Cannot delete interface %1: it still has %2. Delete "
-                                        "them first.")
-                             .arg(interface.nameSlug(), InventoryUsage::joined(usage.value())));
-                 },
+                 [&] { return m_interfaces.remove(db, id); },
                  [&] {
                      return ChangeLog::record(db, caller.user.id, interface.siteId,
                                               QStringLiteral("Delete"), InterfaceResource, id,

@@ -7,14 +7,14 @@
 
 namespace Cairn {
 
-// What still refers to an inventory object, counted ("12 devices", "1 circuit (uplink-1)"), for
+// What still refers to an inventory object, counted ("12 devices", "1 circuit"), for
 // the 409 that refuses to delete it: the user learns what to delete or move first.
 namespace InventoryUsage {
 
 Result<QStringList> ofSite(const QSqlDatabase &db, qint64 siteId);
 // The resources that hold a value for it, per type ("3 Devices").
 Result<QStringList> ofAttribute(const QSqlDatabase &db, qint64 attributeId);
-// Child interfaces and the circuits it ends, by name.
+// Its child interfaces and the circuits it ends.
 Result<QStringList> ofInterface(const QSqlDatabase &db, qint64 interfaceId);
 
 // "a, b and c".

@@ -199,7 +199,9 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
             if (outcome) {
                 state = cancelled->load() ? stoppedState() : context.finishedState();
                 result = outcome.value();
-                error = context.failureSummary();
+                // A stopped job's items that never ran are not failures to count.
+                if (!cancelled->load())
+                    error = context.failureSummary();
             } else {
                 state = cancelled->load() ? stoppedState() : JobState::Failed;
                 error = outcome.error().message;

@@ -102,8 +102,10 @@ Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
                       {QStringLiteral("os_version"), node.version},
                       {QStringLiteral("serial_number"), node.serialNumber},
                       {QStringLiteral("mac_address"), macWithColons(node.systemMac)}};
-    // Reachable as soon as it is provisioned: ZTPServer's switches run EOS (the bootstrap client
-    // speaks eAPI), at the address they registered from. What an operator set is kept.
+    // A new switch is reachable as soon as it is provisioned: ZTPServer's switches run EOS (the
+    // bootstrap client speaks eAPI), at the address they registered from. Only new devices: an
+    // unauthenticated registration must not choose where an operator's staged device (and the
+    // credentials sent to it) points.
     const QJsonObject reachable{{QStringLiteral("platform"), QStringLiteral("arista_eos")},
                                 {QStringLiteral("vendor"), QStringLiteral("Arista")},
                                 {QStringLiteral("ip_address"), plainAddress(address)}};
@@ -122,11 +124,6 @@ Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
             existing = *candidate;
     }
     if (existing) {
-        const QJsonObject current = existing->toJson();
-        for (auto it = reachable.begin(); it != reachable.end(); ++it) {
-            if (current.value(it.key()).toString().isEmpty())
-                facts.insert(it.key(), it.value());
-        }
         facts.insert(QStringLiteral("id"), existing->id);
         Result<QList<Device>> updated = m_devices.update(caller, QJsonArray{facts}, true);
         if (!updated)

@@ -16,7 +16,7 @@ class CrossSiteGuard
 public:
     // Whether the request may change state on another site's behalf.
     static bool refuses(const HttpRequest &request, Face face);
-    // Adds the Content-Security-Policy (and no-sniff) to an HTML answer.
+    // Adds no-sniff to every answer, and the Content-Security-Policy to HTML ones.
     static void protect(HttpResponse &response);
 };
 
