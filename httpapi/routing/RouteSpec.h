@@ -35,6 +35,19 @@ struct RouteSpec
     QString responseContentType = QStringLiteral("application/json");
     // Shown in the OpenAPI document; faces that mirror third-party APIs list theirs separately.
     bool documented = true;
+
+    // What every route says first: the face serving it, the request and what it does.
+    static RouteSpec of(Face face, const QByteArray &method, const QString &path,
+                        const QString &summary, const QString &description = {})
+    {
+        RouteSpec spec;
+        spec.face = face;
+        spec.method = method;
+        spec.path = path;
+        spec.summary = summary;
+        spec.description = description;
+        return spec;
+    }
 };
 
 } // namespace Cairn

@@ -90,15 +90,10 @@ HttpResponse configuration(CoreServices &core, const ApiRequest &request)
     return HttpResponse::bytes(text->toUtf8(), "text/plain; charset=utf-8");
 }
 
-RouteSpec enmsRoute(const QByteArray &method, const QString &path, const QString &summary,
+RouteSpec enmsRoute(const char *method, const QString &path, const QString &summary,
                     const QString &description)
 {
-    RouteSpec spec;
-    spec.face = Face::Enms;
-    spec.method = method;
-    spec.path = path;
-    spec.summary = summary;
-    spec.description = description;
+    RouteSpec spec = RouteSpec::of(Face::Enms, method, path, summary, description);
     spec.responseSchema = JsonSchema::ofType("object");
     return spec;
 }

@@ -88,12 +88,7 @@ void addRoute(Router &router, const QByteArray &method, const QString &path, con
               const QString &description,
               const std::function<HttpResponse(const ApiRequest &)> &handler)
 {
-    RouteSpec spec;
-    spec.face = Face::Enomalism;
-    spec.method = method;
-    spec.path = path;
-    spec.summary = summary;
-    spec.description = description;
+    RouteSpec spec = RouteSpec::of(Face::Enomalism, method, path, summary, description);
     spec.responseSchema = JsonSchema::ofType("object");
     router.add(spec, handler);
 }

@@ -64,12 +64,7 @@ HttpResponse nativePage(const ApiRequest &request, Rows &&rows, Count &&count)
 inline RouteSpec nativeRoute(const char *method, const QString &path, const QString &summary,
                              const QString &description, int status = 200)
 {
-    RouteSpec spec;
-    spec.face = Face::Native;
-    spec.method = method;
-    spec.path = path;
-    spec.summary = summary;
-    spec.description = description;
+    RouteSpec spec = RouteSpec::of(Face::Native, method, path, summary, description);
     spec.successStatus = status;
     return spec;
 }

@@ -45,11 +45,7 @@ HttpResponse neighborDb(CoreServices &core, const ApiRequest &request)
 
 RouteSpec nativeSpec(const QString &path, const QString &summary)
 {
-    RouteSpec spec;
-    spec.face = Face::Native;
-    spec.method = "GET";
-    spec.path = path;
-    spec.summary = summary;
+    RouteSpec spec = RouteSpec::of(Face::Native, "GET", path, summary);
     spec.responseSchema = JsonSchema::ofType("object");
     return spec;
 }

@@ -235,11 +235,7 @@ void CommandsController::registerRoutes(Router &router, CoreServices &core)
     const QJsonObject schema = commandSchema();
     const auto add = [&](const QByteArray &method, const QString &path, const QString &summary,
                          int status, auto handler) {
-        RouteSpec spec;
-        spec.face = Face::Toolkit;
-        spec.method = method;
-        spec.path = path;
-        spec.summary = summary;
+        RouteSpec spec = RouteSpec::of(Face::Toolkit, method, path, summary);
         spec.successStatus = status;
         if (method == "GET" && path == list_)
             spec.queryParameters = listParameters();
