@@ -250,7 +250,7 @@ QVariant Configuration::value(const QString &key, const QVariant &fallback,
         return given;
     }
     if (m_file && m_file->contains(key)) {
-        const QVariant stored = m_file->value(key);
+        QVariant stored = m_file->value(key);
         record(key, stored, fileSource(key));
         return stored;
     }
@@ -261,7 +261,7 @@ QVariant Configuration::value(const QString &key, const QVariant &fallback,
 QStringList Configuration::values(const QString &key, const QString &flag) const
 {
     if (flagGiven(flag)) {
-        const QStringList given = m_parser->values(flag);
+        QStringList given = m_parser->values(flag);
         record(key, given, QStringLiteral("--") + flag);
         return given;
     }

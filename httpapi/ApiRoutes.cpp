@@ -1,5 +1,6 @@
 #include "ApiRoutes.h"
 
+#include "CoreServices.h"
 #include "docs/DocsController.h"
 #include "faces/enms/InstancesController.h"
 #include "faces/enms/IsAliveController.h"
@@ -79,7 +80,10 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     VirtResourcesController::registerRoutes(router, core);
     NativeAccountsController::registerRoutes(router, core);
     NativePermissionsController::registerRoutes(router, core);
-    DocsController::registerRoutes(router);
+    // The ZTP listener's routes, only to be described: that listener has a router of its own.
+    auto ztp = std::make_shared<Router>();
+    registerZtp(*ztp, core);
+    DocsController::registerRoutes(router, ztp, core.ztp().settings().serverUrl);
 }
 
 void ApiRoutes::registerZtp(Router &router, CoreServices &core)

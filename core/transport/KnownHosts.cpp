@@ -75,7 +75,7 @@ HostKeyCheck KnownHosts::checker(HostKeyPolicy policy, qint64 deviceId)
 Result<void> KnownHosts::remember(const QString &host, int port, const QString &keyType,
                                   const QString &fingerprint)
 {
-    const Result<void> added =
+    Result<void> added =
         SqlQuery::exec(m_database.connection(),
                        QStringLiteral("INSERT INTO known_hosts (host, port, key_type, "
                                       "fingerprint, first_seen) VALUES (?, ?, ?, ?, ?)"),

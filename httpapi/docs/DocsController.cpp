@@ -54,12 +54,13 @@ RouteSpec docsSpec(const QString &path, const QString &summary, const QString &c
 
 } // namespace
 
-void DocsController::registerRoutes(Router &router)
+void DocsController::registerRoutes(Router &router, const std::shared_ptr<const Router> &ztp,
+                                    const QString &ztpUrl)
 {
     router.add(docsSpec(QStringLiteral("/api/schema/"), QStringLiteral("OpenAPI 3 document"),
                         QStringLiteral("application/json")),
-               [&router](const ApiRequest &) {
-                   return HttpResponse::json(OpenApiDocument::build(router))
+               [&router, ztp, ztpUrl](const ApiRequest &) {
+                   return HttpResponse::json(OpenApiDocument::build(router, ztp.get(), ztpUrl))
                        .withHeader("Access-Control-Allow-Origin", "*");
                });
     router.add(docsSpec(QStringLiteral("/api/docs/"), QStringLiteral("Swagger UI"),

@@ -110,19 +110,33 @@ QJsonObject securitySchemes()
 
 } // namespace
 
-QJsonObject OpenApiDocument::build(const Router &router)
+QJsonObject OpenApiDocument::build(const Router &router, const Router *ztp, const QString &ztpUrl)
 {
     QJsonObject paths;
     QStringList faces;
-    for (const Route &route : router.routes()) {
-        if (!route.spec().documented)
-            continue;
+    const auto add = [&](const Route &route, const QJsonArray &servers) {
         const QString path = openApiPath(route.spec().path);
         QJsonObject item = paths.value(path).toObject();
         item.insert(QString::fromLatin1(route.spec().method).toLower(), operation(route));
+        if (!servers.isEmpty())
+            item.insert(QStringLiteral("servers"), servers);
         paths.insert(path, item);
         if (!faces.contains(faceName(route.spec().face)))
             faces << faceName(route.spec().face);
+    };
+    for (const Route &route : router.routes()) {
+        if (route.spec().documented)
+            add(route, {});
+    }
+    // Another listener: its paths say where they are served.
+    const QJsonArray ztpServers{QJsonObject{
+        {QStringLiteral("url"), ztpUrl},
+        {QStringLiteral("description"),
+         QStringLiteral("The zero-touch provisioning listener (--ztp-listen); switches call it "
+                        "without credentials.")}}};
+    if (ztp) {
+        for (const Route &route : ztp->routes())
+            add(route, ztpServers);
     }
     QJsonArray tags;
     for (const QString &face : faces)

@@ -176,6 +176,12 @@ TEST_F(VirtApiTest, ActionsRunOnTheHypervisorAndAnswerWithErrno)
     ASSERT_EQ(shutDown.status, 200) << shutDown.body.constData();
     EXPECT_EQ(shutDown.json()[QStringLiteral("data")][QStringLiteral("state")],
               QStringLiteral("shutoff"));
+    // start is create under the name people use.
+    const HttpReply started = admin("POST", machine + "/actions/start/");
+    EXPECT_EQ(started.status, 200) << started.body.constData();
+    EXPECT_EQ(started.json()[QStringLiteral("data")][QStringLiteral("state")],
+              QStringLiteral("running"));
+    EXPECT_EQ(admin("POST", machine + "/actions/shutdown/").status, 200);
     EXPECT_EQ(admin("POST", machine + "/actions/create/").status, 200);
     EXPECT_EQ(
         client()

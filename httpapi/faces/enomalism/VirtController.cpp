@@ -234,6 +234,14 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
                 return runAction(core, request, action);
             });
     }
+    // libvirt calls starting a domain "create"; people say start.
+    addRoute(router, "POST", QStringLiteral("/rest/machine/{uuid}/actions/start/"),
+             QStringLiteral("Machine action: start (create)"),
+             QStringLiteral("The same transaction as `create`: starts a shut-off or crashed "
+                            "machine."),
+             [&core](const ApiRequest &request) {
+                 return runAction(core, request, QStringLiteral("create"));
+             });
     addRoute(
         router, "GET", QStringLiteral("/rest/hypervisor/{uuid}/"),
         QStringLiteral("Get a hypervisor"),
