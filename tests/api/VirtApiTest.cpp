@@ -258,6 +258,39 @@ TEST_F(VirtApiTest, TheNativeApiPagesMachinesAndHypervisors)
               QJsonArray());
 }
 
+// Natively an action is a transaction answered at once (202), followed at its URL; start is
+// create under the name people use.
+TEST_F(VirtApiTest, NativeMachineActionsAreTransactionsToFollow)
+{
+    ASSERT_FALSE(machinesWhenSynchronised().isEmpty());
+    const QByteArray actions = "/api/machines/" + DefaultDomain.toLatin1() + "/actions/";
+    const auto stateAfter = [&](const char *action) {
+        const HttpReply started = admin("POST", actions + action + '/');
+        EXPECT_EQ(started.status, 202) << action << ' ' << started.body.constData();
+        const QByteArray url = started.json()[QStringLiteral("url")].toString().toLatin1();
+        QJsonValue transaction;
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            transaction = admin("GET", url).json();
+            if (transaction[QStringLiteral("state")] != QStringLiteral("queued") &&
+                transaction[QStringLiteral("state")] != QStringLiteral("running"))
+                break;
+            QThread::msleep(50);
+        }
+        EXPECT_EQ(transaction[QStringLiteral("state")], QStringLiteral("done")) << action;
+        return admin("GET", "/api/machines/" + DefaultDomain.toLatin1() + '/')
+            .json()[QStringLiteral("state")]
+            .toString();
+    };
+    EXPECT_EQ(stateAfter("shutdown"), QStringLiteral("shutoff"));
+    EXPECT_EQ(stateAfter("start"), QStringLiteral("running"));
+    const HttpReply unknown = admin("POST", actions + "explode/");
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_TRUE(
+        unknown.json()[QStringLiteral("error")][QStringLiteral("message")].toObject().contains(
+            QStringLiteral("action")))
+        << unknown.body.constData();
+}
+
 TEST_F(VirtApiTest, ClustersGroupMachines)
 {
     ASSERT_FALSE(machinesWhenSynchronised().isEmpty());

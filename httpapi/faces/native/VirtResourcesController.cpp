@@ -6,6 +6,7 @@
 #include "routing/JsonSchema.h"
 #include "routing/Page.h"
 #include "routing/Router.h"
+#include "virt/MachineActions.h"
 
 namespace Cairn {
 
@@ -120,10 +121,44 @@ HttpResponse subscribe(CoreServices &core, const ApiRequest &request)
     });
 }
 
+// POST /api/machines/{uuid}/actions/{action}/: the transaction, at once (202); follow it at
+// /api/transactions/{uuid}/. `start` is libvirt's `create` under the name people use.
+HttpResponse act(CoreServices &core, const ApiRequest &request)
+{
+    QString action = request.pathParam(QStringLiteral("action"));
+    if (action == QLatin1String("start"))
+        action = QStringLiteral("create");
+    if (!MachineActions::stateActions().contains(action))
+        return FaceErrors::response(
+            Face::Native, Error::invalidField(
+                              QStringLiteral("action"),
+                              QStringLiteral("One of start, %1.")
+                                  .arg(MachineActions::stateActions().join(QLatin1String(", ")))));
+    return HttpResponse::later([services = &core, caller = *request.identity, action,
+                                uuid = request.pathParam(QStringLiteral("uuid"))] {
+        const Result<VirtTransaction> started = services->virt().act(caller, uuid, action);
+        if (!started)
+            return FaceErrors::response(Face::Native, started.error());
+        QJsonObject json = started->toJson();
+        json.insert(QStringLiteral("url"),
+                    QStringLiteral("/api/transactions/%1/").arg(started->uuid));
+        return HttpResponse::json(json, 202);
+    });
+}
+
 } // namespace
 
 void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
 {
+    router.add(nativeRoute("POST", QStringLiteral("/api/machines/{uuid}/actions/{action}/"),
+                           QStringLiteral("Run a machine action"),
+                           QStringLiteral("start (or create), suspend, resume, shutdown, "
+                                          "poweroff or reboot, as a transaction: answers 202 "
+                                          "with it at once; follow it at its `url`. 409 when "
+                                          "the machine is locked, busy or in a state that does "
+                                          "not allow it."),
+                           202),
+               [&core](const ApiRequest &request) { return act(core, request); });
     const auto uuidOf = [](const ApiRequest &request) {
         return request.pathParam(QStringLiteral("uuid"));
     };
