@@ -59,6 +59,35 @@ TEST_F(DocsTest, TheZtpListenersApiIsDescribedWithItsServer)
     EXPECT_TRUE(paths.contains(QStringLiteral("/nodes/{id}/startup-config")));
 }
 
+// Enomalism's operations name the variables they read, so Swagger's "Try it out" has fields:
+// in the body of a POST or PUT, in the query of a GET.
+TEST_F(DocsTest, EnomalismOperationsNameTheirVariables)
+{
+    const QJsonObject paths =
+        client().get("/api/schema/").json()[QStringLiteral("paths")].toObject();
+    const auto bodyFields = [&](const char *path, const char *method) {
+        return QStringList(paths[QLatin1String(path)][QLatin1String(method)][QStringLiteral(
+            "requestBody")][QStringLiteral("content")][QStringLiteral("application/json")]
+                                [QStringLiteral("schema")][QStringLiteral("properties")]
+                                    .toObject()
+                                    .keys());
+    };
+    EXPECT_EQ(bodyFields("/rest/user/create/", "post"),
+              (QStringList{QStringLiteral("email"), QStringLiteral("is_superuser"),
+                           QStringLiteral("password"), QStringLiteral("username")}));
+    EXPECT_TRUE(
+        bodyFields("/rest/networks/{uuid}/iprange/", "post").contains(QStringLiteral("start_ip")));
+    EXPECT_TRUE(bodyFields("/rest/machine/{uuid}/actions/provision/", "put")
+                    .contains(QStringLiteral("pkguuid")));
+    const QJsonArray query = paths[QStringLiteral("/rest/machine/{uuid}/hypervisors/")]
+                                  [QStringLiteral("get")][QStringLiteral("parameters")]
+                                      .toArray();
+    QStringList names;
+    for (const QJsonValue parameter : query)
+        names << parameter[QStringLiteral("name")].toString();
+    EXPECT_TRUE(names.contains(QStringLiteral("virt_url"))) << names.join(u' ').toStdString();
+}
+
 // Quantities say their unit: a machine's and a hypervisor's memory are in KiB.
 TEST_F(DocsTest, MemoryFieldsSayTheirUnit)
 {

@@ -231,7 +231,8 @@ void AccountsController::registerRoutes(Router &router, CoreServices &core)
     addRoute(router, "POST", QStringLiteral("/rest/user/create/"), QStringLiteral("Create a user"),
              QStringLiteral("`username`, `password`, `email`, `is_superuser`; `{user}`. Needs "
                             "admin on user."),
-             handler(createUser));
+             handler(createUser),
+             {{"username"}, {"password"}, {"email"}, {"is_superuser", "boolean"}});
     for (const char *method : {"GET", "POST"})
         addRoute(router, method, QStringLiteral("/rest/user/{id}/delete/"),
                  QStringLiteral("Delete a user"),
@@ -245,15 +246,15 @@ void AccountsController::registerRoutes(Router &router, CoreServices &core)
     addRoute(router, "POST", user, QStringLiteral("Update a user"),
              QStringLiteral("`action`: set_password (`password`), join or leave (`group`: name "
                             "or id)."),
-             handler(actOnUser));
+             handler(actOnUser), {{"action"}, {"password"}, {"group"}});
     addRoute(router, "DELETE", user, QStringLiteral("Delete a user"), QStringLiteral("As delete/."),
              handler(deleteUser));
     for (const char *method : {"GET", "POST"})
         addRoute(router, method, QStringLiteral("/rest/group/list/"), QStringLiteral("List groups"),
                  QStringLiteral("`{groups: [[name, id], ...]}`."), handler(listGroups));
     addRoute(router, "PUT", QStringLiteral("/rest/group/create"), QStringLiteral("Create a group"),
-             QStringLiteral("`group_name`; `{group}`; a name in use is 409."),
-             handler(createGroup));
+             QStringLiteral("`group_name`; `{group}`; a name in use is 409."), handler(createGroup),
+             {{"group_name"}});
     for (const char *method : {"GET", "POST"})
         addRoute(router, method, QStringLiteral("/rest/group/{id}/delete/"),
                  QStringLiteral("Delete a group"),
@@ -263,7 +264,7 @@ void AccountsController::registerRoutes(Router &router, CoreServices &core)
              QStringLiteral("`{group: {id, name, description, members}}`."), handler(actOnGroup));
     addRoute(router, "POST", group, QStringLiteral("Update a group"),
              QStringLiteral("`action`: add_user or remove_user (`user`: username or id)."),
-             handler(actOnGroup));
+             handler(actOnGroup), {{"action"}, {"user"}});
     addRoute(router, "DELETE", group, QStringLiteral("Delete a group"),
              QStringLiteral("As delete/."), handler(deleteGroup));
     const QString permissions = QStringLiteral("/rest/permissions/{id}/");
@@ -278,7 +279,7 @@ void AccountsController::registerRoutes(Router &router, CoreServices &core)
                  QStringLiteral("`action` grant (default; revoke for DELETE) or list, `permission` "
                                 "view, change, control, delete or admin, and `user` (username or "
                                 "id) or `group` (name or id). Answers the object's permissions."),
-                 handler(changePermissions));
+                 handler(changePermissions), {{"action"}, {"permission"}, {"user"}, {"group"}});
 }
 
 } // namespace Cairn

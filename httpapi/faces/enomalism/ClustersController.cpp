@@ -155,7 +155,7 @@ void ClustersController::registerRoutes(Router &router, CoreServices &core)
     addRoute(router, "PUT", QStringLiteral("/rest/cluster/"), QStringLiteral("Create a cluster"),
              QStringLiteral("`cluster_name` -> `{cluster: {uuid, name, hypervisors, machines}}`; "
                             "a name in use is 409."),
-             handler(createCluster));
+             handler(createCluster), {{"cluster_name"}});
     // Before /rest/cluster/{uuid}: `list` is not a uuid.
     for (const char *method : {"GET", "POST"}) {
         addRoute(router, method, QStringLiteral("/rest/cluster/list/"),
@@ -166,7 +166,7 @@ void ClustersController::registerRoutes(Router &router, CoreServices &core)
                  QStringLiteral("A machine's clusters"),
                  QStringLiteral("`{clusters: [uuid, ...]}`; POST with `clusters` (a cluster's "
                                 "uuid) adds the machine to that cluster first."),
-                 handler(machineClusters));
+                 handler(machineClusters), {{"clusters"}});
     }
     addRoute(router, "GET", QStringLiteral("/rest/cluster/{uuid}"), QStringLiteral("Get a cluster"),
              QStringLiteral("`{cluster: {uuid, name, hypervisors, machines}}`."),
@@ -177,7 +177,7 @@ void ClustersController::registerRoutes(Router &router, CoreServices &core)
         QStringLiteral(
             "`action=rename` with `cluster_name`, `action=add_hypervisor` with `hypervisor` (its "
             "machines then get addresses from the cluster's static networks), or `action=delete`."),
-        handler(actOnCluster));
+        handler(actOnCluster), {{"action"}, {"cluster_name"}, {"hypervisor"}});
     addRoute(router, "DELETE", QStringLiteral("/rest/cluster/{uuid}"),
              QStringLiteral("Delete a cluster"),
              QStringLiteral("Its machines and hypervisors stay; only the group goes."),

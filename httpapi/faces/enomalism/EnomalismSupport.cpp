@@ -86,10 +86,21 @@ Result<std::optional<QString>> optionalVariable(const ApiRequest &request, const
 
 void addRoute(Router &router, const QByteArray &method, const QString &path, const QString &summary,
               const QString &description,
-              const std::function<HttpResponse(const ApiRequest &)> &handler)
+              const std::function<HttpResponse(const ApiRequest &)> &handler,
+              const QList<Variable> &variables)
 {
     RouteSpec spec = RouteSpec::of(Face::Enomalism, method, path, summary, description);
     spec.responseSchema = JsonSchema::ofType("object");
+    QJsonObject fields;
+    for (const Variable &variable : variables) {
+        if (method == "GET")
+            spec.queryParameters.append({QString::fromLatin1(variable.name),
+                                         QString::fromLatin1(variable.type), QString(), false});
+        else
+            fields.insert(QString::fromLatin1(variable.name), JsonSchema::ofType(variable.type));
+    }
+    if (!fields.isEmpty())
+        spec.requestSchema = JsonSchema::object(fields);
     router.add(spec, handler);
 }
 

@@ -30,9 +30,18 @@ HttpResponse failure(const Error &error);
 Result<QString> variable(const ApiRequest &request, const QString &name);
 // The same, or nullopt when the caller did not give it at all (an empty value is given).
 Result<std::optional<QString>> optionalVariable(const ApiRequest &request, const QString &name);
+// A variable a route reads (a query parameter, a form field or a JSON member), named in the
+// OpenAPI document so that Swagger's "Try it out" offers it.
+struct Variable
+{
+    const char *name;
+    const char *type = "string";
+};
+// `variables` become the query parameters of a GET, else the fields of the request body.
 void addRoute(Router &router, const QByteArray &method, const QString &path, const QString &summary,
               const QString &description,
-              const std::function<HttpResponse(const ApiRequest &)> &handler);
+              const std::function<HttpResponse(const ApiRequest &)> &handler,
+              const QList<Variable> &variables = {});
 
 } // namespace Enomalism
 

@@ -152,17 +152,20 @@ void MachineLifecycleController::registerRoutes(Router &router, CoreServices &co
     using Enomalism::addRoute;
     const auto route = [&](const char *method, const QString &action, const QString &summary,
                            const QString &description,
-                           HttpResponse (*handle)(CoreServices &, const ApiRequest &)) {
-        addRoute(router, method, QStringLiteral("/rest/machine/{uuid}/actions/%1/").arg(action),
-                 summary, description,
-                 [&core, handle](const ApiRequest &request) { return handle(core, request); });
+                           HttpResponse (*handle)(CoreServices &, const ApiRequest &),
+                           const QList<Enomalism::Variable> &variables = {}) {
+        addRoute(
+            router, method, QStringLiteral("/rest/machine/{uuid}/actions/%1/").arg(action), summary,
+            description,
+            [&core, handle](const ApiRequest &request) { return handle(core, request); },
+            variables);
     };
     route("POST", QStringLiteral("store_xml"), QStringLiteral("Machine action: store_xml"),
           QStringLiteral("Makes `xmldesc` (or, without it, the live definition) the machine's "
                          "persistent definition, as a transaction answered once done. Malformed "
                          "XML, another machine's uuid or XML libvirt refuses: 400 naming xmldesc, "
                          "and the definition is unchanged. Needs the change permission."),
-          storeXml);
+          storeXml, {{"xmldesc"}});
     route("POST", QStringLiteral("manage"), QStringLiteral("Machine action: manage"),
           QStringLiteral("Adopts a machine found on a hypervisor into Cairn (managed: true): it "
                          "joins its hypervisor's clusters, and the addresses its definition "
@@ -190,14 +193,15 @@ void MachineLifecycleController::registerRoutes(Router &router, CoreServices &co
                              "per interface from the hypervisor's cluster's static network (or "
                              "one serving every hypervisor), defines and starts it. 202 "
                              "`{newuuid, txid}`; an exhausted network fails it with 409."),
-              provision);
+              provision, {{"pkguuid"}, {"hvmuuid"}, {"name"}});
     }
     addRoute(router, "POST", QStringLiteral("/rest/machine/{uuid}/"),
              QStringLiteral("Update a machine"),
              QStringLiteral("`action`: rename (`name`; the machine must be shut off), xmldesc "
                             "(`xmldesc`, as store_xml), set_parent (`puuid`: the hypervisor it "
                             "now runs on), lock or unlock. Answers as GET."),
-             [&core](const ApiRequest &request) { return updateMachine(core, request); });
+             [&core](const ApiRequest &request) { return updateMachine(core, request); },
+             {{"action"}, {"name"}, {"xmldesc"}, {"puuid"}});
 }
 
 } // namespace Cairn

@@ -189,11 +189,13 @@ void StaticNetworksController::registerRoutes(Router &router, CoreServices &core
              QStringLiteral("`{networks: [{uuid, name, description, bridge, cluster, ip, netmask, "
                             "gateway, ranges}]}`: those you may view."),
              [&core](const ApiRequest &request) { return listNetworks(core, request); });
-    addRoute(router, "PUT", networks, QStringLiteral("Create a static network"),
-             QStringLiteral("From `name`, `ip` and `netmask` (255.255.255.0 or 24), and optionally "
-                            "`description`, `bridge`, `cluster` (uuid; none: it serves every "
-                            "hypervisor) and `gateway`. Answers `{uuid, networks: [network]}`."),
-             [&core](const ApiRequest &request) { return createNetwork(core, request); });
+    addRoute(
+        router, "PUT", networks, QStringLiteral("Create a static network"),
+        QStringLiteral("From `name`, `ip` and `netmask` (255.255.255.0 or 24), and optionally "
+                       "`description`, `bridge`, `cluster` (uuid; none: it serves every "
+                       "hypervisor) and `gateway`. Answers `{uuid, networks: [network]}`."),
+        [&core](const ApiRequest &request) { return createNetwork(core, request); },
+        {{"name"}, {"ip"}, {"netmask"}, {"description"}, {"bridge"}, {"cluster"}, {"gateway"}});
     const QString range = QStringLiteral("/rest/networks/{uuid}/iprange/{range}/");
     addRoute(router, "GET", range, QStringLiteral("Get an IP range"),
              QStringLiteral("`{iprange: {uuid, network, start_ip, end_ip, size, used}}`."),
@@ -206,7 +208,8 @@ void StaticNetworksController::registerRoutes(Router &router, CoreServices &core
     addRoute(router, "PUT", range, QStringLiteral("Resize an IP range"),
              QStringLiteral("New `start_ip` and/or `end_ip`: checked as a new range is, and 409 "
                             "when leased addresses would fall outside."),
-             [&core](const ApiRequest &request) { return updateRange(core, request); });
+             [&core](const ApiRequest &request) { return updateRange(core, request); },
+             {{"start_ip"}, {"end_ip"}});
     const QString ranges = QStringLiteral("/rest/networks/{uuid}/iprange/");
     addRoute(
         router, "GET", ranges, QStringLiteral("A static network's IP ranges"),
@@ -216,7 +219,8 @@ void StaticNetworksController::registerRoutes(Router &router, CoreServices &core
              QStringLiteral("`start_ip` and `end_ip`: host addresses of the network, not its "
                             "gateway, overlapping no range of any network (400 naming start_ip). "
                             "Answers as GET."),
-             [&core](const ApiRequest &request) { return addRange(core, request); });
+             [&core](const ApiRequest &request) { return addRange(core, request); },
+             {{"start_ip"}, {"end_ip"}});
     const QString cluster = QStringLiteral("/rest/networks/{uuid}/cluster/");
     addRoute(router, "GET", cluster, QStringLiteral("A static network's cluster"),
              QStringLiteral("`{cluster}`: the cluster object, or null when the network serves "
@@ -228,7 +232,8 @@ void StaticNetworksController::registerRoutes(Router &router, CoreServices &core
              });
     addRoute(router, "PUT", cluster, QStringLiteral("Assign a static network to a cluster"),
              QStringLiteral("`cluster`: a cluster uuid, or empty for every hypervisor."),
-             [&core](const ApiRequest &request) { return assignCluster(core, request); });
+             [&core](const ApiRequest &request) { return assignCluster(core, request); },
+             {{"cluster"}});
     const QString network = QStringLiteral("/rest/networks/{uuid}");
     addRoute(router, "GET", network, QStringLiteral("Get a static network"),
              QStringLiteral("`{network}`."), [&core](const ApiRequest &request) {
@@ -238,7 +243,8 @@ void StaticNetworksController::registerRoutes(Router &router, CoreServices &core
     addRoute(router, "POST", network, QStringLiteral("Update a static network"),
              QStringLiteral("Any of `name`, `description`, `bridge` and `cluster`; ip, netmask and "
                             "gateway are fixed at creation (400)."),
-             [&core](const ApiRequest &request) { return updateNetwork(core, request); });
+             [&core](const ApiRequest &request) { return updateNetwork(core, request); },
+             {{"name"}, {"description"}, {"bridge"}, {"cluster"}});
     addRoute(router, "DELETE", network, QStringLiteral("Delete a static network"),
              QStringLiteral("With its ranges; 409 while machines hold addresses from it."),
              [&core](const ApiRequest &request) {

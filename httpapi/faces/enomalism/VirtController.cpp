@@ -207,7 +207,8 @@ void VirtController::registerRoutes(Router &router, CoreServices &core)
                            "(a libvirt URI) and optionally `virt_class`, registers that "
                            "hypervisor first: it must answer (503, errno 8, when it does not), "
                            "and is synchronised at once."),
-            [&core](const ApiRequest &request) { return hypervisorsOfMachine(core, request); });
+            [&core](const ApiRequest &request) { return hypervisorsOfMachine(core, request); },
+            {{"virt_url"}, {"virt_class"}});
         addRoute(router, method, QStringLiteral("/rest/machine/{uuid}/actions/"),
                  QStringLiteral("Actions available to a machine"),
                  QStringLiteral("`{result: [action, ...]}`: every action the machine's state "

@@ -174,7 +174,7 @@ void VmFeedController::registerRoutes(Router &router, CoreServices &core)
                             "feed that needs them, kept sealed). It is read first: 400 naming url "
                             "when it is not a feed, 503 when it cannot be reached, 409 when "
                             "subscribed already. `{uuid, feed, packages}`."),
-             handler(subscribe));
+             handler(subscribe), {{"url"}});
     addRoute(router, "GET", QStringLiteral("/rest/vmfeed/rss/"),
              QStringLiteral("This repository as a VM feed"),
              QStringLiteral("RSS 2.0: an item per package you may view, its archive as the "
@@ -207,7 +207,7 @@ void VmFeedController::registerRoutes(Router &router, CoreServices &core)
              });
     addRoute(router, "POST", feed, QStringLiteral("Refresh or remove a feed"),
              QStringLiteral("`action`: refresh (the default: read it again) or delete."),
-             handler(actOnFeed));
+             handler(actOnFeed), {{"action"}});
     addRoute(router, "DELETE", feed, QStringLiteral("Unsubscribe from a feed"),
              QStringLiteral("Its packages not downloaded go with it."),
              [&core](const ApiRequest &request) {
@@ -226,7 +226,8 @@ void VmFeedController::registerRoutes(Router &router, CoreServices &core)
                                       QString());
              });
     addRoute(router, "POST", package, QStringLiteral("Describe a package"),
-             QStringLiteral("`name` and/or `description`."), handler(describePackage));
+             QStringLiteral("`name` and/or `description`."), handler(describePackage),
+             {{"name"}, {"description"}});
     addRoute(router, "DELETE", package, QStringLiteral("Delete a package"),
              QStringLiteral("The record and its archive; machines provisioned from it stay."),
              [&core](const ApiRequest &request) {
