@@ -1,5 +1,6 @@
 #include "AutomationInventory.h"
 
+#include "EnmsValues.h"
 #include "inventory/DeviceService.h"
 #include "inventory/SiteService.h"
 
@@ -11,32 +12,6 @@ namespace {
 
 // More than one answer of the automation face ever lists; a bound, not a page size.
 constexpr int MaxDevices = 100000;
-
-// A property's value as text, as a query string gives it.
-QStringList textsOf(const QJsonValue &value)
-{
-    if (value.isArray()) {
-        QStringList texts;
-        for (const QJsonValue item : value.toArray())
-            texts << textsOf(item);
-        return texts;
-    }
-    if (value.isBool())
-        return {value.toBool() ? QStringLiteral("true") : QStringLiteral("false")};
-    if (value.isDouble())
-        return {QString::number(value.toDouble(), 'g', 17)};
-    return {value.toString()};
-}
-
-QString reasonOf(const Error &error)
-{
-    if (error.fields.isEmpty())
-        return error.message;
-    QStringList parts;
-    for (auto it = error.fields.begin(); it != error.fields.end(); ++it)
-        parts << it.key() + QStringLiteral(": ") + textsOf(it.value()).join(QLatin1String(" "));
-    return parts.join(QLatin1String("; "));
-}
 
 } // namespace
 
@@ -111,7 +86,7 @@ Result<QJsonObject> AutomationInventory::deviceFields(const QJsonObject &object)
         } else if (key == QLatin1String("driver")) {
             fields.insert(QStringLiteral("platform"), it.value());
         } else if (key == QLatin1String("site")) {
-            const QString site = textsOf(it.value()).value(0);
+            const QString site = EnmsValues::textsOf(it.value()).value(0);
             const Result<Site> found = m_sites.get(site);
             if (!found)
                 return Error::invalidField(QStringLiteral("site"),
@@ -188,8 +163,7 @@ Result<qint64> AutomationInventory::defaultSite()
                                .arg(names.join(QLatin1String(", "))));
 }
 
-AutomationInventory::SaveReport AutomationInventory::saveDevices(const Identity &caller,
-                                                                 const QJsonArray &objects)
+SaveReport AutomationInventory::saveDevices(const Identity &caller, const QJsonArray &objects)
 {
     SaveReport report;
     for (const QJsonValue object : objects) {
@@ -197,7 +171,7 @@ AutomationInventory::SaveReport AutomationInventory::saveDevices(const Identity 
         if (saved)
             report.success << saved.value();
         else
-            report.failure.append(QJsonArray{object, reasonOf(saved.error())});
+            report.failure.append(QJsonArray{object, EnmsValues::reasonOf(saved.error())});
     }
     return report;
 }
@@ -224,19 +198,7 @@ Result<QJsonArray> AutomationInventory::queryDevices(const QList<QPair<QString, 
         for (auto it = device.attributes.begin(); it != device.attributes.end(); ++it)
             known.insert(it.key());
     }
-    for (const auto &[property, value] : equal) {
-        if (!known.contains(property))
-            return Error::invalidField(property, QStringLiteral("Devices have no such property."));
-    }
-    QJsonArray matching;
-    for (const QJsonObject &object : std::as_const(objects)) {
-        const bool all = std::all_of(equal.cbegin(), equal.cend(), [&](const auto &pair) {
-            return textsOf(object.value(pair.first)).contains(pair.second);
-        });
-        if (all)
-            matching.append(object);
-    }
-    return matching;
+    return EnmsValues::matching(objects, known, equal);
 }
 
 Result<QString> AutomationInventory::deviceText(const QString &name, const QString &property)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SaveReport.h"
 #include "auth/Identity.h"
 #include "inventory/Device.h"
 
@@ -23,13 +24,6 @@ public:
         , m_sites(sites)
     {
     }
-
-    // What a save did: the names saved, and each refused object with the reason.
-    struct SaveReport
-    {
-        QStringList success;
-        QJsonArray failure;
-    };
 
     // Every property, texts (configuration, operational_data, specialized_data) included.
     Result<QJsonObject> device(const QString &name);

@@ -125,3 +125,52 @@ print(json.dumps(seen))
     EXPECT_EQ(body("gone")[QStringLiteral("alert")],
               QStringLiteral("Error 404 - device r1 not found."));
 }
+
+TEST_F(EnmsApiTest, LinksJoinTwoDevicesAndGoWithThem)
+{
+    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+call("POST", "/instance/device", admin, json=[{"name": "sw-a"}, {"name": "sw-b"}])
+seen["save"] = call("POST", "/instance/link", admin, json=[
+    {"name": "a-b", "source_name": "sw-a", "destination_name": "sw-b", "color": "#ff0000"},
+    {"name": "half", "source_name": "sw-a"},
+    {"name": "ghost", "source_name": "sw-a", "destination_name": "nowhere"},
+    {"name": "odd", "source_name": "sw-a", "destination_name": "sw-b", "bandwidth": 10}])
+seen["get"] = call("GET", "/instance/link/a-b", admin)
+seen["query"] = call("GET", "/query/link", admin, params={"source_name": "sw-a"})
+seen["alice"] = call("POST", "/instance/link", ("alice", "alice-password"),
+                     json={"name": "mine", "source_name": "sw-a", "destination_name": "sw-b"})
+seen["alice_rename"] = call("PUT", "/instance/link", ("alice", "alice-password"),
+                            json={"name": "a-b", "new_name": "hers"})
+seen["rename"] = call("PUT", "/instance/link", admin, json={"name": "a-b", "new_name": "uplink"})
+seen["renamed"] = call("GET", "/instance/link/uplink", admin)
+seen["delete_device"] = call("DELETE", "/instance/device/sw-b", admin)
+seen["gone"] = call("GET", "/instance/link/uplink", admin)
+print(json.dumps(seen))
+)"));
+    const auto status = [&](const char *key) {
+        return seen[QLatin1String(key)][0].toInt();
+    };
+    const auto body = [&](const char *key) {
+        return seen[QLatin1String(key)][1];
+    };
+    EXPECT_EQ(body("save")[QStringLiteral("success")], QJsonArray{QStringLiteral("a-b")});
+    const QJsonArray failure = body("save")[QStringLiteral("failure")].toArray();
+    ASSERT_EQ(failure.size(), 3) << QJsonDocument(failure).toJson().constData();
+    EXPECT_TRUE(failure[0][1].toString().startsWith(QLatin1String("destination_name: ")));
+    EXPECT_EQ(failure[1][1].toString(), QStringLiteral("destination_name: No device nowhere."));
+    EXPECT_TRUE(failure[2][1].toString().startsWith(QLatin1String("bandwidth: ")));
+    EXPECT_EQ(body("get")[QStringLiteral("source_name")], QStringLiteral("sw-a"));
+    EXPECT_EQ(body("get")[QStringLiteral("destination_name")], QStringLiteral("sw-b"));
+    EXPECT_EQ(body("get")[QStringLiteral("color")], QStringLiteral("#ff0000"));
+    EXPECT_EQ(body("query").toArray().size(), 1);
+    // Changing a link is changing the devices' sites: alice may not.
+    EXPECT_EQ(body("alice")[QStringLiteral("success")], QJsonArray());
+    EXPECT_EQ(body("alice_rename")[QStringLiteral("success")], QJsonArray());
+    EXPECT_EQ(body("rename")[QStringLiteral("success")], QJsonArray{QStringLiteral("uplink")});
+    EXPECT_EQ(status("renamed"), 200);
+    // A device's delete takes its links along.
+    EXPECT_EQ(status("delete_device"), 200);
+    EXPECT_EQ(status("gone"), 404);
+    EXPECT_EQ(body("gone")[QStringLiteral("alert")],
+              QStringLiteral("Error 404 - link uplink not found."));
+}

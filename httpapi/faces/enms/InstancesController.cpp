@@ -2,6 +2,7 @@
 
 #include "CoreServices.h"
 #include "automation/AutomationInventory.h"
+#include "automation/AutomationLinks.h"
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
@@ -22,44 +23,56 @@ HttpResponse refusal(const Error &error)
     return FaceErrors::response(Face::Enms, error);
 }
 
-// Only devices are served so far; another eNMS type is named in the 404.
-std::optional<HttpResponse> unsupportedType(const ApiRequest &request)
+AutomationLinks linksOf(CoreServices &core)
 {
-    const QString type = request.pathParam(QStringLiteral("type"));
-    if (type == QLatin1String("device"))
+    return AutomationLinks(core.database(), core.devices(), core.permissions());
+}
+
+// Devices and links are served so far; another eNMS type is named in the 404.
+std::optional<HttpResponse> unsupportedType(const QString &type)
+{
+    if (type == QLatin1String("device") || type == QLatin1String("link"))
         return std::nullopt;
     return refusal(Error::notFound(
-        QStringLiteral("Instance type %1 is not served yet; device is.").arg(type)));
+        QStringLiteral("Instance type %1 is not served yet; device and link are.").arg(type)));
 }
 
 HttpResponse showOrRemove(CoreServices &core, const ApiRequest &request, bool remove)
 {
-    if (const std::optional<HttpResponse> refused = unsupportedType(request))
+    const QString type = request.pathParam(QStringLiteral("type"));
+    if (const std::optional<HttpResponse> refused = unsupportedType(type))
         return *refused;
-    AutomationInventory inventory = inventoryOf(core);
     const QString name = request.pathParam(QStringLiteral("name"));
-    const Result<QJsonObject> device =
-        remove ? inventory.removeDevice(*request.identity, name) : inventory.device(name);
-    if (!device)
-        return refusal(device.error());
-    return HttpResponse::json(device.value());
+    Result<QJsonObject> object = Error::internal(QString());
+    if (type == QLatin1String("link")) {
+        AutomationLinks links = linksOf(core);
+        object = remove ? links.removeLink(*request.identity, name) : links.link(name);
+    } else {
+        AutomationInventory inventory = inventoryOf(core);
+        object = remove ? inventory.removeDevice(*request.identity, name) : inventory.device(name);
+    }
+    if (!object)
+        return refusal(object.error());
+    return HttpResponse::json(object.value());
 }
 
 // One object or a list; each saved or refused on its own, as eNMS does.
 HttpResponse save(CoreServices &core, const ApiRequest &request)
 {
-    if (const std::optional<HttpResponse> refused = unsupportedType(request))
+    const QString type = request.pathParam(QStringLiteral("type"));
+    if (const std::optional<HttpResponse> refused = unsupportedType(type))
         return *refused;
     if (request.identity->readOnly)
-        return refusal(Error::forbidden(QStringLiteral("A read-only token cannot save devices.")));
+        return refusal(Error::forbidden(QStringLiteral("A read-only token cannot save objects.")));
     const Result<QJsonValue> body = request.jsonBody();
     if (!body)
         return refusal(body.error());
     if (!body->isObject() && !body->isArray())
         return refusal(Error::badRequest(QStringLiteral("Send an object or a list of objects.")));
     const QJsonArray objects = body->isArray() ? body->toArray() : QJsonArray{body.value()};
-    const AutomationInventory::SaveReport report =
-        inventoryOf(core).saveDevices(*request.identity, objects);
+    const SaveReport report = type == QLatin1String("link")
+                                  ? linksOf(core).saveLinks(*request.identity, objects)
+                                  : inventoryOf(core).saveDevices(*request.identity, objects);
     return HttpResponse::json(
         QJsonObject{{QStringLiteral("success"), QJsonArray::fromStringList(report.success)},
                     {QStringLiteral("failure"), report.failure}});
@@ -67,15 +80,18 @@ HttpResponse save(CoreServices &core, const ApiRequest &request)
 
 HttpResponse query(CoreServices &core, const ApiRequest &request)
 {
-    if (const std::optional<HttpResponse> refused = unsupportedType(request))
+    const QString type = request.pathParam(QStringLiteral("type"));
+    if (const std::optional<HttpResponse> refused = unsupportedType(type))
         return *refused;
     QList<QPair<QString, QString>> equal;
     for (const auto &[key, value] : request.http.query.queryItems(QUrl::FullyDecoded))
         equal.append({key, value});
-    const Result<QJsonArray> devices = inventoryOf(core).queryDevices(equal);
-    if (!devices)
-        return refusal(devices.error());
-    return HttpResponse::json(devices.value());
+    const Result<QJsonArray> objects = type == QLatin1String("link")
+                                           ? linksOf(core).queryLinks(equal)
+                                           : inventoryOf(core).queryDevices(equal);
+    if (!objects)
+        return refusal(objects.error());
+    return HttpResponse::json(objects.value());
 }
 
 HttpResponse configuration(CoreServices &core, const ApiRequest &request)
@@ -104,21 +120,25 @@ void InstancesController::registerRoutes(Router &router, CoreServices &core)
 {
     const QString instance = QStringLiteral("/rest/instance/{type}/{name}");
     router.add(enmsRoute("GET", instance, QStringLiteral("Get an object"),
-                         QStringLiteral("Every property of the device named `name`: the "
-                                        "inventory's fields, `driver` (its platform), its site "
-                                        "and its custom properties (attributes).")),
+                         QStringLiteral("Every property of the object named `name`. A device: "
+                                        "the inventory's fields, `driver` (its platform), its "
+                                        "site and its custom properties (attributes). A link: "
+                                        "`source_name`, `destination_name`, `color`, "
+                                        "`description`.")),
                [&core](const ApiRequest &request) { return showOrRemove(core, request, false); });
     router.add(enmsRoute("DELETE", instance, QStringLiteral("Delete an object"),
-                         QStringLiteral("Answers the device as it was.")),
+                         QStringLiteral("Answers the object as it was; a device's links go "
+                                        "with it.")),
                [&core](const ApiRequest &request) { return showOrRemove(core, request, true); });
     for (const char *method : {"POST", "PUT"}) {
         RouteSpec spec = enmsRoute(
             method, QStringLiteral("/rest/instance/{type}"),
             QStringLiteral("Create or update objects by name"),
             QStringLiteral("An object or a list: each is created when its `name` is new, else "
-                           "updated with the properties given (`new_name` renames). Unknown "
-                           "properties are custom ones (attributes defined for devices). New "
-                           "devices go to the `site` they name, else to Default. Answers "
+                           "updated with the properties given (`new_name` renames). A device's "
+                           "unknown properties are custom ones (attributes defined for devices); "
+                           "new devices go to the `site` they name, else to Default. A link "
+                           "names its devices in `source_name` and `destination_name`. Answers "
                            "`{success: [names], failure: [[object, reason]]}`."));
         spec.requestSchema =
             JsonSchema::object({{QStringLiteral("name"), JsonSchema::ofType("string")},
@@ -140,8 +160,8 @@ void InstancesController::registerRoutes(Router &router, CoreServices &core)
     }
     RouteSpec queried =
         enmsRoute("GET", QStringLiteral("/rest/query/{type}"), QStringLiteral("Query objects"),
-                  QStringLiteral("The devices whose every property given in the query string "
-                                 "has that value; an unknown property is a 400."));
+                  QStringLiteral("The devices or links whose every property given in the "
+                                 "query string has that value; an unknown property is a 400."));
     queried.responseSchema = JsonSchema::arrayOf(JsonSchema::ofType("object"));
     router.add(queried, [&core](const ApiRequest &request) { return query(core, request); });
     for (const QString &path : {QStringLiteral("/rest/configuration/{name}"),

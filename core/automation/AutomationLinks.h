@@ -1,0 +1,50 @@
+#pragma once
+
+#include "LinkRepository.h"
+#include "Result.h"
+#include "SaveReport.h"
+#include "auth/Identity.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Cairn {
+
+class Database;
+class DeviceService;
+class PermissionService;
+
+// eNMS links over the inventory's devices: named uniquely, saved by name, their endpoints by
+// device name. Changing a link needs `change` on the sites of both its devices, as changing
+// the devices would; anyone signed in may read them.
+class AutomationLinks
+{
+public:
+    AutomationLinks(Database &database, DeviceService &devices, PermissionService &permissions)
+        : m_links(database)
+        , m_devices(devices)
+        , m_permissions(permissions)
+    {
+    }
+
+    Result<QJsonObject> link(const QString &name);
+    // The link as it was.
+    Result<QJsonObject> removeLink(const Identity &caller, const QString &name);
+    // Each object on its own: created when its `name` is new (with `source_name` and
+    // `destination_name`), else updated with what it gives (`new_name` renames).
+    SaveReport saveLinks(const Identity &caller, const QJsonArray &objects);
+    Result<QJsonArray> queryLinks(const QList<QPair<QString, QString>> &equal);
+
+private:
+    Result<Link> byName(const QString &name);
+    Result<QString> saveLink(const Identity &caller, const QJsonValue &object);
+    // The device a link end names (`field`: source_name or destination_name).
+    Result<qint64> endpoint(const QString &field, const QJsonValue &name);
+    Result<void> mayChange(const Identity &caller, const Link &link);
+
+    LinkRepository m_links;
+    DeviceService &m_devices;
+    PermissionService &m_permissions;
+};
+
+} // namespace Cairn

@@ -1,0 +1,48 @@
+#include "EnmsValues.h"
+
+namespace Cairn::EnmsValues {
+
+QStringList textsOf(const QJsonValue &value)
+{
+    if (value.isArray()) {
+        QStringList texts;
+        for (const QJsonValue item : value.toArray())
+            texts << textsOf(item);
+        return texts;
+    }
+    if (value.isBool())
+        return {value.toBool() ? QStringLiteral("true") : QStringLiteral("false")};
+    if (value.isDouble())
+        return {QString::number(value.toDouble(), 'g', 17)};
+    return {value.toString()};
+}
+
+QString reasonOf(const Error &error)
+{
+    if (error.fields.isEmpty())
+        return error.message;
+    QStringList parts;
+    for (auto it = error.fields.begin(); it != error.fields.end(); ++it)
+        parts << it.key() + QStringLiteral(": ") + textsOf(it.value()).join(QLatin1String(" "));
+    return parts.join(QLatin1String("; "));
+}
+
+Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QString> &known,
+                            const QList<QPair<QString, QString>> &equal)
+{
+    for (const auto &[property, value] : equal) {
+        if (!known.contains(property))
+            return Error::invalidField(property, QStringLiteral("No such property."));
+    }
+    QJsonArray found;
+    for (const QJsonObject &object : objects) {
+        const bool all = std::all_of(equal.cbegin(), equal.cend(), [&](const auto &pair) {
+            return textsOf(object.value(pair.first)).contains(pair.second);
+        });
+        if (all)
+            found.append(object);
+    }
+    return found;
+}
+
+} // namespace Cairn::EnmsValues

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QStringList>
+
+namespace Cairn::EnmsValues {
+
+// A property's value as text, as a query string gives it (a list: each of its items).
+QStringList textsOf(const QJsonValue &value);
+// A refused object's reason: the message, or each field and what is wrong with it.
+QString reasonOf(const Error &error);
+// The objects whose every property in `equal` has that value (`GET /rest/query/<type>`); a
+// property outside `known` is a 400 naming it.
+Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QString> &known,
+                            const QList<QPair<QString, QString>> &equal);
+
+} // namespace Cairn::EnmsValues
