@@ -165,15 +165,8 @@ Result<qint64> AutomationInventory::defaultSite()
 
 SaveReport AutomationInventory::saveDevices(const Identity &caller, const QJsonArray &objects)
 {
-    SaveReport report;
-    for (const QJsonValue object : objects) {
-        const Result<QString> saved = saveDevice(caller, object);
-        if (saved)
-            report.success << saved.value();
-        else
-            report.failure.append(QJsonArray{object, EnmsValues::reasonOf(saved.error())});
-    }
-    return report;
+    return EnmsValues::saveEach(
+        objects, [&](const QJsonValue &object) { return saveDevice(caller, object); });
 }
 
 Result<QJsonArray> AutomationInventory::queryDevices(const QList<QPair<QString, QString>> &equal)

@@ -149,15 +149,8 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
 
 SaveReport AutomationLinks::saveLinks(const Identity &caller, const QJsonArray &objects)
 {
-    SaveReport report;
-    for (const QJsonValue object : objects) {
-        const Result<QString> saved = saveLink(caller, object);
-        if (saved)
-            report.success << saved.value();
-        else
-            report.failure.append(QJsonArray{object, EnmsValues::reasonOf(saved.error())});
-    }
-    return report;
+    return EnmsValues::saveEach(objects,
+                                [&](const QJsonValue &object) { return saveLink(caller, object); });
 }
 
 Result<QJsonArray> AutomationLinks::queryLinks(const QList<QPair<QString, QString>> &equal)

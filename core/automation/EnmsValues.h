@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SaveReport.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -17,5 +18,20 @@ QString reasonOf(const Error &error);
 // property outside `known` is a 400 naming it.
 Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QString> &known,
                             const QList<QPair<QString, QString>> &equal);
+
+// Each object saved on its own by `save(object) -> Result<QString>` (the name it was saved
+// under): one refused object never stops the others, as in eNMS.
+template <typename Save> SaveReport saveEach(const QJsonArray &objects, Save &&save)
+{
+    SaveReport report;
+    for (const QJsonValue object : objects) {
+        const Result<QString> saved = save(object);
+        if (saved)
+            report.success << saved.value();
+        else
+            report.failure.append(QJsonArray{object, reasonOf(saved.error())});
+    }
+    return report;
+}
 
 } // namespace Cairn::EnmsValues

@@ -11,6 +11,16 @@ class EnmsApiTest : public ServerFixture
 protected:
     static void SetUpTestSuite() { startServer(); }
 
+    // What the script noted under `key`: [status, body].
+    static int statusOf(const QJsonObject &seen, const char *key)
+    {
+        return seen[QLatin1String(key)][0].toInt();
+    }
+    static QJsonValue bodyOf(const QJsonObject &seen, const char *key)
+    {
+        return seen[QLatin1String(key)][1];
+    }
+
     static inline const QString Prelude = QStringLiteral(R"(
 import json, sys, requests
 base, admin, alice = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -66,10 +76,10 @@ seen["gone"] = call("GET", "/instance/device/r1", admin)
 print(json.dumps(seen))
 )"));
     const auto status = [&](const char *key) {
-        return seen[QLatin1String(key)][0].toInt();
+        return statusOf(seen, key);
     };
     const auto body = [&](const char *key) {
-        return seen[QLatin1String(key)][1];
+        return bodyOf(seen, key);
     };
     // eNMS has no sites: a device naming none goes to Default.
     EXPECT_EQ(body("no_site")[QStringLiteral("success")], QJsonArray{QStringLiteral("r0")});
@@ -148,10 +158,10 @@ seen["gone"] = call("GET", "/instance/link/uplink", admin)
 print(json.dumps(seen))
 )"));
     const auto status = [&](const char *key) {
-        return seen[QLatin1String(key)][0].toInt();
+        return statusOf(seen, key);
     };
     const auto body = [&](const char *key) {
-        return seen[QLatin1String(key)][1];
+        return bodyOf(seen, key);
     };
     EXPECT_EQ(body("save")[QStringLiteral("success")], QJsonArray{QStringLiteral("a-b")});
     const QJsonArray failure = body("save")[QStringLiteral("failure")].toArray();
