@@ -1,6 +1,7 @@
 #include "PermissionTypes.h"
 
 #include "auth/AccountAdministration.h"
+#include "automation/AutomationPools.h"
 #include "inventory/SiteService.h"
 #include "toolkit/CommandService.h"
 #include "virt/ClusterService.h"
@@ -18,7 +19,7 @@ QStringList PermissionTypes::names()
          {SiteService::ObjectType, CommandService::ObjectType, VirtService::HypervisorType,
           VirtService::MachineType, ClusterService::ObjectType, PackageService::ObjectType,
           StaticNetworkService::ObjectType, ZtpService::ObjectType, AccountAdministration::UserType,
-          AccountAdministration::GroupType})
+          AccountAdministration::GroupType, AutomationPools::ObjectType})
         types << QString::fromLatin1(type);
     return types;
 }

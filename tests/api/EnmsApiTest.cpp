@@ -184,3 +184,71 @@ print(json.dumps(seen))
     EXPECT_EQ(body("gone")[QStringLiteral("alert")],
               QStringLiteral("Error 404 - link uplink not found."));
 }
+
+// Pools by rules are worked out when read, so a device whose vendor changes is in the right
+// pools at once; a hand-picked pool keeps its members until they are deleted.
+TEST_F(EnmsApiTest, PoolsHoldWhatTheirRulesMatchAlways)
+{
+    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+call("POST", "/instance/device", admin, json=[
+    {"name": "pool-e1", "vendor": "Cisco"}, {"name": "pool-e2", "vendor": "Arista"},
+    {"name": "pool-c1", "vendor": "Cisco"}])
+seen["save"] = call("POST", "/instance/pool", admin, json=[
+    {"name": "cisco", "device_vendor": "Cisco", "device_vendor_match": "equality"},
+    {"name": "edges", "device_name": "^pool-e", "device_name_match": "regex"},
+    {"name": "no-pool", "device_name": "pool-", "device_name_invert": True},
+    {"name": "hand", "manually_defined": True, "devices": ["pool-e2"]},
+    {"name": "bad-regex", "device_name": "(", "device_name_match": "regex"},
+    {"name": "bad-property", "device_colour": "red"},
+    {"name": "bad-member", "manually_defined": True, "devices": ["ghost"]}])
+seen["cisco"] = call("GET", "/instance/pool/cisco", admin)
+seen["edges"] = call("GET", "/instance/pool/edges", admin)
+seen["no_pool"] = call("GET", "/instance/pool/no-pool", admin)
+call("PUT", "/instance/device", admin, json={"name": "pool-e2", "vendor": "Cisco"})
+seen["cisco_after"] = call("GET", "/instance/pool/cisco", admin)
+call("DELETE", "/instance/device/pool-e2", admin)
+seen["hand_after"] = call("GET", "/instance/pool/hand", admin)
+seen["alice"] = call("POST", "/instance/pool", ("alice", "alice-password"), json={"name": "mine"})
+seen["update_all"] = call("POST", "/update_all_pools", admin)
+seen["query"] = call("GET", "/query/pool", admin, params={"name": "edges"})
+seen["delete"] = call("DELETE", "/instance/pool/cisco", admin)
+seen["gone"] = call("GET", "/instance/pool/cisco", admin)
+print(json.dumps(seen))
+)"));
+    const auto status = [&](const char *key) {
+        return statusOf(seen, key);
+    };
+    const auto body = [&](const char *key) {
+        return bodyOf(seen, key);
+    };
+    const auto members = [&](const char *key) {
+        QStringList names;
+        for (const QJsonValue name : body(key)[QStringLiteral("devices")].toArray())
+            names << name.toString();
+        names.sort();
+        return names;
+    };
+    EXPECT_EQ(body("save")[QStringLiteral("success")],
+              (QJsonArray{QStringLiteral("cisco"), QStringLiteral("edges"),
+                          QStringLiteral("no-pool"), QStringLiteral("hand")}));
+    const QJsonArray failure = body("save")[QStringLiteral("failure")].toArray();
+    ASSERT_EQ(failure.size(), 3) << QJsonDocument(failure).toJson().constData();
+    EXPECT_EQ(failure[0][1].toString(), QStringLiteral("device_name: Invalid regular expression."));
+    EXPECT_TRUE(failure[1][1].toString().startsWith(QLatin1String("device_colour: ")));
+    EXPECT_EQ(failure[2][1].toString(), QStringLiteral("devices: No device named ghost."));
+    EXPECT_TRUE(members("cisco").contains(QStringLiteral("pool-e1")));
+    EXPECT_TRUE(members("cisco").contains(QStringLiteral("pool-c1")));
+    EXPECT_FALSE(members("cisco").contains(QStringLiteral("pool-e2")));
+    EXPECT_EQ(members("edges"),
+              (QStringList{QStringLiteral("pool-e1"), QStringLiteral("pool-e2")}));
+    EXPECT_FALSE(members("no_pool").join(u' ').contains(QLatin1String("pool-")));
+    EXPECT_EQ(body("cisco")[QStringLiteral("device_vendor_match")], QStringLiteral("equality"));
+    EXPECT_TRUE(members("cisco_after").contains(QStringLiteral("pool-e2")))
+        << "a changed vendor counts at once";
+    EXPECT_EQ(members("hand_after"), QStringList()) << "a deleted device leaves its pools";
+    EXPECT_EQ(body("alice")[QStringLiteral("success")], QJsonArray());
+    EXPECT_EQ(status("update_all"), 200);
+    EXPECT_EQ(body("query").toArray().size(), 1);
+    EXPECT_EQ(status("delete"), 200);
+    EXPECT_EQ(status("gone"), 404);
+}

@@ -3,6 +3,7 @@
 #include "CoreServices.h"
 #include "automation/AutomationInventory.h"
 #include "automation/AutomationLinks.h"
+#include "automation/AutomationPools.h"
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
@@ -13,44 +14,91 @@ namespace Cairn {
 
 namespace {
 
-AutomationInventory inventoryOf(CoreServices &core)
-{
-    return AutomationInventory(core.devices(), core.sites());
-}
-
 HttpResponse refusal(const Error &error)
 {
     return FaceErrors::response(Face::Enms, error);
 }
 
-AutomationLinks linksOf(CoreServices &core)
+// The eNMS types served so far, each by its core part, built for one request.
+class Instances
 {
-    return AutomationLinks(core.database(), core.devices(), core.permissions());
-}
+public:
+    explicit Instances(CoreServices &core)
+        : m_devices(core.devices(), core.sites())
+        , m_links(core.database(), core.devices(), core.permissions())
+        , m_pools(core.database(), m_devices, m_links, core.permissions())
+    {
+    }
 
-// Devices and links are served so far; another eNMS type is named in the 404.
-std::optional<HttpResponse> unsupportedType(const QString &type)
-{
-    if (type == QLatin1String("device") || type == QLatin1String("link"))
-        return std::nullopt;
-    return refusal(Error::notFound(
-        QStringLiteral("Instance type %1 is not served yet; device and link are.").arg(type)));
-}
+    // A 404 naming a type not served yet.
+    static std::optional<Error> unsupported(const QString &type)
+    {
+        if (types().contains(type))
+            return std::nullopt;
+        return Error::notFound(QStringLiteral("Instance type %1 is not served yet; %2 are.")
+                                   .arg(type, types().join(QLatin1String(", "))));
+    }
+
+    Result<QJsonObject> get(const QString &type, const QString &name)
+    {
+        if (type == u"link")
+            return m_links.link(name);
+        if (type == u"pool")
+            return m_pools.pool(name);
+        return m_devices.device(name);
+    }
+
+    Result<QJsonObject> remove(const Identity &caller, const QString &type, const QString &name)
+    {
+        if (type == u"link")
+            return m_links.removeLink(caller, name);
+        if (type == u"pool")
+            return m_pools.removePool(caller, name);
+        return m_devices.removeDevice(caller, name);
+    }
+
+    SaveReport save(const Identity &caller, const QString &type, const QJsonArray &objects)
+    {
+        if (type == u"link")
+            return m_links.saveLinks(caller, objects);
+        if (type == u"pool")
+            return m_pools.savePools(caller, objects);
+        return m_devices.saveDevices(caller, objects);
+    }
+
+    Result<QJsonArray> query(const QString &type, const QList<QPair<QString, QString>> &equal)
+    {
+        if (type == u"link")
+            return m_links.queryLinks(equal);
+        if (type == u"pool")
+            return m_pools.queryPools(equal);
+        return m_devices.queryDevices(equal);
+    }
+
+    AutomationInventory &devices() { return m_devices; }
+
+private:
+    static const QStringList &types()
+    {
+        static const QStringList served{QStringLiteral("device"), QStringLiteral("link"),
+                                        QStringLiteral("pool")};
+        return served;
+    }
+
+    AutomationInventory m_devices;
+    AutomationLinks m_links;
+    AutomationPools m_pools;
+};
 
 HttpResponse showOrRemove(CoreServices &core, const ApiRequest &request, bool remove)
 {
     const QString type = request.pathParam(QStringLiteral("type"));
-    if (const std::optional<HttpResponse> refused = unsupportedType(type))
-        return *refused;
+    if (const std::optional<Error> unsupported = Instances::unsupported(type))
+        return refusal(*unsupported);
     const QString name = request.pathParam(QStringLiteral("name"));
-    Result<QJsonObject> object = Error::internal(QString());
-    if (type == QLatin1String("link")) {
-        AutomationLinks links = linksOf(core);
-        object = remove ? links.removeLink(*request.identity, name) : links.link(name);
-    } else {
-        AutomationInventory inventory = inventoryOf(core);
-        object = remove ? inventory.removeDevice(*request.identity, name) : inventory.device(name);
-    }
+    Instances instances(core);
+    const Result<QJsonObject> object =
+        remove ? instances.remove(*request.identity, type, name) : instances.get(type, name);
     if (!object)
         return refusal(object.error());
     return HttpResponse::json(object.value());
@@ -60,8 +108,8 @@ HttpResponse showOrRemove(CoreServices &core, const ApiRequest &request, bool re
 HttpResponse save(CoreServices &core, const ApiRequest &request)
 {
     const QString type = request.pathParam(QStringLiteral("type"));
-    if (const std::optional<HttpResponse> refused = unsupportedType(type))
-        return *refused;
+    if (const std::optional<Error> unsupported = Instances::unsupported(type))
+        return refusal(*unsupported);
     if (request.identity->readOnly)
         return refusal(Error::forbidden(QStringLiteral("A read-only token cannot save objects.")));
     const Result<QJsonValue> body = request.jsonBody();
@@ -70,9 +118,7 @@ HttpResponse save(CoreServices &core, const ApiRequest &request)
     if (!body->isObject() && !body->isArray())
         return refusal(Error::badRequest(QStringLiteral("Send an object or a list of objects.")));
     const QJsonArray objects = body->isArray() ? body->toArray() : QJsonArray{body.value()};
-    const SaveReport report = type == QLatin1String("link")
-                                  ? linksOf(core).saveLinks(*request.identity, objects)
-                                  : inventoryOf(core).saveDevices(*request.identity, objects);
+    const SaveReport report = Instances(core).save(*request.identity, type, objects);
     return HttpResponse::json(
         QJsonObject{{QStringLiteral("success"), QJsonArray::fromStringList(report.success)},
                     {QStringLiteral("failure"), report.failure}});
@@ -81,14 +127,12 @@ HttpResponse save(CoreServices &core, const ApiRequest &request)
 HttpResponse query(CoreServices &core, const ApiRequest &request)
 {
     const QString type = request.pathParam(QStringLiteral("type"));
-    if (const std::optional<HttpResponse> refused = unsupportedType(type))
-        return *refused;
+    if (const std::optional<Error> unsupported = Instances::unsupported(type))
+        return refusal(*unsupported);
     QList<QPair<QString, QString>> equal;
     for (const auto &[key, value] : request.http.query.queryItems(QUrl::FullyDecoded))
         equal.append({key, value});
-    const Result<QJsonArray> objects = type == QLatin1String("link")
-                                           ? linksOf(core).queryLinks(equal)
-                                           : inventoryOf(core).queryDevices(equal);
+    const Result<QJsonArray> objects = Instances(core).query(type, equal);
     if (!objects)
         return refusal(objects.error());
     return HttpResponse::json(objects.value());
@@ -100,7 +144,7 @@ HttpResponse configuration(CoreServices &core, const ApiRequest &request)
     if (property.isEmpty())
         property = QStringLiteral("configuration");
     const Result<QString> text =
-        inventoryOf(core).deviceText(request.pathParam(QStringLiteral("name")), property);
+        Instances(core).devices().deviceText(request.pathParam(QStringLiteral("name")), property);
     if (!text)
         return refusal(text.error());
     return HttpResponse::bytes(text->toUtf8(), "text/plain; charset=utf-8");
@@ -164,6 +208,12 @@ void InstancesController::registerRoutes(Router &router, CoreServices &core)
                                  "query string has that value; an unknown property is a 400."));
     queried.responseSchema = JsonSchema::arrayOf(JsonSchema::ofType("object"));
     router.add(queried, [&core](const ApiRequest &request) { return query(core, request); });
+    // Pools are worked out when read: there is nothing to bring up to date.
+    router.add(enmsRoute("POST", QStringLiteral("/rest/update_all_pools"),
+                         QStringLiteral("Update every pool"),
+                         QStringLiteral("Answers true: pools are evaluated whenever they are read, "
+                                        "so they are always up to date.")),
+               [](const ApiRequest &) { return HttpResponse::json(true); });
     for (const QString &path : {QStringLiteral("/rest/configuration/{name}"),
                                 QStringLiteral("/rest/configuration/{name}/{property}")}) {
         RouteSpec text = enmsRoute(

@@ -1,0 +1,214 @@
+#include "AutomationPools.h"
+
+#include "AutomationInventory.h"
+#include "AutomationLinks.h"
+#include "EnmsValues.h"
+#include "PoolRules.h"
+#include "auth/PermissionService.h"
+
+namespace Cairn {
+
+// The devices and links as eNMS shows them, read once per request.
+struct AutomationPools::Everything
+{
+    QJsonArray devices;
+    QJsonArray links;
+    QSet<QString> deviceProperties;
+    QSet<QString> linkProperties;
+};
+
+namespace {
+
+QSet<QString> propertiesOf(const QJsonArray &objects, QSet<QString> known)
+{
+    for (const QJsonValue object : objects) {
+        for (const QString &key : object.toObject().keys())
+            known.insert(key);
+    }
+    return known;
+}
+
+// The names of `objects` a pool holds: the hand-picked ids, or those its rules match.
+QJsonArray membersOf(const Pool &pool, const QString &type, const QJsonArray &objects,
+                     const QList<qint64> &picked)
+{
+    QJsonArray names;
+    for (const QJsonValue value : objects) {
+        const QJsonObject object = value.toObject();
+        const bool member = pool.manuallyDefined
+                                ? picked.contains(object.value(QStringLiteral("id")).toInteger())
+                                : PoolRules::matches(pool.rules, type, object);
+        if (member)
+            names.append(object.value(QStringLiteral("name")));
+    }
+    return names;
+}
+
+// The ids of the objects `names` lists (a JSON array of names), or a 400 naming the first
+// unknown one.
+Result<QList<qint64>> idsOf(const QString &field, const QJsonValue &names,
+                            const QJsonArray &objects)
+{
+    if (!names.isArray())
+        return Error::invalidField(field, QStringLiteral("A list of names."));
+    QList<qint64> ids;
+    for (const QJsonValue name : names.toArray()) {
+        const auto found = std::find_if(objects.begin(), objects.end(), [&](const QJsonValue &o) {
+            return o.toObject().value(QStringLiteral("name")) == name;
+        });
+        if (found == objects.end())
+            return Error::invalidField(
+                field, QStringLiteral("No %1 named %2.").arg(field.chopped(1), name.toString()));
+        ids << (*found).toObject().value(QStringLiteral("id")).toInteger();
+    }
+    return ids;
+}
+
+} // namespace
+
+Result<AutomationPools::Everything> AutomationPools::everything()
+{
+    const Result<QJsonArray> devices = m_devices.queryDevices({});
+    if (!devices)
+        return devices.error();
+    const Result<QJsonArray> links = m_links.queryLinks({});
+    if (!links)
+        return links.error();
+    return Everything{devices.value(), links.value(),
+                      propertiesOf(devices.value(), {QStringLiteral("name")}),
+                      propertiesOf(links.value(), {QStringLiteral("name")})};
+}
+
+QJsonObject AutomationPools::shown(const Pool &pool, const Everything &all)
+{
+    QJsonObject json = pool.rules;
+    json.insert(QStringLiteral("id"), pool.id);
+    json.insert(QStringLiteral("name"), pool.name);
+    json.insert(QStringLiteral("description"), pool.description);
+    json.insert(QStringLiteral("manually_defined"), pool.manuallyDefined);
+    json.insert(QStringLiteral("devices"),
+                membersOf(pool, QStringLiteral("device"), all.devices, pool.deviceIds));
+    json.insert(QStringLiteral("links"),
+                membersOf(pool, QStringLiteral("link"), all.links, pool.linkIds));
+    return json;
+}
+
+Result<QJsonObject> AutomationPools::pool(const QString &name)
+{
+    const Result<std::optional<Pool>> found = m_pools.byName(name);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("pool %1 not found.").arg(name));
+    const Result<Everything> all = everything();
+    if (!all)
+        return all.error();
+    return shown(found->value(), all.value());
+}
+
+Result<QJsonObject> AutomationPools::removePool(const Identity &caller, const QString &name)
+{
+    const Result<void> allowed = m_permissions.require(caller, QString::fromLatin1(ObjectType),
+                                                       std::nullopt, Action::Change);
+    if (!allowed)
+        return allowed.error();
+    Result<QJsonObject> before = pool(name);
+    if (!before)
+        return before.error();
+    const Result<void> removed = m_pools.remove(before->value(QStringLiteral("id")).toInteger());
+    if (!removed)
+        return removed.error();
+    return before;
+}
+
+Result<QString> AutomationPools::savePool(const QJsonValue &value, const Everything &all)
+{
+    if (!value.isObject())
+        return Error::badRequest(QStringLiteral("Expected an object."));
+    const QJsonObject object = value.toObject();
+    const QJsonValue name = object.value(QStringLiteral("name"));
+    if (!name.isString() || name.toString().trimmed().isEmpty())
+        return Error::invalidField(QStringLiteral("name"),
+                                   QStringLiteral("This field is required."));
+    static const QStringList Fields{
+        QStringLiteral("name"),        QStringLiteral("new_name"),
+        QStringLiteral("description"), QStringLiteral("manually_defined"),
+        QStringLiteral("devices"),     QStringLiteral("links"),
+        QStringLiteral("id")};
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!Fields.contains(it.key()) && !it.key().startsWith(QLatin1String("device_")) &&
+            !it.key().startsWith(QLatin1String("link_")))
+            return Error::invalidField(it.key(), QStringLiteral("Pools have no such property."));
+    }
+    const Result<std::optional<Pool>> existing = m_pools.byName(name.toString());
+    if (!existing)
+        return existing.error();
+    Pool pool = existing->value_or(Pool{});
+    if (!existing->has_value())
+        pool.name = name.toString().trimmed();
+    if (object.contains(QStringLiteral("new_name")))
+        pool.name = object.value(QStringLiteral("new_name")).toString().trimmed();
+    if (pool.name.isEmpty())
+        return Error::invalidField(QStringLiteral("new_name"), QStringLiteral("A name is needed."));
+    if (object.contains(QStringLiteral("description")))
+        pool.description = object.value(QStringLiteral("description")).toString();
+    if (object.contains(QStringLiteral("manually_defined")))
+        pool.manuallyDefined = object.value(QStringLiteral("manually_defined")).toBool();
+    const Result<QJsonObject> rules =
+        PoolRules::read(object, all.deviceProperties, all.linkProperties);
+    if (!rules)
+        return rules.error();
+    // Rules given replace the pool's; none given keep them.
+    if (!rules->isEmpty() || !existing->has_value())
+        pool.rules = rules.value();
+    for (const auto &[field, objects, ids] :
+         {std::tuple{QStringLiteral("devices"), &all.devices, &pool.deviceIds},
+          std::tuple{QStringLiteral("links"), &all.links, &pool.linkIds}}) {
+        if (!object.contains(field))
+            continue;
+        const Result<QList<qint64>> picked = idsOf(field, object.value(field), *objects);
+        if (!picked)
+            return picked.error();
+        *ids = picked.value();
+    }
+    const Result<void> saved = m_pools.save(pool);
+    if (!saved && saved.error().code == ErrorCode::Conflict)
+        return Error::invalidField(QStringLiteral("new_name"),
+                                   QStringLiteral("A pool named %1 exists.").arg(pool.name));
+    if (!saved)
+        return saved.error();
+    return pool.name;
+}
+
+SaveReport AutomationPools::savePools(const Identity &caller, const QJsonArray &objects)
+{
+    const Result<void> allowed = m_permissions.require(caller, QString::fromLatin1(ObjectType),
+                                                       std::nullopt, Action::Change);
+    const Result<Everything> all = allowed ? everything() : Result<Everything>(allowed.error());
+    return EnmsValues::saveEach(objects, [&](const QJsonValue &object) -> Result<QString> {
+        if (!all)
+            return all.error();
+        return savePool(object, all.value());
+    });
+}
+
+Result<QJsonArray> AutomationPools::queryPools(const QList<QPair<QString, QString>> &equal)
+{
+    const Result<QList<Pool>> pools = m_pools.list();
+    if (!pools)
+        return pools.error();
+    const Result<Everything> all = everything();
+    if (!all)
+        return all.error();
+    QList<QJsonObject> objects;
+    QSet<QString> known{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("description"),
+                        QStringLiteral("manually_defined")};
+    for (const Pool &pool : pools.value()) {
+        objects << shown(pool, all.value());
+        for (const QString &key : objects.last().keys())
+            known.insert(key);
+    }
+    return EnmsValues::matching(objects, known, equal);
+}
+
+} // namespace Cairn

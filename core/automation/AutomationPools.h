@@ -1,0 +1,54 @@
+#pragma once
+
+#include "PoolRepository.h"
+#include "Result.h"
+#include "SaveReport.h"
+#include "auth/Identity.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Cairn {
+
+class AutomationInventory;
+class AutomationLinks;
+class PermissionService;
+
+// eNMS pools. A pool's members are worked out when it is read (rules evaluated over the
+// devices and links as they are), so they are never stale and `update_all_pools` has nothing
+// left to do. Saving or deleting one needs `change` on the pool type; reading, to be signed in.
+class AutomationPools
+{
+public:
+    static constexpr const char *ObjectType = "pool";
+
+    AutomationPools(Database &database, AutomationInventory &devices, AutomationLinks &links,
+                    PermissionService &permissions)
+        : m_pools(database)
+        , m_devices(devices)
+        , m_links(links)
+        , m_permissions(permissions)
+    {
+    }
+
+    Result<QJsonObject> pool(const QString &name);
+    Result<QJsonObject> removePool(const Identity &caller, const QString &name);
+    // Each on its own, by name: `manually_defined` with `devices` and `links` (names), or rules
+    // (`device_vendor`, `device_vendor_match`...); `new_name` renames.
+    SaveReport savePools(const Identity &caller, const QJsonArray &objects);
+    Result<QJsonArray> queryPools(const QList<QPair<QString, QString>> &equal);
+
+private:
+    // What the pool shows: its fields, its rules and its members (names).
+    struct Everything;
+    Result<Everything> everything();
+    static QJsonObject shown(const Pool &pool, const Everything &all);
+    Result<QString> savePool(const QJsonValue &object, const Everything &all);
+
+    PoolRepository m_pools;
+    AutomationInventory &m_devices;
+    AutomationLinks &m_links;
+    PermissionService &m_permissions;
+};
+
+} // namespace Cairn

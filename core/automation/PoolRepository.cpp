@@ -1,0 +1,138 @@
+#include "PoolRepository.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+#include "db/Transaction.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Cairn {
+
+namespace {
+
+Result<QList<qint64>> idsOf(const QSqlDatabase &db, const QString &sql, qint64 poolId)
+{
+    Result<QSqlQuery> query = SqlQuery::run(db, sql, {poolId});
+    if (!query)
+        return query.error();
+    QList<qint64> ids;
+    while (query->next())
+        ids << query->value(0).toLongLong();
+    return ids;
+}
+
+} // namespace
+
+Result<QList<Pool>> PoolRepository::select(const QString &where, const QVariantList &values)
+{
+    const QSqlDatabase db = m_database.connection();
+    Result<QSqlQuery> query = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT id, name, description, manually_defined, rules, created_at, "
+                       "updated_at FROM pools %1 ORDER BY name")
+            .arg(where),
+        values);
+    if (!query)
+        return query.error();
+    QList<Pool> pools;
+    while (query->next())
+        pools << Pool{query->value(0).toLongLong(),
+                      query->value(1).toString(),
+                      query->value(2).toString(),
+                      query->value(3).toBool(),
+                      QJsonDocument::fromJson(query->value(4).toString().toUtf8()).object(),
+                      {},
+                      {},
+                      query->value(5).toLongLong(),
+                      query->value(6).toLongLong()};
+    query->finish();
+    for (Pool &pool : pools) {
+        if (!pool.manuallyDefined)
+            continue;
+        const Result<QList<qint64>> devices = idsOf(
+            db, QStringLiteral("SELECT device_id FROM pool_devices WHERE pool_id = ?"), pool.id);
+        const Result<QList<qint64>> links =
+            idsOf(db, QStringLiteral("SELECT link_id FROM pool_links WHERE pool_id = ?"), pool.id);
+        if (!devices || !links)
+            return devices ? links.error() : devices.error();
+        pool.deviceIds = devices.value();
+        pool.linkIds = links.value();
+    }
+    return pools;
+}
+
+Result<QList<Pool>> PoolRepository::list()
+{
+    return select({}, {});
+}
+
+Result<std::optional<Pool>> PoolRepository::byName(const QString &name)
+{
+    const Result<QList<Pool>> found = select(QStringLiteral("WHERE name = ?"), {name});
+    if (!found)
+        return found.error();
+    return found->isEmpty() ? std::nullopt : std::optional<Pool>(found->first());
+}
+
+Result<void> PoolRepository::save(Pool &pool)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString rules =
+        QString::fromUtf8(QJsonDocument(pool.rules).toJson(QJsonDocument::Compact));
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        if (pool.id == 0) {
+            Result<QSqlQuery> inserted = SqlQuery::run(
+                db,
+                QStringLiteral("INSERT INTO pools (name, description, manually_defined, rules, "
+                               "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                {pool.name, pool.description, pool.manuallyDefined, rules, now, now});
+            if (!inserted)
+                return inserted.error();
+            if (!inserted->next())
+                return Error::internal(QStringLiteral("Pool %1 was not stored.").arg(pool.name));
+            pool.id = inserted->value(0).toLongLong();
+            pool.createdAt = now;
+            inserted->finish();
+        } else {
+            Result<void> updated = SqlQuery::exec(
+                db,
+                QStringLiteral("UPDATE pools SET name = ?, description = ?, manually_defined = "
+                               "?, rules = ?, updated_at = ? WHERE id = ?"),
+                {pool.name, pool.description, pool.manuallyDefined, rules, now, pool.id});
+            if (!updated)
+                return updated;
+        }
+        pool.updatedAt = now;
+        for (const auto &[table, column, ids] :
+             {std::tuple{QStringLiteral("pool_devices"), QStringLiteral("device_id"),
+                         &pool.deviceIds},
+              std::tuple{QStringLiteral("pool_links"), QStringLiteral("link_id"), &pool.linkIds}}) {
+            Result<void> cleared = SqlQuery::exec(
+                db, QStringLiteral("DELETE FROM %1 WHERE pool_id = ?").arg(table), {pool.id});
+            if (!cleared)
+                return cleared;
+            for (const qint64 id : *ids) {
+                Result<void> added = SqlQuery::exec(
+                    db,
+                    QStringLiteral("INSERT INTO %1 (pool_id, %2) VALUES (?, ?) ON CONFLICT DO "
+                                   "NOTHING")
+                        .arg(table, column),
+                    {pool.id, id});
+                if (!added)
+                    return added;
+            }
+        }
+        return {};
+    });
+}
+
+Result<void> PoolRepository::remove(qint64 id)
+{
+    return SqlQuery::exec(m_database.connection(), QStringLiteral("DELETE FROM pools WHERE id = ?"),
+                          {id});
+}
+
+} // namespace Cairn

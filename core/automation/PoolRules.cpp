@@ -1,0 +1,104 @@
+#include "PoolRules.h"
+
+#include "EnmsValues.h"
+
+#include <QRegularExpression>
+
+namespace Cairn::PoolRules {
+
+namespace {
+
+const QStringList Matches{QStringLiteral("inclusion"), QStringLiteral("equality"),
+                          QStringLiteral("regex"), QStringLiteral("empty")};
+// A pattern is the operator's, run on every member: bounded.
+constexpr int MaxPatternLength = 1000;
+
+// The property a value key names: device_vendor -> vendor (with its type).
+QString propertyOf(const QString &key, const QString &type)
+{
+    return key.mid(type.size() + 1);
+}
+
+bool isSetting(const QString &key)
+{
+    return key.endsWith(QLatin1String("_match")) || key.endsWith(QLatin1String("_invert"));
+}
+
+} // namespace
+
+Result<QJsonObject> read(const QJsonObject &fields, const QSet<QString> &deviceProperties,
+                         const QSet<QString> &linkProperties)
+{
+    QJsonObject rules;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString &key = it.key();
+        const QString type = key.startsWith(QLatin1String("device_")) ? QStringLiteral("device")
+                             : key.startsWith(QLatin1String("link_")) ? QStringLiteral("link")
+                                                                      : QString();
+        if (type.isEmpty())
+            continue;
+        const QSet<QString> &known = type == u"device" ? deviceProperties : linkProperties;
+        QString property = propertyOf(key, type);
+        if (key.endsWith(QLatin1String("_match"))) {
+            property.chop(6);
+            if (!Matches.contains(it.value().toString()))
+                return Error::invalidField(
+                    key, QStringLiteral("One of %1.").arg(Matches.join(QLatin1String(", "))));
+        } else if (key.endsWith(QLatin1String("_invert"))) {
+            property.chop(7);
+            if (!it.value().isBool())
+                return Error::invalidField(key, QStringLiteral("true or false."));
+        } else if (!it.value().isString() && !it.value().isDouble()) {
+            return Error::invalidField(key, QStringLiteral("Not a valid string."));
+        }
+        if (!known.contains(property))
+            return Error::invalidField(
+                key, QStringLiteral("A %1 has no property %2.").arg(type, property));
+        rules.insert(key, it.value().isDouble()
+                              ? QJsonValue(EnmsValues::textsOf(it.value()).value(0))
+                              : it.value());
+    }
+    // Each regex compiles, once its value and match are both known.
+    for (auto it = rules.begin(); it != rules.end(); ++it) {
+        if (isSetting(it.key()) ||
+            rules.value(it.key() + QStringLiteral("_match")).toString() != u"regex")
+            continue;
+        const QString pattern = it.value().toString();
+        if (pattern.size() > MaxPatternLength || !QRegularExpression(pattern).isValid())
+            return Error::invalidField(it.key(), QStringLiteral("Invalid regular expression."));
+    }
+    return rules;
+}
+
+bool matches(const QJsonObject &rules, const QString &type, const QJsonObject &object)
+{
+    const QString prefix = type + QLatin1Char('_');
+    for (auto it = rules.begin(); it != rules.end(); ++it) {
+        if (!it.key().startsWith(prefix) || isSetting(it.key()))
+            continue;
+        const QString wanted = it.value().toString();
+        const QString match =
+            rules.value(it.key() + QStringLiteral("_match")).toString(QStringLiteral("inclusion"));
+        const bool invert = rules.value(it.key() + QStringLiteral("_invert")).toBool();
+        const QStringList actual = EnmsValues::textsOf(object.value(propertyOf(it.key(), type)));
+        bool met = false;
+        if (match == u"empty") {
+            met = std::all_of(actual.cbegin(), actual.cend(),
+                              [](const QString &text) { return text.isEmpty(); });
+        } else if (match == u"equality") {
+            met = actual.contains(wanted);
+        } else if (match == u"regex") {
+            const QRegularExpression pattern(wanted);
+            met = std::any_of(actual.cbegin(), actual.cend(),
+                              [&](const QString &text) { return pattern.match(text).hasMatch(); });
+        } else {
+            met = std::any_of(actual.cbegin(), actual.cend(),
+                              [&](const QString &text) { return text.contains(wanted); });
+        }
+        if (met == invert)
+            return false;
+    }
+    return true;
+}
+
+} // namespace Cairn::PoolRules

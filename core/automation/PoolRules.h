@@ -1,0 +1,19 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QSet>
+
+namespace Cairn::PoolRules {
+
+// The rules of `fields` (every `device_…` and `link_…` key), checked: each names a property
+// the type has (`known`), a match among inclusion, equality, regex and empty, a regex that
+// compiles and an invert that is a boolean. A 400 names the first wrong key.
+Result<QJsonObject> read(const QJsonObject &fields, const QSet<QString> &deviceProperties,
+                         const QSet<QString> &linkProperties);
+// Whether `object` (as eNMS shows a device or link) meets every rule of `rules` for `type`
+// ("device" or "link"); no rules for the type: it does.
+bool matches(const QJsonObject &rules, const QString &type, const QJsonObject &object);
+
+} // namespace Cairn::PoolRules
