@@ -32,14 +32,14 @@ Result<QJsonObject> AutomationLinks::link(const QString &name)
     return found->toJson();
 }
 
-Result<void> AutomationLinks::mayChange(const Identity &caller, const Link &link)
+Result<void> AutomationLinks::mayAct(const Identity &caller, const Link &link, Action action)
 {
     for (const qint64 deviceId : {link.sourceId, link.destinationId}) {
         const Result<Device> device = m_devices.get(QString::number(deviceId));
         if (!device)
             return device.error();
         const Result<void> allowed =
-            m_permissions.require(caller, QStringLiteral("site"), device->siteId, Action::Change);
+            m_permissions.require(caller, QStringLiteral("site"), device->siteId, action);
         if (!allowed)
             return allowed.error();
     }
@@ -51,7 +51,7 @@ Result<QJsonObject> AutomationLinks::removeLink(const Identity &caller, const QS
     const Result<Link> found = byName(name);
     if (!found)
         return found.error();
-    const Result<void> allowed = mayChange(caller, found.value());
+    const Result<void> allowed = mayAct(caller, found.value(), Action::Delete);
     if (!allowed)
         return allowed.error();
     const Result<void> removed = m_links.remove(found->id);
@@ -91,13 +91,13 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
     if (!name.isString() || name.toString().trimmed().isEmpty())
         return Error::invalidField(QStringLiteral("name"),
                                    QStringLiteral("This field is required."));
-    Result<Link> existing = byName(name.toString());
+    Result<Link> existing = byName(name.toString().trimmed());
     if (!existing && existing.error().code != ErrorCode::NotFound)
         return existing.error();
     Link link = existing ? existing.value() : Link{};
     if (existing) {
         // The link must be the caller's to change where it is now, not only where it goes.
-        const Result<void> allowed = mayChange(caller, link);
+        const Result<void> allowed = mayAct(caller, link, Action::Change);
         if (!allowed)
             return allowed.error();
     } else {
@@ -135,7 +135,7 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
             return device.error();
         *into = device.value();
     }
-    const Result<void> allowed = mayChange(caller, link);
+    const Result<void> allowed = mayAct(caller, link, Action::Change);
     if (!allowed)
         return allowed.error();
     const Result<void> saved = existing ? m_links.update(link) : m_links.insert(link);

@@ -3,6 +3,7 @@
 #include "LinkRepository.h"
 #include "Result.h"
 #include "SaveReport.h"
+#include "auth/Action.h"
 #include "auth/Identity.h"
 
 #include <QJsonArray>
@@ -15,8 +16,8 @@ class DeviceService;
 class PermissionService;
 
 // eNMS links over the inventory's devices: named uniquely, saved by name, their endpoints by
-// device name. Changing a link needs `change` on the sites of both its devices, as changing
-// the devices would; anyone signed in may read them.
+// device name. Making or changing a link needs `change` on the sites of both its devices (the old
+// ones and the new), deleting it `delete` there; anyone signed in may read them.
 class AutomationLinks
 {
 public:
@@ -40,7 +41,8 @@ private:
     Result<QString> saveLink(const Identity &caller, const QJsonValue &object);
     // The device a link end names (`field`: source_name or destination_name).
     Result<qint64> endpoint(const QString &field, const QJsonValue &name);
-    Result<void> mayChange(const Identity &caller, const Link &link);
+    // `action` (change, delete) on the sites of both the link's devices.
+    Result<void> mayAct(const Identity &caller, const Link &link, Action action);
 
     LinkRepository m_links;
     DeviceService &m_devices;

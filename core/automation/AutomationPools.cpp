@@ -15,6 +15,8 @@ struct AutomationPools::Everything
     QJsonArray links;
     QSet<QString> deviceProperties;
     QSet<QString> linkProperties;
+    QHash<QString, qint64> deviceIds;
+    QHash<QString, qint64> linkIds;
 };
 
 namespace {
@@ -32,35 +34,43 @@ QSet<QString> propertiesOf(const QJsonArray &objects, QSet<QString> known)
 QJsonArray membersOf(const Pool &pool, const QString &type, const QJsonArray &objects,
                      const QList<qint64> &picked)
 {
+    const QSet<qint64> ids(picked.cbegin(), picked.cend());
+    const PoolRules::Compiled rules = PoolRules::compile(pool.rules);
     QJsonArray names;
     for (const QJsonValue value : objects) {
         const QJsonObject object = value.toObject();
         const bool member = pool.manuallyDefined
-                                ? picked.contains(object.value(QStringLiteral("id")).toInteger())
-                                : PoolRules::matches(pool.rules, type, object);
+                                ? ids.contains(object.value(QStringLiteral("id")).toInteger())
+                                : PoolRules::matches(rules, type, object);
         if (member)
             names.append(object.value(QStringLiteral("name")));
     }
     return names;
 }
 
-// The ids of the objects `names` lists (a JSON array of names), or a 400 naming the first
-// unknown one.
+// The ids `names` (a JSON array) stands for, or a 400 naming the first unknown one.
 Result<QList<qint64>> idsOf(const QString &field, const QJsonValue &names,
-                            const QJsonArray &objects)
+                            const QHash<QString, qint64> &byName)
 {
     if (!names.isArray())
         return Error::invalidField(field, QStringLiteral("A list of names."));
     QList<qint64> ids;
     for (const QJsonValue name : names.toArray()) {
-        const auto found = std::find_if(objects.begin(), objects.end(), [&](const QJsonValue &o) {
-            return o.toObject().value(QStringLiteral("name")) == name;
-        });
-        if (found == objects.end())
+        const auto found = byName.constFind(name.toString());
+        if (found == byName.cend())
             return Error::invalidField(
                 field, QStringLiteral("No %1 named %2.").arg(field.chopped(1), name.toString()));
-        ids << (*found).toObject().value(QStringLiteral("id")).toInteger();
+        ids << found.value();
     }
+    return ids;
+}
+
+QHash<QString, qint64> idsByName(const QJsonArray &objects)
+{
+    QHash<QString, qint64> ids;
+    for (const QJsonValue object : objects)
+        ids.insert(object[QStringLiteral("name")].toString(),
+                   object[QStringLiteral("id")].toInteger());
     return ids;
 }
 
@@ -74,9 +84,12 @@ Result<AutomationPools::Everything> AutomationPools::everything()
     const Result<QJsonArray> links = m_links.queryLinks({});
     if (!links)
         return links.error();
-    return Everything{devices.value(), links.value(),
+    return Everything{devices.value(),
+                      links.value(),
                       propertiesOf(devices.value(), {QStringLiteral("name")}),
-                      propertiesOf(links.value(), {QStringLiteral("name")})};
+                      propertiesOf(links.value(), {QStringLiteral("name")}),
+                      idsByName(devices.value()),
+                      idsByName(links.value())};
 }
 
 QJsonObject AutomationPools::shown(const Pool &pool, const Everything &all)
@@ -109,7 +122,7 @@ Result<QJsonObject> AutomationPools::pool(const QString &name)
 Result<QJsonObject> AutomationPools::removePool(const Identity &caller, const QString &name)
 {
     const Result<void> allowed = m_permissions.require(caller, QString::fromLatin1(ObjectType),
-                                                       std::nullopt, Action::Change);
+                                                       std::nullopt, Action::Delete);
     if (!allowed)
         return allowed.error();
     Result<QJsonObject> before = pool(name);
@@ -121,7 +134,8 @@ Result<QJsonObject> AutomationPools::removePool(const Identity &caller, const QS
     return before;
 }
 
-Result<QString> AutomationPools::savePool(const QJsonValue &value, const Everything &all)
+Result<QString> AutomationPools::savePool(const Identity &caller, const QJsonValue &value,
+                                          const Everything &all)
 {
     if (!value.isObject())
         return Error::badRequest(QStringLiteral("Expected an object."));
@@ -140,9 +154,24 @@ Result<QString> AutomationPools::savePool(const QJsonValue &value, const Everyth
             !it.key().startsWith(QLatin1String("link_")))
             return Error::invalidField(it.key(), QStringLiteral("Pools have no such property."));
     }
-    const Result<std::optional<Pool>> existing = m_pools.byName(name.toString());
+    for (const char *text : {"new_name", "description"}) {
+        const QJsonValue given = object.value(QLatin1String(text));
+        if (!given.isUndefined() && !given.isString())
+            return Error::invalidField(QString::fromLatin1(text),
+                                       QStringLiteral("Not a valid string."));
+    }
+    const QJsonValue manual = object.value(QStringLiteral("manually_defined"));
+    if (!manual.isUndefined() && !manual.isBool())
+        return Error::invalidField(QStringLiteral("manually_defined"),
+                                   QStringLiteral("true or false."));
+    const Result<std::optional<Pool>> existing = m_pools.byName(name.toString().trimmed());
     if (!existing)
         return existing.error();
+    const Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(ObjectType), std::nullopt,
+                              existing->has_value() ? Action::Change : Action::Add);
+    if (!allowed)
+        return allowed.error();
     Pool pool = existing->value_or(Pool{});
     if (!existing->has_value())
         pool.name = name.toString().trimmed();
@@ -152,24 +181,29 @@ Result<QString> AutomationPools::savePool(const QJsonValue &value, const Everyth
         return Error::invalidField(QStringLiteral("new_name"), QStringLiteral("A name is needed."));
     if (object.contains(QStringLiteral("description")))
         pool.description = object.value(QStringLiteral("description")).toString();
-    if (object.contains(QStringLiteral("manually_defined")))
-        pool.manuallyDefined = object.value(QStringLiteral("manually_defined")).toBool();
+    if (manual.isBool())
+        pool.manuallyDefined = manual.toBool();
     const Result<QJsonObject> rules =
         PoolRules::read(object, all.deviceProperties, all.linkProperties);
     if (!rules)
         return rules.error();
-    // Rules given replace the pool's; none given keep them.
-    if (!rules->isEmpty() || !existing->has_value())
-        pool.rules = rules.value();
-    for (const auto &[field, objects, ids] :
-         {std::tuple{QStringLiteral("devices"), &all.devices, &pool.deviceIds},
-          std::tuple{QStringLiteral("links"), &all.links, &pool.linkIds}}) {
+    // The rule keys given replace those keys only: `device_vendor_invert` alone keeps the value.
+    for (auto it = rules->begin(); it != rules->end(); ++it)
+        pool.rules.insert(it.key(), it.value());
+    for (const auto &[field, byName, ids] :
+         {std::tuple{QStringLiteral("devices"), &all.deviceIds, &pool.deviceIds},
+          std::tuple{QStringLiteral("links"), &all.linkIds, &pool.linkIds}}) {
         if (!object.contains(field))
             continue;
-        const Result<QList<qint64>> picked = idsOf(field, object.value(field), *objects);
+        const Result<QList<qint64>> picked = idsOf(field, object.value(field), *byName);
         if (!picked)
             return picked.error();
         *ids = picked.value();
+    }
+    // Members are a manual pool's; a pool of rules keeps none that could surprise it later.
+    if (!pool.manuallyDefined) {
+        pool.deviceIds.clear();
+        pool.linkIds.clear();
     }
     const Result<void> saved = m_pools.save(pool);
     if (!saved && saved.error().code == ErrorCode::Conflict)
@@ -182,13 +216,11 @@ Result<QString> AutomationPools::savePool(const QJsonValue &value, const Everyth
 
 SaveReport AutomationPools::savePools(const Identity &caller, const QJsonArray &objects)
 {
-    const Result<void> allowed = m_permissions.require(caller, QString::fromLatin1(ObjectType),
-                                                       std::nullopt, Action::Change);
-    const Result<Everything> all = allowed ? everything() : Result<Everything>(allowed.error());
+    const Result<Everything> all = everything();
     return EnmsValues::saveEach(objects, [&](const QJsonValue &object) -> Result<QString> {
         if (!all)
             return all.error();
-        return savePool(object, all.value());
+        return savePool(caller, object, all.value());
     });
 }
 

@@ -16,7 +16,8 @@ class PermissionService;
 
 // eNMS pools. A pool's members are worked out when it is read (rules evaluated over the
 // devices and links as they are), so they are never stale and `update_all_pools` has nothing
-// left to do. Saving or deleting one needs `change` on the pool type; reading, to be signed in.
+// left to do. Making, changing and deleting one need `add`, `change` and `delete` on the pool
+// type; reading, to be signed in.
 class AutomationPools
 {
 public:
@@ -43,7 +44,8 @@ private:
     struct Everything;
     Result<Everything> everything();
     static QJsonObject shown(const Pool &pool, const Everything &all);
-    Result<QString> savePool(const QJsonValue &object, const Everything &all);
+    Result<QString> savePool(const Identity &caller, const QJsonValue &object,
+                             const Everything &all);
 
     PoolRepository m_pools;
     AutomationInventory &m_devices;

@@ -70,8 +70,20 @@ Result<QJsonObject> read(const QJsonObject &fields, const QSet<QString> &deviceP
     return rules;
 }
 
-bool matches(const QJsonObject &rules, const QString &type, const QJsonObject &object)
+Compiled compile(const QJsonObject &rules)
 {
+    Compiled compiled{rules, {}};
+    for (auto it = rules.begin(); it != rules.end(); ++it) {
+        if (!isSetting(it.key()) &&
+            rules.value(it.key() + QStringLiteral("_match")).toString() == u"regex")
+            compiled.patterns.insert(it.key(), QRegularExpression(it.value().toString()));
+    }
+    return compiled;
+}
+
+bool matches(const Compiled &compiled, const QString &type, const QJsonObject &object)
+{
+    const QJsonObject &rules = compiled.rules;
     const QString prefix = type + QLatin1Char('_');
     for (auto it = rules.begin(); it != rules.end(); ++it) {
         if (!it.key().startsWith(prefix) || isSetting(it.key()))
@@ -88,7 +100,7 @@ bool matches(const QJsonObject &rules, const QString &type, const QJsonObject &o
         } else if (match == u"equality") {
             met = actual.contains(wanted);
         } else if (match == u"regex") {
-            const QRegularExpression pattern(wanted);
+            const QRegularExpression &pattern = compiled.patterns[it.key()];
             met = std::any_of(actual.cbegin(), actual.cend(),
                               [&](const QString &text) { return pattern.match(text).hasMatch(); });
         } else {

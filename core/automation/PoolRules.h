@@ -2,7 +2,9 @@
 
 #include "Result.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace Cairn::PoolRules {
@@ -12,8 +14,15 @@ namespace Cairn::PoolRules {
 // compiles and an invert that is a boolean. A 400 names the first wrong key.
 Result<QJsonObject> read(const QJsonObject &fields, const QSet<QString> &deviceProperties,
                          const QSet<QString> &linkProperties);
-// Whether `object` (as eNMS shows a device or link) meets every rule of `rules` for `type`
-// ("device" or "link"); no rules for the type: it does.
-bool matches(const QJsonObject &rules, const QString &type, const QJsonObject &object);
+// A pool's rules ready to test many objects: each regex compiled once.
+struct Compiled
+{
+    QJsonObject rules;
+    QHash<QString, QRegularExpression> patterns;
+};
+Compiled compile(const QJsonObject &rules);
+// Whether `object` (as eNMS shows a device or link) meets every rule for `type` ("device" or
+// "link"); no rules for the type: it does.
+bool matches(const Compiled &compiled, const QString &type, const QJsonObject &object);
 
 } // namespace Cairn::PoolRules

@@ -206,6 +206,8 @@ seen["edges"] = call("GET", "/instance/pool/edges", admin)
 seen["no_pool"] = call("GET", "/instance/pool/no-pool", admin)
 call("PUT", "/instance/device", admin, json={"name": "pool-e2", "vendor": "Cisco"})
 seen["cisco_after"] = call("GET", "/instance/pool/cisco", admin)
+call("PUT", "/instance/pool", admin, json={"name": "cisco ", "device_vendor_invert": True})
+seen["not_cisco"] = call("GET", "/instance/pool/cisco", admin)
 call("DELETE", "/instance/device/pool-e2", admin)
 seen["hand_after"] = call("GET", "/instance/pool/hand", admin)
 seen["alice"] = call("POST", "/instance/pool", ("alice", "alice-password"), json={"name": "mine"})
@@ -245,6 +247,10 @@ print(json.dumps(seen))
     EXPECT_EQ(body("cisco")[QStringLiteral("device_vendor_match")], QStringLiteral("equality"));
     EXPECT_TRUE(members("cisco_after").contains(QStringLiteral("pool-e2")))
         << "a changed vendor counts at once";
+    // One rule key given changes that key only; the name is found trimmed.
+    EXPECT_EQ(body("not_cisco")[QStringLiteral("device_vendor")], QStringLiteral("Cisco"));
+    EXPECT_FALSE(members("not_cisco").contains(QStringLiteral("pool-e1")));
+    EXPECT_FALSE(members("not_cisco").contains(QStringLiteral("pool-c1")));
     EXPECT_EQ(members("hand_after"), QStringList()) << "a deleted device leaves its pools";
     EXPECT_EQ(body("alice")[QStringLiteral("success")], QJsonArray());
     EXPECT_EQ(status("update_all"), 200);

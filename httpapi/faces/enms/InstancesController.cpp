@@ -168,7 +168,8 @@ void InstancesController::registerRoutes(Router &router, CoreServices &core)
                                         "the inventory's fields, `driver` (its platform), its "
                                         "site and its custom properties (attributes). A link: "
                                         "`source_name`, `destination_name`, `color`, "
-                                        "`description`.")),
+                                        "`description`. A pool: its rules and its members "
+                                        "(`devices`, `links`), worked out now.")),
                [&core](const ApiRequest &request) { return showOrRemove(core, request, false); });
     router.add(enmsRoute("DELETE", instance, QStringLiteral("Delete an object"),
                          QStringLiteral("Answers the object as it was; a device's links go "
@@ -204,7 +205,7 @@ void InstancesController::registerRoutes(Router &router, CoreServices &core)
     }
     RouteSpec queried =
         enmsRoute("GET", QStringLiteral("/rest/query/{type}"), QStringLiteral("Query objects"),
-                  QStringLiteral("The devices or links whose every property given in the "
+                  QStringLiteral("The devices, links or pools whose every property given in the "
                                  "query string has that value; an unknown property is a 400."));
     queried.responseSchema = JsonSchema::arrayOf(JsonSchema::ofType("object"));
     router.add(queried, [&core](const ApiRequest &request) { return query(core, request); });

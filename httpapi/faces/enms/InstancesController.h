@@ -6,8 +6,9 @@ class CoreServices;
 class Router;
 
 // eNMS's object API over the shared inventory: /rest/instance/<type>[/<name>],
-// /rest/query/<type> and /rest/configuration/<device>[/<property>]. Devices and links for now;
-// the other types (pools, services...) come with the automation engine.
+// /rest/query/<type>, /rest/update_all_pools and /rest/configuration/<device>[/<property>].
+// Devices, links and pools for now; services, workflows and tasks come with the automation
+// engine.
 class InstancesController
 {
 public:
