@@ -258,3 +258,55 @@ print(json.dumps(seen))
     EXPECT_EQ(status("delete"), 200);
     EXPECT_EQ(status("gone"), 404);
 }
+
+// POST /rest/search as eNMS scripts call it: criteria with filters, order, paging and columns.
+TEST_F(EnmsApiTest, SearchFiltersOrdersPagesAndCutsColumns)
+{
+    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+call("POST", "/instance/device", admin, json=[
+    {"name": "srch-1", "vendor": "Juniper", "model": "MX"},
+    {"name": "srch-2", "vendor": "Juniper", "model": "QFX"},
+    {"name": "srch-3", "vendor": "Nokia"}])
+def search(**body):
+    return call("POST", "/search", admin, json=body)
+seen["juniper"] = search(type="device", columns=["name", "model"],
+                         search_criteria={"vendor": "Juniper", "vendor_filter": "equality"},
+                         order=[{"column": "model", "dir": "desc"}])
+seen["exclusion"] = search(type="device", columns=["name"],
+                           search_criteria={"name": "srch-", "vendor": "Juniper",
+                                            "vendor_filter": "exclusion"})
+seen["paged"] = search(type="device", columns=["name"],
+                       search_criteria={"name": "^srch-", "name_filter": "regex"},
+                       order=[{"column": "name", "dir": "asc"}], start=1,
+                       maximum_return_records=1)
+seen["bad_regex"] = search(type="device", search_criteria={"name": "(", "name_filter": "regex"})
+seen["bad_column"] = search(type="device", columns=["colour"])
+seen["bad_type"] = search(type="planet")
+print(json.dumps(seen))
+)"));
+    const auto status = [&](const char *key) {
+        return statusOf(seen, key);
+    };
+    const auto body = [&](const char *key) {
+        return bodyOf(seen, key);
+    };
+    EXPECT_EQ(body("juniper").toArray(),
+              (QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("srch-2")},
+                                      {QStringLiteral("model"), QStringLiteral("QFX")}},
+                          QJsonObject{{QStringLiteral("name"), QStringLiteral("srch-1")},
+                                      {QStringLiteral("model"), QStringLiteral("MX")}}}));
+    const auto names = [&](const char *key) {
+        QStringList found;
+        for (const QJsonValue row : body(key).toArray())
+            found << row[QStringLiteral("name")].toString();
+        return found;
+    };
+    EXPECT_EQ(names("exclusion"), QStringList{QStringLiteral("srch-3")});
+    EXPECT_EQ(names("paged"), QStringList{QStringLiteral("srch-2")});
+    EXPECT_EQ(body("paged")[0].toObject().keys(), QStringList{QStringLiteral("name")});
+    EXPECT_EQ(status("bad_regex"), 400);
+    EXPECT_EQ(body("bad_regex")[QStringLiteral("error")],
+              QStringLiteral("Invalid regular expression as search parameter."));
+    EXPECT_EQ(status("bad_column"), 400);
+    EXPECT_EQ(status("bad_type"), 400);
+}

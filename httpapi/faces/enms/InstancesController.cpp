@@ -4,6 +4,7 @@
 #include "automation/AutomationInventory.h"
 #include "automation/AutomationLinks.h"
 #include "automation/AutomationPools.h"
+#include "automation/EnmsSearch.h"
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
@@ -138,6 +139,27 @@ HttpResponse query(CoreServices &core, const ApiRequest &request)
     return HttpResponse::json(objects.value());
 }
 
+// POST /rest/search: one type's objects, filtered, ordered, paged and cut to the columns asked.
+HttpResponse search(CoreServices &core, const ApiRequest &request)
+{
+    const Result<QJsonObject> body = request.bodyObject();
+    if (!body)
+        return refusal(body.error());
+    const QString type = body->value(QStringLiteral("type")).toString();
+    if (const std::optional<Error> unsupported = Instances::unsupported(type))
+        return refusal(Error::invalidField(QStringLiteral("type"), unsupported->message));
+    const Result<QJsonArray> objects = Instances(core).query(type, {});
+    if (!objects)
+        return refusal(objects.error());
+    const Result<QJsonArray> rows = EnmsSearch::run(objects.value(), body.value());
+    if (!rows && rows.error().reason == QLatin1String(EnmsSearch::InvalidRegex))
+        return HttpResponse::json(QJsonObject{{QStringLiteral("error"), rows.error().message}},
+                                  400);
+    if (!rows)
+        return refusal(rows.error());
+    return HttpResponse::json(rows.value());
+}
+
 HttpResponse configuration(CoreServices &core, const ApiRequest &request)
 {
     QString property = request.pathParam(QStringLiteral("property"));
@@ -209,6 +231,23 @@ void InstancesController::registerRoutes(Router &router, CoreServices &core)
                                  "query string has that value; an unknown property is a 400."));
     queried.responseSchema = JsonSchema::arrayOf(JsonSchema::ofType("object"));
     router.add(queried, [&core](const ApiRequest &request) { return query(core, request); });
+    RouteSpec searched = enmsRoute(
+        "POST", QStringLiteral("/rest/search"), QStringLiteral("Search objects"),
+        QStringLiteral("`{type, columns, search_criteria, maximum_return_records (10), start, "
+                       "order: [{column, dir}]}`: the rows of that type (device, link or pool) "
+                       "whose every criterion holds (`<column>: value` with `<column>_filter` "
+                       "inclusion, equality, regex, empty or exclusion and `<column>_invert`), "
+                       "with only `columns`."));
+    searched.requestSchema = JsonSchema::object(
+        {{QStringLiteral("type"), JsonSchema::ofType("string")},
+         {QStringLiteral("columns"), JsonSchema::arrayOf(JsonSchema::ofType("string"))},
+         {QStringLiteral("search_criteria"), JsonSchema::ofType("object")},
+         {QStringLiteral("maximum_return_records"), JsonSchema::ofType("integer")},
+         {QStringLiteral("start"), JsonSchema::ofType("integer")},
+         {QStringLiteral("order"), JsonSchema::arrayOf(JsonSchema::ofType("object"))}},
+        {QStringLiteral("type")});
+    searched.responseSchema = JsonSchema::arrayOf(JsonSchema::ofType("object"));
+    router.add(searched, [&core](const ApiRequest &request) { return search(core, request); });
     // Pools are worked out when read: there is nothing to bring up to date.
     router.add(enmsRoute("POST", QStringLiteral("/rest/update_all_pools"),
                          QStringLiteral("Update every pool"),

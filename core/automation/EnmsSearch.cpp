@@ -1,0 +1,131 @@
+#include "EnmsSearch.h"
+
+#include "EnmsValues.h"
+#include "PoolRules.h"
+
+#include <QRegularExpression>
+
+namespace Cairn::EnmsSearch {
+
+namespace {
+
+constexpr int DefaultRows = 10;
+constexpr int MaxRows = 1000;
+
+QSet<QString> columnsOf(const QJsonArray &objects)
+{
+    QSet<QString> columns;
+    for (const QJsonValue object : objects) {
+        for (const QString &key : object.toObject().keys())
+            columns.insert(key);
+    }
+    return columns;
+}
+
+// The criteria as pool rules (one rule language for both): each column under a `device_`
+// prefix, eNMS's `exclusion` filter as an inverted inclusion.
+Result<PoolRules::Compiled> rulesOf(const QJsonObject &criteria, const QSet<QString> &columns)
+{
+    // eNMS answers a bad pattern in a shape of its own (see InvalidRegex).
+    for (auto it = criteria.begin(); it != criteria.end(); ++it) {
+        if (!it.key().endsWith(QLatin1String("_filter")) || it.value().toString() != u"regex")
+            continue;
+        const QString pattern = criteria.value(it.key().chopped(7)).toString();
+        if (pattern.size() > 1000 || !QRegularExpression(pattern).isValid()) {
+            Error error = Error::badRequest(QStringLiteral("Invalid regular expression as search "
+                                                           "parameter."));
+            error.reason = QString::fromLatin1(InvalidRegex);
+            return error;
+        }
+    }
+    QJsonObject rules;
+    for (auto it = criteria.begin(); it != criteria.end(); ++it) {
+        QString key = it.key();
+        QJsonValue value = it.value();
+        if (key.endsWith(QLatin1String("_filter"))) {
+            key.chop(7);
+            const bool exclusion = value.toString() == u"exclusion";
+            if (exclusion) {
+                value = QStringLiteral("inclusion");
+                const bool inverted = criteria.value(key + QStringLiteral("_invert")).toBool();
+                rules.insert(QStringLiteral("device_") + key + QStringLiteral("_invert"),
+                             !inverted);
+            }
+            key += QStringLiteral("_match");
+        } else if (key.endsWith(QLatin1String("_invert")) &&
+                   criteria.value(key.chopped(7) + QStringLiteral("_filter")).toString() ==
+                       u"exclusion") {
+            continue; // folded into the exclusion above
+        }
+        rules.insert(QStringLiteral("device_") + key, value);
+    }
+    const Result<QJsonObject> read = PoolRules::read(rules, columns, {});
+    if (!read) {
+        // Name the column as the caller wrote it.
+        const QString field = read.error().fields.keys().value(0).mid(7);
+        return Error::invalidField(QStringLiteral("search_criteria.") + field,
+                                   read.error().fields.begin()->toString());
+    }
+    return PoolRules::compile(read.value());
+}
+
+} // namespace
+
+Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request)
+{
+    const QSet<QString> columns = columnsOf(objects);
+    const Result<PoolRules::Compiled> rules =
+        rulesOf(request.value(QStringLiteral("search_criteria")).toObject(), columns);
+    if (!rules)
+        return rules.error();
+    QList<QJsonObject> rows;
+    for (const QJsonValue object : objects) {
+        if (PoolRules::matches(rules.value(), QStringLiteral("device"), object.toObject()))
+            rows << object.toObject();
+    }
+    const QJsonArray order = request.value(QStringLiteral("order")).toArray();
+    for (const QJsonValue by : order) {
+        const QString column = by[QStringLiteral("column")].toString();
+        if (!columns.contains(column))
+            return Error::invalidField(QStringLiteral("order"),
+                                       QStringLiteral("No column %1.").arg(column));
+    }
+    // The first order entry sorts first: stable sorts from the last entry to the first.
+    for (qsizetype i = order.size() - 1; i >= 0; --i) {
+        const QString column = order.at(i)[QStringLiteral("column")].toString();
+        const bool descending = order.at(i)[QStringLiteral("dir")].toString() == u"desc";
+        std::stable_sort(rows.begin(), rows.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+            const QString left = EnmsValues::textsOf(a.value(column)).join(QLatin1Char(','));
+            const QString right = EnmsValues::textsOf(b.value(column)).join(QLatin1Char(','));
+            return descending ? right < left : left < right;
+        });
+    }
+    const int start = request.value(QStringLiteral("start")).toInt(0);
+    const int count = request.value(QStringLiteral("maximum_return_records")).toInt(DefaultRows);
+    if (start < 0 || count < 0 || count > MaxRows)
+        return Error::invalidField(
+            QStringLiteral("maximum_return_records"),
+            QStringLiteral("From 0 to %1, from a start of 0 or more.").arg(MaxRows));
+    QStringList wanted;
+    for (const QJsonValue column : request.value(QStringLiteral("columns")).toArray())
+        wanted << column.toString();
+    for (const QString &column : std::as_const(wanted)) {
+        if (!columns.contains(column))
+            return Error::invalidField(QStringLiteral("columns"),
+                                       QStringLiteral("No column %1.").arg(column));
+    }
+    QJsonArray answer;
+    for (const QJsonObject &row : rows.mid(start, count)) {
+        if (wanted.isEmpty()) {
+            answer.append(row);
+            continue;
+        }
+        QJsonObject shown;
+        for (const QString &column : std::as_const(wanted))
+            shown.insert(column, row.value(column));
+        answer.append(shown);
+    }
+    return answer;
+}
+
+} // namespace Cairn::EnmsSearch

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Cairn::EnmsSearch {
+
+// eNMS's `POST /rest/search` over `objects` (every object of one type, as eNMS shows them):
+// `search_criteria` `{<column>: value, <column>_filter: inclusion (default) | equality | regex |
+// empty | exclusion, <column>_invert: bool}`, all ANDed; `order` `[{column, dir: asc|desc}]`;
+// `start` and `maximum_return_records` (default 10, at most 1,000); `columns` (default all)
+// keeps those properties of each row. An unknown column or a bad value is a 400 naming it.
+Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request);
+
+// The reason of the error for a search pattern that does not compile, which eNMS answers as
+// `{"error": "Invalid regular expression as search parameter."}`.
+constexpr const char *InvalidRegex = "invalid_regex";
+
+} // namespace Cairn::EnmsSearch
