@@ -11,15 +11,14 @@ class EnmsApiTest : public ServerFixture
 protected:
     static void SetUpTestSuite() { startServer(); }
 
-    // What the script noted under `key`: [status, body].
-    static int statusOf(const QJsonObject &seen, const char *key)
+    // What a script noted: under each key, [status, body].
+    struct Seen
     {
-        return seen[QLatin1String(key)][0].toInt();
-    }
-    static QJsonValue bodyOf(const QJsonObject &seen, const char *key)
-    {
-        return seen[QLatin1String(key)][1];
-    }
+        QJsonObject noted;
+        int status(const char *key) const { return noted[QLatin1String(key)][0].toInt(); }
+        QJsonValue body(const char *key) const { return noted[QLatin1String(key)][1]; }
+    };
+    static Seen run(const QString &script) { return {runPython(Prelude + script)}; }
 
     static inline const QString Prelude = QStringLiteral(R"(
 import json, sys, requests
@@ -44,7 +43,7 @@ seen = {}
 
 TEST_F(EnmsApiTest, DevicesAreTheInventorysAndSavedByName)
 {
-    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+    const Seen seen = run(QStringLiteral(R"(
 seen["no_site"] = call("POST", "/instance/device", admin, json={"name": "r0"})
 seen["r0"] = call("GET", "/instance/device/r0", admin)
 lab = nsot("POST", "/sites/", json={"name": "lab"})[1]["id"]
@@ -75,26 +74,20 @@ seen["delete"] = call("DELETE", "/instance/device/r1", admin)
 seen["gone"] = call("GET", "/instance/device/r1", admin)
 print(json.dumps(seen))
 )"));
-    const auto status = [&](const char *key) {
-        return statusOf(seen, key);
-    };
-    const auto body = [&](const char *key) {
-        return bodyOf(seen, key);
-    };
     // eNMS has no sites: a device naming none goes to Default.
-    EXPECT_EQ(body("no_site")[QStringLiteral("success")], QJsonArray{QStringLiteral("r0")});
-    EXPECT_EQ(body("r0")[QStringLiteral("site")], QStringLiteral("Default"));
+    EXPECT_EQ(seen.body("no_site")[QStringLiteral("success")], QJsonArray{QStringLiteral("r0")});
+    EXPECT_EQ(seen.body("r0")[QStringLiteral("site")], QStringLiteral("Default"));
     // Each object is saved or refused on its own, with the reason.
-    EXPECT_EQ(body("save")[QStringLiteral("success")],
+    EXPECT_EQ(seen.body("save")[QStringLiteral("success")],
               (QJsonArray{QStringLiteral("r1"), QStringLiteral("core-router")}));
-    const QJsonArray failure = body("save")[QStringLiteral("failure")].toArray();
+    const QJsonArray failure = seen.body("save")[QStringLiteral("failure")].toArray();
     ASSERT_EQ(failure.size(), 3) << QJsonDocument(failure).toJson().constData();
     EXPECT_TRUE(failure[0][1].toString().startsWith(QLatin1String("name: "))) << failure[0][1];
     EXPECT_TRUE(failure[1][1].toString().contains(QLatin1String("colour"))) << failure[1][1];
     EXPECT_EQ(failure[2][1].toString(), QStringLiteral("site: No site nowhere."));
     // Every property, eNMS's names beside the inventory's, custom ones at the top level.
-    EXPECT_EQ(status("get"), 200);
-    const QJsonValue r1 = body("get");
+    EXPECT_EQ(seen.status("get"), 200);
+    const QJsonValue r1 = seen.body("get");
     EXPECT_EQ(r1[QStringLiteral("name")], QStringLiteral("r1"));
     EXPECT_EQ(r1[QStringLiteral("driver")], QStringLiteral("cisco_ios"));
     EXPECT_EQ(r1[QStringLiteral("platform")], QStringLiteral("cisco_ios"));
@@ -102,43 +95,43 @@ print(json.dumps(seen))
     EXPECT_EQ(r1[QStringLiteral("site")], QStringLiteral("lab"));
     EXPECT_EQ(r1[QStringLiteral("port")].toInt(), 22);
     // The same row NSoT serves.
-    EXPECT_EQ(body("nsot")[0][QStringLiteral("id")], r1[QStringLiteral("id")]);
-    EXPECT_EQ(body("nsot")[0][QStringLiteral("ip_address")], QStringLiteral("192.0.2.1"))
-        << QJsonDocument(body("nsot").toArray()).toJson().constData();
-    EXPECT_EQ(status("encoded"), 200) << "path segments are percent-decoded";
-    EXPECT_EQ(body("encoded")[QStringLiteral("port")].toInt(), 830);
+    EXPECT_EQ(seen.body("nsot")[0][QStringLiteral("id")], r1[QStringLiteral("id")]);
+    EXPECT_EQ(seen.body("nsot")[0][QStringLiteral("ip_address")], QStringLiteral("192.0.2.1"))
+        << QJsonDocument(seen.body("nsot").toArray()).toJson().constData();
+    EXPECT_EQ(seen.status("encoded"), 200) << "path segments are percent-decoded";
+    EXPECT_EQ(seen.body("encoded")[QStringLiteral("port")].toInt(), 830);
     // Updated by name, renamed with new_name, other properties kept.
-    EXPECT_EQ(body("update")[QStringLiteral("success")], QJsonArray{QStringLiteral("core-1")});
-    EXPECT_EQ(body("renamed")[QStringLiteral("model")], QStringLiteral("DCS-7280"));
-    EXPECT_EQ(body("renamed")[QStringLiteral("vendor")], QStringLiteral("Arista"));
+    EXPECT_EQ(seen.body("update")[QStringLiteral("success")], QJsonArray{QStringLiteral("core-1")});
+    EXPECT_EQ(seen.body("renamed")[QStringLiteral("model")], QStringLiteral("DCS-7280"));
+    EXPECT_EQ(seen.body("renamed")[QStringLiteral("vendor")], QStringLiteral("Arista"));
     // Queries: every property equal; custom properties too; an unknown one named in a 400.
-    ASSERT_EQ(body("query").toArray().size(), 1);
-    EXPECT_EQ(body("query")[0][QStringLiteral("name")], QStringLiteral("r1"));
-    EXPECT_EQ(body("query_custom").toArray().size(), 1);
-    EXPECT_EQ(status("query_bad"), 400);
-    EXPECT_TRUE(body("query_bad")[QStringLiteral("alert")].toString().startsWith(
+    ASSERT_EQ(seen.body("query").toArray().size(), 1);
+    EXPECT_EQ(seen.body("query")[0][QStringLiteral("name")], QStringLiteral("r1"));
+    EXPECT_EQ(seen.body("query_custom").toArray().size(), 1);
+    EXPECT_EQ(seen.status("query_bad"), 400);
+    EXPECT_TRUE(seen.body("query_bad")[QStringLiteral("alert")].toString().startsWith(
         QLatin1String("Error 400 - ")));
-    EXPECT_EQ(status("config"), 200);
-    EXPECT_EQ(body("config").toString(), QString()) << "nothing backed up yet";
-    EXPECT_EQ(status("config_bad"), 400);
+    EXPECT_EQ(seen.status("config"), 200);
+    EXPECT_EQ(seen.body("config").toString(), QString()) << "nothing backed up yet";
+    EXPECT_EQ(seen.status("config_bad"), 400);
     // Permissions are the inventory's: alice may read, not create.
-    EXPECT_EQ(status("alice_save"), 200);
-    EXPECT_EQ(body("alice_save")[QStringLiteral("success")], QJsonArray());
-    EXPECT_EQ(body("alice_save")[QStringLiteral("failure")].toArray().size(), 1);
-    EXPECT_EQ(status("wrong_password"), 401);
-    EXPECT_TRUE(body("wrong_password").toObject().contains(QStringLiteral("alert")));
-    EXPECT_EQ(status("link"), 404);
+    EXPECT_EQ(seen.status("alice_save"), 200);
+    EXPECT_EQ(seen.body("alice_save")[QStringLiteral("success")], QJsonArray());
+    EXPECT_EQ(seen.body("alice_save")[QStringLiteral("failure")].toArray().size(), 1);
+    EXPECT_EQ(seen.status("wrong_password"), 401);
+    EXPECT_TRUE(seen.body("wrong_password").toObject().contains(QStringLiteral("alert")));
+    EXPECT_EQ(seen.status("link"), 404);
     // DELETE answers the device as it was; then it is gone, with eNMS's 404.
-    EXPECT_EQ(status("delete"), 200);
-    EXPECT_EQ(body("delete")[QStringLiteral("name")], QStringLiteral("r1"));
-    EXPECT_EQ(status("gone"), 404);
-    EXPECT_EQ(body("gone")[QStringLiteral("alert")],
+    EXPECT_EQ(seen.status("delete"), 200);
+    EXPECT_EQ(seen.body("delete")[QStringLiteral("name")], QStringLiteral("r1"));
+    EXPECT_EQ(seen.status("gone"), 404);
+    EXPECT_EQ(seen.body("gone")[QStringLiteral("alert")],
               QStringLiteral("Error 404 - device r1 not found."));
 }
 
 TEST_F(EnmsApiTest, LinksJoinTwoDevicesAndGoWithThem)
 {
-    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+    const Seen seen = run(QStringLiteral(R"(
 call("POST", "/instance/device", admin, json=[{"name": "sw-a"}, {"name": "sw-b"}])
 seen["save"] = call("POST", "/instance/link", admin, json=[
     {"name": "a-b", "source_name": "sw-a", "destination_name": "sw-b", "color": "#ff0000"},
@@ -157,31 +150,25 @@ seen["delete_device"] = call("DELETE", "/instance/device/sw-b", admin)
 seen["gone"] = call("GET", "/instance/link/uplink", admin)
 print(json.dumps(seen))
 )"));
-    const auto status = [&](const char *key) {
-        return statusOf(seen, key);
-    };
-    const auto body = [&](const char *key) {
-        return bodyOf(seen, key);
-    };
-    EXPECT_EQ(body("save")[QStringLiteral("success")], QJsonArray{QStringLiteral("a-b")});
-    const QJsonArray failure = body("save")[QStringLiteral("failure")].toArray();
+    EXPECT_EQ(seen.body("save")[QStringLiteral("success")], QJsonArray{QStringLiteral("a-b")});
+    const QJsonArray failure = seen.body("save")[QStringLiteral("failure")].toArray();
     ASSERT_EQ(failure.size(), 3) << QJsonDocument(failure).toJson().constData();
     EXPECT_TRUE(failure[0][1].toString().startsWith(QLatin1String("destination_name: ")));
     EXPECT_EQ(failure[1][1].toString(), QStringLiteral("destination_name: No device nowhere."));
     EXPECT_TRUE(failure[2][1].toString().startsWith(QLatin1String("bandwidth: ")));
-    EXPECT_EQ(body("get")[QStringLiteral("source_name")], QStringLiteral("sw-a"));
-    EXPECT_EQ(body("get")[QStringLiteral("destination_name")], QStringLiteral("sw-b"));
-    EXPECT_EQ(body("get")[QStringLiteral("color")], QStringLiteral("#ff0000"));
-    EXPECT_EQ(body("query").toArray().size(), 1);
+    EXPECT_EQ(seen.body("get")[QStringLiteral("source_name")], QStringLiteral("sw-a"));
+    EXPECT_EQ(seen.body("get")[QStringLiteral("destination_name")], QStringLiteral("sw-b"));
+    EXPECT_EQ(seen.body("get")[QStringLiteral("color")], QStringLiteral("#ff0000"));
+    EXPECT_EQ(seen.body("query").toArray().size(), 1);
     // Changing a link is changing the devices' sites: alice may not.
-    EXPECT_EQ(body("alice")[QStringLiteral("success")], QJsonArray());
-    EXPECT_EQ(body("alice_rename")[QStringLiteral("success")], QJsonArray());
-    EXPECT_EQ(body("rename")[QStringLiteral("success")], QJsonArray{QStringLiteral("uplink")});
-    EXPECT_EQ(status("renamed"), 200);
+    EXPECT_EQ(seen.body("alice")[QStringLiteral("success")], QJsonArray());
+    EXPECT_EQ(seen.body("alice_rename")[QStringLiteral("success")], QJsonArray());
+    EXPECT_EQ(seen.body("rename")[QStringLiteral("success")], QJsonArray{QStringLiteral("uplink")});
+    EXPECT_EQ(seen.status("renamed"), 200);
     // A device's delete takes its links along.
-    EXPECT_EQ(status("delete_device"), 200);
-    EXPECT_EQ(status("gone"), 404);
-    EXPECT_EQ(body("gone")[QStringLiteral("alert")],
+    EXPECT_EQ(seen.status("delete_device"), 200);
+    EXPECT_EQ(seen.status("gone"), 404);
+    EXPECT_EQ(seen.body("gone")[QStringLiteral("alert")],
               QStringLiteral("Error 404 - link uplink not found."));
 }
 
@@ -189,7 +176,7 @@ print(json.dumps(seen))
 // pools at once; a hand-picked pool keeps its members until they are deleted.
 TEST_F(EnmsApiTest, PoolsHoldWhatTheirRulesMatchAlways)
 {
-    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+    const Seen seen = run(QStringLiteral(R"(
 call("POST", "/instance/device", admin, json=[
     {"name": "pool-e1", "vendor": "Cisco"}, {"name": "pool-e2", "vendor": "Arista"},
     {"name": "pool-c1", "vendor": "Cisco"}])
@@ -217,23 +204,17 @@ seen["delete"] = call("DELETE", "/instance/pool/cisco", admin)
 seen["gone"] = call("GET", "/instance/pool/cisco", admin)
 print(json.dumps(seen))
 )"));
-    const auto status = [&](const char *key) {
-        return statusOf(seen, key);
-    };
-    const auto body = [&](const char *key) {
-        return bodyOf(seen, key);
-    };
     const auto members = [&](const char *key) {
         QStringList names;
-        for (const QJsonValue name : body(key)[QStringLiteral("devices")].toArray())
+        for (const QJsonValue name : seen.body(key)[QStringLiteral("devices")].toArray())
             names << name.toString();
         names.sort();
         return names;
     };
-    EXPECT_EQ(body("save")[QStringLiteral("success")],
+    EXPECT_EQ(seen.body("save")[QStringLiteral("success")],
               (QJsonArray{QStringLiteral("cisco"), QStringLiteral("edges"),
                           QStringLiteral("no-pool"), QStringLiteral("hand")}));
-    const QJsonArray failure = body("save")[QStringLiteral("failure")].toArray();
+    const QJsonArray failure = seen.body("save")[QStringLiteral("failure")].toArray();
     ASSERT_EQ(failure.size(), 3) << QJsonDocument(failure).toJson().constData();
     EXPECT_EQ(failure[0][1].toString(), QStringLiteral("device_name: Invalid regular expression."));
     EXPECT_TRUE(failure[1][1].toString().startsWith(QLatin1String("device_colour: ")));
@@ -244,25 +225,26 @@ print(json.dumps(seen))
     EXPECT_EQ(members("edges"),
               (QStringList{QStringLiteral("pool-e1"), QStringLiteral("pool-e2")}));
     EXPECT_FALSE(members("no_pool").join(u' ').contains(QLatin1String("pool-")));
-    EXPECT_EQ(body("cisco")[QStringLiteral("device_vendor_match")], QStringLiteral("equality"));
+    EXPECT_EQ(seen.body("cisco")[QStringLiteral("device_vendor_match")],
+              QStringLiteral("equality"));
     EXPECT_TRUE(members("cisco_after").contains(QStringLiteral("pool-e2")))
         << "a changed vendor counts at once";
     // One rule key given changes that key only; the name is found trimmed.
-    EXPECT_EQ(body("not_cisco")[QStringLiteral("device_vendor")], QStringLiteral("Cisco"));
+    EXPECT_EQ(seen.body("not_cisco")[QStringLiteral("device_vendor")], QStringLiteral("Cisco"));
     EXPECT_FALSE(members("not_cisco").contains(QStringLiteral("pool-e1")));
     EXPECT_FALSE(members("not_cisco").contains(QStringLiteral("pool-c1")));
     EXPECT_EQ(members("hand_after"), QStringList()) << "a deleted device leaves its pools";
-    EXPECT_EQ(body("alice")[QStringLiteral("success")], QJsonArray());
-    EXPECT_EQ(status("update_all"), 200);
-    EXPECT_EQ(body("query").toArray().size(), 1);
-    EXPECT_EQ(status("delete"), 200);
-    EXPECT_EQ(status("gone"), 404);
+    EXPECT_EQ(seen.body("alice")[QStringLiteral("success")], QJsonArray());
+    EXPECT_EQ(seen.status("update_all"), 200);
+    EXPECT_EQ(seen.body("query").toArray().size(), 1);
+    EXPECT_EQ(seen.status("delete"), 200);
+    EXPECT_EQ(seen.status("gone"), 404);
 }
 
 // POST /rest/search as eNMS scripts call it: criteria with filters, order, paging and columns.
 TEST_F(EnmsApiTest, SearchFiltersOrdersPagesAndCutsColumns)
 {
-    const QJsonObject seen = runPython(Prelude + QStringLiteral(R"(
+    const Seen seen = run(QStringLiteral(R"(
 call("POST", "/instance/device", admin, json=[
     {"name": "srch-1", "vendor": "Juniper", "model": "MX"},
     {"name": "srch-2", "vendor": "Juniper", "model": "QFX"},
@@ -284,29 +266,23 @@ seen["bad_column"] = search(type="device", columns=["colour"])
 seen["bad_type"] = search(type="planet")
 print(json.dumps(seen))
 )"));
-    const auto status = [&](const char *key) {
-        return statusOf(seen, key);
-    };
-    const auto body = [&](const char *key) {
-        return bodyOf(seen, key);
-    };
-    EXPECT_EQ(body("juniper").toArray(),
+    EXPECT_EQ(seen.body("juniper").toArray(),
               (QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("srch-2")},
                                       {QStringLiteral("model"), QStringLiteral("QFX")}},
                           QJsonObject{{QStringLiteral("name"), QStringLiteral("srch-1")},
                                       {QStringLiteral("model"), QStringLiteral("MX")}}}));
     const auto names = [&](const char *key) {
         QStringList found;
-        for (const QJsonValue row : body(key).toArray())
+        for (const QJsonValue row : seen.body(key).toArray())
             found << row[QStringLiteral("name")].toString();
         return found;
     };
     EXPECT_EQ(names("exclusion"), QStringList{QStringLiteral("srch-3")});
     EXPECT_EQ(names("paged"), QStringList{QStringLiteral("srch-2")});
-    EXPECT_EQ(body("paged")[0].toObject().keys(), QStringList{QStringLiteral("name")});
-    EXPECT_EQ(status("bad_regex"), 400);
-    EXPECT_EQ(body("bad_regex")[QStringLiteral("error")],
+    EXPECT_EQ(seen.body("paged")[0].toObject().keys(), QStringList{QStringLiteral("name")});
+    EXPECT_EQ(seen.status("bad_regex"), 400);
+    EXPECT_EQ(seen.body("bad_regex")[QStringLiteral("error")],
               QStringLiteral("Invalid regular expression as search parameter."));
-    EXPECT_EQ(status("bad_column"), 400);
-    EXPECT_EQ(status("bad_type"), 400);
+    EXPECT_EQ(seen.status("bad_column"), 400);
+    EXPECT_EQ(seen.status("bad_type"), 400);
 }
