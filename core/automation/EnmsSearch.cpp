@@ -11,6 +11,8 @@ namespace {
 
 constexpr int DefaultRows = 10;
 constexpr int MaxRows = 1000;
+// Each order entry is a sort of every row, on a listener thread.
+constexpr int MaxOrder = 10;
 
 QSet<QString> columnsOf(const QJsonArray &objects)
 {
@@ -84,6 +86,9 @@ Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request)
             rows << object.toObject();
     }
     const QJsonArray order = request.value(QStringLiteral("order")).toArray();
+    if (order.size() > MaxOrder)
+        return Error::invalidField(QStringLiteral("order"),
+                                   QStringLiteral("At most %1 columns.").arg(MaxOrder));
     for (const QJsonValue by : order) {
         const QString column = by[QStringLiteral("column")].toString();
         if (!columns.contains(column))

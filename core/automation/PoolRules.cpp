@@ -12,6 +12,8 @@ const QStringList Matches{QStringLiteral("inclusion"), QStringLiteral("equality"
                           QStringLiteral("regex"), QStringLiteral("empty")};
 // A pattern is the operator's, run on every member: bounded.
 constexpr int MaxPatternLength = 1000;
+// Every rule runs on every member at each read (on a listener thread): a bounded number.
+constexpr int MaxRuleKeys = 100;
 
 // The property a value key names: device_vendor -> vendor (with its type).
 QString propertyOf(const QString &key, const QString &type)
@@ -32,6 +34,9 @@ Result<QJsonObject> read(const QJsonObject &fields, const QSet<QString> &deviceP
     QJsonObject rules;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         const QString &key = it.key();
+        if (rules.size() >= MaxRuleKeys)
+            return Error::invalidField(key,
+                                       QStringLiteral("At most %1 rule keys.").arg(MaxRuleKeys));
         const QString type = key.startsWith(QLatin1String("device_")) ? QStringLiteral("device")
                              : key.startsWith(QLatin1String("link_")) ? QStringLiteral("link")
                                                                       : QString();

@@ -264,6 +264,7 @@ seen["paged"] = search(type="device", columns=["name"],
 seen["bad_regex"] = search(type="device", search_criteria={"name": "(", "name_filter": "regex"})
 seen["bad_column"] = search(type="device", columns=["colour"])
 seen["bad_type"] = search(type="planet")
+seen["long_order"] = search(type="device", order=[{"column": "name"}] * 11)
 print(json.dumps(seen))
 )"));
     EXPECT_EQ(seen.body("juniper").toArray(),
@@ -285,4 +286,5 @@ print(json.dumps(seen))
               QStringLiteral("Invalid regular expression as search parameter."));
     EXPECT_EQ(seen.status("bad_column"), 400);
     EXPECT_EQ(seen.status("bad_type"), 400);
+    EXPECT_EQ(seen.status("long_order"), 400) << "each order column sorts every row";
 }
