@@ -132,7 +132,7 @@ Result<QString> AutomationInventory::saveDevice(const Identity &caller, const QJ
     // start), else to the only site there is.
     std::optional<qint64> site;
     if (!fields->contains(QStringLiteral("site_id"))) {
-        const Result<qint64> chosen = defaultSite();
+        const Result<qint64> chosen = m_sites.defaultSite(QStringLiteral("site"));
         if (!chosen)
             return chosen.error();
         site = chosen.value();
@@ -141,26 +141,6 @@ Result<QString> AutomationInventory::saveDevice(const Identity &caller, const QJ
     if (!created)
         return created.error();
     return created->first().hostname;
-}
-
-Result<qint64> AutomationInventory::defaultSite()
-{
-    const Result<QList<Site>> sites = m_sites.list();
-    if (!sites)
-        return sites.error();
-    QStringList names;
-    for (const Site &site : sites.value()) {
-        if (site.name == QLatin1String("Default"))
-            return site.id;
-        names << site.name;
-    }
-    if (sites->size() == 1)
-        return sites->first().id;
-    return Error::invalidField(
-        QStringLiteral("site"),
-        sites->isEmpty() ? QStringLiteral("No site exists; create one first (POST /api/sites/).")
-                         : QStringLiteral("Give the site the device belongs to: one of %1.")
-                               .arg(names.join(QLatin1String(", "))));
 }
 
 SaveReport AutomationInventory::saveDevices(const Identity &caller, const QJsonArray &objects)

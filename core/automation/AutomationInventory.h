@@ -44,8 +44,6 @@ private:
     QJsonObject shown(const Device &device);
     Result<Device> byName(const QString &name, bool withTexts);
     Result<QString> saveDevice(const Identity &caller, const QJsonValue &object);
-    // Where a new device goes when it names no site.
-    Result<qint64> defaultSite();
     // eNMS's fields as the device service reads them (hostname, platform, attributes...).
     Result<QJsonObject> deviceFields(const QJsonObject &object);
 

@@ -83,6 +83,27 @@ Result<QStringList> ofInterface(const QSqlDatabase &db, qint64 interfaceId)
     return parts;
 }
 
+Result<QStringList> ofNetwork(const QSqlDatabase &db, qint64 networkId)
+{
+    // Named by kind only: the caller may not view the static network or the machine.
+    static constexpr std::pair<const char *, const char *> Holders[]{
+        {"SELECT COUNT(*) FROM virt_networks WHERE ipam_network_id = ?",
+         "a static network (delete that through /rest/networks/ first)"},
+        {"SELECT COUNT(*) FROM virt_ip_leases WHERE ipam_address_id = ?",
+         "a machine's address lease (deleting the machine frees it)"},
+    };
+    QStringList parts;
+    for (const auto &[query, holder] : Holders) {
+        const Result<QVariant> count =
+            SqlQuery::scalar(db, QString::fromLatin1(query), {networkId});
+        if (!count)
+            return count.error();
+        if (count->toLongLong() > 0)
+            parts << QString::fromLatin1(holder);
+    }
+    return parts;
+}
+
 QString joined(const QStringList &parts)
 {
     if (parts.size() < 2)

@@ -16,6 +16,9 @@ Result<QStringList> ofSite(const QSqlDatabase &db, qint64 siteId);
 Result<QStringList> ofAttribute(const QSqlDatabase &db, qint64 attributeId);
 // Its child interfaces and the circuits it ends.
 Result<QStringList> ofInterface(const QSqlDatabase &db, qint64 interfaceId);
+// The static network it is, or the machine whose lease it is (Enomalism's addresses live in
+// the IPAM tree; these tables are theirs).
+Result<QStringList> ofNetwork(const QSqlDatabase &db, qint64 networkId);
 
 // "a, b and c".
 QString joined(const QStringList &parts);

@@ -4,6 +4,7 @@
 #include "AttributeValueRepository.h"
 #include "BulkItems.h"
 #include "ChangeLog.h"
+#include "InventoryUsage.h"
 #include "NextNetworkFinder.h"
 #include "SetQuery.h"
 #include "SiteGate.h"
@@ -300,6 +301,13 @@ Result<void> NetworkService::remove(const Identity &caller, const QList<qint64> 
             const Result<void> allowed = gate.check(network.siteId);
             if (!allowed)
                 return allowed.error();
+            const Result<QStringList> usage = InventoryUsage::ofNetwork(db, id);
+            if (!usage)
+                return usage.error();
+            if (!usage->isEmpty())
+                return Error::conflict(
+                    QStringLiteral("%1 is held by %2.")
+                        .arg(network.ip.cidr(), InventoryUsage::joined(usage.value())));
             // Read inside the transaction: an earlier item may have moved children here.
             NetworkFilter childrenOf;
             childrenOf.parentId = std::optional<qint64>(id);
@@ -325,47 +333,59 @@ Result<void> NetworkService::remove(const Identity &caller, const QList<qint64> 
                                            "nodes."));
                 }
             }
-            const Result<void> done = Transaction::allOf(
-                {[&] { return m_networks.reparentChildren(db, id, network.parentId); },
-                 [&] { return m_values.removeAll(db, NetworkResource, id); },
-                 [&] { return m_networks.remove(db, id); },
-                 [&] {
-                     return ChangeLog::record(db, caller.user.id, network.siteId,
-                                              QStringLiteral("Delete"), NetworkResource, id,
-                                              network.toJson());
-                 }});
-            if (!done)
-                return done.error();
+            Result<void> erased = removeHeld(db, caller, network);
+            if (!erased)
+                return erased;
         }
         return {};
     });
 }
 
-Result<Network> NetworkService::assignedAddress(const QSqlDatabase &db, const Identity &caller,
-                                                qint64 siteId, const IpNetwork &address)
+Result<void> NetworkService::removeHeld(const QSqlDatabase &db, const Identity &caller,
+                                        const Network &network)
+{
+    return Transaction::allOf(
+        {[&] { return m_networks.reparentChildren(db, network.id, network.parentId); },
+         [&] { return m_values.removeAll(db, NetworkResource, network.id); },
+         [&] { return m_networks.remove(db, network.id); },
+         [&] {
+             return ChangeLog::record(db, caller.user.id, network.siteId, QStringLiteral("Delete"),
+                                      NetworkResource, network.id, network.toJson());
+         }});
+}
+
+Result<Network> NetworkService::recorded(const QSqlDatabase &db, const Identity &caller,
+                                         qint64 siteId, const IpNetwork &ip, const QString &state,
+                                         const QString &field)
 {
     NetworkFilter filter;
     filter.siteId = siteId;
-    filter.exact = address;
+    filter.exact = ip;
     filter.limit = 1;
     const Result<QList<Network>> existing = m_networks.list(filter);
     if (!existing)
         return existing.error();
-    if (!existing->isEmpty()) {
-        Network network = existing->first();
-        if (network.state != Network::Assigned) {
-            const Result<void> marked = m_networks.updateState(db, network.id, Network::Assigned);
-            if (!marked)
-                return marked.error();
-            network.state = Network::Assigned;
-        }
-        return network;
-    }
+    if (!existing->isEmpty())
+        return existing->first();
     Network network;
     network.siteId = siteId;
-    network.ip = address;
-    network.state = Network::Assigned;
-    return insert(db, caller, network, nullptr, QStringLiteral("addresses"));
+    network.ip = ip;
+    network.state = state;
+    return insert(db, caller, network, nullptr, field);
+}
+
+Result<Network> NetworkService::assignedAddress(const QSqlDatabase &db, const Identity &caller,
+                                                qint64 siteId, const IpNetwork &address)
+{
+    Result<Network> network =
+        recorded(db, caller, siteId, address, Network::Assigned, QStringLiteral("addresses"));
+    if (network && network->state != Network::Assigned) {
+        const Result<void> marked = m_networks.updateState(db, network->id, Network::Assigned);
+        if (!marked)
+            return marked.error();
+        network->state = Network::Assigned;
+    }
+    return network;
 }
 
 } // namespace Cairn

@@ -49,10 +49,17 @@ public:
     // whose children include a leaf cannot go).
     Result<void> remove(const Identity &caller, const QList<qint64> &ids, bool force);
 
-    // Used by interfaces: the host network of `address` in the site, created (state assigned)
-    // when missing. Fails when no base network contains it.
+    // For other domains that checked their own rights (interfaces, static networks):
+    // The network `ip` of the site as it is, or created with `state` when missing (a host
+    // address without a base network is an error naming `field`).
+    Result<Network> recorded(const QSqlDatabase &db, const Identity &caller, qint64 siteId,
+                             const IpNetwork &ip, const QString &state, const QString &field);
+    // The host network of `address` in the site, created or marked assigned.
     Result<Network> assignedAddress(const QSqlDatabase &db, const Identity &caller, qint64 siteId,
                                     const IpNetwork &address);
+    // Deletes a network (a host address another domain holds: a machine's lease) with its
+    // attributes, its children moving to its parent, and logs it.
+    Result<void> removeHeld(const QSqlDatabase &db, const Identity &caller, const Network &network);
 
 private:
     Result<QHash<qint64, Network>> byIds(const QList<qint64> &ids);

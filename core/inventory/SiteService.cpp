@@ -212,4 +212,24 @@ Result<void> SiteService::remove(const Identity &caller, const QList<qint64> &id
     });
 }
 
+Result<qint64> SiteService::defaultSite(const QString &field)
+{
+    const Result<QList<Site>> sites = list();
+    if (!sites)
+        return sites.error();
+    QStringList names;
+    for (const Site &site : sites.value()) {
+        if (site.name == QLatin1String("Default"))
+            return site.id;
+        names << site.name;
+    }
+    if (sites->size() == 1)
+        return sites->first().id;
+    return Error::invalidField(
+        field, sites->isEmpty()
+                   ? QStringLiteral("No site exists; create one first (POST /api/sites/).")
+                   : QStringLiteral("Give the site it belongs to: one of %1.")
+                         .arg(names.join(QLatin1String(", "))));
+}
+
 } // namespace Cairn

@@ -28,6 +28,9 @@ public:
     // By id, or by name when `key` is not all digits.
     Result<Site> get(const QString &key);
     Result<Site> get(qint64 id);
+    // Where an object that names no site goes (faces without sites: eNMS, Enomalism): the site
+    // named Default, else the only site. Otherwise a 400 on `field` listing the sites.
+    Result<qint64> defaultSite(const QString &field);
     // Each item an object of fields; all are created or none.
     Result<QList<Site>> create(const Identity &caller, const QJsonArray &items);
     // PUT (`partial` false: omitted optional fields revert) or PATCH of items that each carry

@@ -19,6 +19,8 @@ QJsonObject StaticNetwork::toJson() const
         {QStringLiteral("netmask"), netmask},
         {QStringLiteral("gateway"), gateway},
         {QStringLiteral("ranges"), rangeObjects},
+        {QStringLiteral("ipam_network"), ipamNetworkId ? QJsonValue(*ipamNetworkId) : QJsonValue()},
+        {QStringLiteral("site_id"), ipamNetworkId ? QJsonValue(siteId) : QJsonValue()},
     };
 }
 

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace Cairn {
 
@@ -22,8 +23,13 @@ struct StaticNetwork
     QString netmask;
     QString gateway;
     QList<IpRange> ranges;
+    // The network of the IPAM tree it is (/api/networks/{id}/), and that network's site; none
+    // only for a static network made before IPAM held them, until the next start.
+    std::optional<qint64> ipamNetworkId;
+    qint64 siteId = 0;
 
-    // {uuid, name, description, bridge, cluster, ip, netmask, gateway, ranges}.
+    // {uuid, name, description, bridge, cluster, ip, netmask, gateway, ranges, ipam_network,
+    // site_id}.
     QJsonObject toJson() const;
 };
 

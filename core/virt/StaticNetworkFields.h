@@ -17,6 +17,9 @@ struct StaticNetworkFields
     std::optional<QString> ip;
     std::optional<QString> netmask;
     std::optional<QString> gateway;
+    // The IPAM site (name or id), at creation; by default the site that has the network already,
+    // else the default site.
+    std::optional<QString> site;
 };
 
 } // namespace Cairn

@@ -35,8 +35,9 @@ Result<QList<StaticNetwork>> StaticNetworkRepository::select(const QString &wher
     Result<QSqlQuery> rows = SqlQuery::run(
         db,
         QStringLiteral("SELECT n.id, n.uuid, n.name, n.description, n.bridge, c.uuid, n.ip, "
-                       "n.netmask, n.gateway FROM virt_networks n LEFT JOIN virt_clusters c ON "
-                       "c.id = n.cluster_id %1 ORDER BY n.name, n.id")
+                       "n.netmask, n.gateway, n.ipam_network_id, i.site_id FROM virt_networks n "
+                       "LEFT JOIN virt_clusters c ON c.id = n.cluster_id LEFT JOIN networks i ON "
+                       "i.id = n.ipam_network_id %1 ORDER BY n.name, n.id")
             .arg(where),
         values);
     if (!rows)
@@ -54,6 +55,9 @@ Result<QList<StaticNetwork>> StaticNetworkRepository::select(const QString &wher
         network.ip = rows->value(6).toString();
         network.netmask = rows->value(7).toString();
         network.gateway = rows->value(8).toString();
+        if (!rows->value(9).isNull())
+            network.ipamNetworkId = rows->value(9).toLongLong();
+        network.siteId = rows->value(10).toLongLong();
         positions.insert(network.id, networks.size());
         networks << network;
     }
@@ -110,9 +114,11 @@ Result<StaticNetwork> StaticNetworkRepository::insert(const StaticNetwork &netwo
     const Result<void> inserted = SqlQuery::exec(
         m_database.connection(),
         QStringLiteral("INSERT INTO virt_networks (uuid, name, description, bridge, cluster_id, "
-                       "ip, netmask, gateway, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "ip, netmask, gateway, ipam_network_id, created_at) VALUES (?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?, ?)"),
         {uuid, network.name, network.description, network.bridge, SqlQuery::nullable(clusterId),
-         network.ip, network.netmask, network.gateway, QDateTime::currentMSecsSinceEpoch()});
+         network.ip, network.netmask, network.gateway, SqlQuery::nullable(network.ipamNetworkId),
+         QDateTime::currentMSecsSinceEpoch()});
     if (!inserted)
         return inserted.error();
     return byUuid(uuid);
@@ -126,6 +132,14 @@ Result<void> StaticNetworkRepository::update(const StaticNetwork &network,
                                          "bridge = ?, cluster_id = ? WHERE id = ?"),
                           {network.name, network.description, network.bridge,
                            SqlQuery::nullable(clusterId), network.id});
+}
+
+Result<void> StaticNetworkRepository::setIpamNetwork(qint64 id, qint64 ipamNetworkId)
+{
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("UPDATE virt_networks SET ipam_network_id = ? WHERE id = ?"),
+        {ipamNetworkId, id});
 }
 
 Result<void> StaticNetworkRepository::remove(qint64 id)
@@ -208,7 +222,8 @@ Result<qint64> StaticNetworkRepository::leaseCount(qint64 networkId)
     return count->toLongLong();
 }
 
-Result<std::optional<quint32>> StaticNetworkRepository::firstFree(const IpRange &range)
+Result<std::optional<quint32>> StaticNetworkRepository::firstFree(const IpRange &range,
+                                                                  const QSet<quint32> &recorded)
 {
     Result<QSqlQuery> taken = SqlQuery::run(
         m_database.connection(),
@@ -217,36 +232,52 @@ Result<std::optional<quint32>> StaticNetworkRepository::firstFree(const IpRange 
     if (!taken)
         return taken.error();
     qint64 candidate = range.first;
-    while (taken->next() && taken->value(0).toLongLong() == candidate)
+    bool more = taken->next();
+    while (candidate <= range.last) {
+        while (more && taken->value(0).toLongLong() < candidate)
+            more = taken->next();
+        const bool leased = more && taken->value(0).toLongLong() == candidate;
+        if (!leased && !recorded.contains(quint32(candidate)))
+            return std::optional<quint32>(quint32(candidate));
         ++candidate;
-    if (candidate > range.last)
-        return std::optional<quint32>();
-    return std::optional<quint32>(quint32(candidate));
+    }
+    return std::optional<quint32>();
+}
+
+Result<bool> StaticNetworkRepository::insertLease(quint32 address, qint64 rangeId,
+                                                  const QString &machineUuid, const QString &mac)
+{
+    // ON CONFLICT rather than a failed INSERT: on PostgreSQL a failed statement would end the
+    // caller's transaction.
+    const Result<QSqlQuery> inserted = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("INSERT INTO virt_ip_leases (address, range_id, machine_uuid, mac, "
+                       "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (address) DO NOTHING"),
+        {qint64(address), rangeId, machineUuid, mac, QDateTime::currentMSecsSinceEpoch()});
+    if (!inserted)
+        return inserted.error();
+    return inserted->numRowsAffected() == 1;
 }
 
 Result<std::optional<IpLease>> StaticNetworkRepository::lease(const StaticNetwork &network,
                                                               const QString &machineUuid,
-                                                              const QString &mac)
+                                                              const QString &mac,
+                                                              const QSet<quint32> &recorded)
 {
     for (const IpRange &range : network.ranges) {
         for (int attempt = 0; attempt < LeaseAttempts; ++attempt) {
-            const Result<std::optional<quint32>> free = firstFree(range);
+            const Result<std::optional<quint32>> free = firstFree(range, recorded);
             if (!free)
                 return free.error();
             if (!free->has_value())
                 break;
-            const Result<void> leased = SqlQuery::exec(
-                m_database.connection(),
-                QStringLiteral("INSERT INTO virt_ip_leases (address, range_id, machine_uuid, mac, "
-                               "created_at) VALUES (?, ?, ?, ?, ?)"),
-                {qint64(free->value()), range.id, machineUuid, mac,
-                 QDateTime::currentMSecsSinceEpoch()});
-            if (leased)
-                return std::optional<IpLease>(
-                    IpLease{addressText(free->value()), network.uuid, range.uuid, mac});
-            // Taken meanwhile by a concurrent allocation: look again.
-            if (leased.error().code != ErrorCode::Conflict)
+            const Result<bool> leased = insertLease(free->value(), range.id, machineUuid, mac);
+            if (!leased)
                 return leased.error();
+            if (leased.value())
+                return std::optional<IpLease>(IpLease{addressText(free->value()), network.uuid,
+                                                      range.uuid, mac, machineUuid});
+            // Taken meanwhile by a concurrent allocation: look again.
         }
     }
     return std::optional<IpLease>();
@@ -266,45 +297,66 @@ StaticNetworkRepository::claim(quint32 address, const QString &machineUuid, cons
     if (!range->next())
         return std::optional<IpLease>();
     const IpLease lease{addressText(address), range->value(2).toString(),
-                        range->value(1).toString(), mac};
-    const Result<void> leased = SqlQuery::exec(
-        db,
-        QStringLiteral("INSERT INTO virt_ip_leases (address, range_id, machine_uuid, mac, "
-                       "created_at) VALUES (?, ?, ?, ?, ?)"),
-        {qint64(address), range->value(0).toLongLong(), machineUuid, mac,
-         QDateTime::currentMSecsSinceEpoch()});
-    if (leased)
-        return std::optional<IpLease>(lease);
-    if (leased.error().code != ErrorCode::Conflict)
+                        range->value(1).toString(), mac, machineUuid};
+    const Result<bool> leased =
+        insertLease(address, range->value(0).toLongLong(), machineUuid, mac);
+    if (!leased)
         return leased.error();
-    const Result<QVariant> holder = SqlQuery::scalar(
-        db, QStringLiteral("SELECT machine_uuid FROM virt_ip_leases WHERE address = ?"),
-        {qint64(address)});
-    if (!holder)
-        return holder.error();
-    if (holder->toString() == machineUuid)
+    if (leased.value())
         return std::optional<IpLease>(lease);
+    const Result<QList<IpLease>> held =
+        selectLeases(QStringLiteral("l.address = ?"), {qint64(address)});
+    if (!held)
+        return held.error();
+    if (!held->isEmpty() && held->first().machineUuid == machineUuid)
+        return std::optional<IpLease>(held->first());
     return Error::conflict(
-        QStringLiteral("%1 is leased to machine %2.").arg(lease.address, holder->toString()));
+        QStringLiteral("%1 is leased to machine %2.")
+            .arg(lease.address, held->isEmpty() ? QStringLiteral("?") : held->first().machineUuid));
 }
 
-Result<QList<IpLease>> StaticNetworkRepository::leasesOf(const QString &machineUuid)
+Result<QList<IpLease>> StaticNetworkRepository::selectLeases(const QString &where,
+                                                             const QVariantList &values)
 {
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
-        QStringLiteral(
-            "SELECT l.address, n.uuid, r.uuid, l.mac FROM virt_ip_leases l JOIN virt_ip_ranges "
-            "r ON r.id = l.range_id JOIN virt_networks n ON n.id = r.network_id WHERE "
-            "l.machine_uuid = ? ORDER BY l.address"),
-        {machineUuid});
+        QStringLiteral("SELECT l.address, n.uuid, r.uuid, l.mac, l.machine_uuid, "
+                       "l.ipam_address_id, l.ipam_owned FROM virt_ip_leases l JOIN virt_ip_ranges "
+                       "r ON r.id = l.range_id JOIN virt_networks n ON n.id = r.network_id WHERE "
+                       "%1 ORDER BY l.address")
+            .arg(where),
+        values);
     if (!query)
         return query.error();
     QList<IpLease> leases;
     while (query->next())
         leases << IpLease{addressText(quint32(query->value(0).toLongLong())),
-                          query->value(1).toString(), query->value(2).toString(),
-                          query->value(3).toString()};
+                          query->value(1).toString(),
+                          query->value(2).toString(),
+                          query->value(3).toString(),
+                          query->value(4).toString(),
+                          query->value(5).toLongLong(),
+                          query->value(6).toBool()};
     return leases;
+}
+
+Result<QList<IpLease>> StaticNetworkRepository::leasesOf(const QString &machineUuid)
+{
+    return selectLeases(QStringLiteral("l.machine_uuid = ?"), {machineUuid});
+}
+
+Result<QList<IpLease>> StaticNetworkRepository::leasesOutsideIpam()
+{
+    return selectLeases(QStringLiteral("l.ipam_address_id IS NULL"), {});
+}
+
+Result<void> StaticNetworkRepository::setIpamAddress(const QString &address, qint64 ipamAddressId,
+                                                     bool owned)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("UPDATE virt_ip_leases SET ipam_address_id = ?, "
+                                         "ipam_owned = ? WHERE address = ?"),
+                          {ipamAddressId, owned, qint64(QHostAddress(address).toIPv4Address())});
 }
 
 Result<qint64> StaticNetworkRepository::release(const QString &machineUuid)

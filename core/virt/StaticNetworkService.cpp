@@ -4,15 +4,21 @@
 #include "Counted.h"
 #include "auth/PermissionService.h"
 #include "auth/Viewable.h"
+#include "db/Transaction.h"
 #include "net/IpNetwork.h"
 
 #include <QHostAddress>
+#include <QLoggingCategory>
 
 namespace Cairn {
+
+Q_LOGGING_CATEGORY(lcStaticNetworks, "cairn.virt.networks")
 
 namespace {
 
 constexpr int MaxNameLength = 100;
+// Two leases racing for one address on PostgreSQL: the loser's transaction starts again.
+constexpr int LeaseTransactions = 5;
 
 Result<quint32> ipv4(const QString &text, const QString &field)
 {
@@ -84,8 +90,10 @@ Error nameTaken(const QString &name)
 } // namespace
 
 StaticNetworkService::StaticNetworkService(Database &database, PermissionService &permissions,
-                                           ClusterService &clusters)
-    : m_networks(database)
+                                           ClusterService &clusters, IpamServices ipam)
+    : m_database(database)
+    , m_networks(database)
+    , m_ipam(ipam)
     , m_permissions(permissions)
     , m_clusters(clusters)
 {
@@ -173,7 +181,18 @@ Result<StaticNetwork> StaticNetworkService::create(const Identity &caller,
         clusterId(caller, fields.cluster.value_or(QString()));
     if (!cluster)
         return cluster.error();
-    Result<StaticNetwork> inserted = m_networks.insert(network, cluster.value());
+    const Result<qint64> site = m_ipam.siteFor(fields.site.value_or(QString()), ipNetwork.value());
+    if (!site)
+        return site.error();
+    Result<StaticNetwork> inserted =
+        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<StaticNetwork> {
+            const Result<qint64> ipamNetwork =
+                m_ipam.networkFor(db, caller, site.value(), ipNetwork.value());
+            if (!ipamNetwork)
+                return ipamNetwork.error();
+            network.ipamNetworkId = ipamNetwork.value();
+            return m_networks.insert(network, cluster.value());
+        });
     if (!inserted && inserted.error().code == ErrorCode::Conflict)
         return nameTaken(network.name);
     return inserted;
@@ -187,7 +206,7 @@ Result<StaticNetwork> StaticNetworkService::update(const Identity &caller, const
         return network;
     for (const auto &[field, name] :
          {std::pair(&fields.ip, "ip"), std::pair(&fields.netmask, "netmask"),
-          std::pair(&fields.gateway, "gateway")}) {
+          std::pair(&fields.gateway, "gateway"), std::pair(&fields.site, "site")}) {
         if (field->has_value())
             return Error::invalidField(
                 QString::fromLatin1(name),
@@ -364,7 +383,7 @@ Result<std::optional<IpLease>> StaticNetworkService::leaseFor(const QStringList 
         return std::optional<IpLease>();
     QStringList names;
     for (const StaticNetwork &network : std::as_const(candidates)) {
-        Result<std::optional<IpLease>> leased = m_networks.lease(network, machineUuid, mac);
+        Result<std::optional<IpLease>> leased = leaseFrom(network, machineUuid, mac);
         if (!leased || leased->has_value())
             return leased;
         names << network.name;
@@ -373,13 +392,80 @@ Result<std::optional<IpLease>> StaticNetworkService::leaseFor(const QStringList 
         QStringLiteral("No free address left in %1.").arg(names.join(QStringLiteral(", "))));
 }
 
+Result<void> StaticNetworkService::holdInIpam(const QSqlDatabase &db, const Identity &leaser,
+                                              IpLease &lease)
+{
+    const Result<StaticNetwork> network = m_networks.byUuid(lease.networkUuid);
+    if (!network)
+        return network.error();
+    if (!network->ipamNetworkId)
+        return {};
+    const Result<HeldAddress> held =
+        m_ipam.hold(db, leaser, network->siteId, QHostAddress(lease.address).toIPv4Address(),
+                    lease.machineUuid);
+    if (!held)
+        return held.error();
+    lease.ipamAddressId = held->id;
+    lease.ipamOwned = held->owned;
+    return m_networks.setIpamAddress(lease.address, held->id, held->owned);
+}
+
+Result<std::optional<IpLease>> StaticNetworkService::leaseFrom(const StaticNetwork &network,
+                                                               const QString &machineUuid,
+                                                               const QString &mac)
+{
+    const Result<Identity> leaser = m_ipam.leaser();
+    if (!leaser)
+        return leaser.error();
+    Result<std::optional<IpLease>> leased = std::optional<IpLease>();
+    for (int attempt = 0; attempt < LeaseTransactions; ++attempt) {
+        leased = Transaction::run(
+            m_database, [&](const QSqlDatabase &db) -> Result<std::optional<IpLease>> {
+                QSet<quint32> recorded;
+                if (network.ipamNetworkId) {
+                    const Result<IpNetwork> cidr = networkOf(network.ip, network.netmask);
+                    if (!cidr)
+                        return cidr.error();
+                    Result<QSet<quint32>> inIpam = m_ipam.recordedIn(network.siteId, cidr.value());
+                    if (!inIpam)
+                        return inIpam.error();
+                    recorded = std::move(inIpam).value();
+                }
+                Result<std::optional<IpLease>> lease =
+                    m_networks.lease(network, machineUuid, mac, recorded);
+                if (!lease || !lease->has_value())
+                    return lease;
+                const Result<void> held = holdInIpam(db, leaser.value(), lease->value());
+                if (!held)
+                    return held.error();
+                return lease;
+            });
+        if (leased || leased.error().code != ErrorCode::Conflict)
+            return leased;
+    }
+    return leased;
+}
+
 Result<std::optional<IpLease>> StaticNetworkService::claim(const QString &machineUuid,
                                                            const QString &mac, const QString &ip)
 {
     const QHostAddress address(ip);
     if (address.protocol() != QAbstractSocket::IPv4Protocol)
         return std::optional<IpLease>();
-    return m_networks.claim(address.toIPv4Address(), machineUuid, mac);
+    const Result<Identity> leaser = m_ipam.leaser();
+    if (!leaser)
+        return leaser.error();
+    return Transaction::run(
+        m_database, [&](const QSqlDatabase &db) -> Result<std::optional<IpLease>> {
+            Result<std::optional<IpLease>> lease =
+                m_networks.claim(address.toIPv4Address(), machineUuid, mac);
+            if (!lease || !lease->has_value() || lease->value().ipamAddressId != 0)
+                return lease;
+            const Result<void> held = holdInIpam(db, leaser.value(), lease->value());
+            if (!held)
+                return held.error();
+            return lease;
+        });
 }
 
 Result<QList<IpLease>> StaticNetworkService::leasesOf(const QString &machineUuid)
@@ -395,8 +481,11 @@ Result<Machine> StaticNetworkService::addressed(Machine machine)
     for (qsizetype index = 0; index < machine.interfaces.size(); ++index) {
         QJsonObject interface = machine.interfaces[index].toObject();
         for (const IpLease &lease : leases.value()) {
-            if (lease.mac == interface.value(QStringLiteral("mac")).toString())
-                interface.insert(QStringLiteral("ip"), lease.address);
+            if (lease.mac != interface.value(QStringLiteral("mac")).toString())
+                continue;
+            interface.insert(QStringLiteral("ip"), lease.address);
+            interface.insert(QStringLiteral("ipam_address"),
+                             lease.ipamAddressId ? QJsonValue(lease.ipamAddressId) : QJsonValue());
         }
         machine.interfaces[index] = interface;
     }
@@ -405,7 +494,85 @@ Result<Machine> StaticNetworkService::addressed(Machine machine)
 
 Result<qint64> StaticNetworkService::release(const QString &machineUuid)
 {
-    return m_networks.release(machineUuid);
+    const Result<Identity> leaser = m_ipam.leaser();
+    if (!leaser)
+        return leaser.error();
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<qint64> {
+        const Result<QList<IpLease>> leases = m_networks.leasesOf(machineUuid);
+        if (!leases)
+            return leases.error();
+        // The leases go first: they refer to the addresses.
+        Result<qint64> released = m_networks.release(machineUuid);
+        if (!released)
+            return released;
+        for (const IpLease &lease : leases.value()) {
+            if (lease.ipamAddressId == 0)
+                continue;
+            const Result<void> freed = m_ipam.release(
+                db, leaser.value(), HeldAddress{lease.ipamAddressId, lease.ipamOwned});
+            if (!freed)
+                return freed.error();
+        }
+        return released;
+    });
+}
+
+Result<void> StaticNetworkService::enterIpam()
+{
+    const Result<QList<StaticNetwork>> all = m_networks.list();
+    if (!all)
+        return all.error();
+    const Result<QList<IpLease>> leases = m_networks.leasesOutsideIpam();
+    if (!leases)
+        return leases.error();
+    const bool outside =
+        !leases->isEmpty() || std::any_of(all->cbegin(), all->cend(), [](const StaticNetwork &n) {
+            return !n.ipamNetworkId.has_value();
+        });
+    if (!outside)
+        return {};
+    const Result<Identity> author = m_ipam.leaser();
+    if (!author)
+        return author.error();
+    int networks = 0;
+    for (const StaticNetwork &network : all.value()) {
+        if (network.ipamNetworkId)
+            continue;
+        const Result<IpNetwork> cidr = networkOf(network.ip, network.netmask);
+        const Result<qint64> site =
+            cidr ? m_ipam.siteFor(QString(), cidr.value()) : Result<qint64>(cidr.error());
+        if (!site) {
+            qCWarning(lcStaticNetworks).noquote() << "static network" << network.name
+                                                  << "stays outside IPAM:" << site.error().message;
+            continue;
+        }
+        Result<void> entered = Transaction::run(m_database, [&](const QSqlDatabase &db) {
+            const Result<qint64> ipamNetwork =
+                m_ipam.networkFor(db, author.value(), site.value(), cidr.value());
+            if (!ipamNetwork)
+                return Result<void>(ipamNetwork.error());
+            return m_networks.setIpamNetwork(network.id, ipamNetwork.value());
+        });
+        if (!entered)
+            return entered;
+        ++networks;
+    }
+    int addresses = 0;
+    for (IpLease lease : leases.value()) {
+        Result<void> held = Transaction::run(m_database, [&](const QSqlDatabase &db) {
+            return holdInIpam(db, author.value(), lease);
+        });
+        if (!held)
+            return held;
+        addresses += lease.ipamAddressId != 0 ? 1 : 0;
+    }
+    if (networks + addresses > 0)
+        qCInfo(lcStaticNetworks).noquote()
+            << QStringLiteral("IPAM now holds %1 and %2 leased to machines")
+                   .arg(counted(networks, QStringLiteral("static network"),
+                                QStringLiteral("static networks")),
+                        counted(addresses, QStringLiteral("address"), QStringLiteral("addresses")));
+    return {};
 }
 
 } // namespace Cairn

@@ -2,6 +2,7 @@
 
 #include "Machine.h"
 #include "StaticNetworkFields.h"
+#include "StaticNetworkIpam.h"
 #include "StaticNetworkRepository.h"
 #include "auth/Action.h"
 #include "auth/Identity.h"
@@ -13,20 +14,25 @@ class PermissionService;
 
 // Static networks and their IP ranges (Enomalism section 7), with per-object permissions
 // (object type "network": view, add, change, delete), and the addresses machines lease from
-// them. Only IPv4, as the seed's ip + netmask imply.
+// them. Only IPv4, as the seed's ip + netmask imply. Each is a network of the IPAM tree and
+// each lease a host address there (StaticNetworkIpam): one store of addresses, not two.
 class StaticNetworkService
 {
 public:
     static constexpr const char *ObjectType = "network";
 
     StaticNetworkService(Database &database, PermissionService &permissions,
-                         ClusterService &clusters);
+                         ClusterService &clusters, IpamServices ipam);
+
+    // Enters what older versions kept outside IPAM (static networks, leases) into it, at start.
+    // A network whose site cannot be told is left out (and logged) rather than stop the start.
+    Result<void> enterIpam();
 
     Result<QList<StaticNetwork>> list(const Identity &caller);
     Result<StaticNetwork> get(const Identity &caller, const QString &uuid);
     // name, ip and netmask are required; errors name the field.
     Result<StaticNetwork> create(const Identity &caller, const StaticNetworkFields &fields);
-    // name, description, bridge and cluster; ip, netmask and gateway cannot change.
+    // name, description, bridge and cluster; ip, netmask, gateway and site cannot change.
     Result<StaticNetwork> update(const Identity &caller, const QString &uuid,
                                  const StaticNetworkFields &fields);
     // Conflict while machines hold addresses from it.
@@ -52,7 +58,8 @@ public:
     Result<std::optional<IpLease>> claim(const QString &machineUuid, const QString &mac,
                                          const QString &ip);
     Result<QList<IpLease>> leasesOf(const QString &machineUuid);
-    // The machine with each interface's leased address as its `ip`.
+    // The machine with each interface's leased address as its `ip` (and its IPAM address as
+    // `ipam_address`).
     Result<Machine> addressed(Machine machine);
     Result<qint64> release(const QString &machineUuid);
 
@@ -66,7 +73,15 @@ private:
                                                      const QString &startIp, const QString &endIp,
                                                      std::optional<qint64> exceptRangeId);
 
+    // One lease from `network` in a transaction with its IPAM address.
+    Result<std::optional<IpLease>> leaseFrom(const StaticNetwork &network,
+                                             const QString &machineUuid, const QString &mac);
+    // The lease's address held in IPAM and recorded on the lease.
+    Result<void> holdInIpam(const QSqlDatabase &db, const Identity &leaser, IpLease &lease);
+
+    Database &m_database;
     StaticNetworkRepository m_networks;
+    StaticNetworkIpam m_ipam;
     PermissionService &m_permissions;
     ClusterService &m_clusters;
 };

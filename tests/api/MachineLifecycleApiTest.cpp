@@ -161,6 +161,38 @@ TEST_F(MachineLifecycleApiTest, PackageThenProvisionThenTotaldelete)
               QStringLiteral("aa:bb:cc:dd:ee:ff"));
     EXPECT_EQ(admin("GET", ranges).json()[QStringLiteral("ranges")][0][QStringLiteral("used")], 1);
 
+    // One store of addresses: the static network is IPAM's 172.16.5.0/24, the lease an assigned
+    // address of it that names the machine, found by NSoT's set queries and kept from deletion.
+    const HttpReply leased = admin("GET", "/api/networks/172.16.5.0/24/addresses/");
+    ASSERT_EQ(leased.status, 200) << leased.body.constData();
+    ASSERT_EQ(leased.json().toArray().size(), 1) << leased.body.constData();
+    const QJsonObject address = leased.json()[0].toObject();
+    EXPECT_EQ(address[QStringLiteral("network_address")], QStringLiteral("172.16.5.100"));
+    EXPECT_EQ(address[QStringLiteral("state")], QStringLiteral("assigned"));
+    EXPECT_EQ(address[QStringLiteral("attributes")][QStringLiteral("machine")], newUuid);
+    const HttpReply native = admin("GET", "/api/machines/" + newUuid.toLatin1() + '/');
+    ASSERT_EQ(native.status, 200) << native.body.constData();
+    EXPECT_EQ(native.json()[QStringLiteral("interfaces")][0][QStringLiteral("ipam_address")],
+              address[QStringLiteral("id")]);
+    const HttpReply found =
+        admin("GET", "/api/networks/query/?query=machine%3D" + newUuid.toLatin1());
+    ASSERT_EQ(found.status, 200) << found.body.constData();
+    EXPECT_EQ(found.json()[0][QStringLiteral("id")], address[QStringLiteral("id")]);
+    const QByteArray addressPath =
+        "/api/networks/" + QByteArray::number(address[QStringLiteral("id")].toInteger()) + '/';
+    const HttpReply held = admin("DELETE", addressPath);
+    EXPECT_EQ(held.status, 409);
+    EXPECT_TRUE(message(held).toString().contains(QStringLiteral("machine's address lease")))
+        << held.body.constData();
+    const qint64 ipamNetwork =
+        network.json()[QStringLiteral("networks")][0][QStringLiteral("ipam_network")].toInteger();
+    EXPECT_EQ(address[QStringLiteral("parent_id")].toInteger(), ipamNetwork);
+    const HttpReply whole =
+        admin("DELETE", "/api/networks/" + QByteArray::number(ipamNetwork) + "/?force_delete=true");
+    EXPECT_EQ(whole.status, 409);
+    EXPECT_TRUE(message(whole).toString().contains(QStringLiteral("a static network")))
+        << whole.body.constData();
+
     // The only address is taken: the next provision fails with 409 once it runs.
     const HttpReply exhausted =
         admin("PUT", machine + "/actions/provision/?pkguuid=" + package.toLatin1());
@@ -181,6 +213,7 @@ TEST_F(MachineLifecycleApiTest, PackageThenProvisionThenTotaldelete)
     EXPECT_EQ(deleted.json()[QStringLiteral("data")][QStringLiteral("released_addresses")], 1);
     EXPECT_EQ(admin("GET", "/rest/machine/" + newUuid.toLatin1() + '/').status, 404);
     EXPECT_EQ(admin("GET", ranges).json()[QStringLiteral("ranges")][0][QStringLiteral("used")], 0);
+    EXPECT_EQ(admin("GET", addressPath).status, 404) << "totaldelete frees it in IPAM too";
 
     // Bad input: no such package, no such hypervisor.
     const HttpReply noPackage = admin("POST", machine + "/actions/provision/?pkguuid=nope");

@@ -32,6 +32,7 @@ Result<StaticNetworkFields> fieldsOf(const ApiRequest &request)
         {"ip", &StaticNetworkFields::ip},
         {"netmask", &StaticNetworkFields::netmask},
         {"gateway", &StaticNetworkFields::gateway},
+        {"site", &StaticNetworkFields::site},
     };
     for (const auto &[name, member] : names) {
         const Result<std::optional<QString>> given =
@@ -187,15 +188,27 @@ void StaticNetworksController::registerRoutes(Router &router, CoreServices &core
     const QString networks = QStringLiteral("/rest/networks/");
     addRoute(router, "GET", networks, QStringLiteral("List static networks"),
              QStringLiteral("`{networks: [{uuid, name, description, bridge, cluster, ip, netmask, "
-                            "gateway, ranges}]}`: those you may view."),
+                            "gateway, ranges, ipam_network, site_id}]}`: those you may view. "
+                            "`ipam_network` is the network's id in IPAM (/api/networks/{id}/)."),
              [&core](const ApiRequest &request) { return listNetworks(core, request); });
     addRoute(
         router, "PUT", networks, QStringLiteral("Create a static network"),
         QStringLiteral("From `name`, `ip` and `netmask` (255.255.255.0 or 24), and optionally "
                        "`description`, `bridge`, `cluster` (uuid; none: it serves every "
-                       "hypervisor) and `gateway`. Answers `{uuid, networks: [network]}`."),
+                       "hypervisor), `gateway` and `site` (the IPAM site, name or id: by default "
+                       "the site that has this network already, else Default). The network is "
+                       "the IPAM network of that CIDR, made when missing; each address leased "
+                       "from it is an assigned address there with the attribute machine=<uuid>. "
+                       "Answers `{uuid, networks: [network]}`."),
         [&core](const ApiRequest &request) { return createNetwork(core, request); },
-        {{"name"}, {"ip"}, {"netmask"}, {"description"}, {"bridge"}, {"cluster"}, {"gateway"}});
+        {{"name"},
+         {"ip"},
+         {"netmask"},
+         {"description"},
+         {"bridge"},
+         {"cluster"},
+         {"gateway"},
+         {"site"}});
     const QString range = QStringLiteral("/rest/networks/{uuid}/iprange/{range}/");
     addRoute(router, "GET", range, QStringLiteral("Get an IP range"),
              QStringLiteral("`{iprange: {uuid, network, start_ip, end_ip, size, used}}`."),
@@ -241,12 +254,13 @@ void StaticNetworksController::registerRoutes(Router &router, CoreServices &core
                      core.staticNetworks().get(*request.identity, networkUuid(request)), QString());
              });
     addRoute(router, "POST", network, QStringLiteral("Update a static network"),
-             QStringLiteral("Any of `name`, `description`, `bridge` and `cluster`; ip, netmask and "
-                            "gateway are fixed at creation (400)."),
+             QStringLiteral("Any of `name`, `description`, `bridge` and `cluster`; ip, netmask, "
+                            "gateway and site are fixed at creation (400)."),
              [&core](const ApiRequest &request) { return updateNetwork(core, request); },
              {{"name"}, {"description"}, {"bridge"}, {"cluster"}});
     addRoute(router, "DELETE", network, QStringLiteral("Delete a static network"),
-             QStringLiteral("With its ranges; 409 while machines hold addresses from it."),
+             QStringLiteral("With its ranges; 409 while machines hold addresses from it. Its "
+                            "IPAM network stays."),
              [&core](const ApiRequest &request) {
                  return networkAnswer(
                      core.staticNetworks().remove(*request.identity, networkUuid(request)),

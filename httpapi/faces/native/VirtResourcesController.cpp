@@ -166,7 +166,8 @@ void VirtResourcesController::registerRoutes(Router &router, CoreServices &core)
         router, QStringLiteral("machines"), QStringLiteral("machine"),
         [&core](const ApiRequest &r) { return nativeList(r, core.virt().machines(*r.identity)); },
         [&core, uuidOf](const ApiRequest &r) {
-            return detail(core.virt().machine(*r.identity, uuidOf(r)));
+            const Result<Machine> machine = core.virt().machine(*r.identity, uuidOf(r));
+            return detail(machine ? core.staticNetworks().addressed(machine.value()) : machine);
         },
         machineSchema());
     addRoutes(

@@ -190,6 +190,15 @@ std::optional<NetworkFilter> descendants(const Network &network, const ApiReques
     return filter;
 }
 
+std::optional<NetworkFilter> addresses(const Network &network, const ApiRequest &)
+{
+    std::optional<NetworkFilter> filter = inSite(network);
+    filter->within = network.ip;
+    filter->includeNetworks = false;
+    filter->byAddress = true;
+    return filter;
+}
+
 std::optional<NetworkFilter> siblings(const Network &network, const ApiRequest &request)
 {
     std::optional<NetworkFilter> filter = inSite(network);
@@ -371,6 +380,9 @@ void NetworksController::registerRoutes(Router &router, CoreServices &core)
                 QStringLiteral("Networks and addresses whose parent this is."));
         addWalk(router, core, one, QStringLiteral("descendants"), descendants,
                 QStringLiteral("Every network and address inside this one."));
+        addWalk(router, core, one, QStringLiteral("addresses"), addresses,
+                QStringLiteral("The host addresses inside this one, in address order (those "
+                               "leased to machines carry the attribute machine=<uuid>)."));
         addWalk(router, core, one, QStringLiteral("descendents"), descendants,
                 QStringLiteral("Old spelling of descendants."));
         addWalk(router, core, one, QStringLiteral("siblings"), siblings,
