@@ -31,8 +31,9 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_knownHosts(m_database)
     , m_virt(m_database, m_permissions, m_jobs, virtSettings(options))
     , m_clusters(m_database, m_permissions, m_virt)
-    , m_staticNetworks(m_database, m_permissions, m_clusters,
-                       {m_users, m_sites, m_networks, m_attributes, m_attributeValues})
+    , m_staticNetworks(
+          m_database, m_permissions, m_clusters,
+          {m_users, m_permissions, m_sites, m_networks, m_attributes, m_attributeValues})
     , m_packages(m_database, m_permissions, options.dataDir)
     , m_lifecycle(m_virt, m_packages, m_staticNetworks, m_clusters,
                   virtSettings(options).provisionDir)

@@ -89,7 +89,8 @@ Result<QStringList> ofNetwork(const QSqlDatabase &db, qint64 networkId)
     static constexpr std::pair<const char *, const char *> Holders[]{
         {"SELECT COUNT(*) FROM virt_networks WHERE ipam_network_id = ?",
          "a static network (delete that through /rest/networks/ first)"},
-        {"SELECT COUNT(*) FROM virt_ip_leases WHERE ipam_address_id = ?",
+        {"SELECT COUNT(*) FROM virt_ip_leases l WHERE l.ipam_address_id = ? AND EXISTS (SELECT "
+         "1 FROM virt_machines m WHERE m.uuid = l.machine_uuid)",
          "a machine's address lease (deleting the machine frees it)"},
     };
     QStringList parts;

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "auth/Identity.h"
+#include "inventory/Network.h"
 #include "net/IpNetwork.h"
 
 #include <QSet>
@@ -12,6 +13,7 @@ namespace Cairn {
 class AttributeService;
 class AttributeValueRepository;
 class NetworkService;
+class PermissionService;
 class SiteService;
 class UserService;
 
@@ -19,6 +21,7 @@ class UserService;
 struct IpamServices
 {
     UserService &users;
+    PermissionService &permissions;
     SiteService &sites;
     NetworkService &networks;
     AttributeService &attributes;
@@ -35,8 +38,9 @@ struct HeldAddress
 
 // Static networks as IPAM networks: each is a network of a site's tree, and each address leased
 // from it a host address there, assigned, with the attribute machine=<uuid>, so NSoT's
-// clients, set queries and next_address see what machines hold. The callers have checked their
-// own rights (on the static network, on the machine); the IPAM writes need none.
+// clients, set queries and next_address see what machines hold. Making a static network needs
+// the caller's rights on the site too (add for a new IPAM network, change to adopt one); leases
+// and releases follow from rights on the machine and are written as the service user.
 class StaticNetworkIpam
 {
 public:
@@ -51,7 +55,8 @@ public:
     // The site a new static network belongs to: `site` (a name or id) when given, else the one
     // site whose tree has `cidr` already, else the default site. Errors name `site`.
     Result<qint64> siteFor(const QString &site, const IpNetwork &cidr);
-    // The network `cidr` of the site, made (allocated) when missing.
+    // The network `cidr` of the site, made (allocated) when missing: the caller needs add on
+    // the site to make it, change to adopt it. A host address is not a network (400 on ip).
     Result<qint64> networkFor(const QSqlDatabase &db, const Identity &caller, qint64 siteId,
                               const IpNetwork &cidr);
     // The host addresses IPAM records inside `cidr`: a lease must not take one.
@@ -61,16 +66,21 @@ public:
     // ask before a transaction begins.
     Result<Identity> leaser();
     // `address` as an assigned host address of the site, marked as the machine's; `leaser`
-    // is leaser().
+    // is leaser(). With `onlyNew`, an address IPAM records already is a Conflict (a new lease
+    // takes another); without, it is taken over (a machine claiming the address it uses).
     Result<HeldAddress> hold(const QSqlDatabase &db, const Identity &leaser, qint64 siteId,
-                             quint32 address, const QString &machineUuid);
-    // Undoes hold(): deletes the address the lease made, or takes the machine off one it found.
+                             quint32 address, const QString &machineUuid, bool onlyNew);
+    // Undoes hold(): deletes the address the lease made, unless someone has built on it since
+    // (other attributes, another state, an interface), else takes the machine off it.
     Result<void> release(const QSqlDatabase &db, const Identity &leaser, const HeldAddress &held);
 
 private:
-    // The address's attributes with the machine set (or, when `machineUuid` is empty, removed).
-    Result<void> markMachine(const QSqlDatabase &db, const Identity &leaser, qint64 siteId,
-                             qint64 addressId, const QString &machineUuid);
+    // The address's attributes with the machine set (or, when `machineUuid` is empty, removed),
+    // logged as an update so NSoT's readers (and caches) see it.
+    Result<void> markMachine(const QSqlDatabase &db, const Identity &leaser, Network address,
+                             const QString &machineUuid);
+    // Whether anything but the lease shaped the address: it stays when the lease goes.
+    Result<bool> builtOn(const QSqlDatabase &db, const Network &address);
 
     IpamServices m_services;
 };

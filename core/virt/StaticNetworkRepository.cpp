@@ -355,7 +355,8 @@ Result<void> StaticNetworkRepository::setIpamAddress(const QString &address, qin
 {
     return SqlQuery::exec(m_database.connection(),
                           QStringLiteral("UPDATE virt_ip_leases SET ipam_address_id = ?, "
-                                         "ipam_owned = ? WHERE address = ?"),
+                                         "ipam_owned = ? WHERE address = ? AND ipam_address_id "
+                                         "IS NULL"),
                           {ipamAddressId, owned, qint64(QHostAddress(address).toIPv4Address())});
 }
 

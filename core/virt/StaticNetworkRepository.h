@@ -65,6 +65,8 @@ public:
     Result<QList<IpLease>> leasesOf(const QString &machineUuid);
     // Leases that hold no IPAM address yet (made before IPAM held them).
     Result<QList<IpLease>> leasesOutsideIpam();
+    // Only on a lease that holds none yet: two servers entering old leases at once keep the
+    // first's answer.
     Result<void> setIpamAddress(const QString &address, qint64 ipamAddressId, bool owned);
     // Returns how many addresses the machine had.
     Result<qint64> release(const QString &machineUuid);

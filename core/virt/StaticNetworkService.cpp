@@ -238,16 +238,20 @@ Result<StaticNetwork> StaticNetworkService::remove(const Identity &caller, const
     Result<StaticNetwork> network = allowed(caller, uuid, Action::Delete);
     if (!network)
         return network;
-    const Result<qint64> leased = m_networks.leaseCount(network->id);
-    if (!leased)
-        return leased.error();
-    if (leased.value() > 0)
-        return Error::conflict(
-            QStringLiteral("%1 of %2 leased to machines; delete those machines first.")
-                .arg(
-                    counted(leased.value(), QStringLiteral("address"), QStringLiteral("addresses")),
-                    network->name));
-    const Result<void> removed = m_networks.remove(network->id);
+    // In one transaction: a lease made in between would otherwise go with the ranges and leave
+    // its IPAM address behind.
+    const Result<void> removed = Transaction::run(m_database, [&](const QSqlDatabase &) {
+        const Result<qint64> leased = m_networks.leaseCount(network->id);
+        if (!leased)
+            return Result<void>(leased.error());
+        if (leased.value() > 0)
+            return Result<void>(Error::conflict(
+                QStringLiteral("%1 of %2 leased to machines; delete those machines first.")
+                    .arg(counted(leased.value(), QStringLiteral("address"),
+                                 QStringLiteral("addresses")),
+                         network->name)));
+        return m_networks.remove(network->id);
+    });
     if (!removed)
         return removed.error();
     return network;
@@ -393,7 +397,7 @@ Result<std::optional<IpLease>> StaticNetworkService::leaseFor(const QStringList 
 }
 
 Result<void> StaticNetworkService::holdInIpam(const QSqlDatabase &db, const Identity &leaser,
-                                              IpLease &lease)
+                                              IpLease &lease, bool onlyNew)
 {
     const Result<StaticNetwork> network = m_networks.byUuid(lease.networkUuid);
     if (!network)
@@ -402,7 +406,7 @@ Result<void> StaticNetworkService::holdInIpam(const QSqlDatabase &db, const Iden
         return {};
     const Result<HeldAddress> held =
         m_ipam.hold(db, leaser, network->siteId, QHostAddress(lease.address).toIPv4Address(),
-                    lease.machineUuid);
+                    lease.machineUuid, onlyNew);
     if (!held)
         return held.error();
     lease.ipamAddressId = held->id;
@@ -435,7 +439,7 @@ Result<std::optional<IpLease>> StaticNetworkService::leaseFrom(const StaticNetwo
                     m_networks.lease(network, machineUuid, mac, recorded);
                 if (!lease || !lease->has_value())
                     return lease;
-                const Result<void> held = holdInIpam(db, leaser.value(), lease->value());
+                const Result<void> held = holdInIpam(db, leaser.value(), lease->value(), true);
                 if (!held)
                     return held.error();
                 return lease;
@@ -461,7 +465,7 @@ Result<std::optional<IpLease>> StaticNetworkService::claim(const QString &machin
                 m_networks.claim(address.toIPv4Address(), machineUuid, mac);
             if (!lease || !lease->has_value() || lease->value().ipamAddressId != 0)
                 return lease;
-            const Result<void> held = holdInIpam(db, leaser.value(), lease->value());
+            const Result<void> held = holdInIpam(db, leaser.value(), lease->value(), false);
             if (!held)
                 return held.error();
             return lease;
@@ -546,25 +550,31 @@ Result<void> StaticNetworkService::enterIpam()
                                                   << "stays outside IPAM:" << site.error().message;
             continue;
         }
-        Result<void> entered = Transaction::run(m_database, [&](const QSqlDatabase &db) {
+        const Result<void> entered = Transaction::run(m_database, [&](const QSqlDatabase &db) {
             const Result<qint64> ipamNetwork =
                 m_ipam.networkFor(db, author.value(), site.value(), cidr.value());
             if (!ipamNetwork)
                 return Result<void>(ipamNetwork.error());
             return m_networks.setIpamNetwork(network.id, ipamNetwork.value());
         });
+        // One row that cannot enter must not keep the server from starting.
         if (!entered)
-            return entered;
-        ++networks;
+            qCWarning(lcStaticNetworks).noquote()
+                << "static network" << network.name
+                << "stays outside IPAM:" << entered.error().message;
+        else
+            ++networks;
     }
     int addresses = 0;
     for (IpLease lease : leases.value()) {
-        Result<void> held = Transaction::run(m_database, [&](const QSqlDatabase &db) {
-            return holdInIpam(db, author.value(), lease);
+        const Result<void> held = Transaction::run(m_database, [&](const QSqlDatabase &db) {
+            return holdInIpam(db, author.value(), lease, false);
         });
         if (!held)
-            return held;
-        addresses += lease.ipamAddressId != 0 ? 1 : 0;
+            qCWarning(lcStaticNetworks).noquote()
+                << "the lease of" << lease.address << "stays outside IPAM:" << held.error().message;
+        else
+            addresses += lease.ipamAddressId != 0 ? 1 : 0;
     }
     if (networks + addresses > 0)
         qCInfo(lcStaticNetworks).noquote()

@@ -76,8 +76,10 @@ private:
     // One lease from `network` in a transaction with its IPAM address.
     Result<std::optional<IpLease>> leaseFrom(const StaticNetwork &network,
                                              const QString &machineUuid, const QString &mac);
-    // The lease's address held in IPAM and recorded on the lease.
-    Result<void> holdInIpam(const QSqlDatabase &db, const Identity &leaser, IpLease &lease);
+    // The lease's address held in IPAM and recorded on the lease (see StaticNetworkIpam::hold
+    // for `onlyNew`).
+    Result<void> holdInIpam(const QSqlDatabase &db, const Identity &leaser, IpLease &lease,
+                            bool onlyNew);
 
     Database &m_database;
     StaticNetworkRepository m_networks;
