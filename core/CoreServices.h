@@ -75,6 +75,8 @@ public:
 
     const CoreOptions &options() const { return m_options; }
     Database &database() { return m_database; }
+    // For parts built per request that seal their own secrets (eNMS services).
+    const ServerKey &serverKey() const { return m_serverKey; }
     UserService &users() { return m_users; }
     TokenService &tokens() { return m_tokens; }
     AuthTokenService &authTokens() { return m_authTokens; }

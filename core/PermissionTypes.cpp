@@ -2,6 +2,7 @@
 
 #include "auth/AccountAdministration.h"
 #include "automation/AutomationPools.h"
+#include "automation/AutomationServices.h"
 #include "inventory/SiteService.h"
 #include "toolkit/CommandService.h"
 #include "virt/ClusterService.h"
@@ -19,7 +20,8 @@ QStringList PermissionTypes::names()
          {SiteService::ObjectType, CommandService::ObjectType, VirtService::HypervisorType,
           VirtService::MachineType, ClusterService::ObjectType, PackageService::ObjectType,
           StaticNetworkService::ObjectType, ZtpService::ObjectType, AccountAdministration::UserType,
-          AccountAdministration::GroupType, AutomationPools::ObjectType})
+          AccountAdministration::GroupType, AutomationPools::ObjectType,
+          AutomationServices::ObjectType})
         types << QString::fromLatin1(type);
     return types;
 }

@@ -1,6 +1,7 @@
 #include "PoolRepository.h"
 
 #include "db/Database.h"
+#include "db/JoinTable.h"
 #include "db/SqlQuery.h"
 #include "db/Transaction.h"
 
@@ -10,21 +11,6 @@
 #include <QVariant>
 
 namespace Cairn {
-
-namespace {
-
-Result<QList<qint64>> idsOf(const QSqlDatabase &db, const QString &sql, qint64 poolId)
-{
-    Result<QSqlQuery> query = SqlQuery::run(db, sql, {poolId});
-    if (!query)
-        return query.error();
-    QList<qint64> ids;
-    while (query->next())
-        ids << query->value(0).toLongLong();
-    return ids;
-}
-
-} // namespace
 
 Result<QList<Pool>> PoolRepository::select(const QString &where, const QVariantList &values)
 {
@@ -52,10 +38,12 @@ Result<QList<Pool>> PoolRepository::select(const QString &where, const QVariantL
     for (Pool &pool : pools) {
         if (!pool.manuallyDefined)
             continue;
-        const Result<QList<qint64>> devices = idsOf(
-            db, QStringLiteral("SELECT device_id FROM pool_devices WHERE pool_id = ?"), pool.id);
+        const Result<QList<qint64>> devices =
+            JoinTable::members(db, QStringLiteral("pool_devices"), QStringLiteral("pool_id"),
+                               QStringLiteral("device_id"), pool.id);
         const Result<QList<qint64>> links =
-            idsOf(db, QStringLiteral("SELECT link_id FROM pool_links WHERE pool_id = ?"), pool.id);
+            JoinTable::members(db, QStringLiteral("pool_links"), QStringLiteral("pool_id"),
+                               QStringLiteral("link_id"), pool.id);
         if (!devices || !links)
             return devices ? links.error() : devices.error();
         pool.deviceIds = devices.value();
@@ -110,20 +98,10 @@ Result<void> PoolRepository::save(Pool &pool)
              {std::tuple{QStringLiteral("pool_devices"), QStringLiteral("device_id"),
                          &pool.deviceIds},
               std::tuple{QStringLiteral("pool_links"), QStringLiteral("link_id"), &pool.linkIds}}) {
-            Result<void> cleared = SqlQuery::exec(
-                db, QStringLiteral("DELETE FROM %1 WHERE pool_id = ?").arg(table), {pool.id});
-            if (!cleared)
-                return cleared;
-            for (const qint64 id : *ids) {
-                Result<void> added = SqlQuery::exec(
-                    db,
-                    QStringLiteral("INSERT INTO %1 (pool_id, %2) VALUES (?, ?) ON CONFLICT DO "
-                                   "NOTHING")
-                        .arg(table, column),
-                    {pool.id, id});
-                if (!added)
-                    return added;
-            }
+            Result<void> replaced =
+                JoinTable::replace(db, table, QStringLiteral("pool_id"), column, pool.id, *ids);
+            if (!replaced)
+                return replaced;
         }
         return {};
     });

@@ -288,3 +288,85 @@ print(json.dumps(seen))
     EXPECT_EQ(seen.status("bad_type"), 400);
     EXPECT_EQ(seen.status("long_order"), 400) << "each order column sorts every row";
 }
+
+// Services as scripts make them: a type each (eNMS's names too), settings checked with their
+// defaults filled in, targets by name, a REST call's password sealed and never shown.
+TEST_F(EnmsApiTest, ServicesAreTypedCheckedAndTargetDevicesAndPools)
+{
+    const Seen seen = run(QStringLiteral(R"(
+call("POST", "/instance/device", admin, json=[{"name": "svc-r1"}, {"name": "svc-r2"}])
+call("POST", "/instance/pool", admin, json={"name": "svc-pool", "manually_defined": True,
+                                            "devices": ["svc-r2"]})
+seen["save"] = call("POST", "/instance/service", admin, json=[
+    {"name": "show version", "type": "netmiko_commands_service",
+     "commands": "show version\nshow clock\n", "devices": ["svc-r1"], "pools": ["svc-pool"]},
+    {"name": "api", "type": "rest_call_service", "rest_url": "http://192.0.2.9/api",
+     "call_type": "POST", "username": "ops", "password": "s3cret-pass"},
+    {"name": "untyped"},
+    {"name": "bad-choice", "type": "ping_service", "protocol": "UDP"},
+    {"name": "bad-number", "type": "command_service", "commands": ["x"], "timeout": 0},
+    {"name": "unknown-field", "type": "template_service", "template": "x", "colour": "red"},
+    {"name": "no-commands", "type": "command_service"},
+    {"name": "ghost-target", "type": "command_service", "commands": ["x"], "devices": ["ghost"]},
+    {"name": "bad-secret", "type": "rest_call_service", "password": "leak-me"}])
+seen["show"] = call("GET", "/instance/service/show%20version", admin)
+seen["by_type"] = call("GET", "/instance/command_service/show%20version", admin)
+seen["wrong_type"] = call("GET", "/instance/ping_service/show%20version", admin)
+seen["api"] = call("GET", "/instance/service/api", admin)
+seen["retype"] = call("POST", "/instance/service", admin, json={"name": "api",
+                                                                 "type": "ping_service"})
+seen["alias_path"] = call("POST", "/instance/netmiko_backup_service", admin,
+                          json={"name": "backup", "commands": ["show running-config"]})
+seen["backup"] = call("GET", "/instance/service/backup", admin)
+seen["alice"] = call("POST", "/instance/service", ("alice", "alice-password"),
+                     json={"name": "mine", "type": "template_service", "template": "x"})
+seen["query"] = call("GET", "/query/service", admin, params={"type": "command_service"})
+call("DELETE", "/instance/device/svc-r1", admin)
+seen["after_delete"] = call("GET", "/instance/service/show%20version", admin)
+seen["rename"] = call("PUT", "/instance/service", admin,
+                      json={"name": "show version", "new_name": "show-version"})
+seen["delete"] = call("DELETE", "/instance/service/show-version", admin)
+seen["gone"] = call("GET", "/instance/service/show-version", admin)
+print(json.dumps(seen))
+)"));
+    EXPECT_EQ(seen.body("save")[QStringLiteral("success")],
+              (QJsonArray{QStringLiteral("show version"), QStringLiteral("api")}));
+    const QJsonArray failure = seen.body("save")[QStringLiteral("failure")].toArray();
+    ASSERT_EQ(failure.size(), 7) << QJsonDocument(failure).toJson().constData();
+    EXPECT_TRUE(failure[0][1].toString().startsWith(QLatin1String("type: One of ")));
+    EXPECT_EQ(failure[1][1].toString(), QStringLiteral("protocol: One of TCP, ICMP."));
+    EXPECT_EQ(failure[2][1].toString(), QStringLiteral("timeout: A whole number from 1 to 3600."));
+    EXPECT_EQ(failure[3][1].toString(),
+              QStringLiteral("colour: A template_service has no such property."));
+    EXPECT_EQ(failure[4][1].toString(), QStringLiteral("commands: This field is required."));
+    EXPECT_EQ(failure[5][1].toString(), QStringLiteral("devices: No device named ghost."));
+    EXPECT_FALSE(QJsonDocument(failure).toJson().contains("leak-me"))
+        << "a refused object is answered without its password";
+
+    const QJsonValue shown = seen.body("show");
+    EXPECT_EQ(shown[QStringLiteral("type")], QStringLiteral("command_service"));
+    EXPECT_EQ(shown[QStringLiteral("commands")],
+              (QJsonArray{QStringLiteral("show version"), QStringLiteral("show clock")}));
+    EXPECT_EQ(shown[QStringLiteral("timeout")], 10) << "defaults are filled in";
+    EXPECT_EQ(shown[QStringLiteral("run_method")], QStringLiteral("per_device"));
+    EXPECT_EQ(shown[QStringLiteral("devices")], QJsonArray{QStringLiteral("svc-r1")});
+    EXPECT_EQ(shown[QStringLiteral("pools")], QJsonArray{QStringLiteral("svc-pool")});
+    EXPECT_EQ(seen.status("by_type"), 200);
+    EXPECT_EQ(seen.status("wrong_type"), 404);
+    EXPECT_EQ(seen.body("api")[QStringLiteral("username")], QStringLiteral("ops"));
+    EXPECT_FALSE(seen.body("api").toObject().contains(QStringLiteral("password")));
+    EXPECT_EQ(seen.body("retype")[QStringLiteral("failure")][0][1].toString(),
+              QStringLiteral("type: api is a rest_call_service; a service keeps its type."));
+    EXPECT_EQ(seen.body("alias_path")[QStringLiteral("success")],
+              QJsonArray{QStringLiteral("backup")});
+    EXPECT_EQ(seen.body("backup")[QStringLiteral("type")], QStringLiteral("backup_service"));
+    EXPECT_EQ(seen.body("backup")[QStringLiteral("property")], QStringLiteral("configuration"));
+    EXPECT_EQ(seen.body("alice")[QStringLiteral("success")], QJsonArray());
+    EXPECT_EQ(seen.body("query").toArray().size(), 1);
+    EXPECT_EQ(seen.body("after_delete")[QStringLiteral("devices")], QJsonArray())
+        << "a deleted device leaves the services that targeted it";
+    EXPECT_EQ(seen.body("rename")[QStringLiteral("success")],
+              QJsonArray{QStringLiteral("show-version")});
+    EXPECT_EQ(seen.status("delete"), 200);
+    EXPECT_EQ(seen.status("gone"), 404);
+}

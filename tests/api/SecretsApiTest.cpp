@@ -16,6 +16,7 @@ namespace {
 
 const QByteArray AuthString = "auth-7b3e91f0c2";
 const QByteArray DevicePassword = "devpw-5c2a8d14e6";
+const QByteArray ServicePassword = "restpw-8e1f3b7a92";
 const QByteArray EnablePassword = "enable-0d9f3a71b8";
 
 class SecretsApiTest : public ServerFixture
@@ -92,14 +93,25 @@ TEST_F(SecretsApiTest, NoSecretIsInTheDatabaseLogsChangesExportsOrErrors)
         EXPECT_EQ(
             kept(admin("GET", "/api/plugins/toolkit/command-logs/export/?format=" + format)).status,
             200);
+    // An eNMS REST call service's password.
+    ASSERT_EQ(kept(admin("POST", "/rest/instance/service",
+                         R"({"name": "api", "type": "rest_call_service", "rest_url": "http://x/",
+                             "password": ")" +
+                             ServicePassword + R"("})"))
+                  .json()[QStringLiteral("success")]
+                  .toArray()
+                  .size(),
+              1);
+    kept(admin("GET", "/rest/instance/service/api"));
     // Wrong credentials and bad input, answered with errors.
     kept(client().get("/api/users/0/", HttpClient::basic("admin", "admin-password-wrong")));
     kept(admin("POST", "/api/plugins/toolkit/credential-sets/",
                R"({"name": "lab", "username": "netops", "password": ")" + DevicePassword +
                    R"(", "platforms": ["cisco_ios"]})"));
 
-    QList<QByteArray> secrets{AuthString,       DevicePassword,   EnablePassword, credentialToken,
-                              "admin-password", "alice-password", s_adminToken,   s_aliceToken};
+    QList<QByteArray> secrets{AuthString,       DevicePassword,  EnablePassword,
+                              credentialToken,  ServicePassword, "admin-password",
+                              "alice-password", s_adminToken,    s_aliceToken};
     // The server key itself, in every place but its own file.
     QFile key(s_dir->filePath(QStringLiteral("server.key")));
     ASSERT_TRUE(key.open(QIODevice::ReadOnly));

@@ -4,7 +4,9 @@
 #include "automation/AutomationInventory.h"
 #include "automation/AutomationLinks.h"
 #include "automation/AutomationPools.h"
+#include "automation/AutomationServices.h"
 #include "automation/EnmsSearch.h"
+#include "automation/ServiceTypes.h"
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
@@ -28,20 +30,24 @@ public:
         : m_devices(core.devices(), core.sites())
         , m_links(core.database(), core.devices(), core.permissions())
         , m_pools(core.database(), m_devices, m_links, core.permissions())
+        , m_services(core.database(), core.devices(), core.permissions(), core.serverKey())
     {
     }
 
     // A 404 naming a type not served yet.
     static std::optional<Error> unsupported(const QString &type)
     {
-        if (types().contains(type))
+        if (types().contains(type) || isService(type))
             return std::nullopt;
-        return Error::notFound(QStringLiteral("Instance type %1 is not served yet; %2 are.")
-                                   .arg(type, types().join(QLatin1String(", "))));
+        return Error::notFound(
+            QStringLiteral("Instance type %1 is not served yet; %2 are.")
+                .arg(type, (types() + ServiceTypes::names()).join(QLatin1String(", "))));
     }
 
     Result<QJsonObject> get(const QString &type, const QString &name)
     {
+        if (isService(type))
+            return m_services.service(type, name);
         if (type == u"link")
             return m_links.link(name);
         if (type == u"pool")
@@ -51,6 +57,8 @@ public:
 
     Result<QJsonObject> remove(const Identity &caller, const QString &type, const QString &name)
     {
+        if (isService(type))
+            return m_services.removeService(caller, type, name);
         if (type == u"link")
             return m_links.removeLink(caller, name);
         if (type == u"pool")
@@ -60,6 +68,8 @@ public:
 
     SaveReport save(const Identity &caller, const QString &type, const QJsonArray &objects)
     {
+        if (isService(type))
+            return m_services.saveServices(caller, type, objects);
         if (type == u"link")
             return m_links.saveLinks(caller, objects);
         if (type == u"pool")
@@ -69,6 +79,8 @@ public:
 
     Result<QJsonArray> query(const QString &type, const QList<QPair<QString, QString>> &equal)
     {
+        if (isService(type))
+            return m_services.queryServices(type, equal);
         if (type == u"link")
             return m_links.queryLinks(equal);
         if (type == u"pool")
@@ -79,6 +91,12 @@ public:
     AutomationInventory &devices() { return m_devices; }
 
 private:
+    // `service`, a service type, or an eNMS name for one.
+    static bool isService(const QString &type)
+    {
+        return type == u"service" || !ServiceTypes::canonical(type).isEmpty();
+    }
+
     static const QStringList &types()
     {
         static const QStringList served{QStringLiteral("device"), QStringLiteral("link"),
@@ -89,6 +107,7 @@ private:
     AutomationInventory m_devices;
     AutomationLinks m_links;
     AutomationPools m_pools;
+    AutomationServices m_services;
 };
 
 HttpResponse showOrRemove(CoreServices &core, const ApiRequest &request, bool remove)
@@ -185,14 +204,16 @@ RouteSpec enmsRoute(const char *method, const QString &path, const QString &summ
 void InstancesController::registerRoutes(Router &router, CoreServices &core)
 {
     const QString instance = QStringLiteral("/rest/instance/{type}/{name}");
-    router.add(enmsRoute("GET", instance, QStringLiteral("Get an object"),
-                         QStringLiteral("Every property of the object named `name`. A device: "
-                                        "the inventory's fields, `driver` (its platform), its "
-                                        "site and its custom properties (attributes). A link: "
-                                        "`source_name`, `destination_name`, `color`, "
-                                        "`description`. A pool: its rules and its members "
-                                        "(`devices`, `links`), worked out now.")),
-               [&core](const ApiRequest &request) { return showOrRemove(core, request, false); });
+    router.add(
+        enmsRoute("GET", instance, QStringLiteral("Get an object"),
+                  QStringLiteral("Every property of the object named `name`. A device: "
+                                 "the inventory's fields, `driver` (its platform), its "
+                                 "site and its custom properties (attributes). A link: "
+                                 "`source_name`, `destination_name`, `color`, "
+                                 "`description`. A pool: its rules and its members "
+                                 "(`devices`, `links`), worked out now. A service (`service` or "
+                                 "its type): its settings, `devices` and `pools`.")),
+        [&core](const ApiRequest &request) { return showOrRemove(core, request, false); });
     router.add(enmsRoute("DELETE", instance, QStringLiteral("Delete an object"),
                          QStringLiteral("Answers the object as it was; a device's links go "
                                         "with it.")),

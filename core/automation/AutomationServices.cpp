@@ -1,0 +1,297 @@
+#include "AutomationServices.h"
+
+#include "EnmsValues.h"
+#include "ServiceTypes.h"
+#include "auth/PermissionService.h"
+#include "auth/ServerKey.h"
+#include "inventory/DeviceService.h"
+
+#include <QSet>
+
+namespace Cairn {
+
+namespace {
+
+// What a save may carry besides the type's settings.
+const QStringList &ownFields()
+{
+    static const QStringList fields{QStringLiteral("name"),        QStringLiteral("new_name"),
+                                    QStringLiteral("type"),        QStringLiteral("id"),
+                                    QStringLiteral("description"), QStringLiteral("disabled"),
+                                    QStringLiteral("devices"),     QStringLiteral("pools")};
+    return fields;
+}
+
+// The object as it may be echoed back: never with a secret.
+QJsonValue withoutSecrets(QJsonValue object)
+{
+    if (!object.isObject())
+        return object;
+    QJsonObject fields = object.toObject();
+    fields.remove(QStringLiteral("password"));
+    return fields;
+}
+
+Error notFound(const QString &type, const QString &name)
+{
+    return Error::notFound(QStringLiteral("%1 %2 not found.").arg(type, name));
+}
+
+} // namespace
+
+AutomationServices::AutomationServices(Database &database, DeviceService &devices,
+                                       PermissionService &permissions, const ServerKey &serverKey)
+    : m_services(database)
+    , m_pools(database)
+    , m_devices(devices)
+    , m_permissions(permissions)
+    , m_sealer(serverKey.derive("services"))
+{
+}
+
+Result<AutomationServices::PoolNames> AutomationServices::poolNames()
+{
+    const Result<QList<Pool>> pools = m_pools.list();
+    if (!pools)
+        return pools.error();
+    PoolNames names;
+    for (const Pool &pool : pools.value()) {
+        names.names.insert(pool.id, pool.name);
+        names.ids.insert(pool.name, pool.id);
+    }
+    return names;
+}
+
+Result<QJsonObject> AutomationServices::shown(const Service &service, const PoolNames &pools)
+{
+    QJsonObject json = service.settings;
+    json.insert(QStringLiteral("id"), service.id);
+    json.insert(QStringLiteral("name"), service.name);
+    json.insert(QStringLiteral("type"), service.type);
+    json.insert(QStringLiteral("description"), service.description);
+    json.insert(QStringLiteral("disabled"), service.disabled);
+    DeviceFilter filter;
+    filter.ids = service.deviceIds;
+    filter.limit = int(service.deviceIds.size());
+    QJsonArray devices;
+    if (!service.deviceIds.isEmpty()) {
+        const Result<QList<Device>> targets = m_devices.list(filter);
+        if (!targets)
+            return targets.error();
+        for (const Device &device : targets.value())
+            devices.append(device.hostname);
+    }
+    json.insert(QStringLiteral("devices"), devices);
+    QJsonArray poolList;
+    for (const qint64 id : service.poolIds)
+        poolList.append(pools.names.value(id));
+    json.insert(QStringLiteral("pools"), poolList);
+    return json;
+}
+
+Result<Service> AutomationServices::found(const QString &type, const QString &name)
+{
+    const Result<std::optional<Service>> service = m_services.byName(name);
+    if (!service)
+        return service.error();
+    const QString wanted = ServiceTypes::canonical(type);
+    if (!service->has_value() || (!wanted.isEmpty() && service->value().type != wanted))
+        return notFound(type, name);
+    return service->value();
+}
+
+Result<QJsonObject> AutomationServices::service(const QString &type, const QString &name)
+{
+    const Result<Service> service = found(type, name);
+    if (!service)
+        return service.error();
+    const Result<PoolNames> pools = poolNames();
+    if (!pools)
+        return pools.error();
+    return shown(service.value(), pools.value());
+}
+
+Result<QJsonObject> AutomationServices::removeService(const Identity &caller, const QString &type,
+                                                      const QString &name)
+{
+    const Result<void> allowed = m_permissions.require(caller, QString::fromLatin1(ObjectType),
+                                                       std::nullopt, Action::Delete);
+    if (!allowed)
+        return allowed.error();
+    const Result<Service> target = found(type, name);
+    if (!target)
+        return target.error();
+    Result<QJsonObject> before = service(type, name);
+    if (!before)
+        return before;
+    const Result<void> removed = m_services.remove(target->id);
+    if (!removed)
+        return removed.error();
+    return before;
+}
+
+Result<QList<qint64>> AutomationServices::deviceIds(const QJsonValue &names)
+{
+    if (!names.isArray())
+        return Error::invalidField(QStringLiteral("devices"), QStringLiteral("A list of names."));
+    QList<qint64> ids;
+    for (const QJsonValue name : names.toArray()) {
+        DeviceFilter filter;
+        filter.hostname = name.toString();
+        filter.limit = 2;
+        const Result<QList<Device>> devices = m_devices.list(filter);
+        if (!devices)
+            return devices.error();
+        if (devices->size() != 1)
+            return Error::invalidField(
+                QStringLiteral("devices"),
+                devices->isEmpty()
+                    ? QStringLiteral("No device named %1.").arg(name.toString())
+                    : QStringLiteral("%1 names a device in several sites.").arg(name.toString()));
+        ids << devices->first().id;
+    }
+    return ids;
+}
+
+Result<QString> AutomationServices::saveService(const Identity &caller, const QString &type,
+                                                const QJsonValue &value, const PoolNames &pools)
+{
+    if (!value.isObject())
+        return Error::badRequest(QStringLiteral("Expected an object."));
+    const QJsonObject object = value.toObject();
+    const QJsonValue name = object.value(QStringLiteral("name"));
+    if (!name.isString() || name.toString().trimmed().isEmpty())
+        return Error::invalidField(QStringLiteral("name"),
+                                   QStringLiteral("This field is required."));
+    const Result<std::optional<Service>> existing = m_services.byName(name.toString().trimmed());
+    if (!existing)
+        return existing.error();
+    const Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(ObjectType), std::nullopt,
+                              existing->has_value() ? Action::Change : Action::Add);
+    if (!allowed)
+        return allowed.error();
+
+    // The type: the path's, else the object's; an existing service keeps its own.
+    const QString given = object.value(QStringLiteral("type")).toString(type);
+    const QString wanted = ServiceTypes::canonical(given == u"service" ? QString() : given);
+    Service service = existing->value_or(Service{});
+    if (existing->has_value()) {
+        if (!wanted.isEmpty() && wanted != service.type)
+            return Error::invalidField(QStringLiteral("type"),
+                                       QStringLiteral("%1 is a %2; a service keeps its type.")
+                                           .arg(service.name, service.type));
+    } else {
+        if (wanted.isEmpty())
+            return Error::invalidField(
+                QStringLiteral("type"),
+                QStringLiteral("One of %1.").arg(ServiceTypes::names().join(QLatin1String(", "))));
+        service.type = wanted;
+        service.name = name.toString().trimmed();
+    }
+    const QString secret = ServiceTypes::secretOf(service.type);
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!ownFields().contains(it.key()) && !ServiceTypes::hasSetting(service.type, it.key()) &&
+            it.key() != secret)
+            return Error::invalidField(
+                it.key(), QStringLiteral("A %1 has no such property.").arg(service.type));
+    }
+    for (const char *text : {"new_name", "description"}) {
+        const QJsonValue field = object.value(QLatin1String(text));
+        if (!field.isUndefined() && !field.isString())
+            return Error::invalidField(QString::fromLatin1(text),
+                                       QStringLiteral("Not a valid string."));
+    }
+    if (object.contains(QStringLiteral("new_name")))
+        service.name = object.value(QStringLiteral("new_name")).toString().trimmed();
+    if (service.name.isEmpty())
+        return Error::invalidField(QStringLiteral("new_name"), QStringLiteral("A name is needed."));
+    if (object.contains(QStringLiteral("description")))
+        service.description = object.value(QStringLiteral("description")).toString();
+    const QJsonValue disabled = object.value(QStringLiteral("disabled"));
+    if (!disabled.isUndefined() && !disabled.isBool())
+        return Error::invalidField(QStringLiteral("disabled"), QStringLiteral("true or false."));
+    service.disabled = disabled.toBool(service.disabled);
+    const Result<QJsonObject> settings =
+        ServiceTypes::apply(service.type, service.settings, object);
+    if (!settings)
+        return settings.error();
+    service.settings = settings.value();
+    if (!secret.isEmpty() && object.contains(secret)) {
+        if (!object.value(secret).isString())
+            return Error::invalidField(secret, QStringLiteral("Not a valid string."));
+        const QString plain = object.value(secret).toString();
+        service.sealedSecret = plain.isEmpty() ? QString() : m_sealer.seal(plain.toUtf8());
+    }
+    if (object.contains(QStringLiteral("devices"))) {
+        const Result<QList<qint64>> devices = deviceIds(object.value(QStringLiteral("devices")));
+        if (!devices)
+            return devices.error();
+        service.deviceIds = devices.value();
+    }
+    if (object.contains(QStringLiteral("pools"))) {
+        const QJsonValue names = object.value(QStringLiteral("pools"));
+        if (!names.isArray())
+            return Error::invalidField(QStringLiteral("pools"), QStringLiteral("A list of names."));
+        service.poolIds.clear();
+        for (const QJsonValue pool : names.toArray()) {
+            if (!pools.ids.contains(pool.toString()))
+                return Error::invalidField(
+                    QStringLiteral("pools"),
+                    QStringLiteral("No pool named %1.").arg(pool.toString()));
+            service.poolIds << pools.ids.value(pool.toString());
+        }
+    }
+    const Result<void> saved = m_services.save(service);
+    if (!saved && saved.error().code == ErrorCode::Conflict)
+        return Error::invalidField(QStringLiteral("new_name"),
+                                   QStringLiteral("A service named %1 exists.").arg(service.name));
+    if (!saved)
+        return saved.error();
+    return service.name;
+}
+
+SaveReport AutomationServices::saveServices(const Identity &caller, const QString &type,
+                                            const QJsonArray &objects)
+{
+    const Result<PoolNames> pools = poolNames();
+    SaveReport report;
+    for (const QJsonValue object : objects) {
+        const Result<QString> saved =
+            pools ? saveService(caller, type, object, pools.value()) : pools.error();
+        if (saved)
+            report.success << saved.value();
+        else
+            report.failure.append(
+                QJsonArray{withoutSecrets(object), EnmsValues::reasonOf(saved.error())});
+    }
+    return report;
+}
+
+Result<QJsonArray> AutomationServices::queryServices(const QString &type,
+                                                     const QList<QPair<QString, QString>> &equal)
+{
+    const Result<QList<Service>> services = m_services.list();
+    if (!services)
+        return services.error();
+    const Result<PoolNames> pools = poolNames();
+    if (!pools)
+        return pools.error();
+    const QString wanted = ServiceTypes::canonical(type);
+    QList<QJsonObject> objects;
+    QSet<QString> known{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("type"),
+                        QStringLiteral("description"), QStringLiteral("disabled")};
+    for (const Service &service : services.value()) {
+        if (!wanted.isEmpty() && service.type != wanted)
+            continue;
+        const Result<QJsonObject> json = shown(service, pools.value());
+        if (!json)
+            return json.error();
+        objects << json.value();
+        for (const QString &key : objects.last().keys())
+            known.insert(key);
+    }
+    return EnmsValues::matching(objects, known, equal);
+}
+
+} // namespace Cairn

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "PoolRepository.h"
+#include "Result.h"
+#include "SaveReport.h"
+#include "ServiceRepository.h"
+#include "auth/Identity.h"
+#include "auth/Sealer.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Cairn {
+
+class DeviceService;
+class PermissionService;
+class ServerKey;
+
+// eNMS services: saved by name with their type's settings checked (ServiceTypes), their
+// targets (`devices`, `pools`) by name, a REST call's password sealed and never shown.
+// Making, changing and deleting one need `add`, `change` and `delete` on the service type;
+// reading, to be signed in.
+class AutomationServices
+{
+public:
+    static constexpr const char *ObjectType = "service";
+
+    AutomationServices(Database &database, DeviceService &devices, PermissionService &permissions,
+                       const ServerKey &serverKey);
+
+    // `type` narrows to one service type (or its eNMS alias); "service" is every type.
+    Result<QJsonObject> service(const QString &type, const QString &name);
+    Result<QJsonObject> removeService(const Identity &caller, const QString &type,
+                                      const QString &name);
+    // Each on its own: a new one needs `type` (or is saved through its type's path), an
+    // existing one keeps its type; `new_name` renames. A refused object is answered without
+    // its password.
+    SaveReport saveServices(const Identity &caller, const QString &type, const QJsonArray &objects);
+    Result<QJsonArray> queryServices(const QString &type,
+                                     const QList<QPair<QString, QString>> &equal);
+
+private:
+    // Pool names by id and ids by name, read once per request (pools are few).
+    struct PoolNames
+    {
+        QHash<qint64, QString> names;
+        QHash<QString, qint64> ids;
+    };
+    Result<PoolNames> poolNames();
+    Result<QJsonObject> shown(const Service &service, const PoolNames &pools);
+    Result<Service> found(const QString &type, const QString &name);
+    // The devices `names` (a JSON array) stands for; a 400 on `devices` names the first unknown
+    // one, or one that several sites have.
+    Result<QList<qint64>> deviceIds(const QJsonValue &names);
+    Result<QString> saveService(const Identity &caller, const QString &type,
+                                const QJsonValue &object, const PoolNames &pools);
+
+    ServiceRepository m_services;
+    PoolRepository m_pools;
+    DeviceService &m_devices;
+    PermissionService &m_permissions;
+    Sealer m_sealer;
+};
+
+} // namespace Cairn
