@@ -51,6 +51,11 @@ Result<QJsonObject> AutomationLinks::removeLink(const Identity &caller, const QS
     const Result<Link> found = byName(name);
     if (!found)
         return found.error();
+    if (found->id == 0)
+        return Error::conflict(QStringLiteral("%1 is the NSoT circuit %2; delete it there "
+                                              "(DELETE /api/circuits/%2/).")
+                                   .arg(found->name)
+                                   .arg(*found->circuitId));
     const Result<void> allowed = mayAct(caller, found.value(), Action::Delete);
     if (!allowed)
         return allowed.error();
@@ -138,7 +143,8 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
     const Result<void> allowed = mayAct(caller, link, Action::Change);
     if (!allowed)
         return allowed.error();
-    const Result<void> saved = existing ? m_links.update(link) : m_links.insert(link);
+    // A circuit no link named yet becomes one, the same edge seen from both faces.
+    const Result<void> saved = link.id != 0 ? m_links.update(link) : m_links.insert(link);
     if (!saved && saved.error().code == ErrorCode::Conflict)
         return Error::invalidField(QStringLiteral("new_name"),
                                    QStringLiteral("A link named %1 exists.").arg(link.name));

@@ -15,6 +15,9 @@ QJsonObject Link::toJson() const
         {QStringLiteral("description"), description},
         {QStringLiteral("created"), isoTimestamp(createdAt)},
         {QStringLiteral("updated"), isoTimestamp(updatedAt)},
+        {QStringLiteral("circuit"), circuitId ? QJsonValue(*circuitId) : QJsonValue()},
+        {QStringLiteral("source_interface"), sourceInterface},
+        {QStringLiteral("destination_interface"), destinationInterface},
     };
 }
 

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 
 namespace Cairn {
 
@@ -19,6 +20,11 @@ struct Link
     QString description;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    // The NSoT circuit that is the same edge (same name), with its interfaces. A circuit no
+    // link names is a link of its own, with id 0, until eNMS saves it.
+    std::optional<qint64> circuitId;
+    QString sourceInterface;
+    QString destinationInterface;
 
     // As eNMS shows it: relations by name (`source_name`, `destination_name`).
     QJsonObject toJson() const;

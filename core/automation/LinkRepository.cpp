@@ -11,23 +11,47 @@ namespace Cairn {
 
 Result<QList<Link>> LinkRepository::select(const QString &where, const QVariantList &values)
 {
+    // eNMS's links, with the NSoT circuit of the same name if there is one, and the circuits
+    // between two devices' interfaces that no link names: one topology, seen from both faces.
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
-        QStringLiteral("SELECT l.id, l.name, l.source_id, l.destination_id, s.hostname, "
-                       "d.hostname, l.color, l.description, l.created_at, l.updated_at FROM links "
-                       "l JOIN devices s ON s.id = l.source_id JOIN devices d ON d.id = "
-                       "l.destination_id %1 ORDER BY l.name")
+        QStringLiteral(
+            "SELECT * FROM (SELECT l.id AS id, l.name AS name, l.source_id AS source_id, "
+            "l.destination_id AS destination_id, s.hostname AS source_name, d.hostname AS "
+            "destination_name, l.color AS color, l.description AS description, l.created_at AS "
+            "created_at, l.updated_at AS updated_at, c.id AS circuit_id, ca.name AS "
+            "source_interface, cz.name AS destination_interface FROM links l JOIN devices s ON "
+            "s.id = l.source_id JOIN devices d ON d.id = l.destination_id LEFT JOIN circuits c ON "
+            "c.name = l.name LEFT JOIN interfaces ca ON ca.id = c.endpoint_a LEFT JOIN interfaces "
+            "cz ON cz.id = c.endpoint_z UNION ALL SELECT 0, c.name, ia.device_id, iz.device_id, "
+            "da.hostname, dz.hostname, '', '', c.created_at, c.updated_at, c.id, ia.name, iz.name "
+            "FROM circuits c JOIN interfaces ia ON ia.id = c.endpoint_a JOIN interfaces iz ON "
+            "iz.id = c.endpoint_z JOIN devices da ON da.id = ia.device_id JOIN devices dz ON dz.id "
+            "= iz.device_id WHERE NOT EXISTS (SELECT 1 FROM links n WHERE n.name = c.name)) e %1 "
+            "ORDER BY e.name")
             .arg(where),
         values);
     if (!query)
         return query.error();
     QList<Link> links;
-    while (query->next())
-        links << Link{query->value(0).toLongLong(), query->value(1).toString(),
-                      query->value(2).toLongLong(), query->value(3).toLongLong(),
-                      query->value(4).toString(),   query->value(5).toString(),
-                      query->value(6).toString(),   query->value(7).toString(),
-                      query->value(8).toLongLong(), query->value(9).toLongLong()};
+    while (query->next()) {
+        Link link;
+        link.id = query->value(0).toLongLong();
+        link.name = query->value(1).toString();
+        link.sourceId = query->value(2).toLongLong();
+        link.destinationId = query->value(3).toLongLong();
+        link.sourceName = query->value(4).toString();
+        link.destinationName = query->value(5).toString();
+        link.color = query->value(6).toString();
+        link.description = query->value(7).toString();
+        link.createdAt = query->value(8).toLongLong();
+        link.updatedAt = query->value(9).toLongLong();
+        if (!query->value(10).isNull())
+            link.circuitId = query->value(10).toLongLong();
+        link.sourceInterface = query->value(11).toString();
+        link.destinationInterface = query->value(12).toString();
+        links << link;
+    }
     return links;
 }
 
@@ -38,7 +62,7 @@ Result<QList<Link>> LinkRepository::list()
 
 Result<std::optional<Link>> LinkRepository::byName(const QString &name)
 {
-    const Result<QList<Link>> found = select(QStringLiteral("WHERE l.name = ?"), {name});
+    const Result<QList<Link>> found = select(QStringLiteral("WHERE e.name = ?"), {name});
     if (!found)
         return found.error();
     return found->isEmpty() ? std::nullopt : std::optional<Link>(found->first());

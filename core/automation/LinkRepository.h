@@ -10,7 +10,8 @@ namespace Cairn {
 
 class Database;
 
-// The links table, each read with its endpoints' hostnames.
+// The links table, each read with its endpoints' hostnames, and the NSoT circuits that are
+// links too (see Link::circuitId).
 class LinkRepository
 {
 public:

@@ -370,3 +370,38 @@ print(json.dumps(seen))
     EXPECT_EQ(seen.status("delete"), 200);
     EXPECT_EQ(seen.status("gone"), 404);
 }
+
+// One topology: a circuit made through NSoT is a link to eNMS (with its interfaces), and a link
+// eNMS saves under the circuit's name is the same edge.
+TEST_F(EnmsApiTest, CircuitsMadeThroughNsotAreLinks)
+{
+    const Seen seen = run(QStringLiteral(R"(
+call("POST", "/instance/device", admin, json=[{"name": "ckt-a"}, {"name": "ckt-b"}])
+nsot("POST", "/sites/1/interfaces/", json=[{"device": "ckt-a", "name": "Ethernet1"},
+                                           {"device": "ckt-b", "name": "Ethernet2"}])
+seen["circuit"] = nsot("POST", "/sites/1/circuits/", json={
+    "name": "ckt-a-b", "endpoint_a": "ckt-a:Ethernet1", "endpoint_z": "ckt-b:Ethernet2"})
+seen["query"] = call("GET", "/query/link", admin, params={"name": "ckt-a-b"})
+seen["get"] = call("GET", "/instance/link/ckt-a-b", admin)
+seen["delete"] = call("DELETE", "/instance/link/ckt-a-b", admin)
+seen["save"] = call("POST", "/instance/link", admin, json={"name": "ckt-a-b", "color": "red"})
+seen["merged"] = call("GET", "/query/link", admin, params={"name": "ckt-a-b"})
+print(json.dumps(seen))
+)"));
+    ASSERT_EQ(seen.status("circuit"), 201) << QJsonDocument(seen.noted).toJson().constData();
+    const QJsonArray found = seen.body("query").toArray();
+    ASSERT_EQ(found.size(), 1) << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(found[0][QStringLiteral("source_name")], QStringLiteral("ckt-a"));
+    EXPECT_EQ(found[0][QStringLiteral("destination_name")], QStringLiteral("ckt-b"));
+    EXPECT_EQ(found[0][QStringLiteral("source_interface")], QStringLiteral("Ethernet1"));
+    EXPECT_EQ(found[0][QStringLiteral("destination_interface")], QStringLiteral("Ethernet2"));
+    EXPECT_EQ(found[0][QStringLiteral("circuit")], seen.body("circuit")[QStringLiteral("id")]);
+    EXPECT_EQ(seen.status("get"), 200);
+    EXPECT_EQ(seen.status("delete"), 409) << "a circuit is deleted where it was made";
+    EXPECT_EQ(seen.body("save")[QStringLiteral("success")], QJsonArray{QStringLiteral("ckt-a-b")});
+    const QJsonArray merged = seen.body("merged").toArray();
+    ASSERT_EQ(merged.size(), 1) << "the same edge, not two";
+    EXPECT_EQ(merged[0][QStringLiteral("color")], QStringLiteral("red"));
+    EXPECT_EQ(merged[0][QStringLiteral("circuit")], seen.body("circuit")[QStringLiteral("id")]);
+    EXPECT_EQ(merged[0][QStringLiteral("source_interface")], QStringLiteral("Ethernet1"));
+}
