@@ -149,10 +149,12 @@ SaveReport AutomationInventory::saveDevices(const Identity &caller, const QJsonA
         objects, [&](const QJsonValue &object) { return saveDevice(caller, object); });
 }
 
-Result<QJsonArray> AutomationInventory::queryDevices(const QList<QPair<QString, QString>> &equal)
+Result<QJsonArray> AutomationInventory::queryDevices(const QList<QPair<QString, QString>> &equal,
+                                                     bool withTexts)
 {
     DeviceFilter filter;
     filter.limit = MaxDevices;
+    filter.withTexts = withTexts;
     const Result<QList<Device>> devices = m_devices.list(filter);
     if (!devices)
         return devices.error();

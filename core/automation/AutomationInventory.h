@@ -32,8 +32,9 @@ public:
     // Each object on its own: created when its `name` is new, else updated (`new_name` renames).
     SaveReport saveDevices(const Identity &caller, const QJsonArray &objects);
     // The devices whose every property in `equal` has that value (as text); an unknown property
-    // is a 400 naming it.
-    Result<QJsonArray> queryDevices(const QList<QPair<QString, QString>> &equal);
+    // is a 400 naming it. `withTexts` adds configuration, operational_data and specialized_data.
+    Result<QJsonArray> queryDevices(const QList<QPair<QString, QString>> &equal,
+                                    bool withTexts = false);
     // One of the device's texts: configuration (the default), operational_data or
     // specialized_data.
     Result<QString> deviceText(const QString &name, const QString &property);

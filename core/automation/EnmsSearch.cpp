@@ -71,7 +71,41 @@ Result<PoolRules::Compiled> rulesOf(const QJsonObject &criteria, const QSet<QStr
     return PoolRules::compile(read.value());
 }
 
+const QString MatchesSuffix = QStringLiteral("_matches");
+
+// The lines of `text` the criterion on its column keeps: a regex search, an equality or a
+// substring (inclusion, the default), as "L<number>: <line>".
+QJsonArray matchingLines(const QString &text, const QJsonObject &criteria, const QString &column)
+{
+    const QString wanted = criteria.value(column).toString();
+    const QString filter = criteria.value(column + QStringLiteral("_filter")).toString();
+    const QRegularExpression pattern(filter == u"regex" ? wanted : QString());
+    QJsonArray lines;
+    const QStringList all = text.split(QLatin1Char('\n'));
+    for (qsizetype index = 0; index < all.size(); ++index) {
+        const QString &line = all.at(index);
+        const bool matches = filter == u"regex"      ? pattern.match(line).hasMatch()
+                             : filter == u"equality" ? line == wanted
+                                                     : line.contains(wanted);
+        if (matches && !wanted.isEmpty())
+            lines.append(QStringLiteral("L%1: %2").arg(index + 1).arg(line));
+    }
+    return lines;
+}
+
 } // namespace
+
+bool reads(const QJsonObject &request, const QString &property)
+{
+    const QJsonObject criteria = request.value(QStringLiteral("search_criteria")).toObject();
+    if (criteria.contains(property))
+        return true;
+    for (const QJsonValue column : request.value(QStringLiteral("columns")).toArray()) {
+        if (column.toString() == property || column.toString() == property + MatchesSuffix)
+            return true;
+    }
+    return false;
+}
 
 Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request)
 {
@@ -115,10 +149,13 @@ Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request)
     for (const QJsonValue column : request.value(QStringLiteral("columns")).toArray())
         wanted << column.toString();
     for (const QString &column : std::as_const(wanted)) {
-        if (!columns.contains(column))
+        const bool matches = column.endsWith(MatchesSuffix) &&
+                             columns.contains(column.chopped(MatchesSuffix.size()));
+        if (!columns.contains(column) && !matches)
             return Error::invalidField(QStringLiteral("columns"),
                                        QStringLiteral("No column %1.").arg(column));
     }
+    const QJsonObject criteria = request.value(QStringLiteral("search_criteria")).toObject();
     QJsonArray answer;
     for (const QJsonObject &row : rows.mid(start, count)) {
         if (wanted.isEmpty()) {
@@ -126,8 +163,13 @@ Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request)
             continue;
         }
         QJsonObject shown;
-        for (const QString &column : std::as_const(wanted))
-            shown.insert(column, row.value(column));
+        for (const QString &column : std::as_const(wanted)) {
+            const QString text = column.chopped(MatchesSuffix.size());
+            if (column.endsWith(MatchesSuffix) && !row.contains(column))
+                shown.insert(column, matchingLines(row.value(text).toString(), criteria, text));
+            else
+                shown.insert(column, row.value(column));
+        }
         answer.append(shown);
     }
     return answer;

@@ -11,11 +11,16 @@ namespace Cairn::EnmsSearch {
 // `search_criteria` `{<column>: value, <column>_filter: inclusion (default) | equality | regex |
 // empty | exclusion, <column>_invert: bool}`, all ANDed; `order` `[{column, dir: asc|desc}]`;
 // `start` and `maximum_return_records` (default 10, at most 1,000); `columns` (default all)
-// keeps those properties of each row. An unknown column or a bad value is a 400 naming it.
+// keeps those properties of each row; `<text>_matches` (configuration_matches) is the lines of
+// that text its criterion matches, as "L<line>: <text>". An unknown column or a bad value is a
+// 400 naming it.
 Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request);
 
 // The reason of the error for a search pattern that does not compile, which eNMS answers as
 // `{"error": "Invalid regular expression as search parameter."}`.
 constexpr const char *InvalidRegex = "invalid_regex";
+// Whether the search reads `property` (in its criteria or its columns, `_matches` included):
+// texts are read only for searches that need them.
+bool reads(const QJsonObject &request, const QString &property);
 
 } // namespace Cairn::EnmsSearch

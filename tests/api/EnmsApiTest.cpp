@@ -405,3 +405,35 @@ print(json.dumps(seen))
     EXPECT_EQ(merged[0][QStringLiteral("circuit")], seen.body("circuit")[QStringLiteral("id")]);
     EXPECT_EQ(merged[0][QStringLiteral("source_interface")], QStringLiteral("Ethernet1"));
 }
+
+// Searching configurations: a regex over the stored texts, and the lines that matched.
+TEST_F(EnmsApiTest, SearchFindsTheConfigurationLinesThatMatch)
+{
+    const Seen seen = run(QStringLiteral(R"(
+seen["save"] = call("POST", "/instance/device", admin, json=[
+    {"name": "cfg-1", "configuration": "hostname cfg-1\nntp server 192.0.2.1\nntp server 192.0.2.2"},
+    {"name": "cfg-2", "configuration": "hostname cfg-2\nlogging host 192.0.2.9"}])
+seen["regex"] = call("POST", "/search", admin, json={
+    "type": "device", "columns": ["name", "configuration_matches"],
+    "search_criteria": {"configuration": r"ntp server 192\.0\.2\.\d", "configuration_filter": "regex"}})
+seen["inclusion"] = call("POST", "/search", admin, json={
+    "type": "device", "columns": ["name", "configuration_matches"],
+    "search_criteria": {"configuration": "192.0.2.9"}})
+seen["unknown"] = call("POST", "/search", admin, json={
+    "type": "device", "columns": ["name", "colour_matches"]})
+print(json.dumps(seen))
+)"));
+    ASSERT_EQ(seen.body("save")[QStringLiteral("success")].toArray().size(), 2)
+        << QJsonDocument(seen.noted).toJson().constData();
+    const QJsonArray regex = seen.body("regex").toArray();
+    ASSERT_EQ(regex.size(), 1) << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(regex[0][QStringLiteral("name")], QStringLiteral("cfg-1"));
+    EXPECT_EQ(regex[0][QStringLiteral("configuration_matches")],
+              (QJsonArray{QStringLiteral("L2: ntp server 192.0.2.1"),
+                          QStringLiteral("L3: ntp server 192.0.2.2")}));
+    const QJsonArray inclusion = seen.body("inclusion").toArray();
+    ASSERT_EQ(inclusion.size(), 1);
+    EXPECT_EQ(inclusion[0][QStringLiteral("configuration_matches")],
+              QJsonArray{QStringLiteral("L2: logging host 192.0.2.9")});
+    EXPECT_EQ(seen.status("unknown"), 400);
+}

@@ -167,7 +167,13 @@ HttpResponse search(CoreServices &core, const ApiRequest &request)
     const QString type = body->value(QStringLiteral("type")).toString();
     if (const std::optional<Error> unsupported = Instances::unsupported(type))
         return refusal(Error::invalidField(QStringLiteral("type"), unsupported->message));
-    const Result<QJsonArray> objects = Instances(core).query(type, {});
+    Instances instances(core);
+    const bool texts =
+        type == u"device" &&
+        std::any_of(Device::TextFields.cbegin(), Device::TextFields.cend(),
+                    [&](const QString &text) { return EnmsSearch::reads(body.value(), text); });
+    const Result<QJsonArray> objects =
+        texts ? instances.devices().queryDevices({}, true) : instances.query(type, {});
     if (!objects)
         return refusal(objects.error());
     const Result<QJsonArray> rows = EnmsSearch::run(objects.value(), body.value());
