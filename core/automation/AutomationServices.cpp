@@ -12,6 +12,8 @@ namespace Cairn {
 
 namespace {
 
+constexpr int MaxTargets = 1000;
+
 // What a save may carry besides the type's settings.
 const QStringList &ownFields()
 {
@@ -134,8 +136,20 @@ Result<QList<qint64>> AutomationServices::deviceIds(const QJsonValue &names)
 {
     if (!names.isArray())
         return Error::invalidField(QStringLiteral("devices"), QStringLiteral("A list of names."));
+    // Each name is a lookup: bounded, and each looked up once.
+    if (names.toArray().size() > MaxTargets)
+        return Error::invalidField(
+            QStringLiteral("devices"),
+            QStringLiteral("At most %1 devices; target more through a pool.").arg(MaxTargets));
     QList<qint64> ids;
+    QSet<QString> seen;
     for (const QJsonValue name : names.toArray()) {
+        if (!name.isString() || name.toString().isEmpty())
+            return Error::invalidField(QStringLiteral("devices"),
+                                       QStringLiteral("A list of device names."));
+        if (seen.contains(name.toString()))
+            continue;
+        seen.insert(name.toString());
         DeviceFilter filter;
         filter.hostname = name.toString();
         filter.limit = 2;
@@ -172,9 +186,18 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     if (!allowed)
         return allowed.error();
 
-    // The type: the path's, else the object's; an existing service keeps its own.
-    const QString given = object.value(QStringLiteral("type")).toString(type);
-    const QString wanted = ServiceTypes::canonical(given == u"service" ? QString() : given);
+    // An existing service keeps its type.
+    // The type: the path's (unless it is `service`), which the object's may only repeat.
+    const QString pathType = ServiceTypes::canonical(type);
+    const QJsonValue bodyType = object.value(QStringLiteral("type"));
+    const QString named = ServiceTypes::canonical(bodyType.toString());
+    if (!bodyType.isUndefined() && (named.isEmpty() || (!pathType.isEmpty() && named != pathType)))
+        return Error::invalidField(
+            QStringLiteral("type"),
+            pathType.isEmpty()
+                ? QStringLiteral("One of %1.").arg(ServiceTypes::names().join(QLatin1String(", ")))
+                : QStringLiteral("This path saves %1 services.").arg(pathType));
+    const QString wanted = pathType.isEmpty() ? named : pathType;
     Service service = existing->value_or(Service{});
     if (existing->has_value()) {
         if (!wanted.isEmpty() && wanted != service.type)
@@ -192,7 +215,7 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     const QString secret = ServiceTypes::secretOf(service.type);
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!ownFields().contains(it.key()) && !ServiceTypes::hasSetting(service.type, it.key()) &&
-            it.key() != secret)
+            (secret.isEmpty() || it.key() != secret))
             return Error::invalidField(
                 it.key(), QStringLiteral("A %1 has no such property.").arg(service.type));
     }
@@ -206,6 +229,12 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
         service.name = object.value(QStringLiteral("new_name")).toString().trimmed();
     if (service.name.isEmpty())
         return Error::invalidField(QStringLiteral("new_name"), QStringLiteral("A name is needed."));
+    // A workflow's graph names its ends so.
+    if (service.name == u"Start" || service.name == u"End")
+        return Error::invalidField(object.contains(QStringLiteral("new_name"))
+                                       ? QStringLiteral("new_name")
+                                       : QStringLiteral("name"),
+                                   QStringLiteral("Start and End are the ends of every workflow."));
     if (object.contains(QStringLiteral("description")))
         service.description = object.value(QStringLiteral("description")).toString();
     const QJsonValue disabled = object.value(QStringLiteral("disabled"));
@@ -217,11 +246,15 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     if (!settings)
         return settings.error();
     service.settings = settings.value();
+    // null clears it; an empty string (a form's masked field sent back) keeps it.
     if (!secret.isEmpty() && object.contains(secret)) {
-        if (!object.value(secret).isString())
+        const QJsonValue plain = object.value(secret);
+        if (!plain.isString() && !plain.isNull())
             return Error::invalidField(secret, QStringLiteral("Not a valid string."));
-        const QString plain = object.value(secret).toString();
-        service.sealedSecret = plain.isEmpty() ? QString() : m_sealer.seal(plain.toUtf8());
+        if (plain.isNull())
+            service.sealedSecret.clear();
+        else if (!plain.toString().isEmpty())
+            service.sealedSecret = m_sealer.seal(plain.toString().toUtf8());
     }
     if (object.contains(QStringLiteral("devices"))) {
         const Result<QList<qint64>> devices = deviceIds(object.value(QStringLiteral("devices")));

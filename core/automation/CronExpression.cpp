@@ -7,8 +7,9 @@ namespace Cairn {
 
 namespace {
 
-// Far enough for 29 February under every day-of-week rule (eight years span 2096 to 2104).
-constexpr int SearchDays = 366 * 9;
+// A whole Gregorian cycle (400 years): every day of month, month and weekday combination
+// that ever happens happens in it (1 February on a Monday can be eleven years away).
+constexpr int SearchDays = 146097;
 constexpr qint64 SecondsPerDay = 24 * 60 * 60;
 
 struct Part

@@ -16,7 +16,8 @@ enum class Kind
     Number,
     Choice,
     Object,
-    Pattern
+    Pattern,
+    Url
 };
 
 struct Setting
@@ -87,7 +88,7 @@ const QHash<QString, QList<Setting>> &own()
            0,
            {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
             QStringLiteral("PATCH"), QStringLiteral("DELETE")}},
-          {"rest_url", Kind::Text, QString(), 0, 0, {}, true},
+          {"rest_url", Kind::Url, QString(), 0, 0, {}, true},
           {"payload", Kind::Object, QJsonObject()},
           {"headers", Kind::Object, QJsonObject()},
           {"username", Kind::Text, QString()},
@@ -165,14 +166,26 @@ Result<QJsonValue> checked(const Setting &setting, const QJsonValue &value)
         }
         return QJsonValue(lines);
     }
+    case Kind::Url: {
+        // Templated URLs ({{device.ip_address}}) are checked when they are rendered; the login
+        // goes in username and password (sealed), never in the URL, which anyone may read.
+        static const QRegularExpression Shape(
+            QStringLiteral("^https?://[^/@?#\\s]+(?:[/?#]\\S*)?$"),
+            QRegularExpression::CaseInsensitiveOption);
+        if (!value.isString() || !Shape.match(value.toString()).hasMatch())
+            return Error::invalidField(name, QStringLiteral("An http or https URL without a "
+                                                            "login (give username and password)."));
+        return value;
+    }
     case Kind::Flag:
         if (!value.isBool())
             return Error::invalidField(name, QStringLiteral("true or false."));
         return value;
     case Kind::Number: {
         const double number = value.toDouble(-1);
-        if (!value.isDouble() || number != double(qint64(number)) || number < setting.minimum ||
-            number > setting.maximum)
+        // Bounds first: converting a huge or infinite double to an integer is undefined.
+        if (!value.isDouble() || number < setting.minimum || number > setting.maximum ||
+            number != double(qint64(number)))
             return Error::invalidField(name, QStringLiteral("A whole number from %1 to %2.")
                                                  .arg(setting.minimum)
                                                  .arg(setting.maximum));

@@ -7,6 +7,8 @@ namespace Cairn {
 namespace {
 
 const QString EnmsDateFormat = QStringLiteral("dd/MM/yyyy HH:mm:ss");
+// In frequency_unit: 366 days in seconds, the most any unit may count to.
+constexpr double MaxFrequency = 366.0 * 86400;
 
 Result<qint64> periodOf(const QJsonObject &fields)
 {
@@ -17,7 +19,8 @@ Result<qint64> periodOf(const QJsonObject &fields)
     double count = frequency.toDouble();
     if (frequency.isString())
         count = frequency.toString().toDouble(&isNumber);
-    if (!isNumber || count < 0 || count != double(qint64(count)) || count > 1e9)
+    // Bounds first (a year of days at most): converting a huge double is undefined.
+    if (!isNumber || !(count >= 0 && count <= MaxFrequency) || count != double(qint64(count)))
         return Error::invalidField(QStringLiteral("frequency"),
                                    QStringLiteral("Give a whole number of frequency_unit."));
     static const QHash<QString, qint64> Units{{QStringLiteral("seconds"), 1},
@@ -29,7 +32,11 @@ Result<qint64> periodOf(const QJsonObject &fields)
     if (!Units.contains(unit))
         return Error::invalidField(QStringLiteral("frequency_unit"),
                                    QStringLiteral("One of seconds, minutes, hours, days."));
-    return qint64(count) * Units.value(unit);
+    const qint64 period = qint64(count) * Units.value(unit);
+    if (period > qint64(MaxFrequency))
+        return Error::invalidField(QStringLiteral("frequency"),
+                                   QStringLiteral("At most a year between runs."));
+    return period;
 }
 
 bool given(const QJsonObject &fields, const QString &name)
@@ -57,7 +64,7 @@ Result<QDateTime> TaskSchedule::readDate(const QJsonValue &value, const QString 
 }
 
 Result<TaskSchedule> TaskSchedule::fromFields(const QJsonObject &fields, const QDateTime &now,
-                                              const QTimeZone &zone)
+                                              const QTimeZone &zone, PastStart pastStart)
 {
     TaskSchedule schedule;
     schedule.m_zone = zone;
@@ -91,7 +98,7 @@ Result<TaskSchedule> TaskSchedule::fromFields(const QJsonObject &fields, const Q
                                                      QStringLiteral("start_date"), zone);
             if (!start)
                 return start.error();
-            if (start.value() < now)
+            if (start.value() < now && pastStart == PastStart::Refused)
                 return Error::invalidField(QStringLiteral("start_date"),
                                            QStringLiteral("Cannot schedule in the past."));
             schedule.m_start = start.value();
@@ -104,6 +111,13 @@ Result<TaskSchedule> TaskSchedule::fromFields(const QJsonObject &fields, const Q
         return Error::invalidField(QStringLiteral("end_date"),
                                    QStringLiteral("The end date must come after the start."));
     return schedule;
+}
+
+std::optional<QDateTime> TaskSchedule::firstRun(const QDateTime &now) const
+{
+    if (!m_cron && now <= m_start)
+        return m_start;
+    return nextAfter(now);
 }
 
 std::optional<QDateTime> TaskSchedule::nextAfter(const QDateTime &after) const

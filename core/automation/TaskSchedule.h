@@ -14,10 +14,23 @@ namespace Cairn {
 class TaskSchedule
 {
 public:
+    // Whether a start_date before now is refused (a task being saved with a new start) or
+    // taken (a saved task's schedule rebuilt, its start long passed).
+    enum class PastStart
+    {
+        Refused,
+        Taken
+    };
     // From a task's fields at `now`: errors name the field; a start date in the past is
-    // "Cannot schedule in the past.", an end date before the start is refused too.
+    // "Cannot schedule in the past." unless `pastStart` takes it, an end date before the start
+    // is refused too.
     static Result<TaskSchedule> fromFields(const QJsonObject &fields, const QDateTime &now,
-                                           const QTimeZone &zone);
+                                           const QTimeZone &zone,
+                                           PastStart pastStart = PastStart::Refused);
+
+    // The first run of a schedule made at `now`: its start (now itself for a one-shot task
+    // without a start date), else the next run after now.
+    std::optional<QDateTime> firstRun(const QDateTime &now) const;
 
     // The first run strictly after `after`; none when the schedule is over (a one-shot task
     // that ran, the end date passed). Periods count from the start, so a late run does not

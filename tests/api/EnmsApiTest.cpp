@@ -308,7 +308,14 @@ seen["save"] = call("POST", "/instance/service", admin, json=[
     {"name": "unknown-field", "type": "template_service", "template": "x", "colour": "red"},
     {"name": "no-commands", "type": "command_service"},
     {"name": "ghost-target", "type": "command_service", "commands": ["x"], "devices": ["ghost"]},
-    {"name": "bad-secret", "type": "rest_call_service", "password": "leak-me"}])
+    {"name": "bad-secret", "type": "rest_call_service", "password": "leak-me"},
+    {"name": "url-login", "type": "rest_call_service", "rest_url": "http://ops:pw@192.0.2.9/"},
+    {"name": "Start", "type": "template_service", "template": "x"},
+    {"name": "not-names", "type": "command_service", "commands": ["x"], "devices": [1]}])
+seen["path_vs_body"] = call("POST", "/instance/ping_service", admin,
+                            json={"name": "p", "type": "rest_call_service"})
+seen["keep_secret"] = call("POST", "/instance/service", admin, json={"name": "api",
+                                                                      "password": ""})
 seen["show"] = call("GET", "/instance/service/show%20version", admin)
 seen["by_type"] = call("GET", "/instance/command_service/show%20version", admin)
 seen["wrong_type"] = call("GET", "/instance/ping_service/show%20version", admin)
@@ -332,7 +339,7 @@ print(json.dumps(seen))
     EXPECT_EQ(seen.body("save")[QStringLiteral("success")],
               (QJsonArray{QStringLiteral("show version"), QStringLiteral("api")}));
     const QJsonArray failure = seen.body("save")[QStringLiteral("failure")].toArray();
-    ASSERT_EQ(failure.size(), 7) << QJsonDocument(failure).toJson().constData();
+    ASSERT_EQ(failure.size(), 10) << QJsonDocument(failure).toJson().constData();
     EXPECT_TRUE(failure[0][1].toString().startsWith(QLatin1String("type: One of ")));
     EXPECT_EQ(failure[1][1].toString(), QStringLiteral("protocol: One of TCP, ICMP."));
     EXPECT_EQ(failure[2][1].toString(), QStringLiteral("timeout: A whole number from 1 to 3600."));
@@ -342,6 +349,14 @@ print(json.dumps(seen))
     EXPECT_EQ(failure[5][1].toString(), QStringLiteral("devices: No device named ghost."));
     EXPECT_FALSE(QJsonDocument(failure).toJson().contains("leak-me"))
         << "a refused object is answered without its password";
+    EXPECT_TRUE(failure[7][1].toString().startsWith(QLatin1String("rest_url: ")));
+    EXPECT_EQ(failure[8][1].toString(),
+              QStringLiteral("name: Start and End are the ends of every workflow."));
+    EXPECT_EQ(failure[9][1].toString(), QStringLiteral("devices: A list of device names."));
+    EXPECT_EQ(seen.body("path_vs_body")[QStringLiteral("failure")][0][1].toString(),
+              QStringLiteral("type: This path saves ping_service services."));
+    EXPECT_EQ(seen.body("keep_secret")[QStringLiteral("success")],
+              QJsonArray{QStringLiteral("api")});
 
     const QJsonValue shown = seen.body("show");
     EXPECT_EQ(shown[QStringLiteral("type")], QStringLiteral("command_service"));

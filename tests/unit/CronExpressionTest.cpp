@@ -63,6 +63,9 @@ TEST(CronExpressionTest, MonthEndsAndLeapDays)
     EXPECT_EQ(next("0 9 1 * *", "2026-01-31T10:00:00Z"), QStringLiteral("2026-02-01T09:00:00Z"));
     EXPECT_EQ(next("59 23 * * *", "2026-12-31T23:59:00Z"), QStringLiteral("2027-01-01T23:59:00Z"));
     EXPECT_EQ(next("0 0 29 2 *", "2026-03-01T00:00:00Z"), QStringLiteral("2028-02-29T00:00:00Z"));
+    // 1 February on a Monday: eleven years apart after 2027.
+    EXPECT_EQ(next("0 0 */31 2 mon", "2027-02-02T00:00:00Z"),
+              QStringLiteral("2038-02-01T00:00:00Z"));
     EXPECT_EQ(next("@monthly", "2026-12-05T10:00:00Z"), QStringLiteral("2027-01-01T00:00:00Z"));
 }
 

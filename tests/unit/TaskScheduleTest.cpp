@@ -75,7 +75,21 @@ TEST(TaskScheduleTest, PeriodsCountFromTheStartAndMissedRunsAreNotMadeUp)
     EXPECT_EQ(iso(every.nextAfter(utc("2026-12-05T12:00:00Z"))), QStringLiteral("none"))
         << "the end date has come";
 
-    // No start date: one period from now.
+    // A saved task's schedule rebuilt later keeps its start, though it has passed.
+    const Result<TaskSchedule> rebuilt = TaskSchedule::fromFields(
+        {{QStringLiteral("start_date"), QStringLiteral("05/12/2026 12:00:00")},
+         {QStringLiteral("frequency"), 2},
+         {QStringLiteral("frequency_unit"), QStringLiteral("minutes")}},
+        utc("2026-12-05T11:31:00Z"), Berlin, TaskSchedule::PastStart::Taken);
+    ASSERT_TRUE(rebuilt.ok());
+    EXPECT_EQ(iso(rebuilt->firstRun(utc("2026-12-05T11:31:00Z"))),
+              QStringLiteral("2026-12-05T11:32:00Z"));
+
+    // No start date: a one-shot task runs at once, a periodic one a period from now.
+    const TaskSchedule now = schedule({}, "2026-12-05T10:00:00Z");
+    EXPECT_EQ(iso(now.firstRun(utc("2026-12-05T10:00:00Z"))),
+              QStringLiteral("2026-12-05T10:00:00Z"));
+    EXPECT_EQ(iso(now.nextAfter(utc("2026-12-05T10:00:00Z"))), QStringLiteral("none"));
     const TaskSchedule soon =
         schedule({{QStringLiteral("frequency"), QStringLiteral("30")},
                   {QStringLiteral("frequency_unit"), QStringLiteral("seconds")}},
@@ -107,6 +121,15 @@ TEST(TaskScheduleTest, BadSchedulesAreRefusedNamingTheField)
                     .contains(QStringLiteral("start_date")));
     EXPECT_TRUE(refusal({{QStringLiteral("frequency"), -5}}, "2026-12-05T10:00:00Z")
                     .contains(QStringLiteral("frequency")));
+    for (const double huge : {1e300, 400.0 * 86400})
+        EXPECT_TRUE(refusal({{QStringLiteral("frequency"), huge}}, "2026-12-05T10:00:00Z")
+                        .contains(QStringLiteral("frequency")));
+    EXPECT_TRUE(refusal({{QStringLiteral("frequency"), 2},
+                         {QStringLiteral("frequency_unit"), QStringLiteral("days")},
+                         {QStringLiteral("start_date"), QStringLiteral("06/12/2026 10:00:00")},
+                         {QStringLiteral("end_date"), QStringLiteral("05/12/2026 23:00:00")}},
+                        "2026-12-05T10:00:00Z")
+                    .contains(QStringLiteral("end_date")));
     EXPECT_TRUE(refusal({{QStringLiteral("frequency"), 5},
                          {QStringLiteral("frequency_unit"), QStringLiteral("weeks")}},
                         "2026-12-05T10:00:00Z")
