@@ -191,10 +191,12 @@ Result<StaticNetwork> StaticNetworkService::create(const Identity &caller,
             if (!ipamNetwork)
                 return ipamNetwork.error();
             network.ipamNetworkId = ipamNetwork.value();
-            return m_networks.insert(network, cluster.value());
+            Result<StaticNetwork> stored = m_networks.insert(network, cluster.value());
+            // Only this insert's conflict is the name's (IPAM's would be a race on the network).
+            if (!stored && stored.error().code == ErrorCode::Conflict)
+                return nameTaken(network.name);
+            return stored;
         });
-    if (!inserted && inserted.error().code == ErrorCode::Conflict)
-        return nameTaken(network.name);
     return inserted;
 }
 
@@ -459,17 +461,24 @@ Result<std::optional<IpLease>> StaticNetworkService::claim(const QString &machin
     const Result<Identity> leaser = m_ipam.leaser();
     if (!leaser)
         return leaser.error();
-    return Transaction::run(
-        m_database, [&](const QSqlDatabase &db) -> Result<std::optional<IpLease>> {
-            Result<std::optional<IpLease>> lease =
-                m_networks.claim(address.toIPv4Address(), machineUuid, mac);
-            if (!lease || !lease->has_value() || lease->value().ipamAddressId != 0)
+    Result<std::optional<IpLease>> claimed = std::optional<IpLease>();
+    // As leaseFrom(): a transaction that lost a race in IPAM starts again.
+    for (int attempt = 0; attempt < LeaseTransactions; ++attempt) {
+        claimed = Transaction::run(
+            m_database, [&](const QSqlDatabase &db) -> Result<std::optional<IpLease>> {
+                Result<std::optional<IpLease>> lease =
+                    m_networks.claim(address.toIPv4Address(), machineUuid, mac);
+                if (!lease || !lease->has_value() || lease->value().ipamAddressId != 0)
+                    return lease;
+                const Result<void> held = holdInIpam(db, leaser.value(), lease->value(), false);
+                if (!held)
+                    return held.error();
                 return lease;
-            const Result<void> held = holdInIpam(db, leaser.value(), lease->value(), false);
-            if (!held)
-                return held.error();
-            return lease;
-        });
+            });
+        if (claimed || claimed.error().code != ErrorCode::Conflict)
+            return claimed;
+    }
+    return claimed;
 }
 
 Result<QList<IpLease>> StaticNetworkService::leasesOf(const QString &machineUuid)
