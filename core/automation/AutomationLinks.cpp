@@ -92,11 +92,10 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
         if (!Properties.contains(it.key()) && it.key() != QLatin1String("id"))
             return Error::invalidField(it.key(), QStringLiteral("Links have no such property."));
     }
-    const QJsonValue name = object.value(QStringLiteral("name"));
-    if (!name.isString() || name.toString().trimmed().isEmpty())
-        return Error::invalidField(QStringLiteral("name"),
-                                   QStringLiteral("This field is required."));
-    Result<Link> existing = byName(name.toString().trimmed());
+    const Result<QString> name = EnmsValues::nameOf(object);
+    if (!name)
+        return name.error();
+    Result<Link> existing = byName(name.value());
     if (!existing && existing.error().code != ErrorCode::NotFound)
         return existing.error();
     Link link = existing ? existing.value() : Link{};
@@ -106,7 +105,7 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
         if (!allowed)
             return allowed.error();
     } else {
-        link.name = name.toString().trimmed();
+        link.name = name.value();
         for (const char *required : {"source_name", "destination_name"}) {
             if (!object.contains(QLatin1String(required)))
                 return Error::invalidField(QString::fromLatin1(required),

@@ -140,10 +140,9 @@ Result<QString> AutomationPools::savePool(const Identity &caller, const QJsonVal
     if (!value.isObject())
         return Error::badRequest(QStringLiteral("Expected an object."));
     const QJsonObject object = value.toObject();
-    const QJsonValue name = object.value(QStringLiteral("name"));
-    if (!name.isString() || name.toString().trimmed().isEmpty())
-        return Error::invalidField(QStringLiteral("name"),
-                                   QStringLiteral("This field is required."));
+    const Result<QString> name = EnmsValues::nameOf(object);
+    if (!name)
+        return name.error();
     static const QStringList Fields{
         QStringLiteral("name"),        QStringLiteral("new_name"),
         QStringLiteral("description"), QStringLiteral("manually_defined"),
@@ -164,7 +163,7 @@ Result<QString> AutomationPools::savePool(const Identity &caller, const QJsonVal
     if (!manual.isUndefined() && !manual.isBool())
         return Error::invalidField(QStringLiteral("manually_defined"),
                                    QStringLiteral("true or false."));
-    const Result<std::optional<Pool>> existing = m_pools.byName(name.toString().trimmed());
+    const Result<std::optional<Pool>> existing = m_pools.byName(name.value());
     if (!existing)
         return existing.error();
     const Result<void> allowed =
@@ -174,7 +173,7 @@ Result<QString> AutomationPools::savePool(const Identity &caller, const QJsonVal
         return allowed.error();
     Pool pool = existing->value_or(Pool{});
     if (!existing->has_value())
-        pool.name = name.toString().trimmed();
+        pool.name = name.value();
     if (object.contains(QStringLiteral("new_name")))
         pool.name = object.value(QStringLiteral("new_name")).toString().trimmed();
     if (pool.name.isEmpty())

@@ -173,11 +173,10 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     if (!value.isObject())
         return Error::badRequest(QStringLiteral("Expected an object."));
     const QJsonObject object = value.toObject();
-    const QJsonValue name = object.value(QStringLiteral("name"));
-    if (!name.isString() || name.toString().trimmed().isEmpty())
-        return Error::invalidField(QStringLiteral("name"),
-                                   QStringLiteral("This field is required."));
-    const Result<std::optional<Service>> existing = m_services.byName(name.toString().trimmed());
+    const Result<QString> name = EnmsValues::nameOf(object);
+    if (!name)
+        return name.error();
+    const Result<std::optional<Service>> existing = m_services.byName(name.value());
     if (!existing)
         return existing.error();
     const Result<void> allowed =
@@ -186,7 +185,6 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     if (!allowed)
         return allowed.error();
 
-    // An existing service keeps its type.
     // The type: the path's (unless it is `service`), which the object's may only repeat.
     const QString pathType = ServiceTypes::canonical(type);
     const QJsonValue bodyType = object.value(QStringLiteral("type"));
@@ -210,7 +208,7 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
                 QStringLiteral("type"),
                 QStringLiteral("One of %1.").arg(ServiceTypes::names().join(QLatin1String(", "))));
         service.type = wanted;
-        service.name = name.toString().trimmed();
+        service.name = name.value();
     }
     const QString secret = ServiceTypes::secretOf(service.type);
     for (auto it = object.begin(); it != object.end(); ++it) {

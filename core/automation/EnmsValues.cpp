@@ -45,4 +45,13 @@ Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QStrin
     return found;
 }
 
+Result<QString> nameOf(const QJsonObject &object)
+{
+    const QJsonValue name = object.value(QStringLiteral("name"));
+    if (!name.isString() || name.toString().trimmed().isEmpty())
+        return Error::invalidField(QStringLiteral("name"),
+                                   QStringLiteral("This field is required."));
+    return name.toString().trimmed();
+}
+
 } // namespace Cairn::EnmsValues

@@ -19,6 +19,9 @@ QString reasonOf(const Error &error);
 Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QString> &known,
                             const QList<QPair<QString, QString>> &equal);
 
+// The `name` an object to save is known by (trimmed); a 400 when it has none.
+Result<QString> nameOf(const QJsonObject &object);
+
 // Each object saved on its own by `save(object) -> Result<QString>` (the name it was saved
 // under): one refused object never stops the others, as in eNMS.
 template <typename Save> SaveReport saveEach(const QJsonArray &objects, Save &&save)

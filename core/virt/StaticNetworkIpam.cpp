@@ -55,11 +55,7 @@ Result<qint64> StaticNetworkIpam::networkFor(const QSqlDatabase &db, const Ident
         return Error::invalidField(
             QStringLiteral("netmask"),
             QStringLiteral("One address is a host address, not a network; give a shorter prefix."));
-    NetworkFilter filter;
-    filter.siteId = siteId;
-    filter.exact = cidr;
-    filter.limit = 1;
-    const Result<qint64> existing = m_services.networks.count(filter);
+    const Result<qint64> existing = recorded(siteId, cidr);
     if (!existing)
         return existing.error();
     SiteGate gate(m_services.sites, m_services.permissions, caller,
@@ -89,6 +85,15 @@ Result<QSet<quint32>> StaticNetworkIpam::recordedIn(qint64 siteId, const IpNetwo
     for (const Network &address : addresses.value())
         recorded.insert(quint32(address.ip.network()));
     return recorded;
+}
+
+Result<qint64> StaticNetworkIpam::recorded(qint64 siteId, const IpNetwork &ip)
+{
+    NetworkFilter filter;
+    filter.siteId = siteId;
+    filter.exact = ip;
+    filter.limit = 1;
+    return m_services.networks.count(filter);
 }
 
 Result<Identity> StaticNetworkIpam::leaser()
@@ -177,11 +182,7 @@ Result<HeldAddress> StaticNetworkIpam::hold(const QSqlDatabase &db, const Identi
                                             const QString &machineUuid, bool onlyNew)
 {
     const IpNetwork host(4, address, 32);
-    NetworkFilter filter;
-    filter.siteId = siteId;
-    filter.exact = host;
-    filter.limit = 1;
-    const Result<qint64> existing = m_services.networks.count(filter);
+    const Result<qint64> existing = recorded(siteId, host);
     if (!existing)
         return existing.error();
     if (onlyNew && existing.value() > 0)

@@ -75,6 +75,8 @@ public:
     Result<void> release(const QSqlDatabase &db, const Identity &leaser, const HeldAddress &held);
 
 private:
+    // Whether the site's tree has exactly `ip` (1) or not (0).
+    Result<qint64> recorded(qint64 siteId, const IpNetwork &ip);
     // The address's attributes with the machine set (or, when `machineUuid` is empty, removed),
     // logged as an update so NSoT's readers (and caches) see it.
     Result<void> markMachine(const QSqlDatabase &db, const Identity &leaser, Network address,
