@@ -6,6 +6,7 @@
 #include "auth/ServerKey.h"
 #include "inventory/DeviceService.h"
 
+#include <QJsonDocument>
 #include <QSet>
 
 namespace Cairn {
@@ -24,6 +25,17 @@ const QStringList &ownFields()
     return fields;
 }
 
+// What a secret header's value is shown as; sent back, it keeps the value.
+const QString Masked = QStringLiteral("********");
+
+QJsonObject masked(const QJsonObject &headers)
+{
+    QJsonObject shown;
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        shown.insert(it.key(), Masked);
+    return shown;
+}
+
 // The object as it may be echoed back: never with a secret.
 QJsonValue withoutSecrets(QJsonValue object)
 {
@@ -31,6 +43,9 @@ QJsonValue withoutSecrets(QJsonValue object)
         return object;
     QJsonObject fields = object.toObject();
     fields.remove(QStringLiteral("password"));
+    if (fields.value(QStringLiteral("headers")).isObject())
+        fields.insert(QStringLiteral("headers"),
+                      masked(fields.value(QStringLiteral("headers")).toObject()));
     return fields;
 }
 
@@ -244,15 +259,10 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     if (!settings)
         return settings.error();
     service.settings = settings.value();
-    // null clears it; an empty string (a form's masked field sent back) keeps it.
-    if (!secret.isEmpty() && object.contains(secret)) {
-        const QJsonValue plain = object.value(secret);
-        if (!plain.isString() && !plain.isNull())
-            return Error::invalidField(secret, QStringLiteral("Not a valid string."));
-        if (plain.isNull())
-            service.sealedSecret.clear();
-        else if (!plain.toString().isEmpty())
-            service.sealedSecret = m_sealer.seal(plain.toString().toUtf8());
+    if (!secret.isEmpty()) {
+        const Result<void> sealed = sealSecrets(service, object);
+        if (!sealed)
+            return sealed.error();
     }
     if (object.contains(QStringLiteral("devices"))) {
         const Result<QList<qint64>> devices = deviceIds(object.value(QStringLiteral("devices")));
@@ -280,6 +290,50 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     if (!saved)
         return saved.error();
     return service.name;
+}
+
+Result<void> AutomationServices::sealSecrets(Service &service, const QJsonObject &object)
+{
+    QJsonObject secrets;
+    if (!service.sealedSecret.isEmpty()) {
+        const Result<QByteArray> opened = m_sealer.open(service.sealedSecret);
+        if (!opened)
+            return opened.error();
+        secrets = QJsonDocument::fromJson(opened.value()).object();
+    }
+    // null clears the password; an empty string (a form's masked field sent back) keeps it.
+    const QString password = QStringLiteral("password");
+    if (object.contains(password)) {
+        const QJsonValue plain = object.value(password);
+        if (!plain.isString() && !plain.isNull())
+            return Error::invalidField(password, QStringLiteral("Not a valid string."));
+        if (plain.isNull())
+            secrets.remove(password);
+        else if (!plain.toString().isEmpty())
+            secrets.insert(password, plain);
+    }
+    // Headers carry API keys as often as not: their values are sealed, their names shown.
+    const QString headers = QStringLiteral("headers");
+    if (object.contains(headers)) {
+        const QJsonObject given = object.value(headers).toObject();
+        const QJsonObject before = secrets.value(headers).toObject();
+        QJsonObject values;
+        for (auto it = given.begin(); it != given.end(); ++it) {
+            if (!it.value().isString())
+                return Error::invalidField(headers, QStringLiteral("Each header's value is text."));
+            const bool kept = it.value().toString() == Masked;
+            if (kept && !before.contains(it.key()))
+                return Error::invalidField(
+                    headers, QStringLiteral("%1 has no value to keep.").arg(it.key()));
+            values.insert(it.key(), kept ? before.value(it.key()) : it.value());
+        }
+        secrets.insert(headers, values);
+        service.settings.insert(headers, masked(values));
+    }
+    service.sealedSecret =
+        secrets.isEmpty() ? QString()
+                          : m_sealer.seal(QJsonDocument(secrets).toJson(QJsonDocument::Compact));
+    return {};
 }
 
 SaveReport AutomationServices::saveServices(const Identity &caller, const QString &type,

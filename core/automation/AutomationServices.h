@@ -18,7 +18,8 @@ class PermissionService;
 class ServerKey;
 
 // eNMS services: saved by name with their type's settings checked (ServiceTypes), their
-// targets (`devices`, `pools`) by name, a REST call's password sealed and never shown.
+// targets (`devices`, `pools`) by name, a REST call's password and header values sealed and
+// never shown (header names are, with masked values).
 // Making, changing and deleting one need `add`, `change` and `delete` on the service type;
 // reading, to be signed in.
 class AutomationServices
@@ -55,6 +56,9 @@ private:
     Result<QList<qint64>> deviceIds(const QJsonValue &names);
     Result<QString> saveService(const Identity &caller, const QString &type,
                                 const QJsonValue &object, const PoolNames &pools);
+    // A REST call's password and header values, sealed together as JSON (`sealedSecret`); the
+    // settings keep the header names with masked values.
+    Result<void> sealSecrets(Service &service, const QJsonObject &object);
 
     ServiceRepository m_services;
     PoolRepository m_pools;

@@ -8,7 +8,8 @@ namespace Cairn {
 
 // An eNMS service: what runs on devices (a command, a backup, a ping, a REST call, a data
 // extraction, a template). `settings` holds the common options and the type's own, complete
-// (defaults filled in) as ServiceTypes checked them; a REST call's password is sealed apart.
+// (defaults filled in) as ServiceTypes checked them; a REST call's password and header values
+// are sealed apart, as one JSON object.
 struct Service
 {
     qint64 id = 0;

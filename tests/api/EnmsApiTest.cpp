@@ -301,7 +301,8 @@ seen["save"] = call("POST", "/instance/service", admin, json=[
     {"name": "show version", "type": "netmiko_commands_service",
      "commands": "show version\nshow clock\n", "devices": ["svc-r1"], "pools": ["svc-pool"]},
     {"name": "api", "type": "rest_call_service", "rest_url": "http://192.0.2.9/api",
-     "call_type": "POST", "username": "ops", "password": "s3cret-pass"},
+     "call_type": "POST", "username": "ops", "password": "s3cret-pass",
+     "headers": {"X-Api-Key": "hdr-secret-1"}},
     {"name": "untyped"},
     {"name": "bad-choice", "type": "ping_service", "protocol": "UDP"},
     {"name": "bad-number", "type": "command_service", "commands": ["x"], "timeout": 0},
@@ -314,8 +315,10 @@ seen["save"] = call("POST", "/instance/service", admin, json=[
     {"name": "not-names", "type": "command_service", "commands": ["x"], "devices": [1]}])
 seen["path_vs_body"] = call("POST", "/instance/ping_service", admin,
                             json={"name": "p", "type": "rest_call_service"})
-seen["keep_secret"] = call("POST", "/instance/service", admin, json={"name": "api",
-                                                                      "password": ""})
+seen["keep_secret"] = call("POST", "/instance/service", admin, json={
+    "name": "api", "password": "", "headers": {"X-Api-Key": "********"}})
+seen["new_header"] = call("POST", "/instance/service", admin, json={
+    "name": "api", "headers": {"X-Other": "********"}})
 seen["show"] = call("GET", "/instance/service/show%20version", admin)
 seen["by_type"] = call("GET", "/instance/command_service/show%20version", admin)
 seen["wrong_type"] = call("GET", "/instance/ping_service/show%20version", admin)
@@ -370,6 +373,12 @@ print(json.dumps(seen))
     EXPECT_EQ(seen.status("wrong_type"), 404);
     EXPECT_EQ(seen.body("api")[QStringLiteral("username")], QStringLiteral("ops"));
     EXPECT_FALSE(seen.body("api").toObject().contains(QStringLiteral("password")));
+    EXPECT_EQ(seen.body("api")[QStringLiteral("headers")],
+              QJsonObject({{QStringLiteral("X-Api-Key"), QStringLiteral("********")}}))
+        << "a header's name is shown, its value sealed";
+    EXPECT_FALSE(QJsonDocument(seen.noted).toJson().contains("hdr-secret-1"));
+    EXPECT_EQ(seen.body("new_header")[QStringLiteral("failure")][0][1].toString(),
+              QStringLiteral("headers: X-Other has no value to keep."));
     EXPECT_EQ(seen.body("retype")[QStringLiteral("failure")][0][1].toString(),
               QStringLiteral("type: api is a rest_call_service; a service keeps its type."));
     EXPECT_EQ(seen.body("alias_path")[QStringLiteral("success")],

@@ -17,6 +17,7 @@ namespace {
 const QByteArray AuthString = "auth-7b3e91f0c2";
 const QByteArray DevicePassword = "devpw-5c2a8d14e6";
 const QByteArray ServicePassword = "restpw-8e1f3b7a92";
+const QByteArray ServiceHeader = "restkey-41c9d07e55";
 const QByteArray EnablePassword = "enable-0d9f3a71b8";
 
 class SecretsApiTest : public ServerFixture
@@ -97,7 +98,8 @@ TEST_F(SecretsApiTest, NoSecretIsInTheDatabaseLogsChangesExportsOrErrors)
     ASSERT_EQ(kept(admin("POST", "/rest/instance/service",
                          R"({"name": "api", "type": "rest_call_service", "rest_url": "http://x/",
                              "password": ")" +
-                             ServicePassword + R"("})"))
+                             ServicePassword + R"(", "headers": {"X-Api-Key": ")" + ServiceHeader +
+                             R"("}})"))
                   .json()[QStringLiteral("success")]
                   .toArray()
                   .size(),
@@ -109,9 +111,9 @@ TEST_F(SecretsApiTest, NoSecretIsInTheDatabaseLogsChangesExportsOrErrors)
                R"({"name": "lab", "username": "netops", "password": ")" + DevicePassword +
                    R"(", "platforms": ["cisco_ios"]})"));
 
-    QList<QByteArray> secrets{AuthString,       DevicePassword,  EnablePassword,
-                              credentialToken,  ServicePassword, "admin-password",
-                              "alice-password", s_adminToken,    s_aliceToken};
+    QList<QByteArray> secrets{AuthString,      DevicePassword, EnablePassword,   credentialToken,
+                              ServicePassword, ServiceHeader,  "admin-password", "alice-password",
+                              s_adminToken,    s_aliceToken};
     // The server key itself, in every place but its own file.
     QFile key(s_dir->filePath(QStringLiteral("server.key")));
     ASSERT_TRUE(key.open(QIODevice::ReadOnly));
