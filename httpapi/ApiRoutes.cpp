@@ -11,6 +11,7 @@
 #include "faces/enomalism/TransactionsController.h"
 #include "faces/enomalism/VirtController.h"
 #include "faces/enomalism/VmFeedController.h"
+#include "faces/native/AutomationResourcesController.h"
 #include "faces/native/JobsController.h"
 #include "faces/native/NativeAccountsController.h"
 #include "faces/native/NativePermissionsController.h"
@@ -78,6 +79,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     TransactionsController::registerRoutes(router, core);
     StaticNetworksController::registerRoutes(router, core);
     VirtResourcesController::registerRoutes(router, core);
+    AutomationResourcesController::registerRoutes(router, core);
     NativeAccountsController::registerRoutes(router, core);
     NativePermissionsController::registerRoutes(router, core);
     // The ZTP listener's routes, only to be described: that listener has a router of its own.

@@ -461,3 +461,38 @@ print(json.dumps(seen))
               QJsonArray{QStringLiteral("L2: logging host 192.0.2.9")});
     EXPECT_EQ(seen.status("unknown"), 400);
 }
+
+// The same objects under /api/, with the NSoT face's paging, fields and filters.
+TEST_F(EnmsApiTest, LinksPoolsAndServicesAreNativeResourcesToo)
+{
+    const Seen seen = run(QStringLiteral(R"(
+call("POST", "/instance/device", admin, json=[{"name": "nat-1"}, {"name": "nat-2"}])
+call("POST", "/instance/link", admin, json=[
+    {"name": "nat-l1", "source_name": "nat-1", "destination_name": "nat-2", "color": "red"},
+    {"name": "nat-l2", "source_name": "nat-2", "destination_name": "nat-1", "color": "blue"}])
+call("POST", "/instance/pool", admin, json={"name": "nat-pool", "device_name": "^nat-",
+                                            "device_name_match": "regex"})
+call("POST", "/instance/service", admin, json={"name": "nat-svc", "type": "template_service",
+                                               "template": "x", "pools": ["nat-pool"]})
+seen["red"] = nsot("GET", "/links/", params={"color": "red", "fields": "name,color"})
+seen["page"] = nsot("GET", "/links/", params={"limit": 1})
+seen["pool"] = nsot("GET", "/pools/nat-pool/")
+seen["service"] = nsot("GET", "/services/nat-svc/")
+seen["missing"] = nsot("GET", "/services/nothing/")
+seen["services"] = nsot("GET", "/services/", params={"type": "template_service"})
+print(json.dumps(seen))
+)"));
+    EXPECT_EQ(seen.body("red"),
+              (QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("nat-l1")},
+                                      {QStringLiteral("color"), QStringLiteral("red")}}}))
+        << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(seen.body("page")[QStringLiteral("results")].toArray().size(), 1);
+    EXPECT_GE(seen.body("page")[QStringLiteral("count")].toInt(), 2);
+    const QJsonArray members = seen.body("pool")[QStringLiteral("devices")].toArray();
+    EXPECT_TRUE(members.contains(QStringLiteral("nat-1")) &&
+                members.contains(QStringLiteral("nat-2")));
+    EXPECT_EQ(seen.body("service")[QStringLiteral("pools")],
+              QJsonArray{QStringLiteral("nat-pool")});
+    EXPECT_EQ(seen.status("missing"), 404);
+    EXPECT_EQ(seen.body("services").toArray().size(), 1);
+}

@@ -1,10 +1,7 @@
 #include "InstancesController.h"
 
 #include "CoreServices.h"
-#include "automation/AutomationInventory.h"
-#include "automation/AutomationLinks.h"
-#include "automation/AutomationPools.h"
-#include "automation/AutomationServices.h"
+#include "automation/AutomationParts.h"
 #include "automation/EnmsSearch.h"
 #include "automation/ServiceTypes.h"
 #include "routing/FaceErrors.h"
@@ -27,10 +24,7 @@ class Instances
 {
 public:
     explicit Instances(CoreServices &core)
-        : m_devices(core.devices(), core.sites())
-        , m_links(core.database(), core.devices(), core.permissions())
-        , m_pools(core.database(), m_devices, m_links, core.permissions())
-        , m_services(core.database(), core.devices(), core.permissions(), core.serverKey())
+        : m_parts(core)
     {
     }
 
@@ -47,48 +41,48 @@ public:
     Result<QJsonObject> get(const QString &type, const QString &name)
     {
         if (isService(type))
-            return m_services.service(type, name);
+            return m_parts.services.service(type, name);
         if (type == u"link")
-            return m_links.link(name);
+            return m_parts.links.link(name);
         if (type == u"pool")
-            return m_pools.pool(name);
-        return m_devices.device(name);
+            return m_parts.pools.pool(name);
+        return m_parts.devices.device(name);
     }
 
     Result<QJsonObject> remove(const Identity &caller, const QString &type, const QString &name)
     {
         if (isService(type))
-            return m_services.removeService(caller, type, name);
+            return m_parts.services.removeService(caller, type, name);
         if (type == u"link")
-            return m_links.removeLink(caller, name);
+            return m_parts.links.removeLink(caller, name);
         if (type == u"pool")
-            return m_pools.removePool(caller, name);
-        return m_devices.removeDevice(caller, name);
+            return m_parts.pools.removePool(caller, name);
+        return m_parts.devices.removeDevice(caller, name);
     }
 
     SaveReport save(const Identity &caller, const QString &type, const QJsonArray &objects)
     {
         if (isService(type))
-            return m_services.saveServices(caller, type, objects);
+            return m_parts.services.saveServices(caller, type, objects);
         if (type == u"link")
-            return m_links.saveLinks(caller, objects);
+            return m_parts.links.saveLinks(caller, objects);
         if (type == u"pool")
-            return m_pools.savePools(caller, objects);
-        return m_devices.saveDevices(caller, objects);
+            return m_parts.pools.savePools(caller, objects);
+        return m_parts.devices.saveDevices(caller, objects);
     }
 
     Result<QJsonArray> query(const QString &type, const QList<QPair<QString, QString>> &equal)
     {
         if (isService(type))
-            return m_services.queryServices(type, equal);
+            return m_parts.services.queryServices(type, equal);
         if (type == u"link")
-            return m_links.queryLinks(equal);
+            return m_parts.links.queryLinks(equal);
         if (type == u"pool")
-            return m_pools.queryPools(equal);
-        return m_devices.queryDevices(equal);
+            return m_parts.pools.queryPools(equal);
+        return m_parts.devices.queryDevices(equal);
     }
 
-    AutomationInventory &devices() { return m_devices; }
+    AutomationInventory &devices() { return m_parts.devices; }
 
 private:
     // `service`, a service type, or an eNMS name for one.
@@ -104,10 +98,7 @@ private:
         return served;
     }
 
-    AutomationInventory m_devices;
-    AutomationLinks m_links;
-    AutomationPools m_pools;
-    AutomationServices m_services;
+    AutomationParts m_parts;
 };
 
 HttpResponse showOrRemove(CoreServices &core, const ApiRequest &request, bool remove)

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "AutomationInventory.h"
+#include "AutomationLinks.h"
+#include "AutomationPools.h"
+#include "AutomationServices.h"
+#include "CoreServices.h"
+
+namespace Cairn {
+
+// The automation engine's parts over the core's services, built for one request: they hold no
+// state of their own, so nothing is kept between requests or shared between threads.
+struct AutomationParts
+{
+    explicit AutomationParts(CoreServices &core)
+        : devices(core.devices(), core.sites())
+        , links(core.database(), core.devices(), core.permissions())
+        , pools(core.database(), devices, links, core.permissions())
+        , services(core.database(), core.devices(), core.permissions(), core.serverKey())
+    {
+    }
+
+    AutomationInventory devices;
+    AutomationLinks links;
+    AutomationPools pools;
+    AutomationServices services;
+};
+
+} // namespace Cairn
