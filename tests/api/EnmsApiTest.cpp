@@ -468,13 +468,13 @@ TEST_F(EnmsApiTest, LinksPoolsAndServicesAreNativeResourcesToo)
     const Seen seen = run(QStringLiteral(R"(
 call("POST", "/instance/device", admin, json=[{"name": "nat-1"}, {"name": "nat-2"}])
 call("POST", "/instance/link", admin, json=[
-    {"name": "nat-l1", "source_name": "nat-1", "destination_name": "nat-2", "color": "red"},
+    {"name": "nat-l1", "source_name": "nat-1", "destination_name": "nat-2", "color": "teal"},
     {"name": "nat-l2", "source_name": "nat-2", "destination_name": "nat-1", "color": "blue"}])
 call("POST", "/instance/pool", admin, json={"name": "nat-pool", "device_name": "^nat-",
                                             "device_name_match": "regex"})
 call("POST", "/instance/service", admin, json={"name": "nat-svc", "type": "template_service",
                                                "template": "x", "pools": ["nat-pool"]})
-seen["red"] = nsot("GET", "/links/", params={"color": "red", "fields": "name,color"})
+seen["teal"] = nsot("GET", "/links/", params={"color": "teal", "fields": "name,color"})
 seen["page"] = nsot("GET", "/links/", params={"limit": 1})
 seen["pool"] = nsot("GET", "/pools/nat-pool/")
 seen["service"] = nsot("GET", "/services/nat-svc/")
@@ -482,9 +482,9 @@ seen["missing"] = nsot("GET", "/services/nothing/")
 seen["services"] = nsot("GET", "/services/", params={"type": "template_service"})
 print(json.dumps(seen))
 )"));
-    EXPECT_EQ(seen.body("red"),
+    EXPECT_EQ(seen.body("teal"),
               (QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("nat-l1")},
-                                      {QStringLiteral("color"), QStringLiteral("red")}}}))
+                                      {QStringLiteral("color"), QStringLiteral("teal")}}}))
         << QJsonDocument(seen.noted).toJson().constData();
     EXPECT_EQ(seen.body("page")[QStringLiteral("results")].toArray().size(), 1);
     EXPECT_GE(seen.body("page")[QStringLiteral("count")].toInt(), 2);
