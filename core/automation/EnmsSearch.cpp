@@ -63,10 +63,13 @@ Result<PoolRules::Compiled> rulesOf(const QJsonObject &criteria, const QSet<QStr
     }
     const Result<QJsonObject> read = PoolRules::read(rules, columns, {});
     if (!read) {
-        // Name the column as the caller wrote it.
+        // Name the column as the caller wrote it, and not as a device's (any type is searched).
         const QString field = read.error().fields.keys().value(0).mid(7);
+        const QString why = read.error().fields.begin()->toString();
         return Error::invalidField(QStringLiteral("search_criteria.") + field,
-                                   read.error().fields.begin()->toString());
+                                   why.startsWith(QLatin1String("A device has no property"))
+                                       ? QStringLiteral("No column %1.").arg(field)
+                                       : why);
     }
     return PoolRules::compile(read.value());
 }
@@ -109,6 +112,9 @@ bool reads(const QJsonObject &request, const QString &property)
 
 Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request)
 {
+    // No objects of the type: nothing to find (and no columns to check the request against).
+    if (objects.isEmpty())
+        return QJsonArray();
     const QSet<QString> columns = columnsOf(objects);
     const Result<PoolRules::Compiled> rules =
         rulesOf(request.value(QStringLiteral("search_criteria")).toObject(), columns);

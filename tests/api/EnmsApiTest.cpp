@@ -445,6 +445,10 @@ seen["inclusion"] = call("POST", "/search", admin, json={
     "search_criteria": {"configuration": "192.0.2.9"}})
 seen["unknown"] = call("POST", "/search", admin, json={
     "type": "device", "columns": ["name", "colour_matches"]})
+seen["unknown_criterion"] = call("POST", "/search", admin, json={
+    "type": "device", "search_criteria": {"colour": "red"}})
+seen["no_objects"] = call("POST", "/search", admin, json={
+    "type": "ping_service", "columns": ["name"], "search_criteria": {"name": "x"}})
 print(json.dumps(seen))
 )"));
     ASSERT_EQ(seen.body("save")[QStringLiteral("success")].toArray().size(), 2)
@@ -460,6 +464,12 @@ print(json.dumps(seen))
     EXPECT_EQ(inclusion[0][QStringLiteral("configuration_matches")],
               QJsonArray{QStringLiteral("L2: logging host 192.0.2.9")});
     EXPECT_EQ(seen.status("unknown"), 400);
+    EXPECT_EQ(seen.status("unknown_criterion"), 400);
+    EXPECT_EQ(seen.body("unknown_criterion")[QStringLiteral("alert")].toString(),
+              QStringLiteral("Error 400 - No column colour."))
+        << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(seen.status("no_objects"), 200) << "no ping services: nothing found, no error";
+    EXPECT_EQ(seen.body("no_objects"), QJsonArray());
 }
 
 // The same objects under /api/, with the NSoT face's paging, fields and filters.
