@@ -35,19 +35,23 @@ Result<QList<Pool>> PoolRepository::select(const QString &where, const QVariantL
                       query->value(5).toLongLong(),
                       query->value(6).toLongLong()};
     query->finish();
+    // Only a manually defined pool keeps members.
+    QList<qint64> manual;
+    for (const Pool &pool : std::as_const(pools)) {
+        if (pool.manuallyDefined)
+            manual << pool.id;
+    }
+    const Result<QHash<qint64, QList<qint64>>> devices =
+        JoinTable::members(db, QStringLiteral("pool_devices"), QStringLiteral("pool_id"),
+                           QStringLiteral("device_id"), manual);
+    const Result<QHash<qint64, QList<qint64>>> links =
+        JoinTable::members(db, QStringLiteral("pool_links"), QStringLiteral("pool_id"),
+                           QStringLiteral("link_id"), manual);
+    if (!devices || !links)
+        return devices ? links.error() : devices.error();
     for (Pool &pool : pools) {
-        if (!pool.manuallyDefined)
-            continue;
-        const Result<QList<qint64>> devices =
-            JoinTable::members(db, QStringLiteral("pool_devices"), QStringLiteral("pool_id"),
-                               QStringLiteral("device_id"), pool.id);
-        const Result<QList<qint64>> links =
-            JoinTable::members(db, QStringLiteral("pool_links"), QStringLiteral("pool_id"),
-                               QStringLiteral("link_id"), pool.id);
-        if (!devices || !links)
-            return devices ? links.error() : devices.error();
-        pool.deviceIds = devices.value();
-        pool.linkIds = links.value();
+        pool.deviceIds = devices->value(pool.id);
+        pool.linkIds = links->value(pool.id);
     }
     return pools;
 }

@@ -46,15 +46,18 @@ Result<QList<Service>> ServiceRepository::select(const QString &where, const QVa
                             query->value(7).toLongLong(),
                             query->value(8).toLongLong()};
     query->finish();
+    QList<qint64> ids;
+    for (const Service &service : std::as_const(services))
+        ids << service.id;
+    const Result<QHash<qint64, QList<qint64>>> devices =
+        JoinTable::members(db, Devices, Owner, QStringLiteral("device_id"), ids);
+    const Result<QHash<qint64, QList<qint64>>> pools =
+        JoinTable::members(db, Pools, Owner, QStringLiteral("pool_id"), ids);
+    if (!devices || !pools)
+        return devices ? pools.error() : devices.error();
     for (Service &service : services) {
-        const Result<QList<qint64>> devices =
-            JoinTable::members(db, Devices, Owner, QStringLiteral("device_id"), service.id);
-        const Result<QList<qint64>> pools =
-            JoinTable::members(db, Pools, Owner, QStringLiteral("pool_id"), service.id);
-        if (!devices || !pools)
-            return devices ? pools.error() : devices.error();
-        service.deviceIds = devices.value();
-        service.poolIds = pools.value();
+        service.deviceIds = devices->value(service.id);
+        service.poolIds = pools->value(service.id);
     }
     return services;
 }

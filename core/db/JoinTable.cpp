@@ -7,19 +7,24 @@
 
 namespace Cairn::JoinTable {
 
-Result<QList<qint64>> members(const QSqlDatabase &db, const QString &table,
-                              const QString &ownerColumn, const QString &memberColumn,
-                              qint64 ownerId)
+Result<QHash<qint64, QList<qint64>>> members(const QSqlDatabase &db, const QString &table,
+                                             const QString &ownerColumn,
+                                             const QString &memberColumn,
+                                             const QList<qint64> &ownerIds)
 {
-    Result<QSqlQuery> query = SqlQuery::run(
-        db, QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?").arg(memberColumn, table, ownerColumn),
-        {ownerId});
+    QHash<qint64, QList<qint64>> members;
+    if (ownerIds.isEmpty())
+        return members;
+    const auto [condition, ids] = SqlQuery::inIds(db, ownerColumn, ownerIds);
+    Result<QSqlQuery> query = SqlQuery::run(db,
+                                            QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
+                                                .arg(ownerColumn, memberColumn, table, condition),
+                                            {ids});
     if (!query)
         return query.error();
-    QList<qint64> ids;
     while (query->next())
-        ids << query->value(0).toLongLong();
-    return ids;
+        members[query->value(0).toLongLong()] << query->value(1).toLongLong();
+    return members;
 }
 
 Result<void> replace(const QSqlDatabase &db, const QString &table, const QString &ownerColumn,
