@@ -163,14 +163,10 @@ Result<QString> AutomationPools::savePool(const Identity &caller, const QJsonVal
     if (!manual.isUndefined() && !manual.isBool())
         return Error::invalidField(QStringLiteral("manually_defined"),
                                    QStringLiteral("true or false."));
-    const Result<std::optional<Pool>> existing = m_pools.byName(name.value());
+    const Result<std::optional<Pool>> existing = EnmsValues::existingToSave(
+        m_permissions, caller, ObjectType, [&] { return m_pools.byName(name.value()); });
     if (!existing)
         return existing.error();
-    const Result<void> allowed =
-        m_permissions.require(caller, QString::fromLatin1(ObjectType), std::nullopt,
-                              existing->has_value() ? Action::Change : Action::Add);
-    if (!allowed)
-        return allowed.error();
     Pool pool = existing->value_or(Pool{});
     if (!existing->has_value())
         pool.name = name.value();

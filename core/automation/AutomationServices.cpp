@@ -79,31 +79,45 @@ Result<AutomationServices::PoolNames> AutomationServices::poolNames()
     return names;
 }
 
-Result<QJsonObject> AutomationServices::shown(const Service &service, const PoolNames &pools)
+Result<QList<QJsonObject>> AutomationServices::shown(const QList<Service> &services)
 {
-    QJsonObject json = service.settings;
-    json.insert(QStringLiteral("id"), service.id);
-    json.insert(QStringLiteral("name"), service.name);
-    json.insert(QStringLiteral("type"), service.type);
-    json.insert(QStringLiteral("description"), service.description);
-    json.insert(QStringLiteral("disabled"), service.disabled);
-    DeviceFilter filter;
-    filter.ids = service.deviceIds;
-    filter.limit = int(service.deviceIds.size());
-    QJsonArray devices;
-    if (!service.deviceIds.isEmpty()) {
-        const Result<QList<Device>> targets = m_devices.list(filter);
-        if (!targets)
-            return targets.error();
-        for (const Device &device : targets.value())
-            devices.append(device.hostname);
+    const Result<PoolNames> pools = poolNames();
+    if (!pools)
+        return pools.error();
+    // The names of every target of every service, in one query.
+    QSet<qint64> targets;
+    for (const Service &service : services)
+        targets.unite(QSet<qint64>(service.deviceIds.cbegin(), service.deviceIds.cend()));
+    QHash<qint64, QString> deviceNames;
+    if (!targets.isEmpty()) {
+        DeviceFilter filter;
+        filter.ids = targets.values();
+        filter.limit = int(targets.size());
+        const Result<QList<Device>> devices = m_devices.list(filter);
+        if (!devices)
+            return devices.error();
+        for (const Device &device : devices.value())
+            deviceNames.insert(device.id, device.hostname);
     }
-    json.insert(QStringLiteral("devices"), devices);
-    QJsonArray poolList;
-    for (const qint64 id : service.poolIds)
-        poolList.append(pools.names.value(id));
-    json.insert(QStringLiteral("pools"), poolList);
-    return json;
+    QList<QJsonObject> objects;
+    for (const Service &service : services) {
+        QJsonObject json = service.settings;
+        json.insert(QStringLiteral("id"), service.id);
+        json.insert(QStringLiteral("name"), service.name);
+        json.insert(QStringLiteral("type"), service.type);
+        json.insert(QStringLiteral("description"), service.description);
+        json.insert(QStringLiteral("disabled"), service.disabled);
+        QJsonArray devices;
+        for (const qint64 id : service.deviceIds)
+            devices.append(deviceNames.value(id));
+        json.insert(QStringLiteral("devices"), devices);
+        QJsonArray poolList;
+        for (const qint64 id : service.poolIds)
+            poolList.append(pools->names.value(id));
+        json.insert(QStringLiteral("pools"), poolList);
+        objects << json;
+    }
+    return objects;
 }
 
 Result<Service> AutomationServices::found(const QString &type, const QString &name)
@@ -122,10 +136,10 @@ Result<QJsonObject> AutomationServices::service(const QString &type, const QStri
     const Result<Service> service = found(type, name);
     if (!service)
         return service.error();
-    const Result<PoolNames> pools = poolNames();
-    if (!pools)
-        return pools.error();
-    return shown(service.value(), pools.value());
+    const Result<QList<QJsonObject>> objects = shown({service.value()});
+    if (!objects)
+        return objects.error();
+    return objects->first();
 }
 
 Result<QJsonObject> AutomationServices::removeService(const Identity &caller, const QString &type,
@@ -191,14 +205,10 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     const Result<QString> name = EnmsValues::nameOf(object);
     if (!name)
         return name.error();
-    const Result<std::optional<Service>> existing = m_services.byName(name.value());
+    const Result<std::optional<Service>> existing = EnmsValues::existingToSave(
+        m_permissions, caller, ObjectType, [&] { return m_services.byName(name.value()); });
     if (!existing)
         return existing.error();
-    const Result<void> allowed =
-        m_permissions.require(caller, QString::fromLatin1(ObjectType), std::nullopt,
-                              existing->has_value() ? Action::Change : Action::Add);
-    if (!allowed)
-        return allowed.error();
 
     // The type: the path's (unless it is `service`), which the object's may only repeat.
     const QString pathType = ServiceTypes::canonical(type);
@@ -359,24 +369,22 @@ Result<QJsonArray> AutomationServices::queryServices(const QString &type,
     const Result<QList<Service>> services = m_services.list();
     if (!services)
         return services.error();
-    const Result<PoolNames> pools = poolNames();
-    if (!pools)
-        return pools.error();
     const QString wanted = ServiceTypes::canonical(type);
-    QList<QJsonObject> objects;
+    QList<Service> ofType;
+    for (const Service &service : services.value()) {
+        if (wanted.isEmpty() || service.type == wanted)
+            ofType << service;
+    }
+    const Result<QList<QJsonObject>> objects = shown(ofType);
+    if (!objects)
+        return objects.error();
     QSet<QString> known{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("type"),
                         QStringLiteral("description"), QStringLiteral("disabled")};
-    for (const Service &service : services.value()) {
-        if (!wanted.isEmpty() && service.type != wanted)
-            continue;
-        const Result<QJsonObject> json = shown(service, pools.value());
-        if (!json)
-            return json.error();
-        objects << json.value();
-        for (const QString &key : objects.last().keys())
+    for (const QJsonObject &object : objects.value()) {
+        for (const QString &key : object.keys())
             known.insert(key);
     }
-    return EnmsValues::matching(objects, known, equal);
+    return EnmsValues::matching(objects.value(), known, equal);
 }
 
 } // namespace Cairn

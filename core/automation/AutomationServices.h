@@ -49,7 +49,8 @@ private:
         QHash<QString, qint64> ids;
     };
     Result<PoolNames> poolNames();
-    Result<QJsonObject> shown(const Service &service, const PoolNames &pools);
+    // As eNMS shows them, targets by name (read once for all).
+    Result<QList<QJsonObject>> shown(const QList<Service> &services);
     Result<Service> found(const QString &type, const QString &name);
     // The devices `names` (a JSON array) stands for; a 400 on `devices` names the first unknown
     // one, or one that several sites have.

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "SaveReport.h"
+#include "auth/PermissionService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -21,6 +22,23 @@ Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QStrin
 
 // The `name` an object to save is known by (trimmed); a 400 when it has none.
 Result<QString> nameOf(const QJsonObject &object);
+
+// What `find()` (a Result<std::optional<T>>) gives, once the caller may change it, or add
+// one when there is none, on `type`: how every eNMS save by name opens.
+template <typename Find>
+auto existingToSave(PermissionService &permissions, const Identity &caller, const char *type,
+                    Find &&find) -> decltype(find())
+{
+    auto existing = find();
+    if (!existing)
+        return existing;
+    const Result<void> allowed =
+        permissions.require(caller, QString::fromLatin1(type), std::nullopt,
+                            existing->has_value() ? Action::Change : Action::Add);
+    if (!allowed)
+        return allowed.error();
+    return existing;
+}
 
 // Each object saved on its own by `save(object) -> Result<QString>` (the name it was saved
 // under): one refused object never stops the others, as in eNMS.
