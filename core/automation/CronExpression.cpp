@@ -11,6 +11,7 @@ namespace {
 // that ever happens happens in it (1 February on a Monday can be eleven years away).
 constexpr int SearchDays = 146097;
 constexpr qint64 SecondsPerDay = 24 * 60 * 60;
+constexpr int MaxLength = 256;
 
 struct Part
 {
@@ -164,6 +165,9 @@ template <std::size_t N> std::bitset<N> narrowed(const std::bitset<64> &values, 
 
 Result<CronExpression> CronExpression::parse(const QString &text, const QString &field)
 {
+    // Errors quote the part that is wrong: the text is bounded first.
+    if (text.size() > MaxLength)
+        return Error::invalidField(field, QStringLiteral("At most %1 characters.").arg(MaxLength));
     CronExpression expression;
     expression.m_text = text.simplified();
     const QString expanded = macros().value(expression.m_text.toLower(), expression.m_text);

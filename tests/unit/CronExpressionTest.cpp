@@ -55,6 +55,8 @@ TEST(CronExpressionTest, APartThatIsWrongIsNamed)
     EXPECT_TRUE(refusal("0 0 0 * *").contains(QStringLiteral("between 1 and 31: 0")));
     EXPECT_TRUE(refusal("0 0 30 2 *").contains(QStringLiteral("never runs")));
     EXPECT_TRUE(refusal("0 0 1,,2 * *").contains(QStringLiteral("an empty item")));
+    const QByteArray huge = "0 0 " + QByteArray(10000, '1') + " * *";
+    EXPECT_EQ(refusal(huge.constData()), QStringLiteral("At most 256 characters."));
 }
 
 TEST(CronExpressionTest, MonthEndsAndLeapDays)

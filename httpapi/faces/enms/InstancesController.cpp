@@ -158,22 +158,25 @@ HttpResponse search(CoreServices &core, const ApiRequest &request)
     const QString type = body->value(QStringLiteral("type")).toString();
     if (const std::optional<Error> unsupported = Instances::unsupported(type))
         return refusal(Error::invalidField(QStringLiteral("type"), unsupported->message));
-    Instances instances(core);
-    const bool texts =
-        type == u"device" &&
-        std::any_of(Device::TextFields.cbegin(), Device::TextFields.cend(),
-                    [&](const QString &text) { return EnmsSearch::reads(body.value(), text); });
-    const Result<QJsonArray> objects =
-        texts ? instances.devices().queryDevices({}, true) : instances.query(type, {});
-    if (!objects)
-        return refusal(objects.error());
-    const Result<QJsonArray> rows = EnmsSearch::run(objects.value(), body.value());
-    if (!rows && rows.error().reason == QLatin1String(EnmsSearch::InvalidRegex))
-        return HttpResponse::json(QJsonObject{{QStringLiteral("error"), rows.error().message}},
-                                  400);
-    if (!rows)
-        return refusal(rows.error());
-    return HttpResponse::json(rows.value());
+    // Every object of the type read and filtered (configurations too): off the listener.
+    return HttpResponse::later([services = &core, type, request = body.value()] {
+        Instances instances(*services);
+        const bool texts =
+            type == u"device" &&
+            std::any_of(Device::TextFields.cbegin(), Device::TextFields.cend(),
+                        [&](const QString &text) { return EnmsSearch::reads(request, text); });
+        const Result<QJsonArray> objects =
+            texts ? instances.devices().queryDevices({}, true) : instances.query(type, {});
+        if (!objects)
+            return refusal(objects.error());
+        const Result<QJsonArray> rows = EnmsSearch::run(objects.value(), request);
+        if (!rows && rows.error().reason == QLatin1String(EnmsSearch::InvalidRegex))
+            return HttpResponse::json(QJsonObject{{QStringLiteral("error"), rows.error().message}},
+                                      400);
+        if (!rows)
+            return refusal(rows.error());
+        return HttpResponse::json(rows.value());
+    });
 }
 
 HttpResponse configuration(CoreServices &core, const ApiRequest &request)
