@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "auth/AccountAdministration.h"
+#include "automation/ServiceRunner.h"
 #include "auth/AuthTokenService.h"
 #include "auth/GroupService.h"
 #include "auth/PermissionService.h"
@@ -52,6 +53,8 @@ struct CoreOptions
     HostKeyPolicy hostKeyPolicy = HostKeyPolicy::TrustOnFirstUse;
     // How many executions of one bulk-execute run at once.
     int toolkitBulkConcurrency = 16;
+    // How many devices of one automation service run are tried at once.
+    int automationConcurrency = 16;
     // One command's output beyond this fails the execution (the session is not reused).
     qsizetype toolkitMaxOutputBytes = 16 * 1024 * 1024;
     // A folder of the operator's TextFSM templates (ntc-templates layout), consulted before the
@@ -107,6 +110,7 @@ public:
     CommandExecutor &executor() { return m_executor; }
     CommandLogService &commandLogs() { return m_commandLogs; }
     BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
+    ServiceRunner &serviceRunner() { return m_serviceRunner; }
     ZtpService &ztp() { return m_ztp; }
 
 private:
@@ -150,6 +154,7 @@ private:
     CommandExecutor m_executor;
     CommandLogService m_commandLogs;
     BulkExecutor m_bulkExecutor;
+    ServiceRunner m_serviceRunner;
     ZtpInventory m_ztpInventory;
     ZtpService m_ztp;
 };

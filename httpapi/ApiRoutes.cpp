@@ -3,6 +3,7 @@
 #include "CoreServices.h"
 #include "docs/DocsController.h"
 #include "faces/enms/InstancesController.h"
+#include "faces/enms/RunsController.h"
 #include "faces/enms/IsAliveController.h"
 #include "faces/enomalism/AccountsController.h"
 #include "faces/enomalism/ClustersController.h"
@@ -52,6 +53,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
 {
     IsAliveController::registerRoutes(router, settings);
     InstancesController::registerRoutes(router, core);
+    RunsController::registerRoutes(router, core);
     AuthController::registerRoutes(router, core);
     UsersController::registerRoutes(router, core);
     ApiRootController::registerRoutes(router);

@@ -3,6 +3,7 @@
 #include "AutomationInventory.h"
 #include "AutomationLinks.h"
 #include "AutomationPools.h"
+#include "AutomationRuns.h"
 #include "AutomationServices.h"
 #include "CoreServices.h"
 
@@ -17,6 +18,7 @@ struct AutomationParts
         , links(core.database(), core.devices(), core.permissions())
         , pools(core.database(), devices, links, core.permissions())
         , services(core.database(), core.devices(), core.permissions(), core.serverKey())
+        , runs(core.database(), core.serviceRunner(), pools, core.devices(), core.permissions())
     {
     }
 
@@ -24,6 +26,7 @@ struct AutomationParts
     AutomationLinks links;
     AutomationPools pools;
     AutomationServices services;
+    AutomationRuns runs;
 };
 
 } // namespace Cairn

@@ -31,20 +31,30 @@ QSet<QString> propertiesOf(const QJsonArray &objects, QSet<QString> known)
 }
 
 // The names of `objects` a pool holds: the hand-picked ids, or those its rules match.
-QJsonArray membersOf(const Pool &pool, const QString &type, const QJsonArray &objects,
-                     const QList<qint64> &picked)
+// The objects (devices or links as eNMS shows them) that are members of `pool`.
+QList<QJsonObject> memberObjects(const Pool &pool, const QString &type, const QJsonArray &objects,
+                                 const QList<qint64> &picked)
 {
     const QSet<qint64> ids(picked.cbegin(), picked.cend());
     const PoolRules::Compiled rules = PoolRules::compile(pool.rules);
-    QJsonArray names;
+    QList<QJsonObject> members;
     for (const QJsonValue value : objects) {
         const QJsonObject object = value.toObject();
         const bool member = pool.manuallyDefined
                                 ? ids.contains(object.value(QStringLiteral("id")).toInteger())
                                 : PoolRules::matches(rules, type, object);
         if (member)
-            names.append(object.value(QStringLiteral("name")));
+            members << object;
     }
+    return members;
+}
+
+QJsonArray membersOf(const Pool &pool, const QString &type, const QJsonArray &objects,
+                     const QList<qint64> &picked)
+{
+    QJsonArray names;
+    for (const QJsonObject &object : memberObjects(pool, type, objects, picked))
+        names.append(object.value(QStringLiteral("name")));
     return names;
 }
 
@@ -217,6 +227,40 @@ SaveReport AutomationPools::savePools(const Identity &caller, const QJsonArray &
             return all.error();
         return savePool(caller, object, all.value());
     });
+}
+
+Result<QList<qint64>> AutomationPools::memberDevices(const QStringList &names,
+                                                     const QList<qint64> &ids,
+                                                     QStringList &problems)
+{
+    if (names.isEmpty() && ids.isEmpty())
+        return QList<qint64>();
+    const Result<QList<Pool>> pools = m_pools.list();
+    if (!pools)
+        return pools.error();
+    const Result<Everything> all = everything();
+    if (!all)
+        return all.error();
+    QSet<QString> unknown(names.cbegin(), names.cend());
+    QList<qint64> members;
+    QSet<qint64> seen;
+    for (const Pool &pool : pools.value()) {
+        if (!unknown.remove(pool.name) && !ids.contains(pool.id))
+            continue;
+        for (const QJsonObject &device :
+             memberObjects(pool, QStringLiteral("device"), all->devices, pool.deviceIds)) {
+            const qint64 id = device.value(QStringLiteral("id")).toInteger();
+            if (!seen.contains(id)) {
+                seen.insert(id);
+                members << id;
+            }
+        }
+    }
+    for (const QString &name : names) {
+        if (unknown.contains(name))
+            problems << QStringLiteral("No pool named %1.").arg(name);
+    }
+    return members;
 }
 
 Result<QJsonArray> AutomationPools::queryPools(const QList<QPair<QString, QString>> &equal)

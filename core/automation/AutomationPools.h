@@ -38,6 +38,10 @@ public:
     // (`device_vendor`, `device_vendor_match`...); `new_name` renames.
     SaveReport savePools(const Identity &caller, const QJsonArray &objects);
     Result<QJsonArray> queryPools(const QList<QPair<QString, QString>> &equal);
+    // The member devices (ids, each once) of the pools named in `names` and of those with `ids`;
+    // a name no pool has is told in `problems`.
+    Result<QList<qint64>> memberDevices(const QStringList &names, const QList<qint64> &ids,
+                                        QStringList &problems);
 
 private:
     // What the pool shows: its fields, its rules and its members (names).

@@ -1,5 +1,6 @@
 #include "AutomationServices.h"
 
+#include "DeviceNames.h"
 #include "EnmsValues.h"
 #include "ServiceTypes.h"
 #include "auth/PermissionService.h"
@@ -170,29 +171,22 @@ Result<QList<qint64>> AutomationServices::deviceIds(const QJsonValue &names)
         return Error::invalidField(
             QStringLiteral("devices"),
             QStringLiteral("At most %1 devices; target more through a pool.").arg(MaxTargets));
-    QList<qint64> ids;
-    QSet<QString> seen;
+    QStringList given;
     for (const QJsonValue name : names.toArray()) {
         if (!name.isString() || name.toString().isEmpty())
             return Error::invalidField(QStringLiteral("devices"),
                                        QStringLiteral("A list of device names."));
-        if (seen.contains(name.toString()))
-            continue;
-        seen.insert(name.toString());
-        DeviceFilter filter;
-        filter.hostname = name.toString();
-        filter.limit = 2;
-        const Result<QList<Device>> devices = m_devices.list(filter);
-        if (!devices)
-            return devices.error();
-        if (devices->size() != 1)
-            return Error::invalidField(
-                QStringLiteral("devices"),
-                devices->isEmpty()
-                    ? QStringLiteral("No device named %1.").arg(name.toString())
-                    : QStringLiteral("%1 names a device in several sites.").arg(name.toString()));
-        ids << devices->first().id;
+        given << name.toString();
     }
+    QStringList problems;
+    const Result<QList<Device>> devices = DeviceNames::resolve(m_devices, given, problems);
+    if (!devices)
+        return devices.error();
+    if (!problems.isEmpty())
+        return Error::invalidField(QStringLiteral("devices"), problems.first());
+    QList<qint64> ids;
+    for (const Device &device : devices.value())
+        ids << device.id;
     return ids;
 }
 

@@ -63,7 +63,7 @@ const QHash<QString, QList<Setting>> &own()
          {{"commands", Kind::Lines, QJsonArray(), 0, 0, {}, true},
           {"enable_mode", Kind::Flag, false},
           {"config_mode", Kind::Flag, false},
-          {"expect_string", Kind::Text, QString()},
+          {"expect_string", Kind::Pattern, QString()},
           {"timeout", Kind::Number, 10, 1, 3600}}},
         {QStringLiteral("backup_service"),
          {{"property", Kind::Choice, QStringLiteral("configuration"), 0, 0, properties},

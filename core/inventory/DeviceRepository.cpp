@@ -52,9 +52,11 @@ Device deviceFrom(const QSqlQuery &query)
 // caller gave travels as a bound parameter.
 QPair<QString, QVariantList> whereOf(const DeviceFilter &filter, const QSqlDatabase &db)
 {
-    QString where = QStringLiteral(" WHERE (? OR site_id = ?) AND (? OR hostname = ?)");
+    QString where = QStringLiteral(
+        " WHERE (? OR site_id = ?) AND (? OR hostname = ?) AND (? OR ip_address = ?)");
     QVariantList values{!filter.siteId.has_value(), filter.siteId.value_or(0),
-                        filter.hostname.isEmpty(), filter.hostname};
+                        filter.hostname.isEmpty(),  filter.hostname,
+                        filter.ipAddress.isEmpty(), filter.ipAddress};
     for (const auto &[name, value] : filter.attributes) {
         where += QStringLiteral(" AND id IN (SELECT resource_id FROM attribute_values WHERE "
                                 "resource_name = 'Device' AND name = ? AND value = ?)");

@@ -16,6 +16,7 @@ struct DeviceFilter
 {
     std::optional<qint64> siteId;
     QString hostname;
+    QString ipAddress;
     // attribute name = value pairs, all of which must hold
     QList<QPair<QString, QString>> attributes;
     // when set, only these ids (the result of a set query)

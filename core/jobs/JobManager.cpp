@@ -24,6 +24,12 @@ JobManager::~JobManager()
     m_pool.waitForDone();
 }
 
+bool JobManager::isStopping()
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_stopping;
+}
+
 void JobManager::stopAll()
 {
     QList<qint64> unstarted;

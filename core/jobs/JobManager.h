@@ -65,6 +65,8 @@ public:
     // Shutting down: every job is asked to stop, and those that stop early end interrupted
     // rather than cancelled, since nobody cancelled them.
     void stopAll();
+    // Whether stopAll() was called: a handler told to stop can tell shutting down from a cancel.
+    bool isStopping();
     bool waitForIdle(int timeoutMs);
 
 Q_SIGNALS:

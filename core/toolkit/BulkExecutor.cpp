@@ -1,14 +1,12 @@
 #include "BulkExecutor.h"
 
 #include "jobs/JobManager.h"
+#include "jobs/ParallelLanes.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
-#include <QSemaphore>
-#include <QThreadPool>
-#include <atomic>
 #include <vector>
 
 namespace Cairn {
@@ -42,19 +40,6 @@ QJsonObject paramsOf(const QList<Result<ExecutionRequest>> &executions, int conc
     }
     return {{QStringLiteral("executions"), described},
             {QStringLiteral("concurrency"), concurrency}};
-}
-
-// Threads shared by every bulk run and kept between runs, with their database connections:
-// starting them for each run cost more than the executions.
-QThreadPool &lanePool()
-{
-    static QThreadPool *const pool = [] {
-        auto *threads = new QThreadPool;
-        threads->setMaxThreadCount(BulkExecutor::MaxConcurrency);
-        threads->setExpiryTimeout(10 * 60 * 1000);
-        return threads;
-    }();
-    return *pool;
 }
 
 } // namespace
@@ -111,30 +96,19 @@ QJsonObject BulkExecutor::run(JobContext &context, const Identity &caller,
     QMutex progressMutex;
     int done = 0;
     const QList<QList<int>> lanes = lanesOf(executions);
-    // At most m_concurrency lanes at once: that many workers, each taking the next lane.
-    std::atomic_int nextLane = 0;
-    const int workers = qMin(m_concurrency, int(lanes.size()));
-    QSemaphore finished;
-    for (int worker = 0; worker < workers; ++worker) {
-        lanePool().start([&] {
-            for (int lane = nextLane++; lane < lanes.size(); lane = nextLane++) {
-                LaneMemory memory;
-                for (const int index : lanes.at(lane)) {
-                    // Once the job is asked to stop, what has not started is reported, not run.
-                    results[size_t(index)] =
-                        context.isCancelled()
-                            ? refusal(index + 1,
-                                      Error{ErrorCode::Unavailable,
-                                            QStringLiteral("Not run: the job was stopped.")})
-                            : resultOf(index + 1, caller, executions.at(index), memory);
-                    const QMutexLocker lock(&progressMutex);
-                    context.setProgress(++done * 100 / total);
-                }
-            }
-            finished.release();
-        });
-    }
-    finished.acquire(workers);
+    ParallelLanes::run(int(lanes.size()), m_concurrency, [&](int lane) {
+        LaneMemory memory;
+        for (const int index : lanes.at(lane)) {
+            // Once the job is asked to stop, what has not started is reported, not run.
+            results[size_t(index)] =
+                context.isCancelled()
+                    ? refusal(index + 1, Error{ErrorCode::Unavailable,
+                                               QStringLiteral("Not run: the job was stopped.")})
+                    : resultOf(index + 1, caller, executions.at(index), memory);
+            const QMutexLocker lock(&progressMutex);
+            context.setProgress(++done * 100 / total);
+        }
+    });
     QJsonArray array;
     int successful = 0;
     for (const QJsonObject &result : results) {

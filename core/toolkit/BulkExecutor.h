@@ -2,6 +2,7 @@
 
 #include "CommandExecutor.h"
 #include "jobs/Job.h"
+#include "jobs/ParallelLanes.h"
 
 #include <QList>
 #include <map>
@@ -20,7 +21,7 @@ class BulkExecutor
 {
 public:
     static constexpr int MaxExecutions = 1000;
-    static constexpr int MaxConcurrency = 64;
+    static constexpr int MaxConcurrency = ParallelLanes::MaxThreads;
     static inline const QString JobKind = QStringLiteral("toolkit.bulk_execute");
 
     BulkExecutor(CommandExecutor &executor, JobManager &jobs, int concurrency);

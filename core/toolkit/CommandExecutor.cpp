@@ -272,19 +272,8 @@ Result<ExecutionOutcome> CommandExecutor::run(const Identity &caller,
     log.commandText = prepared.text;
     log.executionTime = QDateTime::currentMSecsSinceEpoch();
 
-    SshEndpoint endpoint;
-    endpoint.host = device.ipAddress;
-    endpoint.port = device.port;
-    endpoint.username = credentials->set.username;
-    endpoint.password = credentials->secrets.password;
-    endpoint.privateKey = credentials->secrets.privateKey;
-    endpoint.keyPassphrase = credentials->secrets.keyPassphrase;
-    endpoint.enablePassword = credentials->secrets.enablePassword;
     const int timeoutMs = prepared.timeoutMs;
-    endpoint.connectTimeoutMs = qMin(timeoutMs, endpoint.connectTimeoutMs);
-    endpoint.authTimeoutMs = qMin(timeoutMs, endpoint.authTimeoutMs);
-    endpoint.maxOutputBytes = m_maxOutputBytes;
-    endpoint.deviceId = device.id;
+    const SshEndpoint endpoint = credentials->loginTo(device, timeoutMs, m_maxOutputBytes);
     QElapsedTimer clock;
     clock.start();
     Result<QString> output = talk(endpoint, profile, command, log.commandText, timeoutMs);

@@ -83,6 +83,13 @@ Result<CredentialSet> CredentialSetRepository::findByTokenHash(const QString &to
                                 Columns + QStringLiteral(" WHERE token_hash = ?"), {tokenHash}));
 }
 
+Result<CredentialSet> CredentialSetRepository::findByName(qint64 ownerId, const QString &name)
+{
+    return single(SqlQuery::run(m_database.connection(),
+                                Columns + QStringLiteral(" WHERE owner_id = ? AND name = ?"),
+                                {ownerId, name}));
+}
+
 Result<qint64> CredentialSetRepository::insert(const CredentialSet &set,
                                                const CredentialSecrets &secrets,
                                                const QString &tokenHash)

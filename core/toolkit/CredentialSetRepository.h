@@ -26,6 +26,8 @@ public:
     Result<CredentialSet> find(qint64 id);
     // The set a token selects; NotFound when no set has that token.
     Result<CredentialSet> findByTokenHash(const QString &tokenHash);
+    // One owner's set of that name; NotFound when they have none.
+    Result<CredentialSet> findByName(qint64 ownerId, const QString &name);
     Result<qint64> insert(const CredentialSet &set, const CredentialSecrets &secrets,
                           const QString &tokenHash);
     // Its fields and secrets as given; the token stays.

@@ -228,19 +228,61 @@ CredentialSetService::resolve(const Identity &caller, const QString &token, cons
             return Error::invalidField(field, QStringLiteral("Invalid credential token."));
         return set.error();
     }
-    if (!set->allowsPlatform(platform)) {
+    return opened(std::move(set).value(), platform);
+}
+
+Result<ResolvedCredentials> CredentialSetService::resolveNamed(const Identity &caller,
+                                                               const QString &name,
+                                                               const QString &platform,
+                                                               const QString &field)
+{
+    if (name.isEmpty()) {
+        return Error::invalidField(
+            field, QStringLiteral("Name one of your credential sets to log in to devices with."));
+    }
+    Result<CredentialSet> set = m_sets.findByName(caller.user.id, name);
+    if (!set) {
+        if (set.error().code == ErrorCode::NotFound)
+            return Error::invalidField(
+                field, QStringLiteral("You have no credential set named \"%1\".").arg(name));
+        return set.error();
+    }
+    return opened(std::move(set).value(), platform);
+}
+
+Result<ResolvedCredentials> CredentialSetService::opened(CredentialSet set, const QString &platform)
+{
+    if (!set.allowsPlatform(platform)) {
         return Error::forbidden(
             QStringLiteral("Credential set \"%1\" may not be used on platform %2 (allowed: %3).")
-                .arg(set->name, platform.isEmpty() ? QStringLiteral("(none)") : platform,
-                     set->platforms.join(QLatin1String(", "))));
+                .arg(set.name, platform.isEmpty() ? QStringLiteral("(none)") : platform,
+                     set.platforms.join(QLatin1String(", "))));
     }
-    Result<CredentialSecrets> secrets = m_sets.secretsOf(set->id);
+    Result<CredentialSecrets> secrets = m_sets.secretsOf(set.id);
     if (!secrets)
         return secrets.error();
-    const Result<void> used = m_sets.markUsed(set->id);
+    const Result<void> used = m_sets.markUsed(set.id);
     if (!used)
         return used.error();
-    return ResolvedCredentials{std::move(set).value(), std::move(secrets).value()};
+    return ResolvedCredentials{std::move(set), std::move(secrets).value()};
+}
+
+SshEndpoint ResolvedCredentials::loginTo(const Device &device, int timeoutMs,
+                                         qsizetype maxOutputBytes) const
+{
+    SshEndpoint endpoint;
+    endpoint.host = device.ipAddress;
+    endpoint.port = device.port;
+    endpoint.username = set.username;
+    endpoint.password = secrets.password;
+    endpoint.privateKey = secrets.privateKey;
+    endpoint.keyPassphrase = secrets.keyPassphrase;
+    endpoint.enablePassword = secrets.enablePassword;
+    endpoint.connectTimeoutMs = qMin(timeoutMs, endpoint.connectTimeoutMs);
+    endpoint.authTimeoutMs = qMin(timeoutMs, endpoint.authTimeoutMs);
+    endpoint.maxOutputBytes = maxOutputBytes;
+    endpoint.deviceId = device.id;
+    return endpoint;
 }
 
 } // namespace Cairn

@@ -2,6 +2,8 @@
 
 #include "CredentialSetRepository.h"
 #include "auth/Identity.h"
+#include "inventory/Device.h"
+#include "transport/SshEndpoint.h"
 
 namespace Cairn {
 
@@ -18,6 +20,9 @@ struct ResolvedCredentials
 {
     CredentialSet set;
     CredentialSecrets secrets;
+
+    // How to log in to `device` with these credentials, each step within `timeoutMs`.
+    SshEndpoint loginTo(const Device &device, int timeoutMs, qsizetype maxOutputBytes) const;
 };
 
 // Operators' device credentials. Each sees and uses only their own sets (superusers see every
@@ -41,9 +46,15 @@ public:
     // The login the caller's `token` selects for a device of `platform`.
     Result<ResolvedCredentials> resolve(const Identity &caller, const QString &token,
                                         const QString &platform);
+    // The login of the caller's own set named `name` (what an automation service names in
+    // `credentials`), for a device of `platform`; a 400 on `field` when they have none.
+    Result<ResolvedCredentials> resolveNamed(const Identity &caller, const QString &name,
+                                             const QString &platform, const QString &field);
 
 private:
     static std::optional<qint64> visibleOwner(const Identity &caller);
+    // The set's secrets, once it may be used on `platform`; marks it used.
+    Result<ResolvedCredentials> opened(CredentialSet set, const QString &platform);
 
     CredentialSetRepository m_sets;
 };

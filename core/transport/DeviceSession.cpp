@@ -145,24 +145,32 @@ Result<void> DeviceSession::enable(int timeoutMs)
     return {};
 }
 
-Result<QString> DeviceSession::exchange(const QString &line, int timeoutMs)
+Result<QString> DeviceSession::exchange(const QString &line, int timeoutMs,
+                                        const QRegularExpression *expect)
 {
     const Result<void> sent = m_shell->write((line + QLatin1Char('\n')).toUtf8());
     if (!sent) {
         m_broken = true;
         return sent.error();
     }
-    const Result<QByteArray> answer =
-        m_shell->readUntil([this](const QByteArray &output) { return endsWithPrompt(output); },
-                           QDeadlineTimer(timeoutMs), m_profile.pager);
+    const Result<QByteArray> answer = m_shell->readUntil(
+        [this, expect](const QByteArray &output) {
+            return endsWithPrompt(output) ||
+                   (expect && expect->match(screenText(output)).hasMatch());
+        },
+        QDeadlineTimer(timeoutMs), m_profile.pager);
     if (!answer) {
         // The device may still be answering: nothing after this could tell its output apart.
         m_broken = true;
         return answer.error();
     }
     QString text = screenText(answer.value());
-    m_lastPrompt = lastLine(text).trimmed();
-    text.truncate(text.lastIndexOf(QLatin1Char('\n')) + 1);
+    // Stopped by `expect` rather than a prompt: the question asked is part of the output, and
+    // the prompt stays the one before.
+    if (endsWithPrompt(answer.value())) {
+        m_lastPrompt = lastLine(text).trimmed();
+        text.truncate(text.lastIndexOf(QLatin1Char('\n')) + 1);
+    }
     // The device's echo of the command is the first line.
     const qsizetype echoEnd = text.indexOf(QLatin1Char('\n'));
     if (echoEnd >= 0 && text.left(echoEnd).trimmed().endsWith(line.trimmed()))
@@ -185,6 +193,20 @@ Result<QString> DeviceSession::run(const QString &command, int timeoutMs)
     if (text.endsWith(QLatin1Char('\n')))
         text.chop(1);
     return text;
+}
+
+Result<QString> DeviceSession::run(const QString &command, const QRegularExpression &expect,
+                                   int timeoutMs)
+{
+    if (!m_profile.useExec)
+        return exchange(command, timeoutMs, &expect);
+    Result<QString> output = run(command, timeoutMs);
+    if (output && !expect.match(output.value()).hasMatch()) {
+        return Error::badRequest(
+            QStringLiteral("The output of \"%1\" does not match the expected string.")
+                .arg(command));
+    }
+    return output;
 }
 
 Result<QString> DeviceSession::configure(const QStringList &lines, int timeoutMs)

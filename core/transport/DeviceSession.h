@@ -4,6 +4,7 @@
 #include "Result.h"
 #include "SshConnection.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 #include <memory>
 
@@ -27,6 +28,10 @@ public:
     // The command's output without its echo and the prompt after it. Bytes that are not UTF-8
     // become U+FFFD, so any output can be stored and shown.
     Result<QString> run(const QString &command, int timeoutMs);
+    // run() that also stops reading once the output matches `expect` (netmiko's expect_string:
+    // a command that asks a question instead of returning to the prompt). Over an exec channel
+    // the whole output is read, and must match.
+    Result<QString> run(const QString &command, const QRegularExpression &expect, int timeoutMs);
     // Enters configuration mode, sends `lines`, leaves it; the transcript of all of them.
     Result<QString> configure(const QStringList &lines, int timeoutMs);
     const PlatformProfile &profile() const { return m_profile; }
@@ -38,7 +43,8 @@ private:
     Result<void> startCli(int timeoutMs);
     Result<void> enable(int timeoutMs);
     // Sends one line and reads up to the next prompt; the raw text in between.
-    Result<QString> exchange(const QString &line, int timeoutMs);
+    Result<QString> exchange(const QString &line, int timeoutMs,
+                             const QRegularExpression *expect = nullptr);
     bool endsWithPrompt(const QByteArray &output) const;
 
     std::unique_ptr<SshConnection> m_connection;

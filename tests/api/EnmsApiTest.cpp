@@ -1,6 +1,6 @@
 // eNMS's object API as its users' scripts call it: python3-requests, HTTP Basic or a token,
 // percent-encoded names in the path, and the same devices NSoT serves.
-#include "ServerFixture.h"
+#include "EnmsScript.h"
 
 #include <QJsonArray>
 
@@ -11,34 +11,8 @@ class EnmsApiTest : public ServerFixture
 protected:
     static void SetUpTestSuite() { startServer(); }
 
-    // What a script noted: under each key, [status, body].
-    struct Seen
-    {
-        QJsonObject noted;
-        int status(const char *key) const { return noted[QLatin1String(key)][0].toInt(); }
-        QJsonValue body(const char *key) const { return noted[QLatin1String(key)][1]; }
-    };
-    static Seen run(const QString &script) { return {runPython(Prelude + script)}; }
-
-    static inline const QString Prelude = QStringLiteral(R"(
-import json, sys, requests
-base, admin, alice = sys.argv[1], sys.argv[2], sys.argv[3]
-def call(method, path, auth, **kwargs):
-    token = isinstance(auth, str)
-    reply = requests.request(method, base + "/rest" + path, timeout=10,
-                             headers={"Authorization": "Token " + auth} if token else {},
-                             auth=None if token else auth, **kwargs)
-    try:
-        body = reply.json()
-    except ValueError:
-        body = reply.text
-    return [reply.status_code, body]
-def nsot(method, path, **kwargs):
-    reply = requests.request(method, base + "/api" + path, timeout=10,
-                             headers={"Authorization": "Token " + admin}, **kwargs)
-    return [reply.status_code, reply.json() if reply.content else None]
-seen = {}
-)");
+    using Seen = EnmsScript;
+    static Seen run(const QString &script) { return {runPython(EnmsScript::Prelude + script)}; }
 };
 
 TEST_F(EnmsApiTest, DevicesAreTheInventorysAndSavedByName)

@@ -1,0 +1,211 @@
+#include "AutomationRuns.h"
+
+#include "AutomationPools.h"
+#include "AutomationServices.h"
+#include "DeviceNames.h"
+#include "ServiceRunner.h"
+#include "auth/PermissionService.h"
+#include "inventory/DeviceService.h"
+#include "inventory/SiteService.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace Cairn {
+
+const QStringList AutomationRuns::RunFields{QStringLiteral("name"),
+                                            QStringLiteral("devices"),
+                                            QStringLiteral("pools"),
+                                            QStringLiteral("ip_addresses"),
+                                            QStringLiteral("payload"),
+                                            QStringLiteral("async"),
+                                            QStringLiteral("ignore_invalid_targets")};
+
+struct AutomationRuns::Targets
+{
+    QList<Device> devices;
+    QStringList problems;
+};
+
+namespace {
+
+// A list of names under `field` (absent: none); a 400 names the field when it is anything else.
+Result<QStringList> namesIn(const QJsonObject &body, const QString &field)
+{
+    const QJsonValue value = body.value(field);
+    QStringList names;
+    if (value.isUndefined() || value.isNull())
+        return names;
+    if (!value.isArray() || value.toArray().size() > AutomationRuns::MaxNames)
+        return Error::invalidField(
+            field, QStringLiteral("A list of at most %1 names.").arg(AutomationRuns::MaxNames));
+    for (const QJsonValue name : value.toArray()) {
+        if (!name.isString())
+            return Error::invalidField(field, QStringLiteral("A list of names."));
+        // eNMS's own example sends [""] for "no addresses".
+        if (!name.toString().isEmpty())
+            names << name.toString();
+    }
+    return names;
+}
+
+} // namespace
+
+Result<AutomationRuns::Targets> AutomationRuns::targetsOf(const Service &service,
+                                                          const QJsonObject &body)
+{
+    Targets targets;
+    QList<qint64> ids;
+    // As the seed says: without `devices`, the service's own targets, whatever else is given.
+    if (!body.contains(QLatin1String("devices"))) {
+        ids = service.deviceIds;
+        const Result<QList<qint64>> members =
+            m_pools.memberDevices({}, service.poolIds, targets.problems);
+        if (!members)
+            return members.error();
+        ids << members.value();
+    } else {
+        const Result<QStringList> devices = namesIn(body, QStringLiteral("devices"));
+        const Result<QStringList> pools = namesIn(body, QStringLiteral("pools"));
+        const Result<QStringList> addresses = namesIn(body, QStringLiteral("ip_addresses"));
+        for (const auto *names : {&devices, &pools, &addresses}) {
+            if (!*names)
+                return names->error();
+        }
+        const Result<QList<Device>> named =
+            DeviceNames::resolve(m_devices, devices.value(), targets.problems);
+        if (!named)
+            return named.error();
+        for (const Device &device : named.value())
+            ids << device.id;
+        const Result<QList<qint64>> members =
+            m_pools.memberDevices(pools.value(), {}, targets.problems);
+        if (!members)
+            return members.error();
+        ids << members.value();
+        for (const QString &address : addresses.value()) {
+            DeviceFilter filter;
+            filter.ipAddress = address;
+            const Result<QList<Device>> found = m_devices.list(filter);
+            if (!found)
+                return found.error();
+            if (found->isEmpty())
+                targets.problems << QStringLiteral("No device has the address %1.").arg(address);
+            for (const Device &device : found.value())
+                ids << device.id;
+        }
+    }
+    const QSet<qint64> unique(ids.cbegin(), ids.cend());
+    if (unique.isEmpty())
+        return targets;
+    DeviceFilter filter;
+    filter.ids = QList<qint64>(unique.cbegin(), unique.cend());
+    filter.limit = int(unique.size());
+    Result<QList<Device>> devices = m_devices.list(filter);
+    if (!devices)
+        return devices.error();
+    targets.devices = std::move(devices).value();
+    return targets;
+}
+
+Result<void> AutomationRuns::mayRunOn(const Identity &caller, const QList<Device> &devices)
+{
+    QSet<qint64> sites;
+    for (const Device &device : devices) {
+        if (sites.contains(device.siteId))
+            continue;
+        sites.insert(device.siteId);
+        const Result<bool> allowed = m_permissions.isAllowed(
+            caller, QString::fromLatin1(SiteService::ObjectType), device.siteId, Action::Run);
+        if (!allowed)
+            return allowed.error();
+        if (!allowed.value()) {
+            return Error::forbidden(
+                QStringLiteral("You may not run services on the devices of site %1 (%2 is one).")
+                    .arg(device.siteId)
+                    .arg(device.hostname));
+        }
+    }
+    return {};
+}
+
+Result<ServiceRun> AutomationRuns::runService(const Identity &caller, const QJsonObject &body,
+                                              const QString &trigger)
+{
+    const QJsonValue name = body.value(QLatin1String("name"));
+    if (!name.isString() || name.toString().isEmpty())
+        return Error::invalidField(QStringLiteral("name"),
+                                   QStringLiteral("The name of the service to run."));
+    const Result<std::optional<Service>> found = m_services.byName(name.toString());
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("service %1 not found.").arg(name.toString()));
+    const Service &service = found->value();
+    const Result<void> allowed = m_permissions.require(
+        caller, QString::fromLatin1(AutomationServices::ObjectType), service.id, Action::Run);
+    if (!allowed)
+        return allowed.error();
+    if (service.disabled)
+        return Error::badRequest(QStringLiteral("Service %1 is disabled.").arg(service.name));
+    const QJsonValue payload = body.value(QLatin1String("payload"));
+    if (!payload.isUndefined() && !payload.isNull() && !payload.isObject())
+        return Error::invalidField(QStringLiteral("payload"), QStringLiteral("A JSON object."));
+    const Result<Targets> targets = targetsOf(service, body);
+    if (!targets)
+        return targets.error();
+    if (!targets->problems.isEmpty() &&
+        !body.value(QLatin1String("ignore_invalid_targets")).toBool()) {
+        return Error{
+            ErrorCode::BadRequest, targets->problems.first(),
+            QJsonObject{{QStringLiteral("errors"), QJsonArray::fromStringList(targets->problems)}}};
+    }
+    const bool once =
+        service.settings.value(QLatin1String("run_method")).toString() == QLatin1String("once");
+    if (targets->devices.isEmpty() && !once) {
+        const QString problem =
+            QStringLiteral(
+                "No devices to run %1 on: give devices, pools or ip_addresses, or target its own.")
+                .arg(service.name);
+        return Error{ErrorCode::BadRequest, problem,
+                     QJsonObject{{QStringLiteral("errors"), QJsonArray{problem}}}};
+    }
+    const Result<void> onDevices = mayRunOn(caller, targets->devices);
+    if (!onDevices)
+        return onDevices.error();
+
+    RunOrder order{service, targets->devices,
+                   service.settings.value(QLatin1String("initial_payload")).toObject(), trigger};
+    const QJsonObject given = payload.toObject();
+    for (auto value = given.begin(); value != given.end(); ++value)
+        order.payload.insert(value.key(), value.value());
+    QJsonObject restData;
+    for (auto value = body.begin(); value != body.end(); ++value) {
+        if (!RunFields.contains(value.key()))
+            restData.insert(value.key(), value.value());
+    }
+    order.payload.insert(QStringLiteral("rest_data"), restData);
+    return m_runner.start(caller, std::move(order));
+}
+
+Result<ServiceRun> AutomationRuns::run(const Identity &caller, const QString &serviceName,
+                                       const QString &runtime)
+{
+    const Result<std::optional<ServiceRun>> found = m_runner.runs().find(serviceName, runtime);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(
+            QStringLiteral("result %1 of %2 not found.").arg(runtime, serviceName));
+    const ServiceRun &run = found->value();
+    if (run.creatorId != caller.user.id) {
+        const Result<void> allowed =
+            m_permissions.require(caller, QString::fromLatin1(AutomationServices::ObjectType),
+                                  run.serviceId.value_or(0), Action::Run);
+        if (!allowed)
+            return allowed.error();
+    }
+    return run;
+}
+
+} // namespace Cairn

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "Result.h"
+#include "ServiceRepository.h"
+#include "ServiceRun.h"
+#include "auth/Identity.h"
+#include "inventory/Device.h"
+
+#include <QJsonObject>
+
+namespace Cairn {
+
+class AutomationPools;
+class DeviceService;
+class PermissionService;
+class ServiceRunner;
+
+// Starting service runs as eNMS's run_service does, and finding them again. Running one needs
+// `run` on the service and `run` on the site of each device it targets.
+class AutomationRuns
+{
+public:
+    // What a run_service body may hold besides what lands in payload["rest_data"].
+    static const QStringList RunFields;
+    static constexpr int MaxNames = 1000;
+
+    AutomationRuns(Database &database, ServiceRunner &runner, AutomationPools &pools,
+                   DeviceService &devices, PermissionService &permissions)
+        : m_services(database)
+        , m_runner(runner)
+        , m_pools(pools)
+        , m_devices(devices)
+        , m_permissions(permissions)
+    {
+    }
+
+    // `{name, devices, pools, ip_addresses, payload, ignore_invalid_targets, ...}`: targets by
+    // name (the service's own when `devices` is absent, as in eNMS), the other keys in
+    // payload["rest_data"]. Targets that name nothing are a 400 whose fields hold `errors` (each
+    // named), unless ignore_invalid_targets.
+    Result<ServiceRun> runService(const Identity &caller, const QJsonObject &body,
+                                  const QString &trigger);
+    // The run of `serviceName` named `runtime`; a 404 when there is none. Its outputs may hold
+    // what devices keep private: only its creator and those who may run the service see it.
+    Result<ServiceRun> run(const Identity &caller, const QString &serviceName,
+                           const QString &runtime);
+
+private:
+    struct Targets;
+    Result<Targets> targetsOf(const Service &service, const QJsonObject &body);
+    // Every site of the devices allows the caller to run services on them.
+    Result<void> mayRunOn(const Identity &caller, const QList<Device> &devices);
+
+    ServiceRepository m_services;
+    ServiceRunner &m_runner;
+    AutomationPools &m_pools;
+    DeviceService &m_devices;
+    PermissionService &m_permissions;
+};
+
+} // namespace Cairn

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Result.h"
+#include "ServiceResult.h"
+#include "ServiceRun.h"
+
+#include <QList>
+#include <optional>
+
+namespace Cairn {
+
+class Database;
+
+// The service_runs and service_results tables.
+class RunRepository
+{
+public:
+    explicit RunRepository(Database &database)
+        : m_database(database)
+    {
+    }
+
+    // Inserts the run as started now, named by the microsecond (the next free one when two runs
+    // start in the same); sets its id, runtime and start.
+    Result<void> insert(ServiceRun &run);
+    Result<void> setJob(qint64 runId, qint64 jobId);
+    Result<void> setProgress(qint64 runId, const QJsonObject &progress);
+    // Ends a run that is still running; false when it had ended already.
+    Result<bool> finish(qint64 runId, RunStatus status, bool success, const QJsonObject &report);
+    Result<void> addResult(ServiceResult &result);
+    Result<std::optional<ServiceRun>> find(qint64 id);
+    Result<std::optional<ServiceRun>> find(const QString &serviceName, const QString &runtime);
+    Result<QList<ServiceRun>> running();
+    Result<QList<ServiceResult>> resultsOf(qint64 runId);
+
+private:
+    Result<QList<ServiceRun>> select(const QString &where, const QVariantList &values);
+
+    Database &m_database;
+};
+
+} // namespace Cairn

@@ -1,0 +1,293 @@
+#include "ServiceRunner.h"
+
+#include "ResultValidation.h"
+#include "auth/ServerKey.h"
+#include "jobs/JobManager.h"
+#include "jobs/ParallelLanes.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QMutex>
+#include <QThread>
+
+namespace Cairn {
+
+namespace {
+
+// eNMS's durations: H:MM:SS.
+QString durationText(qint64 milliseconds)
+{
+    const qint64 seconds = milliseconds / 1000;
+    return QStringLiteral("%1:%2:%3")
+        .arg(seconds / 3600)
+        .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+QJsonObject progressOf(qsizetype total, int passed, int failed)
+{
+    return {{QStringLiteral("total"), total},
+            {QStringLiteral("done"), passed + failed},
+            {QStringLiteral("passed"), passed},
+            {QStringLiteral("failed"), failed}};
+}
+
+// Waits between retries, waking early when the run is asked to stop.
+void pause(int seconds, const std::function<bool()> &stopped)
+{
+    const QDeadlineTimer deadline(qint64(seconds) * 1000);
+    while (!deadline.hasExpired() && !stopped())
+        QThread::msleep(quint64(qMin<qint64>(100, qMax<qint64>(1, deadline.remainingTime()))));
+}
+
+} // namespace
+
+ServiceRunner::ServiceRunner(Parts parts, Limits limits)
+    : m_runs(parts.database)
+    , m_jobs(parts.jobs)
+    , m_login(parts.credentials, parts.sessions, parts.knownHosts, limits.hostKeyPolicy,
+              limits.maxOutputBytes)
+    , m_command(m_login)
+    , m_restCall(Sealer(parts.serverKey.derive("services")))
+    , m_concurrency(qBound(1, limits.concurrency, ParallelLanes::MaxThreads))
+{
+    m_jobs.registerRecovery(JobKind, [this](const Job &job) {
+        return interrupt(job.params.value(QLatin1String("run_id")).toInteger());
+    });
+}
+
+ServiceStep *ServiceRunner::stepFor(const QString &type)
+{
+    if (type == QLatin1String("command_service"))
+        return &m_command;
+    if (type == QLatin1String("ping_service"))
+        return &m_ping;
+    if (type == QLatin1String("rest_call_service"))
+        return &m_restCall;
+    return nullptr;
+}
+
+Result<ServiceRun> ServiceRunner::start(const Identity &caller, RunOrder order)
+{
+    if (!stepFor(order.service.type)) {
+        return Error::badRequest(
+            QStringLiteral("Services of type %1 cannot run yet.").arg(order.service.type));
+    }
+    ServiceRun run;
+    run.serviceId = order.service.id;
+    run.serviceName = order.service.name;
+    run.trigger = order.trigger;
+    run.creatorId = caller.user.id;
+    run.creator = caller.user.username;
+    for (const Device &device : std::as_const(order.devices))
+        run.targets << device.hostname;
+    run.payload = order.payload;
+    run.progress = progressOf(order.devices.size(), 0, 0);
+    const Result<void> inserted = m_runs.insert(run);
+    if (!inserted)
+        return inserted.error();
+    const QJsonObject params{{QStringLiteral("run_id"), run.id},
+                             {QStringLiteral("runtime"), run.runtime},
+                             {QStringLiteral("service"), run.serviceName}};
+    const Result<Job> job =
+        m_jobs.submit(JobKind, params, caller.user.id,
+                      [this, caller, order = std::move(order), run](JobContext &context) {
+                          return execute(context, caller, order, run);
+                      });
+    if (!job) {
+        (void)m_runs.finish(run.id, RunStatus::Interrupted, false, reportOf(run, {}));
+        return job.error();
+    }
+    run.jobId = job->id;
+    const Result<void> linked = m_runs.setJob(run.id, job->id);
+    if (!linked)
+        return linked.error();
+    return run;
+}
+
+Result<ServiceRun> ServiceRunner::waitFor(const ServiceRun &run, int timeoutMs)
+{
+    if (run.jobId) {
+        const Result<Job> job = m_jobs.waitFor(*run.jobId, timeoutMs);
+        if (!job)
+            return job.error();
+    }
+    const Result<std::optional<ServiceRun>> found = m_runs.find(run.id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("The run %1 is gone.").arg(run.runtime));
+    return found->value();
+}
+
+Result<void> ServiceRunner::stop(const ServiceRun &run)
+{
+    if (run.status != RunStatus::Running || !run.jobId)
+        return Error::conflict(QStringLiteral("The run %1 has ended.").arg(run.runtime));
+    const Result<Job> cancelled = m_jobs.cancel(*run.jobId);
+    if (!cancelled)
+        return cancelled.error();
+    return {};
+}
+
+Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &caller,
+                                           const RunOrder &order, const ServiceRun &run)
+{
+    QList<ServiceResult> results;
+    QMutex mutex;
+    int passed = 0;
+    int failed = 0;
+    const auto record = [&](ServiceResult result) {
+        const Result<void> added = m_runs.addResult(result);
+        const QMutexLocker lock(&mutex);
+        if (!added)
+            qWarning() << "run" << run.runtime
+                       << "could not record a result:" << added.error().message;
+        (result.success ? passed : failed) += 1;
+        results << result;
+        (void)m_runs.setProgress(run.id, progressOf(order.devices.size(), passed, failed));
+        if (!order.devices.isEmpty())
+            context.setProgress(int((passed + failed) * 100 / order.devices.size()));
+    };
+    if (order.service.settings.value(QLatin1String("run_method")).toString() ==
+        QLatin1String("once")) {
+        record(resultOn(context, caller, order, run, nullptr));
+    } else {
+        ParallelLanes::run(int(order.devices.size()), m_concurrency, [&](int index) {
+            record(resultOn(context, caller, order, run, &order.devices.at(index)));
+        });
+    }
+    context.setItemOutcomes(passed, failed);
+    const RunStatus status = !context.isCancelled() ? RunStatus::Completed
+                             : m_jobs.isStopping()  ? RunStatus::Interrupted
+                                                    : RunStatus::Aborted;
+    const QJsonObject report = reportOf(run, results);
+    const Result<bool> finished =
+        m_runs.finish(run.id, status, report.value(QLatin1String("success")).toBool(), report);
+    if (!finished)
+        return finished.error();
+    return QJsonObject{{QStringLiteral("run_id"), run.id},
+                       {QStringLiteral("runtime"), run.runtime},
+                       {QStringLiteral("status"), runStatusName(status)}};
+}
+
+ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &caller,
+                                      const RunOrder &order, const ServiceRun &run,
+                                      const Device *device)
+{
+    const Service &service = order.service;
+    const std::function<bool()> stopped = [&context] {
+        return context.isCancelled();
+    };
+    const int retries = service.settings.value(QLatin1String("number_of_retries")).toInt();
+    const int pauseSeconds = service.settings.value(QLatin1String("time_between_retries")).toInt();
+    QElapsedTimer clock;
+    clock.start();
+    QJsonObject shown;
+    bool success = false;
+    int attempt = 0;
+    for (;; ++attempt) {
+        if (stopped()) {
+            shown = {{QStringLiteral("result"), QStringLiteral("Not run: the run was stopped.")}};
+            break;
+        }
+        const Result<StepOutput> output =
+            stepFor(service.type)->run(StepInput{caller, service, device, order.payload, stopped});
+        if (output) {
+            shown = output->details;
+            shown.insert(QStringLiteral("result"), output->result);
+            success = output->success;
+            const Result<bool> valid = ResultValidation::passes(service.settings, output->result);
+            if (!valid) {
+                success = false;
+                shown.insert(QStringLiteral("error"), valid.error().message);
+            } else if (success && !valid.value()) {
+                success = false;
+                shown.insert(QStringLiteral("error"), QStringLiteral("The validation failed."));
+            }
+        } else {
+            success = false;
+            shown = {{QStringLiteral("result"), output.error().message},
+                     {QStringLiteral("error"), output.error().message}};
+            if (!output.error().fields.isEmpty())
+                shown.insert(QStringLiteral("fields"), output.error().fields);
+        }
+        if (success || attempt >= retries || stopped())
+            break;
+        pause(pauseSeconds, stopped);
+    }
+    const QString match = service.settings.value(QLatin1String("content_match")).toString();
+    if (!match.isEmpty()) {
+        shown.insert(QStringLiteral("match"), match);
+        shown.insert(QStringLiteral("negative_logic"),
+                     service.settings.value(QLatin1String("negative_logic")));
+    }
+    ServiceResult result;
+    result.runId = run.id;
+    result.serviceId = service.id;
+    result.serviceName = service.name;
+    if (device) {
+        result.deviceId = device->id;
+        result.deviceName = device->hostname;
+        shown.insert(QStringLiteral("device_target"), device->hostname);
+    }
+    result.success = success;
+    result.durationMs = clock.elapsed();
+    shown.insert(QStringLiteral("success"), success);
+    shown.insert(QStringLiteral("retries"), attempt);
+    shown.insert(QStringLiteral("runtime"), run.runtime);
+    shown.insert(QStringLiteral("duration"), durationText(result.durationMs));
+    result.result = shown;
+    return result;
+}
+
+QJsonObject ServiceRunner::reportOf(const ServiceRun &run, const QList<ServiceResult> &results)
+{
+    QJsonArray passed;
+    QJsonArray failed;
+    QJsonObject devices;
+    QJsonObject report;
+    bool success = !results.isEmpty();
+    for (const ServiceResult &result : results) {
+        success = success && result.success;
+        if (result.deviceName.isEmpty()) {
+            report.insert(QStringLiteral("result"), result.result);
+            continue;
+        }
+        (result.success ? passed : failed).append(result.deviceName);
+        devices.insert(result.deviceName, result.result);
+    }
+    // A run once for all its devices passes or fails them all.
+    if (devices.isEmpty() && !results.isEmpty()) {
+        for (const QString &target : run.targets)
+            (success ? passed : failed).append(target);
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    report.insert(QStringLiteral("runtime"), run.runtime);
+    report.insert(QStringLiteral("success"), success);
+    report.insert(QStringLiteral("summary"), QJsonObject{{QStringLiteral("success"), passed},
+                                                         {QStringLiteral("failure"), failed}});
+    report.insert(QStringLiteral("duration"), durationText(now - run.startedAt));
+    report.insert(QStringLiteral("trigger"), run.trigger);
+    report.insert(QStringLiteral("devices"), devices);
+    report.insert(QStringLiteral("errors"), QJsonArray());
+    return report;
+}
+
+QString ServiceRunner::interrupt(qint64 runId)
+{
+    const Result<std::optional<ServiceRun>> run = m_runs.find(runId);
+    if (!run || !run->has_value() || run->value().status != RunStatus::Running)
+        return {};
+    const Result<QList<ServiceResult>> results = m_runs.resultsOf(runId);
+    const QJsonObject report =
+        reportOf(run->value(), results ? results.value() : QList<ServiceResult>{});
+    (void)m_runs.finish(runId, RunStatus::Interrupted, false, report);
+    return QStringLiteral("Run %1 of %2 marked interrupted with %3 results.")
+        .arg(run->value().runtime, run->value().serviceName)
+        .arg(results ? results->size() : 0);
+}
+
+} // namespace Cairn

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "CommandStep.h"
+#include "DeviceLogin.h"
+#include "PingStep.h"
+#include "RestCallStep.h"
+#include "RunRepository.h"
+#include "Service.h"
+#include "auth/Identity.h"
+#include "inventory/Device.h"
+
+#include <QList>
+
+namespace Cairn {
+
+class JobContext;
+class JobManager;
+class ServerKey;
+
+// A run to make: the service, the devices it runs on (already resolved and allowed), the
+// payload its fields see (the service's initial_payload with the caller's on top) and what
+// started it.
+struct RunOrder
+{
+    Service service;
+    QList<Device> devices;
+    QJsonObject payload;
+    // REST, GUI or Scheduler.
+    QString trigger;
+};
+
+// Runs services as jobs: a run row named by its runtime, each device's try (with the service's
+// retries and validation) side by side but bounded, a result row per device as it ends, and the
+// run's report (what a synchronous run_service answers) once all have. A server stopped or
+// killed under a run leaves it Interrupted with the results it had; a stop request, Aborted.
+class ServiceRunner
+{
+public:
+    static inline const QString JobKind = QStringLiteral("automation.run");
+
+    struct Parts
+    {
+        Database &database;
+        JobManager &jobs;
+        CredentialSetService &credentials;
+        SessionPool &sessions;
+        KnownHosts &knownHosts;
+        const ServerKey &serverKey;
+    };
+    struct Limits
+    {
+        HostKeyPolicy hostKeyPolicy = HostKeyPolicy::TrustOnFirstUse;
+        qsizetype maxOutputBytes = 16 * 1024 * 1024;
+        // Devices of one run tried at once.
+        int concurrency = 16;
+    };
+
+    ServiceRunner(Parts parts, Limits limits);
+
+    // Records the run and starts it; the run as recorded (Running).
+    Result<ServiceRun> start(const Identity &caller, RunOrder order);
+    // Blocks until the run has ended or `timeoutMs` has passed; the run as it then is.
+    Result<ServiceRun> waitFor(const ServiceRun &run, int timeoutMs);
+    // Asks a running run to stop; what has not started is reported as not run.
+    Result<void> stop(const ServiceRun &run);
+    RunRepository &runs() { return m_runs; }
+
+private:
+    Result<QJsonObject> execute(JobContext &context, const Identity &caller, const RunOrder &order,
+                                const ServiceRun &run);
+    // One device's result (none: the service runs once), after its retries.
+    ServiceResult resultOn(JobContext &context, const Identity &caller, const RunOrder &order,
+                           const ServiceRun &run, const Device *device);
+    ServiceStep *stepFor(const QString &type);
+    // What a finished (or interrupted) run reports: eNMS's run_service answer.
+    static QJsonObject reportOf(const ServiceRun &run, const QList<ServiceResult> &results);
+    // Ends the run of an interrupted job (the process died under it) from its stored results.
+    QString interrupt(qint64 runId);
+
+    RunRepository m_runs;
+    JobManager &m_jobs;
+    DeviceLogin m_login;
+    CommandStep m_command;
+    PingStep m_ping;
+    RestCallStep m_restCall;
+    int m_concurrency;
+};
+
+} // namespace Cairn

@@ -1,0 +1,16 @@
+#pragma once
+
+namespace Cairn {
+
+class CoreServices;
+class Router;
+
+// eNMS's runs: POST /rest/run_service (synchronous or async) and
+// GET /rest/result/<service>/<runtime>.
+class RunsController
+{
+public:
+    static void registerRoutes(Router &router, CoreServices &core);
+};
+
+} // namespace Cairn

@@ -1,0 +1,216 @@
+// eNMS's run_service and result polling as a script drives them (python3-requests), with the
+// services doing real work: commands over SSH on emulated devices, TCP pings, a REST call.
+#include "EnmsScript.h"
+#include "FreePort.h"
+#include "ToolkitFixture.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+using namespace Cairn::Test;
+
+class EnmsRunsApiTest : public ToolkitFixture
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        if (!SshDevice::unavailableReason().isEmpty())
+            return;
+        s_router = std::make_unique<SshDevice>(QStringLiteral("cisco_ios"), QStringLiteral("edge"));
+        QString error;
+        ASSERT_TRUE(s_router->start(&error)) << error.toStdString();
+        startServer();
+        // Two inventory devices on the one emulated router, and one where nothing listens.
+        addDevices({QStringLiteral("run-r1"), QStringLiteral("run-r2")}, s_router->port());
+        s_deadPort = freePort();
+        addDevices({QStringLiteral("run-dead")}, s_deadPort);
+        ASSERT_FALSE(credentialTokenOf(s_adminToken, "lab").isEmpty());
+    }
+
+    static void TearDownTestSuite()
+    {
+        stopServer();
+        s_router.reset();
+    }
+
+    static EnmsScript run(QString script)
+    {
+        script.replace(QLatin1String("PORT"), QString::number(s_router->port()))
+            .replace(QLatin1String("DEAD"), QString::number(s_deadPort));
+        return {runPython(EnmsScript::Prelude + script)};
+    }
+
+    static inline std::unique_ptr<SshDevice> s_router;
+    static inline quint16 s_deadPort = 0;
+};
+
+TEST_F(EnmsRunsApiTest, RunServiceRunsCommandsOnDevicesSynchronouslyOrAsync)
+{
+    const EnmsScript seen = run(QStringLiteral(R"(
+from urllib.parse import quote
+seen["save"] = call("POST", "/instance/command_service", admin, json=[
+    {"name": "show-version", "commands": ["show version"], "credentials": "lab",
+     "devices": ["run-r1", "run-r2"], "content_match": "Cisco IOS"},
+    {"name": "show-bogus", "commands": "show bogus", "credentials": "lab",
+     "number_of_retries": 1, "time_between_retries": 0},
+    {"name": "expects-absent", "commands": ["show version"], "credentials": "lab",
+     "content_match": "Juniper", "negative_logic": True},
+    {"name": "no-creds", "commands": ["show version"]},
+    {"name": "off", "commands": ["show version"], "credentials": "lab", "disabled": True,
+     "devices": ["run-r1"]}])
+seen["sync"] = call("POST", "/run_service", admin, json={"name": "show-version"})
+seen["async"] = call("POST", "/run_service", admin,
+                     json={"name": "show-version", "devices": ["run-r1"], "async": True,
+                           "aid": "1-2-3"})
+runtime = seen["async"][1]["runtime"]
+for _ in range(300):
+    seen["polled"] = call("GET", "/result/show-version/" + quote(runtime), admin)
+    if seen["polled"][1].get("status") != "Running":
+        break
+    time.sleep(0.1)
+seen["bogus"] = call("POST", "/run_service", admin, json={"name": "show-bogus", "devices": ["run-r1"]})
+seen["negative"] = call("POST", "/run_service", admin,
+                        json={"name": "expects-absent", "devices": ["run-r2"]})
+seen["unknown_targets"] = call("POST", "/run_service", admin,
+                               json={"name": "show-version", "devices": ["run-r1", "nowhere"],
+                                     "pools": ["nopool"]})
+seen["ignored"] = call("POST", "/run_service", admin,
+                       json={"name": "show-version", "devices": ["run-r1", "nowhere"],
+                             "ignore_invalid_targets": True})
+seen["dead"] = call("POST", "/run_service", admin, json={"name": "show-version", "devices": ["run-dead"]})
+seen["no_creds"] = call("POST", "/run_service", admin, json={"name": "no-creds", "devices": ["run-r1"]})
+seen["no_targets"] = call("POST", "/run_service", admin, json={"name": "no-creds"})
+seen["disabled"] = call("POST", "/run_service", admin, json={"name": "off"})
+seen["unknown"] = call("POST", "/run_service", admin, json={"name": "nothing"})
+seen["bad_async"] = call("POST", "/run_service", admin, json={"name": "show-version", "async": "yes"})
+seen["bad_devices"] = call("POST", "/run_service", admin, json={"name": "show-version", "devices": "run-r1"})
+seen["alice_run"] = call("POST", "/run_service", ("alice", "alice-password"), json={"name": "show-version"})
+seen["alice_result"] = call("GET", "/result/show-version/" + quote(runtime), ("alice", "alice-password"))
+seen["missing_result"] = call("GET", "/result/show-version/" + quote("2020-01-01 00:00:00.000000"), admin)
+print(json.dumps(seen))
+)"));
+    ASSERT_EQ(seen.status("save"), 200);
+    EXPECT_EQ(seen.body("save")[QLatin1String("failure")].toArray().size(), 0)
+        << seen.noted[QLatin1String("save")].toString().toStdString();
+
+    // Synchronous, on the service's own targets: eNMS's report, each device's output.
+    ASSERT_EQ(seen.status("sync"), 200) << seen.body("sync");
+    const QJsonValue sync = seen.body("sync");
+    EXPECT_TRUE(sync[QLatin1String("success")].toBool()) << sync;
+    EXPECT_EQ(sync[QLatin1String("trigger")].toString(), QLatin1String("REST"));
+    EXPECT_EQ(sync[QLatin1String("summary")][QLatin1String("success")].toArray(),
+              (QJsonArray{QStringLiteral("run-r1"), QStringLiteral("run-r2")}))
+        << sync;
+    EXPECT_EQ(sync[QLatin1String("errors")].toArray(), QJsonArray());
+    EXPECT_TRUE(
+        QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}$"))
+            .match(sync[QLatin1String("runtime")].toString())
+            .hasMatch())
+        << sync;
+    EXPECT_TRUE(QRegularExpression(QStringLiteral("^\\d+:\\d\\d:\\d\\d$"))
+                    .match(sync[QLatin1String("duration")].toString())
+                    .hasMatch());
+    const QJsonValue r1 = sync[QLatin1String("devices")][QLatin1String("run-r1")];
+    EXPECT_TRUE(
+        r1[QLatin1String("result")].toString().contains(QLatin1String("Cisco IOS Software")))
+        << r1;
+    EXPECT_EQ(r1[QLatin1String("match")].toString(), QLatin1String("Cisco IOS"));
+    EXPECT_EQ(r1[QLatin1String("device_target")].toString(), QLatin1String("run-r1"));
+
+    // Async: the runtime at once, then Completed with the same report shape.
+    ASSERT_EQ(seen.status("async"), 200);
+    EXPECT_EQ(seen.body("async")[QLatin1String("errors")].toArray(), QJsonArray());
+    EXPECT_EQ(seen.status("polled"), 200);
+    EXPECT_EQ(seen.body("polled")[QLatin1String("status")].toString(), QLatin1String("Completed"));
+    const QJsonValue polled = seen.body("polled")[QLatin1String("result")];
+    EXPECT_EQ(polled[QLatin1String("runtime")], seen.body("async")[QLatin1String("runtime")]);
+    EXPECT_EQ(polled[QLatin1String("summary")][QLatin1String("success")].toArray(),
+              QJsonArray{QStringLiteral("run-r1")});
+
+    // A device-side error fails the device, after the retry asked for.
+    const QJsonValue bogus = seen.body("bogus")[QLatin1String("devices")][QLatin1String("run-r1")];
+    EXPECT_FALSE(seen.body("bogus")[QLatin1String("success")].toBool());
+    EXPECT_EQ(bogus[QLatin1String("retries")].toInt(), 1) << bogus;
+    EXPECT_TRUE(bogus[QLatin1String("result")].toString().contains(QLatin1String("Invalid input")));
+    // Negative logic: not finding the text is the success.
+    EXPECT_TRUE(seen.body("negative")[QLatin1String("success")].toBool()) << seen.body("negative");
+
+    // Targets that name nothing are each named; asked to, the run goes on without them.
+    EXPECT_EQ(seen.status("unknown_targets"), 400);
+    EXPECT_EQ(seen.body("unknown_targets")[QLatin1String("errors")].toArray(),
+              (QJsonArray{QStringLiteral("No device named nowhere."),
+                          QStringLiteral("No pool named nopool.")}));
+    EXPECT_EQ(seen.status("ignored"), 200);
+    EXPECT_EQ(seen.body("ignored")[QLatin1String("summary")][QLatin1String("success")].toArray(),
+              QJsonArray{QStringLiteral("run-r1")});
+
+    // A device that does not answer, or no credentials: that device fails, the run ends.
+    EXPECT_EQ(seen.status("dead"), 200);
+    EXPECT_EQ(seen.body("dead")[QLatin1String("summary")][QLatin1String("failure")].toArray(),
+              QJsonArray{QStringLiteral("run-dead")});
+    const QJsonValue noCreds =
+        seen.body("no_creds")[QLatin1String("devices")][QLatin1String("run-r1")];
+    EXPECT_FALSE(noCreds[QLatin1String("success")].toBool());
+    EXPECT_TRUE(
+        noCreds[QLatin1String("error")].toString().contains(QLatin1String("credential sets")))
+        << noCreds;
+
+    EXPECT_EQ(seen.status("no_targets"), 400);
+    EXPECT_EQ(seen.body("no_targets")[QLatin1String("errors")].toArray().size(), 1);
+    EXPECT_EQ(seen.status("disabled"), 400);
+    EXPECT_EQ(seen.body("disabled")[QLatin1String("alert")].toString(),
+              QLatin1String("Error 400 - Service off is disabled."));
+    EXPECT_EQ(seen.status("unknown"), 404);
+    EXPECT_EQ(seen.body("unknown")[QLatin1String("alert")].toString(),
+              QLatin1String("Error 404 - service nothing not found."));
+    EXPECT_EQ(seen.status("bad_async"), 400);
+    EXPECT_EQ(seen.status("bad_devices"), 400);
+    EXPECT_TRUE(seen.body("bad_devices")[QLatin1String("fields")].toObject().contains(
+        QLatin1String("devices")));
+    // Running needs `run` on the service; a run's outputs are its creator's to read.
+    EXPECT_EQ(seen.status("alice_run"), 403);
+    EXPECT_EQ(seen.status("alice_result"), 403);
+    EXPECT_EQ(seen.status("missing_result"), 404);
+}
+
+TEST_F(EnmsRunsApiTest, PingAndRestCallServicesRun)
+{
+    const EnmsScript seen = run(QStringLiteral(R"(
+seen["save_ping"] = call("POST", "/instance/ping_service", admin,
+                         json={"name": "reach", "ports": "PORT,DEAD", "timeout": 2})
+seen["save_rest"] = call("POST", "/instance/rest_call_service", admin,
+                         json={"name": "alive", "rest_url": base + "/rest/is_alive",
+                               "run_method": "once", "expected_status": 200,
+                               "content_match": "cluster_id"})
+seen["save_missing"] = call("POST", "/instance/rest_call_service", admin,
+                            json={"name": "missing", "rest_url": base + "/rest/instance/device/run-r1",
+                                  "run_method": "once", "username": "admin",
+                                  "password": "wrong"})
+seen["ping"] = call("POST", "/run_service", admin,
+                    json={"name": "reach", "devices": [], "ip_addresses": ["127.0.0.1"]})
+seen["rest"] = call("POST", "/run_service", admin, json={"name": "alive"})
+seen["missing"] = call("POST", "/run_service", admin, json={"name": "missing"})
+print(json.dumps(seen))
+)"));
+    ASSERT_EQ(seen.status("ping"), 200) << seen.body("ping");
+    // Every device at that address, each with the port that answers and the one that does not.
+    const QJsonValue ping = seen.body("ping");
+    EXPECT_EQ(ping[QLatin1String("summary")][QLatin1String("failure")].toArray().size(), 3) << ping;
+    const QJsonValue r1 = ping[QLatin1String("devices")][QLatin1String("run-r1")];
+    EXPECT_TRUE(r1[QLatin1String("result")][QString::number(s_router->port())].toBool()) << r1;
+    EXPECT_FALSE(r1[QLatin1String("result")][QString::number(s_deadPort)].toBool()) << r1;
+
+    // Once, for no device: the answer of Cairn's own is_alive, validated.
+    ASSERT_EQ(seen.status("rest"), 200) << seen.body("rest");
+    const QJsonValue rest = seen.body("rest");
+    EXPECT_TRUE(rest[QLatin1String("success")].toBool()) << rest;
+    EXPECT_EQ(rest[QLatin1String("result")][QLatin1String("status_code")].toInt(), 200);
+    EXPECT_TRUE(rest[QLatin1String("result")][QLatin1String("result")].toObject().contains(
+        QLatin1String("cluster_id")))
+        << rest;
+    // A 401 is not the 2xx expected.
+    EXPECT_FALSE(seen.body("missing")[QLatin1String("success")].toBool());
+    EXPECT_EQ(seen.body("missing")[QLatin1String("result")][QLatin1String("status_code")].toInt(),
+              401)
+        << seen.body("missing");
+}
