@@ -47,7 +47,8 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
                  options.hostKeyPolicy, options.toolkitMaxOutputBytes)
     , m_commandLogs(m_database)
     , m_bulkExecutor(m_executor, m_jobs, options.toolkitBulkConcurrency)
-    , m_serviceRunner({m_database, m_jobs, m_credentialSets, m_sessions, m_knownHosts, m_serverKey},
+    , m_serviceRunner({m_database, m_jobs, m_credentialSets, m_sessions, m_knownHosts, m_sites,
+                       m_serverKey, options.dataDir + QStringLiteral("/automation/configurations")},
                       {options.hostKeyPolicy, options.toolkitMaxOutputBytes,
                        options.automationConcurrency})
     , m_ztpInventory(m_users, m_sites, m_devices, m_interfaces, m_circuits, options.ztp.site)

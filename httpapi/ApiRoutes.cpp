@@ -2,6 +2,7 @@
 
 #include "CoreServices.h"
 #include "docs/DocsController.h"
+#include "faces/enms/HistoryController.h"
 #include "faces/enms/InstancesController.h"
 #include "faces/enms/RunsController.h"
 #include "faces/enms/IsAliveController.h"
@@ -54,6 +55,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     IsAliveController::registerRoutes(router, settings);
     InstancesController::registerRoutes(router, core);
     RunsController::registerRoutes(router, core);
+    HistoryController::registerRoutes(router, core);
     AuthController::registerRoutes(router, core);
     UsersController::registerRoutes(router, core);
     ApiRootController::registerRoutes(router);

@@ -1,5 +1,6 @@
 #include "AutomationInventory.h"
 
+#include "DeviceTexts.h"
 #include "EnmsValues.h"
 #include "inventory/DeviceService.h"
 #include "inventory/SiteService.h"
@@ -15,9 +16,16 @@ constexpr int MaxDevices = 100000;
 
 } // namespace
 
-QJsonObject AutomationInventory::toEnms(const Device &device, const QString &siteName)
+QJsonObject AutomationInventory::toEnms(const Device &device, const QString &siteName,
+                                        const QJsonObject &statuses)
 {
     QJsonObject json = device.toJson();
+    for (const QString &text : Device::TextFields) {
+        for (const char *field : {"status", "update", "failure", "runtime", "duration"}) {
+            const QString key = QStringLiteral("last_%1_%2").arg(text, QLatin1String(field));
+            json.insert(key, statuses.value(key).toString());
+        }
+    }
     const QJsonObject custom = json.take(QStringLiteral("attributes")).toObject();
     json.insert(QStringLiteral("name"), json.take(QStringLiteral("hostname")));
     json.insert(QStringLiteral("driver"), device.platform);
@@ -47,10 +55,13 @@ Result<Device> AutomationInventory::byName(const QString &name, bool withTexts)
     return found->first();
 }
 
-QJsonObject AutomationInventory::shown(const Device &device)
+Result<QJsonObject> AutomationInventory::shown(const Device &device)
 {
     const Result<Site> site = m_sites.get(device.siteId);
-    return toEnms(device, site ? site->name : QString());
+    const Result<QHash<qint64, QJsonObject>> statuses = m_texts.statuses(device.id);
+    if (!statuses)
+        return statuses.error();
+    return toEnms(device, site ? site->name : QString(), statuses->value(device.id));
 }
 
 Result<QJsonObject> AutomationInventory::device(const QString &name)
@@ -66,7 +77,9 @@ Result<QJsonObject> AutomationInventory::removeDevice(const Identity &caller, co
     const Result<Device> found = byName(name, true);
     if (!found)
         return found.error();
-    const QJsonObject before = shown(found.value());
+    Result<QJsonObject> before = shown(found.value());
+    if (!before)
+        return before.error();
     const Result<void> removed = m_devices.remove(caller, {found->id});
     if (!removed)
         return removed.error();
@@ -166,10 +179,13 @@ Result<QJsonArray> AutomationInventory::queryDevices(const QList<QPair<QString, 
         siteNames.insert(site.id, site.name);
     QList<QJsonObject> objects;
     QSet<QString> known;
-    for (const QString &key : toEnms(Device(), QString()).keys())
+    const Result<QHash<qint64, QJsonObject>> statuses = m_texts.statuses();
+    if (!statuses)
+        return statuses.error();
+    for (const QString &key : toEnms(Device(), QString(), {}).keys())
         known.insert(key);
     for (const Device &device : devices.value()) {
-        objects << toEnms(device, siteNames.value(device.siteId));
+        objects << toEnms(device, siteNames.value(device.siteId), statuses->value(device.id));
         for (auto it = device.attributes.begin(); it != device.attributes.end(); ++it)
             known.insert(it.key());
     }

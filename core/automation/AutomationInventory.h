@@ -11,6 +11,7 @@
 namespace Cairn {
 
 class DeviceService;
+class DeviceTexts;
 class SiteService;
 
 // eNMS's view of the inventory's devices: the same rows NSoT, the toolkit and ZTP see, named by
@@ -19,9 +20,10 @@ class SiteService;
 class AutomationInventory
 {
 public:
-    AutomationInventory(DeviceService &devices, SiteService &sites)
+    AutomationInventory(DeviceService &devices, SiteService &sites, DeviceTexts &texts)
         : m_devices(devices)
         , m_sites(sites)
+        , m_texts(texts)
     {
     }
 
@@ -41,8 +43,10 @@ public:
 
 private:
     // A device as eNMS shows it, its site by name.
-    static QJsonObject toEnms(const Device &device, const QString &siteName);
-    QJsonObject shown(const Device &device);
+    // `statuses`: how its texts were last backed up (last_configuration_status...).
+    static QJsonObject toEnms(const Device &device, const QString &siteName,
+                              const QJsonObject &statuses);
+    Result<QJsonObject> shown(const Device &device);
     Result<Device> byName(const QString &name, bool withTexts);
     Result<QString> saveDevice(const Identity &caller, const QJsonValue &object);
     // eNMS's fields as the device service reads them (hostname, platform, attributes...).
@@ -50,6 +54,7 @@ private:
 
     DeviceService &m_devices;
     SiteService &m_sites;
+    DeviceTexts &m_texts;
 };
 
 } // namespace Cairn

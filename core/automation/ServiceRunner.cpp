@@ -1,6 +1,7 @@
 #include "ServiceRunner.h"
 
 #include "ResultValidation.h"
+#include "RunDuration.h"
 #include "auth/ServerKey.h"
 #include "jobs/JobManager.h"
 #include "jobs/ParallelLanes.h"
@@ -15,16 +16,6 @@
 namespace Cairn {
 
 namespace {
-
-// eNMS's durations: H:MM:SS.
-QString durationText(qint64 milliseconds)
-{
-    const qint64 seconds = milliseconds / 1000;
-    return QStringLiteral("%1:%2:%3")
-        .arg(seconds / 3600)
-        .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
-        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-}
 
 QJsonObject progressOf(qsizetype total, int passed, int failed)
 {
@@ -47,9 +38,12 @@ void pause(int seconds, const std::function<bool()> &stopped)
 ServiceRunner::ServiceRunner(Parts parts, Limits limits)
     : m_runs(parts.database)
     , m_jobs(parts.jobs)
+    , m_texts(parts.database)
+    , m_history(parts.historyDirectory)
     , m_login(parts.credentials, parts.sessions, parts.knownHosts, limits.hostKeyPolicy,
               limits.maxOutputBytes)
     , m_command(m_login)
+    , m_backup(m_command, m_texts, m_history, parts.sites)
     , m_restCall(Sealer(parts.serverKey.derive("services")))
     , m_concurrency(qBound(1, limits.concurrency, ParallelLanes::MaxThreads))
 {
@@ -62,6 +56,8 @@ ServiceStep *ServiceRunner::stepFor(const QString &type)
 {
     if (type == QLatin1String("command_service"))
         return &m_command;
+    if (type == QLatin1String("backup_service"))
+        return &m_backup;
     if (type == QLatin1String("ping_service"))
         return &m_ping;
     if (type == QLatin1String("rest_call_service"))
@@ -163,7 +159,19 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
     const RunStatus status = !context.isCancelled() ? RunStatus::Completed
                              : m_jobs.isStopping()  ? RunStatus::Interrupted
                                                     : RunStatus::Aborted;
-    const QJsonObject report = reportOf(run, results);
+    QJsonObject report = reportOf(run, results);
+    if (order.service.type == QLatin1String("backup_service") &&
+        order.service.settings.value(QLatin1String("commit_to_git")).toBool() && passed > 0) {
+        // One commit for the whole run, as a person would make it.
+        const Result<std::optional<QString>> commit =
+            m_history.commit(QStringLiteral("%1 at %2: %3 devices backed up")
+                                 .arg(run.serviceName, run.runtime)
+                                 .arg(passed));
+        if (!commit)
+            report.insert(QStringLiteral("errors"), QJsonArray{commit.error().message});
+        else if (commit->has_value())
+            report.insert(QStringLiteral("commit"), commit->value());
+    }
     const Result<bool> finished =
         m_runs.finish(run.id, status, report.value(QLatin1String("success")).toBool(), report);
     if (!finished)
@@ -194,7 +202,8 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
             break;
         }
         const Result<StepOutput> output =
-            stepFor(service.type)->run(StepInput{caller, service, device, order.payload, stopped});
+            stepFor(service.type)
+                ->run(StepInput{caller, service, device, order.payload, run.runtime, stopped});
         if (output) {
             shown = output->details;
             shown.insert(QStringLiteral("result"), output->result);
@@ -238,7 +247,7 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
     shown.insert(QStringLiteral("success"), success);
     shown.insert(QStringLiteral("retries"), attempt);
     shown.insert(QStringLiteral("runtime"), run.runtime);
-    shown.insert(QStringLiteral("duration"), durationText(result.durationMs));
+    shown.insert(QStringLiteral("duration"), RunDuration::text(result.durationMs));
     result.result = shown;
     return result;
 }
@@ -269,7 +278,7 @@ QJsonObject ServiceRunner::reportOf(const ServiceRun &run, const QList<ServiceRe
     report.insert(QStringLiteral("success"), success);
     report.insert(QStringLiteral("summary"), QJsonObject{{QStringLiteral("success"), passed},
                                                          {QStringLiteral("failure"), failed}});
-    report.insert(QStringLiteral("duration"), durationText(now - run.startedAt));
+    report.insert(QStringLiteral("duration"), RunDuration::text(now - run.startedAt));
     report.insert(QStringLiteral("trigger"), run.trigger);
     report.insert(QStringLiteral("devices"), devices);
     report.insert(QStringLiteral("errors"), QJsonArray());

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "BackupStep.h"
 #include "CommandStep.h"
+#include "ConfigurationHistory.h"
 #include "DeviceLogin.h"
+#include "DeviceTexts.h"
 #include "PingStep.h"
 #include "RestCallStep.h"
 #include "RunRepository.h"
@@ -16,6 +19,7 @@ namespace Cairn {
 class JobContext;
 class JobManager;
 class ServerKey;
+class SiteService;
 
 // A run to make: the service, the devices it runs on (already resolved and allowed), the
 // payload its fields see (the service's initial_payload with the caller's on top) and what
@@ -45,7 +49,10 @@ public:
         CredentialSetService &credentials;
         SessionPool &sessions;
         KnownHosts &knownHosts;
+        SiteService &sites;
         const ServerKey &serverKey;
+        // Where the configuration history's repository lives.
+        QString historyDirectory;
     };
     struct Limits
     {
@@ -64,6 +71,8 @@ public:
     // Asks a running run to stop; what has not started is reported as not run.
     Result<void> stop(const ServiceRun &run);
     RunRepository &runs() { return m_runs; }
+    ConfigurationHistory &history() { return m_history; }
+    DeviceTexts &texts() { return m_texts; }
 
 private:
     Result<QJsonObject> execute(JobContext &context, const Identity &caller, const RunOrder &order,
@@ -79,8 +88,11 @@ private:
 
     RunRepository m_runs;
     JobManager &m_jobs;
+    DeviceTexts m_texts;
+    ConfigurationHistory m_history;
     DeviceLogin m_login;
     CommandStep m_command;
+    BackupStep m_backup;
     PingStep m_ping;
     RestCallStep m_restCall;
     int m_concurrency;

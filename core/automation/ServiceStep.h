@@ -19,6 +19,8 @@ struct StepInput
     // Null when the service runs once for all its devices.
     const Device *device;
     const QJsonObject &payload;
+    // The run's name (what backups record as their last runtime).
+    const QString &runtime;
     // Whether the run was asked to stop; steps that wait check it.
     std::function<bool()> stopped;
 };

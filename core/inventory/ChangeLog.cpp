@@ -85,11 +85,16 @@ Result<void> ChangeLog::recordAll(const QSqlDatabase &db, std::optional<qint64> 
     thread_local quint64 bumpedIn = 0;
     if (Transaction::current() != 0 && Transaction::current() == bumpedIn)
         return {};
-    Result<void> bumped = SqlQuery::exec(
-        db, QStringLiteral("UPDATE inventory_version SET version = version + 1 WHERE id = 1"));
+    Result<void> bumped = bumpVersion(db);
     if (bumped)
         bumpedIn = Transaction::current();
     return bumped;
+}
+
+Result<void> ChangeLog::bumpVersion(const QSqlDatabase &db)
+{
+    return SqlQuery::exec(
+        db, QStringLiteral("UPDATE inventory_version SET version = version + 1 WHERE id = 1"));
 }
 
 Result<qint64> ChangeLog::version()

@@ -47,6 +47,8 @@ public:
     static Result<void> recordAll(const QSqlDatabase &db, std::optional<qint64> userId,
                                   const QList<ChangeRecord> &changes);
 
+    // Makes cached answers stale without a change to record (a device's backed-up text).
+    static Result<void> bumpVersion(const QSqlDatabase &db);
     // Grows with every recorded change: what cached answers compare against.
     Result<qint64> version();
     Result<QList<Change>> list(const ChangeFilter &filter);

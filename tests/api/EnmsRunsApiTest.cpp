@@ -5,6 +5,7 @@
 #include "ToolkitFixture.h"
 
 #include <QJsonArray>
+#include <QProcess>
 #include <QRegularExpression>
 
 using namespace Cairn::Test;
@@ -213,4 +214,83 @@ print(json.dumps(seen))
     EXPECT_EQ(seen.body("missing")[QLatin1String("result")][QLatin1String("status_code")].toInt(),
               401)
         << seen.body("missing");
+}
+
+TEST_F(EnmsRunsApiTest, BackupsFillTheDeviceAndCommitToGitOncePerRun)
+{
+    const QString repository = s_dir->path() + QStringLiteral("/automation/configurations");
+    const auto commits = [&] {
+        QProcess git;
+        git.start(QStringLiteral("git"), {QStringLiteral("-C"), repository, QStringLiteral("log"),
+                                          QStringLiteral("--format=%s")});
+        git.waitForFinished();
+        return QString::fromUtf8(git.readAllStandardOutput())
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    };
+    const EnmsScript seen = run(QStringLiteral(R"(
+seen["save"] = call("POST", "/instance/backup_service", admin,
+                    json={"name": "backup", "commands": ["show running-config"],
+                          "credentials": "lab", "devices": ["run-r1", "run-dead"]})
+seen["first"] = call("POST", "/run_service", admin, json={"name": "backup"})
+seen["config"] = call("GET", "/configuration/run-r1", admin)
+seen["device"] = call("GET", "/instance/device/run-r1", admin)
+seen["dead"] = call("GET", "/instance/device/run-dead", admin)
+seen["same"] = call("POST", "/run_service", admin, json={"name": "backup"})
+call("POST", "/instance/backup_service", admin,
+     json={"name": "backup", "commands": ["show running-config", "show version"]})
+seen["changed"] = call("POST", "/run_service", admin, json={"name": "backup"})
+print(json.dumps(seen))
+)"));
+    ASSERT_EQ(seen.status("first"), 200) << seen.body("first");
+    EXPECT_EQ(seen.body("first")[QLatin1String("summary")][QLatin1String("failure")].toArray(),
+              QJsonArray{QStringLiteral("run-dead")});
+    EXPECT_TRUE(seen.body("config").toString().startsWith(QLatin1String("hostname edge")))
+        << seen.body("config");
+    const QJsonValue device = seen.body("device");
+    EXPECT_EQ(device[QLatin1String("last_configuration_status")].toString(),
+              QLatin1String("Success"));
+    EXPECT_EQ(device[QLatin1String("last_configuration_update")],
+              seen.body("first")[QLatin1String("runtime")]);
+    EXPECT_EQ(seen.body("dead")[QLatin1String("last_configuration_status")].toString(),
+              QLatin1String("Failure"));
+    EXPECT_EQ(seen.body("dead")[QLatin1String("last_configuration_update")].toString(), QString());
+    // The same text again is no new commit; a changed one is.
+    EXPECT_FALSE(seen.body("same").toObject().contains(QLatin1String("commit")));
+    EXPECT_TRUE(seen.body("changed").toObject().contains(QLatin1String("commit")));
+    EXPECT_EQ(commits().size(), 2) << commits().join(QLatin1Char('\n')).toStdString();
+    QProcess diff;
+    diff.start(QStringLiteral("git"), {QStringLiteral("-C"), repository, QStringLiteral("diff"),
+                                       QStringLiteral("HEAD~1"), QStringLiteral("HEAD")});
+    diff.waitForFinished();
+    const QString changes = QString::fromUtf8(diff.readAllStandardOutput());
+    EXPECT_TRUE(changes.contains(QLatin1String("Default/run-r1/configuration"))) << changes;
+    EXPECT_TRUE(changes.contains(QLatin1String("+Cisco IOS Software"))) << changes;
+
+    // A server with a new database and the history copied in gets the configurations back.
+    QTemporaryDir freshDir;
+    QProcess copy;
+    copy.start(QStringLiteral("cp"),
+               {QStringLiteral("-a"), s_dir->path() + QStringLiteral("/automation"),
+                freshDir.path() + QStringLiteral("/automation")});
+    ASSERT_TRUE(copy.waitForFinished());
+    ServerProcess fresh(freshDir.path(), TestBackend::freshDatabaseUrl());
+    const QByteArray token =
+        fresh.addUserWithToken(QStringLiteral("root"), QStringLiteral("root-password"), true);
+    ASSERT_TRUE(fresh.start()) << qPrintable(fresh.log());
+    HttpClient freshClient(fresh.port());
+    ASSERT_EQ(freshClient
+                  .request("POST", "/rest/instance/device",
+                           R"({"name": "run-r1", "ip_address": "127.0.0.1"})",
+                           HttpClient::token(token))
+                  .status,
+              200);
+    const HttpReply restored =
+        freshClient.request("POST", "/rest/get_git_content", {}, HttpClient::token(token));
+    EXPECT_EQ(restored.status, 200) << restored.body.constData();
+    EXPECT_EQ(restored.json()[QLatin1String("restored")].toInt(), 1) << restored.body.constData();
+    const HttpReply text =
+        freshClient.request("GET", "/rest/configuration/run-r1", {}, HttpClient::token(token));
+    EXPECT_TRUE(text.body.startsWith("hostname edge")) << text.body.constData();
+    EXPECT_TRUE(text.body.contains("Cisco IOS Software")) << text.body.constData();
+    EXPECT_EQ(fresh.stop(), 0);
 }
