@@ -47,10 +47,10 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
                  options.hostKeyPolicy, options.toolkitMaxOutputBytes)
     , m_commandLogs(m_database)
     , m_bulkExecutor(m_executor, m_jobs, options.toolkitBulkConcurrency)
-    , m_serviceRunner({m_database, m_jobs, m_credentialSets, m_sessions, m_knownHosts, m_sites,
-                       m_serverKey, options.dataDir + QStringLiteral("/automation/configurations")},
-                      {options.hostKeyPolicy, options.toolkitMaxOutputBytes,
-                       options.automationConcurrency})
+    , m_serviceRunner(
+          {m_database, m_jobs, m_credentialSets, m_sessions, m_knownHosts, m_sites, m_serverKey,
+           options.dataDir + QStringLiteral("/automation/configurations")},
+          {options.hostKeyPolicy, options.toolkitMaxOutputBytes, options.automationConcurrency})
     , m_ztpInventory(m_users, m_sites, m_devices, m_interfaces, m_circuits, options.ztp.site)
     , m_ztp(m_database, m_permissions, m_ztpInventory, ztpSettings(options))
 {
@@ -94,6 +94,9 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const CoreOptions &opti
     const Result<void> entered = core->m_staticNetworks.enterIpam();
     if (!entered)
         return entered.error();
+    const Result<int> orphans = core->m_serviceRunner.endOrphans();
+    if (!orphans)
+        return orphans.error();
     return core;
 }
 

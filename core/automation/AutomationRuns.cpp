@@ -56,8 +56,18 @@ Result<AutomationRuns::Targets> AutomationRuns::targetsOf(const Service &service
 {
     Targets targets;
     QList<qint64> ids;
-    // As the seed says: without `devices`, the service's own targets, whatever else is given.
-    if (!body.contains(QLatin1String("devices"))) {
+    const Result<QStringList> devices = namesIn(body, QStringLiteral("devices"));
+    const Result<QStringList> pools = namesIn(body, QStringLiteral("pools"));
+    const Result<QStringList> addresses = namesIn(body, QStringLiteral("ip_addresses"));
+    for (const auto *names : {&devices, &pools, &addresses}) {
+        if (!*names)
+            return names->error();
+    }
+    // As the seed says: without `devices` (its default, [], included when nothing else is
+    // named), the service's own targets, whatever else is given.
+    const bool own = !body.contains(QLatin1String("devices")) ||
+                     (devices->isEmpty() && pools->isEmpty() && addresses->isEmpty());
+    if (own) {
         ids = service.deviceIds;
         const Result<QList<qint64>> members =
             m_pools.memberDevices({}, service.poolIds, targets.problems);
@@ -65,13 +75,6 @@ Result<AutomationRuns::Targets> AutomationRuns::targetsOf(const Service &service
             return members.error();
         ids << members.value();
     } else {
-        const Result<QStringList> devices = namesIn(body, QStringLiteral("devices"));
-        const Result<QStringList> pools = namesIn(body, QStringLiteral("pools"));
-        const Result<QStringList> addresses = namesIn(body, QStringLiteral("ip_addresses"));
-        for (const auto *names : {&devices, &pools, &addresses}) {
-            if (!*names)
-                return names->error();
-        }
         const Result<QList<Device>> named =
             DeviceNames::resolve(m_devices, devices.value(), targets.problems);
         if (!named)
@@ -101,10 +104,10 @@ Result<AutomationRuns::Targets> AutomationRuns::targetsOf(const Service &service
     DeviceFilter filter;
     filter.ids = QList<qint64>(unique.cbegin(), unique.cend());
     filter.limit = int(unique.size());
-    Result<QList<Device>> devices = m_devices.list(filter);
-    if (!devices)
-        return devices.error();
-    targets.devices = std::move(devices).value();
+    Result<QList<Device>> chosen = m_devices.list(filter);
+    if (!chosen)
+        return chosen.error();
+    targets.devices = std::move(chosen).value();
     return targets;
 }
 
@@ -121,9 +124,7 @@ Result<void> AutomationRuns::mayRunOn(const Identity &caller, const QList<Device
             return allowed.error();
         if (!allowed.value()) {
             return Error::forbidden(
-                QStringLiteral("You may not run services on the devices of site %1 (%2 is one).")
-                    .arg(device.siteId)
-                    .arg(device.hostname));
+                QStringLiteral("You may not run services on some of these devices."));
         }
     }
     return {};
@@ -175,7 +176,8 @@ Result<ServiceRun> AutomationRuns::runService(const Identity &caller, const QJso
         return onDevices.error();
 
     RunOrder order{service, targets->devices,
-                   service.settings.value(QLatin1String("initial_payload")).toObject(), trigger};
+                   service.settings.value(QLatin1String("initial_payload")).toObject(), trigger,
+                   targets->problems};
     const QJsonObject given = payload.toObject();
     for (auto value = given.begin(); value != given.end(); ++value)
         order.payload.insert(value.key(), value.value());
@@ -198,12 +200,32 @@ Result<ServiceRun> AutomationRuns::run(const Identity &caller, const QString &se
         return Error::notFound(
             QStringLiteral("result %1 of %2 not found.").arg(runtime, serviceName));
     const ServiceRun &run = found->value();
-    if (run.creatorId != caller.user.id) {
-        const Result<void> allowed =
-            m_permissions.require(caller, QString::fromLatin1(AutomationServices::ObjectType),
-                                  run.serviceId.value_or(0), Action::Run);
-        if (!allowed)
-            return allowed.error();
+    if (run.creatorId == caller.user.id)
+        return run;
+    const Result<void> allowed =
+        m_permissions.require(caller, QString::fromLatin1(AutomationServices::ObjectType),
+                              run.serviceId.value_or(0), Action::Run);
+    if (!allowed)
+        return allowed.error();
+    // Another's outputs only from devices the caller could run the service on themselves.
+    const Result<QList<ServiceResult>> results = m_runner.runs().resultsOf(run.id);
+    if (!results)
+        return results.error();
+    QList<qint64> ids;
+    for (const ServiceResult &result : results.value()) {
+        if (result.deviceId)
+            ids << *result.deviceId;
+    }
+    if (!ids.isEmpty()) {
+        DeviceFilter filter;
+        filter.ids = ids;
+        filter.limit = int(ids.size());
+        const Result<QList<Device>> devices = m_devices.list(filter);
+        if (!devices)
+            return devices.error();
+        const Result<void> onDevices = mayRunOn(caller, devices.value());
+        if (!onDevices)
+            return onDevices.error();
     }
     return run;
 }

@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QSet>
+#include <QUrl>
 
 namespace Cairn {
 
@@ -262,9 +263,10 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
         ServiceTypes::apply(service.type, service.settings, object);
     if (!settings)
         return settings.error();
+    const QString previousUrl = service.settings.value(QLatin1String("rest_url")).toString();
     service.settings = settings.value();
     if (!secret.isEmpty()) {
-        const Result<void> sealed = sealSecrets(service, object);
+        const Result<void> sealed = sealSecrets(service, object, previousUrl);
         if (!sealed)
             return sealed.error();
     }
@@ -296,7 +298,8 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     return service.name;
 }
 
-Result<void> AutomationServices::sealSecrets(Service &service, const QJsonObject &object)
+Result<void> AutomationServices::sealSecrets(Service &service, const QJsonObject &object,
+                                             const QString &previousUrl)
 {
     QJsonObject secrets;
     if (!service.sealedSecret.isEmpty()) {
@@ -333,6 +336,32 @@ Result<void> AutomationServices::sealSecrets(Service &service, const QJsonObject
         }
         secrets.insert(headers, values);
         service.settings.insert(headers, masked(values));
+    }
+    // Secrets kept from before go only where they went before: whoever may change the service
+    // must not redirect its password to a host of their own.
+    const auto originOf = [](const QString &url) {
+        const QUrl parsed(url);
+        return QStringLiteral("%1://%2:%3")
+            .arg(parsed.scheme().toLower(), parsed.host().toLower())
+            .arg(parsed.port(
+                parsed.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443
+                                                                                          : 80));
+    };
+    const QString url = service.settings.value(QLatin1String("rest_url")).toString();
+    if (!previousUrl.isEmpty() && originOf(previousUrl) != originOf(url)) {
+        const bool passwordKept = secrets.contains(password) &&
+                                  object.value(password).toString().isEmpty() &&
+                                  !object.value(password).isNull();
+        bool headerKept = !object.contains(headers) && secrets.contains(headers) &&
+                          !secrets.value(headers).toObject().isEmpty();
+        const QJsonObject given = object.value(headers).toObject();
+        for (auto it = given.begin(); it != given.end(); ++it)
+            headerKept = headerKept || it.value().toString() == Masked;
+        if (passwordKept || headerKept)
+            return Error::invalidField(
+                QStringLiteral("rest_url"),
+                QStringLiteral("A new host gets no secret of the old one: give the password and "
+                               "the header values again (or null to drop them)."));
     }
     service.sealedSecret =
         secrets.isEmpty() ? QString()

@@ -59,7 +59,9 @@ private:
                                 const QJsonValue &object, const PoolNames &pools);
     // A REST call's password and header values, sealed together as JSON (`sealedSecret`); the
     // settings keep the header names with masked values.
-    Result<void> sealSecrets(Service &service, const QJsonObject &object);
+    // A new `rest_url` host needs them given again (`previousUrl`: the URL they were for).
+    Result<void> sealSecrets(Service &service, const QJsonObject &object,
+                             const QString &previousUrl);
 
     ServiceRepository m_services;
     PoolRepository m_pools;

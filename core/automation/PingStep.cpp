@@ -32,6 +32,11 @@ Result<QList<int>> portsOf(const QString &text)
     return ports;
 }
 
+Error stoppedError()
+{
+    return Error{ErrorCode::Unavailable, QStringLiteral("Stopped.")};
+}
+
 } // namespace
 
 Result<StepOutput> PingStep::run(const StepInput &input)
@@ -44,14 +49,16 @@ Result<StepOutput> PingStep::run(const StepInput &input)
     if (input.device->ipAddress.isEmpty())
         return Error::badRequest(
             QStringLiteral("%1 has no ip_address to ping.").arg(input.device->hostname));
-    const QJsonObject &settings = input.service.settings;
-    return settings.value(QLatin1String("protocol")).toString() == QLatin1String("ICMP")
-               ? icmp(*input.device, settings)
-               : tcp(*input.device, settings);
+    return input.service.settings.value(QLatin1String("protocol")).toString() ==
+                   QLatin1String("ICMP")
+               ? icmp(input)
+               : tcp(input);
 }
 
-Result<StepOutput> PingStep::tcp(const Device &device, const QJsonObject &settings)
+Result<StepOutput> PingStep::tcp(const StepInput &input)
 {
+    const Device &device = *input.device;
+    const QJsonObject &settings = input.service.settings;
     const Result<QList<int>> ports = portsOf(settings.value(QLatin1String("ports")).toString());
     if (!ports)
         return ports.error();
@@ -60,6 +67,8 @@ Result<StepOutput> PingStep::tcp(const Device &device, const QJsonObject &settin
     QJsonObject answered;
     QJsonObject errors;
     for (const int port : ports.value()) {
+        if (input.stopped())
+            return stoppedError();
         const Result<int> connection = TcpConnector::connect(device.ipAddress, port, timeoutMs);
         if (connection)
             ::close(connection.value());
@@ -74,8 +83,10 @@ Result<StepOutput> PingStep::tcp(const Device &device, const QJsonObject &settin
     return step;
 }
 
-Result<StepOutput> PingStep::icmp(const Device &device, const QJsonObject &settings)
+Result<StepOutput> PingStep::icmp(const StepInput &input)
 {
+    const Device &device = *input.device;
+    const QJsonObject &settings = input.service.settings;
     const QHostAddress address(device.ipAddress);
     if (address.isNull())
         return Error::badRequest(
@@ -85,6 +96,8 @@ Result<StepOutput> PingStep::icmp(const Device &device, const QJsonObject &setti
     QJsonArray times;
     QString lastError;
     for (int sequence = 1; sequence <= count; ++sequence) {
+        if (input.stopped())
+            return stoppedError();
         const Result<double> rtt = IcmpEcho::ping(address, sequence, timeoutMs);
         if (rtt)
             times.append(rtt.value());

@@ -13,8 +13,8 @@ public:
     Result<StepOutput> run(const StepInput &input) override;
 
 private:
-    static Result<StepOutput> tcp(const Device &device, const QJsonObject &settings);
-    static Result<StepOutput> icmp(const Device &device, const QJsonObject &settings);
+    static Result<StepOutput> tcp(const StepInput &input);
+    static Result<StepOutput> icmp(const StepInput &input);
 };
 
 } // namespace Cairn

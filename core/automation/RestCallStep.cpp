@@ -1,11 +1,14 @@
 #include "RestCallStep.h"
 
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QUrl>
 
 namespace Cairn {
@@ -42,7 +45,10 @@ Result<StepOutput> RestCallStep::run(const StepInput &input)
                                    QStringLiteral("Not an http or https URL."));
     }
     QNetworkRequest request(url);
-    request.setTransferTimeout(settings.value(QLatin1String("timeout")).toInt(10) * 1000);
+    // A redirect elsewhere would carry the login and headers to a host nobody chose.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::SameOriginRedirectPolicy);
+    const int timeoutMs = settings.value(QLatin1String("timeout")).toInt(10) * 1000;
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     const QJsonObject headers = secrets->value(QLatin1String("headers")).toObject();
     for (auto header = headers.begin(); header != headers.end(); ++header) {
@@ -76,18 +82,37 @@ Result<StepOutput> RestCallStep::run(const StepInput &input)
         }
     });
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    // The whole call within the timeout (a server may trickle its answer), and a stopped run
+    // stops it.
+    const QDeadlineTimer deadline(timeoutMs);
+    bool timedOut = false;
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, reply, [&] {
+        timedOut = deadline.hasExpired();
+        if (timedOut || input.stopped())
+            reply->abort();
+    });
+    watch.start(100);
     loop.exec();
+    watch.stop();
     reply->deleteLater();
+    const QString shownUrl = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
     if (tooLarge)
         return Error::badRequest(
             QStringLiteral("The answer is larger than %1 MB.").arg(MaxBodyBytes / (1024 * 1024)));
+    if (timedOut)
+        return Error{
+            ErrorCode::Unavailable,
+            QStringLiteral("%1 did not answer within %2 s.").arg(shownUrl).arg(timeoutMs / 1000)};
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {
-        // Connection refused, no answer in time, TLS failure: no HTTP status at all.
+        // Connection refused, TLS failure, stopped: no HTTP status at all. Qt's own text may
+        // quote the URL's query (API keys): the error's name instead.
         return Error{ErrorCode::Unavailable,
                      QStringLiteral("%1 %2 failed: %3")
-                         .arg(QString::fromLatin1(method), url.toString(QUrl::RemoveUserInfo),
-                              reply->errorString())};
+                         .arg(QString::fromLatin1(method), shownUrl,
+                              QString::fromLatin1(QMetaEnum::fromType<QNetworkReply::NetworkError>()
+                                                      .valueToKey(reply->error())))};
     }
     const QByteArray answer = reply->readAll();
     QJsonParseError parseError{};
@@ -101,7 +126,7 @@ Result<StepOutput> RestCallStep::run(const StepInput &input)
     const int expected = settings.value(QLatin1String("expected_status")).toInt();
     step.success = expected == 0 ? code >= 200 && code < 300 : code == expected;
     step.details.insert(QStringLiteral("status_code"), code);
-    step.details.insert(QStringLiteral("url"), url.toString(QUrl::RemoveUserInfo));
+    step.details.insert(QStringLiteral("url"), shownUrl);
     if (!step.success)
         step.details.insert(
             QStringLiteral("error"),

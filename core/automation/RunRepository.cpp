@@ -161,9 +161,12 @@ Result<std::optional<ServiceRun>> RunRepository::find(const QString &serviceName
     return found->isEmpty() ? std::nullopt : std::optional<ServiceRun>(found->first());
 }
 
-Result<QList<ServiceRun>> RunRepository::running()
+Result<QList<ServiceRun>> RunRepository::orphaned()
 {
-    return select(QStringLiteral("WHERE status = ?"), {runStatusName(RunStatus::Running)});
+    return select(
+        QStringLiteral("WHERE status = ? AND (job_id IS NULL OR job_id IN (SELECT id FROM "
+                       "jobs WHERE state NOT IN ('queued', 'running')))"),
+        {runStatusName(RunStatus::Running)});
 }
 
 Result<QList<ServiceResult>> RunRepository::resultsOf(qint64 runId)

@@ -30,7 +30,9 @@ public:
     Result<void> addResult(ServiceResult &result);
     Result<std::optional<ServiceRun>> find(qint64 id);
     Result<std::optional<ServiceRun>> find(const QString &serviceName, const QString &runtime);
-    Result<QList<ServiceRun>> running();
+    // Runs still marked running whose job has ended, or that never got one: what a process that
+    // stopped, or died, between the two left behind.
+    Result<QList<ServiceRun>> orphaned();
     Result<QList<ServiceResult>> resultsOf(qint64 runId);
 
 private:

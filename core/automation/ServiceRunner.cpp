@@ -48,7 +48,7 @@ ServiceRunner::ServiceRunner(Parts parts, Limits limits)
     , m_concurrency(qBound(1, limits.concurrency, ParallelLanes::MaxThreads))
 {
     m_jobs.registerRecovery(JobKind, [this](const Job &job) {
-        return interrupt(job.params.value(QLatin1String("run_id")).toInteger());
+        return end(job.params.value(QLatin1String("run_id")).toInteger(), RunStatus::Interrupted);
     });
 }
 
@@ -97,9 +97,12 @@ Result<ServiceRun> ServiceRunner::start(const Identity &caller, RunOrder order)
         return job.error();
     }
     run.jobId = job->id;
+    // The run goes on whatever happens here: a link that could not be written is only logged,
+    // so the caller does not take a running run for a failed one and start it again.
     const Result<void> linked = m_runs.setJob(run.id, job->id);
     if (!linked)
-        return linked.error();
+        qWarning() << "run" << run.runtime
+                   << "could not be linked to its job:" << linked.error().message;
     return run;
 }
 
@@ -125,6 +128,9 @@ Result<void> ServiceRunner::stop(const ServiceRun &run)
     const Result<Job> cancelled = m_jobs.cancel(*run.jobId);
     if (!cancelled)
         return cancelled.error();
+    // A job stopped before it started never runs its handler, which would have ended the run.
+    if (cancelled->state == JobState::Cancelled)
+        (void)end(run.id, RunStatus::Aborted);
     return {};
 }
 
@@ -160,6 +166,7 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
                              : m_jobs.isStopping()  ? RunStatus::Interrupted
                                                     : RunStatus::Aborted;
     QJsonObject report = reportOf(run, results);
+    report.insert(QStringLiteral("errors"), QJsonArray::fromStringList(order.problems));
     if (order.service.type == QLatin1String("backup_service") &&
         order.service.settings.value(QLatin1String("commit_to_git")).toBool() && passed > 0) {
         // One commit for the whole run, as a person would make it.
@@ -168,7 +175,9 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
                                  .arg(run.serviceName, run.runtime)
                                  .arg(passed));
         if (!commit)
-            report.insert(QStringLiteral("errors"), QJsonArray{commit.error().message});
+            report.insert(
+                QStringLiteral("errors"),
+                QJsonArray::fromStringList(order.problems + QStringList{commit.error().message}));
         else if (commit->has_value())
             report.insert(QStringLiteral("commit"), commit->value());
     }
@@ -254,8 +263,8 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
 
 QJsonObject ServiceRunner::reportOf(const ServiceRun &run, const QList<ServiceResult> &results)
 {
-    QJsonArray passed;
-    QJsonArray failed;
+    QStringList passed;
+    QStringList failed;
     QJsonObject devices;
     QJsonObject report;
     bool success = !results.isEmpty();
@@ -269,15 +278,17 @@ QJsonObject ServiceRunner::reportOf(const ServiceRun &run, const QList<ServiceRe
         devices.insert(result.deviceName, result.result);
     }
     // A run once for all its devices passes or fails them all.
-    if (devices.isEmpty() && !results.isEmpty()) {
-        for (const QString &target : run.targets)
-            (success ? passed : failed).append(target);
-    }
+    if (devices.isEmpty() && !results.isEmpty())
+        (success ? passed : failed).append(run.targets);
+    // Devices end in any order: listed by name, so reports compare.
+    passed.sort();
+    failed.sort();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     report.insert(QStringLiteral("runtime"), run.runtime);
     report.insert(QStringLiteral("success"), success);
-    report.insert(QStringLiteral("summary"), QJsonObject{{QStringLiteral("success"), passed},
-                                                         {QStringLiteral("failure"), failed}});
+    report.insert(QStringLiteral("summary"),
+                  QJsonObject{{QStringLiteral("success"), QJsonArray::fromStringList(passed)},
+                              {QStringLiteral("failure"), QJsonArray::fromStringList(failed)}});
     report.insert(QStringLiteral("duration"), RunDuration::text(now - run.startedAt));
     report.insert(QStringLiteral("trigger"), run.trigger);
     report.insert(QStringLiteral("devices"), devices);
@@ -285,7 +296,7 @@ QJsonObject ServiceRunner::reportOf(const ServiceRun &run, const QList<ServiceRe
     return report;
 }
 
-QString ServiceRunner::interrupt(qint64 runId)
+QString ServiceRunner::end(qint64 runId, RunStatus status)
 {
     const Result<std::optional<ServiceRun>> run = m_runs.find(runId);
     if (!run || !run->has_value() || run->value().status != RunStatus::Running)
@@ -293,10 +304,20 @@ QString ServiceRunner::interrupt(qint64 runId)
     const Result<QList<ServiceResult>> results = m_runs.resultsOf(runId);
     const QJsonObject report =
         reportOf(run->value(), results ? results.value() : QList<ServiceResult>{});
-    (void)m_runs.finish(runId, RunStatus::Interrupted, false, report);
-    return QStringLiteral("Run %1 of %2 marked interrupted with %3 results.")
-        .arg(run->value().runtime, run->value().serviceName)
+    (void)m_runs.finish(runId, status, false, report);
+    return QStringLiteral("Run %1 of %2 marked %3 with %4 results")
+        .arg(run->value().runtime, run->value().serviceName, runStatusName(status))
         .arg(results ? results->size() : 0);
+}
+
+Result<int> ServiceRunner::endOrphans()
+{
+    const Result<QList<ServiceRun>> orphans = m_runs.orphaned();
+    if (!orphans)
+        return orphans.error();
+    for (const ServiceRun &run : orphans.value())
+        qInfo().noquote() << end(run.id, RunStatus::Interrupted);
+    return int(orphans->size());
 }
 
 } // namespace Cairn

@@ -31,6 +31,8 @@ struct RunOrder
     QJsonObject payload;
     // REST, GUI or Scheduler.
     QString trigger;
+    // Targets asked for that named nothing (run anyway, without them): the report's `errors`.
+    QStringList problems;
 };
 
 // Runs services as jobs: a run row named by its runtime, each device's try (with the service's
@@ -70,6 +72,9 @@ public:
     Result<ServiceRun> waitFor(const ServiceRun &run, int timeoutMs);
     // Asks a running run to stop; what has not started is reported as not run.
     Result<void> stop(const ServiceRun &run);
+    // At start: runs a previous process left running without a job that could still end them
+    // are ended Interrupted with the results they have. Returns how many.
+    Result<int> endOrphans();
     RunRepository &runs() { return m_runs; }
     ConfigurationHistory &history() { return m_history; }
     DeviceTexts &texts() { return m_texts; }
@@ -83,8 +88,9 @@ private:
     ServiceStep *stepFor(const QString &type);
     // What a finished (or interrupted) run reports: eNMS's run_service answer.
     static QJsonObject reportOf(const ServiceRun &run, const QList<ServiceResult> &results);
-    // Ends the run of an interrupted job (the process died under it) from its stored results.
-    QString interrupt(qint64 runId);
+    // Ends a run that stopped before its end (the process died under it, or its job never
+    // started) as `status`, from its stored results.
+    QString end(qint64 runId, RunStatus status);
 
     RunRepository m_runs;
     JobManager &m_jobs;

@@ -2,6 +2,7 @@
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <array>
 #include <cerrno>
@@ -54,7 +55,9 @@ Result<double> IcmpEcho::ping(const QHostAddress &address, int sequence, int tim
                                     "net.ipv4.ping_group_range, or give it CAP_NET_RAW.")};
     }
     const auto closeSocket = qScopeGuard([socketFd] { ::close(socketFd); });
-    const quint16 identifier = quint16(::getpid());
+    // Random, so concurrent pings of one address over raw sockets (which see every reply) do
+    // not take each other's answers.
+    const auto identifier = quint16(QRandomGenerator::global()->bounded(1, 65536));
     std::array<unsigned char, HeaderSize + 16> request{};
     request[0] = EchoRequest;
     request[4] = identifier >> 8;

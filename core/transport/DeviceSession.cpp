@@ -155,8 +155,10 @@ Result<QString> DeviceSession::exchange(const QString &line, int timeoutMs,
     }
     const Result<QByteArray> answer = m_shell->readUntil(
         [this, expect](const QByteArray &output) {
+            // The tail only: matching the whole output after every read would cost quadratic
+            // time on a long one.
             return endsWithPrompt(output) ||
-                   (expect && expect->match(screenText(output)).hasMatch());
+                   (expect && expect->match(screenText(output.right(ExpectWindow))).hasMatch());
         },
         QDeadlineTimer(timeoutMs), m_profile.pager);
     if (!answer) {
@@ -170,6 +172,10 @@ Result<QString> DeviceSession::exchange(const QString &line, int timeoutMs,
     if (endsWithPrompt(answer.value())) {
         m_lastPrompt = lastLine(text).trimmed();
         text.truncate(text.lastIndexOf(QLatin1Char('\n')) + 1);
+    } else {
+        // The device waits for an answer (or is still talking): the rest of this lease may
+        // give it, but nobody else may be handed the session in that state.
+        m_broken = true;
     }
     // The device's echo of the command is the first line.
     const qsizetype echoEnd = text.indexOf(QLatin1Char('\n'));

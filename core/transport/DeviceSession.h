@@ -47,6 +47,9 @@ private:
                              const QRegularExpression *expect = nullptr);
     bool endsWithPrompt(const QByteArray &output) const;
 
+    // How much of the output's end an expected string is looked for in.
+    static constexpr qsizetype ExpectWindow = 4096;
+
     std::unique_ptr<SshConnection> m_connection;
     std::unique_ptr<SshChannel> m_shell;
     const PlatformProfile &m_profile;

@@ -187,12 +187,34 @@ seen["save_missing"] = call("POST", "/instance/rest_call_service", admin,
                             json={"name": "missing", "rest_url": base + "/rest/instance/device/run-r1",
                                   "run_method": "once", "username": "admin",
                                   "password": "wrong"})
+seen["save_keyed"] = call("POST", "/instance/rest_call_service", admin,
+                          json={"name": "keyed", "rest_url": base + "/rest/is_alive",
+                                "username": "u", "password": "p", "headers": {"X-Key": "k"}})
+seen["moved"] = call("PUT", "/instance/rest_call_service", admin,
+                     json={"name": "keyed", "rest_url": "http://203.0.113.9/steal"})
+seen["moved_masked"] = call("PUT", "/instance/rest_call_service", admin,
+                            json={"name": "keyed", "rest_url": "http://203.0.113.9/steal",
+                                  "password": "q", "headers": {"X-Key": "********"}})
+seen["moved_again"] = call("PUT", "/instance/rest_call_service", admin,
+                           json={"name": "keyed", "rest_url": "http://203.0.113.9/steal",
+                                 "password": "q", "headers": {"X-Key": "k2"}})
+seen["same_host"] = call("PUT", "/instance/rest_call_service", admin,
+                         json={"name": "keyed", "rest_url": "http://203.0.113.9/other"})
 seen["ping"] = call("POST", "/run_service", admin,
                     json={"name": "reach", "devices": [], "ip_addresses": ["127.0.0.1"]})
 seen["rest"] = call("POST", "/run_service", admin, json={"name": "alive"})
 seen["missing"] = call("POST", "/run_service", admin, json={"name": "missing"})
 print(json.dumps(seen))
 )"));
+    // Kept secrets never follow the URL to a new host; given again, they may.
+    EXPECT_EQ(seen.body("moved")[QLatin1String("failure")].toArray().size(), 1)
+        << seen.body("moved");
+    EXPECT_EQ(seen.body("moved_masked")[QLatin1String("failure")].toArray().size(), 1);
+    EXPECT_EQ(seen.body("moved_again")[QLatin1String("success")].toArray(),
+              QJsonArray{QStringLiteral("keyed")});
+    EXPECT_EQ(seen.body("same_host")[QLatin1String("success")].toArray(),
+              QJsonArray{QStringLiteral("keyed")});
+
     ASSERT_EQ(seen.status("ping"), 200) << seen.body("ping");
     // Every device at that address, each with the port that answers and the one that does not.
     const QJsonValue ping = seen.body("ping");

@@ -67,19 +67,23 @@ HttpResponse runService(CoreServices &core, const ApiRequest &request)
 
 HttpResponse result(CoreServices &core, const ApiRequest &request)
 {
-    AutomationParts parts(core);
-    const Result<ServiceRun> run =
-        parts.runs.run(*request.identity, request.pathParam(QStringLiteral("service")),
-                       request.pathParam(QStringLiteral("runtime")));
-    if (!run)
-        return refusal(run.error());
-    if (run->status == RunStatus::Running) {
+    // A report holds every device's output: read and checked off the listener.
+    return HttpResponse::later([services = &core, caller = *request.identity,
+                                service = request.pathParam(QStringLiteral("service")),
+                                runtime = request.pathParam(QStringLiteral("runtime"))] {
+        AutomationParts parts(*services);
+        const Result<ServiceRun> run = parts.runs.run(caller, service, runtime);
+        if (!run)
+            return refusal(run.error());
+        if (run->status == RunStatus::Running) {
+            return HttpResponse::json(
+                QJsonObject{{QStringLiteral("status"), runStatusName(run->status)},
+                            {QStringLiteral("result"), QStringLiteral("No results yet.")}});
+        }
         return HttpResponse::json(
             QJsonObject{{QStringLiteral("status"), runStatusName(run->status)},
-                        {QStringLiteral("result"), QStringLiteral("No results yet.")}});
-    }
-    return HttpResponse::json(QJsonObject{{QStringLiteral("status"), runStatusName(run->status)},
-                                          {QStringLiteral("result"), run->report}});
+                        {QStringLiteral("result"), run->report}});
+    });
 }
 
 } // namespace

@@ -1,0 +1,132 @@
+// Service runs as jobs: how they end when stopped, and what a crash leaves of them.
+#include "CoreFixture.h"
+#include "automation/AutomationParts.h"
+#include "db/SqlQuery.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+
+using namespace Cairn;
+using namespace Cairn::Test;
+
+class ServiceRunTest : public CoreFixture
+{
+protected:
+    void SetUp() override
+    {
+        CoreFixture::SetUp();
+        if (!core)
+            return;
+        admin = addUser(QStringLiteral("admin"), true);
+        const QJsonArray devices{
+            QJsonObject{{QStringLiteral("hostname"), QStringLiteral("r1")},
+                        {QStringLiteral("ip_address"), QStringLiteral("127.0.0.1")}},
+            QJsonObject{{QStringLiteral("hostname"), QStringLiteral("r2")},
+                        {QStringLiteral("ip_address"), QStringLiteral("127.0.0.1")}}};
+        const Result<QList<Device>> created = core->devices().create(admin, devices, 1);
+        ASSERT_TRUE(created.ok()) << qPrintable(created.ok() ? QString() : created.error().message);
+    }
+
+    // A ping service on r1 and r2 saved through the eNMS core, with `settings` on top.
+    void savePing(const QJsonObject &settings)
+    {
+        AutomationParts parts(*core);
+        QJsonObject object{
+            {QStringLiteral("name"), QStringLiteral("reach")},
+            {QStringLiteral("devices"), QJsonArray{QStringLiteral("r1"), QStringLiteral("r2")}}};
+        for (auto it = settings.begin(); it != settings.end(); ++it)
+            object.insert(it.key(), it.value());
+        const SaveReport saved =
+            parts.services.saveServices(admin, QStringLiteral("ping_service"), QJsonArray{object});
+        ASSERT_EQ(saved.failure.size(), 0) << QJsonDocument(saved.failure).toJson().constData();
+    }
+
+    Result<ServiceRun> start()
+    {
+        AutomationParts parts(*core);
+        return parts.runs.runService(admin, {{QStringLiteral("name"), QStringLiteral("reach")}},
+                                     QStringLiteral("REST"));
+    }
+
+    ServiceRun reread(const ServiceRun &run)
+    {
+        const Result<std::optional<ServiceRun>> found = core->serviceRunner().runs().find(run.id);
+        EXPECT_TRUE(found.ok() && found->has_value());
+        return found.ok() && found->has_value() ? found->value() : ServiceRun{};
+    }
+
+    void reopen()
+    {
+        const CoreOptions options = core->options();
+        core.reset();
+        Result<std::unique_ptr<CoreServices>> reopened = CoreServices::open(options);
+        ASSERT_TRUE(reopened.ok());
+        core = std::move(reopened).value();
+    }
+
+    Identity admin;
+};
+
+TEST_F(ServiceRunTest, AStoppedRunEndsAbortedWithoutWaitingOutItsRetries)
+{
+    // Port 1 refuses at once; the next try would be an hour later.
+    savePing({{QStringLiteral("ports"), QStringLiteral("1")},
+              {QStringLiteral("number_of_retries"), 5},
+              {QStringLiteral("time_between_retries"), 3600}});
+    const Result<ServiceRun> run = start();
+    ASSERT_TRUE(run.ok()) << qPrintable(run.ok() ? QString() : run.error().message);
+    QThread::msleep(300);
+    ASSERT_TRUE(core->serviceRunner().stop(reread(run.value())).ok());
+    const Result<ServiceRun> ended = core->serviceRunner().waitFor(run.value(), 10000);
+    ASSERT_TRUE(ended.ok());
+    EXPECT_EQ(ended->status, RunStatus::Aborted);
+    EXPECT_FALSE(ended->report.value(QLatin1String("success")).toBool());
+    // A run that has ended cannot be stopped again.
+    EXPECT_EQ(core->serviceRunner().stop(ended.value()).error().code, ErrorCode::Conflict);
+}
+
+TEST_F(ServiceRunTest, ACrashLeavesRunsInterruptedWithTheResultsTheyHad)
+{
+    savePing({});
+    RunRepository &runs = core->serviceRunner().runs();
+    // What a process killed mid-run leaves: a run without its job yet, and one whose job was
+    // running, each with one device's result written.
+    ServiceRun orphan;
+    orphan.serviceName = QStringLiteral("reach");
+    orphan.trigger = QStringLiteral("REST");
+    orphan.creator = QStringLiteral("admin");
+    orphan.targets = {QStringLiteral("r1"), QStringLiteral("r2")};
+    ServiceRun withJob = orphan;
+    ASSERT_TRUE(runs.insert(orphan).ok());
+    ASSERT_TRUE(runs.insert(withJob).ok());
+    const Result<QVariant> job = SqlQuery::scalar(
+        core->database().connection(),
+        QStringLiteral(
+            "INSERT INTO jobs (kind, state, params, created_at) VALUES (?, 'running', ?, "
+            "0) RETURNING id"),
+        {ServiceRunner::JobKind, QStringLiteral("{\"run_id\": %1}").arg(withJob.id)});
+    ASSERT_TRUE(job.ok());
+    ASSERT_TRUE(runs.setJob(withJob.id, job->toLongLong()).ok());
+    for (const ServiceRun &run : {orphan, withJob}) {
+        ServiceResult result;
+        result.runId = run.id;
+        result.serviceName = run.serviceName;
+        result.deviceName = QStringLiteral("r1");
+        result.success = true;
+        result.result = {{QStringLiteral("success"), true}};
+        ASSERT_TRUE(runs.addResult(result).ok());
+    }
+
+    reopen();
+    EXPECT_EQ(reread(orphan).status, RunStatus::Interrupted);
+    EXPECT_EQ(reread(withJob).status, RunStatus::Running);
+    ASSERT_TRUE(core->jobs().recoverAfterCrash().ok());
+    for (const ServiceRun &run : {orphan, withJob}) {
+        const ServiceRun ended = reread(run);
+        EXPECT_EQ(ended.status, RunStatus::Interrupted);
+        EXPECT_EQ(ended.report[QLatin1String("summary")][QLatin1String("success")].toArray(),
+                  QJsonArray{QStringLiteral("r1")});
+        EXPECT_EQ(core->serviceRunner().runs().resultsOf(run.id)->size(), 1);
+    }
+}
