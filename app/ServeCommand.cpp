@@ -7,6 +7,7 @@
 #include "Configuration.h"
 #include "ExitCode.h"
 #include "SignalWatcher.h"
+#include "automation/AutomationParts.h"
 #include "demo/DemoNetwork.h"
 #include "routing/Authenticator.h"
 #include "routing/ResponseCache.h"
@@ -307,6 +308,13 @@ int ServeCommand::run(const QStringList &arguments)
     if (!core)
         return exitCode;
     (void)core->jobs().recoverAfterCrash();
+    // Tasks fire only where a server runs, never from other commands on the same database.
+    core->taskScheduler().start([services = core.get()](const Task &task) {
+        AutomationParts parts(*services);
+        const Result<ServiceRun> run = parts.tasks.fire(task);
+        if (!run)
+            qWarning().noquote() << "task" << task.name << "did not run:" << run.error().message;
+    });
     // Before listening: nobody sees half a demonstration.
     if (parser.isSet(DemoOption)) {
         const Result<QString> demo = DemoNetwork::load(*core);

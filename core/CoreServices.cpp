@@ -1,6 +1,7 @@
 #include "CoreServices.h"
 
 #include "DataDirectory.h"
+#include "automation/AutomationTasks.h"
 
 namespace Cairn {
 
@@ -53,6 +54,7 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
           {options.hostKeyPolicy, options.toolkitMaxOutputBytes, options.automationConcurrency})
     , m_ztpInventory(m_users, m_sites, m_devices, m_interfaces, m_circuits, options.ztp.site)
     , m_ztp(m_database, m_permissions, m_ztpInventory, ztpSettings(options))
+    , m_taskScheduler(m_database, AutomationTasks::zone())
 {
 }
 

@@ -2,13 +2,14 @@
 
 #include "Result.h"
 #include "auth/AccountAdministration.h"
-#include "automation/ServiceRunner.h"
 #include "auth/AuthTokenService.h"
 #include "auth/GroupService.h"
 #include "auth/PermissionService.h"
 #include "auth/ServerKey.h"
 #include "auth/TokenService.h"
 #include "auth/UserService.h"
+#include "automation/ServiceRunner.h"
+#include "automation/TaskScheduler.h"
 #include "db/Database.h"
 #include "inventory/AttributeService.h"
 #include "inventory/AttributeValueRepository.h"
@@ -111,6 +112,8 @@ public:
     CommandLogService &commandLogs() { return m_commandLogs; }
     BulkExecutor &bulkExecutor() { return m_bulkExecutor; }
     ServiceRunner &serviceRunner() { return m_serviceRunner; }
+    // Idle until `cairn serve` starts it: other commands do not fire tasks.
+    TaskScheduler &taskScheduler() { return m_taskScheduler; }
     ZtpService &ztp() { return m_ztp; }
 
 private:
@@ -157,6 +160,8 @@ private:
     ServiceRunner m_serviceRunner;
     ZtpInventory m_ztpInventory;
     ZtpService m_ztp;
+    // Last, so it is gone (its firings finished) before what they use.
+    TaskScheduler m_taskScheduler;
 };
 
 } // namespace Cairn

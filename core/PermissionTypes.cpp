@@ -3,6 +3,7 @@
 #include "auth/AccountAdministration.h"
 #include "automation/AutomationPools.h"
 #include "automation/AutomationServices.h"
+#include "automation/AutomationTasks.h"
 #include "inventory/SiteService.h"
 #include "toolkit/CommandService.h"
 #include "virt/ClusterService.h"
@@ -21,7 +22,7 @@ QStringList PermissionTypes::names()
           VirtService::MachineType, ClusterService::ObjectType, PackageService::ObjectType,
           StaticNetworkService::ObjectType, ZtpService::ObjectType, AccountAdministration::UserType,
           AccountAdministration::GroupType, AutomationPools::ObjectType,
-          AutomationServices::ObjectType})
+          AutomationServices::ObjectType, AutomationTasks::ObjectType})
         types << QString::fromLatin1(type);
     return types;
 }

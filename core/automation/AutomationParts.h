@@ -5,6 +5,7 @@
 #include "AutomationPools.h"
 #include "AutomationRuns.h"
 #include "AutomationServices.h"
+#include "AutomationTasks.h"
 #include "CoreServices.h"
 
 namespace Cairn {
@@ -19,6 +20,9 @@ struct AutomationParts
         , pools(core.database(), devices, links, core.permissions())
         , services(core.database(), core.devices(), core.permissions(), core.serverKey())
         , runs(core.database(), core.serviceRunner(), pools, core.devices(), core.permissions())
+        , tasks({core.database(), core.devices(), core.permissions(), core.users(), runs, [&core] {
+                     core.taskScheduler().wake();
+                 }})
     {
     }
 
@@ -27,6 +31,7 @@ struct AutomationParts
     AutomationPools pools;
     AutomationServices services;
     AutomationRuns runs;
+    AutomationTasks tasks;
 };
 
 } // namespace Cairn

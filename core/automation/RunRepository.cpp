@@ -169,6 +169,13 @@ Result<QList<ServiceRun>> RunRepository::orphaned()
         {runStatusName(RunStatus::Running)});
 }
 
+Result<QList<ServiceRun>> RunRepository::latest(int limit)
+{
+    return select(
+        QStringLiteral("WHERE id IN (SELECT id FROM service_runs ORDER BY id DESC LIMIT ?)"),
+        {limit});
+}
+
 Result<QList<ServiceResult>> RunRepository::resultsOf(qint64 runId)
 {
     Result<QSqlQuery> query =

@@ -33,6 +33,8 @@ public:
     // Runs still marked running whose job has ended, or that never got one: what a process that
     // stopped, or died, between the two left behind.
     Result<QList<ServiceRun>> orphaned();
+    // The `limit` latest runs, oldest first.
+    Result<QList<ServiceRun>> latest(int limit);
     Result<QList<ServiceResult>> resultsOf(qint64 runId);
 
 private:

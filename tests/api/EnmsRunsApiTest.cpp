@@ -316,3 +316,63 @@ print(json.dumps(seen))
     EXPECT_TRUE(text.body.contains("Cisco IOS Software")) << text.body.constData();
     EXPECT_EQ(fresh.stop(), 0);
 }
+
+TEST_F(EnmsRunsApiTest, TasksFireOnTheirScheduleAndRunTaskRunsOneNow)
+{
+    const EnmsScript seen = run(QStringLiteral(R"(
+import datetime
+call("POST", "/instance/rest_call_service", admin,
+     json={"name": "tick", "rest_url": base + "/rest/is_alive", "run_method": "once"})
+start = datetime.datetime.now().replace(microsecond=0) + datetime.timedelta(seconds=2)
+seen["save"] = call("POST", "/instance/task", admin, json=[
+    {"name": "every-2s", "service": "tick", "is_active": True, "frequency": 2,
+     "frequency_unit": "seconds", "start_date": start.strftime("%d/%m/%Y %H:%M:%S")},
+    {"name": "past", "service": "tick", "is_active": True, "start_date": "13/08/2019 10:16:50"},
+    {"name": "nowhere", "service": "missing-service"},
+    {"name": "manual", "service": "tick"}])
+seen["task"] = call("GET", "/instance/task/every-2s", admin)
+seen["expected_next"] = [0, start.strftime("%Y-%m-%d %H:%M:%S")]
+# It fires at start, start + 2 s and start + 4 s; stopped before start + 6 s.
+while datetime.datetime.now() < start + datetime.timedelta(seconds=5):
+    time.sleep(0.1)
+seen["stop"] = call("PUT", "/instance/task", admin, json={"name": "every-2s", "is_active": False})
+time.sleep(1.5)
+runs = nsot("GET", "/runs/", params={"service_name": "tick", "trigger": "Scheduler"})[1]
+seen["runs"] = [0, runs["results"] if isinstance(runs, dict) else runs]
+manual = call("GET", "/instance/task/manual", admin)[1]["id"]
+seen["run_task"] = call("POST", "/run_task/%d" % manual, admin)
+seen["run_task_missing"] = call("POST", "/run_task/999999", admin)
+seen["after"] = call("GET", "/instance/task/every-2s", admin)
+seen["alice_save"] = call("POST", "/instance/task", ("alice", "alice-password"),
+                          json={"name": "alice-task", "service": "tick"})
+print(json.dumps(seen))
+)"));
+    ASSERT_EQ(seen.status("save"), 200);
+    EXPECT_EQ(seen.body("save")[QLatin1String("success")].toArray(),
+              (QJsonArray{QStringLiteral("every-2s"), QStringLiteral("manual")}));
+    const QJsonArray failure = seen.body("save")[QLatin1String("failure")].toArray();
+    ASSERT_EQ(failure.size(), 2);
+    EXPECT_EQ(failure[0][1].toString(), QLatin1String("start_date: Cannot schedule in the past."));
+    EXPECT_EQ(failure[1][1].toString(),
+              QLatin1String("service: No service named missing-service."));
+    EXPECT_EQ(seen.body("task")[QLatin1String("next_run_time")], seen.body("expected_next"));
+    EXPECT_EQ(seen.body("task")[QLatin1String("creator")].toString(), QLatin1String("admin"));
+
+    // Three firings two seconds apart, each its own run.
+    const QJsonArray runs = seen.body("runs").toArray();
+    ASSERT_EQ(runs.size(), 3) << seen.body("runs");
+    for (const QJsonValue run : runs)
+        EXPECT_EQ(run[QLatin1String("status")].toString(), QLatin1String("Completed")) << run;
+    const auto startOf = [&](int index) {
+        return QDateTime::fromString(runs[index][QLatin1String("started_at")].toString(),
+                                     Qt::ISODateWithMs);
+    };
+    EXPECT_NEAR(startOf(0).msecsTo(startOf(2)), 4000, 600);
+
+    EXPECT_EQ(seen.status("run_task"), 200) << seen.body("run_task");
+    EXPECT_FALSE(seen.body("run_task")[QLatin1String("runtime")].toString().isEmpty());
+    EXPECT_EQ(seen.status("run_task_missing"), 404);
+    EXPECT_FALSE(seen.body("after")[QLatin1String("is_active")].toBool());
+    EXPECT_TRUE(seen.body("after")[QLatin1String("next_run_time")].isNull());
+    EXPECT_EQ(seen.body("alice_save")[QLatin1String("failure")].toArray().size(), 1);
+}

@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QThread>
 
 using namespace Cairn;
@@ -129,4 +130,53 @@ TEST_F(ServiceRunTest, ACrashLeavesRunsInterruptedWithTheResultsTheyHad)
                   QJsonArray{QStringLiteral("r1")});
         EXPECT_EQ(core->serviceRunner().runs().resultsOf(run.id)->size(), 1);
     }
+}
+
+TEST_F(ServiceRunTest, ASchedulerBackFromDowntimeRunsEachMissedTaskOnceAndOneShotsOnce)
+{
+    savePing({});
+    const QDateTime start =
+        QDateTime::currentDateTime().addSecs(3600).addMSecs(-QTime::currentTime().msec());
+    const QString startText = start.toString(QStringLiteral("dd/MM/yyyy HH:mm:ss"));
+    AutomationParts parts(*core);
+    const SaveReport saved = parts.tasks.saveTasks(
+        admin,
+        QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("minutely")},
+                               {QStringLiteral("service"), QStringLiteral("reach")},
+                               {QStringLiteral("is_active"), true},
+                               {QStringLiteral("start_date"), startText},
+                               {QStringLiteral("frequency"), 1},
+                               {QStringLiteral("frequency_unit"), QStringLiteral("minutes")}},
+                   QJsonObject{{QStringLiteral("name"), QStringLiteral("once")},
+                               {QStringLiteral("service"), QStringLiteral("reach")},
+                               {QStringLiteral("is_active"), true},
+                               {QStringLiteral("start_date"), startText}}});
+    ASSERT_EQ(saved.success.size(), 2) << QJsonDocument(saved.failure).toJson().constData();
+
+    // Ten minutes and a bit after the start, as if the server had been down all that time.
+    QDateTime now = start.addSecs(600 + 5);
+    TaskScheduler scheduler(core->database(), AutomationTasks::zone(), [&] { return now; });
+    QStringList fired;
+    QMutex firedMutex;
+    scheduler.start([&](const Task &task) {
+        const QMutexLocker lock(&firedMutex);
+        fired << task.name;
+    });
+    EXPECT_EQ(scheduler.fireDue(), 2);
+    EXPECT_EQ(scheduler.fireDue(), 0);
+    ASSERT_TRUE(scheduler.waitForFired(5000));
+    fired.sort();
+    EXPECT_EQ(fired, (QStringList{QStringLiteral("minutely"), QStringLiteral("once")}));
+
+    const QJsonObject minutely = parts.tasks.task(QStringLiteral("minutely")).value();
+    EXPECT_EQ(minutely[QLatin1String("next_run_time")].toString(),
+              start.addSecs(660).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    const QJsonObject once = parts.tasks.task(QStringLiteral("once")).value();
+    EXPECT_FALSE(once[QLatin1String("is_active")].toBool());
+    EXPECT_TRUE(once[QLatin1String("next_run_time")].isNull());
+
+    // The next minute fires the periodic task alone.
+    now = start.addSecs(660);
+    EXPECT_EQ(scheduler.fireDue(), 1);
+    EXPECT_TRUE(scheduler.waitForFired(5000));
 }

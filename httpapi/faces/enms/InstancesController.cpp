@@ -46,6 +46,8 @@ public:
             return m_parts.links.link(name);
         if (type == u"pool")
             return m_parts.pools.pool(name);
+        if (type == u"task")
+            return m_parts.tasks.task(name);
         return m_parts.devices.device(name);
     }
 
@@ -57,6 +59,8 @@ public:
             return m_parts.links.removeLink(caller, name);
         if (type == u"pool")
             return m_parts.pools.removePool(caller, name);
+        if (type == u"task")
+            return m_parts.tasks.removeTask(caller, name);
         return m_parts.devices.removeDevice(caller, name);
     }
 
@@ -68,6 +72,8 @@ public:
             return m_parts.links.saveLinks(caller, objects);
         if (type == u"pool")
             return m_parts.pools.savePools(caller, objects);
+        if (type == u"task")
+            return m_parts.tasks.saveTasks(caller, objects);
         return m_parts.devices.saveDevices(caller, objects);
     }
 
@@ -79,6 +85,8 @@ public:
             return m_parts.links.queryLinks(equal);
         if (type == u"pool")
             return m_parts.pools.queryPools(equal);
+        if (type == u"task")
+            return m_parts.tasks.queryTasks(equal);
         return m_parts.devices.queryDevices(equal);
     }
 
@@ -94,7 +102,7 @@ private:
     static const QStringList &types()
     {
         static const QStringList served{QStringLiteral("device"), QStringLiteral("link"),
-                                        QStringLiteral("pool")};
+                                        QStringLiteral("pool"), QStringLiteral("task")};
         return served;
     }
 

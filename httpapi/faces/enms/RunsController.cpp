@@ -86,6 +86,23 @@ HttpResponse result(CoreServices &core, const ApiRequest &request)
     });
 }
 
+HttpResponse runTask(CoreServices &core, const ApiRequest &request)
+{
+    bool isNumber = false;
+    const qint64 id = request.pathParam(QStringLiteral("id")).toLongLong(&isNumber);
+    if (!isNumber)
+        return refusal(Error::notFound(
+            QStringLiteral("task %1 not found.").arg(request.pathParam(QStringLiteral("id")))));
+    return HttpResponse::later([services = &core, caller = *request.identity, id] {
+        AutomationParts parts(*services);
+        const Result<ServiceRun> started = parts.tasks.runTask(caller, id);
+        if (!started)
+            return refusal(started.error());
+        return HttpResponse::json(QJsonObject{{QStringLiteral("errors"), QJsonArray()},
+                                              {QStringLiteral("runtime"), started->runtime}});
+    });
+}
+
 } // namespace
 
 void RunsController::registerRoutes(Router &router, CoreServices &core)
@@ -120,6 +137,14 @@ void RunsController::registerRoutes(Router &router, CoreServices &core)
                        "answers; an unknown run is a 404."));
     polled.responseSchema = JsonSchema::ofType("object");
     router.add(polled, [&core](const ApiRequest &request) { return result(core, request); });
+
+    RouteSpec task = RouteSpec::of(
+        Face::Enms, "POST", QStringLiteral("/rest/run_task/{id}"), QStringLiteral("Run a task now"),
+        QStringLiteral("Runs the task's service on the task's targets (the service's when it "
+                       "names none) now, as the caller: `{errors, runtime}` at once, then "
+                       "GET /rest/result/<service>/<runtime>."));
+    task.responseSchema = JsonSchema::ofType("object");
+    router.add(task, [&core](const ApiRequest &request) { return runTask(core, request); });
 }
 
 } // namespace Cairn

@@ -27,6 +27,9 @@ Result<QList<Shown>> shownAll(const Result<QJsonArray> &objects)
     return shown;
 }
 
+// Runs pile up; a listing reads this many, the latest.
+constexpr int LatestRuns = 10000;
+
 using Lister = std::function<Result<QJsonArray>(AutomationParts &)>;
 using Getter = std::function<Result<QJsonObject>(AutomationParts &, const QString &)>;
 
@@ -75,6 +78,22 @@ void AutomationResourcesController::registerRoutes(Router &router, CoreServices 
         [](AutomationParts &parts, const QString &name) {
             return parts.services.service(QStringLiteral("service"), name);
         });
+    addResource(
+        router, core, QStringLiteral("tasks"), QStringLiteral("task"),
+        [](AutomationParts &parts) { return parts.tasks.queryTasks({}); },
+        [](AutomationParts &parts, const QString &name) { return parts.tasks.task(name); });
+    RouteSpec runs = nativeRoute(
+        "GET", QStringLiteral("/api/runs/"), QStringLiteral("List service runs"),
+        QStringLiteral(
+            "The latest %1 runs, oldest first, without their outputs (GET "
+            "/rest/result/<service>/<runtime> for those): runtime, service_name, status, "
+            "success, trigger, creator, targets, progress. `limit` and `offset` page "
+            "them, other query parameters filter by field.")
+            .arg(LatestRuns));
+    runs.queryParameters = nativeListParameters();
+    router.add(runs, [&core](const ApiRequest &request) {
+        return nativeList(request, core.serviceRunner().runs().latest(LatestRuns));
+    });
 }
 
 } // namespace Cairn

@@ -1,0 +1,93 @@
+#include "TaskScheduler.h"
+
+#include "TaskSchedule.h"
+
+#include <QtDebug>
+
+namespace Cairn {
+
+namespace {
+
+// A timer further ahead than this is set again then (QTimer takes an int of milliseconds).
+constexpr qint64 LongestWaitMs = 24LL * 3600 * 1000;
+
+} // namespace
+
+TaskScheduler::TaskScheduler(Database &database, QTimeZone zone, Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_tasks(database)
+    , m_zone(std::move(zone))
+    , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, [this] { fireDue(); });
+    m_firing.setMaxThreadCount(4);
+}
+
+TaskScheduler::~TaskScheduler()
+{
+    m_timer.stop();
+    m_firing.waitForDone();
+}
+
+void TaskScheduler::start(Fire fire)
+{
+    m_fire = std::move(fire);
+    wake();
+}
+
+void TaskScheduler::wake()
+{
+    QMetaObject::invokeMethod(this, &TaskScheduler::arm, Qt::QueuedConnection);
+}
+
+void TaskScheduler::arm()
+{
+    if (!m_fire)
+        return;
+    const Result<std::optional<qint64>> next = m_tasks.nextDue();
+    if (!next) {
+        qWarning() << "scheduler: the next task could not be read:" << next.error().message;
+        return;
+    }
+    if (!next->has_value()) {
+        m_timer.stop();
+        return;
+    }
+    const qint64 wait =
+        qBound<qint64>(0, next->value() - m_clock().toMSecsSinceEpoch(), LongestWaitMs);
+    m_timer.start(int(wait));
+}
+
+int TaskScheduler::fireDue()
+{
+    const QDateTime now = m_clock();
+    const Result<QList<Task>> due = m_tasks.due(now.toMSecsSinceEpoch());
+    int fired = 0;
+    if (!due)
+        qWarning() << "scheduler: due tasks could not be read:" << due.error().message;
+    for (const Task &task : due ? due.value() : QList<Task>()) {
+        const Result<TaskSchedule> schedule =
+            TaskSchedule::fromFields(task.schedule, now, m_zone, TaskSchedule::PastStart::Taken);
+        std::optional<qint64> next;
+        if (schedule) {
+            const std::optional<QDateTime> after = schedule->nextAfter(now);
+            if (after)
+                next = after->toMSecsSinceEpoch();
+        } else {
+            qWarning() << "scheduler: task" << task.name
+                       << "has a schedule that no longer reads:" << schedule.error().message;
+        }
+        const Result<bool> claimed =
+            m_tasks.claim(task, task.nextRunTime.value_or(0), next, now.toMSecsSinceEpoch());
+        if (!claimed || !claimed.value() || !schedule || !m_fire)
+            continue;
+        ++fired;
+        m_firing.start([fire = m_fire, task] { fire(task); });
+    }
+    arm();
+    return fired;
+}
+
+} // namespace Cairn

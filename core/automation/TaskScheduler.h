@@ -1,0 +1,51 @@
+#pragma once
+
+#include "Task.h"
+#include "TaskRepository.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimeZone>
+#include <QTimer>
+#include <functional>
+
+namespace Cairn {
+
+// Fires tasks when they are due: one timer set for the earliest next_run_time, so an idle
+// scheduler costs nothing (no polling). A firing first moves the task on to its next time
+// (claimed in the database, so one firing happens once even with several schedulers on one
+// database), then runs it off this thread. Runs missed while the server was down are made up
+// by one run, not one per missed time. Lives in the thread that made it (which needs an event
+// loop); wake() may be called from any thread.
+class TaskScheduler : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Clock = std::function<QDateTime()>;
+    using Fire = std::function<void(const Task &)>;
+
+    TaskScheduler(Database &database, QTimeZone zone, Clock clock = {}, QObject *parent = nullptr);
+    ~TaskScheduler() override;
+
+    // From now on, due tasks are given to `fire` (on a worker thread).
+    void start(Fire fire);
+    // Tasks changed: the timer is set again for the earliest.
+    void wake();
+    // Fires what is due now and sets the timer for what comes next; how many fired.
+    int fireDue();
+    bool waitForFired(int timeoutMs) { return m_firing.waitForDone(timeoutMs); }
+
+private:
+    void arm();
+
+    TaskRepository m_tasks;
+    QTimeZone m_zone;
+    Clock m_clock;
+    Fire m_fire;
+    QTimer m_timer;
+    QThreadPool m_firing;
+};
+
+} // namespace Cairn
