@@ -295,7 +295,7 @@ Result<ServiceRun> AutomationTasks::start(const Identity &who, const Task &task,
         body.insert(QStringLiteral("devices"), shownTask.value(QLatin1String("devices")));
         body.insert(QStringLiteral("pools"), shownTask.value(QLatin1String("pools")));
     }
-    const Result<ServiceRun> run = m_parts.runs.runService(who, body, trigger);
+    Result<ServiceRun> run = m_parts.runs.runService(who, body, trigger);
     if (run)
         (void)m_tasks.setLastRuntime(task.id, run->runtime);
     return run;

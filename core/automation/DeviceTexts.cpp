@@ -16,7 +16,7 @@ Result<void> DeviceTexts::store(qint64 deviceId, const QString &property, const 
     Q_ASSERT(Device::TextFields.contains(property));
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
         // The column is one of Device::TextFields, never text a client chose.
-        const Result<void> updated = SqlQuery::exec(
+        Result<void> updated = SqlQuery::exec(
             db,
             QStringLiteral("UPDATE devices SET %1 = ?, updated_at = ? WHERE id = ?").arg(property),
             {text, QDateTime::currentMSecsSinceEpoch(), deviceId});
@@ -30,7 +30,7 @@ Result<void> DeviceTexts::store(qint64 deviceId, const QString &property, const 
 Result<void> DeviceTexts::record(qint64 deviceId, const QString &property, const Backup &backup)
 {
     if (backup.success) {
-        const Result<void> stored = store(deviceId, property, backup.text);
+        Result<void> stored = store(deviceId, property, backup.text);
         if (!stored)
             return stored;
     }

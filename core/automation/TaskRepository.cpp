@@ -133,7 +133,7 @@ Result<void> TaskRepository::save(Task &task)
             task.id = id->toLongLong();
             task.createdAt = now;
         } else {
-            const Result<void> updated = SqlQuery::exec(
+            Result<void> updated = SqlQuery::exec(
                 db,
                 QStringLiteral("UPDATE tasks SET name = ?, description = ?, service_id = ?, "
                                "is_active = ?, schedule = ?, initial_payload = ?, next_run_time = "
@@ -144,8 +144,8 @@ Result<void> TaskRepository::save(Task &task)
                 return updated;
         }
         task.updatedAt = now;
-        const Result<void> devices = JoinTable::replace(
-            db, Devices, Owner, QStringLiteral("device_id"), task.id, task.deviceIds);
+        Result<void> devices = JoinTable::replace(db, Devices, Owner, QStringLiteral("device_id"),
+                                                  task.id, task.deviceIds);
         if (!devices)
             return devices;
         return JoinTable::replace(db, Pools, Owner, QStringLiteral("pool_id"), task.id,

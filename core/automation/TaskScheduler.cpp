@@ -13,10 +13,11 @@ constexpr qint64 LongestWaitMs = 24LL * 3600 * 1000;
 
 } // namespace
 
-TaskScheduler::TaskScheduler(Database &database, QTimeZone zone, Clock clock, QObject *parent)
+TaskScheduler::TaskScheduler(Database &database, const QTimeZone &zone, Clock clock,
+                             QObject *parent)
     : QObject(parent)
     , m_tasks(database)
-    , m_zone(std::move(zone))
+    , m_zone(zone)
     , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
 {
     m_timer.setSingleShot(true);

@@ -26,7 +26,8 @@ public:
     using Clock = std::function<QDateTime()>;
     using Fire = std::function<void(const Task &)>;
 
-    TaskScheduler(Database &database, QTimeZone zone, Clock clock = {}, QObject *parent = nullptr);
+    TaskScheduler(Database &database, const QTimeZone &zone, Clock clock = {},
+                  QObject *parent = nullptr);
     ~TaskScheduler() override;
 
     // From now on, due tasks are given to `fire` (on a worker thread).
