@@ -237,12 +237,9 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
             return Error::invalidField(
                 it.key(), QStringLiteral("A %1 has no such property.").arg(service.type));
     }
-    for (const char *text : {"new_name", "description"}) {
-        const QJsonValue field = object.value(QLatin1String(text));
-        if (!field.isUndefined() && !field.isString())
-            return Error::invalidField(QString::fromLatin1(text),
-                                       QStringLiteral("Not a valid string."));
-    }
+    const Result<void> texts = EnmsValues::stringsIn(object, {"new_name", "description"});
+    if (!texts)
+        return texts.error();
     if (object.contains(QStringLiteral("new_name")))
         service.name = object.value(QStringLiteral("new_name")).toString().trimmed();
     if (service.name.isEmpty())

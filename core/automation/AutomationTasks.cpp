@@ -199,12 +199,10 @@ Result<QString> AutomationTasks::saveTask(const Identity &caller, const QJsonVal
         task.name = name.value();
         task.creatorId = caller.user.id;
     }
-    for (const char *text : {"new_name", "description", "service"}) {
-        const QJsonValue field = object.value(QLatin1String(text));
-        if (!field.isUndefined() && !field.isString())
-            return Error::invalidField(QString::fromLatin1(text),
-                                       QStringLiteral("Not a valid string."));
-    }
+    const Result<void> texts =
+        EnmsValues::stringsIn(object, {"new_name", "description", "service"});
+    if (!texts)
+        return texts.error();
     if (object.contains(QLatin1String("new_name")))
         task.name = object.value(QLatin1String("new_name")).toString().trimmed();
     if (task.name.isEmpty())

@@ -45,6 +45,17 @@ Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QStrin
     return found;
 }
 
+Result<void> stringsIn(const QJsonObject &object, std::initializer_list<const char *> fields)
+{
+    for (const char *text : fields) {
+        const QJsonValue field = object.value(QLatin1String(text));
+        if (!field.isUndefined() && !field.isString())
+            return Error::invalidField(QString::fromLatin1(text),
+                                       QStringLiteral("Not a valid string."));
+    }
+    return {};
+}
+
 Result<QString> nameOf(const QJsonObject &object)
 {
     const QJsonValue name = object.value(QStringLiteral("name"));

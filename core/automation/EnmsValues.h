@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QStringList>
+#include <initializer_list>
 
 namespace Cairn::EnmsValues {
 
@@ -20,6 +21,8 @@ QString reasonOf(const Error &error);
 Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QString> &known,
                             const QList<QPair<QString, QString>> &equal);
 
+// Each of `fields` the object has is a string; a 400 names the first that is not.
+Result<void> stringsIn(const QJsonObject &object, std::initializer_list<const char *> fields);
 // The `name` an object to save is known by (trimmed); a 400 when it has none.
 Result<QString> nameOf(const QJsonObject &object);
 

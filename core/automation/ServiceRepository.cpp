@@ -46,19 +46,9 @@ Result<QList<Service>> ServiceRepository::select(const QString &where, const QVa
                             query->value(7).toLongLong(),
                             query->value(8).toLongLong()};
     query->finish();
-    QList<qint64> ids;
-    for (const Service &service : std::as_const(services))
-        ids << service.id;
-    const Result<QHash<qint64, QList<qint64>>> devices =
-        JoinTable::members(db, Devices, Owner, QStringLiteral("device_id"), ids);
-    const Result<QHash<qint64, QList<qint64>>> pools =
-        JoinTable::members(db, Pools, Owner, QStringLiteral("pool_id"), ids);
-    if (!devices || !pools)
-        return devices ? pools.error() : devices.error();
-    for (Service &service : services) {
-        service.deviceIds = devices->value(service.id);
-        service.poolIds = pools->value(service.id);
-    }
+    const Result<void> attached = JoinTable::attachTargets(db, Devices, Pools, Owner, services);
+    if (!attached)
+        return attached.error();
     return services;
 }
 

@@ -61,19 +61,9 @@ Result<QList<Task>> TaskRepository::select(const QString &where, const QVariantL
         tasks << task;
     }
     query->finish();
-    QList<qint64> ids;
-    for (const Task &task : std::as_const(tasks))
-        ids << task.id;
-    const Result<QHash<qint64, QList<qint64>>> devices =
-        JoinTable::members(db, Devices, Owner, QStringLiteral("device_id"), ids);
-    const Result<QHash<qint64, QList<qint64>>> pools =
-        JoinTable::members(db, Pools, Owner, QStringLiteral("pool_id"), ids);
-    if (!devices || !pools)
-        return devices ? pools.error() : devices.error();
-    for (Task &task : tasks) {
-        task.deviceIds = devices->value(task.id);
-        task.poolIds = pools->value(task.id);
-    }
+    const Result<void> attached = JoinTable::attachTargets(db, Devices, Pools, Owner, tasks);
+    if (!attached)
+        return attached.error();
     return tasks;
 }
 
