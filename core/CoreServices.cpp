@@ -77,6 +77,7 @@ VirtSettings CoreServices::virtSettings(const CoreOptions &options)
 
 CoreServices::~CoreServices()
 {
+    m_taskScheduler.stop();
     m_jobs.stopAll();
     m_jobs.waitForIdle(-1);
 }

@@ -3,6 +3,7 @@
 #include "AutomationPools.h"
 #include "AutomationServices.h"
 #include "DeviceNames.h"
+#include "RunDuration.h"
 #include "ServiceRunner.h"
 #include "auth/PermissionService.h"
 #include "inventory/DeviceService.h"
@@ -228,6 +229,77 @@ Result<ServiceRun> AutomationRuns::run(const Identity &caller, const QString &se
             return onDevices.error();
     }
     return run;
+}
+
+Result<QJsonArray> AutomationRuns::results(const Identity &caller)
+{
+    const Result<QList<ServiceResult>> results = m_runner.runs().latestResults(MaxResults);
+    if (!results)
+        return results.error();
+    const Result<QHash<qint64, ServiceRun>> runs = m_runner.runs().runsOf(results.value());
+    if (!runs)
+        return runs.error();
+    QList<qint64> deviceIds;
+    for (const ServiceResult &result : results.value()) {
+        if (result.deviceId)
+            deviceIds << *result.deviceId;
+    }
+    QHash<qint64, qint64> siteOfDevice;
+    if (!deviceIds.isEmpty()) {
+        DeviceFilter filter;
+        filter.ids = deviceIds;
+        filter.limit = int(deviceIds.size());
+        const Result<QList<Device>> devices = m_devices.list(filter);
+        if (!devices)
+            return devices.error();
+        for (const Device &device : devices.value())
+            siteOfDevice.insert(device.id, device.siteId);
+    }
+    // Asked once per service and per site, however many results share them.
+    QHash<QPair<QString, qint64>, bool> allowed;
+    const auto may = [&](const char *type, qint64 id) -> Result<bool> {
+        const QPair<QString, qint64> key{QString::fromLatin1(type), id};
+        const auto known = allowed.constFind(key);
+        if (known != allowed.cend())
+            return known.value();
+        Result<bool> answer = m_permissions.isAllowed(caller, key.first, id, Action::Run);
+        if (answer)
+            allowed.insert(key, answer.value());
+        return answer;
+    };
+    QJsonArray shown;
+    for (const ServiceResult &result : results.value()) {
+        const ServiceRun run = runs->value(result.runId);
+        bool visible = run.creatorId == caller.user.id;
+        if (!visible) {
+            const Result<bool> service =
+                may(AutomationServices::ObjectType, run.serviceId.value_or(0));
+            if (!service)
+                return service.error();
+            const bool onDevice = result.deviceId.has_value();
+            const Result<bool> site =
+                onDevice ? may(SiteService::ObjectType, siteOfDevice.value(*result.deviceId, -1))
+                         : Result<bool>(true);
+            if (!site)
+                return site.error();
+            visible = service.value() && site.value() &&
+                      (!onDevice || siteOfDevice.contains(*result.deviceId));
+        }
+        if (!visible)
+            continue;
+        shown.append(QJsonObject{{QStringLiteral("id"), result.id},
+                                 {QStringLiteral("runtime"), run.runtime},
+                                 {QStringLiteral("parent_runtime"), run.runtime},
+                                 {QStringLiteral("service_name"), result.serviceName},
+                                 {QStringLiteral("device_name"), result.deviceName},
+                                 {QStringLiteral("workflow_name"), QString()},
+                                 {QStringLiteral("status"), runStatusName(run.status)},
+                                 {QStringLiteral("success"), result.success},
+                                 {QStringLiteral("result"), result.result},
+                                 {QStringLiteral("duration"), RunDuration::text(result.durationMs)},
+                                 {QStringLiteral("creator"), run.creator}});
+    }
+    return shown;
 }
 
 } // namespace Cairn

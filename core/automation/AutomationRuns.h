@@ -23,6 +23,8 @@ public:
     // What a run_service body may hold besides what lands in payload["rest_data"].
     static const QStringList RunFields;
     static constexpr int MaxNames = 1000;
+    // How many of the latest results a search of type `result` reads.
+    static constexpr int MaxResults = 100000;
 
     AutomationRuns(Database &database, ServiceRunner &runner, AutomationPools &pools,
                    DeviceService &devices, PermissionService &permissions)
@@ -44,6 +46,10 @@ public:
     // what devices keep private: only its creator and those who may run the service see it.
     Result<ServiceRun> run(const Identity &caller, const QString &serviceName,
                            const QString &runtime);
+
+    // The latest results as eNMS's search shows them (`type: result`: runtime, parent_runtime,
+    // service_name, device_name, success, result...), those the caller may read as run().
+    Result<QJsonArray> results(const Identity &caller);
 
 private:
     struct Targets;

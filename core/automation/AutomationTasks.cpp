@@ -195,10 +195,10 @@ Result<QString> AutomationTasks::saveTask(const Identity &caller, const QJsonVal
             return Error::invalidField(it.key(), QStringLiteral("A task has no such property."));
     }
     Task task = existing->value_or(Task{});
-    if (!existing->has_value()) {
+    if (!existing->has_value())
         task.name = name.value();
-        task.creatorId = caller.user.id;
-    }
+    // It runs as whoever set it up last: changing another's task must not borrow their rights.
+    task.creatorId = caller.user.id;
     const Result<void> texts =
         EnmsValues::stringsIn(object, {"new_name", "description", "service"});
     if (!texts)
@@ -258,6 +258,7 @@ Result<QString> AutomationTasks::saveTask(const Identity &caller, const QJsonVal
             task.poolIds << names.poolIds.value(pool.toString());
         }
     }
+    task.targetsGiven = !task.deviceIds.isEmpty() || !task.poolIds.isEmpty();
     for (const QString &field : scheduleFields()) {
         if (object.contains(field))
             task.schedule.insert(field, object.value(field));
@@ -287,11 +288,30 @@ Result<ServiceRun> AutomationTasks::start(const Identity &who, const Task &task,
         return all.error();
     QJsonObject body{{QStringLiteral("name"), all->services.value(task.serviceId)},
                      {QStringLiteral("payload"), task.initialPayload}};
-    // The task's own targets when it names any; else the service's.
-    if (!task.deviceIds.isEmpty() || !task.poolIds.isEmpty()) {
-        const QJsonObject shownTask = shown(task, all.value());
-        body.insert(QStringLiteral("devices"), shownTask.value(QLatin1String("devices")));
-        body.insert(QStringLiteral("pools"), shownTask.value(QLatin1String("pools")));
+    // The task's own targets when it was given any; never the service's instead once they
+    // are gone.
+    if (task.targetsGiven) {
+        if (task.deviceIds.isEmpty() && task.poolIds.isEmpty())
+            return Error::badRequest(
+                QStringLiteral(
+                    "Task %1's devices and pools were deleted: it has nothing to run on.")
+                    .arg(task.name));
+        QJsonArray devices;
+        if (!task.deviceIds.isEmpty()) {
+            DeviceFilter filter;
+            filter.ids = task.deviceIds;
+            filter.limit = int(task.deviceIds.size());
+            const Result<QList<Device>> found = m_parts.devices.list(filter);
+            if (!found)
+                return found.error();
+            for (const Device &device : found.value())
+                devices.append(device.hostname);
+        }
+        QJsonArray pools;
+        for (const qint64 id : task.poolIds)
+            pools.append(all->pools.value(id));
+        body.insert(QStringLiteral("devices"), devices);
+        body.insert(QStringLiteral("pools"), pools);
     }
     Result<ServiceRun> run = m_parts.runs.runService(who, body, trigger);
     if (run)

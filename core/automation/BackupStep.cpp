@@ -24,20 +24,22 @@ Result<StepOutput> BackupStep::run(const StepInput &input)
     backup.text = output ? output->result.toString() : QString();
     backup.runtime = input.runtime;
     backup.duration = RunDuration::text(clock.elapsed());
+    // Into the history first: a text it could not keep is a failed backup, recorded as one.
+    if (backup.success && settings.value(QLatin1String("commit_to_git")).toBool()) {
+        const Result<Site> site = m_sites.get(input.device->siteId);
+        const Result<void> written =
+            site ? m_history.write({site->name, input.device->hostname, property, backup.text})
+                 : Result<void>(site.error());
+        if (!written) {
+            backup.success = false;
+            output = written.error();
+        }
+    }
     const Result<void> recorded = m_texts.record(input.device->id, property, backup);
     if (!recorded)
         return recorded.error();
     if (!backup.success)
         return output;
-    if (settings.value(QLatin1String("commit_to_git")).toBool()) {
-        const Result<Site> site = m_sites.get(input.device->siteId);
-        if (!site)
-            return site.error();
-        const Result<void> written =
-            m_history.write({site->name, input.device->hostname, property, backup.text});
-        if (!written)
-            return written.error();
-    }
     output->details.insert(QStringLiteral("property"), property);
     output->result =
         QStringLiteral("%1 stored (%2 characters).").arg(property).arg(backup.text.size());

@@ -1,5 +1,6 @@
 #include "ConfigurationHistory.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QSaveFile>
 #include <QUrl>
@@ -52,6 +53,12 @@ QString ConfigurationHistory::fileName(const QString &name)
     QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(name, " @+,=:;()[]{}!"));
     if (encoded.startsWith(QLatin1Char('.')))
         encoded.replace(0, 1, QStringLiteral("%2E"));
+    // File names end at 255 bytes: a longer one keeps its start and a digest of the whole (it
+    // is then not read back as a name).
+    if (encoded.size() > MaxFileName)
+        encoded = encoded.left(MaxFileName - 41) + QLatin1Char('~') +
+                  QString::fromLatin1(
+                      QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha1).toHex());
     return encoded.isEmpty() ? QStringLiteral("%00") : encoded;
 }
 
@@ -155,11 +162,16 @@ Result<QList<HistoryText>> ConfigurationHistory::head()
         // Only <site>/<hostname>/<property>: anything else was put there by hand.
         if (folders.size() != 2)
             return 0;
+        // Device texts are at most a command's output; anything larger was put there by hand.
+        if (git_tree_entry_filemode(entry) != GIT_FILEMODE_BLOB)
+            return 0;
         Owned<git_blob, git_blob_free> blob;
         if (git_blob_lookup(&blob.pointer, walk->repository, git_tree_entry_id(entry)) != 0) {
             walk->failed = true;
             return -1;
         }
+        if (git_blob_rawsize(blob.pointer) > MaxTextBytes)
+            return 0;
         walk->texts << HistoryText{
             nameOf(folders.at(0)), nameOf(folders.at(1)),
             nameOf(QString::fromUtf8(git_tree_entry_name(entry))),

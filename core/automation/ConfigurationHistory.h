@@ -39,6 +39,9 @@ public:
     // Every text of the last commit; none before the first.
     Result<QList<HistoryText>> head();
 
+    static constexpr int MaxFileName = 200;
+    static constexpr quint64 MaxTextBytes = 32 * 1024 * 1024;
+
 private:
     // The repository, opened (or made) once; called locked.
     Result<git_repository *> repository();

@@ -13,6 +13,10 @@ namespace Cairn {
 
 Result<QJsonObject> ConfigurationRestore::restore(const Identity &caller)
 {
+    // Reads the whole history and rewrites devices everywhere: an administrator's act.
+    if (!caller.user.isSuperuser || caller.readOnly)
+        return Error::forbidden(
+            QStringLiteral("Only a superuser restores configurations from the history."));
     const Result<QList<HistoryText>> texts = m_history.head();
     if (!texts)
         return texts.error();
@@ -27,7 +31,9 @@ Result<QJsonObject> ConfigurationRestore::restore(const Identity &caller)
     QSet<QString> refused;
     for (const HistoryText &text : texts.value()) {
         const QString key = text.site + QLatin1Char('/') + text.hostname;
-        if (!Device::TextFields.contains(text.property))
+        // Files put there by hand that name no device are left alone.
+        if (!Device::TextFields.contains(text.property) || text.site.isEmpty() ||
+            text.hostname.isEmpty())
             continue;
         const auto site = siteIds.constFind(text.site);
         DeviceFilter filter;

@@ -15,7 +15,8 @@ class SiteService;
 
 // eNMS's get_git_content and update_database_configurations_from_git: the texts of the
 // configuration history's last commit put back on the devices they belong to (by site and
-// hostname), e.g. on a server whose database is new. Each device needs `change` on its site.
+// hostname), e.g. on a server whose database is new. Superusers only (it reads every device's
+// history and rewrites devices everywhere).
 class ConfigurationRestore
 {
 public:

@@ -106,14 +106,16 @@ Result<void> RunRepository::addResult(ServiceResult &result)
     return {};
 }
 
-Result<QList<ServiceRun>> RunRepository::select(const QString &where, const QVariantList &values)
+Result<QList<ServiceRun>> RunRepository::select(const QString &where, const QVariantList &values,
+                                                bool withReport)
 {
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
         QStringLiteral("SELECT id, runtime, service_id, service_name, status, success, "
-                       "run_trigger, creator_id, creator, job_id, targets, payload, progress, "
-                       "result, started_at, ended_at FROM service_runs %1 ORDER BY id")
-            .arg(where),
+                       "run_trigger, creator_id, creator, job_id, targets, %1, progress, %2, "
+                       "started_at, ended_at FROM service_runs %3 ORDER BY id")
+            .arg(withReport ? QStringLiteral("payload") : QStringLiteral("'{}'"),
+                 withReport ? QStringLiteral("result") : QStringLiteral("'{}'"), where),
         values);
     if (!query)
         return query.error();
@@ -169,21 +171,23 @@ Result<QList<ServiceRun>> RunRepository::orphaned()
         {runStatusName(RunStatus::Running)});
 }
 
-Result<QList<ServiceRun>> RunRepository::latest(int limit)
+Result<QList<ServiceRun>> RunRepository::latest(int limit, std::optional<qint64> creatorId)
 {
-    return select(
-        QStringLiteral("WHERE id IN (SELECT id FROM service_runs ORDER BY id DESC LIMIT ?)"),
-        {limit});
+    return select(QStringLiteral("WHERE id IN (SELECT id FROM service_runs WHERE (? OR "
+                                 "creator_id = ?) ORDER BY id DESC LIMIT ?)"),
+                  {!creatorId.has_value(), creatorId.value_or(0), limit}, false);
 }
 
-Result<QList<ServiceResult>> RunRepository::resultsOf(qint64 runId)
+Result<QList<ServiceResult>> RunRepository::selectResults(const QString &where,
+                                                          const QVariantList &values)
 {
     Result<QSqlQuery> query =
         SqlQuery::run(m_database.connection(),
                       QStringLiteral("SELECT id, run_id, service_id, service_name, device_id, "
                                      "device_name, success, result, duration_ms, created_at FROM "
-                                     "service_results WHERE run_id = ? ORDER BY id"),
-                      {runId});
+                                     "service_results %1 ORDER BY id")
+                          .arg(where),
+                      values);
     if (!query)
         return query.error();
     QList<ServiceResult> results;
@@ -200,6 +204,34 @@ Result<QList<ServiceResult>> RunRepository::resultsOf(qint64 runId)
                                  query->value(9).toLongLong()};
     }
     return results;
+}
+
+Result<QList<ServiceResult>> RunRepository::resultsOf(qint64 runId)
+{
+    return selectResults(QStringLiteral("WHERE run_id = ?"), {runId});
+}
+
+Result<QList<ServiceResult>> RunRepository::latestResults(int limit)
+{
+    return selectResults(
+        QStringLiteral("WHERE id IN (SELECT id FROM service_results ORDER BY id DESC LIMIT ?)"),
+        {limit});
+}
+
+Result<QHash<qint64, ServiceRun>> RunRepository::runsOf(const QList<ServiceResult> &results)
+{
+    QList<qint64> ids;
+    for (const ServiceResult &result : results)
+        ids << result.runId;
+    const auto [condition, value] =
+        SqlQuery::inIds(m_database.connection(), QStringLiteral("id"), ids);
+    const Result<QList<ServiceRun>> runs = select(QStringLiteral("WHERE ") + condition, {value});
+    if (!runs)
+        return runs.error();
+    QHash<qint64, ServiceRun> byId;
+    for (const ServiceRun &run : runs.value())
+        byId.insert(run.id, run);
+    return byId;
 }
 
 } // namespace Cairn

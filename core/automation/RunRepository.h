@@ -4,6 +4,7 @@
 #include "ServiceResult.h"
 #include "ServiceRun.h"
 
+#include <QHash>
 #include <QList>
 #include <optional>
 
@@ -33,12 +34,18 @@ public:
     // Runs still marked running whose job has ended, or that never got one: what a process that
     // stopped, or died, between the two left behind.
     Result<QList<ServiceRun>> orphaned();
-    // The `limit` latest runs, oldest first.
-    Result<QList<ServiceRun>> latest(int limit);
+    // The `limit` latest runs (of `creatorId` alone when given), oldest first, without their
+    // payloads and reports (a listing; a report may hold every device's output).
+    Result<QList<ServiceRun>> latest(int limit, std::optional<qint64> creatorId);
     Result<QList<ServiceResult>> resultsOf(qint64 runId);
+    // The `limit` latest results of every run, oldest first, and the runs they belong to.
+    Result<QList<ServiceResult>> latestResults(int limit);
+    Result<QHash<qint64, ServiceRun>> runsOf(const QList<ServiceResult> &results);
 
 private:
-    Result<QList<ServiceRun>> select(const QString &where, const QVariantList &values);
+    Result<QList<ServiceRun>> select(const QString &where, const QVariantList &values,
+                                     bool withReport = true);
+    Result<QList<ServiceResult>> selectResults(const QString &where, const QVariantList &values);
 
     Database &m_database;
 };

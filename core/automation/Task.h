@@ -9,7 +9,8 @@ namespace Cairn {
 
 // An eNMS task: `service` run on its schedule (the eNMS fields in `schedule`: scheduling_mode,
 // start_date, end_date, frequency, frequency_unit, crontab_expression) as its creator, on its
-// own targets when it names any, else the service's.
+// own targets when it names any, else the service's. Whoever saves it last is its creator: a
+// task runs with no one's rights but those of who set it up.
 struct Task
 {
     qint64 id = 0;
@@ -26,6 +27,8 @@ struct Task
     QString lastRuntime;
     QList<qint64> deviceIds;
     QList<qint64> poolIds;
+    // Saved with targets of its own (they may since have been deleted).
+    bool targetsGiven = false;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 };

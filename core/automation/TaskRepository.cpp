@@ -37,7 +37,7 @@ Result<QList<Task>> TaskRepository::select(const QString &where, const QVariantL
         db,
         QStringLiteral("SELECT id, name, description, service_id, creator_id, is_active, schedule, "
                        "initial_payload, next_run_time, last_run_time, last_runtime, created_at, "
-                       "updated_at FROM tasks %1")
+                       "updated_at, targets_given FROM tasks %1")
             .arg(where),
         values);
     if (!query)
@@ -58,6 +58,7 @@ Result<QList<Task>> TaskRepository::select(const QString &where, const QVariantL
         task.lastRuntime = query->value(10).toString();
         task.createdAt = query->value(11).toLongLong();
         task.updatedAt = query->value(12).toLongLong();
+        task.targetsGiven = query->value(13).toBool();
         tasks << task;
     }
     query->finish();
@@ -112,12 +113,14 @@ Result<void> TaskRepository::save(Task &task)
         if (task.id == 0) {
             const Result<QVariant> id = SqlQuery::scalar(
                 db,
-                QStringLiteral("INSERT INTO tasks (name, description, service_id, creator_id, "
-                               "is_active, schedule, initial_payload, next_run_time, created_at, "
-                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                QStringLiteral(
+                    "INSERT INTO tasks (name, description, service_id, creator_id, "
+                    "is_active, schedule, initial_payload, next_run_time, targets_given, "
+                    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "RETURNING id"),
                 {task.name, task.description, task.serviceId, SqlQuery::nullable(task.creatorId),
                  task.isActive, compact(task.schedule), compact(task.initialPayload),
-                 SqlQuery::nullable(task.nextRunTime), now, now});
+                 SqlQuery::nullable(task.nextRunTime), task.targetsGiven, now, now});
             if (!id)
                 return id.error();
             task.id = id->toLongLong();
@@ -126,10 +129,11 @@ Result<void> TaskRepository::save(Task &task)
             Result<void> updated = SqlQuery::exec(
                 db,
                 QStringLiteral("UPDATE tasks SET name = ?, description = ?, service_id = ?, "
-                               "is_active = ?, schedule = ?, initial_payload = ?, next_run_time = "
-                               "?, updated_at = ? WHERE id = ?"),
-                {task.name, task.description, task.serviceId, task.isActive, compact(task.schedule),
-                 compact(task.initialPayload), SqlQuery::nullable(task.nextRunTime), now, task.id});
+                               "creator_id = ?, is_active = ?, schedule = ?, initial_payload = ?, "
+                               "next_run_time = ?, targets_given = ?, updated_at = ? WHERE id = ?"),
+                {task.name, task.description, task.serviceId, SqlQuery::nullable(task.creatorId),
+                 task.isActive, compact(task.schedule), compact(task.initialPayload),
+                 SqlQuery::nullable(task.nextRunTime), task.targetsGiven, now, task.id});
             if (!updated)
                 return updated;
         }

@@ -10,6 +10,8 @@ namespace {
 
 // A timer further ahead than this is set again then (QTimer takes an int of milliseconds).
 constexpr qint64 LongestWaitMs = 24LL * 3600 * 1000;
+// After the database failed to answer, it is asked again this much later.
+constexpr int RetryMs = 5000;
 
 } // namespace
 
@@ -38,6 +40,14 @@ void TaskScheduler::start(Fire fire)
     wake();
 }
 
+void TaskScheduler::stop()
+{
+    // Called from the scheduler's own thread (shutdown): no timer or queued arm() fires after.
+    m_fire = {};
+    m_timer.stop();
+    m_firing.waitForDone();
+}
+
 void TaskScheduler::wake()
 {
     QMetaObject::invokeMethod(this, &TaskScheduler::arm, Qt::QueuedConnection);
@@ -50,6 +60,7 @@ void TaskScheduler::arm()
     const Result<std::optional<qint64>> next = m_tasks.nextDue();
     if (!next) {
         qWarning() << "scheduler: the next task could not be read:" << next.error().message;
+        m_timer.start(RetryMs);
         return;
     }
     if (!next->has_value()) {
@@ -63,14 +74,24 @@ void TaskScheduler::arm()
 
 int TaskScheduler::fireDue()
 {
+    // Stopped (or not started): a claimed firing would be lost.
+    if (!m_fire)
+        return 0;
     const QDateTime now = m_clock();
     const Result<QList<Task>> due = m_tasks.due(now.toMSecsSinceEpoch());
     int fired = 0;
-    if (!due)
+    if (!due) {
         qWarning() << "scheduler: due tasks could not be read:" << due.error().message;
-    for (const Task &task : due ? due.value() : QList<Task>()) {
-        const Result<TaskSchedule> schedule =
-            TaskSchedule::fromFields(task.schedule, now, m_zone, TaskSchedule::PastStart::Taken);
+        m_timer.start(RetryMs);
+        return 0;
+    }
+    bool failed = false;
+    for (const Task &task : due.value()) {
+        // The schedule as it was when saved (a start of "now" is the save's now), so its end
+        // still comes after its start.
+        const Result<TaskSchedule> schedule = TaskSchedule::fromFields(
+            task.schedule, QDateTime::fromMSecsSinceEpoch(task.updatedAt, Qt::UTC), m_zone,
+            TaskSchedule::PastStart::Taken);
         std::optional<qint64> next;
         if (schedule) {
             const std::optional<QDateTime> after = schedule->nextAfter(now);
@@ -82,12 +103,15 @@ int TaskScheduler::fireDue()
         }
         const Result<bool> claimed =
             m_tasks.claim(task, task.nextRunTime.value_or(0), next, now.toMSecsSinceEpoch());
-        if (!claimed || !claimed.value() || !schedule || !m_fire)
+        if (!claimed || !claimed.value() || !schedule)
             continue;
         ++fired;
         m_firing.start([fire = m_fire, task] { fire(task); });
     }
-    arm();
+    if (failed)
+        m_timer.start(RetryMs);
+    else
+        arm();
     return fired;
 }
 

@@ -32,6 +32,9 @@ public:
 
     // From now on, due tasks are given to `fire` (on a worker thread).
     void start(Fire fire);
+    // No firing from now on; returns once those under way have ended. Shutdown calls it before
+    // the jobs they would start stop.
+    void stop();
     // Tasks changed: the timer is set again for the earliest.
     void wake();
     // Fires what is due now and sets the timer for what comes next; how many fired.

@@ -9,6 +9,9 @@ CREATE TABLE tasks (
     service_id BIGINT NOT NULL REFERENCES services (id) ON DELETE CASCADE,
     creator_id BIGINT REFERENCES users (id) ON DELETE SET NULL,
     is_active BOOLEAN NOT NULL DEFAULT FALSE,
+    -- Whether it was saved with devices or pools of its own: once they are all deleted it has
+    -- nothing to run on (it never falls back to the service's targets).
+    targets_given BOOLEAN NOT NULL DEFAULT FALSE,
     schedule TEXT NOT NULL DEFAULT '{}',
     initial_payload TEXT NOT NULL DEFAULT '{}',
     next_run_time BIGINT,

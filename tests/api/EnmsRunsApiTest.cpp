@@ -69,6 +69,10 @@ for _ in range(300):
     if seen["polled"][1].get("status") != "Running":
         break
     time.sleep(0.1)
+search = {"type": "result", "columns": ["result", "service_name", "device_name", "workflow_name"],
+          "search_criteria": {"service_name": "show-version", "parent_runtime": runtime}}
+seen["results"] = call("POST", "/search", admin, json=search)
+seen["alice_results"] = call("POST", "/search", ("alice", "alice-password"), json=search)
 seen["bogus"] = call("POST", "/run_service", admin, json={"name": "show-bogus", "devices": ["run-r1"]})
 seen["negative"] = call("POST", "/run_service", admin,
                         json={"name": "expects-absent", "devices": ["run-r2"]})
@@ -127,6 +131,19 @@ print(json.dumps(seen))
     EXPECT_EQ(polled[QLatin1String("runtime")], seen.body("async")[QLatin1String("runtime")]);
     EXPECT_EQ(polled[QLatin1String("summary")][QLatin1String("success")].toArray(),
               QJsonArray{QStringLiteral("run-r1")});
+
+    // The seed's way to read one run's results: a search of type result.
+    ASSERT_EQ(seen.status("results"), 200) << seen.body("results");
+    const QJsonArray results = seen.body("results").toArray();
+    ASSERT_EQ(results.size(), 1) << seen.body("results");
+    EXPECT_EQ(results[0][QLatin1String("device_name")].toString(), QLatin1String("run-r1"));
+    EXPECT_EQ(results[0][QLatin1String("workflow_name")].toString(), QString());
+    EXPECT_TRUE(results[0][QLatin1String("result")][QLatin1String("result")]
+                    .toString()
+                    .contains(QLatin1String("Cisco IOS")));
+    EXPECT_EQ(results[0].toObject().size(), 4);
+    // Nobody else's outputs without the rights to run the service there.
+    EXPECT_EQ(seen.body("alice_results").toArray(), QJsonArray());
 
     // A device-side error fails the device, after the retry asked for.
     const QJsonValue bogus = seen.body("bogus")[QLatin1String("devices")][QLatin1String("run-r1")];

@@ -179,4 +179,15 @@ TEST_F(ServiceRunTest, ASchedulerBackFromDowntimeRunsEachMissedTaskOnceAndOneSho
     now = start.addSecs(660);
     EXPECT_EQ(scheduler.fireDue(), 1);
     EXPECT_TRUE(scheduler.waitForFired(5000));
+
+    // Whoever changes a task runs it from then on: never with the rights of who made it.
+    const Identity ops = addUser(QStringLiteral("ops"), true);
+    ASSERT_EQ(parts.tasks
+                  .saveTasks(ops, QJsonArray{QJsonObject{
+                                      {QStringLiteral("name"), QStringLiteral("minutely")},
+                                      {QStringLiteral("description"), QStringLiteral("mine now")}}})
+                  .success.size(),
+              1);
+    EXPECT_EQ(parts.tasks.task(QStringLiteral("minutely"))->value(QLatin1String("creator")),
+              QJsonValue(QStringLiteral("ops")));
 }

@@ -31,7 +31,7 @@ void HistoryController::registerRoutes(Router &router, CoreServices &core)
     const QString description = QStringLiteral(
         "Puts the texts of the configuration history's last commit (the git repository "
         "backup services commit to, one folder per device) back on the devices of the same site "
-        "and hostname: `{restored, unknown, refused}`. Each device needs `change` on its site.");
+        "and hostname: `{restored, unknown, refused}`. Superusers only.");
     for (const QString &path : {QStringLiteral("/rest/get_git_content"),
                                 QStringLiteral("/rest/update_database_configurations_from_git")}) {
         RouteSpec spec =

@@ -91,6 +91,7 @@ public:
     }
 
     AutomationInventory &devices() { return m_parts.devices; }
+    Result<QJsonArray> results(const Identity &caller) { return m_parts.runs.results(caller); }
 
 private:
     // `service`, a service type, or an eNMS name for one.
@@ -164,17 +165,22 @@ HttpResponse search(CoreServices &core, const ApiRequest &request)
     if (!body)
         return refusal(body.error());
     const QString type = body->value(QStringLiteral("type")).toString();
-    if (const std::optional<Error> unsupported = Instances::unsupported(type))
+    // Results are searched (eNMS's way to read one run's results), not saved or deleted.
+    const bool results = type == u"result";
+    if (const std::optional<Error> unsupported = Instances::unsupported(type);
+        unsupported && !results)
         return refusal(Error::invalidField(QStringLiteral("type"), unsupported->message));
     // Every object of the type read and filtered (configurations too): off the listener.
-    return HttpResponse::later([services = &core, type, request = body.value()] {
+    return HttpResponse::later([services = &core, type, results, caller = *request.identity,
+                                request = body.value()] {
         Instances instances(*services);
         const bool texts =
             type == u"device" &&
             std::any_of(Device::TextFields.cbegin(), Device::TextFields.cend(),
                         [&](const QString &text) { return EnmsSearch::reads(request, text); });
-        const Result<QJsonArray> objects =
-            texts ? instances.devices().queryDevices({}, true) : instances.query(type, {});
+        const Result<QJsonArray> objects = results ? instances.results(caller)
+                                           : texts ? instances.devices().queryDevices({}, true)
+                                                   : instances.query(type, {});
         if (!objects)
             return refusal(objects.error());
         const Result<QJsonArray> rows = EnmsSearch::run(objects.value(), request);
@@ -263,7 +269,8 @@ void InstancesController::registerRoutes(Router &router, CoreServices &core)
     RouteSpec searched = enmsRoute(
         "POST", QStringLiteral("/rest/search"), QStringLiteral("Search objects"),
         QStringLiteral("`{type, columns, search_criteria, maximum_return_records (10), start, "
-                       "order: [{column, dir}]}`: the rows of that type (device, link or pool) "
+                       "order: [{column, dir}]}`: the rows of that type (device, link, pool, task, "
+                       "a service type, or result: the results of runs the caller may read) "
                        "whose every criterion holds (`<column>: value` with `<column>_filter` "
                        "inclusion, equality, regex, empty or exclusion and `<column>_invert`), "
                        "with only `columns`."));

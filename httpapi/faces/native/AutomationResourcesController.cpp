@@ -84,15 +84,21 @@ void AutomationResourcesController::registerRoutes(Router &router, CoreServices 
         [](AutomationParts &parts, const QString &name) { return parts.tasks.task(name); });
     RouteSpec runs = nativeRoute(
         "GET", QStringLiteral("/api/runs/"), QStringLiteral("List service runs"),
-        QStringLiteral(
-            "The latest %1 runs, oldest first, without their outputs (GET "
-            "/rest/result/<service>/<runtime> for those): runtime, service_name, status, "
-            "success, trigger, creator, targets, progress. `limit` and `offset` page "
-            "them, other query parameters filter by field.")
+        QStringLiteral("The caller's latest %1 runs (everyone's for a superuser), oldest first, "
+                       "without their outputs (GET /rest/result/<service>/<runtime> for those): "
+                       "runtime, service_name, status, success, trigger, creator, targets, "
+                       "progress. `limit` and `offset` page them, other query parameters filter "
+                       "by field.")
             .arg(LatestRuns));
     runs.queryParameters = nativeListParameters();
     router.add(runs, [&core](const ApiRequest &request) {
-        return nativeList(request, core.serviceRunner().runs().latest(LatestRuns));
+        return HttpResponse::later([services = &core, request] {
+            const User &caller = request.identity->user;
+            return nativeList(request, services->serviceRunner().runs().latest(
+                                           LatestRuns, caller.isSuperuser
+                                                           ? std::nullopt
+                                                           : std::optional<qint64>(caller.id)));
+        });
     });
 }
 
