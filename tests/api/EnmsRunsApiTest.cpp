@@ -138,9 +138,8 @@ print(json.dumps(seen))
     ASSERT_EQ(results.size(), 1) << seen.body("results");
     EXPECT_EQ(results[0][QLatin1String("device_name")].toString(), QLatin1String("run-r1"));
     EXPECT_EQ(results[0][QLatin1String("workflow_name")].toString(), QString());
-    EXPECT_TRUE(results[0][QLatin1String("result")][QLatin1String("result")]
-                    .toString()
-                    .contains(QLatin1String("Cisco IOS")));
+    EXPECT_TRUE(results[0][QLatin1String("result")][QLatin1String("result")].toString().contains(
+        QLatin1String("Cisco IOS")));
     EXPECT_EQ(results[0].toObject().size(), 4);
     // Nobody else's outputs without the rights to run the service there.
     EXPECT_EQ(seen.body("alice_results").toArray(), QJsonArray());
