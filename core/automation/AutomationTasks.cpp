@@ -19,6 +19,9 @@ struct AutomationTasks::Names
     QHash<QString, qint64> serviceIds;
     QHash<qint64, QString> pools;
     QHash<QString, qint64> poolIds;
+    // Of the tasks shown: their devices' hostnames and their creators' usernames.
+    QHash<qint64, QString> devices;
+    QHash<qint64, QString> creators;
 };
 
 namespace {
@@ -65,7 +68,7 @@ QTimeZone AutomationTasks::zone()
     return QTimeZone::systemTimeZone();
 }
 
-Result<AutomationTasks::Names> AutomationTasks::names()
+Result<AutomationTasks::Names> AutomationTasks::names(const QList<Task> &tasks)
 {
     const Result<QList<Service>> services = m_services.list();
     const Result<QList<Pool>> pools = m_pools.list();
@@ -79,6 +82,25 @@ Result<AutomationTasks::Names> AutomationTasks::names()
     for (const Pool &pool : pools.value()) {
         names.pools.insert(pool.id, pool.name);
         names.poolIds.insert(pool.name, pool.id);
+    }
+    // One query for every task's devices; creators are few and each looked up once.
+    QSet<qint64> deviceIds;
+    for (const Task &task : tasks) {
+        deviceIds.unite(QSet<qint64>(task.deviceIds.cbegin(), task.deviceIds.cend()));
+        if (task.creatorId && !names.creators.contains(*task.creatorId)) {
+            const Result<User> creator = m_parts.users.userById(*task.creatorId);
+            names.creators.insert(*task.creatorId, creator ? creator->username : QString());
+        }
+    }
+    if (!deviceIds.isEmpty()) {
+        DeviceFilter filter;
+        filter.ids = QList<qint64>(deviceIds.cbegin(), deviceIds.cend());
+        filter.limit = int(deviceIds.size());
+        const Result<QList<Device>> found = m_parts.devices.list(filter);
+        if (!found)
+            return found.error();
+        for (const Device &device : found.value())
+            names.devices.insert(device.id, device.hostname);
     }
     return names;
 }
@@ -95,21 +117,15 @@ QJsonObject AutomationTasks::shown(const Task &task, const Names &names)
     json.insert(QStringLiteral("next_run_time"), shownTime(task.nextRunTime));
     json.insert(QStringLiteral("last_run_time"), shownTime(task.lastRunTime));
     json.insert(QStringLiteral("last_runtime"), task.lastRuntime);
-    const Result<User> creator =
-        task.creatorId ? m_parts.users.userById(*task.creatorId) : Result<User>(Error());
-    json.insert(QStringLiteral("creator"), creator ? creator->username : QString());
+    json.insert(QStringLiteral("creator"), names.creators.value(task.creatorId.value_or(0)));
     QJsonArray pools;
     for (const qint64 id : task.poolIds)
         pools.append(names.pools.value(id));
     json.insert(QStringLiteral("pools"), pools);
     QJsonArray devices;
-    if (!task.deviceIds.isEmpty()) {
-        DeviceFilter filter;
-        filter.ids = task.deviceIds;
-        filter.limit = int(task.deviceIds.size());
-        const Result<QList<Device>> found = m_parts.devices.list(filter);
-        for (const Device &device : found ? found.value() : QList<Device>())
-            devices.append(device.hostname);
+    for (const qint64 id : task.deviceIds) {
+        if (names.devices.contains(id))
+            devices.append(names.devices.value(id));
     }
     json.insert(QStringLiteral("devices"), devices);
     for (const QString &field : scheduleFields()) {
@@ -126,7 +142,7 @@ Result<QJsonObject> AutomationTasks::task(const QString &name)
         return found.error();
     if (!found->has_value())
         return Error::notFound(QStringLiteral("task %1 not found.").arg(name));
-    const Result<Names> all = names();
+    const Result<Names> all = names({found->value()});
     if (!all)
         return all.error();
     return shown(found->value(), all.value());
@@ -151,9 +167,11 @@ Result<QJsonObject> AutomationTasks::removeTask(const Identity &caller, const QS
 Result<QJsonArray> AutomationTasks::queryTasks(const QList<QPair<QString, QString>> &equal)
 {
     const Result<QList<Task>> tasks = m_tasks.list();
-    const Result<Names> all = names();
-    if (!tasks || !all)
-        return tasks ? all.error() : tasks.error();
+    if (!tasks)
+        return tasks.error();
+    const Result<Names> all = names(tasks.value());
+    if (!all)
+        return all.error();
     QList<QJsonObject> objects;
     QSet<QString> known(ownFields().cbegin(), ownFields().cend());
     known.unite(QSet<QString>(scheduleFields().cbegin(), scheduleFields().cend()));
@@ -283,7 +301,7 @@ Result<QString> AutomationTasks::saveTask(const Identity &caller, const QJsonVal
 Result<ServiceRun> AutomationTasks::start(const Identity &who, const Task &task,
                                           const QString &trigger)
 {
-    const Result<Names> all = names();
+    const Result<Names> all = names({task});
     if (!all)
         return all.error();
     QJsonObject body{{QStringLiteral("name"), all->services.value(task.serviceId)},
@@ -296,22 +314,9 @@ Result<ServiceRun> AutomationTasks::start(const Identity &who, const Task &task,
                 QStringLiteral(
                     "Task %1's devices and pools were deleted: it has nothing to run on.")
                     .arg(task.name));
-        QJsonArray devices;
-        if (!task.deviceIds.isEmpty()) {
-            DeviceFilter filter;
-            filter.ids = task.deviceIds;
-            filter.limit = int(task.deviceIds.size());
-            const Result<QList<Device>> found = m_parts.devices.list(filter);
-            if (!found)
-                return found.error();
-            for (const Device &device : found.value())
-                devices.append(device.hostname);
-        }
-        QJsonArray pools;
-        for (const qint64 id : task.poolIds)
-            pools.append(all->pools.value(id));
-        body.insert(QStringLiteral("devices"), devices);
-        body.insert(QStringLiteral("pools"), pools);
+        const QJsonObject targets = shown(task, all.value());
+        body.insert(QStringLiteral("devices"), targets.value(QLatin1String("devices")));
+        body.insert(QStringLiteral("pools"), targets.value(QLatin1String("pools")));
     }
     Result<ServiceRun> run = m_parts.runs.runService(who, body, trigger);
     if (run)

@@ -55,7 +55,8 @@ public:
 
 private:
     struct Names;
-    Result<Names> names();
+    // Services and pools by id and name, and what `tasks` show of their devices and creators.
+    Result<Names> names(const QList<Task> &tasks = {});
     QJsonObject shown(const Task &task, const Names &names);
     Result<QString> saveTask(const Identity &caller, const QJsonValue &object, const Names &names);
     Result<ServiceRun> start(const Identity &who, const Task &task, const QString &trigger);
