@@ -1,20 +1,16 @@
+#include "PythonReference.h"
 #include "QtPrinters.h"
 #include "textfsm/TextFsmMachine.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <gtest/gtest.h>
 
 using namespace Cairn;
 
 namespace {
-
-// Debian's interpreter, which has python3-textfsm (an interpreter earlier on PATH may not).
-const QString SystemPython = QStringLiteral("/usr/bin/python3");
 
 QString readFile(const QString &path)
 {
@@ -54,18 +50,8 @@ QHash<QString, QJsonObject> referenceResults(const QList<Case> &cases)
             {QStringLiteral("template"), c.fsmTemplate},
             {QStringLiteral("text"), c.text.isNull() ? QJsonValue() : QJsonValue(c.text)}});
     }
-    QProcess python;
-    python.start(SystemPython, {QStringLiteral(CAIRN_TEXTFSM_REFERENCE)});
-    python.write(QJsonDocument(input).toJson(QJsonDocument::Compact));
-    python.closeWriteChannel();
-    python.waitForFinished(60000);
-    const QByteArray output = python.readAllStandardOutput();
-    EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString()
-                                    << " (is python3-textfsm installed? scripts/setup.sh)";
-    QHash<QString, QJsonObject> results;
-    for (const QJsonValue result : QJsonDocument::fromJson(output).array())
-        results.insert(result[QStringLiteral("id")].toString(), result.toObject());
-    return results;
+    return Test::pythonReference(QStringLiteral(CAIRN_TEXTFSM_REFERENCE), input,
+                                 QStringLiteral("python3-textfsm"));
 }
 
 QJsonArray rowsOf(const QList<QJsonArray> &records)
