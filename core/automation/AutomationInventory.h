@@ -41,11 +41,12 @@ public:
     // specialized_data.
     Result<QString> deviceText(const QString &name, const QString &property);
 
-private:
     // A device as eNMS shows it, its site by name.
     // `statuses`: how its texts were last backed up (last_configuration_status...).
     static QJsonObject toEnms(const Device &device, const QString &siteName,
                               const QJsonObject &statuses);
+
+private:
     Result<QJsonObject> shown(const Device &device);
     Result<Device> byName(const QString &name, bool withTexts);
     Result<QString> saveDevice(const Identity &caller, const QJsonValue &object);

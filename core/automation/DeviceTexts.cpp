@@ -54,6 +54,22 @@ Result<void> DeviceTexts::restore(qint64 deviceId, const QString &property, cons
     return store(deviceId, property, text);
 }
 
+Result<QHash<QString, QString>> DeviceTexts::texts(qint64 deviceId)
+{
+    Result<QSqlQuery> query = SqlQuery::run(m_database.connection(),
+                                            QStringLiteral("SELECT %1 FROM devices WHERE id = ?")
+                                                .arg(Device::TextFields.join(QLatin1String(", "))),
+                                            {deviceId});
+    if (!query)
+        return query.error();
+    QHash<QString, QString> texts;
+    if (query->next()) {
+        for (int i = 0; i < Device::TextFields.size(); ++i)
+            texts.insert(Device::TextFields.at(i), query->value(i).toString());
+    }
+    return texts;
+}
+
 Result<QHash<qint64, QJsonObject>> DeviceTexts::statuses(std::optional<qint64> deviceId)
 {
     Result<QSqlQuery> query = SqlQuery::run(

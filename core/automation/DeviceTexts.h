@@ -34,6 +34,8 @@ public:
     Result<void> record(qint64 deviceId, const QString &property, const Backup &backup);
     // A text restored from the configuration history: the text only, its status untouched.
     Result<void> restore(qint64 deviceId, const QString &property, const QString &text);
+    // The device's texts by property (empty when never backed up).
+    Result<QHash<QString, QString>> texts(qint64 deviceId);
     // The last_* fields of every device that has any (or of `deviceId` alone), by device id.
     Result<QHash<qint64, QJsonObject>> statuses(std::optional<qint64> deviceId = std::nullopt);
 

@@ -44,6 +44,11 @@ Result<StepOutput> RestCallStep::run(const StepInput &input)
         return Error::invalidField(QStringLiteral("rest_url"),
                                    QStringLiteral("Not an http or https URL."));
     }
+    // A rendered template may not put a login in the URL, where results would show it.
+    if (!url.userInfo().isEmpty())
+        return Error::invalidField(QStringLiteral("rest_url"),
+                                   QStringLiteral("The URL may not hold a login: give username "
+                                                  "and password."));
     QNetworkRequest request(url);
     // A redirect elsewhere would carry the login and headers to a host nobody chose.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,

@@ -40,6 +40,7 @@ ServiceRunner::ServiceRunner(Parts parts, Limits limits)
     , m_jobs(parts.jobs)
     , m_texts(parts.database)
     , m_history(parts.historyDirectory)
+    , m_templates(m_texts, parts.sites)
     , m_login(parts.credentials, parts.sessions, parts.knownHosts, limits.hostKeyPolicy,
               limits.maxOutputBytes)
     , m_command(m_login)
@@ -62,6 +63,10 @@ ServiceStep *ServiceRunner::stepFor(const QString &type)
         return &m_ping;
     if (type == QLatin1String("rest_call_service"))
         return &m_restCall;
+    if (type == QLatin1String("template_service"))
+        return &m_template;
+    if (type == QLatin1String("data_extraction_service"))
+        return &m_extraction;
     return nullptr;
 }
 
@@ -194,14 +199,20 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
                                       const RunOrder &order, const ServiceRun &run,
                                       const Device *device)
 {
-    const Service &service = order.service;
     const std::function<bool()> stopped = [&context] {
         return context.isCancelled();
     };
-    const int retries = service.settings.value(QLatin1String("number_of_retries")).toInt();
-    const int pauseSeconds = service.settings.value(QLatin1String("time_between_retries")).toInt();
     QElapsedTimer clock;
     clock.start();
+    // The service as this device sees it: its templated fields rendered. A template that fails
+    // fails the same way on every try: no retries.
+    const Result<QJsonObject> fields = m_templates.contextOf(order.service, device, order.payload);
+    const Result<Service> rendered =
+        fields ? ServiceTemplates::rendered(order.service, fields.value()) : fields.error();
+    const Service &service = rendered ? rendered.value() : order.service;
+    const int retries =
+        rendered ? service.settings.value(QLatin1String("number_of_retries")).toInt() : 0;
+    const int pauseSeconds = service.settings.value(QLatin1String("time_between_retries")).toInt();
     QJsonObject shown;
     bool success = false;
     int attempt = 0;
@@ -211,8 +222,10 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
             break;
         }
         const Result<StepOutput> output =
-            stepFor(service.type)
-                ->run(StepInput{caller, service, device, order.payload, run.runtime, stopped});
+            rendered ? stepFor(service.type)
+                           ->run(StepInput{caller, service, device, order.payload, run.runtime,
+                                           stopped, fields.value()})
+                     : Result<StepOutput>(rendered.error());
         if (output) {
             shown = output->details;
             shown.insert(QStringLiteral("result"), output->result);

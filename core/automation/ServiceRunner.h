@@ -3,12 +3,15 @@
 #include "BackupStep.h"
 #include "CommandStep.h"
 #include "ConfigurationHistory.h"
+#include "DataExtractionStep.h"
 #include "DeviceLogin.h"
 #include "DeviceTexts.h"
 #include "PingStep.h"
 #include "RestCallStep.h"
 #include "RunRepository.h"
 #include "Service.h"
+#include "ServiceTemplates.h"
+#include "TemplateStep.h"
 #include "auth/Identity.h"
 #include "inventory/Device.h"
 
@@ -96,11 +99,14 @@ private:
     JobManager &m_jobs;
     DeviceTexts m_texts;
     ConfigurationHistory m_history;
+    ServiceTemplates m_templates;
     DeviceLogin m_login;
     CommandStep m_command;
     BackupStep m_backup;
     PingStep m_ping;
     RestCallStep m_restCall;
+    TemplateStep m_template;
+    DataExtractionStep m_extraction;
     int m_concurrency;
 };
 

@@ -23,6 +23,9 @@ struct StepInput
     const QString &runtime;
     // Whether the run was asked to stop; steps that wait check it.
     std::function<bool()> stopped;
+    // What the service's templates saw (device, payload): the service's fields come rendered
+    // with it; a data extraction's query is evaluated in it.
+    const QJsonObject &context;
 };
 
 // What a step gave: `result` is the output eNMS shows as a result's `result`; `details` are the

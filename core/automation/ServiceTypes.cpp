@@ -1,5 +1,9 @@
 #include "ServiceTypes.h"
 
+#include "ServiceTemplates.h"
+#include "templating/Template.h"
+#include "textfsm/TextFsmTemplate.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -102,8 +106,9 @@ const QHash<QString, QList<Setting>> &own()
            QStringLiteral("regex"),
            0,
            0,
-           {QStringLiteral("regex"), QStringLiteral("textfsm")}},
-          {"match", Kind::Pattern, QString(), 0, 0, {}, true}}},
+           {QStringLiteral("regex"), QStringLiteral("textfsm"), QStringLiteral("textfsm_dict")}},
+          // A regular expression or a TextFSM template, as match_type says: checked below.
+          {"match", Kind::Text, QString(), 0, 0, {}, true}}},
         {QStringLiteral("template_service"), {{"template", Kind::Text, QString(), 0, 0, {}, true}}},
     };
     return types;
@@ -167,12 +172,13 @@ Result<QJsonValue> checked(const Setting &setting, const QJsonValue &value)
         return QJsonValue(lines);
     }
     case Kind::Url: {
-        // Templated URLs ({{device.ip_address}}) are checked when they are rendered; the login
+        // Templated URLs ({{ device.ip_address }}) are checked when they are rendered; the login
         // goes in username and password (sealed), never in the URL, which anyone may read.
         static const QRegularExpression Shape(
             QStringLiteral("^https?://[^/@?#\\s]+(?:[/?#]\\S*)?$"),
             QRegularExpression::CaseInsensitiveOption);
-        if (!value.isString() || !Shape.match(value.toString()).hasMatch())
+        if (!value.isString() ||
+            (!Template::isTemplated(value.toString()) && !Shape.match(value.toString()).hasMatch()))
             return Error::invalidField(name, QStringLiteral("An http or https URL without a "
                                                             "login (give username and password)."));
         return value;
@@ -208,6 +214,25 @@ bool isEmpty(const QJsonValue &value)
 {
     return (value.isString() && value.toString().trimmed().isEmpty()) ||
            (value.isArray() && value.toArray().isEmpty());
+}
+
+// A data extraction's `match` is what its match_type reads: a regular expression or a TextFSM
+// template.
+Result<void> checkMatch(const QString &type, const QJsonObject &settings)
+{
+    if (type != u"data_extraction_service")
+        return {};
+    const QString match = settings.value(QLatin1String("match")).toString();
+    if (settings.value(QLatin1String("match_type")).toString() == u"regex") {
+        if (!QRegularExpression(match).isValid())
+            return Error::invalidField(QStringLiteral("match"),
+                                       QStringLiteral("Not a valid regular expression."));
+        return {};
+    }
+    const Result<TextFsmTemplate> parsed = TextFsmTemplate::parse(match);
+    if (!parsed)
+        return Error::invalidField(QStringLiteral("match"), parsed.error().message);
+    return {};
 }
 
 } // namespace
@@ -256,6 +281,12 @@ Result<QJsonObject> apply(const QString &type, const QJsonObject &current, const
             settings.insert(name, value);
         }
     }
+    const Result<void> matcher = checkMatch(type, settings);
+    if (!matcher)
+        return matcher.error();
+    const Result<void> templates = ServiceTemplates::check(type, settings);
+    if (!templates)
+        return templates.error();
     return settings;
 }
 

@@ -27,6 +27,16 @@ Result<TemplateNodes> parsed(const QString &source)
     }
 }
 
+// An expression alone, as the only output of a template: `1 }}{{ 2` is not one.
+Result<TemplateNodes> expressionNodes(const QString &expression)
+{
+    Result<TemplateNodes> nodes =
+        parsed(QStringLiteral("{{ ") + expression + QStringLiteral(" }}"));
+    if (nodes && (nodes->size() != 1 || nodes->first()->kind != TemplateNode::Kind::Output))
+        return Error::badRequest(QStringLiteral("Not one expression."));
+    return nodes;
+}
+
 } // namespace
 
 Result<Template> Template::parse(const QString &source)
@@ -49,12 +59,9 @@ Result<QString> Template::render(const QJsonObject &context) const
 
 Result<QJsonValue> Template::evaluate(const QString &expression, const QJsonObject &context)
 {
-    const Result<TemplateNodes> nodes =
-        parsed(QStringLiteral("{{ ") + expression + QStringLiteral(" }}"));
+    const Result<TemplateNodes> nodes = expressionNodes(expression);
     if (!nodes)
         return nodes.error();
-    if (nodes->size() != 1 || nodes->first()->kind != TemplateNode::Kind::Output)
-        return Error::badRequest(QStringLiteral("Not one expression."));
     try {
         TemplateRenderer renderer(TemplateValue::fromJson(context).entries());
         const TemplateValue value = TemplateOperations::defined(
@@ -63,6 +70,14 @@ Result<QJsonValue> Template::evaluate(const QString &expression, const QJsonObje
     } catch (const TemplateFailure &failure) {
         return errorOf(failure);
     }
+}
+
+Result<void> Template::checkExpression(const QString &expression)
+{
+    const Result<TemplateNodes> nodes = expressionNodes(expression);
+    if (!nodes)
+        return nodes.error();
+    return {};
 }
 
 bool Template::isTemplated(const QString &text)

@@ -21,6 +21,8 @@ public:
     Result<QString> render(const QJsonObject &context) const;
     // One expression (what would stand inside {{ }}) evaluated to a value.
     static Result<QJsonValue> evaluate(const QString &expression, const QJsonObject &context);
+    // Whether `expression` parses as one expression (a data extraction's query).
+    static Result<void> checkExpression(const QString &expression);
     // Whether `text` holds template markup at all (plain text renders to itself).
     static bool isTemplated(const QString &text);
 

@@ -5,6 +5,7 @@
 #include "ToolkitFixture.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -391,4 +392,112 @@ print(json.dumps(seen))
     EXPECT_FALSE(seen.body("after")[QLatin1String("is_active")].toBool());
     EXPECT_TRUE(seen.body("after")[QLatin1String("next_run_time")].isNull());
     EXPECT_EQ(seen.body("alice_save")[QLatin1String("failure")].toArray().size(), 1);
+}
+
+TEST_F(EnmsRunsApiTest, TemplatedFieldsRenderPerDeviceAndMissingKeysFailTheDevice)
+{
+    const EnmsScript seen = run(QStringLiteral(R"PY(
+fsm = "Value INTERFACE (\\S+)\nValue ADDRESS (\\S+)\n\nStart\n  ^interface ${INTERFACE}\n  ^ ip address ${ADDRESS} -> Record\n"
+seen["save"] = call("POST", "/instance/service", admin, json=[
+    {"name": "tpl-show", "type": "command_service", "credentials": "lab",
+     "commands": ['show {{ payload["rest_data"]["what"] }}'],
+     "content_match": "{{ payload.rest_data.expect | default('Cisco') }}"},
+    {"name": "tpl-render", "type": "template_service",
+     "initial_payload": {"vlans": [10, 20]},
+     "template": "hostname {{ device.name | upper }}\n{% for v in payload.vlans %}vlan {{ v }}\n{% endfor %}"},
+    {"name": "tpl-backup", "type": "backup_service", "credentials": "lab",
+     "commands": ["show running-config"], "commit_to_git": False},
+    {"name": "tpl-hostname", "type": "data_extraction_service", "variable": "hostname",
+     "query": "device.configuration", "match": "^hostname (\\S+)"},
+    {"name": "tpl-addresses", "type": "data_extraction_service", "variable": "addresses",
+     "query": "device.configuration", "match_type": "textfsm_dict", "match": fsm},
+    {"name": "tpl-own", "type": "rest_call_service",
+     "rest_url": base + "/rest/instance/device/{{ device.name }}",
+     "username": "admin", "password": "admin-password", "expected_status": 200},
+    {"name": "tpl-elsewhere", "type": "rest_call_service",
+     "rest_url": "{{ payload.rest_data.url }}/rest/is_alive",
+     "username": "admin", "password": "admin-password"}])
+seen["bad_saves"] = call("POST", "/instance/service", admin, json=[
+    {"name": "bad-template", "type": "template_service", "template": "a\n{% if x %}"},
+    {"name": "bad-filter", "type": "command_service", "commands": ["show {{ x | uper }}"]},
+    {"name": "bad-regex", "type": "data_extraction_service", "variable": "v",
+     "query": "device.name", "match": "(unclosed"},
+    {"name": "bad-fsm", "type": "data_extraction_service", "variable": "v",
+     "query": "device.name", "match_type": "textfsm", "match": "Start\n  ^x -> Nowhere\n"},
+    {"name": "bad-query", "type": "data_extraction_service", "variable": "v",
+     "query": "1 }}{{ 2", "match": "x"}])
+seen["show"] = call("POST", "/run_service", admin,
+                    json={"name": "tpl-show", "devices": ["run-r1"], "what": "version"})
+seen["missing"] = call("POST", "/run_service", admin, json={"name": "tpl-show", "devices": ["run-r1"]})
+seen["render"] = call("POST", "/run_service", admin,
+                      json={"name": "tpl-render", "devices": ["run-r1", "run-r2"]})
+seen["backup"] = call("POST", "/run_service", admin, json={"name": "tpl-backup", "devices": ["run-r2"]})
+seen["hostname"] = call("POST", "/run_service", admin, json={"name": "tpl-hostname", "devices": ["run-r2"]})
+seen["addresses"] = call("POST", "/run_service", admin, json={"name": "tpl-addresses", "devices": ["run-r2"]})
+seen["own"] = call("POST", "/run_service", admin, json={"name": "tpl-own", "devices": ["run-r1"]})
+seen["elsewhere"] = call("POST", "/run_service", admin,
+                         json={"name": "tpl-elsewhere", "devices": ["run-r1"], "url": "http://203.0.113.9"})
+print(json.dumps(seen))
+)PY"));
+    ASSERT_EQ(seen.status("save"), 200);
+    EXPECT_EQ(seen.body("save")[QLatin1String("failure")].toArray().size(), 0) << seen.body("save");
+    // Templates are checked when saved: each refusal names the field (and the line).
+    const QJsonArray refused = seen.body("bad_saves")[QLatin1String("failure")].toArray();
+    ASSERT_EQ(refused.size(), 5) << seen.body("bad_saves");
+    const QString reasons = QString::fromUtf8(QJsonDocument(refused).toJson());
+    EXPECT_TRUE(reasons.contains(QLatin1String("template: line 2: Unexpected end of template")))
+        << reasons;
+    EXPECT_TRUE(reasons.contains(QLatin1String("commands: line 1: No filter named 'uper'.")))
+        << reasons;
+    EXPECT_TRUE(reasons.contains(QLatin1String("match: Not a valid regular expression.")))
+        << reasons;
+    EXPECT_TRUE(reasons.contains(QLatin1String("query: ")));
+
+    // rest_data feeds the command; the validation's text is a template too.
+    const QJsonValue show = seen.body("show")[QLatin1String("devices")][QLatin1String("run-r1")];
+    EXPECT_TRUE(show[QLatin1String("success")].toBool()) << show;
+    EXPECT_EQ(show[QLatin1String("commands")].toArray(),
+              QJsonArray{QStringLiteral("show version")});
+    EXPECT_EQ(show[QLatin1String("match")].toString(), QLatin1String("Cisco"));
+    // A key the run does not give fails the device with the key named, and no command is sent.
+    const QJsonValue missing =
+        seen.body("missing")[QLatin1String("devices")][QLatin1String("run-r1")];
+    EXPECT_FALSE(missing[QLatin1String("success")].toBool());
+    EXPECT_EQ(missing[QLatin1String("error")].toString(),
+              QLatin1String("commands: line 1: 'payload[\"rest_data\"][\"what\"]' is undefined"))
+        << missing;
+    EXPECT_FALSE(missing.toObject().contains(QLatin1String("commands")));
+
+    const QJsonValue render = seen.body("render")[QLatin1String("devices")];
+    EXPECT_EQ(render[QLatin1String("run-r2")][QLatin1String("result")].toString(),
+              QLatin1String("hostname RUN-R2\nvlan 10\nvlan 20\n"));
+
+    // Data extraction over the backed-up configuration: a regex and a TextFSM template.
+    EXPECT_TRUE(seen.body("backup")[QLatin1String("success")].toBool()) << seen.body("backup");
+    EXPECT_EQ(
+        seen.body(
+            "hostname")[QLatin1String("devices")][QLatin1String("run-r2")][QLatin1String("result")],
+        QJsonValue(QJsonObject{{QStringLiteral("hostname"), QJsonArray{QStringLiteral("edge")}}}))
+        << seen.body("hostname");
+    const QJsonArray addresses =
+        seen.body("addresses")[QLatin1String("devices")][QLatin1String("run-r2")]
+                              [QLatin1String("result")][QLatin1String("addresses")]
+                                  .toArray();
+    EXPECT_EQ(addresses, (QJsonArray{QJsonObject{
+                             {QStringLiteral("INTERFACE"), QStringLiteral("GigabitEthernet0/0/0")},
+                             {QStringLiteral("ADDRESS"), QStringLiteral("192.0.2.1")}}}))
+        << seen.body("addresses");
+
+    // The device's name in the URL: Cairn's own API answers with that device.
+    const QJsonValue own = seen.body("own")[QLatin1String("devices")][QLatin1String("run-r1")];
+    EXPECT_TRUE(own[QLatin1String("success")].toBool()) << own;
+    EXPECT_EQ(own[QLatin1String("result")][QLatin1String("name")].toString(),
+              QLatin1String("run-r1"));
+    // The password never goes to a host the caller named in the run's payload.
+    const QJsonValue elsewhere =
+        seen.body("elsewhere")[QLatin1String("devices")][QLatin1String("run-r1")];
+    EXPECT_FALSE(elsewhere[QLatin1String("success")].toBool());
+    EXPECT_TRUE(elsewhere[QLatin1String("error")].toString().contains(
+        QLatin1String("not one from the run's payload")))
+        << elsewhere;
 }

@@ -1,0 +1,90 @@
+#include "DataExtractionStep.h"
+
+#include "templating/Template.h"
+#include "textfsm/TextFsmMachine.h"
+#include "textfsm/TextFsmTemplate.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace Cairn {
+
+namespace {
+
+QJsonArray findAll(const QRegularExpression &pattern, const QString &text)
+{
+    QJsonArray found;
+    const int groups = pattern.captureCount();
+    QRegularExpressionMatchIterator matches = pattern.globalMatch(text);
+    while (matches.hasNext()) {
+        const QRegularExpressionMatch match = matches.next();
+        if (groups == 0) {
+            found.append(match.captured(0));
+        } else if (groups == 1) {
+            found.append(match.captured(1));
+        } else {
+            QJsonArray values;
+            for (int group = 1; group <= groups; ++group)
+                values.append(match.captured(group));
+            found.append(values);
+        }
+    }
+    return found;
+}
+
+Result<QJsonValue> parsedWith(const QString &fsmText, const QString &text, bool keyed)
+{
+    const Result<TextFsmTemplate> fsm = TextFsmTemplate::parse(fsmText);
+    if (!fsm)
+        return Error::invalidField(QStringLiteral("match"), fsm.error().message);
+    const Result<QList<QJsonArray>> rows = TextFsmMachine(fsm.value()).parse(text);
+    if (!rows)
+        return Error::invalidField(QStringLiteral("match"), rows.error().message);
+    const QStringList header = fsm->header();
+    QJsonArray values;
+    for (const QJsonArray &row : rows.value()) {
+        if (!keyed) {
+            values.append(row);
+            continue;
+        }
+        QJsonObject record;
+        for (qsizetype i = 0; i < header.size() && i < row.size(); ++i)
+            record.insert(header.at(i), row.at(i));
+        values.append(record);
+    }
+    return QJsonValue(values);
+}
+
+} // namespace
+
+Result<StepOutput> DataExtractionStep::run(const StepInput &input)
+{
+    const QJsonObject &settings = input.service.settings;
+    const QString query = settings.value(QLatin1String("query")).toString();
+    const Result<QJsonValue> queried = Template::evaluate(query, input.context);
+    if (!queried)
+        return Error::invalidField(QStringLiteral("query"), queried.error().message);
+    if (!queried->isString())
+        return Error::invalidField(QStringLiteral("query"),
+                                   QStringLiteral("The query gives no text to match in."));
+    const QString matchType = settings.value(QLatin1String("match_type")).toString();
+    const QString match = settings.value(QLatin1String("match")).toString();
+    QJsonValue values;
+    if (matchType == u"regex") {
+        values = findAll(QRegularExpression(match), queried->toString());
+    } else {
+        const Result<QJsonValue> parsed =
+            parsedWith(match, queried->toString(), matchType == u"textfsm_dict");
+        if (!parsed)
+            return parsed.error();
+        values = parsed.value();
+    }
+    StepOutput output;
+    output.result = QJsonObject{{settings.value(QLatin1String("variable")).toString(), values}};
+    output.details = {{QStringLiteral("query"), query},
+                      {QStringLiteral("match_type"), matchType},
+                      {QStringLiteral("match"), match}};
+    return output;
+}
+
+} // namespace Cairn
