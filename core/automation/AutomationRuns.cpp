@@ -162,8 +162,9 @@ Result<ServiceRun> AutomationRuns::runService(const Identity &caller, const QJso
             ErrorCode::BadRequest, targets->problems.first(),
             QJsonObject{{QStringLiteral("errors"), QJsonArray::fromStringList(targets->problems)}}};
     }
-    const bool once =
-        service.settings.value(QLatin1String("run_method")).toString() == QLatin1String("once");
+    // A service run once, or a workflow whose steps run on their own targets, needs none.
+    const QString method = service.settings.value(QLatin1String("run_method")).toString();
+    const bool once = method == u"once" || method == u"per_service_with_service_targets";
     if (targets->devices.isEmpty() && !once) {
         const QString problem =
             QStringLiteral(
@@ -176,9 +177,13 @@ Result<ServiceRun> AutomationRuns::runService(const Identity &caller, const QJso
     if (!onDevices)
         return onDevices.error();
 
-    RunOrder order{service, targets->devices,
-                   service.settings.value(QLatin1String("initial_payload")).toObject(), trigger,
-                   targets->problems};
+    RunOrder order{service,
+                   targets->devices,
+                   service.settings.value(QLatin1String("initial_payload")).toObject(),
+                   trigger,
+                   targets->problems,
+                   {},
+                   {}};
     const QJsonObject given = payload.toObject();
     for (auto value = given.begin(); value != given.end(); ++value)
         order.payload.insert(value.key(), value.value());
@@ -188,7 +193,62 @@ Result<ServiceRun> AutomationRuns::runService(const Identity &caller, const QJso
             restData.insert(value.key(), value.value());
     }
     order.payload.insert(QStringLiteral("rest_data"), restData);
+    if (service.type == u"workflow") {
+        const Result<void> loaded = loadSteps(caller, order);
+        if (!loaded)
+            return loaded.error();
+    }
     return m_runner.start(caller, std::move(order));
+}
+
+Result<void> AutomationRuns::loadSteps(const Identity &caller, RunOrder &order)
+{
+    const Result<QList<Service>> all = m_services.list();
+    if (!all)
+        return all.error();
+    QHash<qint64, Service> byId;
+    for (const Service &service : all.value())
+        byId.insert(service.id, service);
+    QList<const Service *> workflows{&order.service};
+    QList<qint64> pending = order.service.graph.stepIds;
+    while (!pending.isEmpty()) {
+        const qint64 id = pending.takeFirst();
+        if (order.steps.contains(id))
+            continue;
+        const auto step = byId.constFind(id);
+        if (step == byId.cend())
+            return Error::conflict(QStringLiteral("A step of %1 is gone.").arg(order.service.name));
+        if (step->disabled)
+            return Error::badRequest(
+                QStringLiteral("Step %1 of %2 is disabled.").arg(step->name, order.service.name));
+        const Result<void> allowed = m_permissions.require(
+            caller, QString::fromLatin1(AutomationServices::ObjectType), step->id, Action::Run);
+        if (!allowed)
+            return allowed;
+        order.steps.insert(id, step.value());
+        if (step->type == u"workflow") {
+            workflows << &step.value();
+            pending << step->graph.stepIds;
+        }
+    }
+    for (const Service *workflow : std::as_const(workflows)) {
+        if (workflow->settings.value(QLatin1String("run_method")).toString() !=
+            u"per_service_with_service_targets")
+            continue;
+        for (const qint64 id : workflow->graph.stepIds) {
+            if (order.stepTargets.contains(id))
+                continue;
+            const Result<Targets> targets = targetsOf(order.steps.value(id), {});
+            if (!targets)
+                return targets.error();
+            const Result<void> onDevices = mayRunOn(caller, targets->devices);
+            if (!onDevices)
+                return onDevices;
+            order.problems << targets->problems;
+            order.stepTargets.insert(id, targets->devices);
+        }
+    }
+    return {};
 }
 
 Result<ServiceRun> AutomationRuns::run(const Identity &caller, const QString &serviceName,
@@ -292,7 +352,7 @@ Result<QJsonArray> AutomationRuns::results(const Identity &caller)
                                  {QStringLiteral("parent_runtime"), run.runtime},
                                  {QStringLiteral("service_name"), result.serviceName},
                                  {QStringLiteral("device_name"), result.deviceName},
-                                 {QStringLiteral("workflow_name"), QString()},
+                                 {QStringLiteral("workflow_name"), result.workflowName},
                                  {QStringLiteral("status"), runStatusName(run.status)},
                                  {QStringLiteral("success"), result.success},
                                  {QStringLiteral("result"), result.result},

@@ -14,6 +14,7 @@ class AutomationPools;
 class DeviceService;
 class PermissionService;
 class ServiceRunner;
+struct RunOrder;
 
 // Starting service runs as eNMS's run_service does, and finding them again. Running one needs
 // `run` on the service and `run` on the site of each device it targets.
@@ -56,6 +57,9 @@ private:
     Result<Targets> targetsOf(const Service &service, const QJsonObject &body);
     // Every site of the devices allows the caller to run services on them.
     Result<void> mayRunOn(const Identity &caller, const QList<Device> &devices);
+    // A workflow's steps, nested ones included, into `order` (each enabled, each one the caller
+    // may run), and the own targets of the steps of workflows that run on them.
+    Result<void> loadSteps(const Identity &caller, RunOrder &order);
 
     ServiceRepository m_services;
     ServiceRunner &m_runner;

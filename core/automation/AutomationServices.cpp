@@ -16,6 +16,10 @@ namespace Cairn {
 namespace {
 
 constexpr int MaxTargets = 1000;
+// A workflow's size: beyond what anyone draws, small enough that checks stay instant.
+constexpr int MaxSteps = 500;
+constexpr int MaxEdges = 2000;
+const QString WorkflowType = QStringLiteral("workflow");
 
 // What a save may carry besides the type's settings.
 const QStringList &ownFields()
@@ -119,7 +123,128 @@ Result<QList<QJsonObject>> AutomationServices::shown(const QList<Service> &servi
         json.insert(QStringLiteral("pools"), poolList);
         objects << json;
     }
+    const Result<void> graphs = showGraphs(services, objects);
+    if (!graphs)
+        return graphs.error();
     return objects;
+}
+
+Result<void> AutomationServices::showGraphs(const QList<Service> &services,
+                                            QList<QJsonObject> &objects)
+{
+    if (std::none_of(services.cbegin(), services.cend(),
+                     [](const Service &service) { return service.type == WorkflowType; }))
+        return {};
+    const Result<QList<Service>> all = m_services.list();
+    if (!all)
+        return all.error();
+    QHash<qint64, QString> names;
+    for (const Service &service : all.value())
+        names.insert(service.id, service.name);
+    for (qsizetype i = 0; i < services.size(); ++i) {
+        const WorkflowGraph &graph = services.at(i).graph;
+        if (services.at(i).type != WorkflowType)
+            continue;
+        QJsonArray steps;
+        for (const qint64 id : graph.stepIds)
+            steps.append(names.value(id));
+        QJsonArray edges;
+        for (const WorkflowEdge &edge : graph.edges)
+            edges.append(QJsonObject{
+                {QStringLiteral("subtype"), edge.subtype},
+                {QStringLiteral("source"), edge.sourceId == WorkflowGraph::Start
+                                               ? QStringLiteral("Start")
+                                               : names.value(edge.sourceId)},
+                {QStringLiteral("destination"), edge.destinationId == WorkflowGraph::End
+                                                    ? QStringLiteral("End")
+                                                    : names.value(edge.destinationId)}});
+        objects[i].insert(QStringLiteral("services"), steps);
+        objects[i].insert(QStringLiteral("edges"), edges);
+    }
+    return {};
+}
+
+Result<void> AutomationServices::applyGraph(Service &workflow, const QJsonObject &object)
+{
+    const Result<QList<Service>> all = m_services.list();
+    if (!all)
+        return all.error();
+    QHash<QString, const Service *> byName;
+    QHash<qint64, const Service *> byId;
+    for (const Service &service : all.value()) {
+        byName.insert(service.name, &service);
+        byId.insert(service.id, &service);
+    }
+    const auto isSelf = [&workflow](const Service *service) {
+        return (workflow.id != 0 && service->id == workflow.id) || service->name == workflow.name;
+    };
+    const QJsonValue steps = object.value(QStringLiteral("services"));
+    if (!steps.isUndefined()) {
+        const QString field = QStringLiteral("services");
+        if (!steps.isArray() || steps.toArray().size() > MaxSteps)
+            return Error::invalidField(
+                field, QStringLiteral("A list of at most %1 service names.").arg(MaxSteps));
+        workflow.graph.stepIds.clear();
+        for (const QJsonValue step : steps.toArray()) {
+            const Service *service = byName.value(step.toString());
+            if (!service)
+                return Error::invalidField(
+                    field, QStringLiteral("No service named %1.").arg(step.toString()));
+            if (isSelf(service))
+                return Error::invalidField(
+                    field, QStringLiteral("A workflow cannot be a step of itself."));
+            if (!workflow.graph.stepIds.contains(service->id))
+                workflow.graph.stepIds << service->id;
+        }
+    }
+    const QJsonValue edges = object.value(QStringLiteral("edges"));
+    if (!edges.isUndefined()) {
+        const QString field = QStringLiteral("edges");
+        if (!edges.isArray() || edges.toArray().size() > MaxEdges)
+            return Error::invalidField(field,
+                                       QStringLiteral("A list of at most %1 edges.").arg(MaxEdges));
+        workflow.graph.edges.clear();
+        for (const QJsonValue edge : edges.toArray()) {
+            const QString source = edge[QLatin1String("source")].toString();
+            const QString destination = edge[QLatin1String("destination")].toString();
+            const Service *from = byName.value(source);
+            const Service *to = byName.value(destination);
+            if (!edge.isObject() || (source != u"Start" && !from) || (destination != u"End" && !to))
+                return Error::invalidField(
+                    field, QStringLiteral("Each edge is {subtype, source, destination}: Start, "
+                                          "End or the name of a step (%1 -> %2 is not).")
+                               .arg(source, destination));
+            workflow.graph.edges << WorkflowEdge{edge[QLatin1String("subtype")].toString(),
+                                                 from ? from->id : WorkflowGraph::Start,
+                                                 to ? to->id : WorkflowGraph::End};
+        }
+    }
+    const Result<void> runnable = workflow.graph.check([&](qint64 id) {
+        const Service *service = byId.value(id);
+        return service ? service->name : QString::number(id);
+    });
+    if (!runnable)
+        return runnable;
+    // A nested workflow that leads back to this one would run forever.
+    std::function<const Service *(const Service *, int)> containsSelf =
+        [&](const Service *service, int depth) -> const Service * {
+        if (service->type != WorkflowType || depth > MaxSteps)
+            return nullptr;
+        for (const qint64 id : service->graph.stepIds) {
+            const Service *step = byId.value(id);
+            if (step && (isSelf(step) || containsSelf(step, depth + 1)))
+                return service;
+        }
+        return nullptr;
+    };
+    for (const qint64 id : std::as_const(workflow.graph.stepIds)) {
+        if (const Service *loop = containsSelf(byId.value(id), 0))
+            return Error::invalidField(
+                QStringLiteral("services"),
+                QStringLiteral("%1 contains %2: a workflow cannot contain itself.")
+                    .arg(loop->name, workflow.name));
+    }
+    return {};
 }
 
 Result<Service> AutomationServices::found(const QString &type, const QString &name)
@@ -154,6 +279,12 @@ Result<QJsonObject> AutomationServices::removeService(const Identity &caller, co
     const Result<Service> target = found(type, name);
     if (!target)
         return target.error();
+    const Result<QStringList> users = m_services.workflowsUsing(target->id);
+    if (!users)
+        return users.error();
+    if (!users->isEmpty())
+        return Error::conflict(QStringLiteral("%1 is a step of %2: take it out first.")
+                                   .arg(name, users->join(QLatin1String(", "))));
     Result<QJsonObject> before = service(type, name);
     if (!before)
         return before;
@@ -232,8 +363,10 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     }
     const QString secret = ServiceTypes::secretOf(service.type);
     for (auto it = object.begin(); it != object.end(); ++it) {
+        const bool graphField =
+            service.type == WorkflowType && (it.key() == u"services" || it.key() == u"edges");
         if (!ownFields().contains(it.key()) && !ServiceTypes::hasSetting(service.type, it.key()) &&
-            (secret.isEmpty() || it.key() != secret))
+            (secret.isEmpty() || it.key() != secret) && !graphField)
             return Error::invalidField(
                 it.key(), QStringLiteral("A %1 has no such property.").arg(service.type));
     }
@@ -285,6 +418,11 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
                     QStringLiteral("No pool named %1.").arg(pool.toString()));
             service.poolIds << pools.ids.value(pool.toString());
         }
+    }
+    if (service.type == WorkflowType) {
+        const Result<void> graph = applyGraph(service, object);
+        if (!graph)
+            return graph.error();
     }
     const Result<void> saved = m_services.save(service);
     if (!saved && saved.error().code == ErrorCode::Conflict)

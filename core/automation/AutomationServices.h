@@ -57,6 +57,12 @@ private:
     Result<QList<qint64>> deviceIds(const QJsonValue &names);
     Result<QString> saveService(const Identity &caller, const QString &type,
                                 const QJsonValue &object, const PoolNames &pools);
+    // A workflow's `services` (step names) and `edges` ({subtype, source, destination} by
+    // name, Start and End for its ends), checked as a graph that can run and that never
+    // contains the workflow itself, however deep.
+    Result<void> applyGraph(Service &workflow, const QJsonObject &object);
+    // Step and edge names of the workflows among `services` (one read of the services).
+    Result<void> showGraphs(const QList<Service> &services, QList<QJsonObject> &objects);
     // A REST call's password and header values, sealed together as JSON (`sealedSecret`); the
     // settings keep the header names with masked values.
     // A new `rest_url` host needs them given again (`previousUrl`: the URL they were for).

@@ -95,11 +95,11 @@ Result<void> RunRepository::addResult(ServiceResult &result)
     const Result<QVariant> id = SqlQuery::scalar(
         m_database.connection(),
         QStringLiteral("INSERT INTO service_results (run_id, service_id, service_name, device_id, "
-                       "device_name, success, result, duration_ms, created_at) VALUES (?, ?, ?, "
-                       "?, ?, ?, ?, ?, ?) RETURNING id"),
+                       "device_name, success, result, duration_ms, created_at, workflow_name) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         {result.runId, SqlQuery::nullable(result.serviceId), result.serviceName,
          SqlQuery::nullable(result.deviceId), result.deviceName, result.success,
-         compact(result.result), result.durationMs, result.createdAt});
+         compact(result.result), result.durationMs, result.createdAt, result.workflowName});
     if (!id)
         return id.error();
     result.id = id->toLongLong();
@@ -184,8 +184,8 @@ Result<QList<ServiceResult>> RunRepository::selectResults(const QString &where,
     Result<QSqlQuery> query =
         SqlQuery::run(m_database.connection(),
                       QStringLiteral("SELECT id, run_id, service_id, service_name, device_id, "
-                                     "device_name, success, result, duration_ms, created_at FROM "
-                                     "service_results %1 ORDER BY id")
+                                     "device_name, success, result, duration_ms, created_at, "
+                                     "workflow_name FROM service_results %1 ORDER BY id")
                           .arg(where),
                       values);
     if (!query)
@@ -201,7 +201,8 @@ Result<QList<ServiceResult>> RunRepository::selectResults(const QString &where,
                                  query->value(6).toBool(),
                                  parsed(query->value(7)).object(),
                                  query->value(8).toLongLong(),
-                                 query->value(9).toLongLong()};
+                                 query->value(9).toLongLong(),
+                                 query->value(10).toString()};
     }
     return results;
 }

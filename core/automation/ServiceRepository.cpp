@@ -17,6 +17,7 @@ namespace {
 const QString Devices = QStringLiteral("service_devices");
 const QString Pools = QStringLiteral("service_pools");
 const QString Owner = QStringLiteral("service_id");
+const QString Workflow = QStringLiteral("workflow");
 
 } // namespace
 
@@ -43,13 +44,94 @@ Result<QList<Service>> ServiceRepository::select(const QString &where, const QVa
                             query->value(6).toString(),
                             {},
                             {},
+                            {},
                             query->value(7).toLongLong(),
                             query->value(8).toLongLong()};
     query->finish();
     const Result<void> attached = JoinTable::attachTargets(db, Devices, Pools, Owner, services);
     if (!attached)
         return attached.error();
+    const Result<void> graphs = attachGraphs(db, services);
+    if (!graphs)
+        return graphs.error();
     return services;
+}
+
+Result<void> ServiceRepository::attachGraphs(const QSqlDatabase &db, QList<Service> &services)
+{
+    QList<qint64> ids;
+    for (const Service &service : std::as_const(services)) {
+        if (service.type == Workflow)
+            ids << service.id;
+    }
+    if (ids.isEmpty())
+        return {};
+    const Result<QHash<qint64, QList<qint64>>> steps = JoinTable::members(
+        db, QStringLiteral("workflow_steps"), QStringLiteral("workflow_id"), Owner, ids);
+    if (!steps)
+        return steps.error();
+    // Edges in the order they were saved, for all workflows at once.
+    QHash<qint64, QList<WorkflowEdge>> edges;
+    Result<QSqlQuery> query =
+        SqlQuery::run(db,
+                      QStringLiteral("SELECT workflow_id, subtype, source_id, destination_id FROM "
+                                     "workflow_edges ORDER BY id"),
+                      {});
+    if (!query)
+        return query.error();
+    while (query->next())
+        edges[query->value(0).toLongLong()] << WorkflowEdge{
+            query->value(1).toString(), query->value(2).toLongLong(), query->value(3).toLongLong()};
+    for (Service &service : services) {
+        if (service.type != Workflow)
+            continue;
+        service.graph.stepIds = steps->value(service.id);
+        service.graph.edges = edges.value(service.id);
+    }
+    return {};
+}
+
+Result<void> ServiceRepository::saveGraph(const QSqlDatabase &db, const Service &workflow)
+{
+    Result<void> steps =
+        JoinTable::replace(db, QStringLiteral("workflow_steps"), QStringLiteral("workflow_id"),
+                           Owner, workflow.id, workflow.graph.stepIds);
+    if (!steps)
+        return steps;
+    Result<void> cleared = SqlQuery::exec(
+        db, QStringLiteral("DELETE FROM workflow_edges WHERE workflow_id = ?"), {workflow.id});
+    if (!cleared)
+        return cleared;
+    // Start and End are stored as NULL: no service has id 0.
+    const auto endpoint = [](qint64 id) {
+        return id == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(id);
+    };
+    for (const WorkflowEdge &edge : workflow.graph.edges) {
+        Result<void> inserted = SqlQuery::exec(
+            db,
+            QStringLiteral("INSERT INTO workflow_edges (workflow_id, subtype, source_id, "
+                           "destination_id) VALUES (?, ?, ?, ?)"),
+            {workflow.id, edge.subtype, endpoint(edge.sourceId), endpoint(edge.destinationId)});
+        if (!inserted)
+            return inserted;
+    }
+    return {};
+}
+
+Result<QStringList> ServiceRepository::workflowsUsing(qint64 serviceId)
+{
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(),
+                      QStringLiteral("SELECT services.name FROM workflow_steps JOIN services ON "
+                                     "services.id = workflow_steps.workflow_id WHERE "
+                                     "workflow_steps.service_id = ? ORDER BY services.name"),
+                      {serviceId});
+    if (!query)
+        return query.error();
+    QStringList names;
+    while (query->next())
+        names << query->value(0).toString();
+    return names;
 }
 
 Result<QList<Service>> ServiceRepository::list()
@@ -98,8 +180,11 @@ Result<void> ServiceRepository::save(Service &service)
                                                   service.id, service.deviceIds);
         if (!devices)
             return devices;
-        return JoinTable::replace(db, Pools, Owner, QStringLiteral("pool_id"), service.id,
-                                  service.poolIds);
+        Result<void> pools = JoinTable::replace(db, Pools, Owner, QStringLiteral("pool_id"),
+                                                service.id, service.poolIds);
+        if (!pools || service.type != Workflow)
+            return pools;
+        return saveGraph(db, service);
     });
 }
 

@@ -3,13 +3,14 @@
 #include "Result.h"
 #include "Service.h"
 
+#include <QSqlDatabase>
 #include <optional>
 
 namespace Cairn {
 
 class Database;
 
-// The services table and each service's target devices and pools.
+// The services table, each service's target devices and pools, and workflows' graphs.
 class ServiceRepository
 {
 public:
@@ -24,9 +25,14 @@ public:
     // Conflict when the name is taken.
     Result<void> save(Service &service);
     Result<void> remove(qint64 id);
+    // The names of the workflows that have `serviceId` as a step.
+    Result<QStringList> workflowsUsing(qint64 serviceId);
 
 private:
     Result<QList<Service>> select(const QString &where, const QVariantList &values);
+    // Fills the graphs of the workflows among `services`: two queries for all.
+    static Result<void> attachGraphs(const QSqlDatabase &db, QList<Service> &services);
+    static Result<void> saveGraph(const QSqlDatabase &db, const Service &workflow);
 
     Database &m_database;
 };

@@ -13,6 +13,7 @@ QJsonObject ServiceResult::toJson() const
         {QStringLiteral("service_name"), serviceName},
         {QStringLiteral("device_id"), deviceId ? QJsonValue(*deviceId) : QJsonValue()},
         {QStringLiteral("device_name"), deviceName},
+        {QStringLiteral("workflow_name"), workflowName},
         {QStringLiteral("success"), success},
         {QStringLiteral("result"), result},
         {QStringLiteral("duration_ms"), durationMs},

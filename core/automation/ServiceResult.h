@@ -20,6 +20,8 @@ struct ServiceResult
     QJsonObject result;
     qint64 durationMs = 0;
     qint64 createdAt = 0;
+    // The workflow the step ran in; empty outside workflows.
+    QString workflowName;
 
     QJsonObject toJson() const;
 };

@@ -72,7 +72,7 @@ ServiceStep *ServiceRunner::stepFor(const QString &type)
 
 Result<ServiceRun> ServiceRunner::start(const Identity &caller, RunOrder order)
 {
-    if (!stepFor(order.service.type)) {
+    if (order.service.type != u"workflow" && !stepFor(order.service.type)) {
         return Error::badRequest(
             QStringLiteral("Services of type %1 cannot run yet.").arg(order.service.type));
     }
@@ -146,31 +146,60 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
     QMutex mutex;
     int passed = 0;
     int failed = 0;
+    int steps = 0;
+    const bool workflow = order.service.type == u"workflow";
     const auto record = [&](ServiceResult result) {
         const Result<void> added = m_runs.addResult(result);
         const QMutexLocker lock(&mutex);
         if (!added)
             qWarning() << "run" << run.runtime
                        << "could not record a result:" << added.error().message;
-        (result.success ? passed : failed) += 1;
         results << result;
+        if (workflow) {
+            // A workflow's devices end with the walk; its steps show it moving.
+            QJsonObject progress = progressOf(order.devices.size(), 0, 0);
+            progress.insert(QStringLiteral("steps"), ++steps);
+            (void)m_runs.setProgress(run.id, progress);
+            return;
+        }
+        (result.success ? passed : failed) += 1;
         (void)m_runs.setProgress(run.id, progressOf(order.devices.size(), passed, failed));
         if (!order.devices.isEmpty())
             context.setProgress(int((passed + failed) * 100 / order.devices.size()));
     };
-    if (order.service.settings.value(QLatin1String("run_method")).toString() ==
-        QLatin1String("once")) {
-        record(resultOn(context, caller, order, run, nullptr));
+    const QJsonObject noMemory;
+    QJsonObject report;
+    if (workflow) {
+        WorkflowTraversal traversal(
+            order,
+            [&](const Service &step, const Device *device, const QJsonObject &memory,
+                const QString &workflowName) {
+                ServiceResult result =
+                    resultOn(context, caller, order, run, {step, device, memory, workflowName});
+                record(result);
+                return result;
+            },
+            m_concurrency, [&context] { return context.isCancelled(); });
+        const WorkflowTraversal::Walk walk = traversal.run(order.service, order.devices);
+        for (const WorkflowTraversal::Outcome &outcome : walk.devices)
+            (outcome.success ? passed : failed) += 1;
+        (void)m_runs.setProgress(run.id, progressOf(order.devices.size(), passed, failed));
+        report = walkReport(run, order, walk);
+    } else if (order.service.settings.value(QLatin1String("run_method")).toString() ==
+               QLatin1String("once")) {
+        record(resultOn(context, caller, order, run, {order.service, nullptr, noMemory, {}}));
     } else {
         ParallelLanes::run(int(order.devices.size()), m_concurrency, [&](int index) {
-            record(resultOn(context, caller, order, run, &order.devices.at(index)));
+            record(resultOn(context, caller, order, run,
+                            {order.service, &order.devices.at(index), noMemory, {}}));
         });
     }
     context.setItemOutcomes(passed, failed);
     const RunStatus status = !context.isCancelled() ? RunStatus::Completed
                              : m_jobs.isStopping()  ? RunStatus::Interrupted
                                                     : RunStatus::Aborted;
-    QJsonObject report = reportOf(run, results);
+    if (!workflow)
+        report = reportOf(run, results);
     report.insert(QStringLiteral("errors"), QJsonArray::fromStringList(order.problems));
     if (order.service.type == QLatin1String("backup_service") &&
         order.service.settings.value(QLatin1String("commit_to_git")).toBool() && passed > 0) {
@@ -197,8 +226,9 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
 
 ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &caller,
                                       const RunOrder &order, const ServiceRun &run,
-                                      const Device *device)
+                                      const Try &attempt)
 {
+    const Device *device = attempt.device;
     const std::function<bool()> stopped = [&context] {
         return context.isCancelled();
     };
@@ -206,17 +236,21 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
     clock.start();
     // The service as this device sees it: its templated fields rendered. A template that fails
     // fails the same way on every try: no retries.
-    const Result<QJsonObject> fields = m_templates.contextOf(order.service, device, order.payload);
+    Result<QJsonObject> fields = m_templates.contextOf(attempt.service, device, order.payload);
+    if (fields) {
+        for (auto it = attempt.memory.begin(); it != attempt.memory.end(); ++it)
+            fields->insert(it.key(), it.value());
+    }
     const Result<Service> rendered =
-        fields ? ServiceTemplates::rendered(order.service, fields.value()) : fields.error();
-    const Service &service = rendered ? rendered.value() : order.service;
+        fields ? ServiceTemplates::rendered(attempt.service, fields.value()) : fields.error();
+    const Service &service = rendered ? rendered.value() : attempt.service;
     const int retries =
         rendered ? service.settings.value(QLatin1String("number_of_retries")).toInt() : 0;
     const int pauseSeconds = service.settings.value(QLatin1String("time_between_retries")).toInt();
     QJsonObject shown;
     bool success = false;
-    int attempt = 0;
-    for (;; ++attempt) {
+    int retry = 0;
+    for (;; ++retry) {
         if (stopped()) {
             shown = {{QStringLiteral("result"), QStringLiteral("Not run: the run was stopped.")}};
             break;
@@ -245,7 +279,7 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
             if (!output.error().fields.isEmpty())
                 shown.insert(QStringLiteral("fields"), output.error().fields);
         }
-        if (success || attempt >= retries || stopped())
+        if (success || retry >= retries || stopped())
             break;
         pause(pauseSeconds, stopped);
     }
@@ -259,6 +293,7 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
     result.runId = run.id;
     result.serviceId = service.id;
     result.serviceName = service.name;
+    result.workflowName = attempt.workflowName;
     if (device) {
         result.deviceId = device->id;
         result.deviceName = device->hostname;
@@ -267,7 +302,7 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
     result.success = success;
     result.durationMs = clock.elapsed();
     shown.insert(QStringLiteral("success"), success);
-    shown.insert(QStringLiteral("retries"), attempt);
+    shown.insert(QStringLiteral("retries"), retry);
     shown.insert(QStringLiteral("runtime"), run.runtime);
     shown.insert(QStringLiteral("duration"), RunDuration::text(result.durationMs));
     result.result = shown;
@@ -307,6 +342,36 @@ QJsonObject ServiceRunner::reportOf(const ServiceRun &run, const QList<ServiceRe
     report.insert(QStringLiteral("devices"), devices);
     report.insert(QStringLiteral("errors"), QJsonArray());
     return report;
+}
+
+QJsonObject ServiceRunner::walkReport(const ServiceRun &run, const RunOrder &order,
+                                      const WorkflowTraversal::Walk &walk)
+{
+    QStringList passed;
+    QStringList failed;
+    QJsonObject devices;
+    for (qsizetype i = 0; i < walk.devices.size(); ++i) {
+        const WorkflowTraversal::Outcome &outcome = walk.devices.at(i);
+        const QString name = order.devices.at(i).hostname;
+        (outcome.success ? passed : failed).append(name);
+        QJsonObject shown{{QStringLiteral("success"), outcome.success},
+                          {QStringLiteral("path"), QJsonArray::fromStringList(outcome.path)},
+                          {QStringLiteral("result"), outcome.result}};
+        if (!outcome.failedStep.isEmpty())
+            shown.insert(QStringLiteral("failed_step"), outcome.failedStep);
+        devices.insert(name, shown);
+    }
+    passed.sort();
+    failed.sort();
+    return {{QStringLiteral("runtime"), run.runtime},
+            {QStringLiteral("success"), walk.success},
+            {QStringLiteral("summary"),
+             QJsonObject{{QStringLiteral("success"), QJsonArray::fromStringList(passed)},
+                         {QStringLiteral("failure"), QJsonArray::fromStringList(failed)}}},
+            {QStringLiteral("duration"),
+             RunDuration::text(QDateTime::currentMSecsSinceEpoch() - run.startedAt)},
+            {QStringLiteral("trigger"), run.trigger},
+            {QStringLiteral("devices"), devices}};
 }
 
 QString ServiceRunner::end(qint64 runId, RunStatus status)

@@ -12,9 +12,11 @@
 #include "Service.h"
 #include "ServiceTemplates.h"
 #include "TemplateStep.h"
+#include "WorkflowTraversal.h"
 #include "auth/Identity.h"
 #include "inventory/Device.h"
 
+#include <QHash>
 #include <QList>
 
 namespace Cairn {
@@ -23,20 +25,6 @@ class JobContext;
 class JobManager;
 class ServerKey;
 class SiteService;
-
-// A run to make: the service, the devices it runs on (already resolved and allowed), the
-// payload its fields see (the service's initial_payload with the caller's on top) and what
-// started it.
-struct RunOrder
-{
-    Service service;
-    QList<Device> devices;
-    QJsonObject payload;
-    // REST, GUI or Scheduler.
-    QString trigger;
-    // Targets asked for that named nothing (run anyway, without them): the report's `errors`.
-    QStringList problems;
-};
 
 // Runs services as jobs: a run row named by its runtime, each device's try (with the service's
 // retries and validation) side by side but bounded, a result row per device as it ends, and the
@@ -85,9 +73,21 @@ public:
 private:
     Result<QJsonObject> execute(JobContext &context, const Identity &caller, const RunOrder &order,
                                 const ServiceRun &run);
+    // What one try of a run's service (or a workflow's step) on a device sees besides the
+    // device and the payload: what the device's earlier steps left ({variables, results}).
+    struct Try
+    {
+        const Service &service;
+        const Device *device;
+        const QJsonObject &memory;
+        QString workflowName;
+    };
     // One device's result (none: the service runs once), after its retries.
     ServiceResult resultOn(JobContext &context, const Identity &caller, const RunOrder &order,
-                           const ServiceRun &run, const Device *device);
+                           const ServiceRun &run, const Try &attempt);
+    // A workflow run's report: each device's path through the steps and where it failed.
+    QJsonObject walkReport(const ServiceRun &run, const RunOrder &order,
+                           const WorkflowTraversal::Walk &walk);
     ServiceStep *stepFor(const QString &type);
     // What a finished (or interrupted) run reports: eNMS's run_service answer.
     static QJsonObject reportOf(const ServiceRun &run, const QList<ServiceResult> &results);

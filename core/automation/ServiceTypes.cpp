@@ -110,6 +110,15 @@ const QHash<QString, QList<Setting>> &own()
           // A regular expression or a TextFSM template, as match_type says: checked below.
           {"match", Kind::Text, QString(), 0, 0, {}, true}}},
         {QStringLiteral("template_service"), {{"template", Kind::Text, QString(), 0, 0, {}, true}}},
+        // Its steps and edges are the service's graph, not settings.
+        {QStringLiteral("workflow"),
+         {{"run_method",
+           Kind::Choice,
+           QStringLiteral("per_device"),
+           0,
+           0,
+           {QStringLiteral("per_device"), QStringLiteral("per_service_with_workflow_targets"),
+            QStringLiteral("per_service_with_service_targets")}}}},
     };
     return types;
 }
@@ -130,9 +139,10 @@ const QList<Setting> &ownOf(const QString &type)
     return found == own().cend() ? none : found.value();
 }
 
+// A type's own setting wins over the common one of the same name (a workflow's run_method).
 const Setting *find(const QString &type, const QString &field)
 {
-    for (const QList<Setting> *settings : {&common(), &ownOf(type)}) {
+    for (const QList<Setting> *settings : {&ownOf(type), &common()}) {
         for (const Setting &setting : *settings) {
             if (field == QLatin1String(setting.name))
                 return &setting;
@@ -267,6 +277,8 @@ Result<QJsonObject> apply(const QString &type, const QJsonObject &current, const
     for (const QList<Setting> *list : {&common(), &ownOf(type)}) {
         for (const Setting &setting : *list) {
             const QString name = QString::fromLatin1(setting.name);
+            if (list == &common() && find(type, name) != &setting)
+                continue;
             QJsonValue value = current.value(name);
             if (given.contains(name)) {
                 const Result<QJsonValue> read = checked(setting, given.value(name));

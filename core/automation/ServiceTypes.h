@@ -8,7 +8,7 @@
 namespace Cairn::ServiceTypes {
 
 // The service types (command_service, backup_service, ping_service, rest_call_service,
-// data_extraction_service, template_service); eNMS's names (netmiko_commands_service,
+// data_extraction_service, template_service, workflow); eNMS's names (netmiko_commands_service,
 // netmiko_backup_service) are accepted for them.
 QStringList names();
 // The type `name` stands for (an alias read as its type); empty when none.
