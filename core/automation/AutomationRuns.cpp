@@ -221,7 +221,7 @@ Result<void> AutomationRuns::loadSteps(const Identity &caller, RunOrder &order)
         if (step->disabled)
             return Error::badRequest(
                 QStringLiteral("Step %1 of %2 is disabled.").arg(step->name, order.service.name));
-        const Result<void> allowed = m_permissions.require(
+        Result<void> allowed = m_permissions.require(
             caller, QString::fromLatin1(AutomationServices::ObjectType), step->id, Action::Run);
         if (!allowed)
             return allowed;
@@ -241,7 +241,7 @@ Result<void> AutomationRuns::loadSteps(const Identity &caller, RunOrder &order)
             const Result<Targets> targets = targetsOf(order.steps.value(id), {});
             if (!targets)
                 return targets.error();
-            const Result<void> onDevices = mayRunOn(caller, targets->devices);
+            Result<void> onDevices = mayRunOn(caller, targets->devices);
             if (!onDevices)
                 return onDevices;
             order.problems << targets->problems;

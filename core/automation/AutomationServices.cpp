@@ -219,7 +219,7 @@ Result<void> AutomationServices::applyGraph(Service &workflow, const QJsonObject
                                                  to ? to->id : WorkflowGraph::End};
         }
     }
-    const Result<void> runnable = workflow.graph.check([&](qint64 id) {
+    Result<void> runnable = workflow.graph.check([&](qint64 id) {
         const Service *service = byId.value(id);
         return service ? service->name : QString::number(id);
     });

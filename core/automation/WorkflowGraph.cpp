@@ -100,7 +100,7 @@ Result<void> WorkflowGraph::check(const std::function<QString(qint64)> &nameOf) 
             if (seen == 1)
                 return edge;
             if (seen == 0) {
-                if (const std::optional<WorkflowEdge> back = visit(edge.destinationId))
+                if (std::optional<WorkflowEdge> back = visit(edge.destinationId))
                     return back;
             }
         }

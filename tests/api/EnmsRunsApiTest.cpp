@@ -1,8 +1,6 @@
 // eNMS's run_service and result polling as a script drives them (python3-requests), with the
 // services doing real work: commands over SSH on emulated devices, TCP pings, a REST call.
-#include "EnmsScript.h"
-#include "FreePort.h"
-#include "ToolkitFixture.h"
+#include "EnmsRunsFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,39 +9,8 @@
 
 using namespace Cairn::Test;
 
-class EnmsRunsApiTest : public ToolkitFixture
+class EnmsRunsApiTest : public EnmsRunsFixture
 {
-protected:
-    static void SetUpTestSuite()
-    {
-        if (!SshDevice::unavailableReason().isEmpty())
-            return;
-        s_router = std::make_unique<SshDevice>(QStringLiteral("cisco_ios"), QStringLiteral("edge"));
-        QString error;
-        ASSERT_TRUE(s_router->start(&error)) << error.toStdString();
-        startServer();
-        // Two inventory devices on the one emulated router, and one where nothing listens.
-        addDevices({QStringLiteral("run-r1"), QStringLiteral("run-r2")}, s_router->port());
-        s_deadPort = freePort();
-        addDevices({QStringLiteral("run-dead")}, s_deadPort);
-        ASSERT_FALSE(credentialTokenOf(s_adminToken, "lab").isEmpty());
-    }
-
-    static void TearDownTestSuite()
-    {
-        stopServer();
-        s_router.reset();
-    }
-
-    static EnmsScript run(QString script)
-    {
-        script.replace(QLatin1String("PORT"), QString::number(s_router->port()))
-            .replace(QLatin1String("DEAD"), QString::number(s_deadPort));
-        return {runPython(EnmsScript::Prelude + script)};
-    }
-
-    static inline std::unique_ptr<SshDevice> s_router;
-    static inline quint16 s_deadPort = 0;
 };
 
 TEST_F(EnmsRunsApiTest, RunServiceRunsCommandsOnDevicesSynchronouslyOrAsync)
