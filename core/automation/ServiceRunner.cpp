@@ -33,6 +33,30 @@ void pause(int seconds, const std::function<bool()> &stopped)
         QThread::msleep(quint64(qMin<qint64>(100, qMax<qint64>(1, deadline.remainingTime()))));
 }
 
+QJsonObject progressEvent(const QJsonObject &progress)
+{
+    return {{QStringLiteral("type"), QStringLiteral("progress")},
+            {QStringLiteral("progress"), progress}};
+}
+
+// What followers see of a result: who and how, not the output (GET /rest/result has it).
+QJsonObject resultEvent(const ServiceResult &result)
+{
+    return {{QStringLiteral("type"), QStringLiteral("result")},
+            {QStringLiteral("service"), result.serviceName},
+            {QStringLiteral("device"), result.deviceName},
+            {QStringLiteral("workflow"), result.workflowName},
+            {QStringLiteral("success"), result.success},
+            {QStringLiteral("duration"), RunDuration::text(result.durationMs)}};
+}
+
+QJsonObject endEvent(RunStatus status, bool success)
+{
+    return {{QStringLiteral("type"), QStringLiteral("end")},
+            {QStringLiteral("status"), runStatusName(status)},
+            {QStringLiteral("success"), success}};
+}
+
 } // namespace
 
 ServiceRunner::ServiceRunner(Parts parts, Limits limits)
@@ -89,6 +113,7 @@ Result<ServiceRun> ServiceRunner::start(const Identity &caller, RunOrder order)
     const Result<void> inserted = m_runs.insert(run);
     if (!inserted)
         return inserted.error();
+    m_events.started(run.id);
     const QJsonObject params{{QStringLiteral("run_id"), run.id},
                              {QStringLiteral("runtime"), run.runtime},
                              {QStringLiteral("service"), run.serviceName}};
@@ -99,6 +124,7 @@ Result<ServiceRun> ServiceRunner::start(const Identity &caller, RunOrder order)
                       });
     if (!job) {
         (void)m_runs.finish(run.id, RunStatus::Interrupted, false, reportOf(run, {}));
+        m_events.ended(run.id, endEvent(RunStatus::Interrupted, false));
         return job.error();
     }
     run.jobId = job->id;
@@ -155,15 +181,19 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
             qWarning() << "run" << run.runtime
                        << "could not record a result:" << added.error().message;
         results << result;
+        m_events.publish(run.id, resultEvent(result));
         if (workflow) {
             // A workflow's devices end with the walk; its steps show it moving.
             QJsonObject progress = progressOf(order.devices.size(), 0, 0);
             progress.insert(QStringLiteral("steps"), ++steps);
             (void)m_runs.setProgress(run.id, progress);
+            m_events.publish(run.id, progressEvent(progress));
             return;
         }
         (result.success ? passed : failed) += 1;
-        (void)m_runs.setProgress(run.id, progressOf(order.devices.size(), passed, failed));
+        const QJsonObject progress = progressOf(order.devices.size(), passed, failed);
+        (void)m_runs.setProgress(run.id, progress);
+        m_events.publish(run.id, progressEvent(progress));
         if (!order.devices.isEmpty())
             context.setProgress(int((passed + failed) * 100 / order.devices.size()));
     };
@@ -215,8 +245,9 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
         else if (commit->has_value())
             report.insert(QStringLiteral("commit"), commit->value());
     }
-    const Result<bool> finished =
-        m_runs.finish(run.id, status, report.value(QLatin1String("success")).toBool(), report);
+    const bool success = report.value(QLatin1String("success")).toBool();
+    const Result<bool> finished = m_runs.finish(run.id, status, success, report);
+    m_events.ended(run.id, endEvent(status, success));
     if (!finished)
         return finished.error();
     return QJsonObject{{QStringLiteral("run_id"), run.id},
@@ -383,6 +414,7 @@ QString ServiceRunner::end(qint64 runId, RunStatus status)
     const QJsonObject report =
         reportOf(run->value(), results ? results.value() : QList<ServiceResult>{});
     (void)m_runs.finish(runId, status, false, report);
+    m_events.ended(runId, endEvent(status, false));
     return QStringLiteral("Run %1 of %2 marked %3 with %4 results")
         .arg(run->value().runtime, run->value().serviceName, runStatusName(status))
         .arg(results ? results->size() : 0);

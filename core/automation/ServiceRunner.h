@@ -8,6 +8,7 @@
 #include "DeviceTexts.h"
 #include "PingStep.h"
 #include "RestCallStep.h"
+#include "RunEvents.h"
 #include "RunRepository.h"
 #include "Service.h"
 #include "ServiceTemplates.h"
@@ -67,6 +68,7 @@ public:
     // are ended Interrupted with the results they have. Returns how many.
     Result<int> endOrphans();
     RunRepository &runs() { return m_runs; }
+    RunEvents &events() { return m_events; }
     ConfigurationHistory &history() { return m_history; }
     DeviceTexts &texts() { return m_texts; }
 
@@ -96,6 +98,7 @@ private:
     QString end(qint64 runId, RunStatus status);
 
     RunRepository m_runs;
+    RunEvents m_events;
     JobManager &m_jobs;
     DeviceTexts m_texts;
     ConfigurationHistory m_history;
