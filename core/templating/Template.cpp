@@ -12,6 +12,9 @@ namespace {
 
 Error errorOf(const TemplateFailure &failure)
 {
+    // Limits on what a value grows to are found where no line is known.
+    if (failure.line <= 0)
+        return Error::badRequest(failure.message);
     return Error::badRequest(QStringLiteral("line %1: %2").arg(failure.line).arg(failure.message));
 }
 

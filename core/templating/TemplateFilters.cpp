@@ -5,6 +5,7 @@
 #include "TemplateOperations.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -72,16 +73,24 @@ std::function<TemplateValue(const TemplateValue &)> keyOf(const TemplateArgument
     };
 }
 
-QList<TemplateValue> sorted(QList<TemplateValue> items,
+QList<TemplateValue> sorted(const QList<TemplateValue> &items,
                             const std::function<TemplateValue(const TemplateValue &)> &key,
                             bool reverse, int line)
 {
-    std::stable_sort(items.begin(), items.end(),
-                     [&](const TemplateValue &a, const TemplateValue &b) {
-                         const int sign = TemplateOperations::order(key(a), key(b), line);
-                         return reverse ? sign > 0 : sign < 0;
-                     });
-    return items;
+    // Each key worked out once (lower-casing a long text on every comparison would not be).
+    QList<QPair<TemplateValue, qsizetype>> keyed;
+    keyed.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i)
+        keyed.append({key(items.at(i)), i});
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto &a, const auto &b) {
+        const int sign = TemplateOperations::order(a.first, b.first, line);
+        return reverse ? sign > 0 : sign < 0;
+    });
+    QList<TemplateValue> result;
+    result.reserve(items.size());
+    for (const auto &entry : std::as_const(keyed))
+        result << items.at(entry.second);
+    return result;
 }
 
 TemplateValue extreme(const TemplateValue &input, const TemplateArguments &arguments, bool largest)
@@ -214,6 +223,8 @@ QString indented(const QString &text, const TemplateArguments &arguments)
     const bool blank = arguments.value(2, QStringLiteral("blank")).truthy();
     QStringList lines = QString(text + u'\n').split(u'\n');
     lines.removeLast();
+    if (text.size() + (lines.size() + 1) * indention.size() > TemplateOperations::MaxText)
+        fail(arguments, QStringLiteral("The value grows beyond the template's limits."));
     QString result;
     if (blank) {
         result = lines.join(u'\n' + indention);
@@ -245,7 +256,7 @@ QString truncated(const QString &text, const TemplateArguments &arguments)
              QStringLiteral("expected length >= %1, got %2").arg(end.size()).arg(length));
     if (leeway < 0)
         fail(arguments, QStringLiteral("expected leeway >= 0, got %1").arg(leeway));
-    if (text.size() <= length + leeway)
+    if (length >= text.size() || text.size() - length <= leeway)
         return text;
     QString kept = text.left(length - end.size());
     if (!killWords) {
@@ -367,8 +378,9 @@ TemplateValue mapped(const TemplateValue &input, const TemplateArguments &argume
 TemplateValue batched(const TemplateValue &input, const TemplateArguments &arguments)
 {
     const qint64 size = integerArgument(arguments, 0, QStringLiteral("linecount"), 1);
-    if (size <= 0)
-        fail(arguments, QStringLiteral("linecount must be positive."));
+    if (size <= 0 || size > TemplateOperations::MaxItems)
+        fail(arguments,
+             QStringLiteral("linecount must be from 1 to %1.").arg(TemplateOperations::MaxItems));
     const bool fill = arguments.has(1, QStringLiteral("fill_with"));
     const TemplateValue filler = arguments.value(1, QStringLiteral("fill_with"));
     QList<TemplateValue> batches;
@@ -432,11 +444,12 @@ const QHash<QString, Filter> &filters()
                 arguments.value(0, QStringLiteral("chars"), TemplateValue::none());
             if (chars.type() != Type::String)
                 return TemplateValue::string(value.trimmed());
+            const QSet<QChar> strip(chars.text().cbegin(), chars.text().cend());
             qsizetype start = 0;
             qsizetype end = value.size();
-            while (start < end && chars.text().contains(value.at(start)))
+            while (start < end && strip.contains(value.at(start)))
                 ++start;
-            while (end > start && chars.text().contains(value.at(end - 1)))
+            while (end > start && strip.contains(value.at(end - 1)))
                 --end;
             return TemplateValue::string(value.mid(start, end - start));
         };
@@ -460,6 +473,9 @@ const QHash<QString, Filter> &filters()
                         result += replacement;
                     if (i < value.size())
                         result += value.at(i);
+                    if (result.size() > TemplateOperations::MaxText)
+                        fail(arguments,
+                             QStringLiteral("The value grows beyond the template's limits."));
                 }
                 return TemplateValue::string(result);
             }
@@ -576,14 +592,20 @@ const QHash<QString, Filter> &filters()
         all[QStringLiteral("unique")] = [](const TemplateValue &input,
                                            const TemplateArguments &arguments) {
             const auto key = keyOf(arguments, 0, 1);
-            QList<TemplateValue> seen;
+            // Seen keys by their printed form (numbers that compare equal print alike: 1, 1.0
+            // and True as 1), so a long list is one pass, not a comparison of every pair.
+            QSet<QString> seen;
             QList<TemplateValue> kept;
             for (const TemplateValue &item : TemplateOperations::iterate(input, arguments.line)) {
                 const TemplateValue itemKey = key(item);
-                if (std::none_of(seen.cbegin(), seen.cend(), [&](const TemplateValue &other) {
-                        return other.equals(itemKey);
-                    })) {
-                    seen << itemKey;
+                const bool whole =
+                    itemKey.isIntegral() || (itemKey.type() == Type::Float &&
+                                             itemKey.toDouble() == std::trunc(itemKey.toDouble()) &&
+                                             std::abs(itemKey.toDouble()) < 9e18);
+                const QString printed =
+                    whole ? QString::number(qint64(itemKey.toDouble())) : itemKey.repr();
+                if (!seen.contains(printed)) {
+                    seen.insert(printed);
                     kept << item;
                 }
             }

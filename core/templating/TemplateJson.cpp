@@ -58,6 +58,9 @@ QString quoted(const QString &text)
 
 void write(const TemplateValue &value, int indent, int depth, QString &out, int line)
 {
+    if (out.size() > TemplateValue::MaxText)
+        throw TemplateFailure{line, QStringLiteral("The JSON is larger than %1 MB.")
+                                        .arg(TemplateValue::MaxText / (1024 * 1024))};
     const QString newline = indent >= 0 ? u'\n' + QString(indent * (depth + 1), u' ') : QString();
     const QString closing = indent >= 0 ? u'\n' + QString(indent * depth, u' ') : QString();
     const QString separator = indent >= 0 ? QStringLiteral(",") : QStringLiteral(", ");

@@ -144,13 +144,15 @@ private:
                 m_pos += m_stripNext ? 3 : 2;
                 return;
             }
-            const QChar c = rest.at(0);
-            if (c.isLetter() || c == u'_')
+            // Names and numbers are ASCII, as in Jinja's default lexer: QChar's isLetter() and
+            // isDigit() would take letters and digits the patterns below do not.
+            const char16_t c = rest.at(0).unicode();
+            if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_')
                 readName();
-            else if (c.isDigit())
+            else if (c >= u'0' && c <= u'9')
                 readNumber();
             else if (c == u'\'' || c == u'"')
-                readString(c);
+                readString(QChar(c));
             else
                 depth += readOperator(rest);
             if (depth < 0)

@@ -5,6 +5,7 @@
 #include "TemplateOperations.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace Cairn::TemplateMethods {
 
@@ -74,8 +75,9 @@ TemplateValue split(const QString &text, const TemplateArguments &arguments)
 QString stripped(const QString &text, const TemplateArguments &arguments, bool left, bool right)
 {
     const TemplateValue chars = arguments.value(0, QStringLiteral("chars"), TemplateValue::none());
+    const QSet<QChar> set(chars.text().cbegin(), chars.text().cend());
     const auto strips = [&](QChar c) {
-        return chars.type() == Type::String ? chars.text().contains(c) : c.isSpace();
+        return chars.type() == Type::String ? set.contains(c) : c.isSpace();
     };
     qsizetype start = 0;
     qsizetype end = text.size();

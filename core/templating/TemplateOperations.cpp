@@ -39,12 +39,16 @@ TemplateValue floatOf(double value, int line)
 TemplateValue repeated(const TemplateValue &sequence, qint64 times, int line)
 {
     times = qMax<qint64>(0, times);
+    if (times == 0 ||
+        (sequence.type() == Type::String ? sequence.text().isEmpty() : sequence.items().isEmpty()))
+        return sequence.type() == Type::String ? TemplateValue::string({})
+                                               : TemplateValue::list({});
     if (sequence.type() == Type::String) {
         if (times > 0 && sequence.text().size() > MaxText / times)
             tooLarge(line);
         return TemplateValue::string(sequence.text().repeated(times));
     }
-    if (times > 0 && sequence.items().size() > MaxItems / times)
+    if (sequence.weight() > MaxItems / times)
         tooLarge(line);
     QList<TemplateValue> items;
     for (qint64 i = 0; i < times; ++i)
@@ -152,7 +156,7 @@ TemplateValue binary(const QString &op, const TemplateValue &left, const Templat
                 tooLarge(line);
             return TemplateValue::string(left.text() + right.text());
         }
-        if (left.items().size() + right.items().size() > MaxItems)
+        if (left.weight() + right.weight() > MaxItems)
             tooLarge(line);
         return TemplateValue::list(left.items() + right.items());
     }
@@ -275,6 +279,10 @@ QList<TemplateValue> iterate(const TemplateValue &value, int line)
         return keys;
     }
     case Type::String: {
+        if (value.text().size() > MaxItems)
+            throw TemplateFailure{line, QStringLiteral("A text of more than %1 characters is "
+                                                       "not walked character by character.")
+                                            .arg(MaxItems)};
         QList<TemplateValue> characters;
         for (const QChar c : value.text())
             characters << TemplateValue::string(QString(c));

@@ -27,7 +27,7 @@ QList<TemplateValue> iterate(const TemplateValue &value, int line);
 
 // The longest text and list a template may build (its output included), and how many steps one
 // render may take.
-constexpr qsizetype MaxText = 4 * 1024 * 1024;
-constexpr qsizetype MaxItems = 1000 * 1000;
+constexpr qsizetype MaxText = TemplateValue::MaxText;
+constexpr qsizetype MaxItems = TemplateValue::MaxWeight;
 
 } // namespace Cairn::TemplateOperations

@@ -267,13 +267,26 @@ private:
         return node;
     }
 
-    static ExprPtr make(Expr::Kind kind, int line, QList<ExprPtr> operands, QString name = {})
+    ExprPtr make(Expr::Kind kind, int line, QList<ExprPtr> operands, QString name = {}) const
     {
         auto node = std::make_shared<Expr>();
         node->kind = kind;
         node->line = line;
         node->operands = std::move(operands);
         node->name = std::move(name);
+        return sealed(node);
+    }
+
+    // A node with its depth worked out; one deeper than MaxDepth is refused here, before a long
+    // chain (`1+1+1...`, `a.b.b...`, `x|e|e...`) could become a tree too deep to walk.
+    ExprPtr sealed(const std::shared_ptr<Expr> &node) const
+    {
+        for (const ExprPtr &operand : std::as_const(node->operands)) {
+            if (operand)
+                node->depth = qMax(node->depth, operand->depth + 1);
+        }
+        if (node->depth > MaxDepth)
+            fail(QStringLiteral("The template nests deeper than %1 levels.").arg(MaxDepth));
         return node;
     }
 
@@ -374,7 +387,7 @@ private:
         node->line = line;
         node->operands = operands;
         node->operators = operators;
-        return node;
+        return sealed(node);
     }
 
     ExprPtr parseMath()
@@ -595,7 +608,7 @@ private:
         node->operands = std::move(operands);
         node->keywords = keywords;
         node->name = name;
-        return node;
+        return sealed(node);
     }
 
     ExprPtr parseFilters(ExprPtr node)
@@ -652,7 +665,7 @@ private:
         }
         auto negatedTest = std::make_shared<Expr>(*test);
         negatedTest->negated = negated;
-        return negatedTest;
+        return sealed(negatedTest);
     }
 
     static bool startsArgument(const TemplateToken &token)

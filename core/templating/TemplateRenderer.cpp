@@ -32,6 +32,18 @@ qint64 sliceBound(const TemplateValue &value, qint64 size, qint64 fallback, bool
     return qBound<qint64>(-1, bound, size - 1);
 }
 
+// A list or mapping a literal builds may not hold more than a value may: [a, a] forty times
+// over would otherwise stand for 2^40 items.
+const TemplateValue &bounded(const TemplateValue &value, int line)
+{
+    if (value.weight() > TemplateValue::MaxWeight || value.depth() > TemplateValue::MaxDepth)
+        throw TemplateFailure{line, QStringLiteral("A value holds more than %1 items or %2 "
+                                                   "levels.")
+                                        .arg(TemplateValue::MaxWeight)
+                                        .arg(TemplateValue::MaxDepth)};
+    return value;
+}
+
 } // namespace
 
 TemplateRenderer::TemplateRenderer(TemplateValue::Mapping globals)
@@ -236,7 +248,9 @@ TemplateValue TemplateRenderer::evaluate(const TemplateExpression &expression)
         QList<TemplateValue> items;
         for (const auto &item : expression.operands)
             items << TemplateOperations::defined(evaluate(*item), line);
-        return expression.name.isEmpty() ? TemplateValue::list(items) : TemplateValue::tuple(items);
+        return bounded(expression.name.isEmpty() ? TemplateValue::list(items)
+                                                 : TemplateValue::tuple(items),
+                       line);
     }
     case Kind::Dict:
         return evaluateDict(expression);
@@ -310,7 +324,7 @@ TemplateValue TemplateRenderer::evaluateDict(const TemplateExpression &expressio
             key.text(),
             TemplateOperations::defined(evaluate(*expression.operands.at(i + 1)), expression.line));
     }
-    return TemplateValue::mapping(entries);
+    return bounded(TemplateValue::mapping(entries), expression.line);
 }
 
 TemplateValue TemplateRenderer::evaluateSlice(const TemplateExpression &expression)
@@ -336,9 +350,16 @@ TemplateValue TemplateRenderer::evaluateSlice(const TemplateExpression &expressi
     const bool forward = step > 0;
     const qint64 start = sliceBound(bounds[0], size, forward ? 0 : size - 1, forward);
     const qint64 stop = sliceBound(bounds[1], size, forward ? size : -1, forward);
+    // How many items the slice takes, counted without stepping past the end (a huge step would
+    // overflow the index).
+    const qint64 span = forward ? stop - start : start - stop;
+    const qint64 stride =
+        forward ? step : (step == std::numeric_limits<qint64>::min() ? span + 1 : -step);
+    const qint64 count = span <= 0 ? 0 : (span - 1) / stride + 1;
     QString text;
     QList<TemplateValue> items;
-    for (qint64 i = start; forward ? i < stop : i > stop; i += step) {
+    for (qint64 k = 0; k < count; ++k) {
+        const qint64 i = start + k * step;
         if (base.type() == Type::String)
             text += base.text().at(i);
         else

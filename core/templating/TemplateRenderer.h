@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TemplateArguments.h"
+#include "TemplateBudget.h"
 #include "TemplateSyntax.h"
 
 #include <QHash>
@@ -37,6 +38,7 @@ private:
     // How the user wrote the expression that named a value, for "'x' is undefined".
     static QString pathOf(const TemplateExpression &expression);
 
+    TemplateBudget::Scope m_budget;
     TemplateValue::Mapping m_globals;
     QList<QHash<QString, TemplateValue>> m_scopes;
     qint64 m_steps = 0;

@@ -46,6 +46,9 @@ struct TemplateExpression
     QStringList keywords;
     QStringList operators;
     bool negated = false;
+    // Levels below and including this node: bounded, so evaluating and freeing a tree never
+    // recurse deeper than the parser allowed.
+    int depth = 1;
 };
 
 struct TemplateNode;

@@ -1,5 +1,8 @@
 #include "TemplateValue.h"
 
+#include "TemplateBudget.h"
+#include "TemplateFailure.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -110,6 +113,7 @@ TemplateValue TemplateValue::number(double number)
 
 TemplateValue TemplateValue::string(const QString &text)
 {
+    TemplateBudget::spend(text.size() + 1);
     TemplateValue value;
     value.m_type = Type::String;
     value.m_text = text;
@@ -118,8 +122,13 @@ TemplateValue TemplateValue::string(const QString &text)
 
 TemplateValue TemplateValue::list(QList<TemplateValue> items)
 {
+    TemplateBudget::spend(items.size() + 1);
     TemplateValue value;
     value.m_type = Type::List;
+    for (const TemplateValue &item : std::as_const(items)) {
+        value.m_weight = qMin(value.m_weight + item.m_weight, MaxWeight * 2);
+        value.m_depth = qMax(value.m_depth, item.m_depth + 1);
+    }
     value.m_list = std::make_shared<const QList<TemplateValue>>(std::move(items));
     return value;
 }
@@ -133,8 +142,13 @@ TemplateValue TemplateValue::tuple(QList<TemplateValue> items)
 
 TemplateValue TemplateValue::mapping(Mapping entries)
 {
+    TemplateBudget::spend(entries.keys.size() + 1);
     TemplateValue value;
     value.m_type = Type::Mapping;
+    for (const TemplateValue &item : std::as_const(entries.values)) {
+        value.m_weight = qMin(value.m_weight + item.m_weight, MaxWeight * 2);
+        value.m_depth = qMax(value.m_depth, item.m_depth + 1);
+    }
     value.m_mapping = std::make_shared<const Mapping>(std::move(entries));
     return value;
 }
@@ -226,36 +240,62 @@ QString TemplateValue::toText() const
 
 QString TemplateValue::repr() const
 {
+    QString out;
+    appendRepr(out);
+    return out;
+}
+
+void TemplateValue::appendRepr(QString &out) const
+{
+    if (out.size() > MaxText)
+        throw TemplateFailure{
+            0, QStringLiteral("A value prints as more than %1 MB.").arg(MaxText / (1024 * 1024))};
     switch (m_type) {
     case Type::Undefined:
-        return QString();
+        return;
     case Type::None:
-        return QStringLiteral("None");
+        out += QStringLiteral("None");
+        return;
     case Type::Bool:
-        return m_bool ? QStringLiteral("True") : QStringLiteral("False");
+        out += m_bool ? QStringLiteral("True") : QStringLiteral("False");
+        return;
     case Type::Integer:
-        return QString::number(m_integer);
+        out += QString::number(m_integer);
+        return;
     case Type::Float:
-        return pythonFloat(m_float);
+        out += pythonFloat(m_float);
+        return;
     case Type::String:
-        return pythonString(m_text);
+        out += pythonString(m_text);
+        return;
     case Type::List: {
-        QStringList shown;
-        for (const TemplateValue &item : items())
-            shown << item.repr();
-        if (m_tuple)
-            return QLatin1Char('(') + shown.join(QLatin1String(", ")) +
-                   (shown.size() == 1 ? QStringLiteral(",)") : QStringLiteral(")"));
-        return QLatin1Char('[') + shown.join(QLatin1String(", ")) + QLatin1Char(']');
+        out += m_tuple ? u'(' : u'[';
+        bool first = true;
+        for (const TemplateValue &item : items()) {
+            if (!first)
+                out += QStringLiteral(", ");
+            first = false;
+            item.appendRepr(out);
+        }
+        if (m_tuple && items().size() == 1)
+            out += u',';
+        out += m_tuple ? u')' : u']';
+        return;
     }
     case Type::Mapping: {
-        QStringList shown;
-        for (const QString &key : entries().keys)
-            shown << pythonString(key) + QStringLiteral(": ") + entries().values.value(key).repr();
-        return QLatin1Char('{') + shown.join(QLatin1String(", ")) + QLatin1Char('}');
+        out += u'{';
+        bool first = true;
+        for (const QString &key : entries().keys) {
+            if (!first)
+                out += QStringLiteral(", ");
+            first = false;
+            out += pythonString(key) + QStringLiteral(": ");
+            entries().values.value(key).appendRepr(out);
+        }
+        out += u'}';
+        return;
     }
     }
-    return QString();
 }
 
 bool TemplateValue::equals(const TemplateValue &other) const

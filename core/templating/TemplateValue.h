@@ -35,6 +35,12 @@ public:
         QHash<QString, TemplateValue> values;
     };
 
+    // The longest text one value may print as; the most items (nested ones counted, however
+    // shared) and levels one value may hold.
+    static constexpr qsizetype MaxText = 4 * 1024 * 1024;
+    static constexpr qint64 MaxWeight = 1000 * 1000;
+    static constexpr int MaxDepth = 100;
+
     TemplateValue() = default;
     static TemplateValue undefined(const QString &name);
     static TemplateValue none();
@@ -64,10 +70,13 @@ public:
 
     // Python's truth: none, false, 0, 0.0, "", [] and {} are false.
     bool truthy() const;
-    // Python's str(): what {{ value }} prints.
+    // Python's str(): what {{ value }} prints. Throws TemplateFailure past MaxText.
     QString toText() const;
-    // Python's repr(): how values print inside lists and mappings.
+    // Python's repr(): how values print inside lists and mappings. Throws past MaxText.
     QString repr() const;
+    // Items inside, nested ones included, counted as often as they appear; levels of nesting.
+    qint64 weight() const { return m_weight; }
+    int depth() const { return m_depth; }
     // Python's ==: 1 == 1.0 == True, lists and mappings element by element.
     bool equals(const TemplateValue &other) const;
     QJsonValue toJson() const;
@@ -75,12 +84,16 @@ public:
     QString typeName() const;
 
 private:
+    void appendRepr(QString &out) const;
+
     Type m_type = Type::Undefined;
     bool m_bool = false;
     bool m_tuple = false;
     qint64 m_integer = 0;
     double m_float = 0;
     QString m_text;
+    qint64 m_weight = 1;
+    int m_depth = 0;
     std::shared_ptr<const QList<TemplateValue>> m_list;
     std::shared_ptr<const Mapping> m_mapping;
 };

@@ -132,6 +132,37 @@ TEST(TemplateTest, HostileTemplatesEndWithAnErrorInsteadOfTakingTheMachine)
     EXPECT_TRUE(renderError(nestedIfs).contains(QLatin1String("nests deeper")));
     EXPECT_TRUE(
         renderError(QString(Template::MaxSourceSize + 1, u'x')).contains(QLatin1String("at most")));
+    // Found by review: each of these once hung, crashed or took the memory.
+    EXPECT_TRUE(renderError(QStringLiteral("{{ café }}")).contains(QLatin1String("Unexpected")));
+    EXPECT_TRUE(renderError(QStringLiteral("{{ ٣ }}")).contains(QLatin1String("Unexpected")));
+    EXPECT_EQ(renderError(QStringLiteral("{{ 'abc'[1::9223372036854775807] }}{{ "
+                                         "[1,2,3][::-9223372036854775807] }}")),
+              QString());
+    QString chain = QStringLiteral("{{ 1");
+    for (int i = 0; i < 50000; ++i)
+        chain += QStringLiteral("+1");
+    EXPECT_TRUE(renderError(chain + QStringLiteral(" }}")).contains(QLatin1String("nests")));
+    EXPECT_TRUE(
+        renderError(QStringLiteral("{{ x") +
+                    QString(60000, u'|').replace(QStringLiteral("|"), QStringLiteral("|e")) +
+                    QStringLiteral(" }}"))
+            .contains(QLatin1String("nests")));
+    QString doubling = QStringLiteral("{% set a = [1] %}");
+    for (int i = 0; i < 40; ++i)
+        doubling += QStringLiteral("{% set a = [a, a] %}");
+    EXPECT_TRUE(renderError(doubling + QStringLiteral("{{ a }}")).contains(QLatin1String("items")));
+    EXPECT_FALSE(renderError(QStringLiteral("{{ ([] * 1000000000000000000) | length }}")).size());
+    EXPECT_FALSE(renderError(QStringLiteral("{% set s = 'x' * 4000000 %}{% set l = [s] * 100000 "
+                                            "%}{{ l }}"))
+                     .isEmpty());
+    EXPECT_FALSE(renderError(QStringLiteral("{% set s = 'x' * 4000000 %}{{ ([s] * 100000) | "
+                                            "map('upper') | list | length }}"))
+                     .isEmpty());
+    EXPECT_FALSE(
+        renderError(QStringLiteral("{{ [1] | batch(1000000000000000000, 0) | list }}")).isEmpty());
+    EXPECT_EQ(renderError(QStringLiteral("{{ ((range(100000) | list) * 2) | unique | list | "
+                                         "length }}")),
+              QString());
     // Each of these stops early: the whole set well within a second or two.
     EXPECT_LT(clock.elapsed(), 20000);
 }
