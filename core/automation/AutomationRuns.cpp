@@ -226,6 +226,10 @@ Result<void> AutomationRuns::loadSteps(const Identity &caller, RunOrder &order)
         if (!allowed)
             return allowed;
         order.steps.insert(id, step.value());
+        if (step->graph.stepIds.contains(order.service.id))
+            return Error::conflict(QStringLiteral("%1 contains %2: a workflow cannot contain "
+                                                  "itself.")
+                                       .arg(step->name, order.service.name));
         if (step->type == u"workflow") {
             workflows << &step.value();
             pending << step->graph.stepIds;

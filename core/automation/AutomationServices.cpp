@@ -3,13 +3,13 @@
 #include "DeviceNames.h"
 #include "EnmsValues.h"
 #include "ServiceTypes.h"
+#include "UrlOrigin.h"
 #include "auth/PermissionService.h"
 #include "auth/ServerKey.h"
 #include "inventory/DeviceService.h"
 
 #include <QJsonDocument>
 #include <QSet>
-#include <QUrl>
 
 namespace Cairn {
 
@@ -225,24 +225,26 @@ Result<void> AutomationServices::applyGraph(Service &workflow, const QJsonObject
     });
     if (!runnable)
         return runnable;
-    // A nested workflow that leads back to this one would run forever.
-    std::function<const Service *(const Service *, int)> containsSelf =
-        [&](const Service *service, int depth) -> const Service * {
-        if (service->type != WorkflowType || depth > MaxSteps)
-            return nullptr;
+    // A nested workflow that leads back to this one would run forever: every workflow
+    // reachable through the steps, each looked at once.
+    QList<const Service *> pending;
+    QSet<qint64> seen;
+    for (const qint64 id : std::as_const(workflow.graph.stepIds))
+        pending << byId.value(id);
+    while (!pending.isEmpty()) {
+        const Service *service = pending.takeLast();
+        if (!service || service->type != WorkflowType || seen.contains(service->id))
+            continue;
+        seen.insert(service->id);
         for (const qint64 id : service->graph.stepIds) {
             const Service *step = byId.value(id);
-            if (step && (isSelf(step) || containsSelf(step, depth + 1)))
-                return service;
+            if (step && isSelf(step))
+                return Error::invalidField(
+                    QStringLiteral("services"),
+                    QStringLiteral("%1 contains %2: a workflow cannot contain itself.")
+                        .arg(service->name, workflow.name));
+            pending << step;
         }
-        return nullptr;
-    };
-    for (const qint64 id : std::as_const(workflow.graph.stepIds)) {
-        if (const Service *loop = containsSelf(byId.value(id), 0))
-            return Error::invalidField(
-                QStringLiteral("services"),
-                QStringLiteral("%1 contains %2: a workflow cannot contain itself.")
-                    .arg(loop->name, workflow.name));
     }
     return {};
 }
@@ -474,16 +476,8 @@ Result<void> AutomationServices::sealSecrets(Service &service, const QJsonObject
     }
     // Secrets kept from before go only where they went before: whoever may change the service
     // must not redirect its password to a host of their own.
-    const auto originOf = [](const QString &url) {
-        const QUrl parsed(url);
-        return QStringLiteral("%1://%2:%3")
-            .arg(parsed.scheme().toLower(), parsed.host().toLower())
-            .arg(parsed.port(
-                parsed.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443
-                                                                                          : 80));
-    };
     const QString url = service.settings.value(QLatin1String("rest_url")).toString();
-    if (!previousUrl.isEmpty() && originOf(previousUrl) != originOf(url)) {
+    if (!previousUrl.isEmpty() && UrlOrigin::moves(previousUrl, url)) {
         const bool passwordKept = secrets.contains(password) &&
                                   object.value(password).toString().isEmpty() &&
                                   !object.value(password).isNull();

@@ -11,12 +11,22 @@ namespace Cairn {
 
 namespace {
 
-QJsonArray findAll(const QRegularExpression &pattern, const QString &text)
+// Python's re.findall: whole matches, the group, or each match's groups. Bounded, and stopped
+// with the run: a pattern matching everywhere in megabytes of output would otherwise make
+// millions of values.
+Result<QJsonArray> findAll(const QRegularExpression &pattern, const QString &text,
+                           const std::function<bool()> &stopped)
 {
     QJsonArray found;
     const int groups = pattern.captureCount();
     QRegularExpressionMatchIterator matches = pattern.globalMatch(text);
     while (matches.hasNext()) {
+        if (found.size() >= DataExtractionStep::MaxMatches)
+            return Error::invalidField(QStringLiteral("match"),
+                                       QStringLiteral("The pattern matches more than %1 times.")
+                                           .arg(DataExtractionStep::MaxMatches));
+        if (stopped())
+            return Error::badRequest(QStringLiteral("The run was stopped."));
         const QRegularExpressionMatch match = matches.next();
         if (groups == 0) {
             found.append(match.captured(0));
@@ -71,7 +81,11 @@ Result<StepOutput> DataExtractionStep::run(const StepInput &input)
     const QString match = settings.value(QLatin1String("match")).toString();
     QJsonValue values;
     if (matchType == u"regex") {
-        values = findAll(QRegularExpression(match), queried->toString());
+        const Result<QJsonArray> found =
+            findAll(QRegularExpression(match), queried->toString(), input.stopped);
+        if (!found)
+            return found.error();
+        values = found.value();
     } else {
         const Result<QJsonValue> parsed =
             parsedWith(match, queried->toString(), matchType == u"textfsm_dict");

@@ -12,6 +12,9 @@ namespace Cairn {
 class DataExtractionStep : public ServiceStep
 {
 public:
+    // Most values one regular expression extracts.
+    static constexpr int MaxMatches = 100000;
+
     Result<StepOutput> run(const StepInput &input) override;
 };
 

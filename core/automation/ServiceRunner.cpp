@@ -231,8 +231,14 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
     if (!workflow)
         report = reportOf(run, results);
     report.insert(QStringLiteral("errors"), QJsonArray::fromStringList(order.problems));
-    if (order.service.type == QLatin1String("backup_service") &&
-        order.service.settings.value(QLatin1String("commit_to_git")).toBool() && passed > 0) {
+    // Backups a workflow's steps made are committed with the workflow's run.
+    const auto commits = [](const Service &service) {
+        return service.type == u"backup_service" &&
+               service.settings.value(QLatin1String("commit_to_git")).toBool();
+    };
+    const bool backedUp =
+        commits(order.service) || std::any_of(order.steps.cbegin(), order.steps.cend(), commits);
+    if (backedUp && passed > 0) {
         // One commit for the whole run, as a person would make it.
         const Result<std::optional<QString>> commit =
             m_history.commit(QStringLiteral("%1 at %2: %3 devices backed up")

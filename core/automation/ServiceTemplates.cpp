@@ -2,11 +2,11 @@
 
 #include "AutomationInventory.h"
 #include "DeviceTexts.h"
+#include "UrlOrigin.h"
 #include "inventory/SiteService.h"
 #include "templating/Template.h"
 
 #include <QJsonArray>
-#include <QUrl>
 
 namespace Cairn {
 
@@ -72,47 +72,27 @@ Result<QString> renderText(const QString &text, const QJsonObject &context)
     return parsed->render(context);
 }
 
-QString originOf(const QString &url)
-{
-    const QUrl parsed(url, QUrl::StrictMode);
-    if (!parsed.isValid() || parsed.host().isEmpty())
-        return QString();
-    const bool secure = parsed.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
-    return QStringLiteral("%1://%2:%3")
-        .arg(parsed.scheme().toLower(), parsed.host().toLower())
-        .arg(parsed.port(secure ? 443 : 80));
-}
-
-// The scheme and host part of a URL's text: up to the first '/' after "://".
-QString authorityPart(const QString &url)
-{
-    const qsizetype scheme = url.indexOf(QLatin1String("://"));
-    if (scheme < 0)
-        return url;
-    const qsizetype path = url.indexOf(u'/', scheme + 3);
-    return path < 0 ? url : url.left(path);
-}
-
-// A call that carries the service's password or headers goes to a host the service's own
-// settings and the device name, never one the caller put in the run's payload: its host is
-// rendered again with the service's initial_payload alone and must come out the same.
+// A call that carries the service's password or headers goes to a host its own settings or
+// the device name, never one from the run's payload or what earlier steps gave (which may come
+// from the payload): its authority is rendered again with the device alone and must come out
+// the same.
 Result<void> checkSecretOrigin(const Service &service, const QString &renderedUrl,
                                const QJsonObject &context)
 {
     if (service.sealedSecret.isEmpty())
         return {};
-    QJsonObject ownContext = context;
-    ownContext.insert(QStringLiteral("payload"),
-                      service.settings.value(QLatin1String("initial_payload")).toObject());
+    QJsonObject deviceOnly;
+    if (context.contains(QLatin1String("device")))
+        deviceOnly.insert(QStringLiteral("device"), context.value(QLatin1String("device")));
     const QString saved = service.settings.value(QLatin1String("rest_url")).toString();
-    const Result<QString> ownHost = renderText(authorityPart(saved), ownContext);
-    const QString origin = originOf(renderedUrl);
-    if (!ownHost || origin.isEmpty() || originOf(ownHost.value() + u'/') != origin)
+    const Result<QString> ownHost = renderText(UrlOrigin::authorityText(saved), deviceOnly);
+    const QString origin = UrlOrigin::of(renderedUrl);
+    if (!ownHost || origin.isEmpty() || UrlOrigin::of(ownHost.value() + u'/') != origin)
         return Error::invalidField(
             QStringLiteral("rest_url"),
             QStringLiteral("A call with the service's password or headers goes to the host the "
-                           "service names (from its settings or the device), not one from the "
-                           "run's payload."));
+                           "service names (in its settings or from the device), not one from the "
+                           "run's payload or earlier steps."));
     return {};
 }
 

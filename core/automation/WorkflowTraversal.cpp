@@ -45,25 +45,33 @@ WorkflowTraversal::WorkflowTraversal(const RunOrder &order, StepRunner runStep, 
 {
 }
 
-const Service &WorkflowTraversal::stepOf(qint64 id) const
+const Service *WorkflowTraversal::stepOf(qint64 id) const
 {
-    // AutomationRuns loads every step of every nested workflow before the run starts.
-    return *m_order.steps.constFind(id);
+    const auto step = m_order.steps.constFind(id);
+    return step == m_order.steps.cend() ? nullptr : &step.value();
 }
 
 WorkflowTraversal::Walk WorkflowTraversal::run(const Service &workflow,
-                                               const QList<Device> &devices)
+                                               const QList<Device> &devices, int depth)
 {
+    if (depth > MaxNesting) {
+        Walk refused;
+        Outcome outcome;
+        outcome.failedStep = workflow.name;
+        outcome.result = QStringLiteral("Workflows nest deeper than %1 levels.").arg(MaxNesting);
+        refused.devices = QList<Outcome>(devices.size(), outcome);
+        return refused;
+    }
     const QString method = workflow.settings.value(QLatin1String("run_method")).toString();
     if (method == u"per_service_with_workflow_targets")
-        return withWorkflowTargets(workflow, devices);
+        return withWorkflowTargets(workflow, devices, depth);
     if (method == u"per_service_with_service_targets")
-        return withServiceTargets(workflow, devices);
-    return perDevice(workflow, devices);
+        return withServiceTargets(workflow, devices, depth);
+    return perDevice(workflow, devices, depth);
 }
 
 WorkflowTraversal::Walk WorkflowTraversal::perDevice(const Service &workflow,
-                                                     const QList<Device> &devices)
+                                                     const QList<Device> &devices, int depth)
 {
     // One slot per device, written only by that device's lane.
     std::vector<Outcome> outcomes(devices.size());
@@ -80,9 +88,12 @@ WorkflowTraversal::Walk WorkflowTraversal::perDevice(const Service &workflow,
             if (visited.contains(id))
                 continue;
             visited.insert(id);
-            const Service &step = stepOf(id);
-            const Outcome stepOutcome = runStep(workflow, step, {devices.at(index)}).first();
-            follow(outcome, step.name, stepOutcome);
+            const Service *step = stepOf(id);
+            if (!step)
+                break;
+            const Outcome stepOutcome =
+                runStep(workflow, *step, {devices.at(index)}, depth).first();
+            follow(outcome, step->name, stepOutcome);
             queue << nextOf(workflow.graph, id, stepOutcome.success);
         }
     });
@@ -93,7 +104,8 @@ WorkflowTraversal::Walk WorkflowTraversal::perDevice(const Service &workflow,
 }
 
 WorkflowTraversal::Walk WorkflowTraversal::withWorkflowTargets(const Service &workflow,
-                                                               const QList<Device> &devices)
+                                                               const QList<Device> &devices,
+                                                               int depth)
 {
     Walk walk;
     walk.devices = QList<Outcome>(devices.size());
@@ -119,10 +131,12 @@ WorkflowTraversal::Walk WorkflowTraversal::withWorkflowTargets(const Service &wo
         QList<Device> here;
         for (const int index : std::as_const(indexes))
             here << devices.at(index);
-        const Service &step = stepOf(id);
-        const QList<Outcome> outcomes = runStep(workflow, step, here);
+        const Service *step = stepOf(id);
+        if (!step)
+            break;
+        const QList<Outcome> outcomes = runStep(workflow, *step, here, depth);
         for (qsizetype k = 0; k < indexes.size(); ++k) {
-            follow(walk.devices[indexes.at(k)], step.name, outcomes.at(k));
+            follow(walk.devices[indexes.at(k)], step->name, outcomes.at(k));
             arrive(nextOf(workflow.graph, id, outcomes.at(k).success), indexes.at(k));
         }
     }
@@ -131,7 +145,8 @@ WorkflowTraversal::Walk WorkflowTraversal::withWorkflowTargets(const Service &wo
 }
 
 WorkflowTraversal::Walk WorkflowTraversal::withServiceTargets(const Service &workflow,
-                                                              const QList<Device> &devices)
+                                                              const QList<Device> &devices,
+                                                              int depth)
 {
     Walk walk;
     walk.devices = QList<Outcome>(devices.size());
@@ -150,13 +165,16 @@ WorkflowTraversal::Walk WorkflowTraversal::withServiceTargets(const Service &wor
             break;
         if (!reached.contains(id))
             continue;
-        const Service &step = stepOf(id);
-        const QList<Outcome> outcomes = runStep(workflow, step, m_order.stepTargets.value(id));
+        const Service *step = stepOf(id);
+        if (!step)
+            break;
+        const QList<Outcome> outcomes =
+            runStep(workflow, *step, m_order.stepTargets.value(id), depth);
         const bool passed = !outcomes.isEmpty() && allPassed(outcomes);
         for (Outcome &outcome : walk.devices) {
-            outcome.path << step.name;
+            outcome.path << step->name;
             if (!passed)
-                outcome.failedStep = step.name;
+                outcome.failedStep = step->name;
         }
         arrive(nextOf(workflow.graph, id, passed));
     }
@@ -167,10 +185,23 @@ WorkflowTraversal::Walk WorkflowTraversal::withServiceTargets(const Service &wor
 
 QList<WorkflowTraversal::Outcome> WorkflowTraversal::runStep(const Service &workflow,
                                                              const Service &step,
-                                                             const QList<Device> &devices)
+                                                             const QList<Device> &devices,
+                                                             int depth)
 {
-    if (step.type == u"workflow")
-        return run(step, devices).devices;
+    if (step.type == u"workflow") {
+        if (step.settings.value(QLatin1String("run_method")).toString() !=
+            u"per_service_with_service_targets")
+            return run(step, devices, depth + 1).devices;
+        const QMutexLocker lock(&m_ownTargetsMutex);
+        auto walked = m_ownTargetWalks.constFind(step.id);
+        if (walked == m_ownTargetWalks.cend())
+            walked = m_ownTargetWalks.insert(step.id, run(step, {}, depth + 1).success);
+        Outcome outcome;
+        outcome.success = walked.value();
+        if (!outcome.success)
+            outcome.failedStep = step.name;
+        return QList<Outcome>(qMax<qsizetype>(1, devices.size()), outcome);
+    }
     const auto attempt = [&](const Device *device) {
         const ServiceResult result =
             m_runStep(step, device, memoryOf(device ? device->id : 0), workflow.name);

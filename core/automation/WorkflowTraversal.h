@@ -50,7 +50,12 @@ public:
         bool success = false;
     };
 
-    Walk run(const Service &workflow, const QList<Device> &devices);
+    // How deep workflows may nest: deeper is a workflow inside itself (saved through a race) or
+    // nothing a person draws.
+    static constexpr int MaxNesting = 16;
+
+    // `depth`: how many workflows this one is inside.
+    Walk run(const Service &workflow, const QList<Device> &devices, int depth = 0);
 
 private:
     struct Memory
@@ -59,13 +64,14 @@ private:
         QJsonObject results;
     };
 
-    Walk perDevice(const Service &workflow, const QList<Device> &devices);
-    Walk withWorkflowTargets(const Service &workflow, const QList<Device> &devices);
-    Walk withServiceTargets(const Service &workflow, const QList<Device> &devices);
+    Walk perDevice(const Service &workflow, const QList<Device> &devices, int depth);
+    Walk withWorkflowTargets(const Service &workflow, const QList<Device> &devices, int depth);
+    Walk withServiceTargets(const Service &workflow, const QList<Device> &devices, int depth);
     // `step` (a service, or a nested workflow) on `devices`: what each gave.
     QList<Outcome> runStep(const Service &workflow, const Service &step,
-                           const QList<Device> &devices);
-    const Service &stepOf(qint64 id) const;
+                           const QList<Device> &devices, int depth);
+    // Null when the run's order lacks it (it cannot: AutomationRuns loads every step).
+    const Service *stepOf(qint64 id) const;
     QJsonObject memoryOf(qint64 deviceId);
     void remember(qint64 deviceId, const Service &step, const ServiceResult &result);
 
@@ -75,6 +81,10 @@ private:
     std::function<bool()> m_stopped;
     QMutex m_mutex;
     QHash<qint64, Memory> m_memory;
+    // Nested workflows that run on their steps' own targets run once per run, however many
+    // devices arrive at them: whether each reached End.
+    QMutex m_ownTargetsMutex;
+    QHash<qint64, bool> m_ownTargetWalks;
 };
 
 } // namespace Cairn

@@ -402,6 +402,9 @@ seen["backup"] = call("POST", "/run_service", admin, json={"name": "tpl-backup",
 seen["hostname"] = call("POST", "/run_service", admin, json={"name": "tpl-hostname", "devices": ["run-r2"]})
 seen["addresses"] = call("POST", "/run_service", admin, json={"name": "tpl-addresses", "devices": ["run-r2"]})
 seen["own"] = call("POST", "/run_service", admin, json={"name": "tpl-own", "devices": ["run-r1"]})
+seen["moved_by_template"] = call("PUT", "/instance/rest_call_service", admin,
+                                json={"name": "tpl-own",
+                                      "rest_url": "http://{{ payload.h }}@127.0.0.1:1/x"})
 seen["elsewhere"] = call("POST", "/run_service", admin,
                          json={"name": "tpl-elsewhere", "devices": ["run-r1"], "url": "http://203.0.113.9"})
 print(json.dumps(seen))
@@ -460,6 +463,9 @@ print(json.dumps(seen))
     EXPECT_TRUE(own[QLatin1String("success")].toBool()) << own;
     EXPECT_EQ(own[QLatin1String("result")][QLatin1String("name")].toString(),
               QLatin1String("run-r1"));
+    // A kept password does not follow a templated host either: the host's text changed.
+    EXPECT_EQ(seen.body("moved_by_template")[QLatin1String("failure")].toArray().size(), 1)
+        << seen.body("moved_by_template");
     // The password never goes to a host the caller named in the run's payload.
     const QJsonValue elsewhere =
         seen.body("elsewhere")[QLatin1String("devices")][QLatin1String("run-r1")];
