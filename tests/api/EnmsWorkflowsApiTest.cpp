@@ -138,3 +138,59 @@ print(json.dumps(seen))
     const QJsonValue own = seen.body("own");
     EXPECT_TRUE(own[QLatin1String("success")].toBool()) << own;
 }
+
+TEST_F(EnmsWorkflowsApiTest, ARunCanBeFollowedAsItGoesAsServerSentEvents)
+{
+    const EnmsScript seen = run(QStringLiteral(R"PY(
+from urllib.parse import quote
+call("POST", "/instance/service", admin, json=[
+    {"name": "follow-show", "type": "command_service", "credentials": "lab",
+     "commands": ["show version"], "number_of_retries": 1, "time_between_retries": 1}])
+call("POST", "/instance/workflow", admin, json={"name": "follow-wf", "services": ["follow-show"], "edges": [
+    {"subtype": "success", "source": "Start", "destination": "follow-show"},
+    {"subtype": "success", "source": "follow-show", "destination": "End"}]})
+started = call("POST", "/run_service", admin,
+               json={"name": "follow-wf", "devices": ["run-r1", "run-dead"], "async": True})
+path = base + "/api/runs/follow-wf/" + quote(started[1]["runtime"]) + "/events/"
+def follow(auth_header):
+    reply = requests.get(path, headers={"Authorization": auth_header}, stream=True, timeout=60)
+    if reply.status_code != 200:
+        return [reply.status_code, reply.headers.get("Content-Type"), []]
+    events, kind = [], None
+    for line in reply.iter_lines(decode_unicode=True):
+        if line.startswith("event: "):
+            kind = line[7:]
+        elif line.startswith("data: "):
+            events.append([kind, json.loads(line[6:])])
+    return [reply.status_code, reply.headers.get("Content-Type"), events]
+seen["live"] = follow("Token " + admin)
+seen["again"] = follow("Token " + admin)
+seen["alice"] = follow("Basic YWxpY2U6YWxpY2UtcGFzc3dvcmQ=")
+print(json.dumps(seen))
+)PY"));
+    const QJsonArray live = seen.noted[QLatin1String("live")].toArray();
+    ASSERT_EQ(live[0].toInt(), 200) << seen.noted;
+    EXPECT_TRUE(live[1].toString().startsWith(QLatin1String("text/event-stream")));
+    const QJsonArray events = live[2].toArray();
+    ASSERT_FALSE(events.isEmpty());
+    // A result for each device's step, progress, and the end last.
+    QStringList results;
+    for (const QJsonValue event : events) {
+        if (event[0].toString() == u"result")
+            results << event[1][QLatin1String("device")].toString() + u':' +
+                           (event[1][QLatin1String("success")].toBool() ? u'+' : u'-');
+    }
+    results.sort();
+    EXPECT_EQ(results, (QStringList{QStringLiteral("run-dead:-"), QStringLiteral("run-r1:+")}))
+        << seen.noted;
+    const QJsonValue end = events.last();
+    EXPECT_EQ(end[0].toString(), QLatin1String("end"));
+    EXPECT_EQ(end[1][QLatin1String("status")].toString(), QLatin1String("Completed"));
+    EXPECT_FALSE(end[1][QLatin1String("success")].toBool());
+    // Following it again after the end gives its events again, the end last.
+    const QJsonArray again = seen.noted[QLatin1String("again")][2].toArray();
+    ASSERT_FALSE(again.isEmpty());
+    EXPECT_EQ(again.last()[0].toString(), QLatin1String("end"));
+    // Someone who may not read the run may not follow it.
+    EXPECT_EQ(seen.noted[QLatin1String("alice")][0].toInt(), 403) << seen.noted;
+}

@@ -6,6 +6,8 @@
 #include "routing/FaceErrors.h"
 #include "routing/Router.h"
 
+#include <QJsonDocument>
+
 namespace Cairn {
 
 namespace {
@@ -29,6 +31,8 @@ Result<QList<Shown>> shownAll(const Result<QJsonArray> &objects)
 
 // Runs pile up; a listing reads this many, the latest.
 constexpr int LatestRuns = 10000;
+// How long a followed run's stream stays quiet before a keep-alive line.
+constexpr int KeepAliveMs = 10 * 1000;
 
 using Lister = std::function<Result<QJsonArray>(AutomationParts &)>;
 using Getter = std::function<Result<QJsonObject>(AutomationParts &, const QString &)>;
@@ -56,6 +60,51 @@ void addResource(Router &router, CoreServices &core, const QString &plural, cons
             return FaceErrors::response(Face::Native, found.error());
         return HttpResponse::json(found.value());
     });
+}
+
+// A run's events as Server-Sent Events: each waits for the next ones (or a keep-alive comment
+// every few seconds, so proxies and the connection guard see the stream alive) until the end.
+HttpResponse runEvents(CoreServices &core, qint64 runId, const ServiceRun &run)
+{
+    RunEvents &events = core.serviceRunner().events();
+    if (!events.has(runId)) {
+        // Ended a while ago (or before this server started): its end is all there is to follow.
+        const QJsonObject end{{QStringLiteral("type"), QStringLiteral("end")},
+                              {QStringLiteral("status"), runStatusName(run.status)},
+                              {QStringLiteral("success"), run.success.value_or(false)}};
+        return HttpResponse::bytes(
+            "event: end\ndata: " + QJsonDocument(end).toJson(QJsonDocument::Compact) + "\n\n",
+            "text/event-stream");
+    }
+    std::shared_ptr<RunEvents::Follower> follower = events.follow();
+    if (!follower)
+        return FaceErrors::response(
+            Face::Native,
+            Error::unavailable(QStringLiteral("followers"),
+                               QStringLiteral("%1 runs are followed already; poll "
+                                              "/rest/result/<service>/<runtime> instead.")
+                                   .arg(RunEvents::MaxFollowers)));
+    struct Place
+    {
+        qsizetype cursor = 0;
+        bool done = false;
+    };
+    auto place = std::make_shared<Place>();
+    return HttpResponse::streamed(
+        "text/event-stream",
+        [&events, follower, place, runId]() -> Result<std::optional<QByteArray>> {
+            if (place->done)
+                return std::optional<QByteArray>();
+            const RunEvents::Batch batch =
+                events.next(runId, place->cursor, QDeadlineTimer(KeepAliveMs));
+            place->cursor = batch.cursor;
+            place->done = batch.ended;
+            QByteArray out;
+            for (const QJsonObject &event : batch.events)
+                out += "event: " + event.value(QLatin1String("type")).toString().toUtf8() +
+                       "\ndata: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
+            return std::optional<QByteArray>(out.isEmpty() ? QByteArray(": alive\n\n") : out);
+        });
 }
 
 } // namespace
@@ -91,6 +140,26 @@ void AutomationResourcesController::registerRoutes(Router &router, CoreServices 
                        "by field.")
             .arg(LatestRuns));
     runs.queryParameters = nativeListParameters();
+    RouteSpec follow = nativeRoute(
+        "GET", QStringLiteral("/api/runs/{service}/{runtime}/events/"),
+        QStringLiteral("Follow a run"),
+        QStringLiteral("Server-Sent Events (text/event-stream) as the run goes: `result` "
+                       "{service, device, workflow, success, duration} for each step on each "
+                       "device, `progress` {total, done, passed, failed[, steps]}, and `end` "
+                       "{status, success}, after which the stream closes. A late follower gets "
+                       "the events from the start; a comment line keeps a quiet stream alive. "
+                       "Readable by whoever may read the run's result."));
+    router.add(follow, [&core](const ApiRequest &request) {
+        return HttpResponse::later([services = &core, caller = *request.identity,
+                                    service = request.pathParam(QStringLiteral("service")),
+                                    runtime = request.pathParam(QStringLiteral("runtime"))] {
+            AutomationParts parts(*services);
+            const Result<ServiceRun> run = parts.runs.run(caller, service, runtime);
+            if (!run)
+                return FaceErrors::response(Face::Native, run.error());
+            return runEvents(*services, run->id, run.value());
+        });
+    });
     router.add(runs, [&core](const ApiRequest &request) {
         return HttpResponse::later([services = &core, request] {
             const User &caller = request.identity->user;
