@@ -18,6 +18,7 @@ Result<QJsonArray> findAll(const QRegularExpression &pattern, const QString &tex
                            const std::function<bool()> &stopped)
 {
     QJsonArray found;
+    qint64 captured = 0;
     const int groups = pattern.captureCount();
     QRegularExpressionMatchIterator matches = pattern.globalMatch(text);
     while (matches.hasNext()) {
@@ -28,6 +29,14 @@ Result<QJsonArray> findAll(const QRegularExpression &pattern, const QString &tex
         if (stopped())
             return Error::badRequest(QStringLiteral("The run was stopped."));
         const QRegularExpressionMatch match = matches.next();
+        // Groups copy what they capture: many nested groups over a long output would copy it
+        // many times over.
+        for (int group = groups == 0 ? 0 : 1; group <= groups; ++group)
+            captured += match.capturedLength(group);
+        if (captured > DataExtractionStep::MaxCaptured)
+            return Error::invalidField(QStringLiteral("match"),
+                                       QStringLiteral("The pattern captures more than %1 MB.")
+                                           .arg(DataExtractionStep::MaxCaptured / (1024 * 1024)));
         if (groups == 0) {
             found.append(match.captured(0));
         } else if (groups == 1) {

@@ -14,6 +14,8 @@ class DataExtractionStep : public ServiceStep
 public:
     // Most values one regular expression extracts.
     static constexpr int MaxMatches = 100000;
+    // Most characters its matches may capture, all together.
+    static constexpr qint64 MaxCaptured = 16 * 1024 * 1024;
 
     Result<StepOutput> run(const StepInput &input) override;
 };

@@ -37,7 +37,15 @@ void RunEvents::publish(qint64 runId, const QJsonObject &event)
         run->dropped = true;
         return;
     }
-    run->events << event;
+    // Progress replaces the progress just before it: only the latest matters to a follower.
+    const auto isProgress = [](const QJsonObject &object) {
+        return object.value(QLatin1String("type")).toString() == u"progress";
+    };
+    if (isProgress(event) && !run->events.isEmpty() && run->events.size() > run->followedUpTo &&
+        isProgress(run->events.last()))
+        run->events.last() = event;
+    else
+        run->events << event;
     m_changed.wakeAll();
 }
 
@@ -73,14 +81,15 @@ RunEvents::Batch RunEvents::next(qint64 runId, qsizetype cursor, QDeadlineTimer 
 {
     QMutexLocker lock(&m_mutex);
     for (;;) {
-        const auto run = m_runs.constFind(runId);
-        if (run == m_runs.cend())
+        const auto run = m_runs.find(runId);
+        if (run == m_runs.end())
             return {{}, cursor, true};
         if (cursor < run->events.size() || run->ended) {
             Batch batch;
-            batch.events = run->events.mid(cursor);
-            batch.cursor = run->events.size();
-            batch.ended = run->ended;
+            batch.events = run->events.mid(cursor, MaxBatch);
+            batch.cursor = cursor + batch.events.size();
+            batch.ended = run->ended && batch.cursor == run->events.size();
+            run->followedUpTo = qMax(run->followedUpTo, batch.cursor);
             return batch;
         }
         if (deadline.hasExpired() || !m_changed.wait(&m_mutex, deadline))

@@ -25,6 +25,8 @@ public:
     static constexpr int MaxFollowers = 32;
     // How long an ended run's events stay for followers still reading them.
     static constexpr int KeepAfterEndMs = 60 * 1000;
+    // Most events one call of next() gives.
+    static constexpr qsizetype MaxBatch = 1000;
 
     struct Batch
     {
@@ -67,6 +69,8 @@ private:
         QList<QJsonObject> events;
         bool ended = false;
         bool dropped = false;
+        // Events up to here went to a follower: never replaced afterwards.
+        qsizetype followedUpTo = 0;
         QDeadlineTimer forgetAt;
     };
 

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QMutex>
+#include <QSet>
 #include <QThread>
 
 namespace Cairn {
@@ -174,12 +175,27 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
     int failed = 0;
     int steps = 0;
     const bool workflow = order.service.type == u"workflow";
+    // Backups committed with the run: the service's own, or a workflow's backup steps'.
+    const auto commits = [](const Service &service) {
+        return service.type == u"backup_service" &&
+               service.settings.value(QLatin1String("commit_to_git")).toBool();
+    };
+    QSet<qint64> committing;
+    if (commits(order.service))
+        committing.insert(order.service.id);
+    for (const Service &step : order.steps) {
+        if (commits(step))
+            committing.insert(step.id);
+    }
+    int backups = 0;
     const auto record = [&](ServiceResult result) {
         const Result<void> added = m_runs.addResult(result);
         const QMutexLocker lock(&mutex);
         if (!added)
             qWarning() << "run" << run.runtime
                        << "could not record a result:" << added.error().message;
+        if (result.success && result.serviceId && committing.contains(*result.serviceId))
+            ++backups;
         results << result;
         m_events.publish(run.id, resultEvent(result));
         if (workflow) {
@@ -231,19 +247,10 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
     if (!workflow)
         report = reportOf(run, results);
     report.insert(QStringLiteral("errors"), QJsonArray::fromStringList(order.problems));
-    // Backups a workflow's steps made are committed with the workflow's run.
-    const auto commits = [](const Service &service) {
-        return service.type == u"backup_service" &&
-               service.settings.value(QLatin1String("commit_to_git")).toBool();
-    };
-    const bool backedUp =
-        commits(order.service) || std::any_of(order.steps.cbegin(), order.steps.cend(), commits);
-    if (backedUp && passed > 0) {
+    if (backups > 0) {
         // One commit for the whole run, as a person would make it.
-        const Result<std::optional<QString>> commit =
-            m_history.commit(QStringLiteral("%1 at %2: %3 devices backed up")
-                                 .arg(run.serviceName, run.runtime)
-                                 .arg(passed));
+        const Result<std::optional<QString>> commit = m_history.commit(
+            QStringLiteral("%1 at %2: %3 backups").arg(run.serviceName, run.runtime).arg(backups));
         if (!commit)
             report.insert(
                 QStringLiteral("errors"),

@@ -192,12 +192,19 @@ QList<WorkflowTraversal::Outcome> WorkflowTraversal::runStep(const Service &work
         if (step.settings.value(QLatin1String("run_method")).toString() !=
             u"per_service_with_service_targets")
             return run(step, devices, depth + 1).devices;
-        const QMutexLocker lock(&m_ownTargetsMutex);
-        auto walked = m_ownTargetWalks.constFind(step.id);
-        if (walked == m_ownTargetWalks.cend())
-            walked = m_ownTargetWalks.insert(step.id, run(step, {}, depth + 1).success);
+        std::shared_ptr<OwnTargetWalk> walk;
+        {
+            const QMutexLocker lock(&m_ownTargetsMutex);
+            std::shared_ptr<OwnTargetWalk> &slot = m_ownTargetWalks[step.id];
+            if (!slot)
+                slot = std::make_shared<OwnTargetWalk>();
+            walk = slot;
+        }
+        // Walked by the first device to arrive (outside the lock: it may nest others); the
+        // rest wait for its outcome.
+        std::call_once(walk->once, [&] { walk->success = run(step, {}, depth + 1).success; });
         Outcome outcome;
-        outcome.success = walked.value();
+        outcome.success = walk->success;
         if (!outcome.success)
             outcome.failedStep = step.name;
         return QList<Outcome>(qMax<qsizetype>(1, devices.size()), outcome);

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <functional>
+#include <memory>
+#include <mutex>
 
 namespace Cairn {
 
@@ -83,8 +85,13 @@ private:
     QHash<qint64, Memory> m_memory;
     // Nested workflows that run on their steps' own targets run once per run, however many
     // devices arrive at them: whether each reached End.
+    struct OwnTargetWalk
+    {
+        std::once_flag once;
+        bool success = false;
+    };
     QMutex m_ownTargetsMutex;
-    QHash<qint64, bool> m_ownTargetWalks;
+    QHash<qint64, std::shared_ptr<OwnTargetWalk>> m_ownTargetWalks;
 };
 
 } // namespace Cairn

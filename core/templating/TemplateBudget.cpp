@@ -22,6 +22,11 @@ TemplateBudget::Scope::~Scope()
     t_spent = m_outer;
 }
 
+bool TemplateBudget::inRender()
+{
+    return t_spent != nullptr;
+}
+
 void TemplateBudget::spend(qint64 units)
 {
     if (!t_spent)

@@ -17,6 +17,8 @@ public:
     // Charges `units` to the render running on this thread; throws TemplateFailure past the
     // budget.
     static void spend(qint64 units);
+    // Whether a render runs on this thread (values built outside renders are not bounded).
+    static bool inRender();
 
     class Scope
     {

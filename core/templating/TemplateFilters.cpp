@@ -598,12 +598,12 @@ const QHash<QString, Filter> &filters()
             QList<TemplateValue> kept;
             for (const TemplateValue &item : TemplateOperations::iterate(input, arguments.line)) {
                 const TemplateValue itemKey = key(item);
-                const bool whole =
-                    itemKey.isIntegral() || (itemKey.type() == Type::Float &&
-                                             itemKey.toDouble() == std::trunc(itemKey.toDouble()) &&
-                                             std::abs(itemKey.toDouble()) < 9e18);
-                const QString printed =
-                    whole ? QString::number(qint64(itemKey.toDouble())) : itemKey.repr();
+                const bool wholeFloat = itemKey.type() == Type::Float &&
+                                        itemKey.toDouble() == std::trunc(itemKey.toDouble()) &&
+                                        std::abs(itemKey.toDouble()) < 9e15;
+                const QString printed = itemKey.isIntegral() ? QString::number(itemKey.toInteger())
+                                        : wholeFloat ? QString::number(qint64(itemKey.toDouble()))
+                                                     : itemKey.repr();
                 if (!seen.contains(printed)) {
                     seen.insert(printed);
                     kept << item;

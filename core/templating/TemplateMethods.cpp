@@ -133,12 +133,17 @@ TemplateValue textMethod(const QString &text, const QString &method,
     }
     if (method == u"join") {
         QStringList parts;
+        qsizetype size = 0;
         for (const TemplateValue &item : TemplateOperations::iterate(
                  arguments.value(0, QStringLiteral("iterable")), arguments.line)) {
             if (item.type() != Type::String)
                 fail(arguments, QStringLiteral("sequence item: expected str instance, %1 found")
                                     .arg(item.typeName()));
             parts << item.text();
+            // Counted before joining: a long separator between many items is a huge text.
+            size += item.text().size() + text.size();
+            if (size > TemplateOperations::MaxText)
+                fail(arguments, QStringLiteral("The value grows beyond the template's limits."));
         }
         return TemplateValue::string(parts.join(text));
     }

@@ -1,5 +1,6 @@
 #include "TemplateOperations.h"
 
+#include "TemplateBudget.h"
 #include "TemplateFailure.h"
 
 #include <cmath>
@@ -197,6 +198,7 @@ int order(const TemplateValue &left, const TemplateValue &right, int line)
         return left.text().compare(right.text()) < 0 ? -1 : left.text() != right.text();
     if (left.type() == Type::List && right.type() == Type::List) {
         const qsizetype common = qMin(left.items().size(), right.items().size());
+        TemplateBudget::spend(common);
         for (qsizetype i = 0; i < common; ++i) {
             if (!left.items().at(i).equals(right.items().at(i)))
                 return order(left.items().at(i), right.items().at(i), line);

@@ -32,18 +32,6 @@ qint64 sliceBound(const TemplateValue &value, qint64 size, qint64 fallback, bool
     return qBound<qint64>(-1, bound, size - 1);
 }
 
-// A list or mapping a literal builds may not hold more than a value may: [a, a] forty times
-// over would otherwise stand for 2^40 items.
-const TemplateValue &bounded(const TemplateValue &value, int line)
-{
-    if (value.weight() > TemplateValue::MaxWeight || value.depth() > TemplateValue::MaxDepth)
-        throw TemplateFailure{line, QStringLiteral("A value holds more than %1 items or %2 "
-                                                   "levels.")
-                                        .arg(TemplateValue::MaxWeight)
-                                        .arg(TemplateValue::MaxDepth)};
-    return value;
-}
-
 } // namespace
 
 TemplateRenderer::TemplateRenderer(TemplateValue::Mapping globals)
@@ -248,9 +236,7 @@ TemplateValue TemplateRenderer::evaluate(const TemplateExpression &expression)
         QList<TemplateValue> items;
         for (const auto &item : expression.operands)
             items << TemplateOperations::defined(evaluate(*item), line);
-        return bounded(expression.name.isEmpty() ? TemplateValue::list(items)
-                                                 : TemplateValue::tuple(items),
-                       line);
+        return expression.name.isEmpty() ? TemplateValue::list(items) : TemplateValue::tuple(items);
     }
     case Kind::Dict:
         return evaluateDict(expression);
@@ -324,7 +310,7 @@ TemplateValue TemplateRenderer::evaluateDict(const TemplateExpression &expressio
             key.text(),
             TemplateOperations::defined(evaluate(*expression.operands.at(i + 1)), expression.line));
     }
-    return bounded(TemplateValue::mapping(entries), expression.line);
+    return TemplateValue::mapping(entries);
 }
 
 TemplateValue TemplateRenderer::evaluateSlice(const TemplateExpression &expression)

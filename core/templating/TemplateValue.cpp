@@ -71,6 +71,18 @@ QString pythonString(const QString &value)
     return text + quote;
 }
 
+// Every list and mapping a render builds, by whatever operator, filter or method, stays within
+// what a value may hold: shared items count as often as they appear, so [a, a] forty times
+// over, or batch and dict repeating one big value, end here.
+void checkBounds(qint64 weight, int depth)
+{
+    if (TemplateBudget::inRender() &&
+        (weight > TemplateValue::MaxWeight || depth > TemplateValue::MaxDepth))
+        throw TemplateFailure{0, QStringLiteral("A value holds more than %1 items or %2 levels.")
+                                     .arg(TemplateValue::MaxWeight)
+                                     .arg(TemplateValue::MaxDepth)};
+}
+
 } // namespace
 
 TemplateValue TemplateValue::undefined(const QString &name)
@@ -129,6 +141,7 @@ TemplateValue TemplateValue::list(QList<TemplateValue> items)
         value.m_weight = qMin(value.m_weight + item.m_weight, MaxWeight * 2);
         value.m_depth = qMax(value.m_depth, item.m_depth + 1);
     }
+    checkBounds(value.m_weight, value.m_depth);
     value.m_list = std::make_shared<const QList<TemplateValue>>(std::move(items));
     return value;
 }
@@ -149,6 +162,7 @@ TemplateValue TemplateValue::mapping(Mapping entries)
         value.m_weight = qMin(value.m_weight + item.m_weight, MaxWeight * 2);
         value.m_depth = qMax(value.m_depth, item.m_depth + 1);
     }
+    checkBounds(value.m_weight, value.m_depth);
     value.m_mapping = std::make_shared<const Mapping>(std::move(entries));
     return value;
 }
@@ -315,6 +329,7 @@ bool TemplateValue::equals(const TemplateValue &other) const
     case Type::List: {
         if (items().size() != other.items().size())
             return false;
+        TemplateBudget::spend(items().size());
         for (qsizetype i = 0; i < items().size(); ++i) {
             if (!items().at(i).equals(other.items().at(i)))
                 return false;
@@ -324,6 +339,7 @@ bool TemplateValue::equals(const TemplateValue &other) const
     case Type::Mapping: {
         if (entries().keys.size() != other.entries().keys.size())
             return false;
+        TemplateBudget::spend(entries().keys.size());
         for (const QString &key : entries().keys) {
             const auto found = other.entries().values.constFind(key);
             if (found == other.entries().values.cend() ||
@@ -353,12 +369,14 @@ QJsonValue TemplateValue::toJson() const
     case Type::String:
         return m_text;
     case Type::List: {
+        TemplateBudget::spend(items().size());
         QJsonArray array;
         for (const TemplateValue &item : items())
             array.append(item.toJson());
         return array;
     }
     case Type::Mapping: {
+        TemplateBudget::spend(entries().keys.size());
         QJsonObject object;
         for (const QString &key : entries().keys)
             object.insert(key, entries().values.value(key).toJson());

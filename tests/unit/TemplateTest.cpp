@@ -163,6 +163,16 @@ TEST(TemplateTest, HostileTemplatesEndWithAnErrorInsteadOfTakingTheMachine)
     EXPECT_EQ(renderError(QStringLiteral("{{ ((range(100000) | list) * 2) | unique | list | "
                                          "length }}")),
               QString());
+    // Found by the second review: builders that repeat one value, and a long join.
+    EXPECT_FALSE(renderError(QStringLiteral("{{ ([0] | batch(1000000, ([0] | batch(1000000, 0)) "
+                                            "| first)) | first | length }}"))
+                     .isEmpty());
+    QString dicts = QStringLiteral("{% set x = dict(a=1) %}");
+    for (int i = 0; i < 40; ++i)
+        dicts += QStringLiteral("{% set x = dict(a=x, b=x) %}");
+    EXPECT_FALSE(renderError(dicts + QStringLiteral("{{ x == x }}")).isEmpty());
+    EXPECT_FALSE(
+        renderError(QStringLiteral("{{ ('a' * 4000000).join([''] * 400000) }}")).isEmpty());
     // Each of these stops early: the whole set well within a second or two.
     EXPECT_LT(clock.elapsed(), 20000);
 }

@@ -67,6 +67,11 @@ void addResource(Router &router, CoreServices &core, const QString &plural, cons
 HttpResponse runEvents(CoreServices &core, qint64 runId, const ServiceRun &run)
 {
     RunEvents &events = core.serviceRunner().events();
+    if (!events.has(runId) && run.status == RunStatus::Running)
+        return FaceErrors::response(
+            Face::Native, Error::conflict(QStringLiteral("The run %1 is not running on this "
+                                                         "server: poll its result instead.")
+                                              .arg(run.runtime)));
     if (!events.has(runId)) {
         // Ended a while ago (or before this server started): its end is all there is to follow.
         const QJsonObject end{{QStringLiteral("type"), QStringLiteral("end")},
@@ -90,15 +95,27 @@ HttpResponse runEvents(CoreServices &core, qint64 runId, const ServiceRun &run)
         bool done = false;
     };
     auto place = std::make_shared<Place>();
+    RunRepository &runs = core.serviceRunner().runs();
     return HttpResponse::streamed(
         "text/event-stream",
-        [&events, follower, place, runId]() -> Result<std::optional<QByteArray>> {
+        [&events, &runs, follower, place, runId]() -> Result<std::optional<QByteArray>> {
             if (place->done)
                 return std::optional<QByteArray>();
-            const RunEvents::Batch batch =
-                events.next(runId, place->cursor, QDeadlineTimer(KeepAliveMs));
+            RunEvents::Batch batch = events.next(runId, place->cursor, QDeadlineTimer(KeepAliveMs));
             place->cursor = batch.cursor;
             place->done = batch.ended;
+            // A quiet run that ended without its end reaching the events (its job cancelled
+            // before it started, a crash) ends the stream as its record says.
+            if (batch.events.isEmpty() && !batch.ended) {
+                const Result<std::optional<ServiceRun>> stored = runs.find(runId);
+                if (stored && stored->has_value() && stored->value().status != RunStatus::Running) {
+                    batch.events << QJsonObject{
+                        {QStringLiteral("type"), QStringLiteral("end")},
+                        {QStringLiteral("status"), runStatusName(stored->value().status)},
+                        {QStringLiteral("success"), stored->value().success.value_or(false)}};
+                    place->done = true;
+                }
+            }
             QByteArray out;
             for (const QJsonObject &event : batch.events)
                 out += "event: " + event.value(QLatin1String("type")).toString().toUtf8() +
@@ -148,7 +165,7 @@ void AutomationResourcesController::registerRoutes(Router &router, CoreServices 
                        "device, `progress` {total, done, passed, failed[, steps]}, and `end` "
                        "{status, success}, after which the stream closes. A late follower gets "
                        "the events from the start; a comment line keeps a quiet stream alive. "
-                       "Readable by whoever may read the run's result."));
+                       "For the run's creator (or a superuser)."));
     router.add(follow, [&core](const ApiRequest &request) {
         return HttpResponse::later([services = &core, caller = *request.identity,
                                     service = request.pathParam(QStringLiteral("service")),
@@ -157,6 +174,12 @@ void AutomationResourcesController::registerRoutes(Router &router, CoreServices 
             const Result<ServiceRun> run = parts.runs.run(caller, service, runtime);
             if (!run)
                 return FaceErrors::response(Face::Native, run.error());
+            // Events name every device as the run reaches it, before any result would say
+            // whether the caller may see it: the run's own creator (or a superuser) follows.
+            if (run->creatorId != caller.user.id && !caller.user.isSuperuser)
+                return FaceErrors::response(
+                    Face::Native,
+                    Error::forbidden(QStringLiteral("Only whoever started a run follows it.")));
             return runEvents(*services, run->id, run.value());
         });
     });
