@@ -180,9 +180,29 @@ TemplateValue rounded(const TemplateValue &input, const TemplateArguments &argum
     }
     if (method != u"common")
         fail(arguments, QStringLiteral("method must be common, ceil or floor."));
-    // Python's round(): ties go to the even neighbour, integers stay integers.
-    if (input.isIntegral())
-        return TemplateValue::integer(input.toInteger());
+    // Python's round(): ties go to the even neighbour, integers stay integers (to tens,
+    // hundreds... with a negative precision).
+    if (input.isIntegral()) {
+        const qint64 value = input.toInteger();
+        if (precision >= 0)
+            return TemplateValue::integer(value);
+        if (precision < -18)
+            return TemplateValue::integer(0);
+        qint64 factor = 1;
+        for (qint64 i = 0; i < -precision; ++i)
+            factor *= 10;
+        qint64 quotient = value / factor;
+        const qint64 rest = value % factor;
+        // |rest| against half the factor: above rounds away from zero, a tie to even.
+        const qint64 magnitude = rest < 0 ? -rest : rest;
+        const qint64 half = factor / 2;
+        if (magnitude > half || (magnitude == half && (quotient % 2) != 0))
+            quotient += rest < 0 ? -1 : 1;
+        qint64 result = 0;
+        if (__builtin_mul_overflow(quotient, factor, &result))
+            fail(arguments, QStringLiteral("The number is too large."));
+        return TemplateValue::integer(result);
+    }
     if (precision == 0)
         return TemplateValue::number(std::nearbyint(input.toDouble()));
     if (precision > 0)
