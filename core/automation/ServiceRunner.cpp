@@ -196,7 +196,9 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
                        << "could not record a result:" << added.error().message;
         if (result.success && result.serviceId && committing.contains(*result.serviceId))
             ++backups;
-        results << result;
+        // A workflow's report comes from its walk: its step results are not held a second time.
+        if (!workflow)
+            results << result;
         m_events.publish(run.id, resultEvent(result));
         if (workflow) {
             // A workflow's devices end with the walk; its steps show it moving.
