@@ -29,13 +29,18 @@ Result<void> KnownHosts::check(const QString &host, int port, const QString &key
         if (!known)
             return known.error();
         if (known->next()) {
-            if (known->value(0).toString() == keyType && known->value(1).toString() == fingerprint)
+            const QString knownType = known->value(0).toString();
+            const QString knownFingerprint = known->value(1).toString();
+            // Let go of the read before usedBy() writes: SQLite cannot turn a read of an older
+            // snapshot into a write, and fails at once (SQLITE_BUSY) when another login wrote
+            // since.
+            known->finish();
+            if (knownType == keyType && knownFingerprint == fingerprint)
                 return deviceId ? usedBy(deviceId, host, port) : Result<void>();
             return hostKeyError(
                 QStringLiteral("The host key of %1 changed (known: %2 %3, offered: %4 %5). If the "
                                "device was replaced, forget its known host key.")
-                    .arg(where, known->value(0).toString(), known->value(1).toString(), keyType,
-                         fingerprint));
+                    .arg(where, knownType, knownFingerprint, keyType, fingerprint));
         }
         if (policy == HostKeyPolicy::Strict) {
             return hostKeyError(
