@@ -125,15 +125,18 @@ Result<Identity> TokenService::lookUp(const QString &hash)
     user.isActive = query->value(11).toBool();
     user.createdAt = query->value(12).toLongLong();
     user.credentialsChangedAt = query->value(13).toLongLong();
+    // Let go of the read before the write below: SQLite cannot turn a read of an older snapshot
+    // into a write, and fails at once (SQLITE_BUSY) when another request wrote since.
+    query->finish();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (token.expiresAt && *token.expiresAt <= now)
         return Error::unauthorized(QStringLiteral("Token expired."));
     if (!user.isActive)
         return Error::unauthorized(QStringLiteral("User inactive or deleted."));
     if (!token.lastUsedAt || now - *token.lastUsedAt > LastUsedResolutionMs)
-        (void)SqlQuery::run(db,
-                            QStringLiteral("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"),
-                            {now, token.id});
+        (void)SqlQuery::exec(db,
+                             QStringLiteral("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"),
+                             {now, token.id});
     const QWriteLocker locker(&m_recentLock);
     if (m_recent.size() > 10000)
         m_recent.clear(); // a flood of distinct keys must not grow memory

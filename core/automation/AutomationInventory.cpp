@@ -16,23 +16,71 @@ constexpr int MaxDevices = 100000;
 
 } // namespace
 
-QJsonObject AutomationInventory::toEnms(const Device &device, const QString &siteName,
-                                        const QJsonObject &statuses)
+namespace {
+
+const QStringList StatusFields{QStringLiteral("status"), QStringLiteral("update"),
+                               QStringLiteral("failure"), QStringLiteral("runtime"),
+                               QStringLiteral("duration")};
+
+// The properties eNMS shows on every device, sorted: a QJsonObject keeps its keys sorted, and
+// appending them in that order moves nothing (100k devices are shown at once).
+const QStringList &enmsProperties()
 {
-    QJsonObject json = device.toJson();
-    for (const QString &text : Device::TextFields) {
-        for (const char *field : {"status", "update", "failure", "runtime", "duration"}) {
-            const QString key = QStringLiteral("last_%1_%2").arg(text, QLatin1String(field));
-            json.insert(key, statuses.value(key).toString());
+    static const QStringList properties = [] {
+        QStringList all =
+            Device::DetailFields + Device::TextFields +
+            QStringList{QStringLiteral("id"), QStringLiteral("site_id"), QStringLiteral("name"),
+                        QStringLiteral("driver"), QStringLiteral("site")};
+        for (const QString &text : Device::TextFields) {
+            for (const QString &field : StatusFields)
+                all << QStringLiteral("last_%1_%2").arg(text, field);
         }
+        all.sort();
+        return all;
+    }();
+    return properties;
+}
+
+// One of enmsProperties() of the device (undefined: a text that was not read).
+QJsonValue enmsValue(const Device &device, const QString &siteName, const QJsonObject &statuses,
+                     const QString &property)
+{
+    if (property == u"id")
+        return device.id;
+    if (property == u"site_id")
+        return device.siteId;
+    if (property == u"name")
+        return device.hostname;
+    if (property == u"driver")
+        return device.platform;
+    if (property == u"site")
+        return siteName;
+    if (property.startsWith(QLatin1String("last_")))
+        return statuses.value(property).toString();
+    if (Device::TextFields.contains(property)) {
+        const auto text = device.texts.constFind(property);
+        return text == device.texts.cend() ? QJsonValue(QJsonValue::Undefined)
+                                           : QJsonValue(text.value());
     }
-    const QJsonObject custom = json.take(QStringLiteral("attributes")).toObject();
-    json.insert(QStringLiteral("name"), json.take(QStringLiteral("hostname")));
-    json.insert(QStringLiteral("driver"), device.platform);
-    json.insert(QStringLiteral("site"), siteName);
+    return device.detail(property);
+}
+
+} // namespace
+
+QJsonObject AutomationInventory::toEnms(const Device &device, const QString &siteName,
+                                        const QJsonObject &statuses, const QSet<QString> *only)
+{
+    QJsonObject json;
+    for (const QString &property : enmsProperties()) {
+        if (only && !only->contains(property))
+            continue;
+        const QJsonValue value = enmsValue(device, siteName, statuses, property);
+        if (!value.isUndefined())
+            json.insert(property, value);
+    }
     // Custom properties sit beside the standard ones, as in eNMS; never over one.
-    for (auto it = custom.begin(); it != custom.end(); ++it) {
-        if (!json.contains(it.key()))
+    for (auto it = device.attributes.begin(); it != device.attributes.end(); ++it) {
+        if ((!only || only->contains(it.key())) && !json.contains(it.key()))
             json.insert(it.key(), it.value());
     }
     return json;
@@ -162,8 +210,8 @@ SaveReport AutomationInventory::saveDevices(const Identity &caller, const QJsonA
         objects, [&](const QJsonValue &object) { return saveDevice(caller, object); });
 }
 
-Result<QJsonArray> AutomationInventory::queryDevices(const QList<QPair<QString, QString>> &equal,
-                                                     bool withTexts)
+Result<AutomationInventory::DeviceView>
+AutomationInventory::viewDevices(const std::optional<QSet<QString>> &properties, bool withTexts)
 {
     DeviceFilter filter;
     filter.limit = MaxDevices;
@@ -177,19 +225,38 @@ Result<QJsonArray> AutomationInventory::queryDevices(const QList<QPair<QString, 
     QHash<qint64, QString> siteNames;
     for (const Site &site : sites.value())
         siteNames.insert(site.id, site.name);
-    QList<QJsonObject> objects;
-    QSet<QString> known;
-    const Result<QHash<qint64, QJsonObject>> statuses = m_texts.statuses();
+    // Statuses only when a last_* property is shown.
+    const bool withStatuses =
+        !properties || std::any_of(properties->cbegin(), properties->cend(), [](const QString &p) {
+            return p.startsWith(QLatin1String("last_"));
+        });
+    const Result<QHash<qint64, QJsonObject>> statuses =
+        withStatuses ? m_texts.statuses() : QHash<qint64, QJsonObject>();
     if (!statuses)
         return statuses.error();
-    for (const QString &key : toEnms(Device(), QString(), {}).keys())
-        known.insert(key);
-    for (const Device &device : devices.value()) {
-        objects << toEnms(device, siteNames.value(device.siteId), statuses->value(device.id));
-        for (auto it = device.attributes.begin(); it != device.attributes.end(); ++it)
-            known.insert(it.key());
+    DeviceView view;
+    for (const QString &property : enmsProperties()) {
+        if (withTexts || !Device::TextFields.contains(property))
+            view.known.insert(property);
     }
-    return EnmsValues::matching(objects, known, equal);
+    const QSet<QString> *only = properties ? &properties.value() : nullptr;
+    view.devices.reserve(devices->size());
+    for (const Device &device : devices.value()) {
+        view.devices << toEnms(device, siteNames.value(device.siteId), statuses->value(device.id),
+                               only);
+        for (auto it = device.attributes.begin(); it != device.attributes.end(); ++it)
+            view.known.insert(it.key());
+    }
+    return view;
+}
+
+Result<QJsonArray> AutomationInventory::queryDevices(const QList<QPair<QString, QString>> &equal,
+                                                     bool withTexts)
+{
+    const Result<DeviceView> view = viewDevices(std::nullopt, withTexts);
+    if (!view)
+        return view.error();
+    return EnmsValues::matching(view->devices, view->known, equal);
 }
 
 Result<QString> AutomationInventory::deviceText(const QString &name, const QString &property)

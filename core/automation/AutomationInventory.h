@@ -7,6 +7,8 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
+#include <optional>
 
 namespace Cairn {
 
@@ -37,14 +39,24 @@ public:
     // is a 400 naming it. `withTexts` adds configuration, operational_data and specialized_data.
     Result<QJsonArray> queryDevices(const QList<QPair<QString, QString>> &equal,
                                     bool withTexts = false);
+    // Every device with only `properties` (all when none are named), and in `known` every
+    // property a device has: pools and searches over 100k devices build what they read, not
+    // each property of each device.
+    struct DeviceView
+    {
+        QList<QJsonObject> devices;
+        QSet<QString> known;
+    };
+    Result<DeviceView> viewDevices(const std::optional<QSet<QString>> &properties, bool withTexts);
     // One of the device's texts: configuration (the default), operational_data or
     // specialized_data.
     Result<QString> deviceText(const QString &name, const QString &property);
 
     // A device as eNMS shows it, its site by name.
     // `statuses`: how its texts were last backed up (last_configuration_status...).
+    // `only`: these properties alone.
     static QJsonObject toEnms(const Device &device, const QString &siteName,
-                              const QJsonObject &statuses);
+                              const QJsonObject &statuses, const QSet<QString> *only = nullptr);
 
 private:
     Result<QJsonObject> shown(const Device &device);

@@ -86,19 +86,26 @@ QHash<QString, qint64> idsByName(const QJsonArray &objects)
 
 } // namespace
 
-Result<AutomationPools::Everything> AutomationPools::everything()
+Result<AutomationPools::Everything> AutomationPools::everything(const QList<Pool> &pools)
 {
-    const Result<QJsonArray> devices = m_devices.queryDevices({});
+    // Each device with what the pools' rules read, its name and id.
+    QSet<QString> read{QStringLiteral("id"), QStringLiteral("name")};
+    for (const Pool &pool : pools)
+        read.unite(PoolRules::properties(PoolRules::compile(pool.rules), QStringLiteral("device")));
+    const Result<AutomationInventory::DeviceView> devices = m_devices.viewDevices(read, false);
     if (!devices)
         return devices.error();
     const Result<QJsonArray> links = m_links.queryLinks({});
     if (!links)
         return links.error();
-    return Everything{devices.value(),
+    QJsonArray shown;
+    for (const QJsonObject &device : devices->devices)
+        shown.append(device);
+    return Everything{shown,
                       links.value(),
-                      propertiesOf(devices.value(), {QStringLiteral("name")}),
+                      devices->known,
                       propertiesOf(links.value(), {QStringLiteral("name")}),
-                      idsByName(devices.value()),
+                      idsByName(shown),
                       idsByName(links.value())};
 }
 
@@ -123,7 +130,7 @@ Result<QJsonObject> AutomationPools::pool(const QString &name)
         return found.error();
     if (!found->has_value())
         return Error::notFound(QStringLiteral("pool %1 not found.").arg(name));
-    const Result<Everything> all = everything();
+    const Result<Everything> all = everything({found->value()});
     if (!all)
         return all.error();
     return shown(found->value(), all.value());
@@ -221,7 +228,7 @@ Result<QString> AutomationPools::savePool(const Identity &caller, const QJsonVal
 
 SaveReport AutomationPools::savePools(const Identity &caller, const QJsonArray &objects)
 {
-    const Result<Everything> all = everything();
+    const Result<Everything> all = everything({});
     return EnmsValues::saveEach(objects, [&](const QJsonValue &object) -> Result<QString> {
         if (!all)
             return all.error();
@@ -238,7 +245,7 @@ Result<QList<qint64>> AutomationPools::memberDevices(const QStringList &names,
     const Result<QList<Pool>> pools = m_pools.list();
     if (!pools)
         return pools.error();
-    const Result<Everything> all = everything();
+    const Result<Everything> all = everything(pools.value());
     if (!all)
         return all.error();
     QSet<QString> unknown(names.cbegin(), names.cend());
@@ -268,7 +275,7 @@ Result<QJsonArray> AutomationPools::queryPools(const QList<QPair<QString, QStrin
     const Result<QList<Pool>> pools = m_pools.list();
     if (!pools)
         return pools.error();
-    const Result<Everything> all = everything();
+    const Result<Everything> all = everything(pools.value());
     if (!all)
         return all.error();
     QList<QJsonObject> objects;

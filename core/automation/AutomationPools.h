@@ -46,7 +46,8 @@ public:
 private:
     // What the pool shows: its fields, its rules and its members (names).
     struct Everything;
-    Result<Everything> everything();
+    // The devices with what the rules of `pools` read.
+    Result<Everything> everything(const QList<Pool> &pools);
     static QJsonObject shown(const Pool &pool, const Everything &all);
     Result<QString> savePool(const Identity &caller, const QJsonValue &object,
                              const Everything &all);

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <limits>
 
 namespace Cairn {
 
@@ -26,7 +27,27 @@ Result<QJsonObject> ConfigurationRestore::restore(const Identity &caller)
     QHash<QString, qint64> siteIds;
     for (const Site &site : sites.value())
         siteIds.insert(site.name, site.id);
-    int restored = 0;
+    // Each site's devices by hostname, and whether the caller may change them: read once per
+    // site, not once per text.
+    QHash<qint64, QHash<QString, qint64>> devicesOfSite;
+    QHash<qint64, bool> changeable;
+    const auto deviceOf = [&](qint64 siteId, const QString &hostname) -> Result<qint64> {
+        auto known = devicesOfSite.find(siteId);
+        if (known == devicesOfSite.end()) {
+            DeviceFilter filter;
+            filter.siteId = siteId;
+            filter.limit = std::numeric_limits<int>::max();
+            const Result<QList<Device>> devices = m_devices.list(filter);
+            if (!devices)
+                return devices.error();
+            QHash<QString, qint64> ids;
+            for (const Device &device : devices.value())
+                ids.insert(device.hostname, device.id);
+            known = devicesOfSite.insert(siteId, ids);
+        }
+        return known->value(hostname);
+    };
+    QList<DeviceTexts::Restored> restored;
     QSet<QString> unknown;
     QSet<QString> refused;
     for (const HistoryText &text : texts.value()) {
@@ -36,36 +57,35 @@ Result<QJsonObject> ConfigurationRestore::restore(const Identity &caller)
             text.hostname.isEmpty())
             continue;
         const auto site = siteIds.constFind(text.site);
-        DeviceFilter filter;
-        filter.siteId = site == siteIds.cend() ? -1 : site.value();
-        filter.hostname = text.hostname;
-        filter.limit = 1;
-        const Result<QList<Device>> devices = m_devices.list(filter);
-        if (!devices)
-            return devices.error();
-        if (devices->isEmpty()) {
+        const Result<qint64> device =
+            site == siteIds.cend() ? Result<qint64>(0) : deviceOf(site.value(), text.hostname);
+        if (!device)
+            return device.error();
+        if (device.value() == 0) {
             unknown.insert(key);
             continue;
         }
-        const Result<bool> allowed =
-            m_permissions.isAllowed(caller, QString::fromLatin1(SiteService::ObjectType),
-                                    devices->first().siteId, Action::Change);
-        if (!allowed)
-            return allowed.error();
-        if (!allowed.value()) {
+        if (!changeable.contains(site.value())) {
+            const Result<bool> allowed = m_permissions.isAllowed(
+                caller, QString::fromLatin1(SiteService::ObjectType), site.value(), Action::Change);
+            if (!allowed)
+                return allowed.error();
+            changeable.insert(site.value(), allowed.value());
+        }
+        if (!changeable.value(site.value())) {
             refused.insert(key);
             continue;
         }
-        const Result<void> stored = m_texts.restore(devices->first().id, text.property, text.text);
-        if (!stored)
-            return stored.error();
-        ++restored;
+        restored.append({device.value(), text.property, text.text});
     }
+    const Result<void> stored = m_texts.restore(restored);
+    if (!stored)
+        return stored.error();
     QStringList unknownList(unknown.cbegin(), unknown.cend());
     QStringList refusedList(refused.cbegin(), refused.cend());
     unknownList.sort();
     refusedList.sort();
-    return QJsonObject{{QStringLiteral("restored"), restored},
+    return QJsonObject{{QStringLiteral("restored"), restored.size()},
                        {QStringLiteral("unknown"), QJsonArray::fromStringList(unknownList)},
                        {QStringLiteral("refused"), QJsonArray::fromStringList(refusedList)}};
 }

@@ -11,15 +11,27 @@
 
 namespace Cairn {
 
-Result<void> DeviceTexts::store(qint64 deviceId, const QString &property, const QString &text)
+namespace {
+
+// Texts restored in one transaction: few enough that other writers do not wait long.
+constexpr qsizetype RestoreBatch = 500;
+
+Result<void> updateText(const QSqlDatabase &db, qint64 deviceId, const QString &property,
+                        const QString &text)
 {
     Q_ASSERT(Device::TextFields.contains(property));
+    // The column is one of Device::TextFields, never text a client chose.
+    return SqlQuery::exec(
+        db, QStringLiteral("UPDATE devices SET %1 = ?, updated_at = ? WHERE id = ?").arg(property),
+        {text, QDateTime::currentMSecsSinceEpoch(), deviceId});
+}
+
+} // namespace
+
+Result<void> DeviceTexts::store(qint64 deviceId, const QString &property, const QString &text)
+{
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
-        // The column is one of Device::TextFields, never text a client chose.
-        Result<void> updated = SqlQuery::exec(
-            db,
-            QStringLiteral("UPDATE devices SET %1 = ?, updated_at = ? WHERE id = ?").arg(property),
-            {text, QDateTime::currentMSecsSinceEpoch(), deviceId});
+        Result<void> updated = updateText(db, deviceId, property, text);
         if (!updated)
             return updated;
         // Cached answers that show the device must see the new text.
@@ -49,9 +61,25 @@ Result<void> DeviceTexts::record(qint64 deviceId, const QString &property, const
          backup.success ? QString() : backup.runtime, backup.runtime, backup.duration});
 }
 
-Result<void> DeviceTexts::restore(qint64 deviceId, const QString &property, const QString &text)
+Result<void> DeviceTexts::restore(const QList<Restored> &texts)
 {
-    return store(deviceId, property, text);
+    for (qsizetype first = 0; first < texts.size(); first += RestoreBatch) {
+        const qsizetype end = qMin(first + RestoreBatch, texts.size());
+        const Result<void> stored =
+            Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+                for (qsizetype i = first; i < end; ++i) {
+                    const Restored &text = texts.at(i);
+                    const Result<void> updated =
+                        updateText(db, text.deviceId, text.property, text.text);
+                    if (!updated)
+                        return updated;
+                }
+                return ChangeLog::bumpVersion(db);
+            });
+        if (!stored)
+            return stored;
+    }
+    return {};
 }
 
 Result<QHash<QString, QString>> DeviceTexts::texts(qint64 deviceId)

@@ -32,8 +32,18 @@ public:
 
     // `property` is one of Device::TextFields; the caller has checked it.
     Result<void> record(qint64 deviceId, const QString &property, const Backup &backup);
-    // A text restored from the configuration history: the text only, its status untouched.
-    Result<void> restore(qint64 deviceId, const QString &property, const QString &text);
+    // A text restored from the configuration history.
+    struct Restored
+    {
+        qint64 deviceId = 0;
+        // One of Device::TextFields; the caller has checked it.
+        QString property;
+        QString text;
+    };
+
+    // The texts only, their status untouched; many in each transaction, as a whole history
+    // (100k devices) comes back at once.
+    Result<void> restore(const QList<Restored> &texts);
     // The device's texts by property (empty when never backed up).
     Result<QHash<QString, QString>> texts(qint64 deviceId);
     // The last_* fields of every device that has any (or of `deviceId` alone), by device id.

@@ -110,12 +110,39 @@ bool reads(const QJsonObject &request, const QString &property)
     return false;
 }
 
+std::optional<QSet<QString>> properties(const QJsonObject &request)
+{
+    const QJsonArray columns = request.value(QStringLiteral("columns")).toArray();
+    if (columns.isEmpty())
+        return std::nullopt;
+    QSet<QString> read;
+    for (const QJsonValue column : columns) {
+        const QString name = column.toString();
+        read.insert(name.endsWith(MatchesSuffix) ? name.chopped(MatchesSuffix.size()) : name);
+    }
+    const QJsonObject criteria = request.value(QStringLiteral("search_criteria")).toObject();
+    for (auto it = criteria.begin(); it != criteria.end(); ++it) {
+        const QString &key = it.key();
+        read.insert(key.endsWith(QLatin1String("_filter")) || key.endsWith(QLatin1String("_invert"))
+                        ? key.chopped(7)
+                        : key);
+    }
+    for (const QJsonValue by : request.value(QStringLiteral("order")).toArray())
+        read.insert(by[QStringLiteral("column")].toString());
+    return read;
+}
+
 Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request)
+{
+    return run(objects, columnsOf(objects), request);
+}
+
+Result<QJsonArray> run(const QJsonArray &objects, const QSet<QString> &columns,
+                       const QJsonObject &request)
 {
     // No objects of the type: nothing to find (and no columns to check the request against).
     if (objects.isEmpty())
         return QJsonArray();
-    const QSet<QString> columns = columnsOf(objects);
     const Result<PoolRules::Compiled> rules =
         rulesOf(request.value(QStringLiteral("search_criteria")).toObject(), columns);
     if (!rules)

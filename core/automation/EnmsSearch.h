@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
+#include <optional>
 
 namespace Cairn::EnmsSearch {
 
@@ -15,6 +17,12 @@ namespace Cairn::EnmsSearch {
 // that text its criterion matches, as "L<line>: <text>". An unknown column or a bad value is a
 // 400 naming it.
 Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request);
+// The same over objects that may hold only the properties the request reads (see properties()),
+// `columns` being every property the type has.
+Result<QJsonArray> run(const QJsonArray &objects, const QSet<QString> &columns,
+                       const QJsonObject &request);
+// The properties the request reads, or none when it shows every column.
+std::optional<QSet<QString>> properties(const QJsonObject &request);
 
 // The reason of the error for a search pattern that does not compile, which eNMS answers as
 // `{"error": "Invalid regular expression as search parameter."}`.

@@ -21,6 +21,14 @@ QString propertyOf(const QString &key, const QString &type)
     return key.mid(type.size() + 1);
 }
 
+// The type a rule key is for ("device" or "link"), or nothing.
+QString typeOf(const QString &key)
+{
+    return key.startsWith(QLatin1String("device_")) ? QStringLiteral("device")
+           : key.startsWith(QLatin1String("link_")) ? QStringLiteral("link")
+                                                    : QString();
+}
+
 bool isSetting(const QString &key)
 {
     return key.endsWith(QLatin1String("_match")) || key.endsWith(QLatin1String("_invert"));
@@ -37,9 +45,7 @@ Result<QJsonObject> read(const QJsonObject &fields, const QSet<QString> &deviceP
         if (rules.size() >= MaxRuleKeys)
             return Error::invalidField(key,
                                        QStringLiteral("At most %1 rule keys.").arg(MaxRuleKeys));
-        const QString type = key.startsWith(QLatin1String("device_")) ? QStringLiteral("device")
-                             : key.startsWith(QLatin1String("link_")) ? QStringLiteral("link")
-                                                                      : QString();
+        const QString type = typeOf(key);
         if (type.isEmpty())
             continue;
         const QSet<QString> &known = type == u"device" ? deviceProperties : linkProperties;
@@ -77,45 +83,70 @@ Result<QJsonObject> read(const QJsonObject &fields, const QSet<QString> &deviceP
 
 Compiled compile(const QJsonObject &rules)
 {
-    Compiled compiled{rules, {}};
+    static const QHash<QString, Compiled::Match> Kinds{
+        {QStringLiteral("inclusion"), Compiled::Match::Inclusion},
+        {QStringLiteral("equality"), Compiled::Match::Equality},
+        {QStringLiteral("regex"), Compiled::Match::Regex},
+        {QStringLiteral("empty"), Compiled::Match::Empty}};
+    Compiled compiled;
     for (auto it = rules.begin(); it != rules.end(); ++it) {
-        if (!isSetting(it.key()) &&
-            rules.value(it.key() + QStringLiteral("_match")).toString() == u"regex")
-            compiled.patterns.insert(it.key(), QRegularExpression(it.value().toString()));
+        const QString &key = it.key();
+        const QString type = typeOf(key);
+        if (type.isEmpty() || isSetting(key))
+            continue;
+        Compiled::Rule rule;
+        rule.type = type;
+        rule.property = propertyOf(key, type);
+        rule.wanted = it.value().toString();
+        rule.match = Kinds.value(rules.value(key + QStringLiteral("_match")).toString(),
+                                 Compiled::Match::Inclusion);
+        rule.invert = rules.value(key + QStringLiteral("_invert")).toBool();
+        if (rule.match == Compiled::Match::Regex)
+            rule.pattern = QRegularExpression(rule.wanted);
+        compiled.rules << rule;
     }
     return compiled;
 }
 
 bool matches(const Compiled &compiled, const QString &type, const QJsonObject &object)
 {
-    const QJsonObject &rules = compiled.rules;
-    const QString prefix = type + QLatin1Char('_');
-    for (auto it = rules.begin(); it != rules.end(); ++it) {
-        if (!it.key().startsWith(prefix) || isSetting(it.key()))
+    for (const Compiled::Rule &rule : compiled.rules) {
+        if (rule.type != type)
             continue;
-        const QString wanted = it.value().toString();
-        const QString match =
-            rules.value(it.key() + QStringLiteral("_match")).toString(QStringLiteral("inclusion"));
-        const bool invert = rules.value(it.key() + QStringLiteral("_invert")).toBool();
-        const QStringList actual = EnmsValues::textsOf(object.value(propertyOf(it.key(), type)));
+        const QStringList actual = EnmsValues::textsOf(object.value(rule.property));
         bool met = false;
-        if (match == u"empty") {
+        switch (rule.match) {
+        case Compiled::Match::Empty:
             met = std::all_of(actual.cbegin(), actual.cend(),
                               [](const QString &text) { return text.isEmpty(); });
-        } else if (match == u"equality") {
-            met = actual.contains(wanted);
-        } else if (match == u"regex") {
-            const QRegularExpression &pattern = compiled.patterns[it.key()];
+            break;
+        case Compiled::Match::Equality:
+            met = actual.contains(rule.wanted);
+            break;
+        case Compiled::Match::Regex:
+            met = std::any_of(actual.cbegin(), actual.cend(), [&](const QString &text) {
+                return rule.pattern.match(text).hasMatch();
+            });
+            break;
+        case Compiled::Match::Inclusion:
             met = std::any_of(actual.cbegin(), actual.cend(),
-                              [&](const QString &text) { return pattern.match(text).hasMatch(); });
-        } else {
-            met = std::any_of(actual.cbegin(), actual.cend(),
-                              [&](const QString &text) { return text.contains(wanted); });
+                              [&](const QString &text) { return text.contains(rule.wanted); });
+            break;
         }
-        if (met == invert)
+        if (met == rule.invert)
             return false;
     }
     return true;
+}
+
+QSet<QString> properties(const Compiled &compiled, const QString &type)
+{
+    QSet<QString> read;
+    for (const Compiled::Rule &rule : compiled.rules) {
+        if (rule.type == type)
+            read.insert(rule.property);
+    }
+    return read;
 }
 
 } // namespace Cairn::PoolRules

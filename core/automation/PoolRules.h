@@ -14,15 +14,32 @@ namespace Cairn::PoolRules {
 // compiles and an invert that is a boolean. A 400 names the first wrong key.
 Result<QJsonObject> read(const QJsonObject &fields, const QSet<QString> &deviceProperties,
                          const QSet<QString> &linkProperties);
-// A pool's rules ready to test many objects: each regex compiled once.
+// A pool's rules ready to test many objects: each read once, each regex compiled once.
 struct Compiled
 {
-    QJsonObject rules;
-    QHash<QString, QRegularExpression> patterns;
+    enum class Match
+    {
+        Inclusion,
+        Equality,
+        Regex,
+        Empty,
+    };
+    struct Rule
+    {
+        QString type;
+        QString property;
+        QString wanted;
+        Match match = Match::Inclusion;
+        bool invert = false;
+        QRegularExpression pattern;
+    };
+    QList<Rule> rules;
 };
 Compiled compile(const QJsonObject &rules);
 // Whether `object` (as eNMS shows a device or link) meets every rule for `type` ("device" or
 // "link"); no rules for the type: it does.
 bool matches(const Compiled &compiled, const QString &type, const QJsonObject &object);
+// The properties the rules for `type` read.
+QSet<QString> properties(const Compiled &compiled, const QString &type);
 
 } // namespace Cairn::PoolRules

@@ -36,6 +36,8 @@ struct Device
     qint64 updatedAt = 0;
 
     QJsonObject toJson() const;
+    // One of DetailFields as JSON; undefined for any other name.
+    QJsonValue detail(const QString &field) const;
 
     // Writable fields besides hostname and attributes, as JSON names.
     static const QStringList DetailFields;
@@ -44,3 +46,6 @@ struct Device
 };
 
 } // namespace Cairn
+
+// Lists of 100k devices grow by moving memory, not each device.
+Q_DECLARE_TYPEINFO(Cairn::Device, Q_RELOCATABLE_TYPE);

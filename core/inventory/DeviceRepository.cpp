@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlRecord>
 
 namespace Cairn {
 
@@ -18,7 +17,10 @@ const QString Columns = QStringLiteral(
     "updated_at%1 FROM devices");
 const QString TextColumns = QStringLiteral(", configuration, operational_data, specialized_data");
 
-Device deviceFrom(const QSqlQuery &query)
+// Devices a listing makes room for at once.
+constexpr int MaxReserved = 100000;
+
+Device deviceFrom(const QSqlQuery &query, bool withTexts)
 {
     Device device;
     device.id = query.value(0).toLongLong();
@@ -41,7 +43,7 @@ Device deviceFrom(const QSqlQuery &query)
     device.icon = query.value(15).toString();
     device.createdAt = query.value(16).toLongLong();
     device.updatedAt = query.value(17).toLongLong();
-    if (query.record().count() > 18) {
+    if (withTexts) {
         for (int i = 0; i < Device::TextFields.size(); ++i)
             device.texts.insert(Device::TextFields.at(i), query.value(18 + i).toString());
     }
@@ -119,8 +121,11 @@ Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
     if (!query)
         return query.error();
     QList<Device> devices;
+    // Room for a whole answer up front: growing a list of 100k devices step by step copies
+    // it again and again (untouched room costs no memory).
+    devices.reserve(qMin(filter.limit, MaxReserved));
     while (query->next())
-        devices << deviceFrom(query.value());
+        devices << deviceFrom(query.value(), filter.withTexts);
     return devices;
 }
 

