@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AutomationCredentials.h"
 #include "AutomationInventory.h"
 #include "AutomationLinks.h"
 #include "AutomationPools.h"
@@ -19,7 +20,9 @@ struct AutomationParts
         , links(core.database(), core.devices(), core.permissions())
         , pools(core.database(), devices, links, core.permissions())
         , services(core.database(), core.devices(), core.permissions(), core.serverKey())
-        , runs(core.database(), core.serviceRunner(), pools, core.devices(), core.permissions())
+        , credentials(core.database(), core.credentialSets(), pools)
+        , runs(core.database(), core.serviceRunner(), pools, credentials, core.devices(),
+               core.permissions())
         , tasks({core.database(), core.devices(), core.permissions(), core.users(), runs, [&core] {
                      core.taskScheduler().wake();
                  }})
@@ -30,6 +33,7 @@ struct AutomationParts
     AutomationLinks links;
     AutomationPools pools;
     AutomationServices services;
+    AutomationCredentials credentials;
     AutomationRuns runs;
     AutomationTasks tasks;
 };

@@ -1,10 +1,12 @@
 #include "AutomationRuns.h"
 
+#include "AutomationCredentials.h"
 #include "AutomationPools.h"
 #include "AutomationServices.h"
 #include "DeviceNames.h"
 #include "RunDuration.h"
 #include "ServiceRunner.h"
+#include "ServiceTypes.h"
 #include "auth/PermissionService.h"
 #include "inventory/DeviceService.h"
 #include "inventory/SiteService.h"
@@ -183,6 +185,7 @@ Result<ServiceRun> AutomationRuns::runService(const Identity &caller, const QJso
                    trigger,
                    targets->problems,
                    {},
+                   {},
                    {}};
     const QJsonObject given = payload.toObject();
     for (auto value = given.begin(); value != given.end(); ++value)
@@ -198,7 +201,30 @@ Result<ServiceRun> AutomationRuns::runService(const Identity &caller, const QJso
         if (!loaded)
             return loaded.error();
     }
+    const Result<void> chosen = chooseCredentials(caller, order);
+    if (!chosen)
+        return chosen.error();
     return m_runner.start(caller, std::move(order));
+}
+
+Result<void> AutomationRuns::chooseCredentials(const Identity &caller, RunOrder &order)
+{
+    // Only services that log in to devices and name no set of their own need one chosen.
+    const auto choosing = [](const Service &service) {
+        return ServiceTypes::logsIn(service.type) &&
+               service.settings.value(QLatin1String("credentials")).toString().isEmpty();
+    };
+    if (!choosing(order.service) &&
+        std::none_of(order.steps.cbegin(), order.steps.cend(), choosing))
+        return {};
+    QList<Device> devices = order.devices;
+    for (const QList<Device> &targets : std::as_const(order.stepTargets))
+        devices << targets;
+    Result<QHash<qint64, QString>> chosen = m_credentials.chosenFor(caller, devices);
+    if (!chosen)
+        return chosen.error();
+    order.credentials = std::move(chosen).value();
+    return {};
 }
 
 Result<void> AutomationRuns::loadSteps(const Identity &caller, RunOrder &order)

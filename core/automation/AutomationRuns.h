@@ -10,6 +10,7 @@
 
 namespace Cairn {
 
+class AutomationCredentials;
 class AutomationPools;
 class DeviceService;
 class PermissionService;
@@ -28,10 +29,12 @@ public:
     static constexpr int MaxResults = 100000;
 
     AutomationRuns(Database &database, ServiceRunner &runner, AutomationPools &pools,
-                   DeviceService &devices, PermissionService &permissions)
+                   AutomationCredentials &credentials, DeviceService &devices,
+                   PermissionService &permissions)
         : m_services(database)
         , m_runner(runner)
         , m_pools(pools)
+        , m_credentials(credentials)
         , m_devices(devices)
         , m_permissions(permissions)
     {
@@ -60,10 +63,13 @@ private:
     // A workflow's steps, nested ones included, into `order` (each enabled, each one the caller
     // may run), and the own targets of the steps of workflows that run on them.
     Result<void> loadSteps(const Identity &caller, RunOrder &order);
+    // The credential set of each device, by pool priority, for the steps that name none.
+    Result<void> chooseCredentials(const Identity &caller, RunOrder &order);
 
     ServiceRepository m_services;
     ServiceRunner &m_runner;
     AutomationPools &m_pools;
+    AutomationCredentials &m_credentials;
     DeviceService &m_devices;
     PermissionService &m_permissions;
 };

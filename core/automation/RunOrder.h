@@ -26,6 +26,9 @@ struct RunOrder
     QHash<qint64, Service> steps;
     // Each step's own targets, for workflows that run per_service_with_service_targets.
     QHash<qint64, QList<Device>> stepTargets;
+    // Device id -> the credential set chosen for it by pool priority, for the steps that name
+    // none.
+    QHash<qint64, QString> credentials;
 };
 
 } // namespace Cairn

@@ -289,7 +289,11 @@ ServiceResult ServiceRunner::resultOn(JobContext &context, const Identity &calle
     }
     const Result<Service> rendered =
         fields ? ServiceTemplates::rendered(attempt.service, fields.value()) : fields.error();
-    const Service &service = rendered ? rendered.value() : attempt.service;
+    Service service = rendered ? rendered.value() : attempt.service;
+    // A step that names no credential set logs in with the one its runner's pools chose.
+    if (device && service.settings.value(QLatin1String("credentials")).toString().isEmpty() &&
+        order.credentials.contains(device->id))
+        service.settings.insert(QStringLiteral("credentials"), order.credentials.value(device->id));
     const int retries =
         rendered ? service.settings.value(QLatin1String("number_of_retries")).toInt() : 0;
     const int pauseSeconds = service.settings.value(QLatin1String("time_between_retries")).toInt();

@@ -261,6 +261,12 @@ QString canonical(const QString &name)
     return aliases().value(name);
 }
 
+bool logsIn(const QString &type)
+{
+    const QString own = canonical(type);
+    return own == u"command_service" || own == u"backup_service";
+}
+
 bool hasSetting(const QString &type, const QString &field)
 {
     return find(type, field) != nullptr;

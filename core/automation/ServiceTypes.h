@@ -13,6 +13,8 @@ namespace Cairn::ServiceTypes {
 QStringList names();
 // The type `name` stands for (an alias read as its type); empty when none.
 QString canonical(const QString &name);
+// Whether the type logs in to devices with a credential set (commands and backups).
+bool logsIn(const QString &type);
 // Whether `field` is a setting of the type or one every service has.
 bool hasSetting(const QString &type, const QString &field);
 // The secret setting of the type (a REST call's `password`), sealed rather than stored; empty

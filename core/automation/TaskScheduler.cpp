@@ -103,6 +103,9 @@ int TaskScheduler::fireDue()
         }
         const Result<bool> claimed =
             m_tasks.claim(task, task.nextRunTime.value_or(0), next, now.toMSecsSinceEpoch());
+        // A claim the database could not answer is tried again later, not at once: the task
+        // is still due, and arm() would wake straight away for it.
+        failed = failed || !claimed;
         if (!claimed || !claimed.value() || !schedule)
             continue;
         ++fired;

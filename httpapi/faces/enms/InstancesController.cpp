@@ -38,8 +38,10 @@ public:
                 .arg(type, (types() + ServiceTypes::names()).join(QLatin1String(", "))));
     }
 
-    Result<QJsonObject> get(const QString &type, const QString &name)
+    Result<QJsonObject> get(const Identity &caller, const QString &type, const QString &name)
     {
+        if (type == u"credential")
+            return m_parts.credentials.credential(caller, name);
         if (isService(type))
             return m_parts.services.service(type, name);
         if (type == u"link")
@@ -53,6 +55,8 @@ public:
 
     Result<QJsonObject> remove(const Identity &caller, const QString &type, const QString &name)
     {
+        if (type == u"credential")
+            return m_parts.credentials.removeCredential(caller, name);
         if (isService(type))
             return m_parts.services.removeService(caller, type, name);
         if (type == u"link")
@@ -66,6 +70,8 @@ public:
 
     SaveReport save(const Identity &caller, const QString &type, const QJsonArray &objects)
     {
+        if (type == u"credential")
+            return m_parts.credentials.saveCredentials(caller, objects);
         if (isService(type))
             return m_parts.services.saveServices(caller, type, objects);
         if (type == u"link")
@@ -77,8 +83,11 @@ public:
         return m_parts.devices.saveDevices(caller, objects);
     }
 
-    Result<QJsonArray> query(const QString &type, const QList<QPair<QString, QString>> &equal)
+    Result<QJsonArray> query(const Identity &caller, const QString &type,
+                             const QList<QPair<QString, QString>> &equal)
     {
+        if (type == u"credential")
+            return m_parts.credentials.queryCredentials(caller, equal);
         if (isService(type))
             return m_parts.services.queryServices(type, equal);
         if (type == u"link")
@@ -103,7 +112,8 @@ private:
     static const QStringList &types()
     {
         static const QStringList served{QStringLiteral("device"), QStringLiteral("link"),
-                                        QStringLiteral("pool"), QStringLiteral("task")};
+                                        QStringLiteral("pool"), QStringLiteral("task"),
+                                        QStringLiteral("credential")};
         return served;
     }
 
@@ -117,8 +127,8 @@ HttpResponse showOrRemove(CoreServices &core, const ApiRequest &request, bool re
         return refusal(*unsupported);
     const QString name = request.pathParam(QStringLiteral("name"));
     Instances instances(core);
-    const Result<QJsonObject> object =
-        remove ? instances.remove(*request.identity, type, name) : instances.get(type, name);
+    const Result<QJsonObject> object = remove ? instances.remove(*request.identity, type, name)
+                                              : instances.get(*request.identity, type, name);
     if (!object)
         return refusal(object.error());
     return HttpResponse::json(object.value());
@@ -152,7 +162,7 @@ HttpResponse query(CoreServices &core, const ApiRequest &request)
     QList<QPair<QString, QString>> equal;
     for (const auto &[key, value] : request.http.query.queryItems(QUrl::FullyDecoded))
         equal.append({key, value});
-    const Result<QJsonArray> objects = Instances(core).query(type, equal);
+    const Result<QJsonArray> objects = Instances(core).query(*request.identity, type, equal);
     if (!objects)
         return refusal(objects.error());
     return HttpResponse::json(objects.value());
@@ -191,7 +201,7 @@ HttpResponse search(CoreServices &core, const ApiRequest &request)
             rows = EnmsSearch::run(objects, devices->known, request);
         } else {
             const Result<QJsonArray> objects =
-                results ? instances.results(caller) : instances.query(type, {});
+                results ? instances.results(caller) : instances.query(caller, type, {});
             if (!objects)
                 return refusal(objects.error());
             rows = EnmsSearch::run(objects.value(), request);

@@ -134,7 +134,7 @@ echo "5-step workflow on $devices emulated SSH devices (16 at a time):"
 printf '  %-46s %8s %8s %6s\n' "" "wall s" "CPU s" "ok"
 printf '  %-46s %8.3f %8.3f %6d\n' "cairn run_service, new sessions" "$cold_wall" "$cold_cpu" "$cold_ok" \
     "cairn run_service, pooled sessions" "$warm_wall" "$warm_cpu" "$warm_ok" \
-    "ansible-playbook -f 16 (core $(ansible --version | head -1 | grep -oE '[0-9]+\.[0-9]+\.[0-9]+'))" \
+    "ansible-playbook -f 16 (core $(ansible --version 2>/dev/null | sed -n 1p | grep -oE '[0-9]+\.[0-9]+\.[0-9]+'))" \
     "$ansible_wall" "$ansible_cpu" "$ansible_ok"
 printf '  ratios cairn (new sessions) / ansible: wall %.3f, CPU %.3f (ansible git commits: %d)\n' \
     "$(echo "$cold_wall / $ansible_wall" | bc -l)" "$(echo "$cold_cpu / $ansible_cpu" | bc -l)" "$commits"

@@ -1,0 +1,207 @@
+#include "AutomationCredentials.h"
+
+#include "AutomationPools.h"
+#include "EnmsValues.h"
+#include "toolkit/CredentialSetService.h"
+
+#include <QSet>
+
+namespace Cairn {
+
+namespace {
+
+// What eNMS's credential adds to the toolkit's set.
+const QStringList BindingFields{QStringLiteral("name"), QStringLiteral("device_pools"),
+                                QStringLiteral("priority")};
+const QStringList SetFields{QStringLiteral("description"),    QStringLiteral("username"),
+                            QStringLiteral("password"),       QStringLiteral("private_key"),
+                            QStringLiteral("key_passphrase"), QStringLiteral("enable_password"),
+                            QStringLiteral("platforms")};
+
+} // namespace
+
+Result<std::optional<CredentialPoolRepository::Binding>>
+AutomationCredentials::own(const Identity &caller, const QString &name)
+{
+    const Result<QList<CredentialPoolRepository::Binding>> all =
+        m_bindings.bindings(caller.user.id);
+    if (!all)
+        return all.error();
+    for (const CredentialPoolRepository::Binding &binding : all.value()) {
+        if (binding.setName == name)
+            return std::optional(binding);
+    }
+    return std::optional<CredentialPoolRepository::Binding>();
+}
+
+Result<QJsonObject> AutomationCredentials::shown(const Identity &caller,
+                                                 const CredentialPoolRepository::Binding &set)
+{
+    const Result<CredentialSet> found = m_sets.get(caller, set.setId);
+    if (!found)
+        return found.error();
+    const Result<QList<Pool>> pools = m_pools.list();
+    if (!pools)
+        return pools.error();
+    QStringList poolNames;
+    for (const Pool &pool : pools.value()) {
+        if (set.poolIds.contains(pool.id))
+            poolNames << pool.name;
+    }
+    QJsonObject json = found->toJson();
+    json.insert(QStringLiteral("device_pools"), QJsonArray::fromStringList(poolNames));
+    json.insert(QStringLiteral("priority"), set.priority);
+    return json;
+}
+
+Result<QString> AutomationCredentials::saveCredential(const Identity &caller,
+                                                      const QJsonValue &value)
+{
+    if (!value.isObject())
+        return Error::badRequest(QStringLiteral("Expected an object."));
+    const QJsonObject object = value.toObject();
+    const Result<QString> name = EnmsValues::nameOf(object);
+    if (!name)
+        return name.error();
+    QJsonObject setFields;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (SetFields.contains(it.key()))
+            setFields.insert(it.key(), it.value());
+        else if (!BindingFields.contains(it.key()))
+            return Error::invalidField(it.key(),
+                                       QStringLiteral("Credentials have no such property."));
+    }
+    const QJsonValue priority = object.value(QStringLiteral("priority"));
+    if (!priority.isUndefined() &&
+        (!priority.isDouble() || priority.toDouble() != double(priority.toInt()) ||
+         priority.toInt() < 0 || priority.toInt() > MaxPriority))
+        return Error::invalidField(
+            QStringLiteral("priority"),
+            QStringLiteral("A whole number from 0 to %1; the highest is tried first.")
+                .arg(MaxPriority));
+    std::optional<QList<qint64>> poolIds;
+    if (object.contains(QStringLiteral("device_pools"))) {
+        const QJsonValue names = object.value(QStringLiteral("device_pools"));
+        if (!names.isArray())
+            return Error::invalidField(QStringLiteral("device_pools"),
+                                       QStringLiteral("A list of pool names."));
+        poolIds.emplace();
+        for (const QJsonValue pool : names.toArray()) {
+            const Result<std::optional<Pool>> found = m_pools.byName(pool.toString());
+            if (!found)
+                return found.error();
+            if (!found->has_value())
+                return Error::invalidField(
+                    QStringLiteral("device_pools"),
+                    QStringLiteral("No pool named %1.").arg(pool.toString()));
+            poolIds->append(found->value().id);
+        }
+    }
+    const Result<std::optional<CredentialPoolRepository::Binding>> existing =
+        own(caller, name.value());
+    if (!existing)
+        return existing.error();
+    qint64 setId = 0;
+    if (existing->has_value()) {
+        setId = existing->value().setId;
+        if (!setFields.isEmpty()) {
+            const Result<CredentialSet> updated = m_sets.update(caller, setId, setFields, true);
+            if (!updated)
+                return updated.error();
+        }
+    } else {
+        setFields.insert(QStringLiteral("name"), name.value());
+        const Result<IssuedCredentialSet> created = m_sets.create(caller, setFields);
+        if (!created)
+            return created.error();
+        setId = created->set.id;
+    }
+    const Result<void> bound = m_bindings.bind(
+        setId,
+        priority.isUndefined() ? existing->value_or(CredentialPoolRepository::Binding{}).priority
+                               : priority.toInt(),
+        poolIds.value_or(existing->value_or(CredentialPoolRepository::Binding{}).poolIds));
+    if (!bound)
+        return bound.error();
+    return name.value();
+}
+
+SaveReport AutomationCredentials::saveCredentials(const Identity &caller, const QJsonArray &objects)
+{
+    return EnmsValues::saveEach(
+        objects, [&](const QJsonValue &object) { return saveCredential(caller, object); });
+}
+
+Result<QJsonObject> AutomationCredentials::credential(const Identity &caller, const QString &name)
+{
+    const Result<std::optional<CredentialPoolRepository::Binding>> found = own(caller, name);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("credential %1 not found.").arg(name));
+    return shown(caller, found->value());
+}
+
+Result<QJsonObject> AutomationCredentials::removeCredential(const Identity &caller,
+                                                            const QString &name)
+{
+    const Result<QJsonObject> before = credential(caller, name);
+    if (!before)
+        return before.error();
+    const Result<void> removed =
+        m_sets.remove(caller, before->value(QStringLiteral("id")).toInteger());
+    if (!removed)
+        return removed.error();
+    return before;
+}
+
+Result<QJsonArray>
+AutomationCredentials::queryCredentials(const Identity &caller,
+                                        const QList<QPair<QString, QString>> &equal)
+{
+    const Result<QList<CredentialPoolRepository::Binding>> all =
+        m_bindings.bindings(caller.user.id);
+    if (!all)
+        return all.error();
+    QList<QJsonObject> objects;
+    QSet<QString> known(BindingFields.cbegin(), BindingFields.cend());
+    for (const CredentialPoolRepository::Binding &binding : all.value()) {
+        const Result<QJsonObject> object = shown(caller, binding);
+        if (!object)
+            return object.error();
+        objects << object.value();
+        for (auto it = object->begin(); it != object->end(); ++it)
+            known.insert(it.key());
+    }
+    return EnmsValues::matching(objects, known, equal);
+}
+
+Result<QHash<qint64, QString>> AutomationCredentials::chosenFor(const Identity &caller,
+                                                                const QList<Device> &devices)
+{
+    QHash<qint64, QString> chosen;
+    const Result<QList<CredentialPoolRepository::Binding>> all =
+        m_bindings.bindings(caller.user.id);
+    if (!all)
+        return all.error();
+    QSet<qint64> wanted;
+    for (const Device &device : devices)
+        wanted.insert(device.id);
+    // The highest priority first: a device keeps the first set that reaches it.
+    for (const CredentialPoolRepository::Binding &binding : all.value()) {
+        if (binding.poolIds.isEmpty() || wanted.isEmpty())
+            continue;
+        QStringList problems;
+        const Result<QList<qint64>> members =
+            m_poolMembers.memberDevices({}, binding.poolIds, problems);
+        if (!members)
+            return members.error();
+        for (const qint64 id : members.value()) {
+            if (wanted.remove(id))
+                chosen.insert(id, binding.setName);
+        }
+    }
+    return chosen;
+}
+
+} // namespace Cairn
