@@ -211,11 +211,24 @@ SaveReport AutomationInventory::saveDevices(const Identity &caller, const QJsonA
 }
 
 Result<AutomationInventory::DeviceView>
-AutomationInventory::viewDevices(const std::optional<QSet<QString>> &properties, bool withTexts)
+AutomationInventory::viewDevices(const std::optional<QSet<QString>> &properties, bool withTexts,
+                                 const QList<DeviceFilter::TextMatch> &narrowing)
 {
     DeviceFilter filter;
     filter.limit = MaxDevices;
     filter.withTexts = withTexts;
+    // eNMS's names for the device's own columns; other properties (site, custom ones, statuses)
+    // are not narrowed by the database.
+    for (DeviceFilter::TextMatch match : narrowing) {
+        if (match.column == u"name")
+            match.column = QStringLiteral("hostname");
+        else if (match.column == u"driver")
+            match.column = QStringLiteral("platform");
+        else if (match.column == u"hostname" ||
+                 (!withTexts && Device::TextFields.contains(match.column)))
+            continue; // a custom property: eNMS calls the hostname `name`, texts are not read
+        filter.textMatches << match;
+    }
     const Result<QList<Device>> devices = m_devices.list(filter);
     if (!devices)
         return devices.error();

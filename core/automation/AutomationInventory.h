@@ -4,6 +4,7 @@
 #include "SaveReport.h"
 #include "auth/Identity.h"
 #include "inventory/Device.h"
+#include "inventory/DeviceRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -47,7 +48,9 @@ public:
         QList<QJsonObject> devices;
         QSet<QString> known;
     };
-    Result<DeviceView> viewDevices(const std::optional<QSet<QString>> &properties, bool withTexts);
+    // `narrowing`: only devices whose texts may match (see DeviceFilter::TextMatch).
+    Result<DeviceView> viewDevices(const std::optional<QSet<QString>> &properties, bool withTexts,
+                                   const QList<DeviceFilter::TextMatch> &narrowing = {});
     // One of the device's texts: configuration (the default), operational_data or
     // specialized_data.
     Result<QString> deviceText(const QString &name, const QString &property);

@@ -86,13 +86,20 @@ QHash<QString, qint64> idsByName(const QJsonArray &objects)
 
 } // namespace
 
-Result<AutomationPools::Everything> AutomationPools::everything(const QList<Pool> &pools)
+Result<AutomationPools::Everything> AutomationPools::everything(const QList<Pool> &pools,
+                                                                bool onlyMembers)
 {
     // Each device with what the pools' rules read, its name and id.
     QSet<QString> read{QStringLiteral("id"), QStringLiteral("name")};
     for (const Pool &pool : pools)
         read.unite(PoolRules::properties(PoolRules::compile(pool.rules), QStringLiteral("device")));
-    const Result<AutomationInventory::DeviceView> devices = m_devices.viewDevices(read, false);
+    // One pool's members: the database leaves out the devices its rules cannot match.
+    const bool narrowed = onlyMembers && pools.size() == 1 && !pools.first().manuallyDefined;
+    const Result<AutomationInventory::DeviceView> devices = m_devices.viewDevices(
+        read, false,
+        narrowed ? PoolRules::narrowing(PoolRules::compile(pools.first().rules),
+                                        QStringLiteral("device"))
+                 : QList<DeviceFilter::TextMatch>());
     if (!devices)
         return devices.error();
     const Result<QJsonArray> links = m_links.queryLinks({});
@@ -130,7 +137,7 @@ Result<QJsonObject> AutomationPools::pool(const QString &name)
         return found.error();
     if (!found->has_value())
         return Error::notFound(QStringLiteral("pool %1 not found.").arg(name));
-    const Result<Everything> all = everything({found->value()});
+    const Result<Everything> all = everything({found->value()}, true);
     if (!all)
         return all.error();
     return shown(found->value(), all.value());

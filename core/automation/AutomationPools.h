@@ -46,8 +46,9 @@ public:
 private:
     // What the pool shows: its fields, its rules and its members (names).
     struct Everything;
-    // The devices with what the rules of `pools` read.
-    Result<Everything> everything(const QList<Pool> &pools);
+    // The devices with what the rules of `pools` read; with `onlyMembers`, those a single
+    // pool's rules may match (its devices, not every device's name).
+    Result<Everything> everything(const QList<Pool> &pools, bool onlyMembers = false);
     static QJsonObject shown(const Pool &pool, const Everything &all);
     Result<QString> savePool(const Identity &caller, const QJsonValue &object,
                              const Everything &all);

@@ -26,20 +26,8 @@ QSet<QString> columnsOf(const QJsonArray &objects)
 
 // The criteria as pool rules (one rule language for both): each column under a `device_`
 // prefix, eNMS's `exclusion` filter as an inverted inclusion.
-Result<PoolRules::Compiled> rulesOf(const QJsonObject &criteria, const QSet<QString> &columns)
+QJsonObject rulesFrom(const QJsonObject &criteria)
 {
-    // eNMS answers a bad pattern in a shape of its own (see InvalidRegex).
-    for (auto it = criteria.begin(); it != criteria.end(); ++it) {
-        if (!it.key().endsWith(QLatin1String("_filter")) || it.value().toString() != u"regex")
-            continue;
-        const QString pattern = criteria.value(it.key().chopped(7)).toString();
-        if (pattern.size() > 1000 || !QRegularExpression(pattern).isValid()) {
-            Error error = Error::badRequest(QStringLiteral("Invalid regular expression as search "
-                                                           "parameter."));
-            error.reason = QString::fromLatin1(InvalidRegex);
-            return error;
-        }
-    }
     QJsonObject rules;
     for (auto it = criteria.begin(); it != criteria.end(); ++it) {
         QString key = it.key();
@@ -61,6 +49,25 @@ Result<PoolRules::Compiled> rulesOf(const QJsonObject &criteria, const QSet<QStr
         }
         rules.insert(QStringLiteral("device_") + key, value);
     }
+    return rules;
+}
+
+// The criteria as checked, compiled rules.
+Result<PoolRules::Compiled> rulesOf(const QJsonObject &criteria, const QSet<QString> &columns)
+{
+    // eNMS answers a bad pattern in a shape of its own (see InvalidRegex).
+    for (auto it = criteria.begin(); it != criteria.end(); ++it) {
+        if (!it.key().endsWith(QLatin1String("_filter")) || it.value().toString() != u"regex")
+            continue;
+        const QString pattern = criteria.value(it.key().chopped(7)).toString();
+        if (pattern.size() > 1000 || !QRegularExpression(pattern).isValid()) {
+            Error error = Error::badRequest(QStringLiteral("Invalid regular expression as search "
+                                                           "parameter."));
+            error.reason = QString::fromLatin1(InvalidRegex);
+            return error;
+        }
+    }
+    const QJsonObject rules = rulesFrom(criteria);
     const Result<QJsonObject> read = PoolRules::read(rules, columns, {});
     if (!read) {
         // Name the column as the caller wrote it, and not as a device's (any type is searched).
@@ -130,6 +137,13 @@ std::optional<QSet<QString>> properties(const QJsonObject &request)
     for (const QJsonValue by : request.value(QStringLiteral("order")).toArray())
         read.insert(by[QStringLiteral("column")].toString());
     return read;
+}
+
+QList<DeviceFilter::TextMatch> narrowing(const QJsonObject &request)
+{
+    return PoolRules::narrowing(
+        PoolRules::compile(rulesFrom(request.value(QStringLiteral("search_criteria")).toObject())),
+        QStringLiteral("device"));
 }
 
 Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request)

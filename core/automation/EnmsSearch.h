@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "inventory/DeviceRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -23,6 +24,9 @@ Result<QJsonArray> run(const QJsonArray &objects, const QSet<QString> &columns,
                        const QJsonObject &request);
 // The properties the request reads, or none when it shows every column.
 std::optional<QSet<QString>> properties(const QJsonObject &request);
+// What the request's criteria require of a device's own columns, for the database to narrow
+// the devices read (see PoolRules::narrowing).
+QList<DeviceFilter::TextMatch> narrowing(const QJsonObject &request);
 
 // The reason of the error for a search pattern that does not compile, which eNMS answers as
 // `{"error": "Invalid regular expression as search parameter."}`.

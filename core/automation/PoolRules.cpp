@@ -149,4 +149,22 @@ QSet<QString> properties(const Compiled &compiled, const QString &type)
     return read;
 }
 
+QList<DeviceFilter::TextMatch> narrowing(const Compiled &compiled, const QString &type)
+{
+    static const QRegularExpression BackReference(QStringLiteral(R"(\\[1-9gk]|\(\?P=)"));
+    QList<DeviceFilter::TextMatch> matches;
+    for (const Compiled::Rule &rule : compiled.rules) {
+        if (rule.type != type || rule.invert || rule.wanted.isEmpty())
+            continue;
+        if (rule.match == Compiled::Match::Inclusion)
+            matches.append({rule.property, rule.wanted, DeviceFilter::TextMatch::Kind::Contains});
+        else if (rule.match == Compiled::Match::Equality)
+            matches.append({rule.property, rule.wanted, DeviceFilter::TextMatch::Kind::Equals});
+        else if (rule.match == Compiled::Match::Regex && rule.pattern.isValid() &&
+                 !BackReference.match(rule.wanted).hasMatch())
+            matches.append({rule.property, rule.wanted, DeviceFilter::TextMatch::Kind::Regex});
+    }
+    return matches;
+}
+
 } // namespace Cairn::PoolRules

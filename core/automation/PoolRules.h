@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "inventory/DeviceRepository.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -41,5 +42,10 @@ Compiled compile(const QJsonObject &rules);
 bool matches(const Compiled &compiled, const QString &type, const QJsonObject &object);
 // The properties the rules for `type` read.
 QSet<QString> properties(const Compiled &compiled, const QString &type);
+// What the rules for `type` require of properties, for the database to narrow the objects read
+// before they are matched: positive inclusion, equality and regex rules on texts, each named
+// by its property (a regex with a backreference left out: the database's REGEXP captures
+// nothing).
+QList<DeviceFilter::TextMatch> narrowing(const Compiled &compiled, const QString &type);
 
 } // namespace Cairn::PoolRules

@@ -17,6 +17,16 @@ const QString Columns = QStringLiteral(
     "updated_at%1 FROM devices");
 const QString TextColumns = QStringLiteral(", configuration, operational_data, specialized_data");
 
+// The text columns DeviceFilter::textMatches may name.
+const QStringList MatchableColumns =
+    QStringList{QStringLiteral("hostname"),      QStringLiteral("ip_address"),
+                QStringLiteral("platform"),      QStringLiteral("vendor"),
+                QStringLiteral("model"),         QStringLiteral("os_version"),
+                QStringLiteral("serial_number"), QStringLiteral("mac_address"),
+                QStringLiteral("location"),      QStringLiteral("description"),
+                QStringLiteral("icon")} +
+    Device::TextFields;
+
 // Devices a listing makes room for at once.
 constexpr int MaxReserved = 100000;
 
@@ -63,6 +73,24 @@ QPair<QString, QVariantList> whereOf(const DeviceFilter &filter, const QSqlDatab
         where += QStringLiteral(" AND id IN (SELECT resource_id FROM attribute_values WHERE "
                                 "resource_name = 'Device' AND name = ? AND value = ?)");
         values << name << value;
+    }
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    for (const DeviceFilter::TextMatch &match : filter.textMatches) {
+        // The column is one of the text columns, never text a client chose.
+        if (!MatchableColumns.contains(match.column))
+            continue;
+        QString condition;
+        if (match.kind == DeviceFilter::TextMatch::Kind::Equals)
+            condition = QStringLiteral("%1 = ?");
+        else if (match.kind == DeviceFilter::TextMatch::Kind::Contains)
+            condition =
+                sqlite ? QStringLiteral("instr(%1, ?) > 0") : QStringLiteral("strpos(%1, ?) > 0");
+        else if (sqlite)
+            condition = QStringLiteral("%1 REGEXP ?");
+        else
+            continue;
+        where += QStringLiteral(" AND ") + condition.arg(match.column);
+        values << match.value;
     }
     if (filter.ids) {
         const auto [condition, ids] = SqlQuery::inIds(db, QStringLiteral("id"), *filter.ids);

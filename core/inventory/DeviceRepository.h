@@ -23,6 +23,24 @@ struct DeviceFilter
     std::optional<QList<qint64>> ids;
     // Also read the large texts (Device::TextFields).
     bool withTexts = false;
+    // Texts that must hold a value: a narrowing for searches that check the texts again
+    // themselves, made by the database where it decides exactly as they do (a regex only on
+    // SQLite, whose REGEXP is Qt's QRegularExpression).
+    struct TextMatch
+    {
+        enum class Kind
+        {
+            Contains,
+            Equals,
+            Regex,
+        };
+        // hostname, one of Device::TextFields or a text one of Device::DetailFields; any other
+        // is ignored.
+        QString column;
+        QString value;
+        Kind kind = Kind::Contains;
+    };
+    QList<TextMatch> textMatches;
     int limit = 1000;
     int offset = 0;
 };

@@ -191,8 +191,8 @@ HttpResponse search(CoreServices &core, const ApiRequest &request)
         Result<QJsonArray> rows = QJsonArray();
         if (type == u"device") {
             // Each device with what the search reads: 100k devices are searched in a second.
-            const Result<AutomationInventory::DeviceView> devices =
-                instances.devices().viewDevices(EnmsSearch::properties(request), texts);
+            const Result<AutomationInventory::DeviceView> devices = instances.devices().viewDevices(
+                EnmsSearch::properties(request), texts, EnmsSearch::narrowing(request));
             if (!devices)
                 return refusal(devices.error());
             QJsonArray objects;
