@@ -3,6 +3,7 @@
 #include "AutomationPools.h"
 #include "EnmsValues.h"
 #include "toolkit/CredentialSetService.h"
+#include "transport/PlatformCatalog.h"
 
 #include <QSet>
 
@@ -85,6 +86,9 @@ Result<QString> AutomationCredentials::saveCredential(const Identity &caller,
         if (!names.isArray())
             return Error::invalidField(QStringLiteral("device_pools"),
                                        QStringLiteral("A list of pool names."));
+        if (names.toArray().size() > MaxPools)
+            return Error::invalidField(QStringLiteral("device_pools"),
+                                       QStringLiteral("At most %1 pools.").arg(MaxPools));
         poolIds.emplace();
         for (const QJsonValue pool : names.toArray()) {
             const Result<std::optional<Pool>> found = m_pools.byName(pool.toString());
@@ -121,15 +125,29 @@ Result<QString> AutomationCredentials::saveCredential(const Identity &caller,
         priority.isUndefined() ? existing->value_or(CredentialPoolRepository::Binding{}).priority
                                : priority.toInt(),
         poolIds.value_or(existing->value_or(CredentialPoolRepository::Binding{}).poolIds));
-    if (!bound)
+    if (!bound) {
+        // A set made for this save goes with it (a pool deleted meanwhile): nothing half-saved.
+        if (!existing->has_value())
+            (void)m_sets.remove(caller, setId);
         return bound.error();
+    }
     return name.value();
 }
 
 SaveReport AutomationCredentials::saveCredentials(const Identity &caller, const QJsonArray &objects)
 {
-    return EnmsValues::saveEach(
+    SaveReport report = EnmsValues::saveEach(
         objects, [&](const QJsonValue &object) { return saveCredential(caller, object); });
+    // Refused objects are answered back: without the secrets they carried.
+    for (qsizetype i = 0; i < report.failure.size(); ++i) {
+        QJsonArray refused = report.failure.at(i).toArray();
+        QJsonObject object = refused.at(0).toObject();
+        for (const char *secret : {"password", "private_key", "key_passphrase", "enable_password"})
+            object.remove(QLatin1String(secret));
+        refused.replace(0, object);
+        report.failure.replace(i, refused);
+    }
+    return report;
 }
 
 Result<QJsonObject> AutomationCredentials::credential(const Identity &caller, const QString &name)
@@ -145,7 +163,7 @@ Result<QJsonObject> AutomationCredentials::credential(const Identity &caller, co
 Result<QJsonObject> AutomationCredentials::removeCredential(const Identity &caller,
                                                             const QString &name)
 {
-    const Result<QJsonObject> before = credential(caller, name);
+    Result<QJsonObject> before = credential(caller, name);
     if (!before)
         return before.error();
     const Result<void> removed =
@@ -184,21 +202,31 @@ Result<QHash<qint64, QString>> AutomationCredentials::chosenFor(const Identity &
         m_bindings.bindings(caller.user.id);
     if (!all)
         return all.error();
-    QSet<qint64> wanted;
-    for (const Device &device : devices)
-        wanted.insert(device.id);
-    // The highest priority first: a device keeps the first set that reaches it.
+    QList<qint64> boundPools;
+    for (const CredentialPoolRepository::Binding &binding : all.value())
+        boundPools << binding.poolIds;
+    if (boundPools.isEmpty() || devices.isEmpty())
+        return chosen;
+    const Result<QHash<qint64, QList<qint64>>> members = m_poolMembers.membersByPool(boundPools);
+    if (!members)
+        return members.error();
+    // The platform each device logs in as, which a set may be limited to.
+    QHash<qint64, QString> platforms;
+    for (const Device &device : devices) {
+        const PlatformProfile *profile = PlatformCatalog::find(device.platform);
+        platforms.insert(device.id, profile ? profile->name : device.platform);
+    }
+    // The highest priority first: a device keeps the first set that reaches it and may be used
+    // on its platform.
     for (const CredentialPoolRepository::Binding &binding : all.value()) {
-        if (binding.poolIds.isEmpty() || wanted.isEmpty())
-            continue;
-        QStringList problems;
-        const Result<QList<qint64>> members =
-            m_poolMembers.memberDevices({}, binding.poolIds, problems);
-        if (!members)
-            return members.error();
-        for (const qint64 id : members.value()) {
-            if (wanted.remove(id))
-                chosen.insert(id, binding.setName);
+        CredentialSet limits;
+        limits.platforms = binding.platforms;
+        for (const qint64 pool : binding.poolIds) {
+            for (const qint64 id : members->value(pool)) {
+                if (platforms.contains(id) && !chosen.contains(id) &&
+                    limits.allowsPlatform(platforms.value(id)))
+                    chosen.insert(id, binding.setName);
+            }
         }
     }
     return chosen;

@@ -45,6 +45,7 @@ public:
     Result<QHash<qint64, QString>> chosenFor(const Identity &caller, const QList<Device> &devices);
 
     static constexpr int MaxPriority = 1000000;
+    static constexpr int MaxPools = 100;
 
 private:
     Result<QString> saveCredential(const Identity &caller, const QJsonValue &value);

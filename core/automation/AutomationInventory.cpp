@@ -67,6 +67,11 @@ QJsonValue enmsValue(const Device &device, const QString &siteName, const QJsonO
 
 } // namespace
 
+bool AutomationInventory::isStandard(const QString &property)
+{
+    return enmsProperties().contains(property);
+}
+
 QJsonObject AutomationInventory::toEnms(const Device &device, const QString &siteName,
                                         const QJsonObject &statuses, const QSet<QString> *only)
 {

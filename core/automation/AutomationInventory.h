@@ -57,6 +57,8 @@ public:
 
     // A device as eNMS shows it, its site by name.
     // `statuses`: how its texts were last backed up (last_configuration_status...).
+    // Whether every device shows `property` (not a custom one).
+    static bool isStandard(const QString &property);
     // `only`: these properties alone.
     static QJsonObject toEnms(const Device &device, const QString &siteName,
                               const QJsonObject &statuses, const QSet<QString> *only = nullptr);

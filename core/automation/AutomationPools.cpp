@@ -277,6 +277,29 @@ Result<QList<qint64>> AutomationPools::memberDevices(const QStringList &names,
     return members;
 }
 
+Result<QHash<qint64, QList<qint64>>> AutomationPools::membersByPool(const QList<qint64> &ids)
+{
+    const Result<QList<Pool>> pools = m_pools.list();
+    if (!pools)
+        return pools.error();
+    QList<Pool> wanted;
+    for (const Pool &pool : pools.value()) {
+        if (ids.contains(pool.id))
+            wanted << pool;
+    }
+    const Result<Everything> all = everything(wanted);
+    if (!all)
+        return all.error();
+    QHash<qint64, QList<qint64>> members;
+    for (const Pool &pool : std::as_const(wanted)) {
+        QList<qint64> &devices = members[pool.id];
+        for (const QJsonObject &device :
+             memberObjects(pool, QStringLiteral("device"), all->devices, pool.deviceIds))
+            devices << device.value(QStringLiteral("id")).toInteger();
+    }
+    return members;
+}
+
 Result<QJsonArray> AutomationPools::queryPools(const QList<QPair<QString, QString>> &equal)
 {
     const Result<QList<Pool>> pools = m_pools.list();

@@ -42,6 +42,8 @@ public:
     // a name no pool has is told in `problems`.
     Result<QList<qint64>> memberDevices(const QStringList &names, const QList<qint64> &ids,
                                         QStringList &problems);
+    // The member devices (ids) of each pool of `ids`, from one read of the devices.
+    Result<QHash<qint64, QList<qint64>>> membersByPool(const QList<qint64> &ids);
 
 private:
     // What the pool shows: its fields, its rules and its members (names).

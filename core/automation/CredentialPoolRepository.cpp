@@ -4,6 +4,8 @@
 #include "db/SqlQuery.h"
 #include "db/Transaction.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace Cairn {
@@ -12,7 +14,8 @@ Result<QList<CredentialPoolRepository::Binding>> CredentialPoolRepository::bindi
 {
     Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
-        QStringLiteral("SELECT s.id, s.name, s.priority, p.pool_id FROM toolkit_credential_sets s "
+        QStringLiteral("SELECT s.id, s.name, s.priority, p.pool_id, s.platforms FROM "
+                       "toolkit_credential_sets s "
                        "LEFT JOIN credential_set_pools p ON p.credential_set_id = s.id WHERE "
                        "s.owner_id = ? ORDER BY s.priority DESC, s.name, s.id, p.pool_id"),
         {ownerId});
@@ -21,8 +24,14 @@ Result<QList<CredentialPoolRepository::Binding>> CredentialPoolRepository::bindi
     QList<Binding> bindings;
     while (query->next()) {
         const qint64 setId = query->value(0).toLongLong();
-        if (bindings.isEmpty() || bindings.last().setId != setId)
-            bindings.append({setId, query->value(1).toString(), query->value(2).toInt(), {}});
+        if (bindings.isEmpty() || bindings.last().setId != setId) {
+            QStringList platforms;
+            for (const QJsonValue platform :
+                 QJsonDocument::fromJson(query->value(4).toString().toUtf8()).array())
+                platforms << platform.toString();
+            bindings.append(
+                {setId, query->value(1).toString(), query->value(2).toInt(), {}, platforms});
+        }
         if (!query->value(3).isNull())
             bindings.last().poolIds << query->value(3).toLongLong();
     }

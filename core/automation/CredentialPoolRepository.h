@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Cairn {
 
@@ -19,6 +20,8 @@ public:
         QString setName;
         int priority = 1;
         QList<qint64> poolIds;
+        // The platforms the set may be used on; empty: every platform.
+        QStringList platforms;
     };
 
     explicit CredentialPoolRepository(Database &database)

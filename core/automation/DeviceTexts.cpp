@@ -65,12 +65,11 @@ Result<void> DeviceTexts::restore(const QList<Restored> &texts)
 {
     for (qsizetype first = 0; first < texts.size(); first += RestoreBatch) {
         const qsizetype end = qMin(first + RestoreBatch, texts.size());
-        const Result<void> stored =
+        Result<void> stored =
             Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
                 for (qsizetype i = first; i < end; ++i) {
                     const Restored &text = texts.at(i);
-                    const Result<void> updated =
-                        updateText(db, text.deviceId, text.property, text.text);
+                    Result<void> updated = updateText(db, text.deviceId, text.property, text.text);
                     if (!updated)
                         return updated;
                 }

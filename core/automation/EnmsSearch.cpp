@@ -117,26 +117,33 @@ bool reads(const QJsonObject &request, const QString &property)
     return false;
 }
 
-std::optional<QSet<QString>> properties(const QJsonObject &request)
+QSet<QString> referenced(const QJsonObject &request)
 {
-    const QJsonArray columns = request.value(QStringLiteral("columns")).toArray();
-    if (columns.isEmpty())
-        return std::nullopt;
-    QSet<QString> read;
-    for (const QJsonValue column : columns) {
+    QSet<QString> named;
+    for (const QJsonValue column : request.value(QStringLiteral("columns")).toArray()) {
         const QString name = column.toString();
-        read.insert(name.endsWith(MatchesSuffix) ? name.chopped(MatchesSuffix.size()) : name);
+        named.insert(name);
+        if (name.endsWith(MatchesSuffix))
+            named.insert(name.chopped(MatchesSuffix.size()));
     }
     const QJsonObject criteria = request.value(QStringLiteral("search_criteria")).toObject();
     for (auto it = criteria.begin(); it != criteria.end(); ++it) {
         const QString &key = it.key();
-        read.insert(key.endsWith(QLatin1String("_filter")) || key.endsWith(QLatin1String("_invert"))
-                        ? key.chopped(7)
-                        : key);
+        named.insert(key.endsWith(QLatin1String("_filter")) ||
+                             key.endsWith(QLatin1String("_invert"))
+                         ? key.chopped(7)
+                         : key);
     }
     for (const QJsonValue by : request.value(QStringLiteral("order")).toArray())
-        read.insert(by[QStringLiteral("column")].toString());
-    return read;
+        named.insert(by[QStringLiteral("column")].toString());
+    return named;
+}
+
+std::optional<QSet<QString>> properties(const QJsonObject &request)
+{
+    if (request.value(QStringLiteral("columns")).toArray().isEmpty())
+        return std::nullopt;
+    return referenced(request);
 }
 
 QList<DeviceFilter::TextMatch> narrowing(const QJsonObject &request)
@@ -155,7 +162,7 @@ Result<QJsonArray> run(const QJsonArray &objects, const QSet<QString> &columns,
                        const QJsonObject &request)
 {
     // No objects of the type: nothing to find (and no columns to check the request against).
-    if (objects.isEmpty())
+    if (objects.isEmpty() && columns.isEmpty())
         return QJsonArray();
     const Result<PoolRules::Compiled> rules =
         rulesOf(request.value(QStringLiteral("search_criteria")).toObject(), columns);

@@ -22,6 +22,9 @@ Result<QJsonArray> run(const QJsonArray &objects, const QJsonObject &request);
 // `columns` being every property the type has.
 Result<QJsonArray> run(const QJsonArray &objects, const QSet<QString> &columns,
                        const QJsonObject &request);
+// Every column the request names: in its criteria, its order and its columns (a `_matches`
+// column as both names).
+QSet<QString> referenced(const QJsonObject &request);
 // The properties the request reads, or none when it shows every column.
 std::optional<QSet<QString>> properties(const QJsonObject &request);
 // What the request's criteria require of a device's own columns, for the database to narrow

@@ -151,17 +151,27 @@ QSet<QString> properties(const Compiled &compiled, const QString &type)
 
 QList<DeviceFilter::TextMatch> narrowing(const Compiled &compiled, const QString &type)
 {
-    static const QRegularExpression BackReference(QStringLiteral(R"(\\[1-9gk]|\(\?P=)"));
+    // What the database's REGEXP would read otherwise: it compiles without numbered captures
+    // (backreferences and group calls then mean another group, or nothing) and reads texts up
+    // to a NUL.
+    static const QRegularExpression Numbered(
+        QStringLiteral(R"(\\[0-9gk]|\(\?(P[=>]|[+-]?[0-9]|\(|&|R))"));
+    const auto narrows = [](const QString &pattern) {
+        return pattern.size() <= MaxPatternLength && !pattern.contains(QChar(0)) &&
+               !Numbered.match(pattern).hasMatch() &&
+               QRegularExpression(pattern, QRegularExpression::DontCaptureOption).isValid();
+    };
     QList<DeviceFilter::TextMatch> matches;
     for (const Compiled::Rule &rule : compiled.rules) {
-        if (rule.type != type || rule.invert || rule.wanted.isEmpty())
+        if (rule.type != type || rule.invert || rule.wanted.isEmpty() ||
+            rule.wanted.contains(QChar(0)))
             continue;
         if (rule.match == Compiled::Match::Inclusion)
             matches.append({rule.property, rule.wanted, DeviceFilter::TextMatch::Kind::Contains});
         else if (rule.match == Compiled::Match::Equality)
             matches.append({rule.property, rule.wanted, DeviceFilter::TextMatch::Kind::Equals});
         else if (rule.match == Compiled::Match::Regex && rule.pattern.isValid() &&
-                 !BackReference.match(rule.wanted).hasMatch())
+                 narrows(rule.wanted))
             matches.append({rule.property, rule.wanted, DeviceFilter::TextMatch::Kind::Regex});
     }
     return matches;

@@ -46,6 +46,8 @@ print(json.dumps(seen))
     EXPECT_TRUE(refused.contains(QLatin1String("No pool named ghost."))) << refused;
     EXPECT_TRUE(refused.contains(QLatin1String("priority"))) << refused;
     EXPECT_TRUE(refused.contains(QLatin1String("colour"))) << refused;
+    // Refused objects come back without the secrets they carried.
+    EXPECT_FALSE(refused.contains(QLatin1String("password"))) << refused;
 
     // run-r1 is in both sets' pool: the higher priority (the wrong password) is tried and fails;
     // run-r2 is in no pool, so nothing is chosen for it.

@@ -34,7 +34,8 @@ read -r _ keys_line <&"${DEVICES_PROC[0]}"
 read -r -a ports <<<"$ports_line"
 read -r -a keys <<<"$keys_line"
 [ "${#ports[@]}" -eq "$devices" ] || { echo "bench: the emulated devices did not start" >&2; exit 1; }
-trap 'exec {DEVICES_PROC[1]}>&-; bench_cleanup' EXIT
+# On exit: the devices stop when their input closes (if they have not stopped already).
+trap 'bench_cleanup; [ -n "${DEVICES_PROC[1]:-}" ] && exec {DEVICES_PROC[1]}>&-; true' EXIT
 
 # The REST call's endpoint: nginx serving a small JSON document.
 mkdir -p "$bench_work/www"
