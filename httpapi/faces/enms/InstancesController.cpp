@@ -195,7 +195,11 @@ HttpResponse search(CoreServices &core, const ApiRequest &request)
             // custom property is known from every device, not only from those left.
             const QSet<QString> named = EnmsSearch::referenced(request);
             const bool standard =
-                std::all_of(named.cbegin(), named.cend(), &AutomationInventory::isStandard);
+                std::all_of(named.cbegin(), named.cend(), [](const QString &column) {
+                    return AutomationInventory::isStandard(column) ||
+                           (column.endsWith(QLatin1String("_matches")) &&
+                            AutomationInventory::isStandard(column.chopped(8)));
+                });
             const Result<AutomationInventory::DeviceView> devices = instances.devices().viewDevices(
                 EnmsSearch::properties(request), texts,
                 standard ? EnmsSearch::narrowing(request) : QList<DeviceFilter::TextMatch>());
