@@ -58,12 +58,11 @@ Result<QJsonObject> AutomationCredentials::shown(const Identity &caller,
 Result<QString> AutomationCredentials::saveCredential(const Identity &caller,
                                                       const QJsonValue &value)
 {
-    if (!value.isObject())
-        return Error::badRequest(QStringLiteral("Expected an object."));
-    const QJsonObject object = value.toObject();
-    const Result<QString> name = EnmsValues::nameOf(object);
-    if (!name)
-        return name.error();
+    const Result<EnmsValues::Named> toSave = EnmsValues::namedObject(value);
+    if (!toSave)
+        return toSave.error();
+    const QJsonObject &object = toSave->object;
+    const QString &name = toSave->name;
     QJsonObject setFields;
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (SetFields.contains(it.key()))
@@ -101,8 +100,7 @@ Result<QString> AutomationCredentials::saveCredential(const Identity &caller,
             poolIds->append(found->value().id);
         }
     }
-    const Result<std::optional<CredentialPoolRepository::Binding>> existing =
-        own(caller, name.value());
+    const Result<std::optional<CredentialPoolRepository::Binding>> existing = own(caller, name);
     if (!existing)
         return existing.error();
     qint64 setId = 0;
@@ -114,7 +112,7 @@ Result<QString> AutomationCredentials::saveCredential(const Identity &caller,
                 return updated.error();
         }
     } else {
-        setFields.insert(QStringLiteral("name"), name.value());
+        setFields.insert(QStringLiteral("name"), name);
         const Result<IssuedCredentialSet> created = m_sets.create(caller, setFields);
         if (!created)
             return created.error();
@@ -131,7 +129,7 @@ Result<QString> AutomationCredentials::saveCredential(const Identity &caller,
             (void)m_sets.remove(caller, setId);
         return bound.error();
     }
-    return name.value();
+    return name;
 }
 
 SaveReport AutomationCredentials::saveCredentials(const Identity &caller, const QJsonArray &objects)

@@ -161,12 +161,11 @@ Result<QJsonObject> AutomationPools::removePool(const Identity &caller, const QS
 Result<QString> AutomationPools::savePool(const Identity &caller, const QJsonValue &value,
                                           const Everything &all)
 {
-    if (!value.isObject())
-        return Error::badRequest(QStringLiteral("Expected an object."));
-    const QJsonObject object = value.toObject();
-    const Result<QString> name = EnmsValues::nameOf(object);
-    if (!name)
-        return name.error();
+    const Result<EnmsValues::Named> toSave = EnmsValues::namedObject(value);
+    if (!toSave)
+        return toSave.error();
+    const QJsonObject &object = toSave->object;
+    const QString &name = toSave->name;
     static const QStringList Fields{
         QStringLiteral("name"),        QStringLiteral("new_name"),
         QStringLiteral("description"), QStringLiteral("manually_defined"),
@@ -188,12 +187,12 @@ Result<QString> AutomationPools::savePool(const Identity &caller, const QJsonVal
         return Error::invalidField(QStringLiteral("manually_defined"),
                                    QStringLiteral("true or false."));
     const Result<std::optional<Pool>> existing = EnmsValues::existingToSave(
-        m_permissions, caller, ObjectType, [&] { return m_pools.byName(name.value()); });
+        m_permissions, caller, ObjectType, [&] { return m_pools.byName(name); });
     if (!existing)
         return existing.error();
     Pool pool = existing->value_or(Pool{});
     if (!existing->has_value())
-        pool.name = name.value();
+        pool.name = name;
     if (object.contains(QStringLiteral("new_name")))
         pool.name = object.value(QStringLiteral("new_name")).toString().trimmed();
     if (pool.name.isEmpty())

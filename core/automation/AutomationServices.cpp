@@ -327,14 +327,13 @@ Result<QList<qint64>> AutomationServices::deviceIds(const QJsonValue &names)
 Result<QString> AutomationServices::saveService(const Identity &caller, const QString &type,
                                                 const QJsonValue &value, const PoolNames &pools)
 {
-    if (!value.isObject())
-        return Error::badRequest(QStringLiteral("Expected an object."));
-    const QJsonObject object = value.toObject();
-    const Result<QString> name = EnmsValues::nameOf(object);
-    if (!name)
-        return name.error();
+    const Result<EnmsValues::Named> toSave = EnmsValues::namedObject(value);
+    if (!toSave)
+        return toSave.error();
+    const QJsonObject &object = toSave->object;
+    const QString &name = toSave->name;
     const Result<std::optional<Service>> existing = EnmsValues::existingToSave(
-        m_permissions, caller, ObjectType, [&] { return m_services.byName(name.value()); });
+        m_permissions, caller, ObjectType, [&] { return m_services.byName(name); });
     if (!existing)
         return existing.error();
 
@@ -361,7 +360,7 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
                 QStringLiteral("type"),
                 QStringLiteral("One of %1.").arg(ServiceTypes::names().join(QLatin1String(", "))));
         service.type = wanted;
-        service.name = name.value();
+        service.name = name;
     }
     const QString secret = ServiceTypes::secretOf(service.type);
     for (auto it = object.begin(); it != object.end(); ++it) {

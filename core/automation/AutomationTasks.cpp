@@ -198,14 +198,13 @@ SaveReport AutomationTasks::saveTasks(const Identity &caller, const QJsonArray &
 Result<QString> AutomationTasks::saveTask(const Identity &caller, const QJsonValue &value,
                                           const Names &names)
 {
-    if (!value.isObject())
-        return Error::badRequest(QStringLiteral("Expected an object."));
-    const QJsonObject object = value.toObject();
-    const Result<QString> name = EnmsValues::nameOf(object);
-    if (!name)
-        return name.error();
+    const Result<EnmsValues::Named> toSave = EnmsValues::namedObject(value);
+    if (!toSave)
+        return toSave.error();
+    const QJsonObject &object = toSave->object;
+    const QString &name = toSave->name;
     const Result<std::optional<Task>> existing = EnmsValues::existingToSave(
-        m_parts.permissions, caller, ObjectType, [&] { return m_tasks.byName(name.value()); });
+        m_parts.permissions, caller, ObjectType, [&] { return m_tasks.byName(name); });
     if (!existing)
         return existing.error();
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -214,7 +213,7 @@ Result<QString> AutomationTasks::saveTask(const Identity &caller, const QJsonVal
     }
     Task task = existing->value_or(Task{});
     if (!existing->has_value())
-        task.name = name.value();
+        task.name = name;
     // It runs as whoever set it up last: changing another's task must not borrow their rights.
     task.creatorId = caller.user.id;
     const Result<void> texts =

@@ -65,4 +65,16 @@ Result<QString> nameOf(const QJsonObject &object)
     return name.toString().trimmed();
 }
 
+Result<Named> namedObject(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return Error::badRequest(QStringLiteral("Expected an object."));
+    Named named{value.toObject(), {}};
+    const Result<QString> name = nameOf(named.object);
+    if (!name)
+        return name.error();
+    named.name = name.value();
+    return named;
+}
+
 } // namespace Cairn::EnmsValues

@@ -25,6 +25,13 @@ Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QStrin
 Result<void> stringsIn(const QJsonObject &object, std::initializer_list<const char *> fields);
 // The `name` an object to save is known by (trimmed); a 400 when it has none.
 Result<QString> nameOf(const QJsonObject &object);
+// An object to save and its name (nameOf()); a 400 when it is no object or has no name.
+struct Named
+{
+    QJsonObject object;
+    QString name;
+};
+Result<Named> namedObject(const QJsonValue &value);
 
 // What `find()` (a Result<std::optional<T>>) gives, once the caller may change it, or add
 // one when there is none, on `type`: how every eNMS save by name opens.
