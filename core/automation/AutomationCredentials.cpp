@@ -36,16 +36,14 @@ AutomationCredentials::own(const Identity &caller, const QString &name)
 }
 
 Result<QJsonObject> AutomationCredentials::shown(const Identity &caller,
-                                                 const CredentialPoolRepository::Binding &set)
+                                                 const CredentialPoolRepository::Binding &set,
+                                                 const QList<Pool> &pools)
 {
     const Result<CredentialSet> found = m_sets.get(caller, set.setId);
     if (!found)
         return found.error();
-    const Result<QList<Pool>> pools = m_pools.list();
-    if (!pools)
-        return pools.error();
     QStringList poolNames;
-    for (const Pool &pool : pools.value()) {
+    for (const Pool &pool : pools) {
         if (set.poolIds.contains(pool.id))
             poolNames << pool.name;
     }
@@ -88,16 +86,21 @@ Result<QString> AutomationCredentials::saveCredential(const Identity &caller,
         if (names.toArray().size() > MaxPools)
             return Error::invalidField(QStringLiteral("device_pools"),
                                        QStringLiteral("At most %1 pools.").arg(MaxPools));
+        // Every pool read once, not one query per name.
+        const Result<QList<Pool>> pools = m_pools.list();
+        if (!pools)
+            return pools.error();
+        QHash<QString, qint64> byName;
+        for (const Pool &pool : pools.value())
+            byName.insert(pool.name, pool.id);
         poolIds.emplace();
         for (const QJsonValue pool : names.toArray()) {
-            const Result<std::optional<Pool>> found = m_pools.byName(pool.toString());
-            if (!found)
-                return found.error();
-            if (!found->has_value())
+            const auto found = byName.constFind(pool.toString());
+            if (found == byName.cend())
                 return Error::invalidField(
                     QStringLiteral("device_pools"),
                     QStringLiteral("No pool named %1.").arg(pool.toString()));
-            poolIds->append(found->value().id);
+            poolIds->append(found.value());
         }
     }
     const Result<std::optional<CredentialPoolRepository::Binding>> existing = own(caller, name);
@@ -155,7 +158,10 @@ Result<QJsonObject> AutomationCredentials::credential(const Identity &caller, co
         return found.error();
     if (!found->has_value())
         return Error::notFound(QStringLiteral("credential %1 not found.").arg(name));
-    return shown(caller, found->value());
+    const Result<QList<Pool>> pools = m_pools.list();
+    if (!pools)
+        return pools.error();
+    return shown(caller, found->value(), pools.value());
 }
 
 Result<QJsonObject> AutomationCredentials::removeCredential(const Identity &caller,
@@ -179,10 +185,13 @@ AutomationCredentials::queryCredentials(const Identity &caller,
         m_bindings.bindings(caller.user.id);
     if (!all)
         return all.error();
+    const Result<QList<Pool>> pools = m_pools.list();
+    if (!pools)
+        return pools.error();
     QList<QJsonObject> objects;
     QSet<QString> known(BindingFields.cbegin(), BindingFields.cend());
     for (const CredentialPoolRepository::Binding &binding : all.value()) {
-        const Result<QJsonObject> object = shown(caller, binding);
+        const Result<QJsonObject> object = shown(caller, binding, pools.value());
         if (!object)
             return object.error();
         objects << object.value();

@@ -52,7 +52,9 @@ private:
     // The caller's own binding named `name`, if any.
     Result<std::optional<CredentialPoolRepository::Binding>> own(const Identity &caller,
                                                                  const QString &name);
-    Result<QJsonObject> shown(const Identity &caller, const CredentialPoolRepository::Binding &set);
+    // `pools`: every pool, for the names of those the set is bound to.
+    Result<QJsonObject> shown(const Identity &caller, const CredentialPoolRepository::Binding &set,
+                              const QList<Pool> &pools);
 
     CredentialPoolRepository m_bindings;
     PoolRepository m_pools;

@@ -4,6 +4,7 @@
 #include "PoolRules.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace Cairn::EnmsSearch {
 
@@ -146,8 +147,18 @@ std::optional<QSet<QString>> properties(const QJsonObject &request)
     return referenced(request);
 }
 
-QList<DeviceFilter::TextMatch> narrowing(const QJsonObject &request)
+QList<DeviceFilter::TextMatch> narrowing(const QJsonObject &request,
+                                         const std::function<bool(const QString &)> &isStandard)
 {
+    // Only when every column named is a standard one: a custom property is known from every
+    // device, not only from those the database leaves.
+    const QSet<QString> named = referenced(request);
+    const bool standard = std::all_of(named.cbegin(), named.cend(), [&](const QString &column) {
+        return isStandard(column) ||
+               (column.endsWith(MatchesSuffix) && isStandard(column.chopped(MatchesSuffix.size())));
+    });
+    if (!standard)
+        return {};
     return PoolRules::narrowing(
         PoolRules::compile(rulesFrom(request.value(QStringLiteral("search_criteria")).toObject())),
         QStringLiteral("device"));

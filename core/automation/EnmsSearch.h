@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
+#include <functional>
 #include <optional>
 
 namespace Cairn::EnmsSearch {
@@ -28,8 +29,10 @@ QSet<QString> referenced(const QJsonObject &request);
 // The properties the request reads, or none when it shows every column.
 std::optional<QSet<QString>> properties(const QJsonObject &request);
 // What the request's criteria require of a device's own columns, for the database to narrow
-// the devices read (see PoolRules::narrowing).
-QList<DeviceFilter::TextMatch> narrowing(const QJsonObject &request);
+// the devices read (see PoolRules::narrowing); nothing when the request names a column that
+// `isStandard` says not every device has.
+QList<DeviceFilter::TextMatch> narrowing(const QJsonObject &request,
+                                         const std::function<bool(const QString &)> &isStandard);
 
 // The reason of the error for a search pattern that does not compile, which eNMS answers as
 // `{"error": "Invalid regular expression as search parameter."}`.

@@ -191,18 +191,9 @@ HttpResponse search(CoreServices &core, const ApiRequest &request)
         Result<QJsonArray> rows = QJsonArray();
         if (type == u"device") {
             // Each device with what the search reads: 100k devices are searched in a second.
-            // The database narrows them only when every column named is a standard one: a
-            // custom property is known from every device, not only from those left.
-            const QSet<QString> named = EnmsSearch::referenced(request);
-            const bool standard =
-                std::all_of(named.cbegin(), named.cend(), [](const QString &column) {
-                    return AutomationInventory::isStandard(column) ||
-                           (column.endsWith(QLatin1String("_matches")) &&
-                            AutomationInventory::isStandard(column.chopped(8)));
-                });
             const Result<AutomationInventory::DeviceView> devices = instances.devices().viewDevices(
                 EnmsSearch::properties(request), texts,
-                standard ? EnmsSearch::narrowing(request) : QList<DeviceFilter::TextMatch>());
+                EnmsSearch::narrowing(request, &AutomationInventory::isStandard));
             if (!devices)
                 return refusal(devices.error());
             QJsonArray objects;
