@@ -309,11 +309,14 @@ int ServeCommand::run(const QStringList &arguments)
         return exitCode;
     (void)core->jobs().recoverAfterCrash();
     // Tasks fire only where a server runs, never from other commands on the same database.
-    core->taskScheduler().start([services = core.get()](const Task &task) {
+    core->taskScheduler().start([services = core.get()](const QList<Task> &tasks) {
         AutomationParts parts(*services);
-        const Result<ServiceRun> run = parts.tasks.fire(task);
-        if (!run)
-            qWarning().noquote() << "task" << task.name << "did not run:" << run.error().message;
+        const QList<Result<ServiceRun>> runs = parts.tasks.fire(tasks);
+        for (qsizetype i = 0; i < runs.size(); ++i) {
+            if (!runs.at(i))
+                qWarning().noquote()
+                    << "task" << tasks.at(i).name << "did not run:" << runs.at(i).error().message;
+        }
     });
     // Before listening: nobody sees half a demonstration.
     if (parser.isSet(DemoOption)) {

@@ -145,7 +145,36 @@ Result<ServiceRun> AutomationRuns::runService(const Identity &caller, const QJso
         return found.error();
     if (!found->has_value())
         return Error::notFound(QStringLiteral("service %1 not found.").arg(name.toString()));
-    const Service &service = found->value();
+    return runServices({{caller, found->value(), body}}, trigger).constFirst();
+}
+
+QList<Result<ServiceRun>> AutomationRuns::runServices(const QList<Request> &requests,
+                                                      const QString &trigger)
+{
+    QList<Result<ServiceRun>> outcomes;
+    QList<ServiceRunner::Start> starts;
+    QList<qsizetype> startedAt;
+    for (const Request &request : requests) {
+        Result<RunOrder> order = orderFor(request, trigger);
+        if (!order) {
+            outcomes << order.error();
+            continue;
+        }
+        startedAt << outcomes.size();
+        outcomes << Error::internal(QStringLiteral("Not started."));
+        starts << ServiceRunner::Start{request.caller, std::move(order).value()};
+    }
+    const QList<Result<ServiceRun>> started = m_runner.start(std::move(starts));
+    for (qsizetype i = 0; i < started.size(); ++i)
+        outcomes[startedAt.at(i)] = started.at(i);
+    return outcomes;
+}
+
+Result<RunOrder> AutomationRuns::orderFor(const Request &request, const QString &trigger)
+{
+    const Identity &caller = request.caller;
+    const Service &service = request.service;
+    const QJsonObject &body = request.body;
     const Result<void> allowed = m_permissions.require(
         caller, QString::fromLatin1(AutomationServices::ObjectType), service.id, Action::Run);
     if (!allowed)
@@ -204,7 +233,7 @@ Result<ServiceRun> AutomationRuns::runService(const Identity &caller, const QJso
     const Result<void> chosen = chooseCredentials(caller, order);
     if (!chosen)
         return chosen.error();
-    return m_runner.start(caller, std::move(order));
+    return order;
 }
 
 Result<void> AutomationRuns::chooseCredentials(const Identity &caller, RunOrder &order)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "RunOrder.h"
 #include "ServiceRepository.h"
 #include "ServiceRun.h"
 #include "auth/Identity.h"
@@ -15,7 +16,6 @@ class AutomationPools;
 class DeviceService;
 class PermissionService;
 class ServiceRunner;
-struct RunOrder;
 
 // Starting service runs as eNMS's run_service does, and finding them again. Running one needs
 // `run` on the service and `run` on the site of each device it targets.
@@ -46,6 +46,17 @@ public:
     // named), unless ignore_invalid_targets.
     Result<ServiceRun> runService(const Identity &caller, const QJsonObject &body,
                                   const QString &trigger);
+    // One run of a service already found (a task's, by its id): `body` as runService()'s,
+    // without the service's name.
+    struct Request
+    {
+        Identity caller;
+        Service service;
+        QJsonObject body;
+    };
+    // Each request checked as runService() checks it, and those that pass recorded together
+    // in one write, then started: a scheduler's burst of firings. Each run, or why not.
+    QList<Result<ServiceRun>> runServices(const QList<Request> &requests, const QString &trigger);
     // The run of `serviceName` named `runtime`; a 404 when there is none. Its outputs may hold
     // what devices keep private: only its creator and those who may run the service see it.
     Result<ServiceRun> run(const Identity &caller, const QString &serviceName,
@@ -57,6 +68,8 @@ public:
 
 private:
     struct Targets;
+    // What a run of the request would do, checked (rights, targets, steps, credentials).
+    Result<RunOrder> orderFor(const Request &request, const QString &trigger);
     Result<Targets> targetsOf(const Service &service, const QJsonObject &body);
     // Every site of the devices allows the caller to run services on them.
     Result<void> mayRunOn(const Identity &caller, const QList<Device> &devices);

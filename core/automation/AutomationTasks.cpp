@@ -297,14 +297,15 @@ Result<QString> AutomationTasks::saveTask(const Identity &caller, const QJsonVal
     return task.name;
 }
 
-Result<ServiceRun> AutomationTasks::start(const Identity &who, const Task &task,
-                                          const QString &trigger)
+Result<AutomationRuns::Request> AutomationTasks::requestOf(const Identity &who, const Task &task)
 {
-    const Result<Names> all = names({task});
-    if (!all)
-        return all.error();
-    QJsonObject body{{QStringLiteral("name"), all->services.value(task.serviceId)},
-                     {QStringLiteral("payload"), task.initialPayload}};
+    // Found by id: a burst of firings reads one service each, not every service and pool.
+    const Result<std::optional<Service>> service = m_services.byId(task.serviceId);
+    if (!service)
+        return service.error();
+    if (!service->has_value())
+        return Error::notFound(QStringLiteral("Task %1's service is gone.").arg(task.name));
+    QJsonObject body{{QStringLiteral("payload"), task.initialPayload}};
     // The task's own targets when it was given any; never the service's instead once they
     // are gone.
     if (task.targetsGiven) {
@@ -313,14 +314,14 @@ Result<ServiceRun> AutomationTasks::start(const Identity &who, const Task &task,
                 QStringLiteral(
                     "Task %1's devices and pools were deleted: it has nothing to run on.")
                     .arg(task.name));
+        const Result<Names> all = names({task});
+        if (!all)
+            return all.error();
         const QJsonObject targets = shown(task, all.value());
         body.insert(QStringLiteral("devices"), targets.value(QLatin1String("devices")));
         body.insert(QStringLiteral("pools"), targets.value(QLatin1String("pools")));
     }
-    Result<ServiceRun> run = m_parts.runs.runService(who, body, trigger);
-    if (run)
-        (void)m_tasks.setLastRuntime(task.id, run->runtime);
-    return run;
+    return AutomationRuns::Request{who, service->value(), body};
 }
 
 Result<ServiceRun> AutomationTasks::runTask(const Identity &caller, qint64 id)
@@ -330,18 +331,55 @@ Result<ServiceRun> AutomationTasks::runTask(const Identity &caller, qint64 id)
         return found.error();
     if (!found->has_value())
         return Error::notFound(QStringLiteral("task %1 not found.").arg(id));
-    return start(caller, found->value(), QStringLiteral("REST"));
+    const Task &task = found->value();
+    const Result<AutomationRuns::Request> request = requestOf(caller, task);
+    if (!request)
+        return request.error();
+    Result<ServiceRun> run =
+        m_parts.runs.runServices({request.value()}, QStringLiteral("REST")).constFirst();
+    if (run)
+        (void)m_tasks.setLastRuntimes({{task.id, run->runtime}});
+    return run;
 }
 
-Result<ServiceRun> AutomationTasks::fire(const Task &task)
+QList<Result<ServiceRun>> AutomationTasks::fire(const QList<Task> &tasks)
 {
-    if (!task.creatorId)
-        return Error::forbidden(
-            QStringLiteral("Task %1 has no creator left to run it as.").arg(task.name));
-    const Result<User> creator = m_parts.users.userById(*task.creatorId);
-    if (!creator)
-        return creator.error();
-    return start(Identity{creator.value(), false}, task, QStringLiteral("Scheduler"));
+    QList<Result<ServiceRun>> outcomes;
+    QList<AutomationRuns::Request> requests;
+    QList<qsizetype> requestedAt;
+    QHash<qint64, Result<User>> creators;
+    for (const Task &task : tasks) {
+        if (!task.creatorId) {
+            outcomes << Error::forbidden(
+                QStringLiteral("Task %1 has no creator left to run it as.").arg(task.name));
+            continue;
+        }
+        auto creator = creators.constFind(*task.creatorId);
+        if (creator == creators.cend())
+            creator = creators.insert(*task.creatorId, m_parts.users.userById(*task.creatorId));
+        const Result<AutomationRuns::Request> request =
+            *creator ? requestOf(Identity{creator->value(), false}, task)
+                     : Result<AutomationRuns::Request>(creator->error());
+        if (!request) {
+            outcomes << request.error();
+            continue;
+        }
+        requestedAt << outcomes.size();
+        outcomes << Error::internal(QStringLiteral("Not started."));
+        requests << request.value();
+    }
+    const QList<Result<ServiceRun>> runs =
+        m_parts.runs.runServices(requests, QStringLiteral("Scheduler"));
+    QHash<qint64, QString> runtimes;
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const qsizetype at = requestedAt.at(i);
+        outcomes[at] = runs.at(i);
+        if (runs.at(i))
+            runtimes.insert(tasks.at(at).id, runs.at(i)->runtime);
+    }
+    if (!runtimes.isEmpty())
+        (void)m_tasks.setLastRuntimes(runtimes);
+    return outcomes;
 }
 
 } // namespace Cairn

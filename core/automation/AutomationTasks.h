@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AutomationRuns.h"
 #include "PoolRepository.h"
 #include "Result.h"
 #include "SaveReport.h"
@@ -15,7 +16,6 @@
 
 namespace Cairn {
 
-class AutomationRuns;
 class DeviceService;
 class PermissionService;
 class UserService;
@@ -48,8 +48,9 @@ public:
     Result<QJsonArray> queryTasks(const QList<QPair<QString, QString>> &equal);
     // run_task: the task's service on its targets now, as `caller`.
     Result<ServiceRun> runTask(const Identity &caller, qint64 id);
-    // The scheduler's firing: the task's service as its creator, triggered by the Scheduler.
-    Result<ServiceRun> fire(const Task &task);
+    // The scheduler's firings: each task's service as its creator, triggered by the
+    // Scheduler, recorded together; each run, or why the task did not run.
+    QList<Result<ServiceRun>> fire(const QList<Task> &tasks);
     // The zone task dates are read and shown in: the server's.
     static QTimeZone zone();
 
@@ -59,7 +60,8 @@ private:
     Result<Names> names(const QList<Task> &tasks = {});
     QJsonObject shown(const Task &task, const Names &names);
     Result<QString> saveTask(const Identity &caller, const QJsonValue &object, const Names &names);
-    Result<ServiceRun> start(const Identity &who, const Task &task, const QString &trigger);
+    // What running the task as `who` asks of AutomationRuns::runServices().
+    Result<AutomationRuns::Request> requestOf(const Identity &who, const Task &task);
 
     TaskRepository m_tasks;
     ServiceRepository m_services;

@@ -36,29 +36,30 @@ Result<void> RunRepository::insert(ServiceRun &run)
                                    std::chrono::system_clock::now().time_since_epoch())
                                    .count();
     run.startedAt = startMicros / 1000;
-    Error lastError;
+    // A runtime taken already is skipped, not an error: inside a transaction a failed
+    // statement would end it on PostgreSQL.
     for (int attempt = 0; attempt < RuntimeAttempts; ++attempt) {
         const QString runtime = ServiceRun::runtimeOf(startMicros + attempt);
         const Result<QVariant> id = SqlQuery::scalar(
             db,
             QStringLiteral("INSERT INTO service_runs (runtime, service_id, service_name, status, "
                            "run_trigger, creator_id, creator, targets, payload, progress, "
-                           "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                           "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (runtime) DO NOTHING RETURNING id"),
             {runtime, SqlQuery::nullable(run.serviceId), run.serviceName, runStatusName(run.status),
              run.trigger, SqlQuery::nullable(run.creatorId), run.creator,
              QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(run.targets))
                                    .toJson(QJsonDocument::Compact)),
              compact(run.payload), compact(run.progress), run.startedAt});
-        if (id) {
+        if (!id)
+            return id.error();
+        if (id->isValid()) {
             run.id = id->toLongLong();
             run.runtime = runtime;
             return {};
         }
-        if (id.error().code != ErrorCode::Conflict)
-            return id.error();
-        lastError = id.error();
     }
-    return lastError;
+    return Error::conflict(QStringLiteral("No free runtime to name the run by."));
 }
 
 Result<void> RunRepository::setJob(qint64 runId, qint64 jobId)

@@ -147,6 +147,14 @@ Result<std::optional<Service>> ServiceRepository::byName(const QString &name)
     return found->isEmpty() ? std::nullopt : std::optional<Service>(found->first());
 }
 
+Result<std::optional<Service>> ServiceRepository::byId(qint64 id)
+{
+    const Result<QList<Service>> found = select(QStringLiteral("WHERE id = ?"), {id});
+    if (!found)
+        return found.error();
+    return found->isEmpty() ? std::nullopt : std::optional<Service>(found->first());
+}
+
 Result<void> ServiceRepository::save(Service &service)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

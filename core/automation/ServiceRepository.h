@@ -21,6 +21,7 @@ public:
 
     Result<QList<Service>> list();
     Result<std::optional<Service>> byName(const QString &name);
+    Result<std::optional<Service>> byId(qint64 id);
     // Inserts or updates (by id) the service and replaces its targets, in one transaction;
     // Conflict when the name is taken.
     Result<void> save(Service &service);

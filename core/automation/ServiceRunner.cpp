@@ -3,6 +3,7 @@
 #include "ResultValidation.h"
 #include "RunDuration.h"
 #include "auth/ServerKey.h"
+#include "db/Transaction.h"
 #include "jobs/JobManager.h"
 #include "jobs/ParallelLanes.h"
 
@@ -61,7 +62,8 @@ QJsonObject endEvent(RunStatus status, bool success)
 } // namespace
 
 ServiceRunner::ServiceRunner(Parts parts, Limits limits)
-    : m_runs(parts.database)
+    : m_database(parts.database)
+    , m_runs(parts.database)
     , m_jobs(parts.jobs)
     , m_texts(parts.database)
     , m_history(parts.historyDirectory)
@@ -97,45 +99,75 @@ ServiceStep *ServiceRunner::stepFor(const QString &type)
 
 Result<ServiceRun> ServiceRunner::start(const Identity &caller, RunOrder order)
 {
-    if (order.service.type != u"workflow" && !stepFor(order.service.type)) {
-        return Error::badRequest(
-            QStringLiteral("Services of type %1 cannot run yet.").arg(order.service.type));
+    QList<Start> one{{caller, std::move(order)}};
+    return start(std::move(one)).constFirst();
+}
+
+QList<Result<ServiceRun>> ServiceRunner::start(QList<Start> starts)
+{
+    QList<Result<ServiceRun>> outcomes;
+    outcomes.reserve(starts.size());
+    for (const Start &start : std::as_const(starts)) {
+        const RunOrder &order = start.order;
+        if (order.service.type != u"workflow" && !stepFor(order.service.type)) {
+            outcomes << Error::badRequest(
+                QStringLiteral("Services of type %1 cannot run yet.").arg(order.service.type));
+            continue;
+        }
+        ServiceRun run;
+        run.serviceId = order.service.id;
+        run.serviceName = order.service.name;
+        run.trigger = order.trigger;
+        run.creatorId = start.caller.user.id;
+        run.creator = start.caller.user.username;
+        for (const Device &device : order.devices)
+            run.targets << device.hostname;
+        run.payload = order.payload;
+        run.progress = progressOf(order.devices.size(), 0, 0);
+        outcomes << run;
     }
-    ServiceRun run;
-    run.serviceId = order.service.id;
-    run.serviceName = order.service.name;
-    run.trigger = order.trigger;
-    run.creatorId = caller.user.id;
-    run.creator = caller.user.username;
-    for (const Device &device : std::as_const(order.devices))
-        run.targets << device.hostname;
-    run.payload = order.payload;
-    run.progress = progressOf(order.devices.size(), 0, 0);
-    const Result<void> inserted = m_runs.insert(run);
-    if (!inserted)
-        return inserted.error();
-    m_events.started(run.id);
-    const QJsonObject params{{QStringLiteral("run_id"), run.id},
-                             {QStringLiteral("runtime"), run.runtime},
-                             {QStringLiteral("service"), run.serviceName}};
-    const Result<Job> job =
-        m_jobs.submit(JobKind, params, caller.user.id,
-                      [this, caller, order = std::move(order), run](JobContext &context) {
-                          return execute(context, caller, order, run);
-                      });
-    if (!job) {
-        (void)m_runs.finish(run.id, RunStatus::Interrupted, false, reportOf(run, {}));
-        m_events.ended(run.id, endEvent(RunStatus::Interrupted, false));
-        return job.error();
+    // The run, its job and the link between them appear together or not at all; the jobs
+    // start once they are there to be read.
+    QList<Job> jobs(starts.size());
+    const Result<void> recorded =
+        Transaction::run(m_database, [&](const QSqlDatabase &) -> Result<void> {
+            for (qsizetype i = 0; i < outcomes.size(); ++i) {
+                if (!outcomes.at(i))
+                    continue;
+                ServiceRun &run = outcomes[i].value();
+                const Result<void> inserted = m_runs.insert(run);
+                if (!inserted)
+                    return inserted.error();
+                const QJsonObject params{{QStringLiteral("run_id"), run.id},
+                                         {QStringLiteral("runtime"), run.runtime},
+                                         {QStringLiteral("service"), run.serviceName}};
+                const Result<Job> job = m_jobs.reserve(JobKind, params, run.creatorId);
+                if (!job)
+                    return job.error();
+                jobs[i] = job.value();
+                run.jobId = job->id;
+                const Result<void> linked = m_runs.setJob(run.id, job->id);
+                if (!linked)
+                    return linked.error();
+            }
+            return {};
+        });
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        if (!outcomes.at(i))
+            continue;
+        if (!recorded) {
+            if (jobs.at(i).id != 0)
+                m_jobs.abandon(jobs.at(i).id);
+            outcomes[i] = recorded.error();
+            continue;
+        }
+        const ServiceRun &run = outcomes.at(i).value();
+        m_events.started(run.id);
+        m_jobs.launch(jobs.at(i),
+                      [this, caller = starts.at(i).caller, order = std::move(starts[i].order),
+                       run](JobContext &context) { return execute(context, caller, order, run); });
     }
-    run.jobId = job->id;
-    // The run goes on whatever happens here: a link that could not be written is only logged,
-    // so the caller does not take a running run for a failed one and start it again.
-    const Result<void> linked = m_runs.setJob(run.id, job->id);
-    if (!linked)
-        qWarning() << "run" << run.runtime
-                   << "could not be linked to its job:" << linked.error().message;
-    return run;
+    return outcomes;
 }
 
 Result<ServiceRun> ServiceRunner::waitFor(const ServiceRun &run, int timeoutMs)

@@ -58,8 +58,18 @@ public:
 
     ServiceRunner(Parts parts, Limits limits);
 
+    // One run to start, and whom it runs as.
+    struct Start
+    {
+        Identity caller;
+        RunOrder order;
+    };
+
     // Records the run and starts it; the run as recorded (Running).
     Result<ServiceRun> start(const Identity &caller, RunOrder order);
+    // Records the runs in one transaction, then starts them: a burst of scheduled firings is
+    // one write, not three per run. Each run as recorded, or why it did not start.
+    QList<Result<ServiceRun>> start(QList<Start> starts);
     // Blocks until the run has ended or `timeoutMs` has passed; the run as it then is.
     Result<ServiceRun> waitFor(const ServiceRun &run, int timeoutMs);
     // Asks a running run to stop; what has not started is reported as not run.
@@ -97,6 +107,7 @@ private:
     // started) as `status`, from its stored results.
     QString end(qint64 runId, RunStatus status);
 
+    Database &m_database;
     RunRepository m_runs;
     RunEvents m_events;
     JobManager &m_jobs;

@@ -153,24 +153,38 @@ Result<void> TaskRepository::remove(qint64 id)
                           {id});
 }
 
-Result<bool> TaskRepository::claim(const Task &task, qint64 expected, std::optional<qint64> next,
-                                   qint64 now)
+Result<QList<Task>> TaskRepository::claim(const QList<Claim> &claims, qint64 now)
 {
-    Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(),
-        QStringLiteral("UPDATE tasks SET next_run_time = ?, is_active = ?, last_run_time = ? WHERE "
-                       "id = ? AND next_run_time = ?"),
-        {SqlQuery::nullable(next), next.has_value(), now, task.id, expected});
-    if (!query)
-        return query.error();
-    return query->numRowsAffected() == 1;
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Task>> {
+        QList<Task> claimed;
+        for (const Claim &claim : claims) {
+            Result<QSqlQuery> query = SqlQuery::run(
+                db,
+                QStringLiteral("UPDATE tasks SET next_run_time = ?, is_active = ?, "
+                               "last_run_time = ? WHERE id = ? AND next_run_time = ?"),
+                {SqlQuery::nullable(claim.next), claim.next.has_value(), now, claim.task.id,
+                 claim.expected});
+            if (!query)
+                return query.error();
+            if (query->numRowsAffected() == 1)
+                claimed << claim.task;
+        }
+        return claimed;
+    });
 }
 
-Result<void> TaskRepository::setLastRuntime(qint64 id, const QString &runtime)
+Result<void> TaskRepository::setLastRuntimes(const QHash<qint64, QString> &runtimes)
 {
-    return SqlQuery::exec(m_database.connection(),
-                          QStringLiteral("UPDATE tasks SET last_runtime = ? WHERE id = ?"),
-                          {runtime, id});
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        for (auto it = runtimes.cbegin(); it != runtimes.cend(); ++it) {
+            const Result<void> set =
+                SqlQuery::exec(db, QStringLiteral("UPDATE tasks SET last_runtime = ? WHERE id = ?"),
+                               {it.value(), it.key()});
+            if (!set)
+                return set;
+        }
+        return {};
+    });
 }
 
 } // namespace Cairn

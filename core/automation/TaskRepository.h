@@ -3,6 +3,7 @@
 #include "Result.h"
 #include "Task.h"
 
+#include <QHash>
 #include <optional>
 
 namespace Cairn {
@@ -28,10 +29,20 @@ public:
     // Inserts or updates (by id) the task and replaces its targets, in one transaction.
     Result<void> save(Task &task);
     Result<void> remove(qint64 id);
-    // Moves a due task on to `next` (none: it is over, and inactive) if it is still due at
-    // `expected`: false when another scheduler took it first, so each firing happens once.
-    Result<bool> claim(const Task &task, qint64 expected, std::optional<qint64> next, qint64 now);
-    Result<void> setLastRuntime(qint64 id, const QString &runtime);
+    // A due task to move on to `next` (none: it is over, and inactive) if it is still due at
+    // `expected`.
+    struct Claim
+    {
+        Task task;
+        qint64 expected = 0;
+        std::optional<qint64> next;
+    };
+    // Moves the due tasks on in one transaction (a burst of firings is one write, not one
+    // each) and returns those claimed here: not those another scheduler took first, so each
+    // firing happens once.
+    Result<QList<Task>> claim(const QList<Claim> &claims, qint64 now);
+    // Each task's last run (by id), in one transaction.
+    Result<void> setLastRuntimes(const QHash<qint64, QString> &runtimes);
 
 private:
     Result<QList<Task>> select(const QString &where, const QVariantList &values);

@@ -2,6 +2,7 @@
 
 #include "TaskSchedule.h"
 
+#include <QSet>
 #include <QtDebug>
 
 namespace Cairn {
@@ -12,6 +13,8 @@ namespace {
 constexpr qint64 LongestWaitMs = 24LL * 3600 * 1000;
 // After the database failed to answer, it is asked again this much later.
 constexpr int RetryMs = 5000;
+// Tasks given to `fire` at once.
+constexpr qsizetype BatchSize = 50;
 
 } // namespace
 
@@ -79,13 +82,13 @@ int TaskScheduler::fireDue()
         return 0;
     const QDateTime now = m_clock();
     const Result<QList<Task>> due = m_tasks.due(now.toMSecsSinceEpoch());
-    int fired = 0;
     if (!due) {
         qWarning() << "scheduler: due tasks could not be read:" << due.error().message;
         m_timer.start(RetryMs);
         return 0;
     }
-    bool failed = false;
+    QList<TaskRepository::Claim> claims;
+    QSet<qint64> unreadable;
     for (const Task &task : due.value()) {
         // The schedule as it was when saved (a start of "now" is the save's now), so its end
         // still comes after its start.
@@ -98,23 +101,32 @@ int TaskScheduler::fireDue()
             if (after)
                 next = after->toMSecsSinceEpoch();
         } else {
+            // Moved on (it is over) without firing.
+            unreadable.insert(task.id);
             qWarning() << "scheduler: task" << task.name
                        << "has a schedule that no longer reads:" << schedule.error().message;
         }
-        const Result<bool> claimed =
-            m_tasks.claim(task, task.nextRunTime.value_or(0), next, now.toMSecsSinceEpoch());
-        // A claim the database could not answer is tried again later, not at once: the task
-        // is still due, and arm() would wake straight away for it.
-        failed = failed || !claimed;
-        if (!claimed || !claimed.value() || !schedule)
-            continue;
-        ++fired;
-        m_firing.start([fire = m_fire, task] { fire(task); });
+        claims << TaskRepository::Claim{task, task.nextRunTime.value_or(0), next};
     }
-    if (failed)
+    const Result<QList<Task>> claimed = m_tasks.claim(claims, now.toMSecsSinceEpoch());
+    if (!claimed) {
+        // Tried again later, not at once: the tasks are still due, and arm() would wake
+        // straight away for them.
+        qWarning() << "scheduler: due tasks could not be claimed:" << claimed.error().message;
         m_timer.start(RetryMs);
-    else
-        arm();
+        return 0;
+    }
+    QList<Task> firing;
+    for (const Task &task : claimed.value()) {
+        if (!unreadable.contains(task.id))
+            firing << task;
+    }
+    // Batches small enough that the first runs start at once, large enough that a burst is a
+    // few writes; side by side on the firing threads.
+    for (qsizetype at = 0; at < firing.size(); at += BatchSize)
+        m_firing.start([fire = m_fire, batch = firing.mid(at, BatchSize)] { fire(batch); });
+    const int fired = int(firing.size());
+    arm();
     return fired;
 }
 

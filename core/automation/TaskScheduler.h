@@ -24,7 +24,9 @@ class TaskScheduler : public QObject
 
 public:
     using Clock = std::function<QDateTime()>;
-    using Fire = std::function<void(const Task &)>;
+    // Given the due tasks in batches: a burst is started a batch at a time, each batch's runs
+    // recorded in one write.
+    using Fire = std::function<void(const QList<Task> &)>;
 
     TaskScheduler(Database &database, const QTimeZone &zone, Clock clock = {},
                   QObject *parent = nullptr);

@@ -1,6 +1,7 @@
 #include "SqlQuery.h"
 
 #include "ThreadConnection.h"
+#include "WriteTurn.h"
 
 #include <QLoggingCategory>
 #include <QScopeGuard>
@@ -64,6 +65,8 @@ auto withKeptStatement(const QSqlDatabase &db, const QString &sql, const QVarian
         values.isEmpty() ? nullptr : ThreadConnection::prepared(db, sql, values.size());
     if (!statement)
         return std::nullopt;
+    WriteTurn turn;
+    turn.takeForStatement(db, sql);
     for (qsizetype i = 0; i < values.size(); ++i)
         statement->bindValue(int(i), boundValue(values.at(i)));
     // Reset, and the values let go: a kept statement must not hold a caller's data (a device's
@@ -90,6 +93,8 @@ Result<QSqlQuery> SqlQuery::run(const QSqlDatabase &db, const QString &sql,
 {
     if (!db.isOpen())
         return Error{ErrorCode::Unavailable, QStringLiteral("The database is not reachable."), {}};
+    WriteTurn turn;
+    turn.takeForStatement(db, sql);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     // PostgreSQL cannot PREPARE statements such as BEGIN, SET or CREATE TABLE; a statement

@@ -21,13 +21,16 @@ quint64 Transaction::current()
 Transaction::Transaction(Database &database)
     : m_db(database.connection())
 {
+    m_turn.takeForTransaction(m_db);
     const Result<QSqlQuery> begin = SqlQuery::run(
         m_db, database.isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
     if (begin) {
         m_open = true;
         t_current = ++t_last;
-    } else
+    } else {
         m_begun = begin.error();
+        m_turn.release();
+    }
 }
 
 Transaction::~Transaction()
@@ -47,6 +50,7 @@ Result<void> Transaction::commit()
         return done.error();
     m_open = false;
     t_current = 0;
+    m_turn.release();
     return {};
 }
 

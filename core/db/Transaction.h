@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "WriteTurn.h"
 
 #include <QSqlDatabase>
 #include <functional>
@@ -49,6 +50,7 @@ public:
     static Result<void> allOf(std::initializer_list<std::function<Result<void>()>> steps);
 
 private:
+    WriteTurn m_turn;
     QSqlDatabase m_db;
     Result<void> m_begun;
     bool m_open = false;

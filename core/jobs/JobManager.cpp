@@ -136,6 +136,25 @@ Result<Job> JobManager::submitInLane(const QString &lane, const QString &kind,
     return job;
 }
 
+Result<Job> JobManager::reserve(const QString &kind, const QJsonObject &params,
+                                std::optional<qint64> ownerId)
+{
+    return record(kind, params, ownerId);
+}
+
+void JobManager::launch(const Job &job, JobHandler work)
+{
+    start({job.id, std::move(work), job.params});
+    Q_EMIT jobChanged(job.id);
+}
+
+void JobManager::abandon(qint64 id)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_cancelFlags.remove(id);
+    m_finished.wakeAll();
+}
+
 bool JobManager::isLaneBusy(const QString &lane)
 {
     const QMutexLocker lock(&m_mutex);

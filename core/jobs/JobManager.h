@@ -53,6 +53,13 @@ public:
     // the later ones stay queued meanwhile.
     Result<Job> submitInLane(const QString &lane, const QString &kind, const QJsonObject &params,
                              std::optional<qint64> ownerId, JobHandler work);
+    // A job recorded but not started, for a caller that writes its own rows with it in one
+    // transaction (a burst of runs is one write): launch() it once that has committed, or
+    // abandon() it when it rolled back.
+    Result<Job> reserve(const QString &kind, const QJsonObject &params,
+                        std::optional<qint64> ownerId);
+    void launch(const Job &job, JobHandler work);
+    void abandon(qint64 id);
     // Whether a job of the lane is queued or running.
     bool isLaneBusy(const QString &lane);
     Result<Job> job(qint64 id);

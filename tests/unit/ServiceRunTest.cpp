@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QSet>
 #include <QThread>
 
 using namespace Cairn;
@@ -158,9 +159,10 @@ TEST_F(ServiceRunTest, ASchedulerBackFromDowntimeRunsEachMissedTaskOnceAndOneSho
     TaskScheduler scheduler(core->database(), AutomationTasks::zone(), [&] { return now; });
     QStringList fired;
     QMutex firedMutex;
-    scheduler.start([&](const Task &task) {
+    scheduler.start([&](const QList<Task> &tasks) {
         const QMutexLocker lock(&firedMutex);
-        fired << task.name;
+        for (const Task &task : tasks)
+            fired << task.name;
     });
     EXPECT_EQ(scheduler.fireDue(), 2);
     EXPECT_EQ(scheduler.fireDue(), 0);
@@ -190,4 +192,71 @@ TEST_F(ServiceRunTest, ASchedulerBackFromDowntimeRunsEachMissedTaskOnceAndOneSho
               1);
     EXPECT_EQ(parts.tasks.task(QStringLiteral("minutely"))->value(QLatin1String("creator")),
               QJsonValue(QStringLiteral("ops")));
+}
+
+TEST_F(ServiceRunTest, ABurstOfDueTasksRunsEachOnceAndATaskThatCannotRunStopsNoOther)
+{
+    savePing({{QStringLiteral("ports"), QStringLiteral("1")}});
+    AutomationParts parts(*core);
+    const Result<QList<Device>> gone = core->devices().create(
+        admin, QJsonArray{QJsonObject{{QStringLiteral("hostname"), QStringLiteral("gone")}}}, 1);
+    ASSERT_TRUE(gone.ok());
+    const QDateTime start =
+        QDateTime::currentDateTime().addSecs(3600).addMSecs(-QTime::currentTime().msec());
+    QJsonArray tasks;
+    for (int i = 0; i < 120; ++i) {
+        tasks.append(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("tick-%1").arg(i)},
+            {QStringLiteral("service"), QStringLiteral("reach")},
+            {QStringLiteral("is_active"), true},
+            {QStringLiteral("start_date"), start.toString(QStringLiteral("dd/MM/yyyy HH:mm:ss"))},
+            {QStringLiteral("frequency"), 1},
+            {QStringLiteral("frequency_unit"), QStringLiteral("minutes")}});
+    }
+    // Its only device deleted: it has nothing to run on.
+    QJsonObject stranded = tasks.at(60).toObject();
+    stranded.insert(QStringLiteral("name"), QStringLiteral("stranded"));
+    stranded.insert(QStringLiteral("devices"), QJsonArray{QStringLiteral("gone")});
+    tasks.append(stranded);
+    ASSERT_EQ(parts.tasks.saveTasks(admin, tasks).success.size(), 121);
+    ASSERT_TRUE(core->devices().remove(admin, {gone->first().id}).ok());
+
+    const QDateTime now = start.addSecs(5);
+    TaskScheduler scheduler(core->database(), AutomationTasks::zone(), [&] { return now; });
+    QMutex firedMutex;
+    QList<qsizetype> batches;
+    QStringList ran;
+    QStringList failed;
+    scheduler.start([&](const QList<Task> &due) {
+        const QList<Result<ServiceRun>> runs = parts.tasks.fire(due);
+        const QMutexLocker lock(&firedMutex);
+        batches << due.size();
+        for (qsizetype i = 0; i < due.size(); ++i)
+            (runs.at(i).ok() ? ran : failed) << due.at(i).name;
+    });
+    EXPECT_EQ(scheduler.fireDue(), 121);
+    ASSERT_TRUE(scheduler.waitForFired(30000));
+    // A burst is started a batch at a time, not all in one go nor one by one.
+    EXPECT_GT(batches.size(), 1);
+    for (const qsizetype size : std::as_const(batches))
+        EXPECT_LE(size, 50);
+    EXPECT_EQ(ran.size(), 120);
+    EXPECT_EQ(QSet<QString>(ran.cbegin(), ran.cend()).size(), 120);
+    EXPECT_EQ(failed, QStringList{QStringLiteral("stranded")});
+    EXPECT_EQ(scheduler.fireDue(), 0);
+
+    // Each run is recorded with its job, and its task knows it as its last run.
+    for (const QString &name : {QStringLiteral("tick-0"), QStringLiteral("tick-119")}) {
+        const QString runtime =
+            parts.tasks.task(name)->value(QLatin1String("last_runtime")).toString();
+        const Result<ServiceRun> run = parts.runs.run(admin, QStringLiteral("reach"), runtime);
+        ASSERT_TRUE(run.ok()) << qPrintable(name);
+        EXPECT_EQ(run->trigger, QStringLiteral("Scheduler"));
+        ASSERT_TRUE(run->jobId.has_value());
+        EXPECT_EQ(core->serviceRunner().waitFor(run.value(), 10000)->status, RunStatus::Completed);
+    }
+    EXPECT_TRUE(parts.tasks.task(QStringLiteral("stranded"))
+                    ->value(QLatin1String("last_runtime"))
+                    .toString()
+                    .isEmpty());
 }
