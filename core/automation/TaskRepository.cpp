@@ -181,7 +181,7 @@ Result<void> TaskRepository::setLastRuntimes(const QHash<qint64, QString> &runti
                 SqlQuery::exec(db, QStringLiteral("UPDATE tasks SET last_runtime = ? WHERE id = ?"),
                                {it.value(), it.key()});
             if (!set)
-                return set;
+                return set.error();
         }
         return {};
     });
