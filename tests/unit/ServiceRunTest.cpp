@@ -221,7 +221,7 @@ TEST_F(ServiceRunTest, ABurstOfDueTasksRunsEachOnceAndATaskThatCannotRunStopsNoO
     ASSERT_EQ(parts.tasks.saveTasks(admin, tasks).success.size(), 121);
     ASSERT_TRUE(core->devices().remove(admin, {gone->first().id}).ok());
 
-    const QDateTime now = start.addSecs(5);
+    QDateTime now = start.addSecs(5);
     TaskScheduler scheduler(core->database(), AutomationTasks::zone(), [&] { return now; });
     QMutex firedMutex;
     QList<qsizetype> batches;
