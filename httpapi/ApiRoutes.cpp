@@ -3,6 +3,7 @@
 #include "CoreServices.h"
 #include "docs/DocsController.h"
 #include "faces/enms/HistoryController.h"
+#include "faces/enms/TopologyController.h"
 #include "faces/enms/InstancesController.h"
 #include "faces/enms/IsAliveController.h"
 #include "faces/enms/RunsController.h"
@@ -56,6 +57,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     InstancesController::registerRoutes(router, core);
     RunsController::registerRoutes(router, core);
     HistoryController::registerRoutes(router, core);
+    TopologyController::registerRoutes(router, core);
     AuthController::registerRoutes(router, core);
     UsersController::registerRoutes(router, core);
     ApiRootController::registerRoutes(router);

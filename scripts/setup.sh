@@ -11,7 +11,7 @@ build_packages=(
   build-essential cmake ninja-build pkg-config git clang-format clang-tidy
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libssh-dev libvirt-dev libsodium-dev libyaml-cpp-dev libxlsxwriter-dev libquazip1-qt6-dev
+  libssh-dev libvirt-dev libsodium-dev libyaml-cpp-dev libxlsxwriter-dev libminizip-dev
   libfreexl-dev libgit2-dev libgl-dev zlib1g-dev nlohmann-json3-dev
   libsqlite3-dev
 )

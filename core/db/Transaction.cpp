@@ -10,6 +10,8 @@ namespace {
 // The transaction open on this thread (0: none), numbered so work can happen once per one.
 thread_local quint64 t_current = 0;
 thread_local quint64 t_last = 0;
+// Savepoints open inside it, each named by its depth.
+thread_local int t_depth = 0;
 
 } // namespace
 
@@ -21,6 +23,21 @@ quint64 Transaction::current()
 Transaction::Transaction(Database &database)
     : m_db(database.connection())
 {
+    // Inside another transaction of this thread this one is a savepoint of it: a part that
+    // fails is undone alone, and the outer one still decides whether anything stays (an import
+    // that is cancelled changes nothing, one that ends keeps every part that succeeded).
+    if (t_current != 0) {
+        m_savepoint = QStringLiteral("part_%1").arg(++t_depth);
+        const Result<QSqlQuery> begin =
+            SqlQuery::run(m_db, QStringLiteral("SAVEPOINT ") + m_savepoint);
+        if (begin)
+            m_open = true;
+        else {
+            --t_depth;
+            m_begun = begin.error();
+        }
+        return;
+    }
     m_turn.takeForTransaction(m_db);
     const Result<QSqlQuery> begin = SqlQuery::run(
         m_db, database.isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
@@ -35,8 +52,16 @@ Transaction::Transaction(Database &database)
 
 Transaction::~Transaction()
 {
-    if (m_open)
-        (void)SqlQuery::run(m_db, QStringLiteral("ROLLBACK"));
+    if (!m_open)
+        return;
+    if (!m_savepoint.isEmpty()) {
+        // Undone, then let go: the outer transaction goes on without this part.
+        (void)SqlQuery::run(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+        (void)SqlQuery::run(m_db, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        --t_depth;
+        return;
+    }
+    (void)SqlQuery::run(m_db, QStringLiteral("ROLLBACK"));
     t_current = 0;
 }
 
@@ -45,6 +70,15 @@ Result<void> Transaction::commit()
     if (!m_open)
         return m_begun.ok() ? Error::internal(QStringLiteral("Transaction already ended."))
                             : m_begun.error();
+    if (!m_savepoint.isEmpty()) {
+        const Result<QSqlQuery> done =
+            SqlQuery::run(m_db, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        if (!done)
+            return done.error();
+        m_open = false;
+        --t_depth;
+        return {};
+    }
     const Result<QSqlQuery> done = SqlQuery::run(m_db, QStringLiteral("COMMIT"));
     if (!done)
         return done.error();

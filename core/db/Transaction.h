@@ -13,7 +13,8 @@ class Database;
 
 // One unit of work on this thread's connection: rolled back unless commit() succeeds. On SQLite
 // it takes the write lock up front (BEGIN IMMEDIATE) so two writers wait on the busy timeout
-// instead of failing when a read lock cannot be upgraded.
+// instead of failing when a read lock cannot be upgraded. Begun inside another transaction of
+// the same thread, it is a savepoint of that one.
 class Transaction
 {
 public:
@@ -52,6 +53,8 @@ public:
 private:
     WriteTurn m_turn;
     QSqlDatabase m_db;
+    // Set when this one is a savepoint inside the thread's open transaction.
+    QString m_savepoint;
     Result<void> m_begun;
     bool m_open = false;
 };

@@ -1,5 +1,8 @@
 #include "PackageArchive.h"
 
+#include "io/ZipReader.h"
+#include "io/ZipWriter.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -10,10 +13,6 @@
 #include <QStorageInfo>
 #include <limits>
 #include <optional>
-#include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
-#include <quazip/quazipnewinfo.h>
-#include <zlib.h>
 
 namespace Cairn {
 
@@ -71,14 +70,14 @@ Result<QByteArray> copyHashing(QIODevice &from, QIODevice *to, qint64 &done, qin
     return hash.result().toHex();
 }
 
-Result<QByteArray> readEntry(QuaZip &zip, const QString &name, const QString &path)
+Result<QByteArray> readEntry(ZipReader &zip, const QString &name, const QString &path)
 {
-    if (!zip.setCurrentFile(name))
+    if (!zip.contains(name))
         return damaged(path, QStringLiteral("no %1").arg(name));
-    QuaZipFile file(&zip);
-    if (!file.open(QIODevice::ReadOnly))
+    const Result<std::unique_ptr<QIODevice>> file = zip.open(name);
+    if (!file)
         return damaged(path, QStringLiteral("cannot read %1").arg(name));
-    QByteArray bytes = file.read(MaxMetadataBytes + 1);
+    QByteArray bytes = file.value()->read(MaxMetadataBytes + 1);
     if (bytes.size() > MaxMetadataBytes)
         return damaged(path, QStringLiteral("%1 is too large").arg(name));
     return bytes;
@@ -109,12 +108,11 @@ Result<QJsonObject> PackageArchive::write(const QString &path, QJsonObject manif
         total += info.size();
     }
     const QString partial = path + QStringLiteral(".part");
-    QuaZip zip(partial);
-    zip.setZip64Enabled(true);
-    if (!zip.open(QuaZip::mdCreate))
+    std::optional<ZipWriter> zip(std::in_place, partial);
+    if (!zip->isOpen())
         return Error::internal(QStringLiteral("Cannot create %1.").arg(partial));
     const auto abandon = [&](const Error &error) {
-        zip.close();
+        zip.reset();
         QFile::remove(partial);
         return error;
     };
@@ -124,13 +122,14 @@ Result<QJsonObject> PackageArchive::write(const QString &path, QJsonObject manif
         QFile source(disk.path);
         if (!source.open(QIODevice::ReadOnly))
             return abandon(Error::conflict(QStringLiteral("Cannot read disk %1.").arg(disk.path)));
-        QuaZipFile entry(&zip);
-        if (!entry.open(QIODevice::WriteOnly, QuaZipNewInfo(diskEntry(disk.file)), nullptr, 0,
-                        Z_DEFLATED, CompressionLevel))
+        const Result<std::unique_ptr<QIODevice>> entry =
+            zip->add(diskEntry(disk.file), CompressionLevel);
+        if (!entry)
             return abandon(Error::internal(QStringLiteral("Cannot add %1.").arg(disk.file)));
         const qint64 before = done;
-        const Result<QByteArray> sha1 = copyHashing(source, &entry, done, total, progress);
-        entry.close();
+        const Result<QByteArray> sha1 =
+            copyHashing(source, entry.value().get(), done, total, progress);
+        entry.value()->close();
         if (!sha1)
             return abandon(sha1.error());
         written.append(QJsonObject{{QStringLiteral("file"), disk.file},
@@ -140,14 +139,12 @@ Result<QJsonObject> PackageArchive::write(const QString &path, QJsonObject manif
     manifest.insert(QStringLiteral("disks"), written);
     for (const auto &[name, bytes] : {std::pair(ManifestName, QJsonDocument(manifest).toJson()),
                                       std::pair(XmlName, xml.toUtf8())}) {
-        QuaZipFile entry(&zip);
-        if (!entry.open(QIODevice::WriteOnly, QuaZipNewInfo(name)) ||
-            entry.write(bytes) != bytes.size())
+        const Result<std::unique_ptr<QIODevice>> entry = zip->add(name, CompressionLevel);
+        if (!entry || entry.value()->write(bytes) != bytes.size())
             return abandon(Error::internal(QStringLiteral("Cannot add %1.").arg(name)));
-        entry.close();
+        entry.value()->close();
     }
-    zip.close();
-    if (zip.getZipError() != 0) {
+    if (!zip->close()) {
         QFile::remove(partial);
         return Error::internal(QStringLiteral("Cannot write %1.").arg(partial));
     }
@@ -161,8 +158,8 @@ Result<QJsonObject> PackageArchive::write(const QString &path, QJsonObject manif
 
 Result<PackageArchive::Contents> PackageArchive::read(const QString &path)
 {
-    QuaZip zip(path);
-    if (!zip.open(QuaZip::mdUnzip))
+    ZipReader zip(path);
+    if (!zip.isOpen())
         return damaged(path, QStringLiteral("not a zip archive"));
     const Result<QByteArray> manifestBytes = readEntry(zip, ManifestName, path);
     if (!manifestBytes)
@@ -209,8 +206,8 @@ Result<QStringList> PackageArchive::checkDisks(const QString &path, const QJsonO
                                                const QString &directory,
                                                const CopyProgress &progress)
 {
-    QuaZip zip(path);
-    if (!zip.open(QuaZip::mdUnzip))
+    ZipReader zip(path);
+    if (!zip.isOpen())
         return damaged(path, QStringLiteral("not a zip archive"));
     const qint64 total = diskBytes(manifest);
     // Room for every disk before the first byte is written: a package cannot fill the disk.
@@ -228,10 +225,10 @@ Result<QStringList> PackageArchive::checkDisks(const QString &path, const QJsonO
     QStringList files;
     for (const QJsonValue disk : manifest.value(QStringLiteral("disks")).toArray()) {
         const QString file = disk[QStringLiteral("file")].toString();
-        if (!zip.setCurrentFile(diskEntry(file)))
+        if (!zip.contains(diskEntry(file)))
             return damaged(path, QStringLiteral("disk %1 is missing").arg(file));
-        QuaZipFile entry(&zip);
-        if (!entry.open(QIODevice::ReadOnly))
+        const Result<std::unique_ptr<QIODevice>> entry = zip.open(diskEntry(file));
+        if (!entry)
             return damaged(path, QStringLiteral("cannot read disk %1").arg(file));
         std::optional<QSaveFile> output;
         if (!directory.isEmpty()) {
@@ -241,7 +238,7 @@ Result<QStringList> PackageArchive::checkDisks(const QString &path, const QJsonO
         }
         const qint64 before = done;
         const Result<QByteArray> sha1 =
-            copyHashing(entry, output ? &*output : nullptr, done, total, progress,
+            copyHashing(*entry.value(), output ? &*output : nullptr, done, total, progress,
                         disk[QStringLiteral("size")].toInteger());
         if (!sha1)
             return sha1.error();

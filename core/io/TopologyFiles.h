@@ -1,0 +1,26 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QString>
+
+namespace Cairn {
+
+// Where topology spreadsheets live: `spreadsheets/` in the data directory, each named by the
+// user. A name is a file name of its own, never a path: nothing leaves the folder.
+class TopologyFiles
+{
+public:
+    explicit TopologyFiles(const QString &dataDir);
+
+    // The .xlsx file for `name` ("site-a" or "site-a.xlsx"), the folder made when missing; a
+    // name with a path in it, or other characters than letters, digits, '.', '_' and '-', is a
+    // 400 naming `field`.
+    Result<QString> exportPath(const QString &field, const QString &name) const;
+    QString folder() const { return m_folder; }
+
+private:
+    QString m_folder;
+};
+
+} // namespace Cairn

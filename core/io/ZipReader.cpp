@@ -1,0 +1,90 @@
+#include "ZipReader.h"
+
+#include <QFile>
+#include <unzip.h>
+
+namespace Cairn {
+
+// One entry of the archive, inflated as it is read.
+class ZipReader::EntryDevice : public QIODevice
+{
+public:
+    explicit EntryDevice(unzFile zip)
+        : m_zip(zip)
+    {
+        setOpenMode(QIODevice::ReadOnly);
+    }
+    ~EntryDevice() override { close(); }
+
+    bool isSequential() const override { return true; }
+    void close() override
+    {
+        if (isOpen()) {
+            // A damaged entry (its CRC does not match) was read to its end: say so then.
+            unzCloseCurrentFile(m_zip);
+            QIODevice::close();
+        }
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const int wanted = int(qMin<qint64>(maxSize, 1 << 20));
+        const int read = unzReadCurrentFile(m_zip, data, unsigned(wanted));
+        if (read < 0) {
+            setErrorString(QStringLiteral("The archive is damaged."));
+            return -1;
+        }
+        return read;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    unzFile m_zip;
+};
+
+ZipReader::ZipReader(const QString &path)
+    : m_zip(unzOpen64(QFile::encodeName(path).constData()))
+{
+}
+
+ZipReader::~ZipReader()
+{
+    if (m_zip)
+        unzClose(m_zip);
+}
+
+bool ZipReader::contains(const QString &name)
+{
+    return m_zip && unzLocateFile(m_zip, name.toUtf8().constData(), 1) == UNZ_OK;
+}
+
+Result<QList<ZipReader::Entry>> ZipReader::entries(int maxEntries)
+{
+    if (!m_zip)
+        return Error::badRequest(QStringLiteral("Not a zip archive."));
+    QList<Entry> found;
+    for (int status = unzGoToFirstFile(m_zip); status == UNZ_OK; status = unzGoToNextFile(m_zip)) {
+        if (found.size() >= maxEntries)
+            return Error::badRequest(
+                QStringLiteral("The archive holds more than %1 entries.").arg(maxEntries));
+        unz_file_info64 info{};
+        char name[1024];
+        if (unzGetCurrentFileInfo64(m_zip, &info, name, sizeof name, nullptr, 0, nullptr, 0) !=
+            UNZ_OK)
+            return Error::badRequest(QStringLiteral("The archive is damaged."));
+        found << Entry{QString::fromUtf8(name), qint64(info.uncompressed_size)};
+    }
+    return found;
+}
+
+Result<std::unique_ptr<QIODevice>> ZipReader::open(const QString &name)
+{
+    if (!contains(name))
+        return Error::badRequest(QStringLiteral("The archive has no %1.").arg(name));
+    if (unzOpenCurrentFile(m_zip) != UNZ_OK)
+        return Error::badRequest(QStringLiteral("%1 in the archive cannot be read.").arg(name));
+    return std::unique_ptr<QIODevice>(std::make_unique<EntryDevice>(m_zip));
+}
+
+} // namespace Cairn

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QIODevice>
+#include <QString>
+
+namespace Cairn {
+
+// Reads the entries of a zip archive with minizip, the zip library libxlsxwriter already
+// brings (QuaZip bundles its own copy of minizip under the same symbol names, and one process
+// cannot hold both: libxlsxwriter's calls landed in QuaZip's copy and crashed). An entry is
+// read as a sequential QIODevice, a chunk at a time, never whole.
+class ZipReader
+{
+public:
+    explicit ZipReader(const QString &path);
+    ~ZipReader();
+    ZipReader(const ZipReader &) = delete;
+    ZipReader &operator=(const ZipReader &) = delete;
+
+    bool isOpen() const { return m_zip != nullptr; }
+    // Whether the archive has an entry of this name (case matters).
+    bool contains(const QString &name);
+    // Each entry's name and the size it says it inflates to (which a hostile archive may
+    // understate: readers count what they read).
+    struct Entry
+    {
+        QString name;
+        qint64 size = 0;
+    };
+    Result<QList<Entry>> entries(int maxEntries);
+    // The entry `name`, open for reading; it must be closed before another is opened.
+    class EntryDevice;
+    Result<std::unique_ptr<QIODevice>> open(const QString &name);
+
+private:
+    void *m_zip = nullptr;
+};
+
+} // namespace Cairn

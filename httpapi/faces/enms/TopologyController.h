@@ -1,0 +1,16 @@
+#pragma once
+
+namespace Cairn {
+
+class CoreServices;
+class Router;
+
+// eNMS's topology spreadsheet: POST /rest/topology/export writes `spreadsheets/<name>.xlsx` in
+// the data directory.
+class TopologyController
+{
+public:
+    static void registerRoutes(Router &router, CoreServices &core);
+};
+
+} // namespace Cairn
