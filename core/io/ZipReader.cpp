@@ -9,8 +9,9 @@ namespace Cairn {
 class ZipReader::EntryDevice : public QIODevice
 {
 public:
-    explicit EntryDevice(unzFile zip)
+    EntryDevice(unzFile zip, qint64 maxBytes)
         : m_zip(zip)
+        , m_left(maxBytes)
     {
         setOpenMode(QIODevice::ReadOnly);
     }
@@ -35,12 +36,18 @@ protected:
             setErrorString(QStringLiteral("The archive is damaged."));
             return -1;
         }
+        m_left -= read;
+        if (m_left < 0) {
+            setErrorString(QStringLiteral("An entry of the archive inflates past its limit."));
+            return -1;
+        }
         return read;
     }
     qint64 writeData(const char *, qint64) override { return -1; }
 
 private:
     unzFile m_zip;
+    qint64 m_left;
 };
 
 ZipReader::ZipReader(const QString &path)
@@ -78,13 +85,13 @@ Result<QList<ZipReader::Entry>> ZipReader::entries(int maxEntries)
     return found;
 }
 
-Result<std::unique_ptr<QIODevice>> ZipReader::open(const QString &name)
+Result<std::unique_ptr<QIODevice>> ZipReader::open(const QString &name, qint64 maxBytes)
 {
     if (!contains(name))
         return Error::badRequest(QStringLiteral("The archive has no %1.").arg(name));
     if (unzOpenCurrentFile(m_zip) != UNZ_OK)
         return Error::badRequest(QStringLiteral("%1 in the archive cannot be read.").arg(name));
-    return std::unique_ptr<QIODevice>(std::make_unique<EntryDevice>(m_zip));
+    return std::unique_ptr<QIODevice>(std::make_unique<EntryDevice>(m_zip, maxBytes));
 }
 
 } // namespace Cairn

@@ -4,6 +4,8 @@
 
 #include <QIODevice>
 #include <QString>
+#include <limits>
+#include <memory>
 
 namespace Cairn {
 
@@ -30,9 +32,11 @@ public:
         qint64 size = 0;
     };
     Result<QList<Entry>> entries(int maxEntries);
-    // The entry `name`, open for reading; it must be closed before another is opened.
+    // The entry `name`, open for reading; it must be closed before another is opened. Reading
+    // fails past `maxBytes` inflated, whatever the entry claims (a zip bomb stops there).
     class EntryDevice;
-    Result<std::unique_ptr<QIODevice>> open(const QString &name);
+    Result<std::unique_ptr<QIODevice>> open(const QString &name,
+                                            qint64 maxBytes = std::numeric_limits<qint64>::max());
 
 private:
     void *m_zip = nullptr;

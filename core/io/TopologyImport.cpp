@@ -1,0 +1,177 @@
+#include "TopologyImport.h"
+
+#include "SheetReader.h"
+#include "TopologySheets.h"
+#include "automation/AutomationParts.h"
+#include "db/Transaction.h"
+#include "inventory/DeviceService.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <limits>
+
+namespace Cairn {
+
+namespace {
+
+enum class Kind
+{
+    Device,
+    Link,
+    Other
+};
+
+Kind kindOfName(const QString &sheet)
+{
+    const QString name = sheet.trimmed().toLower();
+    if (name == u"device" || name == u"devices")
+        return Kind::Device;
+    if (name == u"link" || name == u"links")
+        return Kind::Link;
+    return Kind::Other;
+}
+
+// A cell as the JSON value a save takes: numbers for numeric properties, text for the rest
+// (a program that typed "2960" as a number gives it back as 2960, not 2960.0).
+QJsonValue valueOf(const QString &property, const QVariant &cell)
+{
+    const bool number = TopologySheets::isNumber(property);
+    switch (cell.typeId()) {
+    case QMetaType::Double: {
+        const double value = cell.toDouble();
+        if (number)
+            return value;
+        const auto whole = qint64(value);
+        return double(whole) == value ? QString::number(whole) : QString::number(value, 'g', 17);
+    }
+    case QMetaType::Bool:
+        return number
+                   ? QJsonValue(cell.toBool() ? 1 : 0)
+                   : QJsonValue(cell.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+    case QMetaType::QDateTime:
+        return cell.toDateTime().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    default: {
+        const QString text = cell.toString();
+        if (number) {
+            bool ok = false;
+            const double value = text.trimmed().toDouble(&ok);
+            if (ok)
+                return value;
+        }
+        return text;
+    }
+    }
+}
+
+} // namespace
+
+Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const QString &path,
+                                                   const QString &fileName, bool replace)
+{
+    const QString field = QStringLiteral("file");
+    Result<std::unique_ptr<SheetReader>> reader =
+        SheetReader::open(path, QFileInfo(fileName).completeBaseName(), field);
+    if (!reader)
+        return reader.error();
+    SheetReader &sheets = *reader.value();
+    QStringList deviceSheets;
+    QStringList linkSheets;
+    Report report;
+    for (const QString &sheet : sheets.sheets()) {
+        Kind kind = kindOfName(sheet);
+        if (kind == Kind::Other && sheets.sheets().size() == 1) {
+            // A file of one sheet (a CSV file) holds links when its header names endpoints.
+            kind = Kind::Device;
+            const Result<void> peeked = sheets.read(sheet, [&kind](const SheetRow &header) {
+                if (header.cells.contains(QStringLiteral("source_name")) &&
+                    header.cells.contains(QStringLiteral("destination_name")))
+                    kind = Kind::Link;
+                return false;
+            });
+            if (!peeked)
+                return peeked.error();
+        }
+        if (kind == Kind::Device)
+            deviceSheets << sheet;
+        else if (kind == Kind::Link)
+            linkSheets << sheet;
+        else
+            report.ignoredSheets << sheet;
+    }
+    if (deviceSheets.isEmpty() && linkSheets.isEmpty())
+        return Error::invalidField(field,
+                                   QStringLiteral("The file has no sheet named device or link."));
+
+    AutomationParts parts(m_core);
+    Transaction transaction(m_core.database());
+    if (!transaction.begun())
+        return transaction.begun().error();
+    if (replace) {
+        DeviceFilter everything;
+        everything.limit = std::numeric_limits<int>::max();
+        const Result<QList<Device>> all = m_core.devices().list(everything);
+        if (!all)
+            return all.error();
+        QList<qint64> ids;
+        for (const Device &device : all.value())
+            ids << device.id;
+        if (!ids.isEmpty()) {
+            const Result<void> removed = m_core.devices().remove(caller, ids);
+            if (!removed)
+                return removed.error();
+        }
+    }
+    const auto importSheet = [&](const QString &sheet, Kind kind) -> Result<void> {
+        QStringList header;
+        return sheets.read(sheet, [&](const SheetRow &row) {
+            if (header.isEmpty()) {
+                for (const QVariant &cell : row.cells)
+                    header << cell.toString().trimmed();
+                return true;
+            }
+            QJsonObject object;
+            for (qsizetype i = 0; i < row.cells.size() && i < header.size(); ++i) {
+                if (!header.at(i).isEmpty() && !row.cells.at(i).isNull())
+                    object.insert(header.at(i), valueOf(header.at(i), row.cells.at(i)));
+            }
+            const QString name = object.value(QLatin1String("name")).toString();
+            QString error = row.problem;
+            if (error.isEmpty()) {
+                // Each row on its own: one that fails is undone alone.
+                Transaction part(m_core.database());
+                const SaveReport saved = kind == Kind::Device
+                                             ? parts.devices.saveDevices(caller, QJsonArray{object})
+                                             : parts.links.saveLinks(caller, QJsonArray{object});
+                if (saved.success.isEmpty())
+                    error = saved.failure.at(0).toArray().at(1).toString();
+                else if (const Result<void> kept = part.commit(); !kept)
+                    error = kept.error().message;
+                else
+                    ++(kind == Kind::Device ? report.devices : report.links);
+            }
+            if (!error.isEmpty())
+                report.failures.append(QJsonObject{{QStringLiteral("sheet"), sheet},
+                                                   {QStringLiteral("row"), row.number},
+                                                   {QStringLiteral("name"), name},
+                                                   {QStringLiteral("error"), error}});
+            return true;
+        });
+    };
+    for (const QString &sheet : std::as_const(deviceSheets)) {
+        const Result<void> imported = importSheet(sheet, Kind::Device);
+        if (!imported)
+            return imported.error();
+    }
+    for (const QString &sheet : std::as_const(linkSheets)) {
+        const Result<void> imported = importSheet(sheet, Kind::Link);
+        if (!imported)
+            return imported.error();
+    }
+    const Result<void> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return report;
+}
+
+} // namespace Cairn

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "Result.h"
+#include "auth/Identity.h"
+
+#include <QJsonArray>
+#include <QStringList>
+
+namespace Cairn {
+
+class CoreServices;
+struct SheetRow;
+
+// A topology spreadsheet read back (.xlsx, legacy .xls or CSV): sheet `device` before sheet
+// `link`, each row an object saved by name as POST /rest/instance/<type> saves it (created,
+// or updated with what the row gives: an empty cell leaves a property as it is). A row that
+// cannot be saved is reported with why and changes nothing; the others are kept. The whole
+// import is one transaction, each row a savepoint in it. With `replace`, every device (and so
+// every link) is deleted first.
+class TopologyImport
+{
+public:
+    explicit TopologyImport(CoreServices &core)
+        : m_core(core)
+    {
+    }
+
+    struct Report
+    {
+        int devices = 0;
+        int links = 0;
+        // {sheet, row, name, error} per row not saved.
+        QJsonArray failures;
+        // Sheets that are neither devices nor links.
+        QStringList ignoredSheets;
+    };
+    // `fileName`: the name the file was sent under, which names a CSV file's one sheet.
+    Result<Report> run(const Identity &caller, const QString &path, const QString &fileName,
+                       bool replace);
+
+private:
+    CoreServices &m_core;
+};
+
+} // namespace Cairn
