@@ -21,7 +21,7 @@ runtime_packages=(
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev postgresql openssh-server xvfb xauth wrk nginx-light
   dbus gnome-keyring python3-openpyxl python3-netmiko python3-textfsm python3-jinja2 python3-yaml procps
-  chromium bc python3-requests openssl ansible-core
+  chromium bc python3-requests openssl ansible-core libreoffice-calc-nogui
 )
 
 wanted=("${build_packages[@]}" "${runtime_packages[@]}")

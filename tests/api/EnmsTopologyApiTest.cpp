@@ -149,3 +149,39 @@ print(json.dumps(seen))
     for (const char *refused : {"truncated", "no_file", "json", "bad_replace", "not_utf8"})
         EXPECT_EQ(seen.status(refused), 400) << refused << " " << seen.body(refused);
 }
+
+TEST_F(EnmsTopologyApiTest, SpreadsheetsLibreOfficeSavedFromCsvImport)
+{
+    const EnmsScript seen = run(QStringLiteral(R"PY(
+import os, subprocess, tempfile
+work = tempfile.mkdtemp()
+csv = os.path.join(work, "lo-devices.csv")
+with open(csv, "w") as f:
+    f.write("name,vendor,port,model,latitude\nlo-r1,Cisco,22,2960,48.5\nlo-r2,Arista,830,7050,\n")
+for kind in ("xlsx", "xls"):
+    # LibreOffice types the numbers as numbers, a model such as 2960 too.
+    subprocess.run(["libreoffice", "-env:UserInstallation=file://" + work + "/profile", "--headless",
+                    "--infilter=CSV:44,34,76,1", "--convert-to", kind, "--outdir", work, csv],
+                   check=True, capture_output=True, timeout=120)
+    with open(os.path.join(work, "lo-devices." + kind), "rb") as f:
+        seen[kind] = call("POST", "/topology/import", admin, files={"file": ("lo." + kind, f)})
+    seen[kind + "_r1"] = call("GET", "/instance/device/lo-r1", admin)
+    seen[kind + "_r2"] = call("GET", "/instance/device/lo-r2", admin)
+    call("DELETE", "/instance/device/lo-r1", admin)
+    call("DELETE", "/instance/device/lo-r2", admin)
+print(json.dumps(seen))
+)PY"));
+    for (const char *kind : {"xlsx", "xls"}) {
+        const QByteArray key(kind);
+        ASSERT_EQ(seen.status(kind), 200) << kind << " " << seen.body(kind);
+        EXPECT_EQ(seen.body(kind)[QLatin1String("devices")].toInt(), 2) << seen.body(kind);
+        const QJsonValue r1 = seen.body(QByteArray(key + "_r1").constData());
+        EXPECT_EQ(r1[QLatin1String("vendor")].toString(), QStringLiteral("Cisco")) << kind;
+        EXPECT_EQ(r1[QLatin1String("port")].toInt(), 22) << kind;
+        EXPECT_EQ(r1[QLatin1String("model")].toString(), QStringLiteral("2960")) << kind;
+        EXPECT_EQ(r1[QLatin1String("latitude")].toDouble(), 48.5) << kind;
+        EXPECT_EQ(seen.body(QByteArray(key + "_r2").constData())[QLatin1String("port")].toInt(),
+                  830)
+            << kind;
+    }
+}
