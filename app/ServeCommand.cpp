@@ -9,6 +9,7 @@
 #include "SignalWatcher.h"
 #include "automation/AutomationParts.h"
 #include "demo/DemoNetwork.h"
+#include "io/TopologyFiles.h"
 #include "routing/Authenticator.h"
 #include "routing/ResponseCache.h"
 #include "routing/Router.h"
@@ -308,6 +309,7 @@ int ServeCommand::run(const QStringList &arguments)
     if (!core)
         return exitCode;
     (void)core->jobs().recoverAfterCrash();
+    TopologyFiles(core->options().dataDir).removeLeftoverUploads();
     // Tasks fire only where a server runs, never from other commands on the same database.
     core->taskScheduler().start([services = core.get()](const QList<Task> &tasks) {
         AutomationParts parts(*services);

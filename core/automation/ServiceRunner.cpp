@@ -152,6 +152,17 @@ QList<Result<ServiceRun>> ServiceRunner::start(QList<Start> starts)
             }
             return {};
         });
+    if (!recorded && starts.size() > 1) {
+        // One run that could not be recorded must not cost the others theirs: each on its own.
+        for (const Job &job : std::as_const(jobs)) {
+            if (job.id != 0)
+                m_jobs.abandon(job.id);
+        }
+        QList<Result<ServiceRun>> each;
+        for (Start &start : starts)
+            each << this->start(start.caller, std::move(start.order));
+        return each;
+    }
     for (qsizetype i = 0; i < outcomes.size(); ++i) {
         if (!outcomes.at(i))
             continue;

@@ -30,9 +30,13 @@ Transaction::Transaction(Database &database)
         m_savepoint = QStringLiteral("part_%1").arg(++t_depth);
         const Result<QSqlQuery> begin =
             SqlQuery::run(m_db, QStringLiteral("SAVEPOINT ") + m_savepoint);
-        if (begin)
+        if (begin) {
             m_open = true;
-        else {
+            // A number of its own: work done once per transaction (ChangeLog's bump) is done
+            // again when a part that did it is undone.
+            m_outer = t_current;
+            t_current = ++t_last;
+        } else {
             --t_depth;
             m_begun = begin.error();
         }
@@ -59,6 +63,7 @@ Transaction::~Transaction()
         (void)SqlQuery::run(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
         (void)SqlQuery::run(m_db, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
         --t_depth;
+        t_current = m_outer;
         return;
     }
     (void)SqlQuery::run(m_db, QStringLiteral("ROLLBACK"));
@@ -77,6 +82,7 @@ Result<void> Transaction::commit()
             return done.error();
         m_open = false;
         --t_depth;
+        t_current = m_outer;
         return {};
     }
     const Result<QSqlQuery> done = SqlQuery::run(m_db, QStringLiteral("COMMIT"));

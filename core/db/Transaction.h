@@ -55,6 +55,8 @@ private:
     QSqlDatabase m_db;
     // Set when this one is a savepoint inside the thread's open transaction.
     QString m_savepoint;
+    // The enclosing transaction's number, current again once this savepoint ends.
+    quint64 m_outer = 0;
     Result<void> m_begun;
     bool m_open = false;
 };

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
+#include <QtDebug>
 #include <cstdio>
 #include <xlsxwriter.h>
 
@@ -21,8 +23,8 @@ constexpr int WidestColumn = 60;
 
 Error failure(lxw_error error)
 {
-    return Error::internal(QStringLiteral("The spreadsheet could not be written: %1.")
-                               .arg(QString::fromUtf8(lxw_strerror(error))));
+    qWarning() << "spreadsheet:" << lxw_strerror(error);
+    return Error::internal(QStringLiteral("The spreadsheet could not be written."));
 }
 
 // Text a spreadsheet program would take for a formula once someone edits the cell: it is
@@ -46,7 +48,10 @@ std::optional<QDateTime> dateOf(const QString &text)
 
 SpreadsheetWriter::SpreadsheetWriter(const QString &path)
     : m_path(path)
-    , m_partPath(path + QStringLiteral(".part"))
+    // Its own name: two exports of one name at once never write the same file.
+    , m_partPath(QStringLiteral("%1.%2.part")
+                     .arg(path)
+                     .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0')))
 {
     const QByteArray part = QFile::encodeName(m_partPath);
     // Rows go to temporary files beside the result, not to /tmp, which may be small.

@@ -26,7 +26,7 @@ public:
         int devices = 0;
         int links = 0;
     };
-    // Writes the .xlsx file at `path`. Needs `view` on devices.
+    // Writes the .xlsx file at `path`. Superusers only: the file holds every device.
     Result<Written> write(const Identity &caller, const QString &path);
 
 private:

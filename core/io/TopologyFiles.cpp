@@ -1,6 +1,7 @@
 #include "TopologyFiles.h"
 
 #include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 
 namespace Cairn {
@@ -8,6 +9,14 @@ namespace Cairn {
 TopologyFiles::TopologyFiles(const QString &dataDir)
     : m_folder(QDir(dataDir).filePath(QStringLiteral("spreadsheets")))
 {
+}
+
+void TopologyFiles::removeLeftoverUploads() const
+{
+    const QDir folder(m_folder);
+    for (const QString &name :
+         folder.entryList({UploadPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden))
+        QFile::remove(folder.filePath(name));
 }
 
 Result<QString> TopologyFiles::exportPath(const QString &field, const QString &name) const

@@ -18,6 +18,10 @@ public:
     // 400 naming `field`.
     Result<QString> exportPath(const QString &field, const QString &name) const;
     QString folder() const { return m_folder; }
+    // Uploads being imported are files named so in the folder.
+    static inline const QString UploadPrefix = QStringLiteral("upload-");
+    // Uploads a process that died while importing left behind; at start, before any import.
+    void removeLeftoverUploads() const;
 
 private:
     QString m_folder;

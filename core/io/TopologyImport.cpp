@@ -78,9 +78,11 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
     QStringList deviceSheets;
     QStringList linkSheets;
     Report report;
-    for (const QString &sheet : sheets.sheets()) {
+    QStringList names = sheets.sheets();
+    names.removeDuplicates();
+    for (const QString &sheet : std::as_const(names)) {
         Kind kind = kindOfName(sheet);
-        if (kind == Kind::Other && sheets.sheets().size() == 1) {
+        if (kind == Kind::Other && names.size() == 1) {
             // A file of one sheet (a CSV file) holds links when its header names endpoints.
             kind = Kind::Device;
             const Result<void> peeked = sheets.read(sheet, [&kind](const SheetRow &header) {
@@ -122,10 +124,15 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
                 return removed.error();
         }
     }
+    int rows = 0;
     const auto importSheet = [&](const QString &sheet, Kind kind) -> Result<void> {
         QStringList header;
-        return sheets.read(sheet, [&](const SheetRow &row) {
-            if (header.isEmpty()) {
+        bool headerRead = false;
+        const Result<void> read = sheets.read(sheet, [&](const SheetRow &row) {
+            if (++rows > MaxRows)
+                return false;
+            if (!headerRead) {
+                headerRead = true;
                 for (const QVariant &cell : row.cells)
                     header << cell.toString().trimmed();
                 return true;
@@ -150,13 +157,18 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
                 else
                     ++(kind == Kind::Device ? report.devices : report.links);
             }
-            if (!error.isEmpty())
+            if (!error.isEmpty() && ++report.failed <= MaxFailures)
                 report.failures.append(QJsonObject{{QStringLiteral("sheet"), sheet},
                                                    {QStringLiteral("row"), row.number},
                                                    {QStringLiteral("name"), name},
                                                    {QStringLiteral("error"), error}});
             return true;
         });
+        if (read && rows > MaxRows)
+            return Error::invalidField(
+                field, QStringLiteral("The file holds more than %1 rows: import it in parts.")
+                           .arg(MaxRows));
+        return read;
     };
     for (const QString &sheet : std::as_const(deviceSheets)) {
         const Result<void> imported = importSheet(sheet, Kind::Device);

@@ -20,6 +20,11 @@ struct SheetRow;
 class TopologyImport
 {
 public:
+    // Rows one import reads (past them it is refused and changes nothing), and failures it
+    // describes.
+    static constexpr int MaxRows = 1000000;
+    static constexpr int MaxFailures = 1000;
+
     explicit TopologyImport(CoreServices &core)
         : m_core(core)
     {
@@ -29,7 +34,8 @@ public:
     {
         int devices = 0;
         int links = 0;
-        // {sheet, row, name, error} per row not saved.
+        // Rows not saved, and {sheet, row, name, error} for the first MaxFailures of them.
+        int failed = 0;
         QJsonArray failures;
         // Sheets that are neither devices nor links.
         QStringList ignoredSheets;

@@ -9,11 +9,16 @@ namespace Cairn {
 
 namespace {
 
-// What one entry may inflate to: a sheet of a million rows is far less.
-constexpr qint64 MaxSheetBytes = qint64(2) << 30;
-constexpr qint64 MaxPartBytes = 64 << 20;
-constexpr qint64 MaxSharedStringBytes = 256 << 20;
+// What one entry may inflate to, whatever it claims: a sheet of a million topology rows is less
+// (and no single text in it can cost more memory than its entry).
+constexpr qint64 MaxSheetBytes = qint64(512) << 20;
+constexpr qint64 MaxPartBytes = 16 << 20;
+constexpr qint64 MaxSharedStringBytes = 64 << 20;
+constexpr int MaxSharedStrings = 2000000;
 constexpr int MaxEntries = 10000;
+// Cell styles a workbook may have (Excel allows 64,000) and how long a number format may be.
+constexpr int MaxCellStyles = 65536;
+constexpr qsizetype MaxFormatCode = 255;
 
 Error damaged(const QString &field, const QString &what)
 {
@@ -165,7 +170,7 @@ Result<void> XlsxReader::readStyles()
         m_zip.open(QStringLiteral("xl/styles.xml"), MaxPartBytes);
     if (!styles)
         return damaged(m_field, QStringLiteral("its styles do not read"));
-    QHash<int, QString> codes;
+    QSet<int> dates;
     bool inCellFormats = false;
     int style = 0;
     QXmlStreamReader xml(styles.value().get());
@@ -176,13 +181,20 @@ Result<void> XlsxReader::readStyles()
         if (token != QXmlStreamReader::StartElement)
             continue;
         if (xml.name() == u"numFmt") {
-            codes.insert(xml.attributes().value(QLatin1String("numFmtId")).toInt(),
-                         xml.attributes().value(QLatin1String("formatCode")).toString());
+            const int id = xml.attributes().value(QLatin1String("numFmtId")).toInt();
+            const QStringView code = xml.attributes().value(QLatin1String("formatCode"));
+            if (code.size() > MaxFormatCode)
+                return damaged(m_field, QStringLiteral("a number format is too long"));
+            // Decided once per format, not once per style using it.
+            if (isDateFormat(id, code.toString()))
+                dates.insert(id);
         } else if (xml.name() == u"cellXfs") {
             inCellFormats = true;
         } else if (xml.name() == u"xf" && inCellFormats) {
+            if (style >= MaxCellStyles)
+                return damaged(m_field, QStringLiteral("it has too many cell styles"));
             const int id = xml.attributes().value(QLatin1String("numFmtId")).toInt();
-            if (isDateFormat(id, codes.value(id)))
+            if (dates.contains(id) || isDateFormat(id, QString()))
                 m_dateStyles.insert(style);
             ++style;
         }
@@ -202,8 +214,12 @@ Result<void> XlsxReader::readSharedStrings()
         return damaged(m_field, QStringLiteral("its shared strings do not read"));
     QXmlStreamReader xml(strings.value().get());
     while (!xml.atEnd()) {
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"si")
-            m_sharedStrings << textOf(xml);
+        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != u"si")
+            continue;
+        if (m_sharedStrings.size() >= MaxSharedStrings)
+            return damaged(m_field,
+                           QStringLiteral("it holds more than %1 texts").arg(MaxSharedStrings));
+        m_sharedStrings << textOf(xml);
     }
     if (xml.hasError())
         return damaged(m_field, QStringLiteral("its shared strings do not read"));

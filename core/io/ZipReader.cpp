@@ -21,8 +21,8 @@ public:
     void close() override
     {
         if (isOpen()) {
-            // A damaged entry (its CRC does not match) was read to its end: say so then.
-            unzCloseCurrentFile(m_zip);
+            if (!m_ended)
+                unzCloseCurrentFile(m_zip);
             QIODevice::close();
         }
     }
@@ -36,6 +36,14 @@ protected:
             setErrorString(QStringLiteral("The archive is damaged."));
             return -1;
         }
+        if (read == 0 && !m_ended) {
+            // The end: a damaged entry (its CRC does not match) says so only now.
+            m_ended = true;
+            if (unzCloseCurrentFile(m_zip) != UNZ_OK) {
+                setErrorString(QStringLiteral("The archive is damaged."));
+                return -1;
+            }
+        }
         m_left -= read;
         if (m_left < 0) {
             setErrorString(QStringLiteral("An entry of the archive inflates past its limit."));
@@ -48,6 +56,7 @@ protected:
 private:
     unzFile m_zip;
     qint64 m_left;
+    bool m_ended = false;
 };
 
 ZipReader::ZipReader(const QString &path)
@@ -80,7 +89,10 @@ Result<QList<ZipReader::Entry>> ZipReader::entries(int maxEntries)
         if (unzGetCurrentFileInfo64(m_zip, &info, name, sizeof name, nullptr, 0, nullptr, 0) !=
             UNZ_OK)
             return Error::badRequest(QStringLiteral("The archive is damaged."));
-        found << Entry{QString::fromUtf8(name), qint64(info.uncompressed_size)};
+        // minizip leaves a name of the buffer's size or more unterminated.
+        found << Entry{
+            QString::fromUtf8(name, qsizetype(qMin<quint64>(info.size_filename, sizeof name - 1))),
+            qint64(info.uncompressed_size)};
     }
     return found;
 }

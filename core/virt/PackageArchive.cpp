@@ -140,9 +140,12 @@ Result<QJsonObject> PackageArchive::write(const QString &path, QJsonObject manif
     for (const auto &[name, bytes] : {std::pair(ManifestName, QJsonDocument(manifest).toJson()),
                                       std::pair(XmlName, xml.toUtf8())}) {
         const Result<std::unique_ptr<QIODevice>> entry = zip->add(name, CompressionLevel);
-        if (!entry || entry.value()->write(bytes) != bytes.size())
+        const bool added = entry && entry.value()->write(bytes) == bytes.size();
+        // Ended before the archive may be abandoned: the entry needs its archive open.
+        if (entry)
+            entry.value()->close();
+        if (!added)
             return abandon(Error::internal(QStringLiteral("Cannot add %1.").arg(name)));
-        entry.value()->close();
     }
     if (!zip->close()) {
         QFile::remove(partial);

@@ -128,6 +128,20 @@ seen["bad_replace"] = call("POST", "/topology/import", admin,
                            files={"file": ("x.csv", b"name\nz\n")}, data={"replace": "maybe"})
 seen["not_utf8"] = call("POST", "/topology/import", admin,
                         files={"file": ("x.csv", b"name\n\xff\xfe\xfa\n")})
+# A zip bomb: a small file whose shared strings inflate past what is read of them.
+import io, zipfile
+bomb = io.BytesIO()
+with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="r1" '
+               'Target="worksheets/sheet1.xml"/></Relationships>')
+    z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="device" '
+               'r:id="r1"/></sheets></workbook>')
+    z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData/></worksheet>")
+    z.writestr("xl/sharedStrings.xml", "<sst><si><t>" + "0" * (80 << 20) + "</t></si></sst>")
+seen["bomb_size"] = [200, len(bomb.getvalue())]
+seen["bomb"] = call("POST", "/topology/import", admin, files={"file": ("b.xlsx", bomb.getvalue())})
+seen["alice_export"] = call("POST", "/topology/export", ("alice", "alice-password"),
+                            json={"name": "alice"})
 print(json.dumps(seen))
 )PY"));
     ASSERT_EQ(seen.status("links"), 200) << seen.body("links");
@@ -146,8 +160,11 @@ print(json.dumps(seen))
     EXPECT_EQ(seen.body("devices")[QLatin1String("devices")].toInt(), 1) << seen.body("devices");
     EXPECT_EQ(seen.body("devices")[QLatin1String("failures")].toArray().size(), 2)
         << seen.body("devices");
-    for (const char *refused : {"truncated", "no_file", "json", "bad_replace", "not_utf8"})
+    EXPECT_LT(seen.body("bomb_size").toInt(), 1 << 20);
+    for (const char *refused : {"truncated", "no_file", "json", "bad_replace", "not_utf8", "bomb"})
         EXPECT_EQ(seen.status(refused), 400) << refused << " " << seen.body(refused);
+    // An export writes a file on the server holding every device: superusers only.
+    EXPECT_EQ(seen.status("alice_export"), 403) << seen.body("alice_export");
 }
 
 TEST_F(EnmsTopologyApiTest, SpreadsheetsLibreOfficeSavedFromCsvImport)

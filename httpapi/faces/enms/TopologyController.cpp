@@ -50,18 +50,21 @@ HttpResponse exportTopology(CoreServices &core, const ApiRequest &request)
     });
 }
 
-HttpResponse importTopology(CoreServices &core, const ApiRequest &request)
+// The form read and the file written to disk for the readers, which take a path; the upload
+// goes to a file only the server reads, gone afterwards (and at the next start if the process
+// died meanwhile).
+Result<TopologyImport::Report> importForm(CoreServices &core, const Identity &caller,
+                                          const QByteArray &contentType, const QByteArray &body)
 {
     const Result<QHash<QString, MultipartForm::Part>> form =
-        MultipartForm::parse(request.http.header("content-type"), request.http.body);
+        MultipartForm::parse(contentType, body);
     if (!form)
-        return FaceErrors::response(Face::Enms, form.error());
+        return form.error();
     const auto file = form->constFind(QStringLiteral("file"));
     if (file == form->cend())
-        return FaceErrors::response(
-            Face::Enms, Error::invalidField(QStringLiteral("file"),
-                                            QStringLiteral("The spreadsheet to import (.xlsx, "
-                                                           ".xls or .csv) as a file field.")));
+        return Error::invalidField(
+            QStringLiteral("file"),
+            QStringLiteral("The spreadsheet to import (.xlsx, .xls or .csv) as a file field."));
     const QString replaceText =
         QString::fromUtf8(form->value(QStringLiteral("replace")).data.toByteArray()).trimmed();
     const bool replace =
@@ -69,26 +72,30 @@ HttpResponse importTopology(CoreServices &core, const ApiRequest &request)
     if (!replaceText.isEmpty() && !replace &&
         replaceText.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0 &&
         replaceText != u"0")
-        return FaceErrors::response(
-            Face::Enms,
-            Error::invalidField(QStringLiteral("replace"), QStringLiteral("true or false.")));
-    // The readers take a file: the upload goes to one only the server reads, gone afterwards.
+        return Error::invalidField(QStringLiteral("replace"), QStringLiteral("true or false."));
     const TopologyFiles files(core.options().dataDir);
     if (!QDir().mkpath(files.folder()))
-        return FaceErrors::response(Face::Enms, Error::internal(QStringLiteral(
-                                                    "The spreadsheets folder could not be made.")));
-    auto upload =
-        std::make_shared<QTemporaryFile>(files.folder() + QStringLiteral("/upload-XXXXXX"));
-    if (!upload->open() ||
-        upload->write(file->data.data(), file->data.size()) != file->data.size() ||
-        !upload->flush())
+        return Error::internal(QStringLiteral("The spreadsheets folder could not be made."));
+    QTemporaryFile upload(files.folder() + QLatin1Char('/') + TopologyFiles::UploadPrefix +
+                          QStringLiteral("XXXXXX"));
+    if (!upload.open() || upload.write(file->data.data(), file->data.size()) != file->data.size() ||
+        !upload.flush())
+        return Error::internal(QStringLiteral("The upload could not be stored."));
+    return TopologyImport(core).run(caller, upload.fileName(), file->fileName, replace);
+}
+
+HttpResponse importTopology(CoreServices &core, const ApiRequest &request)
+{
+    // A read-only token changes nothing: refused before the file is read.
+    if (request.identity->readOnly)
         return FaceErrors::response(
-            Face::Enms, Error::internal(QStringLiteral("The upload could not be stored.")));
-    // Every row saved: off the listener.
-    return HttpResponse::later([services = &core, caller = *request.identity, upload,
-                                name = file->fileName, replace] {
+            Face::Enms, Error::forbidden(QStringLiteral("A read-only token imports nothing.")));
+    // The form parsed and every row saved: off the listener.
+    return HttpResponse::later([services = &core, caller = *request.identity,
+                                contentType = request.http.header("content-type"),
+                                body = request.http.body] {
         const Result<TopologyImport::Report> report =
-            TopologyImport(*services).run(caller, upload->fileName(), name, replace);
+            importForm(*services, caller, contentType, body);
         if (!report)
             return FaceErrors::response(Face::Enms, report.error());
         return HttpResponse::json(QJsonObject{
@@ -97,6 +104,7 @@ HttpResponse importTopology(CoreServices &core, const ApiRequest &request)
                                            : QStringLiteral("Topology imported with errors.")},
             {QStringLiteral("devices"), report->devices},
             {QStringLiteral("links"), report->links},
+            {QStringLiteral("failed"), report->failed},
             {QStringLiteral("failures"), report->failures},
             {QStringLiteral("ignored_sheets"), QJsonArray::fromStringList(report->ignoredSheets)}});
     });
@@ -111,7 +119,7 @@ void TopologyController::registerRoutes(Router &router, CoreServices &core)
         QStringLiteral("Export the topology"),
         QStringLiteral("`{name}` (or `export_filename`): writes `spreadsheets/<name>.xlsx` in the "
                        "data directory, sheets `device` and `link`, one object a row; answers "
-                       "`{status, file, devices, links}`. Needs `view` on devices."));
+                       "`{status, file, devices, links}`. Superusers only."));
     exported.requestSchema =
         JsonSchema::object({{QStringLiteral("name"), JsonSchema::ofType("string")},
                             {QStringLiteral("export_filename"), JsonSchema::ofType("string")}},
@@ -128,8 +136,9 @@ void TopologyController::registerRoutes(Router &router, CoreServices &core)
             "sheet its name says, else links when its header has source_name and "
             "destination_name) and `replace` (true: every device is deleted first). Sheets "
             "`device` then `link`, row 1 the property names, one object a row saved by name; an "
-            "empty cell leaves a property as it is. Answers `{status, devices, links, failures: "
-            "[{sheet, row, name, error}], ignored_sheets}`; a row that fails changes nothing."));
+            "empty cell leaves a property as it is. Answers `{status, devices, links, failed, "
+            "failures: [{sheet, row, name, error}] (the first 1,000), ignored_sheets}`; a row that "
+            "fails changes nothing. At most 1,000,000 rows."));
     imported.responseSchema = JsonSchema::ofType("object");
     router.add(imported,
                [&core](const ApiRequest &request) { return importTopology(core, request); });
