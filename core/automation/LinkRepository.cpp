@@ -9,7 +9,7 @@
 
 namespace Cairn {
 
-Result<QList<Link>> LinkRepository::select(const QString &where, const QVariantList &values)
+Result<QList<Link>> LinkRepository::select(const QString &name)
 {
     // eNMS's links, with the NSoT circuit of the same name if there is one, and the circuits
     // between two devices' interfaces that no link names: one topology, seen from both faces.
@@ -23,14 +23,15 @@ Result<QList<Link>> LinkRepository::select(const QString &where, const QVariantL
             "source_interface, cz.name AS destination_interface FROM links l JOIN devices s ON "
             "s.id = l.source_id JOIN devices d ON d.id = l.destination_id LEFT JOIN circuits c ON "
             "c.name = l.name LEFT JOIN interfaces ca ON ca.id = c.endpoint_a LEFT JOIN interfaces "
-            "cz ON cz.id = c.endpoint_z UNION ALL SELECT 0, c.name, ia.device_id, iz.device_id, "
+            "cz ON cz.id = c.endpoint_z %1 UNION ALL SELECT 0, c.name, ia.device_id, iz.device_id, "
             "da.hostname, dz.hostname, '', '', c.created_at, c.updated_at, c.id, ia.name, iz.name "
             "FROM circuits c JOIN interfaces ia ON ia.id = c.endpoint_a JOIN interfaces iz ON "
             "iz.id = c.endpoint_z JOIN devices da ON da.id = ia.device_id JOIN devices dz ON dz.id "
-            "= iz.device_id WHERE NOT EXISTS (SELECT 1 FROM links n WHERE n.name = c.name)) e %1 "
+            "= iz.device_id WHERE NOT EXISTS (SELECT 1 FROM links n WHERE n.name = c.name) %2) e "
             "ORDER BY e.name")
-            .arg(where),
-        values);
+            .arg(name.isNull() ? QString() : QStringLiteral("WHERE l.name = ?"),
+                 name.isNull() ? QString() : QStringLiteral("AND c.name = ?")),
+        name.isNull() ? QVariantList() : QVariantList{name, name});
     if (!query)
         return query.error();
     QList<Link> links;
@@ -57,12 +58,12 @@ Result<QList<Link>> LinkRepository::select(const QString &where, const QVariantL
 
 Result<QList<Link>> LinkRepository::list()
 {
-    return select({}, {});
+    return select(QString());
 }
 
 Result<std::optional<Link>> LinkRepository::byName(const QString &name)
 {
-    const Result<QList<Link>> found = select(QStringLiteral("WHERE e.name = ?"), {name});
+    const Result<QList<Link>> found = select(name.isNull() ? QStringLiteral("") : name);
     if (!found)
         return found.error();
     return found->isEmpty() ? std::nullopt : std::optional<Link>(found->first());

@@ -28,7 +28,9 @@ public:
     Result<void> remove(qint64 id);
 
 private:
-    Result<QList<Link>> select(const QString &where, const QVariantList &values);
+    // Every link, or (a name given) the one of that name: the condition goes inside both halves
+    // of the union, where the indexes on the names serve it.
+    Result<QList<Link>> select(const QString &name);
 
     Database &m_database;
 };

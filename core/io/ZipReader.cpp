@@ -30,6 +30,10 @@ public:
 protected:
     qint64 readData(char *data, qint64 maxSize) override
     {
+        // Asked for nothing (QIODevice does so when its buffer is full), nothing is read: a 0
+        // from minizip means the end only when something was asked for.
+        if (m_ended || maxSize <= 0)
+            return 0;
         const int wanted = int(qMin<qint64>(maxSize, 1 << 20));
         const int read = unzReadCurrentFile(m_zip, data, unsigned(wanted));
         if (read < 0) {
