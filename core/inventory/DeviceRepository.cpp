@@ -64,11 +64,22 @@ Device deviceFrom(const QSqlQuery &query, bool withTexts)
 // caller gave travels as a bound parameter.
 QPair<QString, QVariantList> whereOf(const DeviceFilter &filter, const QSqlDatabase &db)
 {
-    QString where = QStringLiteral(
-        " WHERE (? OR site_id = ?) AND (? OR hostname = ?) AND (? OR ip_address = ?)");
-    QVariantList values{!filter.siteId.has_value(), filter.siteId.value_or(0),
-                        filter.hostname.isEmpty(),  filter.hostname,
-                        filter.ipAddress.isEmpty(), filter.ipAddress};
+    // Only the conditions given: `(? OR hostname = ?)` would hide the column from SQLite's
+    // planner, and every lookup by name would read every device.
+    QString where = QStringLiteral(" WHERE 1 = 1");
+    QVariantList values;
+    if (filter.siteId) {
+        where += QStringLiteral(" AND site_id = ?");
+        values << *filter.siteId;
+    }
+    if (!filter.hostname.isEmpty()) {
+        where += QStringLiteral(" AND hostname = ?");
+        values << filter.hostname;
+    }
+    if (!filter.ipAddress.isEmpty()) {
+        where += QStringLiteral(" AND ip_address = ?");
+        values << filter.ipAddress;
+    }
     for (const auto &[name, value] : filter.attributes) {
         where += QStringLiteral(" AND id IN (SELECT resource_id FROM attribute_values WHERE "
                                 "resource_name = 'Device' AND name = ? AND value = ?)");

@@ -112,118 +112,116 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const QString &path, const 
     return reader;
 }
 
+Result<void> XlsxReader::readPart(const QString &entry, qint64 maxBytes, const QString &what,
+                                  const std::function<Result<void>(QXmlStreamReader &)> &onElement)
+{
+    const Result<std::unique_ptr<QIODevice>> part = m_zip.open(entry, maxBytes);
+    if (!part)
+        return damaged(m_field, QStringLiteral("%1 do not read").arg(what));
+    QXmlStreamReader xml(part.value().get());
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement &&
+            xml.tokenType() != QXmlStreamReader::EndElement)
+            continue;
+        const Result<void> taken = onElement(xml);
+        if (!taken)
+            return taken;
+    }
+    if (xml.hasError())
+        return damaged(m_field, QStringLiteral("%1 do not read").arg(what));
+    return {};
+}
+
 Result<void> XlsxReader::readWorkbook()
 {
     QHash<QString, QString> targets;
-    {
-        const Result<std::unique_ptr<QIODevice>> rels =
-            m_zip.open(QStringLiteral("xl/_rels/workbook.xml.rels"), MaxPartBytes);
-        if (!rels)
-            return damaged(m_field, QStringLiteral("it has no workbook relations"));
-        QXmlStreamReader xml(rels.value().get());
-        while (!xml.atEnd()) {
-            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"Relationship")
-                targets.insert(xml.attributes().value(QLatin1String("Id")).toString(),
-                               xml.attributes().value(QLatin1String("Target")).toString());
-        }
-        if (xml.hasError())
-            return damaged(m_field, QStringLiteral("its workbook relations do not read"));
-    }
-    const Result<std::unique_ptr<QIODevice>> workbook =
-        m_zip.open(QStringLiteral("xl/workbook.xml"), MaxPartBytes);
-    if (!workbook)
-        return damaged(m_field, QStringLiteral("it has no workbook"));
-    QXmlStreamReader xml(workbook.value().get());
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement)
-            continue;
-        if (xml.name() == u"workbookPr") {
-            const QStringView date1904 = xml.attributes().value(QLatin1String("date1904"));
-            m_date1904 = date1904 == u"1" || date1904 == u"true";
-        } else if (xml.name() == u"sheet") {
-            const QString name = xml.attributes().value(QLatin1String("name")).toString();
-            QString target;
-            for (const QXmlStreamAttribute &attribute : xml.attributes()) {
-                if (attribute.name() == u"id")
-                    target = targets.value(attribute.value().toString());
+    const Result<void> relations =
+        readPart(QStringLiteral("xl/_rels/workbook.xml.rels"), MaxPartBytes,
+                 QStringLiteral("its workbook relations"), [&](QXmlStreamReader &xml) {
+                     if (xml.isStartElement() && xml.name() == u"Relationship")
+                         targets.insert(xml.attributes().value(QLatin1String("Id")).toString(),
+                                        xml.attributes().value(QLatin1String("Target")).toString());
+                     return Result<void>();
+                 });
+    if (!relations)
+        return relations;
+    return readPart(
+        QStringLiteral("xl/workbook.xml"), MaxPartBytes, QStringLiteral("its workbook sheets"),
+        [&](QXmlStreamReader &xml) -> Result<void> {
+            if (!xml.isStartElement())
+                return {};
+            if (xml.name() == u"workbookPr") {
+                const QStringView date1904 = xml.attributes().value(QLatin1String("date1904"));
+                m_date1904 = date1904 == u"1" || date1904 == u"true";
+            } else if (xml.name() == u"sheet") {
+                const QString name = xml.attributes().value(QLatin1String("name")).toString();
+                QString target;
+                for (const QXmlStreamAttribute &attribute : xml.attributes()) {
+                    if (attribute.name() == u"id")
+                        target = targets.value(attribute.value().toString());
+                }
+                // Relative to xl/, or absolute in the package.
+                target = target.startsWith(QLatin1Char('/'))
+                             ? target.mid(1)
+                             : QDir::cleanPath(QStringLiteral("xl/") + target);
+                if (name.isEmpty() || target.isEmpty() || target.startsWith(QLatin1String("..")))
+                    return damaged(m_field, QStringLiteral("a sheet has no name or no part"));
+                m_sheetNames << name;
+                m_sheetEntries.insert(name, target);
             }
-            // Relative to xl/, or absolute in the package.
-            target = target.startsWith(QLatin1Char('/'))
-                         ? target.mid(1)
-                         : QDir::cleanPath(QStringLiteral("xl/") + target);
-            if (name.isEmpty() || target.isEmpty() || target.startsWith(QLatin1String("..")))
-                return damaged(m_field, QStringLiteral("a sheet has no name or no part"));
-            m_sheetNames << name;
-            m_sheetEntries.insert(name, target);
-        }
-    }
-    if (xml.hasError())
-        return damaged(m_field, QStringLiteral("its workbook does not read"));
-    return {};
+            return {};
+        });
 }
 
 Result<void> XlsxReader::readStyles()
 {
     if (!m_zip.contains(QStringLiteral("xl/styles.xml")))
         return {};
-    const Result<std::unique_ptr<QIODevice>> styles =
-        m_zip.open(QStringLiteral("xl/styles.xml"), MaxPartBytes);
-    if (!styles)
-        return damaged(m_field, QStringLiteral("its styles do not read"));
     QSet<int> dates;
     bool inCellFormats = false;
     int style = 0;
-    QXmlStreamReader xml(styles.value().get());
-    while (!xml.atEnd()) {
-        const QXmlStreamReader::TokenType token = xml.readNext();
-        if (token == QXmlStreamReader::EndElement && xml.name() == u"cellXfs")
-            inCellFormats = false;
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        if (xml.name() == u"numFmt") {
-            const int id = xml.attributes().value(QLatin1String("numFmtId")).toInt();
-            const QStringView code = xml.attributes().value(QLatin1String("formatCode"));
-            if (code.size() > MaxFormatCode)
-                return damaged(m_field, QStringLiteral("a number format is too long"));
-            // Decided once per format, not once per style using it.
-            if (isDateFormat(id, code.toString()))
-                dates.insert(id);
-        } else if (xml.name() == u"cellXfs") {
-            inCellFormats = true;
-        } else if (xml.name() == u"xf" && inCellFormats) {
-            if (style >= MaxCellStyles)
-                return damaged(m_field, QStringLiteral("it has too many cell styles"));
-            const int id = xml.attributes().value(QLatin1String("numFmtId")).toInt();
-            if (dates.contains(id) || isDateFormat(id, QString()))
-                m_dateStyles.insert(style);
-            ++style;
-        }
-    }
-    if (xml.hasError())
-        return damaged(m_field, QStringLiteral("its styles do not read"));
-    return {};
+    return readPart(
+        QStringLiteral("xl/styles.xml"), MaxPartBytes, QStringLiteral("its styles"),
+        [&](QXmlStreamReader &xml) -> Result<void> {
+            if (xml.name() == u"cellXfs") {
+                inCellFormats = xml.isStartElement();
+            } else if (!xml.isStartElement()) {
+                return {};
+            } else if (xml.name() == u"numFmt") {
+                const int id = xml.attributes().value(QLatin1String("numFmtId")).toInt();
+                const QStringView code = xml.attributes().value(QLatin1String("formatCode"));
+                if (code.size() > MaxFormatCode)
+                    return damaged(m_field, QStringLiteral("a number format is too long"));
+                // Decided once per format, not once per style using it.
+                if (isDateFormat(id, code.toString()))
+                    dates.insert(id);
+            } else if (xml.name() == u"xf" && inCellFormats) {
+                if (style >= MaxCellStyles)
+                    return damaged(m_field, QStringLiteral("it has too many cell styles"));
+                const int id = xml.attributes().value(QLatin1String("numFmtId")).toInt();
+                if (dates.contains(id) || isDateFormat(id, QString()))
+                    m_dateStyles.insert(style);
+                ++style;
+            }
+            return {};
+        });
 }
 
 Result<void> XlsxReader::readSharedStrings()
 {
     if (!m_zip.contains(QStringLiteral("xl/sharedStrings.xml")))
         return {};
-    const Result<std::unique_ptr<QIODevice>> strings =
-        m_zip.open(QStringLiteral("xl/sharedStrings.xml"), MaxSharedStringBytes);
-    if (!strings)
-        return damaged(m_field, QStringLiteral("its shared strings do not read"));
-    QXmlStreamReader xml(strings.value().get());
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != u"si")
-            continue;
-        if (m_sharedStrings.size() >= MaxSharedStrings)
-            return damaged(m_field,
-                           QStringLiteral("it holds more than %1 texts").arg(MaxSharedStrings));
-        m_sharedStrings << textOf(xml);
-    }
-    if (xml.hasError())
-        return damaged(m_field, QStringLiteral("its shared strings do not read"));
-    return {};
+    return readPart(
+        QStringLiteral("xl/sharedStrings.xml"), MaxSharedStringBytes,
+        QStringLiteral("its shared strings"), [&](QXmlStreamReader &xml) -> Result<void> {
+            if (!xml.isStartElement() || xml.name() != u"si")
+                return {};
+            if (m_sharedStrings.size() >= MaxSharedStrings)
+                return damaged(m_field,
+                               QStringLiteral("it holds more than %1 texts").arg(MaxSharedStrings));
+            m_sharedStrings << textOf(xml);
+            return {};
+        });
 }
 
 QVariant XlsxReader::cell(QXmlStreamReader &xml, QString &problem)

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <functional>
 
 class QXmlStreamReader;
 
@@ -23,6 +24,10 @@ public:
 
 private:
     explicit XlsxReader(const QString &path);
+    // Reads the zip entry `entry` (at most `maxBytes` inflated), giving each start and end
+    // element to `onElement`; `what` names the part in errors.
+    Result<void> readPart(const QString &entry, qint64 maxBytes, const QString &what,
+                          const std::function<Result<void>(QXmlStreamReader &)> &onElement);
     Result<void> readWorkbook();
     Result<void> readSharedStrings();
     Result<void> readStyles();
