@@ -113,7 +113,7 @@ Result<void> SpreadsheetWriter::addRow(const QList<QJsonValue> &cells)
     for (qsizetype i = 0; i < cells.size() && i < m_columns.size(); ++i) {
         const Result<void> written = writeCell(int(i), cells.at(i));
         if (!written)
-            return written;
+            return written.error();
     }
     return {};
 }

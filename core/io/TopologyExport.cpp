@@ -50,14 +50,14 @@ Result<TopologyExport::Written> TopologyExport::write(const Identity &caller, co
                                  const QList<QJsonObject> &objects) -> Result<void> {
         const Result<void> added = writer.addSheet(name, columns);
         if (!added)
-            return added;
+            return added.error();
         QList<QJsonValue> cells(columns.size());
         for (const QJsonObject &object : objects) {
             for (qsizetype i = 0; i < columns.size(); ++i)
                 cells[i] = object.value(columns.at(i).name);
             const Result<void> written = writer.addRow(cells);
             if (!written)
-                return written;
+                return written.error();
         }
         return {};
     };

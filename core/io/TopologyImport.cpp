@@ -128,7 +128,7 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
     const auto importSheet = [&](const QString &sheet, Kind kind) -> Result<void> {
         QStringList header;
         bool headerRead = false;
-        const Result<void> read = sheets.read(sheet, [&](const SheetRow &row) {
+        Result<void> read = sheets.read(sheet, [&](const SheetRow &row) {
             if (++rows > MaxRows)
                 return false;
             if (!headerRead) {

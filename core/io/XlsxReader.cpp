@@ -125,7 +125,7 @@ Result<void> XlsxReader::readPart(const QString &entry, qint64 maxBytes, const Q
             continue;
         const Result<void> taken = onElement(xml);
         if (!taken)
-            return taken;
+            return taken.error();
     }
     if (xml.hasError())
         return damaged(m_field, QStringLiteral("%1 do not read").arg(what));
@@ -144,7 +144,7 @@ Result<void> XlsxReader::readWorkbook()
                      return Result<void>();
                  });
     if (!relations)
-        return relations;
+        return relations.error();
     return readPart(
         QStringLiteral("xl/workbook.xml"), MaxPartBytes, QStringLiteral("its workbook sheets"),
         [&](QXmlStreamReader &xml) -> Result<void> {

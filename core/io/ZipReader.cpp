@@ -15,15 +15,21 @@ public:
     {
         setOpenMode(QIODevice::ReadOnly);
     }
-    ~EntryDevice() override { close(); }
+    ~EntryDevice() override { end(); }
 
     bool isSequential() const override { return true; }
     void close() override
     {
-        if (isOpen()) {
-            if (!m_ended)
-                unzCloseCurrentFile(m_zip);
-            QIODevice::close();
+        end();
+        QIODevice::close();
+    }
+
+    // Ends the entry (not virtual: the destructor calls it).
+    void end()
+    {
+        if (isOpen() && !m_ended) {
+            m_ended = true;
+            unzCloseCurrentFile(m_zip);
         }
     }
 

@@ -16,15 +16,21 @@ public:
     {
         setOpenMode(QIODevice::WriteOnly);
     }
-    ~EntryDevice() override { close(); }
+    ~EntryDevice() override { end(); }
 
     bool isSequential() const override { return true; }
     void close() override
     {
+        end();
+        QIODevice::close();
+    }
+
+    // Ends the entry (not virtual: the destructor calls it).
+    void end()
+    {
         if (isOpen()) {
             if (zipCloseFileInZip(m_zip) != ZIP_OK)
                 m_failed = true;
-            QIODevice::close();
         }
     }
 
