@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpSocket>
@@ -38,6 +39,18 @@ TEST_F(AuthApiTest, IsAliveNeedsNoCredentials)
     EXPECT_EQ(reply.status, 200);
     EXPECT_TRUE(reply.json()[QStringLiteral("name")].isString());
     EXPECT_EQ(reply.json()[QStringLiteral("cluster_id")].toInt(), 1);
+}
+
+TEST_F(AuthApiTest, ClusterStatusNamesTheNodesToThoseSignedIn)
+{
+    EXPECT_EQ(client().request("POST", "/rest/get_cluster_status").status, 401);
+    const HttpReply reply = admin("POST", "/rest/get_cluster_status");
+    ASSERT_EQ(reply.status, 200) << reply.body.constData();
+    const QJsonArray nodes = QJsonDocument::fromJson(reply.body).array();
+    ASSERT_EQ(nodes.size(), 1);
+    EXPECT_EQ(nodes.at(0)[QLatin1String("name")],
+              client().get("/rest/is_alive").json()[QStringLiteral("name")]);
+    EXPECT_EQ(nodes.at(0)[QLatin1String("status")].toString(), QStringLiteral("Up"));
 }
 
 TEST_F(AuthApiTest, CallerWithoutCredentialsGets401Json)
