@@ -112,7 +112,8 @@ Result<void> CsvReader::read(const QString &sheet, const Sink &sink)
                 if (quoteSeen) {
                     quoteSeen = false;
                     if (c == u'"') {
-                        field += c;
+                        if (!append(c))
+                            return tooLong();
                         continue;
                     }
                     quoted = false;

@@ -276,7 +276,9 @@ QVariant XlsxReader::cell(QXmlStreamReader &xml, QString &problem)
         problem = QStringLiteral("Cell %1 is not a number.").arg(reference);
         return {};
     }
-    if (m_dateStyles.contains(style)) {
+    // Excel's dates end with 9999-12-31 (serial 2958465); a number past them in a date-styled
+    // cell is taken as the number it is.
+    if (m_dateStyles.contains(style) && number >= 0 && number < 2958466) {
         // Days since 1899-12-30 (the 1900 system, its leap-year bug included) or 1904-01-01.
         const QDateTime epoch(m_date1904 ? QDate(1904, 1, 1) : QDate(1899, 12, 30), QTime(0, 0),
                               Qt::UTC);
