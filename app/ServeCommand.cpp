@@ -9,6 +9,7 @@
 #include "SignalWatcher.h"
 #include "automation/AutomationParts.h"
 #include "demo/DemoNetwork.h"
+#include "io/MigrationProject.h"
 #include "io/TopologyFiles.h"
 #include "routing/Authenticator.h"
 #include "routing/ResponseCache.h"
@@ -310,6 +311,7 @@ int ServeCommand::run(const QStringList &arguments)
         return exitCode;
     (void)core->jobs().recoverAfterCrash();
     TopologyFiles(core->options().dataDir).removeLeftoverUploads();
+    MigrationProject(core->options().dataDir).removeLeftovers();
     // Tasks fire only where a server runs, never from other commands on the same database.
     core->taskScheduler().start([services = core.get()](const QList<Task> &tasks) {
         AutomationParts parts(*services);

@@ -5,6 +5,7 @@
 #include "faces/enms/HistoryController.h"
 #include "faces/enms/InstancesController.h"
 #include "faces/enms/IsAliveController.h"
+#include "faces/enms/MigrationController.h"
 #include "faces/enms/RunsController.h"
 #include "faces/enms/TopologyController.h"
 #include "faces/enomalism/AccountsController.h"
@@ -58,6 +59,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     RunsController::registerRoutes(router, core);
     HistoryController::registerRoutes(router, core);
     TopologyController::registerRoutes(router, core);
+    MigrationController::registerRoutes(router, core);
     AuthController::registerRoutes(router, core);
     UsersController::registerRoutes(router, core);
     ApiRootController::registerRoutes(router);

@@ -434,6 +434,19 @@ Result<QString> AutomationServices::saveService(const Identity &caller, const QS
     return service.name;
 }
 
+Result<QJsonObject> AutomationServices::exportedSecrets(const QString &name)
+{
+    const Result<Service> service = found(QStringLiteral("service"), name);
+    if (!service)
+        return service.error();
+    if (service->sealedSecret.isEmpty())
+        return QJsonObject();
+    const Result<QByteArray> opened = m_sealer.open(service->sealedSecret);
+    if (!opened)
+        return opened.error();
+    return QJsonDocument::fromJson(opened.value()).object();
+}
+
 Result<void> AutomationServices::sealSecrets(Service &service, const QJsonObject &object,
                                              const QString &previousUrl)
 {

@@ -41,6 +41,10 @@ public:
     Result<QJsonArray> queryServices(const QString &type,
                                      const QList<QPair<QString, QString>> &equal);
 
+    // For a migration project, to be sealed under its passphrase: the service's password and
+    // header values ({password, headers}; empty when it has none).
+    Result<QJsonObject> exportedSecrets(const QString &name);
+
 private:
     // Pool names by id and ids by name, read once per request (pools are few).
     struct PoolNames

@@ -184,11 +184,13 @@ Result<QJsonArray> AutomationTasks::queryTasks(const QList<QPair<QString, QStrin
     return EnmsValues::matching(objects, known, equal);
 }
 
-SaveReport AutomationTasks::saveTasks(const Identity &caller, const QJsonArray &objects)
+SaveReport AutomationTasks::saveTasks(const Identity &caller, const QJsonArray &objects,
+                                      TaskSchedule::PastStart pastStart)
 {
     const Result<Names> all = names();
     SaveReport report = EnmsValues::saveEach(objects, [&](const QJsonValue &object) {
-        return all ? saveTask(caller, object, all.value()) : Result<QString>(all.error());
+        return all ? saveTask(caller, object, all.value(), pastStart)
+                   : Result<QString>(all.error());
     });
     if (!report.success.isEmpty())
         m_parts.changed();
@@ -196,7 +198,7 @@ SaveReport AutomationTasks::saveTasks(const Identity &caller, const QJsonArray &
 }
 
 Result<QString> AutomationTasks::saveTask(const Identity &caller, const QJsonValue &value,
-                                          const Names &names)
+                                          const Names &names, TaskSchedule::PastStart pastStart)
 {
     const Result<EnmsValues::Named> toSave = EnmsValues::namedObject(value);
     if (!toSave)
@@ -284,8 +286,7 @@ Result<QString> AutomationTasks::saveTask(const Identity &caller, const QJsonVal
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const Result<TaskSchedule> schedule = TaskSchedule::fromFields(
         task.schedule, now, zone(),
-        object.contains(QLatin1String("start_date")) ? TaskSchedule::PastStart::Refused
-                                                     : TaskSchedule::PastStart::Taken);
+        object.contains(QLatin1String("start_date")) ? pastStart : TaskSchedule::PastStart::Taken);
     if (!schedule)
         return schedule.error();
     const std::optional<QDateTime> first = task.isActive ? schedule->firstRun(now) : std::nullopt;

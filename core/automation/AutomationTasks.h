@@ -8,6 +8,7 @@
 #include "ServiceRun.h"
 #include "Task.h"
 #include "TaskRepository.h"
+#include "TaskSchedule.h"
 #include "auth/Identity.h"
 
 #include <QJsonArray>
@@ -44,7 +45,9 @@ public:
 
     Result<QJsonObject> task(const QString &name);
     Result<QJsonObject> removeTask(const Identity &caller, const QString &name);
-    SaveReport saveTasks(const Identity &caller, const QJsonArray &objects);
+    // `pastStart`: whether a start date already past is taken (a migrated task's) or refused.
+    SaveReport saveTasks(const Identity &caller, const QJsonArray &objects,
+                         TaskSchedule::PastStart pastStart = TaskSchedule::PastStart::Refused);
     Result<QJsonArray> queryTasks(const QList<QPair<QString, QString>> &equal);
     // run_task: the task's service on its targets now, as `caller`.
     Result<ServiceRun> runTask(const Identity &caller, qint64 id);
@@ -59,7 +62,8 @@ private:
     // Services and pools by id and name, and what `tasks` show of their devices and creators.
     Result<Names> names(const QList<Task> &tasks = {});
     QJsonObject shown(const Task &task, const Names &names);
-    Result<QString> saveTask(const Identity &caller, const QJsonValue &object, const Names &names);
+    Result<QString> saveTask(const Identity &caller, const QJsonValue &object, const Names &names,
+                             TaskSchedule::PastStart pastStart);
     // What running the task as `who` asks of AutomationRuns::runServices().
     Result<AutomationRuns::Request> requestOf(const Identity &who, const Task &task);
 

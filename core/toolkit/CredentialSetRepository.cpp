@@ -149,6 +149,24 @@ Result<CredentialSecrets> CredentialSetRepository::secretsOf(qint64 id)
     return CredentialSecrets::fromJson(QJsonDocument::fromJson(opened.value()).object());
 }
 
+Result<QString> CredentialSetRepository::tokenHashOf(qint64 id)
+{
+    const Result<QVariant> hash = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("SELECT token_hash FROM toolkit_credential_sets WHERE id = ?"), {id});
+    if (!hash)
+        return hash.error();
+    return hash->toString();
+}
+
+Result<void> CredentialSetRepository::setTokenHash(qint64 id, const QString &tokenHash)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("UPDATE toolkit_credential_sets SET token_hash = ? "
+                                         "WHERE id = ?"),
+                          {tokenHash, id});
+}
+
 Result<void> CredentialSetRepository::markUsed(qint64 id)
 {
     return SqlQuery::exec(

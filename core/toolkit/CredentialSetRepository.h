@@ -34,6 +34,8 @@ public:
     Result<void> update(const CredentialSet &set, const CredentialSecrets &secrets);
     Result<void> remove(qint64 id);
     Result<CredentialSecrets> secretsOf(qint64 id);
+    Result<QString> tokenHashOf(qint64 id);
+    Result<void> setTokenHash(qint64 id, const QString &tokenHash);
     Result<void> markUsed(qint64 id);
 
 private:

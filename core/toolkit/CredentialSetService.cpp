@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace Cairn {
 
@@ -248,6 +249,36 @@ Result<ResolvedCredentials> CredentialSetService::resolveNamed(const Identity &c
         return set.error();
     }
     return opened(std::move(set).value(), platform);
+}
+
+Result<QJsonObject> CredentialSetService::exportedSecrets(const Identity &owner,
+                                                          const QString &name)
+{
+    const Result<CredentialSet> set = m_sets.findByName(owner.user.id, name);
+    if (!set)
+        return set.error();
+    const Result<CredentialSecrets> secrets = m_sets.secretsOf(set->id);
+    if (!secrets)
+        return secrets.error();
+    const Result<QString> tokenHash = m_sets.tokenHashOf(set->id);
+    if (!tokenHash)
+        return tokenHash.error();
+    QJsonObject json = secrets->toJson();
+    json.insert(QStringLiteral("token_hash"), tokenHash.value());
+    return json;
+}
+
+Result<void> CredentialSetService::restoreToken(const Identity &owner, const QString &name,
+                                                const QString &tokenHash)
+{
+    static const QRegularExpression hashShape(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!hashShape.match(tokenHash).hasMatch())
+        return Error::invalidField(QStringLiteral("token_hash"),
+                                   QStringLiteral("A token's hash: 64 hexadecimal digits."));
+    const Result<CredentialSet> set = m_sets.findByName(owner.user.id, name);
+    if (!set)
+        return set.error();
+    return m_sets.setTokenHash(set->id, tokenHash);
 }
 
 Result<ResolvedCredentials> CredentialSetService::opened(CredentialSet set, const QString &platform)

@@ -51,6 +51,12 @@ public:
     Result<ResolvedCredentials> resolveNamed(const Identity &caller, const QString &name,
                                              const QString &platform, const QString &field);
 
+    // For a migration project, to be sealed under its passphrase: the secrets of `owner`'s set
+    // `name` and its token's hash, so that the copy logs in and answers to the same token.
+    Result<QJsonObject> exportedSecrets(const Identity &owner, const QString &name);
+    // The set's token is again the one whose hash is `tokenHash` (a migrated set's).
+    Result<void> restoreToken(const Identity &owner, const QString &name, const QString &tokenHash);
+
 private:
     static std::optional<qint64> visibleOwner(const Identity &caller);
     // The set's secrets, once it may be used on `platform`; marks it used.

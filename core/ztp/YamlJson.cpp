@@ -1,43 +1,13 @@
 #include "YamlJson.h"
 
 #include "ZtpDataRoot.h"
+#include "io/YamlScalar.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <yaml-cpp/yaml.h>
 
 namespace Cairn {
-
-namespace {
-
-QJsonValue plainScalar(const QString &text)
-{
-    static const QStringList trueWords = {QStringLiteral("true"), QStringLiteral("True"),
-                                          QStringLiteral("TRUE"), QStringLiteral("yes"),
-                                          QStringLiteral("Yes"),  QStringLiteral("on")};
-    static const QStringList falseWords = {QStringLiteral("false"), QStringLiteral("False"),
-                                           QStringLiteral("FALSE"), QStringLiteral("no"),
-                                           QStringLiteral("No"),    QStringLiteral("off")};
-    static const QRegularExpression integer(QStringLiteral("^[-+]?\\d+$"));
-    static const QRegularExpression real(
-        QStringLiteral("^[-+]?(\\d+\\.\\d*|\\.\\d+)([eE][-+]?\\d+)?$"));
-    if (trueWords.contains(text))
-        return true;
-    if (falseWords.contains(text))
-        return false;
-    if (integer.match(text).hasMatch()) {
-        bool ok = false;
-        const qint64 value = text.toLongLong(&ok);
-        if (ok)
-            return value;
-    }
-    if (real.match(text).hasMatch())
-        return text.toDouble();
-    return text;
-}
-
-} // namespace
 
 QJsonValue yamlToJson(const YAML::Node &node)
 {
@@ -57,7 +27,7 @@ QJsonValue yamlToJson(const YAML::Node &node)
     case YAML::NodeType::Scalar: {
         const QString text = QString::fromStdString(node.Scalar());
         // "!" marks a quoted scalar: a string whatever it looks like.
-        return node.Tag() == "!" ? QJsonValue(text) : plainScalar(text);
+        return YamlScalar::read(text, node.Tag() == "!");
     }
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:

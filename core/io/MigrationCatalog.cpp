@@ -1,0 +1,94 @@
+#include "MigrationCatalog.h"
+
+#include "MigrationAutomationTypes.h"
+#include "MigrationInventoryTypes.h"
+#include "MigrationToolkitTypes.h"
+#include "db/SqlQuery.h"
+#include "inventory/ChangeLog.h"
+
+namespace Cairn {
+
+const QStringList &MigrationCatalog::names()
+{
+    static const QStringList order{
+        QStringLiteral("site"),    QStringLiteral("attribute"), QStringLiteral("device"),
+        QStringLiteral("network"), QStringLiteral("interface"), QStringLiteral("link"),
+        QStringLiteral("pool"),    QStringLiteral("command"),   QStringLiteral("credential"),
+        QStringLiteral("service"), QStringLiteral("task")};
+    return order;
+}
+
+QList<MigrationType> MigrationCatalog::types(CoreServices &core, const Identity &caller)
+{
+    const QList<MigrationType> all = migrationInventoryTypes(core, caller) +
+                                     migrationAutomationTypes(core, caller) +
+                                     migrationToolkitTypes(core, caller);
+    QList<MigrationType> ordered;
+    for (const QString &name : names()) {
+        for (const MigrationType &type : all) {
+            if (type.name == name)
+                ordered.append(type);
+        }
+    }
+    return ordered;
+}
+
+Result<QStringList> MigrationCatalog::chosen(const QStringList &wanted, const QString &field)
+{
+    for (const QString &type : wanted) {
+        if (!names().contains(type))
+            return Error::invalidField(field, QStringLiteral("%1 is not a type of a migration "
+                                                             "project; those are %2.")
+                                                  .arg(type, names().join(QLatin1String(", "))));
+    }
+    if (wanted.isEmpty())
+        return names();
+    QStringList ordered;
+    for (const QString &name : names()) {
+        if (wanted.contains(name))
+            ordered.append(name);
+    }
+    return ordered;
+}
+
+Result<void> MigrationCatalog::empty(const QSqlDatabase &db, const QStringList &types)
+{
+    // Each type's statements; what its rows own goes with them (ON DELETE CASCADE), and the
+    // attribute values, which point at their resource by name and id, go by resource.
+    static const QList<QPair<QString, QStringList>> statements{
+        {QStringLiteral("task"), {QStringLiteral("DELETE FROM tasks")}},
+        {QStringLiteral("service"), {QStringLiteral("DELETE FROM services")}},
+        {QStringLiteral("credential"), {QStringLiteral("DELETE FROM toolkit_credential_sets")}},
+        {QStringLiteral("command"), {QStringLiteral("DELETE FROM toolkit_commands")}},
+        {QStringLiteral("pool"), {QStringLiteral("DELETE FROM pools")}},
+        {QStringLiteral("link"), {QStringLiteral("DELETE FROM links")}},
+        {QStringLiteral("interface"),
+         {QStringLiteral("DELETE FROM attribute_values WHERE resource_name = 'Interface'"),
+          QStringLiteral("DELETE FROM interfaces")}},
+        {QStringLiteral("network"),
+         {QStringLiteral("DELETE FROM attribute_values WHERE resource_name = 'Network'"),
+          QStringLiteral("DELETE FROM networks")}},
+        {QStringLiteral("device"),
+         {QStringLiteral("DELETE FROM attribute_values WHERE resource_name IN "
+                         "('Device', 'Interface')"),
+          QStringLiteral("DELETE FROM devices")}},
+        {QStringLiteral("attribute"), {QStringLiteral("DELETE FROM attributes")}},
+        {QStringLiteral("site"), {QStringLiteral("DELETE FROM sites")}}};
+    for (const auto &[type, sql] : statements) {
+        if (!types.contains(type))
+            continue;
+        for (const QString &statement : sql) {
+            const Result<void> done = SqlQuery::exec(db, statement);
+            if (!done)
+                return Error::conflict(
+                    QStringLiteral("The %1 objects cannot be emptied: others the project does "
+                                   "not hold (circuits, protocols, virtual networks, attribute "
+                                   "values of other types) still use them. Empty those types "
+                                   "too, or delete what uses them first.")
+                        .arg(type));
+        }
+    }
+    return ChangeLog::bumpVersion(db);
+}
+
+} // namespace Cairn

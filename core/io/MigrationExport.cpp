@@ -1,0 +1,76 @@
+#include "MigrationExport.h"
+
+#include "CoreServices.h"
+#include "MigrationCatalog.h"
+#include "MigrationProject.h"
+#include "YamlListWriter.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+
+namespace Cairn {
+
+Result<MigrationExport::Written> MigrationExport::write(const Identity &caller,
+                                                        const Options &options)
+{
+    if (!caller.user.isSuperuser || caller.readOnly)
+        return Error::forbidden(QStringLiteral("Only a superuser exports a migration project."));
+    const MigrationProject projects(m_core.options().dataDir);
+    const Result<QString> target = projects.folder(QStringLiteral("name"), options.name);
+    if (!target)
+        return target.error();
+    Result<QStringList> types =
+        MigrationCatalog::chosen(options.types, QStringLiteral("import_export_types"));
+    if (!types)
+        return types.error();
+    MigrationSecrets secrets;
+    if (options.privateProperties) {
+        Result<PassphraseKey> key =
+            PassphraseKey::create(options.passphrase, QStringLiteral("passphrase"));
+        if (!key)
+            return key.error();
+        secrets = MigrationSecrets(std::move(key).value());
+    }
+    Written written;
+    if (!secrets.carried() && types->removeAll(QStringLiteral("credential")) > 0)
+        written.leftOut << QStringLiteral("credential: its secrets go only with "
+                                          "export_private_properties and a passphrase.");
+    const Result<QString> scratch = projects.scratch(options.name);
+    if (!scratch)
+        return scratch.error();
+    const auto discard = [&](const Error &error) {
+        QDir(scratch.value()).removeRecursively();
+        return error;
+    };
+    for (const MigrationType &type : MigrationCatalog::types(m_core, caller)) {
+        if (!types->contains(type.name))
+            continue;
+        const Result<QList<QJsonObject>> objects = type.read(secrets);
+        if (!objects)
+            return discard(objects.error());
+        const Result<void> saved = YamlListWriter::write(
+            QDir(scratch.value()).filePath(type.name + QStringLiteral(".yaml")), objects.value(),
+            type.leading);
+        if (!saved)
+            return discard(saved.error());
+        written.counts.insert(type.name, objects->size());
+    }
+    QJsonObject metadata{{QStringLiteral("version"), MigrationProject::FormatVersion},
+                         {QStringLiteral("cairn_version"), QStringLiteral(CAIRN_VERSION)},
+                         {QStringLiteral("export_time"),
+                          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                         {QStringLiteral("types"), QJsonArray::fromStringList(types.value())}};
+    if (secrets.carried())
+        metadata.insert(QStringLiteral("secrets"), secrets.parameters());
+    const Result<void> described = YamlListWriter::writeObject(
+        QDir(scratch.value()).filePath(MigrationProject::Metadata), metadata);
+    if (!described)
+        return discard(described.error());
+    const Result<void> replaced = projects.replace(scratch.value(), options.name);
+    if (!replaced)
+        return discard(replaced.error());
+    return written;
+}
+
+} // namespace Cairn

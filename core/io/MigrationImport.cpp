@@ -1,0 +1,140 @@
+#include "MigrationImport.h"
+
+#include "CoreServices.h"
+#include "MigrationCatalog.h"
+#include "MigrationProject.h"
+#include "YamlListReader.h"
+#include "db/Transaction.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace Cairn {
+
+namespace {
+
+QString fileOf(const QString &folder, const QString &type)
+{
+    return QDir(folder).filePath(type + QStringLiteral(".yaml"));
+}
+
+// The project's secrets, opened with the passphrase when it carries any.
+Result<MigrationSecrets> secretsOf(const QJsonObject &metadata, const QString &passphrase)
+{
+    const QJsonValue parameters = metadata.value(QLatin1String("secrets"));
+    if (parameters.isUndefined() || parameters.isNull())
+        return MigrationSecrets();
+    if (passphrase.isEmpty())
+        return Error::invalidField(
+            QStringLiteral("passphrase"),
+            QStringLiteral("The project carries secrets: give the passphrase it was exported "
+                           "with."));
+    Result<PassphraseKey> key =
+        PassphraseKey::open(passphrase, parameters.toObject(), QStringLiteral("passphrase"));
+    if (!key)
+        return key.error();
+    return MigrationSecrets(std::move(key).value());
+}
+
+Result<QList<MigrationEntry>> entriesOf(const QString &path, const QString &file)
+{
+    QList<MigrationEntry> entries;
+    const Result<void> read =
+        YamlListReader::read(path, file, [&](const QJsonObject &object, int line) {
+            entries.append({object, line});
+            return Result<void>();
+        });
+    if (!read)
+        return read.error();
+    return entries;
+}
+
+} // namespace
+
+Result<MigrationImport::Report> MigrationImport::run(const Identity &caller, const Options &options)
+{
+    if (!caller.user.isSuperuser || caller.readOnly)
+        return Error::forbidden(QStringLiteral("Only a superuser imports a migration project."));
+    const Result<QString> folder =
+        MigrationProject(m_core.options().dataDir).folder(QStringLiteral("name"), options.name);
+    if (!folder)
+        return folder.error();
+    if (!QFileInfo(folder.value()).isDir())
+        return Error::notFound(
+            QStringLiteral("There is no migration project named %1.").arg(options.name));
+    const Result<QJsonObject> metadata = YamlListReader::readObject(
+        QDir(folder.value()).filePath(MigrationProject::Metadata), MigrationProject::Metadata);
+    if (!metadata)
+        return metadata.error();
+    if (metadata->value(QLatin1String("version")).toInt() > MigrationProject::FormatVersion)
+        return Error::badRequest(QStringLiteral("The project was written by a later Cairn "
+                                                "(format %1; this one reads up to %2).")
+                                     .arg(metadata->value(QLatin1String("version")).toInt())
+                                     .arg(MigrationProject::FormatVersion));
+    const Result<QStringList> types =
+        MigrationCatalog::chosen(options.types, QStringLiteral("import_export_types"));
+    if (!types)
+        return types.error();
+    const Result<MigrationSecrets> secrets = secretsOf(metadata.value(), options.passphrase);
+    if (!secrets)
+        return secrets.error();
+    // Every file read once before anything changes: one that does not parse stops the import
+    // with every such file named.
+    QStringList present;
+    QStringList unreadable;
+    for (const QString &type : types.value()) {
+        const QString path = fileOf(folder.value(), type);
+        if (!QFileInfo::exists(path))
+            continue;
+        const Result<void> parsed =
+            YamlListReader::read(path, type + QStringLiteral(".yaml"),
+                                 [](const QJsonObject &, int) { return Result<void>(); });
+        if (!parsed)
+            unreadable << parsed.error().message;
+        present << type;
+    }
+    if (!unreadable.isEmpty())
+        return Error::badRequest(unreadable.join(QLatin1Char(' ')));
+    if (present.isEmpty())
+        return Error::badRequest(
+            QStringLiteral("The project has none of the files of the types asked for."));
+
+    Report report;
+    Transaction transaction(m_core.database());
+    if (!transaction.begun())
+        return transaction.begun().error();
+    if (options.emptyFirst) {
+        const Result<void> emptied = MigrationCatalog::empty(transaction.db(), types.value());
+        if (!emptied)
+            return emptied.error();
+    }
+    for (const MigrationType &type : MigrationCatalog::types(m_core, caller)) {
+        if (!present.contains(type.name))
+            continue;
+        const QString file = type.name + QStringLiteral(".yaml");
+        const Result<QList<MigrationEntry>> entries =
+            entriesOf(fileOf(folder.value(), type.name), file);
+        if (!entries)
+            return entries.error();
+        for (int pass = 0; pass < type.passes && report.problems.isEmpty(); ++pass) {
+            const Result<void> saved =
+                type.save(entries.value(), pass, secrets.value(), report.problems);
+            if (!saved)
+                return saved.error();
+        }
+        if (!report.problems.isEmpty()) {
+            // Nothing is imported: the transaction is rolled back as it goes.
+            report.problems = report.problems.mid(0, MaxProblems);
+            report.counts = {};
+            return report;
+        }
+        report.counts.insert(type.name, entries->size());
+    }
+    const Result<void> committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return report;
+}
+
+} // namespace Cairn

@@ -1,0 +1,66 @@
+#include "MigrationProject.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace Cairn {
+
+namespace {
+
+// Work folders start with '.', which no project name may, so none is ever taken for one.
+const QString WorkPrefix = QStringLiteral(".work-");
+
+} // namespace
+
+MigrationProject::MigrationProject(const QString &dataDir)
+    : m_root(QDir(dataDir).filePath(QStringLiteral("migrations")))
+{
+}
+
+Result<QString> MigrationProject::folder(const QString &field, const QString &name) const
+{
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$"));
+    if (!allowed.match(name).hasMatch())
+        return Error::invalidField(
+            field, QStringLiteral("A folder name of at most 100 letters, digits, '.', '_' or '-', "
+                                  "not starting with '.' or '-'."));
+    return QDir(m_root).filePath(name);
+}
+
+Result<QString> MigrationProject::scratch(const QString &name) const
+{
+    const QString path = QDir(m_root).filePath(WorkPrefix + name + QLatin1Char('-') +
+                                               QUuid::createUuid().toString(QUuid::Id128));
+    if (!QDir().mkpath(path))
+        return Error::internal(QStringLiteral("The migrations folder could not be written."));
+    return path;
+}
+
+Result<void> MigrationProject::replace(const QString &written, const QString &name) const
+{
+    const QString target = QDir(m_root).filePath(name);
+    const QString old = QDir(m_root).filePath(WorkPrefix + name + QStringLiteral("-old-") +
+                                              QUuid::createUuid().toString(QUuid::Id128));
+    const bool hadOne = QFileInfo::exists(target);
+    if (hadOne && !QDir().rename(target, old))
+        return Error::internal(QStringLiteral("The project could not be replaced."));
+    if (!QDir().rename(written, target)) {
+        if (hadOne)
+            QDir().rename(old, target);
+        return Error::internal(QStringLiteral("The project could not be replaced."));
+    }
+    if (hadOne)
+        QDir(old).removeRecursively();
+    return {};
+}
+
+void MigrationProject::removeLeftovers() const
+{
+    const QDir root(m_root);
+    for (const QString &name :
+         root.entryList({WorkPrefix + QLatin1Char('*')}, QDir::Dirs | QDir::Hidden))
+        QDir(root.filePath(name)).removeRecursively();
+}
+
+} // namespace Cairn

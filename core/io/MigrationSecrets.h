@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Result.h"
+#include "auth/PassphraseKey.h"
+
+#include <QJsonObject>
+#include <optional>
+
+namespace Cairn {
+
+// The secrets of a migration project: sealed under the passphrase its exporter gave, in each
+// object's `sealed_secrets`, or not in the project at all.
+class MigrationSecrets
+{
+public:
+    static inline const QString Field = QStringLiteral("sealed_secrets");
+
+    MigrationSecrets() = default;
+    explicit MigrationSecrets(PassphraseKey key)
+        : m_key(std::move(key))
+    {
+    }
+
+    // Whether secrets go with the project (a passphrase was given).
+    bool carried() const { return m_key.has_value(); }
+    // Seals `secrets` into `object` when they go with the project.
+    void sealInto(QJsonObject &object, const QJsonObject &secrets) const;
+    // What derives the key again ({kdf, salt, ...}), for the project's metadata.
+    QJsonObject parameters() const { return m_key ? m_key->parameters() : QJsonObject(); }
+    // The secrets `object` carries, taken out of it (an empty object when none); a project
+    // that carries secrets needs its passphrase.
+    Result<QJsonObject> takeFrom(QJsonObject &object) const;
+
+private:
+    std::optional<PassphraseKey> m_key;
+};
+
+} // namespace Cairn
