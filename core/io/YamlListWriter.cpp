@@ -10,12 +10,13 @@ namespace Cairn {
 
 namespace {
 
-// A literal block keeps the text as it is only when each line ends without blanks, nothing but
-// printable text and tabs inside lines, and the first line does not start with a space.
+// A literal block ("|") keeps the text as it is only when it ends with exactly one newline, each
+// line ends without blanks, there is nothing but printable text and tabs inside lines, and the
+// first line does not start with a space; other text is written double-quoted.
 bool fitsLiteralBlock(const QString &text)
 {
-    if (!text.contains(QLatin1Char('\n')) || text.startsWith(QLatin1Char(' ')) ||
-        text.startsWith(QLatin1Char('\n')))
+    if (!text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1String("\n\n")) ||
+        text.startsWith(QLatin1Char(' ')) || text.startsWith(QLatin1Char('\n')))
         return false;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
@@ -27,7 +28,7 @@ bool fitsLiteralBlock(const QString &text)
         if (c.category() == QChar::Other_Control && c != u'\t')
             return false;
     }
-    return !text.endsWith(QLatin1Char(' ')) && !text.endsWith(QLatin1Char('\t'));
+    return true;
 }
 
 void emitString(YAML::Emitter &out, const QString &text)
