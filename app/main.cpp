@@ -2,8 +2,10 @@
 #include "ExitCode.h"
 #include "GroupCommand.h"
 #include "KnownHostsCommand.h"
+#include "MigrateCommand.h"
 #include "RoutesCommand.h"
 #include "ServeCommand.h"
+#include "TopologyCommand.h"
 #include "UserCommand.h"
 #include "shell/MainWindow.h"
 
@@ -25,6 +27,8 @@ const char *const Usage =
     "  cairn user ...            add users, set passwords, list, make tokens\n"
     "  cairn group ...           add groups and their members, list\n"
     "  cairn known-hosts ...     add or forget the SSH host keys of devices\n"
+    "  cairn topology ...        export or import the topology spreadsheet\n"
+    "  cairn migrate ...         export or import a migration project (the whole database)\n"
     "  cairn routes              who may call what: every route's access, by face\n"
     "  cairn help [COMMAND]      this text, or a command's options\n"
     "  cairn --help | --version\n"
@@ -129,6 +133,10 @@ int main(int argc, char **argv)
         return GroupCommand::run(arguments);
     if (command == QLatin1String("known-hosts"))
         return KnownHostsCommand::run(arguments);
+    if (command == QLatin1String("topology"))
+        return TopologyCommand::run(arguments);
+    if (command == QLatin1String("migrate"))
+        return MigrateCommand::run(arguments);
     if (command == QLatin1String("routes"))
         return RoutesCommand::run(arguments);
     QTextStream(stderr) << "cairn: unknown command '" << command << "'\n" << Usage;

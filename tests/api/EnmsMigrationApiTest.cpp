@@ -328,3 +328,40 @@ print(json.dumps(seen))
     for (const QJsonValue name : seen.body("leftovers").toArray())
         EXPECT_FALSE(name.toString().startsWith(QLatin1Char('.'))) << qPrintable(name.toString());
 }
+
+TEST_F(EnmsMigrationApiTest, TheCommandLineExportsAndImportsProjectsAndSpreadsheets)
+{
+    const CliResult exported = s_server->cli(
+        {QStringLiteral("migrate"), QStringLiteral("export"), QStringLiteral("from-cli"),
+         QStringLiteral("--private"), QStringLiteral("--passphrase-stdin")},
+        "a passphrase long enough\n");
+    ASSERT_EQ(exported.exitCode, 0) << exported.err.constData();
+    EXPECT_TRUE(exported.out.contains("Exported migrations/from-cli"));
+    EXPECT_TRUE(
+        QFileInfo::exists(s_dir->filePath(QStringLiteral("migrations/from-cli/metadata.yaml"))));
+    const CliResult wrong =
+        s_server->cli({QStringLiteral("migrate"), QStringLiteral("import"),
+                       QStringLiteral("from-cli"), QStringLiteral("--passphrase-stdin")},
+                      "not the passphrase\n");
+    EXPECT_NE(wrong.exitCode, 0);
+    EXPECT_TRUE(wrong.err.contains("not the passphrase the secrets were sealed with"));
+    const CliResult imported = s_server->cli(
+        {QStringLiteral("migrate"), QStringLiteral("import"), QStringLiteral("from-cli"),
+         QStringLiteral("--passphrase-stdin"), QStringLiteral("--as"), QStringLiteral("admin")},
+        "a passphrase long enough\n");
+    EXPECT_EQ(imported.exitCode, 0) << imported.err.constData();
+    // Only a superuser acts for the command line.
+    const CliResult alice = s_server->cli({QStringLiteral("migrate"), QStringLiteral("export"),
+                                           QStringLiteral("as-alice"), QStringLiteral("--as"),
+                                           QStringLiteral("alice")});
+    EXPECT_NE(alice.exitCode, 0);
+
+    const QString sheet = s_dir->filePath(QStringLiteral("from-cli.xlsx"));
+    const CliResult written =
+        s_server->cli({QStringLiteral("topology"), QStringLiteral("export"), sheet});
+    ASSERT_EQ(written.exitCode, 0) << written.err.constData();
+    const CliResult read =
+        s_server->cli({QStringLiteral("topology"), QStringLiteral("import"), sheet});
+    EXPECT_EQ(read.exitCode, 0) << read.err.constData();
+    EXPECT_TRUE(read.out.contains("0 rows refused")) << read.out.constData();
+}
