@@ -52,7 +52,7 @@ Result<void> MigrationType::saveEach(const QString &type, const QList<MigrationE
                                      QList<MigrationProblem> &problems)
 {
     for (const MigrationEntry &entry : entries) {
-        const Result<void> saved = save(entry.object);
+        Result<void> saved = save(entry.object);
         if (!saved && saved.error().code == ErrorCode::Internal)
             return saved;
         if (!saved)

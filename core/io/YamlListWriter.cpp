@@ -77,7 +77,7 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value, const QStringList &l
         if (value.toArray().isEmpty())
             out << YAML::Flow;
         out << YAML::BeginSeq;
-        for (const QJsonValue &item : value.toArray())
+        for (const QJsonValue item : value.toArray())
             emitValue(out, item, leading);
         out << YAML::EndSeq;
         break;

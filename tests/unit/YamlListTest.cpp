@@ -16,7 +16,7 @@ namespace {
 
 QString writeText(const QTemporaryDir &dir, const QByteArray &text)
 {
-    const QString path = dir.filePath(QStringLiteral("list.yaml"));
+    QString path = dir.filePath(QStringLiteral("list.yaml"));
     QFile file(path);
     EXPECT_TRUE(file.open(QIODevice::WriteOnly));
     file.write(text);
