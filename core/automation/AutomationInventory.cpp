@@ -2,10 +2,13 @@
 
 #include "DeviceTexts.h"
 #include "EnmsValues.h"
+#include "db/Transaction.h"
 #include "inventory/DeviceService.h"
 #include "inventory/SiteService.h"
 
 #include <QSet>
+#include <algorithm>
+#include <limits>
 
 namespace Cairn {
 
@@ -139,7 +142,8 @@ Result<QJsonObject> AutomationInventory::removeDevice(const Identity &caller, co
     return before;
 }
 
-Result<QJsonObject> AutomationInventory::deviceFields(const QJsonObject &object)
+Result<QJsonObject> AutomationInventory::deviceFields(const QJsonObject &object,
+                                                      QHash<QString, qint64> &siteIds)
 {
     QJsonObject fields;
     QJsonObject custom;
@@ -153,11 +157,15 @@ Result<QJsonObject> AutomationInventory::deviceFields(const QJsonObject &object)
             fields.insert(QStringLiteral("platform"), it.value());
         } else if (key == QLatin1String("site")) {
             const QString site = EnmsValues::textsOf(it.value()).value(0);
-            const Result<Site> found = m_sites.get(site);
-            if (!found)
-                return Error::invalidField(QStringLiteral("site"),
-                                           QStringLiteral("No site %1.").arg(site));
-            fields.insert(QStringLiteral("site_id"), found->id);
+            auto known = siteIds.constFind(site);
+            if (known == siteIds.cend()) {
+                const Result<Site> found = m_sites.get(site);
+                if (!found)
+                    return Error::invalidField(QStringLiteral("site"),
+                                               QStringLiteral("No site %1.").arg(site));
+                known = siteIds.insert(site, found->id);
+            }
+            fields.insert(QStringLiteral("site_id"), known.value());
         } else if (Device::DetailFields.contains(key) || Device::TextFields.contains(key) ||
                    key == QLatin1String("site_id")) {
             fields.insert(key, it.value());
@@ -170,7 +178,10 @@ Result<QJsonObject> AutomationInventory::deviceFields(const QJsonObject &object)
     return fields;
 }
 
-Result<QString> AutomationInventory::saveDevice(const Identity &caller, const QJsonValue &object)
+namespace {
+
+// The object's name, or why it has none.
+Result<QString> nameOf(const QJsonValue &object)
 {
     if (!object.isObject())
         return Error::badRequest(QStringLiteral("Expected an object."));
@@ -180,7 +191,19 @@ Result<QString> AutomationInventory::saveDevice(const Identity &caller, const QJ
                                    name.isUndefined() || name.isNull()
                                        ? QStringLiteral("This field is required.")
                                        : QStringLiteral("Not a valid string."));
-    Result<QJsonObject> fields = deviceFields(object.toObject());
+    return name.toString();
+}
+
+} // namespace
+
+Result<QString> AutomationInventory::saveDevice(const Identity &caller, const QJsonValue &object,
+                                                QHash<QString, qint64> &siteIds)
+{
+    const Result<QString> checkedName = nameOf(object);
+    if (!checkedName)
+        return checkedName.error();
+    const QJsonValue name = checkedName.value();
+    Result<QJsonObject> fields = deviceFields(object.toObject(), siteIds);
     if (!fields)
         return fields.error();
     const Result<Device> existing = byName(name.toString(), false);
@@ -211,8 +234,99 @@ Result<QString> AutomationInventory::saveDevice(const Identity &caller, const QJ
 
 SaveReport AutomationInventory::saveDevices(const Identity &caller, const QJsonArray &objects)
 {
-    return EnmsValues::saveEach(
-        objects, [&](const QJsonValue &object) { return saveDevice(caller, object); });
+    return EnmsValues::reportOf(objects, saveTogether(caller, objects));
+}
+
+QList<Result<QString>> AutomationInventory::saveTogether(const Identity &caller,
+                                                         const QJsonArray &objects)
+{
+    QList<Result<QString>> outcomes;
+    outcomes.reserve(objects.size());
+    for (const QJsonValue object : objects)
+        outcomes << object.toObject().value(QLatin1String("name")).toString();
+    QHash<QString, qint64> siteIds;
+    // The devices already there, by name, read together.
+    QStringList names;
+    for (const QJsonValue object : objects)
+        names << object.toObject().value(QLatin1String("name")).toString();
+    DeviceFilter filter;
+    filter.hostnames = names;
+    filter.limit = std::numeric_limits<int>::max();
+    const Result<QList<Device>> found = m_devices.list(filter);
+    QHash<QString, QList<qint64>> existing;
+    for (const Device &device : found ? found.value() : QList<Device>())
+        existing[device.hostname] << device.id;
+    // New devices in one create, known ones in one update; an object named twice, a name
+    // several sites hold, or a batch the device service refuses is saved on its own after.
+    QList<qsizetype> alone;
+    QList<qsizetype> created;
+    QList<qsizetype> updated;
+    QJsonArray creates;
+    QJsonArray updates;
+    QSet<QString> seen;
+    bool anyWithoutSite = false;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        const Result<QString> name = nameOf(objects.at(i));
+        if (!name) {
+            outcomes[i] = name.error();
+            continue;
+        }
+        if (!found || seen.contains(name.value()) || existing.value(name.value()).size() > 1) {
+            alone << i;
+            continue;
+        }
+        seen.insert(name.value());
+        Result<QJsonObject> fields = deviceFields(objects.at(i).toObject(), siteIds);
+        if (!fields) {
+            outcomes[i] = fields.error();
+            continue;
+        }
+        if (existing.contains(name.value())) {
+            fields->insert(QStringLiteral("id"), existing.value(name.value()).first());
+            // A rename answers with the new name, as the device service saves it.
+            if (fields->contains(QLatin1String("hostname")))
+                outcomes[i] = fields->value(QLatin1String("hostname")).toString().trimmed();
+            updates.append(fields.value());
+            updated << i;
+        } else {
+            fields->insert(QStringLiteral("hostname"), name.value());
+            anyWithoutSite = anyWithoutSite || !fields->contains(QLatin1String("site_id"));
+            creates.append(fields.value());
+            created << i;
+        }
+    }
+    // eNMS has no sites: a device goes to the one it names, else to Default (made on first
+    // start), else to the only site there is.
+    std::optional<qint64> site;
+    if (anyWithoutSite) {
+        const Result<qint64> chosen = m_sites.defaultSite(QStringLiteral("site"));
+        if (chosen)
+            site = chosen.value();
+        else
+            alone << created;
+    }
+    const auto together = [&](const QList<qsizetype> &indexes, const auto &save) {
+        if (indexes.isEmpty())
+            return;
+        Transaction batch(m_database);
+        if (!batch.begun() || !save() || !batch.commit())
+            alone << indexes;
+    };
+    if (!anyWithoutSite || site)
+        together(created, [&] { return m_devices.create(caller, creates, site).ok(); });
+    together(updated, [&] { return m_devices.update(caller, updates, true).ok(); });
+    std::sort(alone.begin(), alone.end());
+    for (const qsizetype i : std::as_const(alone)) {
+        Transaction one(m_database);
+        Result<QString> saved = one.begun() ? saveDevice(caller, objects.at(i), siteIds)
+                                            : Result<QString>(one.begun().error());
+        if (saved) {
+            if (const Result<void> kept = one.commit(); !kept)
+                saved = kept.error();
+        }
+        outcomes[i] = saved;
+    }
+    return outcomes;
 }
 
 Result<AutomationInventory::DeviceView>

@@ -13,6 +13,7 @@
 
 namespace Cairn {
 
+class Database;
 class DeviceService;
 class DeviceTexts;
 class SiteService;
@@ -23,8 +24,10 @@ class SiteService;
 class AutomationInventory
 {
 public:
-    AutomationInventory(DeviceService &devices, SiteService &sites, DeviceTexts &texts)
-        : m_devices(devices)
+    AutomationInventory(Database &database, DeviceService &devices, SiteService &sites,
+                        DeviceTexts &texts)
+        : m_database(database)
+        , m_devices(devices)
         , m_sites(sites)
         , m_texts(texts)
     {
@@ -36,6 +39,11 @@ public:
     Result<QJsonObject> removeDevice(const Identity &caller, const QString &name);
     // Each object on its own: created when its `name` is new, else updated (`new_name` renames).
     SaveReport saveDevices(const Identity &caller, const QJsonArray &objects);
+    // The same, saying what became of each object, by position: its name as saved, or why it
+    // was refused. The objects are saved together (the new ones in one create, the known ones
+    // in one update) and, when the device service refuses a batch, again one by one, so that
+    // each refusal is its own.
+    QList<Result<QString>> saveTogether(const Identity &caller, const QJsonArray &objects);
     // The devices whose every property in `equal` has that value (as text); an unknown property
     // is a 400 naming it. `withTexts` adds configuration, operational_data and specialized_data.
     Result<QJsonArray> queryDevices(const QList<QPair<QString, QString>> &equal,
@@ -66,10 +74,13 @@ public:
 private:
     Result<QJsonObject> shown(const Device &device);
     Result<Device> byName(const QString &name, bool withTexts);
-    Result<QString> saveDevice(const Identity &caller, const QJsonValue &object);
+    // `siteIds`: sites already looked up, by name.
+    Result<QString> saveDevice(const Identity &caller, const QJsonValue &object,
+                               QHash<QString, qint64> &siteIds);
     // eNMS's fields as the device service reads them (hostname, platform, attributes...).
-    Result<QJsonObject> deviceFields(const QJsonObject &object);
+    Result<QJsonObject> deviceFields(const QJsonObject &object, QHash<QString, qint64> &siteIds);
 
+    Database &m_database;
     DeviceService &m_devices;
     SiteService &m_sites;
     DeviceTexts &m_texts;

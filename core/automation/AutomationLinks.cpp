@@ -2,7 +2,11 @@
 
 #include "EnmsValues.h"
 #include "auth/PermissionService.h"
+#include "db/Transaction.h"
 #include "inventory/DeviceService.h"
+
+#include <QSet>
+#include <limits>
 
 namespace Cairn {
 
@@ -32,16 +36,84 @@ Result<QJsonObject> AutomationLinks::link(const QString &name)
     return found->toJson();
 }
 
-Result<void> AutomationLinks::mayAct(const Identity &caller, const Link &link, Action action)
+struct AutomationLinks::Lookups
+{
+    // By name; a name looked up and missing holds nullopt.
+    QHash<QString, std::optional<Link>> links;
+    QHash<QString, QList<Device>> devicesByName;
+    QHash<qint64, qint64> siteOfDevice;
+    // The caller's right to each action on each site, asked once.
+    QHash<QPair<qint64, int>, std::optional<Error>> refusals;
+};
+
+Result<AutomationLinks::Lookups> AutomationLinks::lookupsFor(const QJsonArray &objects)
+{
+    Lookups lookups;
+    QStringList names;
+    QSet<QString> deviceNames;
+    for (const QJsonValue value : objects) {
+        const QJsonObject object = value.toObject();
+        names << object.value(QLatin1String("name")).toString();
+        for (const char *end : {"source_name", "destination_name"}) {
+            const QJsonValue device = object.value(QLatin1String(end));
+            if (device.isString())
+                deviceNames.insert(device.toString());
+        }
+    }
+    const Result<QList<Link>> links = m_links.byNames(names);
+    if (!links)
+        return links.error();
+    for (const QString &name : std::as_const(names))
+        lookups.links.insert(name, std::nullopt);
+    QList<qint64> endpoints;
+    for (const Link &link : links.value()) {
+        lookups.links.insert(link.name, link);
+        endpoints << link.sourceId << link.destinationId;
+    }
+    DeviceFilter byName;
+    byName.hostnames = QStringList(deviceNames.cbegin(), deviceNames.cend());
+    byName.limit = std::numeric_limits<int>::max();
+    const Result<QList<Device>> named = m_devices.list(byName);
+    if (!named)
+        return named.error();
+    for (const QString &name : std::as_const(deviceNames))
+        lookups.devicesByName.insert(name, {});
+    for (const Device &device : named.value()) {
+        lookups.devicesByName[device.hostname].append(device);
+        lookups.siteOfDevice.insert(device.id, device.siteId);
+    }
+    DeviceFilter byId;
+    byId.ids = endpoints;
+    byId.limit = std::numeric_limits<int>::max();
+    const Result<QList<Device>> current = m_devices.list(byId);
+    if (!current)
+        return current.error();
+    for (const Device &device : current.value())
+        lookups.siteOfDevice.insert(device.id, device.siteId);
+    return lookups;
+}
+
+Result<void> AutomationLinks::mayAct(const Identity &caller, const Link &link, Action action,
+                                     Lookups &lookups)
 {
     for (const qint64 deviceId : {link.sourceId, link.destinationId}) {
-        const Result<Device> device = m_devices.get(QString::number(deviceId));
-        if (!device)
-            return device.error();
-        const Result<void> allowed =
-            m_permissions.require(caller, QStringLiteral("site"), device->siteId, action);
-        if (!allowed)
-            return allowed.error();
+        auto site = lookups.siteOfDevice.constFind(deviceId);
+        if (site == lookups.siteOfDevice.cend()) {
+            const Result<Device> device = m_devices.get(QString::number(deviceId));
+            if (!device)
+                return device.error();
+            site = lookups.siteOfDevice.insert(deviceId, device->siteId);
+        }
+        const QPair<qint64, int> key{site.value(), int(action)};
+        auto refusal = lookups.refusals.constFind(key);
+        if (refusal == lookups.refusals.cend()) {
+            const Result<void> allowed =
+                m_permissions.require(caller, QStringLiteral("site"), site.value(), action);
+            refusal = lookups.refusals.insert(key, allowed ? std::nullopt
+                                                           : std::optional<Error>(allowed.error()));
+        }
+        if (refusal.value())
+            return *refusal.value();
     }
     return {};
 }
@@ -56,7 +128,8 @@ Result<QJsonObject> AutomationLinks::removeLink(const Identity &caller, const QS
                                               "(DELETE /api/circuits/%2/).")
                                    .arg(found->name)
                                    .arg(*found->circuitId));
-    const Result<void> allowed = mayAct(caller, found.value(), Action::Delete);
+    Lookups lookups;
+    const Result<void> allowed = mayAct(caller, found.value(), Action::Delete, lookups);
     if (!allowed)
         return allowed.error();
     const Result<void> removed = m_links.remove(found->id);
@@ -65,25 +138,32 @@ Result<QJsonObject> AutomationLinks::removeLink(const Identity &caller, const QS
     return found->toJson();
 }
 
-Result<qint64> AutomationLinks::endpoint(const QString &field, const QJsonValue &name)
+Result<qint64> AutomationLinks::endpoint(const QString &field, const QJsonValue &name,
+                                         Lookups &lookups)
 {
     if (!name.isString() || name.toString().isEmpty())
         return Error::invalidField(field, QStringLiteral("The name of a device."));
-    DeviceFilter filter;
-    filter.hostname = name.toString();
-    filter.limit = 2;
-    const Result<QList<Device>> found = m_devices.list(filter);
-    if (!found)
-        return found.error();
+    auto found = lookups.devicesByName.constFind(name.toString());
+    if (found == lookups.devicesByName.cend()) {
+        DeviceFilter filter;
+        filter.hostname = name.toString();
+        filter.limit = 2;
+        const Result<QList<Device>> listed = m_devices.list(filter);
+        if (!listed)
+            return listed.error();
+        found = lookups.devicesByName.insert(name.toString(), listed.value());
+    }
     if (found->size() != 1)
         return Error::invalidField(
             field, found->isEmpty()
                        ? QStringLiteral("No device %1.").arg(name.toString())
                        : QStringLiteral("Several sites have a device %1.").arg(name.toString()));
+    lookups.siteOfDevice.insert(found->first().id, found->first().siteId);
     return found->first().id;
 }
 
-Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonValue &value)
+Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonValue &value,
+                                          Lookups &lookups)
 {
     if (!value.isObject())
         return Error::badRequest(QStringLiteral("Expected an object."));
@@ -95,13 +175,18 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
     const Result<QString> name = EnmsValues::nameOf(object);
     if (!name)
         return name.error();
-    Result<Link> existing = byName(name.value());
-    if (!existing && existing.error().code != ErrorCode::NotFound)
-        return existing.error();
-    Link link = existing ? existing.value() : Link{};
+    auto known = lookups.links.constFind(name.value());
+    if (known == lookups.links.cend()) {
+        const Result<std::optional<Link>> found = m_links.byName(name.value());
+        if (!found)
+            return found.error();
+        known = lookups.links.insert(name.value(), found.value());
+    }
+    const std::optional<Link> existing = known.value();
+    Link link = existing.value_or(Link{});
     if (existing) {
         // The link must be the caller's to change where it is now, not only where it goes.
-        const Result<void> allowed = mayAct(caller, link, Action::Change);
+        const Result<void> allowed = mayAct(caller, link, Action::Change, lookups);
         if (!allowed)
             return allowed.error();
     } else {
@@ -134,28 +219,48 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
           std::pair{QStringLiteral("destination_name"), &link.destinationId}}) {
         if (!object.contains(key))
             continue;
-        const Result<qint64> device = endpoint(key, object.value(key));
+        const Result<qint64> device = endpoint(key, object.value(key), lookups);
         if (!device)
             return device.error();
         *into = device.value();
     }
-    const Result<void> allowed = mayAct(caller, link, Action::Change);
+    const Result<void> allowed = mayAct(caller, link, Action::Change, lookups);
     if (!allowed)
         return allowed.error();
-    // A circuit no link named yet becomes one, the same edge seen from both faces.
-    const Result<void> saved = link.id != 0 ? m_links.update(link) : m_links.insert(link);
+    // A circuit no link named yet becomes one, the same edge seen from both faces. In its own
+    // savepoint: on PostgreSQL a refused statement would spoil an enclosing transaction.
+    Transaction write(m_database);
+    if (!write.begun())
+        return write.begun().error();
+    Result<void> saved = link.id != 0 ? m_links.update(link) : m_links.insert(link);
+    if (saved)
+        saved = write.commit();
     if (!saved && saved.error().code == ErrorCode::Conflict)
         return Error::invalidField(QStringLiteral("new_name"),
                                    QStringLiteral("A link named %1 exists.").arg(link.name));
     if (!saved)
         return saved.error();
+    if (link.name != name.value())
+        lookups.links.insert(name.value(), std::nullopt);
+    lookups.links.insert(link.name, link);
     return link.name;
 }
 
 SaveReport AutomationLinks::saveLinks(const Identity &caller, const QJsonArray &objects)
 {
-    return EnmsValues::saveEach(objects,
-                                [&](const QJsonValue &object) { return saveLink(caller, object); });
+    return EnmsValues::reportOf(objects, saveTogether(caller, objects));
+}
+
+QList<Result<QString>> AutomationLinks::saveTogether(const Identity &caller,
+                                                     const QJsonArray &objects)
+{
+    Result<Lookups> lookups = lookupsFor(objects);
+    QList<Result<QString>> outcomes;
+    outcomes.reserve(objects.size());
+    for (const QJsonValue object : objects)
+        outcomes << (lookups ? saveLink(caller, object, lookups.value())
+                             : Result<QString>(lookups.error()));
+    return outcomes;
 }
 
 Result<QJsonArray> AutomationLinks::queryLinks(const QList<QPair<QString, QString>> &equal)

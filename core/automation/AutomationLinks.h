@@ -22,7 +22,8 @@ class AutomationLinks
 {
 public:
     AutomationLinks(Database &database, DeviceService &devices, PermissionService &permissions)
-        : m_links(database)
+        : m_database(database)
+        , m_links(database)
         , m_devices(devices)
         , m_permissions(permissions)
     {
@@ -34,16 +35,25 @@ public:
     // Each object on its own: created when its `name` is new (with `source_name` and
     // `destination_name`), else updated with what it gives (`new_name` renames).
     SaveReport saveLinks(const Identity &caller, const QJsonArray &objects);
+    // The same, saying what became of each object, by position: its name as saved, or why it
+    // was refused.
+    QList<Result<QString>> saveTogether(const Identity &caller, const QJsonArray &objects);
     Result<QJsonArray> queryLinks(const QList<QPair<QString, QString>> &equal);
 
 private:
+    // What saving links reads (links and devices by name, devices' sites, the caller's
+    // rights), read for a whole list at once and kept as each link is saved: a list of 200,000
+    // links costs a few queries and one write each, not six queries each.
+    struct Lookups;
+    Result<Lookups> lookupsFor(const QJsonArray &objects);
     Result<Link> byName(const QString &name);
-    Result<QString> saveLink(const Identity &caller, const QJsonValue &object);
+    Result<QString> saveLink(const Identity &caller, const QJsonValue &object, Lookups &lookups);
     // The device a link end names (`field`: source_name or destination_name).
-    Result<qint64> endpoint(const QString &field, const QJsonValue &name);
+    Result<qint64> endpoint(const QString &field, const QJsonValue &name, Lookups &lookups);
     // `action` (change, delete) on the sites of both the link's devices.
-    Result<void> mayAct(const Identity &caller, const Link &link, Action action);
+    Result<void> mayAct(const Identity &caller, const Link &link, Action action, Lookups &lookups);
 
+    Database &m_database;
     LinkRepository m_links;
     DeviceService &m_devices;
     PermissionService &m_permissions;

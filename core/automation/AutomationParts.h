@@ -16,7 +16,7 @@ namespace Cairn {
 struct AutomationParts
 {
     explicit AutomationParts(CoreServices &core)
-        : devices(core.devices(), core.sites(), core.serviceRunner().texts())
+        : devices(core.database(), core.devices(), core.sites(), core.serviceRunner().texts())
         , links(core.database(), core.devices(), core.permissions())
         , pools(core.database(), devices, links, core.permissions())
         , services(core.database(), core.devices(), core.permissions(), core.serverKey())

@@ -17,6 +17,18 @@ QStringList textsOf(const QJsonValue &value)
     return {value.toString()};
 }
 
+SaveReport reportOf(const QJsonArray &objects, const QList<Result<QString>> &outcomes)
+{
+    SaveReport report;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        if (outcomes.at(i))
+            report.success << outcomes.at(i).value();
+        else
+            report.failure.append(QJsonArray{objects.at(i), reasonOf(outcomes.at(i).error())});
+    }
+    return report;
+}
+
 QString reasonOf(const Error &error)
 {
     if (error.fields.isEmpty())

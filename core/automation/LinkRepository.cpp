@@ -9,12 +9,24 @@
 
 namespace Cairn {
 
-Result<QList<Link>> LinkRepository::select(const QString &name)
+Result<QList<Link>> LinkRepository::select(const std::optional<QStringList> &names)
 {
+    const QSqlDatabase db = m_database.connection();
+    QString linkCondition;
+    QString circuitCondition;
+    QVariantList values;
+    if (names) {
+        const auto [links, linkNames] = SqlQuery::inTexts(db, QStringLiteral("l.name"), *names);
+        const auto [circuits, circuitNames] =
+            SqlQuery::inTexts(db, QStringLiteral("c.name"), *names);
+        linkCondition = QStringLiteral("WHERE ") + links;
+        circuitCondition = QStringLiteral("AND ") + circuits;
+        values << linkNames << circuitNames;
+    }
     // eNMS's links, with the NSoT circuit of the same name if there is one, and the circuits
     // between two devices' interfaces that no link names: one topology, seen from both faces.
     Result<QSqlQuery> query = SqlQuery::run(
-        m_database.connection(),
+        db,
         QStringLiteral(
             "SELECT * FROM (SELECT l.id AS id, l.name AS name, l.source_id AS source_id, "
             "l.destination_id AS destination_id, s.hostname AS source_name, d.hostname AS "
@@ -29,9 +41,8 @@ Result<QList<Link>> LinkRepository::select(const QString &name)
             "iz.id = c.endpoint_z JOIN devices da ON da.id = ia.device_id JOIN devices dz ON dz.id "
             "= iz.device_id WHERE NOT EXISTS (SELECT 1 FROM links n WHERE n.name = c.name) %2) e "
             "ORDER BY e.name")
-            .arg(name.isNull() ? QString() : QStringLiteral("WHERE l.name = ?"),
-                 name.isNull() ? QString() : QStringLiteral("AND c.name = ?")),
-        name.isNull() ? QVariantList() : QVariantList{name, name});
+            .arg(linkCondition, circuitCondition),
+        values);
     if (!query)
         return query.error();
     QList<Link> links;
@@ -58,12 +69,17 @@ Result<QList<Link>> LinkRepository::select(const QString &name)
 
 Result<QList<Link>> LinkRepository::list()
 {
-    return select(QString());
+    return select(std::nullopt);
+}
+
+Result<QList<Link>> LinkRepository::byNames(const QStringList &names)
+{
+    return select(names);
 }
 
 Result<std::optional<Link>> LinkRepository::byName(const QString &name)
 {
-    const Result<QList<Link>> found = select(name.isNull() ? QStringLiteral("") : name);
+    const Result<QList<Link>> found = select(QStringList{name});
     if (!found)
         return found.error();
     return found->isEmpty() ? std::nullopt : std::optional<Link>(found->first());

@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <QList>
+#include <QStringList>
 #include <optional>
 
 namespace Cairn {
@@ -22,15 +23,17 @@ public:
 
     Result<QList<Link>> list();
     Result<std::optional<Link>> byName(const QString &name);
+    // Those of `names` there are, looked up together.
+    Result<QList<Link>> byNames(const QStringList &names);
     // Sets the id and timestamps.
     Result<void> insert(Link &link);
     Result<void> update(Link &link);
     Result<void> remove(qint64 id);
 
 private:
-    // Every link, or (a name given) the one of that name: the condition goes inside both halves
+    // Every link, or (names given) those of these names: the condition goes inside both halves
     // of the union, where the indexes on the names serve it.
-    Result<QList<Link>> select(const QString &name);
+    Result<QList<Link>> select(const std::optional<QStringList> &names);
 
     Database &m_database;
 };

@@ -3,6 +3,8 @@
 #include "ThreadConnection.h"
 #include "WriteTurn.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QSqlError>
@@ -131,6 +133,17 @@ QPair<QString, QVariant> SqlQuery::inIds(const QSqlDatabase &db, const QString &
         "%1 IN (SELECT value::bigint FROM json_array_elements_text(CAST(? AS json)))");
     return {(db.driverName() == QLatin1String("QSQLITE") ? sqlite : postgres).arg(column),
             QString::fromLatin1(json)};
+}
+
+QPair<QString, QVariant> SqlQuery::inTexts(const QSqlDatabase &db, const QString &column,
+                                           const QStringList &texts)
+{
+    const QString sqlite = QStringLiteral("%1 IN (SELECT value FROM json_each(?))");
+    const QString postgres =
+        QStringLiteral("%1 IN (SELECT value FROM json_array_elements_text(CAST(? AS json)))");
+    return {(db.driverName() == QLatin1String("QSQLITE") ? sqlite : postgres).arg(column),
+            QString::fromUtf8(
+                QJsonDocument(QJsonArray::fromStringList(texts)).toJson(QJsonDocument::Compact))};
 }
 
 QPair<QString, QString> SqlQuery::jsonRows(const QSqlDatabase &db, const QStringList &columns)

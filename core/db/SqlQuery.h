@@ -34,6 +34,9 @@ public:
     // quadratic time. Returns the condition and its value.
     static QPair<QString, QVariant> inIds(const QSqlDatabase &db, const QString &column,
                                           const QList<qint64> &ids);
+    // The same for texts (names to look up together).
+    static QPair<QString, QVariant> inTexts(const QSqlDatabase &db, const QString &column,
+                                            const QStringList &texts);
     // Many rows as a single bound value (a JSON array of arrays), for INSERT ... SELECT: one
     // statement parsed and bound once instead of one per row. `columns` are the SQL types of
     // each array position ("bigint", "integer" or "text"); returns the select list of those

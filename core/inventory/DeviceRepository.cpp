@@ -76,6 +76,12 @@ QPair<QString, QVariantList> whereOf(const DeviceFilter &filter, const QSqlDatab
         where += QStringLiteral(" AND hostname = ?");
         values << filter.hostname;
     }
+    if (filter.hostnames) {
+        const auto [condition, names] =
+            SqlQuery::inTexts(db, QStringLiteral("hostname"), *filter.hostnames);
+        where += QStringLiteral(" AND ") + condition;
+        values << names;
+    }
     if (!filter.ipAddress.isEmpty()) {
         where += QStringLiteral(" AND ip_address = ?");
         values << filter.ipAddress;

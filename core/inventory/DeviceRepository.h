@@ -16,6 +16,8 @@ struct DeviceFilter
 {
     std::optional<qint64> siteId;
     QString hostname;
+    // when set, only devices with one of these hostnames (names looked up together)
+    std::optional<QStringList> hostnames;
     QString ipAddress;
     // attribute name = value pairs, all of which must hold
     QList<QPair<QString, QString>> attributes;

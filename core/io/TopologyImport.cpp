@@ -3,6 +3,7 @@
 #include "SheetReader.h"
 #include "TopologySheets.h"
 #include "automation/AutomationParts.h"
+#include "automation/EnmsValues.h"
 #include "db/Transaction.h"
 #include "inventory/DeviceService.h"
 
@@ -125,9 +126,49 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
         }
     }
     int rows = 0;
+    // Rows are saved a chunk at a time: the names of a chunk looked up together, its new
+    // devices made in one statement; each row still succeeds or fails on its own.
+    struct Pending
+    {
+        QJsonArray objects;
+        QList<int> rowNumbers;
+        QStringList problems;
+    };
+    const auto flush = [&](const QString &sheet, Kind kind, Pending &pending) {
+        QJsonArray valid;
+        QList<qsizetype> validIndexes;
+        for (qsizetype i = 0; i < pending.objects.size(); ++i) {
+            if (pending.problems.at(i).isEmpty()) {
+                valid.append(pending.objects.at(i));
+                validIndexes << i;
+            }
+        }
+        const QList<Result<QString>> outcomes = kind == Kind::Device
+                                                    ? parts.devices.saveTogether(caller, valid)
+                                                    : parts.links.saveTogether(caller, valid);
+        for (qsizetype v = 0; v < validIndexes.size(); ++v) {
+            if (!outcomes.at(v))
+                pending.problems[validIndexes.at(v)] = EnmsValues::reasonOf(outcomes.at(v).error());
+        }
+        for (qsizetype i = 0; i < pending.objects.size(); ++i) {
+            const QString &error = pending.problems.at(i);
+            if (error.isEmpty()) {
+                ++(kind == Kind::Device ? report.devices : report.links);
+            } else if (++report.failed <= MaxFailures) {
+                report.failures.append(QJsonObject{
+                    {QStringLiteral("sheet"), sheet},
+                    {QStringLiteral("row"), pending.rowNumbers.at(i)},
+                    {QStringLiteral("name"),
+                     pending.objects.at(i).toObject().value(QLatin1String("name")).toString()},
+                    {QStringLiteral("error"), error}});
+            }
+        }
+        pending = {};
+    };
     const auto importSheet = [&](const QString &sheet, Kind kind) -> Result<void> {
         QStringList header;
         bool headerRead = false;
+        Pending pending;
         Result<void> read = sheets.read(sheet, [&](const SheetRow &row) {
             if (++rows > MaxRows)
                 return false;
@@ -142,32 +183,19 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
                 if (!header.at(i).isEmpty() && !row.cells.at(i).isNull())
                     object.insert(header.at(i), valueOf(header.at(i), row.cells.at(i)));
             }
-            const QString name = object.value(QLatin1String("name")).toString();
-            QString error = row.problem;
-            if (error.isEmpty()) {
-                // Each row on its own: one that fails is undone alone.
-                Transaction part(m_core.database());
-                const SaveReport saved = kind == Kind::Device
-                                             ? parts.devices.saveDevices(caller, QJsonArray{object})
-                                             : parts.links.saveLinks(caller, QJsonArray{object});
-                if (saved.success.isEmpty())
-                    error = saved.failure.at(0).toArray().at(1).toString();
-                else if (const Result<void> kept = part.commit(); !kept)
-                    error = kept.error().message;
-                else
-                    ++(kind == Kind::Device ? report.devices : report.links);
-            }
-            if (!error.isEmpty() && ++report.failed <= MaxFailures)
-                report.failures.append(QJsonObject{{QStringLiteral("sheet"), sheet},
-                                                   {QStringLiteral("row"), row.number},
-                                                   {QStringLiteral("name"), name},
-                                                   {QStringLiteral("error"), error}});
+            pending.objects.append(object);
+            pending.rowNumbers << row.number;
+            pending.problems << row.problem;
+            if (pending.objects.size() >= ChunkRows)
+                flush(sheet, kind, pending);
             return true;
         });
         if (read && rows > MaxRows)
             return Error::invalidField(
                 field, QStringLiteral("The file holds more than %1 rows: import it in parts.")
                            .arg(MaxRows));
+        if (read && !pending.objects.isEmpty())
+            flush(sheet, kind, pending);
         return read;
     };
     for (const QString &sheet : std::as_const(deviceSheets)) {

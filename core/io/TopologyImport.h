@@ -24,6 +24,8 @@ public:
     // describes.
     static constexpr int MaxRows = 1000000;
     static constexpr int MaxFailures = 1000;
+    // Rows saved together.
+    static constexpr int ChunkRows = 2000;
 
     explicit TopologyImport(CoreServices &core)
         : m_core(core)

@@ -20,7 +20,7 @@ protected:
     // The names of the devices the rules match, read with or without the database's narrowing.
     QStringList members(const QJsonObject &rules, bool narrowed)
     {
-        AutomationInventory inventory(core->devices(), core->sites(),
+        AutomationInventory inventory(core->database(), core->devices(), core->sites(),
                                       core->serviceRunner().texts());
         const PoolRules::Compiled compiled = PoolRules::compile(rules);
         QSet<QString> read = PoolRules::properties(compiled, QStringLiteral("device"));
