@@ -1,12 +1,15 @@
 #include "TopologyExport.h"
 
+#include "CoreServices.h"
 #include "SpreadsheetWriter.h"
 #include "TopologySheets.h"
-#include "auth/PermissionService.h"
-#include "automation/AutomationParts.h"
+#include "automation/LinkRepository.h"
 #include "inventory/DeviceService.h"
+#include "inventory/SiteService.h"
 
+#include <QSet>
 #include <algorithm>
+#include <limits>
 
 namespace Cairn {
 
@@ -15,64 +18,59 @@ Result<TopologyExport::Written> TopologyExport::write(const Identity &caller, co
     // It writes a file on the server holding every device: superusers only.
     if (!caller.user.isSuperuser || caller.readOnly)
         return Error::forbidden(QStringLiteral("Only a superuser exports the topology."));
-    AutomationParts parts(m_core);
-    Result<AutomationInventory::DeviceView> view = parts.devices.viewDevices(std::nullopt, false);
-    if (!view)
-        return view.error();
-    const Result<QJsonArray> links = parts.links.queryLinks({});
+    // Read as the repositories give them, not as eNMS objects: 300,000 JSON objects built,
+    // sorted by a looked-up key and taken apart again cost more than writing the file.
+    DeviceFilter everything;
+    everything.limit = std::numeric_limits<int>::max();
+    Result<QList<Device>> devices = m_core.devices().list(everything);
+    if (!devices)
+        return devices.error();
+    const Result<QList<Site>> sites = m_core.sites().list();
+    if (!sites)
+        return sites.error();
+    QHash<qint64, QString> siteNames;
+    for (const Site &site : sites.value())
+        siteNames.insert(site.id, site.name);
+    std::sort(devices->begin(), devices->end(), [](const Device &left, const Device &right) {
+        return left.hostname < right.hostname;
+    });
+    // Sorted by name already.
+    const Result<QList<Link>> links = LinkRepository(m_core.database()).list();
     if (!links)
         return links.error();
-    QList<QJsonObject> &devices = view->devices;
-    // The device view stops at a bound: an export that left devices out would lose them on a
-    // re-import with replace.
-    const Result<qint64> total = m_core.devices().count(DeviceFilter{});
-    if (!total)
-        return total.error();
-    if (total.value() > devices.size())
-        return Error::conflict(
-            QStringLiteral("The inventory holds %1 devices, more than an export takes (%2).")
-                .arg(total.value())
-                .arg(devices.size()));
-    const auto byName = [](const QJsonObject &left, const QJsonObject &right) {
-        return left.value(QLatin1String("name")).toString() <
-               right.value(QLatin1String("name")).toString();
-    };
-    std::sort(devices.begin(), devices.end(), byName);
-    QList<QJsonObject> linkObjects;
-    linkObjects.reserve(links->size());
-    for (const QJsonValue link : links.value())
-        linkObjects << link.toObject();
-    std::sort(linkObjects.begin(), linkObjects.end(), byName);
 
+    QSet<QString> known;
+    for (const Device &device : std::as_const(devices.value())) {
+        for (auto it = device.attributes.begin(); it != device.attributes.end(); ++it)
+            known.insert(it.key());
+    }
+    const QList<SpreadsheetWriter::Column> deviceColumns = TopologySheets::deviceColumns(known);
     SpreadsheetWriter writer(path);
-    const auto sheet = [&writer](const QString &name,
-                                 const QList<SpreadsheetWriter::Column> &columns,
-                                 const QList<QJsonObject> &objects) -> Result<void> {
-        const Result<void> added = writer.addSheet(name, columns);
-        if (!added)
-            return added.error();
-        QList<QJsonValue> cells(columns.size());
-        for (const QJsonObject &object : objects) {
-            for (qsizetype i = 0; i < columns.size(); ++i)
-                cells[i] = object.value(columns.at(i).name);
-            const Result<void> written = writer.addRow(cells);
-            if (!written)
-                return written.error();
+    Result<void> written = writer.addSheet(TopologySheets::DeviceSheet, deviceColumns);
+    QList<QJsonValue> cells(deviceColumns.size());
+    for (qsizetype row = 0; written && row < devices->size(); ++row) {
+        const Device &device = devices->at(row);
+        cells[0] = device.hostname;
+        cells[1] = siteNames.value(device.siteId);
+        for (qsizetype i = 2; i < deviceColumns.size(); ++i) {
+            const QString &property = deviceColumns.at(i).name;
+            const QJsonValue detail = device.detail(property);
+            cells[i] = detail.isUndefined() ? device.attributes.value(property) : detail;
         }
-        return {};
-    };
-    const Result<void> devicesWritten =
-        sheet(TopologySheets::DeviceSheet, TopologySheets::deviceColumns(view->known), devices);
-    if (!devicesWritten)
-        return devicesWritten.error();
-    const Result<void> linksWritten =
-        sheet(TopologySheets::LinkSheet, TopologySheets::linkColumns(), linkObjects);
-    if (!linksWritten)
-        return linksWritten.error();
-    const Result<void> closed = writer.close();
-    if (!closed)
-        return closed.error();
-    return Written{int(devices.size()), int(linkObjects.size())};
+        written = writer.addRow(cells);
+    }
+    if (written)
+        written = writer.addSheet(TopologySheets::LinkSheet, TopologySheets::linkColumns());
+    for (qsizetype row = 0; written && row < links->size(); ++row) {
+        const Link &link = links->at(row);
+        written = writer.addRow(
+            {link.name, link.sourceName, link.destinationName, link.color, link.description});
+    }
+    if (written)
+        written = writer.close();
+    if (!written)
+        return written.error();
+    return Written{int(devices->size()), int(links->size())};
 }
 
 } // namespace Cairn
