@@ -6,6 +6,7 @@
 #include "inventory/DeviceService.h"
 
 #include <QSet>
+#include <algorithm>
 #include <limits>
 
 namespace Cairn {
@@ -165,6 +166,15 @@ Result<qint64> AutomationLinks::endpoint(const QString &field, const QJsonValue 
 Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonValue &value,
                                           Lookups &lookups)
 {
+    const Result<Link> link = prepared(caller, value, lookups);
+    if (!link)
+        return link.error();
+    return written(value.toObject().value(QLatin1String("name")).toString(), link.value(), lookups);
+}
+
+Result<Link> AutomationLinks::prepared(const Identity &caller, const QJsonValue &value,
+                                       Lookups &lookups)
+{
     if (!value.isObject())
         return Error::badRequest(QStringLiteral("Expected an object."));
     const QJsonObject object = value.toObject();
@@ -227,6 +237,11 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
     const Result<void> allowed = mayAct(caller, link, Action::Change, lookups);
     if (!allowed)
         return allowed.error();
+    return link;
+}
+
+Result<QString> AutomationLinks::written(const QString &name, Link link, Lookups &lookups)
+{
     // A circuit no link named yet becomes one, the same edge seen from both faces. In its own
     // savepoint: on PostgreSQL a refused statement would spoil an enclosing transaction.
     Transaction write(m_database);
@@ -240,8 +255,8 @@ Result<QString> AutomationLinks::saveLink(const Identity &caller, const QJsonVal
                                    QStringLiteral("A link named %1 exists.").arg(link.name));
     if (!saved)
         return saved.error();
-    if (link.name != name.value())
-        lookups.links.insert(name.value(), std::nullopt);
+    if (link.name != name)
+        lookups.links.insert(name, std::nullopt);
     lookups.links.insert(link.name, link);
     return link.name;
 }
@@ -255,11 +270,51 @@ QList<Result<QString>> AutomationLinks::saveTogether(const Identity &caller,
                                                      const QJsonArray &objects)
 {
     Result<Lookups> lookups = lookupsFor(objects);
-    QList<Result<QString>> outcomes;
-    outcomes.reserve(objects.size());
-    for (const QJsonValue object : objects)
-        outcomes << (lookups ? saveLink(caller, object, lookups.value())
-                             : Result<QString>(lookups.error()));
+    if (!lookups)
+        return QList<Result<QString>>(objects.size(), lookups.error());
+    // An object whose name another one of the list gives too (as its name or as a new name),
+    // or that renames, is saved on its own and in order; the others' new links are inserted
+    // together.
+    QHash<QString, int> uses;
+    for (const QJsonValue value : objects) {
+        const QJsonObject object = value.toObject();
+        ++uses[object.value(QLatin1String("name")).toString()];
+        if (object.contains(QLatin1String("new_name")))
+            uses[object.value(QLatin1String("new_name")).toString()] += 2;
+    }
+    QList<Result<QString>> outcomes(objects.size(), QString());
+    QList<qsizetype> alone;
+    QList<Link> fresh;
+    QList<qsizetype> freshIndexes;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        const QJsonObject object = objects.at(i).toObject();
+        const QString name = object.value(QLatin1String("name")).toString();
+        if (uses.value(name) > 1 || object.contains(QLatin1String("new_name"))) {
+            alone << i;
+            continue;
+        }
+        Result<Link> link = prepared(caller, objects.at(i), lookups.value());
+        if (!link) {
+            outcomes[i] = link.error();
+        } else if (link->id != 0) {
+            outcomes[i] = written(name, link.value(), lookups.value());
+        } else {
+            fresh << link.value();
+            freshIndexes << i;
+        }
+    }
+    Transaction batch(m_database);
+    if (batch.begun() && m_links.insertAll(fresh) && batch.commit()) {
+        for (qsizetype f = 0; f < fresh.size(); ++f) {
+            outcomes[freshIndexes.at(f)] = fresh.at(f).name;
+            lookups->links.insert(fresh.at(f).name, fresh.at(f));
+        }
+    } else {
+        alone << freshIndexes;
+        std::sort(alone.begin(), alone.end());
+    }
+    for (const qsizetype i : std::as_const(alone))
+        outcomes[i] = saveLink(caller, objects.at(i), lookups.value());
     return outcomes;
 }
 

@@ -48,6 +48,11 @@ private:
     Result<Lookups> lookupsFor(const QJsonArray &objects);
     Result<Link> byName(const QString &name);
     Result<QString> saveLink(const Identity &caller, const QJsonValue &object, Lookups &lookups);
+    // The link `object` asks for, checked (names, endpoints, the caller's rights), not yet
+    // written; id 0 for a new one.
+    Result<Link> prepared(const Identity &caller, const QJsonValue &object, Lookups &lookups);
+    // Writes the link `name` became, in its own savepoint.
+    Result<QString> written(const QString &name, Link link, Lookups &lookups);
     // The device a link end names (`field`: source_name or destination_name).
     Result<qint64> endpoint(const QString &field, const QJsonValue &name, Lookups &lookups);
     // `action` (change, delete) on the sites of both the link's devices.

@@ -4,6 +4,9 @@
 #include "db/SqlQuery.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -100,6 +103,41 @@ Result<void> LinkRepository::insert(Link &link)
         return Error::internal(QStringLiteral("Link %1 was not stored.").arg(link.name));
     link.id = query->value(0).toLongLong();
     query->finish();
+    return {};
+}
+
+Result<void> LinkRepository::insertAll(QList<Link> &links)
+{
+    if (links.isEmpty())
+        return {};
+    const QSqlDatabase db = m_database.connection();
+    QJsonArray rows;
+    for (const Link &link : std::as_const(links))
+        rows.append(
+            QJsonArray{link.name, link.sourceId, link.destinationId, link.color, link.description});
+    const QString text = QStringLiteral("text");
+    const auto [columns, source] = SqlQuery::jsonRows(
+        db, {text, QStringLiteral("bigint"), QStringLiteral("bigint"), text, text});
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Result<QSqlQuery> inserted = SqlQuery::run(
+        db,
+        QStringLiteral("INSERT INTO links (name, source_id, destination_id, color, description, "
+                       "created_at, updated_at) SELECT %1, CAST(? AS bigint), CAST(? AS bigint) "
+                       "FROM %2 RETURNING id, name")
+            .arg(columns, source),
+        {now, now, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))});
+    if (!inserted)
+        return inserted.error();
+    // RETURNING gives no order: rows are matched back by name.
+    QHash<QString, qint64> ids;
+    ids.reserve(links.size());
+    while (inserted->next())
+        ids.insert(inserted->value(1).toString(), inserted->value(0).toLongLong());
+    for (Link &link : links) {
+        link.id = ids.value(link.name);
+        link.createdAt = now;
+        link.updatedAt = now;
+    }
     return {};
 }
 

@@ -27,6 +27,8 @@ public:
     Result<QList<Link>> byNames(const QStringList &names);
     // Sets the id and timestamps.
     Result<void> insert(Link &link);
+    // New links (names unique among them) in one statement; sets their ids and timestamps.
+    Result<void> insertAll(QList<Link> &links);
     Result<void> update(Link &link);
     Result<void> remove(qint64 id);
 

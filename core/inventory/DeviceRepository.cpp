@@ -263,9 +263,10 @@ Result<void> DeviceRepository::update(const QSqlDatabase &db, const Device &devi
             textValues(device, QVariant(QMetaType::fromType<QString>())) + QVariantList{device.id});
 }
 
-Result<void> DeviceRepository::remove(const QSqlDatabase &db, qint64 id)
+Result<void> DeviceRepository::remove(const QSqlDatabase &db, const QList<qint64> &ids)
 {
-    return SqlQuery::exec(db, QStringLiteral("DELETE FROM devices WHERE id = ?"), {id});
+    const auto [condition, values] = SqlQuery::inIds(db, QStringLiteral("id"), ids);
+    return SqlQuery::exec(db, QStringLiteral("DELETE FROM devices WHERE ") + condition, {values});
 }
 
 } // namespace Cairn

@@ -64,7 +64,8 @@ public:
     Result<QSet<QPair<qint64, QString>>> taken(const QSqlDatabase &db,
                                                const QList<Device> &devices);
     Result<void> update(const QSqlDatabase &db, const Device &device);
-    Result<void> remove(const QSqlDatabase &db, qint64 id);
+    // In one statement (what the devices own goes with them: ON DELETE CASCADE).
+    Result<void> remove(const QSqlDatabase &db, const QList<qint64> &ids);
 
 private:
     Database &m_database;

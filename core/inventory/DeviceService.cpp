@@ -10,6 +10,7 @@
 #include "SiteGate.h"
 #include "SiteService.h"
 #include "auth/PermissionService.h"
+#include "db/SqlQuery.h"
 #include "db/Transaction.h"
 
 #include <QRegularExpression>
@@ -315,38 +316,57 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
 Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &ids)
 {
     const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    // The caller's right asked once per site, not once per device.
+    QSet<qint64> allowedSites;
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
-        const Result<QHash<qint64, Device>> targets = byIds(unique);
-        if (!targets)
-            return targets.error();
-        for (qint64 id : unique) {
-            const Device &device = *targets->constFind(id);
-            const Result<void> allowed =
-                m_permissions.require(caller, SiteType, device.siteId, Action::Delete);
-            if (!allowed)
-                return allowed.error();
-            const Result<void> done = Transaction::allOf(
-                {[&] { return m_values.removeAll(db, DeviceResource, id); },
+        // A few statements for each chunk of devices: a whole inventory replaced by an import
+        // goes in seconds, not one device (and five statements) at a time, and only a chunk's
+        // devices are held at once.
+        for (qsizetype start = 0; start < unique.size(); start += RemoveChunk) {
+            const QList<qint64> chunk = unique.mid(start, RemoveChunk);
+            const Result<QHash<qint64, Device>> targets = byIds(chunk);
+            if (!targets)
+                return targets.error();
+            QList<ChangeRecord> changes;
+            changes.reserve(chunk.size());
+            for (qint64 id : chunk) {
+                const Device &device = *targets->constFind(id);
+                if (!allowedSites.contains(device.siteId)) {
+                    const Result<void> allowed =
+                        m_permissions.require(caller, SiteType, device.siteId, Action::Delete);
+                    if (!allowed)
+                        return allowed.error();
+                    allowedSites.insert(device.siteId);
+                }
+                changes << ChangeRecord{device.siteId, QStringLiteral("Delete"), DeviceResource, id,
+                                        device.toJson()};
+            }
+            const auto [devices, idList] = SqlQuery::inIds(db, QStringLiteral("device_id"), chunk);
+            const auto [own, ownList] = SqlQuery::inIds(db, QStringLiteral("id"), chunk);
+            const Result<void> removed = Transaction::allOf(
+                {[&] {
+                     return m_values.removeAllIn(
+                         db, DeviceResource, QStringLiteral("SELECT id FROM devices WHERE ") + own,
+                         {ownList});
+                 },
                  [&] {
                      // Its interfaces and protocols go with it (ON DELETE CASCADE); their
                      // values too.
                      return m_values.removeAllIn(
                          db, QStringLiteral("Interface"),
-                         QStringLiteral("SELECT id FROM interfaces WHERE device_id = ?"), {id});
+                         QStringLiteral("SELECT id FROM interfaces WHERE ") + devices, {idList});
                  },
                  [&] {
                      return m_values.removeAllIn(
                          db, QStringLiteral("Protocol"),
-                         QStringLiteral("SELECT id FROM protocols WHERE device_id = ?"), {id});
+                         QStringLiteral("SELECT id FROM protocols WHERE ") + devices, {idList});
                  },
-                 [&] { return m_devices.remove(db, id); },
+                 [&] { return m_devices.remove(db, chunk); },
                  [&] {
-                     return ChangeLog::record(db, caller.user.id, device.siteId,
-                                              QStringLiteral("Delete"), DeviceResource, id,
-                                              device.toJson());
+                     return ChangeLog::recordAll(db, caller.user.id, changes);
                  }});
-            if (!done)
-                return done.error();
+            if (!removed)
+                return removed;
         }
         return {};
     });

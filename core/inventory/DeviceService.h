@@ -39,6 +39,9 @@ public:
     Result<QList<Device>> update(const Identity &caller, const QJsonArray &items, bool partial);
     Result<void> remove(const Identity &caller, const QList<qint64> &ids);
 
+    // Devices removed with a few statements at a time.
+    static constexpr qsizetype RemoveChunk = 2000;
+
 private:
     Result<Device> applyFields(Device device, const QJsonObject &fields, bool partial);
     // Every one of `ids` (in one query per 500), or NotFound naming the first missing.

@@ -480,3 +480,65 @@ print(json.dumps(seen))
     EXPECT_EQ(seen.status("missing"), 404);
     EXPECT_EQ(seen.body("services").toArray().size(), 1);
 }
+
+// A list is saved together (one create for its new devices, one insert for its new links) and
+// still object by object: a name given twice is saved twice in order, a rename inside the list
+// sees what came before it, and a refused object takes nothing else with it.
+TEST_F(EnmsApiTest, AListIsSavedTogetherYetEachObjectOnItsOwn)
+{
+    const Seen seen = run(QStringLiteral(R"(
+seen["devices"] = call("POST", "/instance/device", admin, json=[
+    {"name": "batch-a", "vendor": "Cisco"},
+    {"name": "batch-b"},
+    {"name": "batch-a", "model": "second save of batch-a"},
+    {"name": "batch-c", "port": "not a port"},
+    {"name": "batch-d", "site": "nowhere"},
+    {"name": "batch-e"}])
+seen["a"] = call("GET", "/instance/device/batch-a", admin)
+seen["c"] = call("GET", "/instance/device/batch-c", admin)
+seen["links"] = call("POST", "/instance/link", admin, json=[
+    {"name": "batch-l1", "source_name": "batch-a", "destination_name": "batch-b"},
+    {"name": "batch-l2", "source_name": "batch-a", "destination_name": "missing"},
+    {"name": "batch-l3", "source_name": "batch-b", "destination_name": "batch-e"},
+    {"name": "batch-l1", "color": "#00ff00"},
+    {"name": "batch-l3", "new_name": "batch-l4"},
+    {"name": "batch-l5", "source_name": "batch-e", "destination_name": "batch-a",
+     "new_name": "batch-l1"}])
+seen["l1"] = call("GET", "/instance/link/batch-l1", admin)
+seen["l3"] = call("GET", "/instance/link/batch-l3", admin)
+seen["l4"] = call("GET", "/instance/link/batch-l4", admin)
+print(json.dumps(seen))
+)"));
+    ASSERT_EQ(seen.status("devices"), 200);
+    QStringList saved;
+    for (const QJsonValue name : seen.body("devices")[QLatin1String("success")].toArray())
+        saved << name.toString();
+    EXPECT_EQ(saved, QStringList({QStringLiteral("batch-a"), QStringLiteral("batch-b"),
+                                  QStringLiteral("batch-a"), QStringLiteral("batch-e")}));
+    const QJsonArray refused = seen.body("devices")[QLatin1String("failure")].toArray();
+    ASSERT_EQ(refused.size(), 2);
+    EXPECT_EQ(refused.at(0)[0][QLatin1String("name")].toString(), QStringLiteral("batch-c"));
+    EXPECT_TRUE(refused.at(0)[1].toString().contains(QLatin1String("port")));
+    EXPECT_EQ(refused.at(1)[0][QLatin1String("name")].toString(), QStringLiteral("batch-d"));
+    EXPECT_EQ(seen.body("a")[QLatin1String("vendor")].toString(), QStringLiteral("Cisco"));
+    EXPECT_EQ(seen.body("a")[QLatin1String("model")].toString(),
+              QStringLiteral("second save of batch-a"));
+    EXPECT_EQ(seen.status("c"), 404);
+
+    ASSERT_EQ(seen.status("links"), 200);
+    QStringList linked;
+    for (const QJsonValue name : seen.body("links")[QLatin1String("success")].toArray())
+        linked << name.toString();
+    EXPECT_EQ(linked, QStringList({QStringLiteral("batch-l1"), QStringLiteral("batch-l3"),
+                                   QStringLiteral("batch-l1"), QStringLiteral("batch-l4")}));
+    const QJsonArray failures = seen.body("links")[QLatin1String("failure")].toArray();
+    ASSERT_EQ(failures.size(), 2);
+    EXPECT_TRUE(failures.at(0)[1].toString().contains(QLatin1String("missing")));
+    // batch-l1 exists (saved earlier in the same list): the rename onto it is refused.
+    EXPECT_TRUE(failures.at(1)[1].toString().contains(QLatin1String("batch-l1")));
+    EXPECT_EQ(seen.body("l1")[QLatin1String("color")].toString(), QStringLiteral("#00ff00"));
+    EXPECT_EQ(seen.body("l1")[QLatin1String("destination_name")].toString(),
+              QStringLiteral("batch-b"));
+    EXPECT_EQ(seen.status("l3"), 404);
+    EXPECT_EQ(seen.body("l4")[QLatin1String("source_name")].toString(), QStringLiteral("batch-b"));
+}
