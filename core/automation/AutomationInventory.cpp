@@ -263,7 +263,15 @@ QList<Result<QString>> AutomationInventory::saveTogether(const Identity &caller,
     QList<qsizetype> updated;
     QJsonArray creates;
     QJsonArray updates;
-    QSet<QString> seen;
+    // A name given twice (as a name or a new name), and every rename, is saved on its own and
+    // in order: saving it with the others could change what the later objects meet.
+    QHash<QString, int> uses;
+    for (const QJsonValue value : objects) {
+        const QJsonObject object = value.toObject();
+        ++uses[object.value(QLatin1String("name")).toString().trimmed()];
+        if (object.contains(QLatin1String("new_name")))
+            uses[object.value(QLatin1String("new_name")).toString().trimmed()] += 2;
+    }
     bool anyWithoutSite = false;
     for (qsizetype i = 0; i < objects.size(); ++i) {
         const Result<QString> name = nameOf(objects.at(i));
@@ -271,11 +279,12 @@ QList<Result<QString>> AutomationInventory::saveTogether(const Identity &caller,
             outcomes[i] = name.error();
             continue;
         }
-        if (!found || seen.contains(name.value()) || existing.value(name.value()).size() > 1) {
+        if (!found || uses.value(name->trimmed()) > 1 ||
+            objects.at(i).toObject().contains(QLatin1String("new_name")) ||
+            existing.value(name.value()).size() > 1) {
             alone << i;
             continue;
         }
-        seen.insert(name.value());
         Result<QJsonObject> fields = deviceFields(objects.at(i).toObject(), siteIds);
         if (!fields) {
             outcomes[i] = fields.error();
@@ -283,9 +292,6 @@ QList<Result<QString>> AutomationInventory::saveTogether(const Identity &caller,
         }
         if (existing.contains(name.value())) {
             fields->insert(QStringLiteral("id"), existing.value(name.value()).first());
-            // A rename answers with the new name, as the device service saves it.
-            if (fields->contains(QLatin1String("hostname")))
-                outcomes[i] = fields->value(QLatin1String("hostname")).toString().trimmed();
             updates.append(fields.value());
             updated << i;
         } else {

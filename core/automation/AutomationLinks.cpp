@@ -278,9 +278,9 @@ QList<Result<QString>> AutomationLinks::saveTogether(const Identity &caller,
     QHash<QString, int> uses;
     for (const QJsonValue value : objects) {
         const QJsonObject object = value.toObject();
-        ++uses[object.value(QLatin1String("name")).toString()];
+        ++uses[object.value(QLatin1String("name")).toString().trimmed()];
         if (object.contains(QLatin1String("new_name")))
-            uses[object.value(QLatin1String("new_name")).toString()] += 2;
+            uses[object.value(QLatin1String("new_name")).toString().trimmed()] += 2;
     }
     QList<Result<QString>> outcomes(objects.size(), QString());
     QList<qsizetype> alone;
@@ -289,7 +289,7 @@ QList<Result<QString>> AutomationLinks::saveTogether(const Identity &caller,
     for (qsizetype i = 0; i < objects.size(); ++i) {
         const QJsonObject object = objects.at(i).toObject();
         const QString name = object.value(QLatin1String("name")).toString();
-        if (uses.value(name) > 1 || object.contains(QLatin1String("new_name"))) {
+        if (uses.value(name.trimmed()) > 1 || object.contains(QLatin1String("new_name"))) {
             alone << i;
             continue;
         }

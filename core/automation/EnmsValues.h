@@ -50,11 +50,12 @@ auto existingToSave(PermissionService &permissions, const Identity &caller, cons
     return existing;
 }
 
-// Each object saved on its own by `save(object) -> Result<QString>` (the name it was saved
-// under): one refused object never stops the others, as in eNMS.
 // What saving `objects` did, from what became of each, by position: its name as saved, or why
 // it was refused.
 SaveReport reportOf(const QJsonArray &objects, const QList<Result<QString>> &outcomes);
+
+// Each object saved on its own by `save(object) -> Result<QString>` (the name it was saved
+// under): one refused object never stops the others, as in eNMS.
 
 template <typename Save> SaveReport saveEach(const QJsonArray &objects, Save &&save)
 {

@@ -341,25 +341,29 @@ Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &
                 changes << ChangeRecord{device.siteId, QStringLiteral("Delete"), DeviceResource, id,
                                         device.toJson()};
             }
-            const auto [devices, idList] = SqlQuery::inIds(db, QStringLiteral("device_id"), chunk);
-            const auto [own, ownList] = SqlQuery::inIds(db, QStringLiteral("id"), chunk);
-            const Result<void> removed = Transaction::allOf(
+            const QPair<QString, QVariant> byDevice =
+                SqlQuery::inIds(db, QStringLiteral("device_id"), chunk);
+            const QPair<QString, QVariant> byId = SqlQuery::inIds(db, QStringLiteral("id"), chunk);
+            Result<void> removed = Transaction::allOf(
                 {[&] {
-                     return m_values.removeAllIn(
-                         db, DeviceResource, QStringLiteral("SELECT id FROM devices WHERE ") + own,
-                         {ownList});
+                     return m_values.removeAllIn(db, DeviceResource,
+                                                 QStringLiteral("SELECT id FROM devices WHERE ") +
+                                                     byId.first,
+                                                 {byId.second});
                  },
                  [&] {
                      // Its interfaces and protocols go with it (ON DELETE CASCADE); their
                      // values too.
                      return m_values.removeAllIn(
                          db, QStringLiteral("Interface"),
-                         QStringLiteral("SELECT id FROM interfaces WHERE ") + devices, {idList});
+                         QStringLiteral("SELECT id FROM interfaces WHERE ") + byDevice.first,
+                         {byDevice.second});
                  },
                  [&] {
-                     return m_values.removeAllIn(
-                         db, QStringLiteral("Protocol"),
-                         QStringLiteral("SELECT id FROM protocols WHERE ") + devices, {idList});
+                     return m_values.removeAllIn(db, QStringLiteral("Protocol"),
+                                                 QStringLiteral("SELECT id FROM protocols WHERE ") +
+                                                     byDevice.first,
+                                                 {byDevice.second});
                  },
                  [&] { return m_devices.remove(db, chunk); },
                  [&] {

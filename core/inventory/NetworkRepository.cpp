@@ -105,8 +105,10 @@ Result<QList<Network>> NetworkRepository::list(const NetworkFilter &filter)
     const QString order =
         !filter.byAddress ? QStringLiteral(" ORDER BY n.id")
         : filter.descending
-            ? QStringLiteral(" ORDER BY n.network_address DESC, n.prefix_length DESC")
-            : QStringLiteral(" ORDER BY n.network_address, n.prefix_length");
+            ? QStringLiteral(" ORDER BY n.network_address DESC, n.prefix_length DESC, n.id DESC")
+            // The id last: the same network in two sites, met at a page's edge, is neither
+            // read twice nor skipped.
+            : QStringLiteral(" ORDER BY n.network_address, n.prefix_length, n.id");
     Result<QSqlQuery> query =
         SqlQuery::run(m_database.connection(),
                       Columns + where.text() + order + QStringLiteral(" LIMIT ? OFFSET ?"),

@@ -2,6 +2,7 @@
 
 #include "CoreServices.h"
 #include "automation/AutomationParts.h"
+#include "automation/EnmsValues.h"
 #include "toolkit/CommandService.h"
 #include "toolkit/CredentialSetService.h"
 
@@ -33,14 +34,26 @@ QList<QJsonObject> kept(const QJsonArray &objects, const QStringList &keys)
     return result;
 }
 
-MigrationType devices(const std::shared_ptr<AutomationParts> &parts, const Identity &caller)
+MigrationType devices(CoreServices &core, const std::shared_ptr<AutomationParts> &parts,
+                      const Identity &caller)
 {
     MigrationType type{QStringLiteral("device"), {Name, QStringLiteral("site")}, {}, {}};
-    type.read = [parts](const MigrationSecrets &) -> Result<QList<QJsonObject>> {
+    type.read = [parts, &core](const MigrationSecrets &) -> Result<QList<QJsonObject>> {
         const Result<AutomationInventory::DeviceView> view =
             parts->devices.viewDevices(std::nullopt, true);
         if (!view)
             return view.error();
+        // The view stops at a bound: a project without some devices would lose them on an
+        // import that empties the database first.
+        const Result<qint64> total = core.devices().count(DeviceFilter{});
+        if (!total)
+            return total.error();
+        if (total.value() > view->devices.size())
+            return Error::conflict(
+                QStringLiteral("The inventory holds %1 devices, more than a migration export "
+                               "takes (%2).")
+                    .arg(total.value())
+                    .arg(view->devices.size()));
         QJsonArray objects;
         for (QJsonObject device : view->devices) {
             // How the texts were last backed up is the history of this server, not the device.
@@ -120,6 +133,13 @@ MigrationType pools(const std::shared_ptr<AutomationParts> &parts, const Identit
     return type;
 }
 
+// What a service's secrets are sealed for: the service and where they are sent.
+QString secretsOwner(const QJsonObject &service)
+{
+    return QStringLiteral("service %1 %2")
+        .arg(service.value(Name).toString(), service.value(QLatin1String("rest_url")).toString());
+}
+
 // A workflow's steps must exist when it is saved: the other services first, then each workflow
 // after the workflows among its steps.
 QList<MigrationEntry> stepsFirst(const QList<MigrationEntry> &entries)
@@ -167,7 +187,7 @@ MigrationType services(const std::shared_ptr<AutomationParts> &parts, const Iden
             // Header values are secrets: without a passphrase the headers stay behind whole,
             // never as masks an import could not fill in.
             if (secrets.carried())
-                secrets.sealInto(service, hidden.value());
+                secrets.sealInto(service, hidden.value(), secretsOwner(service));
             else
                 service.remove(QStringLiteral("headers"));
         }
@@ -176,13 +196,19 @@ MigrationType services(const std::shared_ptr<AutomationParts> &parts, const Iden
     type.save = [parts, caller](const QList<MigrationEntry> &entries, int,
                                 const MigrationSecrets &secrets,
                                 QList<MigrationProblem> &problems) {
-        QList<MigrationEntry> toSave = stepsFirst(entries);
-        for (MigrationEntry &entry : toSave) {
-            const Result<QJsonObject> hidden = secrets.takeFrom(entry.object);
-            if (!hidden)
-                return Result<void>(hidden.error());
+        QList<MigrationEntry> toSave;
+        for (MigrationEntry entry : stepsFirst(entries)) {
+            const Result<QJsonObject> hidden =
+                secrets.takeFrom(entry.object, secretsOwner(entry.object));
+            if (!hidden) {
+                problems.append({QStringLiteral("service.yaml"), entry.line,
+                                 entry.object.value(Name).toString(),
+                                 EnmsValues::reasonOf(hidden.error())});
+                continue;
+            }
             for (auto it = hidden->begin(); it != hidden->end(); ++it)
                 entry.object.insert(it.key(), it.value());
+            toSave.append(entry);
         }
         MigrationType::saveEach(
             QStringLiteral("service"), toSave,
@@ -195,28 +221,36 @@ MigrationType services(const std::shared_ptr<AutomationParts> &parts, const Iden
     return type;
 }
 
-MigrationType tasks(const std::shared_ptr<AutomationParts> &parts, const Identity &caller)
+MigrationType tasks(CoreServices &core, const std::shared_ptr<AutomationParts> &parts,
+                    const Identity &caller)
 {
     MigrationType type{QStringLiteral("task"), {Name, QStringLiteral("service")}, {}, {}};
     type.read = [parts](const MigrationSecrets &) -> Result<QList<QJsonObject>> {
         const Result<QJsonArray> all = parts->tasks.queryTasks({});
         if (!all)
             return all.error();
-        // When it runs next and last is this server's; whoever imports it runs it (a save
-        // makes the saver its runner, as everywhere else).
+        // When it runs next and last is this server's history, not the task's.
         return kept(all.value(), {QStringLiteral("id"), QStringLiteral("next_run_time"),
-                                  QStringLiteral("last_run_time"), QStringLiteral("last_runtime"),
-                                  QStringLiteral("creator")});
+                                  QStringLiteral("last_run_time"), QStringLiteral("last_runtime")});
     };
-    type.save = [parts, caller](const QList<MigrationEntry> &entries, int, const MigrationSecrets &,
-                                QList<MigrationProblem> &problems) {
-        MigrationType::saveEach(
+    // A task runs as whoever saved it: it is saved by its creator when they are a user here
+    // (with their rights, never the importer's), else by the importer.
+    type.save = [parts, caller, &core](const QList<MigrationEntry> &entries, int,
+                                       const MigrationSecrets &,
+                                       QList<MigrationProblem> &problems) {
+        return MigrationType::saveEach(
             QStringLiteral("task"), entries,
-            [&](const QJsonArray &batch) {
-                return parts->tasks.saveTasks(caller, batch, TaskSchedule::PastStart::Taken);
+            [&](QJsonObject object) -> Result<void> {
+                const QString creator = object.take(QStringLiteral("creator")).toString();
+                const Result<User> user = core.users().userByUsername(creator);
+                const Identity runner = user ? Identity{user.value()} : caller;
+                const SaveReport report = parts->tasks.saveTasks(runner, QJsonArray{object},
+                                                                 TaskSchedule::PastStart::Taken);
+                if (!report.failure.isEmpty())
+                    return Error::badRequest(report.failure.first().toArray().at(1).toString());
+                return {};
             },
             problems);
-        return Result<void>();
     };
     return type;
 }
@@ -226,8 +260,8 @@ MigrationType tasks(const std::shared_ptr<AutomationParts> &parts, const Identit
 QList<MigrationType> migrationAutomationTypes(CoreServices &core, const Identity &caller)
 {
     const auto parts = std::make_shared<AutomationParts>(core);
-    return {devices(parts, caller), links(parts, caller), pools(parts, caller),
-            services(parts, caller), tasks(parts, caller)};
+    return {devices(core, parts, caller), links(parts, caller), pools(parts, caller),
+            services(parts, caller), tasks(core, parts, caller)};
 }
 
 } // namespace Cairn

@@ -70,7 +70,7 @@ Result<void> MigrationCatalog::empty(const QSqlDatabase &db, const QStringList &
           QStringLiteral("DELETE FROM networks")}},
         {QStringLiteral("device"),
          {QStringLiteral("DELETE FROM attribute_values WHERE resource_name IN "
-                         "('Device', 'Interface')"),
+                         "('Device', 'Interface', 'Protocol')"),
           QStringLiteral("DELETE FROM devices")}},
         {QStringLiteral("attribute"), {QStringLiteral("DELETE FROM attributes")}},
         {QStringLiteral("site"), {QStringLiteral("DELETE FROM sites")}}};

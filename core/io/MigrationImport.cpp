@@ -8,7 +8,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
 
 namespace Cairn {
 
@@ -105,7 +104,9 @@ Result<MigrationImport::Report> MigrationImport::run(const Identity &caller, con
     if (!transaction.begun())
         return transaction.begun().error();
     if (options.emptyFirst) {
-        const Result<void> emptied = MigrationCatalog::empty(transaction.db(), types.value());
+        // Only the types the project holds: one it left out (credential sets without a
+        // passphrase) keeps what is there.
+        const Result<void> emptied = MigrationCatalog::empty(transaction.db(), present);
         if (!emptied)
             return emptied.error();
     }
@@ -134,6 +135,8 @@ Result<MigrationImport::Report> MigrationImport::run(const Identity &caller, con
     const Result<void> committed = transaction.commit();
     if (!committed)
         return committed.error();
+    // The scheduler was told of the tasks while the transaction hid them: again, now.
+    m_core.taskScheduler().wake();
     return report;
 }
 

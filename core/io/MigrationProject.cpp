@@ -20,12 +20,18 @@ MigrationProject::MigrationProject(const QString &dataDir)
 
 Result<QString> MigrationProject::folder(const QString &field, const QString &name) const
 {
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$"));
+    static const QRegularExpression allowed(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")));
     if (!allowed.match(name).hasMatch())
         return Error::invalidField(
             field, QStringLiteral("A folder name of at most 100 letters, digits, '.', '_' or '-', "
                                   "not starting with '.' or '-'."));
-    return QDir(m_root).filePath(name);
+    // A link planted in the folder would make an export replace, and remove, what it points at.
+    const QString path = QDir(m_root).filePath(name);
+    if (QFileInfo(path).isSymLink() || QFileInfo(m_root).isSymLink())
+        return Error::invalidField(field, QStringLiteral("This project is a link; projects are "
+                                                         "folders of their own."));
+    return path;
 }
 
 Result<QString> MigrationProject::scratch(const QString &name) const
@@ -58,8 +64,8 @@ Result<void> MigrationProject::replace(const QString &written, const QString &na
 void MigrationProject::removeLeftovers() const
 {
     const QDir root(m_root);
-    for (const QString &name :
-         root.entryList({WorkPrefix + QLatin1Char('*')}, QDir::Dirs | QDir::Hidden))
+    for (const QString &name : root.entryList({WorkPrefix + QLatin1Char('*')},
+                                              QDir::Dirs | QDir::Hidden | QDir::NoSymLinks))
         QDir(root.filePath(name)).removeRecursively();
 }
 

@@ -4,14 +4,23 @@
 
 namespace Cairn {
 
-void MigrationSecrets::sealInto(QJsonObject &object, const QJsonObject &secrets) const
+namespace {
+
+const QString For = QStringLiteral("for");
+const QString Secrets = QStringLiteral("secrets");
+
+} // namespace
+
+void MigrationSecrets::sealInto(QJsonObject &object, const QJsonObject &secrets,
+                                const QString &owner) const
 {
     if (m_key && !secrets.isEmpty())
-        object.insert(Field,
-                      m_key->sealer().seal(QJsonDocument(secrets).toJson(QJsonDocument::Compact)));
+        object.insert(
+            Field, m_key->sealer().seal(QJsonDocument(QJsonObject{{For, owner}, {Secrets, secrets}})
+                                            .toJson(QJsonDocument::Compact)));
 }
 
-Result<QJsonObject> MigrationSecrets::takeFrom(QJsonObject &object) const
+Result<QJsonObject> MigrationSecrets::takeFrom(QJsonObject &object, const QString &owner) const
 {
     const QJsonValue sealed = object.take(Field);
     if (sealed.isUndefined() || sealed.isNull())
@@ -32,7 +41,11 @@ Result<QJsonObject> MigrationSecrets::takeFrom(QJsonObject &object) const
     const QJsonDocument document = QJsonDocument::fromJson(opened.value(), &parsed);
     if (parsed.error != QJsonParseError::NoError || !document.isObject())
         return Error::invalidField(Field, QStringLiteral("These secrets are damaged."));
-    return document.object();
+    if (document.object().value(For).toString() != owner)
+        return Error::invalidField(Field, QStringLiteral("These secrets were sealed for another "
+                                                         "object (or its owner or URL changed); "
+                                                         "secrets are not moved in the file."));
+    return document.object().value(Secrets).toObject();
 }
 
 } // namespace Cairn

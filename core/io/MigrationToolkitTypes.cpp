@@ -62,6 +62,12 @@ MigrationType commands(CoreServices &core, const Identity &caller)
     return type;
 }
 
+// What a set's secrets are sealed for: the set and its owner.
+QString secretsOwner(const QString &owner, const QJsonObject &set)
+{
+    return QStringLiteral("credential %1/%2").arg(owner, set.value(Name).toString());
+}
+
 // Every set of every user, by owner: a set is its owner's alone, and so is what it logs in as.
 MigrationType credentials(CoreServices &core, const std::shared_ptr<AutomationParts> &parts)
 {
@@ -87,7 +93,7 @@ MigrationType credentials(CoreServices &core, const std::shared_ptr<AutomationPa
                     core.credentialSets().exportedSecrets(owner, set.value(Name).toString());
                 if (!hidden)
                     return hidden.error();
-                secrets.sealInto(set, hidden.value());
+                secrets.sealInto(set, hidden.value(), secretsOwner(user.username, set));
                 own.append(set);
             }
             std::sort(own.begin(), own.end(), [](const QJsonObject &a, const QJsonObject &b) {
@@ -106,10 +112,12 @@ MigrationType credentials(CoreServices &core, const std::shared_ptr<AutomationPa
         return MigrationType::saveEach(
             QStringLiteral("credential"), entries,
             [&](QJsonObject object) -> Result<void> {
-                const Result<QJsonObject> hidden = secrets.takeFrom(object);
+                const QString ownerName = object.value(Owner).toString();
+                const Result<QJsonObject> hidden =
+                    secrets.takeFrom(object, secretsOwner(ownerName, object));
                 if (!hidden)
                     return hidden.error();
-                const QString ownerName = object.take(Owner).toString();
+                object.remove(Owner);
                 const Result<User> user = core.users().userByUsername(ownerName);
                 if (!user)
                     return Error::invalidField(

@@ -21,7 +21,8 @@ void TopologyFiles::removeLeftoverUploads() const
 
 Result<QString> TopologyFiles::exportPath(const QString &field, const QString &name) const
 {
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$"));
+    static const QRegularExpression allowed(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")));
     QString base = name;
     if (base.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive))
         base.chop(5);

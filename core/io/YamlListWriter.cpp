@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QSaveFile>
+#include <cmath>
 #include <yaml-cpp/yaml.h>
 
 namespace Cairn {
@@ -89,10 +90,18 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value, const QStringList &l
         break;
     case QJsonValue::Double: {
         const double number = value.toDouble();
-        if (number == double(qint64(number)) && std::abs(number) < 9.0e15)
+        // Whole numbers JSON holds exactly (below 2^53) as integers; the others with a '.',
+        // which YAML 1.1 readers (PyYAML, ours) need to read a float back as one.
+        if (std::abs(number) < 9.0e15 && number == std::trunc(number)) {
             out << qint64(number);
-        else
-            out << YAML::Precision(17) << number;
+        } else {
+            QString text = QString::number(number, 'g', 17);
+            if (!text.contains(QLatin1Char('.'))) {
+                const qsizetype exponent = text.indexOf(QLatin1Char('e'));
+                text.insert(exponent < 0 ? text.size() : exponent, QStringLiteral(".0"));
+            }
+            out << text.toStdString();
+        }
         break;
     }
     case QJsonValue::Null:

@@ -3,6 +3,7 @@
 #include "auth/ServerKey.h"
 #include "auth/Sodium.h"
 #include "auth/TokenService.h"
+#include "db/Transaction.h"
 #include "inventory/Fields.h"
 #include "transport/PlatformCatalog.h"
 #include "transport/SshKeys.h"
@@ -125,7 +126,8 @@ Error nameTaken(const CredentialSet &set)
 } // namespace
 
 CredentialSetService::CredentialSetService(Database &database, const ServerKey &serverKey)
-    : m_sets(database, Sealer(serverKey.derive("credsets")))
+    : m_database(database)
+    , m_sets(database, Sealer(serverKey.derive("credsets")))
 {
 }
 
@@ -278,7 +280,16 @@ Result<void> CredentialSetService::restoreToken(const Identity &owner, const QSt
     const Result<CredentialSet> set = m_sets.findByName(owner.user.id, name);
     if (!set)
         return set.error();
-    return m_sets.setTokenHash(set->id, tokenHash);
+    // In its own savepoint: a hash another set holds is refused without spoiling an enclosing
+    // transaction (PostgreSQL's).
+    return Transaction::run(m_database, [&](const QSqlDatabase &) -> Result<void> {
+        Result<void> restored = m_sets.setTokenHash(set->id, tokenHash);
+        if (!restored && restored.error().code == ErrorCode::Conflict)
+            return Error::invalidField(QStringLiteral("token_hash"),
+                                       QStringLiteral("Another credential set answers to this "
+                                                      "token."));
+        return restored;
+    });
 }
 
 Result<ResolvedCredentials> CredentialSetService::opened(CredentialSet set, const QString &platform)

@@ -62,6 +62,7 @@ private:
     // The set's secrets, once it may be used on `platform`; marks it used.
     Result<ResolvedCredentials> opened(CredentialSet set, const QString &platform);
 
+    Database &m_database;
     CredentialSetRepository m_sets;
 };
 

@@ -157,7 +157,8 @@ def project(path):
         objects = yaml.safe_load(open(os.path.join(path, name)))
         for o in objects:
             if "sealed_secrets" in o:
-                secrets[o["name"]] = json.loads(box.decrypt(base64.b64decode(o.pop("sealed_secrets"))))
+                sealed = json.loads(box.decrypt(base64.b64decode(o.pop("sealed_secrets"))))
+                secrets[o["name"]] = sealed["secrets"]
         files[name] = objects
     return files, secrets, text
 first, first_secrets, first_text = project(os.path.join(folder, "full"))
@@ -170,6 +171,16 @@ seen["same_secrets"] = [200, first_secrets == second_secrets]
 seen["clear"] = [200, [s for s in ["cred-secret-1", "rest-secret-2", "header-secret-3"] if s in first_text]]
 seen["first"] = [200, first]
 seen["interface"] = on_other("GET", "/instance/device/mig-r1")
+# Secrets are sealed for their object: pointing the REST call elsewhere in the file (without
+# the passphrase) does not send its password there.
+tampered = os.path.join(other_folder, "tampered")
+shutil.copytree(os.path.join(folder, "full"), tampered)
+with open(os.path.join(tampered, "service.yaml")) as f:
+    text = f.read().replace("https://api.example.com/x", "https://evil.example.net/x")
+with open(os.path.join(tampered, "service.yaml"), "w") as f:
+    f.write(text)
+seen["tampered"] = on_other("POST", "/migrate/import", json={"name": "tampered",
+                                                            "passphrase": passphrase})
 print(json.dumps(seen))
 )PY"),
             QStringLiteral("[%1, %2, %3]")
@@ -228,6 +239,12 @@ print(json.dumps(seen))
     EXPECT_EQ(device[QLatin1String("configuration")].toString(),
               QStringLiteral("hostname mig-r1\ninterface Gi0/1\n description uplink: 10G\n!\n"));
     EXPECT_EQ(device[QLatin1String("rack")].toString(), QStringLiteral("b7"));
+    ASSERT_EQ(seen.status("tampered"), 400);
+    const QJsonArray tampered = seen.body("tampered")[QLatin1String("failures")].toArray();
+    ASSERT_EQ(tampered.size(), 1);
+    EXPECT_EQ(tampered.at(0)[QLatin1String("name")].toString(), QStringLiteral("mig-api"));
+    EXPECT_TRUE(tampered.at(0)[QLatin1String("error")].toString().contains(
+        QLatin1String("sealed for another object")));
     EXPECT_EQ(other.stop(), 0);
 }
 
@@ -287,6 +304,14 @@ seen["emptied"] = call("POST", "/migrate/import", admin, json={
     "name": "base", "import_export_types": ["device", "link"],
     "empty_database_before_import": True})
 seen["after_empty"] = [200, devices()]
+# A type the project left out (credential sets, exported without a passphrase) keeps what is
+# there, even when the database is emptied first.
+requests.post(base + "/api/plugins/toolkit/credential-sets/", headers={"Authorization": "Token " + admin},
+              json={"name": "kept-set", "username": "netops", "password": "kept-secret"})
+seen["plain_import"] = call("POST", "/migrate/import", admin,
+                            json={"name": "plain", "empty_database_before_import": True,
+                                  "import_export_types": ["link", "credential"]})
+seen["kept_set"] = call("GET", "/instance/credential/kept-set", admin)
 seen["leftovers"] = [200, sorted(os.listdir(folder))]
 print(json.dumps(seen))
 )PY"));
@@ -324,6 +349,8 @@ print(json.dumps(seen))
         seen.body("after_empty").toVariant().toStringList().contains(QStringLiteral("extra-r2")));
     EXPECT_TRUE(
         seen.body("after_empty").toVariant().toStringList().contains(QStringLiteral("keep-r1")));
+    EXPECT_EQ(seen.status("plain_import"), 200) << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(seen.status("kept_set"), 200);
     // No work folder is left behind by the exports.
     for (const QJsonValue name : seen.body("leftovers").toArray())
         EXPECT_FALSE(name.toString().startsWith(QLatin1Char('.'))) << qPrintable(name.toString());

@@ -86,6 +86,24 @@ TEST(YamlListTest, EveryStringReadsBackAsItself)
         EXPECT_EQ(read->at(i), objects.at(i)) << "text " << i << ": " << texts.at(i).toStdString();
 }
 
+TEST(YamlListTest, NumbersReadBackAsTheSameNumbers)
+{
+    const QList<double> numbers{0, -3, 1.5, 1e17, -2.25e-7, 9007199254740993.0, 1e300, 0.1};
+    QList<QJsonObject> objects;
+    for (const double number : numbers)
+        objects.append({{QStringLiteral("value"), number}});
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("list.yaml"));
+    ASSERT_TRUE(YamlListWriter::write(path, objects, {}).ok());
+    const Result<QList<QJsonObject>> read = readAll(path);
+    ASSERT_TRUE(read.ok());
+    ASSERT_EQ(read->size(), objects.size());
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        EXPECT_TRUE(read->at(i).value(QLatin1String("value")).isDouble()) << i;
+        EXPECT_EQ(read->at(i).value(QLatin1String("value")).toDouble(), numbers.at(i)) << i;
+    }
+}
+
 TEST(YamlListTest, AnEmptyListIsWrittenAndReadAsOne)
 {
     QTemporaryDir dir;
