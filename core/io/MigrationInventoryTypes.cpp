@@ -51,11 +51,32 @@ template <typename T> Result<void> done(const Result<T> &result)
     return result ? Result<void>() : Result<void>(result.error());
 }
 
-void bySite(QList<QJsonObject> &objects)
+// Saves `entries` one at a time with `save`, given the sites by name as they were before.
+Result<void>
+saveEachWithSites(CoreServices &core, const QString &type, const QList<MigrationEntry> &entries,
+                  QList<MigrationProblem> &problems,
+                  const std::function<Result<void>(QJsonObject, const SiteNames &)> &save)
+{
+    const Result<SiteNames> known = siteNames(core);
+    if (!known)
+        return known.error();
+    return MigrationType::saveEach(
+        type, entries, [&](const QJsonObject &object) { return save(object, known.value()); },
+        problems);
+}
+
+// In the order of `keys` (text values), so that two exports of the same data compare.
+void sortBy(QList<QJsonObject> &objects, const QStringList &keys)
 {
     std::stable_sort(objects.begin(), objects.end(),
-                     [](const QJsonObject &a, const QJsonObject &b) {
-                         return a.value(SiteField).toString() < b.value(SiteField).toString();
+                     [&keys](const QJsonObject &a, const QJsonObject &b) {
+                         for (const QString &key : keys) {
+                             const int order =
+                                 QString::compare(a.value(key).toString(), b.value(key).toString());
+                             if (order != 0)
+                                 return order < 0;
+                         }
+                         return false;
                      });
 }
 
@@ -72,26 +93,20 @@ MigrationType sites(CoreServices &core, const Identity &caller)
             object.remove(Id);
             objects.append(object);
         }
-        std::sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            return a.value(Name).toString() < b.value(Name).toString();
-        });
+        sortBy(objects, {Name});
         return objects;
     };
     type.save = [&core, caller](const QList<MigrationEntry> &entries, int, const MigrationSecrets &,
                                 QList<MigrationProblem> &problems) {
-        const Result<SiteNames> known = siteNames(core);
-        if (!known)
-            return Result<void>(known.error());
-        return MigrationType::saveEach(
-            QStringLiteral("site"), entries,
-            [&](QJsonObject object) -> Result<void> {
-                const auto found = known->ids.constFind(object.value(Name).toString());
-                if (found == known->ids.cend())
+        return saveEachWithSites(
+            core, QStringLiteral("site"), entries, problems,
+            [&](QJsonObject object, const SiteNames &known) -> Result<void> {
+                const auto found = known.ids.constFind(object.value(Name).toString());
+                if (found == known.ids.cend())
                     return done(core.sites().create(caller, QJsonArray{object}));
                 object.insert(Id, found.value());
                 return done(core.sites().update(caller, QJsonArray{object}, true));
-            },
-            problems);
+            });
     };
     return type;
 }
@@ -115,25 +130,15 @@ MigrationType attributes(CoreServices &core, const Identity &caller)
                           known->names.value(object.take(QStringLiteral("site_id")).toInteger()));
             objects.append(object);
         }
-        std::sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            const auto key = [](const QJsonObject &o) {
-                return std::tuple(o.value(SiteField).toString(),
-                                  o.value(QLatin1String("resource_name")).toString(),
-                                  o.value(Name).toString());
-            };
-            return key(a) < key(b);
-        });
+        sortBy(objects, {SiteField, QStringLiteral("resource_name"), Name});
         return objects;
     };
     type.save = [&core, caller](const QList<MigrationEntry> &entries, int, const MigrationSecrets &,
                                 QList<MigrationProblem> &problems) {
-        const Result<SiteNames> known = siteNames(core);
-        if (!known)
-            return Result<void>(known.error());
-        return MigrationType::saveEach(
-            QStringLiteral("attribute"), entries,
-            [&](QJsonObject object) -> Result<void> {
-                const Result<qint64> site = takeSite(object, known.value());
+        return saveEachWithSites(
+            core, QStringLiteral("attribute"), entries, problems,
+            [&](QJsonObject object, const SiteNames &known) -> Result<void> {
+                const Result<qint64> site = takeSite(object, known);
                 if (!site)
                     return site.error();
                 AttributeFilter filter;
@@ -147,8 +152,7 @@ MigrationType attributes(CoreServices &core, const Identity &caller)
                     return done(core.attributes().create(caller, QJsonArray{object}, site.value()));
                 object.insert(Id, existing->first().id);
                 return done(core.attributes().update(caller, QJsonArray{object}, true));
-            },
-            problems);
+            });
     };
     return type;
 }
@@ -175,14 +179,11 @@ MigrationType networks(CoreServices &core, const Identity &caller)
                  {QStringLiteral("state"), shown.value(QLatin1String("state"))},
                  {QStringLiteral("attributes"), shown.value(QLatin1String("attributes"))}});
         }
-        bySite(objects);
+        sortBy(objects, {SiteField});
         return objects;
     };
     type.save = [&core, caller](const QList<MigrationEntry> &entries, int, const MigrationSecrets &,
                                 QList<MigrationProblem> &problems) {
-        const Result<SiteNames> known = siteNames(core);
-        if (!known)
-            return Result<void>(known.error());
         // Wider networks first, so that each finds its parent already there.
         QList<MigrationEntry> ordered = entries;
         std::stable_sort(
@@ -193,10 +194,10 @@ MigrationType networks(CoreServices &core, const Identity &caller)
                 };
                 return length(a) < length(b);
             });
-        return MigrationType::saveEach(
-            QStringLiteral("network"), ordered,
-            [&](QJsonObject object) -> Result<void> {
-                const Result<qint64> site = takeSite(object, known.value());
+        return saveEachWithSites(
+            core, QStringLiteral("network"), ordered, problems,
+            [&](QJsonObject object, const SiteNames &known) -> Result<void> {
+                const Result<qint64> site = takeSite(object, known);
                 if (!site)
                     return site.error();
                 const Result<Network> existing = core.networks().get(
@@ -208,8 +209,7 @@ MigrationType networks(CoreServices &core, const Identity &caller)
                 object.remove(QStringLiteral("cidr"));
                 object.insert(Id, existing->id);
                 return done(core.networks().update(caller, QJsonArray{object}, true));
-            },
-            problems);
+            });
     };
     return type;
 }
@@ -240,25 +240,15 @@ MigrationType interfaces(CoreServices &core, const Identity &caller)
                           interface.parentId ? QJsonValue(interface.parentName) : QJsonValue());
             objects.append(object);
         }
-        std::sort(objects.begin(), objects.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            const auto key = [](const QJsonObject &o) {
-                return std::tuple(o.value(SiteField).toString(),
-                                  o.value(QLatin1String("device")).toString(),
-                                  o.value(Name).toString());
-            };
-            return key(a) < key(b);
-        });
+        sortBy(objects, {SiteField, QStringLiteral("device"), Name});
         return objects;
     };
     type.save = [&core, caller](const QList<MigrationEntry> &entries, int pass,
                                 const MigrationSecrets &, QList<MigrationProblem> &problems) {
-        const Result<SiteNames> known = siteNames(core);
-        if (!known)
-            return Result<void>(known.error());
-        return MigrationType::saveEach(
-            QStringLiteral("interface"), entries,
-            [&](QJsonObject object) -> Result<void> {
-                const Result<qint64> site = takeSite(object, known.value());
+        return saveEachWithSites(
+            core, QStringLiteral("interface"), entries, problems,
+            [&](QJsonObject object, const SiteNames &known) -> Result<void> {
+                const Result<qint64> site = takeSite(object, known);
                 if (!site)
                     return site.error();
                 const QString device = object.value(QLatin1String("device")).toString();
@@ -283,8 +273,7 @@ MigrationType interfaces(CoreServices &core, const Identity &caller)
                 object.remove(QStringLiteral("device"));
                 object.insert(Id, existing->id);
                 return done(core.interfaces().update(caller, QJsonArray{object}, true));
-            },
-            problems);
+            });
     };
     return type;
 }
