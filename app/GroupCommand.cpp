@@ -52,16 +52,11 @@ int GroupCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, member or list."));
     CommonOptions::addTo(parser);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "cairn: " << parser.errorText() << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printHelp(parser, "  cairn group add noc\n"
-                          "  cairn group member noc alice\n"
-                          "  cairn group list\n");
-        return ExitOk;
-    }
+    if (const std::optional<int> ended = parseArguments(parser, arguments,
+                                                        "  cairn group add noc\n"
+                                                        "  cairn group member noc alice\n"
+                                                        "  cairn group list\n"))
+        return *ended;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(1);
     const qsizetype expected = action == QLatin1String("add")      ? 3

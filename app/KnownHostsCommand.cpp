@@ -75,14 +75,8 @@ int KnownHostsCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, add or forget."));
     CommonOptions::addTo(parser);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "cairn: " << parser.errorText() << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printHelp(parser, Examples);
-        return ExitOk;
-    }
+    if (const std::optional<int> ended = parseArguments(parser, arguments, Examples))
+        return *ended;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(1);
     const bool listing = action == QLatin1String("list") && positional.size() == 2;

@@ -100,14 +100,8 @@ int MigrateCommand::run(const QStringList &arguments)
     parser.addOptions({types, privateProperties, passphrase, emptyFirst, as});
     CommonOptions::addTo(parser);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "cairn: " << parser.errorText() << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printHelp(parser, Examples);
-        return ExitOk;
-    }
+    if (const std::optional<int> ended = parseArguments(parser, arguments, Examples))
+        return *ended;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(1);
     const bool exporting = action == QLatin1String("export");

@@ -21,15 +21,11 @@ int RoutesCommand::run(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("routes"), QStringLiteral("The command."));
     CommonOptions::addTo(parser);
-    if (!parser.parse(arguments)) {
-        QTextStream(stderr) << "cairn: " << parser.errorText() << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printHelp(parser, "  cairn routes\n"
-                          "  cairn routes --config /etc/cairn/cairn.ini > routes.md\n");
-        return ExitOk;
-    }
+    if (const std::optional<int> ended =
+            parseArguments(parser, arguments,
+                           "  cairn routes\n"
+                           "  cairn routes --config /etc/cairn/cairn.ini > routes.md\n"))
+        return *ended;
     int exitCode = ExitOk;
     const std::unique_ptr<CoreServices> core = CommonOptions::open(parser, &exitCode);
     if (!core)

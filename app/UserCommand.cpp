@@ -236,14 +236,8 @@ int UserCommand::run(const QStringList &arguments)
                       QStringLiteral("ID")});
     CommonOptions::addTo(parser);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "cairn: " << parser.errorText() << Qt::endl;
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        printHelp(parser, Examples);
-        return ExitOk;
-    }
+    if (const std::optional<int> ended = parseArguments(parser, arguments, Examples))
+        return *ended;
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(1);
     const QString name = positional.value(2);

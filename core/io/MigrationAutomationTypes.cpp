@@ -238,17 +238,19 @@ MigrationType tasks(CoreServices &core, const std::shared_ptr<AutomationParts> &
     type.save = [parts, caller, &core](const QList<MigrationEntry> &entries, int,
                                        const MigrationSecrets &,
                                        QList<MigrationProblem> &problems) {
+        // Each creator looked up once.
+        QHash<QString, Identity> runners;
         return MigrationType::saveEach(
             QStringLiteral("task"), entries,
             [&](QJsonObject object) -> Result<void> {
                 const QString creator = object.take(QStringLiteral("creator")).toString();
-                const Result<User> user = core.users().userByUsername(creator);
-                const Identity runner = user ? Identity{user.value()} : caller;
-                const SaveReport report = parts->tasks.saveTasks(runner, QJsonArray{object},
-                                                                 TaskSchedule::PastStart::Taken);
-                if (!report.failure.isEmpty())
-                    return Error::badRequest(report.failure.first().toArray().at(1).toString());
-                return {};
+                auto runner = runners.constFind(creator);
+                if (runner == runners.cend()) {
+                    const Result<User> user = core.users().userByUsername(creator);
+                    runner = runners.insert(creator, user ? Identity{user.value()} : caller);
+                }
+                return MigrationType::savedAlone(parts->tasks.saveTasks(
+                    runner.value(), QJsonArray{object}, TaskSchedule::PastStart::Taken));
             },
             problems);
     };

@@ -78,7 +78,9 @@ Result<void> MigrationCatalog::empty(const QSqlDatabase &db, const QStringList &
         if (!types.contains(type))
             continue;
         for (const QString &statement : sql) {
-            const Result<void> done = SqlQuery::exec(db, statement);
+            Result<void> done = SqlQuery::exec(db, statement);
+            if (!done && done.error().code != ErrorCode::Conflict)
+                return done;
             if (!done)
                 return Error::conflict(
                     QStringLiteral("The %1 objects cannot be emptied: others the project does "

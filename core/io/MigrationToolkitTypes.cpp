@@ -130,14 +130,12 @@ MigrationType credentials(CoreServices &core, const std::shared_ptr<AutomationPa
                     if (it.key() != TokenHash && !it.value().toString().isEmpty())
                         fields.insert(it.key(), it.value());
                 }
-                const SaveReport report =
-                    parts->credentials.saveCredentials(owner, QJsonArray{fields});
-                if (!report.failure.isEmpty())
-                    return Error::badRequest(report.failure.first().toArray().at(1).toString());
-                if (hidden->contains(TokenHash))
-                    return core.credentialSets().restoreToken(owner, object.value(Name).toString(),
-                                                              hidden->value(TokenHash).toString());
-                return {};
+                const Result<void> saved = MigrationType::savedAlone(
+                    parts->credentials.saveCredentials(owner, QJsonArray{fields}));
+                if (!saved || !hidden->contains(TokenHash))
+                    return saved;
+                return core.credentialSets().restoreToken(owner, object.value(Name).toString(),
+                                                          hidden->value(TokenHash).toString());
             },
             problems);
     };

@@ -47,6 +47,13 @@ void MigrationType::saveEach(const QString &type, const QList<MigrationEntry> &e
     }
 }
 
+Result<void> MigrationType::savedAlone(const SaveReport &report)
+{
+    if (report.failure.isEmpty())
+        return {};
+    return Error::badRequest(report.failure.first().toArray().at(1).toString());
+}
+
 Result<void> MigrationType::saveEach(const QString &type, const QList<MigrationEntry> &entries,
                                      const std::function<Result<void>(const QJsonObject &)> &save,
                                      QList<MigrationProblem> &problems)

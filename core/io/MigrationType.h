@@ -60,6 +60,9 @@ struct MigrationType
                                  const std::function<Result<void>(const QJsonObject &)> &save,
                                  QList<MigrationProblem> &problems);
 
+    // What saving one object through an eNMS save did: nothing, or why it was refused.
+    static Result<void> savedAlone(const SaveReport &report);
+
     // Every row a paged list gives, a page of `PageSize` at a time.
     template <typename Row, typename Filter, typename List>
     static Result<QList<Row>> allPages(Filter filter, List &&list)
