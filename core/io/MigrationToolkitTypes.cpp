@@ -130,7 +130,7 @@ MigrationType credentials(CoreServices &core, const std::shared_ptr<AutomationPa
                     if (it.key() != TokenHash && !it.value().toString().isEmpty())
                         fields.insert(it.key(), it.value());
                 }
-                const Result<void> saved = MigrationType::savedAlone(
+                Result<void> saved = MigrationType::savedAlone(
                     parts->credentials.saveCredentials(owner, QJsonArray{fields}));
                 if (!saved || !hidden->contains(TokenHash))
                     return saved;
