@@ -17,6 +17,7 @@
 #include "faces/enomalism/VmFeedController.h"
 #include "faces/native/AutomationResourcesController.h"
 #include "faces/native/JobsController.h"
+#include "faces/native/TransfersController.h"
 #include "faces/native/NativeAccountsController.h"
 #include "faces/native/NativePermissionsController.h"
 #include "faces/native/VirtResourcesController.h"
@@ -73,6 +74,7 @@ void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSetting
     ProtocolsController::registerRoutes(router, core);
     ChangesController::registerRoutes(router, core);
     JobsController::registerRoutes(router, core);
+    TransfersController::registerRoutes(router, core);
     ZtpNodesController::registerRoutes(router, core);
     CredentialSetsController::registerRoutes(router, core);
     CommandsController::registerRoutes(router, core);

@@ -313,7 +313,8 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
     });
 }
 
-Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &ids)
+Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &ids,
+                                   const Progress &progress)
 {
     const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
     // The caller's right asked once per site, not once per device.
@@ -371,6 +372,9 @@ Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &
                  }});
             if (!removed)
                 return removed;
+            progress.report(double(start + chunk.size()) / double(unique.size()));
+            if (progress.stopAsked())
+                return Progress::stopped();
         }
         return {};
     });

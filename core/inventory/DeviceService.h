@@ -4,6 +4,7 @@
 #include "DeviceRepository.h"
 #include "Result.h"
 #include "auth/Identity.h"
+#include "jobs/Progress.h"
 
 #include <QJsonArray>
 
@@ -37,7 +38,9 @@ public:
     // Each item carries its `id`. PUT (`partial` false) replaces every mutable field and the
     // whole attribute dictionary; PATCH merges attributes, null deleting one.
     Result<QList<Device>> update(const Identity &caller, const QJsonArray &items, bool partial);
-    Result<void> remove(const Identity &caller, const QList<qint64> &ids);
+    // `progress` told after each chunk; asked to stop, it removes nothing.
+    Result<void> remove(const Identity &caller, const QList<qint64> &ids,
+                        const Progress &progress = {});
 
     // Devices removed with a few statements at a time.
     static constexpr qsizetype RemoveChunk = 2000;

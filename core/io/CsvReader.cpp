@@ -64,6 +64,8 @@ Result<void> CsvReader::read(const QString &sheet, const Sink &sink)
     // The last character ended a record with CR: an LF right after belongs to it.
     bool afterCr = false;
     bool stopped = false;
+    const double size = double(qMax<qint64>(1, file.size()));
+    double done = 0.0;
     const auto append = [&](QChar c) {
         field += c;
         return field.size() <= MaxCellChars;
@@ -87,6 +89,7 @@ Result<void> CsvReader::read(const QString &sheet, const Sink &sink)
         endField();
         // Blank lines are no rows.
         const bool blank = row.cells.size() == 1 && row.cells.first().isNull();
+        row.done = done;
         if (!blank && !sink(row))
             stopped = true;
         row = SheetRow{row.number + 1, {}, {}};
@@ -95,6 +98,7 @@ Result<void> CsvReader::read(const QString &sheet, const Sink &sink)
         const QByteArray bytes = file.read(ChunkBytes);
         if (bytes.isEmpty())
             break;
+        done = double(file.pos()) / size;
         const QString text = decoder(bytes);
         if (decoder.hasError())
             return Error::invalidField(m_field, QStringLiteral("The CSV file is not UTF-8 text."));

@@ -11,8 +11,14 @@
 
 namespace Cairn {
 
-Result<MigrationExport::Written> MigrationExport::write(const Identity &caller,
-                                                        const Options &options)
+QJsonObject MigrationExport::Written::toJson() const
+{
+    return {{QStringLiteral("counts"), counts},
+            {QStringLiteral("left_out"), QJsonArray::fromStringList(leftOut)}};
+}
+
+Result<MigrationExport::Written>
+MigrationExport::write(const Identity &caller, const Options &options, const Progress &progress)
 {
     if (!caller.user.isSuperuser || caller.readOnly)
         return Error::forbidden(QStringLiteral("Only a superuser exports a migration project."));
@@ -43,9 +49,13 @@ Result<MigrationExport::Written> MigrationExport::write(const Identity &caller,
         QDir(scratch.value()).removeRecursively();
         return error;
     };
+    // Each type an equal share: how many objects it has is known once it is read.
+    qsizetype typesWritten = 0;
     for (const MigrationType &type : MigrationCatalog::types(m_core, caller)) {
         if (!types->contains(type.name))
             continue;
+        if (progress.stopAsked())
+            return discard(Progress::stopped());
         const Result<QList<QJsonObject>> objects = type.read(secrets);
         if (!objects)
             return discard(objects.error());
@@ -55,6 +65,7 @@ Result<MigrationExport::Written> MigrationExport::write(const Identity &caller,
         if (!saved)
             return discard(saved.error());
         written.counts.insert(type.name, objects->size());
+        progress.report(double(++typesWritten) / double(types->size()));
     }
     QJsonObject metadata{{QStringLiteral("version"), MigrationProject::FormatVersion},
                          {QStringLiteral("cairn_version"), QStringLiteral(CAIRN_VERSION)},

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "auth/Identity.h"
+#include "jobs/Progress.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -31,6 +32,9 @@ public:
         QJsonObject counts;
         // Types asked for but not written, each with why.
         QStringList leftOut;
+
+        // {counts, left_out}
+        QJsonObject toJson() const;
     };
 
     explicit MigrationExport(CoreServices &core)
@@ -38,8 +42,10 @@ public:
     {
     }
 
-    // Superusers only: the project holds the whole database.
-    Result<Written> write(const Identity &caller, const Options &options);
+    // Superusers only: the project holds the whole database. Asked to stop (through
+    // `progress`), it stops after the type it is writing and leaves the project as it was.
+    Result<Written> write(const Identity &caller, const Options &options,
+                          const Progress &progress = {});
 
 private:
     CoreServices &m_core;

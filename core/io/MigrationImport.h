@@ -3,7 +3,9 @@
 #include "MigrationType.h"
 #include "Result.h"
 #include "auth/Identity.h"
+#include "jobs/Progress.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -32,6 +34,10 @@ public:
         QJsonObject counts;
         // What was refused; when any was, nothing was imported.
         QList<MigrationProblem> problems;
+
+        // Why nothing was imported, when problems say so.
+        QString alert() const;
+        QJsonArray failures() const;
     };
 
     explicit MigrationImport(CoreServices &core)
@@ -41,7 +47,9 @@ public:
 
     // Superusers only. An error for what stops the import as a whole (no such project, a file
     // that does not parse, a wrong passphrase); a report with problems for refused objects.
-    Result<Report> run(const Identity &caller, const Options &options);
+    // Asked to stop (through `progress`), it stops between two types and imports nothing.
+    Result<Report> run(const Identity &caller, const Options &options,
+                       const Progress &progress = {});
 
     // Problems reported at most; the import stops at the first type with any.
     static constexpr int MaxProblems = 1000;

@@ -1,6 +1,10 @@
 #include "MigrationProject.h"
 
+#include "YamlListReader.h"
+
 #include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -67,6 +71,37 @@ void MigrationProject::removeLeftovers() const
     for (const QString &name : root.entryList({WorkPrefix + QLatin1Char('*')},
                                               QDir::Dirs | QDir::Hidden | QDir::NoSymLinks))
         QDir(root.filePath(name)).removeRecursively();
+}
+
+Result<QString> MigrationProject::existing(const QString &field, const QString &name) const
+{
+    Result<QString> found = folder(field, name);
+    if (found && !QFileInfo(found.value()).isDir())
+        return Error::notFound(QStringLiteral("There is no migration project named %1.").arg(name));
+    return found;
+}
+
+QJsonArray MigrationProject::listed() const
+{
+    QJsonArray projects;
+    // Work folders start with '.': hidden, so not listed.
+    const QStringList names =
+        QDir(m_root).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDir::Name);
+    for (const QString &name : names) {
+        const Result<QJsonObject> metadata = YamlListReader::readObject(
+            QDir(m_root).filePath(name + QLatin1Char('/') + Metadata), Metadata);
+        QJsonObject project{{QStringLiteral("name"), name},
+                            {QStringLiteral("readable"), bool(metadata)}};
+        if (metadata) {
+            for (const QString &key : {QStringLiteral("export_time"),
+                                       QStringLiteral("cairn_version"), QStringLiteral("types")})
+                project.insert(key, metadata->value(key));
+            project.insert(QStringLiteral("secrets"),
+                           metadata->value(QLatin1String("secrets")).isObject());
+        }
+        projects.append(project);
+    }
+    return projects;
 }
 
 } // namespace Cairn

@@ -11,12 +11,14 @@ namespace Cairn {
 
 // A row of a sheet: its number as the spreadsheet program shows it (the header is row 1) and
 // its cells, each a QString, a double, a bool, a QDateTime or null (empty). `problem` says why
-// the row cannot be taken as it is (a formula, an error value, too many columns).
+// the row cannot be taken as it is (a formula, an error value, too many columns). `done`: how
+// much of its sheet has been read with it (0..1, roughly), for progress.
 struct SheetRow
 {
     int number = 0;
     QVariantList cells;
     QString problem;
+    double done = 0.0;
 };
 
 // The sheets of a spreadsheet file, read a row at a time: never the whole file in memory.

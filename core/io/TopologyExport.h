@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "auth/Identity.h"
+#include "jobs/Progress.h"
 
 #include <QString>
 
@@ -26,8 +27,10 @@ public:
         int devices = 0;
         int links = 0;
     };
-    // Writes the .xlsx file at `path`. Superusers only: the file holds every device.
-    Result<Written> write(const Identity &caller, const QString &path);
+    // Writes the .xlsx file at `path`. Superusers only: the file holds every device. Asked to
+    // stop (through `progress`), it leaves no file behind.
+    Result<Written> write(const Identity &caller, const QString &path,
+                          const Progress &progress = {});
 
 private:
     CoreServices &m_core;

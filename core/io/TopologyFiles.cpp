@@ -1,8 +1,13 @@
 #include "TopologyFiles.h"
 
+#include "JsonTime.h"
+
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QRegularExpression>
+#include <QTemporaryFile>
 
 namespace Cairn {
 
@@ -33,6 +38,42 @@ Result<QString> TopologyFiles::exportPath(const QString &field, const QString &n
     if (!QDir().mkpath(m_folder))
         return Error::internal(QStringLiteral("The spreadsheets folder could not be made."));
     return QDir(m_folder).filePath(base + QStringLiteral(".xlsx"));
+}
+
+Result<QString> TopologyFiles::existing(const QString &field, const QString &name) const
+{
+    Result<QString> path = exportPath(field, name);
+    if (path && !QFileInfo(path.value()).isFile())
+        return Error::notFound(QStringLiteral("There is no spreadsheet named %1.").arg(name));
+    return path;
+}
+
+QJsonArray TopologyFiles::listed() const
+{
+    QJsonArray files;
+    const QFileInfoList found =
+        QDir(m_folder).entryInfoList({QStringLiteral("*.xlsx")}, QDir::Files, QDir::Name);
+    for (const QFileInfo &file : found) {
+        files.append(QJsonObject{
+            {QStringLiteral("name"), file.fileName()},
+            {QStringLiteral("size"), file.size()},
+            {QStringLiteral("modified"), isoTimestamp(file.lastModified().toMSecsSinceEpoch())}});
+    }
+    return files;
+}
+
+Result<QString> TopologyFiles::storeUpload(QByteArrayView data) const
+{
+    if (!QDir().mkpath(m_folder))
+        return Error::internal(QStringLiteral("The spreadsheets folder could not be made."));
+    QTemporaryFile upload(m_folder + QLatin1Char('/') + UploadPrefix + QStringLiteral("XXXXXX"));
+    upload.setAutoRemove(false);
+    if (!upload.open() || upload.write(data.data(), data.size()) != data.size() ||
+        !upload.flush()) {
+        upload.remove();
+        return Error::internal(QStringLiteral("The upload could not be stored."));
+    }
+    return upload.fileName();
 }
 
 } // namespace Cairn

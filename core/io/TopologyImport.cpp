@@ -67,8 +67,18 @@ QJsonValue valueOf(const QString &property, const QVariant &cell)
 
 } // namespace
 
+QJsonObject TopologyImport::Report::toJson() const
+{
+    return {{QStringLiteral("devices"), devices},
+            {QStringLiteral("links"), links},
+            {QStringLiteral("failed"), failed},
+            {QStringLiteral("failures"), failures},
+            {QStringLiteral("ignored_sheets"), QJsonArray::fromStringList(ignoredSheets)}};
+}
+
 Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const QString &path,
-                                                   const QString &fileName, bool replace)
+                                                   const QString &fileName, bool replace,
+                                                   const Progress &progress)
 {
     const QString field = QStringLiteral("file");
     Result<std::unique_ptr<SheetReader>> reader =
@@ -110,6 +120,8 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
     Transaction transaction(m_core.database());
     if (!transaction.begun())
         return transaction.begun().error();
+    // Deleting a whole inventory costs about what saving one does.
+    const double deleted = replace ? 0.3 : 0.0;
     if (replace) {
         DeviceFilter everything;
         everything.limit = std::numeric_limits<int>::max();
@@ -120,7 +132,8 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
         for (const Device &device : all.value())
             ids << device.id;
         if (!ids.isEmpty()) {
-            const Result<void> removed = m_core.devices().remove(caller, ids);
+            const Result<void> removed =
+                m_core.devices().remove(caller, ids, progress.part(0.0, deleted));
             if (!removed)
                 return removed.error();
         }
@@ -165,9 +178,11 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
         }
         pending = {};
     };
-    const auto importSheet = [&](const QString &sheet, Kind kind) -> Result<void> {
+    const auto importSheet = [&](const QString &sheet, Kind kind,
+                                 const Progress &sheetProgress) -> Result<void> {
         QStringList header;
         bool headerRead = false;
+        bool stopped = false;
         Pending pending;
         Result<void> read = sheets.read(sheet, [&](const SheetRow &row) {
             if (++rows > MaxRows)
@@ -186,10 +201,15 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
             pending.objects.append(object);
             pending.rowNumbers << row.number;
             pending.problems << row.problem;
-            if (pending.objects.size() >= ChunkRows)
+            if (pending.objects.size() >= ChunkRows) {
                 flush(sheet, kind, pending);
-            return true;
+                sheetProgress.report(row.done);
+                stopped = sheetProgress.stopAsked();
+            }
+            return !stopped;
         });
+        if (read && stopped)
+            return Progress::stopped();
         if (read && rows > MaxRows)
             return Error::invalidField(
                 field, QStringLiteral("The file holds more than %1 rows: import it in parts.")
@@ -198,19 +218,27 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
             flush(sheet, kind, pending);
         return read;
     };
-    for (const QString &sheet : std::as_const(deviceSheets)) {
-        const Result<void> imported = importSheet(sheet, Kind::Device);
+    // Devices before links, each sheet an equal share of what is left.
+    QList<QPair<QString, Kind>> order;
+    for (const QString &sheet : std::as_const(deviceSheets))
+        order.append({sheet, Kind::Device});
+    for (const QString &sheet : std::as_const(linkSheets))
+        order.append({sheet, Kind::Link});
+    const double share = (1.0 - deleted) / double(order.size());
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        const double from = deleted + share * double(i);
+        const Result<void> imported =
+            importSheet(order.at(i).first, order.at(i).second, progress.part(from, from + share));
         if (!imported)
             return imported.error();
     }
-    for (const QString &sheet : std::as_const(linkSheets)) {
-        const Result<void> imported = importSheet(sheet, Kind::Link);
-        if (!imported)
-            return imported.error();
-    }
+    // Asked at the last moment: still nothing changes.
+    if (progress.stopAsked())
+        return Progress::stopped();
     const Result<void> committed = transaction.commit();
     if (!committed)
         return committed.error();
+    progress.done();
     return report;
 }
 

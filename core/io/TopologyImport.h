@@ -2,8 +2,10 @@
 
 #include "Result.h"
 #include "auth/Identity.h"
+#include "jobs/Progress.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QStringList>
 
 namespace Cairn {
@@ -41,10 +43,14 @@ public:
         QJsonArray failures;
         // Sheets that are neither devices nor links.
         QStringList ignoredSheets;
+
+        // {devices, links, failed, failures, ignored_sheets}
+        QJsonObject toJson() const;
     };
     // `fileName`: the name the file was sent under, which names a CSV file's one sheet.
+    // Asked to stop (through `progress`), it stops at the next chunk and changes nothing.
     Result<Report> run(const Identity &caller, const QString &path, const QString &fileName,
-                       bool replace);
+                       bool replace, const Progress &progress = {});
 
 private:
     CoreServices &m_core;

@@ -55,7 +55,7 @@ Result<void> XlsReader::read(const QString &sheet, const Sink &sink)
     if (freexl_worksheet_dimensions(m_handle, &rows, &columns) != FREEXL_OK)
         return unreadable(m_field);
     for (unsigned int r = 0; r < rows; ++r) {
-        SheetRow row{int(r) + 1, {}, {}};
+        SheetRow row{int(r) + 1, {}, {}, double(r + 1) / rows};
         for (unsigned short c = 0; c < columns && c < MaxColumns; ++c) {
             FreeXL_CellValue value{};
             if (freexl_get_cell_value(m_handle, r, c, &value) != FREEXL_OK)

@@ -103,6 +103,8 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const QString &path, const 
     const Result<QList<ZipReader::Entry>> entries = reader->m_zip.entries(MaxEntries);
     if (!entries)
         return damaged(field, entries.error().message);
+    for (const ZipReader::Entry &entry : entries.value())
+        reader->m_entrySizes.insert(entry.name, entry.size);
     for (const auto &step :
          {&XlsxReader::readWorkbook, &XlsxReader::readStyles, &XlsxReader::readSharedStrings}) {
         const Result<void> done = (reader.get()->*step)();
@@ -299,6 +301,8 @@ Result<void> XlsxReader::read(const QString &sheet, const Sink &sink)
     QXmlStreamReader xml(part.value().get());
     SheetRow row;
     int lastRow = 0;
+    // Characters are nearly bytes in a sheet's XML.
+    const double size = double(qMax<qint64>(1, m_entrySizes.value(entry)));
     while (!xml.atEnd()) {
         if (xml.readNext() != QXmlStreamReader::StartElement)
             continue;
@@ -341,6 +345,7 @@ Result<void> XlsxReader::read(const QString &sheet, const Sink &sink)
                 row.cells << value;
             next = at + 1;
         }
+        row.done = qMin(1.0, double(xml.characterOffset()) / size);
         if (!sink(row))
             return {};
     }

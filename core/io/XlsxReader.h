@@ -38,6 +38,8 @@ private:
     ZipReader m_zip;
     QStringList m_sheetNames;
     QHash<QString, QString> m_sheetEntries;
+    // What each entry says it inflates to, for progress.
+    QHash<QString, qint64> m_entrySizes;
     QStringList m_sharedStrings;
     // Cell styles (by index) whose number format is a date.
     QSet<int> m_dateStyles;

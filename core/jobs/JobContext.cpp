@@ -7,12 +7,13 @@
 namespace Cairn {
 
 JobContext::JobContext(qint64 jobId, QJsonObject params, JobRepository &repository,
-                       std::shared_ptr<std::atomic_bool> cancelled, std::function<void()> changed)
+                       std::shared_ptr<std::atomic_bool> cancelled,
+                       std::function<void(int percent)> progressed)
     : m_jobId(jobId)
     , m_params(std::move(params))
     , m_repository(repository)
     , m_cancelled(std::move(cancelled))
-    , m_changed(std::move(changed))
+    , m_progressed(std::move(progressed))
 {
 }
 
@@ -23,7 +24,15 @@ void JobContext::setProgress(int percent)
         return;
     m_progress = percent;
     (void)m_repository.setProgress(m_jobId, percent);
-    m_changed();
+    m_progressed(percent);
+}
+
+Progress JobContext::progress()
+{
+    return {[this](double fraction) { setProgress(int(fraction * 100.0)); },
+            [this] {
+                return isCancelled();
+            }};
 }
 
 void JobContext::setItemOutcomes(int succeeded, int failed)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Job.h"
+#include "Progress.h"
 
 #include <QJsonObject>
 #include <atomic>
@@ -17,13 +18,17 @@ class JobContext
 {
 public:
     JobContext(qint64 jobId, QJsonObject params, JobRepository &repository,
-               std::shared_ptr<std::atomic_bool> cancelled, std::function<void()> changed);
+               std::shared_ptr<std::atomic_bool> cancelled,
+               std::function<void(int percent)> progressed);
 
     qint64 jobId() const { return m_jobId; }
     const QJsonObject &params() const { return m_params; }
     bool isCancelled() const { return m_cancelled->load(); }
-    // 0..100; stored (only when it moves) so observers in other processes see it too.
+    // 0..100, when it moves: stored so that observers in other processes see it too (once the
+    // job's transaction, if it writes in one, commits), and kept by the manager for this one.
     void setProgress(int percent);
+    // The same as a Progress, for work that reports in fractions and stops when asked.
+    Progress progress();
     // For jobs made of items (a bulk execution): how many succeeded and failed, which decides
     // whether the finished job is succeeded, partial or failed.
     void setItemOutcomes(int succeeded, int failed);
@@ -37,7 +42,7 @@ private:
     QJsonObject m_params;
     JobRepository &m_repository;
     std::shared_ptr<std::atomic_bool> m_cancelled;
-    std::function<void()> m_changed;
+    std::function<void(int percent)> m_progressed;
     int m_progress = 0;
     int m_succeededItems = 0;
     int m_failedItems = 0;

@@ -217,8 +217,13 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     if (!cancelled->load()) {
         (void)m_repository.markRunning(jobId);
         Q_EMIT jobChanged(jobId);
-        JobContext context(jobId, params, m_repository, cancelled,
-                           [this, jobId] { Q_EMIT jobChanged(jobId); });
+        JobContext context(jobId, params, m_repository, cancelled, [this, jobId](int percent) {
+            {
+                const QMutexLocker lock(&m_mutex);
+                m_liveProgress.insert(jobId, percent);
+            }
+            Q_EMIT jobChanged(jobId);
+        });
         try {
             const Result<QJsonObject> outcome = handler(context);
             if (outcome) {
@@ -246,6 +251,7 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     {
         const QMutexLocker lock(&m_mutex);
         m_cancelFlags.remove(jobId);
+        m_liveProgress.remove(jobId);
         advanceLane(jobId);
         m_finished.wakeAll();
     }
@@ -276,7 +282,16 @@ Result<Job> JobManager::job(qint64 id)
         return found.error();
     if (!found->has_value())
         return Error::notFound(QStringLiteral("No job with id %1.").arg(id));
-    return found->value();
+    return withLiveProgress(found->value());
+}
+
+Job JobManager::withLiveProgress(Job job)
+{
+    const QMutexLocker lock(&m_mutex);
+    const auto live = m_liveProgress.constFind(job.id);
+    if (live != m_liveProgress.cend() && !isFinished(job.state))
+        job.progress = live.value();
+    return job;
 }
 
 Result<Job> JobManager::cancel(qint64 id)

@@ -63,6 +63,9 @@ public:
     // Whether a job of the lane is queued or running.
     bool isLaneBusy(const QString &lane);
     Result<Job> job(qint64 id);
+    // `job` with the progress its run reported in this process: a job that writes in one
+    // transaction (an import) reports progress its row does not show until it commits.
+    Job withLiveProgress(Job job);
     JobRepository &repository() { return m_repository; }
     // A queued job ends cancelled without running; a running one is asked to stop. A handler
     // that stops early returns what it did: the job ends cancelled, with that result.
@@ -110,6 +113,8 @@ private:
     QHash<QString, JobHandler> m_handlers;
     QHash<QString, JobRecovery> m_recoveries;
     QHash<qint64, std::shared_ptr<std::atomic_bool>> m_cancelFlags;
+    // Progress of the jobs running here, as last reported.
+    QHash<qint64, int> m_liveProgress;
     // Per busy lane, the jobs waiting their turn; a lane is busy while it is a key here.
     QHash<QString, QList<Waiting>> m_lanes;
     QHash<qint64, QString> m_laneOfJob;

@@ -34,8 +34,13 @@ QStringList ServerProcess::commonArguments() const
 
 bool ServerProcess::start(const QStringList &extraArguments, int timeoutMs)
 {
-    m_log.clear();
     m_port = 0;
+    // Its output goes to a file, not a pipe: a pipe nobody reads while a test waits on something
+    // else (a python3 script) fills up, and the server then blocks writing its access log.
+    if (!m_logFile.isOpen() && !m_logFile.open())
+        return false;
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.setStandardOutputFile(m_logFile.fileName(), QIODevice::Truncate);
     m_process.setProgram(executable());
     m_process.setArguments(QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
                                        QStringLiteral("127.0.0.1:0"), QStringLiteral("--threads"),
@@ -49,9 +54,8 @@ bool ServerProcess::start(const QStringList &extraArguments, int timeoutMs)
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < timeoutMs && m_process.state() == QProcess::Running) {
-        m_process.waitForReadyRead(100);
-        m_log += m_process.readAllStandardError();
-        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(m_log));
+        m_process.waitForFinished(50);
+        const QRegularExpressionMatch match = listening.match(log());
         if (match.hasMatch()) {
             m_port = quint16(match.captured(1).toUInt());
             return true;
@@ -69,7 +73,6 @@ int ServerProcess::stop(int timeoutMs)
         kill();
         return -1;
     }
-    m_log += m_process.readAllStandardError();
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
@@ -77,15 +80,12 @@ void ServerProcess::kill()
 {
     m_process.kill();
     m_process.waitForFinished(10000);
-    m_log += m_process.readAllStandardError();
 }
 
 QString ServerProcess::log()
 {
-    while (m_process.state() == QProcess::Running && m_process.waitForReadyRead(200))
-        m_log += m_process.readAllStandardError();
-    m_log += m_process.readAllStandardError();
-    return QString::fromUtf8(m_log);
+    QFile file(m_logFile.fileName());
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
 namespace {

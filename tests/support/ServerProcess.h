@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryFile>
 
 namespace Cairn::Test {
 
@@ -48,7 +49,8 @@ private:
     QString m_dataDir;
     QString m_databaseUrl;
     QProcess m_process;
-    QByteArray m_log;
+    // What the server wrote (stdout and stderr), since its last start.
+    QTemporaryFile m_logFile;
     quint16 m_port = 0;
 };
 

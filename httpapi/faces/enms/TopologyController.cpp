@@ -1,18 +1,17 @@
 #include "TopologyController.h"
 
 #include "CoreServices.h"
+#include "faces/TopologyImportForm.h"
 #include "io/TopologyExport.h"
 #include "io/TopologyFiles.h"
 #include "io/TopologyImport.h"
 #include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
-#include "routing/MultipartForm.h"
 #include "routing/Router.h"
 
-#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QTemporaryFile>
 
 namespace Cairn {
 
@@ -50,40 +49,6 @@ HttpResponse exportTopology(CoreServices &core, const ApiRequest &request)
     });
 }
 
-// The form read and the file written to disk for the readers, which take a path; the upload
-// goes to a file only the server reads, gone afterwards (and at the next start if the process
-// died meanwhile).
-Result<TopologyImport::Report> importForm(CoreServices &core, const Identity &caller,
-                                          const QByteArray &contentType, const QByteArray &body)
-{
-    const Result<QHash<QString, MultipartForm::Part>> form =
-        MultipartForm::parse(contentType, body);
-    if (!form)
-        return form.error();
-    const auto file = form->constFind(QStringLiteral("file"));
-    if (file == form->cend())
-        return Error::invalidField(
-            QStringLiteral("file"),
-            QStringLiteral("The spreadsheet to import (.xlsx, .xls or .csv) as a file field."));
-    const QString replaceText =
-        QString::fromUtf8(form->value(QStringLiteral("replace")).data.toByteArray()).trimmed();
-    const bool replace =
-        replaceText.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 || replaceText == u"1";
-    if (!replaceText.isEmpty() && !replace &&
-        replaceText.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0 &&
-        replaceText != u"0")
-        return Error::invalidField(QStringLiteral("replace"), QStringLiteral("true or false."));
-    const TopologyFiles files(core.options().dataDir);
-    if (!QDir().mkpath(files.folder()))
-        return Error::internal(QStringLiteral("The spreadsheets folder could not be made."));
-    QTemporaryFile upload(files.folder() + QLatin1Char('/') + TopologyFiles::UploadPrefix +
-                          QStringLiteral("XXXXXX"));
-    if (!upload.open() || upload.write(file->data.data(), file->data.size()) != file->data.size() ||
-        !upload.flush())
-        return Error::internal(QStringLiteral("The upload could not be stored."));
-    return TopologyImport(core).run(caller, upload.fileName(), file->fileName, replace);
-}
-
 HttpResponse importTopology(CoreServices &core, const ApiRequest &request)
 {
     // A read-only token changes nothing: refused before the file is read.
@@ -94,19 +59,20 @@ HttpResponse importTopology(CoreServices &core, const ApiRequest &request)
     return HttpResponse::later([services = &core, caller = *request.identity,
                                 contentType = request.http.header("content-type"),
                                 body = request.http.body] {
+        const Result<TopologyImportForm> form =
+            TopologyImportForm::read(services->options().dataDir, contentType, body);
+        if (!form)
+            return FaceErrors::response(Face::Enms, form.error());
         const Result<TopologyImport::Report> report =
-            importForm(*services, caller, contentType, body);
+            TopologyImport(*services).run(caller, form->upload, form->fileName, form->replace);
+        QFile::remove(form->upload);
         if (!report)
             return FaceErrors::response(Face::Enms, report.error());
-        return HttpResponse::json(QJsonObject{
-            {QStringLiteral("status"), report->failures.isEmpty()
-                                           ? QStringLiteral("Topology successfully imported.")
-                                           : QStringLiteral("Topology imported with errors.")},
-            {QStringLiteral("devices"), report->devices},
-            {QStringLiteral("links"), report->links},
-            {QStringLiteral("failed"), report->failed},
-            {QStringLiteral("failures"), report->failures},
-            {QStringLiteral("ignored_sheets"), QJsonArray::fromStringList(report->ignoredSheets)}});
+        QJsonObject json = report->toJson();
+        json.insert(QStringLiteral("status"),
+                    report->failures.isEmpty() ? QStringLiteral("Topology successfully imported.")
+                                               : QStringLiteral("Topology imported with errors."));
+        return HttpResponse::json(json);
     });
 }
 

@@ -35,7 +35,15 @@ HttpResponse list(CoreServices &core, const ApiRequest &request)
     JobRepository &jobs = core.jobs().repository();
     const std::optional<qint64> owner = visibleOwner(request);
     return nativePage(
-        request, [&](int limit, int offset) { return jobs.list(owner, limit, offset); },
+        request,
+        [&](int limit, int offset) {
+            Result<QList<Job>> page = jobs.list(owner, limit, offset);
+            if (page) {
+                for (Job &job : page.value())
+                    job = core.jobs().withLiveProgress(job);
+            }
+            return page;
+        },
         [&] { return jobs.count(owner); });
 }
 
