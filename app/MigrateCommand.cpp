@@ -5,6 +5,7 @@
 #include "CommandHelp.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
+#include "TerminalProgress.h"
 #include "io/MigrationExport.h"
 #include "io/MigrationImport.h"
 
@@ -38,7 +39,10 @@ QString readPassphrase()
 int exportProject(CoreServices &core, const Identity &caller,
                   const MigrationExport::Options &options)
 {
-    const Result<MigrationExport::Written> written = MigrationExport(core).write(caller, options);
+    const Result<MigrationExport::Written> written = [&] {
+        TerminalProgress bar(QStringLiteral("Exporting"));
+        return MigrationExport(core).write(caller, options, bar.progress());
+    }();
     if (!written)
         return reportFailure(written.error());
     QTextStream out(stdout);
@@ -53,7 +57,10 @@ int exportProject(CoreServices &core, const Identity &caller,
 int importProject(CoreServices &core, const Identity &caller,
                   const MigrationImport::Options &options)
 {
-    const Result<MigrationImport::Report> report = MigrationImport(core).run(caller, options);
+    const Result<MigrationImport::Report> report = [&] {
+        TerminalProgress bar(QStringLiteral("Importing"));
+        return MigrationImport(core).run(caller, options, bar.progress());
+    }();
     if (!report)
         return reportFailure(report.error());
     QTextStream out(stdout);

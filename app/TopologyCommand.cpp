@@ -5,6 +5,7 @@
 #include "CommandHelp.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
+#include "TerminalProgress.h"
 #include "io/TopologyExport.h"
 #include "io/TopologyImport.h"
 
@@ -29,7 +30,10 @@ const char *const Examples = "  cairn topology export network.xlsx\n"
 
 int exportFile(CoreServices &core, const Identity &caller, const QString &path)
 {
-    const Result<TopologyExport::Written> written = TopologyExport(core).write(caller, path);
+    const Result<TopologyExport::Written> written = [&] {
+        TerminalProgress bar(QStringLiteral("Exporting"));
+        return TopologyExport(core).write(caller, path, bar.progress());
+    }();
     if (!written)
         return reportFailure(written.error());
     QTextStream(stdout) << "Exported " << written->devices << " devices and " << written->links
@@ -39,8 +43,11 @@ int exportFile(CoreServices &core, const Identity &caller, const QString &path)
 
 int importFile(CoreServices &core, const Identity &caller, const QString &path, bool replace)
 {
-    const Result<TopologyImport::Report> report =
-        TopologyImport(core).run(caller, path, QFileInfo(path).fileName(), replace);
+    const Result<TopologyImport::Report> report = [&] {
+        TerminalProgress bar(QStringLiteral("Importing"));
+        return TopologyImport(core).run(caller, path, QFileInfo(path).fileName(), replace,
+                                        bar.progress());
+    }();
     if (!report)
         return reportFailure(report.error());
     QTextStream err(stderr);

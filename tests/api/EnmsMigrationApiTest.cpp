@@ -391,4 +391,13 @@ TEST_F(EnmsMigrationApiTest, TheCommandLineExportsAndImportsProjectsAndSpreadshe
         s_server->cli({QStringLiteral("topology"), QStringLiteral("import"), sheet});
     EXPECT_EQ(read.exitCode, 0) << read.err.constData();
     EXPECT_TRUE(read.out.contains("0 rows refused")) << read.out.constData();
+    // A script reading the output gets the report alone; a person at a terminal sees a bar
+    // fill up first, erased before the report.
+    EXPECT_FALSE(read.err.contains("%")) << read.err.constData();
+    const CliResult shown =
+        s_server->cliOnTerminal({QStringLiteral("topology"), QStringLiteral("import"), sheet});
+    EXPECT_EQ(shown.exitCode, 0) << shown.out.constData();
+    EXPECT_TRUE(shown.out.contains("Importing [##############################] 100%\r\033[K"))
+        << shown.out.constData();
+    EXPECT_TRUE(shown.out.contains("0 rows refused")) << shown.out.constData();
 }

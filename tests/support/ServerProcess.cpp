@@ -133,6 +133,24 @@ CliResult ServerProcess::cli(const QStringList &arguments, const QByteArray &inp
             process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
+CliResult ServerProcess::cliOnTerminal(const QStringList &arguments) const
+{
+    QStringList quoted;
+    for (const QString &argument : QStringList{executable()} + arguments + commonArguments())
+        quoted << QLatin1Char('\'') + QString(argument).replace(u'\'', QStringLiteral("'\\''")) +
+                      QLatin1Char('\'');
+    // script(1) (util-linux) runs the command on a pseudo-terminal of its own.
+    QProcess process;
+    process.start(QStringLiteral("script"), {QStringLiteral("-qec"), quoted.join(QLatin1Char(' ')),
+                                             QStringLiteral("/dev/null")});
+    process.waitForStarted();
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(),
+            {}};
+}
+
 QByteArray ServerProcess::addUserWithToken(const QString &name, const QString &password,
                                            bool superuser, const QString &email,
                                            bool readOnly) const

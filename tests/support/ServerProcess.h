@@ -37,6 +37,9 @@ public:
     bool resetPeakResident() const;
 
     CliResult cli(const QStringList &arguments, const QByteArray &input = {}) const;
+    // The subcommand on a terminal, as a person runs it: everything it wrote, stdout and
+    // stderr together, in `out`.
+    CliResult cliOnTerminal(const QStringList &arguments) const;
     // `cairn user add` then `cairn user token`; returns the token (empty on failure).
     QByteArray addUserWithToken(const QString &name, const QString &password, bool superuser,
                                 const QString &email = {}, bool readOnly = false) const;
