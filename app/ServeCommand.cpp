@@ -310,7 +310,7 @@ int ServeCommand::run(const QStringList &arguments)
     if (!core)
         return exitCode;
     (void)core->jobs().recoverAfterCrash();
-    TopologyFiles(core->options().dataDir).removeLeftoverUploads();
+    TopologyFiles(core->options().dataDir).removeLeftovers();
     MigrationProject(core->options().dataDir).removeLeftovers();
     // Tasks fire only where a server runs, never from other commands on the same database.
     core->taskScheduler().start([services = core.get()](const QList<Task> &tasks) {

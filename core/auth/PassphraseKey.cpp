@@ -38,11 +38,19 @@ PassphraseKey::PassphraseKey(QByteArray salt, quint64 opsLimit, quint64 memLimit
 {
 }
 
-Result<PassphraseKey> PassphraseKey::create(const QString &passphrase, const QString &field)
+Result<void> PassphraseKey::acceptable(const QString &passphrase, const QString &field)
 {
     if (passphrase.size() < MinLength)
         return Error::invalidField(
             field, QStringLiteral("A passphrase of at least %1 characters.").arg(MinLength));
+    return {};
+}
+
+Result<PassphraseKey> PassphraseKey::create(const QString &passphrase, const QString &field)
+{
+    const Result<void> accepted = acceptable(passphrase, field);
+    if (!accepted)
+        return accepted.error();
     QByteArray salt = Sodium::randomBytes(crypto_pwhash_SALTBYTES);
     const quint64 opsLimit = crypto_pwhash_OPSLIMIT_MODERATE;
     const quint64 memLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;

@@ -16,6 +16,8 @@ class PassphraseKey
 public:
     // A new key with a fresh salt; a passphrase shorter than MinLength is a 400 on `field`.
     static Result<PassphraseKey> create(const QString &passphrase, const QString &field);
+    // Whether create() would take `passphrase`, without the cost of deriving a key.
+    static Result<void> acceptable(const QString &passphrase, const QString &field);
     // The key `parameters` (what `parameters()` gave) describe; a wrong passphrase is a 400 on
     // `field`.
     static Result<PassphraseKey> open(const QString &passphrase, const QJsonObject &parameters,

@@ -78,6 +78,9 @@ MigrationExport::write(const Identity &caller, const Options &options, const Pro
         QDir(scratch.value()).filePath(MigrationProject::Metadata), metadata);
     if (!described)
         return discard(described.error());
+    // Past this, a stop is too late.
+    if (!progress.claimFinish())
+        return discard(Progress::stopped());
     const Result<void> replaced = projects.replace(scratch.value(), options.name);
     if (!replaced)
         return discard(replaced.error());

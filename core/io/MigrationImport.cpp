@@ -162,7 +162,8 @@ Result<MigrationImport::Report> MigrationImport::run(const Identity &caller, con
         objectsSaved += entries->size();
         saving.report(double(objectsSaved) / double(qMax<qsizetype>(1, allObjects)));
     }
-    if (progress.stopAsked())
+    // Past this, a stop is too late.
+    if (!progress.claimFinish())
         return Progress::stopped();
     const Result<void> committed = transaction.commit();
     if (!committed)

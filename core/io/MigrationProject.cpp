@@ -1,5 +1,6 @@
 #include "MigrationProject.h"
 
+#include "MigrationCatalog.h"
 #include "YamlListReader.h"
 
 #include <QDir>
@@ -88,14 +89,28 @@ QJsonArray MigrationProject::listed() const
     const QStringList names =
         QDir(m_root).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDir::Name);
     for (const QString &name : names) {
-        const Result<QJsonObject> metadata = YamlListReader::readObject(
-            QDir(m_root).filePath(name + QLatin1Char('/') + Metadata), Metadata);
+        const QString path = QDir(m_root).filePath(name + QLatin1Char('/') + Metadata);
+        // What an export writes is a few hundred bytes: a larger file is not read to list it.
+        const Result<QJsonObject> metadata =
+            QFileInfo(path).size() <= MaxListedMetadataBytes
+                ? YamlListReader::readObject(path, Metadata)
+                : Result<QJsonObject>(Error::badRequest(QStringLiteral("Too large.")));
         QJsonObject project{{QStringLiteral("name"), name},
                             {QStringLiteral("readable"), bool(metadata)}};
         if (metadata) {
-            for (const QString &key : {QStringLiteral("export_time"),
-                                       QStringLiteral("cairn_version"), QStringLiteral("types")})
-                project.insert(key, metadata->value(key));
+            for (const QString &key :
+                 {QStringLiteral("export_time"), QStringLiteral("cairn_version")}) {
+                const QJsonValue value = metadata->value(key);
+                if (value.isString())
+                    project.insert(key, value.toString().left(64));
+            }
+            // Only the type names this Cairn knows: the file is anybody's text.
+            QJsonArray types;
+            for (const QJsonValue type : metadata->value(QLatin1String("types")).toArray()) {
+                if (MigrationCatalog::names().contains(type.toString()))
+                    types.append(type);
+            }
+            project.insert(QStringLiteral("types"), types);
             project.insert(QStringLiteral("secrets"),
                            metadata->value(QLatin1String("secrets")).isObject());
         }

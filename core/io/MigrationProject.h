@@ -31,6 +31,8 @@ public:
     void removeLeftovers() const;
 
     static inline const QString Metadata = QStringLiteral("metadata.yaml");
+    // A project whose metadata is larger is listed unread.
+    static constexpr qint64 MaxListedMetadataBytes = 64 * 1024;
     // The layout of the files; an import refuses a project of a later one.
     static constexpr int FormatVersion = 1;
 

@@ -91,8 +91,8 @@ Result<TopologyExport::Written> TopologyExport::write(const Identity &caller, co
         if (written && !onward())
             break;
     }
-    // The writer, not closed, removes what it wrote.
-    if (stopped)
+    // The writer, not closed, removes what it wrote. Past this, a stop is too late.
+    if (stopped || !progress.claimFinish())
         return Progress::stopped();
     if (written)
         written = writer.close();

@@ -16,15 +16,17 @@ TopologyFiles::TopologyFiles(const QString &dataDir)
 {
 }
 
-void TopologyFiles::removeLeftoverUploads() const
+void TopologyFiles::removeLeftovers() const
 {
     const QDir folder(m_folder);
+    // SpreadsheetWriter writes `<name>.xlsx.<random>.part` beside the file it makes.
     for (const QString &name :
-         folder.entryList({UploadPrefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden))
+         folder.entryList({UploadPrefix + QLatin1Char('*'), QStringLiteral("*.xlsx.*.part")},
+                          QDir::Files | QDir::Hidden | QDir::System))
         QFile::remove(folder.filePath(name));
 }
 
-Result<QString> TopologyFiles::exportPath(const QString &field, const QString &name) const
+Result<QString> TopologyFiles::pathOf(const QString &field, const QString &name) const
 {
     static const QRegularExpression allowed(
         QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}")));
@@ -35,15 +37,22 @@ Result<QString> TopologyFiles::exportPath(const QString &field, const QString &n
         return Error::invalidField(
             field, QStringLiteral("A file name of at most 100 letters, digits, '.', '_' or '-', "
                                   "not starting with '.' or '-'."));
-    if (!QDir().mkpath(m_folder))
-        return Error::internal(QStringLiteral("The spreadsheets folder could not be made."));
     return QDir(m_folder).filePath(base + QStringLiteral(".xlsx"));
+}
+
+Result<QString> TopologyFiles::exportPath(const QString &field, const QString &name) const
+{
+    Result<QString> path = pathOf(field, name);
+    if (path && !QDir().mkpath(m_folder))
+        return Error::internal(QStringLiteral("The spreadsheets folder could not be made."));
+    return path;
 }
 
 Result<QString> TopologyFiles::existing(const QString &field, const QString &name) const
 {
-    Result<QString> path = exportPath(field, name);
-    if (path && !QFileInfo(path.value()).isFile())
+    Result<QString> path = pathOf(field, name);
+    const QFileInfo file(path ? path.value() : QString());
+    if (path && (!file.isFile() || file.isSymLink() || QFileInfo(m_folder).isSymLink()))
         return Error::notFound(QStringLiteral("There is no spreadsheet named %1.").arg(name));
     return path;
 }
@@ -51,8 +60,8 @@ Result<QString> TopologyFiles::existing(const QString &field, const QString &nam
 QJsonArray TopologyFiles::listed() const
 {
     QJsonArray files;
-    const QFileInfoList found =
-        QDir(m_folder).entryInfoList({QStringLiteral("*.xlsx")}, QDir::Files, QDir::Name);
+    const QFileInfoList found = QDir(m_folder).entryInfoList(
+        {QStringLiteral("*.xlsx")}, QDir::Files | QDir::NoSymLinks, QDir::Name);
     for (const QFileInfo &file : found) {
         files.append(QJsonObject{
             {QStringLiteral("name"), file.fileName()},

@@ -20,19 +20,24 @@ public:
     // 400 naming `field`.
     Result<QString> exportPath(const QString &field, const QString &name) const;
     QString folder() const { return m_folder; }
-    // The exported file `name`, or NotFound when there is none; a bad name as exportPath().
+    // The exported file `name`, or NotFound when there is none (or it is a link: a file
+    // planted to point elsewhere is never served); a bad name as exportPath().
     Result<QString> existing(const QString &field, const QString &name) const;
-    // The spreadsheets in the folder, by name: {name, size, modified}.
+    // The spreadsheets in the folder, by name: {name, size, modified}; links left out.
     QJsonArray listed() const;
     // `data` (an upload) stored as a file only the server reads, for an import to read by path;
     // whoever imports it removes it (or the next start does, when the process died meanwhile).
     Result<QString> storeUpload(QByteArrayView data) const;
-    // Uploads being imported are files named so in the folder.
-    static inline const QString UploadPrefix = QStringLiteral("upload-");
-    // Uploads a process that died while importing left behind; at start, before any import.
-    void removeLeftoverUploads() const;
+    // Uploads being imported are files named so in the folder: hidden, and no export's name.
+    static inline const QString UploadPrefix = QStringLiteral(".upload-");
+    // Uploads a process that died while importing left behind, and exports it was writing; at
+    // start, before any import or export.
+    void removeLeftovers() const;
 
 private:
+    // The path for `name`, or a 400 naming `field`.
+    Result<QString> pathOf(const QString &field, const QString &name) const;
+
     QString m_folder;
 };
 

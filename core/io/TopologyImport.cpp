@@ -232,8 +232,8 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
         if (!imported)
             return imported.error();
     }
-    // Asked at the last moment: still nothing changes.
-    if (progress.stopAsked())
+    // Asked at the last moment: still nothing changes. Past this, a stop is too late.
+    if (!progress.claimFinish())
         return Progress::stopped();
     const Result<void> committed = transaction.commit();
     if (!committed)

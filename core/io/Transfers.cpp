@@ -6,6 +6,7 @@
 #include "TopologyExport.h"
 #include "TopologyFiles.h"
 #include "TopologyImport.h"
+#include "auth/PassphraseKey.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -41,6 +42,10 @@ public:
 private:
     QString m_path;
 };
+
+// Imports run one at a time, in the order asked: each holds the database's write lock from its
+// first row to its commit, so a second one would only wait for it (unable to see a cancel).
+const QString ImportLane = QStringLiteral("transfer-imports");
 
 QJsonObject typesParams(const QStringList &types)
 {
@@ -83,8 +88,8 @@ Result<Job> Transfers::importTopology(const Identity &caller, const QString &upl
     const Result<void> allowed = superuserOnly(caller, QStringLiteral("imports a topology"));
     if (!allowed)
         return allowed.error();
-    return m_core.jobs().submit(
-        TopologyImportKind,
+    return m_core.jobs().submitInLane(
+        ImportLane, TopologyImportKind,
         {{QStringLiteral("file_name"), fileName}, {QStringLiteral("replace"), replace}},
         caller.user.id,
         [core = &m_core, caller, file, fileName, replace](JobContext &job) -> Result<QJsonObject> {
@@ -111,6 +116,12 @@ Result<Job> Transfers::exportMigration(const Identity &caller,
         MigrationCatalog::chosen(options.types, QStringLiteral("import_export_types"));
     if (!types)
         return types.error();
+    if (options.privateProperties) {
+        const Result<void> acceptable =
+            PassphraseKey::acceptable(options.passphrase, QStringLiteral("passphrase"));
+        if (!acceptable)
+            return acceptable.error();
+    }
     // The passphrase is never stored: only what describes the job is.
     QJsonObject params = typesParams(types.value());
     params.insert(QStringLiteral("name"), options.name);
@@ -147,8 +158,8 @@ Result<Job> Transfers::importMigration(const Identity &caller,
     QJsonObject params = typesParams(types.value());
     params.insert(QStringLiteral("name"), options.name);
     params.insert(QStringLiteral("empty_database_before_import"), options.emptyFirst);
-    return m_core.jobs().submit(
-        MigrationImportKind, params, caller.user.id,
+    return m_core.jobs().submitInLane(
+        ImportLane, MigrationImportKind, params, caller.user.id,
         [core = &m_core, caller, options](JobContext &job) -> Result<QJsonObject> {
             const Result<MigrationImport::Report> report =
                 MigrationImport(*core).run(caller, options, job.progress());

@@ -7,12 +7,11 @@
 namespace Cairn {
 
 JobContext::JobContext(qint64 jobId, QJsonObject params, JobRepository &repository,
-                       std::shared_ptr<std::atomic_bool> cancelled,
-                       std::function<void(int percent)> progressed)
+                       std::shared_ptr<JobStop> stop, std::function<void(int percent)> progressed)
     : m_jobId(jobId)
     , m_params(std::move(params))
     , m_repository(repository)
-    , m_cancelled(std::move(cancelled))
+    , m_stop(std::move(stop))
     , m_progressed(std::move(progressed))
 {
 }
@@ -30,8 +29,9 @@ void JobContext::setProgress(int percent)
 Progress JobContext::progress()
 {
     return {[this](double fraction) { setProgress(int(fraction * 100.0)); },
+            [this] { return isCancelled(); },
             [this] {
-                return isCancelled();
+                return m_stop->claimFinish();
             }};
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "Job.h"
+#include "JobStop.h"
 #include "Progress.h"
 
 #include <QJsonObject>
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -18,12 +18,11 @@ class JobContext
 {
 public:
     JobContext(qint64 jobId, QJsonObject params, JobRepository &repository,
-               std::shared_ptr<std::atomic_bool> cancelled,
-               std::function<void(int percent)> progressed);
+               std::shared_ptr<JobStop> stop, std::function<void(int percent)> progressed);
 
     qint64 jobId() const { return m_jobId; }
     const QJsonObject &params() const { return m_params; }
-    bool isCancelled() const { return m_cancelled->load(); }
+    bool isCancelled() const { return m_stop->asked(); }
     // 0..100, when it moves: stored so that observers in other processes see it too (once the
     // job's transaction, if it writes in one, commits), and kept by the manager for this one.
     void setProgress(int percent);
@@ -41,7 +40,7 @@ private:
     qint64 m_jobId;
     QJsonObject m_params;
     JobRepository &m_repository;
-    std::shared_ptr<std::atomic_bool> m_cancelled;
+    std::shared_ptr<JobStop> m_stop;
     std::function<void(int percent)> m_progressed;
     int m_progress = 0;
     int m_succeededItems = 0;

@@ -37,7 +37,7 @@ void JobManager::stopAll()
         const QMutexLocker lock(&m_mutex);
         m_stopping = true;
         for (const auto &flag : std::as_const(m_cancelFlags))
-            flag->store(true);
+            flag->ask();
         for (const QList<Waiting> &waiting : std::as_const(m_lanes)) {
             for (const Waiting &job : waiting)
                 unstarted.append(job.id);
@@ -168,7 +168,7 @@ Result<Job> JobManager::record(const QString &kind, const QJsonObject &params,
     if (!job)
         return job;
     const QMutexLocker lock(&m_mutex);
-    m_cancelFlags.insert(job->id, std::make_shared<std::atomic_bool>(m_stopping));
+    m_cancelFlags.insert(job->id, std::make_shared<JobStop>(m_stopping));
     return job;
 }
 
@@ -206,7 +206,7 @@ void JobManager::endUnstarted(qint64 jobId, JobState state)
 
 void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params)
 {
-    std::shared_ptr<std::atomic_bool> cancelled;
+    std::shared_ptr<JobStop> cancelled;
     {
         const QMutexLocker lock(&m_mutex);
         cancelled = m_cancelFlags.value(jobId);
@@ -214,7 +214,7 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     JobState state = JobState::Cancelled;
     QJsonObject result;
     QString error;
-    if (!cancelled->load()) {
+    if (!cancelled->asked()) {
         (void)m_repository.markRunning(jobId);
         Q_EMIT jobChanged(jobId);
         JobContext context(jobId, params, m_repository, cancelled, [this, jobId](int percent) {
@@ -227,13 +227,13 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
         try {
             const Result<QJsonObject> outcome = handler(context);
             if (outcome) {
-                state = cancelled->load() ? stoppedState() : context.finishedState();
+                state = cancelled->asked() ? stoppedState() : context.finishedState();
                 result = outcome.value();
                 // A stopped job's items that never ran are not failures to count.
-                if (!cancelled->load())
+                if (!cancelled->asked())
                     error = context.failureSummary();
             } else {
-                state = cancelled->load() ? stoppedState() : JobState::Failed;
+                state = cancelled->asked() ? stoppedState() : JobState::Failed;
                 error = outcome.error().message;
                 // Kept so that whoever waited on the job can answer as the operation would.
                 result = {{QStringLiteral("error_code"), Error::codeName(outcome.error().code)},
@@ -305,12 +305,16 @@ Result<Job> JobManager::cancel(qint64 id)
                                    .arg(jobStateName(current->state)));
     if (takeWaiting(id))
         endUnstarted(id, JobState::Cancelled);
+    bool tooLate = false;
     {
         const QMutexLocker lock(&m_mutex);
         const auto flag = m_cancelFlags.constFind(id);
         if (flag != m_cancelFlags.cend())
-            flag.value()->store(true);
+            tooLate = !flag.value()->ask();
     }
+    if (tooLate)
+        return Error::conflict(
+            QStringLiteral("Job %1 is finishing: it is too late to cancel it.").arg(id));
     return job(id);
 }
 

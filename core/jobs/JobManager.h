@@ -3,6 +3,7 @@
 #include "Job.h"
 #include "JobContext.h"
 #include "JobRepository.h"
+#include "JobStop.h"
 #include "Result.h"
 
 #include <QHash>
@@ -10,7 +11,6 @@
 #include <QObject>
 #include <QThreadPool>
 #include <QWaitCondition>
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -68,7 +68,8 @@ public:
     Job withLiveProgress(Job job);
     JobRepository &repository() { return m_repository; }
     // A queued job ends cancelled without running; a running one is asked to stop. A handler
-    // that stops early returns what it did: the job ends cancelled, with that result.
+    // that stops early returns what it did: the job ends cancelled, with that result. A 409
+    // when the job has finished, or is finishing (past JobStop::claimFinish()).
     Result<Job> cancel(qint64 id);
     // Blocks until the job has finished (or the time is up) and returns it as it then is.
     Result<Job> waitFor(qint64 id, int timeoutMs);
@@ -112,7 +113,7 @@ private:
     bool m_stopping = false;
     QHash<QString, JobHandler> m_handlers;
     QHash<QString, JobRecovery> m_recoveries;
-    QHash<qint64, std::shared_ptr<std::atomic_bool>> m_cancelFlags;
+    QHash<qint64, std::shared_ptr<JobStop>> m_cancelFlags;
     // Progress of the jobs running here, as last reported.
     QHash<qint64, int> m_liveProgress;
     // Per busy lane, the jobs waiting their turn; a lane is busy while it is a key here.

@@ -4,9 +4,10 @@
 
 namespace Cairn {
 
-Progress::Progress(Report report, StopAsked stopAsked)
+Progress::Progress(Report report, StopAsked stopAsked, ClaimFinish claimFinish)
     : m_report(std::move(report))
     , m_stopAsked(std::move(stopAsked))
+    , m_claimFinish(std::move(claimFinish))
 {
 }
 
@@ -19,6 +20,11 @@ void Progress::report(double fraction) const
 bool Progress::stopAsked() const
 {
     return m_stopAsked && m_stopAsked();
+}
+
+bool Progress::claimFinish() const
+{
+    return m_claimFinish ? m_claimFinish() : !stopAsked();
 }
 
 Progress Progress::part(double from, double to) const

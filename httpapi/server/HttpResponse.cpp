@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtDebug>
 
 namespace Cairn {
 
@@ -66,8 +67,11 @@ Result<HttpResponse> HttpResponse::streamedFile(const QString &path, QByteArray 
 {
     constexpr qint64 ChunkBytes = 1 << 20;
     auto file = std::make_shared<QFile>(path);
-    if (!file->open(QIODevice::ReadOnly))
-        return Error::notFound(QStringLiteral("Cannot read %1: %2").arg(path, file->errorString()));
+    if (!file->open(QIODevice::ReadOnly)) {
+        // The path and the system's words stay in the log: a client learns nothing of the disk.
+        qWarning().noquote() << "cannot read" << path << ":" << file->errorString();
+        return Error::notFound(QStringLiteral("The file cannot be read."));
+    }
     return streamed(std::move(contentType), [file]() -> Result<std::optional<QByteArray>> {
         const QByteArray chunk = file->read(ChunkBytes);
         if (chunk.isEmpty())

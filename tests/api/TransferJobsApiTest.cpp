@@ -5,6 +5,7 @@
 #include "EnmsScript.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -97,7 +98,7 @@ print(json.dumps(seen))
     EXPECT_EQ(download[QLatin1String("last")], QStringLiteral("job-039999"));
     // The uploads are gone once their jobs ended.
     EXPECT_TRUE(QDir(s_dir->filePath(QStringLiteral("spreadsheets")))
-                    .entryList({QStringLiteral("upload-*")}, QDir::Files)
+                    .entryList({QStringLiteral(".upload-*")}, QDir::Files | QDir::Hidden)
                     .isEmpty());
 }
 
@@ -123,7 +124,7 @@ print(json.dumps(seen))
     // Replace deleted nothing, and no row was kept.
     EXPECT_EQ(script.status("count"), script.body("count").toInt());
     EXPECT_TRUE(QDir(s_dir->filePath(QStringLiteral("spreadsheets")))
-                    .entryList({QStringLiteral("upload-*")}, QDir::Files)
+                    .entryList({QStringLiteral(".upload-*")}, QDir::Files | QDir::Hidden)
                     .isEmpty());
 }
 
@@ -180,6 +181,13 @@ print(json.dumps(seen))
 
 TEST_F(TransferJobsApiTest, OnlyASuperuserMovesTheWholeNetworkAndNoNameLeavesTheFolder)
 {
+    // A link planted in the folder is neither listed nor served.
+    const QString secret = s_dir->filePath(QStringLiteral("outside.txt"));
+    QFile outside(secret);
+    ASSERT_TRUE(outside.open(QIODevice::WriteOnly) && outside.write("not for download") > 0);
+    outside.close();
+    QDir().mkpath(s_dir->filePath(QStringLiteral("spreadsheets")));
+    ASSERT_TRUE(QFile::link(secret, s_dir->filePath(QStringLiteral("spreadsheets/planted.xlsx"))));
     const EnmsScript script = run(QStringLiteral(R"PY(
 for key, method, path, kwargs in [
         ("export", "POST", "/api/topology/export/", {"json": {"name": "a"}}),
@@ -193,6 +201,12 @@ seen["escape"] = [native("GET", "/api/topology/files/..%2F..%2Fcairn.db/").statu
 seen["absent"] = [native("GET", "/api/topology/files/absent.xlsx/").status_code, None]
 seen["noname"] = [native("POST", "/api/topology/export/", json={"name": "../x"}).status_code, None]
 seen["jobs"] = [len(native("GET", "/api/jobs/", auth=alice).json()), None]
+planted = native("GET", "/api/topology/files/planted.xlsx/")
+seen["planted"] = [planted.status_code, planted.text]
+seen["listing"] = [200, [f["name"] for f in native("GET", "/api/topology/files/").json()]]
+short = native("POST", "/api/migrations/export/",
+               json={"name": "x", "export_private_properties": True, "passphrase": "short"})
+seen["short"] = [short.status_code, short.json()]
 print(json.dumps(seen))
 )PY"));
     for (const char *key : {"export", "import", "files", "projects", "migrate"})
@@ -203,8 +217,17 @@ print(json.dumps(seen))
     EXPECT_EQ(script.status("noname"), 400);
     // Nothing was started for alice.
     EXPECT_EQ(script.status("jobs"), 0);
+    EXPECT_EQ(script.status("planted"), 404);
+    EXPECT_FALSE(script.body("planted").toString().contains(QStringLiteral("not for download")));
+    EXPECT_FALSE(script.body("listing").toArray().contains(QStringLiteral("planted.xlsx")));
+    // A passphrase too short is refused at once, not by a job that fails later.
+    EXPECT_EQ(script.status("short"), 400);
+    EXPECT_TRUE(
+        script.body("short")[QLatin1String("error")][QLatin1String("message")].toObject().contains(
+            QLatin1String("passphrase")))
+        << script.noted;
     // Her upload did not stay behind either.
     EXPECT_TRUE(QDir(s_dir->filePath(QStringLiteral("spreadsheets")))
-                    .entryList({QStringLiteral("upload-*")}, QDir::Files)
+                    .entryList({QStringLiteral(".upload-*")}, QDir::Files | QDir::Hidden)
                     .isEmpty());
 }

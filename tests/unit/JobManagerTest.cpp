@@ -78,6 +78,44 @@ TEST_F(JobManagerTest, CancelsRunningAndQueuedJobs)
     EXPECT_FALSE(never.startedAt.has_value());
 }
 
+TEST_F(JobManagerTest, ACancelEitherStopsAJobBeforeItFinishesOrIsRefusedAsTooLate)
+{
+    // Each job waits for the test's word, then claims to finish (an import about to commit).
+    std::atomic_int go = 0;
+    std::atomic_int claimed = 0;
+    core->jobs().registerKind(QStringLiteral("commit"),
+                              [&go, &claimed](JobContext &context) -> Result<QJsonObject> {
+                                  while (go.load() == 0 && !context.isCancelled())
+                                      QThread::msleep(2);
+                                  const bool finishing = context.progress().claimFinish();
+                                  ++claimed;
+                                  if (!finishing)
+                                      return Progress::stopped();
+                                  // Past the claim, a cancel must not turn what it did into
+                                  // "cancelled".
+                                  while (go.load() < 2)
+                                      QThread::msleep(2);
+                                  return QJsonObject{{QStringLiteral("committed"), true}};
+                              });
+    const qint64 stopped = core->jobs().submit(QStringLiteral("commit"), {})->id;
+    waitFor(stopped, JobState::Running);
+    ASSERT_TRUE(core->jobs().cancel(stopped).ok());
+    EXPECT_FALSE(
+        waitFor(stopped, JobState::Cancelled).result.contains(QStringLiteral("committed")));
+
+    const qint64 finishing = core->jobs().submit(QStringLiteral("commit"), {})->id;
+    waitFor(finishing, JobState::Running);
+    go = 1;
+    while (claimed.load() < 2)
+        QThread::msleep(2);
+    const Result<Job> refused = core->jobs().cancel(finishing);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::Conflict);
+    go = 2;
+    EXPECT_EQ(waitFor(finishing, JobState::Succeeded).result.value(QStringLiteral("committed")),
+              true);
+}
+
 TEST_F(JobManagerTest, MarksUnfinishedJobsInterruptedAtStart)
 {
     JobRepository &repository = core->jobs().repository();

@@ -133,8 +133,11 @@ void TransfersController::registerRoutes(Router &router, CoreServices &core)
                        QStringLiteral("`[{name, export_time, cairn_version, types, secrets, "
                                       "readable}]` by name. Superusers only."));
     spec.responseSchema = JsonSchema::arrayOf(JsonSchema::ofType("object"));
+    // Each project's metadata read from disk: off the listener.
     router.add(spec, [&core](const ApiRequest &request) {
-        return listed(Transfers(core).migrationProjects(*request.identity));
+        return HttpResponse::later([services = &core, caller = *request.identity] {
+            return listed(Transfers(*services).migrationProjects(caller));
+        });
     });
 
     spec = nativeRoute(
