@@ -217,13 +217,8 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     if (!cancelled->asked()) {
         (void)m_repository.markRunning(jobId);
         Q_EMIT jobChanged(jobId);
-        JobContext context(jobId, params, m_repository, cancelled, [this, jobId](int percent) {
-            {
-                const QMutexLocker lock(&m_mutex);
-                m_liveProgress.insert(jobId, percent);
-            }
-            Q_EMIT jobChanged(jobId);
-        });
+        JobContext context(jobId, params, m_repository, cancelled,
+                           [this, jobId](int percent) { noteProgress(jobId, percent); });
         try {
             const Result<QJsonObject> outcome = handler(context);
             if (outcome) {
@@ -254,6 +249,15 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
         m_liveProgress.remove(jobId);
         advanceLane(jobId);
         m_finished.wakeAll();
+    }
+    Q_EMIT jobChanged(jobId);
+}
+
+void JobManager::noteProgress(qint64 jobId, int percent)
+{
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_liveProgress[jobId] = percent;
     }
     Q_EMIT jobChanged(jobId);
 }

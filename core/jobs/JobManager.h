@@ -102,6 +102,8 @@ private:
     bool takeWaiting(qint64 id);
     // Ends a job that never ran, as `state`.
     void endUnstarted(qint64 jobId, JobState state);
+    // A running job's progress, kept for withLiveProgress() and announced.
+    void noteProgress(qint64 jobId, int percent);
     // How a job that stopped on request ends: cancelled, or interrupted when shutting down.
     JobState stoppedState();
 
