@@ -41,7 +41,7 @@ struct AutomationLinks::Lookups
 {
     // By name; a name looked up and missing holds nullopt.
     QHash<QString, std::optional<Link>> links;
-    QHash<QString, QList<Device>> devicesByName;
+    QHash<QString, QList<DevicePlace>> devicesByName;
     QHash<qint64, qint64> siteOfDevice;
     // The caller's right to each action on each site, asked once.
     QHash<QPair<qint64, int>, std::optional<Error>> refusals;
@@ -74,22 +74,22 @@ Result<AutomationLinks::Lookups> AutomationLinks::lookupsFor(const QJsonArray &o
     DeviceFilter byName;
     byName.hostnames = QStringList(deviceNames.cbegin(), deviceNames.cend());
     byName.limit = std::numeric_limits<int>::max();
-    const Result<QList<Device>> named = m_devices.list(byName);
+    const Result<QList<DevicePlace>> named = m_devices.places(byName);
     if (!named)
         return named.error();
     for (const QString &name : std::as_const(deviceNames))
         lookups.devicesByName.insert(name, {});
-    for (const Device &device : named.value()) {
+    for (const DevicePlace &device : named.value()) {
         lookups.devicesByName[device.hostname].append(device);
         lookups.siteOfDevice.insert(device.id, device.siteId);
     }
     DeviceFilter byId;
     byId.ids = endpoints;
     byId.limit = std::numeric_limits<int>::max();
-    const Result<QList<Device>> current = m_devices.list(byId);
+    const Result<QList<DevicePlace>> current = m_devices.places(byId);
     if (!current)
         return current.error();
-    for (const Device &device : current.value())
+    for (const DevicePlace &device : current.value())
         lookups.siteOfDevice.insert(device.id, device.siteId);
     return lookups;
 }
@@ -149,7 +149,7 @@ Result<qint64> AutomationLinks::endpoint(const QString &field, const QJsonValue 
         DeviceFilter filter;
         filter.hostname = name.toString();
         filter.limit = 2;
-        const Result<QList<Device>> listed = m_devices.list(filter);
+        const Result<QList<DevicePlace>> listed = m_devices.places(filter);
         if (!listed)
             return listed.error();
         found = lookups.devicesByName.insert(name.toString(), listed.value());

@@ -14,6 +14,33 @@ namespace Cairn {
 
 Result<QList<Link>> LinkRepository::select(const std::optional<QStringList> &names)
 {
+    QList<Link> links;
+    const Result<void> read = visit(names, [&links](const Link &link) {
+        links << link;
+        return true;
+    });
+    if (!read)
+        return read.error();
+    return links;
+}
+
+Result<void> LinkRepository::each(const std::function<bool(const Link &)> &sink)
+{
+    return visit(std::nullopt, sink);
+}
+
+Result<qint64> LinkRepository::storedCount()
+{
+    const Result<QVariant> count =
+        SqlQuery::scalar(m_database.connection(), QStringLiteral("SELECT COUNT(*) FROM links"));
+    if (!count)
+        return count.error();
+    return count->toLongLong();
+}
+
+Result<void> LinkRepository::visit(const std::optional<QStringList> &names,
+                                   const std::function<bool(const Link &)> &sink)
+{
     const QSqlDatabase db = m_database.connection();
     QString linkCondition;
     QString circuitCondition;
@@ -48,7 +75,6 @@ Result<QList<Link>> LinkRepository::select(const std::optional<QStringList> &nam
         values);
     if (!query)
         return query.error();
-    QList<Link> links;
     while (query->next()) {
         Link link;
         link.id = query->value(0).toLongLong();
@@ -65,9 +91,10 @@ Result<QList<Link>> LinkRepository::select(const std::optional<QStringList> &nam
             link.circuitId = query->value(10).toLongLong();
         link.sourceInterface = query->value(11).toString();
         link.destinationInterface = query->value(12).toString();
-        links << link;
+        if (!sink(link))
+            break;
     }
-    return links;
+    return {};
 }
 
 Result<QList<Link>> LinkRepository::list()

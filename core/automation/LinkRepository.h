@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace Cairn {
@@ -22,6 +23,11 @@ public:
     }
 
     Result<QList<Link>> list();
+    // Every link, as list() orders them, given to `sink` one at a time as it is read (until it
+    // answers false): for an export of hundreds of thousands, which holds none of them.
+    Result<void> each(const std::function<bool(const Link &)> &sink);
+    // Links stored (circuits that no link names aside): what each() gives, about.
+    Result<qint64> storedCount();
     Result<std::optional<Link>> byName(const QString &name);
     // Those of `names` there are, looked up together.
     Result<QList<Link>> byNames(const QStringList &names);
@@ -36,6 +42,8 @@ private:
     // Every link, or (names given) those of these names: the condition goes inside both halves
     // of the union, where the indexes on the names serve it.
     Result<QList<Link>> select(const std::optional<QStringList> &names);
+    Result<void> visit(const std::optional<QStringList> &names,
+                       const std::function<bool(const Link &)> &sink);
 
     Database &m_database;
 };

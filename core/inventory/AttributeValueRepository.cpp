@@ -57,6 +57,20 @@ Result<void> AttributeValueRepository::removeAllIn(const QSqlDatabase &db,
                           QVariantList{resourceName} + values);
 }
 
+Result<QSet<QString>> AttributeValueRepository::namesInUse(const QString &resourceName)
+{
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT DISTINCT name FROM attribute_values WHERE resource_name = ?"),
+        {resourceName});
+    if (!query)
+        return query.error();
+    QSet<QString> names;
+    while (query->next())
+        names.insert(query->value(0).toString());
+    return names;
+}
+
 Result<QHash<qint64, QJsonObject>> AttributeValueRepository::load(const QString &resourceName,
                                                                   const QList<qint64> &ids)
 {

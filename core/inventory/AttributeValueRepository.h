@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace Cairn {
@@ -44,6 +45,8 @@ public:
                              const QString &idsQuery, const QVariantList &values);
     // The attributes of many resources in a few queries, never one per resource.
     Result<QHash<qint64, QJsonObject>> load(const QString &resourceName, const QList<qint64> &ids);
+    // The names of the attributes some resource of the type holds a value of.
+    Result<QSet<QString>> namesInUse(const QString &resourceName);
     // Fills in the attributes of every object (anything with `id` and `attributes`).
     template <typename T> Result<void> attach(const QString &resourceName, QList<T> &objects)
     {

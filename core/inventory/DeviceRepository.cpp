@@ -174,6 +174,25 @@ Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
     return devices;
 }
 
+Result<QList<DevicePlace>> DeviceRepository::places(const DeviceFilter &filter)
+{
+    auto [where, values] = whereOf(filter, m_database.connection());
+    values << filter.limit << filter.offset;
+    Result<QSqlQuery> query =
+        SqlQuery::run(m_database.connection(),
+                      QStringLiteral("SELECT id, site_id, hostname FROM devices") + where +
+                          QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
+                      values);
+    if (!query)
+        return query.error();
+    QList<DevicePlace> places;
+    places.reserve(qMin(filter.limit, MaxReserved));
+    while (query->next())
+        places.append({query->value(0).toLongLong(), query->value(1).toLongLong(),
+                       query->value(2).toString()});
+    return places;
+}
+
 Result<qint64> DeviceRepository::count(const DeviceFilter &filter)
 {
     const auto [where, values] = whereOf(filter, m_database.connection());

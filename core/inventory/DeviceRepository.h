@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Device.h"
+#include "DevicePlace.h"
 #include "Result.h"
 
 #include <QList>
@@ -58,6 +59,8 @@ public:
     // Without attributes: the service loads them for the whole page at once.
     Result<QList<Device>> list(const DeviceFilter &filter);
     Result<qint64> count(const DeviceFilter &filter);
+    // What list() gives, as places only.
+    Result<QList<DevicePlace>> places(const DeviceFilter &filter);
     // New devices in one statement; sets their ids and timestamps.
     Result<void> insertAll(const QSqlDatabase &db, QList<Device> &devices);
     // The (site, hostname) keys among `devices` that existing devices already hold.

@@ -72,6 +72,16 @@ Result<QList<Device>> DeviceService::list(const DeviceFilter &filter)
     return devices;
 }
 
+Result<QList<DevicePlace>> DeviceService::places(const DeviceFilter &filter)
+{
+    return m_devices.places(filter);
+}
+
+Result<QSet<QString>> DeviceService::attributeNamesInUse()
+{
+    return m_values.namesInUse(DeviceResource);
+}
+
 Result<qint64> DeviceService::count(const DeviceFilter &filter)
 {
     return m_devices.count(filter);

@@ -25,6 +25,10 @@ public:
                   AttributeService &attributes, AttributeValueRepository &values);
 
     Result<QList<Device>> list(const DeviceFilter &filter);
+    // Where the devices list() would give are, and no more: for work over many devices.
+    Result<QList<DevicePlace>> places(const DeviceFilter &filter);
+    // The custom attributes some device has a value of.
+    Result<QSet<QString>> attributeNamesInUse();
     Result<qint64> count(const DeviceFilter &filter);
     // By id, or by hostname (within `siteId` when given; a hostname in several sites is 400).
     Result<Device> get(const QString &key, std::optional<qint64> siteId = std::nullopt);

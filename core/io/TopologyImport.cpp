@@ -125,11 +125,12 @@ Result<TopologyImport::Report> TopologyImport::run(const Identity &caller, const
     if (replace) {
         DeviceFilter everything;
         everything.limit = std::numeric_limits<int>::max();
-        const Result<QList<Device>> all = m_core.devices().list(everything);
+        const Result<QList<DevicePlace>> all = m_core.devices().places(everything);
         if (!all)
             return all.error();
         QList<qint64> ids;
-        for (const Device &device : all.value())
+        ids.reserve(all->size());
+        for (const DevicePlace &device : all.value())
             ids << device.id;
         if (!ids.isEmpty()) {
             const Result<void> removed =
