@@ -47,9 +47,29 @@ private:
 // first row to its commit, so a second one would only wait for it (unable to see a cancel).
 const QString ImportLane = QStringLiteral("transfer-imports");
 
-QJsonObject typesParams(const QStringList &types)
+// What both directions of a migration check before a job (the caller, the project's name, an
+// import's project being there, the types) and, all well, the job's params: {name,
+// import_export_types}. Never the passphrase: only what describes the job is stored.
+Result<QJsonObject> migrationParams(const QString &dataDir, const Identity &caller,
+                                    const QString &what, const QString &name,
+                                    const QStringList &types, bool importing)
 {
-    return {{QStringLiteral("import_export_types"), QJsonArray::fromStringList(types)}};
+    const Result<void> allowed = superuserOnly(caller, what);
+    if (!allowed)
+        return allowed.error();
+    const MigrationProject projects(dataDir);
+    const QString field = QStringLiteral("name");
+    const Result<QString> folder =
+        importing ? projects.existing(field, name) : projects.folder(field, name);
+    if (!folder)
+        return folder.error();
+    const Result<QStringList> chosen =
+        MigrationCatalog::chosen(types, QStringLiteral("import_export_types"));
+    if (!chosen)
+        return chosen.error();
+    return QJsonObject{
+        {field, name},
+        {QStringLiteral("import_export_types"), QJsonArray::fromStringList(chosen.value())}};
 }
 
 } // namespace
@@ -104,30 +124,20 @@ Result<Job> Transfers::importTopology(const Identity &caller, const QString &upl
 Result<Job> Transfers::exportMigration(const Identity &caller,
                                        const MigrationExport::Options &options)
 {
-    const Result<void> allowed =
-        superuserOnly(caller, QStringLiteral("exports a migration project"));
-    if (!allowed)
-        return allowed.error();
-    const Result<QString> folder =
-        MigrationProject(m_core.options().dataDir).folder(QStringLiteral("name"), options.name);
-    if (!folder)
-        return folder.error();
-    const Result<QStringList> types =
-        MigrationCatalog::chosen(options.types, QStringLiteral("import_export_types"));
-    if (!types)
-        return types.error();
+    Result<QJsonObject> params = migrationParams(m_core.options().dataDir, caller,
+                                                 QStringLiteral("exports a migration project"),
+                                                 options.name, options.types, false);
+    if (!params)
+        return params.error();
     if (options.privateProperties) {
         const Result<void> acceptable =
             PassphraseKey::acceptable(options.passphrase, QStringLiteral("passphrase"));
         if (!acceptable)
             return acceptable.error();
     }
-    // The passphrase is never stored: only what describes the job is.
-    QJsonObject params = typesParams(types.value());
-    params.insert(QStringLiteral("name"), options.name);
-    params.insert(QStringLiteral("export_private_properties"), options.privateProperties);
+    params->insert(QStringLiteral("export_private_properties"), options.privateProperties);
     return m_core.jobs().submit(
-        MigrationExportKind, params, caller.user.id,
+        MigrationExportKind, params.value(), caller.user.id,
         [core = &m_core, caller, options](JobContext &job) -> Result<QJsonObject> {
             const Result<MigrationExport::Written> written =
                 MigrationExport(*core).write(caller, options, job.progress());
@@ -143,23 +153,14 @@ Result<Job> Transfers::exportMigration(const Identity &caller,
 Result<Job> Transfers::importMigration(const Identity &caller,
                                        const MigrationImport::Options &options)
 {
-    const Result<void> allowed =
-        superuserOnly(caller, QStringLiteral("imports a migration project"));
-    if (!allowed)
-        return allowed.error();
-    const Result<QString> folder =
-        MigrationProject(m_core.options().dataDir).existing(QStringLiteral("name"), options.name);
-    if (!folder)
-        return folder.error();
-    const Result<QStringList> types =
-        MigrationCatalog::chosen(options.types, QStringLiteral("import_export_types"));
-    if (!types)
-        return types.error();
-    QJsonObject params = typesParams(types.value());
-    params.insert(QStringLiteral("name"), options.name);
-    params.insert(QStringLiteral("empty_database_before_import"), options.emptyFirst);
+    Result<QJsonObject> params = migrationParams(m_core.options().dataDir, caller,
+                                                 QStringLiteral("imports a migration project"),
+                                                 options.name, options.types, true);
+    if (!params)
+        return params.error();
+    params->insert(QStringLiteral("empty_database_before_import"), options.emptyFirst);
     return m_core.jobs().submitInLane(
-        ImportLane, MigrationImportKind, params, caller.user.id,
+        ImportLane, MigrationImportKind, params.value(), caller.user.id,
         [core = &m_core, caller, options](JobContext &job) -> Result<QJsonObject> {
             const Result<MigrationImport::Report> report =
                 MigrationImport(*core).run(caller, options, job.progress());
