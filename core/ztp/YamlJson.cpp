@@ -5,23 +5,42 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <optional>
 #include <yaml-cpp/yaml.h>
 
 namespace Cairn {
 
-QJsonValue yamlToJson(const YAML::Node &node)
+namespace {
+
+// What one document may expand to. yaml-cpp keeps an alias as the node it names, so a small
+// file of nested aliases ("billion laughs") would become billions of JSON values here.
+constexpr qint64 MaxValues = 1000000;
+constexpr int MaxDepth = 64;
+
+// The node as JSON, or nothing once `budget` values are spent or it nests deeper than MaxDepth.
+std::optional<QJsonValue> toJson(const YAML::Node &node, int depth, qint64 &budget)
 {
+    if (--budget < 0 || depth > MaxDepth)
+        return std::nullopt;
     switch (node.Type()) {
     case YAML::NodeType::Sequence: {
         QJsonArray array;
-        for (const YAML::Node &item : node)
-            array.append(yamlToJson(item));
+        for (const YAML::Node &item : node) {
+            const std::optional<QJsonValue> value = toJson(item, depth + 1, budget);
+            if (!value)
+                return std::nullopt;
+            array.append(*value);
+        }
         return array;
     }
     case YAML::NodeType::Map: {
         QJsonObject object;
-        for (const auto &entry : node)
-            object.insert(QString::fromStdString(entry.first.Scalar()), yamlToJson(entry.second));
+        for (const auto &entry : node) {
+            const std::optional<QJsonValue> value = toJson(entry.second, depth + 1, budget);
+            if (!value)
+                return std::nullopt;
+            object.insert(QString::fromStdString(entry.first.Scalar()), *value);
+        }
         return object;
     }
     case YAML::NodeType::Scalar: {
@@ -36,22 +55,31 @@ QJsonValue yamlToJson(const YAML::Node &node)
     return QJsonValue::Null;
 }
 
+} // namespace
+
 Result<QJsonObject> yamlObject(const QByteArray &text, const QString &what)
 {
-    QJsonValue json;
+    std::optional<QJsonValue> json;
     try {
-        json = yamlToJson(YAML::Load(text.toStdString()));
+        qint64 budget = MaxValues;
+        json = toJson(YAML::Load(text.toStdString()), 0, budget);
     } catch (const YAML::Exception &error) {
         return Error::badRequest(QStringLiteral("%1 does not parse (line %2): %3")
                                      .arg(what)
                                      .arg(error.mark.line + 1)
                                      .arg(QString::fromStdString(error.msg)));
     }
-    if (json.isNull())
+    if (!json)
+        return Error::badRequest(
+            QStringLiteral("%1 expands past %2 values or nests deeper than %3.")
+                .arg(what)
+                .arg(MaxValues)
+                .arg(MaxDepth));
+    if (json->isNull())
         return QJsonObject();
-    if (!json.isObject())
+    if (!json->isObject())
         return Error::badRequest(QStringLiteral("%1 must be a mapping.").arg(what));
-    return json.toObject();
+    return json->toObject();
 }
 
 Result<QJsonObject> yamlObjectFile(const QString &path, const QString &what)

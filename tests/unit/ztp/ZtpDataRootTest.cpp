@@ -142,4 +142,23 @@ TEST(YamlJson, TypesPlainScalarsAndKeepsQuotedOnesText)
     EXPECT_FALSE(yamlObject("- a", QStringLiteral("test")).ok());
 }
 
+TEST(YamlJson, RefusesADefinitionThatExpandsWithoutBound)
+{
+    // Nine levels of ten aliases each: a few hundred bytes that name a billion values.
+    QByteArray laughs = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int level = 1; level <= 9; ++level) {
+        const QByteArray previous = "*l" + QByteArray::number(level - 1);
+        laughs += "l" + QByteArray::number(level) + ": &l" + QByteArray::number(level) + " [" +
+                  QByteArrayList(10, previous).join(", ") + "]\n";
+    }
+    const Result<QJsonObject> expanded = yamlObject(laughs, QStringLiteral("Definition d"));
+    ASSERT_FALSE(expanded.ok());
+    EXPECT_TRUE(expanded.error().message.contains(QStringLiteral("expands past")));
+    // Nesting deep enough to exhaust a stack is refused as well.
+    const QByteArray deep = QByteArray(1000, '[') + QByteArray(1000, ']');
+    EXPECT_FALSE(yamlObject("a: " + deep, QStringLiteral("Definition d")).ok());
+    // What a definition really holds still reads, aliases included.
+    EXPECT_TRUE(yamlObject("base: &b {vlan: 10}\nuse: *b\n", QStringLiteral("Definition d")).ok());
+}
+
 } // namespace
