@@ -263,15 +263,7 @@ QList<Result<QString>> AutomationInventory::saveTogether(const Identity &caller,
     QList<qsizetype> updated;
     QJsonArray creates;
     QJsonArray updates;
-    // A name given twice (as a name or a new name), and every rename, is saved on its own and
-    // in order: saving it with the others could change what the later objects meet.
-    QHash<QString, int> uses;
-    for (const QJsonValue value : objects) {
-        const QJsonObject object = value.toObject();
-        ++uses[object.value(QLatin1String("name")).toString().trimmed()];
-        if (object.contains(QLatin1String("new_name")))
-            uses[object.value(QLatin1String("new_name")).toString().trimmed()] += 2;
-    }
+    const QList<bool> mustBeAlone = EnmsValues::savedAlone(objects);
     bool anyWithoutSite = false;
     for (qsizetype i = 0; i < objects.size(); ++i) {
         const Result<QString> name = nameOf(objects.at(i));
@@ -279,9 +271,7 @@ QList<Result<QString>> AutomationInventory::saveTogether(const Identity &caller,
             outcomes[i] = name.error();
             continue;
         }
-        if (!found || uses.value(name->trimmed()) > 1 ||
-            objects.at(i).toObject().contains(QLatin1String("new_name")) ||
-            existing.value(name.value()).size() > 1) {
+        if (!found || mustBeAlone.at(i) || existing.value(name.value()).size() > 1) {
             alone << i;
             continue;
         }

@@ -272,16 +272,8 @@ QList<Result<QString>> AutomationLinks::saveTogether(const Identity &caller,
     Result<Lookups> lookups = lookupsFor(objects);
     if (!lookups)
         return QList<Result<QString>>(objects.size(), lookups.error());
-    // An object whose name another one of the list gives too (as its name or as a new name),
-    // or that renames, is saved on its own and in order; the others' new links are inserted
-    // together.
-    QHash<QString, int> uses;
-    for (const QJsonValue value : objects) {
-        const QJsonObject object = value.toObject();
-        ++uses[object.value(QLatin1String("name")).toString().trimmed()];
-        if (object.contains(QLatin1String("new_name")))
-            uses[object.value(QLatin1String("new_name")).toString().trimmed()] += 2;
-    }
+    // The others' new links are inserted together.
+    const QList<bool> mustBeAlone = EnmsValues::savedAlone(objects);
     QList<Result<QString>> outcomes(objects.size(), QString());
     QList<qsizetype> alone;
     QList<Link> fresh;
@@ -289,7 +281,7 @@ QList<Result<QString>> AutomationLinks::saveTogether(const Identity &caller,
     for (qsizetype i = 0; i < objects.size(); ++i) {
         const QJsonObject object = objects.at(i).toObject();
         const QString name = object.value(QLatin1String("name")).toString();
-        if (uses.value(name.trimmed()) > 1 || object.contains(QLatin1String("new_name"))) {
+        if (mustBeAlone.at(i)) {
             alone << i;
             continue;
         }

@@ -68,6 +68,25 @@ Result<void> stringsIn(const QJsonObject &object, std::initializer_list<const ch
     return {};
 }
 
+QList<bool> savedAlone(const QJsonArray &objects)
+{
+    QHash<QString, int> uses;
+    for (const QJsonValue value : objects) {
+        const QJsonObject object = value.toObject();
+        ++uses[object.value(QLatin1String("name")).toString().trimmed()];
+        if (object.contains(QLatin1String("new_name")))
+            uses[object.value(QLatin1String("new_name")).toString().trimmed()] += 2;
+    }
+    QList<bool> alone;
+    alone.reserve(objects.size());
+    for (const QJsonValue value : objects) {
+        const QJsonObject object = value.toObject();
+        alone << (uses.value(object.value(QLatin1String("name")).toString().trimmed()) > 1 ||
+                  object.contains(QLatin1String("new_name")));
+    }
+    return alone;
+}
+
 Result<QString> nameOf(const QJsonObject &object)
 {
     const QJsonValue name = object.value(QStringLiteral("name"));

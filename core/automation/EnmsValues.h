@@ -23,6 +23,10 @@ Result<QJsonArray> matching(const QList<QJsonObject> &objects, const QSet<QStrin
 
 // Each of `fields` the object has is a string; a 400 names the first that is not.
 Result<void> stringsIn(const QJsonObject &object, std::initializer_list<const char *> fields);
+// For each object of a list to save, whether it must be saved on its own and in order: its name
+// is one the list gives twice (as a name or a new name), or it renames. Saving such an object
+// with the others could change what the later ones meet.
+QList<bool> savedAlone(const QJsonArray &objects);
 // The `name` an object to save is known by (trimmed); a 400 when it has none.
 Result<QString> nameOf(const QJsonObject &object);
 // An object to save and its name (nameOf()); a 400 when it is no object or has no name.

@@ -30,6 +30,18 @@ HttpResponse started(const Result<Job> &job)
     return HttpResponse::json(json, 202).withHeader("Location", url.toUtf8());
 }
 
+// A job started off the listener: recording it is a write, which waits while an import holds
+// the database's write lock.
+HttpResponse startedLater(CoreServices &core, const ApiRequest &request,
+                          std::function<Result<Job>(Transfers &, const Identity &)> start)
+{
+    return HttpResponse::later(
+        [services = &core, caller = *request.identity, start = std::move(start)] {
+            Transfers transfers(*services);
+            return started(start(transfers, caller));
+        });
+}
+
 HttpResponse exportTopology(CoreServices &core, const ApiRequest &request)
 {
     const Result<QJsonObject> body = request.bodyObject();
@@ -39,7 +51,10 @@ HttpResponse exportTopology(CoreServices &core, const ApiRequest &request)
     if (!name.isString())
         return refused(Error::invalidField(QStringLiteral("name"),
                                            QStringLiteral("The name of the file to write.")));
-    return started(Transfers(core).exportTopology(*request.identity, name.toString()));
+    return startedLater(core, request,
+                        [name = name.toString()](Transfers &transfers, const Identity &caller) {
+                            return transfers.exportTopology(caller, name);
+                        });
 }
 
 HttpResponse importTopology(CoreServices &core, const ApiRequest &request)
@@ -151,9 +166,12 @@ void TransfersController::registerRoutes(Router &router, CoreServices &core)
     spec.responseSchema = jobAnswerSchema();
     router.add(spec, [&core](const ApiRequest &request) {
         const Result<MigrationExport::Options> options = MigrationRequest::exportOptions(request);
-        return options
-                   ? started(Transfers(core).exportMigration(*request.identity, options.value()))
-                   : refused(options.error());
+        if (!options)
+            return refused(options.error());
+        return startedLater(
+            core, request, [given = options.value()](Transfers &transfers, const Identity &caller) {
+                return transfers.exportMigration(caller, given);
+            });
     });
 
     spec = nativeRoute(
@@ -168,9 +186,12 @@ void TransfersController::registerRoutes(Router &router, CoreServices &core)
     spec.responseSchema = jobAnswerSchema();
     router.add(spec, [&core](const ApiRequest &request) {
         const Result<MigrationImport::Options> options = MigrationRequest::importOptions(request);
-        return options
-                   ? started(Transfers(core).importMigration(*request.identity, options.value()))
-                   : refused(options.error());
+        if (!options)
+            return refused(options.error());
+        return startedLater(
+            core, request, [given = options.value()](Transfers &transfers, const Identity &caller) {
+                return transfers.importMigration(caller, given);
+            });
     });
 }
 
