@@ -7,7 +7,9 @@
 #include "ServeCommand.h"
 #include "TopologyCommand.h"
 #include "UserCommand.h"
+#include "common/Theme.h"
 #include "shell/MainWindow.h"
+#include "shell/SignInDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -78,7 +80,11 @@ int runGui(int argc, char **argv)
     const std::unique_ptr<CoreServices> core = CommonOptions::open(parser, &exitCode);
     if (!core)
         return exitCode;
-    MainWindow window(core->options().database.describe());
+    Theme::apply(Theme::chosen());
+    SignInDialog signIn(*core, core->options().database.describe());
+    if (signIn.exec() != QDialog::Accepted)
+        return ExitOk;
+    MainWindow window(*core, signIn.identity());
     window.show();
     return QApplication::exec();
 }
@@ -92,6 +98,8 @@ int main(int argc, char **argv)
                        "%{if-debug}D%{endif}%{if-info}I%{endif}%{if-warning}W%{endif}"
                        "%{if-critical}E%{endif}%{if-fatal}F%{endif} %{category}: %{message}"));
     QCoreApplication::setApplicationName(QStringLiteral("cairn"));
+    // The desktop's settings go to ~/.config/cairn/cairn.conf.
+    QCoreApplication::setOrganizationName(QStringLiteral("cairn"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CAIRN_VERSION));
 
     // Usage lines say "cairn", whatever path started it (Qt finds its own file by /proc).

@@ -2,116 +2,451 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Cairn::BulkAttributeDialog</name>
+    <message>
+        <source>&amp;Remove the attribute from these devices</source>
+        <translation>&amp;Attribut von diesen Geräten entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set Attribute on %n Device(s)</source>
+        <translation>
+            <numerusform>Attribut für %n Gerät setzen</numerusform>
+            <numerusform>Attribut für %n Geräte setzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Attribute:</source>
+        <translation>&amp;Attribut:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Wert:</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::DeviceDetailsWidget</name>
+    <message>
+        <source>Select a device to see its details.</source>
+        <translation>Wählen Sie ein Gerät, um seine Einzelheiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Select a change to see what it did.</source>
+        <translation>Wählen Sie eine Änderung, um zu sehen, was sie bewirkt hat.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Interfaces (%1)</source>
+        <translation>Schnittstellen (%1)</translation>
+    </message>
+    <message>
+        <source>Hostname:</source>
+        <translation>Hostname:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Standort:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>%1, SSH port %2</source>
+        <translation>%1, SSH-Port %2</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>Plattform:</translation>
+    </message>
+    <message>
+        <source>Vendor:</source>
+        <translation>Hersteller:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>OS version:</source>
+        <translation>OS-Version:</translation>
+    </message>
+    <message>
+        <source>Serial number:</source>
+        <translation>Seriennummer:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Angelegt:</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>Geändert:</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Verlauf (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::DeviceDialog</name>
+    <message>
+        <source>&amp;Hostname:</source>
+        <translation>&amp;Hostname:</translation>
+    </message>
+    <message>
+        <source>&amp;IP address:</source>
+        <translation>&amp;IP-Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plattform:</translation>
+    </message>
+    <message>
+        <source>&amp;Vendor:</source>
+        <translation>H&amp;ersteller:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Serial number:</source>
+        <translation>&amp;Seriennummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>New Device</source>
+        <translation>Neues Gerät</translation>
+    </message>
+    <message>
+        <source>Edit Device %1</source>
+        <translation>Gerät %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>S&amp;ite:</source>
+        <translation>S&amp;tandort:</translation>
+    </message>
+    <message>
+        <source>SSH p&amp;ort:</source>
+        <translation>SSH-P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Attributes:</source>
+        <translation>&amp;Attribute:</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Several values, separated by commas.</source>
+        <translation>Mehrere Werte, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>One of: %1</source>
+        <translation>Einer von: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::DeviceListModel</name>
+    <message>
+        <source>Hostname</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <comment>i.e. the device&apos;s driver, such as cisco_ios</comment>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Hersteller</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::InventoryPage</name>
+    <message>
+        <source>&amp;New Device…</source>
+        <translation>&amp;Neues Gerät…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Device…</source>
+        <translation>Gerät &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Devices</source>
+        <translation>Geräte &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Set &amp;Attribute…</source>
+        <translation>&amp;Attribut setzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Filter by hostname, or a set query such as role=core -vendor=juniper</source>
+        <translation>Nach Hostname filtern oder eine Mengenabfrage wie role=core -vendor=juniper</translation>
+    </message>
+    <message>
+        <source>A word filters by hostname. Terms with &apos;=&apos; are an NSoT set query: a=b intersects, +a=b adds, -a=b removes.</source>
+        <translation>Ein Wort filtert nach Hostname. Begriffe mit &apos;=&apos; sind eine NSoT-Mengenabfrage: a=b schneidet, +a=b fügt hinzu, -a=b entfernt.</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Alle Standorte</translation>
+    </message>
+    <message>
+        <source>The device cannot be opened.</source>
+        <translation>Das Gerät kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Delete Devices</source>
+        <translation>Geräte löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n device(s), with their interfaces and addresses?</source>
+        <translation>
+            <numerusform>%n Gerät mit seinen Schnittstellen und Adressen löschen?</numerusform>
+            <numerusform>%n Geräte mit ihren Schnittstellen und Adressen löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices were not deleted.</source>
+        <translation>Die Geräte wurden nicht gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>Cairn::MainWindow</name>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="20"/>
         <source>Cairn</source>
         <translation>Cairn</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="28"/>
         <source>Inventory</source>
         <translation>Inventar</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="28"/>
-        <source>Sites, devices and their interfaces; IP networks; attributes and set queries.</source>
-        <translation>Standorte, Geräte und ihre Schnittstellen; IP-Netze; Attribute und Mengenabfragen.</translation>
-    </message>
-    <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="30"/>
         <source>Topology</source>
         <translation>Topologie</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="30"/>
         <source>Devices and the links between them, on a map you can arrange.</source>
         <translation>Geräte und ihre Verbindungen auf einer Karte, die Sie anordnen können.</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="31"/>
         <source>Automation</source>
         <translation>Automatisierung</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="31"/>
         <source>Services, workflows, runs and their results, scheduled tasks.</source>
         <translation>Dienste, Workflows, Läufe und ihre Ergebnisse, geplante Aufgaben.</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="32"/>
         <source>Toolkit</source>
         <translation>Werkzeuge</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="32"/>
         <source>Approved commands, run on devices over SSH, with their logs.</source>
         <translation>Freigegebene Befehle, per SSH auf Geräten ausgeführt, mit ihren Protokollen.</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="33"/>
         <source>Virtualisation</source>
         <translation>Virtualisierung</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="33"/>
         <source>Hypervisors and their machines, actions and transactions.</source>
         <translation>Hypervisoren und ihre Maschinen, Aktionen und Transaktionen.</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="34"/>
         <source>Provisioning</source>
         <translation>Bereitstellung</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="34"/>
         <source>Switches bootstrapping through zero-touch provisioning.</source>
         <translation>Switches, die sich per Zero-Touch-Provisioning einrichten.</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="35"/>
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="35"/>
         <source>Users, groups, permissions, API tokens and server status.</source>
         <translation>Benutzer, Gruppen, Berechtigungen, API-Token und Serverstatus.</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="39"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="40"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="41"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="42"/>
         <source>&amp;About Cairn</source>
         <translation>Über &amp;Cairn</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="43"/>
         <source>About Cairn</source>
         <translation>Über Cairn</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="44"/>
         <source>Cairn %1 — one tool for a network and the machines on it.</source>
         <translation>Cairn %1 — ein Werkzeug für ein Netzwerk und die Maschinen darin.</translation>
     </message>
     <message>
-        <location filename="../gui/shell/MainWindow.cpp" line="47"/>
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;Desktop</source>
+        <translation>Wie die &amp;Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>D&amp;ark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (administrator)</source>
+        <translation>Angemeldet als %1 (Administrator)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::SignInDialog</name>
+    <message>
+        <source>Sign In to Cairn</source>
+        <translation>Bei Cairn anmelden</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the first administrator with
+    cairn user add NAME --superuser --password-stdin
+and sign in as them.</source>
+        <translation>Diese Datenbank hat noch keine Benutzer. Legen Sie den ersten Administrator mit
+    cairn user add NAME --superuser --password-stdin
+an und melden Sie sich als dieser an.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,39 @@ const QStringList MatchableColumns =
                 QStringLiteral("icon")} +
     Device::TextFields;
 
+// ORDER BY of a listing: names fixed here, never taken from the caller.
+QString orderColumn(DeviceOrder order)
+{
+    switch (order) {
+    case DeviceOrder::Id:
+        return {};
+    case DeviceOrder::Hostname:
+        return QStringLiteral("hostname");
+    case DeviceOrder::Site:
+        return QStringLiteral("(SELECT name FROM sites WHERE sites.id = site_id)");
+    case DeviceOrder::IpAddress:
+        return QStringLiteral("ip_address");
+    case DeviceOrder::Platform:
+        return QStringLiteral("platform");
+    case DeviceOrder::Vendor:
+        return QStringLiteral("vendor");
+    case DeviceOrder::Model:
+        return QStringLiteral("model");
+    case DeviceOrder::SerialNumber:
+        return QStringLiteral("serial_number");
+    }
+    return {};
+}
+
+QString orderOf(const DeviceFilter &filter)
+{
+    const QString direction = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QString column = orderColumn(filter.order);
+    return QStringLiteral(" ORDER BY ") +
+           (column.isEmpty() ? QString() : column + direction + QStringLiteral(", ")) +
+           QStringLiteral("id") + direction + QStringLiteral(" LIMIT ? OFFSET ?");
+}
+
 // Devices a listing makes room for at once.
 constexpr int MaxReserved = 100000;
 
@@ -158,11 +191,9 @@ Result<QList<Device>> DeviceRepository::list(const DeviceFilter &filter)
 {
     auto [where, values] = whereOf(filter, m_database.connection());
     values << filter.limit << filter.offset;
-    Result<QSqlQuery> query =
-        SqlQuery::run(m_database.connection(),
-                      Columns.arg(filter.withTexts ? TextColumns : QString()) + where +
-                          QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
-                      values);
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        Columns.arg(filter.withTexts ? TextColumns : QString()) + where + orderOf(filter), values);
     if (!query)
         return query.error();
     QList<Device> devices;
@@ -178,11 +209,10 @@ Result<QList<DevicePlace>> DeviceRepository::places(const DeviceFilter &filter)
 {
     auto [where, values] = whereOf(filter, m_database.connection());
     values << filter.limit << filter.offset;
-    Result<QSqlQuery> query =
-        SqlQuery::run(m_database.connection(),
-                      QStringLiteral("SELECT id, site_id, hostname FROM devices") + where +
-                          QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?"),
-                      values);
+    Result<QSqlQuery> query = SqlQuery::run(
+        m_database.connection(),
+        QStringLiteral("SELECT id, site_id, hostname FROM devices") + where + orderOf(filter),
+        values);
     if (!query)
         return query.error();
     QList<DevicePlace> places;

@@ -13,6 +13,19 @@ namespace Cairn {
 
 class Database;
 
+// What a listing is sorted by (a table's column in the GUI); the id breaks ties.
+enum class DeviceOrder
+{
+    Id,
+    Hostname,
+    Site,
+    IpAddress,
+    Platform,
+    Vendor,
+    Model,
+    SerialNumber,
+};
+
 struct DeviceFilter
 {
     std::optional<qint64> siteId;
@@ -44,6 +57,8 @@ struct DeviceFilter
         Kind kind = Kind::Contains;
     };
     QList<TextMatch> textMatches;
+    DeviceOrder order = DeviceOrder::Id;
+    bool descending = false;
     int limit = 1000;
     int offset = 0;
 };

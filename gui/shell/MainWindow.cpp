@@ -1,57 +1,141 @@
 #include "MainWindow.h"
 
 #include "AreaPage.h"
+#include "CoreServices.h"
+#include "common/CoreEvents.h"
+#include "common/SettingValue.h"
+#include "common/Theme.h"
+#include "inventory/InventoryPage.h"
 
+#include <QActionGroup>
 #include <QApplication>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace Cairn {
 
-MainWindow::MainWindow(const QString &databaseDescription, QWidget *parent)
+namespace {
+
+const SettingValue<QByteArray> Geometry(QStringLiteral("MainWindow/Geometry"));
+const SettingValue<QByteArray> WindowState(QStringLiteral("MainWindow/State"));
+const SettingValue<int> LastArea(QStringLiteral("MainWindow/Area"));
+
+} // namespace
+
+MainWindow::MainWindow(CoreServices &core, const Identity &identity, QWidget *parent)
     : QMainWindow(parent)
+    , m_events(new CoreEvents(core, this))
     , m_areas(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
+    , m_toolBar(addToolBar(tr("Main Toolbar")))
+    , m_inventory(new InventoryPage(core, identity, *m_events, m_pages))
 {
     setWindowTitle(tr("Cairn"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setMovable(false);
+    m_areas->setObjectName(QStringLiteral("areas"));
+    m_areas->setIconSize(QSize(22, 22));
+    m_areas->setSpacing(2);
+    m_areas->setFrameShape(QFrame::NoFrame);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_areas);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
-    m_areas->setMaximumWidth(220);
+    splitter->setChildrenCollapsible(false);
+    m_areas->setMaximumWidth(240);
+    m_areas->setMinimumWidth(150);
+    splitter->setSizes({180, 1000});
     setCentralWidget(splitter);
 
-    addArea(tr("Inventory"), tr("Sites, devices and their interfaces; IP networks; attributes "
-                                "and set queries."));
-    addArea(tr("Topology"), tr("Devices and the links between them, on a map you can arrange."));
-    addArea(tr("Automation"), tr("Services, workflows, runs and their results, scheduled tasks."));
-    addArea(tr("Toolkit"), tr("Approved commands, run on devices over SSH, with their logs."));
-    addArea(tr("Virtualisation"), tr("Hypervisors and their machines, actions and transactions."));
-    addArea(tr("Provisioning"), tr("Switches bootstrapping through zero-touch provisioning."));
-    addArea(tr("Administration"), tr("Users, groups, permissions, API tokens and server status."));
-    connect(m_areas, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    m_areas->setCurrentRow(0);
+    addArea(QStringLiteral("computer"), tr("Inventory"), m_inventory);
+    addPlannedArea(QStringLiteral("network-wired"), tr("Topology"),
+                   tr("Devices and the links between them, on a map you can arrange."));
+    addPlannedArea(QStringLiteral("system-run"), tr("Automation"),
+                   tr("Services, workflows, runs and their results, scheduled tasks."));
+    addPlannedArea(QStringLiteral("utilities-terminal"), tr("Toolkit"),
+                   tr("Approved commands, run on devices over SSH, with their logs."));
+    addPlannedArea(QStringLiteral("computer-laptop"), tr("Virtualisation"),
+                   tr("Hypervisors and their machines, actions and transactions."));
+    addPlannedArea(QStringLiteral("network-server"), tr("Provisioning"),
+                   tr("Switches bootstrapping through zero-touch provisioning."));
+    addPlannedArea(QStringLiteral("preferences-system"), tr("Administration"),
+                   tr("Users, groups, permissions, API tokens and server status."));
+    connect(m_areas, &QListWidget::currentRowChanged, this, &MainWindow::showToolBarOf);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"),
+                    QKeySequence::Quit, qApp, &QApplication::quit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int area = 0; area < m_areas->count(); ++area)
+        view->addAction(m_areas->item(area)->text(),
+                        QKeySequence(QKeyCombination(Qt::AltModifier, Qt::Key(Qt::Key_1 + area))),
+                        this, [this, area] { showArea(area); });
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    for (const auto &option :
+         {std::pair{Theme::Mode::FollowDesktop, tr("Follow the &Desktop")},
+          std::pair{Theme::Mode::Light, tr("&Light")}, std::pair{Theme::Mode::Dark, tr("D&ark")}}) {
+        const Theme::Mode mode = option.first;
+        QAction *choice = theme->addAction(option.second, this, [mode] { Theme::choose(mode); });
+        choice->setCheckable(true);
+        choice->setChecked(Theme::chosen() == mode);
+        themes->addAction(choice);
+    }
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Cairn"), this, [this] {
         QMessageBox::about(this, tr("About Cairn"),
                            tr("Cairn %1 — one tool for a network and the machines on it.")
                                .arg(QStringLiteral(CAIRN_VERSION)));
     });
-    statusBar()->showMessage(tr("Database: %1").arg(databaseDescription));
-    resize(1100, 700);
+
+    auto *database = new QLabel(tr("Database: %1").arg(core.options().database.describe()), this);
+    auto *user = new QLabel(identity.user.isSuperuser
+                                ? tr("Signed in as %1 (administrator)").arg(identity.user.username)
+                                : tr("Signed in as %1").arg(identity.user.username),
+                            this);
+    statusBar()->addWidget(database, 1);
+    statusBar()->addPermanentWidget(user);
+
+    resize(1200, 760);
+    restoreGeometry(Geometry.get());
+    restoreState(WindowState.get());
+    showArea(qBound(0, LastArea.get(0), int(m_areas->count()) - 1));
 }
 
-void MainWindow::addArea(const QString &title, const QString &description)
+MainWindow::~MainWindow()
 {
-    m_areas->addItem(title);
-    m_pages->addWidget(new AreaPage(title, description, m_pages));
+    Geometry.set(saveGeometry());
+    WindowState.set(saveState());
+    LastArea.set(m_areas->currentRow());
+}
+
+void MainWindow::addArea(const QString &iconName, const QString &title, QWidget *page)
+{
+    m_areas->addItem(new QListWidgetItem(QIcon::fromTheme(iconName), title));
+    m_pages->addWidget(page);
+}
+
+void MainWindow::addPlannedArea(const QString &iconName, const QString &title,
+                                const QString &description)
+{
+    addArea(iconName, title, new AreaPage(title, description, m_pages));
+}
+
+void MainWindow::showToolBarOf(int index)
+{
+    m_pages->setCurrentIndex(index);
+    m_toolBar->clear();
+    if (m_pages->widget(index) == m_inventory)
+        m_toolBar->addActions(m_inventory->toolBarActions());
+    m_toolBar->setVisible(!m_toolBar->actions().isEmpty());
 }
 
 QStringList MainWindow::areaTitles() const
@@ -65,6 +149,7 @@ QStringList MainWindow::areaTitles() const
 void MainWindow::showArea(int index)
 {
     m_areas->setCurrentRow(index);
+    showToolBarOf(index);
 }
 
 } // namespace Cairn

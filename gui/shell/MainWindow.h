@@ -1,29 +1,45 @@
 #pragma once
 
+#include "auth/Identity.h"
+
 #include <QMainWindow>
 
+class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QToolBar;
 
 namespace Cairn {
 
-// The desktop window: a list of areas on the left (those of DESIGN.md), the chosen area on
-// the right, the database in use in the status bar.
+class CoreEvents;
+class CoreServices;
+class InventoryPage;
+
+// The desktop window: the areas of DESIGN.md in a sidebar, the chosen area beside it with its
+// actions in the toolbar, and in the status bar the database and who is signed in.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(const QString &databaseDescription, QWidget *parent = nullptr);
+    MainWindow(CoreServices &core, const Identity &identity, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     QStringList areaTitles() const;
     void showArea(int index);
+    CoreEvents &events() const { return *m_events; }
+    InventoryPage *inventory() const { return m_inventory; }
 
 private:
-    void addArea(const QString &title, const QString &description);
+    void addArea(const QString &iconName, const QString &title, QWidget *page);
+    void addPlannedArea(const QString &iconName, const QString &title, const QString &description);
+    void showToolBarOf(int index);
 
+    CoreEvents *m_events;
     QListWidget *m_areas;
     QStackedWidget *m_pages;
+    QToolBar *m_toolBar;
+    InventoryPage *m_inventory;
 };
 
 } // namespace Cairn

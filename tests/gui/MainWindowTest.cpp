@@ -1,6 +1,11 @@
 #include "shell/MainWindow.h"
 
+#include "CoreFixture.h"
+#include "inventory/InventoryPage.h"
+#include "shell/SignInDialog.h"
+
 #include <QApplication>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QTranslator>
@@ -8,9 +13,15 @@
 
 using namespace Cairn;
 
-TEST(MainWindow, OffersEveryAreaAndSwitchesBetweenThem)
+namespace {
+
+class MainWindowTest : public Cairn::Test::CoreFixture
 {
-    MainWindow window(QStringLiteral("sqlite:/tmp/x.sqlite"));
+};
+
+TEST_F(MainWindowTest, OffersEveryAreaAndSwitchesBetweenThem)
+{
+    MainWindow window(*core, addUser(QStringLiteral("admin"), true));
     window.show();
     EXPECT_EQ(window.areaTitles(),
               (QStringList{QStringLiteral("Inventory"), QStringLiteral("Topology"),
@@ -21,23 +32,35 @@ TEST(MainWindow, OffersEveryAreaAndSwitchesBetweenThem)
     ASSERT_TRUE(pages);
     window.showArea(4);
     EXPECT_EQ(pages->currentIndex(), 4);
+    window.showArea(0);
+    EXPECT_EQ(pages->currentWidget(), window.inventory());
 }
 
-TEST(MainWindow, ShipsACompleteGermanTranslation)
+TEST_F(MainWindowTest, ShipsAGermanTranslationThatTheWindowUses)
 {
     QTranslator german;
     ASSERT_TRUE(german.load(QStringLiteral(":/i18n/cairn_de.qm")));
     QApplication::installTranslator(&german);
-    MainWindow window(QStringLiteral("sqlite:/tmp/x.sqlite"));
+    MainWindow window(*core, addUser(QStringLiteral("admin"), true));
     QApplication::removeTranslator(&german);
     EXPECT_EQ(window.areaTitles().first(), QStringLiteral("Inventar"));
     EXPECT_EQ(window.areaTitles().last(), QStringLiteral("Verwaltung"));
 }
 
-int main(int argc, char **argv)
+TEST_F(MainWindowTest, SignInAcceptsAUserOfTheDatabaseAndRefusesAWrongPassword)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    testing::InitGoogleTest(&argc, argv);
-    return RUN_ALL_TESTS();
+    addUser(QStringLiteral("alice"), false);
+    SignInDialog dialog(*core, QStringLiteral("test database"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("username"))->setText(QStringLiteral("alice"));
+    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("password"));
+    password->setText(QStringLiteral("not her password"));
+    dialog.accept();
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+    EXPECT_EQ(dialog.identity().user.id, 0);
+    password->setText(QStringLiteral("long enough"));
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_EQ(dialog.identity().user.username, QStringLiteral("alice"));
 }
+
+} // namespace

@@ -1,0 +1,282 @@
+#include "InventoryPage.h"
+
+#include "BulkAttributeDialog.h"
+#include "CoreServices.h"
+#include "DeviceDetailsWidget.h"
+#include "DeviceDialog.h"
+#include "DeviceListModel.h"
+#include "DeviceListView.h"
+#include "common/CoreEvents.h"
+#include "common/ErrorLabel.h"
+#include "common/ErrorMessage.h"
+#include "common/SettingValue.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace Cairn {
+
+namespace {
+
+const SettingValue<QByteArray> SplitterState(QStringLiteral("Inventory/Splitter"));
+const QString SiteType = QStringLiteral("site");
+
+} // namespace
+
+InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreEvents &events,
+                             QWidget *parent)
+    : QWidget(parent)
+    , m_core(core)
+    , m_identity(identity)
+    , m_events(events)
+    , m_sites(new QListWidget(this))
+    , m_filter(new QLineEdit(this))
+    , m_filterError(new ErrorLabel(this))
+    , m_devices(new DeviceListView(core.devices(), core.sites(), this))
+    , m_details(new DeviceDetailsWidget(core, this))
+    , m_splitter(new QSplitter(this))
+    , m_new(new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New Device…"), this))
+    , m_edit(
+          new QAction(QIcon::fromTheme(QStringLiteral("document-edit"),
+                                       QIcon::fromTheme(QStringLiteral("accessories-text-editor"))),
+                      tr("&Edit Device…"), this))
+    , m_delete(
+          new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete Devices"), this))
+    , m_setAttribute(new QAction(QIcon::fromTheme(QStringLiteral("document-properties")),
+                                 tr("Set &Attribute…"), this))
+    , m_refresh(new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this))
+{
+    m_sites->setObjectName(QStringLiteral("sites"));
+    m_sites->setIconSize(QSize(16, 16));
+    m_filter->setObjectName(QStringLiteral("filter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(
+        tr("Filter by hostname, or a set query such as role=core -vendor=juniper"));
+    m_filter->setToolTip(tr("A word filters by hostname. Terms with '=' are an NSoT set query: "
+                            "a=b intersects, +a=b adds, -a=b removes."));
+
+    auto *devices = new QWidget(this);
+    auto *devicesLayout = new QVBoxLayout(devices);
+    devicesLayout->setContentsMargins(0, 0, 0, 0);
+    devicesLayout->addWidget(m_filter);
+    devicesLayout->addWidget(m_filterError);
+    devicesLayout->addWidget(m_devices);
+    m_splitter->addWidget(m_sites);
+    m_splitter->addWidget(devices);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(1, 1);
+    if (!m_splitter->restoreState(SplitterState.get()))
+        m_splitter->setSizes({160, 560, 340});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    m_new->setObjectName(QStringLiteral("newDevice"));
+    m_edit->setObjectName(QStringLiteral("editDevice"));
+    m_delete->setObjectName(QStringLiteral("deleteDevices"));
+    m_setAttribute->setObjectName(QStringLiteral("setAttribute"));
+    m_refresh->setObjectName(QStringLiteral("refresh"));
+    m_new->setShortcut(QKeySequence::New);
+    m_edit->setShortcut(Qt::CTRL | Qt::Key_E);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_setAttribute->setShortcut(Qt::CTRL | Qt::Key_B);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    for (QAction *action : toolBarActions())
+        addAction(action);
+    connect(m_new, &QAction::triggered, this, &InventoryPage::newDevice);
+    connect(m_edit, &QAction::triggered, this, &InventoryPage::editDevice);
+    connect(m_delete, &QAction::triggered, this, &InventoryPage::deleteDevices);
+    connect(m_setAttribute, &QAction::triggered, this, &InventoryPage::setAttribute);
+    connect(m_refresh, &QAction::triggered, this, &InventoryPage::reload);
+    connect(m_devices, &QAbstractItemView::activated, this, &InventoryPage::editDevice);
+    connect(m_devices, &DeviceListView::currentDeviceChanged, m_details,
+            &DeviceDetailsWidget::showDevice);
+    connect(m_devices, &DeviceListView::selectionChanged, this, &InventoryPage::updateActions);
+    connect(m_devices, &DeviceListView::currentDeviceChanged, this, &InventoryPage::updateActions);
+    connect(m_devices->deviceModel(), &DeviceListModel::loadFailed, this,
+            [this](const Error &error) { m_filterError->showError(error.message); });
+    connect(m_sites, &QListWidget::currentRowChanged, this, [this] {
+        applyFilter();
+        updateActions();
+    });
+    connect(m_filter, &QLineEdit::returnPressed, this, &InventoryPage::applyFilter);
+    // Cleared with its button: show everything again at once.
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            applyFilter();
+    });
+    connect(&m_events, &CoreEvents::inventoryChanged, this, &InventoryPage::reload);
+
+    reloadSites();
+    m_sites->setCurrentRow(0);
+    updateActions();
+}
+
+InventoryPage::~InventoryPage()
+{
+    SplitterState.set(m_splitter->saveState());
+}
+
+QList<QAction *> InventoryPage::toolBarActions() const
+{
+    return {m_new, m_edit, m_delete, m_setAttribute, m_refresh};
+}
+
+void InventoryPage::reload()
+{
+    reloadSites();
+    applyFilter();
+    m_details->reload();
+}
+
+void InventoryPage::reloadSites()
+{
+    const std::optional<qint64> current = currentSite();
+    const Result<QList<Site>> sites = m_core.sites().list();
+    const QSignalBlocker blocker(m_sites);
+    m_sites->clear();
+    auto *all = new QListWidgetItem(QIcon::fromTheme(QStringLiteral("network-workgroup")),
+                                    tr("All sites"), m_sites);
+    all->setData(Qt::UserRole, QVariant());
+    if (!sites)
+        return;
+    for (const Site &site : sites.value()) {
+        auto *item =
+            new QListWidgetItem(QIcon::fromTheme(QStringLiteral("folder")), site.name, m_sites);
+        item->setData(Qt::UserRole, site.id);
+        item->setToolTip(site.description);
+        if (current == site.id)
+            m_sites->setCurrentItem(item);
+    }
+    if (!m_sites->currentItem())
+        m_sites->setCurrentItem(all);
+}
+
+std::optional<qint64> InventoryPage::currentSite() const
+{
+    const QListWidgetItem *item = m_sites->currentItem();
+    if (!item || !item->data(Qt::UserRole).isValid())
+        return std::nullopt;
+    return item->data(Qt::UserRole).toLongLong();
+}
+
+void InventoryPage::applyFilter()
+{
+    m_filterError->clearError();
+    DeviceFilter filter;
+    filter.siteId = currentSite();
+    const QString text = m_filter->text().trimmed();
+    if (text.contains(QLatin1Char('='))) {
+        const Result<QList<qint64>> ids = m_core.devices().query(filter.siteId, text);
+        if (!ids) {
+            m_filterError->showError(ids.error().message);
+            filter.ids = QList<qint64>();
+        } else {
+            filter.ids = ids.value();
+        }
+    } else if (!text.isEmpty()) {
+        filter.textMatches << DeviceFilter::TextMatch{QStringLiteral("hostname"), text,
+                                                      DeviceFilter::TextMatch::Kind::Contains};
+    }
+    m_devices->setFilter(filter);
+}
+
+bool InventoryPage::mayOnSite(std::optional<qint64> siteId, Action action) const
+{
+    if (m_identity.readOnly)
+        return false;
+    if (m_identity.user.isSuperuser)
+        return true;
+    const auto allowed = [this, action](std::optional<qint64> site) {
+        const Result<bool> answer =
+            m_core.permissions().isAllowed(m_identity, SiteType, site, action);
+        return answer && answer.value();
+    };
+    if (siteId)
+        return allowed(siteId);
+    // Any site: creating in one of them is enough to offer it.
+    const Result<QList<Site>> sites = m_core.sites().list();
+    return sites && std::any_of(sites->cbegin(), sites->cend(),
+                                [&allowed](const Site &site) { return allowed(site.id); });
+}
+
+void InventoryPage::updateActions()
+{
+    // The core checks every device's site; the actions follow the current one (or the first
+    // selected), which is what the operator looks at.
+    const QList<qint64> selected = m_devices->selectedDeviceIds();
+    qint64 shown = m_devices->currentDeviceId();
+    if (shown == 0 && !selected.isEmpty())
+        shown = selected.first();
+    std::optional<qint64> deviceSite;
+    if (shown != 0) {
+        const Result<Device> device = m_core.devices().get(QString::number(shown));
+        if (device)
+            deviceSite = device->siteId;
+    }
+    const bool anySelected = !selected.isEmpty();
+    m_new->setEnabled(mayOnSite(currentSite(), Action::Add));
+    m_edit->setEnabled(m_devices->currentDeviceId() != 0 && deviceSite &&
+                       mayOnSite(deviceSite, Action::Change));
+    m_setAttribute->setEnabled(anySelected && deviceSite && mayOnSite(deviceSite, Action::Change));
+    m_delete->setEnabled(anySelected && deviceSite && mayOnSite(deviceSite, Action::Delete));
+}
+
+void InventoryPage::newDevice()
+{
+    if (!m_new->isEnabled())
+        return;
+    DeviceDialog dialog(m_core, m_identity, currentSite(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_events.checkNow();
+    m_devices->selectDevice(dialog.deviceId());
+}
+
+void InventoryPage::editDevice()
+{
+    if (!m_edit->isEnabled())
+        return;
+    const Result<Device> device =
+        m_core.devices().get(QString::number(m_devices->currentDeviceId()));
+    if (!device) {
+        ErrorMessage::show(this, tr("The device cannot be opened."), device.error());
+        return;
+    }
+    DeviceDialog dialog(m_core, m_identity, device.value(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_events.checkNow();
+}
+
+void InventoryPage::deleteDevices()
+{
+    const QList<qint64> ids = m_devices->selectedDeviceIds();
+    if (!m_delete->isEnabled() || ids.isEmpty())
+        return;
+    const int count = int(ids.size());
+    if (QMessageBox::question(
+            this, tr("Delete Devices"),
+            tr("Delete %n device(s), with their interfaces and addresses?", nullptr, count),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    const Result<void> removed = m_core.devices().remove(m_identity, ids);
+    if (!removed)
+        ErrorMessage::show(this, tr("The devices were not deleted."), removed.error());
+    m_events.checkNow();
+}
+
+void InventoryPage::setAttribute()
+{
+    const QList<qint64> ids = m_devices->selectedDeviceIds();
+    if (!m_setAttribute->isEnabled() || ids.isEmpty())
+        return;
+    BulkAttributeDialog dialog(m_core, m_identity, ids, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_events.checkNow();
+}
+
+} // namespace Cairn

@@ -1,0 +1,302 @@
+#include "inventory/InventoryPage.h"
+
+#include "CoreFixture.h"
+#include "HttpClient.h"
+#include "ServerProcess.h"
+#include "common/CoreEvents.h"
+#include "common/ErrorLabel.h"
+#include "inventory/BulkAttributeDialog.h"
+#include "inventory/DeviceDialog.h"
+#include "inventory/DeviceListModel.h"
+#include "inventory/DeviceListView.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QTableWidget>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace Cairn;
+
+namespace {
+
+class InventoryPageTest : public Cairn::Test::CoreFixture
+{
+protected:
+    void SetUp() override
+    {
+        CoreFixture::SetUp();
+        admin = addUser(QStringLiteral("admin"), true);
+        const Result<QList<Site>> made = core->sites().create(
+            admin, QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("lab")}}});
+        ASSERT_TRUE(made.ok());
+        siteId = made->first().id;
+    }
+
+    // Devices lab-001 ... through the core, as the API would make them.
+    void addDevices(int count)
+    {
+        QJsonArray items;
+        for (int i = 1; i <= count; ++i)
+            items << QJsonObject{{QStringLiteral("site_id"), siteId},
+                                 {QStringLiteral("hostname"),
+                                  QStringLiteral("lab-%1").arg(i, 3, 10, QLatin1Char('0'))}};
+        ASSERT_TRUE(core->devices().create(admin, items, std::nullopt).ok());
+    }
+
+    void addAttribute(const QString &name)
+    {
+        ASSERT_TRUE(core->attributes()
+                        .create(admin,
+                                QJsonArray{QJsonObject{
+                                    {QStringLiteral("name"), name},
+                                    {QStringLiteral("resource_name"), QStringLiteral("Device")}}},
+                                siteId)
+                        .ok());
+    }
+
+    static QAction *action(const InventoryPage &page, const QString &name)
+    {
+        return page.findChild<QAction *>(name);
+    }
+
+    qint64 deviceCount() { return core->devices().count(DeviceFilter{}).value(); }
+
+    Identity admin;
+    qint64 siteId = 0;
+};
+
+TEST_F(InventoryPageTest, AnInvalidHostnameIsShownBesideItsFieldAndNothingIsSaved)
+{
+    DeviceDialog dialog(*core, admin, siteId);
+    dialog.findChild<QLineEdit *>(QStringLiteral("hostname"))->setText(QStringLiteral("bad name!"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("ip_address"))
+        ->setText(QStringLiteral("192.0.2.1"));
+    dialog.accept();
+
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+    const auto *error = dialog.findChild<ErrorLabel *>(QStringLiteral("hostnameError"));
+    ASSERT_TRUE(error);
+    EXPECT_FALSE(error->isHidden());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("bad name!"))) << error->text().toStdString();
+    EXPECT_EQ(deviceCount(), 0);
+
+    dialog.findChild<QLineEdit *>(QStringLiteral("hostname"))->setText(QStringLiteral("core-1"));
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_TRUE(error->isHidden());
+    const Result<Device> saved = core->devices().get(QString::number(dialog.deviceId()));
+    ASSERT_TRUE(saved.ok());
+    EXPECT_EQ(saved->hostname, QStringLiteral("core-1"));
+    EXPECT_EQ(saved->ipAddress, QStringLiteral("192.0.2.1"));
+}
+
+TEST_F(InventoryPageTest, EditingKeepsWhatTheFormDoesNotShowAndRemovesAnEmptiedAttribute)
+{
+    addAttribute(QStringLiteral("role"));
+    ASSERT_TRUE(core->devices()
+                    .create(admin,
+                            QJsonArray{QJsonObject{
+                                {QStringLiteral("site_id"), siteId},
+                                {QStringLiteral("hostname"), QStringLiteral("edge-1")},
+                                {QStringLiteral("os_version"), QStringLiteral("17.3")},
+                                {QStringLiteral("attributes"),
+                                 QJsonObject{{QStringLiteral("role"), QStringLiteral("edge")}}}}},
+                            std::nullopt)
+                    .ok());
+    const Device device = core->devices().get(QStringLiteral("edge-1")).value();
+    DeviceDialog dialog(*core, admin, device);
+    dialog.findChild<QLineEdit *>(QStringLiteral("vendor"))->setText(QStringLiteral("Cisco"));
+    auto *attributes = dialog.findChild<QTableWidget *>(QStringLiteral("attributes"));
+    ASSERT_TRUE(attributes);
+    ASSERT_EQ(attributes->rowCount(), 1);
+    EXPECT_EQ(attributes->item(0, 1)->text(), QStringLiteral("edge"));
+    attributes->item(0, 1)->setText(QString());
+    dialog.accept();
+    ASSERT_EQ(dialog.result(), QDialog::Accepted);
+
+    const Device saved = core->devices().get(QStringLiteral("edge-1")).value();
+    EXPECT_EQ(saved.vendor, QStringLiteral("Cisco"));
+    EXPECT_EQ(saved.osVersion, QStringLiteral("17.3"));
+    EXPECT_FALSE(saved.attributes.contains(QStringLiteral("role")));
+}
+
+TEST_F(InventoryPageTest, BulkEditSetsAnAttributeOnAHundredSelectedDevices)
+{
+    addAttribute(QStringLiteral("role"));
+    addDevices(100);
+    CoreEvents events(*core);
+    InventoryPage page(*core, admin, events);
+    page.deviceList()->selectAll();
+    const QList<qint64> selected = page.deviceList()->selectedDeviceIds();
+    ASSERT_EQ(selected.size(), 100);
+    EXPECT_TRUE(action(page, QStringLiteral("setAttribute"))->isEnabled());
+
+    BulkAttributeDialog dialog(*core, admin, selected);
+    dialog.findChild<QComboBox *>(QStringLiteral("name"))->setCurrentText(QStringLiteral("role"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("value"))->setText(QStringLiteral("access"));
+    dialog.accept();
+    ASSERT_EQ(dialog.result(), QDialog::Accepted);
+
+    DeviceFilter withRole;
+    withRole.attributes << qMakePair(QStringLiteral("role"), QStringLiteral("access"));
+    withRole.limit = 1000;
+    EXPECT_EQ(core->devices().count(withRole).value(), 100);
+    // The page follows, and keeps the selection.
+    events.checkNow();
+    EXPECT_EQ(page.deviceList()->selectedDeviceIds().size(), 100);
+}
+
+TEST_F(InventoryPageTest, AnUnknownAttributeInABulkEditChangesNoDevice)
+{
+    addDevices(3);
+    QList<qint64> ids;
+    for (const Device &device : core->devices().list(DeviceFilter{}).value())
+        ids << device.id;
+    BulkAttributeDialog dialog(*core, admin, ids);
+    dialog.findChild<QComboBox *>(QStringLiteral("name"))->setCurrentText(QStringLiteral("nope"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("value"))->setText(QStringLiteral("x"));
+    dialog.accept();
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+    EXPECT_FALSE(dialog.findChild<ErrorLabel *>(QStringLiteral("error"))->isHidden());
+    for (const Device &device : core->devices().list(DeviceFilter{}).value())
+        EXPECT_TRUE(device.attributes.isEmpty());
+}
+
+TEST_F(InventoryPageTest, AUserWhoMayOnlyViewSeesEditingDisabled)
+{
+    addDevices(2);
+    CoreEvents events(*core);
+    const Identity viewer = addUser(QStringLiteral("viewer"), false);
+    const Identity readOnlyAdmin{admin.user, true};
+    for (const Identity &who : {viewer, readOnlyAdmin}) {
+        InventoryPage page(*core, who, events);
+        page.deviceList()->selectDevice(page.deviceList()->deviceModel()->deviceId(0));
+        EXPECT_EQ(page.deviceList()->selectedDeviceIds().size(), 1);
+        for (const QString &name :
+             {QStringLiteral("newDevice"), QStringLiteral("editDevice"),
+              QStringLiteral("deleteDevices"), QStringLiteral("setAttribute")})
+            EXPECT_FALSE(action(page, name)->isEnabled()) << name.toStdString();
+        EXPECT_TRUE(action(page, QStringLiteral("refresh"))->isEnabled());
+    }
+    // The core refuses the same user whatever the window offers.
+    const qint64 first = core->devices().list(DeviceFilter{}).value().first().id;
+    const Result<void> removed = core->devices().remove(viewer, {first});
+    ASSERT_FALSE(removed.ok());
+    EXPECT_EQ(removed.error().code, ErrorCode::Forbidden);
+}
+
+TEST_F(InventoryPageTest, TheFilterTakesAHostnameOrASetQueryAndSaysWhatIsWrongWithOne)
+{
+    addAttribute(QStringLiteral("role"));
+    addDevices(12);
+    ASSERT_TRUE(core->devices()
+                    .update(admin,
+                            QJsonArray{QJsonObject{
+                                {QStringLiteral("id"),
+                                 core->devices().get(QStringLiteral("lab-003")).value().id},
+                                {QStringLiteral("attributes"),
+                                 QJsonObject{{QStringLiteral("role"), QStringLiteral("core")}}}}},
+                            true)
+                    .ok());
+    CoreEvents events(*core);
+    InventoryPage page(*core, admin, events);
+    DeviceListModel *model = page.deviceList()->deviceModel();
+    EXPECT_EQ(model->rowCount(), 12);
+    auto *filter = page.findChild<QLineEdit *>(QStringLiteral("filter"));
+    auto *error = page.findChild<ErrorLabel *>();
+
+    filter->setText(QStringLiteral("lab-01"));
+    Q_EMIT filter->returnPressed();
+    EXPECT_EQ(model->rowCount(), 3); // lab-010, lab-011, lab-012
+
+    filter->setText(QStringLiteral("role=core"));
+    Q_EMIT filter->returnPressed();
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(model->index(0, DeviceListModel::Hostname).data().toString(),
+              QStringLiteral("lab-003"));
+    EXPECT_TRUE(error->isHidden());
+
+    filter->setText(QStringLiteral("colour=blue"));
+    Q_EMIT filter->returnPressed();
+    EXPECT_EQ(model->rowCount(), 0);
+    EXPECT_FALSE(error->isHidden());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("colour"))) << error->text().toStdString();
+
+    filter->clear();
+    EXPECT_EQ(model->rowCount(), 12);
+    EXPECT_TRUE(error->isHidden());
+}
+
+TEST_F(InventoryPageTest, TheDatabaseSortsTheTableAndTheSelectionFollowsItsDevice)
+{
+    addDevices(450);
+    CoreEvents events(*core);
+    InventoryPage page(*core, admin, events);
+    DeviceListView *view = page.deviceList();
+    DeviceListModel *model = view->deviceModel();
+    ASSERT_EQ(model->rowCount(), 450);
+    const qint64 chosen = core->devices().get(QStringLiteral("lab-007")).value().id;
+    view->selectDevice(chosen);
+    view->sortByColumn(DeviceListModel::Hostname, Qt::DescendingOrder);
+    EXPECT_EQ(model->index(0, DeviceListModel::Hostname).data().toString(),
+              QStringLiteral("lab-450"));
+    // A row past the first pages is read when it is asked for.
+    EXPECT_EQ(model->index(449, DeviceListModel::Hostname).data().toString(),
+              QStringLiteral("lab-001"));
+    EXPECT_EQ(view->selectedDeviceIds(), QList<qint64>{chosen});
+    EXPECT_EQ(view->currentDeviceId(), chosen);
+}
+
+TEST(InventoryFollowsTheApi, ADeviceAddedThroughTheRestApiAppearsInTheOpenView)
+{
+    QTemporaryDir dir;
+    const QString url = Cairn::Test::TestBackend::freshDatabaseUrl();
+    CoreOptions options = Cairn::Test::TestBackend::freshOptions(dir.path());
+    options.database = DatabaseConfig::fromUrl(url, dir.path()).value();
+    Result<std::unique_ptr<CoreServices>> opened = CoreServices::open(options);
+    ASSERT_TRUE(opened.ok());
+    CoreServices &core = *opened.value();
+    const User admin = core.users()
+                           .addUser(NewUser{QStringLiteral("admin"), QStringLiteral("long enough"),
+                                            QStringLiteral("admin@example.com"), true})
+                           .value();
+    const qint64 site =
+        core.sites()
+            .create(Identity{admin, false},
+                    QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("lab")}}})
+            .value()
+            .first()
+            .id;
+    CoreEvents events(core);
+    events.setPollInterval(100);
+    InventoryPage page(core, Identity{admin, false}, events);
+    DeviceListModel *model = page.deviceList()->deviceModel();
+    ASSERT_EQ(model->rowCount(), 0);
+
+    // The server a script talks to, on the same database, in another process.
+    Cairn::Test::ServerProcess server(dir.path(), url);
+    ASSERT_TRUE(server.start());
+    const QByteArray token =
+        server.cli({QStringLiteral("user"), QStringLiteral("token"), QStringLiteral("admin")})
+            .out.trimmed()
+            .split('\n')
+            .last();
+    const Cairn::Test::HttpReply reply =
+        Cairn::Test::HttpClient(server.port())
+            .request("POST", "/api/sites/" + QByteArray::number(site) + "/devices/",
+                     R"({"hostname": "from-a-script"})",
+                     Cairn::Test::HttpClient::token(token) +
+                         Cairn::Test::Headers{{"Content-Type", "application/json"}});
+    ASSERT_EQ(reply.status, 201) << reply.body.toStdString();
+
+    EXPECT_TRUE(QTest::qWaitFor([model] { return model->rowCount() == 1; }, 10000));
+    EXPECT_EQ(model->index(0, DeviceListModel::Hostname).data().toString(),
+              QStringLiteral("from-a-script"));
+    server.stop();
+}
+
+} // namespace
