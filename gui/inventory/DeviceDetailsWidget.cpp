@@ -1,5 +1,6 @@
 #include "DeviceDetailsWidget.h"
 
+#include "AttributeText.h"
 #include "CoreServices.h"
 #include "common/SnapshotDiff.h"
 
@@ -7,7 +8,6 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -30,16 +30,6 @@ enum Tab
     InterfacesTab,
     HistoryTab,
 };
-
-QString attributeText(const QJsonValue &value)
-{
-    if (!value.isArray())
-        return value.toString();
-    QStringList values;
-    for (const QJsonValue &one : value.toArray())
-        values << one.toString();
-    return values.join(QStringLiteral(", "));
-}
 
 QString timeText(const QDateTime &time)
 {
@@ -166,7 +156,7 @@ void DeviceDetailsWidget::showOverview()
     QStringList names = device->attributes.keys();
     names.sort();
     for (const QString &name : std::as_const(names))
-        addRow(name + QLatin1Char(':'), attributeText(device->attributes.value(name)));
+        addRow(name + QLatin1Char(':'), AttributeText::of(device->attributes.value(name)));
     addRow(tr("Created:"), timeText(QDateTime::fromMSecsSinceEpoch(device->createdAt)));
     addRow(tr("Updated:"), timeText(QDateTime::fromMSecsSinceEpoch(device->updatedAt)));
 }

@@ -1,5 +1,6 @@
 #include "DeviceDialog.h"
 
+#include "AttributeText.h"
 #include "CoreServices.h"
 #include "common/ErrorLabel.h"
 #include "common/SettingValue.h"
@@ -179,15 +180,8 @@ void DeviceDialog::showAttributes()
             hint += (hint.isEmpty() ? QString() : QStringLiteral("\n")) +
                     tr("One of: %1").arg(attribute.validValues.join(QStringLiteral(", ")));
         name->setToolTip(hint);
-        const QJsonValue current = m_device.attributes.value(attribute.name);
-        QStringList values;
-        if (current.isArray()) {
-            for (const QJsonValue &value : current.toArray())
-                values << value.toString();
-        } else if (current.isString()) {
-            values << current.toString();
-        }
-        auto *value = new QTableWidgetItem(values.join(QStringLiteral(", ")));
+        auto *value =
+            new QTableWidgetItem(AttributeText::of(m_device.attributes.value(attribute.name)));
         value->setToolTip(hint);
         m_attributeTable->setItem(row, 0, name);
         m_attributeTable->setItem(row, 1, value);

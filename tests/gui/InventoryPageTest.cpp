@@ -10,6 +10,7 @@
 #include "inventory/DeviceListModel.h"
 #include "inventory/DeviceListView.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
 #include <QJsonArray>
@@ -249,6 +250,29 @@ TEST_F(InventoryPageTest, TheDatabaseSortsTheTableAndTheSelectionFollowsItsDevic
               QStringLiteral("lab-001"));
     EXPECT_EQ(view->selectedDeviceIds(), QList<qint64>{chosen});
     EXPECT_EQ(view->currentDeviceId(), chosen);
+}
+
+TEST_F(InventoryPageTest, TheDeviceModelKeepsQtsModelRulesThroughFilterSortAndChanges)
+{
+    addDevices(5);
+    DeviceListModel model(core->devices(), core->sites());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setFilter(DeviceFilter{});
+    EXPECT_EQ(model.rowCount(), 5);
+    model.sort(DeviceListModel::Site, Qt::DescendingOrder);
+    ASSERT_TRUE(core->devices()
+                    .create(admin,
+                            QJsonArray{QJsonObject{
+                                {QStringLiteral("site_id"), siteId},
+                                {QStringLiteral("hostname"), QStringLiteral("lab-new")}}},
+                            std::nullopt)
+                    .ok());
+    model.reload();
+    EXPECT_EQ(model.rowCount(), 6);
+    ASSERT_TRUE(core->devices().remove(admin, {model.deviceId(0), model.deviceId(1)}).ok());
+    model.reload();
+    EXPECT_EQ(model.rowCount(), 4);
+    EXPECT_EQ(model.index(0, DeviceListModel::Site).data().toString(), QStringLiteral("lab"));
 }
 
 TEST(InventoryFollowsTheApi, ADeviceAddedThroughTheRestApiAppearsInTheOpenView)

@@ -1,0 +1,126 @@
+// Issue #19's desktop figures with SCALE devices (argv[2], 100,000 by default) on SQLite:
+// opening the inventory area, every frame of a scroll from the top of the device table to its
+// bottom a screen at a time, and a set-query filter. Offscreen; prints one line per figure.
+#include "CoreServices.h"
+#include "common/CoreEvents.h"
+#include "inventory/DeviceListModel.h"
+#include "inventory/DeviceListView.h"
+#include "inventory/InventoryPage.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTextStream>
+#include <algorithm>
+
+using namespace Cairn;
+
+namespace {
+
+QTextStream out(stdout);
+
+double milliseconds(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+bool fill(CoreServices &core, const Identity &admin, int scale)
+{
+    const Result<QList<Site>> site = core.sites().create(
+        admin, QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("bench")}}});
+    if (!site)
+        return false;
+    const qint64 siteId = site->first().id;
+    if (!core.attributes().create(
+            admin,
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("role")},
+                                   {QStringLiteral("resource_name"), QStringLiteral("Device")}}},
+            siteId))
+        return false;
+    constexpr int Chunk = 5000;
+    for (int first = 0; first < scale; first += Chunk) {
+        QJsonArray items;
+        for (int i = first; i < std::min(scale, first + Chunk); ++i) {
+            const QString role = i % 100 == 0 ? QStringLiteral("core") : QStringLiteral("access");
+            items << QJsonObject{
+                {QStringLiteral("site_id"), siteId},
+                {QStringLiteral("hostname"),
+                 QStringLiteral("sw-%1").arg(i, 6, 10, QLatin1Char('0'))},
+                {QStringLiteral("ip_address"),
+                 QStringLiteral("10.%1.%2.%3").arg(i >> 16).arg((i >> 8) & 255).arg(i & 255)},
+                {QStringLiteral("platform"), QStringLiteral("cisco_ios")},
+                {QStringLiteral("attributes"), QJsonObject{{QStringLiteral("role"), role}}}};
+        }
+        if (!core.devices().create(admin, items, std::nullopt))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        out << "usage: cairn-bench-gui DATA_DIR [SCALE]\n";
+        return 2;
+    }
+    const int scale = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 100000;
+    CoreOptions options;
+    options.dataDir = QString::fromLocal8Bit(argv[1]);
+    options.database = DatabaseConfig::fromUrl(QString(), options.dataDir).value();
+    Result<std::unique_ptr<CoreServices>> opened = CoreServices::open(options);
+    if (!opened) {
+        out << "cannot open the core: " << opened.error().message << "\n";
+        return 1;
+    }
+    CoreServices &core = *opened.value();
+    const Result<User> user = core.users().addUser(
+        NewUser{QStringLiteral("bench"), QStringLiteral("bench-password"), QString(), true});
+    const Identity admin{user.value(), false};
+    QElapsedTimer timer;
+    timer.start();
+    if (!fill(core, admin, scale)) {
+        out << "cannot make the devices\n";
+        return 1;
+    }
+    out << "devices made: " << scale << " in " << milliseconds(timer) / 1000 << " s\n";
+
+    CoreEvents events(core);
+    timer.restart();
+    InventoryPage page(core, admin, events);
+    page.resize(1200, 800);
+    page.show();
+    // Rendered, as the first frame on screen is.
+    page.grab();
+    out << "open inventory: " << milliseconds(timer) << " ms (target < 300)\n";
+
+    DeviceListView *view = page.deviceList();
+    QScrollBar *bar = view->verticalScrollBar();
+    QList<double> frames;
+    for (int value = 0;; value = std::min(bar->maximum(), value + bar->pageStep())) {
+        timer.restart();
+        bar->setValue(value);
+        view->viewport()->grab();
+        frames << milliseconds(timer);
+        if (value == bar->maximum())
+            break;
+    }
+    std::sort(frames.begin(), frames.end());
+    out << "scroll to the bottom: " << frames.size() << " frames, median "
+        << frames.at(frames.size() / 2) << " ms, p99 " << frames.at(frames.size() * 99 / 100)
+        << " ms, max " << frames.last() << " ms (target: each < 16)\n";
+
+    auto *filter = page.findChild<QLineEdit *>(QStringLiteral("filter"));
+    filter->setText(QStringLiteral("role=core"));
+    timer.restart();
+    Q_EMIT filter->returnPressed();
+    view->viewport()->grab();
+    out << "set query role=core: " << view->deviceModel()->rowCount() << " devices in "
+        << milliseconds(timer) << " ms (target < 200)\n";
+    return 0;
+}
