@@ -272,10 +272,6 @@
         <translation>Ein Wort filtert nach Hostname. Begriffe mit &apos;=&apos; sind eine NSoT-Mengenabfrage: a=b schneidet, +a=b fügt hinzu, -a=b entfernt.</translation>
     </message>
     <message>
-        <source>All sites</source>
-        <translation>Alle Standorte</translation>
-    </message>
-    <message>
         <source>The device cannot be opened.</source>
         <translation>Das Gerät kann nicht geöffnet werden.</translation>
     </message>
@@ -293,6 +289,57 @@
     <message>
         <source>The devices were not deleted.</source>
         <translation>Die Geräte wurden nicht gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::IpSpacePage</name>
+    <message>
+        <source>&amp;New Network…</source>
+        <translation>&amp;Neues Netz…</translation>
+    </message>
+    <message>
+        <source>Next Free &amp;Networks…</source>
+        <translation>Nächste freie &amp;Netze…</translation>
+    </message>
+    <message>
+        <source>Next Free &amp;Addresses…</source>
+        <translation>Nächste freie &amp;Adressen…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reserved</source>
+        <translation>Als &amp;reserviert markieren</translation>
+    </message>
+    <message>
+        <source>Mark A&amp;llocated</source>
+        <translation>Als &amp;vergeben markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>The state was not changed.</source>
+        <translation>Der Zustand wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Delete %1? What it holds moves up to its parent.</source>
+        <translation>%1 löschen? Was es enthält, rückt zu seinem übergeordneten Netz auf.</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>Delete Network</source>
+        <translation>Netz löschen</translation>
+    </message>
+    <message>
+        <source>The network was not deleted.</source>
+        <translation>Das Netz wurde nicht gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -413,6 +460,102 @@
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
+    <message>
+        <source>IP Space</source>
+        <translation>IP-Adressraum</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::NetworkDialog</name>
+    <message>
+        <source>New Network</source>
+        <translation>Neues Netz</translation>
+    </message>
+    <message>
+        <source>10.20.0.0/16, 2001:db8::/48 or one address</source>
+        <translation>10.20.0.0/16, 2001:db8::/48 oder eine Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>&amp;Netz:</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Zustand:</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::NetworkStates</name>
+    <message>
+        <source>Allocated</source>
+        <translation>Vergeben</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Zugewiesen</translation>
+    </message>
+    <message>
+        <source>Orphaned</source>
+        <translation>Verwaist</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::NetworkTreeModel</name>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::NextFreeDialog</name>
+    <message>
+        <source>Only space no network or address takes up (&amp;strict)</source>
+        <translation>Nur Raum, den kein Netz und keine Adresse belegt (&amp;strikt)</translation>
+    </message>
+    <message>
+        <source>Next Free Networks in %1</source>
+        <translation>Nächste freie Netze in %1</translation>
+    </message>
+    <message>
+        <source>Next Free Addresses in %1</source>
+        <translation>Nächste freie Adressen in %1</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix length:</source>
+        <translation>&amp;Präfixlänge:</translation>
+    </message>
+    <message>
+        <source>&amp;How many:</source>
+        <translation>&amp;Wie viele:</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Zustand:</translation>
+    </message>
+    <message>
+        <source>Free now:</source>
+        <translation>Jetzt frei:</translation>
+    </message>
+    <message>
+        <source>&amp;Allocate</source>
+        <translation>&amp;Vergeben</translation>
+    </message>
 </context>
 <context>
     <name>Cairn::SignInDialog</name>
@@ -447,6 +590,13 @@ an und melden Sie sich als dieser an.</translation>
     <message>
         <source>The user name or password is wrong.</source>
         <translation>Benutzername oder Passwort ist falsch.</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::SiteListWidget</name>
+    <message>
+        <source>All sites</source>
+        <translation>Alle Standorte</translation>
     </message>
 </context>
 </TS>

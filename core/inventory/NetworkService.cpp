@@ -195,6 +195,21 @@ Result<Network> NetworkService::insert(const QSqlDatabase &db, const Identity &c
     return network;
 }
 
+Result<QList<Network>> NetworkService::allocateNext(const Identity &caller, const Network &parent,
+                                                    int prefixLength, int count, bool strict,
+                                                    const QString &state)
+{
+    const Result<QList<IpNetwork>> found = nextNetworks(parent, prefixLength, count, strict);
+    if (!found)
+        return found.error();
+    QJsonArray items;
+    for (const IpNetwork &ip : found.value())
+        items.append(QJsonObject{{QStringLiteral("cidr"), ip.cidr()},
+                                 {QStringLiteral("state"), state},
+                                 {QStringLiteral("site_id"), parent.siteId}});
+    return create(caller, items, parent.siteId);
+}
+
 Result<QList<Network>> NetworkService::create(const Identity &caller, const QJsonArray &items,
                                               std::optional<qint64> defaultSite)
 {

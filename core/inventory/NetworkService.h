@@ -38,6 +38,10 @@ public:
     // Free networks of `prefixLength` (the host prefix for addresses) inside `parent`.
     Result<QList<IpNetwork>> nextNetworks(const Network &parent, int prefixLength, int count,
                                           bool strict);
+    // nextNetworks() made real with `state` (allocated or reserved): all or none.
+    Result<QList<Network>> allocateNext(const Identity &caller, const Network &parent,
+                                        int prefixLength, int count, bool strict,
+                                        const QString &state);
 
     // Each item: `cidr`, or `network_address` + `prefix_length`; optional `state`,
     // `attributes`, `site_id` (else `defaultSite`).

@@ -10,10 +10,11 @@
 #include "common/ErrorLabel.h"
 #include "common/ErrorMessage.h"
 #include "common/SettingValue.h"
+#include "common/SiteListWidget.h"
+#include "common/SiteRights.h"
 
 #include <QAction>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -23,7 +24,6 @@ namespace Cairn {
 namespace {
 
 const SettingValue<QByteArray> SplitterState(QStringLiteral("Inventory/Splitter"));
-const QString SiteType = QStringLiteral("site");
 
 } // namespace
 
@@ -32,8 +32,9 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     : QWidget(parent)
     , m_core(core)
     , m_identity(identity)
+    , m_rights(core, identity)
     , m_events(events)
-    , m_sites(new QListWidget(this))
+    , m_sites(new SiteListWidget(core.sites(), true, this))
     , m_filter(new QLineEdit(this))
     , m_filterError(new ErrorLabel(this))
     , m_devices(new DeviceListView(core.devices(), core.sites(), this))
@@ -50,8 +51,6 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
                                  tr("Set &Attribute…"), this))
     , m_refresh(new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this))
 {
-    m_sites->setObjectName(QStringLiteral("sites"));
-    m_sites->setIconSize(QSize(16, 16));
     m_filter->setObjectName(QStringLiteral("filter"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setPlaceholderText(
@@ -99,7 +98,7 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     connect(m_devices, &DeviceListView::currentDeviceChanged, this, &InventoryPage::updateActions);
     connect(m_devices->deviceModel(), &DeviceListModel::loadFailed, this,
             [this](const Error &error) { m_filterError->showError(error.message); });
-    connect(m_sites, &QListWidget::currentRowChanged, this, [this] {
+    connect(m_sites, &SiteListWidget::currentSiteChanged, this, [this] {
         applyFilter();
         updateActions();
     });
@@ -111,8 +110,7 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     });
     connect(&m_events, &CoreEvents::inventoryChanged, this, &InventoryPage::reload);
 
-    reloadSites();
-    m_sites->setCurrentRow(0);
+    applyFilter();
     updateActions();
 }
 
@@ -128,47 +126,16 @@ QList<QAction *> InventoryPage::toolBarActions() const
 
 void InventoryPage::reload()
 {
-    reloadSites();
+    m_sites->reload();
     applyFilter();
     m_details->reload();
-}
-
-void InventoryPage::reloadSites()
-{
-    const std::optional<qint64> current = currentSite();
-    const Result<QList<Site>> sites = m_core.sites().list();
-    const QSignalBlocker blocker(m_sites);
-    m_sites->clear();
-    auto *all = new QListWidgetItem(QIcon::fromTheme(QStringLiteral("network-workgroup")),
-                                    tr("All sites"), m_sites);
-    all->setData(Qt::UserRole, QVariant());
-    if (!sites)
-        return;
-    for (const Site &site : sites.value()) {
-        auto *item =
-            new QListWidgetItem(QIcon::fromTheme(QStringLiteral("folder")), site.name, m_sites);
-        item->setData(Qt::UserRole, site.id);
-        item->setToolTip(site.description);
-        if (current == site.id)
-            m_sites->setCurrentItem(item);
-    }
-    if (!m_sites->currentItem())
-        m_sites->setCurrentItem(all);
-}
-
-std::optional<qint64> InventoryPage::currentSite() const
-{
-    const QListWidgetItem *item = m_sites->currentItem();
-    if (!item || !item->data(Qt::UserRole).isValid())
-        return std::nullopt;
-    return item->data(Qt::UserRole).toLongLong();
 }
 
 void InventoryPage::applyFilter()
 {
     m_filterError->clearError();
     DeviceFilter filter;
-    filter.siteId = currentSite();
+    filter.siteId = m_sites->currentSite();
     const QString text = m_filter->text().trimmed();
     if (text.contains(QLatin1Char('='))) {
         const Result<QList<qint64>> ids = m_core.devices().query(filter.siteId, text);
@@ -183,25 +150,6 @@ void InventoryPage::applyFilter()
                                                       DeviceFilter::TextMatch::Kind::Contains};
     }
     m_devices->setFilter(filter);
-}
-
-bool InventoryPage::mayOnSite(std::optional<qint64> siteId, Action action) const
-{
-    if (m_identity.readOnly)
-        return false;
-    if (m_identity.user.isSuperuser)
-        return true;
-    const auto allowed = [this, action](std::optional<qint64> site) {
-        const Result<bool> answer =
-            m_core.permissions().isAllowed(m_identity, SiteType, site, action);
-        return answer && answer.value();
-    };
-    if (siteId)
-        return allowed(siteId);
-    // Any site: creating in one of them is enough to offer it.
-    const Result<QList<Site>> sites = m_core.sites().list();
-    return sites && std::any_of(sites->cbegin(), sites->cend(),
-                                [&allowed](const Site &site) { return allowed(site.id); });
 }
 
 void InventoryPage::updateActions()
@@ -219,18 +167,19 @@ void InventoryPage::updateActions()
             deviceSite = device->siteId;
     }
     const bool anySelected = !selected.isEmpty();
-    m_new->setEnabled(mayOnSite(currentSite(), Action::Add));
+    m_new->setEnabled(m_rights.may(m_sites->currentSite(), Action::Add));
     m_edit->setEnabled(m_devices->currentDeviceId() != 0 && deviceSite &&
-                       mayOnSite(deviceSite, Action::Change));
-    m_setAttribute->setEnabled(anySelected && deviceSite && mayOnSite(deviceSite, Action::Change));
-    m_delete->setEnabled(anySelected && deviceSite && mayOnSite(deviceSite, Action::Delete));
+                       m_rights.may(deviceSite, Action::Change));
+    m_setAttribute->setEnabled(anySelected && deviceSite &&
+                               m_rights.may(deviceSite, Action::Change));
+    m_delete->setEnabled(anySelected && deviceSite && m_rights.may(deviceSite, Action::Delete));
 }
 
 void InventoryPage::newDevice()
 {
     if (!m_new->isEnabled())
         return;
-    DeviceDialog dialog(m_core, m_identity, currentSite(), this);
+    DeviceDialog dialog(m_core, m_identity, m_sites->currentSite(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_events.checkNow();

@@ -1,14 +1,13 @@
 #pragma once
 
-#include "auth/Action.h"
 #include "auth/Identity.h"
+#include "common/SiteRights.h"
 
 #include <QWidget>
 #include <optional>
 
 class QAction;
 class QLineEdit;
-class QListWidget;
 class QSplitter;
 
 namespace Cairn {
@@ -18,6 +17,7 @@ class CoreServices;
 class DeviceDetailsWidget;
 class DeviceListView;
 class ErrorLabel;
+class SiteListWidget;
 
 // The inventory area: sites on the left, their devices in a table filtered by hostname or an
 // NSoT set query, the current device's details on the right. Actions are enabled by what the
@@ -43,16 +43,14 @@ public Q_SLOTS:
     void setAttribute();
 
 private:
-    void reloadSites();
     void applyFilter();
-    std::optional<qint64> currentSite() const;
     void updateActions();
-    bool mayOnSite(std::optional<qint64> siteId, Action action) const;
 
     CoreServices &m_core;
     Identity m_identity;
+    SiteRights m_rights;
     CoreEvents &m_events;
-    QListWidget *m_sites;
+    SiteListWidget *m_sites;
     QLineEdit *m_filter;
     ErrorLabel *m_filterError;
     DeviceListView *m_devices;

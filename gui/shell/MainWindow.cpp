@@ -6,6 +6,7 @@
 #include "common/SettingValue.h"
 #include "common/Theme.h"
 #include "inventory/InventoryPage.h"
+#include "ipam/IpSpacePage.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -35,6 +36,7 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, QWidget *pa
     , m_pages(new QStackedWidget(this))
     , m_toolBar(addToolBar(tr("Main Toolbar")))
     , m_inventory(new InventoryPage(core, identity, *m_events, m_pages))
+    , m_ipSpace(new IpSpacePage(core, identity, *m_events, m_pages))
 {
     setWindowTitle(tr("Cairn"));
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -54,7 +56,10 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, QWidget *pa
     splitter->setSizes({180, 1000});
     setCentralWidget(splitter);
 
-    addArea(QStringLiteral("computer"), tr("Inventory"), m_inventory);
+    addArea(QStringLiteral("computer"), tr("Inventory"), m_inventory,
+            m_inventory->toolBarActions());
+    addArea(QStringLiteral("network-workgroup"), tr("IP Space"), m_ipSpace,
+            m_ipSpace->toolBarActions());
     addPlannedArea(QStringLiteral("network-wired"), tr("Topology"),
                    tr("Devices and the links between them, on a map you can arrange."));
     addPlannedArea(QStringLiteral("system-run"), tr("Automation"),
@@ -117,10 +122,11 @@ MainWindow::~MainWindow()
     LastArea.set(m_areas->currentRow());
 }
 
-void MainWindow::addArea(const QString &iconName, const QString &title, QWidget *page)
+void MainWindow::addArea(const QString &iconName, const QString &title, QWidget *page,
+                         const QList<QAction *> &actions)
 {
+    m_areaActions.insert(m_pages->addWidget(page), actions);
     m_areas->addItem(new QListWidgetItem(QIcon::fromTheme(iconName), title));
-    m_pages->addWidget(page);
 }
 
 void MainWindow::addPlannedArea(const QString &iconName, const QString &title,
@@ -133,8 +139,7 @@ void MainWindow::showToolBarOf(int index)
 {
     m_pages->setCurrentIndex(index);
     m_toolBar->clear();
-    if (m_pages->widget(index) == m_inventory)
-        m_toolBar->addActions(m_inventory->toolBarActions());
+    m_toolBar->addActions(m_areaActions.value(index));
     m_toolBar->setVisible(!m_toolBar->actions().isEmpty());
 }
 

@@ -2,8 +2,10 @@
 
 #include "auth/Identity.h"
 
+#include <QHash>
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -14,6 +16,7 @@ namespace Cairn {
 class CoreEvents;
 class CoreServices;
 class InventoryPage;
+class IpSpacePage;
 
 // The desktop window: the areas of DESIGN.md in a sidebar, the chosen area beside it with its
 // actions in the toolbar, and in the status bar the database and who is signed in.
@@ -29,9 +32,12 @@ public:
     void showArea(int index);
     CoreEvents &events() const { return *m_events; }
     InventoryPage *inventory() const { return m_inventory; }
+    IpSpacePage *ipSpace() const { return m_ipSpace; }
 
 private:
-    void addArea(const QString &iconName, const QString &title, QWidget *page);
+    // `actions` go in the toolbar while the area is shown.
+    void addArea(const QString &iconName, const QString &title, QWidget *page,
+                 const QList<QAction *> &actions = {});
     void addPlannedArea(const QString &iconName, const QString &title, const QString &description);
     void showToolBarOf(int index);
 
@@ -40,6 +46,8 @@ private:
     QStackedWidget *m_pages;
     QToolBar *m_toolBar;
     InventoryPage *m_inventory;
+    IpSpacePage *m_ipSpace;
+    QHash<int, QList<QAction *>> m_areaActions;
 };
 
 } // namespace Cairn

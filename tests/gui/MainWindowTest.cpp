@@ -24,14 +24,14 @@ TEST_F(MainWindowTest, OffersEveryAreaAndSwitchesBetweenThem)
     MainWindow window(*core, addUser(QStringLiteral("admin"), true));
     window.show();
     EXPECT_EQ(window.areaTitles(),
-              (QStringList{QStringLiteral("Inventory"), QStringLiteral("Topology"),
-                           QStringLiteral("Automation"), QStringLiteral("Toolkit"),
-                           QStringLiteral("Virtualisation"), QStringLiteral("Provisioning"),
-                           QStringLiteral("Administration")}));
+              (QStringList{QStringLiteral("Inventory"), QStringLiteral("IP Space"),
+                           QStringLiteral("Topology"), QStringLiteral("Automation"),
+                           QStringLiteral("Toolkit"), QStringLiteral("Virtualisation"),
+                           QStringLiteral("Provisioning"), QStringLiteral("Administration")}));
     auto *pages = window.findChild<QStackedWidget *>();
     ASSERT_TRUE(pages);
-    window.showArea(4);
-    EXPECT_EQ(pages->currentIndex(), 4);
+    window.showArea(5);
+    EXPECT_EQ(pages->currentIndex(), 5);
     window.showArea(0);
     EXPECT_EQ(pages->currentWidget(), window.inventory());
 }

@@ -281,28 +281,28 @@ HttpResponse nextNetworks(CoreServices &core, const ApiRequest &request, bool ad
         return Nsot::error(Error::invalidField(
             QStringLiteral("num"),
             QStringLiteral("Ensure this value is less than or equal to %1.").arg(MaxNextNetworks)));
-    const Result<QList<IpNetwork>> found = core.networks().nextNetworks(
-        parentNetwork.value(), addresses ? parentNetwork->ip.maxPrefixLength() : prefix.value(),
-        qMax(1, num.value()), request.queryFlag(QStringLiteral("strict_allocation")));
-    if (!found)
-        return Nsot::error(found.error());
+    const int prefixLength = addresses ? parentNetwork->ip.maxPrefixLength() : prefix.value();
+    const bool strict = request.queryFlag(QStringLiteral("strict_allocation"));
+    const int wanted = qMax(1, num.value());
     QJsonArray cidrs;
-    QJsonArray items;
-    const QString state = request.queryFlag(QStringLiteral("reserve"))
-                              ? Network::Reserved
-                              : QStringLiteral("allocated");
-    for (const IpNetwork &ip : found.value()) {
-        cidrs.append(ip.cidr());
-        items.append(QJsonObject{{QStringLiteral("cidr"), ip.cidr()},
-                                 {QStringLiteral("state"), state},
-                                 {QStringLiteral("site_id"), parentNetwork->siteId}});
-    }
     if (request.http.method == "POST") {
-        const Result<QList<Network>> created =
-            core.networks().create(*request.identity, items, parentNetwork->siteId);
+        const QString state = request.queryFlag(QStringLiteral("reserve"))
+                                  ? Network::Reserved
+                                  : QStringLiteral("allocated");
+        const Result<QList<Network>> created = core.networks().allocateNext(
+            *request.identity, parentNetwork.value(), prefixLength, wanted, strict, state);
         if (!created)
             return Nsot::error(created.error());
+        for (const Network &network : created.value())
+            cidrs.append(network.ip.cidr());
+        return HttpResponse::json(cidrs);
     }
+    const Result<QList<IpNetwork>> found =
+        core.networks().nextNetworks(parentNetwork.value(), prefixLength, wanted, strict);
+    if (!found)
+        return Nsot::error(found.error());
+    for (const IpNetwork &ip : found.value())
+        cidrs.append(ip.cidr());
     return HttpResponse::json(cidrs);
 }
 
