@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Cairn::AdministrationPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>API Tokens</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Datenordner:</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Angemeldet als:</translation>
+    </message>
+    <message>
+        <source>This Program</source>
+        <translation>Dieses Programm</translation>
+    </message>
+</context>
+<context>
     <name>Cairn::BulkAttributeDialog</name>
     <message>
         <source>&amp;Remove the attribute from these devices</source>
@@ -242,6 +281,41 @@
     </message>
 </context>
 <context>
+    <name>Cairn::GrantDialog</name>
+    <message>
+        <source>Grant Permission</source>
+        <translation>Berechtigung erteilen</translation>
+    </message>
+    <message>
+        <source>%1 (group)</source>
+        <translation>%1 (Gruppe)</translation>
+    </message>
+    <message>
+        <source>Empty: every object of the type</source>
+        <translation>Leer: jedes Objekt des Typs</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Object type:</source>
+        <translation>&amp;Objekttyp:</translation>
+    </message>
+    <message>
+        <source>Object &amp;id:</source>
+        <translation>Objekt-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>An object id is a positive whole number.</source>
+        <translation>Eine Objekt-ID ist eine positive ganze Zahl.</translation>
+    </message>
+</context>
+<context>
     <name>Cairn::InventoryPage</name>
     <message>
         <source>&amp;New Device…</source>
@@ -397,10 +471,6 @@
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <source>Users, groups, permissions, API tokens and server status.</source>
-        <translation>Benutzer, Gruppen, Berechtigungen, API-Token und Serverstatus.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -523,6 +593,49 @@
     </message>
 </context>
 <context>
+    <name>Cairn::NewTokenDialog</name>
+    <message>
+        <source>&amp;Read-only: the token may only view</source>
+        <translation>&amp;Nur lesen: das Token darf nur ansehen</translation>
+    </message>
+    <message>
+        <source>New API Token</source>
+        <translation>Neues API-Token</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires after:</source>
+        <translation>&amp;Läuft ab nach:</translation>
+    </message>
+    <message>
+        <source>This is the token&apos;s key. It is on the clipboard now, and this is the only time it is shown: Cairn keeps only its hash.</source>
+        <translation>Das ist der Schlüssel des Tokens. Er liegt jetzt in der Zwischenablage, und er wird nur dieses eine Mal gezeigt: Cairn speichert nur seinen Hash.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Make Token</source>
+        <translation>Token &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+</context>
+<context>
     <name>Cairn::NextFreeDialog</name>
     <message>
         <source>Only space no network or address takes up (&amp;strict)</source>
@@ -555,6 +668,45 @@
     <message>
         <source>&amp;Allocate</source>
         <translation>&amp;Vergeben</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::PermissionsTab</name>
+    <message>
+        <source>&amp;Grant…</source>
+        <translation>&amp;Erteilen…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Object type</source>
+        <translation>Objekttyp</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>%1 (group)</source>
+        <translation>%1 (Gruppe)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>The permission was not revoked.</source>
+        <translation>Die Berechtigung wurde nicht widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -597,6 +749,151 @@ an und melden Sie sich als dieser an.</translation>
     <message>
         <source>All sites</source>
         <translation>Alle Standorte</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::TokensTab</name>
+    <message>
+        <source>&amp;New Token…</source>
+        <translation>&amp;Neues Token…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nie</translation>
+    </message>
+    <message>
+        <source>Revoke Token</source>
+        <translation>Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the token %1? Scripts using it stop working at once.</source>
+        <translation>Das Token %1 widerrufen? Skripte, die es benutzen, funktionieren sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The token was not revoked.</source>
+        <translation>Das Token wurde nicht widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::UserDialog</name>
+    <message>
+        <source>New User</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <source>Set the Password of %1</source>
+        <translation>Passwort von %1 setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator: may do everything</source>
+        <translation>&amp;Administrator: darf alles</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation>&amp;Bestätigen:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::UsersTab</name>
+    <message>
+        <source>&amp;Add User…</source>
+        <translation>Benutzer &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Set &amp;Password…</source>
+        <translation>&amp;Passwort setzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete User</source>
+        <translation>Benutzer &amp;löschen</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Delete User</source>
+        <translation>Benutzer löschen</translation>
+    </message>
+    <message>
+        <source>Delete the user %1, with their tokens and grants?</source>
+        <translation>Den Benutzer %1 mit seinen Token und Berechtigungen löschen?</translation>
+    </message>
+    <message>
+        <source>The user was not deleted.</source>
+        <translation>Der Benutzer wurde nicht gelöscht.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "AreaPage.h"
 #include "CoreServices.h"
+#include "admin/AdministrationPage.h"
 #include "common/CoreEvents.h"
 #include "common/SettingValue.h"
 #include "common/Theme.h"
@@ -70,8 +71,9 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, QWidget *pa
                    tr("Hypervisors and their machines, actions and transactions."));
     addPlannedArea(QStringLiteral("network-server"), tr("Provisioning"),
                    tr("Switches bootstrapping through zero-touch provisioning."));
-    addPlannedArea(QStringLiteral("preferences-system"), tr("Administration"),
-                   tr("Users, groups, permissions, API tokens and server status."));
+    auto *administration = new AdministrationPage(core, identity, m_pages);
+    addArea(QStringLiteral("preferences-system"), tr("Administration"), administration,
+            administration->toolBarActions());
     connect(m_areas, &QListWidget::currentRowChanged, this, &MainWindow::showToolBarOf);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));

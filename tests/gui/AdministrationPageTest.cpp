@@ -1,0 +1,125 @@
+#include "admin/AdministrationPage.h"
+
+#include "CoreFixture.h"
+#include "admin/GrantDialog.h"
+#include "admin/NewTokenDialog.h"
+#include "admin/PermissionsTab.h"
+#include "admin/TokensTab.h"
+#include "admin/UserDialog.h"
+#include "admin/UsersTab.h"
+#include "common/ErrorLabel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <gtest/gtest.h>
+
+using namespace Cairn;
+
+namespace {
+
+class AdministrationPageTest : public Cairn::Test::CoreFixture
+{
+protected:
+    void SetUp() override
+    {
+        CoreFixture::SetUp();
+        admin = addUser(QStringLiteral("admin"), true);
+    }
+
+    static QStringList rowTexts(const QTreeWidget *list)
+    {
+        QStringList texts;
+        for (int row = 0; row < list->topLevelItemCount(); ++row)
+            for (int column = 0; column < list->columnCount(); ++column)
+                texts << list->topLevelItem(row)->text(column);
+        return texts;
+    }
+
+    Identity admin;
+};
+
+TEST_F(AdministrationPageTest, ANewTokensKeyIsShownOnceOnTheClipboardAndListedOnlyByItsPrefix)
+{
+    NewTokenDialog dialog(*core, admin);
+    dialog.findChild<QLineEdit *>(QStringLiteral("description"))->setText(QStringLiteral("ci"));
+    EXPECT_TRUE(dialog.key().isEmpty());
+    dialog.accept();
+    EXPECT_NE(dialog.result(), QDialog::Accepted); // still open, showing the key
+    const QString key = dialog.key();
+    ASSERT_EQ(key.size(), 40);
+    EXPECT_EQ(QApplication::clipboard()->text(), key);
+    const Result<Identity> resolved = core->tokens().resolve(key);
+    ASSERT_TRUE(resolved.ok());
+    EXPECT_EQ(resolved->user.id, admin.user.id);
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+
+    TokensTab tab(*core, admin);
+    ASSERT_EQ(tab.list()->topLevelItemCount(), 1);
+    const QStringList shown = rowTexts(tab.list());
+    EXPECT_TRUE(shown.contains(QStringLiteral("ci")));
+    EXPECT_TRUE(shown.first().startsWith(key.left(4)));
+    for (const QString &text : shown)
+        EXPECT_FALSE(text.contains(key)) << "the key is shown again: " << text.toStdString();
+}
+
+TEST_F(AdministrationPageTest, ANewUserNeedsTheSamePasswordTwiceAndTheCoresRules)
+{
+    UserDialog dialog(*core, admin);
+    dialog.findChild<QLineEdit *>(QStringLiteral("username"))->setText(QStringLiteral("bob"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("password"))
+        ->setText(QStringLiteral("long enough"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("confirm"))
+        ->setText(QStringLiteral("long enougH"));
+    dialog.accept();
+    const auto *error = dialog.findChild<ErrorLabel *>(QStringLiteral("error"));
+    EXPECT_FALSE(error->isHidden());
+    EXPECT_FALSE(core->users().userByUsername(QStringLiteral("bob")).ok());
+
+    dialog.findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("short"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("confirm"))->setText(QStringLiteral("short"));
+    dialog.accept();
+    EXPECT_FALSE(error->isHidden());
+    EXPECT_FALSE(core->users().userByUsername(QStringLiteral("bob")).ok());
+
+    dialog.findChild<QLineEdit *>(QStringLiteral("password"))
+        ->setText(QStringLiteral("long enough"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("confirm"))
+        ->setText(QStringLiteral("long enough"));
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted) << error->text().toStdString();
+    EXPECT_TRUE(
+        core->users().verifyPassword(QStringLiteral("bob"), QStringLiteral("long enough")).ok());
+
+    UsersTab tab(*core, admin);
+    EXPECT_TRUE(rowTexts(tab.list()).contains(QStringLiteral("bob")));
+}
+
+TEST_F(AdministrationPageTest, ASuperuserGrantsAndAnOrdinaryUserOnlySeesWhatTheyHold)
+{
+    const Identity alice = addUser(QStringLiteral("alice"), false);
+    GrantDialog dialog(*core, admin);
+    auto *holder = dialog.findChild<QComboBox *>(QStringLiteral("holder"));
+    holder->setCurrentIndex(holder->findText(QStringLiteral("alice")));
+    dialog.findChild<QComboBox *>(QStringLiteral("action"))
+        ->setCurrentText(QStringLiteral("change"));
+    dialog.findChild<QComboBox *>(QStringLiteral("objectType"))
+        ->setCurrentText(QStringLiteral("site"));
+    dialog.accept();
+    ASSERT_EQ(dialog.result(), QDialog::Accepted)
+        << dialog.findChild<ErrorLabel *>(QStringLiteral("error"))->text().toStdString();
+    EXPECT_TRUE(
+        core->permissions().isAllowed(alice, QStringLiteral("site"), 1, Action::Change).value());
+
+    AdministrationPage asAlice(*core, alice);
+    EXPECT_EQ(asAlice.permissions()->list()->topLevelItemCount(), 1);
+    EXPECT_FALSE(
+        asAlice.permissions()->findChild<QPushButton *>(QStringLiteral("grant"))->isEnabled());
+    EXPECT_FALSE(asAlice.users()->findChild<QPushButton *>(QStringLiteral("addUser"))->isEnabled());
+}
+
+} // namespace
