@@ -1,6 +1,7 @@
 #include "ServeCommand.h"
 
 #include "ApiRoutes.h"
+#include "ApiService.h"
 #include "ApiSettings.h"
 #include "CommandHelp.h"
 #include "CommonOptions.h"
@@ -11,10 +12,9 @@
 #include "demo/DemoNetwork.h"
 #include "io/MigrationProject.h"
 #include "io/TopologyFiles.h"
-#include "routing/Authenticator.h"
-#include "routing/ResponseCache.h"
 #include "routing/Router.h"
 #include "server/ApiServer.h"
+#include "server/ListenAddress.h"
 #include "server/ServerTls.h"
 #include "virt/VirtPoller.h"
 
@@ -41,29 +41,6 @@ const QString DemoOption = QStringLiteral("demo");
 const QString TrustedHeaderOption = QStringLiteral("trusted-header");
 const QString TrustedProxyOption = QStringLiteral("trusted-proxy");
 const QString PrintConfigOption = QStringLiteral("print-config");
-
-struct ListenAddress
-{
-    QHostAddress host;
-    quint16 port = 0;
-};
-
-std::optional<ListenAddress> parseListen(const QString &text)
-{
-    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
-    if (colon <= 0)
-        return std::nullopt;
-    QString host = text.left(colon);
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    bool ok = false;
-    const uint port = text.mid(colon + 1).toUInt(&ok);
-    const QHostAddress address(host == QLatin1String("localhost") ? QStringLiteral("127.0.0.1")
-                                                                  : host);
-    if (!ok || port > 65535 || address.isNull())
-        return std::nullopt;
-    return ListenAddress{address, quint16(port)};
-}
 
 struct ServeSettings
 {
@@ -94,7 +71,7 @@ std::optional<ServeSettings> readSettings(const Configuration &configuration, in
         return configuration.value(key, fallback, option);
     };
     ServeSettings settings;
-    const auto api = parseListen(
+    const auto api = ListenAddress::parse(
         value(ListenOption, QStringLiteral("server/listen"), QStringLiteral("127.0.0.1:8090"))
             .toString());
     if (!api) {
@@ -104,7 +81,7 @@ std::optional<ServeSettings> readSettings(const Configuration &configuration, in
     settings.api = *api;
     const QString ztp = value(ZtpListenOption, QStringLiteral("ztp/listen"), QString()).toString();
     if (!ztp.isEmpty()) {
-        settings.ztp = parseListen(ztp);
+        settings.ztp = ListenAddress::parse(ztp);
         if (!settings.ztp) {
             *exitCode = usage(QStringLiteral("--ztp-listen takes HOST:PORT"));
             return std::nullopt;
@@ -333,18 +310,8 @@ int ServeCommand::run(const QStringList &arguments)
     }
     warnWithoutAdministrator(parser, *core);
 
-    const Authenticator authenticator(core->users(), core->tokens(), core->authTokens(),
-                                      settings->trustedHeader);
-    Router router(&authenticator);
-    ApiRoutes::registerAll(router, *core, settings->apiSettings);
-    ResponseCache cache([&core]() -> std::optional<qint64> {
-        const Result<qint64> version = core->changes().version();
-        return version ? std::optional<qint64>(version.value()) : std::nullopt;
-    });
-    ApiRoutes::cacheInventoryReads(router, cache);
-    ApiServer api(router, settings->limits, settings->threads);
-    if (settings->tls)
-        api.setTls(*settings->tls);
+    ApiService api(*core, {settings->apiSettings, settings->trustedHeader, settings->limits,
+                           settings->threads, settings->tls});
     const Result<quint16> port = api.listen(settings->api.host, settings->api.port);
     if (!port) {
         QTextStream(stderr) << "cairn: " << port.error().message << Qt::endl;

@@ -1,4 +1,5 @@
 #include "CommonOptions.h"
+#include "EmbeddedServer.h"
 #include "ExitCode.h"
 #include "GroupCommand.h"
 #include "KnownHostsCommand.h"
@@ -84,7 +85,9 @@ int runGui(int argc, char **argv)
     SignInDialog signIn(*core, core->options().database.describe());
     if (signIn.exec() != QDialog::Accepted)
         return ExitOk;
-    MainWindow window(*core, signIn.identity());
+    // Declared before the window, so it outlives it: the window stops it when it closes.
+    EmbeddedServer server(*core);
+    MainWindow window(*core, signIn.identity(), server.hooks());
     window.show();
     return QApplication::exec();
 }

@@ -39,6 +39,10 @@
         <source>This Program</source>
         <translation>Dieses Programm</translation>
     </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
 </context>
 <context>
     <name>Cairn::BulkAttributeDialog</name>
@@ -316,6 +320,69 @@
     </message>
 </context>
 <context>
+    <name>Cairn::GroupsTab</name>
+    <message>
+        <source>&amp;New Group…</source>
+        <translation>&amp;Neue Gruppe…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Group</source>
+        <translation>Gruppe &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Member…</source>
+        <translation>&amp;Mitglied hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Member</source>
+        <translation>Mitglied &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Group or member</source>
+        <translation>Gruppe oder Mitglied</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <source>Name of the group:</source>
+        <translation>Name der Gruppe:</translation>
+    </message>
+    <message>
+        <source>The group was not made.</source>
+        <translation>Die Gruppe wurde nicht angelegt.</translation>
+    </message>
+    <message>
+        <source>Delete Group</source>
+        <translation>Gruppe löschen</translation>
+    </message>
+    <message>
+        <source>Delete the group %1? Its members lose what it was granted.</source>
+        <translation>Die Gruppe %1 löschen? Ihre Mitglieder verlieren, was ihr erteilt wurde.</translation>
+    </message>
+    <message>
+        <source>The group was not deleted.</source>
+        <translation>Die Gruppe wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Add Member</source>
+        <translation>Mitglied hinzufügen</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>The members were not changed.</source>
+        <translation>Die Mitglieder wurden nicht geändert.</translation>
+    </message>
+</context>
+<context>
     <name>Cairn::InventoryPage</name>
     <message>
         <source>&amp;New Device…</source>
@@ -414,6 +481,68 @@
     <message>
         <source>The network was not deleted.</source>
         <translation>Das Netz wurde nicht gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::JobListModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Partly failed</source>
+        <translation>Teilweise fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::JobsPanel</name>
+    <message>
+        <source>&amp;Cancel Job</source>
+        <translation>Auftrag &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>The job was not cancelled.</source>
+        <translation>Der Auftrag wurde nicht abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -533,6 +662,57 @@
     <message>
         <source>IP Space</source>
         <translation>IP-Adressraum</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Start REST Server…</source>
+        <translation>REST-Server &amp;starten…</translation>
+    </message>
+    <message>
+        <source>S&amp;top REST Server</source>
+        <translation>REST-Server s&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Search devices: hostname or set query (Ctrl+K)</source>
+        <translation>Geräte suchen: Hostname oder Mengenabfrage (Strg+K)</translation>
+    </message>
+    <message>
+        <source>No jobs running</source>
+        <translation>Keine Aufträge laufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) running</source>
+        <translation>
+            <numerusform>%n Auftrag läuft</numerusform>
+            <numerusform>%n Aufträge laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start REST Server</source>
+        <translation>REST-Server starten</translation>
+    </message>
+    <message>
+        <source>Listen on (HOST:PORT):</source>
+        <translation>Lauschen auf (HOST:PORT):</translation>
+    </message>
+    <message>
+        <source>The REST server did not start.</source>
+        <translation>Der REST-Server ist nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>REST server stopped</source>
+        <translation>REST-Server gestoppt</translation>
+    </message>
+    <message>
+        <source>REST server at %1</source>
+        <translation>REST-Server unter %1</translation>
     </message>
 </context>
 <context>

@@ -93,8 +93,14 @@ Result<void> ChangeLog::recordAll(const QSqlDatabase &db, std::optional<qint64> 
 
 Result<void> ChangeLog::bumpVersion(const QSqlDatabase &db)
 {
-    return SqlQuery::exec(
+    const Result<void> bumped = SqlQuery::exec(
         db, QStringLiteral("UPDATE inventory_version SET version = version + 1 WHERE id = 1"));
+    // PostgreSQL tells its listeners (open windows) when the transaction commits, once however
+    // often it is asked within one; SQLite has no such thing and its readers poll.
+    if (!bumped || db.driverName() != QLatin1String("QPSQL"))
+        return bumped;
+    return SqlQuery::exec(
+        db, QStringLiteral("SELECT pg_notify('%1', '')").arg(QLatin1String(NotifyChannel)));
 }
 
 Result<qint64> ChangeLog::version()

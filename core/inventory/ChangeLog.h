@@ -47,6 +47,9 @@ public:
     static Result<void> recordAll(const QSqlDatabase &db, std::optional<qint64> userId,
                                   const QList<ChangeRecord> &changes);
 
+    // What PostgreSQL listeners are notified on when a transaction that moved the version commits.
+    static constexpr const char *NotifyChannel = "cairn_inventory";
+
     // Makes cached answers stale without a change to record (a device's backed-up text).
     static Result<void> bumpVersion(const QSqlDatabase &db);
     // Grows with every recorded change: what cached answers compare against.

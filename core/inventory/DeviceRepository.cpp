@@ -47,6 +47,8 @@ QString orderColumn(DeviceOrder order)
         return QStringLiteral("model");
     case DeviceOrder::SerialNumber:
         return QStringLiteral("serial_number");
+    case DeviceOrder::Description:
+        return QStringLiteral("description");
     }
     return {};
 }

@@ -24,6 +24,7 @@ enum class DeviceOrder
     Vendor,
     Model,
     SerialNumber,
+    Description,
 };
 
 struct DeviceFilter

@@ -1,6 +1,7 @@
 #include "AdministrationPage.h"
 
 #include "CoreServices.h"
+#include "GroupsTab.h"
 #include "PermissionsTab.h"
 #include "TokensTab.h"
 #include "UsersTab.h"
@@ -19,11 +20,13 @@ AdministrationPage::AdministrationPage(CoreServices &core, const Identity &ident
     : QWidget(parent)
     , m_tabs(new QTabWidget(this))
     , m_users(new UsersTab(core, identity, m_tabs))
+    , m_groups(new GroupsTab(core, identity, m_tabs))
     , m_permissions(new PermissionsTab(core, identity, m_tabs))
     , m_tokens(new TokensTab(core, identity, m_tabs))
     , m_refresh(new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this))
 {
     m_tabs->addTab(m_users, QIcon::fromTheme(QStringLiteral("system-users")), tr("Users"));
+    m_tabs->addTab(m_groups, QIcon::fromTheme(QStringLiteral("system-users")), tr("Groups"));
     m_tabs->addTab(m_permissions, QIcon::fromTheme(QStringLiteral("dialog-password")),
                    tr("Permissions"));
     m_tabs->addTab(m_tokens, QIcon::fromTheme(QStringLiteral("network-server")), tr("API Tokens"));
@@ -58,6 +61,7 @@ QList<QAction *> AdministrationPage::toolBarActions() const
 void AdministrationPage::reload()
 {
     m_users->reload();
+    m_groups->reload();
     m_permissions->reload();
     m_tokens->reload();
 }

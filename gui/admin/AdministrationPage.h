@@ -10,6 +10,7 @@ class QTabWidget;
 namespace Cairn {
 
 class CoreServices;
+class GroupsTab;
 class PermissionsTab;
 class TokensTab;
 class UsersTab;
@@ -25,6 +26,7 @@ public:
 
     QList<QAction *> toolBarActions() const;
     UsersTab *users() const { return m_users; }
+    GroupsTab *groups() const { return m_groups; }
     PermissionsTab *permissions() const { return m_permissions; }
     TokensTab *tokens() const { return m_tokens; }
 
@@ -34,6 +36,7 @@ public Q_SLOTS:
 private:
     QTabWidget *m_tabs;
     UsersTab *m_users;
+    GroupsTab *m_groups;
     PermissionsTab *m_permissions;
     TokensTab *m_tokens;
     QAction *m_refresh;

@@ -20,12 +20,12 @@ UserDialog::UserDialog(CoreServices &core, const Identity &caller, QWidget *pare
     build();
 }
 
-UserDialog::UserDialog(CoreServices &core, const Identity &caller, const QString &username,
-                       QWidget *parent)
+UserDialog::UserDialog(CoreServices &core, const Identity &caller, const QString &userId,
+                       const QString &username, QWidget *parent)
     : QDialog(parent)
     , m_core(core)
     , m_caller(caller)
-    , m_existing(username)
+    , m_existing(userId)
 {
     setWindowTitle(tr("Set the Password of %1").arg(username));
     build();

@@ -21,9 +21,9 @@ class UserDialog : public QDialog
 public:
     // A new user.
     UserDialog(CoreServices &core, const Identity &caller, QWidget *parent = nullptr);
-    // A new password for `username`.
-    UserDialog(CoreServices &core, const Identity &caller, const QString &username,
-               QWidget *parent = nullptr);
+    // A new password for the user `userId` (shown by `username`).
+    UserDialog(CoreServices &core, const Identity &caller, const QString &userId,
+               const QString &username, QWidget *parent = nullptr);
 
 public Q_SLOTS:
     void accept() override;
@@ -33,6 +33,7 @@ private:
 
     CoreServices &m_core;
     Identity m_caller;
+    // The user whose password is set, by id; empty for a new user.
     QString m_existing;
     QLineEdit *m_username;
     QLineEdit *m_email;

@@ -50,9 +50,12 @@ void UsersTab::reload()
     if (users) {
         for (const User &user : users.value()) {
             const Result<QStringList> groups = m_core.groups().namesOf(user.id);
-            m_list->addTopLevelItem(new QTreeWidgetItem(
+            auto *item = new QTreeWidgetItem(
                 {user.username, user.email, user.isSuperuser ? tr("Administrator") : tr("User"),
-                 groups ? groups->join(QStringLiteral(", ")) : QString()}));
+                 groups ? groups->join(QStringLiteral(", ")) : QString()});
+            // The core takes users by id: a name of digits would be read as one.
+            item->setData(0, Qt::UserRole, user.id);
+            m_list->addTopLevelItem(item);
         }
     }
     for (int column = 0; column < m_list->columnCount(); ++column)
@@ -66,6 +69,12 @@ QString UsersTab::currentUsername() const
     return item ? item->text(0) : QString();
 }
 
+QString UsersTab::currentUserId() const
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    return item ? QString::number(item->data(0, Qt::UserRole).toLongLong()) : QString();
+}
+
 void UsersTab::updateButtons()
 {
     const auto may = [this](Action action) {
@@ -74,11 +83,11 @@ void UsersTab::updateButtons()
         return allowed && allowed.value();
     };
     const QString current = currentUsername();
-    m_add->setEnabled(may(Action::Add));
-    m_password->setEnabled(!current.isEmpty() &&
-                           (current == m_identity.user.username || may(Action::Change)));
-    m_delete->setEnabled(!current.isEmpty() && current != m_identity.user.username &&
-                         may(Action::Delete));
+    // The core asks admin on users for each of these.
+    const bool administers = may(Action::Admin);
+    m_add->setEnabled(administers);
+    m_password->setEnabled(!current.isEmpty() && administers);
+    m_delete->setEnabled(!current.isEmpty() && current != m_identity.user.username && administers);
 }
 
 void UsersTab::addUser()
@@ -93,7 +102,7 @@ void UsersTab::setPassword()
     const QString username = currentUsername();
     if (username.isEmpty())
         return;
-    UserDialog dialog(m_core, m_identity, username, this);
+    UserDialog dialog(m_core, m_identity, currentUserId(), username, this);
     dialog.exec();
 }
 
@@ -106,7 +115,7 @@ void UsersTab::deleteUser()
                               QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    const Result<User> removed = m_core.accounts().deleteUser(m_identity, username);
+    const Result<User> removed = m_core.accounts().deleteUser(m_identity, currentUserId());
     if (!removed)
         ErrorMessage::show(this, tr("The user was not deleted."), removed.error());
     reload();

@@ -30,6 +30,8 @@ public Q_SLOTS:
 
 private:
     QString currentUsername() const;
+    // As the core takes it (an id, as text).
+    QString currentUserId() const;
     void updateButtons();
 
     CoreServices &m_core;

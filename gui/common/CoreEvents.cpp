@@ -2,6 +2,8 @@
 
 #include "CoreServices.h"
 
+#include <QSqlDriver>
+
 namespace Cairn {
 
 namespace {
@@ -18,6 +20,14 @@ CoreEvents::CoreEvents(CoreServices &core, QObject *parent)
     m_version = version ? version.value() : -1;
     connect(&m_poll, &QTimer::timeout, this, &CoreEvents::checkNow);
     m_poll.start(DefaultPollMilliseconds);
+    // On PostgreSQL writers notify at commit, so the window follows at once; polling stays, for
+    // a notification lost with a dropped connection.
+    if (!m_core.database().isSqlite()) {
+        QSqlDriver *driver = m_core.database().connection().driver();
+        if (driver->hasFeature(QSqlDriver::EventNotifications) &&
+            driver->subscribeToNotification(QString::fromLatin1(ChangeLog::NotifyChannel)))
+            connect(driver, &QSqlDriver::notification, this, &CoreEvents::checkNow);
+    }
     // Jobs report from worker threads; the queued connection brings them here.
     connect(&m_core.jobs(), &JobManager::jobChanged, this, &CoreEvents::jobChanged,
             Qt::QueuedConnection);

@@ -9,7 +9,8 @@ class CoreServices;
 
 // What changed in the core, on the GUI thread. Another process (the server, another GUI, a
 // `cairn` command) may write the same database, so the inventory is watched by its change
-// counter, which every recorded change moves, rather than by signals of this process.
+// counter, which every recorded change moves, rather than by signals of this process: read
+// when PostgreSQL notifies a commit that moved it, and on a timer in any case.
 class CoreEvents : public QObject
 {
     Q_OBJECT

@@ -1,5 +1,7 @@
 #include "ErrorMessage.h"
 
+#include "RichText.h"
+
 #include <QMessageBox>
 
 namespace Cairn {
@@ -15,7 +17,8 @@ QString ErrorMessage::describe(const Error &error)
 void ErrorMessage::show(QWidget *parent, const QString &whatFailed, const Error &error)
 {
     QMessageBox box(QMessageBox::Warning, whatFailed, whatFailed, QMessageBox::Ok, parent);
-    box.setInformativeText(describe(error));
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(RichText::plain(describe(error)));
     box.exec();
 }
 

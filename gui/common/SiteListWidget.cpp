@@ -1,5 +1,6 @@
 #include "SiteListWidget.h"
 
+#include "RichText.h"
 #include "inventory/SiteService.h"
 
 namespace Cairn {
@@ -47,7 +48,7 @@ void SiteListWidget::reload()
         for (const Site &site : sites ? sites.value() : QList<Site>()) {
             auto *item = new QListWidgetItem(QIcon::fromTheme(QStringLiteral("folder")), site.name);
             item->setData(Qt::UserRole, site.id);
-            item->setToolTip(site.description);
+            item->setToolTip(RichText::plain(site.description));
             addItem(item);
             if (chosen == site.id)
                 setCurrentItem(item);

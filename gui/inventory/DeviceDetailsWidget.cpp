@@ -131,16 +131,22 @@ void DeviceDetailsWidget::showOverview()
         m_overview->removeRow(0);
     const Result<Device> device = m_core.devices().get(QString::number(m_deviceId));
     if (!device) {
-        m_overview->addRow(new QLabel(device.error().message));
+        auto *error = new QLabel(device.error().message);
+        error->setTextFormat(Qt::PlainText);
+        m_overview->addRow(error);
         return;
     }
     const Result<Site> site = m_core.sites().get(device->siteId);
     const auto addRow = [this](const QString &label, const QString &value) {
         // An empty field says so, rather than leaving a gap the eye reads as missing.
         auto *text = new QLabel(value.isEmpty() ? QStringLiteral("—") : value);
+        auto *name = new QLabel(label);
+        // What operators typed, shown as typed: never interpreted as rich text.
+        for (QLabel *plain : {name, text})
+            plain->setTextFormat(Qt::PlainText);
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
         text->setWordWrap(true);
-        m_overview->addRow(label, text);
+        m_overview->addRow(name, text);
     };
     addRow(tr("Hostname:"), device->hostname);
     addRow(tr("Site:"), site ? site->name : QString::number(device->siteId));

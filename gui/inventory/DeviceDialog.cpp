@@ -3,6 +3,7 @@
 #include "AttributeText.h"
 #include "CoreServices.h"
 #include "common/ErrorLabel.h"
+#include "common/RichText.h"
 #include "common/SettingValue.h"
 
 #include <QComboBox>
@@ -179,10 +180,10 @@ void DeviceDialog::showAttributes()
         if (!attribute.validValues.isEmpty())
             hint += (hint.isEmpty() ? QString() : QStringLiteral("\n")) +
                     tr("One of: %1").arg(attribute.validValues.join(QStringLiteral(", ")));
-        name->setToolTip(hint);
+        name->setToolTip(RichText::plain(hint));
         auto *value =
             new QTableWidgetItem(AttributeText::of(m_device.attributes.value(attribute.name)));
-        value->setToolTip(hint);
+        value->setToolTip(RichText::plain(hint));
         m_attributeTable->setItem(row, 0, name);
         m_attributeTable->setItem(row, 1, value);
     }

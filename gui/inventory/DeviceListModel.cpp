@@ -1,8 +1,10 @@
 #include "DeviceListModel.h"
 
+#include "common/RichText.h"
 #include "inventory/DeviceService.h"
 #include "inventory/SiteService.h"
 
+#include <QSet>
 #include <limits>
 
 namespace Cairn {
@@ -26,6 +28,8 @@ DeviceOrder orderOf(int column)
         return DeviceOrder::Model;
     case DeviceListModel::SerialNumber:
         return DeviceOrder::SerialNumber;
+    case DeviceListModel::Description:
+        return DeviceOrder::Description;
     default:
         return DeviceOrder::Id;
     }
@@ -47,6 +51,7 @@ void DeviceListModel::setFilter(const DeviceFilter &filter)
     m_filter = filter;
     m_filter.order = order;
     m_filter.descending = descending;
+    m_filtered = true;
     reload();
 }
 
@@ -128,7 +133,9 @@ QVariant DeviceListModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == DeviceIdRole)
         return m_ids.at(index.row());
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole)
+        return RichText::plain(data(index, Qt::DisplayRole).toString());
+    if (role != Qt::DisplayRole)
         return {};
     const Device *device = deviceAt(index.row());
     if (!device)
@@ -185,9 +192,22 @@ void DeviceListModel::sort(int column, Qt::SortOrder order)
 {
     m_filter.order = orderOf(column);
     m_filter.descending = order == Qt::DescendingOrder;
+    // Nothing to order before the first filter: it reads the ids in this order.
+    if (!m_filtered)
+        return;
     const Result<QList<qint64>> ids = readIds();
     if (!ids) {
         Q_EMIT loadFailed(ids.error());
+        return;
+    }
+    // Other devices than the rows (changed meanwhile): a new list, not a new order.
+    if (ids->size() != m_ids.size() ||
+        QSet<qint64>(ids->cbegin(), ids->cend()) != QSet<qint64>(m_ids.cbegin(), m_ids.cend())) {
+        beginResetModel();
+        setIds(ids.value());
+        m_pages.clear();
+        m_pageOrder.clear();
+        endResetModel();
         return;
     }
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);

@@ -81,6 +81,8 @@ private:
     DeviceService &m_devices;
     SiteService &m_sites;
     DeviceFilter m_filter;
+    // Whether setFilter() was called: before it there are no rows to read.
+    bool m_filtered = false;
     QList<qint64> m_ids;
     QHash<qint64, int> m_rowById;
     QHash<qint64, QString> m_siteNames;

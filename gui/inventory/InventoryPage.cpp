@@ -131,6 +131,19 @@ void InventoryPage::reload()
     m_details->reload();
 }
 
+void InventoryPage::search(const QString &text)
+{
+    const QSignalBlocker blocker(m_filter);
+    m_filter->setText(text);
+    // "All sites" first, when offered: the search is everywhere.
+    if (m_sites->currentSite()) {
+        const QSignalBlocker sites(m_sites);
+        m_sites->setCurrentRow(0);
+    }
+    applyFilter();
+    updateActions();
+}
+
 void InventoryPage::applyFilter()
 {
     m_filterError->clearError();

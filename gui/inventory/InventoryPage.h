@@ -37,6 +37,8 @@ public:
 public Q_SLOTS:
     // Re-reads sites and devices (a change made anywhere), keeping selection and filter.
     void reload();
+    // Every site's devices matching `text` (a hostname or a set query).
+    void search(const QString &text);
     void newDevice();
     void editDevice();
     void deleteDevices();

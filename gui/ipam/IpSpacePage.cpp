@@ -141,8 +141,12 @@ void IpSpacePage::selectNetwork(qint64 networkId)
 
 void IpSpacePage::showSite()
 {
-    m_expanded.clear();
+    // Another site's tree: nothing of the one left is kept or selected again.
+    m_switchingSite = true;
     m_model->setSite(m_sites->currentSite());
+    m_switchingSite = false;
+    m_expanded.clear();
+    m_current = 0;
     // A site's top networks open, to show what they hold.
     for (int row = 0; row < m_model->rowCount(); ++row)
         m_tree->expand(m_model->index(row, 0));
@@ -158,6 +162,8 @@ void IpSpacePage::reload()
 
 void IpSpacePage::rememberView()
 {
+    if (m_switchingSite)
+        return;
     m_expanded.clear();
     const std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
         for (int row = 0; row < m_model->rowCount(parent); ++row) {
@@ -175,6 +181,8 @@ void IpSpacePage::rememberView()
 
 void IpSpacePage::restoreView()
 {
+    if (m_switchingSite)
+        return;
     for (const qint64 id : std::as_const(m_expanded))
         m_tree->expand(m_model->indexOf(id));
     selectNetwork(m_current);

@@ -69,6 +69,8 @@ private:
     QAction *m_refresh;
     QSet<qint64> m_expanded;
     qint64 m_current = 0;
+    // While the model changes site: the view is not restored to the old site's rows.
+    bool m_switchingSite = false;
 };
 
 } // namespace Cairn

@@ -2,6 +2,7 @@
 
 #include "NetworkStates.h"
 #include "common/ProgressBarDelegate.h"
+#include "common/RichText.h"
 #include "inventory/AttributeText.h"
 #include "inventory/NetworkService.h"
 
@@ -131,7 +132,9 @@ QVariant NetworkTreeModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && index.column() == Cidr)
         return QIcon::fromTheme(isAddress ? QStringLiteral("network-wired")
                                           : QStringLiteral("network-workgroup"));
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    if (role == Qt::ToolTipRole)
+        return RichText::plain(data(index, Qt::DisplayRole).toString());
+    if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Cidr:

@@ -4,14 +4,20 @@
 #include "CoreServices.h"
 #include "admin/AdministrationPage.h"
 #include "common/CoreEvents.h"
+#include "common/ErrorMessage.h"
 #include "common/SettingValue.h"
 #include "common/Theme.h"
 #include "inventory/InventoryPage.h"
 #include "ipam/IpSpacePage.h"
+#include "jobs/JobListModel.h"
+#include "jobs/JobsPanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QDockWidget>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -19,6 +25,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace Cairn {
 
@@ -30,7 +37,8 @@ const SettingValue<int> LastArea(QStringLiteral("MainWindow/Area"));
 
 } // namespace
 
-MainWindow::MainWindow(CoreServices &core, const Identity &identity, QWidget *parent)
+MainWindow::MainWindow(CoreServices &core, const Identity &identity, ServerHooks server,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_events(new CoreEvents(core, this))
     , m_areas(new QListWidget(this))
@@ -38,6 +46,8 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, QWidget *pa
     , m_toolBar(addToolBar(tr("Main Toolbar")))
     , m_inventory(new InventoryPage(core, identity, *m_events, m_pages))
     , m_ipSpace(new IpSpacePage(core, identity, *m_events, m_pages))
+    , m_jobsDock(new QDockWidget(tr("Jobs"), this))
+    , m_jobs(new JobsPanel(core, identity, *m_events, m_jobsDock))
 {
     setWindowTitle(tr("Cairn"));
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -76,7 +86,15 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, QWidget *pa
             administration->toolBarActions());
     connect(m_areas, &QListWidget::currentRowChanged, this, &MainWindow::showToolBarOf);
 
+    m_server = std::move(server);
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_startServer = file->addAction(QIcon::fromTheme(QStringLiteral("media-playback-start")),
+                                    tr("&Start REST Server…"), this, [this] { startServer(); });
+    m_stopServer = file->addAction(QIcon::fromTheme(QStringLiteral("media-playback-stop")),
+                                   tr("S&top REST Server"), this, &MainWindow::stopServer);
+    m_startServer->setObjectName(QStringLiteral("startServer"));
+    m_stopServer->setObjectName(QStringLiteral("stopServer"));
+    file->addSeparator();
     file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"),
                     QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -103,14 +121,69 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, QWidget *pa
                                .arg(QStringLiteral(CAIRN_VERSION)));
     });
 
+    // Search: a hostname or a set query, shown in the inventory.
+    QToolBar *searchBar = addToolBar(tr("Search"));
+    searchBar->setObjectName(QStringLiteral("searchToolBar"));
+    searchBar->setMovable(false);
+    auto *search = new QLineEdit(searchBar);
+    search->setObjectName(QStringLiteral("globalSearch"));
+    search->setClearButtonEnabled(true);
+    search->setPlaceholderText(tr("Search devices: hostname or set query (Ctrl+K)"));
+    search->setMinimumWidth(280);
+    search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    auto *spacer = new QWidget(searchBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    searchBar->addWidget(spacer);
+    searchBar->addWidget(search);
+    auto *focusSearch = new QAction(this);
+    focusSearch->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence::Find});
+    connect(focusSearch, &QAction::triggered, search, [search] {
+        search->setFocus(Qt::ShortcutFocusReason);
+        search->selectAll();
+    });
+    addAction(focusSearch);
+    connect(search, &QLineEdit::returnPressed, this, [this, search] {
+        showArea(m_pages->indexOf(m_inventory));
+        m_inventory->search(search->text().trimmed());
+    });
+
+    // Jobs: how many run, in the status bar; the list in a panel it opens.
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobs);
+    m_jobsDock->hide();
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    auto *jobsButton = new QToolButton(this);
+    jobsButton->setObjectName(QStringLiteral("jobsButton"));
+    jobsButton->setAutoRaise(true);
+    jobsButton->setIcon(QIcon::fromTheme(QStringLiteral("system-run")));
+    jobsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    const auto showCount = [jobsButton](int unfinished) {
+        jobsButton->setText(unfinished == 0 ? tr("No jobs running")
+                                            : tr("%n job(s) running", nullptr, unfinished));
+    };
+    showCount(m_jobs->model()->unfinishedCount());
+    connect(m_jobs, &JobsPanel::unfinishedChanged, jobsButton, showCount);
+    connect(jobsButton, &QToolButton::clicked, m_jobsDock->toggleViewAction(), &QAction::trigger);
+    view->addSeparator();
+    view->addAction(m_jobsDock->toggleViewAction());
+    m_jobsDock->toggleViewAction()->setShortcut(Qt::CTRL | Qt::Key_J);
+
     auto *database = new QLabel(tr("Database: %1").arg(core.options().database.describe()), this);
     auto *user = new QLabel(identity.user.isSuperuser
                                 ? tr("Signed in as %1 (administrator)").arg(identity.user.username)
                                 : tr("Signed in as %1").arg(identity.user.username),
                             this);
+    database->setTextFormat(Qt::PlainText);
+    m_serverState = new QLabel(this);
+    m_serverState->setTextFormat(Qt::PlainText);
+    m_serverState->setObjectName(QStringLiteral("serverState"));
+    m_serverState->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(database, 1);
+    statusBar()->addPermanentWidget(m_serverState);
+    statusBar()->addPermanentWidget(jobsButton);
     statusBar()->addPermanentWidget(user);
 
+    showServerState();
     resize(1200, 760);
     restoreGeometry(Geometry.get());
     restoreState(WindowState.get());
@@ -122,6 +195,49 @@ MainWindow::~MainWindow()
     Geometry.set(saveGeometry());
     WindowState.set(saveState());
     LastArea.set(m_areas->currentRow());
+}
+
+void MainWindow::startServer(const QString &listen)
+{
+    if (!m_server.available() || !m_serverAddress.isEmpty())
+        return;
+    QString address = listen;
+    if (address.isEmpty()) {
+        bool chose = false;
+        address =
+            QInputDialog::getText(this, tr("Start REST Server"), tr("Listen on (HOST:PORT):"),
+                                  QLineEdit::Normal, QStringLiteral("127.0.0.1:8090"), &chose);
+        if (!chose)
+            return;
+    }
+    const Result<QString> started = m_server.start(address.trimmed());
+    if (!started) {
+        ErrorMessage::show(this, tr("The REST server did not start."), started.error());
+        return;
+    }
+    m_serverAddress = started.value();
+    showServerState();
+}
+
+void MainWindow::stopServer()
+{
+    if (m_serverAddress.isEmpty())
+        return;
+    m_server.stop();
+    m_serverAddress.clear();
+    showServerState();
+}
+
+void MainWindow::showServerState()
+{
+    m_startServer->setEnabled(m_server.available() && m_serverAddress.isEmpty());
+    m_stopServer->setEnabled(!m_serverAddress.isEmpty());
+    m_startServer->setVisible(m_server.available());
+    m_stopServer->setVisible(m_server.available());
+    m_serverState->setVisible(m_server.available());
+    m_serverState->setText(m_serverAddress.isEmpty()
+                               ? tr("REST server stopped")
+                               : tr("REST server at %1").arg(m_serverAddress));
 }
 
 void MainWindow::addArea(const QString &iconName, const QString &title, QWidget *page,

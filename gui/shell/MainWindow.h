@@ -1,11 +1,13 @@
 #pragma once
 
 #include "auth/Identity.h"
+#include "common/ServerHooks.h"
 
 #include <QHash>
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -17,6 +19,7 @@ class CoreEvents;
 class CoreServices;
 class InventoryPage;
 class IpSpacePage;
+class JobsPanel;
 
 // The desktop window: the areas of DESIGN.md in a sidebar, the chosen area beside it with its
 // actions in the toolbar, and in the status bar the database and who is signed in.
@@ -25,7 +28,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(CoreServices &core, const Identity &identity, QWidget *parent = nullptr);
+    MainWindow(CoreServices &core, const Identity &identity, ServerHooks server = {},
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     QStringList areaTitles() const;
@@ -33,6 +37,14 @@ public:
     CoreEvents &events() const { return *m_events; }
     InventoryPage *inventory() const { return m_inventory; }
     IpSpacePage *ipSpace() const { return m_ipSpace; }
+    JobsPanel *jobs() const { return m_jobs; }
+    // Where the in-process server listens; empty while it is stopped.
+    QString serverAddress() const { return m_serverAddress; }
+
+public Q_SLOTS:
+    // Asks for HOST:PORT unless given, and starts the in-process REST server there.
+    void startServer(const QString &listen = {});
+    void stopServer();
 
 private:
     // `actions` go in the toolbar while the area is shown.
@@ -40,6 +52,7 @@ private:
                  const QList<QAction *> &actions = {});
     void addPlannedArea(const QString &iconName, const QString &title, const QString &description);
     void showToolBarOf(int index);
+    void showServerState();
 
     CoreEvents *m_events;
     QListWidget *m_areas;
@@ -47,7 +60,14 @@ private:
     QToolBar *m_toolBar;
     InventoryPage *m_inventory;
     IpSpacePage *m_ipSpace;
+    QDockWidget *m_jobsDock;
+    JobsPanel *m_jobs;
     QHash<int, QList<QAction *>> m_areaActions;
+    ServerHooks m_server;
+    QString m_serverAddress;
+    QAction *m_startServer = nullptr;
+    QAction *m_stopServer = nullptr;
+    QLabel *m_serverState = nullptr;
 };
 
 } // namespace Cairn

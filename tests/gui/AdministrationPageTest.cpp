@@ -2,6 +2,7 @@
 
 #include "CoreFixture.h"
 #include "admin/GrantDialog.h"
+#include "admin/GroupsTab.h"
 #include "admin/NewTokenDialog.h"
 #include "admin/PermissionsTab.h"
 #include "admin/TokensTab.h"
@@ -120,6 +121,53 @@ TEST_F(AdministrationPageTest, ASuperuserGrantsAndAnOrdinaryUserOnlySeesWhatThey
     EXPECT_FALSE(
         asAlice.permissions()->findChild<QPushButton *>(QStringLiteral("grant"))->isEnabled());
     EXPECT_FALSE(asAlice.users()->findChild<QPushButton *>(QStringLiteral("addUser"))->isEnabled());
+}
+
+TEST_F(AdministrationPageTest, AUserNamedWithDigitsIsNeverTakenForTheUserWithThatId)
+{
+    // admin has id 1; a user may be named "1".
+    ASSERT_EQ(admin.user.id, 1);
+    const Identity named1 = addUser(QStringLiteral("1"), false);
+    GroupsTab groups(*core, admin);
+    groups.addGroup(QStringLiteral("netops"));
+    groups.list()->setCurrentItem(groups.list()->topLevelItem(0));
+    groups.addMember(QStringLiteral("1"));
+    EXPECT_EQ(core->groups().namesOf(named1.user.id).value(),
+              QStringList{QStringLiteral("netops")});
+    EXPECT_TRUE(core->groups().namesOf(admin.user.id).value().isEmpty());
+
+    UserDialog password(*core, admin, QString::number(named1.user.id), QStringLiteral("1"));
+    password.findChild<QLineEdit *>(QStringLiteral("password"))
+        ->setText(QStringLiteral("another one"));
+    password.findChild<QLineEdit *>(QStringLiteral("confirm"))
+        ->setText(QStringLiteral("another one"));
+    password.accept();
+    ASSERT_EQ(password.result(), QDialog::Accepted);
+    EXPECT_TRUE(
+        core->users().verifyPassword(QStringLiteral("1"), QStringLiteral("another one")).ok());
+    EXPECT_TRUE(
+        core->users().verifyPassword(QStringLiteral("admin"), QStringLiteral("long enough")).ok());
+}
+
+TEST_F(AdministrationPageTest, GroupsAreMadeAndTheirMembersChangedByWhoAdministersGroups)
+{
+    const Identity alice = addUser(QStringLiteral("alice"), false);
+    GroupsTab tab(*core, admin);
+    tab.addGroup(QStringLiteral("netops"));
+    ASSERT_EQ(tab.list()->topLevelItemCount(), 1);
+    tab.list()->setCurrentItem(tab.list()->topLevelItem(0));
+    tab.addMember(QStringLiteral("alice"));
+    EXPECT_EQ(core->groups().namesOf(alice.user.id).value(), QStringList{QStringLiteral("netops")});
+    ASSERT_EQ(tab.list()->topLevelItem(0)->childCount(), 1);
+    tab.list()->setCurrentItem(tab.list()->topLevelItem(0)->child(0));
+    EXPECT_TRUE(tab.findChild<QPushButton *>(QStringLiteral("removeMember"))->isEnabled());
+    tab.removeMember();
+    EXPECT_TRUE(core->groups().namesOf(alice.user.id).value().isEmpty());
+
+    GroupsTab asAlice(*core, alice);
+    for (const QString &name : {QStringLiteral("addGroup"), QStringLiteral("deleteGroup"),
+                                QStringLiteral("addMember"), QStringLiteral("removeMember")})
+        EXPECT_FALSE(asAlice.findChild<QPushButton *>(name)->isEnabled()) << name.toStdString();
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "common/CoreEvents.h"
 #include "common/ErrorLabel.h"
 #include "common/ProgressBarDelegate.h"
+#include "common/SiteListWidget.h"
 #include "ipam/NetworkDialog.h"
 #include "ipam/NetworkTreeModel.h"
 #include "ipam/NextFreeDialog.h"
@@ -113,6 +114,35 @@ TEST_F(IpSpacePageTest, ANetworkThatIsNotOneIsRefusedBesideItsFieldAndNothingIsS
     const auto *error = dialog.findChild<ErrorLabel *>(QStringLiteral("cidrError"));
     EXPECT_FALSE(error->isHidden()) << error->text().toStdString();
     EXPECT_EQ(core->networks().count(NetworkFilter{}).value(), 0);
+}
+
+TEST_F(IpSpacePageTest, ChoosingAnotherSiteShowsItsTreeEvenWithANetworkSelected)
+{
+    const Network here = addNetwork(QStringLiteral("10.1.0.0/16"));
+    const qint64 otherSite =
+        core->sites()
+            .create(admin, QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("b")}}})
+            .value()
+            .first()
+            .id;
+    const Network there =
+        core->networks()
+            .create(
+                admin,
+                QJsonArray{QJsonObject{{QStringLiteral("cidr"), QStringLiteral("10.2.0.0/16")}}},
+                otherSite)
+            .value()
+            .first();
+    CoreEvents events(*core);
+    IpSpacePage page(*core, admin, events);
+    page.selectNetwork(here.id);
+    ASSERT_EQ(page.currentNetwork()->id, here.id);
+    auto *sites = page.findChild<SiteListWidget *>();
+    ASSERT_TRUE(sites->setCurrentSite(otherSite));
+    EXPECT_EQ(sites->currentSite(), otherSite);
+    ASSERT_EQ(page.model()->rowCount(), 1);
+    EXPECT_EQ(page.model()->index(0, 0).data(NetworkTreeModel::NetworkIdRole).toLongLong(),
+              there.id);
 }
 
 TEST_F(IpSpacePageTest, TheTreeKeepsQtsModelRulesAndAViewerMayNotAllocate)

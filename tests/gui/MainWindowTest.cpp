@@ -1,10 +1,17 @@
 #include "shell/MainWindow.h"
 
+#include "ApiService.h"
 #include "CoreFixture.h"
+#include "HttpClient.h"
+#include "inventory/DeviceListModel.h"
+#include "inventory/DeviceListView.h"
 #include "inventory/InventoryPage.h"
+#include "server/ListenAddress.h"
 #include "shell/SignInDialog.h"
 
 #include <QApplication>
+#include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QStackedWidget>
@@ -34,6 +41,67 @@ TEST_F(MainWindowTest, OffersEveryAreaAndSwitchesBetweenThem)
     EXPECT_EQ(pages->currentIndex(), 5);
     window.showArea(0);
     EXPECT_EQ(pages->currentWidget(), window.inventory());
+}
+
+TEST_F(MainWindowTest, TheSearchBoxFindsDevicesByHostnameOrSetQueryFromAnyArea)
+{
+    const Identity admin = addUser(QStringLiteral("admin"), true);
+    const qint64 site =
+        core->sites()
+            .create(admin, QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("lab")}}})
+            .value()
+            .first()
+            .id;
+    QJsonArray devices;
+    for (const QString &name :
+         {QStringLiteral("core-1"), QStringLiteral("edge-1"), QStringLiteral("edge-2")})
+        devices << QJsonObject{{QStringLiteral("site_id"), site},
+                               {QStringLiteral("hostname"), name}};
+    ASSERT_TRUE(core->devices().create(admin, devices, std::nullopt).ok());
+    MainWindow window(*core, admin);
+    window.showArea(2);
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("globalSearch"));
+    ASSERT_TRUE(search);
+    search->setText(QStringLiteral("edge"));
+    Q_EMIT search->returnPressed();
+    auto *pages = window.findChild<QStackedWidget *>();
+    EXPECT_EQ(pages->currentWidget(), window.inventory());
+    EXPECT_EQ(window.inventory()->deviceList()->deviceModel()->rowCount(), 2);
+}
+
+TEST_F(MainWindowTest, StartsAndStopsTheRestServerInItsOwnProcess)
+{
+    const Identity admin = addUser(QStringLiteral("admin"), true);
+    const QString key = core->tokens().create(admin.user.id, std::nullopt, false).value().key;
+    // What the program gives the window (app/EmbeddedServer), over the same ApiService.
+    std::unique_ptr<ApiService> service;
+    quint16 port = 0;
+    const ServerHooks hooks{
+        [&](const QString &listen) -> Result<QString> {
+            service = std::make_unique<ApiService>(*core, ApiService::Settings{});
+            const std::optional<ListenAddress> address = ListenAddress::parse(listen);
+            const Result<quint16> bound = service->listen(address->host, address->port);
+            if (!bound)
+                return bound.error();
+            port = bound.value();
+            return QStringLiteral("http://127.0.0.1:%1").arg(port);
+        },
+        [&] {
+            service->stop();
+        }};
+    MainWindow window(*core, admin, hooks);
+    EXPECT_TRUE(window.serverAddress().isEmpty());
+    window.startServer(QStringLiteral("127.0.0.1:0"));
+    ASSERT_FALSE(window.serverAddress().isEmpty());
+    EXPECT_TRUE(window.findChild<QLabel *>(QStringLiteral("serverState"))
+                    ->text()
+                    .contains(window.serverAddress()));
+    const Cairn::Test::HttpReply sites = Cairn::Test::HttpClient(port).get(
+        "/api/sites/", Cairn::Test::HttpClient::token(key.toLatin1()));
+    EXPECT_EQ(sites.status, 200) << sites.body.toStdString();
+    window.stopServer();
+    EXPECT_TRUE(window.serverAddress().isEmpty());
+    EXPECT_EQ(Cairn::Test::HttpClient(port).get("/api/sites/").status, 0);
 }
 
 TEST_F(MainWindowTest, ShipsAGermanTranslationThatTheWindowUses)

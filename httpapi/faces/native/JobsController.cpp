@@ -2,6 +2,7 @@
 
 #include "CoreServices.h"
 #include "NativeList.h"
+#include "jobs/JobAccess.h"
 #include "routing/JsonSchema.h"
 #include "routing/Page.h"
 #include "routing/Respond.h"
@@ -11,45 +12,28 @@ namespace Cairn {
 
 namespace {
 
-// Superusers see every job; others only their own, and other jobs do not exist for them.
-std::optional<qint64> visibleOwner(const ApiRequest &request)
-{
-    const User &caller = request.identity->user;
-    return caller.isSuperuser ? std::nullopt : std::optional<qint64>(caller.id);
-}
-
-Result<Job> visibleJob(CoreServices &core, const ApiRequest &request)
+Result<qint64> pathId(const ApiRequest &request)
 {
     bool numeric = false;
     const qint64 id = request.pathParam(QStringLiteral("id")).toLongLong(&numeric);
-    Result<Job> job =
-        numeric ? core.jobs().job(id) : Result<Job>(Error::notFound(QStringLiteral("Not found.")));
-    const std::optional<qint64> owner = visibleOwner(request);
-    if (job && owner && job->ownerId != owner)
-        return Error::notFound(QStringLiteral("No job with id %1.").arg(id));
-    return job;
+    if (!numeric)
+        return Error::notFound(QStringLiteral("Not found."));
+    return id;
 }
 
 HttpResponse list(CoreServices &core, const ApiRequest &request)
 {
-    JobRepository &jobs = core.jobs().repository();
-    const std::optional<qint64> owner = visibleOwner(request);
+    JobAccess jobs(core.jobs());
     return nativePage(
-        request,
-        [&](int limit, int offset) {
-            Result<QList<Job>> page = jobs.list(owner, limit, offset);
-            if (page) {
-                for (Job &job : page.value())
-                    job = core.jobs().withLiveProgress(job);
-            }
-            return page;
-        },
-        [&] { return jobs.count(owner); });
+        request, [&](int limit, int offset) { return jobs.list(*request.identity, limit, offset); },
+        [&] { return jobs.count(*request.identity); });
 }
 
 HttpResponse detail(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Job> job = visibleJob(core, request);
+    const Result<qint64> id = pathId(request);
+    const Result<Job> job =
+        id ? JobAccess(core.jobs()).job(*request.identity, id.value()) : Result<Job>(id.error());
     if (!job)
         return FaceErrors::response(Face::Native, job.error());
     return HttpResponse::json(job->toJson());
@@ -57,13 +41,9 @@ HttpResponse detail(CoreServices &core, const ApiRequest &request)
 
 HttpResponse cancel(CoreServices &core, const ApiRequest &request)
 {
-    const Result<Job> job = visibleJob(core, request);
-    if (!job)
-        return FaceErrors::response(Face::Native, job.error());
-    if (request.identity->readOnly)
-        return FaceErrors::response(Face::Native, Error::forbidden(QStringLiteral(
-                                                      "A read-only token cannot cancel jobs.")));
-    const Result<Job> cancelled = core.jobs().cancel(job->id);
+    const Result<qint64> id = pathId(request);
+    const Result<Job> cancelled =
+        id ? JobAccess(core.jobs()).cancel(*request.identity, id.value()) : Result<Job>(id.error());
     if (!cancelled)
         return FaceErrors::response(Face::Native, cancelled.error());
     return HttpResponse::json(cancelled->toJson(), 202);
