@@ -93,7 +93,7 @@ Result<void> ChangeLog::recordAll(const QSqlDatabase &db, std::optional<qint64> 
 
 Result<void> ChangeLog::bumpVersion(const QSqlDatabase &db)
 {
-    const Result<void> bumped = SqlQuery::exec(
+    Result<void> bumped = SqlQuery::exec(
         db, QStringLiteral("UPDATE inventory_version SET version = version + 1 WHERE id = 1"));
     // PostgreSQL tells its listeners (open windows) when the transaction commits, once however
     // often it is asked within one; SQLite has no such thing and its readers poll.

@@ -4,12 +4,10 @@
 #include "common/ErrorMessage.h"
 #include "common/RichText.h"
 
-#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace Cairn {
 
@@ -21,45 +19,30 @@ constexpr int GroupIdRole = Qt::UserRole;
 } // namespace
 
 GroupsTab::GroupsTab(CoreServices &core, const Identity &identity, QWidget *parent)
-    : QWidget(parent)
+    : ListTab(QStringLiteral("groups"), {tr("Group or member"), tr("Description")}, false, parent)
     , m_core(core)
     , m_identity(identity)
-    , m_list(new QTreeWidget(this))
-    , m_add(new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&New Group…"), this))
-    , m_delete(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete Group"),
-                               this))
-    , m_addMember(new QPushButton(tr("Add &Member…"), this))
-    , m_removeMember(new QPushButton(tr("&Remove Member"), this))
 {
     const Result<bool> administers = m_core.permissions().isAllowed(
         identity, QString::fromLatin1(AccountAdministration::GroupType), std::nullopt,
         Action::Admin);
     m_administers = administers && administers.value();
-    m_list->setObjectName(QStringLiteral("groups"));
-    m_list->setHeaderLabels({tr("Group or member"), tr("Description")});
-    m_list->setAlternatingRowColors(true);
-    m_add->setObjectName(QStringLiteral("addGroup"));
-    m_delete->setObjectName(QStringLiteral("deleteGroup"));
-    m_addMember->setObjectName(QStringLiteral("addMember"));
-    m_removeMember->setObjectName(QStringLiteral("removeMember"));
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {m_add, m_delete, m_addMember, m_removeMember})
-        buttons->addWidget(button);
-    buttons->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(buttons);
-    layout->addWidget(m_list);
+    m_add = addButton(QStringLiteral("list-add"), tr("&New Group…"), QStringLiteral("addGroup"));
+    m_delete = addButton(QStringLiteral("edit-delete"), tr("&Delete Group"),
+                         QStringLiteral("deleteGroup"));
+    m_addMember = addButton({}, tr("Add &Member…"), QStringLiteral("addMember"));
+    m_removeMember = addButton({}, tr("&Remove Member"), QStringLiteral("removeMember"));
     connect(m_add, &QPushButton::clicked, this, [this] { addGroup(); });
     connect(m_delete, &QPushButton::clicked, this, &GroupsTab::deleteGroup);
     connect(m_addMember, &QPushButton::clicked, this, [this] { addMember(); });
     connect(m_removeMember, &QPushButton::clicked, this, &GroupsTab::removeMember);
-    connect(m_list, &QTreeWidget::currentItemChanged, this, &GroupsTab::updateButtons);
+    connect(list(), &QTreeWidget::currentItemChanged, this, &GroupsTab::updateButtons);
     reload();
 }
 
 void GroupsTab::reload()
 {
-    m_list->clear();
+    list()->clear();
     const Result<QList<Group>> groups = m_core.accounts().groups(m_identity);
     for (const Group &group : groups ? groups.value() : QList<Group>()) {
         auto *item = new QTreeWidgetItem({group.name, group.description});
@@ -68,22 +51,22 @@ void GroupsTab::reload()
         const Result<QStringList> members = m_core.accounts().members(m_identity, group);
         for (const QString &member : members ? members.value() : QStringList())
             item->addChild(new QTreeWidgetItem({member}));
-        m_list->addTopLevelItem(item);
+        list()->addTopLevelItem(item);
         item->setExpanded(true);
     }
-    m_list->resizeColumnToContents(0);
+    fitColumns();
     updateButtons();
 }
 
 QTreeWidgetItem *GroupsTab::currentGroup() const
 {
-    QTreeWidgetItem *item = m_list->currentItem();
+    QTreeWidgetItem *item = list()->currentItem();
     return item && item->parent() ? item->parent() : item;
 }
 
 void GroupsTab::updateButtons()
 {
-    const QTreeWidgetItem *item = m_list->currentItem();
+    const QTreeWidgetItem *item = list()->currentItem();
     m_add->setEnabled(m_administers);
     m_delete->setEnabled(m_administers && item && !item->parent());
     m_addMember->setEnabled(m_administers && item);
@@ -139,7 +122,7 @@ void GroupsTab::addMember(const QString &username)
 
 void GroupsTab::removeMember()
 {
-    const QTreeWidgetItem *item = m_list->currentItem();
+    const QTreeWidgetItem *item = list()->currentItem();
     if (item && item->parent())
         act(QStringLiteral("remove_user"), item->text(0));
 }

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "ListTab.h"
 #include "auth/Identity.h"
-
-#include <QWidget>
 
 class QPushButton;
 class QTreeWidget;
@@ -14,14 +13,12 @@ class CoreServices;
 
 // Groups and their members: grants to a group reach every member. Making and deleting groups
 // and changing members needs admin on groups.
-class GroupsTab : public QWidget
+class GroupsTab : public ListTab
 {
     Q_OBJECT
 
 public:
     GroupsTab(CoreServices &core, const Identity &identity, QWidget *parent = nullptr);
-
-    QTreeWidget *list() const { return m_list; }
 
 public Q_SLOTS:
     void reload();
@@ -40,11 +37,10 @@ private:
     CoreServices &m_core;
     Identity m_identity;
     bool m_administers = false;
-    QTreeWidget *m_list;
-    QPushButton *m_add;
-    QPushButton *m_delete;
-    QPushButton *m_addMember;
-    QPushButton *m_removeMember;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_delete = nullptr;
+    QPushButton *m_addMember = nullptr;
+    QPushButton *m_removeMember = nullptr;
 };
 
 } // namespace Cairn

@@ -6,10 +6,8 @@
 #include "auth/PermissionAdministration.h"
 #include "common/ErrorMessage.h"
 
-#include <QHBoxLayout>
 #include <QPushButton>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace Cairn {
 
@@ -23,41 +21,27 @@ PermissionAdministration administrationOf(CoreServices &core)
 } // namespace
 
 PermissionsTab::PermissionsTab(CoreServices &core, const Identity &identity, QWidget *parent)
-    : QWidget(parent)
+    : ListTab(QStringLiteral("permissions"),
+              {tr("Holder"), tr("Action"), tr("Object type"), tr("Object")}, true, parent)
     , m_core(core)
     , m_identity(identity)
-    , m_list(new QTreeWidget(this))
-    , m_grant(new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Grant…"), this))
-    , m_revoke(
-          new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Revoke"), this))
 {
-    m_list->setObjectName(QStringLiteral("permissions"));
-    m_list->setRootIsDecorated(false);
-    m_list->setAlternatingRowColors(true);
-    m_list->setHeaderLabels({tr("Holder"), tr("Action"), tr("Object type"), tr("Object")});
-    m_grant->setObjectName(QStringLiteral("grant"));
-    m_revoke->setObjectName(QStringLiteral("revoke"));
+    m_grant = addButton(QStringLiteral("list-add"), tr("&Grant…"), QStringLiteral("grant"));
+    m_revoke = addButton(QStringLiteral("edit-delete"), tr("&Revoke"), QStringLiteral("revoke"));
     // Only a superuser grants (the core says why); others see what they hold.
     const bool administers = identity.user.isSuperuser && !identity.readOnly;
     m_grant->setEnabled(administers);
     m_revoke->setEnabled(false);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_grant);
-    buttons->addWidget(m_revoke);
-    buttons->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(buttons);
-    layout->addWidget(m_list);
     connect(m_grant, &QPushButton::clicked, this, &PermissionsTab::grant);
     connect(m_revoke, &QPushButton::clicked, this, &PermissionsTab::revoke);
-    connect(m_list, &QTreeWidget::currentItemChanged, this,
-            [this, administers] { m_revoke->setEnabled(administers && m_list->currentItem()); });
+    connect(list(), &QTreeWidget::currentItemChanged, this,
+            [this, administers] { m_revoke->setEnabled(administers && list()->currentItem()); });
     reload();
 }
 
 void PermissionsTab::reload()
 {
-    m_list->clear();
+    list()->clear();
     const Result<QList<Permission>> grants = administrationOf(m_core).list(m_identity);
     if (!grants)
         return;
@@ -77,10 +61,9 @@ void PermissionsTab::reload()
             new QTreeWidgetItem({holder, actionName(grant.action), grant.objectType,
                                  grant.objectId ? QString::number(*grant.objectId) : tr("All")});
         item->setData(0, Qt::UserRole, grant.id);
-        m_list->addTopLevelItem(item);
+        list()->addTopLevelItem(item);
     }
-    for (int column = 0; column < m_list->columnCount(); ++column)
-        m_list->resizeColumnToContents(column);
+    fitColumns();
 }
 
 void PermissionsTab::grant()
@@ -92,7 +75,7 @@ void PermissionsTab::grant()
 
 void PermissionsTab::revoke()
 {
-    const QTreeWidgetItem *item = m_list->currentItem();
+    const QTreeWidgetItem *item = list()->currentItem();
     if (!item)
         return;
     const Result<void> revoked =

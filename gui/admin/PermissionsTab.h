@@ -1,8 +1,7 @@
 #pragma once
 
+#include "ListTab.h"
 #include "auth/Identity.h"
-
-#include <QWidget>
 
 class QPushButton;
 class QTreeWidget;
@@ -13,14 +12,12 @@ class CoreServices;
 
 // Who may do what: every grant (a superuser's view) or the signed-in user's own; granting and
 // revoking for superusers.
-class PermissionsTab : public QWidget
+class PermissionsTab : public ListTab
 {
     Q_OBJECT
 
 public:
     PermissionsTab(CoreServices &core, const Identity &identity, QWidget *parent = nullptr);
-
-    QTreeWidget *list() const { return m_list; }
 
 public Q_SLOTS:
     void reload();
@@ -30,9 +27,8 @@ public Q_SLOTS:
 private:
     CoreServices &m_core;
     Identity m_identity;
-    QTreeWidget *m_list;
-    QPushButton *m_grant;
-    QPushButton *m_revoke;
+    QPushButton *m_grant = nullptr;
+    QPushButton *m_revoke = nullptr;
 };
 
 } // namespace Cairn

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "ListTab.h"
 #include "auth/Identity.h"
-
-#include <QWidget>
 
 class QPushButton;
 class QTreeWidget;
@@ -13,14 +12,12 @@ class CoreServices;
 
 // The signed-in user's API tokens: which exist (by the first characters of their key, never
 // the key), what they may do, when they were last used; new ones, and revoking.
-class TokensTab : public QWidget
+class TokensTab : public ListTab
 {
     Q_OBJECT
 
 public:
     TokensTab(CoreServices &core, const Identity &identity, QWidget *parent = nullptr);
-
-    QTreeWidget *list() const { return m_list; }
 
 public Q_SLOTS:
     void reload();
@@ -30,9 +27,8 @@ public Q_SLOTS:
 private:
     CoreServices &m_core;
     Identity m_identity;
-    QTreeWidget *m_list;
-    QPushButton *m_new;
-    QPushButton *m_revoke;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_revoke = nullptr;
 };
 
 } // namespace Cairn

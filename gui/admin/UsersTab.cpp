@@ -4,48 +4,32 @@
 #include "UserDialog.h"
 #include "common/ErrorMessage.h"
 
-#include <QHBoxLayout>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace Cairn {
 
 UsersTab::UsersTab(CoreServices &core, const Identity &identity, QWidget *parent)
-    : QWidget(parent)
+    : ListTab(QStringLiteral("users"), {tr("User"), tr("Email"), tr("Role"), tr("Groups")}, true,
+              parent)
     , m_core(core)
     , m_identity(identity)
-    , m_list(new QTreeWidget(this))
-    , m_add(new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add User…"), this))
-    , m_password(new QPushButton(tr("Set &Password…"), this))
-    , m_delete(new QPushButton(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete User"),
-                               this))
 {
-    m_list->setObjectName(QStringLiteral("users"));
-    m_list->setRootIsDecorated(false);
-    m_list->setAlternatingRowColors(true);
-    m_list->setHeaderLabels({tr("User"), tr("Email"), tr("Role"), tr("Groups")});
-    m_add->setObjectName(QStringLiteral("addUser"));
-    m_password->setObjectName(QStringLiteral("setPassword"));
-    m_delete->setObjectName(QStringLiteral("deleteUser"));
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {m_add, m_password, m_delete})
-        buttons->addWidget(button);
-    buttons->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(buttons);
-    layout->addWidget(m_list);
+    m_add = addButton(QStringLiteral("list-add"), tr("&Add User…"), QStringLiteral("addUser"));
+    m_password = addButton({}, tr("Set &Password…"), QStringLiteral("setPassword"));
+    m_delete =
+        addButton(QStringLiteral("edit-delete"), tr("&Delete User"), QStringLiteral("deleteUser"));
     connect(m_add, &QPushButton::clicked, this, &UsersTab::addUser);
     connect(m_password, &QPushButton::clicked, this, &UsersTab::setPassword);
     connect(m_delete, &QPushButton::clicked, this, &UsersTab::deleteUser);
-    connect(m_list, &QTreeWidget::currentItemChanged, this, &UsersTab::updateButtons);
+    connect(list(), &QTreeWidget::currentItemChanged, this, &UsersTab::updateButtons);
     reload();
 }
 
 void UsersTab::reload()
 {
-    m_list->clear();
+    list()->clear();
     const Result<QList<User>> users = m_core.accounts().users(m_identity);
     if (users) {
         for (const User &user : users.value()) {
@@ -55,23 +39,22 @@ void UsersTab::reload()
                  groups ? groups->join(QStringLiteral(", ")) : QString()});
             // The core takes users by id: a name of digits would be read as one.
             item->setData(0, Qt::UserRole, user.id);
-            m_list->addTopLevelItem(item);
+            list()->addTopLevelItem(item);
         }
     }
-    for (int column = 0; column < m_list->columnCount(); ++column)
-        m_list->resizeColumnToContents(column);
+    fitColumns();
     updateButtons();
 }
 
 QString UsersTab::currentUsername() const
 {
-    const QTreeWidgetItem *item = m_list->currentItem();
+    const QTreeWidgetItem *item = list()->currentItem();
     return item ? item->text(0) : QString();
 }
 
 QString UsersTab::currentUserId() const
 {
-    const QTreeWidgetItem *item = m_list->currentItem();
+    const QTreeWidgetItem *item = list()->currentItem();
     return item ? QString::number(item->data(0, Qt::UserRole).toLongLong()) : QString();
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 
+#include "ListTab.h"
 #include "auth/Identity.h"
-
-#include <QWidget>
 
 class QPushButton;
 class QTreeWidget;
@@ -13,14 +12,12 @@ class CoreServices;
 
 // The users the signed-in user may see, with their groups; adding users, setting passwords
 // and deleting, as far as their rights on users go.
-class UsersTab : public QWidget
+class UsersTab : public ListTab
 {
     Q_OBJECT
 
 public:
     UsersTab(CoreServices &core, const Identity &identity, QWidget *parent = nullptr);
-
-    QTreeWidget *list() const { return m_list; }
 
 public Q_SLOTS:
     void reload();
@@ -36,10 +33,9 @@ private:
 
     CoreServices &m_core;
     Identity m_identity;
-    QTreeWidget *m_list;
-    QPushButton *m_add;
-    QPushButton *m_password;
-    QPushButton *m_delete;
+    QPushButton *m_add = nullptr;
+    QPushButton *m_password = nullptr;
+    QPushButton *m_delete = nullptr;
 };
 
 } // namespace Cairn

@@ -1,11 +1,9 @@
 #include "TestBackend.h"
 
 #include <QApplication>
-#include <QLoggingCategory>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <cstdio>
 #include <gtest/gtest.h>
 
 // Widget tests run offscreen, on the database the suite is run for, with settings in a test
@@ -20,13 +18,5 @@ int main(int argc, char **argv)
     QTemporaryDir settings;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
     testing::InitGoogleTest(&argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("cairn.*.info=false"));
-    QString error;
-    if (!Cairn::Test::TestBackend::setUp(&error)) {
-        std::fprintf(stderr, "cannot start the test database: %s\n", qPrintable(error));
-        return 1;
-    }
-    const int result = RUN_ALL_TESTS();
-    Cairn::Test::TestBackend::tearDown();
-    return result;
+    return Cairn::Test::TestBackend::runAll();
 }

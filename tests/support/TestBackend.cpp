@@ -2,6 +2,9 @@
 
 #include "PostgresCluster.h"
 
+#include <QLoggingCategory>
+#include <cstdio>
+#include <gtest/gtest.h>
 #include <memory>
 
 namespace Cairn::Test {
@@ -46,6 +49,20 @@ CoreOptions TestBackend::freshOptions(const QString &dataDir)
     options.virt.testFixturesDir = dataDir;
     options.virt.imageDirs = {dataDir};
     return options;
+}
+
+int TestBackend::runAll()
+{
+    // Expected failures (rejected input, refused logins) are logged; keep the test output clean.
+    QLoggingCategory::setFilterRules(QStringLiteral("cairn.*.info=false"));
+    QString error;
+    if (!setUp(&error)) {
+        std::fprintf(stderr, "cannot start the test database: %s\n", qPrintable(error));
+        return 1;
+    }
+    const int result = RUN_ALL_TESTS();
+    tearDown();
+    return result;
 }
 
 } // namespace Cairn::Test
