@@ -16,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -88,6 +89,10 @@ int runGui(int argc, char **argv)
     // Declared before the window, so it outlives it: the window stops it when it closes.
     EmbeddedServer server(*core);
     MainWindow window(*core, signIn.identity(), server.hooks());
+    QObject::connect(&window, &MainWindow::signedOut, &window, [&window](const QString &reason) {
+        QMessageBox::warning(&window, window.windowTitle(), reason);
+        QApplication::quit();
+    });
     window.show();
     return QApplication::exec();
 }

@@ -714,6 +714,22 @@
         <source>REST server at %1</source>
         <translation>REST-Server unter %1</translation>
     </message>
+    <message>
+        <source>The account %1 was deleted or deactivated.</source>
+        <translation>Das Konto %1 wurde gelöscht oder deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The administrator rights of %1 changed.</source>
+        <translation>Die Administratorrechte von %1 haben sich geändert.</translation>
+    </message>
+    <message>
+        <source>The password of %1 changed.</source>
+        <translation>Das Passwort von %1 wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Start Cairn again to sign in.</source>
+        <translation>Starten Sie Cairn neu, um sich anzumelden.</translation>
+    </message>
 </context>
 <context>
     <name>Cairn::NetworkDialog</name>

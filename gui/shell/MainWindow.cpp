@@ -34,12 +34,16 @@ namespace {
 const SettingValue<QByteArray> Geometry(QStringLiteral("MainWindow/Geometry"));
 const SettingValue<QByteArray> WindowState(QStringLiteral("MainWindow/State"));
 const SettingValue<int> LastArea(QStringLiteral("MainWindow/Area"));
+// How soon a change to the signed-in account elsewhere closes the window.
+constexpr int AccountCheckMilliseconds = 5000;
 
 } // namespace
 
 MainWindow::MainWindow(CoreServices &core, const Identity &identity, ServerHooks server,
                        QWidget *parent)
     : QMainWindow(parent)
+    , m_core(core)
+    , m_identity(identity)
     , m_events(new CoreEvents(core, this))
     , m_areas(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
@@ -184,6 +188,8 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, ServerHooks
     statusBar()->addPermanentWidget(user);
 
     showServerState();
+    connect(&m_accountCheck, &QTimer::timeout, this, &MainWindow::checkAccount);
+    m_accountCheck.start(AccountCheckMilliseconds);
     resize(1200, 760);
     restoreGeometry(Geometry.get());
     restoreState(WindowState.get());
@@ -195,6 +201,28 @@ MainWindow::~MainWindow()
     Geometry.set(saveGeometry());
     WindowState.set(saveState());
     LastArea.set(m_areas->currentRow());
+}
+
+void MainWindow::checkAccount()
+{
+    // Signed out already: the window is closing.
+    if (!m_accountCheck.isActive())
+        return;
+    const Result<User> now = m_core.users().userById(m_identity.user.id);
+    // An unreachable database says nothing about the account; the next check asks again.
+    if (!now && now.error().code != ErrorCode::NotFound)
+        return;
+    QString reason;
+    if (!now || !now->isActive)
+        reason = tr("The account %1 was deleted or deactivated.").arg(m_identity.user.username);
+    else if (now->isSuperuser != m_identity.user.isSuperuser)
+        reason = tr("The administrator rights of %1 changed.").arg(m_identity.user.username);
+    else if (now->credentialsChangedAt != m_identity.user.credentialsChangedAt)
+        reason = tr("The password of %1 changed.").arg(m_identity.user.username);
+    if (reason.isEmpty())
+        return;
+    m_accountCheck.stop();
+    Q_EMIT signedOut(reason + QLatin1Char(' ') + tr("Start Cairn again to sign in."));
 }
 
 void MainWindow::startServer(const QString &listen)

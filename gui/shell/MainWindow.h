@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QTimer>
 
 class QAction;
 class QDockWidget;
@@ -45,6 +46,14 @@ public Q_SLOTS:
     // Asks for HOST:PORT unless given, and starts the in-process REST server there.
     void startServer(const QString &listen = {});
     void stopServer();
+    // Whether the signed-in account is as it was: it still exists, is active, has the same
+    // password and the same superuser status. Emits signedOut() when not.
+    void checkAccount();
+
+Q_SIGNALS:
+    // The account changed elsewhere (deleted, deactivated, demoted, password reset): what the
+    // window offers no longer holds, so it must be signed in to again.
+    void signedOut(const QString &reason);
 
 private:
     // `actions` go in the toolbar while the area is shown.
@@ -54,6 +63,9 @@ private:
     void showToolBarOf(int index);
     void showServerState();
 
+    CoreServices &m_core;
+    Identity m_identity;
+    QTimer m_accountCheck;
     CoreEvents *m_events;
     QListWidget *m_areas;
     QStackedWidget *m_pages;

@@ -104,6 +104,28 @@ TEST_F(MainWindowTest, StartsAndStopsTheRestServerInItsOwnProcess)
     EXPECT_EQ(Cairn::Test::HttpClient(port).get("/api/sites/").status, 0);
 }
 
+TEST_F(MainWindowTest, AnAccountChangedElsewhereSignsTheWindowOut)
+{
+    const Identity admin = addUser(QStringLiteral("admin"), true);
+    const Identity alice = addUser(QStringLiteral("alice"), false);
+    MainWindow window(*core, alice);
+    QStringList reasons;
+    QObject::connect(&window, &MainWindow::signedOut,
+                     [&reasons](const QString &reason) { reasons << reason; });
+    window.checkAccount();
+    EXPECT_TRUE(reasons.isEmpty());
+    ASSERT_TRUE(core->accounts()
+                    .actOnUser(admin, QString::number(alice.user.id),
+                               QStringLiteral("set_password"), QStringLiteral("a new one here"))
+                    .ok());
+    window.checkAccount();
+    ASSERT_EQ(reasons.size(), 1);
+    EXPECT_TRUE(reasons.first().contains(QStringLiteral("password")));
+    // Once: the window is on its way out.
+    window.checkAccount();
+    EXPECT_EQ(reasons.size(), 1);
+}
+
 TEST_F(MainWindowTest, ShipsAGermanTranslationThatTheWindowUses)
 {
     QTranslator german;
