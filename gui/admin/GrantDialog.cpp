@@ -13,9 +13,11 @@
 
 namespace Cairn {
 
-GrantDialog::GrantDialog(CoreServices &core, const Identity &caller, QWidget *parent)
+GrantDialog::GrantDialog(CoreServices &core, PermissionAdministration &administration,
+                         const Identity &caller, QWidget *parent)
     : QDialog(parent)
     , m_core(core)
+    , m_administration(administration)
     , m_caller(caller)
     , m_holder(new QComboBox(this))
     , m_action(new QComboBox(this))
@@ -71,9 +73,7 @@ void GrantDialog::accept()
         }
         fields.insert(QStringLiteral("object_id"), id);
     }
-    PermissionAdministration administration(m_core.permissions(), m_core.users(), m_core.groups(),
-                                            PermissionTypes::names());
-    const Result<Permission> granted = administration.grant(m_caller, fields);
+    const Result<Permission> granted = m_administration.grant(m_caller, fields);
     if (!granted) {
         m_error->showError(ErrorMessage::describe(granted.error()));
         return;

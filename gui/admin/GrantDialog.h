@@ -10,6 +10,7 @@ class QLineEdit;
 namespace Cairn {
 
 class CoreServices;
+class PermissionAdministration;
 class ErrorLabel;
 
 // Grants an action to a user or a group, on every object of a type or on one of them.
@@ -18,13 +19,16 @@ class GrantDialog : public QDialog
     Q_OBJECT
 
 public:
-    GrantDialog(CoreServices &core, const Identity &caller, QWidget *parent = nullptr);
+    // Grants through `administration`, the rules every face grants by.
+    GrantDialog(CoreServices &core, PermissionAdministration &administration,
+                const Identity &caller, QWidget *parent = nullptr);
 
 public Q_SLOTS:
     void accept() override;
 
 private:
     CoreServices &m_core;
+    PermissionAdministration &m_administration;
     Identity m_caller;
     QComboBox *m_holder;
     QComboBox *m_action;

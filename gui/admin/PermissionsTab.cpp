@@ -3,7 +3,6 @@
 #include "CoreServices.h"
 #include "GrantDialog.h"
 #include "PermissionTypes.h"
-#include "auth/PermissionAdministration.h"
 #include "common/ErrorMessage.h"
 
 #include <QPushButton>
@@ -11,20 +10,12 @@
 
 namespace Cairn {
 
-namespace {
-
-PermissionAdministration administrationOf(CoreServices &core)
-{
-    return {core.permissions(), core.users(), core.groups(), PermissionTypes::names()};
-}
-
-} // namespace
-
 PermissionsTab::PermissionsTab(CoreServices &core, const Identity &identity, QWidget *parent)
     : ListTab(QStringLiteral("permissions"),
               {tr("Holder"), tr("Action"), tr("Object type"), tr("Object")}, true, parent)
     , m_core(core)
     , m_identity(identity)
+    , m_administration(core.permissions(), core.users(), core.groups(), PermissionTypes::names())
 {
     m_grant = addButton(QStringLiteral("list-add"), tr("&Grant…"), QStringLiteral("grant"));
     m_revoke = addButton(QStringLiteral("edit-delete"), tr("&Revoke"), QStringLiteral("revoke"));
@@ -42,7 +33,7 @@ PermissionsTab::PermissionsTab(CoreServices &core, const Identity &identity, QWi
 void PermissionsTab::reload()
 {
     list()->clear();
-    const Result<QList<Permission>> grants = administrationOf(m_core).list(m_identity);
+    const Result<QList<Permission>> grants = m_administration.list(m_identity);
     if (!grants)
         return;
     QHash<qint64, QString> users;
@@ -68,7 +59,7 @@ void PermissionsTab::reload()
 
 void PermissionsTab::grant()
 {
-    GrantDialog dialog(m_core, m_identity, this);
+    GrantDialog dialog(m_core, m_administration, m_identity, this);
     if (dialog.exec() == QDialog::Accepted)
         reload();
 }
@@ -79,7 +70,7 @@ void PermissionsTab::revoke()
     if (!item)
         return;
     const Result<void> revoked =
-        administrationOf(m_core).revoke(m_identity, item->data(0, Qt::UserRole).toLongLong());
+        m_administration.revoke(m_identity, item->data(0, Qt::UserRole).toLongLong());
     if (!revoked)
         ErrorMessage::show(this, tr("The permission was not revoked."), revoked.error());
     reload();

@@ -2,6 +2,7 @@
 
 #include "ListTab.h"
 #include "auth/Identity.h"
+#include "auth/PermissionAdministration.h"
 
 class QPushButton;
 class QTreeWidget;
@@ -27,6 +28,7 @@ public Q_SLOTS:
 private:
     CoreServices &m_core;
     Identity m_identity;
+    PermissionAdministration m_administration;
     QPushButton *m_grant = nullptr;
     QPushButton *m_revoke = nullptr;
 };

@@ -3,24 +3,13 @@
 #include "CoreServices.h"
 #include "NewTokenDialog.h"
 #include "common/ErrorMessage.h"
+#include "common/TimeText.h"
 
-#include <QDateTime>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTreeWidget>
 
 namespace Cairn {
-
-namespace {
-
-QString timeText(std::optional<qint64> milliseconds, const QString &none)
-{
-    return milliseconds ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*milliseconds),
-                                             QLocale::ShortFormat)
-                        : none;
-}
-
-} // namespace
 
 TokensTab::TokensTab(CoreServices &core, const Identity &identity, QWidget *parent)
     : ListTab(QStringLiteral("tokens"),
@@ -49,10 +38,12 @@ void TokensTab::reload()
     if (!tokens)
         return;
     for (const ApiToken &token : tokens.value()) {
-        auto *item = new QTreeWidgetItem(
-            {token.keyPrefix + QStringLiteral("…"), token.description,
-             token.readOnly ? tr("Read-only") : tr("Full"), timeText(token.createdAt, QString()),
-             timeText(token.expiresAt, tr("Never")), timeText(token.lastUsedAt, tr("Not yet"))});
+        auto *item =
+            new QTreeWidgetItem({token.keyPrefix + QStringLiteral("…"), token.description,
+                                 token.readOnly ? tr("Read-only") : tr("Full"),
+                                 TimeText::ofMilliseconds(token.createdAt),
+                                 TimeText::ofMilliseconds(token.expiresAt, tr("Never")),
+                                 TimeText::ofMilliseconds(token.lastUsedAt, tr("Not yet"))});
         item->setData(0, Qt::UserRole, token.id);
         list()->addTopLevelItem(item);
     }

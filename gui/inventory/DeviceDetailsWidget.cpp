@@ -3,8 +3,8 @@
 #include "AttributeText.h"
 #include "CoreServices.h"
 #include "common/SnapshotDiff.h"
+#include "common/TimeText.h"
 
-#include <QDateTime>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -30,11 +30,6 @@ enum Tab
     InterfacesTab,
     HistoryTab,
 };
-
-QString timeText(const QDateTime &time)
-{
-    return QLocale().toString(time, QLocale::ShortFormat);
-}
 
 } // namespace
 
@@ -163,8 +158,8 @@ void DeviceDetailsWidget::showOverview()
     names.sort();
     for (const QString &name : std::as_const(names))
         addRow(name + QLatin1Char(':'), AttributeText::of(device->attributes.value(name)));
-    addRow(tr("Created:"), timeText(QDateTime::fromMSecsSinceEpoch(device->createdAt)));
-    addRow(tr("Updated:"), timeText(QDateTime::fromMSecsSinceEpoch(device->updatedAt)));
+    addRow(tr("Created:"), TimeText::ofMilliseconds(device->createdAt));
+    addRow(tr("Updated:"), TimeText::ofMilliseconds(device->updatedAt));
 }
 
 void DeviceDetailsWidget::showInterfaces()
@@ -198,7 +193,7 @@ void DeviceDetailsWidget::showHistory()
                                          {QStringLiteral("Delete"), tr("Deleted")}};
     for (const Change &change : changes.value()) {
         auto *item =
-            new QTreeWidgetItem({timeText(QDateTime::fromSecsSinceEpoch(change.changeAt)),
+            new QTreeWidgetItem({TimeText::ofSeconds(change.changeAt),
                                  events.value(change.event, change.event), change.userEmail});
         item->setData(0, Qt::UserRole, change.id);
         m_history->addTopLevelItem(item);

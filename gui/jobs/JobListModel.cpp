@@ -2,10 +2,8 @@
 
 #include "common/ProgressBarDelegate.h"
 #include "common/RichText.h"
+#include "common/TimeText.h"
 #include "jobs/JobAccess.h"
-
-#include <QDateTime>
-#include <QLocale>
 
 namespace Cairn {
 
@@ -111,9 +109,7 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case Progress:
         return QStringLiteral("%1 %").arg(job->progress);
     case Started:
-        return job->startedAt ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*job->startedAt),
-                                                   QLocale::ShortFormat)
-                              : QString();
+        return TimeText::ofMilliseconds(job->startedAt, QString());
     case Outcome:
         return job->error;
     default:

@@ -40,6 +40,9 @@ JobsPanel::JobsPanel(CoreServices &core, const Identity &identity, CoreEvents &e
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setShowGrid(false);
+    // One line a job: a date never wraps under its column.
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->resizeSection(JobListModel::Started, 150);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);

@@ -1,6 +1,7 @@
 #include "admin/AdministrationPage.h"
 
 #include "CoreFixture.h"
+#include "PermissionTypes.h"
 #include "admin/GrantDialog.h"
 #include "admin/GroupsTab.h"
 #include "admin/NewTokenDialog.h"
@@ -8,6 +9,7 @@
 #include "admin/TokensTab.h"
 #include "admin/UserDialog.h"
 #include "admin/UsersTab.h"
+#include "auth/PermissionAdministration.h"
 #include "common/ErrorLabel.h"
 
 #include <QApplication>
@@ -103,7 +105,9 @@ TEST_F(AdministrationPageTest, ANewUserNeedsTheSamePasswordTwiceAndTheCoresRules
 TEST_F(AdministrationPageTest, ASuperuserGrantsAndAnOrdinaryUserOnlySeesWhatTheyHold)
 {
     const Identity alice = addUser(QStringLiteral("alice"), false);
-    GrantDialog dialog(*core, admin);
+    PermissionAdministration administration(core->permissions(), core->users(), core->groups(),
+                                            PermissionTypes::names());
+    GrantDialog dialog(*core, administration, admin);
     auto *holder = dialog.findChild<QComboBox *>(QStringLiteral("holder"));
     holder->setCurrentIndex(holder->findText(QStringLiteral("alice")));
     dialog.findChild<QComboBox *>(QStringLiteral("action"))

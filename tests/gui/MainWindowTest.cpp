@@ -1,12 +1,11 @@
 #include "shell/MainWindow.h"
 
-#include "ApiService.h"
 #include "CoreFixture.h"
+#include "EmbeddedServer.h"
 #include "HttpClient.h"
 #include "inventory/DeviceListModel.h"
 #include "inventory/DeviceListView.h"
 #include "inventory/InventoryPage.h"
-#include "server/ListenAddress.h"
 #include "shell/SignInDialog.h"
 
 #include <QApplication>
@@ -73,26 +72,14 @@ TEST_F(MainWindowTest, StartsAndStopsTheRestServerInItsOwnProcess)
 {
     const Identity admin = addUser(QStringLiteral("admin"), true);
     const QString key = core->tokens().create(admin.user.id, std::nullopt, false).value().key;
-    // What the program gives the window (app/EmbeddedServer), over the same ApiService.
-    std::unique_ptr<ApiService> service;
-    quint16 port = 0;
-    const ServerHooks hooks{
-        [&](const QString &listen) -> Result<QString> {
-            service = std::make_unique<ApiService>(*core, ApiService::Settings{});
-            const std::optional<ListenAddress> address = ListenAddress::parse(listen);
-            const Result<quint16> bound = service->listen(address->host, address->port);
-            if (!bound)
-                return bound.error();
-            port = bound.value();
-            return QStringLiteral("http://127.0.0.1:%1").arg(port);
-        },
-        [&] {
-            service->stop();
-        }};
-    MainWindow window(*core, admin, hooks);
+    // The server the program gives the window.
+    EmbeddedServer server(*core);
+    MainWindow window(*core, admin, server.hooks());
     EXPECT_TRUE(window.serverAddress().isEmpty());
     window.startServer(QStringLiteral("127.0.0.1:0"));
-    ASSERT_FALSE(window.serverAddress().isEmpty());
+    ASSERT_TRUE(window.serverAddress().startsWith(QStringLiteral("http://127.0.0.1:")));
+    const auto port = quint16(window.serverAddress().section(QLatin1Char(':'), -1).toUInt());
+    ASSERT_NE(port, 0);
     EXPECT_TRUE(window.findChild<QLabel *>(QStringLiteral("serverState"))
                     ->text()
                     .contains(window.serverAddress()));

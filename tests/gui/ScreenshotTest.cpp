@@ -1,16 +1,22 @@
 #include "CoreFixture.h"
+#include "admin/NewTokenDialog.h"
 #include "common/Theme.h"
 #include "demo/DemoNetwork.h"
+#include "inventory/DeviceDialog.h"
 #include "inventory/DeviceListModel.h"
 #include "inventory/DeviceListView.h"
 #include "inventory/InventoryPage.h"
 #include "ipam/IpSpacePage.h"
 #include "ipam/NetworkTreeModel.h"
+#include "ipam/NextFreeDialog.h"
+#include "jobs/JobsPanel.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QImage>
+#include <QLineEdit>
 #include <QSettings>
 #include <QTranslator>
 #include <QTreeView>
@@ -74,8 +80,45 @@ TEST_F(ScreenshotTest, RendersEveryAreaInBothLanguagesAndThemes)
         QApplication::removeTranslator(&german);
     }
     Theme::apply(Theme::Mode::Light);
-    EXPECT_EQ(folder.entryList({QStringLiteral("*.png")}).size(), areaCount * 4);
+    EXPECT_EQ(folder.entryList({QStringLiteral("area*.png")}).size(), areaCount * 4);
     EXPECT_LT(lightness.value(QStringLiteral("dark")), lightness.value(QStringLiteral("light")));
+}
+
+// The dialogs and the jobs dock, as a person meets them: a refused hostname beside its field,
+// the next free addresses, a new token, and the window with its jobs listed.
+TEST_F(ScreenshotTest, RendersTheDialogsAndTheJobsDock)
+{
+    ASSERT_TRUE(DemoNetwork::load(*core).ok());
+    const Identity admin = addUser(QStringLiteral("admin"), true);
+    const QDir folder(QStringLiteral(CAIRN_SCREENSHOT_DIR));
+    ASSERT_TRUE(folder.mkpath(QStringLiteral(".")));
+    Theme::apply(Theme::Mode::Light);
+    const auto save = [&folder](QWidget &widget, const QString &name) {
+        widget.show();
+        QApplication::processEvents();
+        EXPECT_TRUE(widget.grab().save(folder.filePath(name))) << name.toStdString();
+    };
+    DeviceDialog device(*core, admin, std::nullopt);
+    device.findChild<QLineEdit *>(QStringLiteral("hostname"))->setText(QStringLiteral("bad name!"));
+    device.accept();
+    save(device, QStringLiteral("dialog-device-error.png"));
+    NetworkFilter firstNetwork;
+    firstNetwork.byAddress = true;
+    firstNetwork.limit = 1;
+    NextFreeDialog addresses(*core, admin, core->networks().list(firstNetwork).value().first(),
+                             NextFreeDialog::Kind::Addresses);
+    save(addresses, QStringLiteral("dialog-next-addresses.png"));
+    NewTokenDialog token(*core, admin);
+    save(token, QStringLiteral("dialog-new-token.png"));
+    ASSERT_TRUE(core->jobs()
+                    .submit(QStringLiteral("screenshot"), {}, admin.user.id,
+                            [](JobContext &) -> Result<QJsonObject> { return QJsonObject(); })
+                    .ok());
+    MainWindow window(*core, admin);
+    window.resize(1280, 800);
+    window.findChild<QDockWidget *>(QStringLiteral("jobsDock"))->show();
+    window.jobs()->reload();
+    save(window, QStringLiteral("window-jobs-dock.png"));
 }
 
 } // namespace
