@@ -43,6 +43,10 @@
         <source>Groups</source>
         <translation>Gruppen</translation>
     </message>
+    <message>
+        <source>Device Credentials</source>
+        <translation>Geräte-Zugangsdaten</translation>
+    </message>
 </context>
 <context>
     <name>Cairn::BulkAttributeDialog</name>
@@ -64,6 +68,156 @@
     <message>
         <source>&amp;Value:</source>
         <translation>&amp;Wert:</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::CredentialSetDialog</name>
+    <message>
+        <source>This is the set&apos;s token: toolkit requests name the set by it. It is on the clipboard now, and this is the only time it is shown: Cairn keeps only its hash.</source>
+        <translation>Das ist das Token des Satzes: Toolkit-Anfragen benennen den Satz damit. Es liegt jetzt in der Zwischenablage, und nur dieses eine Mal wird es gezeigt: Cairn behält nur seinen Hash.</translation>
+    </message>
+    <message>
+        <source>Edit Credential Set %1</source>
+        <translation>Zugangsdatensatz %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New Credential Set</source>
+        <translation>Neuer Zugangsdatensatz</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>-----BEGIN OPENSSH PRIVATE KEY-----</source>
+        <translation>-----BEGIN OPENSSH PRIVATE KEY-----</translation>
+    </message>
+    <message>
+        <source>&amp;Load from File…</source>
+        <translation>Aus &amp;Datei laden…</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Privater &amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Key pass&amp;phrase:</source>
+        <translation>Schlüssel-Pass&amp;phrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Enable password:</source>
+        <translation>&amp;Enable-Passwort:</translation>
+    </message>
+    <message>
+        <source>The platforms the set may log in to; none ticked means any.</source>
+        <translation>Die Plattformen, bei denen sich der Satz anmelden darf; keine angekreuzt heißt jede.</translation>
+    </message>
+    <message>
+        <source>P&amp;latforms:</source>
+        <translation>P&amp;lattformen:</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fertig</translation>
+    </message>
+    <message>
+        <source>Load Private Key</source>
+        <translation>Privaten Schlüssel laden</translation>
+    </message>
+    <message>
+        <source>That file is not a private key Cairn can read.</source>
+        <translation>Diese Datei ist kein privater Schlüssel, den Cairn lesen kann.</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::CredentialSetsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Enthält</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>&amp;New Set…</source>
+        <translation>&amp;Neuer Satz…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>private key</source>
+        <translation>privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>enable password</source>
+        <translation>Enable-Passwort</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Jede</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Noch nie</translation>
+    </message>
+    <message>
+        <source>Delete Credential Set</source>
+        <translation>Zugangsdatensatz löschen</translation>
+    </message>
+    <message>
+        <source>Delete the credential set %1? Requests naming its token stop working at once.</source>
+        <translation>Den Zugangsdatensatz %1 löschen? Anfragen, die sein Token nennen, funktionieren sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The credential set was not deleted.</source>
+        <translation>Der Zugangsdatensatz wurde nicht gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -285,6 +439,17 @@
     </message>
 </context>
 <context>
+    <name>Cairn::DeviceSearchBox</name>
+    <message>
+        <source>Filter by hostname, or a set query such as role=core -vendor=juniper</source>
+        <translation>Nach Hostname filtern oder eine Mengenabfrage wie role=core -vendor=juniper</translation>
+    </message>
+    <message>
+        <source>A word filters by hostname. Terms with &apos;=&apos; are an NSoT set query: a=b intersects, +a=b adds, -a=b removes.</source>
+        <translation>Ein Wort filtert nach Hostname. Begriffe mit &apos;=&apos; sind eine NSoT-Mengenabfrage: a=b schneidet, +a=b fügt hinzu, -a=b entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>Cairn::GrantDialog</name>
     <message>
         <source>Grant Permission</source>
@@ -403,14 +568,6 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Filter by hostname, or a set query such as role=core -vendor=juniper</source>
-        <translation>Nach Hostname filtern oder eine Mengenabfrage wie role=core -vendor=juniper</translation>
-    </message>
-    <message>
-        <source>A word filters by hostname. Terms with &apos;=&apos; are an NSoT set query: a=b intersects, +a=b adds, -a=b removes.</source>
-        <translation>Ein Wort filtert nach Hostname. Begriffe mit &apos;=&apos; sind eine NSoT-Mengenabfrage: a=b schneidet, +a=b fügt hinzu, -a=b entfernt.</translation>
     </message>
     <message>
         <source>The device cannot be opened.</source>
@@ -558,10 +715,6 @@
     <message>
         <source>Topology</source>
         <translation>Topologie</translation>
-    </message>
-    <message>
-        <source>Devices and the links between them, on a map you can arrange.</source>
-        <translation>Geräte und ihre Verbindungen auf einer Karte, die Sie anordnen können.</translation>
     </message>
     <message>
         <source>Automation</source>
@@ -819,10 +972,6 @@
         <translation>Das ist der Schlüssel des Tokens. Er liegt jetzt in der Zwischenablage, und er wird nur dieses eine Mal gezeigt: Cairn speichert nur seinen Hash.</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
         <source>&amp;Make Token</source>
         <translation>Token &amp;erstellen</translation>
     </message>
@@ -903,6 +1052,13 @@
     <message>
         <source>The permission was not revoked.</source>
         <translation>Die Berechtigung wurde nicht widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::ShownOnceKey</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1164,100 @@ an und melden Sie sich als dieser an.</translation>
     <message>
         <source>The token was not revoked.</source>
         <translation>Das Token wurde nicht widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::TopologyImageWriter</name>
+    <message>
+        <source>The picture could not be written there.</source>
+        <translation>Das Bild konnte dort nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .png or .svg.</source>
+        <translation>Wählen Sie einen Dateinamen, der auf .png oder .svg endet.</translation>
+    </message>
+    <message>
+        <source>Network topology</source>
+        <translation>Netzwerktopologie</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::TopologyPage</name>
+    <message>
+        <source>Virtual &amp;machines</source>
+        <translation>Virtuelle &amp;Maschinen</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange Automatically</source>
+        <translation>Automatisch an&amp;ordnen</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>An &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Picture…</source>
+        <translation>Bild e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Show each hypervisor&apos;s virtual machines under it. A hypervisor named as a device is that device.</source>
+        <translation>Zeigt unter jedem Hypervisor seine virtuellen Maschinen. Ein Hypervisor, der wie ein Gerät heißt, ist dieses Gerät.</translation>
+    </message>
+    <message>
+        <source>Lay every shown node out anew with Graphviz; your arrangement is replaced</source>
+        <translation>Ordnet alle gezeigten Knoten mit Graphviz neu an; Ihre Anordnung wird ersetzt</translation>
+    </message>
+    <message>
+        <source>The topology could not be arranged.</source>
+        <translation>Die Topologie konnte nicht angeordnet werden.</translation>
+    </message>
+    <message>
+        <source>The arrangement could not be saved.</source>
+        <translation>Die Anordnung konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>the first %1 of %2 devices by name: choose a site or a query to see the others</source>
+        <translation>die ersten %1 von %2 Geräten nach Namen: Wählen Sie einen Standort oder eine Abfrage, um die anderen zu sehen</translation>
+    </message>
+    <message>
+        <source>Export Picture</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>The picture was not exported.</source>
+        <translation>Das Bild wurde nicht exportiert.</translation>
+    </message>
+    <message>
+        <source>Arranging %1 nodes with Graphviz…</source>
+        <translation>Ordne %1 Knoten mit Graphviz an…</translation>
+    </message>
+    <message>
+        <source>Devices: %1</source>
+        <translation>Geräte: %1</translation>
+    </message>
+    <message>
+        <source>Links: %1</source>
+        <translation>Verbindungen: %1</translation>
+    </message>
+    <message>
+        <source>Virtual machines: %1</source>
+        <translation>Virtuelle Maschinen: %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "AdministrationPage.h"
 
 #include "CoreServices.h"
+#include "CredentialSetsTab.h"
 #include "GroupsTab.h"
 #include "PermissionsTab.h"
 #include "TokensTab.h"
@@ -23,6 +24,7 @@ AdministrationPage::AdministrationPage(CoreServices &core, const Identity &ident
     , m_groups(new GroupsTab(core, identity, m_tabs))
     , m_permissions(new PermissionsTab(core, identity, m_tabs))
     , m_tokens(new TokensTab(core, identity, m_tabs))
+    , m_credentialSets(new CredentialSetsTab(core, identity, m_tabs))
     , m_refresh(new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this))
 {
     m_tabs->addTab(m_users, QIcon::fromTheme(QStringLiteral("system-users")), tr("Users"));
@@ -30,6 +32,8 @@ AdministrationPage::AdministrationPage(CoreServices &core, const Identity &ident
     m_tabs->addTab(m_permissions, QIcon::fromTheme(QStringLiteral("dialog-password")),
                    tr("Permissions"));
     m_tabs->addTab(m_tokens, QIcon::fromTheme(QStringLiteral("network-server")), tr("API Tokens"));
+    m_tabs->addTab(m_credentialSets, QIcon::fromTheme(QStringLiteral("dialog-password")),
+                   tr("Device Credentials"));
 
     auto *server = new QWidget(m_tabs);
     auto *facts = new QFormLayout(server);
@@ -64,6 +68,7 @@ void AdministrationPage::reload()
     m_groups->reload();
     m_permissions->reload();
     m_tokens->reload();
+    m_credentialSets->reload();
 }
 
 } // namespace Cairn

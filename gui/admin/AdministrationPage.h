@@ -12,6 +12,7 @@ namespace Cairn {
 class CoreServices;
 class GroupsTab;
 class PermissionsTab;
+class CredentialSetsTab;
 class TokensTab;
 class UsersTab;
 
@@ -29,6 +30,7 @@ public:
     GroupsTab *groups() const { return m_groups; }
     PermissionsTab *permissions() const { return m_permissions; }
     TokensTab *tokens() const { return m_tokens; }
+    CredentialSetsTab *credentialSets() const { return m_credentialSets; }
 
 public Q_SLOTS:
     void reload();
@@ -39,6 +41,7 @@ private:
     GroupsTab *m_groups;
     PermissionsTab *m_permissions;
     TokensTab *m_tokens;
+    CredentialSetsTab *m_credentialSets;
     QAction *m_refresh;
 };
 

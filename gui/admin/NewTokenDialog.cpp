@@ -2,14 +2,11 @@
 
 #include "CoreServices.h"
 #include "common/ErrorLabel.h"
+#include "common/ShownOnceKey.h"
 
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -26,7 +23,9 @@ NewTokenDialog::NewTokenDialog(CoreServices &core, const Identity &caller, QWidg
     , m_description(new QLineEdit(this))
     , m_readOnly(new QCheckBox(tr("&Read-only: the token may only view"), this))
     , m_expiresDays(new QSpinBox(this))
-    , m_key(new QLineEdit(this))
+    , m_key(new ShownOnceKey(tr("This is the token's key. It is on the clipboard now, and this "
+                                "is the only time it is shown: Cairn keeps only its hash."),
+                             this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_error(new ErrorLabel(this))
 {
@@ -34,7 +33,6 @@ NewTokenDialog::NewTokenDialog(CoreServices &core, const Identity &caller, QWidg
     m_description->setObjectName(QStringLiteral("description"));
     m_readOnly->setObjectName(QStringLiteral("readOnly"));
     m_expiresDays->setObjectName(QStringLiteral("expiresDays"));
-    m_key->setObjectName(QStringLiteral("key"));
     m_expiresDays->setRange(0, 3650);
     m_expiresDays->setSpecialValueText(tr("Never"));
     m_expiresDays->setSuffix(tr(" days"));
@@ -47,24 +45,7 @@ NewTokenDialog::NewTokenDialog(CoreServices &core, const Identity &caller, QWidg
     form->addRow(m_error);
     m_steps->addWidget(ask);
 
-    auto *show = new QWidget(m_steps);
-    auto *showLayout = new QVBoxLayout(show);
-    auto *once = new QLabel(tr("This is the token's key. It is on the clipboard now, and this is "
-                               "the only time it is shown: Cairn keeps only its hash."),
-                            show);
-    once->setWordWrap(true);
-    m_key->setReadOnly(true);
-    m_key->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto *copy = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy"), show);
-    connect(copy, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_key->text()); });
-    auto *keyRow = new QHBoxLayout;
-    keyRow->addWidget(m_key, 1);
-    keyRow->addWidget(copy);
-    showLayout->addWidget(once);
-    showLayout->addLayout(keyRow);
-    showLayout->addStretch();
-    m_steps->addWidget(show);
+    m_steps->addWidget(m_key);
 
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Make Token"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &NewTokenDialog::accept);
@@ -77,7 +58,7 @@ NewTokenDialog::NewTokenDialog(CoreServices &core, const Identity &caller, QWidg
 
 QString NewTokenDialog::key() const
 {
-    return m_key->text();
+    return m_key->key();
 }
 
 void NewTokenDialog::accept()
@@ -95,8 +76,7 @@ void NewTokenDialog::accept()
         m_error->showError(issued.error().message);
         return;
     }
-    m_key->setText(issued->key);
-    QApplication::clipboard()->setText(issued->key);
+    m_key->set(issued->key);
     m_steps->setCurrentIndex(1);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Done"));
     // There is nothing left to cancel: the token exists.

@@ -14,6 +14,7 @@ namespace Cairn {
 
 class CoreServices;
 class ErrorLabel;
+class ShownOnceKey;
 
 // Makes an API token for the signed-in user, then shows its key this once, already on the
 // clipboard: only its hash is stored, so nobody can show it again.
@@ -38,7 +39,7 @@ private:
     QLineEdit *m_description;
     QCheckBox *m_readOnly;
     QSpinBox *m_expiresDays;
-    QLineEdit *m_key;
+    ShownOnceKey *m_key;
     QDialogButtonBox *m_buttons;
     ErrorLabel *m_error;
 };

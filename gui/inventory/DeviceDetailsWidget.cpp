@@ -45,6 +45,7 @@ DeviceDetailsWidget::DeviceDetailsWidget(CoreServices &core, QWidget *parent)
 {
     auto *stack = new QStackedLayout(this);
     m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
     m_empty->setEnabled(false);
     stack->addWidget(m_empty);
     stack->addWidget(m_tabs);

@@ -76,9 +76,7 @@ DeviceDialog::~DeviceDialog()
 void DeviceDialog::build()
 {
     auto *layout = new QVBoxLayout(this);
-    m_generalError = new ErrorLabel(this);
-    m_generalError->setObjectName(QStringLiteral("generalError"));
-    layout->addWidget(m_generalError);
+    layout->addWidget(m_errors.general());
 
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -86,14 +84,14 @@ void DeviceDialog::build()
     m_site->setObjectName(SiteField);
     m_site->setEnabled(m_creating);
     m_form->addRow(tr("S&ite:"), m_site);
-    addErrorLabel(SiteField);
+    m_errors.add(SiteField, m_form);
     for (const auto &[field, label] : textFields())
         m_texts.insert(field, addText(field, label));
     m_port = new QSpinBox(this);
     m_port->setObjectName(PortField);
     m_port->setRange(1, 65535);
     m_form->addRow(tr("SSH p&ort:"), m_port);
-    addErrorLabel(PortField);
+    m_errors.add(PortField, m_form);
     layout->addLayout(m_form);
 
     auto *attributesLabel = new QLabel(tr("&Attributes:"), this);
@@ -106,7 +104,7 @@ void DeviceDialog::build()
     attributesLabel->setBuddy(m_attributeTable);
     layout->addWidget(attributesLabel);
     layout->addWidget(m_attributeTable, 1);
-    layout->addWidget(addErrorLabel(AttributesField));
+    layout->addWidget(m_errors.add(AttributesField));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &DeviceDialog::accept);
@@ -121,19 +119,8 @@ QLineEdit *DeviceDialog::addText(const QString &field, const QString &label)
     auto *edit = new QLineEdit(this);
     edit->setObjectName(field);
     m_form->addRow(label, edit);
-    addErrorLabel(field);
+    m_errors.add(field, m_form);
     return edit;
-}
-
-ErrorLabel *DeviceDialog::addErrorLabel(const QString &field)
-{
-    auto *label = new ErrorLabel(this);
-    label->setObjectName(field + QStringLiteral("Error"));
-    // Under its field, when the field is in the form.
-    if (m_form && m_form->rowCount() > 0 && field != AttributesField)
-        m_form->addRow(QString(), label);
-    m_errors.insert(field, label);
-    return label;
 }
 
 void DeviceDialog::fill()
@@ -228,43 +215,17 @@ QJsonObject DeviceDialog::fields() const
 
 void DeviceDialog::accept()
 {
-    clearErrors();
+    m_errors.clear();
     const QJsonArray items{fields()};
     const Result<QList<Device>> saved = m_creating
                                             ? m_core.devices().create(m_caller, items, std::nullopt)
                                             : m_core.devices().update(m_caller, items, true);
     if (!saved) {
-        showError(saved.error());
+        m_errors.show(saved.error());
         return;
     }
     m_device = saved->first();
     QDialog::accept();
-}
-
-void DeviceDialog::clearErrors()
-{
-    m_generalError->clearError();
-    for (ErrorLabel *label : std::as_const(m_errors))
-        label->clearError();
-}
-
-void DeviceDialog::showError(const Error &error)
-{
-    QStringList unplaced;
-    for (auto field = error.fields.constBegin(); field != error.fields.constEnd(); ++field) {
-        ErrorLabel *label = m_errors.value(field.key());
-        if (!label) {
-            unplaced << field.value().toString();
-            continue;
-        }
-        label->showError(field.value().toString());
-        if (QWidget *editor = findChild<QWidget *>(field.key()))
-            editor->setFocus();
-    }
-    // The reason itself goes on top unless a field says it already.
-    if (error.fields.isEmpty() || !unplaced.isEmpty()) {
-        m_generalError->showError((QStringList{error.message} + unplaced).join(QLatin1Char('\n')));
-    }
 }
 
 } // namespace Cairn

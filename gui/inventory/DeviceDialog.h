@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Identity.h"
+#include "common/FieldErrors.h"
 #include "inventory/Attribute.h"
 #include "inventory/Device.h"
 
@@ -17,8 +18,6 @@ class QTableWidget;
 namespace Cairn {
 
 class CoreServices;
-class ErrorLabel;
-struct Error;
 
 // Creates a device, or edits one: its place, how to reach it, what it is, and the attributes
 // its site defines. The core validates; its complaints appear beside the fields they name, and
@@ -50,10 +49,7 @@ private:
     QJsonObject fields() const;
     // null for an attribute that was emptied (the core then removes it).
     QJsonValue attributeValue(int row) const;
-    void showError(const Error &error);
-    void clearErrors();
     QLineEdit *addText(const QString &field, const QString &label);
-    ErrorLabel *addErrorLabel(const QString &field);
 
     CoreServices &m_core;
     Identity m_caller;
@@ -63,9 +59,8 @@ private:
     QComboBox *m_site = nullptr;
     QSpinBox *m_port = nullptr;
     QTableWidget *m_attributeTable = nullptr;
-    ErrorLabel *m_generalError = nullptr;
     QHash<QString, QLineEdit *> m_texts;
-    QHash<QString, ErrorLabel *> m_errors;
+    FieldErrors m_errors{this};
     QFormLayout *m_form = nullptr;
 };
 

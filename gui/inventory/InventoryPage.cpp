@@ -7,14 +7,13 @@
 #include "DeviceListModel.h"
 #include "DeviceListView.h"
 #include "common/CoreEvents.h"
-#include "common/ErrorLabel.h"
+#include "common/DeviceSearchBox.h"
 #include "common/ErrorMessage.h"
 #include "common/SettingValue.h"
 #include "common/SiteListWidget.h"
 #include "common/SiteRights.h"
 
 #include <QAction>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -35,8 +34,7 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     , m_rights(core, identity)
     , m_events(events)
     , m_sites(new SiteListWidget(core.sites(), true, this))
-    , m_filter(new QLineEdit(this))
-    , m_filterError(new ErrorLabel(this))
+    , m_search(new DeviceSearchBox(core.devices(), this))
     , m_devices(new DeviceListView(core.devices(), core.sites(), this))
     , m_details(new DeviceDetailsWidget(core, this))
     , m_splitter(new QSplitter(this))
@@ -51,18 +49,10 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
                                  tr("Set &Attribute…"), this))
     , m_refresh(new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this))
 {
-    m_filter->setObjectName(QStringLiteral("filter"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setPlaceholderText(
-        tr("Filter by hostname, or a set query such as role=core -vendor=juniper"));
-    m_filter->setToolTip(tr("A word filters by hostname. Terms with '=' are an NSoT set query: "
-                            "a=b intersects, +a=b adds, -a=b removes."));
-
     auto *devices = new QWidget(this);
     auto *devicesLayout = new QVBoxLayout(devices);
     devicesLayout->setContentsMargins(0, 0, 0, 0);
-    devicesLayout->addWidget(m_filter);
-    devicesLayout->addWidget(m_filterError);
+    devicesLayout->addWidget(m_search);
     devicesLayout->addWidget(m_devices);
     m_splitter->addWidget(m_sites);
     m_splitter->addWidget(devices);
@@ -97,17 +87,12 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     connect(m_devices, &DeviceListView::selectionChanged, this, &InventoryPage::updateActions);
     connect(m_devices, &DeviceListView::currentDeviceChanged, this, &InventoryPage::updateActions);
     connect(m_devices->deviceModel(), &DeviceListModel::loadFailed, this,
-            [this](const Error &error) { m_filterError->showError(error.message); });
+            [this](const Error &error) { m_search->showError(error.message); });
     connect(m_sites, &SiteListWidget::currentSiteChanged, this, [this] {
         applyFilter();
         updateActions();
     });
-    connect(m_filter, &QLineEdit::returnPressed, this, &InventoryPage::applyFilter);
-    // Cleared with its button: show everything again at once.
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (text.isEmpty())
-            applyFilter();
-    });
+    connect(m_search, &DeviceSearchBox::searchRequested, this, &InventoryPage::applyFilter);
     connect(&m_events, &CoreEvents::inventoryChanged, this, &InventoryPage::reload);
 
     applyFilter();
@@ -133,8 +118,7 @@ void InventoryPage::reload()
 
 void InventoryPage::search(const QString &text)
 {
-    const QSignalBlocker blocker(m_filter);
-    m_filter->setText(text);
+    m_search->setText(text);
     // "All sites" first, when offered: the search is everywhere.
     if (m_sites->currentSite()) {
         const QSignalBlocker sites(m_sites);
@@ -146,23 +130,7 @@ void InventoryPage::search(const QString &text)
 
 void InventoryPage::applyFilter()
 {
-    m_filterError->clearError();
-    DeviceFilter filter;
-    filter.siteId = m_sites->currentSite();
-    const QString text = m_filter->text().trimmed();
-    if (text.contains(QLatin1Char('='))) {
-        const Result<QList<qint64>> ids = m_core.devices().query(filter.siteId, text);
-        if (!ids) {
-            m_filterError->showError(ids.error().message);
-            filter.ids = QList<qint64>();
-        } else {
-            filter.ids = ids.value();
-        }
-    } else if (!text.isEmpty()) {
-        filter.textMatches << DeviceFilter::TextMatch{QStringLiteral("hostname"), text,
-                                                      DeviceFilter::TextMatch::Kind::Contains};
-    }
-    m_devices->setFilter(filter);
+    m_devices->setFilter(m_search->filter(m_sites->currentSite()));
 }
 
 void InventoryPage::updateActions()

@@ -7,7 +7,6 @@
 #include <optional>
 
 class QAction;
-class QLineEdit;
 class QSplitter;
 
 namespace Cairn {
@@ -16,7 +15,7 @@ class CoreEvents;
 class CoreServices;
 class DeviceDetailsWidget;
 class DeviceListView;
-class ErrorLabel;
+class DeviceSearchBox;
 class SiteListWidget;
 
 // The inventory area: sites on the left, their devices in a table filtered by hostname or an
@@ -53,8 +52,7 @@ private:
     SiteRights m_rights;
     CoreEvents &m_events;
     SiteListWidget *m_sites;
-    QLineEdit *m_filter;
-    ErrorLabel *m_filterError;
+    DeviceSearchBox *m_search;
     DeviceListView *m_devices;
     DeviceDetailsWidget *m_details;
     QSplitter *m_splitter;

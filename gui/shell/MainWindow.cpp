@@ -11,6 +11,7 @@
 #include "ipam/IpSpacePage.h"
 #include "jobs/JobListModel.h"
 #include "jobs/JobsPanel.h"
+#include "topology/TopologyPage.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -50,6 +51,7 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, ServerHooks
     , m_toolBar(addToolBar(tr("Main Toolbar")))
     , m_inventory(new InventoryPage(core, identity, *m_events, m_pages))
     , m_ipSpace(new IpSpacePage(core, identity, *m_events, m_pages))
+    , m_topology(new TopologyPage(core, identity, *m_events, m_pages))
     , m_jobsDock(new QDockWidget(tr("Jobs"), this))
     , m_jobs(new JobsPanel(core, identity, *m_events, m_jobsDock))
 {
@@ -75,8 +77,8 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, ServerHooks
             m_inventory->toolBarActions());
     addArea(QStringLiteral("network-workgroup"), tr("IP Space"), m_ipSpace,
             m_ipSpace->toolBarActions());
-    addPlannedArea(QStringLiteral("network-wired"), tr("Topology"),
-                   tr("Devices and the links between them, on a map you can arrange."));
+    addArea(QStringLiteral("network-wired"), tr("Topology"), m_topology,
+            m_topology->toolBarActions());
     addPlannedArea(QStringLiteral("system-run"), tr("Automation"),
                    tr("Services, workflows, runs and their results, scheduled tasks."));
     addPlannedArea(QStringLiteral("utilities-terminal"), tr("Toolkit"),

@@ -20,6 +20,7 @@ class CoreEvents;
 class CoreServices;
 class InventoryPage;
 class IpSpacePage;
+class TopologyPage;
 class JobsPanel;
 
 // The desktop window: the areas of DESIGN.md in a sidebar, the chosen area beside it with its
@@ -38,6 +39,7 @@ public:
     CoreEvents &events() const { return *m_events; }
     InventoryPage *inventory() const { return m_inventory; }
     IpSpacePage *ipSpace() const { return m_ipSpace; }
+    TopologyPage *topology() const { return m_topology; }
     JobsPanel *jobs() const { return m_jobs; }
     // Where the in-process server listens; empty while it is stopped.
     QString serverAddress() const { return m_serverAddress; }
@@ -72,6 +74,7 @@ private:
     QToolBar *m_toolBar;
     InventoryPage *m_inventory;
     IpSpacePage *m_ipSpace;
+    TopologyPage *m_topology;
     QDockWidget *m_jobsDock;
     JobsPanel *m_jobs;
     QHash<int, QList<QAction *>> m_areaActions;

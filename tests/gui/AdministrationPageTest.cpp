@@ -2,6 +2,8 @@
 
 #include "CoreFixture.h"
 #include "PermissionTypes.h"
+#include "admin/CredentialSetDialog.h"
+#include "admin/CredentialSetsTab.h"
 #include "admin/GrantDialog.h"
 #include "admin/GroupsTab.h"
 #include "admin/NewTokenDialog.h"
@@ -15,8 +17,15 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QTreeWidget>
 #include <gtest/gtest.h>
 
@@ -175,3 +184,98 @@ TEST_F(AdministrationPageTest, GroupsAreMadeAndTheirMembersChangedByWhoAdministe
 }
 
 } // namespace
+
+namespace {
+
+// Every file under `folder` that holds `secret` as bytes.
+QStringList filesHolding(const QString &folder, const QByteArray &secret)
+{
+    QStringList holding;
+    QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(secret))
+            holding << file.fileName();
+    }
+    return holding;
+}
+
+} // namespace
+
+// Device credentials typed into the GUI reach the core sealed and nowhere else: not the
+// database files, not the settings, not the dialog after it closed. The token is shown once.
+TEST_F(AdministrationPageTest, CredentialSetsTypedInTheGuiAreNeverWrittenInClear)
+{
+    const QByteArray password = "typed-in-the-gui-7Qx!";
+    // A real key: the core reads what it is given.
+    const QString keyPath = m_dir.filePath(QStringLiteral("gui-key"));
+    ASSERT_EQ(
+        QProcess::execute(QStringLiteral("ssh-keygen"),
+                          {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                           QStringLiteral("-N"), QString(), QStringLiteral("-f"), keyPath}),
+        0);
+    QFile keyFile(keyPath);
+    ASSERT_TRUE(keyFile.open(QIODevice::ReadOnly));
+    const QByteArray key = keyFile.readAll();
+    const QByteArray keyBody = key.split('\n').at(1);
+    keyFile.close();
+    QFile::remove(keyPath);
+    QFile::remove(keyPath + QStringLiteral(".pub"));
+    AdministrationPage page(*core, admin);
+    auto *list = page.credentialSets()->list();
+    {
+        CredentialSetDialog dialog(*core, admin, std::nullopt);
+        // Refused without a name: said beside the field, nothing saved.
+        dialog.findChild<QLineEdit *>(QStringLiteral("username"))->setText(QStringLiteral("ops"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("password"))
+            ->setText(QString::fromLatin1(password));
+        dialog.accept();
+        EXPECT_FALSE(dialog.findChild<ErrorLabel *>(QStringLiteral("nameError"))->isHidden());
+        EXPECT_EQ(core->credentialSets().count(admin).value(), 0);
+
+        dialog.findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("lab"));
+        dialog.findChild<QPlainTextEdit *>(QStringLiteral("private_key"))
+            ->setPlainText(QString::fromLatin1(key));
+        auto *platforms = dialog.findChild<QListWidget *>(QStringLiteral("platforms"));
+        platforms->findItems(QStringLiteral("cisco_ios"), Qt::MatchExactly)
+            .first()
+            ->setCheckState(Qt::Checked);
+        dialog.accept();
+        ASSERT_EQ(core->credentialSets().count(admin).value(), 1);
+        EXPECT_FALSE(dialog.token().isEmpty());
+        EXPECT_EQ(QApplication::clipboard()->text(), dialog.token());
+        EXPECT_TRUE(dialog.findChild<QLineEdit *>(QStringLiteral("password"))->text().isEmpty());
+        const Result<ResolvedCredentials> resolved =
+            core->credentialSets().resolve(admin, dialog.token(), QStringLiteral("cisco_ios"));
+        ASSERT_TRUE(resolved.ok()) << resolved.error().message.toStdString();
+        EXPECT_EQ(resolved->secrets.password.toLatin1(), password);
+        EXPECT_EQ(resolved->secrets.privateKey.toLatin1(), key);
+        EXPECT_FALSE(core->credentialSets()
+                         .resolve(admin, dialog.token(), QStringLiteral("arista_eos"))
+                         .ok());
+        dialog.accept();
+    }
+    page.credentialSets()->reload();
+    ASSERT_EQ(list->topLevelItemCount(), 1);
+    EXPECT_TRUE(list->topLevelItem(0)->text(3).contains(u"password"));
+    EXPECT_EQ(list->topLevelItem(0)->text(4), QStringLiteral("cisco_ios"));
+
+    // An edit that types no secret keeps the secrets.
+    const CredentialSet set = core->credentialSets().list(admin, 10, 0).value().first();
+    {
+        CredentialSetDialog edit(*core, admin, set);
+        edit.findChild<QLineEdit *>(QStringLiteral("username"))->setText(QStringLiteral("netops"));
+        edit.accept();
+        EXPECT_EQ(edit.result(), QDialog::Accepted);
+    }
+    const CredentialSet edited = core->credentialSets().get(admin, set.id).value();
+    EXPECT_EQ(edited.username, QStringLiteral("netops"));
+    EXPECT_TRUE(edited.hasPassword);
+    EXPECT_TRUE(edited.hasPrivateKey);
+
+    QSettings().sync();
+    EXPECT_EQ(filesHolding(m_dir.path(), password), QStringList());
+    EXPECT_EQ(filesHolding(m_dir.path(), keyBody), QStringList());
+    EXPECT_EQ(filesHolding(QFileInfo(QSettings().fileName()).absolutePath(), password),
+              QStringList());
+}

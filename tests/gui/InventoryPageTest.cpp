@@ -154,8 +154,10 @@ TEST_F(InventoryPageTest, BulkEditSetsAnAttributeOnAHundredSelectedDevices)
 TEST_F(InventoryPageTest, AnUnknownAttributeInABulkEditChangesNoDevice)
 {
     addDevices(3);
+    // Held: a range over value() of a temporary Result would outlive it.
+    const QList<Device> devices = core->devices().list(DeviceFilter{}).value();
     QList<qint64> ids;
-    for (const Device &device : core->devices().list(DeviceFilter{}).value())
+    for (const Device &device : devices)
         ids << device.id;
     BulkAttributeDialog dialog(*core, admin, ids);
     dialog.findChild<QComboBox *>(QStringLiteral("name"))->setCurrentText(QStringLiteral("nope"));
@@ -163,7 +165,8 @@ TEST_F(InventoryPageTest, AnUnknownAttributeInABulkEditChangesNoDevice)
     dialog.accept();
     EXPECT_NE(dialog.result(), QDialog::Accepted);
     EXPECT_FALSE(dialog.findChild<ErrorLabel *>(QStringLiteral("error"))->isHidden());
-    for (const Device &device : core->devices().list(DeviceFilter{}).value())
+    const QList<Device> after = core->devices().list(DeviceFilter{}).value();
+    for (const Device &device : after)
         EXPECT_TRUE(device.attributes.isEmpty());
 }
 

@@ -1,4 +1,5 @@
 #include "CoreFixture.h"
+#include "admin/CredentialSetDialog.h"
 #include "admin/NewTokenDialog.h"
 #include "common/Theme.h"
 #include "demo/DemoNetwork.h"
@@ -11,6 +12,7 @@
 #include "ipam/NextFreeDialog.h"
 #include "jobs/JobsPanel.h"
 #include "shell/MainWindow.h"
+#include "topology/TopologyPage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -18,6 +20,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QSettings>
+#include <QTest>
 #include <QTranslator>
 #include <QTreeView>
 #include <gtest/gtest.h>
@@ -66,6 +69,9 @@ TEST_F(ScreenshotTest, RendersEveryAreaInBothLanguagesAndThemes)
             areaCount = areas.size();
             for (int area = 0; area < areas.size(); ++area) {
                 window.showArea(area);
+                // The first window lays the topology out; the others show what it saved.
+                ASSERT_TRUE(QTest::qWaitFor([&window] { return !window.topology()->isArranging(); },
+                                            20000));
                 QApplication::processEvents();
                 const QImage shot = window.grab().toImage();
                 const QString name =
@@ -110,6 +116,8 @@ TEST_F(ScreenshotTest, RendersTheDialogsAndTheJobsDock)
     save(addresses, QStringLiteral("dialog-next-addresses.png"));
     NewTokenDialog token(*core, admin);
     save(token, QStringLiteral("dialog-new-token.png"));
+    CredentialSetDialog credentials(*core, admin, std::nullopt);
+    save(credentials, QStringLiteral("dialog-credential-set.png"));
     ASSERT_TRUE(core->jobs()
                     .submit(QStringLiteral("screenshot"), {}, admin.user.id,
                             [](JobContext &) -> Result<QJsonObject> { return QJsonObject(); })

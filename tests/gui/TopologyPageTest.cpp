@@ -1,0 +1,287 @@
+#include "topology/TopologyPage.h"
+
+#include "CoreFixture.h"
+#include "automation/AutomationLinks.h"
+#include "common/CoreEvents.h"
+#include "common/SiteListWidget.h"
+#include "demo/DemoNetwork.h"
+#include "topology/TopologyEdgeLayer.h"
+#include "topology/TopologyNodeItem.h"
+#include "topology/TopologyScene.h"
+#include "topology/TopologyService.h"
+#include "topology/TopologyView.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDomDocument>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace Cairn;
+
+namespace {
+
+class TopologyPageTest : public Cairn::Test::CoreFixture
+{
+protected:
+    void SetUp() override
+    {
+        CoreFixture::SetUp();
+        ASSERT_TRUE(DemoNetwork::load(*core).ok());
+        admin = addUser(QStringLiteral("admin"), true);
+    }
+
+    // The page as it opens, its first arrangement done.
+    static void waitForLayout(TopologyPage &page)
+    {
+        ASSERT_TRUE(QTest::qWaitFor([&page] { return !page.isArranging(); }, 20000));
+    }
+
+    QString deviceKey(const QString &hostname) const
+    {
+        return TopologyNode::keyOf(TopologyNode::Kind::Device,
+                                   core->devices().get(hostname).value().id);
+    }
+
+    Identity admin;
+};
+
+// The acceptance line "arrange and reload the topology": Graphviz places every node the first
+// time, a drag moves one, and a new window shows the user's arrangement without laying it out.
+TEST_F(TopologyPageTest, ArrangedAndDraggedPlacesComeBackInANewWindow)
+{
+    CoreEvents events(*core);
+    QPointF dropped;
+    const QString moved = deviceKey(QStringLiteral("lax-core1"));
+    QHash<QString, QPointF> before;
+    {
+        TopologyPage page(*core, admin, events);
+        page.resize(1000, 700);
+        page.show();
+        waitForLayout(page);
+        before = page.scene()->places();
+        ASSERT_EQ(before.size(), 12);
+        // No two nodes on top of each other.
+        const QList<QPointF> places = before.values();
+        for (qsizetype a = 0; a < places.size(); ++a) {
+            for (qsizetype b = a + 1; b < places.size(); ++b)
+                EXPECT_GT(QLineF(places.at(a), places.at(b)).length(), 40.0);
+        }
+        EXPECT_EQ(TopologyService(core->database(), core->devices(), core->virt())
+                      .positions(admin)
+                      .value()
+                      .size(),
+                  12);
+
+        // Dragged with the mouse, as an operator does.
+        TopologyView *view = page.view();
+        TopologyNodeItem *node = page.scene()->nodeItem(moved);
+        ASSERT_NE(node, nullptr);
+        const QPoint start = view->mapFromScene(node->scenePos());
+        const QPoint end = start + QPoint(60, 40);
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(view->viewport(), start + QPoint(30, 20));
+        QTest::mouseMove(view->viewport(), end);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, end);
+        dropped = node->pos();
+        ASSERT_NE(dropped, before.value(moved));
+        EXPECT_EQ(page.scene()->selectedKeys(), QStringList{moved});
+    }
+    TopologyPage reopened(*core, admin, events);
+    EXPECT_FALSE(reopened.isArranging());
+    const QHash<QString, QPointF> after = reopened.scene()->places();
+    EXPECT_EQ(after.value(moved), dropped);
+    for (auto place = before.cbegin(); place != before.cend(); ++place) {
+        if (place.key() != moved) {
+            EXPECT_EQ(after.value(place.key()), place.value()) << place.key().toStdString();
+        }
+    }
+
+    // Another user has an arrangement of their own.
+    const Identity viewer = addUser(QStringLiteral("viewer"), false);
+    TopologyPage theirs(*core, viewer, events);
+    EXPECT_TRUE(theirs.isArranging());
+    waitForLayout(theirs);
+    EXPECT_EQ(TopologyService(core->database(), core->devices(), core->virt())
+                  .positions(admin)
+                  .value()
+                  .value(moved),
+              dropped);
+}
+
+// Arrange lays everything out anew (saved), and a device added elsewhere appears beside the
+// others without moving them.
+TEST_F(TopologyPageTest, ArrangeOnDemandAndNewDevicesFindAPlace)
+{
+    CoreEvents events(*core);
+    TopologyPage page(*core, admin, events);
+    waitForLayout(page);
+    const QString core1 = deviceKey(QStringLiteral("lax-core1"));
+    page.scene()->nodeItem(core1)->setPos(5000, 5000);
+    QSignalSpy arranged(&page, &TopologyPage::arranged);
+    page.findChild<QAction *>(QStringLiteral("arrange"))->trigger();
+    ASSERT_TRUE(arranged.wait(20000));
+    // Back beside its neighbours.
+    const QHash<QString, QPointF> laidOut = page.scene()->places();
+    double nearest = 1e9;
+    for (auto place = laidOut.cbegin(); place != laidOut.cend(); ++place) {
+        if (place.key() != core1)
+            nearest = std::min(nearest, QLineF(place.value(), laidOut.value(core1)).length());
+    }
+    EXPECT_LT(nearest, 400.0);
+    EXPECT_EQ(TopologyService(core->database(), core->devices(), core->virt())
+                  .positions(admin)
+                  .value()
+                  .value(core1),
+              laidOut.value(core1));
+
+    const qint64 site = core->devices().get(QStringLiteral("lax-core1")).value().siteId;
+    ASSERT_TRUE(core->devices()
+                    .create(admin,
+                            QJsonArray{QJsonObject{
+                                {QStringLiteral("hostname"), QStringLiteral("lax-new1")},
+                                {QStringLiteral("attributes"),
+                                 QJsonObject{{QStringLiteral("role"), QStringLiteral("access")}}}}},
+                            site)
+                    .ok());
+    events.checkNow();
+    waitForLayout(page);
+    const QHash<QString, QPointF> now = page.scene()->places();
+    ASSERT_EQ(now.size(), 13);
+    EXPECT_TRUE(now.contains(deviceKey(QStringLiteral("lax-new1"))));
+    for (auto place = laidOut.cbegin(); place != laidOut.cend(); ++place)
+        EXPECT_EQ(now.value(place.key()), place.value()) << place.key().toStdString();
+}
+
+// eNMS links, NSoT circuits and the circuits ZTP makes from LLDP are one edge set: a link
+// named as a circuit is one edge, drawn in the link's colour; a filter shows the edges among
+// the devices it keeps.
+TEST_F(TopologyPageTest, LinksAndCircuitsAreOneEdgeSetAndFiltersNarrowIt)
+{
+    const QList<Circuit> circuits = core->circuits().list(CircuitFilter()).value();
+    ASSERT_FALSE(circuits.isEmpty());
+    AutomationLinks links(core->database(), core->devices(), core->permissions());
+    const SaveReport saved = links.saveLinks(
+        admin,
+        QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("lax-iad")},
+                               {QStringLiteral("source_name"), QStringLiteral("lax-core1")},
+                               {QStringLiteral("destination_name"), QStringLiteral("iad-core1")},
+                               {QStringLiteral("color"), QStringLiteral("#d62728")}},
+                   QJsonObject{{QStringLiteral("name"), circuits.first().name},
+                               {QStringLiteral("source_name"), QStringLiteral("lax-core1")},
+                               {QStringLiteral("destination_name"), QStringLiteral("lax-core2")}}});
+    ASSERT_TRUE(saved.failure.isEmpty());
+
+    CoreEvents events(*core);
+    TopologyPage page(*core, admin, events);
+    waitForLayout(page);
+    const QList<TopologyEdge> all = page.scene()->edges();
+    ASSERT_EQ(all.size(), circuits.size() + 1);
+    int linkEdges = 0;
+    for (const TopologyEdge &edge : all) {
+        if (edge.kind == TopologyEdge::Kind::Link)
+            ++linkEdges;
+        if (edge.name != u"lax-iad")
+            continue;
+        EXPECT_EQ(TopologyEdgeLayer::penFor(edge).color(), QColor(QStringLiteral("#d62728")));
+        // Its tooltip where it runs, between its devices.
+        const QPointF middle = (page.scene()->nodeItem(edge.sourceKey)->scenePos() +
+                                page.scene()->nodeItem(edge.targetKey)->scenePos()) /
+                               2;
+        const QString tip = page.scene()->edgeToolTipAt(middle, 2);
+        EXPECT_TRUE(tip.contains(u"lax-iad")) << tip.toStdString();
+        EXPECT_TRUE(tip.contains(u"iad-core1")) << tip.toStdString();
+    }
+    EXPECT_EQ(linkEdges, 2);
+
+    auto *sites = page.findChild<SiteListWidget *>();
+    const qint64 lax = core->devices().get(QStringLiteral("lax-core1")).value().siteId;
+    ASSERT_TRUE(sites->setCurrentSite(lax));
+    waitForLayout(page);
+    EXPECT_EQ(page.scene()->places().size(), 6);
+    for (const TopologyEdge &edge : page.scene()->edges())
+        EXPECT_NE(edge.name, u"lax-iad");
+
+    auto *filter = page.findChild<QLineEdit *>(QStringLiteral("filter"));
+    filter->setText(QStringLiteral("role=core"));
+    QTest::keyClick(filter, Qt::Key_Return);
+    waitForLayout(page);
+    EXPECT_EQ(page.scene()->places().keys().size(), 2);
+    EXPECT_TRUE(page.findChild<QLabel *>(QStringLiteral("summary"))->text().contains(u"Devices: 2"));
+}
+
+// A hypervisor named as a device is that device: its machines hang under it and move with it.
+TEST_F(TopologyPageTest, MachinesAreShownUnderTheirHypervisor)
+{
+    ASSERT_TRUE(core->virt().synchroniseAll().ok());
+    const QList<Hypervisor> hypervisors = core->virt().hypervisors(admin).value();
+    ASSERT_FALSE(hypervisors.isEmpty());
+    const qint64 site = core->devices().get(QStringLiteral("lax-core1")).value().siteId;
+    const Result<QList<Device>> host = core->devices().create(
+        admin,
+        QJsonArray{QJsonObject{{QStringLiteral("hostname"), hypervisors.first().name},
+                               {QStringLiteral("icon"), QStringLiteral("server")},
+                               {QStringLiteral("attributes"),
+                                QJsonObject{{QStringLiteral("role"), QStringLiteral("access")}}}}},
+        site);
+    ASSERT_TRUE(host.ok()) << host.error().message.toStdString();
+    const QString hostKey = TopologyNode::keyOf(TopologyNode::Kind::Device, host->first().id);
+
+    CoreEvents events(*core);
+    TopologyPage page(*core, admin, events);
+    waitForLayout(page);
+    page.findChild<QCheckBox *>(QStringLiteral("showMachines"))->setChecked(true);
+    waitForLayout(page);
+    const QList<Machine> machines = core->virt().machines(admin).value();
+    ASSERT_FALSE(machines.isEmpty());
+    TopologyNodeItem *hostItem = page.scene()->nodeItem(hostKey);
+    ASSERT_NE(hostItem, nullptr);
+    for (const Machine &machine : machines) {
+        TopologyNodeItem *item =
+            page.scene()->nodeItem(TopologyNode::keyOf(TopologyNode::Kind::Machine, machine.id));
+        ASSERT_NE(item, nullptr) << machine.name.toStdString();
+        EXPECT_EQ(item->parentItem(), hostItem);
+        EXPECT_GT(item->scenePos().y(), hostItem->scenePos().y());
+    }
+    // Machines are not places of their own.
+    EXPECT_EQ(page.scene()->places().size(), 13);
+    page.findChild<QCheckBox *>(QStringLiteral("showMachines"))->setChecked(false);
+    EXPECT_EQ(page.scene()->nodeItem(
+                  TopologyNode::keyOf(TopologyNode::Kind::Machine, machines.first().id)),
+              nullptr);
+}
+
+// The picture as PNG and as SVG, read back by Qt's image and SVG readers.
+TEST_F(TopologyPageTest, ExportsThePictureAsPngAndSvg)
+{
+    CoreEvents events(*core);
+    TopologyPage page(*core, admin, events);
+    waitForLayout(page);
+    const QTemporaryDir folder;
+    const QString png = folder.filePath(QStringLiteral("topology.png"));
+    const QString svg = folder.filePath(QStringLiteral("topology.svg"));
+    ASSERT_TRUE(page.exportPictureTo(png).ok());
+    ASSERT_TRUE(page.exportPictureTo(svg).ok());
+    const QImage image(png);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_GT(image.width(), 300);
+    QSvgRenderer renderer(svg);
+    EXPECT_TRUE(renderer.isValid());
+    QFile file(svg);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QDomDocument document;
+    ASSERT_TRUE(document.setContent(&file));
+    EXPECT_TRUE(document.toString().contains(u"lax-core1"));
+    const Result<void> refused = page.exportPictureTo(folder.filePath(QStringLiteral("t.gif")));
+    EXPECT_FALSE(refused.ok());
+}
+
+} // namespace
