@@ -215,7 +215,8 @@ TEST_F(TopologyPageTest, LinksAndCircuitsAreOneEdgeSetAndFiltersNarrowIt)
     QTest::keyClick(filter, Qt::Key_Return);
     waitForLayout(page);
     EXPECT_EQ(page.scene()->places().keys().size(), 2);
-    EXPECT_TRUE(page.findChild<QLabel *>(QStringLiteral("summary"))->text().contains(u"Devices: 2"));
+    EXPECT_TRUE(
+        page.findChild<QLabel *>(QStringLiteral("summary"))->text().contains(u"Devices: 2"));
 }
 
 // A hypervisor named as a device is that device: its machines hang under it and move with it.
