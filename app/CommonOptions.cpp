@@ -1,8 +1,8 @@
 #include "CommonOptions.h"
 
 #include "Configuration.h"
-#include "DatabasePassword.h"
 #include "ExitCode.h"
+#include "common/DatabasePassword.h"
 #include "toolkit/OutputParser.h"
 
 #include <QDir>

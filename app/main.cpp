@@ -8,7 +8,10 @@
 #include "ServeCommand.h"
 #include "TopologyCommand.h"
 #include "UserCommand.h"
+#include "common/DatabasePassword.h"
 #include "common/Theme.h"
+#include "shell/ConnectionDialog.h"
+#include "shell/ConnectionProfiles.h"
 #include "shell/MainWindow.h"
 #include "shell/SignInDialog.h"
 
@@ -47,6 +50,25 @@ bool hasDisplay()
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+// The profile the desktop connected to last, when it was a PostgreSQL server: its password
+// from the keychain (or CAIRN_DB_PASSWORD). An unreadable profile leaves the database as it is.
+void useLastConnection(CoreOptions &options)
+{
+    const QString last = ConnectionProfiles::lastUsed();
+    if (last.isEmpty())
+        return;
+    for (const ConnectionProfile &profile : ConnectionProfiles::all()) {
+        if (profile.name != last)
+            continue;
+        Result<DatabaseConfig> database = DatabaseConfig::fromUrl(profile.url, options.dataDir);
+        if (!database)
+            return;
+        database->queryTimeoutMs = options.database.queryTimeoutMs;
+        database->password = DatabasePassword::lookup(database.value());
+        options.database = database.value();
+    }
+}
+
 QString commandOf(const QStringList &arguments)
 {
     // The first word that is neither an option nor the value of one.
@@ -79,16 +101,50 @@ int runGui(int argc, char **argv)
     CommonOptions::addTo(parser);
     parser.process(app);
     int exitCode = ExitOk;
-    const std::unique_ptr<CoreServices> core = CommonOptions::open(parser, &exitCode);
-    if (!core)
+    std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
+    if (!options)
         return exitCode;
     Theme::apply(Theme::chosen());
-    SignInDialog signIn(*core, core->options().database.describe());
-    if (signIn.exec() != QDialog::Accepted)
-        return ExitOk;
+    // The database the command line names; else the one the desktop connected to last.
+    if (!parser.isSet(QStringLiteral("database")))
+        useLastConnection(*options);
+    std::unique_ptr<CoreServices> core;
+    const ConnectionDialog::Connector connectTo =
+        [&core, &options](const DatabaseConfig &database) -> Result<void> {
+        CoreOptions wanted = *options;
+        wanted.database = database;
+        wanted.database.queryTimeoutMs = options->database.queryTimeoutMs;
+        Result<std::unique_ptr<CoreServices>> opened = CoreServices::open(wanted);
+        if (!opened)
+            return opened.error();
+        core = std::move(opened).value();
+        options = wanted;
+        return {};
+    };
+    const Result<void> first = connectTo(options->database);
+    std::optional<Identity> identity;
+    bool askConnection = !first;
+    while (!identity) {
+        if (askConnection) {
+            ConnectionDialog connection(options->dataDir, connectTo);
+            if (!first && !core)
+                connection.showError(first.error().message);
+            if (connection.exec() != QDialog::Accepted && !core)
+                return ExitOk;
+            askConnection = false;
+        }
+        SignInDialog signIn(*core, core->options().database.describe());
+        const int answer = signIn.exec();
+        if (answer == SignInDialog::ChangeConnection)
+            askConnection = true;
+        else if (answer == QDialog::Accepted)
+            identity = signIn.identity();
+        else
+            return ExitOk;
+    }
     // Declared before the window, so it outlives it: the window stops it when it closes.
     EmbeddedServer server(*core);
-    MainWindow window(*core, signIn.identity(), server.hooks());
+    MainWindow window(*core, *identity, server.hooks());
     QObject::connect(&window, &MainWindow::signedOut, &window, [&window](const QString &reason) {
         QMessageBox::warning(&window, window.windowTitle(), reason);
         QApplication::quit();

@@ -49,6 +49,143 @@
     </message>
 </context>
 <context>
+    <name>Cairn::AttributeDefinitionsDialog</name>
+    <message>
+        <source>Attribute Definitions of %1</source>
+        <translation>Attributdefinitionen von %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::AttributeDialog</name>
+    <message>
+        <source>Re&amp;quired: every resource of this type has it</source>
+        <translation>&amp;Pflicht: jede Ressource dieses Typs hat es</translation>
+    </message>
+    <message>
+        <source>&amp;Shown in lists</source>
+        <translation>In Listen an&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>A &amp;list of values</source>
+        <translation>Eine &amp;Liste von Werten</translation>
+    </message>
+    <message>
+        <source>May be &amp;empty</source>
+        <translation>Darf l&amp;eer sein</translation>
+    </message>
+    <message>
+        <source>Edit Attribute %1</source>
+        <translation>Attribut %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New Attribute</source>
+        <translation>Neues Attribut</translation>
+    </message>
+    <message>
+        <source>A regular expression values must match from the start</source>
+        <translation>Ein regulärer Ausdruck, dem Werte vom Anfang an entsprechen müssen</translation>
+    </message>
+    <message>
+        <source>One allowed value per line; empty allows any</source>
+        <translation>Ein erlaubter Wert pro Zeile; leer erlaubt jeden</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Ressource:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Constraints on every value</source>
+        <translation>Einschränkungen für jeden Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation>&amp;Muster:</translation>
+    </message>
+    <message>
+        <source>&amp;Valid values:</source>
+        <translation>&amp;Gültige Werte:</translation>
+    </message>
+    <message>
+        <source>The pattern is not a regular expression: %1</source>
+        <translation>Das Muster ist kein regulärer Ausdruck: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::AttributeListWidget</name>
+    <message>
+        <source>not empty</source>
+        <translation>nicht leer</translation>
+    </message>
+    <message>
+        <source>matches %1</source>
+        <translation>passt auf %1</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>eines von %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Einschränkungen</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>The attribute definitions could not be read.</source>
+        <translation>Die Attributdefinitionen konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>Delete Attribute</source>
+        <translation>Attribut löschen</translation>
+    </message>
+    <message>
+        <source>Delete the %1 attribute %2?</source>
+        <translation>Das %1-Attribut %2 löschen?</translation>
+    </message>
+    <message>
+        <source>The attribute was not deleted.</source>
+        <translation>Das Attribut wurde nicht gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>Cairn::BulkAttributeDialog</name>
     <message>
         <source>&amp;Remove the attribute from these devices</source>
@@ -68,6 +205,97 @@
     <message>
         <source>&amp;Value:</source>
         <translation>&amp;Wert:</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::ConnectionDialog</name>
+    <message>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>Das Passwort im System-Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>Connect to a Database</source>
+        <translation>Mit einer Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>This computer (SQLite)</source>
+        <translation>Dieser Computer (SQLite)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>libpq&apos;s default (prefer)</source>
+        <translation>Vorgabe von libpq (prefer)</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>From the keychain, when it holds one</source>
+        <translation>Aus dem Schlüsselbund, wenn er eines enthält</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New Profile</source>
+        <translation>&amp;Neues Profil</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Profile</source>
+        <translation>Profil &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another profile has this name.</source>
+        <translation>Ein anderes Profil hat diesen Namen.</translation>
+    </message>
+    <message>
+        <source>Name the server.</source>
+        <translation>Nennen Sie den Server.</translation>
+    </message>
+    <message>
+        <source>Name the database.</source>
+        <translation>Nennen Sie die Datenbank.</translation>
+    </message>
+    <message>
+        <source>Name the database user.</source>
+        <translation>Nennen Sie den Datenbankbenutzer.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>Cairn could not open this database: %1</source>
+        <translation>Cairn konnte diese Datenbank nicht öffnen: %1</translation>
     </message>
 </context>
 <context>
@@ -218,6 +446,10 @@
     <message>
         <source>The credential set was not deleted.</source>
         <translation>Der Zugangsdatensatz wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>The credential sets could not be read.</source>
+        <translation>Die Zugangsdatensätze konnten nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -587,6 +819,14 @@
     <message>
         <source>The devices were not deleted.</source>
         <translation>Die Geräte wurden nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Attribute De&amp;finitions…</source>
+        <translation>Attribut&amp;definitionen…</translation>
+    </message>
+    <message>
+        <source>What the current site&apos;s devices, networks, interfaces and circuits may carry, and the rules</source>
+        <translation>Was Geräte, Netze, Schnittstellen und Leitungen des aktuellen Standorts tragen dürfen, und die Regeln</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1335,14 @@ an und melden Sie sich als dieser an.</translation>
         <source>The user name or password is wrong.</source>
         <translation>Benutzername oder Passwort ist falsch.</translation>
     </message>
+    <message>
+        <source>C&amp;onnection…</source>
+        <translation>&amp;Verbindung…</translation>
+    </message>
+    <message>
+        <source>Work on another database: this computer&apos;s, or a PostgreSQL server</source>
+        <translation>Mit einer anderen Datenbank arbeiten: der dieses Computers oder einem PostgreSQL-Server</translation>
+    </message>
 </context>
 <context>
     <name>Cairn::SiteListWidget</name>
@@ -1220,14 +1468,6 @@ an und melden Sie sich als dieser an.</translation>
         <translation>Ordnet alle gezeigten Knoten mit Graphviz neu an; Ihre Anordnung wird ersetzt</translation>
     </message>
     <message>
-        <source>The topology could not be arranged.</source>
-        <translation>Die Topologie konnte nicht angeordnet werden.</translation>
-    </message>
-    <message>
-        <source>The arrangement could not be saved.</source>
-        <translation>Die Anordnung konnte nicht gespeichert werden.</translation>
-    </message>
-    <message>
         <source>the first %1 of %2 devices by name: choose a site or a query to see the others</source>
         <translation>die ersten %1 von %2 Geräten nach Namen: Wählen Sie einen Standort oder eine Abfrage, um die anderen zu sehen</translation>
     </message>
@@ -1258,6 +1498,14 @@ an und melden Sie sich als dieser an.</translation>
     <message>
         <source>Virtual machines: %1</source>
         <translation>Virtuelle Maschinen: %1</translation>
+    </message>
+    <message>
+        <source>The topology could not be arranged: %1</source>
+        <translation>Die Topologie konnte nicht angeordnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The arrangement could not be saved: %1</source>
+        <translation>Die Anordnung konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

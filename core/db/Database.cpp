@@ -116,7 +116,15 @@ Result<QSqlDatabase> Database::openConnection()
                                                   QStringLiteral("PRAGMA cache_size=-16384")}
                                     : QStringList{QStringLiteral("SET TIME ZONE 'UTC'")};
     for (const QString &pragma : pragmas) {
-        const Result<QSqlQuery> done = SqlQuery::run(db, pragma);
+        Result<QSqlQuery> done = SqlQuery::run(db, pragma);
+        // Turning a new file to WAL needs it alone for a moment; SQLite answers "locked" at once,
+        // without waiting in its busy handler, when another process is doing the same (two
+        // first starts together). The mode is the file's: the second try finds it set.
+        for (int attempt = 1; !done && pragma.contains(u"journal_mode") && attempt < 50;
+             ++attempt) {
+            QThread::msleep(20);
+            done = SqlQuery::run(db, pragma);
+        }
         if (!done)
             return done.error();
     }

@@ -2,6 +2,7 @@
 
 #include <QMutex>
 #include <QMutexLocker>
+#include <QRectF>
 #include <graphviz/gvc.h>
 #include <memory>
 
@@ -11,6 +12,8 @@ namespace {
 
 // Graphviz counts in points (72 per inch) and takes node sizes in inches.
 constexpr double PointsPerInch = 72.0;
+// The gap between a picture laid out alone and the rest of the arrangement.
+constexpr double SeparatePictures = 300.0;
 
 bool isMachine(const TopologyNode &node)
 {
@@ -37,6 +40,8 @@ Result<QHash<QString, QPointF>> TopologyLayout::arrange(const TopologyGraph &gra
     agattr(layout.get(), AGRAPH, text("overlap"), text("prism"));
     agattr(layout.get(), AGNODE, text("shape"), text("box"));
     agattr(layout.get(), AGNODE, text("fixedsize"), text("true"));
+    // No text to measure: the size is fixed, and names are drawn by the scene.
+    agattr(layout.get(), AGNODE, text("label"), text(""));
     agattr(layout.get(), AGNODE, text("width"),
            QByteArray::number(nodeSize.width() / PointsPerInch).data());
     agattr(layout.get(), AGNODE, text("height"),
@@ -58,8 +63,10 @@ Result<QHash<QString, QPointF>> TopologyLayout::arrange(const TopologyGraph &gra
     }
     if (nodes.isEmpty())
         return QHash<QString, QPointF>();
-    if (gvLayout(context.get(), layout.get(), "sfdp") != 0)
+    if (gvLayout(context.get(), layout.get(), "sfdp") != 0) {
+        gvFreeLayout(context.get(), layout.get());
         return Error::internal(QStringLiteral("Graphviz could not lay the topology out."));
+    }
     QHash<QString, QPointF> places;
     for (auto node = nodes.cbegin(); node != nodes.cend(); ++node) {
         const pointf centre = ND_coord(node.value());
@@ -69,24 +76,50 @@ Result<QHash<QString, QPointF>> TopologyLayout::arrange(const TopologyGraph &gra
     return places;
 }
 
+QHash<QString, QPointF> TopologyLayout::placedAmong(const QHash<QString, QPointF> &arranged,
+                                                    const QHash<QString, QPointF> &saved)
+{
+    QPointF offset;
+    int common = 0;
+    for (auto place = arranged.cbegin(); place != arranged.cend(); ++place) {
+        if (saved.contains(place.key())) {
+            offset += saved.value(place.key()) - place.value();
+            ++common;
+        }
+    }
+    if (common > 0) {
+        offset /= common;
+    } else if (!saved.isEmpty() && !arranged.isEmpty()) {
+        // The box around points (QRectF's union would skip them: a point's box is empty).
+        const auto bounds = [](const QHash<QString, QPointF> &places) {
+            QPointF low = places.cbegin().value();
+            QPointF high = low;
+            for (const QPointF &point : places) {
+                low = QPointF(std::min(low.x(), point.x()), std::min(low.y(), point.y()));
+                high = QPointF(std::max(high.x(), point.x()), std::max(high.y(), point.y()));
+            }
+            return QRectF(low, high);
+        };
+        const QRectF savedBox = bounds(saved);
+        const QRectF arrangedBox = bounds(arranged);
+        offset = QPointF(savedBox.right() + SeparatePictures - arrangedBox.left(),
+                         savedBox.top() - arrangedBox.top());
+    }
+    QHash<QString, QPointF> placed;
+    for (auto place = arranged.cbegin(); place != arranged.cend(); ++place)
+        placed.insert(place.key(), place.value() + offset);
+    return placed;
+}
+
 QHash<QString, QPointF> TopologyLayout::completed(const TopologyGraph &graph,
                                                   const QHash<QString, QPointF> &saved,
                                                   const QHash<QString, QPointF> &arranged)
 {
-    QPointF offset;
-    int common = 0;
-    for (auto place = saved.cbegin(); place != saved.cend(); ++place) {
-        if (arranged.contains(place.key())) {
-            offset += place.value() - arranged.value(place.key());
-            ++common;
-        }
-    }
-    if (common > 0)
-        offset /= common;
+    const QHash<QString, QPointF> placed = placedAmong(arranged, saved);
     QHash<QString, QPointF> places = saved;
     for (const TopologyNode &node : graph.nodes) {
-        if (!isMachine(node) && !places.contains(node.key()) && arranged.contains(node.key()))
-            places.insert(node.key(), arranged.value(node.key()) + offset);
+        if (!isMachine(node) && !places.contains(node.key()) && placed.contains(node.key()))
+            places.insert(node.key(), placed.value(node.key()));
     }
     return places;
 }

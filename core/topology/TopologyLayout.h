@@ -18,9 +18,14 @@ class TopologyLayout
 public:
     // Scene coordinates (y down) for every device and hypervisor node, each taking `nodeSize`.
     static Result<QHash<QString, QPointF>> arrange(const TopologyGraph &graph, QSizeF nodeSize);
-    // `saved` with a place for each device or hypervisor node it lacks, taken from `arranged`
-    // (a layout of the whole graph) and moved by how far the saved nodes sit from where the
-    // layout put them, so new nodes appear beside their neighbours.
+    // `arranged` (a layout of the shown nodes, in Graphviz's own frame) moved into the frame of
+    // `saved` (the user's whole arrangement): by how far the shown nodes that have a saved place
+    // sit from where the layout put them, or, when none has, to beside everything saved. A
+    // site laid out on its own then never lands on another site.
+    static QHash<QString, QPointF> placedAmong(const QHash<QString, QPointF> &arranged,
+                                               const QHash<QString, QPointF> &saved);
+    // `saved` with a place for each device or hypervisor node of `graph` it lacks, taken from
+    // `arranged` placed among the saved ones, so new nodes appear beside their neighbours.
     static QHash<QString, QPointF> completed(const TopologyGraph &graph,
                                              const QHash<QString, QPointF> &saved,
                                              const QHash<QString, QPointF> &arranged);

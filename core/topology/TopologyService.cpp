@@ -109,7 +109,25 @@ Result<QHash<QString, QPointF>> TopologyService::positions(const Identity &calle
 Result<void> TopologyService::savePositions(const Identity &caller,
                                             const QHash<QString, QPointF> &places)
 {
-    return m_positions.save(caller.user.id, places);
+    if (caller.readOnly)
+        return Error::forbidden(QStringLiteral("A read-only token cannot arrange the topology."));
+    // A hypervisor is placed only by who may view it.
+    const QString hypervisorPrefix =
+        TopologyNode::keyOf(TopologyNode::Kind::Hypervisor, 0).chopped(1);
+    QHash<QString, QPointF> allowed = places;
+    if (std::any_of(places.keyBegin(), places.keyEnd(),
+                    [&](const QString &key) { return key.startsWith(hypervisorPrefix); })) {
+        const Result<QList<Hypervisor>> viewable = m_virt.hypervisors(caller);
+        if (!viewable)
+            return viewable.error();
+        QSet<QString> keys;
+        for (const Hypervisor &hypervisor : viewable.value())
+            keys.insert(TopologyNode::keyOf(TopologyNode::Kind::Hypervisor, hypervisor.id));
+        allowed.removeIf([&](const auto &place) {
+            return place.key().startsWith(hypervisorPrefix) && !keys.contains(place.key());
+        });
+    }
+    return m_positions.save(caller.user.id, allowed);
 }
 
 } // namespace Cairn

@@ -37,6 +37,8 @@ public:
     // only when `filter` names no site, ids or text.
     Result<TopologyGraph> graph(const Identity &caller, DeviceFilter filter, bool machines);
     Result<QHash<QString, QPointF>> positions(const Identity &caller);
+    // The caller's own arrangement; refused to a read-only token. Places of hypervisors the
+    // caller may not view are left out.
     Result<void> savePositions(const Identity &caller, const QHash<QString, QPointF> &places);
 
 private:

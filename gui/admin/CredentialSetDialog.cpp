@@ -195,12 +195,15 @@ void CredentialSetDialog::loadKeyFile()
     if (path.isEmpty())
         return;
     QFile file(path);
-    if (file.size() > MaximumKeyFileBytes || !file.open(QIODevice::ReadOnly)) {
+    // Read to one byte past the limit: a pipe or device reports no size.
+    const QByteArray key =
+        file.open(QIODevice::ReadOnly) ? file.read(MaximumKeyFileBytes + 1) : QByteArray();
+    if (key.isEmpty() || key.size() > MaximumKeyFileBytes) {
         m_errors.show(Error::invalidField(PrivateKeyField, tr("That file is not a private key "
                                                               "Cairn can read.")));
         return;
     }
-    m_privateKey->setPlainText(QString::fromUtf8(file.readAll()));
+    m_privateKey->setPlainText(QString::fromUtf8(key));
 }
 
 } // namespace Cairn

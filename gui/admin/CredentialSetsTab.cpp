@@ -44,6 +44,8 @@ void CredentialSetsTab::reload()
     list()->clear();
     const Result<QList<CredentialSet>> sets =
         m_core.credentialSets().list(m_identity, ListLimit, 0);
+    if (!sets)
+        ErrorMessage::show(this, tr("The credential sets could not be read."), sets.error());
     m_sets = sets ? sets.value() : QList<CredentialSet>();
     QHash<qint64, QString> owners;
     for (const CredentialSet &set : std::as_const(m_sets)) {
@@ -116,9 +118,10 @@ void CredentialSetsTab::deleteSet()
     if (!set)
         return;
     if (QMessageBox::question(this, tr("Delete Credential Set"),
-                              tr("Delete the credential set %1? Requests naming its token stop "
-                                 "working at once.")
-                                  .arg(set->name),
+                              // Another user's name for it, shown as typed, never as markup.
+                              RichText::plain(tr("Delete the credential set %1? Requests naming "
+                                                 "its token stop working at once.")
+                                                  .arg(set->name)),
                               QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ListTab.h"
 #include "auth/Identity.h"
+#include "common/ListTab.h"
 #include "toolkit/CredentialSet.h"
 
 class QPushButton;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ListTab.h"
 #include "auth/Identity.h"
 #include "auth/PermissionAdministration.h"
+#include "common/ListTab.h"
 
 class QPushButton;
 class QTreeWidget;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ListTab.h"
 #include "auth/Identity.h"
+#include "common/ListTab.h"
 
 class QPushButton;
 class QTreeWidget;

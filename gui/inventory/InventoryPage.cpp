@@ -1,5 +1,6 @@
 #include "InventoryPage.h"
 
+#include "AttributeDefinitionsDialog.h"
 #include "BulkAttributeDialog.h"
 #include "CoreServices.h"
 #include "DeviceDetailsWidget.h"
@@ -47,6 +48,8 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
           new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete Devices"), this))
     , m_setAttribute(new QAction(QIcon::fromTheme(QStringLiteral("document-properties")),
                                  tr("Set &Attribute…"), this))
+    , m_attributeDefinitions(new QAction(QIcon::fromTheme(QStringLiteral("document-properties")),
+                                         tr("Attribute De&finitions…"), this))
     , m_refresh(new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh"), this))
 {
     auto *devices = new QWidget(this);
@@ -68,11 +71,15 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     m_edit->setObjectName(QStringLiteral("editDevice"));
     m_delete->setObjectName(QStringLiteral("deleteDevices"));
     m_setAttribute->setObjectName(QStringLiteral("setAttribute"));
+    m_attributeDefinitions->setObjectName(QStringLiteral("attributeDefinitions"));
+    m_attributeDefinitions->setToolTip(tr("What the current site's devices, networks, "
+                                          "interfaces and circuits may carry, and the rules"));
     m_refresh->setObjectName(QStringLiteral("refresh"));
     m_new->setShortcut(QKeySequence::New);
     m_edit->setShortcut(Qt::CTRL | Qt::Key_E);
     m_delete->setShortcut(QKeySequence::Delete);
     m_setAttribute->setShortcut(Qt::CTRL | Qt::Key_B);
+    m_attributeDefinitions->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_A);
     m_refresh->setShortcut(QKeySequence::Refresh);
     for (QAction *action : toolBarActions())
         addAction(action);
@@ -80,6 +87,8 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     connect(m_edit, &QAction::triggered, this, &InventoryPage::editDevice);
     connect(m_delete, &QAction::triggered, this, &InventoryPage::deleteDevices);
     connect(m_setAttribute, &QAction::triggered, this, &InventoryPage::setAttribute);
+    connect(m_attributeDefinitions, &QAction::triggered, this,
+            &InventoryPage::showAttributeDefinitions);
     connect(m_refresh, &QAction::triggered, this, &InventoryPage::reload);
     connect(m_devices, &QAbstractItemView::activated, this, &InventoryPage::editDevice);
     connect(m_devices, &DeviceListView::currentDeviceChanged, m_details,
@@ -106,7 +115,7 @@ InventoryPage::~InventoryPage()
 
 QList<QAction *> InventoryPage::toolBarActions() const
 {
-    return {m_new, m_edit, m_delete, m_setAttribute, m_refresh};
+    return {m_new, m_edit, m_delete, m_setAttribute, m_attributeDefinitions, m_refresh};
 }
 
 void InventoryPage::reload()
@@ -126,6 +135,18 @@ void InventoryPage::search(const QString &text)
     }
     applyFilter();
     updateActions();
+}
+
+void InventoryPage::showAttributeDefinitions()
+{
+    const std::optional<qint64> site = m_sites->currentSite();
+    if (!site)
+        return;
+    AttributeDefinitionsDialog dialog(m_core, m_identity, *site, m_sites->currentItem()->text(),
+                                      this);
+    dialog.exec();
+    // Definitions decide what the device dialogs offer.
+    reload();
 }
 
 void InventoryPage::applyFilter()
@@ -149,6 +170,8 @@ void InventoryPage::updateActions()
     }
     const bool anySelected = !selected.isEmpty();
     m_new->setEnabled(m_rights.may(m_sites->currentSite(), Action::Add));
+    // Every signed-in user may read a site's definitions; the dialog enables what they may do.
+    m_attributeDefinitions->setEnabled(m_sites->currentSite().has_value());
     m_edit->setEnabled(m_devices->currentDeviceId() != 0 && deviceSite &&
                        m_rights.may(deviceSite, Action::Change));
     m_setAttribute->setEnabled(anySelected && deviceSite &&

@@ -42,6 +42,8 @@ public Q_SLOTS:
     void editDevice();
     void deleteDevices();
     void setAttribute();
+    // The current site's attribute definitions, in a dialog.
+    void showAttributeDefinitions();
 
 private:
     void applyFilter();
@@ -60,6 +62,7 @@ private:
     QAction *m_edit;
     QAction *m_delete;
     QAction *m_setAttribute;
+    QAction *m_attributeDefinitions;
     QAction *m_refresh;
 };
 

@@ -48,6 +48,11 @@ SignInDialog::SignInDialog(CoreServices &core, const QString &databaseDescriptio
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Sign In"));
+    QPushButton *connection = buttons->addButton(tr("C&onnection…"), QDialogButtonBox::ResetRole);
+    connection->setObjectName(QStringLiteral("changeConnection"));
+    connection->setToolTip(tr("Work on another database: this computer's, or a PostgreSQL "
+                              "server"));
+    connect(connection, &QPushButton::clicked, this, [this] { done(ChangeConnection); });
     connect(buttons, &QDialogButtonBox::accepted, this, &SignInDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SignInDialog::reject);
     form->addRow(buttons);

@@ -18,6 +18,9 @@ class SignInDialog : public QDialog
     Q_OBJECT
 
 public:
+    // What exec() answers when the operator asks to connect to another database.
+    static constexpr int ChangeConnection = 2;
+
     SignInDialog(CoreServices &core, const QString &databaseDescription, QWidget *parent = nullptr);
 
     const Identity &identity() const { return m_identity; }

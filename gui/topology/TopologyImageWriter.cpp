@@ -1,6 +1,7 @@
 #include "TopologyImageWriter.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QGraphicsItem>
@@ -8,7 +9,9 @@
 #include <QImage>
 #include <QPainter>
 #include <QPalette>
+#include <QSaveFile>
 #include <QSvgGenerator>
+#include <cmath>
 
 namespace Cairn {
 
@@ -16,8 +19,8 @@ namespace {
 
 constexpr double Margin = 24;
 constexpr double PngScale = 2.0;
-// The longest side of a PNG: larger ones fail to open in common viewers.
-constexpr double LongestPngSide = 16000;
+// A PNG's pixels at most (400 MB in memory while drawn): a huge picture is drawn smaller.
+constexpr double MostPngPixels = 100e6;
 
 // Items drawn from their caches would be bitmaps in an SVG and blurred in a PNG at twice the
 // size: while a picture is written, every item paints itself.
@@ -72,8 +75,8 @@ Result<void> TopologyImageWriter::write(QGraphicsScene &scene, const QString &pa
 Result<void> TopologyImageWriter::writePng(QGraphicsScene &scene, const QString &path)
 {
     const QRectF bounds = pictureBounds(scene);
-    const double scale =
-        std::min(PngScale, LongestPngSide / std::max({bounds.width(), bounds.height(), 1.0}));
+    const double scale = std::min(
+        PngScale, std::sqrt(MostPngPixels / std::max(bounds.width() * bounds.height(), 1.0)));
     QImage image((bounds.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.fill(QApplication::palette().color(QPalette::Base));
     {
@@ -82,7 +85,8 @@ Result<void> TopologyImageWriter::writePng(QGraphicsScene &scene, const QString 
         painter.setRenderHint(QPainter::TextAntialiasing);
         scene.render(&painter, QRectF(QPointF(0, 0), image.size()), bounds);
     }
-    if (!image.save(path, "PNG"))
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
         return notWritten();
     return {};
 }
@@ -90,8 +94,10 @@ Result<void> TopologyImageWriter::writePng(QGraphicsScene &scene, const QString 
 Result<void> TopologyImageWriter::writeSvg(QGraphicsScene &scene, const QString &path)
 {
     const QRectF bounds = pictureBounds(scene);
+    // Drawn into memory, then written whole: a full disk is then an error, not half a file.
+    QBuffer drawing;
     QSvgGenerator svg;
-    svg.setFileName(path);
+    svg.setOutputDevice(&drawing);
     svg.setSize(bounds.size().toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), bounds.size()));
     svg.setTitle(QCoreApplication::translate("Cairn::TopologyImageWriter", "Network topology"));
@@ -103,6 +109,10 @@ Result<void> TopologyImageWriter::writeSvg(QGraphicsScene &scene, const QString 
                      QApplication::palette().color(QPalette::Base));
     scene.render(&painter, QRectF(QPointF(0, 0), bounds.size()), bounds);
     painter.end();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(drawing.data()) != drawing.size() ||
+        !file.commit())
+        return notWritten();
     return {};
 }
 

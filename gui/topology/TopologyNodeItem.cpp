@@ -39,12 +39,24 @@ bool isDimmed(const TopologyNode &node)
            node.state != u"up";
 }
 
+// A name as it can be drawn and written into an SVG: a VM's name from libvirt may hold
+// control characters, which XML cannot carry.
+QString printable(QString name)
+{
+    for (QChar &character : name) {
+        if (character.category() == QChar::Other_Control)
+            character = QChar::ReplacementCharacter;
+    }
+    return name;
+}
+
 } // namespace
 
 TopologyNodeItem::TopologyNodeItem(const TopologyNode &node, QGraphicsItem *parent)
     : QGraphicsItem(parent)
     , m_node(node)
     , m_shape(shapeFor(node))
+    , m_label(printable(node.name))
 {
     setFlag(ItemIsSelectable);
     setFlag(ItemSendsScenePositionChanges);
@@ -114,7 +126,7 @@ void TopologyNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->setFont(QApplication::font());
     const QFontMetricsF metrics(painter->font());
     painter->drawText(labelRect(), Qt::AlignHCenter | Qt::AlignTop,
-                      metrics.elidedText(m_node.name, Qt::ElideMiddle, LabelWidth));
+                      metrics.elidedText(m_label, Qt::ElideMiddle, LabelWidth));
 }
 
 QVariant TopologyNodeItem::itemChange(GraphicsItemChange change, const QVariant &value)

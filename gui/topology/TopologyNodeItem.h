@@ -40,6 +40,8 @@ private:
 
     TopologyNode m_node;
     DeviceSymbol::Shape m_shape;
+    // The name as drawn.
+    QString m_label;
     TopologyEdgeLayer *m_edgeLayer = nullptr;
 };
 

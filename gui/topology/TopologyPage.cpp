@@ -7,6 +7,7 @@
 #include "TopologyView.h"
 #include "common/CoreEvents.h"
 #include "common/DeviceSearchBox.h"
+#include "common/ErrorLabel.h"
 #include "common/ErrorMessage.h"
 #include "common/SettingValue.h"
 #include "common/SiteListWidget.h"
@@ -52,6 +53,7 @@ TopologyPage::TopologyPage(CoreServices &core, const Identity &identity, CoreEve
     , m_sites(new SiteListWidget(core.sites(), true, this))
     , m_search(new DeviceSearchBox(core.devices(), this))
     , m_machines(new QCheckBox(tr("Virtual &machines"), this))
+    , m_problem(new ErrorLabel(this))
     , m_summary(new QLabel(this))
     , m_scene(new TopologyScene(this))
     , m_view(new TopologyView(this))
@@ -84,6 +86,7 @@ TopologyPage::TopologyPage(CoreServices &core, const Identity &identity, CoreEve
     auto *pictureLayout = new QVBoxLayout(picture);
     pictureLayout->setContentsMargins(0, 0, 0, 0);
     pictureLayout->addLayout(options);
+    pictureLayout->addWidget(m_problem);
     pictureLayout->addWidget(m_view, 1);
     pictureLayout->addWidget(m_summary);
     m_splitter->addWidget(m_sites);
@@ -129,7 +132,13 @@ TopologyPage::TopologyPage(CoreServices &core, const Identity &identity, CoreEve
         reload();
     });
     connect(&m_events, &CoreEvents::inventoryChanged, this, &TopologyPage::reload);
-    reload();
+}
+
+void TopologyPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 TopologyPage::~TopologyPage()
@@ -145,7 +154,13 @@ QList<QAction *> TopologyPage::toolBarActions() const
 
 void TopologyPage::reload()
 {
-    if (m_layout.isRunning()) {
+    // Nobody looks: read (and lay out) when someone does.
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
+    if (m_arranging) {
         m_reloadAfterLayout = true;
         return;
     }
@@ -153,7 +168,7 @@ void TopologyPage::reload()
         m_identity, m_search->filter(m_sites->currentSite()), m_machines->isChecked());
     Result<QHash<QString, QPointF>> saved = m_topology.positions(m_identity);
     if (!graph || !saved) {
-        m_search->showError(graph ? saved.error().message : graph.error().message);
+        m_problem->showError(graph ? saved.error().message : graph.error().message);
         return;
     }
     m_graph = std::move(graph.value());
@@ -167,13 +182,15 @@ void TopologyPage::reload()
 
 void TopologyPage::arrange()
 {
-    if (!m_layout.isRunning())
+    if (!m_arranging)
         startLayout(true);
 }
 
 void TopologyPage::startLayout(bool everything)
 {
     m_layoutEverything = everything;
+    m_arranging = true;
+    m_problem->clearError();
     m_arrange->setEnabled(false);
     m_summary->setText(
         tr("Arranging %1 nodes with Graphviz…").arg(QLocale().toString(m_graph.nodes.size())));
@@ -184,20 +201,28 @@ void TopologyPage::startLayout(bool everything)
 
 void TopologyPage::layoutFinished()
 {
+    m_arranging = false;
     m_arrange->setEnabled(true);
     if (m_reloadAfterLayout) {
+        // The picture changed meanwhile: read it again, and arrange it again if asked to.
         m_reloadAfterLayout = false;
+        const bool everything = m_layoutEverything;
         reload();
+        if (everything && !m_arranging)
+            startLayout(true);
         return;
     }
     const Result<QHash<QString, QPointF>> laidOut = m_layout.result();
     if (!laidOut) {
-        ErrorMessage::show(this, tr("The topology could not be arranged."), laidOut.error());
+        m_problem->showError(
+            tr("The topology could not be arranged: %1").arg(laidOut.error().message));
         showPicture(m_saved);
         return;
     }
+    // In the frame of the user's whole arrangement: a site laid out alone lands where it was,
+    // or beside the rest, never on another site.
     const QHash<QString, QPointF> places =
-        m_layoutEverything ? laidOut.value()
+        m_layoutEverything ? TopologyLayout::placedAmong(laidOut.value(), m_saved)
                            : TopologyLayout::completed(m_graph, m_saved, laidOut.value());
     QHash<QString, QPointF> changed;
     for (auto place = places.cbegin(); place != places.cend(); ++place) {
@@ -228,7 +253,8 @@ void TopologyPage::savePlaces(const QHash<QString, QPointF> &places)
         m_saved.insert(place.key(), place.value());
     const Result<void> saved = m_topology.savePositions(m_identity, places);
     if (!saved)
-        ErrorMessage::show(this, tr("The arrangement could not be saved."), saved.error());
+        m_problem->showError(
+            tr("The arrangement could not be saved: %1").arg(saved.error().message));
 }
 
 void TopologyPage::showSelection()

@@ -21,6 +21,7 @@ class CoreEvents;
 class CoreServices;
 class DeviceDetailsWidget;
 class DeviceSearchBox;
+class ErrorLabel;
 class SiteListWidget;
 class TopologyScene;
 class TopologyView;
@@ -42,10 +43,11 @@ public:
     TopologyScene *scene() const { return m_scene; }
     TopologyView *view() const { return m_view; }
     // Whether Graphviz is at work; arranged() follows.
-    bool isArranging() const { return m_layout.isRunning(); }
+    bool isArranging() const { return m_arranging; }
 
 public Q_SLOTS:
-    // Re-reads what is shown, keeping the selection and the view.
+    // Re-reads what is shown, keeping the selection and the view; while the page is hidden,
+    // when it is next shown.
     void reload();
     // Lays every shown node out anew and saves the arrangement.
     void arrange();
@@ -56,6 +58,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A layout finished and is shown (and saved).
     void arranged();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     // Lays out `m_graph` in the background; `everything` replaces saved places too.
@@ -78,9 +83,14 @@ private:
     // A reload came while a layout ran: read again when it ends.
     bool m_reloadAfterLayout = false;
     bool m_shownOnce = false;
+    // Set from startLayout() until its result is shown: the future itself ends before that.
+    bool m_arranging = false;
+    // Something changed while the page was hidden.
+    bool m_stale = true;
     SiteListWidget *m_sites;
     DeviceSearchBox *m_search;
     QCheckBox *m_machines;
+    ErrorLabel *m_problem;
     QLabel *m_summary;
     TopologyScene *m_scene;
     TopologyView *m_view;

@@ -26,6 +26,8 @@ TopologyScene::TopologyScene(QObject *parent)
 void TopologyScene::setGraph(const TopologyGraph &graph, const QHash<QString, QPointF> &places)
 {
     const QStringList selected = selectedKeys();
+    // No selectionChanged per item cleared and reselected: the page asks once, after.
+    const QSignalBlocker quiet(this);
     clear();
     m_edges = nullptr;
     m_nodes.clear();

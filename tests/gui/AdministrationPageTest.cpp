@@ -245,6 +245,9 @@ TEST_F(AdministrationPageTest, CredentialSetsTypedInTheGuiAreNeverWrittenInClear
         EXPECT_FALSE(dialog.token().isEmpty());
         EXPECT_EQ(QApplication::clipboard()->text(), dialog.token());
         EXPECT_TRUE(dialog.findChild<QLineEdit *>(QStringLiteral("password"))->text().isEmpty());
+        EXPECT_TRUE(dialog.findChild<QPlainTextEdit *>(QStringLiteral("private_key"))
+                        ->toPlainText()
+                        .isEmpty());
         const Result<ResolvedCredentials> resolved =
             core->credentialSets().resolve(admin, dialog.token(), QStringLiteral("cisco_ios"));
         ASSERT_TRUE(resolved.ok()) << resolved.error().message.toStdString();
@@ -276,6 +279,7 @@ TEST_F(AdministrationPageTest, CredentialSetsTypedInTheGuiAreNeverWrittenInClear
     QSettings().sync();
     EXPECT_EQ(filesHolding(m_dir.path(), password), QStringList());
     EXPECT_EQ(filesHolding(m_dir.path(), keyBody), QStringList());
-    EXPECT_EQ(filesHolding(QFileInfo(QSettings().fileName()).absolutePath(), password),
-              QStringList());
+    const QString settings = QFileInfo(QSettings().fileName()).absolutePath();
+    EXPECT_EQ(filesHolding(settings, password), QStringList());
+    EXPECT_EQ(filesHolding(settings, keyBody), QStringList());
 }

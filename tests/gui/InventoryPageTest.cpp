@@ -5,6 +5,8 @@
 #include "ServerProcess.h"
 #include "common/CoreEvents.h"
 #include "common/ErrorLabel.h"
+#include "inventory/AttributeDialog.h"
+#include "inventory/AttributeListWidget.h"
 #include "inventory/BulkAttributeDialog.h"
 #include "inventory/DeviceDialog.h"
 #include "inventory/DeviceListModel.h"
@@ -12,12 +14,16 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
+#include <QTreeWidget>
 #include <gtest/gtest.h>
 
 using namespace Cairn;
@@ -328,3 +334,59 @@ TEST(InventoryFollowsTheApi, ADeviceAddedThroughTheRestApiAppearsInTheOpenView)
 }
 
 } // namespace
+
+// Attribute definitions with their constraints: a pattern that is no regular expression is
+// said under the constraints and nothing is saved; a good definition is listed under its
+// resource type with what it asks of values; a user who may only view cannot change them.
+TEST_F(InventoryPageTest, AttributeDefinitionsAreMadeWithTheirConstraints)
+{
+    AttributeListWidget attributes(*core, admin, siteId);
+    AttributeDialog dialog(*core, admin, siteId, std::nullopt);
+    dialog.findChild<QComboBox *>(QStringLiteral("resource_name"))
+        ->setCurrentText(QStringLiteral("Device"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("rack"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("pattern"))->setText(QStringLiteral("([A-Z"));
+    EXPECT_FALSE(dialog.findChild<ErrorLabel *>(QStringLiteral("constraintsError"))->isHidden());
+    dialog.accept();
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+    AttributeFilter racks;
+    racks.siteId = siteId;
+    racks.name = QStringLiteral("rack");
+    EXPECT_TRUE(core->attributes().list(racks).value().isEmpty());
+
+    dialog.findChild<QLineEdit *>(QStringLiteral("pattern"))->setText(QStringLiteral("[A-Z]"));
+    dialog.findChild<QPlainTextEdit *>(QStringLiteral("valid_values"))
+        ->setPlainText(QStringLiteral("A01\n\nB02\n"));
+    dialog.findChild<QCheckBox *>(QStringLiteral("required"))->setChecked(true);
+    dialog.accept();
+    ASSERT_EQ(dialog.result(), QDialog::Accepted);
+    const QList<Attribute> saved = core->attributes().list(racks).value();
+    ASSERT_EQ(saved.size(), 1);
+    EXPECT_EQ(saved.first().validValues,
+              (QStringList{QStringLiteral("A01"), QStringLiteral("B02")}));
+    EXPECT_TRUE(saved.first().required);
+    EXPECT_TRUE(saved.first().display);
+
+    // A device without the required attribute is now refused.
+    const Result<QList<Device>> refused = core->devices().create(
+        admin, QJsonArray{QJsonObject{{QStringLiteral("hostname"), QStringLiteral("norack")}}},
+        siteId);
+    EXPECT_FALSE(refused.ok());
+
+    attributes.reload();
+    const QList<QTreeWidgetItem *> found =
+        attributes.list()->findItems(QStringLiteral("rack"), Qt::MatchExactly | Qt::MatchRecursive);
+    ASSERT_EQ(found.size(), 1);
+    EXPECT_EQ(found.first()->parent()->text(0), QStringLiteral("Device"));
+    EXPECT_TRUE(found.first()->text(3).contains(u"one of A01, B02"));
+
+    const Identity viewer = addUser(QStringLiteral("viewer"), false);
+    AttributeListWidget readOnly(*core, viewer, siteId);
+    readOnly.list()->setCurrentItem(
+        readOnly.list()
+            ->findItems(QStringLiteral("rack"), Qt::MatchExactly | Qt::MatchRecursive)
+            .first());
+    EXPECT_FALSE(readOnly.findChild<QPushButton *>(QStringLiteral("newAttribute"))->isEnabled());
+    EXPECT_FALSE(readOnly.findChild<QPushButton *>(QStringLiteral("editAttribute"))->isEnabled());
+    EXPECT_FALSE(readOnly.findChild<QPushButton *>(QStringLiteral("deleteAttribute"))->isEnabled());
+}

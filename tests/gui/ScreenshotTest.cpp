@@ -3,6 +3,7 @@
 #include "admin/NewTokenDialog.h"
 #include "common/Theme.h"
 #include "demo/DemoNetwork.h"
+#include "inventory/AttributeDefinitionsDialog.h"
 #include "inventory/DeviceDialog.h"
 #include "inventory/DeviceListModel.h"
 #include "inventory/DeviceListView.h"
@@ -11,6 +12,7 @@
 #include "ipam/NetworkTreeModel.h"
 #include "ipam/NextFreeDialog.h"
 #include "jobs/JobsPanel.h"
+#include "shell/ConnectionDialog.h"
 #include "shell/MainWindow.h"
 #include "topology/TopologyPage.h"
 
@@ -116,8 +118,20 @@ TEST_F(ScreenshotTest, RendersTheDialogsAndTheJobsDock)
     save(addresses, QStringLiteral("dialog-next-addresses.png"));
     NewTokenDialog token(*core, admin);
     save(token, QStringLiteral("dialog-new-token.png"));
+    AttributeDefinitionsDialog attributes(
+        *core, admin, core->devices().get(QStringLiteral("lax-core1")).value().siteId,
+        QStringLiteral("Demo LAX"));
+    save(attributes, QStringLiteral("dialog-attribute-definitions.png"));
     CredentialSetDialog credentials(*core, admin, std::nullopt);
     save(credentials, QStringLiteral("dialog-credential-set.png"));
+    ConnectionProfiles::save({{QStringLiteral("Production"),
+                               QStringLiteral("postgresql://cairn@db.example.net:5432/cairn?"
+                                              "sslmode=verify-full")}});
+    ConnectionDialog connection(m_dir.path(), [](const DatabaseConfig &) -> Result<void> {
+        return Error::unavailable(QString(), QStringLiteral("not in a screenshot"));
+    });
+    connection.selectProfile(QStringLiteral("Production"));
+    save(connection, QStringLiteral("dialog-connection.png"));
     ASSERT_TRUE(core->jobs()
                     .submit(QStringLiteral("screenshot"), {}, admin.user.id,
                             [](JobContext &) -> Result<QJsonObject> { return QJsonObject(); })

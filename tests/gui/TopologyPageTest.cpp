@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -35,13 +36,16 @@ protected:
     void SetUp() override
     {
         CoreFixture::SetUp();
+        // As a first start shows it, whatever an earlier test left.
+        QSettings().remove(QStringLiteral("Topology"));
         ASSERT_TRUE(DemoNetwork::load(*core).ok());
         admin = addUser(QStringLiteral("admin"), true);
     }
 
-    // The page as it opens, its first arrangement done.
+    // The page as it opens (it reads only once shown), its first arrangement done.
     static void waitForLayout(TopologyPage &page)
     {
+        page.show();
         ASSERT_TRUE(QTest::qWaitFor([&page] { return !page.isArranging(); }, 20000));
     }
 
@@ -96,6 +100,7 @@ TEST_F(TopologyPageTest, ArrangedAndDraggedPlacesComeBackInANewWindow)
         EXPECT_EQ(page.scene()->selectedKeys(), QStringList{moved});
     }
     TopologyPage reopened(*core, admin, events);
+    reopened.show();
     EXPECT_FALSE(reopened.isArranging());
     const QHash<QString, QPointF> after = reopened.scene()->places();
     EXPECT_EQ(after.value(moved), dropped);
@@ -108,6 +113,7 @@ TEST_F(TopologyPageTest, ArrangedAndDraggedPlacesComeBackInANewWindow)
     // Another user has an arrangement of their own.
     const Identity viewer = addUser(QStringLiteral("viewer"), false);
     TopologyPage theirs(*core, viewer, events);
+    theirs.show();
     EXPECT_TRUE(theirs.isArranging());
     waitForLayout(theirs);
     EXPECT_EQ(TopologyService(core->database(), core->devices(), core->virt())
@@ -125,11 +131,10 @@ TEST_F(TopologyPageTest, ArrangeOnDemandAndNewDevicesFindAPlace)
     TopologyPage page(*core, admin, events);
     waitForLayout(page);
     const QString core1 = deviceKey(QStringLiteral("lax-core1"));
-    page.scene()->nodeItem(core1)->setPos(5000, 5000);
     QSignalSpy arranged(&page, &TopologyPage::arranged);
     page.findChild<QAction *>(QStringLiteral("arrange"))->trigger();
     ASSERT_TRUE(arranged.wait(20000));
-    // Back beside its neighbours.
+    // Beside its neighbours.
     const QHash<QString, QPointF> laidOut = page.scene()->places();
     double nearest = 1e9;
     for (auto place = laidOut.cbegin(); place != laidOut.cend(); ++place) {
@@ -156,9 +161,38 @@ TEST_F(TopologyPageTest, ArrangeOnDemandAndNewDevicesFindAPlace)
     waitForLayout(page);
     const QHash<QString, QPointF> now = page.scene()->places();
     ASSERT_EQ(now.size(), 13);
-    EXPECT_TRUE(now.contains(deviceKey(QStringLiteral("lax-new1"))));
-    for (auto place = laidOut.cbegin(); place != laidOut.cend(); ++place)
+    const QString added = deviceKey(QStringLiteral("lax-new1"));
+    ASSERT_TRUE(now.contains(added));
+    double closest = 1e9;
+    for (auto place = laidOut.cbegin(); place != laidOut.cend(); ++place) {
         EXPECT_EQ(now.value(place.key()), place.value()) << place.key().toStdString();
+        closest = std::min(closest, QLineF(place.value(), now.value(added)).length());
+    }
+    // Beside the others: neither on top of one nor far away.
+    EXPECT_GT(closest, 40.0);
+    EXPECT_LT(closest, 1000.0);
+}
+
+// Each site laid out on its own goes where it cannot cover another: the whole network then
+// shows every node apart.
+TEST_F(TopologyPageTest, SitesLaidOutAloneNeverLandOnEachOther)
+{
+    CoreEvents events(*core);
+    TopologyPage page(*core, admin, events);
+    page.show();
+    auto *sites = page.findChild<SiteListWidget *>();
+    for (const QString &device : {QStringLiteral("lax-core1"), QStringLiteral("iad-core1")}) {
+        ASSERT_TRUE(sites->setCurrentSite(core->devices().get(device).value().siteId));
+        waitForLayout(page);
+    }
+    sites->setCurrentRow(0);
+    waitForLayout(page);
+    const QList<QPointF> places = page.scene()->places().values();
+    ASSERT_EQ(places.size(), 12);
+    for (qsizetype a = 0; a < places.size(); ++a) {
+        for (qsizetype b = a + 1; b < places.size(); ++b)
+            EXPECT_GT(QLineF(places.at(a), places.at(b)).length(), 40.0) << a << " " << b;
+    }
 }
 
 // eNMS links, NSoT circuits and the circuits ZTP makes from LLDP are one edge set: a link
@@ -252,8 +286,13 @@ TEST_F(TopologyPageTest, MachinesAreShownUnderTheirHypervisor)
         EXPECT_EQ(item->parentItem(), hostItem);
         EXPECT_GT(item->scenePos().y(), hostItem->scenePos().y());
     }
-    // Machines are not places of their own.
+    // Machines are not places of their own, and move with their host.
     EXPECT_EQ(page.scene()->places().size(), 13);
+    TopologyNodeItem *first = page.scene()->nodeItem(
+        TopologyNode::keyOf(TopologyNode::Kind::Machine, machines.first().id));
+    const QPointF before = first->scenePos();
+    hostItem->moveBy(100, 50);
+    EXPECT_EQ(first->scenePos(), before + QPointF(100, 50));
     page.findChild<QCheckBox *>(QStringLiteral("showMachines"))->setChecked(false);
     EXPECT_EQ(page.scene()->nodeItem(
                   TopologyNode::keyOf(TopologyNode::Kind::Machine, machines.first().id)),

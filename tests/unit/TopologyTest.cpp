@@ -83,15 +83,18 @@ TEST_F(TopologyTest, EachUserKeepsTheirOwnPlacesAndSavingAgainMovesThem)
 
 TEST_F(TopologyTest, PlacesOfMachinesUnknownKeysAndDeletedNodesAreNotKept)
 {
-    // A device deleted between reading the picture and saving it: the other places are saved.
+    // A device or hypervisor deleted between reading the picture and saving it, machines (which
+    // sit under their host) and keys that name no node: the other places are saved.
     ASSERT_TRUE(
         topology()
             .savePositions(
-                admin, {{keys.at(0), QPointF(1, 1)},
-                        {TopologyNode::keyOf(TopologyNode::Kind::Device, 987654), QPointF(2, 2)},
-                        {TopologyNode::keyOf(TopologyNode::Kind::Machine, 1), QPointF(3, 3)},
-                        {QStringLiteral("device:1; DROP TABLE devices"), QPointF(4, 4)},
-                        {QStringLiteral("nonsense"), QPointF(5, 5)}})
+                admin,
+                {{keys.at(0), QPointF(1, 1)},
+                 {TopologyNode::keyOf(TopologyNode::Kind::Device, 987654), QPointF(2, 2)},
+                 {TopologyNode::keyOf(TopologyNode::Kind::Machine, 1), QPointF(3, 3)},
+                 {QStringLiteral("device:1; DROP TABLE devices"), QPointF(4, 4)},
+                 {TopologyNode::keyOf(TopologyNode::Kind::Hypervisor, 987654), QPointF(6, 6)},
+                 {QStringLiteral("nonsense"), QPointF(5, 5)}})
             .ok());
     EXPECT_EQ(topology().positions(admin).value().keys(), QStringList{keys.at(0)});
 
@@ -158,4 +161,47 @@ TEST(TopologyLayoutTest, MachinesSitInRowsUnderTheirParent)
     EXPECT_EQ(at(5), QPointF(750, 550));
     EXPECT_EQ(at(6), QPointF(450, 600));
     EXPECT_EQ(at(7), QPointF(550, 600));
+}
+
+TEST_F(TopologyTest, AHypervisorHasAPlaceForWhoMayViewItAndReadOnlyTokensArrangeNothing)
+{
+    const QList<Hypervisor> hypervisors = core->virt().hypervisors(admin).value();
+    ASSERT_FALSE(hypervisors.isEmpty());
+    const QString hypervisor =
+        TopologyNode::keyOf(TopologyNode::Kind::Hypervisor, hypervisors.first().id);
+    ASSERT_TRUE(topology()
+                    .savePositions(admin, {{hypervisor, QPointF(10, 20)}, {keys.at(0), QPointF()}})
+                    .ok());
+    ASSERT_TRUE(topology().savePositions(admin, {{hypervisor, QPointF(30, 40)}}).ok());
+    const QHash<QString, QPointF> mine = topology().positions(admin).value();
+    EXPECT_EQ(mine.size(), 2);
+    EXPECT_EQ(mine.value(hypervisor), QPointF(30, 40));
+
+    // Someone who may not view the hypervisor places only what they may see.
+    const Identity other = addUser(QStringLiteral("other"), false);
+    ASSERT_TRUE(
+        topology()
+            .savePositions(other, {{hypervisor, QPointF(1, 1)}, {keys.at(1), QPointF(2, 2)}})
+            .ok());
+    EXPECT_EQ(topology().positions(other).value().keys(), QStringList{keys.at(1)});
+
+    const Identity readOnly{admin.user, true};
+    const Result<void> refused = topology().savePositions(readOnly, {{keys.at(1), QPointF(5, 5)}});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::Forbidden);
+    EXPECT_FALSE(topology().positions(admin).value().contains(keys.at(1)));
+}
+
+TEST(TopologyLayoutTest, APictureLaidOutAloneGoesBesideTheSavedOnes)
+{
+    const QHash<QString, QPointF> saved{{QStringLiteral("device:1"), QPointF(0, 0)},
+                                        {QStringLiteral("device:2"), QPointF(500, 300)}};
+    const QHash<QString, QPointF> arranged{{QStringLiteral("device:3"), QPointF(-50, -50)},
+                                           {QStringLiteral("device:4"), QPointF(50, 50)}};
+    const QHash<QString, QPointF> placed = TopologyLayout::placedAmong(arranged, saved);
+    // Right of everything saved, level with its top, the shape kept.
+    EXPECT_GT(placed.value(QStringLiteral("device:3")).x(), 500.0);
+    EXPECT_EQ(placed.value(QStringLiteral("device:3")).y(), 0.0);
+    EXPECT_EQ(placed.value(QStringLiteral("device:4")) - placed.value(QStringLiteral("device:3")),
+              QPointF(100, 100));
 }

@@ -1,6 +1,7 @@
 // Issue #19's desktop figures with SCALE devices (argv[2], 100,000 by default) on SQLite:
 // opening the inventory area, every frame of a scroll from the top of the device table to its
 // bottom a screen at a time, and a set-query filter. Offscreen; prints one line per figure.
+#include "BenchCore.h"
 #include "CoreServices.h"
 #include "common/CoreEvents.h"
 #include "inventory/DeviceListModel.h"
@@ -16,15 +17,11 @@
 #include <algorithm>
 
 using namespace Cairn;
+using Cairn::Bench::milliseconds;
 
 namespace {
 
 QTextStream out(stdout);
-
-double milliseconds(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 
 bool fill(CoreServices &core, const Identity &admin, int scale)
 {
@@ -70,18 +67,11 @@ int main(int argc, char **argv)
         return 2;
     }
     const int scale = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 100000;
-    CoreOptions options;
-    options.dataDir = QString::fromLocal8Bit(argv[1]);
-    options.database = DatabaseConfig::fromUrl(QString(), options.dataDir).value();
-    Result<std::unique_ptr<CoreServices>> opened = CoreServices::open(options);
-    if (!opened) {
-        out << "cannot open the core: " << opened.error().message << "\n";
+    std::optional<Bench::BenchCore> bench = Bench::BenchCore::open(QString::fromLocal8Bit(argv[1]));
+    if (!bench)
         return 1;
-    }
-    CoreServices &core = *opened.value();
-    const Result<User> user = core.users().addUser(
-        NewUser{QStringLiteral("bench"), QStringLiteral("bench-password"), QString(), true});
-    const Identity admin{user.value(), false};
+    CoreServices &core = *bench->core;
+    const Identity &admin = bench->admin;
     QElapsedTimer timer;
     timer.start();
     if (!fill(core, admin, scale)) {

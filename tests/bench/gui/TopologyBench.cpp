@@ -2,6 +2,7 @@
 // SQLite, offscreen: the first layout (read, Graphviz, scene), then every frame of a pan
 // across the picture and of a zoom from the whole picture to life size and back. Prints one
 // line per figure.
+#include "BenchCore.h"
 #include "CoreServices.h"
 #include "automation/AutomationLinks.h"
 #include "common/CoreEvents.h"
@@ -19,15 +20,11 @@
 #include <algorithm>
 
 using namespace Cairn;
+using Cairn::Bench::milliseconds;
 
 namespace {
 
 QTextStream out(stdout);
-
-double milliseconds(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
 
 QString hostname(int index)
 {
@@ -85,18 +82,11 @@ int main(int argc, char **argv)
         return 2;
     }
     const int devices = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 2000;
-    CoreOptions options;
-    options.dataDir = QString::fromLocal8Bit(argv[1]);
-    options.database = DatabaseConfig::fromUrl(QString(), options.dataDir).value();
-    Result<std::unique_ptr<CoreServices>> opened = CoreServices::open(options);
-    if (!opened) {
-        out << "cannot open the core: " << opened.error().message << "\n";
+    std::optional<Bench::BenchCore> bench = Bench::BenchCore::open(QString::fromLocal8Bit(argv[1]));
+    if (!bench)
         return 1;
-    }
-    CoreServices &core = *opened.value();
-    const Result<User> user = core.users().addUser(
-        NewUser{QStringLiteral("bench"), QStringLiteral("bench-password"), QString(), true});
-    const Identity admin{user.value(), false};
+    CoreServices &core = *bench->core;
+    const Identity &admin = bench->admin;
     if (!fill(core, admin, devices)) {
         out << "cannot make the network\n";
         return 1;

@@ -8,7 +8,7 @@ class QTreeWidget;
 
 namespace Cairn {
 
-// A tab of the administration area: a row of buttons over a list, as every one of them is.
+// A row of buttons over a list: each administration tab, and the attribute definitions.
 class ListTab : public QWidget
 {
     Q_OBJECT
