@@ -211,11 +211,16 @@ std::unique_ptr<CoreServices> CommonOptions::open(const std::optional<CoreOption
         *exitCode = ExitFailure;
         return nullptr;
     }
+    forgetEnvironmentSecrets();
+    return std::move(core).value();
+}
+
+void CommonOptions::forgetEnvironmentSecrets()
+{
     // Read once: nothing the process starts later inherits them. (PGPASSWORD stays: libpq reads
     // it for every new connection. Children get ChildEnvironment's scrubbed set anyway.)
     for (const char *secret : {"CAIRN_SERVER_KEY", "CAIRN_DB_PASSWORD"})
         qunsetenv(secret);
-    return std::move(core).value();
 }
 
 } // namespace Cairn

@@ -31,6 +31,8 @@ public:
                                               int *exitCode);
 
     static QString defaultDataDir();
+    // Unsets CAIRN_SERVER_KEY and CAIRN_DB_PASSWORD once the core that needed them is open.
+    static void forgetEnvironmentSecrets();
 };
 
 } // namespace Cairn

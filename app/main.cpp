@@ -105,8 +105,10 @@ int runGui(int argc, char **argv)
     if (!options)
         return exitCode;
     Theme::apply(Theme::chosen());
-    // The database the command line names; else the one the desktop connected to last.
-    if (!parser.isSet(QStringLiteral("database")))
+    // The database the command line or a configuration names; else the one the desktop
+    // connected to last.
+    if (!parser.isSet(QStringLiteral("database")) && !parser.isSet(QStringLiteral("config")) &&
+        !parser.isSet(QStringLiteral("data-dir")))
         useLastConnection(*options);
     std::unique_ptr<CoreServices> core;
     const ConnectionDialog::Connector connectTo =
@@ -142,6 +144,8 @@ int runGui(int argc, char **argv)
         else
             return ExitOk;
     }
+    // No other connection will be opened: the secrets leave the environment.
+    CommonOptions::forgetEnvironmentSecrets();
     // Declared before the window, so it outlives it: the window stops it when it closes.
     EmbeddedServer server(*core);
     MainWindow window(*core, *identity, server.hooks());

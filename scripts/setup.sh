@@ -16,7 +16,7 @@ build_packages=(
   libsqlite3-dev libgraphviz-dev qt6-svg-dev
 )
 runtime_packages=(
-  libvirt0 libvirt-clients qt6-qpa-plugins adwaita-icon-theme python3 curl jq
+  libvirt0 libvirt-clients qt6-qpa-plugins adwaita-icon-theme libsecret-1-0 python3 curl jq
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev postgresql openssh-server xvfb xauth wrk nginx-light

@@ -297,6 +297,10 @@
         <source>Cairn could not open this database: %1</source>
         <translation>Cairn konnte diese Datenbank nicht öffnen: %1</translation>
     </message>
+    <message>
+        <source>Not a host name or address.</source>
+        <translation>Kein Hostname und keine Adresse.</translation>
+    </message>
 </context>
 <context>
     <name>Cairn::CredentialSetDialog</name>

@@ -1,6 +1,7 @@
 #include "DatabaseConfig.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -49,7 +50,9 @@ Result<DatabaseConfig> DatabaseConfig::fromUrl(const QString &url, const QString
     for (const auto &[name, value] : QUrlQuery(parsed).queryItems(QUrl::FullyDecoded)) {
         if (name == u"sslmode" && sslModes.contains(value))
             config.sslMode = value;
-        else if (name == u"sslrootcert" && QDir::isAbsolutePath(value))
+        // libpq's connection string takes it unquoted: a space or quote could add options.
+        else if (name == u"sslrootcert" && QDir::isAbsolutePath(value) &&
+                 !value.contains(QRegularExpression(QStringLiteral("[\\s'\\\\;=]"))))
             config.sslRootCert = value;
         else
             return Error::invalidField(

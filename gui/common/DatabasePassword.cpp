@@ -43,9 +43,14 @@ QString DatabasePassword::lookup(const DatabaseConfig &config)
     const QByteArray fromEnvironment = qgetenv("CAIRN_DB_PASSWORD");
     if (!fromEnvironment.isEmpty())
         return QString::fromUtf8(fromEnvironment);
+    // No entry or no keychain: try without a password (peer or trust authentication).
+    return stored(config);
+}
+
+QString DatabasePassword::stored(const DatabaseConfig &config)
+{
     QKeychain::ReadPasswordJob job(Service);
     job.setKey(keychainKey(config));
-    // No entry or no keychain: try without a password (peer or trust authentication).
     return finished(job) ? job.textData() : QString();
 }
 

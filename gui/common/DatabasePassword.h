@@ -11,6 +11,8 @@ class DatabasePassword
 {
 public:
     static QString lookup(const DatabaseConfig &config);
+    // What the keychain alone holds for `config`'s server (empty for nothing).
+    static QString stored(const DatabaseConfig &config);
     // Keeps `password` in the keychain for `config`'s server; false when there is no keychain.
     static bool store(const DatabaseConfig &config, const QString &password);
     // Removes the keychain's entry for `config`'s server, if any.

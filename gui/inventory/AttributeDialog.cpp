@@ -109,7 +109,8 @@ AttributeDialog::AttributeDialog(CoreServices &core, const Identity &caller, qin
 void AttributeDialog::checkPattern()
 {
     const QRegularExpression pattern(m_pattern->text());
-    m_errors.clear();
+    // Only the constraints' complaint: the core's about other fields stays.
+    findChild<ErrorLabel *>(ConstraintsField + QStringLiteral("Error"))->clearError();
     if (!m_pattern->text().isEmpty() && !pattern.isValid())
         m_errors.show(Error::invalidField(
             ConstraintsField,

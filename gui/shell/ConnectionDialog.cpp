@@ -145,6 +145,12 @@ void ConnectionDialog::showProfile(int row)
     }
     const ConnectionProfile &profile = m_profiles.at(m_shown);
     const Result<DatabaseConfig> config = DatabaseConfig::fromUrl(profile.url, m_dataDir);
+    // Nothing of the profile shown before stays in the form.
+    for (QLineEdit *text : std::as_const(m_texts))
+        text->clear();
+    m_port->setValue(5432);
+    m_sslMode->setCurrentIndex(0);
+    m_remember->setChecked(false);
     m_texts.value(NameField)->setText(profile.name);
     if (!config)
         return;
@@ -153,7 +159,7 @@ void ConnectionDialog::showProfile(int row)
     m_texts.value(DatabaseField)->setText(config->databaseName);
     m_texts.value(UserField)->setText(config->user);
     m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(config->sslMode)));
-    m_remember->setChecked(!DatabasePassword::lookup(config.value()).isEmpty());
+    m_remember->setChecked(!DatabasePassword::stored(config.value()).isEmpty());
 }
 
 void ConnectionDialog::keepForm()
@@ -189,6 +195,10 @@ Result<DatabaseConfig> ConnectionDialog::formConfig() const
         if (m_texts.value(field)->text().trimmed().isEmpty())
             return Error::invalidField(field, message);
     }
+    // QUrl drops a host it cannot take ("db:5433", "db server"); fromUrl would make that
+    // localhost.
+    if (QUrl(profile.url).host().isEmpty())
+        return Error::invalidField(HostField, tr("Not a host name or address."));
     Result<DatabaseConfig> config = DatabaseConfig::fromUrl(profile.url, m_dataDir);
     if (!config)
         return Error::invalidField(HostField, config.error().message);
@@ -255,8 +265,10 @@ void ConnectionDialog::accept()
     if (m_shown >= 0) {
         if (!m_remember->isChecked())
             DatabasePassword::forget(config);
-        else if (!m_password->text().isEmpty())
-            DatabasePassword::store(config, m_password->text());
+        else if (!m_password->text().isEmpty() &&
+                 !DatabasePassword::store(config, m_password->text()))
+            qWarning("The system keychain did not take the database password; it is not "
+                     "remembered.");
     }
     m_password->clear();
     ConnectionProfiles::save(m_profiles);

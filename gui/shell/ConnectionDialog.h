@@ -20,8 +20,8 @@ namespace Cairn {
 // Which database the desktop works on: this computer's SQLite file, or a PostgreSQL server of
 // the remembered profiles (host, port, database, user, TLS mode). The password is typed, or
 // taken from the keychain, where it is kept when the operator asks; the settings never hold
-// it. Connect tries the connection and, when it fails, stays open with the reason; a profile
-// is remembered once it has connected.
+// it. Connect tries the connection and, when it fails, stays open with the reason; the
+// profiles are saved when it connects (or one is deleted).
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT

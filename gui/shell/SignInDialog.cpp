@@ -32,6 +32,8 @@ SignInDialog::SignInDialog(CoreServices &core, const QString &databaseDescriptio
     m_username->setText(LastUser.get());
     auto *form = new QFormLayout(this);
     auto *database = new QLabel(databaseDescription, this);
+    // A profile's user and database names, shown as they are.
+    database->setTextFormat(Qt::PlainText);
     database->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Database:"), database);
     form->addRow(tr("&User:"), m_username);

@@ -160,6 +160,7 @@ void TopologyPage::reload()
         return;
     }
     m_stale = false;
+    m_problem->clearError();
     if (m_arranging) {
         m_reloadAfterLayout = true;
         return;

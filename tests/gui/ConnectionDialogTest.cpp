@@ -24,7 +24,12 @@ namespace {
 class ConnectionDialogTest : public testing::Test
 {
 protected:
-    void SetUp() override { QSettings().clear(); }
+    void SetUp() override
+    {
+        QSettings().clear();
+        // The keychain's answer, not a developer's environment.
+        qunsetenv("CAIRN_DB_PASSWORD");
+    }
 
     ConnectionDialog::Connector connector()
     {
@@ -69,6 +74,12 @@ TEST_F(ConnectionDialogTest, AFailedConnectionSaysWhyAndRemembersNothing)
     EXPECT_FALSE(dialog.findChild<ErrorLabel *>(QStringLiteral("generalError"))->isHidden());
     EXPECT_EQ(core, nullptr);
     EXPECT_TRUE(ConnectionProfiles::all().isEmpty());
+
+    // A host QUrl cannot take is refused, not made localhost.
+    dialog.findChild<QLineEdit *>(QStringLiteral("host"))->setText(QStringLiteral("db:5433"));
+    dialog.accept();
+    EXPECT_FALSE(dialog.findChild<ErrorLabel *>(QStringLiteral("hostError"))->isHidden());
+    EXPECT_EQ(core, nullptr);
 
     // A profile needs a name of its own.
     dialog.findChild<QLineEdit *>(QStringLiteral("name"))->clear();

@@ -58,7 +58,10 @@ TEST(DatabaseConfig, ParsesUrlsAndRefusesPasswords)
     for (const QString &url :
          {QStringLiteral("postgresql://cairn@db/inventory?sslmode=maybe"),
           QStringLiteral("postgresql://cairn@db/inventory?sslrootcert=relative.pem"),
-          QStringLiteral("postgresql://cairn@db/inventory?options=-c%20x")})
+          QStringLiteral("postgresql://cairn@db/inventory?options=-c%20x"),
+          // libpq takes it unquoted: a space would add options (another host, no TLS).
+          QStringLiteral("postgresql://cairn@db/inventory?sslrootcert=/x%20hostaddr=203.0.113.9"),
+          QStringLiteral("postgresql://cairn@db/inventory?sslrootcert=/x%3Bsslmode=disable")})
         EXPECT_FALSE(DatabaseConfig::fromUrl(url, {}).ok()) << qPrintable(url);
 }
 
