@@ -48,7 +48,9 @@ QPen TopologyEdgeLayer::penFor(const TopologyEdge &edge)
     colour.setAlpha(150);
     if (edge.kind == TopologyEdge::Kind::Link && QColor::isValidColorName(edge.color))
         colour = QColor::fromString(edge.color);
-    QPen pen(colour, 1.5);
+    // One pixel: wider cosmetic lines go through the general stroker, which hands each long line
+    // to a thread pool and waits for it, thousands of times a frame.
+    QPen pen(colour, 1.0);
     // As thin zoomed out as in.
     pen.setCosmetic(true);
     if (edge.kind == TopologyEdge::Kind::Circuit)
