@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QString>
+#include <optional>
+#include <utility>
 
 namespace Cairn {
 
@@ -32,6 +34,8 @@ struct TopologyNode
     QString key() const { return keyOf(kind, id); }
     // "device:12", "hypervisor:3", "machine:40": unique across kinds, stable across reads.
     static QString keyOf(Kind kind, qint64 id);
+    // The kind and id `key` names, when it is one keyOf() makes.
+    static std::optional<std::pair<Kind, qint64>> parseKey(const QString &key);
 };
 
 } // namespace Cairn

@@ -36,20 +36,12 @@ Result<void> TopologyPositionRepository::save(qint64 userId, const QHash<QString
 {
     QHash<qint64, QPointF> devices;
     QHash<qint64, QPointF> hypervisors;
-    const QString devicePrefix = TopologyNode::keyOf(TopologyNode::Kind::Device, 0).chopped(1);
-    const QString hypervisorPrefix =
-        TopologyNode::keyOf(TopologyNode::Kind::Hypervisor, 0).chopped(1);
     for (auto place = places.cbegin(); place != places.cend(); ++place) {
-        bool isNumber = false;
-        if (place.key().startsWith(devicePrefix)) {
-            const qint64 id = place.key().mid(devicePrefix.size()).toLongLong(&isNumber);
-            if (isNumber)
-                devices.insert(id, place.value());
-        } else if (place.key().startsWith(hypervisorPrefix)) {
-            const qint64 id = place.key().mid(hypervisorPrefix.size()).toLongLong(&isNumber);
-            if (isNumber)
-                hypervisors.insert(id, place.value());
-        }
+        const auto node = TopologyNode::parseKey(place.key());
+        if (node && node->first == TopologyNode::Kind::Device)
+            devices.insert(node->second, place.value());
+        else if (node && node->first == TopologyNode::Kind::Hypervisor)
+            hypervisors.insert(node->second, place.value());
     }
     Transaction transaction(m_database);
     if (Result<void> begun = transaction.begun(); !begun)

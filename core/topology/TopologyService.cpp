@@ -112,11 +112,12 @@ Result<void> TopologyService::savePositions(const Identity &caller,
     if (caller.readOnly)
         return Error::forbidden(QStringLiteral("A read-only token cannot arrange the topology."));
     // A hypervisor is placed only by who may view it.
-    const QString hypervisorPrefix =
-        TopologyNode::keyOf(TopologyNode::Kind::Hypervisor, 0).chopped(1);
+    const auto isHypervisor = [](const QString &key) {
+        const auto node = TopologyNode::parseKey(key);
+        return node && node->first == TopologyNode::Kind::Hypervisor;
+    };
     QHash<QString, QPointF> allowed = places;
-    if (std::any_of(places.keyBegin(), places.keyEnd(),
-                    [&](const QString &key) { return key.startsWith(hypervisorPrefix); })) {
+    if (std::any_of(places.keyBegin(), places.keyEnd(), isHypervisor)) {
         const Result<QList<Hypervisor>> viewable = m_virt.hypervisors(caller);
         if (!viewable)
             return viewable.error();
@@ -124,7 +125,7 @@ Result<void> TopologyService::savePositions(const Identity &caller,
         for (const Hypervisor &hypervisor : viewable.value())
             keys.insert(TopologyNode::keyOf(TopologyNode::Kind::Hypervisor, hypervisor.id));
         allowed.removeIf([&](const auto &place) {
-            return place.key().startsWith(hypervisorPrefix) && !keys.contains(place.key());
+            return isHypervisor(place.key()) && !keys.contains(place.key());
         });
     }
     return m_positions.save(caller.user.id, allowed);

@@ -47,12 +47,13 @@ void CredentialSetsTab::reload()
     if (!sets)
         ErrorMessage::show(this, tr("The credential sets could not be read."), sets.error());
     m_sets = sets ? sets.value() : QList<CredentialSet>();
+    // Owners' names read once, not once per set.
     QHash<qint64, QString> owners;
+    if (const Result<QList<User>> users = m_core.users().listUsers()) {
+        for (const User &user : users.value())
+            owners.insert(user.id, user.username);
+    }
     for (const CredentialSet &set : std::as_const(m_sets)) {
-        if (!owners.contains(set.ownerId)) {
-            const Result<User> owner = m_core.users().userById(set.ownerId);
-            owners.insert(set.ownerId, owner ? owner->username : QString::number(set.ownerId));
-        }
         QStringList holds;
         if (set.hasPassword)
             holds << tr("password");
@@ -61,7 +62,8 @@ void CredentialSetsTab::reload()
         if (set.hasEnablePassword)
             holds << tr("enable password");
         auto *item = new QTreeWidgetItem(
-            {set.name, owners.value(set.ownerId), set.username, holds.join(QStringLiteral(", ")),
+            {set.name, owners.value(set.ownerId, QString::number(set.ownerId)), set.username,
+             holds.join(QStringLiteral(", ")),
              set.platforms.isEmpty() ? tr("Any") : set.platforms.join(QStringLiteral(", ")),
              TimeText::ofMilliseconds(set.createdAt),
              TimeText::ofMilliseconds(set.lastUsedAt, tr("Not yet"))});
