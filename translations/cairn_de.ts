@@ -1511,6 +1511,10 @@ an und melden Sie sich als dieser an.</translation>
         <source>The arrangement could not be saved: %1</source>
         <translation>Die Anordnung konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
 </context>
 <context>
     <name>Cairn::UserDialog</name>

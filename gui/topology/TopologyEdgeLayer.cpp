@@ -15,6 +15,10 @@ namespace {
 // Zoomed out below this, thousands of lines are drawn without antialiasing: at that size it
 // shows little, and it costs most of a frame.
 constexpr double SmoothDetail = 0.7;
+// The picture reaches this share of the view's size beyond each side of it, so panning copies
+// pixels for a while before the next is needed; but never past this many pixels.
+constexpr int MarginShare = 4;
+constexpr qint64 MaximumPicturePixels = 4096LL * 4096;
 
 QString endText(const QString &device, const QString &interface)
 {
@@ -39,6 +43,7 @@ TopologyEdgeLayer::TopologyEdgeLayer()
     setZValue(0);
     // paint() draws only what crosses the exposed part.
     setFlag(ItemUsesExtendedStyleOption);
+    QObject::connect(&m_picture, &TopologyEdgePicture::drawn, &m_picture, [this] { update(); });
 }
 
 QPen TopologyEdgeLayer::penFor(const TopologyEdge &edge)
@@ -89,6 +94,7 @@ void TopologyEdgeLayer::nodesMoved()
 {
     prepareGeometryChange();
     m_stale = true;
+    ++m_generation;
     update();
 }
 
@@ -121,35 +127,94 @@ QString TopologyEdgeLayer::describe(qsizetype edge) const
              endText(m_ends.at(edge).second->node().name, shown.targetInterface));
 }
 
-void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-                              QWidget * /*widget*/)
+QList<TopologyEdgePicture::Batch> TopologyEdgeLayer::batches(const QRectF &area, bool smooth) const
 {
-    const bool smooth =
-        option->levelOfDetailFromTransform(painter->worldTransform()) >= SmoothDetail;
-    painter->setRenderHint(QPainter::Antialiasing, smooth);
-    // One batch per pen; only the lines that cross what is being painted.
-    QHash<std::pair<int, QString>, std::pair<QPen, QList<QLineF>>> batches;
+    QList<TopologyEdgePicture::Batch> batches;
+    QHash<std::pair<int, QString>, qsizetype> batchOf;
     const QList<QLineF> &all = lines();
     for (qsizetype edge = 0; edge < all.size(); ++edge) {
         const QLineF &line = all.at(edge);
         // Padded: the box of a level line has no height, and would cross nothing.
-        if (!option->exposedRect.intersects(
-                QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1)))
+        if (!area.intersects(QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1)))
             continue;
         const TopologyEdge &shown = m_edges.at(edge);
-        auto &batch = batches[{int(shown.kind), shown.color}];
-        if (batch.second.isEmpty()) {
-            batch.first = penFor(shown);
+        const std::pair<int, QString> style{int(shown.kind), shown.color};
+        qsizetype batch = batchOf.value(style, -1);
+        if (batch < 0) {
+            QPen pen = penFor(shown);
             // A hairline: the rasteriser's fastest line.
             if (!smooth)
-                batch.first.setWidth(0);
+                pen.setWidth(0);
+            batch = batches.size();
+            batchOf.insert(style, batch);
+            batches.append({pen, {}});
         }
-        batch.second << line;
+        batches[batch].lines << line;
     }
-    for (const auto &[pen, lines] : std::as_const(batches)) {
-        painter->setPen(pen);
-        painter->drawLines(lines);
+    return batches;
+}
+
+void TopologyEdgeLayer::drawLines(QPainter &painter, const QRectF &area, bool smooth) const
+{
+    painter.setRenderHint(QPainter::Antialiasing, smooth);
+    TopologyEdgePicture::drawBatches(painter, batches(area, smooth));
+}
+
+void TopologyEdgeLayer::askForPicture(const QTransform &sceneToDevice, const QWidget &view,
+                                      bool smooth)
+{
+    const QRect shown = view.rect();
+    QRect area = shown.adjusted(-shown.width() / MarginShare, -shown.height() / MarginShare,
+                                shown.width() / MarginShare, shown.height() / MarginShare);
+    const qreal ratio = view.devicePixelRatioF();
+    if (qint64(area.width()) * area.height() * ratio * ratio > MaximumPicturePixels)
+        area = shown;
+    // Nothing beyond the lines: zoomed out, the picture is no bigger than they are.
+    area &= sceneToDevice.mapRect(boundingRect()).toAlignedRect();
+    if (area.isEmpty())
+        return;
+    const QRectF sceneArea = sceneToDevice.inverted().mapRect(QRectF(area));
+    m_picture.draw({batches(sceneArea, smooth), sceneToDevice, area, ratio, smooth, m_generation});
+}
+
+void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+                              QWidget *widget)
+{
+    const QTransform toDevice = painter->worldTransform();
+    const bool smooth = option->levelOfDetailFromTransform(toDevice) >= SmoothDetail;
+    // Drawn into an image or an SVG, there is no view to keep fluid: every line as a line.
+    if (!widget || toDevice.type() > QTransform::TxScale) {
+        drawLines(*painter, option->exposedRect, smooth);
+        return;
     }
+    const QRectF visible = toDevice.inverted().mapRect(QRectF(widget->rect())) & boundingRect();
+    if (!m_picture.isComing(toDevice, visible, m_generation))
+        askForPicture(toDevice, *widget, smooth);
+    const std::optional<TopologyEdgePicture::Picture> &picture = m_picture.picture();
+    // Nodes are moving (or nothing is drawn yet): the lines follow them at once.
+    if (!picture || picture->generation != m_generation) {
+        drawLines(*painter, option->exposedRect, smooth);
+        return;
+    }
+    // Zooming: the last picture stretched, until the sharp one is ready.
+    if (!TopologyEdgePicture::scalesAlike(picture->sceneToDevice, toDevice)) {
+        painter->drawImage(picture->sceneRect, picture->image);
+        return;
+    }
+    // Panning: the picture's pixels as they are, in whole device pixels.
+    const QPoint at = toDevice.map(picture->sceneOrigin).toPoint();
+    painter->save();
+    painter->resetTransform();
+    painter->drawImage(at, picture->image);
+    // Past the picture's margin, until the next is ready: the lines there one by one.
+    const QRegion missing = QRegion(toDevice.mapRect(option->exposedRect).toAlignedRect()) -
+                            QRegion(QRect(at, picture->image.deviceIndependentSize().toSize()));
+    if (!missing.isEmpty()) {
+        painter->setClipRegion(missing, Qt::IntersectClip);
+        painter->setWorldTransform(toDevice);
+        drawLines(*painter, toDevice.inverted().mapRect(QRectF(missing.boundingRect())), smooth);
+    }
+    painter->restore();
 }
 
 } // namespace Cairn

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TopologyEdgePicture.h"
 #include "topology/TopologyEdge.h"
 
 #include <QGraphicsItem>
@@ -14,7 +15,8 @@ class TopologyNodeItem;
 // Every edge of the picture as one item under the nodes: thousands of line items cost a
 // frame's budget in the view's bookkeeping alone, while one item draws them in a few batched
 // calls. eNMS links are solid (in the link's colour when it has one), circuits alone dashed, a
-// machine's placement dotted; zoomed far out they are hairlines without antialiasing.
+// machine's placement dotted; zoomed far out they are hairlines without antialiasing. In a view
+// they are shown as a picture drawn off the GUI thread (TopologyEdgePicture); exported, as lines.
 class TopologyEdgeLayer : public QGraphicsItem
 {
 public:
@@ -39,6 +41,11 @@ public:
 private:
     // Every edge's line, worked out again after nodes moved.
     const QList<QLineF> &lines() const;
+    // The lines that cross `area`, one batch per pen.
+    QList<TopologyEdgePicture::Batch> batches(const QRectF &area, bool smooth) const;
+    void drawLines(QPainter &painter, const QRectF &area, bool smooth) const;
+    // Asks for a picture of what `view` shows, with a margin for panning.
+    void askForPicture(const QTransform &sceneToDevice, const QWidget &view, bool smooth);
 
     QList<TopologyEdge> m_edges;
     QList<std::pair<const TopologyNodeItem *, const TopologyNodeItem *>> m_ends;
@@ -46,6 +53,8 @@ private:
     mutable QList<QLineF> m_lines;
     mutable QRectF m_bounds;
     mutable bool m_stale = true;
+    quint64 m_generation = 0;
+    TopologyEdgePicture m_picture;
 };
 
 } // namespace Cairn

@@ -63,6 +63,8 @@ TopologyPage::TopologyPage(CoreServices &core, const Identity &identity, CoreEve
                        QStringLiteral("arrange"), this))
     , m_fit(action(QStringLiteral("zoom-fit-best"), tr("&Fit to Window"), QStringLiteral("fit"),
                    this))
+    , m_actualSize(action(QStringLiteral("zoom-original"), tr("&Actual Size"),
+                          QStringLiteral("actualSize"), this))
     , m_zoomIn(action(QStringLiteral("zoom-in"), tr("Zoom &In"), QStringLiteral("zoomIn"), this))
     , m_zoomOut(
           action(QStringLiteral("zoom-out"), tr("Zoom &Out"), QStringLiteral("zoomOut"), this))
@@ -101,6 +103,7 @@ TopologyPage::TopologyPage(CoreServices &core, const Identity &identity, CoreEve
 
     m_arrange->setShortcut(Qt::CTRL | Qt::Key_L);
     m_fit->setShortcut(Qt::CTRL | Qt::Key_0);
+    m_actualSize->setShortcut(Qt::CTRL | Qt::Key_1);
     m_zoomIn->setShortcut(QKeySequence::ZoomIn);
     m_zoomOut->setShortcut(QKeySequence::ZoomOut);
     m_export->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
@@ -111,6 +114,7 @@ TopologyPage::TopologyPage(CoreServices &core, const Identity &identity, CoreEve
         addAction(each);
     connect(m_arrange, &QAction::triggered, this, &TopologyPage::arrange);
     connect(m_fit, &QAction::triggered, m_view, &TopologyView::fitAll);
+    connect(m_actualSize, &QAction::triggered, m_view, &TopologyView::actualSize);
     connect(m_zoomIn, &QAction::triggered, m_view, &TopologyView::zoomIn);
     connect(m_zoomOut, &QAction::triggered, m_view, &TopologyView::zoomOut);
     connect(m_export, &QAction::triggered, this, &TopologyPage::exportPicture);
@@ -149,7 +153,7 @@ TopologyPage::~TopologyPage()
 
 QList<QAction *> TopologyPage::toolBarActions() const
 {
-    return {m_arrange, m_fit, m_zoomIn, m_zoomOut, m_export, m_refresh};
+    return {m_arrange, m_fit, m_actualSize, m_zoomIn, m_zoomOut, m_export, m_refresh};
 }
 
 void TopologyPage::reload()

@@ -98,6 +98,7 @@ private:
     QSplitter *m_splitter;
     QAction *m_arrange;
     QAction *m_fit;
+    QAction *m_actualSize;
     QAction *m_zoomIn;
     QAction *m_zoomOut;
     QAction *m_export;

@@ -43,6 +43,12 @@ void TopologyView::fitAll()
     fit();
 }
 
+void TopologyView::actualSize()
+{
+    m_fitted = false;
+    setTransform(QTransform());
+}
+
 void TopologyView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);

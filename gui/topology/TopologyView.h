@@ -21,6 +21,8 @@ public Q_SLOTS:
     // The whole picture in the window (never larger than life), kept so as the window is
     // resized, until the operator zooms.
     void fitAll();
+    // Life size: a scene unit is a pixel.
+    void actualSize();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

@@ -19,11 +19,13 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace Cairn;
@@ -297,6 +299,68 @@ TEST_F(TopologyPageTest, MachinesAreShownUnderTheirHypervisor)
     EXPECT_EQ(page.scene()->nodeItem(
                   TopologyNode::keyOf(TopologyNode::Kind::Machine, machines.first().id)),
               nullptr);
+}
+
+// Every edge whose middle is on screen, away from the nodes, is drawn there: the lines are a
+// picture drawn off the GUI thread, copied as the view pans, stretched as it zooms, and drawn
+// one by one while nodes move.
+void expectEdgesDrawn(const TopologyPage &page)
+{
+    const TopologyView *view = page.view();
+    const QImage shown = view->viewport()->grab().toImage();
+    const QColor background = view->viewport()->palette().color(QPalette::Base);
+    const QHash<QString, QPointF> places = page.scene()->places();
+    int checked = 0;
+    for (const TopologyEdge &edge : page.scene()->edges()) {
+        const QPoint middle =
+            view->mapFromScene((places.value(edge.sourceKey) + places.value(edge.targetKey)) / 2);
+        const bool nearNode = std::any_of(places.cbegin(), places.cend(), [&](QPointF place) {
+            return QLineF(view->mapFromScene(place), middle).length() < 45;
+        });
+        if (nearNode || !shown.rect().adjusted(3, 3, -3, -3).contains(middle))
+            continue;
+        bool inked = false;
+        for (int x = -2; x <= 2; ++x) {
+            for (int y = -2; y <= 2; ++y) {
+                inked = inked || std::abs(qGray(shown.pixel(middle + QPoint(x, y))) -
+                                          qGray(background.rgb())) > 24;
+            }
+        }
+        EXPECT_TRUE(inked) << edge.name.toStdString();
+        ++checked;
+    }
+    EXPECT_GT(checked, 0);
+}
+
+TEST_F(TopologyPageTest, EdgesStayWhereTheyAreAsTheViewPansZoomsAndNodesMove)
+{
+    CoreEvents events(*core);
+    TopologyPage page(*core, admin, events);
+    page.resize(1000, 700);
+    waitForLayout(page);
+    TopologyView *view = page.view();
+    // At first, and once the picture is ready.
+    expectEdgesDrawn(page);
+    QTest::qWait(400);
+    expectEdgesDrawn(page);
+
+    view->zoomIn();
+    expectEdgesDrawn(page);
+    QTest::qWait(400);
+    expectEdgesDrawn(page);
+
+    view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 120);
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + 80);
+    expectEdgesDrawn(page);
+    QTest::qWait(400);
+    expectEdgesDrawn(page);
+
+    TopologyNodeItem *node = page.scene()->nodeItem(deviceKey(QStringLiteral("lax-core1")));
+    ASSERT_NE(node, nullptr);
+    node->setPos(node->pos() + QPointF(70, -50));
+    expectEdgesDrawn(page);
+    QTest::qWait(400);
+    expectEdgesDrawn(page);
 }
 
 // The picture as PNG and as SVG, read back by Qt's image and SVG readers.
