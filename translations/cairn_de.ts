@@ -570,6 +570,30 @@
         <source>History (%1)</source>
         <translation>Verlauf (%1)</translation>
     </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Other end</source>
+        <translation>Gegenseite</translation>
+    </message>
+    <message>
+        <source>Circuits</source>
+        <translation>Leitungen</translation>
+    </message>
+    <message>
+        <source>(not connected)</source>
+        <translation>(nicht verbunden)</translation>
+    </message>
+    <message>
+        <source>Circuits (%1)</source>
+        <translation>Leitungen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Cairn::DeviceDialog</name>
@@ -831,6 +855,13 @@
     <message>
         <source>What the current site&apos;s devices, networks, interfaces and circuits may carry, and the rules</source>
         <translation>Was Geräte, Netze, Schnittstellen und Leitungen des aktuellen Standorts tragen dürfen, und die Regeln</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::InventoryTreeModel</name>
+    <message>
+        <source>All sites</source>
+        <translation>Alle Standorte</translation>
     </message>
 </context>
 <context>

@@ -23,11 +23,14 @@ namespace {
 const QString DeviceResource = QStringLiteral("Device");
 // The history tab shows this many of the newest changes.
 constexpr int HistoryShown = 500;
+// Interfaces and circuits of one device: more than any device has.
+constexpr int MaximumRows = 100000;
 
 enum Tab
 {
     OverviewTab,
     InterfacesTab,
+    CircuitsTab,
     HistoryTab,
 };
 
@@ -40,6 +43,7 @@ DeviceDetailsWidget::DeviceDetailsWidget(CoreServices &core, QWidget *parent)
     , m_empty(new QLabel(tr("Select a device to see its details."), this))
     , m_overview(new QFormLayout)
     , m_interfaces(new QTreeWidget(this))
+    , m_circuits(new QTreeWidget(this))
     , m_history(new QTreeWidget(this))
     , m_diff(new QPlainTextEdit(this))
 {
@@ -64,6 +68,11 @@ DeviceDetailsWidget::DeviceDetailsWidget(CoreServices &core, QWidget *parent)
     m_interfaces->setObjectName(QStringLiteral("interfaces"));
     m_tabs->addTab(m_interfaces, tr("Interfaces"));
 
+    m_circuits->setHeaderLabels({tr("Circuit"), tr("Here"), tr("Other end")});
+    m_circuits->setRootIsDecorated(false);
+    m_circuits->setObjectName(QStringLiteral("circuits"));
+    m_tabs->addTab(m_circuits, tr("Circuits"));
+
     m_history->setHeaderLabels({tr("When"), tr("Change"), tr("By")});
     m_history->setRootIsDecorated(false);
     m_history->setObjectName(QStringLiteral("history"));
@@ -85,6 +94,19 @@ void DeviceDetailsWidget::showDevice(qint64 deviceId)
     reload();
 }
 
+void DeviceDetailsWidget::showInterface(qint64 interfaceId)
+{
+    m_tabs->setCurrentIndex(InterfacesTab);
+    for (int row = 0; row < m_interfaces->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = m_interfaces->topLevelItem(row);
+        if (item->data(0, Qt::UserRole).toLongLong() == interfaceId) {
+            m_interfaces->setCurrentItem(item);
+            m_interfaces->scrollToItem(item);
+            return;
+        }
+    }
+}
+
 void DeviceDetailsWidget::reload()
 {
     auto *stack = static_cast<QStackedLayout *>(layout());
@@ -99,6 +121,11 @@ void DeviceDetailsWidget::reload()
     m_tabs->setTabText(InterfacesTab, interfaceCount
                                           ? tr("Interfaces (%1)").arg(interfaceCount.value())
                                           : tr("Interfaces"));
+    CircuitFilter circuits;
+    circuits.deviceId = m_deviceId;
+    const Result<qint64> circuitCount = m_core.circuits().count(circuits);
+    m_tabs->setTabText(CircuitsTab, circuitCount ? tr("Circuits (%1)").arg(circuitCount.value())
+                                                 : tr("Circuits"));
     loadCurrentTab();
 }
 
@@ -112,6 +139,9 @@ void DeviceDetailsWidget::loadCurrentTab()
         break;
     case InterfacesTab:
         showInterfaces();
+        break;
+    case CircuitsTab:
+        showCircuits();
         break;
     case HistoryTab:
         showHistory();
@@ -165,17 +195,48 @@ void DeviceDetailsWidget::showOverview()
 
 void DeviceDetailsWidget::showInterfaces()
 {
+    const QTreeWidgetItem *current = m_interfaces->currentItem();
+    const qint64 shown = current ? current->data(0, Qt::UserRole).toLongLong() : 0;
     m_interfaces->clear();
     InterfaceFilter filter;
     filter.deviceId = m_deviceId;
+    filter.limit = MaximumRows;
     const Result<QList<Interface>> interfaces = m_core.interfaces().list(filter);
     if (!interfaces)
         return;
-    for (const Interface &interface : interfaces.value())
-        m_interfaces->addTopLevelItem(
+    for (const Interface &interface : interfaces.value()) {
+        auto *item =
             new QTreeWidgetItem({interface.name, interface.addresses.join(QStringLiteral(", ")),
-                                 interface.description}));
+                                 interface.description});
+        item->setData(0, Qt::UserRole, interface.id);
+        m_interfaces->addTopLevelItem(item);
+    }
     m_interfaces->resizeColumnToContents(0);
+    if (shown != 0)
+        showInterface(shown);
+}
+
+void DeviceDetailsWidget::showCircuits()
+{
+    m_circuits->clear();
+    CircuitFilter filter;
+    filter.deviceId = m_deviceId;
+    filter.limit = MaximumRows;
+    const Result<QList<Circuit>> circuits = m_core.circuits().list(filter);
+    if (!circuits)
+        return;
+    const Result<Device> device = m_core.devices().get(QString::number(m_deviceId));
+    // Slugs are "hostname:interface": the end on this device is the one that starts with it.
+    const QString here = device ? device->hostname + QLatin1Char(':') : QString();
+    for (const Circuit &circuit : circuits.value()) {
+        const bool aHere = circuit.endpointASlug.startsWith(here);
+        const QString hereEnd = aHere ? circuit.endpointASlug : circuit.endpointZSlug;
+        const QString otherEnd = aHere ? circuit.endpointZSlug : circuit.endpointASlug;
+        m_circuits->addTopLevelItem(
+            new QTreeWidgetItem({circuit.name, hereEnd.mid(here.size()),
+                                 otherEnd.isEmpty() ? tr("(not connected)") : otherEnd}));
+    }
+    m_circuits->resizeColumnToContents(0);
 }
 
 void DeviceDetailsWidget::showHistory()

@@ -12,9 +12,9 @@ namespace Cairn {
 
 class CoreServices;
 
-// The current device in full: what it is, its interfaces with their addresses, and its change
-// history with what each change did. Tabs read when shown, as the device changes often while
-// the operator moves through the table.
+// The current device in full: what it is, its interfaces with their addresses, the circuits
+// that end on it, and its change history with what each change did. Tabs read when shown, as the
+// device changes often while the operator moves through the table.
 class DeviceDetailsWidget : public QWidget
 {
     Q_OBJECT
@@ -24,12 +24,15 @@ public:
 
     // 0 shows nothing.
     void showDevice(qint64 deviceId);
+    // The shown device's interface, current on the interfaces tab.
+    void showInterface(qint64 interfaceId);
     // Reads the shown device again (after a change anywhere).
     void reload();
 
 private:
     void showOverview();
     void showInterfaces();
+    void showCircuits();
     void showHistory();
     void showChange();
     void loadCurrentTab();
@@ -40,6 +43,7 @@ private:
     QLabel *m_empty;
     QFormLayout *m_overview;
     QTreeWidget *m_interfaces;
+    QTreeWidget *m_circuits;
     QTreeWidget *m_history;
     QPlainTextEdit *m_diff;
 };

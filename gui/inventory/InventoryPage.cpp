@@ -7,11 +7,12 @@
 #include "DeviceDialog.h"
 #include "DeviceListModel.h"
 #include "DeviceListView.h"
+#include "InventoryTreeModel.h"
+#include "InventoryTreeView.h"
 #include "common/CoreEvents.h"
 #include "common/DeviceSearchBox.h"
 #include "common/ErrorMessage.h"
 #include "common/SettingValue.h"
-#include "common/SiteListWidget.h"
 #include "common/SiteRights.h"
 
 #include <QAction>
@@ -34,7 +35,7 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     , m_identity(identity)
     , m_rights(core, identity)
     , m_events(events)
-    , m_sites(new SiteListWidget(core.sites(), true, this))
+    , m_tree(new InventoryTreeView(core, this))
     , m_search(new DeviceSearchBox(core.devices(), this))
     , m_devices(new DeviceListView(core.devices(), core.sites(), this))
     , m_details(new DeviceDetailsWidget(core, this))
@@ -57,12 +58,12 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     devicesLayout->setContentsMargins(0, 0, 0, 0);
     devicesLayout->addWidget(m_search);
     devicesLayout->addWidget(m_devices);
-    m_splitter->addWidget(m_sites);
+    m_splitter->addWidget(m_tree);
     m_splitter->addWidget(devices);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(1, 1);
     if (!m_splitter->restoreState(SplitterState.get()))
-        m_splitter->setSizes({160, 560, 340});
+        m_splitter->setSizes({190, 520, 390});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
@@ -97,10 +98,13 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     connect(m_devices, &DeviceListView::currentDeviceChanged, this, &InventoryPage::updateActions);
     connect(m_devices->deviceModel(), &DeviceListModel::loadFailed, this,
             [this](const Error &error) { m_search->showError(error.message); });
-    connect(m_sites, &SiteListWidget::currentSiteChanged, this, [this] {
+    connect(m_tree, &InventoryTreeView::currentSiteChanged, this, [this] {
         applyFilter();
         updateActions();
     });
+    connect(m_tree, &InventoryTreeView::deviceChosen, this, &InventoryPage::showDevice);
+    connect(m_tree->treeModel(), &InventoryTreeModel::loadFailed, this,
+            [this](const Error &error) { m_search->showError(error.message); });
     connect(m_search, &DeviceSearchBox::searchRequested, this, &InventoryPage::applyFilter);
     connect(&m_events, &CoreEvents::inventoryChanged, this, &InventoryPage::reload);
 
@@ -120,7 +124,7 @@ QList<QAction *> InventoryPage::toolBarActions() const
 
 void InventoryPage::reload()
 {
-    m_sites->reload();
+    m_tree->reload();
     applyFilter();
     m_details->reload();
 }
@@ -129,9 +133,9 @@ void InventoryPage::search(const QString &text)
 {
     m_search->setText(text);
     // "All sites" first, when offered: the search is everywhere.
-    if (m_sites->currentSite()) {
-        const QSignalBlocker sites(m_sites);
-        m_sites->setCurrentRow(0);
+    if (m_tree->currentSite()) {
+        const QSignalBlocker sites(m_tree);
+        m_tree->selectAllSites();
     }
     applyFilter();
     updateActions();
@@ -139,19 +143,28 @@ void InventoryPage::search(const QString &text)
 
 void InventoryPage::showAttributeDefinitions()
 {
-    const std::optional<qint64> site = m_sites->currentSite();
+    const std::optional<qint64> site = m_tree->currentSite();
     if (!site)
         return;
-    AttributeDefinitionsDialog dialog(m_core, m_identity, *site, m_sites->currentItem()->text(),
-                                      this);
+    AttributeDefinitionsDialog dialog(m_core, m_identity, *site, m_tree->currentSiteName(), this);
     dialog.exec();
     // Definitions decide what the device dialogs offer.
     reload();
 }
 
+void InventoryPage::showDevice(qint64 deviceId, qint64 interfaceId)
+{
+    // In the table when the filter shows it; its details in any case.
+    m_devices->selectDevice(deviceId);
+    m_details->showDevice(deviceId);
+    if (interfaceId != 0)
+        m_details->showInterface(interfaceId);
+    updateActions();
+}
+
 void InventoryPage::applyFilter()
 {
-    m_devices->setFilter(m_search->filter(m_sites->currentSite()));
+    m_devices->setFilter(m_search->filter(m_tree->currentSite()));
 }
 
 void InventoryPage::updateActions()
@@ -169,9 +182,9 @@ void InventoryPage::updateActions()
             deviceSite = device->siteId;
     }
     const bool anySelected = !selected.isEmpty();
-    m_new->setEnabled(m_rights.may(m_sites->currentSite(), Action::Add));
+    m_new->setEnabled(m_rights.may(m_tree->currentSite(), Action::Add));
     // Every signed-in user may read a site's definitions; the dialog enables what they may do.
-    m_attributeDefinitions->setEnabled(m_sites->currentSite().has_value());
+    m_attributeDefinitions->setEnabled(m_tree->currentSite().has_value());
     m_edit->setEnabled(m_devices->currentDeviceId() != 0 && deviceSite &&
                        m_rights.may(deviceSite, Action::Change));
     m_setAttribute->setEnabled(anySelected && deviceSite &&
@@ -183,7 +196,7 @@ void InventoryPage::newDevice()
 {
     if (!m_new->isEnabled())
         return;
-    DeviceDialog dialog(m_core, m_identity, m_sites->currentSite(), this);
+    DeviceDialog dialog(m_core, m_identity, m_tree->currentSite(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_events.checkNow();

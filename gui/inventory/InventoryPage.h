@@ -16,7 +16,7 @@ class CoreServices;
 class DeviceDetailsWidget;
 class DeviceListView;
 class DeviceSearchBox;
-class SiteListWidget;
+class InventoryTreeView;
 
 // The inventory area: sites on the left, their devices in a table filtered by hostname or an
 // NSoT set query, the current device's details on the right. Actions are enabled by what the
@@ -46,6 +46,8 @@ public Q_SLOTS:
     void showAttributeDefinitions();
 
 private:
+    // The device chosen in the tree (at one of its interfaces when `interfaceId` is not 0).
+    void showDevice(qint64 deviceId, qint64 interfaceId);
     void applyFilter();
     void updateActions();
 
@@ -53,7 +55,7 @@ private:
     Identity m_identity;
     SiteRights m_rights;
     CoreEvents &m_events;
-    SiteListWidget *m_sites;
+    InventoryTreeView *m_tree;
     DeviceSearchBox *m_search;
     DeviceListView *m_devices;
     DeviceDetailsWidget *m_details;

@@ -11,6 +11,8 @@
 #include "inventory/DeviceDialog.h"
 #include "inventory/DeviceListModel.h"
 #include "inventory/DeviceListView.h"
+#include "inventory/InventoryTreeModel.h"
+#include "inventory/InventoryTreeView.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -21,6 +23,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -389,4 +392,151 @@ TEST_F(InventoryPageTest, AttributeDefinitionsAreMadeWithTheirConstraints)
     EXPECT_FALSE(readOnly.findChild<QPushButton *>(QStringLiteral("newAttribute"))->isEnabled());
     EXPECT_FALSE(readOnly.findChild<QPushButton *>(QStringLiteral("editAttribute"))->isEnabled());
     EXPECT_FALSE(readOnly.findChild<QPushButton *>(QStringLiteral("deleteAttribute"))->isEnabled());
+}
+
+namespace {
+
+// Interfaces eth0..eth(count-1) on a device, and eth0.100 under eth0.
+void addInterfaces(CoreServices &core, const Identity &admin, const QString &hostname, int count)
+{
+    QJsonArray items;
+    for (int i = 0; i < count; ++i)
+        items << QJsonObject{{QStringLiteral("device"), hostname},
+                             {QStringLiteral("name"), QStringLiteral("eth%1").arg(i)}};
+    ASSERT_TRUE(core.interfaces().create(admin, items, std::nullopt).ok());
+    const Interface eth0 = core.interfaces().get(hostname + QStringLiteral(":eth0")).value();
+    ASSERT_TRUE(
+        core.interfaces()
+            .create(admin,
+                    QJsonArray{QJsonObject{{QStringLiteral("device"), hostname},
+                                           {QStringLiteral("name"), QStringLiteral("eth0.100")},
+                                           {QStringLiteral("parent_id"), eth0.id}}},
+                    std::nullopt)
+            .ok());
+}
+
+QStringList childNames(const QAbstractItemModel &model, const QModelIndex &parent)
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        names << model.index(row, 0, parent).data().toString();
+    return names;
+}
+
+} // namespace
+
+// Sites, then a site's devices a page at a time, then a device's interfaces (sub-interfaces
+// under theirs, in the order people sort names), and a reload that keeps the rows of what stayed.
+TEST_F(InventoryPageTest, TheTreeReadsSitesDevicesAndInterfacesAsTheyAreOpened)
+{
+    addDevices(450);
+    addInterfaces(*core, admin, QStringLiteral("lab-002"), 12);
+    InventoryTreeModel model(*core);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(childNames(model, {}),
+              (QStringList{QStringLiteral("All sites"), QStringLiteral("Default"),
+                           QStringLiteral("lab")}));
+    const QModelIndex lab = model.find(InventoryTreeModel::Kind::Site, siteId);
+    EXPECT_TRUE(model.hasChildren(lab));
+    ASSERT_TRUE(model.canFetchMore(lab));
+    model.fetchMore(lab);
+    // (The tester reads on as a view would.)
+    while (model.canFetchMore(lab))
+        model.fetchMore(lab);
+    EXPECT_EQ(model.rowCount(lab), 450);
+    EXPECT_EQ(model.index(449, 0, lab).data().toString(), QStringLiteral("lab-450"));
+
+    const QPersistentModelIndex lab002 = model.index(1, 0, lab);
+    ASSERT_EQ(lab002.data().toString(), QStringLiteral("lab-002"));
+    model.fetchMore(lab002);
+    const QStringList interfaces = childNames(model, lab002);
+    ASSERT_EQ(interfaces.size(), 12);
+    EXPECT_EQ(interfaces.mid(0, 3), (QStringList{QStringLiteral("eth0"), QStringLiteral("eth1"),
+                                                 QStringLiteral("eth2")}));
+    EXPECT_EQ(interfaces.last(), QStringLiteral("eth11"));
+    EXPECT_EQ(childNames(model, model.index(0, 0, lab002)),
+              QStringList{QStringLiteral("eth0.100")});
+
+    // Changes made elsewhere: a device deleted, one renamed past the others, an interface added.
+    ASSERT_TRUE(core->devices()
+                    .remove(admin, {core->devices().get(QStringLiteral("lab-001")).value().id})
+                    .ok());
+    const qint64 renamed = core->devices().get(QStringLiteral("lab-003")).value().id;
+    ASSERT_TRUE(core->devices()
+                    .update(admin,
+                            QJsonArray{QJsonObject{
+                                {QStringLiteral("id"), renamed},
+                                {QStringLiteral("hostname"), QStringLiteral("zz-edge")}}},
+                            true)
+                    .ok());
+    const qint64 eth1 = core->interfaces().get(QStringLiteral("lab-002:eth1")).value().id;
+    ASSERT_TRUE(
+        core->interfaces()
+            .create(admin,
+                    QJsonArray{QJsonObject{{QStringLiteral("device"), QStringLiteral("lab-002")},
+                                           {QStringLiteral("name"), QStringLiteral("eth1.7")},
+                                           {QStringLiteral("parent_id"), eth1}}},
+                    std::nullopt)
+            .ok());
+    model.reload();
+    // The expanded device kept its row object (a view keeps it open), now first.
+    ASSERT_TRUE(lab002.isValid());
+    EXPECT_EQ(lab002.row(), 0);
+    EXPECT_EQ(model.rowCount(lab), 449);
+    EXPECT_EQ(model.index(448, 0, lab).data().toString(), QStringLiteral("zz-edge"));
+    EXPECT_EQ(model.find(InventoryTreeModel::Kind::Device, renamed).row(), 448);
+    EXPECT_EQ(childNames(model, model.index(1, 0, lab002)), QStringList{QStringLiteral("eth1.7")});
+}
+
+// Choosing a device in the tree shows it in the table and its details; an interface opens the
+// interfaces tab at it; the circuits ending on the device have a tab.
+TEST_F(InventoryPageTest, ChoosingInTheTreeShowsTheDeviceItsInterfacesAndCircuits)
+{
+    addDevices(3);
+    addInterfaces(*core, admin, QStringLiteral("lab-002"), 3);
+    addInterfaces(*core, admin, QStringLiteral("lab-003"), 1);
+    ASSERT_TRUE(core->circuits()
+                    .create(admin,
+                            QJsonArray{QJsonObject{
+                                {QStringLiteral("endpoint_a"), QStringLiteral("lab-003:eth0")},
+                                {QStringLiteral("endpoint_z"), QStringLiteral("lab-002:eth2")},
+                                {QStringLiteral("name"), QStringLiteral("uplink")}}},
+                            siteId)
+                    .ok());
+    CoreEvents events(*core);
+    InventoryPage page(*core, admin, events);
+    page.show();
+    auto *tree = page.findChild<InventoryTreeView *>();
+    ASSERT_NE(tree, nullptr);
+    InventoryTreeModel *model = tree->treeModel();
+    tree->expand(model->find(InventoryTreeModel::Kind::Site, siteId));
+    const qint64 lab002Id = core->devices().get(QStringLiteral("lab-002")).value().id;
+    const QModelIndex lab002 = model->find(InventoryTreeModel::Kind::Device, lab002Id);
+    ASSERT_TRUE(lab002.isValid());
+    tree->setCurrentIndex(lab002);
+    EXPECT_EQ(tree->currentSite(), siteId);
+    EXPECT_EQ(page.deviceList()->currentDeviceId(), lab002Id);
+
+    tree->expand(lab002);
+    const QModelIndex eth2 = model->index(2, 0, lab002);
+    ASSERT_EQ(eth2.data().toString(), QStringLiteral("eth2"));
+    tree->setCurrentIndex(eth2);
+    auto *tabs = page.findChild<QTabWidget *>();
+    ASSERT_NE(tabs, nullptr);
+    auto *interfaces = page.findChild<QTreeWidget *>(QStringLiteral("interfaces"));
+    EXPECT_EQ(tabs->currentWidget(), interfaces);
+    ASSERT_NE(interfaces->currentItem(), nullptr);
+    EXPECT_EQ(interfaces->currentItem()->text(0), QStringLiteral("eth2"));
+
+    auto *circuits = page.findChild<QTreeWidget *>(QStringLiteral("circuits"));
+    tabs->setCurrentWidget(circuits);
+    ASSERT_EQ(circuits->topLevelItemCount(), 1);
+    EXPECT_EQ(circuits->topLevelItem(0)->text(0), QStringLiteral("uplink"));
+    EXPECT_EQ(circuits->topLevelItem(0)->text(1), QStringLiteral("eth2"));
+    EXPECT_EQ(circuits->topLevelItem(0)->text(2), QStringLiteral("lab-003:eth0"));
+
+    // "All sites" again: the table shows every device.
+    tree->selectAllSites();
+    EXPECT_FALSE(tree->currentSite().has_value());
+    EXPECT_EQ(page.deviceList()->model()->rowCount(), 3);
 }

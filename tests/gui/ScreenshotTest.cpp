@@ -8,6 +8,8 @@
 #include "inventory/DeviceListModel.h"
 #include "inventory/DeviceListView.h"
 #include "inventory/InventoryPage.h"
+#include "inventory/InventoryTreeModel.h"
+#include "inventory/InventoryTreeView.h"
 #include "ipam/IpSpacePage.h"
 #include "ipam/NetworkTreeModel.h"
 #include "ipam/NextFreeDialog.h"
@@ -63,6 +65,12 @@ TEST_F(ScreenshotTest, RendersEveryAreaInBothLanguagesAndThemes)
             window.show();
             DeviceListView *devices = window.inventory()->deviceList();
             devices->selectDevice(devices->deviceModel()->deviceId(0));
+            // A site open down to a device's interfaces.
+            auto *tree = window.inventory()->findChild<InventoryTreeView *>();
+            const QModelIndex site = tree->treeModel()->index(2, 0);
+            tree->treeModel()->fetchMore(site);
+            tree->expand(site);
+            tree->expand(tree->treeModel()->index(0, 0, site));
             NetworkFilter firstNetwork;
             firstNetwork.byAddress = true;
             firstNetwork.limit = 1;
