@@ -49,6 +49,53 @@
     </message>
 </context>
 <context>
+    <name>Cairn::AssignAddressDialog</name>
+    <message>
+        <source>Assign Address to Interface</source>
+        <translation>Adresse einer Schnittstelle zuweisen</translation>
+    </message>
+    <message>
+        <source>10.20.0.5/32 or 2001:db8::5/128</source>
+        <translation>10.20.0.5/32 oder 2001:db8::5/128</translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Schnittstelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Zuweisen</translation>
+    </message>
+    <message>
+        <source>Type the address to assign.</source>
+        <translation>Geben Sie die zuzuweisende Adresse ein.</translation>
+    </message>
+    <message>
+        <source>No device of this site has that name.</source>
+        <translation>Kein Gerät dieses Standorts hat diesen Namen.</translation>
+    </message>
+    <message>
+        <source>The device has no interface yet.</source>
+        <translation>Das Gerät hat noch keine Schnittstelle.</translation>
+    </message>
+    <message>
+        <source>The interface has this address already.</source>
+        <translation>Die Schnittstelle hat diese Adresse bereits.</translation>
+    </message>
+</context>
+<context>
     <name>Cairn::AttributeDefinitionsDialog</name>
     <message>
         <source>Attribute Definitions of %1</source>
@@ -913,6 +960,14 @@
     <message>
         <source>The network was not deleted.</source>
         <translation>Das Netz wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;Interface…</source>
+        <translation>Einer &amp;Schnittstelle zuweisen…</translation>
+    </message>
+    <message>
+        <source>Put the chosen address on an interface of one of the site&apos;s devices</source>
+        <translation>Die gewählte Adresse einer Schnittstelle eines Geräts dieses Standorts zuweisen</translation>
     </message>
 </context>
 <context>

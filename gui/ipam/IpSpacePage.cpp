@@ -1,5 +1,6 @@
 #include "IpSpacePage.h"
 
+#include "AssignAddressDialog.h"
 #include "CoreServices.h"
 #include "NetworkDialog.h"
 #include "NetworkTreeModel.h"
@@ -45,6 +46,8 @@ IpSpacePage::IpSpacePage(CoreServices &core, const Identity &identity, CoreEvent
                                  tr("Next Free &Networks…"), this))
     , m_nextAddresses(new QAction(QIcon::fromTheme(QStringLiteral("network-wired")),
                                   tr("Next Free &Addresses…"), this))
+    , m_assign(new QAction(QIcon::fromTheme(QStringLiteral("insert-link")),
+                           tr("Assign to &Interface…"), this))
     , m_reserve(new QAction(tr("Mark &Reserved"), this))
     , m_allocate(new QAction(tr("Mark A&llocated"), this))
     , m_delete(new QAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete"), this))
@@ -78,6 +81,7 @@ IpSpacePage::IpSpacePage(CoreServices &core, const Identity &identity, CoreEvent
     const QList<std::pair<QAction *, const char *>> names{{m_new, "newNetwork"},
                                                           {m_nextNetworks, "nextNetworks"},
                                                           {m_nextAddresses, "nextAddresses"},
+                                                          {m_assign, "assignAddress"},
                                                           {m_reserve, "reserve"},
                                                           {m_allocate, "allocate"},
                                                           {m_delete, "deleteNetwork"},
@@ -89,10 +93,13 @@ IpSpacePage::IpSpacePage(CoreServices &core, const Identity &identity, CoreEvent
     m_new->setShortcut(QKeySequence::New);
     m_nextNetworks->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
     m_nextAddresses->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_A);
+    m_assign->setShortcut(Qt::CTRL | Qt::Key_I);
+    m_assign->setToolTip(tr("Put the chosen address on an interface of one of the site's devices"));
     m_delete->setShortcut(QKeySequence::Delete);
     m_refresh->setShortcut(QKeySequence::Refresh);
     connect(m_new, &QAction::triggered, this, &IpSpacePage::newNetwork);
     connect(m_nextNetworks, &QAction::triggered, this, &IpSpacePage::nextFreeNetworks);
+    connect(m_assign, &QAction::triggered, this, &IpSpacePage::assignAddress);
     connect(m_nextAddresses, &QAction::triggered, this, &IpSpacePage::nextFreeAddresses);
     connect(m_reserve, &QAction::triggered, this, [this] { setState(Network::Reserved); });
     connect(m_allocate, &QAction::triggered, this,
@@ -116,7 +123,8 @@ IpSpacePage::~IpSpacePage()
 
 QList<QAction *> IpSpacePage::toolBarActions() const
 {
-    return {m_new, m_nextNetworks, m_nextAddresses, m_reserve, m_allocate, m_delete, m_refresh};
+    return {m_new,     m_nextNetworks, m_nextAddresses, m_assign,
+            m_reserve, m_allocate,     m_delete,        m_refresh};
 }
 
 const Network *IpSpacePage::currentNetwork() const
@@ -201,6 +209,7 @@ void IpSpacePage::updateActions()
     const bool isNetwork = current && !current->ip.isHost();
     m_nextNetworks->setEnabled(isNetwork && m_rights.may(current->siteId, Action::Add));
     m_nextAddresses->setEnabled(m_nextNetworks->isEnabled());
+    m_assign->setEnabled(mayChange && current->ip.isHost());
     m_reserve->setEnabled(mayChange && current->state != Network::Reserved);
     m_allocate->setEnabled(mayChange && current->state == Network::Reserved);
     m_delete->setEnabled(current && m_rights.may(current->siteId, Action::Delete));
@@ -216,6 +225,19 @@ void IpSpacePage::newNetwork()
         return;
     m_model->reload();
     selectNetwork(dialog.networkId());
+}
+
+void IpSpacePage::assignAddress()
+{
+    const Network *current = currentNetwork();
+    if (!m_assign->isEnabled() || !current)
+        return;
+    const qint64 shown = current->id;
+    AssignAddressDialog dialog(m_core, m_identity, current->siteId, current->ip.cidr(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_model->reload();
+    selectNetwork(shown);
 }
 
 void IpSpacePage::nextFreeNetworks()

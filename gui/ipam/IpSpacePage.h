@@ -40,6 +40,7 @@ public:
 public Q_SLOTS:
     void reload();
     void newNetwork();
+    void assignAddress();
     void nextFreeNetworks();
     void nextFreeAddresses();
     void deleteNetwork();
@@ -63,6 +64,7 @@ private:
     QAction *m_new;
     QAction *m_nextNetworks;
     QAction *m_nextAddresses;
+    QAction *m_assign;
     QAction *m_reserve;
     QAction *m_allocate;
     QAction *m_delete;

@@ -5,6 +5,7 @@
 #include "common/ErrorLabel.h"
 #include "common/ProgressBarDelegate.h"
 #include "common/SiteListWidget.h"
+#include "ipam/AssignAddressDialog.h"
 #include "ipam/NetworkDialog.h"
 #include "ipam/NetworkTreeModel.h"
 #include "ipam/NextFreeDialog.h"
@@ -12,10 +13,12 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSpinBox>
+#include <QTest>
 #include <QTreeView>
 #include <gtest/gtest.h>
 
@@ -164,8 +167,73 @@ TEST_F(IpSpacePageTest, TheTreeKeepsQtsModelRulesAndAViewerMayNotAllocate)
     page.selectNetwork(block.id);
     for (const QString &name : {QStringLiteral("newNetwork"), QStringLiteral("nextNetworks"),
                                 QStringLiteral("nextAddresses"), QStringLiteral("reserve"),
-                                QStringLiteral("deleteNetwork")})
+                                QStringLiteral("assignAddress"), QStringLiteral("deleteNetwork")})
         EXPECT_FALSE(page.findChild<QAction *>(name)->isEnabled()) << name.toStdString();
+}
+
+// The address chosen in the tree goes on the interface chosen for it, beside what the interface
+// had; a device the site does not have, or an address the interface has, is said beside its field
+// and nothing changes.
+TEST_F(IpSpacePageTest, AnAddressIsAssignedToAnInterfaceOfADeviceTypedForIt)
+{
+    const Network lan = addNetwork(QStringLiteral("10.0.0.0/24"));
+    const Network address = addNetwork(QStringLiteral("10.0.0.5/32"));
+    ASSERT_TRUE(
+        core->devices()
+            .create(
+                admin,
+                QJsonArray{QJsonObject{{QStringLiteral("hostname"), QStringLiteral("lab-sw1")}},
+                           QJsonObject{{QStringLiteral("hostname"), QStringLiteral("lab-sw2")}}},
+                siteId)
+            .ok());
+    ASSERT_TRUE(
+        core->interfaces()
+            .create(admin,
+                    QJsonArray{QJsonObject{{QStringLiteral("device"), QStringLiteral("lab-sw1")},
+                                           {QStringLiteral("name"), QStringLiteral("eth0")},
+                                           {QStringLiteral("addresses"),
+                                            QJsonArray{QStringLiteral("10.0.0.4/32")}}},
+                               QJsonObject{{QStringLiteral("device"), QStringLiteral("lab-sw1")},
+                                           {QStringLiteral("name"), QStringLiteral("eth1")}}},
+                    siteId)
+            .ok());
+    CoreEvents events(*core);
+    IpSpacePage page(*core, admin, events);
+    auto *assign = page.findChild<QAction *>(QStringLiteral("assignAddress"));
+    page.selectNetwork(lan.id);
+    EXPECT_FALSE(assign->isEnabled());
+    page.selectNetwork(address.id);
+    ASSERT_TRUE(assign->isEnabled());
+
+    AssignAddressDialog dialog(*core, admin, siteId, page.currentNetwork()->ip.cidr());
+    auto *device = dialog.findChild<QLineEdit *>(QStringLiteral("device"));
+    auto *interface = dialog.findChild<QComboBox *>(QStringLiteral("interface"));
+    EXPECT_EQ(dialog.findChild<QLineEdit *>(QStringLiteral("addresses"))->text(),
+              QStringLiteral("10.0.0.5/32"));
+    QTest::keyClicks(device, QStringLiteral("sw"));
+    EXPECT_EQ(device->completer()->model()->rowCount(), 2);
+    device->setText(QStringLiteral("lab-sw9"));
+    EXPECT_FALSE(interface->isEnabled());
+    dialog.accept();
+    EXPECT_FALSE(dialog.findChild<ErrorLabel *>(QStringLiteral("deviceError"))->isHidden());
+    EXPECT_EQ(dialog.result(), QDialog::Rejected);
+
+    device->setText(QStringLiteral("lab-sw1"));
+    ASSERT_EQ(interface->count(), 2);
+    EXPECT_EQ(interface->itemText(0), QStringLiteral("eth0 (10.0.0.4/32)"));
+    interface->setCurrentIndex(0);
+    dialog.accept();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_EQ(core->interfaces().get(QStringLiteral("lab-sw1:eth0")).value().addresses,
+              (QStringList{QStringLiteral("10.0.0.4/32"), QStringLiteral("10.0.0.5/32")}));
+
+    // Again: the interface has it already.
+    AssignAddressDialog again(*core, admin, siteId, QStringLiteral("10.0.0.5/32"));
+    again.findChild<QLineEdit *>(QStringLiteral("device"))->setText(QStringLiteral("lab-sw1"));
+    again.accept();
+    EXPECT_FALSE(again.findChild<ErrorLabel *>(QStringLiteral("addressesError"))->isHidden());
+    EXPECT_EQ(again.result(), QDialog::Rejected);
+    EXPECT_EQ(core->interfaces().get(QStringLiteral("lab-sw1:eth0")).value().addresses.size(), 2);
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "inventory/InventoryPage.h"
 #include "inventory/InventoryTreeModel.h"
 #include "inventory/InventoryTreeView.h"
+#include "ipam/AssignAddressDialog.h"
 #include "ipam/IpSpacePage.h"
 #include "ipam/NetworkTreeModel.h"
 #include "ipam/NextFreeDialog.h"
@@ -124,11 +125,13 @@ TEST_F(ScreenshotTest, RendersTheDialogsAndTheJobsDock)
     NextFreeDialog addresses(*core, admin, core->networks().list(firstNetwork).value().first(),
                              NextFreeDialog::Kind::Addresses);
     save(addresses, QStringLiteral("dialog-next-addresses.png"));
+    const qint64 lax = core->devices().get(QStringLiteral("lax-core1")).value().siteId;
+    AssignAddressDialog assign(*core, admin, lax, QStringLiteral("10.10.10.40/32"));
+    assign.findChild<QLineEdit *>(QStringLiteral("device"))->setText(QStringLiteral("lax-core1"));
+    save(assign, QStringLiteral("dialog-assign-address.png"));
     NewTokenDialog token(*core, admin);
     save(token, QStringLiteral("dialog-new-token.png"));
-    AttributeDefinitionsDialog attributes(
-        *core, admin, core->devices().get(QStringLiteral("lax-core1")).value().siteId,
-        QStringLiteral("Demo LAX"));
+    AttributeDefinitionsDialog attributes(*core, admin, lax, QStringLiteral("Demo LAX"));
     save(attributes, QStringLiteral("dialog-attribute-definitions.png"));
     CredentialSetDialog credentials(*core, admin, std::nullopt);
     save(credentials, QStringLiteral("dialog-credential-set.png"));
