@@ -4,13 +4,11 @@
 #include "CoreServices.h"
 #include "server/ListenAddress.h"
 
-#include <QHostInfo>
-#include <QThread>
-
 namespace Cairn {
 
-EmbeddedServer::EmbeddedServer(CoreServices &core)
+EmbeddedServer::EmbeddedServer(CoreServices &core, Result<ApiService::Settings> settings)
     : m_core(core)
+    , m_settings(std::move(settings))
 {
 }
 
@@ -38,10 +36,9 @@ Result<QString> EmbeddedServer::start(const QString &listen)
     if (!address)
         return Error::invalidField(QStringLiteral("listen"),
                                    QStringLiteral("Give HOST:PORT, such as 127.0.0.1:8090."));
-    ApiService::Settings settings;
-    settings.api.nodeName = QHostInfo::localHostName();
-    settings.threads = qMax(1, QThread::idealThreadCount());
-    auto service = std::make_unique<ApiService>(m_core, settings);
+    if (!m_settings)
+        return m_settings.error();
+    auto service = std::make_unique<ApiService>(m_core, m_settings.value());
     const Result<quint16> port = service->listen(address->host, address->port);
     if (!port)
         return port.error();
@@ -49,7 +46,9 @@ Result<QString> EmbeddedServer::start(const QString &listen)
     const QString host = address->host.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + address->host.toString() + QLatin1Char(']')
                              : address->host.toString();
-    return QStringLiteral("http://%1:%2").arg(host).arg(port.value());
+    return QStringLiteral("%1://%2:%3")
+        .arg(m_settings->tls ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(port.value());
 }
 
 void EmbeddedServer::stop()

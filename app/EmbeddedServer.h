@@ -1,21 +1,22 @@
 #pragma once
 
+#include "ApiService.h"
 #include "common/ServerHooks.h"
 
 #include <memory>
 
 namespace Cairn {
 
-class ApiService;
 class CoreServices;
 
-// The REST server the desktop starts in its own process, on the window's core, with the
-// defaults of `cairn serve` (no config file: plain HTTP and the default limits; a server others
-// reach over a network is `cairn serve` with TLS). Outlives the window; it stops the server.
+// The REST server the desktop starts in its own process, on the window's core, as the config
+// file says `cairn serve` would serve ([http] limits and TLS, [server] threads and node name,
+// [auth] trusted header). Outlives the window; it stops the server.
 class EmbeddedServer
 {
 public:
-    explicit EmbeddedServer(CoreServices &core);
+    // `settings` may be why the config file's listener settings are wrong: Start says so.
+    EmbeddedServer(CoreServices &core, Result<ApiService::Settings> settings);
     ~EmbeddedServer();
     Q_DISABLE_COPY_MOVE(EmbeddedServer)
 
@@ -27,6 +28,7 @@ private:
     void stop();
 
     CoreServices &m_core;
+    Result<ApiService::Settings> m_settings;
     std::unique_ptr<ApiService> m_service;
 };
 

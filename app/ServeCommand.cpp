@@ -1,5 +1,6 @@
 #include "ServeCommand.h"
 
+#include "ApiListenerSettings.h"
 #include "ApiRoutes.h"
 #include "ApiService.h"
 #include "ApiSettings.h"
@@ -15,12 +16,10 @@
 #include "routing/Router.h"
 #include "server/ApiServer.h"
 #include "server/ListenAddress.h"
-#include "server/ServerTls.h"
 #include "virt/VirtPoller.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QHostInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -46,14 +45,10 @@ struct ServeSettings
 {
     ListenAddress api;
     std::optional<ListenAddress> ztp;
-    int threads = 1;
-    HttpLimits limits;
-    // The API listener's TLS, when [http] certificate and key are set.
-    std::optional<QSslConfiguration> tls;
+    // The API listener's threads, limits, TLS, node and trusted header.
+    ApiService::Settings service;
     // The ZTP listener's: anyone on the provisioning network reaches it without credentials.
     HttpLimits ztpLimits;
-    ApiSettings apiSettings;
-    TrustedHeaderSettings trustedHeader;
     // How often the hypervisors are synchronised.
     int virtPollSeconds = 30;
 };
@@ -87,55 +82,13 @@ std::optional<ServeSettings> readSettings(const Configuration &configuration, in
             return std::nullopt;
         }
     }
-    bool ok = false;
-    settings.threads =
-        value(ThreadsOption, QStringLiteral("server/threads"), QThread::idealThreadCount())
-            .toInt(&ok);
-    if (!ok || settings.threads < 1 || settings.threads > 256) {
-        *exitCode = usage(QStringLiteral("--threads takes a number from 1 to 256"));
+    Result<ApiService::Settings> service = ApiListenerSettings::read(configuration);
+    if (!service) {
+        *exitCode = usage(service.error().message);
         return std::nullopt;
     }
-    HttpLimits &limits = settings.limits;
-    limits.maxHeaderBytes =
-        value({}, QStringLiteral("http/max_header_bytes"), limits.maxHeaderBytes).toLongLong();
-    limits.maxBodyBytes =
-        value({}, QStringLiteral("http/max_body_bytes"), limits.maxBodyBytes).toLongLong();
-    limits.requestTimeoutMs = int(
-        value({}, QStringLiteral("http/request_timeout_seconds"), limits.requestTimeoutMs / 1000.0)
-            .toDouble() *
-        1000);
-    limits.idleTimeoutMs =
-        int(value({}, QStringLiteral("http/idle_timeout_seconds"), limits.idleTimeoutMs / 1000.0)
-                .toDouble() *
-            1000);
-    limits.maxConnections =
-        value({}, QStringLiteral("http/max_connections"), limits.maxConnections).toInt();
-    limits.maxConnectionsPerAddress = value({}, QStringLiteral("http/max_connections_per_address"),
-                                            limits.maxConnectionsPerAddress)
-                                          .toInt();
-    limits.maxPendingBodyBytes =
-        value({}, QStringLiteral("http/max_pending_body_bytes"), limits.maxPendingBodyBytes)
-            .toLongLong();
-    if (limits.maxHeaderBytes < 1024 || limits.maxBodyBytes < 0 || limits.requestTimeoutMs < 100 ||
-        limits.idleTimeoutMs < 100 || limits.maxConnections < 1 ||
-        limits.maxConnectionsPerAddress < 1 || limits.maxPendingBodyBytes < limits.maxBodyBytes) {
-        *exitCode = usage(QStringLiteral("[http] limits in the config file are out of range"));
-        return std::nullopt;
-    }
-    const QString certificate = value({}, QStringLiteral("http/certificate"), QString()).toString();
-    const QString key = value({}, QStringLiteral("http/key"), QString()).toString();
-    if (certificate.isEmpty() != key.isEmpty()) {
-        *exitCode = usage(QStringLiteral("[http] certificate and key go together"));
-        return std::nullopt;
-    }
-    if (!certificate.isEmpty()) {
-        Result<QSslConfiguration> tls = ServerTls::load(certificate, key);
-        if (!tls) {
-            *exitCode = usage(tls.error().message);
-            return std::nullopt;
-        }
-        settings.tls = std::move(tls.value());
-    }
+    settings.service = std::move(service).value();
+    const HttpLimits &limits = settings.service.limits;
     // Node facts are a few kilobytes, startup-configs larger; nothing else has a body.
     settings.ztpLimits = limits;
     // Switches have no credentials to send.
@@ -162,39 +115,13 @@ std::optional<ServeSettings> readSettings(const Configuration &configuration, in
     settings.ztpLimits.bodyLimits = {
         {"PUT", QRegularExpression(QStringLiteral("^/nodes/[^/]+/startup-config$")),
          maxConfigBytes}};
-    settings.apiSettings.nodeName =
-        value({}, QStringLiteral("server/node_name"), QHostInfo::localHostName()).toString();
-    settings.apiSettings.clusterId = value({}, QStringLiteral("server/cluster_id"), 1).toInt();
+    bool ok = false;
     settings.virtPollSeconds = value({}, QStringLiteral("virt/poll_seconds"), 30).toInt(&ok);
     if (!ok || settings.virtPollSeconds < 1 || settings.virtPollSeconds > 86400) {
         *exitCode = usage(QStringLiteral("[virt] poll_seconds takes a number from 1 to 86400"));
         return std::nullopt;
     }
 
-    TrustedHeaderSettings &trusted = settings.trustedHeader;
-    trusted.headerName =
-        value(TrustedHeaderOption, QStringLiteral("auth/trusted_header"), QString())
-            .toString()
-            .toLatin1();
-    const QStringList proxies =
-        configuration.values(QStringLiteral("auth/trusted_proxies"), TrustedProxyOption);
-    for (const QString &proxy : proxies) {
-        const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(proxy.trimmed());
-        if (subnet.first.isNull()) {
-            *exitCode =
-                usage(QStringLiteral("--trusted-proxy takes an address or CIDR: %1").arg(proxy));
-            return std::nullopt;
-        }
-        trusted.proxies << subnet;
-    }
-    if (!trusted.headerName.isEmpty() && trusted.proxies.isEmpty()) {
-        *exitCode = usage(QStringLiteral("--trusted-header needs at least one --trusted-proxy"));
-        return std::nullopt;
-    }
-    trusted.createUsers =
-        value({}, QStringLiteral("auth/trusted_header_create_users"), true).toBool();
-    if (!trusted.headerName.isEmpty())
-        limits.credentialHeaders << trusted.headerName.toLower();
     return settings;
 }
 
@@ -310,8 +237,7 @@ int ServeCommand::run(const QStringList &arguments)
     }
     warnWithoutAdministrator(parser, *core);
 
-    ApiService api(*core, {settings->apiSettings, settings->trustedHeader, settings->limits,
-                           settings->threads, settings->tls});
+    ApiService api(*core, settings->service);
     const Result<quint16> port = api.listen(settings->api.host, settings->api.port);
     if (!port) {
         QTextStream(stderr) << "cairn: " << port.error().message << Qt::endl;
@@ -320,8 +246,9 @@ int ServeCommand::run(const QStringList &arguments)
     qCInfo(lcServe).noquote()
         << "listening on"
         << QStringLiteral("%1:%2").arg(settings->api.host.toString()).arg(port.value()) << "with"
-        << settings->threads << "thread(s)," << (settings->tls ? "TLS," : "plain HTTP,")
-        << "database" << core->options().database.describe();
+        << settings->service.threads << "thread(s),"
+        << (settings->service.tls ? "TLS," : "plain HTTP,") << "database"
+        << core->options().database.describe();
     // The ZTP listener: its own router (every route public) and its own threads.
     Router ztpRouter;
     ApiRoutes::registerZtp(ztpRouter, *core);
@@ -333,7 +260,7 @@ int ServeCommand::run(const QStringList &arguments)
             return ExitFailure;
         }
         // Its own, smaller pool for plugins and hashing: a switch flood never holds up the API.
-        ztp = std::make_unique<ApiServer>(ztpRouter, settings->ztpLimits, settings->threads,
+        ztp = std::make_unique<ApiServer>(ztpRouter, settings->ztpLimits, settings->service.threads,
                                           BlockingWork::Limits{16, 256});
         const Result<quint16> ztpPort = ztp->listen(settings->ztp->host, settings->ztp->port);
         if (!ztpPort) {

@@ -1,4 +1,6 @@
+#include "ApiListenerSettings.h"
 #include "CommonOptions.h"
+#include "Configuration.h"
 #include "EmbeddedServer.h"
 #include "ExitCode.h"
 #include "GroupCommand.h"
@@ -101,7 +103,12 @@ int runGui(int argc, char **argv)
     CommonOptions::addTo(parser);
     parser.process(app);
     int exitCode = ExitOk;
-    std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
+    const Result<Configuration> configuration = Configuration::load(parser);
+    if (!configuration) {
+        QTextStream(stderr) << "cairn: " << configuration.error().message << Qt::endl;
+        return ExitUsage;
+    }
+    std::optional<CoreOptions> options = CommonOptions::read(configuration.value(), &exitCode);
     if (!options)
         return exitCode;
     Theme::apply(Theme::chosen());
@@ -147,7 +154,7 @@ int runGui(int argc, char **argv)
     // No other connection will be opened: the secrets leave the environment.
     CommonOptions::forgetEnvironmentSecrets();
     // Declared before the window, so it outlives it: the window stops it when it closes.
-    EmbeddedServer server(*core);
+    EmbeddedServer server(*core, ApiListenerSettings::read(configuration.value()));
     MainWindow window(*core, *identity, server.hooks());
     QObject::connect(&window, &MainWindow::signedOut, &window, [&window](const QString &reason) {
         QMessageBox::warning(&window, window.windowTitle(), reason);

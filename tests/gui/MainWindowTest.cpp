@@ -1,5 +1,7 @@
 #include "shell/MainWindow.h"
 
+#include "ApiListenerSettings.h"
+#include "Configuration.h"
 #include "CoreFixture.h"
 #include "EmbeddedServer.h"
 #include "HttpClient.h"
@@ -9,11 +11,14 @@
 #include "shell/SignInDialog.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <gtest/gtest.h>
 
@@ -73,7 +78,7 @@ TEST_F(MainWindowTest, StartsAndStopsTheRestServerInItsOwnProcess)
     const Identity admin = addUser(QStringLiteral("admin"), true);
     const QString key = core->tokens().create(admin.user.id, std::nullopt, false).value().key;
     // The server the program gives the window.
-    EmbeddedServer server(*core);
+    EmbeddedServer server(*core, ApiService::Settings());
     MainWindow window(*core, admin, server.hooks());
     EXPECT_TRUE(window.serverAddress().isEmpty());
     window.startServer(QStringLiteral("127.0.0.1:0"));
@@ -89,6 +94,60 @@ TEST_F(MainWindowTest, StartsAndStopsTheRestServerInItsOwnProcess)
     window.stopServer();
     EXPECT_TRUE(window.serverAddress().isEmpty());
     EXPECT_EQ(Cairn::Test::HttpClient(port).get("/api/sites/").status, 0);
+}
+
+namespace {
+
+// The configuration `cairn --config FILE` reads, FILE holding `text`.
+Result<Configuration> configurationOf(const QTemporaryDir &folder, const QByteArray &text,
+                                      QCommandLineParser &parser)
+{
+    const QString path = folder.filePath(QStringLiteral("cairn.ini"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return Error::internal(QStringLiteral("cannot write the config file"));
+    file.close();
+    parser.addOption({QStringLiteral("config"), QString(), QStringLiteral("FILE")});
+    if (!parser.parse({QStringLiteral("cairn"), QStringLiteral("--config"), path}))
+        return Error::internal(parser.errorText());
+    return Configuration::load(parser);
+}
+
+} // namespace
+
+// The desktop's server reads the config file's listener settings as `cairn serve` does: its
+// [http] limits hold, and settings out of range stop it starting, saying which.
+TEST_F(MainWindowTest, TheBuiltInServerServesAsTheConfigFileSays)
+{
+    const Identity admin = addUser(QStringLiteral("admin"), true);
+    const QString key = core->tokens().create(admin.user.id, std::nullopt, false).value().key;
+    const QTemporaryDir folder;
+    QCommandLineParser parser;
+    const Result<Configuration> small =
+        configurationOf(folder, "[http]\nmax_body_bytes = 2048\n", parser);
+    ASSERT_TRUE(small.ok()) << small.error().message.toStdString();
+    EmbeddedServer server(*core, ApiListenerSettings::read(small.value()));
+    const Result<QString> address = server.hooks().start(QStringLiteral("127.0.0.1:0"));
+    ASSERT_TRUE(address.ok()) << address.error().message.toStdString();
+    const auto port = quint16(address->section(QLatin1Char(':'), -1).toUInt());
+    const Cairn::Test::HttpClient client(port);
+    const Cairn::Test::Headers headers = Cairn::Test::HttpClient::token(key.toLatin1()) +
+                                         Cairn::Test::Headers{{"Content-Type", "application/json"}};
+    const QByteArray name(4096, 'a');
+    const Cairn::Test::HttpReply large =
+        client.request("POST", "/api/sites/", "{\"name\": \"" + name + "\"}", headers);
+    EXPECT_EQ(large.status, 413) << large.body.toStdString();
+    EXPECT_EQ(client.request("POST", "/api/sites/", "{\"name\": \"small\"}", headers).status, 201);
+    server.hooks().stop();
+
+    QCommandLineParser wrongParser;
+    const Result<Configuration> wrong =
+        configurationOf(folder, "[http]\nmax_connections = 0\n", wrongParser);
+    ASSERT_TRUE(wrong.ok());
+    EmbeddedServer refused(*core, ApiListenerSettings::read(wrong.value()));
+    const Result<QString> notStarted = refused.hooks().start(QStringLiteral("127.0.0.1:0"));
+    ASSERT_FALSE(notStarted.ok());
+    EXPECT_TRUE(notStarted.error().message.contains(QStringLiteral("[http]")));
 }
 
 TEST_F(MainWindowTest, AnAccountChangedElsewhereSignsTheWindowOut)
