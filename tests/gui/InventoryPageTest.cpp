@@ -313,6 +313,11 @@ TEST(InventoryFollowsTheApi, ADeviceAddedThroughTheRestApiAppearsInTheOpenView)
     InventoryPage page(core, Identity{admin, false}, events);
     DeviceListModel *model = page.deviceList()->deviceModel();
     ASSERT_EQ(model->rowCount(), 0);
+    // The site open in the tree, empty for now.
+    InventoryTreeModel *tree = page.findChild<InventoryTreeView *>()->treeModel();
+    const QModelIndex lab = tree->find(InventoryTreeModel::Kind::Site, site);
+    tree->fetchMore(lab);
+    ASSERT_EQ(tree->rowCount(lab), 0);
 
     // The server a script talks to, on the same database, in another process.
     Cairn::Test::ServerProcess server(dir.path(), url);
@@ -333,6 +338,8 @@ TEST(InventoryFollowsTheApi, ADeviceAddedThroughTheRestApiAppearsInTheOpenView)
     EXPECT_TRUE(QTest::qWaitFor([model] { return model->rowCount() == 1; }, 10000));
     EXPECT_EQ(model->index(0, DeviceListModel::Hostname).data().toString(),
               QStringLiteral("from-a-script"));
+    ASSERT_EQ(tree->rowCount(lab), 1);
+    EXPECT_EQ(tree->index(0, 0, lab).data().toString(), QStringLiteral("from-a-script"));
     server.stop();
 }
 
