@@ -5,6 +5,7 @@
 
 #include <QHostInfo>
 #include <QThread>
+#include <algorithm>
 
 namespace Cairn {
 
@@ -76,10 +77,11 @@ Result<ApiService::Settings> ApiListenerSettings::read(const Configuration &conf
 {
     ApiService::Settings settings;
     bool ok = false;
-    settings.threads = configuration
-                           .value(QStringLiteral("server/threads"), QThread::idealThreadCount(),
-                                  QStringLiteral("threads"))
-                           .toInt(&ok);
+    settings.threads =
+        configuration
+            .value(QStringLiteral("server/threads"),
+                   std::clamp(QThread::idealThreadCount(), 1, 256), QStringLiteral("threads"))
+            .toInt(&ok);
     if (!ok || settings.threads < 1 || settings.threads > 256)
         return Error::badRequest(QStringLiteral("--threads takes a number from 1 to 256"));
     Result<HttpLimits> limits = readLimits(configuration);

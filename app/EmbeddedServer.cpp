@@ -6,7 +6,7 @@
 
 namespace Cairn {
 
-EmbeddedServer::EmbeddedServer(CoreServices &core, Result<ApiService::Settings> settings)
+EmbeddedServer::EmbeddedServer(CoreServices &core, SettingsReader settings)
     : m_core(core)
     , m_settings(std::move(settings))
 {
@@ -36,9 +36,10 @@ Result<QString> EmbeddedServer::start(const QString &listen)
     if (!address)
         return Error::invalidField(QStringLiteral("listen"),
                                    QStringLiteral("Give HOST:PORT, such as 127.0.0.1:8090."));
-    if (!m_settings)
-        return m_settings.error();
-    auto service = std::make_unique<ApiService>(m_core, m_settings.value());
+    const Result<ApiService::Settings> settings = m_settings();
+    if (!settings)
+        return settings.error();
+    auto service = std::make_unique<ApiService>(m_core, settings.value());
     const Result<quint16> port = service->listen(address->host, address->port);
     if (!port)
         return port.error();
@@ -47,7 +48,7 @@ Result<QString> EmbeddedServer::start(const QString &listen)
                              ? QLatin1Char('[') + address->host.toString() + QLatin1Char(']')
                              : address->host.toString();
     return QStringLiteral("%1://%2:%3")
-        .arg(m_settings->tls ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(settings->tls ? QStringLiteral("https") : QStringLiteral("http"), host)
         .arg(port.value());
 }
 

@@ -3,6 +3,7 @@
 #include "ApiService.h"
 #include "common/ServerHooks.h"
 
+#include <functional>
 #include <memory>
 
 namespace Cairn {
@@ -15,8 +16,10 @@ class CoreServices;
 class EmbeddedServer
 {
 public:
-    // `settings` may be why the config file's listener settings are wrong: Start says so.
-    EmbeddedServer(CoreServices &core, Result<ApiService::Settings> settings);
+    // Reads the listener settings (or why they are wrong) each time the server starts: a TLS
+    // key is read only when it is needed.
+    using SettingsReader = std::function<Result<ApiService::Settings>()>;
+    EmbeddedServer(CoreServices &core, SettingsReader settings);
     ~EmbeddedServer();
     Q_DISABLE_COPY_MOVE(EmbeddedServer)
 
@@ -28,7 +31,7 @@ private:
     void stop();
 
     CoreServices &m_core;
-    Result<ApiService::Settings> m_settings;
+    SettingsReader m_settings;
     std::unique_ptr<ApiService> m_service;
 };
 

@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QTextStream>
 #include <QTranslator>
+#include <sys/prctl.h>
 
 using namespace Cairn;
 
@@ -94,6 +95,9 @@ int runGui(int argc, char **argv)
                                "the other commands.\n";
         return ExitFailure;
     }
+    // As `cairn serve`: other processes of the same user may not read this one's memory, where
+    // the server key, the database password and a TLS key may be.
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     QApplication app(argc, argv);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("cairn"), QStringLiteral("_"),
@@ -154,7 +158,8 @@ int runGui(int argc, char **argv)
     // No other connection will be opened: the secrets leave the environment.
     CommonOptions::forgetEnvironmentSecrets();
     // Declared before the window, so it outlives it: the window stops it when it closes.
-    EmbeddedServer server(*core, ApiListenerSettings::read(configuration.value()));
+    EmbeddedServer server(
+        *core, [&configuration] { return ApiListenerSettings::read(configuration.value()); });
     MainWindow window(*core, *identity, server.hooks());
     QObject::connect(&window, &MainWindow::signedOut, &window, [&window](const QString &reason) {
         QMessageBox::warning(&window, window.windowTitle(), reason);

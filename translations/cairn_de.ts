@@ -90,10 +90,6 @@
         <source>The device has no interface yet.</source>
         <translation>Das Gerät hat noch keine Schnittstelle.</translation>
     </message>
-    <message>
-        <source>The interface has this address already.</source>
-        <translation>Die Schnittstelle hat diese Adresse bereits.</translation>
-    </message>
 </context>
 <context>
     <name>Cairn::AttributeDefinitionsDialog</name>

@@ -63,16 +63,17 @@ SqlWhere whereOf(const InterfaceFilter &filter, const QSqlDatabase &db)
     }
     if (filter.excludeId)
         where.add(QStringLiteral("i.id <> ?"), {*filter.excludeId});
+    // UNION, not UNION ALL: should parents ever form a ring, the walk ends where it began.
     if (filter.ancestorsOf)
         where.add(QStringLiteral(
                       "i.id IN (WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM "
-                      "interfaces WHERE id = ? UNION ALL SELECT x.id, x.parent_id FROM "
+                      "interfaces WHERE id = ? UNION SELECT x.id, x.parent_id FROM "
                       "interfaces x JOIN up ON x.id = up.parent_id) SELECT id FROM up WHERE "
                       "id <> ?)"),
                   {*filter.ancestorsOf, *filter.ancestorsOf});
     if (filter.descendantsOf)
         where.add(QStringLiteral("i.id IN (WITH RECURSIVE down(id) AS (SELECT id FROM interfaces "
-                                 "WHERE parent_id = ? UNION ALL SELECT x.id FROM interfaces x "
+                                 "WHERE parent_id = ? UNION SELECT x.id FROM interfaces x "
                                  "JOIN down ON x.parent_id = down.id) SELECT id FROM down)"),
                   {*filter.descendantsOf});
     if (filter.addressId)

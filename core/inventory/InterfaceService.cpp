@@ -15,12 +15,14 @@
 #include "net/MacAddress.h"
 
 #include <QSet>
+#include <algorithm>
 
 namespace Cairn {
 
 namespace {
 
 const QString InterfaceResource = QStringLiteral("Interface");
+const QString AddressesField = QStringLiteral("addresses");
 
 Error duplicateName(const Error &error, const QString &name)
 {
@@ -207,6 +209,21 @@ Result<Interface> InterfaceService::applyFields(Interface interface, const QJson
                 return Error::invalidField(
                     QStringLiteral("parent_id"),
                     QStringLiteral("An interface cannot be its own parent."));
+            if (interface.id != 0) {
+                InterfaceFilter above;
+                above.ancestorsOf = found->id;
+                const Result<QList<Interface>> chain = m_interfaces.list(above);
+                if (!chain)
+                    return chain.error();
+                if (std::any_of(chain->cbegin(), chain->cend(), [&interface](const Interface &up) {
+                        return up.id == interface.id;
+                    }))
+                    return Error::invalidField(
+                        QStringLiteral("parent_id"),
+                        QStringLiteral("Interface %1 is below this one: an interface cannot be "
+                                       "its own ancestor.")
+                            .arg(found->name));
+            }
             interface.parentId = found->id;
             interface.parentName = found->name;
         }
@@ -214,26 +231,56 @@ Result<Interface> InterfaceService::applyFields(Interface interface, const QJson
     return interface;
 }
 
+Result<qint64> InterfaceService::addressNetwork(const QSqlDatabase &db, const Identity &caller,
+                                                const Interface &interface,
+                                                const QJsonValue &address)
+{
+    const Result<IpNetwork> ip = IpNetwork::parse(address.toString(), AddressesField);
+    if (!address.isString() || !ip || !ip->isHost())
+        return Error::invalidField(
+            AddressesField,
+            QStringLiteral("'%1' is not a valid host address!")
+                .arg(address.isString() ? address.toString() : address.toVariant().toString()));
+    const Result<Network> network =
+        m_networks.assignedAddress(db, caller, interface.siteId, ip.value());
+    if (!network)
+        return network.error();
+    return network->id;
+}
+
+Result<void> InterfaceService::assignAddress(const QSqlDatabase &db, const Interface &interface,
+                                             qint64 networkId)
+{
+    Result<void> assigned = m_interfaces.assign(db, interface, networkId);
+    if (!assigned && assigned.error().code == ErrorCode::Conflict)
+        return Error::invalidField(AddressesField,
+                                   QStringLiteral("Address already assigned to this Device."));
+    return assigned;
+}
+
+Result<void> InterfaceService::readAddresses(Interface &interface)
+{
+    // The answer and the change log show the addresses as stored.
+    const auto stored = m_interfaces.addresses({interface.id});
+    if (!stored)
+        return stored.error();
+    std::tie(interface.addresses, interface.networks) = stored->value(interface.id);
+    return {};
+}
+
 Result<void> InterfaceService::setAddresses(const QSqlDatabase &db, const Identity &caller,
                                             Interface &interface, const QJsonValue &addresses)
 {
-    const QString field = QStringLiteral("addresses");
     if (!addresses.isArray())
-        return Error::invalidField(field, QStringLiteral("Expected a list of host addresses."));
+        return Error::invalidField(AddressesField,
+                                   QStringLiteral("Expected a list of host addresses."));
     QList<qint64> wanted;
     for (const QJsonValue address : addresses.toArray()) {
-        const Result<IpNetwork> ip = IpNetwork::parse(address.toString(), field);
-        if (!address.isString() || !ip || !ip->isHost())
-            return Error::invalidField(
-                field,
-                QStringLiteral("'%1' is not a valid host address!")
-                    .arg(address.isString() ? address.toString() : address.toVariant().toString()));
-        const Result<Network> network =
-            m_networks.assignedAddress(db, caller, interface.siteId, ip.value());
+        const Result<qint64> network = addressNetwork(db, caller, interface, address);
         if (!network)
             return network.error();
-        if (!wanted.contains(network->id))
-            wanted << network->id;
+        if (!wanted.contains(network.value()))
+            wanted << network.value();
     }
     const Result<QList<qint64>> current = m_interfaces.addressIds(db, interface.id);
     if (!current)
@@ -248,19 +295,46 @@ Result<void> InterfaceService::setAddresses(const QSqlDatabase &db, const Identi
     for (qint64 id : std::as_const(wanted)) {
         if (current->contains(id))
             continue;
-        const Result<void> assigned = m_interfaces.assign(db, interface, id);
+        Result<void> assigned = assignAddress(db, interface, id);
         if (!assigned)
-            return assigned.error().code == ErrorCode::Conflict
-                       ? Error::invalidField(
-                             field, QStringLiteral("Address already assigned to this Device."))
-                       : assigned.error();
+            return assigned;
     }
-    // The answer and the change log show the addresses as stored.
-    const auto stored = m_interfaces.addresses({interface.id});
-    if (!stored)
-        return stored.error();
-    std::tie(interface.addresses, interface.networks) = stored->value(interface.id);
-    return {};
+    return readAddresses(interface);
+}
+
+Result<Interface> InterfaceService::addAddress(const Identity &caller, qint64 interfaceId,
+                                               const QString &address)
+{
+    SiteGate gate(m_sites, m_permissions, caller, Action::Change);
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<Interface> {
+        const Result<QHash<qint64, Interface>> targets = byIds({interfaceId});
+        if (!targets)
+            return targets.error();
+        Interface interface = *targets->constFind(interfaceId);
+        const Result<void> allowed = gate.check(interface.siteId);
+        if (!allowed)
+            return allowed.error();
+        const Result<qint64> network = addressNetwork(db, caller, interface, address);
+        if (!network)
+            return network.error();
+        const Result<QList<qint64>> current = m_interfaces.addressIds(db, interface.id);
+        if (!current)
+            return current.error();
+        if (current->contains(network.value()))
+            return Error::invalidField(AddressesField,
+                                       QStringLiteral("The interface has this address already."));
+        const Result<void> done = Transaction::allOf(
+            {[&] { return assignAddress(db, interface, network.value()); },
+             [&] { return readAddresses(interface); },
+             [&] {
+                 return ChangeLog::record(db, caller.user.id, interface.siteId,
+                                          QStringLiteral("Update"), InterfaceResource, interface.id,
+                                          interface.toJson());
+             }});
+        if (!done)
+            return done.error();
+        return interface;
+    });
 }
 
 Result<QList<Interface>> InterfaceService::create(const Identity &caller, const QJsonArray &items,

@@ -41,12 +41,22 @@ public:
     // Each item carries its `id`; the device never changes. `addresses`, when given, becomes
     // the whole list (a PUT must give it).
     Result<QList<Interface>> update(const Identity &caller, const QJsonArray &items, bool partial);
+    // One more host address on the interface, the others left as they are (whoever changed
+    // them meanwhile): the desktop's "assign to interface".
+    Result<Interface> addAddress(const Identity &caller, qint64 interfaceId,
+                                 const QString &address);
     // An interface with child interfaces is refused (409).
     Result<void> remove(const Identity &caller, const QList<qint64> &ids);
 
 private:
     Result<void> attachDetails(QList<Interface> &interfaces);
     Result<Interface> applyFields(Interface interface, const QJsonObject &fields, bool partial);
+    // The network of a host address given for `interface` (made as assigned when missing).
+    Result<qint64> addressNetwork(const QSqlDatabase &db, const Identity &caller,
+                                  const Interface &interface, const QJsonValue &address);
+    Result<void> assignAddress(const QSqlDatabase &db, const Interface &interface,
+                               qint64 networkId);
+    Result<void> readAddresses(Interface &interface);
     Result<void> setAddresses(const QSqlDatabase &db, const Identity &caller, Interface &interface,
                               const QJsonValue &addresses);
     Result<QHash<qint64, Interface>> byIds(const QList<qint64> &ids);

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QSet>
 #include <QSplitter>
 #include <QStackedLayout>
 #include <QTabWidget>
@@ -225,15 +226,21 @@ void DeviceDetailsWidget::showCircuits()
     const Result<QList<Circuit>> circuits = m_core.circuits().list(filter);
     if (!circuits)
         return;
-    const Result<Device> device = m_core.devices().get(QString::number(m_deviceId));
-    // Slugs are "hostname:interface": the end on this device is the one that starts with it.
-    const QString here = device ? device->hostname + QLatin1Char(':') : QString();
+    // The end on this device is the one on one of its interfaces (hostnames repeat across
+    // sites; interface ids do not).
+    InterfaceFilter ownFilter;
+    ownFilter.deviceId = m_deviceId;
+    ownFilter.limit = MaximumRows;
+    const Result<QList<Interface>> own = m_core.interfaces().list(ownFilter);
+    QSet<qint64> here;
+    for (const Interface &interface : own ? own.value() : QList<Interface>())
+        here.insert(interface.id);
     for (const Circuit &circuit : circuits.value()) {
-        const bool aHere = circuit.endpointASlug.startsWith(here);
+        const bool aHere = here.contains(circuit.endpointA);
         const QString hereEnd = aHere ? circuit.endpointASlug : circuit.endpointZSlug;
         const QString otherEnd = aHere ? circuit.endpointZSlug : circuit.endpointASlug;
         m_circuits->addTopLevelItem(
-            new QTreeWidgetItem({circuit.name, hereEnd.mid(here.size()),
+            new QTreeWidgetItem({circuit.name, hereEnd.section(QLatin1Char(':'), 1),
                                  otherEnd.isEmpty() ? tr("(not connected)") : otherEnd}));
     }
     m_circuits->resizeColumnToContents(0);

@@ -202,9 +202,24 @@ std::optional<InventoryTreeModel::Children> InventoryTreeModel::readInterfaces(q
         byId.insert(interface.id, node.get());
         all.emplace_back(std::move(node), interface.parentId);
     }
+    // Parents never form a ring (the core refuses one); were one there, its interfaces are
+    // shown at the top rather than lost.
+    QHash<qint64, std::optional<qint64>> parentOf;
+    for (const Interface &interface : std::as_const(sorted))
+        parentOf.insert(interface.id, interface.parentId);
+    const auto inRing = [&parentOf](qint64 id) {
+        QSet<qint64> seen{id};
+        for (std::optional<qint64> up = parentOf.value(id); up && parentOf.contains(*up);
+             up = parentOf.value(*up)) {
+            if (seen.contains(*up))
+                return true;
+            seen.insert(*up);
+        }
+        return false;
+    };
     Children children;
     for (auto &[node, parentId] : all) {
-        Node *above = parentId ? byId.value(*parentId) : nullptr;
+        Node *above = parentId && !inRing(node->id) ? byId.value(*parentId) : nullptr;
         if (above)
             above->children.push_back(std::move(node));
         else
@@ -216,54 +231,75 @@ std::optional<InventoryTreeModel::Children> InventoryTreeModel::readInterfaces(q
 void InventoryTreeModel::merge(Node &parent, Nodes fresh)
 {
     const QModelIndex parentIndex = indexOf(&parent);
-    QSet<std::pair<int, qint64>> wanted;
-    for (const std::unique_ptr<Node> &node : fresh)
-        wanted.insert({int(node->kind), node->id});
-    Nodes &rows = parent.children;
-    const auto sameAs = [](const Node &one, const Node &other) {
-        return one.kind == other.kind && one.id == other.id;
+    const auto keyOf = [](const Node &node) {
+        return std::pair{int(node.kind), node.id};
     };
-    for (int row = 0; row < int(fresh.size()); ++row) {
-        // What went away.
-        while (row < int(rows.size()) && !wanted.contains({int(rows[row]->kind), rows[row]->id})) {
-            beginRemoveRows(parentIndex, row, row);
-            rows.erase(rows.begin() + row);
-            endRemoveRows();
-        }
-        std::unique_ptr<Node> &update = fresh[row];
-        const auto found =
-            std::find_if(rows.begin() + std::min<qsizetype>(row, rows.size()), rows.end(),
-                         [&](const std::unique_ptr<Node> &node) { return sameAs(*node, *update); });
-        if (found == rows.end()) {
-            Nodes added;
-            added.push_back(std::move(update));
-            insert(parent, row, std::move(added));
+    QHash<std::pair<int, qint64>, int> freshRow;
+    for (int row = 0; row < int(fresh.size()); ++row)
+        freshRow.insert(keyOf(*fresh[row]), row);
+    Nodes &rows = parent.children;
+
+    // What went away, a run of rows at a time from the end.
+    for (int last = int(rows.size()) - 1; last >= 0; --last) {
+        if (freshRow.contains(keyOf(*rows[last])))
+            continue;
+        int first = last;
+        while (first > 0 && !freshRow.contains(keyOf(*rows[first - 1])))
+            --first;
+        beginRemoveRows(parentIndex, first, last);
+        rows.erase(rows.begin() + first, rows.begin() + last + 1);
+        endRemoveRows();
+        last = first;
+    }
+
+    // What was renamed so that it sorts elsewhere: the rows that stayed, put in their new order
+    // at once (their children and the views' expansion go with them).
+    const auto freshOrder = [&](const std::unique_ptr<Node> &one,
+                                const std::unique_ptr<Node> &other) {
+        return freshRow.value(keyOf(*one)) < freshRow.value(keyOf(*other));
+    };
+    if (!std::is_sorted(rows.begin(), rows.end(), freshOrder)) {
+        Q_EMIT layoutAboutToBeChanged({QPersistentModelIndex(parentIndex)});
+        QModelIndexList before;
+        for (int row = 0; row < int(rows.size()); ++row)
+            before << createIndex(row, 0, rows[row].get());
+        std::stable_sort(rows.begin(), rows.end(), freshOrder);
+        QHash<const void *, int> rowOf;
+        for (int row = 0; row < int(rows.size()); ++row)
+            rowOf.insert(rows[row].get(), row);
+        QModelIndexList after;
+        for (const QModelIndex &moved : std::as_const(before))
+            after << createIndex(rowOf.value(moved.internalPointer()), 0, moved.internalPointer());
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged({QPersistentModelIndex(parentIndex)});
+    }
+
+    // The rows that stayed take their new names; what is new goes in between, a run at a time.
+    int row = 0;
+    for (qsizetype next = 0; next < qsizetype(fresh.size());) {
+        if (row < int(rows.size()) && keyOf(*rows[row]) == keyOf(*fresh[next])) {
+            Node &kept = *rows[row];
+            const Node &update = *fresh[next];
+            if (kept.name != update.name || kept.toolTip != update.toolTip) {
+                kept.name = update.name;
+                kept.toolTip = update.toolTip;
+                const QModelIndex changed = createIndex(row, 0, &kept);
+                Q_EMIT dataChanged(changed, changed);
+            }
+            // Sub-interfaces come with their interface.
+            if (kept.kind == Kind::Interface)
+                merge(kept, std::move(fresh[next]->children));
+            ++row;
+            ++next;
             continue;
         }
-        // Renamed so that it sorts elsewhere: moved, keeping its children.
-        const int at = int(found - rows.begin());
-        if (at != row) {
-            beginMoveRows(parentIndex, at, at, parentIndex, row);
-            std::unique_ptr<Node> moved = std::move(rows[at]);
-            rows.erase(rows.begin() + at);
-            rows.insert(rows.begin() + row, std::move(moved));
-            endMoveRows();
-        }
-        Node &kept = *rows[row];
-        if (kept.name != update->name || kept.toolTip != update->toolTip) {
-            kept.name = update->name;
-            kept.toolTip = update->toolTip;
-            const QModelIndex changed = createIndex(row, 0, &kept);
-            Q_EMIT dataChanged(changed, changed);
-        }
-        // Sub-interfaces come with their interface.
-        if (kept.kind == Kind::Interface)
-            merge(kept, std::move(update->children));
-    }
-    if (rows.size() > fresh.size()) {
-        beginRemoveRows(parentIndex, int(fresh.size()), int(rows.size()) - 1);
-        rows.erase(rows.begin() + qsizetype(fresh.size()), rows.end());
-        endRemoveRows();
+        Nodes added;
+        while (next < qsizetype(fresh.size()) &&
+               !(row < int(rows.size()) && keyOf(*rows[row]) == keyOf(*fresh[next])))
+            added.push_back(std::move(fresh[next++]));
+        const auto count = int(added.size());
+        insert(parent, row, std::move(added));
+        row += count;
     }
 }
 
@@ -289,6 +325,20 @@ void InventoryTreeModel::insert(Node &parent, int row, Nodes nodes)
     parent.children.insert(parent.children.begin() + row, std::make_move_iterator(nodes.begin()),
                            std::make_move_iterator(nodes.end()));
     endInsertRows();
+}
+
+void InventoryTreeModel::release(const QModelIndex &index)
+{
+    Node &node = *nodeOf(index);
+    if (!index.isValid() || (node.kind != Kind::Site && node.kind != Kind::Device))
+        return;
+    if (!node.children.empty()) {
+        beginRemoveRows(index, 0, int(node.children.size()) - 1);
+        node.children.clear();
+        endRemoveRows();
+    }
+    node.read = false;
+    node.more = false;
 }
 
 InventoryTreeModel::Node *InventoryTreeModel::nodeOf(const QModelIndex &index) const

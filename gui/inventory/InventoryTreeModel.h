@@ -41,6 +41,8 @@ public:
     ~InventoryTreeModel() override;
 
     void reload();
+    // Forgets what was read below a collapsed site or device: reloads need not read it again.
+    void release(const QModelIndex &index);
     // The row of something already read; invalid otherwise.
     QModelIndex find(Kind kind, qint64 id) const;
 

@@ -2,6 +2,8 @@
 
 #include "InventoryTreeModel.h"
 
+#include <QScopedValueRollback>
+
 namespace Cairn {
 
 namespace {
@@ -25,6 +27,7 @@ InventoryTreeView::InventoryTreeView(CoreServices &core, QWidget *parent)
     setIconSize(QSize(16, 16));
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
             &InventoryTreeView::followCurrent);
+    connect(this, &QTreeView::collapsed, m_model, &InventoryTreeModel::release);
     setCurrentIndex(m_model->index(0, 0));
 }
 
@@ -51,6 +54,9 @@ void InventoryTreeView::selectAllSites()
 
 void InventoryTreeView::reload()
 {
+    // A current row that goes away hands over to a neighbour: that is no choice of the
+    // operator's, and the details stay where they are.
+    const QScopedValueRollback quiet(m_reloading, true);
     m_model->reload();
     // The current row went away with everything after it: the first stands in.
     if (!currentIndex().isValid())
@@ -67,7 +73,8 @@ void InventoryTreeView::followCurrent(const QModelIndex &current)
         m_site = site;
         Q_EMIT currentSiteChanged();
     }
-    if (kind == InventoryTreeModel::Kind::Device || kind == InventoryTreeModel::Kind::Interface) {
+    if (!m_reloading &&
+        (kind == InventoryTreeModel::Kind::Device || kind == InventoryTreeModel::Kind::Interface)) {
         Q_EMIT deviceChosen(current.data(InventoryTreeModel::DeviceIdRole).toLongLong(),
                             kind == InventoryTreeModel::Kind::Interface
                                 ? current.data(InventoryTreeModel::IdRole).toLongLong()

@@ -37,6 +37,7 @@ private:
 
     InventoryTreeModel *m_model;
     std::optional<qint64> m_site;
+    bool m_reloading = false;
 };
 
 } // namespace Cairn

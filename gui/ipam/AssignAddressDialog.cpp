@@ -7,7 +7,6 @@
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStringListModel>
@@ -127,21 +126,11 @@ Result<void> AssignAddressDialog::assign()
         return Error::invalidField(DeviceField, tr("No device of this site has that name."));
     if (m_interface->currentIndex() < 0)
         return Error::invalidField(InterfaceField, tr("The device has no interface yet."));
-    const qint64 interfaceId = m_interface->currentData().toLongLong();
-    Result<Interface> interface = m_core.interfaces().get(QString::number(interfaceId), m_siteId);
-    if (!interface)
-        return interface.error();
-    QStringList addresses = interface->addresses;
-    if (addresses.contains(address))
-        return Error::invalidField(AddressField, tr("The interface has this address already."));
-    addresses << address;
-    const Result<QList<Interface>> updated = m_core.interfaces().update(
-        m_caller,
-        QJsonArray{QJsonObject{{QStringLiteral("id"), interfaceId},
-                               {AddressField, QJsonArray::fromStringList(addresses)}}},
-        true);
-    if (!updated)
-        return updated.error();
+    // Added to what the interface has when it is saved, not to what this dialog read.
+    const Result<Interface> assigned =
+        m_core.interfaces().addAddress(m_caller, m_interface->currentData().toLongLong(), address);
+    if (!assigned)
+        return assigned.error();
     return {};
 }
 

@@ -160,21 +160,27 @@ void TopologyEdgeLayer::drawLines(QPainter &painter, const QRectF &area, bool sm
     TopologyEdgePicture::drawBatches(painter, batches(area, smooth));
 }
 
-void TopologyEdgeLayer::askForPicture(const QTransform &sceneToDevice, const QWidget &view,
+bool TopologyEdgeLayer::askForPicture(const QTransform &sceneToDevice, const QWidget &view,
                                       bool smooth)
 {
     const QRect shown = view.rect();
-    QRect area = shown.adjusted(-shown.width() / MarginShare, -shown.height() / MarginShare,
-                                shown.width() / MarginShare, shown.height() / MarginShare);
-    const qreal ratio = view.devicePixelRatioF();
-    if (qint64(area.width()) * area.height() * ratio * ratio > MaximumPicturePixels)
-        area = shown;
     // Nothing beyond the lines: zoomed out, the picture is no bigger than they are.
-    area &= sceneToDevice.mapRect(boundingRect()).toAlignedRect();
-    if (area.isEmpty())
-        return;
+    const QRect lines = sceneToDevice.mapRect(boundingRect()).toAlignedRect();
+    const qreal ratio = view.devicePixelRatioF();
+    const auto pixels = [ratio](const QRect &area) {
+        return qint64(area.width()) * area.height() * ratio * ratio;
+    };
+    QRect area = shown.adjusted(-shown.width() / MarginShare, -shown.height() / MarginShare,
+                                shown.width() / MarginShare, shown.height() / MarginShare) &
+                 lines;
+    if (pixels(area) > MaximumPicturePixels)
+        area = shown & lines;
+    // A screen too large to hold a picture of: its lines are drawn as they are.
+    if (area.isEmpty() || pixels(area) > MaximumPicturePixels)
+        return false;
     const QRectF sceneArea = sceneToDevice.inverted().mapRect(QRectF(area));
     m_picture.draw({batches(sceneArea, smooth), sceneToDevice, area, ratio, smooth, m_generation});
+    return true;
 }
 
 void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
@@ -187,9 +193,14 @@ void TopologyEdgeLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem 
         drawLines(*painter, option->exposedRect, smooth);
         return;
     }
-    const QRectF visible = toDevice.inverted().mapRect(QRectF(widget->rect())) & boundingRect();
-    if (!m_picture.isComing(toDevice, visible, m_generation))
-        askForPicture(toDevice, *widget, smooth);
+    const QRect visible = widget->rect() & toDevice.mapRect(boundingRect()).toAlignedRect();
+    if (visible.isEmpty())
+        return;
+    if (!m_picture.isComing(toDevice, visible, m_generation) &&
+        !askForPicture(toDevice, *widget, smooth)) {
+        drawLines(*painter, option->exposedRect, smooth);
+        return;
+    }
     const std::optional<TopologyEdgePicture::Picture> &picture = m_picture.picture();
     // Nodes are moving (or nothing is drawn yet): the lines follow them at once.
     if (!picture || picture->generation != m_generation) {

@@ -44,8 +44,9 @@ private:
     // The lines that cross `area`, one batch per pen.
     QList<TopologyEdgePicture::Batch> batches(const QRectF &area, bool smooth) const;
     void drawLines(QPainter &painter, const QRectF &area, bool smooth) const;
-    // Asks for a picture of what `view` shows, with a margin for panning.
-    void askForPicture(const QTransform &sceneToDevice, const QWidget &view, bool smooth);
+    // Asks for a picture of what `view` shows, with a margin for panning; false when a picture
+    // of it would take too much memory.
+    bool askForPicture(const QTransform &sceneToDevice, const QWidget &view, bool smooth);
 
     QList<TopologyEdge> m_edges;
     QList<std::pair<const TopologyNodeItem *, const TopologyNodeItem *>> m_ends;

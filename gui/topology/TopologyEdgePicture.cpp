@@ -31,18 +31,23 @@ TopologyEdgePicture::TopologyEdgePicture(QObject *parent)
     });
 }
 
-bool TopologyEdgePicture::isComing(const QTransform &sceneToDevice, const QRectF &sceneRect,
+bool TopologyEdgePicture::isComing(const QTransform &sceneToDevice, const QRect &deviceRect,
                                    quint64 generation) const
 {
-    return generation == m_wantedGeneration && scalesAlike(sceneToDevice, m_wantedTransform) &&
-           m_wantedRect.contains(sceneRect);
+    if (generation != m_wantedGeneration || !scalesAlike(sceneToDevice, m_wantedTransform))
+        return false;
+    // Panned since: the picture moved with the scene.
+    const QPoint panned = QPointF(sceneToDevice.dx() - m_wantedTransform.dx(),
+                                  sceneToDevice.dy() - m_wantedTransform.dy())
+                              .toPoint();
+    return m_wantedRect.translated(panned).contains(deviceRect);
 }
 
 void TopologyEdgePicture::draw(Request request)
 {
     const bool moved = m_picture && request.generation != m_wantedGeneration;
     m_wantedTransform = request.sceneToDevice;
-    m_wantedRect = request.sceneToDevice.inverted().mapRect(QRectF(request.deviceRect));
+    m_wantedRect = request.deviceRect;
     m_wantedGeneration = request.generation;
     m_next = std::move(request);
     if (moved)

@@ -52,8 +52,10 @@ public:
     explicit TopologyEdgePicture(QObject *parent = nullptr);
 
     const std::optional<Picture> &picture() const { return m_picture; }
-    // Whether the picture ready or on its way shows `sceneRect` of this arrangement at this scale.
-    bool isComing(const QTransform &sceneToDevice, const QRectF &sceneRect,
+    // Whether the picture ready or on its way shows `deviceRect` (seen through `sceneToDevice`)
+    // of this arrangement, at this scale. In whole device pixels: scene units mapped back and
+    // forth would differ in their last bits, and ask again for the picture just asked for.
+    bool isComing(const QTransform &sceneToDevice, const QRect &deviceRect,
                   quint64 generation) const;
     // Draws `request` once the picture on its way is done; a later request replaces this one.
     void draw(Request request);
@@ -77,7 +79,7 @@ private:
     std::optional<Picture> m_picture;
     // What the last request asked for.
     QTransform m_wantedTransform;
-    QRectF m_wantedRect;
+    QRect m_wantedRect;
     quint64 m_wantedGeneration = 0;
 };
 

@@ -141,6 +141,28 @@ TEST_F(InterfacesApiTest, InterfaceTreeStaysOnOneDevice)
     EXPECT_EQ(otherDevice.status, 400);
     EXPECT_EQ(message(otherDevice)[QStringLiteral("parent_id")].toString(),
               QStringLiteral("Parent's device does not match device with host name 'core2'"));
+    // No ring of parents, in one request or over two: the tree's walks would never end.
+    const QByteArray ae0 = "/api/sites/1/interfaces/edge1:ae0/";
+    const HttpReply ring = admin("PATCH", ae0, R"({"parent_id": "edge1:ae0.10.1"})");
+    EXPECT_EQ(ring.status, 400) << ring.body.constData();
+    EXPECT_EQ(message(ring)[QStringLiteral("parent_id")].toString(),
+              QStringLiteral("Interface ae0.10.1 is below this one: an interface cannot be its own "
+                             "ancestor."));
+    const QByteArray ae020 =
+        QByteArray::number(admin("GET", "/api/sites/1/interfaces/edge1:ae0.20/")
+                               .json()[QStringLiteral("id")]
+                               .toInteger());
+    const QByteArray ae0Id =
+        QByteArray::number(admin("GET", ae0).json()[QStringLiteral("id")].toInteger());
+    const HttpReply bulkRing =
+        admin("PATCH", "/api/sites/1/interfaces/",
+              "[{\"id\": " + ae020 + ", \"parent_id\": null}, {\"id\": " + ae0Id +
+                  ", \"parent_id\": " + ae020 + "}, {\"id\": " + ae020 +
+                  ", \"parent_id\": " + ae0Id + "}]");
+    EXPECT_EQ(bulkRing.status, 400) << bulkRing.body.constData();
+    EXPECT_EQ(admin("GET", ae0 + "parent/").status, 404);
+    EXPECT_EQ(slugs("/api/sites/1/interfaces/edge1:ae0/descendants/").size(), 3);
+
     const HttpReply parent = admin("DELETE", "/api/sites/1/interfaces/edge1:ae0/");
     EXPECT_EQ(parent.status, 409);
     EXPECT_EQ(message(parent).toString(),

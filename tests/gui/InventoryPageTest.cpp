@@ -542,6 +542,14 @@ TEST_F(InventoryPageTest, ChoosingInTheTreeShowsTheDeviceItsInterfacesAndCircuit
     EXPECT_EQ(circuits->topLevelItem(0)->text(1), QStringLiteral("eth2"));
     EXPECT_EQ(circuits->topLevelItem(0)->text(2), QStringLiteral("lab-003:eth0"));
 
+    // Collapsed, the device's interfaces are forgotten (reloads skip them) until it opens again.
+    tree->collapse(lab002);
+    EXPECT_EQ(model->rowCount(lab002), 0);
+    EXPECT_TRUE(model->canFetchMore(lab002));
+    tree->expand(lab002);
+    QTest::qWait(50);
+    EXPECT_EQ(model->rowCount(lab002), 3);
+
     // "All sites" again: the table shows every device.
     tree->selectAllSites();
     EXPECT_FALSE(tree->currentSite().has_value());

@@ -222,10 +222,21 @@ TEST_F(IpSpacePageTest, AnAddressIsAssignedToAnInterfaceOfADeviceTypedForIt)
     ASSERT_EQ(interface->count(), 2);
     EXPECT_EQ(interface->itemText(0), QStringLiteral("eth0 (10.0.0.4/32)"));
     interface->setCurrentIndex(0);
+    // Meanwhile a script gives the interface another address: it stays.
+    const qint64 eth0 = interface->currentData().toLongLong();
+    ASSERT_TRUE(core->interfaces()
+                    .update(admin,
+                            QJsonArray{QJsonObject{{QStringLiteral("id"), eth0},
+                                                   {QStringLiteral("addresses"),
+                                                    QJsonArray{QStringLiteral("10.0.0.4/32"),
+                                                               QStringLiteral("10.0.0.6/32")}}}},
+                            true)
+                    .ok());
     dialog.accept();
     EXPECT_EQ(dialog.result(), QDialog::Accepted);
     EXPECT_EQ(core->interfaces().get(QStringLiteral("lab-sw1:eth0")).value().addresses,
-              (QStringList{QStringLiteral("10.0.0.4/32"), QStringLiteral("10.0.0.5/32")}));
+              (QStringList{QStringLiteral("10.0.0.4/32"), QStringLiteral("10.0.0.5/32"),
+                           QStringLiteral("10.0.0.6/32")}));
 
     // Again: the interface has it already.
     AssignAddressDialog again(*core, admin, siteId, QStringLiteral("10.0.0.5/32"));
@@ -233,7 +244,7 @@ TEST_F(IpSpacePageTest, AnAddressIsAssignedToAnInterfaceOfADeviceTypedForIt)
     again.accept();
     EXPECT_FALSE(again.findChild<ErrorLabel *>(QStringLiteral("addressesError"))->isHidden());
     EXPECT_EQ(again.result(), QDialog::Rejected);
-    EXPECT_EQ(core->interfaces().get(QStringLiteral("lab-sw1:eth0")).value().addresses.size(), 2);
+    EXPECT_EQ(core->interfaces().get(QStringLiteral("lab-sw1:eth0")).value().addresses.size(), 3);
 }
 
 } // namespace

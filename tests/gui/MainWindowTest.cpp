@@ -78,7 +78,7 @@ TEST_F(MainWindowTest, StartsAndStopsTheRestServerInItsOwnProcess)
     const Identity admin = addUser(QStringLiteral("admin"), true);
     const QString key = core->tokens().create(admin.user.id, std::nullopt, false).value().key;
     // The server the program gives the window.
-    EmbeddedServer server(*core, ApiService::Settings());
+    EmbeddedServer server(*core, [] { return ApiService::Settings(); });
     MainWindow window(*core, admin, server.hooks());
     EXPECT_TRUE(window.serverAddress().isEmpty());
     window.startServer(QStringLiteral("127.0.0.1:0"));
@@ -126,7 +126,7 @@ TEST_F(MainWindowTest, TheBuiltInServerServesAsTheConfigFileSays)
     const Result<Configuration> small =
         configurationOf(folder, "[http]\nmax_body_bytes = 2048\n", parser);
     ASSERT_TRUE(small.ok()) << small.error().message.toStdString();
-    EmbeddedServer server(*core, ApiListenerSettings::read(small.value()));
+    EmbeddedServer server(*core, [&small] { return ApiListenerSettings::read(small.value()); });
     const Result<QString> address = server.hooks().start(QStringLiteral("127.0.0.1:0"));
     ASSERT_TRUE(address.ok()) << address.error().message.toStdString();
     const auto port = quint16(address->section(QLatin1Char(':'), -1).toUInt());
@@ -144,7 +144,7 @@ TEST_F(MainWindowTest, TheBuiltInServerServesAsTheConfigFileSays)
     const Result<Configuration> wrong =
         configurationOf(folder, "[http]\nmax_connections = 0\n", wrongParser);
     ASSERT_TRUE(wrong.ok());
-    EmbeddedServer refused(*core, ApiListenerSettings::read(wrong.value()));
+    EmbeddedServer refused(*core, [&wrong] { return ApiListenerSettings::read(wrong.value()); });
     const Result<QString> notStarted = refused.hooks().start(QStringLiteral("127.0.0.1:0"));
     ASSERT_FALSE(notStarted.ok());
     EXPECT_TRUE(notStarted.error().message.contains(QStringLiteral("[http]")));

@@ -6,6 +6,7 @@
 #include "common/SiteListWidget.h"
 #include "demo/DemoNetwork.h"
 #include "topology/TopologyEdgeLayer.h"
+#include "topology/TopologyEdgePicture.h"
 #include "topology/TopologyNodeItem.h"
 #include "topology/TopologyScene.h"
 #include "topology/TopologyService.h"
@@ -19,6 +20,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -26,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <cmath>
 #include <gtest/gtest.h>
 
 using namespace Cairn;
@@ -361,6 +364,39 @@ TEST_F(TopologyPageTest, EdgesStayWhereTheyAreAsTheViewPansZoomsAndNodesMove)
     expectEdgesDrawn(page);
     QTest::qWait(400);
     expectEdgesDrawn(page);
+}
+
+// A picture just asked for is the one on its way, whatever the zoom and scroll: asking again
+// at once would draw pictures forever. Panned in whole pixels, it still is; zoomed, not.
+TEST(TopologyEdgePictureTest, APictureAskedForIsOnItsWayUntilTheViewScales)
+{
+    TopologyEdgePicture pictures;
+    QRandomGenerator random(19);
+    for (int attempt = 0; attempt < 2000; ++attempt) {
+        const double zoom = std::pow(1.25, random.bounded(-12, 7));
+        const QTransform view =
+            QTransform::fromScale(zoom, zoom) *
+            QTransform::fromTranslate(random.bounded(-5000, 5000), random.bounded(-5000, 5000));
+        const QRect shown(0, 0, 900, 700);
+        const QRectF lines(random.bounded(-3000, 0) + 0.5, random.bounded(-3000, 0) + 0.5,
+                           random.bounded(1, 6000) * 1.37, random.bounded(1, 6000) * 0.73);
+        const QRect visible = shown & view.mapRect(lines).toAlignedRect();
+        const QRect area =
+            shown.adjusted(-225, -175, 225, 175) & view.mapRect(lines).toAlignedRect();
+        // (Nothing of the lines in view asks for no picture.)
+        if (visible.isEmpty())
+            continue;
+        pictures.draw({{}, view, area, 1.0, true, quint64(attempt)});
+        ASSERT_TRUE(pictures.isComing(view, visible, quint64(attempt))) << attempt;
+        const QTransform panned = view * QTransform::fromTranslate(-100, 60);
+        const QRect stillShown = visible.translated(-100, 60) & shown;
+        if (!stillShown.isEmpty()) {
+            EXPECT_TRUE(pictures.isComing(panned, stillShown, quint64(attempt)));
+        }
+        EXPECT_FALSE(
+            pictures.isComing(view * QTransform::fromScale(1.25, 1.25), visible, quint64(attempt)));
+        EXPECT_FALSE(pictures.isComing(view, visible, quint64(attempt) + 1));
+    }
 }
 
 // The picture as PNG and as SVG, read back by Qt's image and SVG readers.
