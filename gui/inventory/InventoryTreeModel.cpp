@@ -154,21 +154,21 @@ InventoryTreeModel::readDevices(qint64 siteId, qsizetype offset, qsizetype count
     // One more than wanted tells whether more remain.
     filter.limit = wanted + 1;
     filter.offset = int(offset);
-    const Result<QList<Device>> devices = m_core.devices().list(filter);
+    // Names only: a reload reads again every device the tree has shown.
+    const Result<QList<DevicePlace>> devices = m_core.devices().places(filter);
     if (!devices) {
         Q_EMIT loadFailed(devices.error());
         return std::nullopt;
     }
     Children children;
     children.more = devices->size() > wanted;
-    for (const Device &device : devices->first(std::min<qsizetype>(devices->size(), wanted))) {
+    for (const DevicePlace &device : devices->first(std::min<qsizetype>(devices->size(), wanted))) {
         auto node = std::make_unique<Node>();
         node->kind = Kind::Device;
         node->id = device.id;
         node->siteId = device.siteId;
         node->deviceId = device.id;
         node->name = device.hostname;
-        node->toolTip = lines({device.ipAddress, device.platform, device.description});
         children.nodes.push_back(std::move(node));
     }
     return children;

@@ -1,12 +1,15 @@
 // Issue #19's desktop figures with SCALE devices (argv[2], 100,000 by default) on SQLite:
 // opening the inventory area, every frame of a scroll from the top of the device table to its
-// bottom a screen at a time, and a set-query filter. Offscreen; prints one line per figure.
+// bottom a screen at a time, a set-query filter, and the inventory tree (a site opened, its
+// next pages, a reload with 20,000 devices read). Offscreen; prints one line per figure.
 #include "BenchCore.h"
 #include "CoreServices.h"
 #include "common/CoreEvents.h"
 #include "inventory/DeviceListModel.h"
 #include "inventory/DeviceListView.h"
 #include "inventory/InventoryPage.h"
+#include "inventory/InventoryTreeModel.h"
+#include "inventory/InventoryTreeView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -22,6 +25,8 @@ using Cairn::Bench::milliseconds;
 namespace {
 
 QTextStream out(stdout);
+// The tree reads on this far, as a long scroll would.
+constexpr int TreeDevicesRead = 20000;
 
 bool fill(CoreServices &core, const Identity &admin, int scale)
 {
@@ -112,5 +117,32 @@ int main(int argc, char **argv)
     view->viewport()->grab();
     out << "set query role=core: " << view->deviceModel()->rowCount() << " devices in "
         << milliseconds(timer) << " ms (target < 200)\n";
+
+    // The tree: a site opened (its first page of devices), read on a page at a time as a
+    // scroll asks, and everything read again after a change elsewhere.
+    auto *tree = page.findChild<InventoryTreeView *>();
+    InventoryTreeModel *treeModel = tree->treeModel();
+    const QModelIndex site = treeModel->find(
+        InventoryTreeModel::Kind::Site, core.sites().get(QStringLiteral("bench")).value().id);
+    timer.restart();
+    tree->expand(site);
+    treeModel->fetchMore(site);
+    tree->viewport()->grab();
+    out << "tree: open a site of " << scale << " devices: " << milliseconds(timer) << " ms, "
+        << treeModel->rowCount(site) << " shown\n";
+    QList<double> pages;
+    while (treeModel->rowCount(site) < TreeDevicesRead && treeModel->canFetchMore(site)) {
+        timer.restart();
+        treeModel->fetchMore(site);
+        pages << milliseconds(timer);
+    }
+    std::sort(pages.begin(), pages.end());
+    if (!pages.isEmpty())
+        out << "tree: each next page of " << InventoryTreeModel::PageSize << ": median "
+            << pages.at(pages.size() / 2) << " ms, max " << pages.last() << " ms\n";
+    timer.restart();
+    page.reload();
+    out << "reload after a change, " << treeModel->rowCount(site)
+        << " devices in the tree: " << milliseconds(timer) << " ms\n";
     return 0;
 }
