@@ -122,8 +122,8 @@ int main(int argc, char **argv)
     // scroll asks, and everything read again after a change elsewhere.
     auto *tree = page.findChild<InventoryTreeView *>();
     InventoryTreeModel *treeModel = tree->treeModel();
-    const QModelIndex site = treeModel->find(
-        InventoryTreeModel::Kind::Site, core.sites().get(QStringLiteral("bench")).value().id);
+    const QModelIndex site = treeModel->find(InventoryTreeModel::Kind::Site,
+                                             core.sites().get(QStringLiteral("bench")).value().id);
     timer.restart();
     tree->expand(site);
     treeModel->fetchMore(site);
