@@ -168,8 +168,8 @@ void ZtpService::waitForRecords()
     m_recordWriter.waitForDone();
 }
 
-Result<void> ZtpService::writeNodeFiles(const QString &folder, const ZtpNode &node,
-                                        const Pattern &pattern)
+Result<QList<ZtpNodeFiles::File>> ZtpService::matchedNodeFiles(const ZtpNode &node,
+                                                               const Pattern &pattern)
 {
     const std::optional<QString> definitionPath =
         m_root.path(QStringLiteral("definitions"), pattern.definition);
@@ -188,8 +188,8 @@ Result<void> ZtpService::writeNodeFiles(const QString &folder, const ZtpNode &no
     if (!parsed->value(QStringLiteral("actions")).isArray())
         return Error::badRequest(
             QStringLiteral("Definition %1 needs a list of actions.").arg(pattern.definition));
-    QList<QPair<QString, QByteArray>> files{{DefinitionFile, definition.value()},
-                                            {PatternFile, pattern.source}};
+    QList<ZtpNodeFiles::File> files{{DefinitionFile, definition.value()},
+                                    {PatternFile, pattern.source}};
     if (!pattern.configHandler.isEmpty()) {
         const std::optional<QString> handler =
             m_root.path(QStringLiteral("config-handlers"), pattern.configHandler);
@@ -198,18 +198,16 @@ Result<void> ZtpService::writeNodeFiles(const QString &folder, const ZtpNode &no
         if (!script)
             return Error::badRequest(QStringLiteral("Pattern %1: config-handler %2 is missing.")
                                          .arg(pattern.name, pattern.configHandler));
-        files.append({ConfigHandlerFile, script.value()});
+        files.append({ConfigHandlerFile, script.value(), true});
     }
     files.append({NodeFacts, node.toStoredJson()});
-    for (const auto &[name, content] : files) {
-        Result<void> written = ZtpDataRoot::write(inFolder(folder, name), content);
-        if (!written)
-            return written;
-    }
-    if (!pattern.configHandler.isEmpty())
-        QFile::setPermissions(inFolder(folder, ConfigHandlerFile),
-                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    return {};
+    return files;
+}
+
+void ZtpService::writeNodeFilesLater(const QString &folder, const QList<ZtpNodeFiles::File> &files)
+{
+    m_files.stage(folder, files);
+    writeLater([this, folder, files] { m_files.write(folder, files); });
 }
 
 Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body,
@@ -227,22 +225,15 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
     if (!folder)
         return folder.error();
     const QMutexLocker locker(&nodeLock(nodeId));
-    const QString facts = inFolder(folder.value(), NodeFacts);
-    const bool matchedBefore = QFileInfo::exists(inFolder(folder.value(), DefinitionFile));
-    if (matchedBefore || QFileInfo::exists(inFolder(folder.value(), StartupConfigFile))) {
-        Result<void> written = ZtpDataRoot::write(facts, node.toStoredJson());
-        if (!written)
-            return written.error();
+    const bool matchedBefore = m_files.exists(folder.value(), DefinitionFile);
+    if (matchedBefore || m_files.exists(folder.value(), StartupConfigFile)) {
+        writeNodeFilesLater(folder.value(), {{NodeFacts, node.toStoredJson()}});
         remember(node, nodeId, QStringLiteral("registered"), address, nullptr, matchedBefore);
         return Registration{false, nodeId};
     }
     if (node.config) {
-        Result<void> written =
-            ZtpDataRoot::write(inFolder(folder.value(), StartupConfigFile), node.config->toUtf8());
-        if (written)
-            written = ZtpDataRoot::write(facts, node.toStoredJson());
-        if (!written)
-            return written.error();
+        writeNodeFilesLater(folder.value(), {{StartupConfigFile, node.config->toUtf8()},
+                                             {NodeFacts, node.toStoredJson()}});
         remember(node, nodeId, QStringLiteral("registered"), address, nullptr, false);
         return Registration{true, nodeId};
     }
@@ -257,11 +248,12 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
         return Error::badRequest(
             QStringLiteral("Node %1: %2").arg(nodeId, QString::fromLatin1(NoPatternMatched)));
     }
-    Result<void> written = writeNodeFiles(folder.value(), node, *pattern);
-    if (!written) {
-        qCWarning(lcZtp).noquote() << "node" << nodeId << written.error().message;
-        return written.error();
+    const Result<QList<ZtpNodeFiles::File>> files = matchedNodeFiles(node, *pattern);
+    if (!files) {
+        qCWarning(lcZtp).noquote() << "node" << nodeId << files.error().message;
+        return files.error();
     }
+    writeNodeFilesLater(folder.value(), files.value());
     qCInfo(lcZtp).noquote() << "node" << nodeId << "matched pattern" << pattern->name
                             << "-> definition" << pattern->definition;
     remember(node, nodeId, QStringLiteral("registered"), address, pattern, true);
@@ -270,16 +262,16 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
 
 Result<QJsonObject> ZtpService::storedDefinition(const QString &folder, const QString &nodeId) const
 {
-    const QString definitionPath = inFolder(folder, DefinitionFile);
-    const bool hasDefinition = QFileInfo::exists(definitionPath);
+    const Result<QByteArray> definition = m_files.read(folder, DefinitionFile);
+    const bool hasDefinition = definition.ok();
     QJsonObject stored;
     if (hasDefinition) {
-        Result<QJsonObject> read = yamlObjectFile(definitionPath, QStringLiteral("The definition"));
+        Result<QJsonObject> read = yamlObject(definition.value(), QStringLiteral("The definition"));
         if (!read)
             return read.error();
         stored = read.value();
     }
-    if (!QFileInfo::exists(inFolder(folder, StartupConfigFile))) {
+    if (!m_files.exists(folder, StartupConfigFile)) {
         if (!hasDefinition)
             return Error::badRequest(
                 QStringLiteral("Node %1 has neither a definition nor a startup-config.")
@@ -323,19 +315,18 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return folder.error();
-    const Result<QByteArray> facts = ZtpDataRoot::read(inFolder(folder.value(), NodeFacts));
+    const Result<QByteArray> facts = m_files.read(folder.value(), NodeFacts);
     if (!facts)
         return unregisteredNode(nodeId);
     Result<ZtpNode> node = ZtpNode::fromJson(facts.value(), m_settings.identifier);
     if (!node)
         return Error::badRequest(
             QStringLiteral("Node %1's facts are unreadable: %2").arg(nodeId, node.error().message));
-    const QString patternPath = inFolder(folder.value(), PatternFile);
     // A node that brought its own startup-config matched no pattern: nothing to check again.
-    const bool staticConfig = !QFileInfo::exists(patternPath) &&
-                              QFileInfo::exists(inFolder(folder.value(), StartupConfigFile));
+    const bool staticConfig = !m_files.exists(folder.value(), PatternFile) &&
+                              m_files.exists(folder.value(), StartupConfigFile);
     if (!m_settings.disableTopologyValidation && !staticConfig) {
-        const Result<QByteArray> text = ZtpDataRoot::read(patternPath);
+        const Result<QByteArray> text = m_files.read(folder.value(), PatternFile);
         if (!text)
             return Error::badRequest(QStringLiteral("Node %1 has no pattern.").arg(nodeId));
         Result<Pattern> pattern = PatternReader::readStored(text.value(), m_settings.identifier);
@@ -378,10 +369,12 @@ Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteAr
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return folder.error();
-    if (!QFileInfo(folder.value()).isDir())
+    if (!m_files.folderExists(folder.value()))
         return Error::badRequest(QStringLiteral("Node %1 has not registered.").arg(nodeId));
     {
         const QMutexLocker locker(&nodeLock(nodeId));
+        // After what its registration wrote, never under it.
+        m_files.waitUntilWritten(folder.value());
         Result<void> written =
             ZtpDataRoot::write(inFolder(folder.value(), StartupConfigFile), config);
         if (!written)
@@ -416,7 +409,7 @@ Result<QByteArray> ZtpService::startupConfig(const QString &nodeId)
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return Error::notFound(folder.error().message);
-    Result<QByteArray> config = ZtpDataRoot::read(inFolder(folder.value(), StartupConfigFile));
+    Result<QByteArray> config = m_files.read(folder.value(), StartupConfigFile);
     if (!config)
         return Error::notFound(QStringLiteral("Node %1 has no startup-config.").arg(nodeId));
     return config;

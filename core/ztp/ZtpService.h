@@ -5,6 +5,7 @@
 #include "Result.h"
 #include "ZtpDataRoot.h"
 #include "ZtpInventory.h"
+#include "ZtpNodeFiles.h"
 #include "ZtpNodeRecord.h"
 #include "ZtpNodeRepository.h"
 #include "ZtpSettings.h"
@@ -73,7 +74,11 @@ private:
     Result<void> mayWrite(const QString &address);
     // Serialises what one node's requests write: registration and startup-config uploads.
     QMutex &nodeLock(const QString &nodeId);
-    Result<void> writeNodeFiles(const QString &folder, const ZtpNode &node, const Pattern &pattern);
+    // The files of a node that matched `pattern`: its definition and pattern as they are now,
+    // the config-handler, the facts.
+    Result<QList<ZtpNodeFiles::File>> matchedNodeFiles(const ZtpNode &node, const Pattern &pattern);
+    // Answered with at once, on disk after the answer, in order with the records.
+    void writeNodeFilesLater(const QString &folder, const QList<ZtpNodeFiles::File> &files);
     // The node's record, and its inventory device when it matched a pattern, written after the
     // answer. Nodes nothing matched and nodes with a static startup-config only vouch for
     // themselves: they are listed, never added to the inventory.
@@ -99,6 +104,7 @@ private:
     // One registration per node at a time; different nodes in parallel.
     QMutex m_registrationLocks[32];
     FileDigests m_digests;
+    ZtpNodeFiles m_files;
     // Registrations and startup-config uploads (which run config-handlers) per address.
     AddressRateLimiter m_writesPerAddress;
     QAtomicInt m_pendingWrites;
