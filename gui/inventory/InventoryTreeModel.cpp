@@ -57,6 +57,17 @@ QIcon iconOf(InventoryTreeModel::Kind kind)
 
 struct InventoryTreeModel::Node
 {
+    Node() = default;
+    Node(Kind kind, qint64 id, qint64 siteId, qint64 deviceId, QString name, QString toolTip = {})
+        : kind(kind)
+        , id(id)
+        , siteId(siteId)
+        , deviceId(deviceId)
+        , name(std::move(name))
+        , toolTip(std::move(toolTip))
+    {
+    }
+
     Kind kind = Kind::AllSites;
     qint64 id = 0;
     qint64 siteId = 0;
@@ -133,13 +144,8 @@ std::optional<InventoryTreeModel::Children> InventoryTreeModel::readSites()
     QList<Site> sorted = std::move(sites).value();
     sortByName(sorted);
     for (const Site &site : std::as_const(sorted)) {
-        auto node = std::make_unique<Node>();
-        node->kind = Kind::Site;
-        node->id = site.id;
-        node->siteId = site.id;
-        node->name = site.name;
-        node->toolTip = site.description;
-        children.nodes.push_back(std::move(node));
+        children.nodes.push_back(
+            std::make_unique<Node>(Kind::Site, site.id, site.id, 0, site.name, site.description));
     }
     return children;
 }
@@ -163,13 +169,8 @@ InventoryTreeModel::readDevices(qint64 siteId, qsizetype offset, qsizetype count
     Children children;
     children.more = devices->size() > wanted;
     for (const DevicePlace &device : devices->first(std::min<qsizetype>(devices->size(), wanted))) {
-        auto node = std::make_unique<Node>();
-        node->kind = Kind::Device;
-        node->id = device.id;
-        node->siteId = device.siteId;
-        node->deviceId = device.id;
-        node->name = device.hostname;
-        children.nodes.push_back(std::move(node));
+        children.nodes.push_back(std::make_unique<Node>(Kind::Device, device.id, device.siteId,
+                                                        device.id, device.hostname));
     }
     return children;
 }
@@ -190,15 +191,10 @@ std::optional<InventoryTreeModel::Children> InventoryTreeModel::readInterfaces(q
     QHash<qint64, Node *> byId;
     std::vector<std::pair<std::unique_ptr<Node>, std::optional<qint64>>> all;
     for (const Interface &interface : std::as_const(sorted)) {
-        auto node = std::make_unique<Node>();
-        node->kind = Kind::Interface;
-        node->id = interface.id;
-        node->siteId = interface.siteId;
-        node->deviceId = interface.deviceId;
-        node->name = interface.name;
+        auto node = std::make_unique<Node>(
+            Kind::Interface, interface.id, interface.siteId, interface.deviceId, interface.name,
+            lines({interface.addresses.join(QStringLiteral(", ")), interface.description}));
         node->read = true;
-        node->toolTip =
-            lines({interface.addresses.join(QStringLiteral(", ")), interface.description});
         byId.insert(interface.id, node.get());
         all.emplace_back(std::move(node), interface.parentId);
     }
