@@ -136,6 +136,8 @@ const QStringList &Configuration::knownKeys()
         QStringLiteral("server/data_dir"),
         QStringLiteral("server/node_name"),
         QStringLiteral("server/cluster_id"),
+        QStringLiteral("cluster/heartbeat_seconds"),
+        QStringLiteral("cluster/dead_after_seconds"),
         QStringLiteral("database/url"),
         QStringLiteral("database/query_timeout_seconds"),
         QStringLiteral("http/max_header_bytes"),

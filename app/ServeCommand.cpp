@@ -10,6 +10,7 @@
 #include "ExitCode.h"
 #include "SignalWatcher.h"
 #include "automation/AutomationParts.h"
+#include "cluster/ClusterMembership.h"
 #include "demo/DemoNetwork.h"
 #include "io/MigrationProject.h"
 #include "io/TopologyFiles.h"
@@ -51,6 +52,7 @@ struct ServeSettings
     HttpLimits ztpLimits;
     // How often the hypervisors are synchronised.
     int virtPollSeconds = 30;
+    ClusterSettings cluster;
 };
 
 int usage(const QString &message)
@@ -121,7 +123,23 @@ std::optional<ServeSettings> readSettings(const Configuration &configuration, in
         *exitCode = usage(QStringLiteral("[virt] poll_seconds takes a number from 1 to 86400"));
         return std::nullopt;
     }
-
+    const int heartbeat = value({}, QStringLiteral("cluster/heartbeat_seconds"), 2).toInt(&ok);
+    if (!ok || heartbeat < 1 || heartbeat > 60) {
+        *exitCode =
+            usage(QStringLiteral("[cluster] heartbeat_seconds takes a number from 1 to 60"));
+        return std::nullopt;
+    }
+    const int deadAfter = value({}, QStringLiteral("cluster/dead_after_seconds"), 15).toInt(&ok);
+    // Three missed beats at least: one slow commit must not make a live node look dead.
+    if (!ok || deadAfter < 3 * heartbeat || deadAfter > 3600) {
+        *exitCode = usage(QStringLiteral("[cluster] dead_after_seconds takes a number from three "
+                                         "heartbeats to 3600"));
+        return std::nullopt;
+    }
+    settings.cluster = {
+        settings.service.api.nodeName, settings.service.api.clusterId,
+        QStringLiteral("%1:%2").arg(settings.api.host.toString()).arg(settings.api.port),
+        heartbeat * 1000, deadAfter * 1000};
     return settings;
 }
 
@@ -213,6 +231,13 @@ int ServeCommand::run(const QStringList &arguments)
     const std::unique_ptr<CoreServices> core = CommonOptions::open(options, &exitCode);
     if (!core)
         return exitCode;
+    // A node before anything runs, so that every job is recorded as this node's.
+    ClusterMembership cluster(core->database(), core->jobs(), settings->cluster);
+    const Result<ClusterNode> node = cluster.join();
+    if (!node) {
+        QTextStream(stderr) << "cairn: " << node.error().message << Qt::endl;
+        return ExitFailure;
+    }
     (void)core->jobs().recoverAfterCrash();
     TopologyFiles(core->options().dataDir).removeLeftovers();
     MigrationProject(core->options().dataDir).removeLeftovers();
@@ -282,6 +307,8 @@ int ServeCommand::run(const QStringList &arguments)
 
     VirtPoller poller(core->virt(), settings->virtPollSeconds);
     poller.start();
+    // Another node may have added or changed tasks: each beat looks for the earliest again.
+    cluster.start([services = core.get()] { services->taskScheduler().wake(); });
 
     SignalWatcher signals;
     QObject::connect(&signals, &SignalWatcher::stopRequested, qApp, [](int signalNumber) {
@@ -297,6 +324,7 @@ int ServeCommand::run(const QStringList &arguments)
     api.stop();
     core->ztp().waitForRecords();
     core->jobs().waitForIdle(30000);
+    cluster.leave();
     qCInfo(lcServe) << "stopped";
     return ExitOk;
 }

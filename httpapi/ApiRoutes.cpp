@@ -55,7 +55,7 @@ void ApiRoutes::cacheInventoryReads(Router &router, ResponseCache &cache)
 
 void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSettings &settings)
 {
-    IsAliveController::registerRoutes(router, settings);
+    IsAliveController::registerRoutes(router, core, settings);
     InstancesController::registerRoutes(router, core);
     RunsController::registerRoutes(router, core);
     HistoryController::registerRoutes(router, core);

@@ -173,10 +173,19 @@ QList<Result<ServiceRun>> ServiceRunner::start(QList<Start> starts)
             continue;
         }
         const ServiceRun &run = outcomes.at(i).value();
-        m_events.started(run.id);
-        m_jobs.launch(jobs.at(i),
-                      [this, caller = starts.at(i).caller, order = std::move(starts[i].order),
-                       run](JobContext &context) { return execute(context, caller, order, run); });
+        // Recorded inside a caller's transaction (the scheduler claims a firing and records its
+        // run as one), the run starts once that has committed, and never when it rolled back.
+        Transaction::whenEnded([this, job = jobs.at(i), caller = starts.at(i).caller,
+                                order = std::move(starts[i].order), run](bool committed) {
+            if (!committed) {
+                m_jobs.abandon(job.id);
+                return;
+            }
+            m_events.started(run.id);
+            m_jobs.launch(job, [this, caller, order, run](JobContext &context) {
+                return execute(context, caller, order, run);
+            });
+        });
     }
     return outcomes;
 }

@@ -1,9 +1,12 @@
 #include "TaskScheduler.h"
 
 #include "TaskSchedule.h"
+#include "db/Transaction.h"
 
+#include <QSemaphore>
 #include <QSet>
 #include <QtDebug>
+#include <vector>
 
 namespace Cairn {
 
@@ -21,6 +24,7 @@ constexpr qsizetype BatchSize = 50;
 TaskScheduler::TaskScheduler(Database &database, const QTimeZone &zone, Clock clock,
                              QObject *parent)
     : QObject(parent)
+    , m_database(database)
     , m_tasks(database)
     , m_zone(zone)
     , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
@@ -108,24 +112,53 @@ int TaskScheduler::fireDue()
         }
         claims << TaskRepository::Claim{task, task.nextRunTime.value_or(0), next};
     }
-    const Result<QList<Task>> claimed = m_tasks.claim(claims, now.toMSecsSinceEpoch());
-    if (!claimed) {
+    // Batches small enough that the first runs start at once, large enough that a burst is a
+    // few writes; side by side on the firing threads. Each batch claims its tasks and records
+    // their runs in one transaction: a node killed in between has claimed nothing, so no firing
+    // is lost, and one that another node claimed first is not fired twice.
+    QList<QList<TaskRepository::Claim>> batches;
+    for (qsizetype at = 0; at < claims.size(); at += BatchSize)
+        batches << claims.mid(at, BatchSize);
+    std::vector<Result<int>> outcomes(batches.size(),
+                                      Error::internal(QStringLiteral("Not fired.")));
+    QSemaphore recorded;
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    for (qsizetype i = 0; i < batches.size(); ++i) {
+        // Waited for below, so what it refers to outlives it.
+        m_firing.start([&, i] {
+            outcomes[i] = Transaction::run(m_database, [&](const QSqlDatabase &) -> Result<int> {
+                const Result<QList<Task>> claimed = m_tasks.claim(batches.at(i), nowMs);
+                if (!claimed)
+                    return claimed.error();
+                QList<Task> firing;
+                for (const Task &task : claimed.value()) {
+                    if (!unreadable.contains(task.id))
+                        firing << task;
+                }
+                if (!firing.isEmpty())
+                    m_fire(firing);
+                return int(firing.size());
+            });
+            recorded.release();
+        });
+    }
+    recorded.acquire(int(batches.size()));
+    int fired = 0;
+    bool failed = false;
+    for (const Result<int> &outcome : outcomes) {
+        if (outcome) {
+            fired += outcome.value();
+        } else {
+            qWarning() << "scheduler: due tasks could not be claimed:" << outcome.error().message;
+            failed = true;
+        }
+    }
+    if (failed) {
         // Tried again later, not at once: the tasks are still due, and arm() would wake
         // straight away for them.
-        qWarning() << "scheduler: due tasks could not be claimed:" << claimed.error().message;
         m_timer.start(RetryMs);
-        return 0;
+        return fired;
     }
-    QList<Task> firing;
-    for (const Task &task : claimed.value()) {
-        if (!unreadable.contains(task.id))
-            firing << task;
-    }
-    // Batches small enough that the first runs start at once, large enough that a burst is a
-    // few writes; side by side on the firing threads.
-    for (qsizetype at = 0; at < firing.size(); at += BatchSize)
-        m_firing.start([fire = m_fire, batch = firing.mid(at, BatchSize)] { fire(batch); });
-    const int fired = int(firing.size());
     arm();
     return fired;
 }

@@ -13,19 +13,20 @@
 namespace Cairn {
 
 // Fires tasks when they are due: one timer set for the earliest next_run_time, so an idle
-// scheduler costs nothing (no polling). A firing first moves the task on to its next time
-// (claimed in the database, so one firing happens once even with several schedulers on one
-// database), then runs it off this thread. Runs missed while the server was down are made up
-// by one run, not one per missed time. Lives in the thread that made it (which needs an event
-// loop); wake() may be called from any thread.
+// scheduler costs nothing (no polling; a cluster node wakes it on each heartbeat, since another
+// node may have changed the tasks). A firing moves the task on to its next time (claimed in the
+// database, so one firing happens once even with several schedulers on one database) and
+// records its run in the same transaction, off this thread; fireDue() returns once recorded. Runs
+// missed while the server was down are made up by one run, not one per missed time. Lives in the
+// thread that made it (which needs an event loop); wake() may be called from any thread.
 class TaskScheduler : public QObject
 {
     Q_OBJECT
 
 public:
     using Clock = std::function<QDateTime()>;
-    // Given the due tasks in batches: a burst is started a batch at a time, each batch's runs
-    // recorded in one write.
+    // Given the due tasks in batches, inside the transaction that claimed them: a burst is
+    // started a batch at a time, each batch's runs recorded with its claim.
     using Fire = std::function<void(const QList<Task> &)>;
 
     TaskScheduler(Database &database, const QTimeZone &zone, Clock clock = {},
@@ -46,6 +47,7 @@ public:
 private:
     void arm();
 
+    Database &m_database;
     TaskRepository m_tasks;
     QTimeZone m_zone;
     Clock m_clock;

@@ -3,6 +3,8 @@
 #include "Database.h"
 #include "SqlQuery.h"
 
+#include <QList>
+
 namespace Cairn {
 
 namespace {
@@ -12,8 +14,38 @@ thread_local quint64 t_current = 0;
 thread_local quint64 t_last = 0;
 // Savepoints open inside it, each named by its depth.
 thread_local int t_depth = 0;
+// What waits for the end of the transaction open on this thread, with the depth it was left at
+// (0: the transaction itself, n: its n-th savepoint).
+struct Waiting
+{
+    int depth;
+    std::function<void(bool)> ended;
+};
+thread_local QList<Waiting> t_waiting;
 
 } // namespace
+
+void Transaction::whenEnded(std::function<void(bool committed)> ended)
+{
+    if (t_current == 0) {
+        ended(true);
+        return;
+    }
+    t_waiting.append({t_depth, std::move(ended)});
+}
+
+void Transaction::endDepth(int depth, bool committed)
+{
+    QList<Waiting> due;
+    for (qsizetype i = 0; i < t_waiting.size();) {
+        if (t_waiting.at(i).depth >= depth)
+            due.append(t_waiting.takeAt(i));
+        else
+            ++i;
+    }
+    for (const Waiting &waiting : std::as_const(due))
+        waiting.ended(committed);
+}
 
 quint64 Transaction::current()
 {
@@ -62,12 +94,14 @@ Transaction::~Transaction()
         // Undone, then let go: the outer transaction goes on without this part.
         (void)SqlQuery::run(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
         (void)SqlQuery::run(m_db, QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        endDepth(t_depth, false);
         --t_depth;
         t_current = m_outer;
         return;
     }
     (void)SqlQuery::run(m_db, QStringLiteral("ROLLBACK"));
     t_current = 0;
+    endDepth(0, false);
 }
 
 Result<void> Transaction::commit()
@@ -81,6 +115,11 @@ Result<void> Transaction::commit()
         if (!done)
             return done.error();
         m_open = false;
+        // What this part left now waits for the enclosing one.
+        for (Waiting &waiting : t_waiting) {
+            if (waiting.depth == t_depth)
+                --waiting.depth;
+        }
         --t_depth;
         t_current = m_outer;
         return {};
@@ -91,6 +130,7 @@ Result<void> Transaction::commit()
     m_open = false;
     t_current = 0;
     m_turn.release();
+    endDepth(0, true);
     return {};
 }
 

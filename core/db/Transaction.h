@@ -45,12 +45,20 @@ public:
         return result;
     }
 
+    // Calls `ended(committed)` once the transaction open on this thread has ended (at once,
+    // with true, when none is): work that others must not see before the rows it reads are
+    // there to be read (a job's start). Inside a savepoint that is undone, it is called with
+    // false then; otherwise it waits for the outermost transaction.
+    static void whenEnded(std::function<void(bool committed)> ended);
     // A number for the transaction open on this thread, 0 when there is none.
     static quint64 current();
     // Runs the steps in order and stops at the first that fails.
     static Result<void> allOf(std::initializer_list<std::function<Result<void>()>> steps);
 
 private:
+    // Calls what whenEnded() left for depths from `depth` on, and forgets it.
+    static void endDepth(int depth, bool committed);
+
     WriteTurn m_turn;
     QSqlDatabase m_db;
     // Set when this one is a savepoint inside the thread's open transaction.

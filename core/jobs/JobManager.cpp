@@ -51,11 +51,27 @@ void JobManager::stopAll()
 
 Result<int> JobManager::recoverAfterCrash()
 {
-    const Result<QList<Job>> unfinished = m_repository.unfinished();
+    return recover(std::nullopt, QStringLiteral("The server stopped before this job finished."));
+}
+
+Result<int> JobManager::recoverJobsOf(qint64 nodeId, const QString &why)
+{
+    return recover(nodeId, why);
+}
+
+void JobManager::setNode(qint64 nodeId)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_nodeId = nodeId;
+}
+
+Result<int> JobManager::recover(std::optional<qint64> nodeId, const QString &why)
+{
+    const Result<QList<Job>> unfinished = m_repository.unfinished(nodeId);
     if (!unfinished)
         return unfinished.error();
     for (const Job &job : unfinished.value()) {
-        QString message = QStringLiteral("The server stopped before this job finished.");
+        QString message = why;
         QJsonObject result;
         const JobRecovery recovery = [&] {
             const QMutexLocker lock(&m_mutex);
@@ -72,7 +88,7 @@ Result<int> JobManager::recoverAfterCrash()
         if (!ended)
             return ended.error();
         qCWarning(lcJobs).noquote()
-            << "job" << job.id << job.kind << "from a previous run marked interrupted:" << message;
+            << "job" << job.id << job.kind << "marked interrupted:" << message;
     }
     return int(unfinished->size());
 }
@@ -164,7 +180,11 @@ bool JobManager::isLaneBusy(const QString &lane)
 Result<Job> JobManager::record(const QString &kind, const QJsonObject &params,
                                std::optional<qint64> ownerId)
 {
-    Result<Job> job = m_repository.insert(kind, params, ownerId);
+    const std::optional<qint64> nodeId = [&] {
+        const QMutexLocker lock(&m_mutex);
+        return m_nodeId;
+    }();
+    Result<Job> job = m_repository.insert(kind, params, ownerId, nodeId);
     if (!job)
         return job;
     const QMutexLocker lock(&m_mutex);

@@ -38,7 +38,14 @@ public:
     // At start, before any submit: jobs a previous process left queued or running can no
     // longer finish, so they are marked interrupted, after their kind's recovery (if any) has
     // cleaned up what they left half done; the job's error says what. Returns how many.
+    // Only jobs of no node: recorded by a process that was no cluster node (or before the
+    // database had nodes); a node's own are recovered through recoverJobsOf().
     Result<int> recoverAfterCrash();
+    // The same for the unfinished jobs of node `nodeId`, whose process is gone (found without a
+    // heartbeat, or this node's previous process under its name). `why` starts their error.
+    Result<int> recoverJobsOf(qint64 nodeId, const QString &why);
+    // From now on the jobs submitted here are recorded as run by cluster node `nodeId`.
+    void setNode(qint64 nodeId);
 
     void registerKind(const QString &kind, JobHandler handler);
     void registerRecovery(const QString &kind, JobRecovery recovery);
@@ -94,6 +101,7 @@ private:
 
     Result<Job> record(const QString &kind, const QJsonObject &params,
                        std::optional<qint64> ownerId);
+    Result<int> recover(std::optional<qint64> nodeId, const QString &why);
     void start(const Waiting &job);
     void execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params);
     // The next job of the lane the finished job ran in, started; called with m_mutex held.
@@ -113,6 +121,7 @@ private:
     QMutex m_mutex;
     QWaitCondition m_finished;
     bool m_stopping = false;
+    std::optional<qint64> m_nodeId;
     QHash<QString, JobHandler> m_handlers;
     QHash<QString, JobRecovery> m_recoveries;
     QHash<qint64, std::shared_ptr<JobStop>> m_cancelFlags;

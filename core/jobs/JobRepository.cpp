@@ -44,7 +44,7 @@ Job jobFrom(const QSqlQuery &query)
 } // namespace
 
 Result<Job> JobRepository::insert(const QString &kind, const QJsonObject &params,
-                                  std::optional<qint64> ownerId)
+                                  std::optional<qint64> ownerId, std::optional<qint64> nodeId)
 {
     Job job;
     job.kind = kind;
@@ -53,10 +53,10 @@ Result<Job> JobRepository::insert(const QString &kind, const QJsonObject &params
     job.createdAt = QDateTime::currentMSecsSinceEpoch();
     const Result<QVariant> id = SqlQuery::scalar(
         m_database.connection(),
-        QStringLiteral("INSERT INTO jobs (kind, state, params, owner_id, created_at) "
-                       "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-        {kind, jobStateName(JobState::Queued), textOf(params),
-         ownerId ? QVariant(*ownerId) : QVariant(QMetaType::fromType<qint64>()), job.createdAt});
+        QStringLiteral("INSERT INTO jobs (kind, state, params, owner_id, created_at, node_id) "
+                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+        {kind, jobStateName(JobState::Queued), textOf(params), SqlQuery::nullable(ownerId),
+         job.createdAt, SqlQuery::nullable(nodeId)});
     if (!id)
         return id.error();
     job.id = id->toLongLong();
@@ -128,15 +128,19 @@ Result<void> JobRepository::finish(qint64 id, JobState state, const QJsonObject 
     return SqlQuery::exec(
         m_database.connection(),
         QStringLiteral("UPDATE jobs SET state = ?, result = ?, error = ?, finished_at = ?%1 "
-                       "WHERE id = ?")
+                       "WHERE id = ? AND state IN (?, ?)")
             .arg(completes),
-        {jobStateName(state), textOf(result), error, QDateTime::currentMSecsSinceEpoch(), id});
+        {jobStateName(state), textOf(result), error, QDateTime::currentMSecsSinceEpoch(), id,
+         jobStateName(JobState::Queued), jobStateName(JobState::Running)});
 }
 
-Result<QList<Job>> JobRepository::unfinished()
+Result<QList<Job>> JobRepository::unfinished(std::optional<qint64> nodeId)
 {
-    return select(QStringLiteral("WHERE state IN (?, ?) ORDER BY id"),
-                  {jobStateName(JobState::Queued), jobStateName(JobState::Running)});
+    return select(
+        QStringLiteral("WHERE state IN (?, ?) AND (node_id = ? OR (? AND node_id IS NULL)) "
+                       "ORDER BY id"),
+        {jobStateName(JobState::Queued), jobStateName(JobState::Running), nodeId.value_or(0),
+         !nodeId.has_value()});
 }
 
 } // namespace Cairn

@@ -17,17 +17,20 @@ public:
     {
     }
 
+    // A queued job, run by the node `nodeId` (none: a process that is not a cluster node).
     Result<Job> insert(const QString &kind, const QJsonObject &params,
-                       std::optional<qint64> ownerId);
+                       std::optional<qint64> ownerId, std::optional<qint64> nodeId);
     Result<std::optional<Job>> find(qint64 id);
     // Newest first; only `ownerId`'s jobs when given.
     Result<QList<Job>> list(std::optional<qint64> ownerId, int limit, int offset);
     Result<qint64> count(std::optional<qint64> ownerId);
     Result<void> markRunning(qint64 id);
     Result<void> setProgress(qint64 id, int progress);
+    // Ends a queued or running job; one already ended (interrupted by the node that found its
+    // node dead) keeps how it ended.
     Result<void> finish(qint64 id, JobState state, const QJsonObject &result, const QString &error);
-    // Every job still queued or running, oldest first.
-    Result<QList<Job>> unfinished();
+    // Every job of node `nodeId` (none: of no node) still queued or running, oldest first.
+    Result<QList<Job>> unfinished(std::optional<qint64> nodeId);
 
 private:
     // Jobs of `rest` (a fixed WHERE/ORDER clause with placeholders) bound to `values`.

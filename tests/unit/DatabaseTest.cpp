@@ -1,6 +1,7 @@
 #include "CoreServices.h"
 #include "TestBackend.h"
 #include "db/SqlQuery.h"
+#include "db/Transaction.h"
 
 #include <QLoggingCategory>
 #include <QTemporaryDir>
@@ -245,4 +246,51 @@ TEST(Database, MigrationsAreReportedInOneLine)
     EXPECT_TRUE(first.first().startsWith(QLatin1String("database at version ")))
         << qPrintable(first.first());
     EXPECT_TRUE(s_dbMessages.isEmpty()) << qPrintable(s_dbMessages.join(QLatin1Char('\n')));
+}
+
+// Work left for a transaction's end (a job's start) happens once its rows are there for others
+// to read, and never for rows that were undone, however deep the savepoint that left it.
+TEST(Database, WorkLeftForTheEndOfATransactionWaitsForTheOutermostCommit)
+{
+    QTemporaryDir dir;
+    const auto core = openCore(Cairn::Test::TestBackend::freshOptions(dir.path()));
+    ASSERT_TRUE(core);
+    Database &database = core->database();
+    QStringList ended;
+    const auto note = [&ended](const QString &what) {
+        return [&ended, what](bool committed) {
+            ended << what + (committed ? QStringLiteral(" committed") : QStringLiteral(" undone"));
+        };
+    };
+    Transaction::whenEnded(note(QStringLiteral("outside")));
+    EXPECT_EQ(ended, QStringList{QStringLiteral("outside committed")});
+    ended.clear();
+    {
+        Transaction outer(database);
+        ASSERT_TRUE(outer.begun().ok());
+        Transaction::whenEnded(note(QStringLiteral("outer")));
+        {
+            Transaction kept(database);
+            ASSERT_TRUE(kept.begun().ok());
+            Transaction::whenEnded(note(QStringLiteral("kept part")));
+            ASSERT_TRUE(kept.commit().ok());
+        }
+        {
+            Transaction undone(database);
+            ASSERT_TRUE(undone.begun().ok());
+            Transaction::whenEnded(note(QStringLiteral("undone part")));
+        }
+        EXPECT_EQ(ended, QStringList{QStringLiteral("undone part undone")});
+        ASSERT_TRUE(outer.commit().ok());
+    }
+    EXPECT_EQ(ended,
+              (QStringList{QStringLiteral("undone part undone"), QStringLiteral("outer committed"),
+                           QStringLiteral("kept part committed")}));
+    ended.clear();
+    {
+        Transaction rolledBack(database);
+        ASSERT_TRUE(rolledBack.begun().ok());
+        Transaction::whenEnded(note(QStringLiteral("rolled back")));
+    }
+    EXPECT_EQ(ended, QStringList{QStringLiteral("rolled back undone")});
 }

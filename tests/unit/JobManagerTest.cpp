@@ -119,10 +119,13 @@ TEST_F(JobManagerTest, ACancelEitherStopsAJobBeforeItFinishesOrIsRefusedAsTooLat
 TEST_F(JobManagerTest, MarksUnfinishedJobsInterruptedAtStart)
 {
     JobRepository &repository = core->jobs().repository();
-    const Job running = repository.insert(QStringLiteral("wait"), {}, std::nullopt).value();
+    const Job running =
+        repository.insert(QStringLiteral("wait"), {}, std::nullopt, std::nullopt).value();
     ASSERT_TRUE(repository.markRunning(running.id).ok());
-    const Job queued = repository.insert(QStringLiteral("wait"), {}, std::nullopt).value();
-    const Job finished = repository.insert(QStringLiteral("wait"), {}, std::nullopt).value();
+    const Job queued =
+        repository.insert(QStringLiteral("wait"), {}, std::nullopt, std::nullopt).value();
+    const Job finished =
+        repository.insert(QStringLiteral("wait"), {}, std::nullopt, std::nullopt).value();
     ASSERT_TRUE(repository.finish(finished.id, JobState::Succeeded, {}, {}).ok());
 
     EXPECT_EQ(core->jobs().recoverAfterCrash().value(), 2);

@@ -102,7 +102,7 @@ protected:
              {QStringLiteral("hypervisor"), hypervisor},
              {QStringLiteral("package"), package},
              {QStringLiteral("host"), QSysInfo::machineHostName()}},
-            admin.user.id);
+            admin.user.id, std::nullopt);
     }
 
     QString domainXml(const QString &uuid)
@@ -456,7 +456,7 @@ TEST_F(MachineLifecycleTest, AJobAnotherServerRanIsNotCleanedUpAfter)
     const Result<Job> job = core->jobs().repository().insert(
         QStringLiteral("virt.provision"),
         {{QStringLiteral("machine"), uuid}, {QStringLiteral("host"), QStringLiteral("node-b")}},
-        admin.user.id);
+        admin.user.id, std::nullopt);
     ASSERT_TRUE(job.ok());
     ASSERT_TRUE(core->jobs().recoverAfterCrash().ok());
     EXPECT_TRUE(QFileInfo::exists(images)) << "another server's work in progress was removed";

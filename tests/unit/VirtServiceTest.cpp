@@ -293,8 +293,8 @@ TEST_F(VirtServiceTest, TransactionsAreFollowedByUuidAndInterruptedByARestart)
               ErrorCode::NotFound);
 
     // One a previous process left running cannot finish: it is interrupted at the next start.
-    const Result<Job> orphan =
-        core->jobs().repository().insert(QStringLiteral("virt.package"), {}, admin.user.id);
+    const Result<Job> orphan = core->jobs().repository().insert(QStringLiteral("virt.package"), {},
+                                                                admin.user.id, std::nullopt);
     ASSERT_TRUE(orphan.ok());
     ASSERT_TRUE(core->jobs().repository().markRunning(orphan->id).ok());
     TransactionRepository transactions(core->database());

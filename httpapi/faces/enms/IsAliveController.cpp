@@ -1,6 +1,9 @@
 #include "IsAliveController.h"
 
 #include "ApiSettings.h"
+#include "CoreServices.h"
+#include "cluster/ClusterNodeRepository.h"
+#include "routing/FaceErrors.h"
 #include "routing/JsonSchema.h"
 #include "routing/Router.h"
 
@@ -8,7 +11,15 @@
 
 namespace Cairn {
 
-void IsAliveController::registerRoutes(Router &router, const ApiSettings &settings)
+namespace {
+
+// How long a node that went down stays in the answer.
+constexpr qint64 RecentlyDownMs = 24LL * 3600 * 1000;
+
+} // namespace
+
+void IsAliveController::registerRoutes(Router &router, CoreServices &core,
+                                       const ApiSettings &settings)
 {
     RouteSpec spec;
     spec.method = "GET";
@@ -32,16 +43,36 @@ void IsAliveController::registerRoutes(Router &router, const ApiSettings &settin
     cluster.face = Face::Enms;
     cluster.summary = QStringLiteral("The cluster's nodes");
     cluster.description = QStringLiteral(
-        "Every server node of the cluster: `[{name, cluster_id, status, version}]`. A single "
-        "node (SQLite, or one server on PostgreSQL) answers with itself.");
+        "Every server node sharing this database: `[{name, cluster_id, status, version, "
+        "address, host, started_at, heartbeat_at, stopped_at}]`, the nodes up (status `Up`) "
+        "first, then of the others the last under each name that went down in the past day "
+        "(status `Down`, state `stopped` or `dead`).");
     cluster.responseSchema = JsonSchema::arrayOf(JsonSchema::ofType("object"));
-    // Until nodes share a registry in the database, the node answering is the cluster.
-    HttpResponse nodes = HttpResponse::json(
-        QJsonArray{QJsonObject{{QStringLiteral("name"), settings.nodeName},
-                               {QStringLiteral("cluster_id"), settings.clusterId},
-                               {QStringLiteral("status"), QStringLiteral("Up")},
-                               {QStringLiteral("version"), QStringLiteral(CAIRN_VERSION)}}});
-    router.add(cluster, [nodes](const ApiRequest &) { return nodes; });
+    router.add(cluster, [&core, settings](const ApiRequest &) {
+        ClusterNodeRepository registry(core.database());
+        const Result<QList<ClusterNode>> nodes = registry.recent(RecentlyDownMs);
+        if (!nodes)
+            return FaceErrors::response(Face::Enms, nodes.error());
+        QJsonArray answer;
+        bool answeringListed = false;
+        for (const ClusterNode &node : nodes.value()) {
+            answeringListed = answeringListed || (node.state == ClusterNode::State::Up &&
+                                                  node.name == settings.nodeName);
+            answer.append(node.toJson());
+        }
+        // A process that is no node (the desktop's server) still answers, so it is up.
+        if (!answeringListed) {
+            ClusterNode self;
+            self.name = settings.nodeName;
+            self.clusterId = settings.clusterId;
+            self.version = QStringLiteral(CAIRN_VERSION);
+            QJsonObject shown = self.toJson();
+            for (const char *unknown : {"state", "address", "host", "started_at", "heartbeat_at"})
+                shown.remove(QLatin1String(unknown));
+            answer.prepend(shown);
+        }
+        return HttpResponse::json(answer);
+    });
 }
 
 } // namespace Cairn

@@ -1,0 +1,244 @@
+#include "ClusterMembership.h"
+
+#include "db/Database.h"
+#include "db/SqlQuery.h"
+#include "db/Transaction.h"
+#include "jobs/JobManager.h"
+
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QMutexLocker>
+#include <cerrno>
+#include <csignal>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcCluster, "cairn.cluster")
+
+namespace Cairn {
+
+namespace {
+
+// Serialises nodes registering at once on PostgreSQL (SQLite's write lock does it there); the
+// migrations hold another key.
+constexpr qint64 RegistrationLock = 0x436169726e4e6f64; // "CairnNod"
+// How long an administrator sees a node that went down; older rows are forgotten.
+constexpr qint64 RememberDownMs = 7LL * 24 * 3600 * 1000;
+
+} // namespace
+
+ClusterMembership::ClusterMembership(Database &database, JobManager &jobs, ClusterSettings settings)
+    : m_database(database)
+    , m_jobs(jobs)
+    , m_settings(std::move(settings))
+    , m_nodes(database)
+{
+}
+
+ClusterMembership::~ClusterMembership()
+{
+    stopBeating();
+}
+
+ClusterNode ClusterMembership::node() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_node;
+}
+
+bool ClusterMembership::mayBeRunning(const ClusterNode &node) const
+{
+    if (node.host != QHostInfo::localHostName())
+        return true;
+    // A container started again has the same name and often the same process id as before,
+    // and that process is this one.
+    if (node.pid == qint64(::getpid()))
+        return false;
+    return ::kill(pid_t(node.pid), 0) == 0 || errno == EPERM;
+}
+
+Result<ClusterNode> ClusterMembership::registerNode()
+{
+    ClusterNode node;
+    node.name = m_settings.nodeName;
+    node.clusterId = m_settings.clusterId;
+    node.address = m_settings.address;
+    node.version = QStringLiteral(CAIRN_VERSION);
+    node.host = QHostInfo::localHostName();
+    node.pid = ::getpid();
+    Result<ClusterNode> stored = m_nodes.insert(node);
+    if (!stored)
+        return stored;
+    m_jobs.setNode(stored->id);
+    const QMutexLocker lock(&m_mutex);
+    m_node = stored.value();
+    return stored;
+}
+
+Result<ClusterNode> ClusterMembership::join()
+{
+    QList<ClusterNode> previous;
+    Result<ClusterNode> joined =
+        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<ClusterNode> {
+            if (!m_database.isSqlite()) {
+                const Result<void> locked = SqlQuery::exec(
+                    db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {RegistrationLock});
+                if (!locked)
+                    return locked.error();
+            }
+            const Result<qint64> now = m_nodes.databaseTime();
+            if (!now)
+                return now.error();
+            const Result<QList<ClusterNode>> named = m_nodes.upNamed(m_settings.nodeName);
+            if (!named)
+                return named.error();
+            for (const ClusterNode &node : named.value()) {
+                const qint64 silentMs = now.value() - node.heartbeatAt;
+                if (silentMs < m_settings.deadAfterMs && mayBeRunning(node)) {
+                    return Error::conflict(
+                        QStringLiteral(
+                            "Another node named %1 is running (on %2, process %3, last heartbeat "
+                            "%4 ms ago). Give each node its own [server] node_name, or start this "
+                            "one once that one has been silent for %5 s.")
+                            .arg(node.name, node.host)
+                            .arg(node.pid)
+                            .arg(silentMs)
+                            .arg(m_settings.deadAfterMs / 1000));
+                }
+                const Result<bool> down = m_nodes.markDown(node.id, ClusterNode::State::Dead);
+                if (!down)
+                    return down.error();
+                previous << node;
+            }
+            return registerNode();
+        });
+    if (!joined)
+        return joined;
+    for (const ClusterNode &node : std::as_const(previous)) {
+        const Result<int> interrupted = m_jobs.recoverJobsOf(
+            node.id, QStringLiteral("The server stopped before this job finished."));
+        qCInfo(lcCluster).noquote()
+            << "node" << node.name << "(process" << node.pid << "on" << node.host
+            << ") had stopped without leaving;"
+            << (interrupted ? QString::number(interrupted.value()) : interrupted.error().message)
+            << "of its jobs interrupted";
+    }
+    (void)m_nodes.forgetDownFor(RememberDownMs);
+    (void)findDead();
+    return joined;
+}
+
+Result<int> ClusterMembership::findDead()
+{
+    const Result<QList<ClusterNode>> silent = m_nodes.silentFor(m_settings.deadAfterMs);
+    if (!silent)
+        return silent.error();
+    const qint64 self = node().id;
+    int found = 0;
+    for (const ClusterNode &node : silent.value()) {
+        if (node.id == self)
+            continue;
+        // Of the nodes that noticed, the one whose update lands cleans up.
+        const Result<bool> marked =
+            m_nodes.markDown(node.id, ClusterNode::State::Dead, m_settings.deadAfterMs);
+        if (!marked)
+            return marked.error();
+        if (!marked.value())
+            continue;
+        ++found;
+        const Result<int> interrupted = m_jobs.recoverJobsOf(
+            node.id,
+            QStringLiteral("Node %1 stopped beating before this job finished.").arg(node.name));
+        qCWarning(lcCluster).noquote()
+            << "node" << node.name << "(process" << node.pid << "on" << node.host
+            << ") stopped beating; marked dead,"
+            << (interrupted ? QString::number(interrupted.value()) : interrupted.error().message)
+            << "of its jobs interrupted";
+    }
+    return found;
+}
+
+void ClusterMembership::beat()
+{
+    const Result<bool> beaten = m_nodes.beat(node().id);
+    if (!beaten) {
+        qCWarning(lcCluster).noquote() << "heartbeat failed:" << beaten.error().message;
+        return;
+    }
+    if (!beaten.value()) {
+        // Silent too long (a stalled process, a database out of reach): another node marked this
+        // one dead and interrupted its jobs. Whatever they still do ends without changing that.
+        qCCritical(lcCluster).noquote()
+            << "this node was found dead by another (silent for" << m_settings.deadAfterMs
+            << "ms); its jobs were interrupted. Registering again.";
+        const Result<ClusterNode> again = registerNode();
+        if (!again)
+            qCWarning(lcCluster).noquote() << "registering again failed:" << again.error().message;
+    }
+    const Result<int> dead = findDead();
+    if (!dead)
+        qCWarning(lcCluster).noquote()
+            << "looking for silent nodes failed:" << dead.error().message;
+}
+
+void ClusterMembership::start(std::function<void()> afterBeat)
+{
+    const QMutexLocker lock(&m_mutex);
+    if (m_thread)
+        return;
+    m_afterBeat = std::move(afterBeat);
+    m_stopping = false;
+    m_thread.reset(QThread::create([this] { run(); }));
+    m_thread->setObjectName(QStringLiteral("cluster heartbeat"));
+    m_thread->start();
+}
+
+void ClusterMembership::run()
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_stopping) {
+        m_wake.wait(&m_mutex, QDeadlineTimer(m_settings.heartbeatMs));
+        if (m_stopping)
+            break;
+        const std::function<void()> afterBeat = m_afterBeat;
+        lock.unlock();
+        beat();
+        if (afterBeat)
+            afterBeat();
+        lock.relock();
+    }
+}
+
+void ClusterMembership::stopBeating()
+{
+    std::unique_ptr<QThread> thread;
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_wake.wakeAll();
+        thread = std::move(m_thread);
+    }
+    if (thread)
+        thread->wait();
+}
+
+void ClusterMembership::leave()
+{
+    stopBeating();
+    const qint64 id = node().id;
+    if (id == 0)
+        return;
+    // Jobs that outlived the shutdown's deadline are cleaned up as a dead node's are, by
+    // whoever finds this node silent (another node, or this one started again).
+    const Result<QList<Job>> unfinished = m_jobs.repository().unfinished(id);
+    if (!unfinished || !unfinished->isEmpty()) {
+        qCWarning(lcCluster).noquote()
+            << "leaving with unfinished jobs; they will be interrupted once this node is found "
+               "silent";
+        return;
+    }
+    const Result<bool> left = m_nodes.markDown(id, ClusterNode::State::Stopped);
+    if (!left)
+        qCWarning(lcCluster).noquote() << "leaving the cluster failed:" << left.error().message;
+}
+
+} // namespace Cairn

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "ClusterNode.h"
+#include "ClusterNodeRepository.h"
+#include "Result.h"
+
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+#include <functional>
+#include <memory>
+
+namespace Cairn {
+
+class Database;
+class JobManager;
+
+struct ClusterSettings
+{
+    QString nodeName;
+    int clusterId = 1;
+    // Where this node's API listens (host:port), for administrators reading the registry.
+    QString address;
+    // How often the node beats, and how long a node may stay silent before another finds it
+    // dead and interrupts its jobs: long enough for a slow database, short enough that jobs of
+    // a killed node are not shown running for long.
+    int heartbeatMs = 2000;
+    int deadAfterMs = 15000;
+};
+
+// This process as a node of the cluster sharing its database: registered under its name,
+// beating on a thread of its own, and watching the others. A node silent for deadAfterMs is
+// marked dead by the first node to notice (a conditional update: exactly one does), which then
+// interrupts that node's unfinished jobs, after their kinds' recoveries. On SQLite, the single
+// node default, the same holds for a server restarted after a crash.
+class ClusterMembership
+{
+public:
+    ClusterMembership(Database &database, JobManager &jobs, ClusterSettings settings);
+    // Stops beating; the row stays up (leave() says it stopped) and others will find it silent.
+    ~ClusterMembership();
+    Q_DISABLE_COPY_MOVE(ClusterMembership)
+
+    // Registers this process under its name. The node's previous process (same name, gone)
+    // is marked dead and its unfinished jobs interrupted. Refused while another live process
+    // holds the name: nodes sharing a name would interrupt each other's jobs.
+    Result<ClusterNode> join();
+    // From now on beats every heartbeatMs; after each beat, silent nodes are looked for and
+    // `afterBeat` is called (on the heartbeat thread).
+    void start(std::function<void()> afterBeat = {});
+    // Stops beating and records this node as stopped: call once its jobs have ended (with jobs
+    // still unfinished it stays up, to be found silent and cleaned up after).
+    void leave();
+    ClusterNode node() const;
+    // One heartbeat and one look for silent nodes, as the heartbeat thread does.
+    void beat();
+    // Marks nodes silent for deadAfterMs dead and interrupts their jobs; how many were found.
+    Result<int> findDead();
+
+private:
+    void run();
+    void stopBeating();
+    // Whether the process recorded as `node` may still be running.
+    bool mayBeRunning(const ClusterNode &node) const;
+    Result<ClusterNode> registerNode();
+
+    Database &m_database;
+    JobManager &m_jobs;
+    ClusterSettings m_settings;
+    ClusterNodeRepository m_nodes;
+    mutable QMutex m_mutex;
+    QWaitCondition m_wake;
+    ClusterNode m_node;
+    bool m_stopping = false;
+    std::function<void()> m_afterBeat;
+    std::unique_ptr<QThread> m_thread;
+};
+
+} // namespace Cairn
