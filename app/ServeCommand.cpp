@@ -268,6 +268,8 @@ int ServeCommand::run(const QStringList &arguments)
         QTextStream(stderr) << "cairn: " << port.error().message << Qt::endl;
         return ExitFailure;
     }
+    cluster.setAddress(
+        QStringLiteral("%1:%2").arg(settings->api.host.toString()).arg(port.value()));
     qCInfo(lcServe).noquote()
         << "listening on"
         << QStringLiteral("%1:%2").arg(settings->api.host.toString()).arg(port.value()) << "with"

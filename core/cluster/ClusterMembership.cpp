@@ -45,6 +45,21 @@ ClusterNode ClusterMembership::node() const
     return m_node;
 }
 
+void ClusterMembership::setAddress(const QString &address)
+{
+    qint64 id = 0;
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_settings.address = address;
+        m_node.address = address;
+        id = m_node.id;
+    }
+    const Result<void> stored = m_nodes.setAddress(id, address);
+    if (!stored)
+        qCWarning(lcCluster).noquote()
+            << "the node's address was not stored:" << stored.error().message;
+}
+
 bool ClusterMembership::mayBeRunning(const ClusterNode &node) const
 {
     if (node.host != QHostInfo::localHostName())
@@ -61,7 +76,10 @@ Result<ClusterNode> ClusterMembership::registerNode()
     ClusterNode node;
     node.name = m_settings.nodeName;
     node.clusterId = m_settings.clusterId;
-    node.address = m_settings.address;
+    {
+        const QMutexLocker lock(&m_mutex);
+        node.address = m_settings.address;
+    }
     node.version = QStringLiteral(CAIRN_VERSION);
     node.host = QHostInfo::localHostName();
     node.pid = ::getpid();

@@ -52,6 +52,8 @@ public:
     // still unfinished it stays up, to be found silent and cleaned up after).
     void leave();
     ClusterNode node() const;
+    // Where the API listens once it does (a port chosen at listening).
+    void setAddress(const QString &address);
     // One heartbeat and one look for silent nodes, as the heartbeat thread does.
     void beat();
     // Marks nodes silent for deadAfterMs dead and interrupts their jobs; how many were found.

@@ -28,7 +28,8 @@ ClusterNode::State ClusterNode::stateFromName(const QString &name)
 
 QJsonObject ClusterNode::toJson() const
 {
-    return {{QStringLiteral("name"), name},
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
             {QStringLiteral("cluster_id"), clusterId},
             {QStringLiteral("status"),
              state == State::Up ? QStringLiteral("Up") : QStringLiteral("Down")},

@@ -142,6 +142,13 @@ Result<QList<ClusterNode>> ClusterNodeRepository::recent(qint64 ms)
     return nodes;
 }
 
+Result<void> ClusterNodeRepository::setAddress(qint64 id, const QString &address)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("UPDATE cluster_nodes SET address = ? WHERE id = ?"),
+                          {address, id});
+}
+
 Result<void> ClusterNodeRepository::forgetDownFor(qint64 ms)
 {
     return SqlQuery::exec(

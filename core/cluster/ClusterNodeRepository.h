@@ -38,6 +38,7 @@ public:
     // Every node up, and of the others the newest under each name that went down in the last
     // `ms` milliseconds: what an administrator asks about. Up ones first, by name.
     Result<QList<ClusterNode>> recent(qint64 ms);
+    Result<void> setAddress(qint64 id, const QString &address);
     // Forgets nodes that went down more than `ms` milliseconds ago (their jobs stay).
     Result<void> forgetDownFor(qint64 ms);
 

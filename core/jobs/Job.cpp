@@ -65,6 +65,7 @@ QJsonObject Job::toJson() const
         {QStringLiteral("result"), result},
         {QStringLiteral("error"), error},
         {QStringLiteral("owner_id"), ownerId ? QJsonValue(*ownerId) : QJsonValue::Null},
+        {QStringLiteral("node_id"), nodeId ? QJsonValue(*nodeId) : QJsonValue::Null},
         {QStringLiteral("created"), isoTimestamp(createdAt)},
         {QStringLiteral("started"), isoTimestamp(startedAt)},
         {QStringLiteral("finished"), isoTimestamp(finishedAt)},

@@ -37,6 +37,8 @@ struct Job
     QJsonObject result;
     QString error;
     std::optional<qint64> ownerId;
+    // The cluster node running it (none: a process that is no node).
+    std::optional<qint64> nodeId;
     qint64 createdAt = 0;
     std::optional<qint64> startedAt;
     std::optional<qint64> finishedAt;

@@ -12,7 +12,7 @@ namespace {
 
 const QString JobColumns = QStringLiteral(
     "SELECT id, kind, state, progress, params, result, error, owner_id, created_at, started_at, "
-    "finished_at FROM jobs");
+    "finished_at, node_id FROM jobs");
 
 QJsonObject objectFrom(const QVariant &text)
 {
@@ -38,6 +38,7 @@ Job jobFrom(const QSqlQuery &query)
     job.createdAt = query.value(8).toLongLong();
     job.startedAt = SqlQuery::optionalId(query.value(9));
     job.finishedAt = SqlQuery::optionalId(query.value(10));
+    job.nodeId = SqlQuery::optionalId(query.value(11));
     return job;
 }
 
@@ -50,6 +51,7 @@ Result<Job> JobRepository::insert(const QString &kind, const QJsonObject &params
     job.kind = kind;
     job.params = params;
     job.ownerId = ownerId;
+    job.nodeId = nodeId;
     job.createdAt = QDateTime::currentMSecsSinceEpoch();
     const Result<QVariant> id = SqlQuery::scalar(
         m_database.connection(),

@@ -25,6 +25,7 @@ public:
     bool start(const QStringList &extraArguments = {}, int timeoutMs = 20000);
     quint16 port() const { return m_port; }
     qint64 pid() const { return m_process.processId(); }
+    const QString &databaseUrl() const { return m_databaseUrl; }
     // SIGTERM, and the exit code once it stopped (-1 if it had to be killed).
     int stop(int timeoutMs = 15000);
     void kill();
