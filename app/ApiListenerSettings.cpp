@@ -4,6 +4,7 @@
 #include "server/ServerTls.h"
 
 #include <QHostInfo>
+#include <QRegularExpression>
 #include <QThread>
 #include <algorithm>
 
@@ -71,6 +72,34 @@ Result<TrustedHeaderSettings> readTrustedHeader(const Configuration &configurati
     return trusted;
 }
 
+// [metrics] allow (addresses or CIDRs; loopback when unset) and token_sha256 (64 hex digits).
+Result<MetricsAccess> readMetricsAccess(const Configuration &configuration)
+{
+    MetricsAccess access;
+    const QStringList allowed = configuration.values(QStringLiteral("metrics/allow"), {});
+    if (!allowed.isEmpty()) {
+        access.allowed.clear();
+        for (const QString &entry : allowed) {
+            const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(entry.trimmed());
+            if (subnet.first.isNull())
+                return Error::badRequest(
+                    QStringLiteral("[metrics] allow takes addresses or CIDRs: %1").arg(entry));
+            access.allowed << subnet;
+        }
+    }
+    const QString token =
+        configuration.value(QStringLiteral("metrics/token_sha256"), QString()).toString().trimmed();
+    if (!token.isEmpty()) {
+        static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]{64}$"));
+        if (!hex.match(token).hasMatch())
+            return Error::badRequest(
+                QStringLiteral("[metrics] token_sha256 takes the token's SHA-256 in 64 hex digits "
+                               "(printf %s \"$TOKEN\" | sha256sum)"));
+        access.tokenSha256 = QByteArray::fromHex(token.toLatin1());
+    }
+    return access;
+}
+
 } // namespace
 
 Result<ApiService::Settings> ApiListenerSettings::read(const Configuration &configuration)
@@ -103,6 +132,10 @@ Result<ApiService::Settings> ApiListenerSettings::read(const Configuration &conf
         configuration.value(QStringLiteral("server/node_name"), QHostInfo::localHostName())
             .toString();
     settings.api.clusterId = configuration.value(QStringLiteral("server/cluster_id"), 1).toInt();
+    Result<MetricsAccess> metrics = readMetricsAccess(configuration);
+    if (!metrics)
+        return metrics.error();
+    settings.api.metrics = std::move(metrics).value();
     Result<TrustedHeaderSettings> trusted = readTrustedHeader(configuration);
     if (!trusted)
         return trusted.error();

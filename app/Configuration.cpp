@@ -138,6 +138,8 @@ const QStringList &Configuration::knownKeys()
         QStringLiteral("server/cluster_id"),
         QStringLiteral("cluster/heartbeat_seconds"),
         QStringLiteral("cluster/dead_after_seconds"),
+        QStringLiteral("metrics/allow"),
+        QStringLiteral("metrics/token_sha256"),
         QStringLiteral("database/url"),
         QStringLiteral("database/query_timeout_seconds"),
         QStringLiteral("http/max_header_bytes"),

@@ -115,6 +115,8 @@ public:
     // Idle until `cairn serve` starts it: other commands do not fire tasks.
     TaskScheduler &taskScheduler() { return m_taskScheduler; }
     ZtpService &ztp() { return m_ztp; }
+    // Device sessions (SSH) kept for the toolkit and automation.
+    SessionPool &sessions() { return m_sessions; }
 
 private:
     CoreServices(const CoreOptions &options, const ServerKey &key);

@@ -53,9 +53,15 @@ void ApiRoutes::cacheInventoryReads(Router &router, ResponseCache &cache)
     });
 }
 
-void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSettings &settings)
+void ApiRoutes::registerAll(Router &router, CoreServices &core, const ApiSettings &settings,
+                            MetricsController::RequestTotals requests)
 {
     IsAliveController::registerRoutes(router, core, settings);
+    if (!requests)
+        requests = [] {
+            return QHash<QByteArray, RequestMetrics::Route>();
+        };
+    MetricsController::registerRoutes(router, core, settings, std::move(requests));
     InstancesController::registerRoutes(router, core);
     RunsController::registerRoutes(router, core);
     HistoryController::registerRoutes(router, core);

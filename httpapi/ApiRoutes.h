@@ -1,5 +1,7 @@
 #pragma once
 
+#include "faces/native/MetricsController.h"
+
 namespace Cairn {
 
 class CoreServices;
@@ -11,7 +13,9 @@ struct ApiSettings;
 class ApiRoutes
 {
 public:
-    static void registerAll(Router &router, CoreServices &core, const ApiSettings &settings);
+    // `requests` gives /metrics the listeners' request counts (none when not serving).
+    static void registerAll(Router &router, CoreServices &core, const ApiSettings &settings,
+                            MetricsController::RequestTotals requests = {});
     // The ZTP listener's routes: ZTPServer's API, all public.
     static void registerZtp(Router &router, CoreServices &core);
     // Serves the inventory's read routes (the NSoT face but its users) from `cache`, which

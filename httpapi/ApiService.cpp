@@ -14,7 +14,8 @@ ApiService::ApiService(CoreServices &core, const Settings &settings)
     })
     , m_server(m_router, settings.limits, settings.threads)
 {
-    ApiRoutes::registerAll(m_router, core, settings.api);
+    ApiRoutes::registerAll(m_router, core, settings.api,
+                           [this] { return m_server.requestTotals(); });
     ApiRoutes::cacheInventoryReads(m_router, m_cache);
     if (settings.tls)
         m_server.setTls(*settings.tls);

@@ -20,7 +20,7 @@ runtime_packages=(
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev postgresql openssh-server xvfb xauth wrk nginx-light
-  dbus gnome-keyring python3-openpyxl python3-netmiko python3-textfsm python3-jinja2 python3-yaml python3-nacl procps
+  dbus gnome-keyring python3-openpyxl python3-netmiko python3-textfsm python3-jinja2 python3-yaml python3-nacl python3-prometheus-client procps
   chromium bc python3-requests openssl ansible-core libreoffice-calc-nogui
 )
 

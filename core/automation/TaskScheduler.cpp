@@ -134,7 +134,9 @@ int TaskScheduler::fireDue()
                 for (const Task &task : claimed.value()) {
                     if (!unreadable.contains(task.id))
                         firing << task;
+                    m_lastLagMs = nowMs - task.nextRunTime.value_or(nowMs);
                 }
+                m_firings += firing.size();
                 if (!firing.isEmpty())
                     m_fire(firing);
                 return int(firing.size());

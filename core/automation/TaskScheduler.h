@@ -8,6 +8,7 @@
 #include <QThreadPool>
 #include <QTimeZone>
 #include <QTimer>
+#include <atomic>
 #include <functional>
 
 namespace Cairn {
@@ -43,6 +44,9 @@ public:
     // Fires what is due now and sets the timer for what comes next; how many fired.
     int fireDue();
     bool waitForFired(int timeoutMs) { return m_firing.waitForDone(timeoutMs); }
+    // Firings claimed here since start, and how late the last ones were after their time.
+    qint64 firings() const { return m_firings.load(); }
+    qint64 lastLagMs() const { return m_lastLagMs.load(); }
 
 private:
     void arm();
@@ -54,6 +58,8 @@ private:
     Fire m_fire;
     QTimer m_timer;
     QThreadPool m_firing;
+    std::atomic<qint64> m_firings{0};
+    std::atomic<qint64> m_lastLagMs{0};
 };
 
 } // namespace Cairn

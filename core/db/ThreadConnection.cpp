@@ -13,10 +13,17 @@ ThreadConnection::ThreadConnection(QString name)
     , m_nextOnThread(t_connections)
 {
     t_connections = this;
+    ++s_open;
+}
+
+int ThreadConnection::openCount()
+{
+    return s_open.load();
 }
 
 ThreadConnection::~ThreadConnection()
 {
+    --s_open;
     for (ThreadConnection **link = &t_connections; *link; link = &(*link)->m_nextOnThread) {
         if (*link == this) {
             *link = m_nextOnThread;

@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <atomic>
 #include <unordered_map>
 
 namespace Cairn {
@@ -18,6 +19,8 @@ public:
     ThreadConnection &operator=(const ThreadConnection &) = delete;
 
     const QString &name() const { return m_name; }
+    // Connections open in this process, over every thread and database.
+    static int openCount();
 
     // `sql` prepared once on `db`, this thread's connection, and kept for the next call with the
     // same text: SQLite parsing a statement cost more than running the small ones. Only for
@@ -45,6 +48,8 @@ private:
     };
 
     static ThreadConnection *ownerOf(const QSqlDatabase &db);
+
+    static inline std::atomic<int> s_open{0};
 
     QString m_name;
     // QSqlQuery moves but does not copy, as QHash would need.

@@ -168,7 +168,36 @@ void JobManager::abandon(qint64 id)
 {
     const QMutexLocker lock(&m_mutex);
     m_cancelFlags.remove(id);
+    countEnded(id, false, std::nullopt);
     m_finished.wakeAll();
+}
+
+QHash<QString, JobManager::KindFigures> JobManager::figures()
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_figures;
+}
+
+void JobManager::countStarted(qint64 jobId)
+{
+    const auto kind = m_kindOfJob.constFind(jobId);
+    if (kind == m_kindOfJob.cend())
+        return;
+    KindFigures &figures = m_figures[kind.value()];
+    --figures.queued;
+    ++figures.running;
+}
+
+void JobManager::countEnded(qint64 jobId, bool started, std::optional<JobState> state)
+{
+    const auto kind = m_kindOfJob.constFind(jobId);
+    if (kind == m_kindOfJob.cend())
+        return;
+    KindFigures &figures = m_figures[kind.value()];
+    m_kindOfJob.erase(kind);
+    --(started ? figures.running : figures.queued);
+    if (state)
+        ++figures.ended[jobStateName(*state)];
 }
 
 bool JobManager::isLaneBusy(const QString &lane)
@@ -189,6 +218,8 @@ Result<Job> JobManager::record(const QString &kind, const QJsonObject &params,
         return job;
     const QMutexLocker lock(&m_mutex);
     m_cancelFlags.insert(job->id, std::make_shared<JobStop>(m_stopping));
+    m_kindOfJob.insert(job->id, kind);
+    ++m_figures[kind].queued;
     return job;
 }
 
@@ -218,6 +249,7 @@ void JobManager::endUnstarted(qint64 jobId, JobState state)
     {
         const QMutexLocker lock(&m_mutex);
         m_cancelFlags.remove(jobId);
+        countEnded(jobId, false, state);
         m_laneOfJob.remove(jobId);
         m_finished.wakeAll();
     }
@@ -230,6 +262,7 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     {
         const QMutexLocker lock(&m_mutex);
         cancelled = m_cancelFlags.value(jobId);
+        countStarted(jobId);
     }
     JobState state = JobState::Cancelled;
     QJsonObject result;
@@ -266,6 +299,7 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     {
         const QMutexLocker lock(&m_mutex);
         m_cancelFlags.remove(jobId);
+        countEnded(jobId, true, state);
         m_liveProgress.remove(jobId);
         advanceLane(jobId);
         m_finished.wakeAll();

@@ -87,6 +87,16 @@ public:
     bool isStopping();
     bool waitForIdle(int timeoutMs);
 
+    // What this process's jobs of one kind did since it started: how many wait and run now,
+    // and how many ended in each state (by state name).
+    struct KindFigures
+    {
+        qint64 queued = 0;
+        qint64 running = 0;
+        QHash<QString, qint64> ended;
+    };
+    QHash<QString, KindFigures> figures();
+
 Q_SIGNALS:
     // Emitted from worker threads; connect with a queued connection from the GUI.
     void jobChanged(qint64 jobId);
@@ -114,6 +124,9 @@ private:
     void noteProgress(qint64 jobId, int percent);
     // How a job that stopped on request ends: cancelled, or interrupted when shutting down.
     JobState stoppedState();
+    // Counts a job moving on (started, ended); called with m_mutex held.
+    void countStarted(qint64 jobId);
+    void countEnded(qint64 jobId, bool started, std::optional<JobState> state);
 
     Database &m_database;
     JobRepository m_repository;
@@ -130,6 +143,9 @@ private:
     // Per busy lane, the jobs waiting their turn; a lane is busy while it is a key here.
     QHash<QString, QList<Waiting>> m_lanes;
     QHash<qint64, QString> m_laneOfJob;
+    // The kind of each job recorded here and not ended, and the figures by kind.
+    QHash<qint64, QString> m_kindOfJob;
+    QHash<QString, KindFigures> m_figures;
 };
 
 } // namespace Cairn

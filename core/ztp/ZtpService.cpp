@@ -213,6 +213,19 @@ void ZtpService::writeNodeFilesLater(const QString &folder, const QList<ZtpNodeF
 Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body,
                                                           const QString &address)
 {
+    Result<Registration> answered = registration(body, address);
+    ++(answered ? (answered->created ? m_created : m_known) : m_refused);
+    return answered;
+}
+
+ZtpService::RegistrationCounts ZtpService::registrationCounts() const
+{
+    return {m_created.load(), m_known.load(), m_refused.load()};
+}
+
+Result<ZtpService::Registration> ZtpService::registration(const QByteArray &body,
+                                                          const QString &address)
+{
     const Result<void> allowed = mayWrite(address);
     if (!allowed)
         return allowed.error();

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <QThreadPool>
+#include <atomic>
 #include <memory>
 
 namespace Cairn {
@@ -47,6 +48,15 @@ public:
     };
     // POST /nodes: 400 for bad facts or no matching pattern, Conflict-free "known" otherwise.
     Result<Registration> registerNode(const QByteArray &body, const QString &address);
+    // Registrations answered since start: new nodes, known ones, and refused (bad facts, no
+    // pattern, too many from one address).
+    struct RegistrationCounts
+    {
+        qint64 created = 0;
+        qint64 known = 0;
+        qint64 refused = 0;
+    };
+    RegistrationCounts registrationCounts() const;
     Result<QJsonObject> definition(const QString &nodeId, const QString &address);
     Result<void> storeStartupConfig(const QString &nodeId, const QByteArray &config,
                                     const QString &address);
@@ -97,6 +107,8 @@ private:
     ZtpDataRoot m_root;
     ZtpNodeRepository m_nodes;
     PermissionService &m_permissions;
+    Result<Registration> registration(const QByteArray &body, const QString &address);
+
     ZtpInventory &m_inventory;
     QMutex m_neighborDbLock;
     std::shared_ptr<const NeighborDb> m_neighborDb;
@@ -108,6 +120,9 @@ private:
     // Registrations and startup-config uploads (which run config-handlers) per address.
     AddressRateLimiter m_writesPerAddress;
     QAtomicInt m_pendingWrites;
+    std::atomic<qint64> m_created{0};
+    std::atomic<qint64> m_known{0};
+    std::atomic<qint64> m_refused{0};
     static constexpr int MaxPendingProgressWrites = 10000;
     // Destroyed first, the handlers before the writer, each waiting for its work: a handler's
     // end is recorded through the writer, whose writes use everything above.

@@ -126,8 +126,10 @@ void Router::setCache(ResponseCache *cache, std::function<bool(const RouteSpec &
     m_cacheable = std::move(cacheable);
 }
 
-HttpResponse Router::dispatch(const HttpRequest &request, QString *user) const
+HttpResponse Router::dispatch(const HttpRequest &request, QString *user, QByteArray *route) const
 {
+    if (route)
+        *route = QByteArrayLiteral("unmatched");
     const Face pathFace = m_onlyFace.value_or(faceForPath(request.rawPath));
     if (request.method.isEmpty())
         return FaceErrors::response(pathFace, 501,
@@ -151,8 +153,11 @@ HttpResponse Router::dispatch(const HttpRequest &request, QString *user) const
         return options(matching);
     const QByteArray wanted = request.method == "HEAD" ? QByteArray("GET") : request.method;
     for (qsizetype i = 0; i < matching.size(); ++i) {
-        if (matching[i]->spec().method == wanted)
+        if (matching[i]->spec().method == wanted) {
+            if (route)
+                *route = wanted + ' ' + matching[i]->spec().path.toUtf8();
             return dispatchMatched(request, *matching[i], params[i], user);
+        }
     }
     return FaceErrors::response(matching.first()->spec().face, 405,
                                 Error::badRequest(QStringLiteral("Method \"%1\" not allowed.")

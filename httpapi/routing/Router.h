@@ -32,7 +32,10 @@ public:
     void speakOnly(Face face) { m_onlyFace = face; }
 
     // `user` receives the caller's username for the access log.
-    HttpResponse dispatch(const HttpRequest &request, QString *user = nullptr) const;
+    // `route`, when given, is set to the pattern the request matched ("GET /api/devices/{id}/"),
+    // or "unmatched": what metrics count requests by.
+    HttpResponse dispatch(const HttpRequest &request, QString *user = nullptr,
+                          QByteArray *route = nullptr) const;
 
 private:
     HttpResponse dispatchMatched(const HttpRequest &request, const Route &route,

@@ -17,6 +17,16 @@ ApiServer::ApiServer(const Router &router, const HttpLimits &limits, int threads
     , m_threadCount(qMax(1, threads))
     , m_blockingWork(blockingWork)
 {
+    for (int i = 0; i < m_threadCount; ++i)
+        m_requests.push_back(std::make_unique<RequestMetrics>());
+}
+
+QHash<QByteArray, RequestMetrics::Route> ApiServer::requestTotals() const
+{
+    QHash<QByteArray, RequestMetrics::Route> totals;
+    for (const std::unique_ptr<RequestMetrics> &thread : m_requests)
+        thread->addTo(totals);
+    return totals;
 }
 
 ApiServer::~ApiServer()
@@ -42,8 +52,9 @@ Result<quint16> ApiServer::listen(const QHostAddress &address, quint16 port)
     for (int i = 0; i < m_threadCount; ++i) {
         std::promise<quint16> bound;
         std::future<quint16> boundPort = bound.get_future();
-        QThread *thread = QThread::create([this, address, port, connections, bodyBudget, &bound] {
-            HttpListener listener(m_router, m_blockingWork);
+        QThread *thread = QThread::create([this, address, port, connections, bodyBudget, &bound,
+                                           metrics = m_requests[std::size_t(i)].get()] {
+            HttpListener listener(m_router, m_blockingWork, *metrics);
             // bind() makes the listener own the TCP server.
             auto *tcpServer = new GuardedTcpServer(m_limits, connections, bodyBudget, m_tls);
             tcpServer->setReader(&listener);

@@ -2,6 +2,7 @@
 
 #include "BlockingWork.h"
 #include "HttpLimits.h"
+#include "RequestMetrics.h"
 #include "Result.h"
 
 #include <QHostAddress>
@@ -9,6 +10,7 @@
 #include <QSslConfiguration>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QThread;
 
@@ -34,6 +36,8 @@ public:
     // Starts every thread listening; port 0 picks a free port. Returns the port in use.
     Result<quint16> listen(const QHostAddress &address, quint16 port);
     void stop();
+    // The requests every listener thread answered since the server was made.
+    QHash<QByteArray, RequestMetrics::Route> requestTotals() const;
 
 private:
     const Router &m_router;
@@ -44,6 +48,8 @@ private:
     // it to end.
     BlockingWork m_blockingWork;
     QList<QThread *> m_threads;
+    // One per listener thread, kept across stop() and listen().
+    std::vector<std::unique_ptr<RequestMetrics>> m_requests;
 };
 
 } // namespace Cairn

@@ -5,6 +5,7 @@
 #include "ConnectionGuard.h"
 #include "HttpRequest.h"
 #include "HttpResponse.h"
+#include "RequestMetrics.h"
 #include "routing/Router.h"
 
 #include <QFutureWatcher>
@@ -64,10 +65,12 @@ HttpRequest copyOf(const QHttpServerRequest &request)
 
 } // namespace
 
-HttpListener::HttpListener(const Router &router, BlockingWork &work, QObject *parent)
+HttpListener::HttpListener(const Router &router, BlockingWork &work, RequestMetrics &metrics,
+                           QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
     , m_work(work)
+    , m_metrics(metrics)
     , m_accessLog(new AccessLog(this))
 {
 }
@@ -82,7 +85,7 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     answer->request = copyOf(request);
     answer->head = answer->request.method == "HEAD";
     answer->close = facts.closeAfterResponse;
-    HttpResponse response = m_router.dispatch(answer->request, &answer->user);
+    HttpResponse response = m_router.dispatch(answer->request, &answer->user, &answer->route);
     if (!m_answers.contains(socket)) {
         connect(socket, &QObject::destroyed, this, [this, socket] { m_answers.remove(socket); });
     }
@@ -153,8 +156,10 @@ void HttpListener::finish(QTcpSocket *socket, const std::shared_ptr<Answer> &ans
         guard->answerWritten();
     if (answer->close)
         socket->disconnectFromHost();
-    m_accessLog->record(answer->request, answer->response->status, bodyBytes,
-                        answer->timer.nsecsElapsed(), answer->user);
+    const qint64 nanoseconds = answer->timer.nsecsElapsed();
+    m_accessLog->record(answer->request, answer->response->status, bodyBytes, nanoseconds,
+                        answer->user);
+    m_metrics.observe(answer->route, answer->response->status, nanoseconds);
 }
 
 void HttpListener::streamNext(QTcpSocket *socket, const std::shared_ptr<Answer> &answer)

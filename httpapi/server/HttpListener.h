@@ -14,6 +14,7 @@ namespace Cairn {
 
 class AccessLog;
 class BlockingWork;
+class RequestMetrics;
 class Router;
 
 // One listener thread's HTTP server: turns each request Qt parsed into an HttpRequest, hands
@@ -26,7 +27,9 @@ class HttpListener : public QAbstractHttpServer
     Q_OBJECT
 
 public:
-    HttpListener(const Router &router, BlockingWork &work, QObject *parent = nullptr);
+    // Each answered request is counted in `metrics`.
+    HttpListener(const Router &router, BlockingWork &work, RequestMetrics &metrics,
+                 QObject *parent = nullptr);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -41,6 +44,7 @@ private:
         bool close = false;
         QElapsedTimer timer;
         QString user;
+        QByteArray route;
         std::optional<HttpResponse> response;
         // A streamed answer: its head is out and pieces follow; body bytes sent so far.
         bool streaming = false;
@@ -60,6 +64,7 @@ private:
 
     const Router &m_router;
     BlockingWork &m_work;
+    RequestMetrics &m_metrics;
     QHash<QTcpSocket *, QList<std::shared_ptr<Answer>>> m_answers;
     AccessLog *m_accessLog;
 };

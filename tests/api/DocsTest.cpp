@@ -140,7 +140,8 @@ TEST_F(DocsTest, EveryNonPublicRouteDemandsCredentials)
     publicRoutes.sort();
     EXPECT_EQ(publicRoutes,
               (QStringList{QStringLiteral("GET /api/docs/"), QStringLiteral("GET /api/redoc/"),
-                           QStringLiteral("GET /api/schema/"), QStringLiteral("GET /rest/is_alive"),
+                           QStringLiteral("GET /api/schema/"), QStringLiteral("GET /metrics"),
+                           QStringLiteral("GET /rest/is_alive"),
                            QStringLiteral("POST /api/authenticate/"),
                            QStringLiteral("POST /api/verify_token/")}));
 }
