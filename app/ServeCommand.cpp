@@ -325,7 +325,11 @@ int ServeCommand::run(const QStringList &arguments)
         ztp->stop();
     api.stop();
     core->ztp().waitForRecords();
-    core->jobs().waitForIdle(30000);
+    if (!core->jobs().waitForIdle(30000)) {
+        // Still a node meanwhile: it beats, so no other node cleans up after jobs still running.
+        qCWarning(lcServe) << "waiting for the jobs still running to stop";
+        core->jobs().waitForIdle(-1);
+    }
     cluster.leave();
     qCInfo(lcServe) << "stopped";
     return ExitOk;

@@ -36,7 +36,7 @@ ClusterMembership::ClusterMembership(Database &database, JobManager &jobs, Clust
 
 ClusterMembership::~ClusterMembership()
 {
-    stopBeating();
+    stopThreads();
 }
 
 ClusterNode ClusterMembership::node() const
@@ -60,14 +60,16 @@ void ClusterMembership::setAddress(const QString &address)
             << "the node's address was not stored:" << stored.error().message;
 }
 
-bool ClusterMembership::mayBeRunning(const ClusterNode &node) const
+bool ClusterMembership::mayBeRunning(const ClusterNode &node, qint64 silentMs) const
 {
+    if (silentMs >= m_settings.deadAfterMs)
+        return false;
     if (node.host != QHostInfo::localHostName())
         return true;
-    // A container started again has the same name and often the same process id as before,
-    // and that process is this one.
+    // A container started again has the same host name and often the same process id as
+    // before, and that process is this one; another container sharing both would still beat.
     if (node.pid == qint64(::getpid()))
-        return false;
+        return silentMs < 3LL * m_settings.heartbeatMs;
     return ::kill(pid_t(node.pid), 0) == 0 || errno == EPERM;
 }
 
@@ -94,55 +96,67 @@ Result<ClusterNode> ClusterMembership::registerNode()
 
 Result<ClusterNode> ClusterMembership::join()
 {
-    QList<ClusterNode> previous;
-    Result<ClusterNode> joined =
-        Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<ClusterNode> {
-            if (!m_database.isSqlite()) {
-                const Result<void> locked = SqlQuery::exec(
-                    db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {RegistrationLock});
-                if (!locked)
-                    return locked.error();
-            }
-            const Result<qint64> now = m_nodes.databaseTime();
-            if (!now)
-                return now.error();
-            const Result<QList<ClusterNode>> named = m_nodes.upNamed(m_settings.nodeName);
-            if (!named)
-                return named.error();
-            for (const ClusterNode &node : named.value()) {
-                const qint64 silentMs = now.value() - node.heartbeatAt;
-                if (silentMs < m_settings.deadAfterMs && mayBeRunning(node)) {
-                    return Error::conflict(
-                        QStringLiteral(
-                            "Another node named %1 is running (on %2, process %3, last heartbeat "
-                            "%4 ms ago). Give each node its own [server] node_name, or start this "
-                            "one once that one has been silent for %5 s.")
-                            .arg(node.name, node.host)
-                            .arg(node.pid)
-                            .arg(silentMs)
-                            .arg(m_settings.deadAfterMs / 1000));
+    for (int attempt = 0;; ++attempt) {
+        QList<ClusterNode> previous;
+        qint64 retryInMs = 0;
+        Result<ClusterNode> joined =
+            Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<ClusterNode> {
+                if (!m_database.isSqlite()) {
+                    const Result<void> locked = SqlQuery::exec(
+                        db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {RegistrationLock});
+                    if (!locked)
+                        return locked.error();
                 }
-                const Result<bool> down = m_nodes.markDown(node.id, ClusterNode::State::Dead);
-                if (!down)
-                    return down.error();
-                previous << node;
-            }
-            return registerNode();
-        });
-    if (!joined)
+                const Result<qint64> now = m_nodes.databaseTime();
+                if (!now)
+                    return now.error();
+                const Result<QList<ClusterNode>> named = m_nodes.upNamed(m_settings.nodeName);
+                if (!named)
+                    return named.error();
+                for (const ClusterNode &node : named.value()) {
+                    const qint64 silentMs = now.value() - node.heartbeatAt;
+                    if (mayBeRunning(node, silentMs)) {
+                        if (attempt == 0 && node.pid == qint64(::getpid()))
+                            retryInMs = 3LL * m_settings.heartbeatMs - silentMs;
+                        return Error::conflict(
+                            QStringLiteral(
+                                "Another node named %1 is running (on %2, process %3, last "
+                                "heartbeat %4 ms ago). Give each node its own [server] node_name, "
+                                "or start this one once that one has been silent for %5 s.")
+                                .arg(node.name, node.host)
+                                .arg(node.pid)
+                                .arg(silentMs)
+                                .arg(m_settings.deadAfterMs / 1000));
+                    }
+                    const Result<bool> down = m_nodes.markDown(node.id, ClusterNode::State::Dead);
+                    if (!down)
+                        return down.error();
+                    if (down.value())
+                        previous << node;
+                }
+                return registerNode();
+            });
+        if (!joined && retryInMs > 0) {
+            // Perhaps this very container before a restart: seen again once it had to beat.
+            QThread::msleep(quint64(retryInMs));
+            continue;
+        }
+        if (!joined)
+            return joined;
+        for (const ClusterNode &node : std::as_const(previous))
+            cleanUpAfter(node, QStringLiteral("The server stopped before this job finished."));
+        (void)m_nodes.forgetDownFor(RememberDownMs);
         return joined;
-    for (const ClusterNode &node : std::as_const(previous)) {
-        const Result<int> interrupted = m_jobs.recoverJobsOf(
-            node.id, QStringLiteral("The server stopped before this job finished."));
-        qCInfo(lcCluster).noquote()
-            << "node" << node.name << "(process" << node.pid << "on" << node.host
-            << ") had stopped without leaving;"
-            << (interrupted ? QString::number(interrupted.value()) : interrupted.error().message)
-            << "of its jobs interrupted";
     }
-    (void)m_nodes.forgetDownFor(RememberDownMs);
-    (void)findDead();
-    return joined;
+}
+
+void ClusterMembership::cleanUpAfter(const ClusterNode &node, const QString &why)
+{
+    const Result<int> interrupted = m_jobs.recoverJobsOf(node.id, why);
+    qCWarning(lcCluster).noquote()
+        << "node" << node.name << "(process" << node.pid << "on" << node.host << ") is gone;"
+        << (interrupted ? QString::number(interrupted.value()) : interrupted.error().message)
+        << "of its jobs interrupted";
 }
 
 Result<int> ClusterMembership::findDead()
@@ -163,14 +177,19 @@ Result<int> ClusterMembership::findDead()
         if (!marked.value())
             continue;
         ++found;
-        const Result<int> interrupted = m_jobs.recoverJobsOf(
-            node.id,
+        cleanUpAfter(
+            node,
             QStringLiteral("Node %1 stopped beating before this job finished.").arg(node.name));
-        qCWarning(lcCluster).noquote()
-            << "node" << node.name << "(process" << node.pid << "on" << node.host
-            << ") stopped beating; marked dead,"
-            << (interrupted ? QString::number(interrupted.value()) : interrupted.error().message)
-            << "of its jobs interrupted";
+    }
+    // What a finder that died itself left half done; each job is ended once, by whoever ends
+    // it first.
+    const Result<QList<ClusterNode>> unfinished = m_nodes.downWithUnfinishedJobs();
+    if (!unfinished)
+        return unfinished.error();
+    for (const ClusterNode &node : unfinished.value()) {
+        cleanUpAfter(
+            node,
+            QStringLiteral("Node %1 stopped beating before this job finished.").arg(node.name));
     }
     return found;
 }
@@ -180,68 +199,98 @@ void ClusterMembership::beat()
     const Result<bool> beaten = m_nodes.beat(node().id);
     if (!beaten) {
         qCWarning(lcCluster).noquote() << "heartbeat failed:" << beaten.error().message;
+        const QMutexLocker lock(&m_mutex);
+        m_beatingSince.invalidate();
         return;
     }
     if (!beaten.value()) {
         // Silent too long (a stalled process, a database out of reach): another node marked this
-        // one dead and interrupted its jobs. Whatever they still do ends without changing that.
+        // one dead and interrupted its jobs. They stop; whatever they still do changes nothing.
         qCCritical(lcCluster).noquote()
             << "this node was found dead by another (silent for" << m_settings.deadAfterMs
             << "ms); its jobs were interrupted. Registering again.";
+        m_jobs.stopEveryJob();
+        {
+            const QMutexLocker lock(&m_mutex);
+            m_beatingSince.invalidate();
+        }
         const Result<ClusterNode> again = registerNode();
         if (!again)
             qCWarning(lcCluster).noquote() << "registering again failed:" << again.error().message;
+        return;
     }
-    const Result<int> dead = findDead();
-    if (!dead)
-        qCWarning(lcCluster).noquote()
-            << "looking for silent nodes failed:" << dead.error().message;
+    const QMutexLocker lock(&m_mutex);
+    if (!m_beatingSince.isValid())
+        m_beatingSince.start();
 }
 
-void ClusterMembership::start(std::function<void()> afterBeat)
+void ClusterMembership::start(std::function<void()> afterLook)
 {
     const QMutexLocker lock(&m_mutex);
-    if (m_thread)
+    if (m_heartbeat)
         return;
-    m_afterBeat = std::move(afterBeat);
+    m_afterLook = std::move(afterLook);
     m_stopping = false;
-    m_thread.reset(QThread::create([this] { run(); }));
-    m_thread->setObjectName(QStringLiteral("cluster heartbeat"));
-    m_thread->start();
+    m_heartbeat.reset(QThread::create([this] { every([this] { beat(); }); }));
+    m_heartbeat->setObjectName(QStringLiteral("cluster heartbeat"));
+    m_heartbeat->start();
+    m_watcher.reset(QThread::create([this] {
+        every([this] {
+            bool mayJudge = false;
+            std::function<void()> afterLook;
+            {
+                const QMutexLocker lock(&m_mutex);
+                mayJudge =
+                    m_beatingSince.isValid() && m_beatingSince.elapsed() >= m_settings.deadAfterMs;
+                afterLook = m_afterLook;
+            }
+            if (mayJudge) {
+                const Result<int> dead = findDead();
+                if (!dead)
+                    qCWarning(lcCluster).noquote()
+                        << "looking for dead nodes failed:" << dead.error().message;
+            }
+            if (afterLook)
+                afterLook();
+        });
+    }));
+    m_watcher->setObjectName(QStringLiteral("cluster watcher"));
+    m_watcher->start();
 }
 
-void ClusterMembership::run()
+void ClusterMembership::every(const std::function<void()> &round)
 {
     QMutexLocker lock(&m_mutex);
     while (!m_stopping) {
         m_wake.wait(&m_mutex, QDeadlineTimer(m_settings.heartbeatMs));
         if (m_stopping)
             break;
-        const std::function<void()> afterBeat = m_afterBeat;
         lock.unlock();
-        beat();
-        if (afterBeat)
-            afterBeat();
+        round();
         lock.relock();
     }
 }
 
-void ClusterMembership::stopBeating()
+void ClusterMembership::stopThreads()
 {
-    std::unique_ptr<QThread> thread;
+    std::unique_ptr<QThread> heartbeat;
+    std::unique_ptr<QThread> watcher;
     {
         const QMutexLocker lock(&m_mutex);
         m_stopping = true;
         m_wake.wakeAll();
-        thread = std::move(m_thread);
+        heartbeat = std::move(m_heartbeat);
+        watcher = std::move(m_watcher);
     }
-    if (thread)
-        thread->wait();
+    if (heartbeat)
+        heartbeat->wait();
+    if (watcher)
+        watcher->wait();
 }
 
 void ClusterMembership::leave()
 {
-    stopBeating();
+    stopThreads();
     const qint64 id = node().id;
     if (id == 0)
         return;

@@ -2,6 +2,7 @@
 
 #include "db/Database.h"
 #include "db/SqlQuery.h"
+#include "jobs/Job.h"
 
 #include <QSet>
 
@@ -147,6 +148,13 @@ Result<void> ClusterNodeRepository::setAddress(qint64 id, const QString &address
     return SqlQuery::exec(m_database.connection(),
                           QStringLiteral("UPDATE cluster_nodes SET address = ? WHERE id = ?"),
                           {address, id});
+}
+
+Result<QList<ClusterNode>> ClusterNodeRepository::downWithUnfinishedJobs()
+{
+    return select(QStringLiteral("WHERE state <> ? AND id IN (SELECT node_id FROM jobs WHERE "
+                                 "state IN (?, ?)) ORDER BY id"),
+                  {Up, jobStateName(JobState::Queued), jobStateName(JobState::Running)});
 }
 
 Result<void> ClusterNodeRepository::forgetDownFor(qint64 ms)

@@ -39,6 +39,9 @@ public:
     // `ms` milliseconds: what an administrator asks about. Up ones first, by name.
     Result<QList<ClusterNode>> recent(qint64 ms);
     Result<void> setAddress(qint64 id, const QString &address);
+    // Nodes no longer up that still have jobs queued or running: a node that cleaned up after
+    // them stopped half-way (it died too), so whoever finds them finishes the job.
+    Result<QList<ClusterNode>> downWithUnfinishedJobs();
     // Forgets nodes that went down more than `ms` milliseconds ago (their jobs stay).
     Result<void> forgetDownFor(qint64 ms);
 

@@ -24,6 +24,13 @@ JobManager::~JobManager()
     m_pool.waitForDone();
 }
 
+void JobManager::stopEveryJob()
+{
+    const QMutexLocker lock(&m_mutex);
+    for (const auto &flag : std::as_const(m_cancelFlags))
+        flag->ask();
+}
+
 bool JobManager::isStopping()
 {
     const QMutexLocker lock(&m_mutex);
@@ -70,27 +77,34 @@ Result<int> JobManager::recover(std::optional<qint64> nodeId, const QString &why
     const Result<QList<Job>> unfinished = m_repository.unfinished(nodeId);
     if (!unfinished)
         return unfinished.error();
+    int interrupted = 0;
     for (const Job &job : unfinished.value()) {
+        // Ended first: of two nodes cleaning up after the same one, the one whose update lands
+        // runs the recovery, once.
+        const Result<bool> ended = m_repository.finish(job.id, JobState::Interrupted, {}, why);
+        if (!ended)
+            return ended.error();
+        if (!ended.value())
+            continue;
+        ++interrupted;
         QString message = why;
-        QJsonObject result;
         const JobRecovery recovery = [&] {
             const QMutexLocker lock(&m_mutex);
             return m_recoveries.value(job.kind);
         }();
         if (recovery) {
             const QString cleaned = recovery(job);
-            result.insert(QStringLiteral("cleaned_up"), cleaned);
             message += cleaned.isEmpty() ? QStringLiteral(" It had left nothing behind.")
                                          : QStringLiteral(" Cleaned up after it: %1.").arg(cleaned);
+            const Result<void> told =
+                m_repository.setOutcome(job.id, {{QStringLiteral("cleaned_up"), cleaned}}, message);
+            if (!told)
+                return told.error();
         }
-        const Result<void> ended =
-            m_repository.finish(job.id, JobState::Interrupted, result, message);
-        if (!ended)
-            return ended.error();
         qCWarning(lcJobs).noquote()
             << "job" << job.id << job.kind << "marked interrupted:" << message;
     }
-    return int(unfinished->size());
+    return interrupted;
 }
 
 void JobManager::registerRecovery(const QString &kind, JobRecovery recovery)
@@ -267,8 +281,15 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     JobState state = JobState::Cancelled;
     QJsonObject result;
     QString error;
+    // Ended elsewhere before it started (interrupted by the node that found this one dead):
+    // it does not run.
+    const Result<bool> running =
+        cancelled->asked() ? Result<bool>(false) : m_repository.markRunning(jobId);
+    if (running.ok() && !running.value() && !cancelled->asked()) {
+        settle(jobId, std::nullopt);
+        return;
+    }
     if (!cancelled->asked()) {
-        (void)m_repository.markRunning(jobId);
         Q_EMIT jobChanged(jobId);
         JobContext context(jobId, params, m_repository, cancelled,
                            [this, jobId](int percent) { noteProgress(jobId, percent); });
@@ -296,15 +317,18 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     if (state == JobState::Cancelled)
         state = stoppedState();
     (void)m_repository.finish(jobId, state, result, error);
-    {
-        const QMutexLocker lock(&m_mutex);
-        m_cancelFlags.remove(jobId);
-        countEnded(jobId, true, state);
-        m_liveProgress.remove(jobId);
-        advanceLane(jobId);
-        m_finished.wakeAll();
-    }
+    settle(jobId, state);
     Q_EMIT jobChanged(jobId);
+}
+
+void JobManager::settle(qint64 jobId, std::optional<JobState> state)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_cancelFlags.remove(jobId);
+    countEnded(jobId, true, state);
+    m_liveProgress.remove(jobId);
+    advanceLane(jobId);
+    m_finished.wakeAll();
 }
 
 void JobManager::noteProgress(qint64 jobId, int percent)
@@ -361,6 +385,16 @@ Result<Job> JobManager::cancel(qint64 id)
         return Error::conflict(QStringLiteral("Job %1 has already finished: %2.")
                                    .arg(id)
                                    .arg(jobStateName(current->state)));
+    const std::optional<qint64> here = [&] {
+        const QMutexLocker lock(&m_mutex);
+        return m_nodeId;
+    }();
+    // Its cancel flag lives in the process running it.
+    if (current->nodeId && current->nodeId != here)
+        return Error::conflict(QStringLiteral("Job %1 runs on cluster node %2 (see "
+                                              "/rest/get_cluster_status): cancel it there.")
+                                   .arg(id)
+                                   .arg(*current->nodeId));
     if (takeWaiting(id))
         endUnstarted(id, JobState::Cancelled);
     bool tooLate = false;

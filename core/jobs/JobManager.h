@@ -83,6 +83,9 @@ public:
     // Shutting down: every job is asked to stop, and those that stop early end interrupted
     // rather than cancelled, since nobody cancelled them.
     void stopAll();
+    // Every job running or waiting here is asked to stop, as by a cancel: this node was found
+    // dead and its jobs ended by another, so what they still do is for nobody.
+    void stopEveryJob();
     // Whether stopAll() was called: a handler told to stop can tell shutting down from a cancel.
     bool isStopping();
     bool waitForIdle(int timeoutMs);
@@ -124,6 +127,9 @@ private:
     void noteProgress(qint64 jobId, int percent);
     // How a job that stopped on request ends: cancelled, or interrupted when shutting down.
     JobState stoppedState();
+    // A job that ran here has ended (as `state`, when it ended here): forgotten, counted, its
+    // lane moved on and its waiters woken.
+    void settle(qint64 jobId, std::optional<JobState> state);
     // Counts a job moving on (started, ended); called with m_mutex held.
     void countStarted(qint64 jobId);
     void countEnded(qint64 jobId, bool started, std::optional<JobState> state);

@@ -105,13 +105,23 @@ Result<qint64> JobRepository::count(std::optional<qint64> ownerId)
     return total->toLongLong();
 }
 
-Result<void> JobRepository::markRunning(qint64 id)
+Result<bool> JobRepository::markRunning(qint64 id)
 {
-    return SqlQuery::exec(
+    const Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
         QStringLiteral("UPDATE jobs SET state = ?, started_at = ? WHERE id = ? AND state = ?"),
         {jobStateName(JobState::Running), QDateTime::currentMSecsSinceEpoch(), id,
          jobStateName(JobState::Queued)});
+    if (!query)
+        return query.error();
+    return query->numRowsAffected() == 1;
+}
+
+Result<void> JobRepository::setOutcome(qint64 id, const QJsonObject &result, const QString &error)
+{
+    return SqlQuery::exec(m_database.connection(),
+                          QStringLiteral("UPDATE jobs SET result = ?, error = ? WHERE id = ?"),
+                          {textOf(result), error, id});
 }
 
 Result<void> JobRepository::setProgress(qint64 id, int progress)
@@ -121,19 +131,22 @@ Result<void> JobRepository::setProgress(qint64 id, int progress)
                           {progress, id});
 }
 
-Result<void> JobRepository::finish(qint64 id, JobState state, const QJsonObject &result,
+Result<bool> JobRepository::finish(qint64 id, JobState state, const QJsonObject &result,
                                    const QString &error)
 {
     const QString completes = state == JobState::Succeeded || state == JobState::Partial
                                   ? QStringLiteral(", progress = 100")
                                   : QString();
-    return SqlQuery::exec(
+    const Result<QSqlQuery> query = SqlQuery::run(
         m_database.connection(),
         QStringLiteral("UPDATE jobs SET state = ?, result = ?, error = ?, finished_at = ?%1 "
                        "WHERE id = ? AND state IN (?, ?)")
             .arg(completes),
         {jobStateName(state), textOf(result), error, QDateTime::currentMSecsSinceEpoch(), id,
          jobStateName(JobState::Queued), jobStateName(JobState::Running)});
+    if (!query)
+        return query.error();
+    return query->numRowsAffected() == 1;
 }
 
 Result<QList<Job>> JobRepository::unfinished(std::optional<qint64> nodeId)

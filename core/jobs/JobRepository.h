@@ -24,11 +24,16 @@ public:
     // Newest first; only `ownerId`'s jobs when given.
     Result<QList<Job>> list(std::optional<qint64> ownerId, int limit, int offset);
     Result<qint64> count(std::optional<qint64> ownerId);
-    Result<void> markRunning(qint64 id);
+    // False when the job is no longer queued (interrupted meanwhile by the node that found
+    // this one dead): it must not run.
+    Result<bool> markRunning(qint64 id);
     Result<void> setProgress(qint64 id, int progress);
     // Ends a queued or running job; one already ended (interrupted by the node that found its
     // node dead) keeps how it ended.
-    Result<void> finish(qint64 id, JobState state, const QJsonObject &result, const QString &error);
+    // False when it had ended already.
+    Result<bool> finish(qint64 id, JobState state, const QJsonObject &result, const QString &error);
+    // What an ended job's result and error say, replaced (after a recovery cleaned up).
+    Result<void> setOutcome(qint64 id, const QJsonObject &result, const QString &error);
     // Every job of node `nodeId` (none: of no node) still queued or running, oldest first.
     Result<QList<Job>> unfinished(std::optional<qint64> nodeId);
 

@@ -19,8 +19,10 @@ protected:
         const QString path = s_dir->filePath(QStringLiteral("node-%1.ini").arg(number));
         QFile file(path);
         EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        // A node is dead after 6 s of silence: three nodes, PostgreSQL and the client share two
+        // cores here, and a live node must never look dead.
         file.write(QStringLiteral("[server]\nnode_name = node-%1\n[cluster]\nheartbeat_seconds = "
-                                  "1\ndead_after_seconds = 3\n")
+                                  "1\ndead_after_seconds = 6\n")
                        .arg(number)
                        .toUtf8());
         return path;
@@ -38,9 +40,14 @@ TEST_F(ClusterApiTest, EachJobAndFiringRunsOnceAcrossThreeNodesWithOneKilledMidw
         GTEST_SKIP() << "a cluster shares one PostgreSQL database";
     s_dir = std::make_unique<QTemporaryDir>();
     startServer(withConfig(1));
-    // The same data directory: nodes of one cluster share the server key that seals secrets.
-    ServerProcess second(s_dir->path(), s_server->databaseUrl());
-    ServerProcess third(s_dir->path(), s_server->databaseUrl());
+    // Each node its own data directory, all with the server key that seals the shared secrets.
+    QTemporaryDir secondDir;
+    QTemporaryDir thirdDir;
+    for (const QTemporaryDir *dir : {&secondDir, &thirdDir})
+        ASSERT_TRUE(QFile::copy(s_dir->filePath(QStringLiteral("server.key")),
+                                dir->filePath(QStringLiteral("server.key"))));
+    ServerProcess second(secondDir.path(), s_server->databaseUrl());
+    ServerProcess third(thirdDir.path(), s_server->databaseUrl());
     ASSERT_TRUE(second.start(withConfig(2))) << qPrintable(second.log());
     ASSERT_TRUE(third.start(withConfig(3))) << qPrintable(third.log());
 

@@ -7,6 +7,7 @@
 #include <QHostInfo>
 #include <QProcess>
 #include <QThread>
+#include <atomic>
 #include <gtest/gtest.h>
 
 using namespace Cairn;
@@ -14,10 +15,20 @@ using namespace Cairn;
 class ClusterMembershipTest : public Cairn::Test::CoreFixture
 {
 protected:
-    // Quick enough for a test: a node silent for 400 ms is dead.
+    // Quick enough for a test: a node silent for a second is dead. Silence is made by moving
+    // heartbeats back, never by waiting for it.
     static ClusterSettings settings(const QString &name)
     {
-        return {name, 1, QStringLiteral("127.0.0.1:8090"), 50, 400};
+        return {name, 1, QStringLiteral("127.0.0.1:8090"), 50, 1000};
+    }
+
+    void silence(qint64 nodeId)
+    {
+        ASSERT_TRUE(SqlQuery::exec(core->database().connection(),
+                                   QStringLiteral("UPDATE cluster_nodes SET heartbeat_at = "
+                                                  "heartbeat_at - 60000 WHERE id = ?"),
+                                   {nodeId})
+                        .ok());
     }
 
     Job runningJobOf(JobManager &jobs, std::optional<qint64> node)
@@ -65,9 +76,13 @@ TEST_F(ClusterMembershipTest, ASilentNodeIsFoundDeadOnceAndOnlyItsJobsAreInterru
     const Job ofB = runningJobOf(jobsOfB, nodeB.id);
     const Job ofNoNode = runningJobOf(jobsOfB, std::nullopt);
 
-    // B beats, A (as if killed) does not.
+    // B beats, A (as if killed) does not. B judges only once it has beaten for as long as a
+    // node may stay silent: a database that was out of reach leaves every node silent.
+    silence(nodeA.id);
     b.start();
-    for (int i = 0; i < 300 && jobNow(ofA.id).state != JobState::Interrupted; ++i)
+    QThread::msleep(100);
+    EXPECT_EQ(jobNow(ofA.id).state, JobState::Running);
+    for (int i = 0; i < 500 && jobNow(ofA.id).state != JobState::Interrupted; ++i)
         QThread::msleep(10);
     EXPECT_EQ(jobNow(ofA.id).state, JobState::Interrupted);
     EXPECT_EQ(jobNow(ofA.id).error,
@@ -115,7 +130,7 @@ TEST_F(ClusterMembershipTest, ANameHeldByALiveNodeElsewhereIsRefusedUntilItFalls
     EXPECT_TRUE(refused.error().message.contains(QLatin1String("node_name")));
     EXPECT_EQ(jobNow(itsJob.id).state, JobState::Running);
 
-    QThread::msleep(450);
+    silence(elsewhere.id);
     const Result<ClusterNode> joined = starting.join();
     ASSERT_TRUE(joined.ok()) << qPrintable(joined.error().message);
     EXPECT_EQ(jobNow(itsJob.id).state, JobState::Interrupted);
@@ -135,12 +150,14 @@ TEST_F(ClusterMembershipTest, ANodeStartedAgainOnTheSameMachineTakesOverFromItsD
     // A process id that is surely gone: a child that has exited and been reaped.
     QProcess child;
     child.start(QStringLiteral("true"), {});
+    ASSERT_TRUE(child.waitForStarted(5000));
+    const qint64 gonePid = child.processId();
     ASSERT_TRUE(child.waitForFinished(5000));
     ClusterNode before;
     before.name = QStringLiteral("node-a");
     before.version = QStringLiteral("0.1.0");
     before.host = QHostInfo::localHostName();
-    before.pid = child.processId() != 0 ? child.processId() : 999999;
+    before.pid = gonePid;
     before = ClusterNodeRepository(core->database()).insert(before).value();
     const Job itsJob = runningJobOf(core->jobs(), before.id);
 
@@ -168,4 +185,53 @@ TEST_F(ClusterMembershipTest, LeavingIsRecordedUnlessJobsAreLeftForOthersToClean
     ASSERT_TRUE(shown(idleNode.id).has_value());
     EXPECT_EQ(shown(idleNode.id)->state, ClusterNode::State::Stopped);
     EXPECT_TRUE(shown(idleNode.id)->stoppedAt.has_value());
+}
+
+TEST_F(ClusterMembershipTest, AJobEndedByAnotherNodeBeforeItStartsNeverRuns)
+{
+    std::atomic_bool release = false;
+    std::atomic_int ran = 0;
+    const auto work = [&](bool waits) {
+        return [&, waits](JobContext &) -> Result<QJsonObject> {
+            while (waits && !release)
+                QThread::msleep(5);
+            ++ran;
+            return QJsonObject{};
+        };
+    };
+    const Job first = core->jobs()
+                          .submitInLane(QStringLiteral("lane"), QStringLiteral("wait"), {},
+                                        std::nullopt, work(true))
+                          .value();
+    const Job second = core->jobs()
+                           .submitInLane(QStringLiteral("lane"), QStringLiteral("wait"), {},
+                                         std::nullopt, work(false))
+                           .value();
+    // What the node that found this one dead does.
+    const Result<bool> ended = core->jobs().repository().finish(second.id, JobState::Interrupted,
+                                                                {}, QStringLiteral("gone"));
+    ASSERT_TRUE(ended.ok());
+    EXPECT_TRUE(ended.value());
+    release = true;
+    ASSERT_TRUE(core->jobs().waitFor(first.id, 5000).ok());
+    ASSERT_TRUE(core->jobs().waitFor(second.id, 5000).ok());
+    EXPECT_EQ(ran, 1);
+    EXPECT_EQ(jobNow(second.id).state, JobState::Interrupted);
+    EXPECT_EQ(jobNow(second.id).error, QStringLiteral("gone"));
+}
+
+TEST_F(ClusterMembershipTest, ACancelReachingAnotherNodeSaysWhichNodeRunsTheJob)
+{
+    ClusterNode other;
+    other.name = QStringLiteral("node-b");
+    other.version = QStringLiteral("0.1.0");
+    other.host = QStringLiteral("elsewhere.example");
+    other = ClusterNodeRepository(core->database()).insert(other).value();
+    const Job theirs = runningJobOf(core->jobs(), other.id);
+    const Result<Job> refused = core->jobs().cancel(theirs.id);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::Conflict);
+    EXPECT_TRUE(refused.error().message.contains(QString::number(other.id)))
+        << qPrintable(refused.error().message);
+    EXPECT_EQ(jobNow(theirs.id).state, JobState::Running);
 }
