@@ -245,12 +245,24 @@ void Configuration::record(const QString &key, const QVariant &value, const QStr
     m_readings->append({key, text, source});
 }
 
+QString Configuration::environmentName(const QString &key)
+{
+    return QStringLiteral("CAIRN_") +
+           QString(key).replace(QLatin1Char('/'), QLatin1Char('_')).toUpper();
+}
+
 QVariant Configuration::value(const QString &key, const QVariant &fallback,
                               const QString &flag) const
 {
     if (flagGiven(flag)) {
         const QString given = m_parser->value(flag);
         record(key, given, QStringLiteral("--") + flag);
+        return given;
+    }
+    const QString variable = environmentName(key);
+    if (qEnvironmentVariableIsSet(qPrintable(variable))) {
+        const QString given = qEnvironmentVariable(qPrintable(variable));
+        record(key, given, QStringLiteral("$") + variable);
         return given;
     }
     if (m_file && m_file->contains(key)) {
@@ -269,7 +281,15 @@ QStringList Configuration::values(const QString &key, const QString &flag) const
         record(key, given, QStringLiteral("--") + flag);
         return given;
     }
-    return value(key, QStringList()).toStringList();
+    const QVariant found = value(key, QStringList());
+    // A variable is one text; the file's lists QSettings has already split.
+    if (found.metaType().id() == QMetaType::QString) {
+        QStringList items;
+        for (const QString &item : found.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            items << item.trimmed();
+        return items;
+    }
+    return found.toStringList();
 }
 
 QString Configuration::report() const

@@ -25,9 +25,13 @@ public:
     // Every "section/key" a config file may hold.
     static const QStringList &knownKeys();
 
-    // `flag`'s value when given on the command line, else the file's `key`, else `fallback`.
+    // The environment variable standing for `key`: CAIRN_SERVER_NODE_NAME for server/node_name.
+    static QString environmentName(const QString &key);
+    // `flag`'s value when given on the command line, else the key's environment variable, else
+    // the file's `key`, else `fallback`.
     QVariant value(const QString &key, const QVariant &fallback, const QString &flag = {}) const;
-    // A repeatable flag's values, else the file's list (comma-separated), else none.
+    // A repeatable flag's values, else the variable's or the file's list (comma-separated), else
+    // none.
     QStringList values(const QString &key, const QString &flag) const;
     const QCommandLineParser &parser() const { return *m_parser; }
     bool hasFile() const { return m_file != nullptr; }

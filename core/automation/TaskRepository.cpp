@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -156,8 +157,29 @@ Result<void> TaskRepository::remove(qint64 id)
 Result<QList<Task>> TaskRepository::claim(const QList<Claim> &claims, qint64 now)
 {
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Task>> {
+        // On PostgreSQL several nodes claim at once: the rows another node is claiming are
+        // skipped, never waited for (that node is recording their runs); if it gives them up,
+        // they are still due and this node's next look takes them.
+        std::optional<QSet<qint64>> free;
+        if (!m_database.isSqlite()) {
+            QList<qint64> ids;
+            for (const Claim &claim : claims)
+                ids << claim.task.id;
+            const auto [inIds, idList] = SqlQuery::inIds(db, QStringLiteral("id"), ids);
+            Result<QSqlQuery> locked = SqlQuery::run(
+                db,
+                QStringLiteral("SELECT id FROM tasks WHERE %1 FOR UPDATE SKIP LOCKED").arg(inIds),
+                {idList});
+            if (!locked)
+                return locked.error();
+            free.emplace();
+            while (locked->next())
+                free->insert(locked->value(0).toLongLong());
+        }
         QList<Task> claimed;
         for (const Claim &claim : claims) {
+            if (free && !free->contains(claim.task.id))
+                continue;
             Result<QSqlQuery> query = SqlQuery::run(
                 db,
                 QStringLiteral("UPDATE tasks SET next_run_time = ?, is_active = ?, "

@@ -116,7 +116,7 @@ TEST(CommandLine, AConfigFileWithAnUnknownKeyOrNoFileStopsTheStart)
 }
 
 // --print-config shows every setting in effect and where it came from; its keys are the ones
-// README.md documents.
+// docs/configuration.md documents.
 TEST(CommandLine, PrintConfigShowsEverySettingAndItsSource)
 {
     QTemporaryDir dir;
@@ -125,10 +125,16 @@ TEST(CommandLine, PrintConfigShowsEverySettingAndItsSource)
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
     file.write("[toolkit]\nbulk_concurrency=4\nrate_limit_bypass_users=ops, netadmin\n");
     file.close();
+    // A variable wins over the file, an option over a variable.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CAIRN_SERVER_THREADS"), QStringLiteral("5"));
+    environment.insert(QStringLiteral("CAIRN_TOOLKIT_BULK_CONCURRENCY"), QStringLiteral("8"));
+    environment.insert(QStringLiteral("CAIRN_TOOLKIT_RATE_LIMIT_BYPASS_GROUPS"),
+                       QStringLiteral("noc, ops"));
     const CliResult printed = runCairn({QStringLiteral("serve"), QStringLiteral("--config"), config,
                                         QStringLiteral("--threads"), QStringLiteral("3"),
                                         QStringLiteral("--print-config")},
-                                       QProcessEnvironment::systemEnvironment());
+                                       environment);
     ASSERT_EQ(printed.exitCode, 0) << printed.err.constData();
     QHash<QByteArray, QByteArray> lines;
     QStringList printedKeys;
@@ -140,18 +146,23 @@ TEST(CommandLine, PrintConfigShowsEverySettingAndItsSource)
         printedKeys << QString::fromUtf8(key);
     }
     EXPECT_TRUE(lines.value("[server] threads").endsWith("(--threads)")) << printed.out.constData();
-    EXPECT_TRUE(lines.value("[toolkit] bulk_concurrency").contains("= 4 "));
+    EXPECT_TRUE(lines.value("[server] threads").contains("= 3 "));
+    EXPECT_TRUE(lines.value("[toolkit] bulk_concurrency").contains("= 8 "));
     EXPECT_TRUE(
-        lines.value("[toolkit] bulk_concurrency").endsWith(QByteArray(config.toUtf8() + ":2)")));
+        lines.value("[toolkit] bulk_concurrency").endsWith("($CAIRN_TOOLKIT_BULK_CONCURRENCY)"))
+        << printed.out.constData();
+    EXPECT_TRUE(lines.value("[toolkit] rate_limit_bypass_groups").contains("= noc, ops "));
     EXPECT_TRUE(lines.value("[toolkit] rate_limit_bypass_users").contains("= ops, netadmin "));
+    EXPECT_TRUE(lines.value("[toolkit] rate_limit_bypass_users")
+                    .endsWith(QByteArray(config.toUtf8() + ":3)")));
     EXPECT_TRUE(lines.value("[toolkit] device_command_limit").endsWith("(default)"));
 
-    // The README's configuration example names every key, and no other.
-    QFile readme(QStringLiteral(CAIRN_SOURCE_DIR "/README.md"));
-    ASSERT_TRUE(readme.open(QIODevice::ReadOnly));
-    const QByteArray text = readme.readAll();
-    const qsizetype from = text.indexOf("### Configuration file");
-    const qsizetype to = text.indexOf("\nCommand-line options win", from);
+    // docs/configuration.md names every key, and no other.
+    QFile reference(QStringLiteral(CAIRN_SOURCE_DIR "/docs/configuration.md"));
+    ASSERT_TRUE(reference.open(QIODevice::ReadOnly));
+    const QByteArray text = reference.readAll();
+    const qsizetype from = text.indexOf("## The file, every key");
+    const qsizetype to = text.indexOf("\nFor internet-facing use", from);
     ASSERT_GT(from, 0);
     QStringList documented;
     QString section;

@@ -1,13 +1,18 @@
 // Service runs as jobs: how they end when stopped, and what a crash leaves of them.
 #include "CoreFixture.h"
 #include "automation/AutomationParts.h"
+#include "automation/TaskRepository.h"
 #include "db/SqlQuery.h"
+#include "db/Transaction.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QSemaphore>
 #include <QSet>
 #include <QThread>
+#include <thread>
 
 using namespace Cairn;
 using namespace Cairn::Test;
@@ -259,4 +264,57 @@ TEST_F(ServiceRunTest, ABurstOfDueTasksRunsEachOnceAndATaskThatCannotRunStopsNoO
                     ->value(QLatin1String("last_runtime"))
                     .toString()
                     .isEmpty());
+}
+
+// Nodes claiming the same due task at once: the one that comes second skips it at once rather
+// than waiting for the first to record its run, and takes nothing it did not claim.
+TEST_F(ServiceRunTest, ATaskAnotherSchedulerIsClaimingIsSkippedNotWaitedFor)
+{
+    if (!Cairn::Test::TestBackend::isPostgres())
+        GTEST_SKIP() << "SQLite has one writer at a time";
+    savePing({{QStringLiteral("ports"), QStringLiteral("1")}});
+    AutomationParts parts(*core);
+    const QDateTime start = QDateTime::currentDateTime().addSecs(3600);
+    ASSERT_EQ(
+        parts.tasks
+            .saveTasks(admin, QJsonArray{QJsonObject{
+                                  {QStringLiteral("name"), QStringLiteral("tick")},
+                                  {QStringLiteral("service"), QStringLiteral("reach")},
+                                  {QStringLiteral("is_active"), true},
+                                  {QStringLiteral("start_date"),
+                                   start.toString(QStringLiteral("dd/MM/yyyy HH:mm:ss"))},
+                                  {QStringLiteral("frequency"), 1},
+                                  {QStringLiteral("frequency_unit"), QStringLiteral("minutes")}}})
+            .success.size(),
+        1);
+    TaskRepository tasks(core->database());
+    const qint64 now = start.addSecs(5).toMSecsSinceEpoch();
+    const QList<Task> due = tasks.due(now).value();
+    ASSERT_EQ(due.size(), 1);
+    const TaskRepository::Claim claim{due.first(), due.first().nextRunTime.value_or(0),
+                                      due.first().nextRunTime.value_or(0) + 60000};
+
+    QSemaphore claiming;
+    QSemaphore release;
+    qsizetype firstClaimed = -1;
+    std::thread first([&] {
+        Transaction transaction(core->database());
+        firstClaimed = tasks.claim({claim}, now).value().size();
+        claiming.release();
+        release.acquire();
+        EXPECT_TRUE(transaction.commit().ok());
+    });
+    claiming.acquire();
+    QElapsedTimer waited;
+    waited.start();
+    const Result<QList<Task>> second = tasks.claim({claim}, now);
+    const qint64 waitedMs = waited.elapsed();
+    release.release();
+    first.join();
+    ASSERT_TRUE(second.ok());
+    EXPECT_TRUE(second->isEmpty());
+    EXPECT_LT(waitedMs, 2000);
+    EXPECT_EQ(firstClaimed, 1);
+    // Claimed once: the task moved on by one period.
+    EXPECT_TRUE(tasks.due(now).value().isEmpty());
 }
