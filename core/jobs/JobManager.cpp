@@ -72,6 +72,12 @@ void JobManager::setNode(qint64 nodeId)
     m_nodeId = nodeId;
 }
 
+std::optional<qint64> JobManager::currentNode()
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_nodeId;
+}
+
 Result<int> JobManager::recover(std::optional<qint64> nodeId, const QString &why)
 {
     const Result<QList<Job>> unfinished = m_repository.unfinished(nodeId);
@@ -223,11 +229,7 @@ bool JobManager::isLaneBusy(const QString &lane)
 Result<Job> JobManager::record(const QString &kind, const QJsonObject &params,
                                std::optional<qint64> ownerId)
 {
-    const std::optional<qint64> nodeId = [&] {
-        const QMutexLocker lock(&m_mutex);
-        return m_nodeId;
-    }();
-    Result<Job> job = m_repository.insert(kind, params, ownerId, nodeId);
+    Result<Job> job = m_repository.insert(kind, params, ownerId, currentNode());
     if (!job)
         return job;
     const QMutexLocker lock(&m_mutex);
@@ -385,12 +387,8 @@ Result<Job> JobManager::cancel(qint64 id)
         return Error::conflict(QStringLiteral("Job %1 has already finished: %2.")
                                    .arg(id)
                                    .arg(jobStateName(current->state)));
-    const std::optional<qint64> here = [&] {
-        const QMutexLocker lock(&m_mutex);
-        return m_nodeId;
-    }();
     // Its cancel flag lives in the process running it.
-    if (current->nodeId && current->nodeId != here)
+    if (current->nodeId && current->nodeId != currentNode())
         return Error::conflict(QStringLiteral("Job %1 runs on cluster node %2 (see "
                                               "/rest/get_cluster_status): cancel it there.")
                                    .arg(id)
