@@ -16,7 +16,7 @@ class ClusterApiTest : public ServerFixture
 protected:
     static QString nodeConfig(int number)
     {
-        const QString path = s_dir->filePath(QStringLiteral("node-%1.ini").arg(number));
+        QString path = s_dir->filePath(QStringLiteral("node-%1.ini").arg(number));
         QFile file(path);
         EXPECT_TRUE(file.open(QIODevice::WriteOnly));
         // A node is dead after 6 s of silence: three nodes, PostgreSQL and the client share two
@@ -194,7 +194,7 @@ print(json.dumps(seen))
 
     const QJsonArray before = seen[QLatin1String("status_before")][1].toArray();
     ASSERT_EQ(before.size(), 3) << QJsonDocument(before).toJson().constData();
-    for (const QJsonValue &node : before)
+    for (const auto &node : before)
         EXPECT_EQ(node[QLatin1String("status")].toString(), QStringLiteral("Up"));
     EXPECT_EQ(seen[QLatin1String("tasks")][0].toInt(), 200);
 
@@ -233,7 +233,7 @@ print(json.dumps(seen))
 
     const QJsonArray after = seen[QLatin1String("status_after")].toArray();
     QStringList shown;
-    for (const QJsonValue &node : after)
+    for (const auto &node : after)
         shown << node[QLatin1String("name")].toString() + QLatin1Char(' ') +
                      node[QLatin1String("status")].toString() + QLatin1Char(' ') +
                      node[QLatin1String("state")].toString();

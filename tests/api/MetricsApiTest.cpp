@@ -70,7 +70,7 @@ print(json.dumps(seen))
               QStringLiteral("histogram"));
 
     const auto valueOf = [&](const char *family, const char *sample, const QJsonObject &labels) {
-        for (const QJsonValue &row :
+        for (const auto &row :
              families[QLatin1String(family)][QLatin1String("samples")].toArray()) {
             if (row[0].toString() == QLatin1String(sample) && row[1].toObject() == labels)
                 return row[2].toDouble();
