@@ -33,8 +33,7 @@ protected:
 
     Job runningJobOf(JobManager &jobs, std::optional<qint64> node)
     {
-        const Job job =
-            jobs.repository().insert(QStringLiteral("wait"), {}, std::nullopt, node).value();
+        Job job = jobs.repository().insert(QStringLiteral("wait"), {}, std::nullopt, node).value();
         EXPECT_TRUE(jobs.repository().markRunning(job.id).ok());
         return job;
     }
