@@ -72,12 +72,6 @@ void JobManager::setNode(qint64 nodeId)
     m_nodeId = nodeId;
 }
 
-std::optional<qint64> JobManager::currentNode()
-{
-    const QMutexLocker lock(&m_mutex);
-    return m_nodeId;
-}
-
 Result<int> JobManager::recover(std::optional<qint64> nodeId, const QString &why)
 {
     const Result<QList<Job>> unfinished = m_repository.unfinished(nodeId);
@@ -229,7 +223,12 @@ bool JobManager::isLaneBusy(const QString &lane)
 Result<Job> JobManager::record(const QString &kind, const QJsonObject &params,
                                std::optional<qint64> ownerId)
 {
-    Result<Job> job = m_repository.insert(kind, params, ownerId, currentNode());
+    std::optional<qint64> nodeId;
+    {
+        const QMutexLocker lock(&m_mutex);
+        nodeId = m_nodeId;
+    }
+    Result<Job> job = m_repository.insert(kind, params, ownerId, nodeId);
     if (!job)
         return job;
     const QMutexLocker lock(&m_mutex);
@@ -387,8 +386,13 @@ Result<Job> JobManager::cancel(qint64 id)
         return Error::conflict(QStringLiteral("Job %1 has already finished: %2.")
                                    .arg(id)
                                    .arg(jobStateName(current->state)));
+    std::optional<qint64> here;
+    {
+        const QMutexLocker lock(&m_mutex);
+        here = m_nodeId;
+    }
     // Its cancel flag lives in the process running it.
-    if (current->nodeId && current->nodeId != currentNode())
+    if (current->nodeId && current->nodeId != here)
         return Error::conflict(QStringLiteral("Job %1 runs on cluster node %2 (see "
                                               "/rest/get_cluster_status): cancel it there.")
                                    .arg(id)

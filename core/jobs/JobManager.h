@@ -115,8 +115,6 @@ private:
     Result<Job> record(const QString &kind, const QJsonObject &params,
                        std::optional<qint64> ownerId);
     Result<int> recover(std::optional<qint64> nodeId, const QString &why);
-    // The cluster node jobs submitted here are recorded as run by (none: no node).
-    std::optional<qint64> currentNode();
     void start(const Waiting &job);
     void execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params);
     // The next job of the lane the finished job ran in, started; called with m_mutex held.
