@@ -38,9 +38,8 @@ public:
         std::optional<qint64> next;
     };
     // Moves the due tasks on in one transaction (a burst of firings is one write, not one
-    // each) and returns those claimed here: not those another scheduler took first, nor (on
-    // PostgreSQL) those another is claiming now (SELECT ... FOR UPDATE SKIP LOCKED), so each
-    // firing happens once and no claim waits for another.
+    // each) and returns those claimed here: not those another scheduler took first, so each
+    // firing happens once.
     Result<QList<Task>> claim(const QList<Claim> &claims, qint64 now);
     // Each task's last run (by id), in one transaction.
     Result<void> setLastRuntimes(const QHash<qint64, QString> &runtimes);
