@@ -124,7 +124,7 @@ std::optional<CoreOptions> CommonOptions::read(const Configuration &configuratio
     VirtSettings &virt = options.virt;
     virt.allowTcp = setting(QStringLiteral("virt/allow_tcp"), false).toBool();
     virt.testFixturesDir = setting(QStringLiteral("virt/test_fixtures_dir"), QString()).toString();
-    virt.imageDirs = setting(QStringLiteral("virt/image_dirs"), QStringList()).toStringList();
+    virt.imageDirs = configuration.values(QStringLiteral("virt/image_dirs"), {});
     virt.provisionDir = setting(QStringLiteral("virt/provision_dir"), QString()).toString();
     if (!virt.provisionDir.isEmpty() && QDir::isRelativePath(virt.provisionDir)) {
         err << "cairn: [virt] provision_dir must be an absolute path" << Qt::endl;
@@ -144,10 +144,9 @@ std::optional<CoreOptions> CommonOptions::read(const Configuration &configuratio
         setting(QStringLiteral("toolkit/time_window_minutes"), limit.windowMinutes).toInt();
     limit.perDevice =
         setting(QStringLiteral("toolkit/device_command_limit"), limit.perDevice).toInt();
-    limit.bypassUsers =
-        setting(QStringLiteral("toolkit/rate_limit_bypass_users"), QStringList()).toStringList();
+    limit.bypassUsers = configuration.values(QStringLiteral("toolkit/rate_limit_bypass_users"), {});
     limit.bypassGroups =
-        setting(QStringLiteral("toolkit/rate_limit_bypass_groups"), QStringList()).toStringList();
+        configuration.values(QStringLiteral("toolkit/rate_limit_bypass_groups"), {});
     options.toolkitBulkConcurrency =
         setting(QStringLiteral("toolkit/bulk_concurrency"), options.toolkitBulkConcurrency).toInt();
     if (options.toolkitBulkConcurrency < 1 ||

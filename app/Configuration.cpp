@@ -259,8 +259,10 @@ QVariant Configuration::value(const QString &key, const QVariant &fallback,
         record(key, given, QStringLiteral("--") + flag);
         return given;
     }
+    // Set but empty (an unfilled template) is not set: an empty database URL would quietly be
+    // SQLite on a cluster node.
     const QString variable = environmentName(key);
-    if (qEnvironmentVariableIsSet(qPrintable(variable))) {
+    if (!qEnvironmentVariableIsEmpty(qPrintable(variable))) {
         const QString given = qEnvironmentVariable(qPrintable(variable));
         record(key, given, QStringLiteral("$") + variable);
         return given;

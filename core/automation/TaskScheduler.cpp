@@ -16,6 +16,9 @@ namespace {
 constexpr qint64 LongestWaitMs = 24LL * 3600 * 1000;
 // After the database failed to answer, it is asked again this much later.
 constexpr int RetryMs = 5000;
+// After a claim found tasks another scheduler was claiming, they are looked at again this much
+// later.
+constexpr int SkippedRetryMs = 100;
 // Tasks given to `fire` at once.
 constexpr qsizetype BatchSize = 50;
 
@@ -122,6 +125,7 @@ int TaskScheduler::fireDue()
     std::vector<Result<int>> outcomes(batches.size(),
                                       Error::internal(QStringLiteral("Not fired.")));
     QSemaphore recorded;
+    std::atomic_bool skipped = false;
     const qint64 nowMs = now.toMSecsSinceEpoch();
     for (qsizetype i = 0; i < batches.size(); ++i) {
         // Waited for below, so what it refers to outlives it.
@@ -130,6 +134,8 @@ int TaskScheduler::fireDue()
                 const Result<QList<Task>> claimed = m_tasks.claim(batches.at(i), nowMs);
                 if (!claimed)
                     return claimed.error();
+                if (claimed->size() < batches.at(i).size())
+                    skipped = true;
                 QList<Task> firing;
                 for (const Task &task : claimed.value()) {
                     if (!unreadable.contains(task.id))
@@ -159,6 +165,12 @@ int TaskScheduler::fireDue()
         // Tried again later, not at once: the tasks are still due, and arm() would wake
         // straight away for them.
         m_timer.start(RetryMs);
+        return fired;
+    }
+    if (skipped) {
+        // Another node is claiming some of them (or has): they may still be due once it lets
+        // go, and arm() would look again at once, over and over, until it does.
+        m_timer.start(SkippedRetryMs);
         return fired;
     }
     arm();

@@ -220,8 +220,12 @@ void ClusterMembership::beat()
         return;
     }
     const QMutexLocker lock(&m_mutex);
-    if (!m_beatingSince.isValid())
+    // A beat that hung (a partition, a failover) and then went through is a gap as much as one
+    // that failed: others' beats may still be hanging the same way.
+    if (!m_beatingSince.isValid() ||
+        (m_lastBeat.isValid() && m_lastBeat.elapsed() > 2LL * m_settings.heartbeatMs))
         m_beatingSince.start();
+    m_lastBeat.start();
 }
 
 void ClusterMembership::start(std::function<void()> afterLook)

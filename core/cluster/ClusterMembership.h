@@ -83,6 +83,8 @@ private:
     ClusterNode m_node;
     // Since when the beats have gone through without a gap (invalid: the last one failed).
     QElapsedTimer m_beatingSince;
+    // When the last beat went through.
+    QElapsedTimer m_lastBeat;
     bool m_stopping = false;
     std::function<void()> m_afterLook;
     std::unique_ptr<QThread> m_heartbeat;

@@ -32,6 +32,10 @@ seen = {}
 proxied = {"X-Forwarded-For": "203.0.113.7"}
 seen["local"] = requests.get(base + "/metrics").status_code
 seen["none"] = requests.get(base + "/metrics", headers=proxied).status_code
+seen["real_ip"] = requests.get(base + "/metrics", headers={"X-Real-IP": "203.0.113.7"}).status_code
+seen["empty_forwarded"] = requests.get(base + "/metrics", headers={"X-Forwarded-For": ""}).status_code
+seen["lower_bearer"] = requests.get(base + "/metrics",
+                                    headers=dict(proxied, Authorization="bearer scrape-secret")).status_code
 seen["wrong"] = requests.get(base + "/metrics",
                              headers=dict(proxied, Authorization="Bearer nope")).status_code
 seen["api_token"] = requests.get(base + "/metrics",
@@ -53,6 +57,10 @@ print(json.dumps(seen))
 )"));
     EXPECT_EQ(seen[QLatin1String("local")].toInt(), 200);
     EXPECT_EQ(seen[QLatin1String("none")].toInt(), 401);
+    // Whatever header a proxy adds, even empty: the token is needed.
+    EXPECT_EQ(seen[QLatin1String("real_ip")].toInt(), 401);
+    EXPECT_EQ(seen[QLatin1String("empty_forwarded")].toInt(), 401);
+    EXPECT_EQ(seen[QLatin1String("lower_bearer")].toInt(), 200);
     EXPECT_EQ(seen[QLatin1String("wrong")].toInt(), 403);
     EXPECT_EQ(seen[QLatin1String("api_token")].toInt(), 403) << "API tokens are not scrape tokens";
     ASSERT_EQ(seen[QLatin1String("status")].toInt(), 200);

@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <algorithm>
+#include <array>
 
 namespace Cairn {
 
@@ -26,13 +27,22 @@ bool sameDigest(const QByteArray &a, const QByteArray &b)
     return difference == 0;
 }
 
+// Headers a proxy adds: present at all (even empty, even twice), the request came through one.
+constexpr std::array<const char *, 3> ForwardingHeaders{"x-forwarded-for", "forwarded",
+                                                        "x-real-ip"};
+
 // Null when the caller may scrape; else the answer saying why not.
 std::optional<HttpResponse> refusal(const ApiRequest &request, const MetricsAccess &access)
 {
     // A proxy on this machine (nginx in front of a cluster) makes every client look local:
     // a forwarded request is let in by the token only.
-    const bool forwarded = !request.http.header("x-forwarded-for").isEmpty() ||
-                           !request.http.header("forwarded").isEmpty();
+    const bool forwarded = std::any_of(
+        request.http.headers.cbegin(), request.http.headers.cend(), [](const auto &header) {
+            return std::any_of(ForwardingHeaders.begin(), ForwardingHeaders.end(),
+                               [&](const char *name) {
+                                   return header.first.compare(name, Qt::CaseInsensitive) == 0;
+                               });
+        });
     const bool fromAllowed =
         !forwarded && std::any_of(access.allowed.cbegin(), access.allowed.cend(),
                                   [&](const QPair<QHostAddress, int> &subnet) {
@@ -41,7 +51,7 @@ std::optional<HttpResponse> refusal(const ApiRequest &request, const MetricsAcce
     if (fromAllowed)
         return std::nullopt;
     const QByteArray authorization = request.http.header("authorization");
-    if (!access.tokenSha256.isEmpty() && authorization.startsWith("Bearer ")) {
+    if (!access.tokenSha256.isEmpty() && authorization.left(7).toLower() == "bearer ") {
         const QByteArray digest =
             QCryptographicHash::hash(authorization.mid(7).trimmed(), QCryptographicHash::Sha256);
         if (sameDigest(digest, access.tokenSha256))

@@ -15,7 +15,8 @@ cairn=${1:-$root/build/app/cairn}
 devices=${DEVICES:-1000}
 tasks=${TASKS:-2000}
 . "$here/../lib.sh"
-bench_require "$cairn" -- wrk curl python3 taskset nproc
+bench_require "$cairn" -- wrk curl python3 taskset nproc bc
+python3 -c 'import requests' || { echo "bench: python3-requests missing (scripts/setup.sh installs it)" >&2; exit 1; }
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 [ -x "$pg_bin/initdb" ] || { echo "bench: PostgreSQL server missing (scripts/setup.sh installs it)" >&2; exit 1; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
