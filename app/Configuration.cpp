@@ -136,6 +136,7 @@ const QStringList &Configuration::knownKeys()
         QStringLiteral("server/data_dir"),
         QStringLiteral("server/node_name"),
         QStringLiteral("server/cluster_id"),
+        QStringLiteral("server/log_format"),
         QStringLiteral("cluster/heartbeat_seconds"),
         QStringLiteral("cluster/dead_after_seconds"),
         QStringLiteral("metrics/allow"),

@@ -16,6 +16,7 @@
 #include "io/TopologyFiles.h"
 #include "routing/Router.h"
 #include "server/ApiServer.h"
+#include "server/JsonLog.h"
 #include "server/ListenAddress.h"
 #include "virt/VirtPoller.h"
 
@@ -68,6 +69,14 @@ std::optional<ServeSettings> readSettings(const Configuration &configuration, in
         return configuration.value(key, fallback, option);
     };
     ServeSettings settings;
+    const QString logFormat =
+        value({}, QStringLiteral("server/log_format"), QStringLiteral("text")).toString();
+    if (logFormat != u"text" && logFormat != u"json") {
+        *exitCode = usage(QStringLiteral("[server] log_format takes text or json"));
+        return std::nullopt;
+    }
+    if (logFormat == u"json")
+        JsonLog::enable();
     const auto api = ListenAddress::parse(
         value(ListenOption, QStringLiteral("server/listen"), QStringLiteral("127.0.0.1:8090"))
             .toString());

@@ -1,6 +1,7 @@
 #include "AccessLog.h"
 
 #include "HttpRequest.h"
+#include "JsonLog.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -31,19 +32,14 @@ void AccessLog::record(const HttpRequest &request, int status, qsizetype bodyByt
     if (!lcAccess().isInfoEnabled())
         return;
     const qsizetype lineStart = m_buffer.size();
-    appendTimestamp();
-    m_buffer += " I cairn.http.access: ";
-    m_buffer += request.peer.toString().toLatin1();
-    m_buffer += ' ';
-    m_buffer += request.method.isEmpty() ? QByteArray("?") : request.method;
-    m_buffer += ' ';
-    m_buffer += request.rawPath.toUtf8();
-    m_buffer += ' ' + QByteArray::number(status) + ' ' + QByteArray::number(bodyBytes) + "B ";
-    m_buffer += QByteArray::number(double(nanoseconds) / 1e6, 'f', 2) + "ms user=";
-    m_buffer += user.isEmpty() ? QByteArray("-") : user.toUtf8();
-    m_buffer += '\n';
+    if (JsonLog::isEnabled()) {
+        appendJson(request, status, bodyBytes, nanoseconds, user);
+    } else {
+        appendText(request, status, bodyBytes, nanoseconds, user);
+    }
     if (m_buffer.size() - lineStart > MaxWrite) // a monster path: keep the line writable at once
     {
+        // JSON lines are cut at a character, not a byte, and closed again.
         m_buffer.truncate(lineStart + MaxWrite - 1);
         m_buffer += '\n';
     }
@@ -55,12 +51,51 @@ void AccessLog::record(const HttpRequest &request, int status, qsizetype bodyByt
     }
 }
 
+void AccessLog::appendJson(const HttpRequest &request, int status, qsizetype bodyBytes,
+                           qint64 nanoseconds, const QString &user)
+{
+    // A path too long for one write is shortened before quoting, so the line stays JSON.
+    QString path = request.rawPath;
+    if (path.size() > 2048)
+        path = path.left(2048) + QStringLiteral("...");
+    m_buffer += "{\"time\":\"";
+    appendTimestamp();
+    m_buffer += "Z\",\"level\":\"info\",\"category\":\"cairn.http.access\",\"peer\":\"";
+    m_buffer += request.peer.toString().toLatin1();
+    m_buffer += "\",\"method\":";
+    m_buffer += JsonLog::quoted(QString::fromLatin1(request.method));
+    m_buffer += ",\"path\":" + JsonLog::quoted(path);
+    m_buffer += ",\"status\":" + QByteArray::number(status);
+    m_buffer += ",\"bytes\":" + QByteArray::number(bodyBytes);
+    m_buffer += ",\"ms\":" + QByteArray::number(double(nanoseconds) / 1e6, 'f', 2);
+    m_buffer += ",\"user\":" + (user.isEmpty() ? QByteArray("null") : JsonLog::quoted(user));
+    m_buffer += "}\n";
+}
+
+void AccessLog::appendText(const HttpRequest &request, int status, qsizetype bodyBytes,
+                           qint64 nanoseconds, const QString &user)
+{
+    appendTimestamp();
+    m_buffer += " I cairn.http.access: ";
+    m_buffer += request.peer.toString().toLatin1();
+    m_buffer += ' ';
+    m_buffer += request.method.isEmpty() ? QByteArray("?") : request.method;
+    m_buffer += ' ';
+    m_buffer += request.rawPath.toUtf8();
+    m_buffer += ' ' + QByteArray::number(status) + ' ' + QByteArray::number(bodyBytes) + "B ";
+    m_buffer += QByteArray::number(double(nanoseconds) / 1e6, 'f', 2) + "ms user=";
+    m_buffer += user.isEmpty() ? QByteArray("-") : user.toUtf8();
+    m_buffer += '\n';
+}
+
 void AccessLog::appendTimestamp()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (now / 1000 != m_second) {
         m_second = now / 1000;
-        m_secondPrefix = QDateTime::fromMSecsSinceEpoch(m_second * 1000)
+        // JSON lines say UTC (with a Z); text lines the local time, as Qt's own lines do.
+        m_secondPrefix = QDateTime::fromMSecsSinceEpoch(
+                             m_second * 1000, JsonLog::isEnabled() ? Qt::UTC : Qt::LocalTime)
                              .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss."))
                              .toLatin1();
     }

@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -283,4 +285,46 @@ TEST_F(ServeApiTest, GrantsAreListedAndRevokedFromTheCommandLine)
                    QStringLiteral("view"), QStringLiteral("planet")})
                   .exitCode,
               2);
+}
+
+// [server] log_format=json: every line the server writes is one JSON object, requests included,
+// for a log collector to read without patterns.
+TEST(CommandLine, JsonLogsAreOneObjectPerLine)
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("cairn.ini"));
+    QFile file(config);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("[server]\nlog_format = json\n");
+    file.close();
+    ServerProcess server(dir.path(), TestBackend::freshDatabaseUrl());
+    ASSERT_TRUE(server.start({QStringLiteral("--config"), config})) << qPrintable(server.log());
+    EXPECT_EQ(HttpClient(server.port()).get("/rest/is_alive?who=%22quoted%22").status, 200);
+    for (int i = 0; i < 100 && !server.log().contains(QLatin1String("cairn.http.access")); ++i)
+        QThread::msleep(50);
+    EXPECT_EQ(server.stop(), 0);
+    bool listening = false;
+    bool request = false;
+    for (const QString &line : server.log().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QJsonParseError error{};
+        const QJsonObject entry = QJsonDocument::fromJson(line.toUtf8(), &error).object();
+        ASSERT_EQ(error.error, QJsonParseError::NoError) << qPrintable(line);
+        EXPECT_TRUE(entry.value(QLatin1String("time")).toString().endsWith(QLatin1Char('Z')))
+            << qPrintable(line);
+        EXPECT_FALSE(entry.value(QLatin1String("level")).toString().isEmpty());
+        const QString category = entry.value(QLatin1String("category")).toString();
+        listening = listening || entry.value(QLatin1String("message"))
+                                     .toString()
+                                     .startsWith(QLatin1String("listening on 127.0.0.1:"));
+        if (category == u"cairn.http.access") {
+            request = true;
+            EXPECT_TRUE(entry.value(QLatin1String("path"))
+                            .toString()
+                            .startsWith(QLatin1String("/rest/is_alive")));
+            EXPECT_EQ(entry.value(QLatin1String("status")).toInt(), 200);
+            EXPECT_EQ(entry.value(QLatin1String("method")).toString(), QStringLiteral("GET"));
+        }
+    }
+    EXPECT_TRUE(listening) << qPrintable(server.log());
+    EXPECT_TRUE(request) << qPrintable(server.log());
 }
