@@ -24,6 +24,12 @@ constexpr qint64 RegistrationLock = 0x436169726e4e6f64; // "CairnNod"
 // How long an administrator sees a node that went down; older rows are forgotten.
 constexpr qint64 RememberDownMs = 7LL * 24 * 3600 * 1000;
 
+// What a job of a node found silent ends with.
+QString silentReason(const ClusterNode &node)
+{
+    return QStringLiteral("Node %1 stopped beating before this job finished.").arg(node.name);
+}
+
 } // namespace
 
 ClusterMembership::ClusterMembership(Database &database, JobManager &jobs, ClusterSettings settings)
@@ -177,9 +183,7 @@ Result<int> ClusterMembership::findDead()
         if (!marked.value())
             continue;
         ++found;
-        cleanUpAfter(
-            node,
-            QStringLiteral("Node %1 stopped beating before this job finished.").arg(node.name));
+        cleanUpAfter(node, silentReason(node));
     }
     // What a finder that died itself left half done; each job is ended once, by whoever ends
     // it first.
@@ -187,9 +191,7 @@ Result<int> ClusterMembership::findDead()
     if (!unfinished)
         return unfinished.error();
     for (const ClusterNode &node : unfinished.value()) {
-        cleanUpAfter(
-            node,
-            QStringLiteral("Node %1 stopped beating before this job finished.").arg(node.name));
+        cleanUpAfter(node, silentReason(node));
     }
     return found;
 }

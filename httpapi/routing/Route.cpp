@@ -4,6 +4,7 @@ namespace Cairn {
 
 Route::Route(RouteSpec spec, RouteHandler handler)
     : m_spec(std::move(spec))
+    , m_label(m_spec.method + ' ' + m_spec.path.toUtf8())
     , m_handler(std::move(handler))
 {
     for (const QString &part : m_spec.path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {

@@ -16,6 +16,8 @@ public:
     Route(RouteSpec spec, RouteHandler handler);
 
     const RouteSpec &spec() const { return m_spec; }
+    // "GET /api/devices/{key}/": what metrics count its requests under, made once.
+    const QByteArray &label() const { return m_label; }
     // The `{params}` of the path when it matches these decoded segments.
     std::optional<QHash<QString, QString>> match(const QStringList &segments) const;
     HttpResponse handle(const ApiRequest &request) const { return m_handler(request); }
@@ -30,6 +32,7 @@ private:
     };
 
     RouteSpec m_spec;
+    QByteArray m_label;
     RouteHandler m_handler;
     QList<Segment> m_segments;
     // Without a catch-all, only paths of exactly as many segments can match: every request is

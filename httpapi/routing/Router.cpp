@@ -155,7 +155,7 @@ HttpResponse Router::dispatch(const HttpRequest &request, QString *user, QByteAr
     for (qsizetype i = 0; i < matching.size(); ++i) {
         if (matching[i]->spec().method == wanted) {
             if (route)
-                *route = wanted + ' ' + matching[i]->spec().path.toUtf8();
+                *route = matching[i]->label();
             return dispatchMatched(request, *matching[i], params[i], user);
         }
     }

@@ -12,6 +12,20 @@
 
 using namespace Cairn::Test;
 
+namespace {
+
+// `text` as dir/cairn.ini, whose path it returns.
+QString writeIni(const QTemporaryDir &dir, const QByteArray &text)
+{
+    QString path = dir.filePath(QStringLiteral("cairn.ini"));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly)) << qPrintable(path);
+    file.write(text);
+    return path;
+}
+
+} // namespace
+
 class ServeApiTest : public ServerFixture
 {
 protected:
@@ -85,9 +99,7 @@ TEST(CommandLine, AConfigFileWithAnUnknownKeyOrNoFileStopsTheStart)
     QTemporaryDir dir;
     const QString config = dir.filePath(QStringLiteral("cairn.ini"));
     const auto write = [&](const QByteArray &text) {
-        QFile file(config);
-        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(text);
+        writeIni(dir, text);
     };
     const QStringList serve{QStringLiteral("serve"), QStringLiteral("--data-dir"),
                             dir.filePath(QStringLiteral("data")), QStringLiteral("--config"),
@@ -122,11 +134,8 @@ TEST(CommandLine, AConfigFileWithAnUnknownKeyOrNoFileStopsTheStart)
 TEST(CommandLine, PrintConfigShowsEverySettingAndItsSource)
 {
     QTemporaryDir dir;
-    const QString config = dir.filePath(QStringLiteral("cairn.ini"));
-    QFile file(config);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write("[toolkit]\nbulk_concurrency=4\nrate_limit_bypass_users=ops, netadmin\n");
-    file.close();
+    const QString config =
+        writeIni(dir, "[toolkit]\nbulk_concurrency=4\nrate_limit_bypass_users=ops, netadmin\n");
     // A variable wins over the file, an option over a variable.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("CAIRN_SERVER_THREADS"), QStringLiteral("5"));
@@ -292,11 +301,7 @@ TEST_F(ServeApiTest, GrantsAreListedAndRevokedFromTheCommandLine)
 TEST(CommandLine, JsonLogsAreOneObjectPerLine)
 {
     QTemporaryDir dir;
-    const QString config = dir.filePath(QStringLiteral("cairn.ini"));
-    QFile file(config);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write("[server]\nlog_format = json\n");
-    file.close();
+    const QString config = writeIni(dir, "[server]\nlog_format = json\n");
     ServerProcess server(dir.path(), TestBackend::freshDatabaseUrl());
     ASSERT_TRUE(server.start({QStringLiteral("--config"), config})) << qPrintable(server.log());
     EXPECT_EQ(HttpClient(server.port()).get("/rest/is_alive?who=%22quoted%22").status, 200);
