@@ -2,24 +2,38 @@
 
 #include "SheetReader.h"
 
+#include <functional>
+
 namespace Cairn {
 
-// Legacy .xls (BIFF8 in an OLE2 compound file) sheets through FreeXL, which refuses crafted
-// files itself. The format holds at most 65,536 rows a sheet, so FreeXL's reading the whole
-// file into memory stays small.
+// Legacy .xls (BIFF8 in an OLE2 compound file) sheets, read by FreeXL in the cairn-xls-reader
+// helper process: FreeXL reads past its buffers on crafted files, so it never runs inside the
+// server. A helper that crashes, runs out of its limits or goes silent means a damaged file.
 class XlsReader : public SheetReader
 {
 public:
     static Result<std::unique_ptr<XlsReader>> open(const QString &path, const QString &field);
-    ~XlsReader() override;
 
     QStringList sheets() const override { return m_sheets; }
     Result<void> read(const QString &sheet, const Sink &sink) override;
 
-private:
-    XlsReader() = default;
+    // Where the helper is: beside the running program, in the libexec folder of its prefix, or
+    // in the build tree this library was built in.
+    static QString helperProgram();
 
-    const void *m_handle = nullptr;
+private:
+    XlsReader(const QString &path, const QString &field)
+        : m_path(path)
+        , m_field(field)
+    {
+    }
+
+    // Runs the helper with `arguments` after the file, giving `line` each JSON object it writes
+    // until `line` returns false (the helper is then stopped).
+    Result<void> runHelper(const QStringList &arguments,
+                           const std::function<bool(const QJsonObject &)> &line) const;
+
+    QString m_path;
     QString m_field;
     QStringList m_sheets;
 };

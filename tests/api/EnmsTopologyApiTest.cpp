@@ -110,7 +110,8 @@ print(json.dumps(seen))
 
 TEST_F(EnmsTopologyApiTest, RowsThatCannotBeSavedAreReportedAndBadFilesAreRefused)
 {
-    const EnmsScript seen = run(QStringLiteral(R"PY(
+    const EnmsScript seen =
+        run(QStringLiteral(R"PY(
 call("POST", "/instance/device", admin, json=[{"name": "csv-a"}, {"name": "csv-b"}])
 # Semicolons, a BOM, mixed line endings, a quoted field with the separator and a line break in it.
 links = ("\ufeffname;source_name;destination_name;description\r\n"
@@ -146,8 +147,16 @@ seen["bomb_size"] = [200, len(bomb.getvalue())]
 seen["bomb"] = call("POST", "/topology/import", admin, files={"file": ("b.xlsx", bomb.getvalue())})
 seen["alice_export"] = call("POST", "/topology/export", ("alice", "alice-password"),
                             json={"name": "alice"})
+# An .xls on which FreeXL reads past its buffers (found by tests/fuzz): refused, and the server
+# (which never runs FreeXL itself) goes on answering.
+with open("@CRAFTED_XLS@", "rb") as f:
+    seen["crafted_xls"] = call("POST", "/topology/import", admin, files={"file": ("c.xls", f)})
+seen["after_crafted_xls"] = call("GET", "/instance/device/csv-a", admin)
 print(json.dumps(seen))
-)PY"));
+)PY")
+                .replace(QStringLiteral("@CRAFTED_XLS@"),
+                         QStringLiteral(CAIRN_SOURCE_DIR "/tests/fuzz/regressions/"
+                                                         "Sheet/freexl-stack-overread.xls")));
     ASSERT_EQ(seen.status("links"), 200) << seen.body("links");
     EXPECT_EQ(seen.body("links")[QLatin1String("links")].toInt(), 2) << seen.body("links");
     const QJsonArray failures = seen.body("links")[QLatin1String("failures")].toArray();
@@ -165,8 +174,13 @@ print(json.dumps(seen))
     EXPECT_EQ(seen.body("devices")[QLatin1String("failures")].toArray().size(), 2)
         << seen.body("devices");
     EXPECT_LT(seen.body("bomb_size").toInt(), 1 << 20);
-    for (const char *refused : {"truncated", "no_file", "json", "bad_replace", "not_utf8", "bomb"})
+    for (const char *refused :
+         {"truncated", "no_file", "json", "bad_replace", "not_utf8", "bomb", "crafted_xls"})
         EXPECT_EQ(seen.status(refused), 400) << refused << " " << seen.body(refused);
+    EXPECT_TRUE(seen.body("crafted_xls")[QLatin1String("alert")].toString().contains(
+        QLatin1String("damaged")))
+        << seen.body("crafted_xls");
+    EXPECT_EQ(seen.status("after_crafted_xls"), 200);
     // An export writes a file on the server holding every device: superusers only.
     EXPECT_EQ(seen.status("alice_export"), 403) << seen.body("alice_export");
 }
