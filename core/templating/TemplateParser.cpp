@@ -575,6 +575,10 @@ private:
             next();
         }
         expectOperator(u"]");
+        // Jinja reads `x[]` as `x[()]`: the empty tuple is the key.
+        if (!slice && !parts.at(1))
+            return make(Expr::Kind::Item, line,
+                        {base, make(Expr::Kind::List, line, {}, QStringLiteral("tuple"))});
         if (!slice)
             return make(Expr::Kind::Item, line, {base, parts.at(1)});
         while (parts.size() < 4)
