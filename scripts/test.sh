@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds with warnings as errors, and runs every test suite (each
-# storage suite on SQLite and on a PostgreSQL cluster the tests start themselves). Prints how
-# long each stage took at the end, also when one fails, so a slow CI shows where the time went.
+# storage suite on SQLite and on a PostgreSQL cluster the tests start themselves), the fuzz
+# targets, the suites under sanitizers and the load test, each bounded (docs/testing.md). Prints
+# how long each stage took at the end, also when one fails, so a slow CI shows where the time
+# went.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 timings=()
@@ -21,3 +23,7 @@ stage cmake cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAI
 stage build cmake --build build
 stage lint scripts/lint.sh
 stage ctest ctest --test-dir build --output-on-failure
+# Bounded forms of the robustness runs (docs/testing.md has the unbounded ones).
+stage fuzz scripts/fuzz.sh "${CAIRN_FUZZ_SECONDS:-15}"
+stage asan scripts/sanitize.sh address
+stage load env DURATION="${CAIRN_LOAD_SECONDS:-15}" tests/load/run.sh

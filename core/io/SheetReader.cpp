@@ -32,4 +32,20 @@ Result<std::unique_ptr<SheetReader>> SheetReader::open(const QString &path, cons
     return std::unique_ptr<SheetReader>(std::make_unique<CsvReader>(path, csvSheet, field));
 }
 
+QString SheetReader::columnName(int column)
+{
+    QString name;
+    for (++column; column > 0; column = (column - 1) / 26)
+        name.prepend(QChar(u'A' + (column - 1) % 26));
+    return name;
+}
+
+QString SheetReader::cellTooLong(int column, int row)
+{
+    return QStringLiteral("Cell %1%2 holds more than %3 characters.")
+        .arg(columnName(column))
+        .arg(row)
+        .arg(MaxCellChars);
+}
+
 } // namespace Cairn

@@ -41,6 +41,11 @@ public:
     // them reads is a 400 naming `field`.
     static Result<std::unique_ptr<SheetReader>> open(const QString &path, const QString &csvSheet,
                                                      const QString &field);
+
+    // A column as spreadsheet programs name it: 0 is A, 26 is AA.
+    static QString columnName(int column);
+    // The problem of a row with a cell past MaxCellChars.
+    static QString cellTooLong(int column, int row);
 };
 
 } // namespace Cairn

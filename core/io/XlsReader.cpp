@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,10 +13,10 @@ namespace Cairn {
 
 namespace {
 
-// The helper writes a row at a time; one that stays silent this long is stuck on the file.
-constexpr int SilenceMs = 30 * 1000;
-// A row of 1,000 columns of FreeXL's longest texts (32,767 characters) fits.
-constexpr qint64 MaxLineBytes = qint64(256) << 20;
+// FreeXL reads a 65,536-row sheet in well under a second; this is for all of a file's sheets.
+constexpr int DeadlineMs = 5 * 60 * 1000;
+// The helper refuses larger rows itself (as {"large": true}).
+constexpr qsizetype MaxLineBytes = 17 << 20;
 
 Error unreadable(const QString &field)
 {
@@ -44,20 +45,21 @@ QVariant cellOf(const QJsonValue &value)
 
 QString XlsReader::helperProgram()
 {
-    const QString beside = QCoreApplication::applicationDirPath();
-    const QStringList candidates{
-        beside + QStringLiteral("/cairn-xls-reader"),
-        beside + QStringLiteral("/../" CAIRN_LIBEXEC_DIR "/cairn/cairn-xls-reader")};
-    for (const QString &candidate : candidates) {
-        if (QFileInfo(candidate).isExecutable())
-            return QFileInfo(candidate).canonicalFilePath();
+    const QDir beside(QCoreApplication::applicationDirPath());
+    for (const QString &candidate :
+         {QStringLiteral("cairn-xls-reader"),
+          QStringLiteral(CAIRN_XLS_READER_FROM_BIN "/cairn-xls-reader")}) {
+        const QFileInfo program(beside.filePath(candidate));
+        if (program.isFile() && program.isExecutable())
+            return program.canonicalFilePath();
     }
-    return QStringLiteral(CAIRN_XLS_READER_IN_BUILD_TREE);
+    return {};
 }
 
 Result<std::unique_ptr<XlsReader>> XlsReader::open(const QString &path, const QString &field)
 {
     std::unique_ptr<XlsReader> reader(new XlsReader(path, field));
+    reader->m_deadline.setRemainingTime(DeadlineMs);
     bool listed = false;
     const Result<void> ran = reader->runHelper({}, [&](const QJsonObject &line) {
         for (const auto &name : line.value(QLatin1String("sheets")).toArray())
@@ -88,8 +90,13 @@ Result<void> XlsReader::read(const QString &sheet, const Sink &sink)
         SheetRow row{number, {}, {}, number / rows};
         for (const auto &cell : line.value(QLatin1String("cells")).toArray())
             row.cells << cellOf(cell);
+        if (line.contains(QLatin1String("long")))
+            row.problem = cellTooLong(line.value(QLatin1String("long")).toInt(), number);
         if (line.value(QLatin1String("wide")).toBool())
             row.problem = QStringLiteral("The row has more than %1 columns.").arg(MaxColumns);
+        if (line.value(QLatin1String("large")).toBool())
+            row.problem =
+                QStringLiteral("The row holds more than %1 MiB of text.").arg(MaxLineBytes >> 20);
         return sink(row);
     });
 }
@@ -97,39 +104,55 @@ Result<void> XlsReader::read(const QString &sheet, const Sink &sink)
 Result<void> XlsReader::runHelper(const QStringList &arguments,
                                   const std::function<bool(const QJsonObject &)> &line) const
 {
+    const QString program = helperProgram();
+    if (program.isEmpty())
+        return Error::internal(QStringLiteral(
+            "cairn-xls-reader, which reads .xls files, is not installed beside cairn."));
     QProcess helper;
+    // Nothing of the server's environment (database passwords) reaches the process FreeXL runs in.
+    helper.setProcessEnvironment(QProcessEnvironment());
     helper.setStandardErrorFile(QProcess::nullDevice());
     helper.setStandardInputFile(QProcess::nullDevice());
-    helper.start(helperProgram(), QStringList{m_path} + arguments);
+    helper.start(program, QStringList{m_path} + arguments);
     if (!helper.waitForStarted())
-        return Error::internal(QStringLiteral("The .xls reader (cairn-xls-reader) cannot start."));
+        return Error::internal(QStringLiteral("cairn-xls-reader cannot start."));
+    // Lines are cut here rather than by QProcess, whose buffer would grow without bound on
+    // output that never ends a line.
+    QByteArray pending;
+    qsizetype start = 0;
     bool wanted = true;
-    while (wanted) {
-        if (!helper.canReadLine()) {
-            if (helper.state() == QProcess::NotRunning || !helper.waitForReadyRead(SilenceMs))
+    bool failed = false;
+    while (wanted && !failed) {
+        const qsizetype end = pending.indexOf('\n', start);
+        if (end < 0) {
+            pending.remove(0, start);
+            start = 0;
+            if (pending.size() > MaxLineBytes || m_deadline.hasExpired() ||
+                (helper.bytesAvailable() == 0 &&
+                 (helper.state() == QProcess::NotRunning ||
+                  !helper.waitForReadyRead(int(qMax<qint64>(1, m_deadline.remainingTime()))))))
                 break;
+            pending += helper.read(qMin<qint64>(1 << 20, MaxLineBytes + 1 - pending.size()));
             continue;
         }
-        const QByteArray text = helper.readLine(MaxLineBytes);
         QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject())
-            break;
-        wanted = line(document.object());
+        const QJsonDocument document =
+            QJsonDocument::fromJson(pending.mid(start, end - start), &error);
+        start = end + 1;
+        failed = error.error != QJsonParseError::NoError || !document.isObject();
+        if (!failed)
+            wanted = line(document.object());
     }
-    if (!wanted) {
-        helper.kill();
-        helper.waitForFinished();
-        return {};
-    }
-    // Silent too long, an unreadable line or the end of the output: it must have ended well.
     if (helper.state() != QProcess::NotRunning) {
         helper.kill();
         helper.waitForFinished();
-        return unreadable(m_field);
+        // Stopped because every line wanted was read: the rest does not matter.
+        return wanted ? unreadable(m_field) : Result<void>();
     }
-    if (helper.exitStatus() != QProcess::NormalExit || helper.exitCode() != 0 ||
-        helper.bytesAvailable() > 0)
+    if (!wanted)
+        return {};
+    if (failed || pending.size() > start || helper.exitStatus() != QProcess::NormalExit ||
+        helper.exitCode() != 0)
         return unreadable(m_field);
     return {};
 }

@@ -2,13 +2,15 @@
 
 #include "SheetReader.h"
 
+#include <QDeadlineTimer>
 #include <functional>
 
 namespace Cairn {
 
 // Legacy .xls (BIFF8 in an OLE2 compound file) sheets, read by FreeXL in the cairn-xls-reader
 // helper process: FreeXL reads past its buffers on crafted files, so it never runs inside the
-// server. A helper that crashes, runs out of its limits or goes silent means a damaged file.
+// server. A helper that crashes, runs out of its limits, writes a line past MaxLineBytes or
+// takes longer than the reader's deadline (every sheet's reading included) means a damaged file.
 class XlsReader : public SheetReader
 {
 public:
@@ -17,8 +19,8 @@ public:
     QStringList sheets() const override { return m_sheets; }
     Result<void> read(const QString &sheet, const Sink &sink) override;
 
-    // Where the helper is: beside the running program, in the libexec folder of its prefix, or
-    // in the build tree this library was built in.
+    // Where the helper is: beside the running program (a build tree), or in the libexec folder
+    // of its installation; empty when in neither.
     static QString helperProgram();
 
 private:
@@ -36,6 +38,8 @@ private:
     QString m_path;
     QString m_field;
     QStringList m_sheets;
+    // For the whole file: a file of many sheets is read by as many helpers.
+    QDeadlineTimer m_deadline;
 };
 
 } // namespace Cairn

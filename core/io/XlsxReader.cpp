@@ -40,14 +40,6 @@ int columnOf(QStringView reference)
     return letters == 0 ? -1 : column - 1;
 }
 
-QString columnName(int column)
-{
-    QString name;
-    for (++column; column > 0; column = (column - 1) / 26)
-        name.prepend(QChar(u'A' + (column - 1) % 26));
-    return name;
-}
-
 // Whether a number format shows a date or a time: the built-in ones, or a custom code with
 // day, month, year, hour or second parts outside quoted text and [colour] brackets.
 bool isDateFormat(int id, const QString &code)
@@ -331,10 +323,7 @@ Result<void> XlsxReader::read(const QString &sheet, const Sink &sink)
                 continue;
             }
             if (value.typeId() == QMetaType::QString && value.toString().size() > MaxCellChars) {
-                row.problem = QStringLiteral("Cell %1%2 holds more than %3 characters.")
-                                  .arg(columnName(at))
-                                  .arg(row.number)
-                                  .arg(MaxCellChars);
+                row.problem = cellTooLong(at, row.number);
                 continue;
             }
             while (row.cells.size() < at)

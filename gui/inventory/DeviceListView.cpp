@@ -54,7 +54,7 @@ DeviceListView::DeviceListView(DeviceService &devices, SiteService &sites, QWidg
                 Q_EMIT currentDeviceChanged(m_model->deviceId(current.row()));
             });
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &DeviceListView::selectionChanged);
+            &DeviceListView::selectedDevicesChanged);
 }
 
 DeviceListView::~DeviceListView()

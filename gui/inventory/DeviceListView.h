@@ -31,7 +31,7 @@ public:
 Q_SIGNALS:
     // 0 when no device is current.
     void currentDeviceChanged(qint64 deviceId);
-    void selectionChanged();
+    void selectedDevicesChanged();
 
 private:
     void rememberSelection();

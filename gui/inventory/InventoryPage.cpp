@@ -94,7 +94,8 @@ InventoryPage::InventoryPage(CoreServices &core, const Identity &identity, CoreE
     connect(m_devices, &QAbstractItemView::activated, this, &InventoryPage::editDevice);
     connect(m_devices, &DeviceListView::currentDeviceChanged, m_details,
             &DeviceDetailsWidget::showDevice);
-    connect(m_devices, &DeviceListView::selectionChanged, this, &InventoryPage::updateActions);
+    connect(m_devices, &DeviceListView::selectedDevicesChanged, this,
+            &InventoryPage::updateActions);
     connect(m_devices, &DeviceListView::currentDeviceChanged, this, &InventoryPage::updateActions);
     connect(m_devices->deviceModel(), &DeviceListModel::loadFailed, this,
             [this](const Error &error) { m_search->showError(error.message); });

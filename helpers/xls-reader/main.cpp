@@ -3,38 +3,68 @@
 // files (found by tests/fuzz), so the server never runs it in its own address space: a file that
 // crashes this program is a damaged file, and what it could read is only its own memory.
 //   cairn-xls-reader FILE          {"sheets": [names]}
-//   cairn-xls-reader FILE INDEX    {"rows": N}, then {"row": n, "cells": [...], "wide": bool}
-// per non-empty row; cells are numbers, strings, null, {"date": "yyyy-MM-dd"} or
-// {"datetime": "yyyy-MM-dd HH:mm:ss"}. Exit status 2: FreeXL refused the file.
+//   cairn-xls-reader FILE INDEX    {"rows": N}, then {"row": n, "cells": [...]} per non-empty
+// row, with "wide": true when it has more than SheetReader::MaxColumns columns and "long": the
+// first column whose text passes SheetReader::MaxCellChars (that cell is null). Cells are
+// numbers, strings, null, {"date": "yyyy-MM-dd"} or {"datetime": "yyyy-MM-dd HH:mm:ss"}.
+// Exit status 2: FreeXL refused the file.
+// It is not a sandbox, only another address space with limits: it starts with no environment
+// (XlsReader), closes every descriptor it inherited, may not fork, write files or dump core,
+// and dies with the server.
 #include "io/SheetReader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
+#include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <freexl.h>
+#include <linux/close_range.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace {
 
 constexpr int Refused = 2;
 constexpr int Usage = 64;
 
-void limitResources()
+// A row's JSON line beyond this is refused as a whole (XlsReader reads lines up to its cap).
+constexpr qsizetype MaxRowBytes = 16 << 20;
+
+void confine()
 {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    syscall(SYS_close_range, 3U, ~0U, 0U);
     const auto limit = [](int resource, rlim_t value) {
         const rlimit bound{value, value};
         setrlimit(resource, &bound);
     };
+#ifndef CAIRN_SANITIZED
+    // Sanitizers reserve terabytes of address space for their shadow memory, and LeakSanitizer
+    // clones a thread to stop the process.
     limit(RLIMIT_AS, rlim_t(1) << 30);
+    limit(RLIMIT_NPROC, 0);
+#endif
     limit(RLIMIT_CPU, 120);
     limit(RLIMIT_CORE, 0);
+    limit(RLIMIT_NOFILE, 16);
+    // Its output is a pipe; no file may be written.
+    limit(RLIMIT_FSIZE, 0);
 }
 
 void writeLine(const QJsonObject &object)
 {
-    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    if (line.size() > MaxRowBytes)
+        line =
+            QJsonDocument(QJsonObject{{QStringLiteral("row"), object.value(QLatin1String("row"))},
+                                      {QStringLiteral("large"), true}})
+                .toJson(QJsonDocument::Compact) +
+            '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
 }
 
@@ -46,8 +76,12 @@ QJsonValue cellValue(const FreeXL_CellValue &value)
     case FREEXL_CELL_DOUBLE:
         return value.value.double_value;
     case FREEXL_CELL_TEXT:
-    case FREEXL_CELL_SST_TEXT:
-        return QString::fromUtf8(value.value.text_value);
+    case FREEXL_CELL_SST_TEXT: {
+        QString text = QString::fromUtf8(value.value.text_value);
+        if (text.size() > Cairn::SheetReader::MaxCellChars)
+            return QJsonValue::Undefined;
+        return text;
+    }
     case FREEXL_CELL_DATE:
         return QJsonObject{{QStringLiteral("date"), QString::fromLatin1(value.value.text_value)}};
     case FREEXL_CELL_DATETIME:
@@ -86,19 +120,25 @@ int writeRows(const void *handle, unsigned short sheet)
     writeLine({{QStringLiteral("rows"), double(rows)}});
     const unsigned short read = std::min<unsigned short>(columns, Cairn::SheetReader::MaxColumns);
     for (unsigned int r = 0; r < rows; ++r) {
+        QJsonObject row{{QStringLiteral("row"), double(r + 1)}};
         QJsonArray cells;
         for (unsigned short c = 0; c < read; ++c) {
             FreeXL_CellValue value{};
             if (freexl_get_cell_value(handle, r, c, &value) != FREEXL_OK)
                 return Refused;
-            cells.append(cellValue(value));
+            const QJsonValue cell = cellValue(value);
+            if (cell.isUndefined() && !row.contains(QLatin1String("long")))
+                row.insert(QStringLiteral("long"), c);
+            cells.append(cell.isUndefined() ? QJsonValue() : cell);
         }
         while (!cells.isEmpty() && cells.last().isNull())
             cells.removeLast();
-        if (!cells.isEmpty())
-            writeLine({{QStringLiteral("row"), double(r + 1)},
-                       {QStringLiteral("cells"), cells},
-                       {QStringLiteral("wide"), columns > read}});
+        if (cells.isEmpty())
+            continue;
+        row.insert(QStringLiteral("cells"), cells);
+        if (columns > read)
+            row.insert(QStringLiteral("wide"), true);
+        writeLine(row);
     }
     return 0;
 }
@@ -107,7 +147,7 @@ int writeRows(const void *handle, unsigned short sheet)
 
 int main(int argc, char *argv[])
 {
-    limitResources();
+    confine();
     if (argc != 2 && argc != 3) {
         std::fputs("usage: cairn-xls-reader FILE [SHEET-INDEX]\n", stderr);
         return Usage;

@@ -2,6 +2,7 @@
 // test:///default: package, provision, totaldelete, store_xml, manage, and POST
 // /rest/machine/<UUID>/.
 #include "ServerFixture.h"
+#include "TestDomain.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -70,13 +71,7 @@ protected:
         image.write(bytes);
         image.close();
         const QJsonObject definition{
-            {QStringLiteral("xmldesc"),
-             QStringLiteral("<domain type='test'><name>test</name><uuid>%1</uuid><memory>524288"
-                            "</memory><vcpu>1</vcpu><os><type>hvm</type></os><devices><disk "
-                            "type='file' device='disk'><source file='%2'/><target dev='hda'/>"
-                            "</disk><interface type='network'><mac address='aa:bb:cc:dd:ee:ff'/>"
-                            "<source network='default'/></interface></devices></domain>")
-                 .arg(QString::fromLatin1(DefaultDomain), disk)}};
+            {QStringLiteral("xmldesc"), testDomainWithDisk(DefaultDomain, disk)}};
         const HttpReply stored =
             admin("POST", machine + "/actions/store_xml/", QJsonDocument(definition).toJson());
         EXPECT_EQ(stored.status, 200) << stored.body.constData();

@@ -624,14 +624,14 @@ TEST_F(ZtpApiTest, DefinitionsCallTheDataRootsPlugins)
 TEST_F(ZtpApiTest, OversizedFactsAreRefusedBeforeTheyAreRead)
 {
     ASSERT_TRUE(s_server->resetPeakResident());
-    const qint64 bodyBytes = 3 * 1024 * 1024;
+    constexpr qint64 bodyBytes = 3 * 1024 * 1024;
     const QByteArray head = "POST /nodes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                             "Content-Length: " +
                             QByteArray::number(bodyBytes) + "\r\n\r\n";
     std::vector<int> statuses(16, 0);
     std::vector<std::thread> senders;
     for (size_t i = 0; i < statuses.size(); ++i)
-        senders.emplace_back([&statuses, &head, bodyBytes, i] {
+        senders.emplace_back([&statuses, &head, i] {
             statuses[i] = sendLarge(s_ztpPort, head, bodyBytes);
         });
     for (std::thread &sender : senders)
