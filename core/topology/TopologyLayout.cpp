@@ -32,7 +32,10 @@ Result<QHash<QString, QPointF>> TopologyLayout::arrange(const TopologyGraph &gra
 {
     static QMutex graphviz;
     const QMutexLocker locked(&graphviz);
-    const std::unique_ptr<GVC_t, decltype(&gvFreeContext)> context(gvContext(), gvFreeContext);
+    // One context for the process: libgvc 2.42 loses a few kilobytes in each gvContext() that
+    // gvFreeContext() does not give back (LeakSanitizer found it), and loading its plugins
+    // every time costs more than the layout of a small graph.
+    static GVC_t *const context = gvContext();
     const std::unique_ptr<Agraph_t, decltype(&agclose)> layout(
         agopen(text("topology"), Agundirected, nullptr), agclose);
     if (!context || !layout)
@@ -63,8 +66,8 @@ Result<QHash<QString, QPointF>> TopologyLayout::arrange(const TopologyGraph &gra
     }
     if (nodes.isEmpty())
         return QHash<QString, QPointF>();
-    if (gvLayout(context.get(), layout.get(), "sfdp") != 0) {
-        gvFreeLayout(context.get(), layout.get());
+    if (gvLayout(context, layout.get(), "sfdp") != 0) {
+        gvFreeLayout(context, layout.get());
         return Error::internal(QStringLiteral("Graphviz could not lay the topology out."));
     }
     QHash<QString, QPointF> places;
@@ -72,7 +75,7 @@ Result<QHash<QString, QPointF>> TopologyLayout::arrange(const TopologyGraph &gra
         const pointf centre = ND_coord(node.value());
         places.insert(node.key(), QPointF(centre.x, -centre.y));
     }
-    gvFreeLayout(context.get(), layout.get());
+    gvFreeLayout(context, layout.get());
     return places;
 }
 

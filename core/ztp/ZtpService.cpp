@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <future>
 
 Q_LOGGING_CATEGORY(lcZtp, "cairn.ztp")
 
@@ -215,6 +216,14 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
 {
     Result<Registration> answered = registration(body, address);
     ++(answered ? (answered->created ? m_created : m_known) : m_refused);
+    // The answer says the node is saved: it waits for the writer to reach a mark queued after
+    // this registration's files and record (one thread, in order), so a server killed right
+    // after answering still has them (CrashConsistencyTest). The writes still run on the
+    // writer's thread, so registrations do not queue on the database's write lock.
+    std::promise<void> marked;
+    std::future<void> reached = marked.get_future();
+    writeLater([&marked] { marked.set_value(); });
+    reached.wait();
     return answered;
 }
 

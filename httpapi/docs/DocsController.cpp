@@ -7,7 +7,6 @@
 
 #include <QFile>
 #include <QRegularExpression>
-#include <mutex>
 
 namespace Cairn {
 
@@ -58,23 +57,11 @@ RouteSpec docsSpec(const QString &path, const QString &summary, const QString &c
 void DocsController::registerRoutes(Router &router, const std::shared_ptr<const Router> &ztp,
                                     const QString &ztpUrl)
 {
-    // Built at the first request, when the route table is complete, then shared: it is the same
-    // for every caller, and building it costs tens of milliseconds that anyone could ask for.
-    struct Document
-    {
-        std::once_flag built;
-        HttpResponse response;
-    };
-    auto document = std::make_shared<Document>();
     router.add(docsSpec(QStringLiteral("/api/schema/"), QStringLiteral("OpenAPI 3 document"),
                         QStringLiteral("application/json")),
-               [&router, ztp, ztpUrl, document](const ApiRequest &) {
-                   std::call_once(document->built, [&] {
-                       document->response =
-                           HttpResponse::json(OpenApiDocument::build(router, ztp.get(), ztpUrl))
-                               .withHeader("Access-Control-Allow-Origin", "*");
-                   });
-                   return document->response;
+               [&router, ztp, ztpUrl](const ApiRequest &) {
+                   return HttpResponse::json(OpenApiDocument::build(router, ztp.get(), ztpUrl))
+                       .withHeader("Access-Control-Allow-Origin", "*");
                });
     router.add(docsSpec(QStringLiteral("/api/docs/"), QStringLiteral("Swagger UI"),
                         QStringLiteral("text/html")),

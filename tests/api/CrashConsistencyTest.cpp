@@ -242,7 +242,8 @@ TEST_F(CrashConsistencyTest, KilledAtRandomMomentsItRestartsWithEveryAcknowledge
         for (const char *broken : {"lost_devices", "lost_nodes", "open_transactions", "open_jobs"})
             EXPECT_EQ(seen[QLatin1String(broken) + QLatin1String("_count")].toInt(), 0)
                 << broken << ": " << seen;
-        if (!sqlite.isEmpty())
+        if (!sqlite.isEmpty()) {
             EXPECT_EQ(seen[QStringLiteral("integrity")].toString(), QStringLiteral("ok"));
+        }
     }
 }

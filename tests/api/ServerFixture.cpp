@@ -64,7 +64,8 @@ QJsonObject ServerFixture::runPython(const QString &script)
                  {QStringLiteral("-c"), script,
                   QStringLiteral("http://127.0.0.1:%1").arg(s_server->port()),
                   QString::fromLatin1(s_adminToken), QString::fromLatin1(s_aliceToken)});
-    EXPECT_TRUE(python.waitForFinished(60000));
+    // Generous: the suites also run under AddressSanitizer, several times slower.
+    EXPECT_TRUE(python.waitForFinished(180000));
     EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().constData();
     return QJsonDocument::fromJson(python.readAllStandardOutput()).object();
 }

@@ -42,14 +42,19 @@ HttpResponse bytesOr(const Result<QByteArray> &content, const QByteArray &conten
 
 HttpResponse registerNode(CoreServices &core, const ApiRequest &request)
 {
-    const Result<ZtpService::Registration> registered =
-        core.ztp().registerNode(request.http.body, peerOf(request));
-    if (!registered)
-        return failure(registered.error());
-    return HttpResponse::bytes({}, "text/html", registered->created ? 201 : 409)
-        .withHeader("Location", (request.baseUrl() + QStringLiteral("/nodes/") +
-                                 QString::fromLatin1(QUrl::toPercentEncoding(registered->nodeId)))
-                                    .toUtf8());
+    // Off the listener thread: the answer waits until the node is written.
+    return HttpResponse::later([services = &core, body = request.http.body, peer = peerOf(request),
+                                base = request.baseUrl()] {
+        const Result<ZtpService::Registration> registered =
+            services->ztp().registerNode(body, peer);
+        if (!registered)
+            return failure(registered.error());
+        return HttpResponse::bytes({}, "text/html", registered->created ? 201 : 409)
+            .withHeader("Location",
+                        (base + QStringLiteral("/nodes/") +
+                         QString::fromLatin1(QUrl::toPercentEncoding(registered->nodeId)))
+                            .toUtf8());
+    });
 }
 
 HttpResponse storeStartupConfig(CoreServices &core, const ApiRequest &request)
