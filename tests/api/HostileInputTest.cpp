@@ -327,7 +327,9 @@ TEST_F(HostileInputTest, AClientThatDoesNotReadGetsNoMoreAnswersAndIsClosed)
     EXPECT_TRUE(s_server->log().contains(QStringLiteral("answers left unread")));
     // Earlier tests leave the allocator holding memory; what counts is the growth.
     const qint64 grownKiB = s_server->peakResidentKiB() - baselineKiB;
-    EXPECT_LT(grownKiB, 64 * 1024) << "peak RSS grew by " << grownKiB << " KiB";
+    if (!UnderSanitizers) {
+        EXPECT_LT(grownKiB, 64 * 1024) << "peak RSS grew by " << grownKiB << " KiB";
+    }
     ::close(fd);
 }
 
