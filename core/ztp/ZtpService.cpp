@@ -157,10 +157,15 @@ void ZtpService::writeLater(std::function<void()> write, bool progressOnly)
     if (progressOnly && m_pendingWrites.loadRelaxed() > MaxPendingProgressWrites)
         return;
     m_pendingWrites.ref();
-    m_recordWriter.start([this, write = std::move(write)] {
-        write();
-        m_pendingWrites.deref();
-    });
+    // Registrations wait for their writes (registerNode), so theirs go ahead of queued progress
+    // counters; each kind stays in the order asked. A node's progress is counted only after
+    // its registration was answered, so it is never written before its record.
+    m_recordWriter.start(
+        [this, write = std::move(write)] {
+            write();
+            m_pendingWrites.deref();
+        },
+        progressOnly ? 0 : 1);
 }
 
 void ZtpService::waitForRecords()
