@@ -31,6 +31,8 @@ public:
     // What one row may hold.
     static constexpr int MaxColumns = 1000;
     static constexpr qsizetype MaxCellChars = 32767;
+    // A row's text, as the .xls helper writes it (cairn-xls-reader refuses larger rows).
+    static constexpr qsizetype MaxRowBytes = 16 << 20;
 
     virtual ~SheetReader() = default;
     virtual QStringList sheets() const = 0;

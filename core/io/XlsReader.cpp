@@ -15,8 +15,8 @@ namespace {
 
 // FreeXL reads a 65,536-row sheet in well under a second; this is for all of a file's sheets.
 constexpr int DeadlineMs = 5 * 60 * 1000;
-// The helper refuses larger rows itself (as {"large": true}).
-constexpr qsizetype MaxLineBytes = 17 << 20;
+// A row the helper sends whole, and its JSON framing.
+constexpr qsizetype MaxLineBytes = SheetReader::MaxRowBytes + (1 << 20);
 
 Error unreadable(const QString &field)
 {
@@ -80,7 +80,8 @@ Result<void> XlsReader::read(const QString &sheet, const Sink &sink)
     if (index < 0)
         return Error::invalidField(m_field,
                                    QStringLiteral("The spreadsheet has no sheet %1.").arg(sheet));
-    double rows = 0;
+    // The helper's first line says how many; a row before it counts as the only one.
+    double rows = 1;
     return runHelper({QString::number(index)}, [&](const QJsonObject &line) {
         if (line.contains(QLatin1String("rows"))) {
             rows = qMax(1.0, line.value(QLatin1String("rows")).toDouble());
@@ -96,7 +97,7 @@ Result<void> XlsReader::read(const QString &sheet, const Sink &sink)
             row.problem = QStringLiteral("The row has more than %1 columns.").arg(MaxColumns);
         if (line.value(QLatin1String("large")).toBool())
             row.problem =
-                QStringLiteral("The row holds more than %1 MiB of text.").arg(MaxLineBytes >> 20);
+                QStringLiteral("The row holds more than %1 MiB of text.").arg(MaxRowBytes >> 20);
         return sink(row);
     });
 }

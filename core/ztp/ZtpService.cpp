@@ -225,10 +225,13 @@ Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body
     // this registration's files and record (one thread, in order), so a server killed right
     // after answering still has them (CrashConsistencyTest). The writes still run on the
     // writer's thread, so registrations do not queue on the database's write lock.
-    std::promise<void> marked;
-    std::future<void> reached = marked.get_future();
-    writeLater([&marked] { marked.set_value(); });
-    reached.wait();
+    // A refused registration promises nothing: it does not wait behind others' writes.
+    if (answered) {
+        std::promise<void> marked;
+        std::future<void> reached = marked.get_future();
+        writeLater([&marked] { marked.set_value(); });
+        reached.wait();
+    }
     return answered;
 }
 

@@ -32,9 +32,6 @@ namespace {
 constexpr int Refused = 2;
 constexpr int Usage = 64;
 
-// A row's JSON line beyond this is refused as a whole (XlsReader reads lines up to its cap).
-constexpr qsizetype MaxRowBytes = 16 << 20;
-
 void confine()
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -59,7 +56,7 @@ void confine()
 void writeLine(const QJsonObject &object)
 {
     QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-    if (line.size() > MaxRowBytes)
+    if (line.size() > Cairn::SheetReader::MaxRowBytes)
         line =
             QJsonDocument(QJsonObject{{QStringLiteral("row"), object.value(QLatin1String("row"))},
                                       {QStringLiteral("large"), true}})
