@@ -5,6 +5,7 @@
 #include "db/SqlQuery.h"
 
 #include <QDateTime>
+#include <mutex>
 #include <sodium.h>
 
 namespace Cairn {
@@ -91,7 +92,7 @@ Result<Identity> TokenService::resolve(const QString &key)
     const QString hash = hashOf(key);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     {
-        const QReadLocker locker(&m_recentLock);
+        const std::shared_lock locker(m_recentLock);
         const auto recent = m_recent.constFind(hash);
         if (recent != m_recent.cend() && now - recent->resolvedAt < RecentMs &&
             (!recent->expiresAt || *recent->expiresAt > now))
@@ -137,7 +138,7 @@ Result<Identity> TokenService::lookUp(const QString &hash)
         (void)SqlQuery::exec(db,
                              QStringLiteral("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"),
                              {now, token.id});
-    const QWriteLocker locker(&m_recentLock);
+    const std::unique_lock locker(m_recentLock);
     if (m_recent.size() > 10000)
         m_recent.clear(); // a flood of distinct keys must not grow memory
     m_recent.insert(hash, Recent{identity, token.expiresAt, now});
@@ -167,7 +168,7 @@ Result<void> TokenService::remove(qint64 userId, qint64 tokenId)
     if (!done)
         return done.error();
     {
-        const QWriteLocker locker(&m_recentLock);
+        const std::unique_lock locker(m_recentLock);
         m_recent.clear();
     }
     if (done->numRowsAffected() == 0)

@@ -6,7 +6,7 @@
 
 #include <QHash>
 #include <QList>
-#include <QReadWriteLock>
+#include <shared_mutex>
 
 namespace Cairn {
 
@@ -49,7 +49,8 @@ private:
     };
 
     Database &m_database;
-    QReadWriteLock m_recentLock;
+    // std::shared_mutex, not QReadWriteLock: ThreadSanitizer sees its ordering (pthread).
+    std::shared_mutex m_recentLock;
     QHash<QString, Recent> m_recent;
 };
 

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "WaitCondition.h"
+
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMutex>
-#include <QWaitCondition>
 #include <memory>
 #include <optional>
 
@@ -78,7 +79,7 @@ private:
     void forgetOld();
 
     QMutex m_mutex;
-    QWaitCondition m_changed;
+    WaitCondition m_changed;
     QHash<qint64, Run> m_runs;
     int m_followers = 0;
 };

@@ -3,11 +3,11 @@
 #include "ClusterNode.h"
 #include "ClusterNodeRepository.h"
 #include "Result.h"
+#include "WaitCondition.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QThread>
-#include <QWaitCondition>
 #include <functional>
 #include <memory>
 
@@ -79,7 +79,7 @@ private:
     ClusterSettings m_settings;
     ClusterNodeRepository m_nodes;
     mutable QMutex m_mutex;
-    QWaitCondition m_wake;
+    WaitCondition m_wake;
     ClusterNode m_node;
     // Since when the beats have gone through without a gap (invalid: the last one failed).
     QElapsedTimer m_beatingSince;

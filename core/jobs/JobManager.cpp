@@ -1,5 +1,6 @@
 #include "JobManager.h"
 
+#include "PoolTask.h"
 #include "db/Database.h"
 
 #include <QDeadlineTimer>
@@ -240,7 +241,7 @@ Result<Job> JobManager::record(const QString &kind, const QJsonObject &params,
 
 void JobManager::start(const Waiting &job)
 {
-    m_pool.start([this, job] { execute(job.id, job.work, job.params); });
+    m_pool.start(poolTask([this, job] { execute(job.id, job.work, job.params); }));
 }
 
 void JobManager::advanceLane(qint64 finishedJobId)

@@ -5,12 +5,12 @@
 #include "JobRepository.h"
 #include "JobStop.h"
 #include "Result.h"
+#include "WaitCondition.h"
 
 #include <QHash>
 #include <QMutex>
 #include <QObject>
 #include <QThreadPool>
-#include <QWaitCondition>
 #include <functional>
 #include <memory>
 
@@ -138,7 +138,7 @@ private:
     JobRepository m_repository;
     QThreadPool m_pool;
     QMutex m_mutex;
-    QWaitCondition m_finished;
+    WaitCondition m_finished;
     bool m_stopping = false;
     std::optional<qint64> m_nodeId;
     QHash<QString, JobHandler> m_handlers;

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "DeviceSession.h"
+#include "WaitCondition.h"
 
 #include <QDeadlineTimer>
 #include <QHash>
 #include <QMutex>
-#include <QWaitCondition>
 #include <map>
 #include <memory>
 #include <vector>
@@ -72,7 +72,7 @@ private:
 
     Limits m_limits;
     mutable QMutex m_mutex;
-    QWaitCondition m_released;
+    WaitCondition m_released;
     // Standard containers: sessions are move-only.
     std::map<QString, std::vector<Idle>> m_idle;
     QHash<QString, int> m_openPerDevice;

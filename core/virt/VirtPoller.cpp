@@ -1,6 +1,7 @@
 #include "VirtPoller.h"
 
 #include "VirtService.h"
+#include "jobs/PoolTask.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -68,7 +69,7 @@ void VirtPoller::startRound()
                 continue;
             m_inFlight.insert(hypervisor.id);
         }
-        m_pool.start([this, hypervisor] { synchronise(hypervisor); });
+        m_pool.start(poolTask([this, hypervisor] { synchronise(hypervisor); }));
     }
 }
 

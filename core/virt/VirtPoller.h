@@ -1,11 +1,11 @@
 #pragma once
 
 #include "Hypervisor.h"
+#include "WaitCondition.h"
 
 #include <QMutex>
 #include <QSet>
 #include <QThreadPool>
-#include <QWaitCondition>
 #include <memory>
 
 class QThread;
@@ -37,7 +37,7 @@ private:
     int m_intervalMs;
     QThreadPool m_pool;
     QMutex m_mutex;
-    QWaitCondition m_wake;
+    WaitCondition m_wake;
     bool m_stopping = false;
     // Hypervisors (by id) being synchronised now.
     QSet<qint64> m_inFlight;

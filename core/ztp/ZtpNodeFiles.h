@@ -1,13 +1,13 @@
 #pragma once
 
 #include "Result.h"
+#include "WaitCondition.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QString>
-#include <QWaitCondition>
 
 namespace Cairn {
 
@@ -38,7 +38,7 @@ public:
 
 private:
     mutable QMutex m_lock;
-    QWaitCondition m_written;
+    WaitCondition m_written;
     // Folder -> file name -> content.
     QHash<QString, QHash<QString, QByteArray>> m_staged;
 };

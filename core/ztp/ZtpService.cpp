@@ -7,6 +7,7 @@
 #include "ResourceFunctions.h"
 #include "YamlJson.h"
 #include "auth/PermissionService.h"
+#include "jobs/PoolTask.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -160,12 +161,11 @@ void ZtpService::writeLater(std::function<void()> write, bool progressOnly)
     // Registrations wait for their writes (registerNode), so theirs go ahead of queued progress
     // counters; each kind stays in the order asked. A node's progress is counted only after
     // its registration was answered, so it is never written before its record.
-    m_recordWriter.start(
-        [this, write = std::move(write)] {
-            write();
-            m_pendingWrites.deref();
-        },
-        progressOnly ? 0 : 1);
+    m_recordWriter.start(poolTask([this, write = std::move(write)] {
+                             write();
+                             m_pendingWrites.deref();
+                         }),
+                         progressOnly ? 0 : 1);
 }
 
 void ZtpService::waitForRecords()
@@ -415,7 +415,7 @@ Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteAr
     });
     // After the answer: a handler may take longer than the switch waits for one.
     m_configHandlers.start(
-        [this, folder = folder.value(), nodeId] { runConfigHandler(folder, nodeId); });
+        poolTask([this, folder = folder.value(), nodeId] { runConfigHandler(folder, nodeId); }));
     return {};
 }
 

@@ -2,6 +2,8 @@
 
 #include "server/HttpRequest.h"
 
+#include <mutex>
+
 namespace Cairn {
 
 ResponseCache::ResponseCache(VersionSource version, qsizetype budgetBytes)
@@ -12,7 +14,7 @@ ResponseCache::ResponseCache(VersionSource version, qsizetype budgetBytes)
 
 std::optional<HttpResponse> ResponseCache::find(const QByteArray &key, qint64 version) const
 {
-    const QReadLocker locker(&m_lock);
+    const std::shared_lock locker(m_lock);
     const auto entry = m_entries.constFind(key);
     if (entry == m_entries.cend() || entry->version != version)
         return std::nullopt;
@@ -24,7 +26,7 @@ void ResponseCache::store(const QByteArray &key, qint64 version, const HttpRespo
     const qsizetype size = key.size() + response.body.size();
     if (size > m_budget / 8 || response.deferred || response.pieces)
         return; // one huge answer would push out everything else; a deferred one is not made yet
-    const QWriteLocker locker(&m_lock);
+    const std::unique_lock locker(m_lock);
     if (m_bytes + size > m_budget) {
         for (auto it = m_entries.begin(); it != m_entries.end();) {
             if (it->version != version) {

@@ -3,9 +3,9 @@
 #include "server/HttpResponse.h"
 
 #include <QHash>
-#include <QReadWriteLock>
 #include <functional>
 #include <optional>
+#include <shared_mutex>
 
 namespace Cairn {
 
@@ -38,7 +38,8 @@ private:
 
     VersionSource m_version;
     qsizetype m_budget;
-    mutable QReadWriteLock m_lock;
+    // std::shared_mutex, not QReadWriteLock: ThreadSanitizer sees its ordering (pthread).
+    mutable std::shared_mutex m_lock;
     QHash<QByteArray, Entry> m_entries;
     qsizetype m_bytes = 0;
 };

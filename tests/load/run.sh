@@ -6,7 +6,9 @@
 # the first by more than 5% (a leak grows with the requests served). Prints p50/p99 latency per
 # run.
 #   tests/load/run.sh [path/to/build]     DURATION (60 s a run), CONNECTIONS (64), THREADS (2),
-#                                         MAX_GROWTH_PERCENT (5)
+#                                         MAX_GROWTH_PERCENT (5), DEVICES (the emulator,
+#                                         from the same build unless given: a ThreadSanitizer
+#                                         build cannot start sshd, docs/testing.md)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -14,10 +16,11 @@ build=${1:-$root/build}
 duration=${DURATION:-60}
 connections=${CONNECTIONS:-64}
 devices=8
+emulator=${DEVICES:-$build/tests/cairn-bench-devices}
 . "$root/tests/bench/lib.sh"
-bench_require "$build/app/cairn" "$build/tests/cairn-bench-devices" -- wrk curl
+bench_require "$build/app/cairn" "$emulator" -- wrk curl
 
-coproc DEVICES_PROC { "$build/tests/cairn-bench-devices" "$devices"; }
+coproc DEVICES_PROC { "$emulator" "$devices"; }
 read -r _ ports_line <&"${DEVICES_PROC[0]}"
 read -r _ user <&"${DEVICES_PROC[0]}"
 read -r _ password <&"${DEVICES_PROC[0]}"

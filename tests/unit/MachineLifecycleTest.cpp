@@ -1,6 +1,7 @@
 // Package, provision and totaldelete on libvirt's test driver, checked in libvirt itself and,
 // for the archive, by an independent zip reader (Python's zipfile).
 #include "QtPrinters.h"
+#include "Sanitizers.h"
 #include "TestDriverFixture.h"
 
 #include <QCryptographicHash>
@@ -125,6 +126,7 @@ protected:
 
 TEST_F(MachineLifecycleTest, APackageHoldsTheStrippedXmlAndTheDisksWithTheirSha1)
 {
+    CAIRN_SKIP_IF_PROGRAMS_CANNOT_START();
     const QString package = packageGolden();
     const Result<Package> recorded = core->packages().get(admin, package);
     ASSERT_TRUE(recorded.ok());
@@ -237,6 +239,7 @@ TEST_F(MachineLifecycleTest,
 
 TEST_F(MachineLifecycleTest, APackageWhoseDiskDoesNotMatchItsSha1IsRefused)
 {
+    CAIRN_SKIP_IF_PROGRAMS_CANNOT_START();
     const QString package = packageGolden();
     const QString archive = core->packages().archivePath(package);
     // The disk is altered inside the archive; the manifest still has the old sha1.

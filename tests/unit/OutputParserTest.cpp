@@ -1,6 +1,7 @@
 #include "toolkit/OutputParser.h"
 
 #include "QtPrinters.h"
+#include "Sanitizers.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -52,6 +53,7 @@ void writeFile(const QString &path, const QByteArray &content)
 
 TEST(OutputParserTest, ShippedTemplatesParseWhatTheDevicesPrint)
 {
+    CAIRN_SKIP_IF_PROGRAMS_CANNOT_START();
     OutputParser parser;
     const QJsonObject ios =
         parsedFromDevice(parser, "cisco_ios", "R1", "show version", "show version");
@@ -122,6 +124,7 @@ TEST(OutputParserTest, SaysExplicitlyWhenNothingParsesTheOutput)
 
 TEST(OutputParserTest, AUserFolderComesFirstAndItsEditsArePickedUp)
 {
+    CAIRN_SKIP_IF_PROGRAMS_CANNOT_START();
     QTemporaryDir folder;
     ASSERT_TRUE(folder.isValid());
     writeFile(folder.filePath(QStringLiteral("index")),

@@ -2,6 +2,7 @@
 
 #include "PythonReference.h"
 #include "QtPrinters.h"
+#include "Sanitizers.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -48,6 +49,7 @@ QJsonObject deviceContext()
 
 TEST(TemplateTest, RendersWhatPythonJinja2RendersOnEveryFixture)
 {
+    CAIRN_SKIP_IF_PROGRAMS_CANNOT_START();
     QFile file(QStringLiteral(CAIRN_JINJA_CASES));
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     const QJsonArray cases = QJsonDocument::fromJson(file.readAll()).array();
