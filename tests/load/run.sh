@@ -61,6 +61,12 @@ post rest/instance/service \
     '{"name": "load-render", "type": "template_service", "template": "{{ device.name }}"}' >/dev/null
 
 resident_kib() { awk '/^VmRSS/ {print $2}' "/proc/$bench_cairn_pid/status"; }
+memory_after() { # label -> prints the server's memory and the data folder's size
+    awk -v label="$1" -v data="$(du -sm "$bench_work/data" | cut -f1)" '
+        /^RssAnon/ {anon = $2} /^RssFile/ {file = $2} /^VmRSS/ {rss = $2}
+        END {printf "  after run %s: resident %d MiB (%d anonymous, %d file), data folder %d MiB\n",
+             label, rss / 1024, anon / 1024, file / 1024, data}' "/proc/$bench_cairn_pid/status"
+}
 run() { # label -> prints wrk's LOAD line; fails on errors
     local output
     output=$(LOAD_TOKEN=$bench_token LOAD_COMMAND=$command_id LOAD_CREDENTIAL=$credential \
@@ -79,9 +85,12 @@ echo "load: $connections connections, ${duration} s a run, $devices emulated dev
 # A first run fills what is meant to fill (each thread's database connection and its page
 # cache, session pools, the allocator's arenas); the two runs after it are compared.
 run warm-up
+memory_after warm-up
 run 1
+memory_after 1
 first_kib=$(resident_kib)
 run 2
+memory_after 2
 second_kib=$(resident_kib)
 growth=$($py -c "print(f'{100 * ($second_kib - $first_kib) / $first_kib:.1f}')")
 echo "  resident memory after run 1: $((first_kib / 1024)) MiB, after run 2: $((second_kib / 1024)) MiB ($growth%)"
