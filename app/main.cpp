@@ -1,4 +1,5 @@
 #include "ApiListenerSettings.h"
+#include "BackupCommand.h"
 #include "CommonOptions.h"
 #include "Configuration.h"
 #include "EmbeddedServer.h"
@@ -6,6 +7,7 @@
 #include "GroupCommand.h"
 #include "KnownHostsCommand.h"
 #include "MigrateCommand.h"
+#include "RestoreCommand.h"
 #include "RoutesCommand.h"
 #include "ServeCommand.h"
 #include "TopologyCommand.h"
@@ -39,6 +41,8 @@ const char *const Usage =
     "  cairn known-hosts ...     add or forget the SSH host keys of devices\n"
     "  cairn topology ...        export or import the topology spreadsheet\n"
     "  cairn migrate ...         export or import a migration project (the whole database)\n"
+    "  cairn backup FILE         the database and the data directory in one archive\n"
+    "  cairn restore FILE        a backup made the data directory again (server stopped)\n"
     "  cairn routes              who may call what: every route's access, by face\n"
     "  cairn help [COMMAND]      this text, or a command's options\n"
     "  cairn --help | --version\n"
@@ -225,6 +229,10 @@ int main(int argc, char **argv)
         return TopologyCommand::run(arguments);
     if (command == QLatin1String("migrate"))
         return MigrateCommand::run(arguments);
+    if (command == QLatin1String("backup"))
+        return BackupCommand::run(arguments);
+    if (command == QLatin1String("restore"))
+        return RestoreCommand::run(arguments);
     if (command == QLatin1String("routes"))
         return RoutesCommand::run(arguments);
     QTextStream(stderr) << "cairn: unknown command '" << command << "'\n" << Usage;
