@@ -13,7 +13,7 @@ build_packages=(
   libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libssh-dev libvirt-dev libsodium-dev libyaml-cpp-dev libxlsxwriter-dev libminizip-dev
   libfreexl-dev libgit2-dev libgl-dev zlib1g-dev nlohmann-json3-dev
-  libsqlite3-dev libgraphviz-dev qt6-svg-dev ccache
+  libsqlite3-dev libgraphviz-dev qt6-svg-dev ccache help2man
 )
 runtime_packages=(
   libvirt0 libvirt-clients qt6-qpa-plugins adwaita-icon-theme libsecret-1-0 python3 curl jq
@@ -22,7 +22,7 @@ test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev postgresql openssh-server xvfb xauth wrk nginx-light
   dbus gnome-keyring python3-openpyxl python3-netmiko python3-textfsm python3-jinja2 python3-yaml python3-nacl python3-prometheus-client procps
   chromium bc python3-requests openssl ansible-core libreoffice-calc-nogui
-  clang libclang-rt-14-dev llvm
+  clang libclang-rt-14-dev llvm lintian
 )
 
 wanted=("${build_packages[@]}" "${runtime_packages[@]}")
