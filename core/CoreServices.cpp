@@ -41,6 +41,9 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_vmFeeds(m_database, m_permissions, m_packages, m_virt, m_serverKey, virtSettings(options))
     , m_accounts(m_users, m_groups, m_permissions)
     , m_virtPermissions(m_database, m_permissions, m_accounts)
+    // Once `cairn serve` has joined the cluster, its sessions count in the database.
+    , m_sessionSlots(m_database, [this] { return m_jobs.node(); })
+    , m_sessions(SessionPool::Limits(), &m_sessionSlots)
     , m_outputParser(options.toolkitTemplatesDir)
     , m_executor({m_commands, m_devices, m_interfaces, m_credentialSets, m_permissions, m_groups,
                   m_knownHosts},

@@ -154,6 +154,7 @@ private:
     VmFeedService m_vmFeeds;
     AccountAdministration m_accounts;
     VirtObjectPermissions m_virtPermissions;
+    DeviceSessionSlots m_sessionSlots;
     SessionPool m_sessions;
     OutputParser m_outputParser;
     CommandExecutor m_executor;

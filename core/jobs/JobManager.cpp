@@ -73,6 +73,12 @@ void JobManager::setNode(qint64 nodeId)
     m_nodeId = nodeId;
 }
 
+std::optional<qint64> JobManager::node() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_nodeId;
+}
+
 Result<int> JobManager::recover(std::optional<qint64> nodeId, const QString &why)
 {
     const Result<QList<Job>> unfinished = m_repository.unfinished(nodeId);

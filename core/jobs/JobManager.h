@@ -46,6 +46,7 @@ public:
     Result<int> recoverJobsOf(qint64 nodeId, const QString &why);
     // From now on the jobs submitted here are recorded as run by cluster node `nodeId`.
     void setNode(qint64 nodeId);
+    std::optional<qint64> node() const;
 
     void registerKind(const QString &kind, JobHandler handler);
     void registerRecovery(const QString &kind, JobRecovery recovery);
@@ -137,7 +138,7 @@ private:
     Database &m_database;
     JobRepository m_repository;
     QThreadPool m_pool;
-    QMutex m_mutex;
+    mutable QMutex m_mutex;
     WaitCondition m_finished;
     bool m_stopping = false;
     std::optional<qint64> m_nodeId;
