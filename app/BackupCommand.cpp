@@ -64,7 +64,7 @@ int BackupCommand::run(const QStringList &arguments)
         return reportFailure(written.error());
     QTextStream out(stdout);
     for (const QString &skipped : written->skipped)
-        out << "left out (a symbolic link or special file): " << skipped << Qt::endl;
+        out << "left out (a link, a special file, or a file gone or misnamed): " << skipped << Qt::endl;
     if (written->databaseBytes >= 0)
         out << "Backed up the database (" << mebibytes(written->databaseBytes) << ") and ";
     else

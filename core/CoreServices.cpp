@@ -1,6 +1,7 @@
 #include "CoreServices.h"
 
 #include "DataDirectory.h"
+#include "DataDirectoryLock.h"
 #include "automation/AutomationTasks.h"
 
 namespace Cairn {
@@ -90,10 +91,15 @@ Result<std::unique_ptr<CoreServices>> CoreServices::open(const CoreOptions &opti
     const Result<void> directory = DataDirectory::prepare(options.dataDir);
     if (!directory)
         return directory.error();
+    Result<std::unique_ptr<DataDirectoryLock>> lock =
+        DataDirectoryLock::take(options.dataDir, DataDirectoryLock::Mode::Shared);
+    if (!lock)
+        return lock.error();
     const Result<ServerKey> key = ServerKey::load(options.dataDir);
     if (!key)
         return key.error();
     std::unique_ptr<CoreServices> core(new CoreServices(options, key.value()));
+    core->m_dataLock = std::move(lock).value();
     const Result<void> opened = core->m_database.open();
     if (!opened)
         return opened.error();

@@ -43,6 +43,8 @@
 
 namespace Cairn {
 
+class DataDirectoryLock;
+
 struct CoreOptions
 {
     QString dataDir;
@@ -124,6 +126,8 @@ private:
     // The options' [virt] settings, with <dataDir>/virt/images among the images folders.
     static VirtSettings virtSettings(const CoreOptions &options);
 
+    // Held shared while this core is open; first, so it is let go last.
+    std::unique_ptr<DataDirectoryLock> m_dataLock;
     CoreOptions m_options;
     ServerKey m_serverKey;
     Database m_database;

@@ -48,11 +48,15 @@ ctest --test-dir "$build" --output-on-failure -R "$pattern"
 [ -x build/tests/cairn-bench-devices ] || cmake --build build --target cairn-bench-devices
 reports=$(mktemp -d)
 trap 'rm -rf "$reports"' EXIT
+status=0
 TSAN_OPTIONS="$tsan_options:log_path=$reports/report" DEVICES=build/tests/cairn-bench-devices \
-    DURATION=${CAIRN_TSAN_LOAD_SECONDS:-10} MAX_GROWTH_PERCENT=1000 tests/load/run.sh "$build"
+    DURATION=${CAIRN_TSAN_LOAD_SECONDS:-10} MAX_GROWTH_PERCENT=1000 tests/load/run.sh "$build" ||
+    status=$?
+# Printed before the reports' folder goes, above all when the load run failed.
 if compgen -G "$reports/report*" >/dev/null; then
     cat "$reports"/report* >&2
     echo "sanitize: ThreadSanitizer reported on the server under load" >&2
     exit 1
 fi
+[ "$status" -eq 0 ] || { echo "sanitize: the load run failed" >&2; exit "$status"; }
 echo "sanitize: no ThreadSanitizer report from the server under load"

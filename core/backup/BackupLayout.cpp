@@ -1,12 +1,15 @@
 #include "BackupLayout.h"
 
+#include "DataDirectoryLock.h"
+
 #include <QStringList>
 
 namespace Cairn::BackupLayout {
 
-bool isDatabaseFile(const QString &relativePath)
+bool isLiveFile(const QString &relativePath)
 {
-    return relativePath == DatabaseFile || relativePath == DatabaseFile + QLatin1String("-wal") ||
+    return relativePath == DataDirectoryLock::FileName || relativePath == DatabaseFile ||
+           relativePath == DatabaseFile + QLatin1String("-wal") ||
            relativePath == DatabaseFile + QLatin1String("-shm") ||
            relativePath == DatabaseFile + QLatin1String("-journal");
 }
@@ -16,8 +19,10 @@ bool isSafeRelativePath(const QString &path)
     if (path.isEmpty() || path.size() > 4096 || path.startsWith(QLatin1Char('/')))
         return false;
     for (const QChar character : path) {
-        if (character.unicode() < 0x20 || character == QLatin1Char('\\') ||
-            character.unicode() == 0x7f)
+        const char16_t code = character.unicode();
+        if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code == u'\\' || code == 0x200e ||
+            code == 0x200f || (code >= 0x202a && code <= 0x202e) ||
+            (code >= 0x2066 && code <= 0x2069))
             return false;
     }
     const QStringList parts = path.split(QLatin1Char('/'));

@@ -13,6 +13,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace Cairn {
@@ -90,18 +94,65 @@ bool flushToDisk(const QString &path)
     return file.open(QIODevice::ReadOnly) && ::fsync(file.handle()) == 0;
 }
 
+struct FileIdentity
+{
+    dev_t device = 0;
+    ino_t inode = 0;
+    bool operator==(const FileIdentity &other) const = default;
+};
+
+std::optional<FileIdentity> identityOf(const QString &path)
+{
+    struct stat status
+    {
+    };
+    if (::lstat(QFile::encodeName(path).constData(), &status) != 0)
+        return std::nullopt;
+    return FileIdentity{status.st_dev, status.st_ino};
+}
+
+// Puts the finished archive at `target` unless something (even a dangling link) is there:
+// never replaced, never written through a link.
+Result<void> placeWithoutReplacing(const QString &partial, const QString &target)
+{
+    const QByteArray from = QFile::encodeName(partial);
+    const QByteArray to = QFile::encodeName(target);
+    if (::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), RENAME_NOREPLACE) == 0)
+        return {};
+    if (errno == EEXIST)
+        return Error::conflict(
+            QStringLiteral("%1 already exists: a backup never replaces a file").arg(target));
+    // A file system without renameat2's flags: a hard link fails as surely on anything there.
+    if (::link(from.constData(), to.constData()) == 0)
+        return {};
+    if (errno == EEXIST)
+        return Error::conflict(
+            QStringLiteral("%1 already exists: a backup never replaces a file").arg(target));
+    return cannotWrite(
+        QStringLiteral("%1: %2").arg(target, QString::fromLocal8Bit(::strerror(errno))));
+}
+
 } // namespace
 
 Result<DataBackup::Summary> DataBackup::write(const Options &options, const QString &target)
 {
     const QFileInfo targetInfo(target);
-    if (targetInfo.exists())
+    if (targetInfo.exists() || targetInfo.isSymLink())
         return Error::conflict(
             QStringLiteral("%1 already exists: a backup never replaces a file").arg(target));
     const QDir dataDir(options.dataDir);
     if (!dataDir.exists())
         return Error::notFound(
             QStringLiteral("There is no data directory at %1").arg(options.dataDir));
+    const QString folder = targetInfo.absoluteDir().canonicalPath();
+    if (folder.isEmpty())
+        return Error::notFound(
+            QStringLiteral("There is no folder %1").arg(targetInfo.absolutePath()));
+    // Inside the data directory the backup would take in itself, however the paths are spelt.
+    const QString data = QFileInfo(dataDir.absolutePath()).canonicalFilePath();
+    if (folder == data || folder.startsWith(data + QLatin1Char('/')))
+        return Error::badRequest(
+            QStringLiteral("Write the backup outside the data directory %1").arg(data));
     // Beside the target, so the finished archive is renamed into place, never copied; 0700.
     QTemporaryDir work(targetInfo.absoluteDir().filePath(QStringLiteral(".cairn-backup-XXXXXX")));
     if (!work.isValid())
@@ -116,6 +167,9 @@ Result<DataBackup::Summary> DataBackup::write(const Options &options, const QStr
     ZipWriter zip(partial);
     if (!zip.isOpen())
         return cannotWrite(partial);
+    // Whatever path reaches it (a bind mount of the data directory), the archive being
+    // written is never one of the files it takes in.
+    const std::optional<FileIdentity> archive = identityOf(partial);
 
     Summary summary;
     QJsonArray entries;
@@ -136,17 +190,15 @@ Result<DataBackup::Summary> DataBackup::write(const Options &options, const QStr
         QFile::remove(snapshot);
     }
 
-    const QString workPath = QFileInfo(work.path()).absoluteFilePath() + QLatin1Char('/');
     QDirIterator files(dataDir.absolutePath(),
                        QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
                        QDirIterator::Subdirectories);
     while (files.hasNext()) {
         const QFileInfo file(files.next());
         const QString relative = dataDir.relativeFilePath(file.absoluteFilePath());
-        if (BackupLayout::isDatabaseFile(relative) ||
+        if (BackupLayout::isLiveFile(relative) ||
             options.excludedFolders.contains(relative.section(QLatin1Char('/'), 0, 0)) ||
-            file.absoluteFilePath().startsWith(workPath) ||
-            file.absoluteFilePath() == targetInfo.absoluteFilePath())
+            (archive && identityOf(file.absoluteFilePath()) == archive))
             continue;
         if (file.isSymLink() || (!file.isDir() && !file.isFile())) {
             summary.skipped << relative;
@@ -158,8 +210,11 @@ Result<DataBackup::Summary> DataBackup::write(const Options &options, const QStr
             addFile(zip, BackupLayout::FilesPrefix + relative, file.absoluteFilePath());
         if (!added)
             return added.error();
-        if (!added->has_value())
+        if (!added->has_value()) {
+            // Qt could not name it (not UTF-8), or it went away while the backup ran.
+            summary.skipped << relative;
             continue;
+        }
         ++summary.files;
         summary.fileBytes += added->value()[QStringLiteral("size")].toInteger();
         QJsonObject entry = added->value();
@@ -186,8 +241,9 @@ Result<DataBackup::Summary> DataBackup::write(const Options &options, const QStr
     manifestEntry.value()->close();
     if (!zip.close() || !flushToDisk(partial))
         return cannotWrite(partial);
-    if (!QFile::rename(partial, targetInfo.absoluteFilePath()))
-        return cannotWrite(targetInfo.absoluteFilePath());
+    if (const Result<void> placed = placeWithoutReplacing(partial, targetInfo.absoluteFilePath());
+        !placed)
+        return placed.error();
     flushToDisk(targetInfo.absolutePath());
     return summary;
 }

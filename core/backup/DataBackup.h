@@ -28,7 +28,8 @@ public:
         qint64 databaseBytes = -1; // -1: not in the archive (PostgreSQL)
         qint64 files = 0;
         qint64 fileBytes = 0;
-        // Symbolic links and special files, which a backup does not follow.
+        // Symbolic links and special files, which a backup does not follow, and files it could
+        // not read by name (gone while it ran, or named in bytes that are not UTF-8).
         QStringList skipped;
     };
 

@@ -1,8 +1,8 @@
 #include "DataRestore.h"
 
 #include "BackupLayout.h"
+#include "DataDirectoryLock.h"
 #include "SqliteFile.h"
-#include "cluster/ClusterNode.h"
 #include "io/ZipReader.h"
 
 #include <QCryptographicHash>
@@ -13,15 +13,17 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QStorageInfo>
 #include <QTemporaryDir>
+#include <unistd.h>
 
 namespace Cairn {
 
 namespace {
 
 constexpr qint64 ChunkBytes = 1024 * 1024;
-// A node that beat within this long may still be running on the data directory.
-constexpr qint64 RecentBeatMs = 60'000;
+// Left free on the disk after a restore: the server must still be able to write.
+constexpr qint64 SpareBytes = 64 * 1024 * 1024;
 
 Error damaged(const QString &why)
 {
@@ -56,7 +58,11 @@ Result<Manifest> readManifest(ZipReader &zip)
         return damaged(QStringLiteral("it is not a Cairn backup of format %1")
                            .arg(BackupLayout::FormatVersion));
     Manifest manifest;
-    manifest.created = root[QStringLiteral("created")].toString();
+    // Printed to the operator: only what reads as a time.
+    const QDateTime created =
+        QDateTime::fromString(root[QStringLiteral("created")].toString(), Qt::ISODateWithMs);
+    manifest.created = created.isValid() ? created.toUTC().toString(Qt::ISODate)
+                                         : QStringLiteral("an unknown time");
     const QJsonArray entries = root[QStringLiteral("entries")].toArray();
     if (entries.size() > BackupLayout::MaxEntries)
         return damaged(
@@ -71,7 +77,7 @@ Result<Manifest> readManifest(ZipReader &zip)
         const bool file =
             listed.name.startsWith(BackupLayout::FilesPrefix) &&
             BackupLayout::isSafeRelativePath(listed.name.mid(BackupLayout::FilesPrefix.size())) &&
-            !BackupLayout::isDatabaseFile(listed.name.mid(BackupLayout::FilesPrefix.size()));
+            !BackupLayout::isLiveFile(listed.name.mid(BackupLayout::FilesPrefix.size()));
         if ((!file && listed.name != BackupLayout::DatabaseEntry) || listed.size < 0 ||
             listed.sha256.size() != 32 || seen.contains(listed.name))
             return damaged(QStringLiteral("its manifest has an entry that cannot be restored"));
@@ -114,7 +120,9 @@ Result<void> extract(ZipReader &zip, const ManifestEntry &listed, const QString 
     }
     if (size != listed.size || sha256.result() != listed.sha256)
         return damaged(QStringLiteral("%1 does not match its manifest").arg(listed.name));
-    if (!file.flush())
+    // On the disk before it takes the data directory's place: a power cut after the rename
+    // must not find empty files there.
+    if (!file.flush() || ::fsync(file.handle()) != 0)
         return Error{ErrorCode::Unavailable, QStringLiteral("Cannot write %1").arg(path), {}};
     return {};
 }
@@ -132,26 +140,10 @@ Result<void> checkDatabase(const QString &path)
     return {};
 }
 
-// A server still running on the data directory would keep writing to a database that is no
-// longer there: refuse while one has beaten recently.
-Result<void> checkNoServerRuns(const QString &database)
+bool flushToDisk(const QString &path)
 {
-    if (!QFileInfo::exists(database))
-        return {};
-    Result<std::unique_ptr<SqliteFile>> existing =
-        SqliteFile::open(database, SqliteFile::Mode::ReadOnly);
-    if (!existing)
-        return existing.error();
-    const Result<QVariantList> running = existing.value()->column(
-        QStringLiteral("SELECT name || ' (process ' || pid || ' on ' || host || ')' FROM "
-                       "cluster_nodes WHERE state = ? AND heartbeat_at > ?"),
-        {ClusterNode::stateName(ClusterNode::State::Up),
-         QDateTime::currentMSecsSinceEpoch() - RecentBeatMs});
-    if (running && !running->isEmpty())
-        return Error::conflict(
-            QStringLiteral("A server is running on this data directory (node %1): stop it first")
-                .arg(running->first().toString()));
-    return {};
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && ::fsync(file.handle()) == 0;
 }
 
 bool holdsAnything(const QString &folder)
@@ -184,21 +176,43 @@ Result<DataRestore::Summary> DataRestore::restore(const QString &archive, const 
 
     const QFileInfo target(options.dataDir);
     const QString targetPath = target.absoluteFilePath();
+    const bool sqlite = options.database.driver == DatabaseConfig::Driver::Sqlite;
+    // The database comes back into the data directory, where the default configuration has it.
+    if (sqlite && QFileInfo(options.database.sqlitePath).absoluteFilePath() !=
+                      QDir(targetPath).filePath(BackupLayout::DatabaseFile))
+        return Error::badRequest(
+            QStringLiteral("The database is configured at %1, outside the data directory: "
+                           "restore without --database, then move %2 there")
+                .arg(options.database.sqlitePath, BackupLayout::DatabaseFile));
     const bool occupied = target.exists() && holdsAnything(targetPath);
     if (occupied && !options.replace)
         return Error::conflict(QStringLiteral("%1 is not empty: restore into a new data "
                                               "directory, or replace this one (it is moved aside, "
                                               "not deleted)")
                                    .arg(targetPath));
-    if (occupied && options.database.driver == DatabaseConfig::Driver::Sqlite) {
-        if (const Result<void> idle =
-                checkNoServerRuns(QDir(targetPath).filePath(BackupLayout::DatabaseFile));
-            !idle)
-            return idle.error();
+    // Held until the end: no process may open the directory while it is swapped.
+    std::unique_ptr<DataDirectoryLock> lock;
+    if (occupied) {
+        Result<std::unique_ptr<DataDirectoryLock>> taken =
+            DataDirectoryLock::take(targetPath, DataDirectoryLock::Mode::Exclusive);
+        if (!taken)
+            return taken.error();
+        lock = std::move(taken).value();
     }
     if (!QDir().mkpath(target.absolutePath()))
         return Error{ErrorCode::Unavailable,
                      QStringLiteral("Cannot create %1").arg(target.absolutePath()),
+                     {}};
+    qint64 needed = SpareBytes;
+    for (const ManifestEntry &entry : manifest->entries)
+        needed += entry.size;
+    const qint64 available = QStorageInfo(target.absolutePath()).bytesAvailable();
+    if (available >= 0 && available < needed)
+        return Error{ErrorCode::Unavailable,
+                     QStringLiteral("The backup needs %1 MiB free beside %2; there are %3 MiB")
+                         .arg(needed >> 20)
+                         .arg(targetPath)
+                         .arg(available >> 20),
                      {}};
     // Beside the target: renamed into place once whole and checked, never copied.
     QTemporaryDir staging(target.absoluteDir().filePath(QLatin1Char('.') + target.fileName() +
@@ -208,6 +222,7 @@ Result<DataRestore::Summary> DataRestore::restore(const QString &archive, const 
 
     Summary summary;
     summary.created = manifest->created;
+    QSet<QString> folders{staging.path()};
     for (const ManifestEntry &entry : manifest->entries) {
         const bool database = entry.name == BackupLayout::DatabaseEntry;
         const QString path =
@@ -215,13 +230,14 @@ Result<DataRestore::Summary> DataRestore::restore(const QString &archive, const 
                                       : entry.name.mid(BackupLayout::FilesPrefix.size()));
         if (const Result<void> written = extract(zip, entry, path); !written)
             return written.error();
+        folders.insert(QFileInfo(path).absolutePath());
         if (database)
             summary.databaseBytes = entry.size;
         else
             ++summary.files;
     }
     if (summary.databaseBytes >= 0) {
-        if (options.database.driver != DatabaseConfig::Driver::Sqlite)
+        if (!sqlite)
             return Error::badRequest(QStringLiteral(
                 "The backup holds an SQLite database, but this server is configured for "
                 "PostgreSQL: restore it without --database-url, or load the data with "
@@ -230,6 +246,9 @@ Result<DataRestore::Summary> DataRestore::restore(const QString &archive, const 
             !sound)
             return sound.error();
     }
+
+    for (const QString &folder : std::as_const(folders))
+        flushToDisk(folder);
 
     if (occupied) {
         summary.movedAside =
@@ -243,15 +262,21 @@ Result<DataRestore::Summary> DataRestore::restore(const QString &archive, const 
             ErrorCode::Unavailable, QStringLiteral("Cannot replace %1").arg(targetPath), {}};
     }
     if (!QDir().rename(staging.path(), targetPath)) {
-        if (!summary.movedAside.isEmpty())
-            QDir().rename(summary.movedAside, targetPath);
+        if (summary.movedAside.isEmpty() || QDir().rename(summary.movedAside, targetPath))
+            return Error{ErrorCode::Unavailable,
+                         QStringLiteral("Cannot put the restored data at %1; nothing changed")
+                             .arg(targetPath),
+                         {}};
         return Error{ErrorCode::Unavailable,
-                     QStringLiteral("Cannot put the restored data at %1").arg(targetPath),
+                     QStringLiteral("Cannot put the restored data at %1, nor the data that was "
+                                    "there back: it is at %2")
+                         .arg(targetPath, summary.movedAside),
                      {}};
     }
     staging.setAutoRemove(false);
     QFile::setPermissions(targetPath,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    flushToDisk(target.absolutePath());
     return summary;
 }
 

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 
+#include <QHash>
 #include <QIODevice>
 #include <QString>
 #include <limits>
@@ -39,7 +40,22 @@ public:
                                             qint64 maxBytes = std::numeric_limits<qint64>::max());
 
 private:
+    // Where each entry's header is, found in one pass over the archive's directory (minizip's
+    // own lookup reads the directory from the start for every name, and refuses names of 256
+    // bytes or more).
+    struct Position
+    {
+        quint64 directoryOffset = 0;
+        quint64 entryNumber = 0;
+    };
+    bool index();
+    // The current entry's name, whole; false when the archive is damaged there.
+    bool currentName(QByteArray *name, qint64 *size);
+
     void *m_zip = nullptr;
+    bool m_indexed = false;
+    bool m_indexUsable = false;
+    QHash<QString, Position> m_positions;
 };
 
 } // namespace Cairn

@@ -1,10 +1,14 @@
 #include "PoolTask.h"
 
-#if defined(__has_feature)
+#if defined(__SANITIZE_THREAD__) // GCC's -fsanitize=thread
+#define CAIRN_TSAN_HAND_OFF 1
+#elif defined(__has_feature)
 #if __has_feature(thread_sanitizer)
-#include <sanitizer/tsan_interface.h>
 #define CAIRN_TSAN_HAND_OFF 1
 #endif
+#endif
+#ifdef CAIRN_TSAN_HAND_OFF
+#include <sanitizer/tsan_interface.h>
 #endif
 
 namespace Cairn {

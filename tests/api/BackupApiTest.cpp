@@ -78,6 +78,15 @@ print(json.dumps({"site": site}))
         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                             QFileDevice::ExeOwner);
     }
+    // Paths past minizip's 256-byte names: a configuration history's deep folders.
+    const QString deep = QStringLiteral("automation/%1/%2.cfg")
+                             .arg(QString(200, QLatin1Char('d')), QString(200, QLatin1Char('f')));
+    ASSERT_TRUE(QDir().mkpath(QFileInfo(s_dir->filePath(deep)).absolutePath()));
+    {
+        QFile file(s_dir->filePath(deep));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write("hostname deep\n");
+    }
     const qint64 before = deviceCount(s_server->port(), s_adminToken);
 
     // A client keeps writing while the backup is taken.
@@ -140,6 +149,11 @@ print(json.dumps({"ok": ok, "names": names, "database": manifest["database"],
     EXPECT_TRUE(
         QFileInfo(QDir(dataDir).filePath(QStringLiteral("ztp/handlers/apply.sh"))).isExecutable());
     {
+        QFile restoredDeep(QDir(dataDir).filePath(deep));
+        ASSERT_TRUE(restoredDeep.open(QIODevice::ReadOnly));
+        EXPECT_EQ(restoredDeep.readAll(), QByteArray("hostname deep\n"));
+    }
+    {
         QFile original(s_dir->filePath(QStringLiteral("server.key")));
         QFile copy(QDir(dataDir).filePath(QStringLiteral("server.key")));
         ASSERT_TRUE(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
@@ -178,8 +192,20 @@ TEST_F(BackupApiTest, ARestoreThatCannotBeWholeChangesNothing)
 {
     const QString archive = backupPath(QStringLiteral("refusals.zip"));
     ASSERT_EQ(s_server->cli({QStringLiteral("backup"), archive}).exitCode, 0);
-    // A backup never replaces a file.
+    // A backup never replaces a file, not even through a dangling link, and never goes inside
+    // the data directory (it would take itself in), however the path is spelt.
     EXPECT_NE(s_server->cli({QStringLiteral("backup"), archive}).exitCode, 0);
+    const QString dangling = backupPath(QStringLiteral("dangling.zip"));
+    ASSERT_TRUE(QFile::link(backupPath(QStringLiteral("nowhere/at-all.zip")), dangling));
+    EXPECT_NE(s_server->cli({QStringLiteral("backup"), dangling}).exitCode, 0);
+    EXPECT_FALSE(QFileInfo::exists(backupPath(QStringLiteral("nowhere"))));
+    const QString alias = backupPath(QStringLiteral("alias"));
+    ASSERT_TRUE(QFile::link(s_dir->path(), alias));
+    const CliResult inside =
+        s_server->cli({QStringLiteral("backup"), alias + QStringLiteral("/inside.zip")});
+    EXPECT_NE(inside.exitCode, 0);
+    EXPECT_TRUE(inside.err.contains("outside the data directory")) << inside.err.constData();
+    EXPECT_FALSE(QFileInfo::exists(s_dir->filePath(QStringLiteral("inside.zip"))));
 
     // The live data directory: not without --replace, and not while its server beats.
     const QStringList before =
@@ -187,12 +213,11 @@ TEST_F(BackupApiTest, ARestoreThatCannotBeWholeChangesNothing)
     const CliResult occupied = s_server->cli({QStringLiteral("restore"), archive});
     EXPECT_NE(occupied.exitCode, 0);
     EXPECT_TRUE(occupied.err.contains("not empty")) << occupied.err.constData();
-    if (!TestBackend::isPostgres()) {
-        const CliResult live =
-            s_server->cli({QStringLiteral("restore"), archive, QStringLiteral("--replace")});
-        EXPECT_NE(live.exitCode, 0);
-        EXPECT_TRUE(live.err.contains("server is running")) << live.err.constData();
-    }
+    // The server holds the directory's lock: not even --replace moves it.
+    const CliResult live =
+        s_server->cli({QStringLiteral("restore"), archive, QStringLiteral("--replace")});
+    EXPECT_NE(live.exitCode, 0);
+    EXPECT_TRUE(live.err.contains("is using the data directory")) << live.err.constData();
     EXPECT_EQ(QDir(s_dir->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
     EXPECT_TRUE(QDir(s_dir->path() + QStringLiteral(".before-restore-*")).entryList().isEmpty());
 
