@@ -1,7 +1,6 @@
 #include "BackupCommand.h"
 
 #include "CommandFailure.h"
-#include "CommandHelp.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "backup/DataBackup.h"
@@ -43,35 +42,29 @@ int BackupCommand::run(const QStringList &arguments)
         QStringLiteral("A top-level folder of the data directory to leave out (repeatable)."),
         QStringLiteral("FOLDER"));
     parser.addOption(exclude);
-    CommonOptions::addTo(parser);
-    if (const std::optional<int> ended = parseArguments(parser, arguments, Examples))
+    QString file;
+    std::optional<CoreOptions> options;
+    if (const std::optional<int> ended =
+            CommonOptions::readWithFile(parser, arguments, Usage, Examples, &file, &options))
         return *ended;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2) {
-        QTextStream(stderr) << "cairn: " << Usage << Qt::endl;
-        return ExitUsage;
-    }
-    int exitCode = ExitOk;
-    const std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
-    if (!options)
-        return exitCode;
     DataBackup::Options backup;
     backup.dataDir = options->dataDir;
     backup.database = options->database;
     backup.excludedFolders = parser.values(exclude);
-    const Result<DataBackup::Summary> written = DataBackup::write(backup, positional.at(1));
+    const Result<DataBackup::Summary> written = DataBackup::write(backup, file);
     if (!written)
         return reportFailure(written.error());
     QTextStream out(stdout);
     for (const QString &skipped : written->skipped)
-        out << "left out (a link, a special file, or a file gone or misnamed): " << skipped << Qt::endl;
+        out << "left out (a link, a special file, or a file gone or misnamed): " << skipped
+            << Qt::endl;
     if (written->databaseBytes >= 0)
         out << "Backed up the database (" << mebibytes(written->databaseBytes) << ") and ";
     else
         out << "The database is on PostgreSQL: back it up with pg_dump --format=custom "
                "(docs/operations.md). Backed up ";
     out << written->files << " files (" << mebibytes(written->fileBytes) << ") of "
-        << options->dataDir << " to " << positional.at(1) << Qt::endl;
+        << options->dataDir << " to " << file << Qt::endl;
     return ExitOk;
 }
 

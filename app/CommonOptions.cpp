@@ -1,5 +1,6 @@
 #include "CommonOptions.h"
 
+#include "CommandHelp.h"
 #include "Configuration.h"
 #include "ExitCode.h"
 #include "common/DatabasePassword.h"
@@ -220,6 +221,27 @@ void CommonOptions::forgetEnvironmentSecrets()
     // it for every new connection. Children get ChildEnvironment's scrubbed set anyway.)
     for (const char *secret : {"CAIRN_SERVER_KEY", "CAIRN_DB_PASSWORD"})
         qunsetenv(secret);
+}
+
+std::optional<int> CommonOptions::readWithFile(QCommandLineParser &parser,
+                                               const QStringList &arguments, const char *usage,
+                                               const char *examples, QString *file,
+                                               std::optional<CoreOptions> *options)
+{
+    addTo(parser);
+    if (const std::optional<int> ended = parseArguments(parser, arguments, examples))
+        return ended;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        QTextStream(stderr) << "cairn: " << usage << Qt::endl;
+        return ExitUsage;
+    }
+    *file = positional.at(1);
+    int exitCode = ExitOk;
+    *options = read(parser, &exitCode);
+    if (!*options)
+        return exitCode;
+    return std::nullopt;
 }
 
 } // namespace Cairn

@@ -30,6 +30,13 @@ public:
     static std::unique_ptr<CoreServices> open(const std::optional<CoreOptions> &options,
                                               int *exitCode);
 
+    // For `cairn COMMAND FILE [options]` (backup, restore): parses `arguments`, checks that one
+    // FILE was given (else prints `usage`) and reads the shared options into `file` and
+    // `options`. When that ends the command, its exit code; else nothing.
+    static std::optional<int> readWithFile(QCommandLineParser &parser, const QStringList &arguments,
+                                           const char *usage, const char *examples, QString *file,
+                                           std::optional<CoreOptions> *options);
+
     static QString defaultDataDir();
     // Unsets CAIRN_SERVER_KEY and CAIRN_DB_PASSWORD once the core that needed them is open.
     static void forgetEnvironmentSecrets();

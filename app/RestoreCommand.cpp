@@ -1,7 +1,6 @@
 #include "RestoreCommand.h"
 
 #include "CommandFailure.h"
-#include "CommandHelp.h"
 #include "CommonOptions.h"
 #include "ExitCode.h"
 #include "backup/DataRestore.h"
@@ -37,23 +36,16 @@ int RestoreCommand::run(const QStringList &arguments)
         QStringLiteral(
             "Move a data directory that holds anything aside and restore in its place."));
     parser.addOption(replace);
-    CommonOptions::addTo(parser);
-    if (const std::optional<int> ended = parseArguments(parser, arguments, Examples))
+    QString file;
+    std::optional<CoreOptions> options;
+    if (const std::optional<int> ended =
+            CommonOptions::readWithFile(parser, arguments, Usage, Examples, &file, &options))
         return *ended;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2) {
-        QTextStream(stderr) << "cairn: " << Usage << Qt::endl;
-        return ExitUsage;
-    }
-    int exitCode = ExitOk;
-    const std::optional<CoreOptions> options = CommonOptions::read(parser, &exitCode);
-    if (!options)
-        return exitCode;
     DataRestore::Options restore;
     restore.dataDir = options->dataDir;
     restore.database = options->database;
     restore.replace = parser.isSet(replace);
-    const Result<DataRestore::Summary> restored = DataRestore::restore(positional.at(1), restore);
+    const Result<DataRestore::Summary> restored = DataRestore::restore(file, restore);
     if (!restored)
         return reportFailure(restored.error());
     QTextStream out(stdout);
