@@ -13,7 +13,7 @@ build_packages=(
   libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libssh-dev libvirt-dev libsodium-dev libyaml-cpp-dev libxlsxwriter-dev libminizip-dev
   libfreexl-dev libgit2-dev libgl-dev zlib1g-dev nlohmann-json3-dev
-  libsqlite3-dev libgraphviz-dev qt6-svg-dev ccache help2man
+  libsqlite3-dev libgraphviz-dev qt6-svg-dev ccache help2man libpq-dev
 )
 runtime_packages=(
   libvirt0 libvirt-clients qt6-qpa-plugins adwaita-icon-theme libsecret-1-0 python3 curl jq

@@ -4,10 +4,26 @@
 #include "SqlQuery.h"
 
 #include <QList>
+#include <QSqlDriver>
+#include <libpq-fe.h>
 
 namespace Cairn {
 
 namespace {
+
+// PostgreSQL answers COMMIT in a transaction that a failed statement has aborted with a
+// ROLLBACK, and no error: a caller that went on past the failure would be told it committed.
+// libpq knows the state without asking the server.
+bool abortedOnServer(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    // Qt names the type by its struct (pg_conn*); its documentation by the typedef.
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
+        return false;
+    PGconn *const connection = *static_cast<PGconn *const *>(handle.constData());
+    return connection && PQtransactionStatus(connection) == PQTRANS_INERROR;
+}
 
 // The transaction open on this thread (0: none), numbered so work can happen once per one.
 thread_local quint64 t_current = 0;
@@ -124,6 +140,10 @@ Result<void> Transaction::commit()
         t_current = m_outer;
         return {};
     }
+    // Left open: the destructor rolls it back and says so to what waits for its end.
+    if (abortedOnServer(m_db))
+        return Error::internal(
+            QStringLiteral("A statement of this transaction failed; nothing of it was kept."));
     const Result<QSqlQuery> done = SqlQuery::run(m_db, QStringLiteral("COMMIT"));
     if (!done)
         return done.error();

@@ -294,3 +294,37 @@ TEST(Database, WorkLeftForTheEndOfATransactionWaitsForTheOutermostCommit)
     }
     EXPECT_EQ(ended, QStringList{QStringLiteral("rolled back undone")});
 }
+
+TEST(Database, ATransactionAStatementFailedInIsNeverReportedCommitted)
+{
+    QTemporaryDir dir;
+    const auto core = openCore(Cairn::Test::TestBackend::freshOptions(dir.path()));
+    ASSERT_TRUE(core);
+    Database &database = core->database();
+    const QSqlDatabase db = database.connection();
+    ASSERT_TRUE(SqlQuery::exec(db, QStringLiteral("CREATE TABLE kept (name TEXT)")).ok());
+    bool committed = true;
+    Result<void> commit;
+    {
+        Transaction transaction(database);
+        ASSERT_TRUE(transaction.begun().ok());
+        Transaction::whenEnded([&committed](bool ended) { committed = ended; });
+        ASSERT_TRUE(SqlQuery::exec(db, QStringLiteral("INSERT INTO kept VALUES ('first')")).ok());
+        // A failure the caller goes on past.
+        EXPECT_FALSE(SqlQuery::exec(db, QStringLiteral("INSERT INTO missing VALUES (1)")).ok());
+        commit = transaction.commit();
+    }
+    const qint64 rows =
+        SqlQuery::scalar(db, QStringLiteral("SELECT COUNT(*) FROM kept")).value().toLongLong();
+    if (Cairn::Test::TestBackend::isPostgres()) {
+        // The server threw the transaction away: the commit says so, and so does its end.
+        EXPECT_FALSE(commit.ok());
+        EXPECT_FALSE(committed);
+        EXPECT_EQ(rows, 0);
+    } else {
+        // SQLite undoes the failed statement only: the rest commits.
+        EXPECT_TRUE(commit.ok());
+        EXPECT_TRUE(committed);
+        EXPECT_EQ(rows, 1);
+    }
+}
