@@ -295,6 +295,7 @@ int ServeCommand::run(const QStringList &arguments)
             QTextStream(stderr) << "cairn: ZTP data root: " << prepared.error().message << Qt::endl;
             return ExitFailure;
         }
+        core->ztp().resumeInventory();
         // Its own, smaller pool for plugins and hashing: a switch flood never holds up the API.
         ztp = std::make_unique<ApiServer>(ztpRouter, settings->ztpLimits, settings->service.threads,
                                           BlockingWork::Limits{16, 256});

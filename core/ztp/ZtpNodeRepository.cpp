@@ -41,18 +41,22 @@ qint64 now()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-} // namespace
-
-Result<QList<ZtpNodeRecord>> ZtpNodeRepository::list()
+Result<QList<ZtpNodeRecord>> recordsOf(Result<QSqlQuery> query)
 {
-    Result<QSqlQuery> query =
-        SqlQuery::run(m_database.connection(), Columns + QStringLiteral(" ORDER BY node_id"));
     if (!query)
         return query.error();
     QList<ZtpNodeRecord> records;
     while (query->next())
         records << recordFrom(query.value());
     return records;
+}
+
+} // namespace
+
+Result<QList<ZtpNodeRecord>> ZtpNodeRepository::list()
+{
+    return recordsOf(
+        SqlQuery::run(m_database.connection(), Columns + QStringLiteral(" ORDER BY node_id")));
 }
 
 Result<ZtpNodeRecord> ZtpNodeRepository::byNodeId(const QString &nodeId)
@@ -66,15 +70,23 @@ Result<ZtpNodeRecord> ZtpNodeRepository::byNodeId(const QString &nodeId)
     return recordFrom(query.value());
 }
 
-Result<std::optional<qint64>> ZtpNodeRepository::upsert(const ZtpNodeRecord &record)
+Result<QList<ZtpNodeRecord>> ZtpNodeRepository::inventoryPending()
+{
+    return recordsOf(
+        SqlQuery::run(m_database.connection(),
+                      Columns + QStringLiteral(" WHERE inventory_pending ORDER BY node_id")));
+}
+
+Result<void> ZtpNodeRepository::upsert(const ZtpNodeRecord &record, bool deviceToFollow)
 {
     const qint64 at = now();
-    Result<QSqlQuery> query = SqlQuery::run(
+    return SqlQuery::exec(
         m_database.connection(),
         QStringLiteral(
             "INSERT INTO ztp_nodes (node_id, serial_number, system_mac, model, version, "
-            "pattern, definition, status, last_address, last_error, registered_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
+            "pattern, definition, status, last_address, last_error, registered_at, updated_at, "
+            "inventory_pending) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET "
             "serial_number = excluded.serial_number, system_mac = excluded.system_mac, "
             "model = excluded.model, version = excluded.version, "
             // A switch registering again keeps the pattern it matched until it matches another.
@@ -82,19 +94,12 @@ Result<std::optional<qint64>> ZtpNodeRepository::upsert(const ZtpNodeRecord &rec
             "definition = COALESCE(NULLIF(excluded.definition, ''), ztp_nodes.definition), "
             "status = excluded.status, last_address = excluded.last_address, actions_total = 0, "
             "actions_fetched = 0, last_error = excluded.last_error, "
-            "updated_at = excluded.updated_at "
-            "RETURNING device_id"),
+            "updated_at = excluded.updated_at, "
+            // A write queued before and not yet done is still to come.
+            "inventory_pending = excluded.inventory_pending OR ztp_nodes.inventory_pending"),
         {record.nodeId, record.serialNumber, record.systemMac, record.model, record.version,
          record.pattern, record.definition, record.status, record.lastAddress, record.lastError, at,
-         at});
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return Error::internal(QStringLiteral("Node %1 was not stored.").arg(record.nodeId));
-    const std::optional<qint64> device = SqlQuery::optionalId(query->value(0));
-    // Done with the statement: on SQLite the write ends only when it is reset.
-    query->finish();
-    return device;
+         at, deviceToFollow});
 }
 
 Result<void> ZtpNodeRepository::definitionSent(const QString &nodeId, int actionsTotal,
@@ -119,9 +124,11 @@ Result<void> ZtpNodeRepository::actionFetched(const QString &address)
 
 Result<void> ZtpNodeRepository::setDevice(const QString &nodeId, qint64 deviceId)
 {
-    return SqlQuery::exec(m_database.connection(),
-                          QStringLiteral("UPDATE ztp_nodes SET device_id = ? WHERE node_id = ?"),
-                          {deviceId, nodeId});
+    return SqlQuery::exec(
+        m_database.connection(),
+        QStringLiteral("UPDATE ztp_nodes SET device_id = ?, inventory_pending = FALSE "
+                       "WHERE node_id = ?"),
+        {deviceId, nodeId});
 }
 
 Result<bool> ZtpNodeRepository::isNodeDevice(qint64 deviceId)

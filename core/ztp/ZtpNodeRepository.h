@@ -19,15 +19,18 @@ public:
 
     Result<QList<ZtpNodeRecord>> list();
     Result<ZtpNodeRecord> byNodeId(const QString &nodeId);
+    // Nodes whose inventory device is still to be written.
+    Result<QList<ZtpNodeRecord>> inventoryPending();
     // Inserts the node or refreshes its facts, pattern and status (a node that registers
-    // again starts over); its device is set apart, once the inventory has it. Returns the
-    // device it has so far.
-    Result<std::optional<qint64>> upsert(const ZtpNodeRecord &record);
+    // again starts over); its device is set apart (setDevice), once the inventory has it.
+    // `deviceToFollow`: a write of its device is queued.
+    Result<void> upsert(const ZtpNodeRecord &record, bool deviceToFollow);
     // The node was sent its definition of `actionsTotal` actions.
     Result<void> definitionSent(const QString &nodeId, int actionsTotal, const QString &address);
     // One more action script fetched from `address`: actions name no node, so the node is
     // the one last sent a definition at that address.
     Result<void> actionFetched(const QString &address);
+    // The node's device is written; nothing is pending for it any more.
     Result<void> setDevice(const QString &nodeId, qint64 deviceId);
     // Whether the device is some node's own (made or adopted by provisioning).
     Result<bool> isNodeDevice(qint64 deviceId);

@@ -54,8 +54,6 @@ ZtpService::ZtpService(Database &database, PermissionService &permissions, ZtpIn
     , m_inventory(inventory)
     , m_writesPerAddress(m_settings.registrationsPerMinute)
 {
-    m_recordWriter.setMaxThreadCount(1);
-    m_recordWriter.setExpiryTimeout(-1);
     m_configHandlers.setMaxThreadCount(4);
 }
 
@@ -120,26 +118,51 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
         record.pattern = pattern->name;
         record.definition = pattern->definition;
     }
-    if (!updatesInventory) {
-        writeLater([this, record] { (void)m_nodes.upsert(record); });
+    writeLater(Write::Answered, [this, record, updatesInventory] {
+        (void)m_nodes.upsert(record, updatesInventory);
+    });
+    if (updatesInventory)
+        writeLater(Write::AfterAnswers,
+                   [this, node, nodeId, address] { recordDevice(node, nodeId, address); });
+}
+
+void ZtpService::recordDevice(const ZtpNode &node, const QString &nodeId, const QString &address)
+{
+    const Result<ZtpNodeRecord> known = m_nodes.byNodeId(nodeId);
+    const auto isNodeDevice = [this](qint64 deviceId) {
+        const Result<bool> owned = m_nodes.isNodeDevice(deviceId);
+        return owned && owned.value();
+    };
+    const Result<qint64> device =
+        known ? m_inventory.upsert(node, nodeId, address, known->deviceId, isNodeDevice)
+              : Result<qint64>(known.error());
+    const Result<void> linked =
+        device ? m_nodes.setDevice(nodeId, device.value()) : Result<void>(device.error());
+    if (!linked)
+        qCWarning(lcZtp).noquote() << "node" << nodeId << "not recorded:" << linked.error().message;
+}
+
+void ZtpService::resumeInventory()
+{
+    const Result<QList<ZtpNodeRecord>> waiting = m_nodes.inventoryPending();
+    if (!waiting) {
+        qCWarning(lcZtp).noquote() << "nodes without devices not read:" << waiting.error().message;
         return;
     }
-    writeLater([this, node, record] {
-        const Result<std::optional<qint64>> known = m_nodes.upsert(record);
-        const auto isNodeDevice = [this](qint64 deviceId) {
-            const Result<bool> owned = m_nodes.isNodeDevice(deviceId);
-            return owned && owned.value();
-        };
-        const Result<qint64> device =
-            known ? m_inventory.upsert(node, record.nodeId, record.lastAddress, known.value(),
-                                       isNodeDevice)
-                  : Result<qint64>(known.error());
-        const Result<void> linked = device ? m_nodes.setDevice(record.nodeId, device.value())
-                                           : Result<void>(device.error());
-        if (!linked)
-            qCWarning(lcZtp).noquote()
-                << "node" << record.nodeId << "not recorded:" << linked.error().message;
-    });
+    for (const ZtpNodeRecord &record : waiting.value()) {
+        const Result<QString> folder = nodeFolder(record.nodeId);
+        const Result<QByteArray> facts = folder ? ZtpNodeFiles::read(folder.value(), NodeFacts)
+                                                : Result<QByteArray>(folder.error());
+        Result<ZtpNode> node = facts ? ZtpNode::fromJson(facts.value(), m_settings.identifier)
+                                     : Result<ZtpNode>(facts.error());
+        if (!node) {
+            qCWarning(lcZtp).noquote() << "node" << record.nodeId << "has no readable facts";
+            continue;
+        }
+        writeLater(Write::AfterAnswers, [this, node = node.value(), record] {
+            recordDevice(node, record.nodeId, record.lastAddress);
+        });
+    }
 }
 
 Result<void> ZtpService::mayWrite(const QString &address)
@@ -152,20 +175,16 @@ Result<void> ZtpService::mayWrite(const QString &address)
                      .arg(address)};
 }
 
-void ZtpService::writeLater(std::function<void()> write, bool progressOnly)
+void ZtpService::writeLater(Write kind, std::function<void()> write)
 {
     // Under a flood, progress counters are the first thing to give up, never a registration.
-    if (progressOnly && m_pendingWrites.loadRelaxed() > MaxPendingProgressWrites)
+    if (kind == Write::Progress && m_recordWriter.pending() > MaxPendingProgressWrites)
         return;
-    m_pendingWrites.ref();
-    // Registrations wait for their writes (registerNode), so theirs go ahead of queued progress
-    // counters; each kind stays in the order asked. A node's progress is counted only after
-    // its registration was answered, so it is never written before its record.
-    m_recordWriter.start(poolTask([this, write = std::move(write)] {
-                             write();
-                             m_pendingWrites.deref();
-                         }),
-                         progressOnly ? 0 : 1);
+    // Registrations wait for their records (registerNode), so those go ahead of what follows
+    // answers. A node's device is written after its record, which is queued first in the class
+    // that goes first; its progress and statuses are asked for after its registration was
+    // answered, so they follow its record and its device, in order.
+    m_recordWriter.post(kind == Write::Answered ? 1 : 0, std::move(write));
 }
 
 void ZtpService::waitForRecords()
@@ -210,26 +229,20 @@ Result<QList<ZtpNodeFiles::File>> ZtpService::matchedNodeFiles(const ZtpNode &no
     return files;
 }
 
-void ZtpService::writeNodeFilesLater(const QString &folder, const QList<ZtpNodeFiles::File> &files)
-{
-    m_files.stage(folder, files);
-    writeLater([this, folder, files] { m_files.write(folder, files); });
-}
-
 Result<ZtpService::Registration> ZtpService::registerNode(const QByteArray &body,
                                                           const QString &address)
 {
     Result<Registration> answered = registration(body, address);
     ++(answered ? (answered->created ? m_created : m_known) : m_refused);
-    // The answer says the node is saved: it waits for the writer to reach a mark queued after
-    // this registration's files and record (one thread, in order), so a server killed right
-    // after answering still has them (CrashConsistencyTest). The writes still run on the
-    // writer's thread, so registrations do not queue on the database's write lock.
+    // The answer says the node is saved: its files are written, and it waits for the writer to
+    // reach a mark queued after its record (one thread, records in order), so a server killed
+    // right after answering still has them (CrashConsistencyTest). The record is still written
+    // on the writer's thread, so registrations do not queue on the database's write lock.
     // A refused registration promises nothing: it does not wait behind others' writes.
     if (answered) {
         std::promise<void> marked;
         std::future<void> reached = marked.get_future();
-        writeLater([&marked] { marked.set_value(); });
+        writeLater(Write::Answered, [&marked] { marked.set_value(); });
         reached.wait();
     }
     return answered;
@@ -255,15 +268,21 @@ Result<ZtpService::Registration> ZtpService::registration(const QByteArray &body
     if (!folder)
         return folder.error();
     const QMutexLocker locker(&nodeLock(nodeId));
-    const bool matchedBefore = m_files.exists(folder.value(), DefinitionFile);
-    if (matchedBefore || m_files.exists(folder.value(), StartupConfigFile)) {
-        writeNodeFilesLater(folder.value(), {{NodeFacts, node.toStoredJson()}});
+    const bool matchedBefore = ZtpNodeFiles::exists(folder.value(), DefinitionFile);
+    if (matchedBefore || ZtpNodeFiles::exists(folder.value(), StartupConfigFile)) {
+        const Result<void> written =
+            ZtpNodeFiles::write(folder.value(), {{NodeFacts, node.toStoredJson()}});
+        if (!written)
+            return written.error();
         remember(node, nodeId, QStringLiteral("registered"), address, nullptr, matchedBefore);
         return Registration{false, nodeId};
     }
     if (node.config) {
-        writeNodeFilesLater(folder.value(), {{StartupConfigFile, node.config->toUtf8()},
-                                             {NodeFacts, node.toStoredJson()}});
+        const Result<void> written =
+            ZtpNodeFiles::write(folder.value(), {{StartupConfigFile, node.config->toUtf8()},
+                                                 {NodeFacts, node.toStoredJson()}});
+        if (!written)
+            return written.error();
         remember(node, nodeId, QStringLiteral("registered"), address, nullptr, false);
         return Registration{true, nodeId};
     }
@@ -283,7 +302,9 @@ Result<ZtpService::Registration> ZtpService::registration(const QByteArray &body
         qCWarning(lcZtp).noquote() << "node" << nodeId << files.error().message;
         return files.error();
     }
-    writeNodeFilesLater(folder.value(), files.value());
+    const Result<void> written = ZtpNodeFiles::write(folder.value(), files.value());
+    if (!written)
+        return written.error();
     qCInfo(lcZtp).noquote() << "node" << nodeId << "matched pattern" << pattern->name
                             << "-> definition" << pattern->definition;
     remember(node, nodeId, QStringLiteral("registered"), address, pattern, true);
@@ -292,7 +313,7 @@ Result<ZtpService::Registration> ZtpService::registration(const QByteArray &body
 
 Result<QJsonObject> ZtpService::storedDefinition(const QString &folder, const QString &nodeId) const
 {
-    const Result<QByteArray> definition = m_files.read(folder, DefinitionFile);
+    const Result<QByteArray> definition = ZtpNodeFiles::read(folder, DefinitionFile);
     const bool hasDefinition = definition.ok();
     QJsonObject stored;
     if (hasDefinition) {
@@ -301,7 +322,7 @@ Result<QJsonObject> ZtpService::storedDefinition(const QString &folder, const QS
             return read.error();
         stored = read.value();
     }
-    if (!m_files.exists(folder, StartupConfigFile)) {
+    if (!ZtpNodeFiles::exists(folder, StartupConfigFile)) {
         if (!hasDefinition)
             return Error::badRequest(
                 QStringLiteral("Node %1 has neither a definition nor a startup-config.")
@@ -345,7 +366,7 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return folder.error();
-    const Result<QByteArray> facts = m_files.read(folder.value(), NodeFacts);
+    const Result<QByteArray> facts = ZtpNodeFiles::read(folder.value(), NodeFacts);
     if (!facts)
         return unregisteredNode(nodeId);
     Result<ZtpNode> node = ZtpNode::fromJson(facts.value(), m_settings.identifier);
@@ -353,10 +374,10 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
         return Error::badRequest(
             QStringLiteral("Node %1's facts are unreadable: %2").arg(nodeId, node.error().message));
     // A node that brought its own startup-config matched no pattern: nothing to check again.
-    const bool staticConfig = !m_files.exists(folder.value(), PatternFile) &&
-                              m_files.exists(folder.value(), StartupConfigFile);
+    const bool staticConfig = !ZtpNodeFiles::exists(folder.value(), PatternFile) &&
+                              ZtpNodeFiles::exists(folder.value(), StartupConfigFile);
     if (!m_settings.disableTopologyValidation && !staticConfig) {
-        const Result<QByteArray> text = m_files.read(folder.value(), PatternFile);
+        const Result<QByteArray> text = ZtpNodeFiles::read(folder.value(), PatternFile);
         if (!text)
             return Error::badRequest(QStringLiteral("Node %1 has no pattern.").arg(nodeId));
         Result<Pattern> pattern = PatternReader::readStored(text.value(), m_settings.identifier);
@@ -383,9 +404,9 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
     if (!definition)
         return definition;
     const int actions = int(actionsOf(definition.value()).size());
-    writeLater([this, nodeId, actions,
-                address] { (void)m_nodes.definitionSent(nodeId, actions, address); },
-               true);
+    writeLater(Write::Progress, [this, nodeId, actions, address] {
+        (void)m_nodes.definitionSent(nodeId, actions, address);
+    });
     return definition;
 }
 
@@ -399,18 +420,17 @@ Result<void> ZtpService::storeStartupConfig(const QString &nodeId, const QByteAr
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return folder.error();
-    if (!m_files.folderExists(folder.value()))
+    if (!QFileInfo(folder.value()).isDir())
         return Error::badRequest(QStringLiteral("Node %1 has not registered.").arg(nodeId));
     {
+        // After what a registration of the node writes, never under it.
         const QMutexLocker locker(&nodeLock(nodeId));
-        // After what its registration wrote, never under it.
-        m_files.waitUntilWritten(folder.value());
         Result<void> written =
             ZtpDataRoot::write(inFolder(folder.value(), StartupConfigFile), config);
         if (!written)
             return written;
     }
-    writeLater([this, nodeId] {
+    writeLater(Write::AfterAnswers, [this, nodeId] {
         (void)m_nodes.setStatus(nodeId, QStringLiteral("configured"), QString());
     });
     // After the answer: a handler may take longer than the switch waits for one.
@@ -429,7 +449,7 @@ void ZtpService::runConfigHandler(const QString &folder, const QString &nodeId)
     if (failure.isEmpty())
         return;
     qCWarning(lcZtp).noquote() << "node" << nodeId << failure;
-    writeLater([this, nodeId, failure] {
+    writeLater(Write::AfterAnswers, [this, nodeId, failure] {
         (void)m_nodes.setStatus(nodeId, QStringLiteral("configured"), failure);
     });
 }
@@ -439,7 +459,7 @@ Result<QByteArray> ZtpService::startupConfig(const QString &nodeId)
     Result<QString> folder = nodeFolder(nodeId);
     if (!folder)
         return Error::notFound(folder.error().message);
-    Result<QByteArray> config = m_files.read(folder.value(), StartupConfigFile);
+    Result<QByteArray> config = ZtpNodeFiles::read(folder.value(), StartupConfigFile);
     if (!config)
         return Error::notFound(QStringLiteral("Node %1 has no startup-config.").arg(nodeId));
     return config;
@@ -492,7 +512,7 @@ Result<QByteArray> ZtpService::action(const QString &name, const QString &addres
         return path.error();
     Result<QByteArray> script = ZtpDataRoot::read(path.value());
     if (script)
-        writeLater([this, address] { (void)m_nodes.actionFetched(address); }, true);
+        writeLater(Write::Progress, [this, address] { (void)m_nodes.actionFetched(address); });
     return script;
 }
 

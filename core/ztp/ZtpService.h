@@ -9,6 +9,7 @@
 #include "ZtpNodeRecord.h"
 #include "ZtpNodeRepository.h"
 #include "ZtpSettings.h"
+#include "jobs/SerialWorker.h"
 #include "net/AddressRateLimiter.h"
 
 #include <QJsonObject>
@@ -39,6 +40,9 @@ public:
     const ZtpDataRoot &dataRoot() const { return m_root; }
     // Lays out the data_root with the shipped defaults; run once before serving.
     Result<void> prepare() const;
+    // Adds to the inventory the matched nodes a stopped server answered but had not made
+    // devices of yet (their records and files were saved before the answer; devices follow).
+    void resumeInventory();
 
     struct Registration
     {
@@ -87,21 +91,27 @@ private:
     // The files of a node that matched `pattern`: its definition and pattern as they are now,
     // the config-handler, the facts.
     Result<QList<ZtpNodeFiles::File>> matchedNodeFiles(const ZtpNode &node, const Pattern &pattern);
-    // Answered with at once, on disk after the answer, in order with the records.
-    void writeNodeFilesLater(const QString &folder, const QList<ZtpNodeFiles::File> &files);
-    // The node's record, and its inventory device when it matched a pattern, written after the
-    // answer. Nodes nothing matched and nodes with a static startup-config only vouch for
-    // themselves: they are listed, never added to the inventory.
     Error unregisteredNode(const QString &nodeId);
+    // The node's record, written before the answer, and its inventory device when it matched
+    // a pattern, written after it. Nodes nothing matched and nodes with a static
+    // startup-config only vouch for themselves: they are listed, never added to the inventory.
     void remember(const ZtpNode &node, const QString &nodeId, const QString &status,
                   const QString &address, const Pattern *pattern, bool updatesInventory);
+    void recordDevice(const ZtpNode &node, const QString &nodeId, const QString &address);
     Result<QJsonObject> storedDefinition(const QString &folder, const QString &nodeId) const;
     void runConfigHandler(const QString &folder, const QString &nodeId);
-    // Database writes run on one thread, in the order they were asked for, after the answer:
-    // switches registering at once do not queue on the database's write lock, nor wait for
-    // the inventory.
-    // `progressOnly` writes (progress counters) are dropped under a flood.
-    void writeLater(std::function<void()> write, bool progressOnly = false);
+    // Database writes run on one thread: switches registering at once do not queue on the
+    // database's write lock. The records registrations wait for before they answer go first;
+    // then what follows answers (inventory devices, progress, statuses) in the order asked
+    // for, so a node's story is written as it happened. Progress counters are dropped under a
+    // flood.
+    enum class Write
+    {
+        Answered,
+        AfterAnswers,
+        Progress
+    };
+    void writeLater(Write kind, std::function<void()> write);
 
     ZtpSettings m_settings;
     ZtpDataRoot m_root;
@@ -116,17 +126,15 @@ private:
     // One registration per node at a time; different nodes in parallel.
     QMutex m_registrationLocks[32];
     FileDigests m_digests;
-    ZtpNodeFiles m_files;
     // Registrations and startup-config uploads (which run config-handlers) per address.
     AddressRateLimiter m_writesPerAddress;
-    QAtomicInt m_pendingWrites;
     std::atomic<qint64> m_created{0};
     std::atomic<qint64> m_known{0};
     std::atomic<qint64> m_refused{0};
     static constexpr int MaxPendingProgressWrites = 10000;
     // Destroyed first, the handlers before the writer, each waiting for its work: a handler's
     // end is recorded through the writer, whose writes use everything above.
-    QThreadPool m_recordWriter;
+    SerialWorker m_recordWriter{QStringLiteral("ZTP records"), 2};
     QThreadPool m_configHandlers;
 };
 

@@ -1,5 +1,6 @@
 #include "ztp/ZtpNodeFiles.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -9,44 +10,42 @@ using namespace Cairn;
 
 namespace {
 
-QByteArray onDisk(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// What a registration answered with is read back before it is on disk; once written, from disk;
-// and a file staged again meanwhile stays as staged until its own write.
-TEST(ZtpNodeFiles, StagedFilesAreReadUntilWrittenAndTheLatestWins)
+// A node's files are written whole into its folder (made on the way), a config-handler stays
+// runnable, and a file written again is replaced.
+TEST(ZtpNodeFiles, FilesAreWrittenWholeAndReplaced)
 {
     const QTemporaryDir root;
     const QString folder = root.filePath(QStringLiteral("nodes/SN1"));
-    ZtpNodeFiles files;
-    EXPECT_FALSE(files.folderExists(folder));
-    EXPECT_FALSE(files.exists(folder, QStringLiteral("definition")));
+    EXPECT_FALSE(ZtpNodeFiles::exists(folder, QStringLiteral("definition")));
 
-    const QList<ZtpNodeFiles::File> first{{QStringLiteral("definition"), "actions: []\n"},
-                                          {QStringLiteral(".node"), "{\"v\": 1}"},
-                                          {QStringLiteral("config-handler"), "#!/bin/sh\n", true}};
-    files.stage(folder, first);
-    EXPECT_TRUE(files.folderExists(folder));
-    EXPECT_TRUE(files.exists(folder, QStringLiteral("definition")));
-    EXPECT_EQ(files.read(folder, QStringLiteral(".node")).value(), "{\"v\": 1}");
-    EXPECT_FALSE(QFileInfo::exists(folder));
-
-    // The switch registers again before the first write: its newer facts wait for their own.
-    const QList<ZtpNodeFiles::File> second{{QStringLiteral(".node"), "{\"v\": 2}"}};
-    files.stage(folder, second);
-    files.write(folder, first);
-    EXPECT_EQ(onDisk(folder + QStringLiteral("/definition")), "actions: []\n");
+    ASSERT_TRUE(
+        ZtpNodeFiles::write(folder, {{QStringLiteral("definition"), "actions: []\n"},
+                                     {QStringLiteral(".node"), "{\"v\": 1}"},
+                                     {QStringLiteral("config-handler"), "#!/bin/sh\n", true}})
+            .ok());
+    EXPECT_EQ(ZtpNodeFiles::read(folder, QStringLiteral("definition")).value(), "actions: []\n");
     EXPECT_TRUE(QFileInfo(folder + QStringLiteral("/config-handler")).isExecutable());
-    EXPECT_EQ(files.read(folder, QStringLiteral(".node")).value(), "{\"v\": 2}");
-    files.write(folder, second);
-    EXPECT_EQ(onDisk(folder + QStringLiteral("/.node")), "{\"v\": 2}");
-    EXPECT_EQ(files.read(folder, QStringLiteral(".node")).value(), "{\"v\": 2}");
-    // Nothing waits: an upload writes at once.
-    files.waitUntilWritten(folder);
-    EXPECT_FALSE(files.read(folder, QStringLiteral("startup-config")).ok());
+    EXPECT_FALSE(QFileInfo(folder + QStringLiteral("/definition")).isExecutable());
+
+    ASSERT_TRUE(ZtpNodeFiles::write(folder, {{QStringLiteral(".node"), "{\"v\": 2}"}}).ok());
+    EXPECT_EQ(ZtpNodeFiles::read(folder, QStringLiteral(".node")).value(), "{\"v\": 2}");
+    // No temporary file is left beside them.
+    EXPECT_EQ(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 3);
+    EXPECT_FALSE(ZtpNodeFiles::read(folder, QStringLiteral("startup-config")).ok());
+}
+
+// A folder that cannot be made (a file is in its way) is an error, not a silent loss.
+TEST(ZtpNodeFiles, AFolderThatCannotBeMadeIsAnError)
+{
+    const QTemporaryDir root;
+    QFile blocker(root.filePath(QStringLiteral("nodes")));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const Result<void> written = ZtpNodeFiles::write(root.filePath(QStringLiteral("nodes/SN1")),
+                                                     {{QStringLiteral(".node"), "{}"}});
+    ASSERT_FALSE(written.ok());
+    // The answer names no server path.
+    EXPECT_FALSE(written.error().message.contains(root.path()));
 }
 
 } // namespace
