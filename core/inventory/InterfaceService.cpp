@@ -344,6 +344,8 @@ Result<QList<Interface>> InterfaceService::create(const Identity &caller, const 
     SiteGate gate(m_sites, m_permissions, caller, Action::Add);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Interface>> {
         QList<Interface> created;
+        // A bulk create usually gives one device many ports: each is read once.
+        QHash<QString, Device> devices;
         BulkItems::ItemCursor cursor(items.size());
         for (const QJsonValue item : items) {
             cursor.next();
@@ -354,11 +356,15 @@ Result<QList<Interface>> InterfaceService::create(const Identity &caller, const 
             const Result<QString> deviceKey = Fields::reference(fields, QStringLiteral("device"));
             if (!deviceKey)
                 return cursor.locate(deviceKey.error());
-            const Result<Device> device = m_devices.get(deviceKey.value(), defaultSite);
-            if (!device)
-                return cursor.locate(Error::invalidField(
-                    QStringLiteral("device"),
-                    QStringLiteral("Device %1 does not exist.").arg(deviceKey.value())));
+            auto device = devices.constFind(deviceKey.value());
+            if (device == devices.cend()) {
+                const Result<Device> found = m_devices.get(deviceKey.value(), defaultSite);
+                if (!found)
+                    return cursor.locate(Error::invalidField(
+                        QStringLiteral("device"),
+                        QStringLiteral("Device %1 does not exist.").arg(deviceKey.value())));
+                device = devices.insert(deviceKey.value(), found.value());
+            }
             const Result<void> allowed = gate.check(device->siteId);
             if (!allowed)
                 return cursor.locate(allowed.error());

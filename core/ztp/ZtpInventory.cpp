@@ -96,8 +96,10 @@ Result<qint64> ZtpInventory::siteId(const Identity &caller)
 
 Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
                                     const QString &nodeId, const QString &address,
-                                    std::optional<qint64> knownDevice, const Neighbors &neighbors)
+                                    std::optional<qint64> knownDevice, const Neighbors &neighbors,
+                                    bool *created)
 {
+    *created = false;
     QJsonObject facts{{QStringLiteral("model"), node.model},
                       {QStringLiteral("os_version"), node.version},
                       {QStringLiteral("serial_number"), node.serialNumber},
@@ -153,22 +155,24 @@ Result<Device> ZtpInventory::device(const Identity &caller, const ZtpNode &node,
     facts.insert(QStringLiteral("hostname"), nodeId);
     facts.insert(QStringLiteral("description"),
                  QStringLiteral("Registered by zero-touch provisioning"));
-    Result<QList<Device>> created = m_devices.create(caller, QJsonArray{facts}, *site);
-    if (!created) {
+    Result<QList<Device>> made = m_devices.create(caller, QJsonArray{facts}, *site);
+    if (!made) {
         // The ZTP site may have been deleted since: look it up again next time.
         m_siteId.reset();
-        return created.error();
+        return made.error();
     }
-    return created->first();
+    *created = true;
+    return made->first();
 }
 
 Result<QHash<QString, qint64>> ZtpInventory::interfaces(const Identity &caller,
-                                                        const Device &device, const ZtpNode &node)
+                                                        const Device &device, bool isNew,
+                                                        const ZtpNode &node)
 {
     InterfaceFilter filter;
     filter.deviceId = device.id;
     filter.limit = 100000;
-    Result<QList<Interface>> existing = m_interfaces.list(filter);
+    Result<QList<Interface>> existing = isNew ? QList<Interface>() : m_interfaces.list(filter);
     if (!existing)
         return existing.error();
     QHash<QString, qint64> ids;
@@ -243,12 +247,13 @@ Result<qint64> ZtpInventory::upsert(const ZtpNode &node, const QString &nodeId,
         Result<std::optional<Device>> known = byHostname(hostname);
         neighbors.insert(hostname, known ? known.value() : std::nullopt);
     }
+    bool created = false;
     Result<Device> device =
-        this->device(identity.value(), node, nodeId, address, knownDevice, neighbors);
+        this->device(identity.value(), node, nodeId, address, knownDevice, neighbors, &created);
     if (!device)
         return device.error();
     Result<QHash<QString, qint64>> interfaceIds =
-        interfaces(identity.value(), device.value(), node);
+        interfaces(identity.value(), device.value(), created, node);
     if (!interfaceIds)
         return interfaceIds.error();
     for (const ZtpInterfaceNeighbors &entry : node.neighbors) {

@@ -43,12 +43,13 @@ private:
     Result<Identity> caller();
     Result<qint64> siteId(const Identity &caller);
     Result<std::optional<Device>> byHostname(const QString &hostname);
+    // `created`: the device is new (it has no interfaces yet).
     Result<Device> device(const Identity &caller, const ZtpNode &node, const QString &nodeId,
                           const QString &address, std::optional<qint64> knownDevice,
-                          const Neighbors &neighbors);
+                          const Neighbors &neighbors, bool *created);
     // The device's interface for each LLDP entry, created or described in one write each.
     Result<QHash<QString, qint64>> interfaces(const Identity &caller, const Device &device,
-                                              const ZtpNode &node);
+                                              bool isNew, const ZtpNode &node);
     void link(const Identity &caller, qint64 localInterface, const Device &peer,
               const QString &port);
 

@@ -206,8 +206,10 @@ Result<QList<ZtpNodeFiles::File>> ZtpService::matchedNodeFiles(const ZtpNode &no
     if (!definition)
         return Error::badRequest(QStringLiteral("Pattern %1: definition %2 is missing.")
                                      .arg(pattern.name, pattern.definition));
-    Result<QJsonObject> parsed =
-        yamlObject(definition.value(), QStringLiteral("Definition %1").arg(pattern.definition));
+    Result<QJsonObject> parsed = m_parsedDefinitions.get(definition.value(), [&] {
+        return yamlObject(definition.value(),
+                          QStringLiteral("Definition %1").arg(pattern.definition));
+    });
     if (!parsed)
         return parsed.error();
     if (!parsed->value(QStringLiteral("actions")).isArray())
@@ -317,7 +319,9 @@ Result<QJsonObject> ZtpService::storedDefinition(const QString &folder, const QS
     const bool hasDefinition = definition.ok();
     QJsonObject stored;
     if (hasDefinition) {
-        Result<QJsonObject> read = yamlObject(definition.value(), QStringLiteral("The definition"));
+        Result<QJsonObject> read = m_parsedDefinitions.get(definition.value(), [&] {
+            return yamlObject(definition.value(), QStringLiteral("The definition"));
+        });
         if (!read)
             return read.error();
         stored = read.value();
@@ -380,7 +384,9 @@ Result<QJsonObject> ZtpService::definition(const QString &nodeId, const QString 
         const Result<QByteArray> text = ZtpNodeFiles::read(folder.value(), PatternFile);
         if (!text)
             return Error::badRequest(QStringLiteral("Node %1 has no pattern.").arg(nodeId));
-        Result<Pattern> pattern = PatternReader::readStored(text.value(), m_settings.identifier);
+        Result<Pattern> pattern = m_storedPatterns.get(text.value(), [&] {
+            return PatternReader::readStored(text.value(), m_settings.identifier);
+        });
         if (!pattern)
             return pattern.error();
         if (!pattern->matches(node.value()))

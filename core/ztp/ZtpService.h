@@ -2,6 +2,8 @@
 
 #include "FileDigests.h"
 #include "NeighborDb.h"
+#include "ParsedTextCache.h"
+#include "Pattern.h"
 #include "Result.h"
 #include "ZtpDataRoot.h"
 #include "ZtpInventory.h"
@@ -126,6 +128,9 @@ private:
     // One registration per node at a time; different nodes in parallel.
     QMutex m_registrationLocks[32];
     FileDigests m_digests;
+    static constexpr qsizetype ParsedTextCacheBytes = 4 * 1024 * 1024;
+    ParsedTextCache<QJsonObject> m_parsedDefinitions{ParsedTextCacheBytes};
+    ParsedTextCache<Pattern> m_storedPatterns{ParsedTextCacheBytes};
     // Registrations and startup-config uploads (which run config-handlers) per address.
     AddressRateLimiter m_writesPerAddress;
     std::atomic<qint64> m_created{0};
