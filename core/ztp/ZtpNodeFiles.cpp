@@ -17,13 +17,23 @@ QString inFolder(const QString &folder, const QString &name)
     return folder + QLatin1Char('/') + name;
 }
 
+bool unchanged(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.size() == content.size() &&
+           file.readAll() == content;
+}
+
 } // namespace
 
 Result<void> write(const QString &folder, const QList<File> &files)
 {
     for (const File &file : files) {
         const QString path = inFolder(folder, file.name);
-        const Result<void> written = ZtpDataRoot::write(path, file.content);
+        // A switch registering again mostly sends what it sent before: a replaced file costs
+        // a new inode and frees the old one, which the filesystem then skips for minutes.
+        const Result<void> written =
+            unchanged(path, file.content) ? Result<void>() : ZtpDataRoot::write(path, file.content);
         if (!written) {
             qCWarning(lcZtp).noquote() << written.error().message;
             // The path is the server's own business, not the switch's.

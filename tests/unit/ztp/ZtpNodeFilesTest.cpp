@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 using namespace Cairn;
 
@@ -27,7 +28,18 @@ TEST(ZtpNodeFiles, FilesAreWrittenWholeAndReplaced)
     EXPECT_TRUE(QFileInfo(folder + QStringLiteral("/config-handler")).isExecutable());
     EXPECT_FALSE(QFileInfo(folder + QStringLiteral("/definition")).isExecutable());
 
+    // The same content again leaves the file as it is; other content replaces it.
+    const auto inode = [&folder] {
+        struct stat info = {};
+        return ::stat(QFile::encodeName(folder + QStringLiteral("/.node")).constData(), &info) == 0
+                   ? info.st_ino
+                   : ino_t(0);
+    };
+    const ino_t first = inode();
+    ASSERT_TRUE(ZtpNodeFiles::write(folder, {{QStringLiteral(".node"), "{\"v\": 1}"}}).ok());
+    EXPECT_EQ(inode(), first);
     ASSERT_TRUE(ZtpNodeFiles::write(folder, {{QStringLiteral(".node"), "{\"v\": 2}"}}).ok());
+    EXPECT_NE(inode(), first);
     EXPECT_EQ(ZtpNodeFiles::read(folder, QStringLiteral(".node")).value(), "{\"v\": 2}");
     // No temporary file is left beside them.
     EXPECT_EQ(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 3);
