@@ -1,6 +1,7 @@
 #include "SerialWorker.h"
 
 #include <QThread>
+#include <algorithm>
 
 namespace Cairn {
 

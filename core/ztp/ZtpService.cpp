@@ -10,7 +10,6 @@
 #include "jobs/PoolTask.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,6 +35,26 @@ constexpr const char *NoPatternMatched =
 QString inFolder(const QString &folder, const QString &name)
 {
     return folder + QLatin1Char('/') + name;
+}
+
+// Device writes waiting behind the answers, at most: each holds a node id and an address.
+constexpr qsizetype MaxQueuedDeviceWrites = 100000;
+
+// A node's facts as its folder holds them; facts copied from another node's folder are not
+// this node's.
+std::optional<ZtpNode> storedFacts(const ZtpDataRoot &root, ZtpIdentifier identifier,
+                                   const QString &nodeId)
+{
+    const std::optional<QString> folder = root.nodeFolder(nodeId);
+    const Result<QByteArray> facts = folder ? ZtpNodeFiles::read(*folder, NodeFacts)
+                                            : Result<QByteArray>(Error::notFound(QString()));
+    Result<ZtpNode> node =
+        facts ? ZtpNode::fromJson(facts.value(), identifier) : Result<ZtpNode>(facts.error());
+    if (!node || node->id(identifier) != nodeId) {
+        qCWarning(lcZtp).noquote() << "node" << nodeId << "has no readable facts";
+        return std::nullopt;
+    }
+    return std::move(node).value();
 }
 
 QJsonArray actionsOf(const QJsonObject &definition)
@@ -121,9 +140,15 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
     writeLater(Write::Answered, [this, record, updatesInventory] {
         (void)m_nodes.upsert(record, updatesInventory);
     });
-    if (updatesInventory)
-        writeLater(Write::AfterAnswers,
-                   [this, node, nodeId, address] { recordDevice(node, nodeId, address); });
+    // A backlog this long is left in the database (inventory_pending) for the next start.
+    if (updatesInventory && m_recordWriter.pending() < MaxQueuedDeviceWrites)
+        writeLater(Write::AfterAnswers, [this, nodeId, address] {
+            // The facts as they are on disk when the device is written: small while queued,
+            // and the latest when the node registered again meanwhile.
+            const std::optional<ZtpNode> node = storedFacts(m_root, m_settings.identifier, nodeId);
+            if (node)
+                recordDevice(*node, nodeId, address);
+        });
 }
 
 void ZtpService::recordDevice(const ZtpNode &node, const QString &nodeId, const QString &address)
@@ -150,18 +175,12 @@ void ZtpService::resumeInventory()
         return;
     }
     for (const ZtpNodeRecord &record : waiting.value()) {
-        const Result<QString> folder = nodeFolder(record.nodeId);
-        const Result<QByteArray> facts = folder ? ZtpNodeFiles::read(folder.value(), NodeFacts)
-                                                : Result<QByteArray>(folder.error());
-        Result<ZtpNode> node = facts ? ZtpNode::fromJson(facts.value(), m_settings.identifier)
-                                     : Result<ZtpNode>(facts.error());
-        if (!node) {
-            qCWarning(lcZtp).noquote() << "node" << record.nodeId << "has no readable facts";
-            continue;
-        }
-        writeLater(Write::AfterAnswers, [this, node = node.value(), record] {
-            recordDevice(node, record.nodeId, record.lastAddress);
-        });
+        const std::optional<ZtpNode> node =
+            storedFacts(m_root, m_settings.identifier, record.nodeId);
+        if (node)
+            writeLater(Write::AfterAnswers, [this, node = *node, record] {
+                recordDevice(node, record.nodeId, record.lastAddress);
+            });
     }
 }
 
@@ -215,8 +234,7 @@ Result<QList<ZtpNodeFiles::File>> ZtpService::matchedNodeFiles(const ZtpNode &no
     if (!parsed->value(QStringLiteral("actions")).isArray())
         return Error::badRequest(
             QStringLiteral("Definition %1 needs a list of actions.").arg(pattern.definition));
-    QList<ZtpNodeFiles::File> files{{DefinitionFile, definition.value()},
-                                    {PatternFile, pattern.source}};
+    QList<ZtpNodeFiles::File> files{{PatternFile, pattern.source}};
     if (!pattern.configHandler.isEmpty()) {
         const std::optional<QString> handler =
             m_root.path(QStringLiteral("config-handlers"), pattern.configHandler);
@@ -228,6 +246,9 @@ Result<QList<ZtpNodeFiles::File>> ZtpService::matchedNodeFiles(const ZtpNode &no
         files.append({ConfigHandlerFile, script.value(), true});
     }
     files.append({NodeFacts, node.toStoredJson()});
+    // Last: a definition says the node matched (a registration again only refreshes its
+    // facts), so it is written only once everything else of the match is on disk.
+    files.append({DefinitionFile, definition.value()});
     return files;
 }
 

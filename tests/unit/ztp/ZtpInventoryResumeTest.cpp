@@ -2,7 +2,6 @@
 #include "ztp/ZtpNodeFiles.h"
 #include "ztp/ZtpNodeRepository.h"
 
-#include <QDir>
 #include <QFile>
 
 using namespace Cairn;
@@ -80,17 +79,26 @@ TEST_F(ZtpInventoryResumeTest, APendingDeviceIsWrittenWhenTheServerStartsAgain)
     EXPECT_FALSE(device(QStringLiteral("SN-PENDING")));
 }
 
-// A node whose facts are gone is skipped with a warning; the others are still written.
-TEST_F(ZtpInventoryResumeTest, ANodeWithoutFactsDoesNotStopTheOthers)
+// A node whose facts are gone, or are another node's, is skipped with a warning; the others
+// are still written.
+TEST_F(ZtpInventoryResumeTest, ANodeWithoutItsOwnFactsDoesNotStopTheOthers)
 {
     savedBeforeTheStop("SN-LOST");
+    savedBeforeTheStop("SN-COPIED");
     savedBeforeTheStop("SN-KEPT");
-    ASSERT_TRUE(QFile::remove(core->ztp().dataRoot().file(QStringLiteral("nodes/SN-LOST/.node"))));
+    const auto facts = [this](const char *node) {
+        return core->ztp().dataRoot().file(
+            QStringLiteral("nodes/%1/.node").arg(QLatin1String(node)));
+    };
+    ASSERT_TRUE(QFile::remove(facts("SN-LOST")));
+    ASSERT_TRUE(QFile::remove(facts("SN-COPIED")));
+    ASSERT_TRUE(QFile::copy(facts("SN-KEPT"), facts("SN-COPIED")));
 
     core->ztp().resumeInventory();
     core->ztp().waitForRecords();
 
     EXPECT_FALSE(device(QStringLiteral("SN-LOST")));
+    EXPECT_FALSE(device(QStringLiteral("SN-COPIED")));
     EXPECT_TRUE(device(QStringLiteral("SN-KEPT")));
 }
 
