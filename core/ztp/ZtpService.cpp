@@ -140,15 +140,22 @@ void ZtpService::remember(const ZtpNode &node, const QString &nodeId, const QStr
     writeLater(Write::Answered, [this, record, updatesInventory] {
         (void)m_nodes.upsert(record, updatesInventory);
     });
+    if (updatesInventory)
+        queueDeviceWrite(nodeId, address);
+}
+
+void ZtpService::queueDeviceWrite(const QString &nodeId, const QString &address)
+{
     // A backlog this long is left in the database (inventory_pending) for the next start.
-    if (updatesInventory && m_recordWriter.pending() < MaxQueuedDeviceWrites)
-        writeLater(Write::AfterAnswers, [this, nodeId, address] {
-            // The facts as they are on disk when the device is written: small while queued,
-            // and the latest when the node registered again meanwhile.
-            const std::optional<ZtpNode> node = storedFacts(m_root, m_settings.identifier, nodeId);
-            if (node)
-                recordDevice(*node, nodeId, address);
-        });
+    if (m_recordWriter.pending() >= MaxQueuedDeviceWrites)
+        return;
+    writeLater(Write::AfterAnswers, [this, nodeId, address] {
+        // The facts as they are on disk when the device is written: small while queued, and
+        // the latest when the node registered again meanwhile.
+        const std::optional<ZtpNode> node = storedFacts(m_root, m_settings.identifier, nodeId);
+        if (node)
+            recordDevice(*node, nodeId, address);
+    });
 }
 
 void ZtpService::recordDevice(const ZtpNode &node, const QString &nodeId, const QString &address)
@@ -174,14 +181,8 @@ void ZtpService::resumeInventory()
         qCWarning(lcZtp).noquote() << "nodes without devices not read:" << waiting.error().message;
         return;
     }
-    for (const ZtpNodeRecord &record : waiting.value()) {
-        const std::optional<ZtpNode> node =
-            storedFacts(m_root, m_settings.identifier, record.nodeId);
-        if (node)
-            writeLater(Write::AfterAnswers, [this, node = *node, record] {
-                recordDevice(node, record.nodeId, record.lastAddress);
-            });
-    }
+    for (const ZtpNodeRecord &record : waiting.value())
+        queueDeviceWrite(record.nodeId, record.lastAddress);
 }
 
 Result<void> ZtpService::mayWrite(const QString &address)

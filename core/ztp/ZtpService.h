@@ -99,6 +99,8 @@ private:
     // startup-config only vouch for themselves: they are listed, never added to the inventory.
     void remember(const ZtpNode &node, const QString &nodeId, const QString &status,
                   const QString &address, const Pattern *pattern, bool updatesInventory);
+    // Queues the node's device write; it reads the node's facts from its folder when it runs.
+    void queueDeviceWrite(const QString &nodeId, const QString &address);
     void recordDevice(const ZtpNode &node, const QString &nodeId, const QString &address);
     Result<QJsonObject> storedDefinition(const QString &folder, const QString &nodeId) const;
     void runConfigHandler(const QString &folder, const QString &nodeId);
