@@ -9,7 +9,6 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QSet>
 
 namespace Cairn {
 
@@ -321,7 +320,7 @@ Result<QList<Attribute>> AttributeService::update(const Identity &caller, const 
 
 Result<void> AttributeService::remove(const Identity &caller, const QList<qint64> &ids)
 {
-    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    const QList<qint64> unique = BulkItems::distinctInOrder(ids);
     const Result<QHash<qint64, Attribute>> targets = allowedTargets(caller, unique, Action::Delete);
     if (!targets)
         return targets.error();

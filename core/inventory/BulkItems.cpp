@@ -1,6 +1,7 @@
 #include "BulkItems.h"
 
 #include <QJsonObject>
+#include <algorithm>
 
 namespace Cairn::BulkItems {
 
@@ -18,6 +19,14 @@ Result<QList<qint64>> idsOf(const QJsonArray &items)
         ids << qint64(id.toDouble());
     }
     return ids;
+}
+
+QList<qint64> distinctInOrder(const QList<qint64> &ids)
+{
+    QList<qint64> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    return sorted;
 }
 
 Error ItemCursor::locate(Error error) const

@@ -46,6 +46,12 @@ private:
 // The integer `id` of each item of a bulk PUT/PATCH body, in order.
 Result<QList<qint64>> idsOf(const QJsonArray &items);
 
+// `ids` once each, smallest first: a bulk delete then walks its table and indexes in their own
+// order, chunk after chunk. In a hash's order every chunk touched pages all over them, so a
+// large delete kept evicting and rereading the same pages (an inventory of 100,000 devices
+// took 4.5 s instead of 1.7 s to delete).
+QList<qint64> distinctInOrder(const QList<qint64> &ids);
+
 // Every one of `ids`, fetched by `fetch(QList<qint64>) -> Result<QList<T>>` a batch at a time,
 // or NotFound naming the first that is missing ("<noun> <id> not found.").
 template <typename T, typename Fetch>

@@ -11,7 +11,6 @@
 #include "db/Database.h"
 #include "db/Transaction.h"
 
-#include <QSet>
 
 namespace Cairn {
 
@@ -249,7 +248,7 @@ Result<QList<Circuit>> CircuitService::update(const Identity &caller, const QJso
 
 Result<void> CircuitService::remove(const Identity &caller, const QList<qint64> &ids)
 {
-    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    const QList<qint64> unique = BulkItems::distinctInOrder(ids);
     SiteGate gate(m_sites, m_permissions, caller, Action::Delete);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
         const Result<QHash<qint64, Circuit>> targets = byIds(unique);

@@ -326,7 +326,7 @@ Result<QList<Device>> DeviceService::update(const Identity &caller, const QJsonA
 Result<void> DeviceService::remove(const Identity &caller, const QList<qint64> &ids,
                                    const Progress &progress)
 {
-    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    const QList<qint64> unique = BulkItems::distinctInOrder(ids);
     // The caller's right asked once per site, not once per device.
     QSet<qint64> allowedSites;
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {

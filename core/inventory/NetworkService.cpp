@@ -13,7 +13,6 @@
 #include "db/Database.h"
 #include "db/Transaction.h"
 
-#include <QSet>
 
 namespace Cairn {
 
@@ -305,7 +304,7 @@ Result<QList<Network>> NetworkService::update(const Identity &caller, const QJso
 
 Result<void> NetworkService::remove(const Identity &caller, const QList<qint64> &ids, bool force)
 {
-    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    const QList<qint64> unique = BulkItems::distinctInOrder(ids);
     SiteGate gate(m_sites, m_permissions, caller, Action::Delete);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
         const Result<QHash<qint64, Network>> targets = byIds(unique);

@@ -15,7 +15,6 @@
 #include "db/Database.h"
 #include "db/Transaction.h"
 
-#include <QSet>
 
 namespace Cairn {
 
@@ -288,7 +287,7 @@ Result<QList<Protocol>> ProtocolService::update(const Identity &caller, const QJ
 
 Result<void> ProtocolService::remove(const Identity &caller, const QList<qint64> &ids)
 {
-    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    const QList<qint64> unique = BulkItems::distinctInOrder(ids);
     SiteGate gate(m_sites, m_permissions, caller, Action::Delete);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
         const Result<QHash<qint64, Protocol>> targets = BulkItems::fetchAll<Protocol>(

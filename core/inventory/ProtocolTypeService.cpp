@@ -8,7 +8,6 @@
 #include "db/Database.h"
 #include "db/Transaction.h"
 
-#include <QSet>
 
 namespace Cairn {
 
@@ -204,7 +203,7 @@ Result<QList<ProtocolType>> ProtocolTypeService::update(const Identity &caller,
 
 Result<void> ProtocolTypeService::remove(const Identity &caller, const QList<qint64> &ids)
 {
-    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    const QList<qint64> unique = BulkItems::distinctInOrder(ids);
     SiteGate gate(m_sites, m_permissions, caller, Action::Delete);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
         for (qint64 id : unique) {

@@ -181,7 +181,7 @@ Result<QList<Site>> SiteService::update(const Identity &caller, const QJsonArray
 
 Result<void> SiteService::remove(const Identity &caller, const QList<qint64> &ids)
 {
-    const QList<qint64> unique = QSet<qint64>(ids.cbegin(), ids.cend()).values();
+    const QList<qint64> unique = BulkItems::distinctInOrder(ids);
     const Result<QHash<qint64, Site>> targets = allowedTargets(caller, unique, Action::Delete);
     if (!targets)
         return targets.error();
