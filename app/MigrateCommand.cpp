@@ -20,8 +20,8 @@ const char *const Usage =
     "usage: cairn migrate export NAME [--types T,T...] [--private --passphrase-stdin]\n"
     "       cairn migrate import NAME [--types T,T...] [--empty-first] [--passphrase-stdin]\n"
     "The project is the folder migrations/NAME/ of the data directory: one YAML list per type\n"
-    "(site, attribute, device, network, interface, link, pool, command, credential, service,\n"
-    "task) and metadata.yaml. Secrets go only with --private, sealed under the passphrase read\n"
+    "(site, attribute, device, network, interface, circuit, protocol_type, protocol, link, pool,\n"
+    "command, credential, service, task) and metadata.yaml. Secrets go only with --private, sealed under the passphrase read\n"
     "from standard input; an import is all or nothing.";
 
 const char *const Examples =

@@ -2,6 +2,7 @@
 
 #include "MigrationAutomationTypes.h"
 #include "MigrationInventoryTypes.h"
+#include "MigrationRoutingTypes.h"
 #include "MigrationToolkitTypes.h"
 #include "db/SqlQuery.h"
 #include "inventory/ChangeLog.h"
@@ -11,18 +12,19 @@ namespace Cairn {
 const QStringList &MigrationCatalog::names()
 {
     static const QStringList order{
-        QStringLiteral("site"),    QStringLiteral("attribute"), QStringLiteral("device"),
-        QStringLiteral("network"), QStringLiteral("interface"), QStringLiteral("link"),
-        QStringLiteral("pool"),    QStringLiteral("command"),   QStringLiteral("credential"),
-        QStringLiteral("service"), QStringLiteral("task")};
+        QStringLiteral("site"),          QStringLiteral("attribute"), QStringLiteral("device"),
+        QStringLiteral("network"),       QStringLiteral("interface"), QStringLiteral("circuit"),
+        QStringLiteral("protocol_type"), QStringLiteral("protocol"),  QStringLiteral("link"),
+        QStringLiteral("pool"),          QStringLiteral("command"),   QStringLiteral("credential"),
+        QStringLiteral("service"),       QStringLiteral("task")};
     return order;
 }
 
 QList<MigrationType> MigrationCatalog::types(CoreServices &core, const Identity &caller)
 {
-    const QList<MigrationType> all = migrationInventoryTypes(core, caller) +
-                                     migrationAutomationTypes(core, caller) +
-                                     migrationToolkitTypes(core, caller);
+    const QList<MigrationType> all =
+        migrationInventoryTypes(core, caller) + migrationRoutingTypes(core, caller) +
+        migrationAutomationTypes(core, caller) + migrationToolkitTypes(core, caller);
     QList<MigrationType> ordered;
     for (const QString &name : names()) {
         for (const MigrationType &type : all) {
@@ -62,6 +64,13 @@ Result<void> MigrationCatalog::empty(const QSqlDatabase &db, const QStringList &
         {QStringLiteral("command"), {QStringLiteral("DELETE FROM toolkit_commands")}},
         {QStringLiteral("pool"), {QStringLiteral("DELETE FROM pools")}},
         {QStringLiteral("link"), {QStringLiteral("DELETE FROM links")}},
+        {QStringLiteral("protocol"),
+         {QStringLiteral("DELETE FROM attribute_values WHERE resource_name = 'Protocol'"),
+          QStringLiteral("DELETE FROM protocols")}},
+        {QStringLiteral("protocol_type"), {QStringLiteral("DELETE FROM protocol_types")}},
+        {QStringLiteral("circuit"),
+         {QStringLiteral("DELETE FROM attribute_values WHERE resource_name = 'Circuit'"),
+          QStringLiteral("DELETE FROM circuits")}},
         {QStringLiteral("interface"),
          {QStringLiteral("DELETE FROM attribute_values WHERE resource_name = 'Interface'"),
           QStringLiteral("DELETE FROM interfaces")}},
@@ -83,10 +92,10 @@ Result<void> MigrationCatalog::empty(const QSqlDatabase &db, const QStringList &
                 return done;
             if (!done)
                 return Error::conflict(
-                    QStringLiteral("The %1 objects cannot be emptied: others the project does "
-                                   "not hold (circuits, protocols, virtual networks, attribute "
-                                   "values of other types) still use them. Empty those types "
-                                   "too, or delete what uses them first.")
+                    QStringLiteral("The %1 objects cannot be emptied: others the import does "
+                                   "not empty (circuits on their interfaces, virtual networks, "
+                                   "attribute values of other types) still use them. Empty "
+                                   "those types too, or delete what uses them first.")
                         .arg(type));
         }
     }

@@ -3,6 +3,7 @@
 #include "automation/EnmsValues.h"
 
 #include <QHash>
+#include <algorithm>
 
 namespace Cairn {
 
@@ -52,6 +53,20 @@ Result<void> MigrationType::savedAlone(const SaveReport &report)
     if (report.failure.isEmpty())
         return {};
     return Error::badRequest(report.failure.first().toArray().at(1).toString());
+}
+
+void MigrationType::sortBy(QList<QJsonObject> &objects, const QStringList &keys)
+{
+    std::stable_sort(objects.begin(), objects.end(),
+                     [&keys](const QJsonObject &a, const QJsonObject &b) {
+                         for (const QString &key : keys) {
+                             const int order =
+                                 QString::compare(a.value(key).toString(), b.value(key).toString());
+                             if (order != 0)
+                                 return order < 0;
+                         }
+                         return false;
+                     });
 }
 
 Result<void> MigrationType::saveEach(const QString &type, const QList<MigrationEntry> &entries,

@@ -63,6 +63,15 @@ struct MigrationType
     // What saving one object through an eNMS save did: nothing, or why it was refused.
     static Result<void> savedAlone(const SaveReport &report);
 
+    // Whether a save went through, without what it saved.
+    template <typename T> static Result<void> done(const Result<T> &result)
+    {
+        return result ? Result<void>() : Result<void>(result.error());
+    }
+
+    // In the order of `keys` (text values), so that two exports of the same data compare.
+    static void sortBy(QList<QJsonObject> &objects, const QStringList &keys);
+
     // Every row a paged list gives, a page of `PageSize` at a time.
     template <typename Row, typename Filter, typename List>
     static Result<QList<Row>> allPages(Filter filter, List &&list)

@@ -63,6 +63,19 @@ nsot("POST", "/sites/1/interfaces/", json={"device": "mig-r1", "name": "eth0",
                                            "mac_address": "00:11:22:33:44:55"})
 nsot("POST", "/sites/1/interfaces/", json={"device": "mig-r1", "name": "eth0.10",
                                            "parent_id": "mig-r1:eth0"})
+nsot("POST", "/sites/1/interfaces/", json={"device": "mig-r2", "name": "eth1"})
+nsot("POST", "/sites/1/attributes/", json={"name": "provider", "resource_name": "Circuit"})
+nsot("POST", "/sites/1/attributes/", json={"name": "asn", "resource_name": "Protocol"})
+nsot("POST", "/sites/1/circuits/", json={"name": "mig-c1", "endpoint_a": "mig-r1:eth0",
+                                         "endpoint_z": "mig-r2:eth1",
+                                         "attributes": {"provider": "acme"}})
+nsot("POST", "/sites/1/protocol_types/", json={"name": "bgp", "required_attributes": ["asn"]})
+nsot("POST", "/sites/1/protocols/", json={"type": "bgp", "device": "mig-r1",
+                                          "interface": "mig-r1:eth0", "circuit": "mig-c1",
+                                          "auth_string": "bgp-secret-4",
+                                          "attributes": {"asn": "65001"}})
+nsot("POST", "/sites/1/protocols/", json={"type": "bgp", "device": "mig-r2",
+                                          "attributes": {"asn": "65002"}})
 call("POST", "/instance/link", admin, json=[{"name": "mig-l1", "source_name": "mig-r1",
                                              "destination_name": "mig-r2", "color": "#ff0000"}])
 call("POST", "/instance/pool", admin, json=[
@@ -158,7 +171,7 @@ def project(path):
         for o in objects:
             if "sealed_secrets" in o:
                 sealed = json.loads(box.decrypt(base64.b64decode(o.pop("sealed_secrets"))))
-                secrets[o["name"]] = sealed["secrets"]
+                secrets[o.get("name", o.get("device"))] = sealed["secrets"]
         files[name] = objects
     return files, secrets, text
 first, first_secrets, first_text = project(os.path.join(folder, "full"))
@@ -168,9 +181,13 @@ seen["same"] = [200, first == second]
 seen["diff"] = [200, [n for n in first if first[n] != second.get(n)]]
 seen["secrets"] = [200, second_secrets]
 seen["same_secrets"] = [200, first_secrets == second_secrets]
-seen["clear"] = [200, [s for s in ["cred-secret-1", "rest-secret-2", "header-secret-3"] if s in first_text]]
+seen["clear"] = [200, [s for s in ["cred-secret-1", "rest-secret-2", "header-secret-3",
+                                   "bgp-secret-4"] if s in first_text]]
 seen["first"] = [200, first]
 seen["interface"] = on_other("GET", "/instance/device/mig-r1")
+reply = requests.get(other_base + "/api/sites/1/protocols/?device=mig-r1", timeout=10,
+                     headers={"Authorization": "Token " + other_token})
+seen["protocols"] = [reply.status_code, reply.json()]
 # Secrets are sealed for their object: pointing the REST call elsewhere in the file (without
 # the passphrase) does not send its password there.
 tampered = os.path.join(other_folder, "tampered")
@@ -189,12 +206,13 @@ print(json.dumps(seen))
                      quoted(QDir(otherDir.path()).filePath(QStringLiteral("migrations")))));
     ASSERT_EQ(seen.status("export"), 200) << QJsonDocument(seen.noted).toJson().constData();
     EXPECT_EQ(seen.body("files").toVariant().toStringList(),
-              QStringList({QStringLiteral("attribute.yaml"), QStringLiteral("command.yaml"),
-                           QStringLiteral("credential.yaml"), QStringLiteral("device.yaml"),
-                           QStringLiteral("interface.yaml"), QStringLiteral("link.yaml"),
-                           QStringLiteral("network.yaml"), QStringLiteral("pool.yaml"),
-                           QStringLiteral("service.yaml"), QStringLiteral("site.yaml"),
-                           QStringLiteral("task.yaml")}));
+              QStringList({QStringLiteral("attribute.yaml"), QStringLiteral("circuit.yaml"),
+                           QStringLiteral("command.yaml"), QStringLiteral("credential.yaml"),
+                           QStringLiteral("device.yaml"), QStringLiteral("interface.yaml"),
+                           QStringLiteral("link.yaml"), QStringLiteral("network.yaml"),
+                           QStringLiteral("pool.yaml"), QStringLiteral("protocol.yaml"),
+                           QStringLiteral("protocol_type.yaml"), QStringLiteral("service.yaml"),
+                           QStringLiteral("site.yaml"), QStringLiteral("task.yaml")}));
     // A project with secrets needs its passphrase, the right one, before anything changes.
     EXPECT_EQ(seen.status("no_passphrase"), 400);
     EXPECT_TRUE(seen.body("no_passphrase")[QLatin1String("alert")].toString().contains(
@@ -215,11 +233,14 @@ print(json.dumps(seen))
     EXPECT_EQ(secrets[QLatin1String("mig-api")][QLatin1String("headers")][QLatin1String("X-Key")]
                   .toString(),
               QStringLiteral("header-secret-3"));
+    EXPECT_EQ(secrets[QLatin1String("mig-r1")][QLatin1String("auth_string")].toString(),
+              QStringLiteral("bgp-secret-4"));
+    EXPECT_FALSE(secrets.contains(QLatin1String("mig-r2"))); // it has no secret to seal
     EXPECT_EQ(seen.body("clear").toArray(), QJsonArray());
     // What the files hold is what was seeded: the parent, the states, the graph, the texts.
     const QJsonObject first = seen.body("first").toObject();
     const QJsonArray interfaces = first[QLatin1String("interface.yaml")].toArray();
-    ASSERT_EQ(interfaces.size(), 2);
+    ASSERT_EQ(interfaces.size(), 3);
     EXPECT_EQ(interfaces.at(1)[QLatin1String("parent")].toString(), QStringLiteral("eth0"));
     QStringList states;
     for (const QJsonValue network : first[QLatin1String("network.yaml")].toArray())
@@ -235,6 +256,21 @@ print(json.dumps(seen))
             sawEdges = service[QLatin1String("edges")].toArray().size() == 4;
     }
     EXPECT_TRUE(sawEdges);
+    // The circuit between the two routers and the protocols on them, by name, came across.
+    const QJsonArray circuits = first[QLatin1String("circuit.yaml")].toArray();
+    ASSERT_EQ(circuits.size(), 1);
+    EXPECT_EQ(circuits.at(0)[QLatin1String("endpoint_z")].toString(),
+              QStringLiteral("mig-r2:eth1"));
+    EXPECT_EQ(first[QLatin1String("protocol_type.yaml")].toArray().at(
+                  0)[QLatin1String("required_attributes")],
+              QJsonArray({QStringLiteral("asn")}));
+    const QJsonArray moved = seen.body("protocols").toArray();
+    ASSERT_EQ(moved.size(), 1) << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(moved.at(0)[QLatin1String("circuit")].toString(), QStringLiteral("mig-c1"));
+    EXPECT_EQ(moved.at(0)[QLatin1String("interface")].toString(), QStringLiteral("mig-r1:eth0"));
+    EXPECT_EQ(moved.at(0)[QLatin1String("auth_string")].toString(), QStringLiteral("bgp-secret-4"));
+    EXPECT_EQ(moved.at(0)[QLatin1String("attributes")][QLatin1String("asn")].toString(),
+              QStringLiteral("65001"));
     const QJsonObject device = seen.body("interface").toObject();
     EXPECT_EQ(device[QLatin1String("configuration")].toString(),
               QStringLiteral("hostname mig-r1\ninterface Gi0/1\n description uplink: 10G\n!\n"));
@@ -298,7 +334,9 @@ seen["alice_import"] = call("POST", "/migrate/import", ("alice", "alice-password
                             json={"name": "base"})
 # Without a passphrase credential sets stay behind, and so do a REST call's headers.
 seen["plain"] = call("POST", "/migrate/export", admin, json={"name": "plain"})
-# Emptying first: a device the project does not hold is gone, those it holds are back.
+# Emptying first: a device the project does not hold is gone, those it holds are back. (A
+# circuit left by the first test would hold its interfaces, and with them the devices.)
+nsot("DELETE", "/sites/1/circuits/mig-c1/")
 call("POST", "/instance/device", admin, json=[{"name": "extra-r2"}])
 seen["emptied"] = call("POST", "/migrate/import", admin, json={
     "name": "base", "import_export_types": ["device", "link"],
