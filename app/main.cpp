@@ -24,8 +24,10 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTextStream>
 #include <QTranslator>
+#include <cstdlib>
 #include <sys/prctl.h>
 
 using namespace Cairn;
@@ -164,13 +166,26 @@ int runGui(int argc, char **argv)
     // Declared before the window, so it outlives it: the window stops it when it closes.
     EmbeddedServer server(
         *core, [&configuration] { return ApiListenerSettings::read(configuration.value()); });
-    MainWindow window(*core, *identity, server.hooks());
-    QObject::connect(&window, &MainWindow::signedOut, &window, [&window](const QString &reason) {
-        QMessageBox::warning(&window, window.windowTitle(), reason);
-        QApplication::quit();
-    });
-    window.show();
-    return QApplication::exec();
+    bool leftJobsRunning = false;
+    {
+        MainWindow window(*core, *identity, server.hooks());
+        QObject::connect(&window, &MainWindow::signedOut, &window,
+                         [&window](const QString &reason) {
+                             QMessageBox::warning(&window, window.windowTitle(), reason);
+                             QApplication::quit();
+                         });
+        window.show();
+        exitCode = QApplication::exec();
+        leftJobsRunning = window.leftJobsRunning();
+    }
+    if (leftJobsRunning) {
+        // Jobs that did not stop in time are marked interrupted; waiting for them (the core's
+        // and the server's destructors would) would keep an invisible process holding the
+        // data directory. Ending here is what a kill is, which nothing saved is lost to.
+        QSettings().sync();
+        std::_Exit(exitCode);
+    }
+    return exitCode;
 }
 
 } // namespace

@@ -1209,6 +1209,22 @@
         <source>Start Cairn again to sign in.</source>
         <translation>Starten Sie Cairn neu, um sich anzumelden.</translation>
     </message>
+    <message>
+        <source>Quit Cairn</source>
+        <translation>Cairn beenden</translation>
+    </message>
+    <message>
+        <source>Jobs of this program still running: %1</source>
+        <translation>Noch laufende Aufträge dieses Programms: %1</translation>
+    </message>
+    <message>
+        <source>Quitting asks them to stop. Those still running %1 s later are marked interrupted.</source>
+        <translation>Beim Beenden werden sie gebeten anzuhalten. Aufträge, die %1 s später noch laufen, werden als unterbrochen markiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Jobs and Quit</source>
+        <translation>Aufträge &amp;stoppen und beenden</translation>
+    </message>
 </context>
 <context>
     <name>Cairn::NetworkDialog</name>
@@ -1435,6 +1451,33 @@ an und melden Sie sich als dieser an.</translation>
     <message>
         <source>All sites</source>
         <translation>Alle Standorte</translation>
+    </message>
+</context>
+<context>
+    <name>Cairn::StopJobsDialog</name>
+    <message>
+        <source>Stopping Jobs</source>
+        <translation>Aufträge werden gestoppt</translation>
+    </message>
+    <message>
+        <source>Each job was asked to stop. Those still running when the time is up are marked interrupted, and what they left behind is cleaned up.</source>
+        <translation>Jeder Auftrag wurde gebeten anzuhalten. Aufträge, die nach Ablauf der Zeit noch laufen, werden als unterbrochen markiert, und was sie hinterlassen haben, wird aufgeräumt.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Now</source>
+        <translation>&amp;Jetzt beenden</translation>
+    </message>
+    <message>
+        <source>%1: %2 running</source>
+        <translation>%1: %2 laufend</translation>
+    </message>
+    <message>
+        <source>Waiting for jobs to stop: %1</source>
+        <translation>Warte auf das Anhalten der Aufträge: %1</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>noch %1 s</translation>
     </message>
 </context>
 <context>

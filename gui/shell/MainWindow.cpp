@@ -11,10 +11,12 @@
 #include "ipam/IpSpacePage.h"
 #include "jobs/JobListModel.h"
 #include "jobs/JobsPanel.h"
+#include "jobs/StopJobsDialog.h"
 #include "topology/TopologyPage.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QInputDialog>
 #include <QLabel>
@@ -22,6 +24,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -247,6 +250,34 @@ void MainWindow::startServer(const QString &listen)
     }
     m_serverAddress = started.value();
     showServerState();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const qint64 running = StopJobsDialog::unfinished(m_core.jobs());
+    if (running == 0) {
+        event->accept();
+        return;
+    }
+    QMessageBox ask(QMessageBox::Warning, tr("Quit Cairn"),
+                    tr("Jobs of this program still running: %1").arg(running), QMessageBox::Cancel,
+                    this);
+    ask.setObjectName(QStringLiteral("quitWithJobs"));
+    ask.setInformativeText(tr("Quitting asks them to stop. Those still running %1 s later are "
+                              "marked interrupted.")
+                               .arg(StopJobsDeadlineMs / 1000));
+    QPushButton *quit = ask.addButton(tr("&Stop Jobs and Quit"), QMessageBox::DestructiveRole);
+    quit->setObjectName(QStringLiteral("stopJobsAndQuit"));
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    if (ask.clickedButton() != quit) {
+        event->ignore();
+        return;
+    }
+    StopJobsDialog stopping(m_core.jobs(), StopJobsDeadlineMs, this);
+    stopping.exec();
+    m_leftJobsRunning = stopping.leftJobsRunning();
+    event->accept();
 }
 
 void MainWindow::stopServer()

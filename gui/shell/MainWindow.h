@@ -43,6 +43,12 @@ public:
     JobsPanel *jobs() const { return m_jobs; }
     // Where the in-process server listens; empty while it is stopped.
     QString serverAddress() const { return m_serverAddress; }
+    // Whether the window closed with jobs still running (marked interrupted): the program
+    // should end without waiting for them.
+    bool leftJobsRunning() const { return m_leftJobsRunning; }
+
+    // How long quitting waits for running jobs to stop, as `cairn serve` does.
+    static constexpr int StopJobsDeadlineMs = 30000;
 
 public Q_SLOTS:
     // Asks for HOST:PORT unless given, and starts the in-process REST server there.
@@ -56,6 +62,10 @@ Q_SIGNALS:
     // The account changed elsewhere (deleted, deactivated, demoted, password reset): what the
     // window offers no longer holds, so it must be signed in to again.
     void signedOut(const QString &reason);
+
+protected:
+    // With jobs running, asks first; then waits for them to stop (StopJobsDialog).
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     // `actions` go in the toolbar while the area is shown.
@@ -78,6 +88,7 @@ private:
     QDockWidget *m_jobsDock;
     JobsPanel *m_jobs;
     QHash<int, QList<QAction *>> m_areaActions;
+    bool m_leftJobsRunning = false;
     ServerHooks m_server;
     QString m_serverAddress;
     QAction *m_startServer = nullptr;

@@ -15,6 +15,7 @@
 #include "ipam/NetworkTreeModel.h"
 #include "ipam/NextFreeDialog.h"
 #include "jobs/JobsPanel.h"
+#include "jobs/StopJobsDialog.h"
 #include "shell/ConnectionDialog.h"
 #include "shell/MainWindow.h"
 #include "topology/TopologyPage.h"
@@ -28,6 +29,7 @@
 #include <QTest>
 #include <QTranslator>
 #include <QTreeView>
+#include <atomic>
 #include <gtest/gtest.h>
 
 using namespace Cairn;
@@ -152,6 +154,22 @@ TEST_F(ScreenshotTest, RendersTheDialogsAndTheJobsDock)
     window.findChild<QDockWidget *>(QStringLiteral("jobsDock"))->show();
     window.jobs()->reload();
     save(window, QStringLiteral("window-jobs-dock.png"));
+    // Quitting while a job runs on (one that will not stop until let go).
+    std::atomic_bool release = false;
+    ASSERT_TRUE(core->jobs()
+                    .submit(QStringLiteral("toolkit_execution"), {}, admin.user.id,
+                            [&release](JobContext &) -> Result<QJsonObject> {
+                                while (!release)
+                                    QThread::msleep(5);
+                                return QJsonObject();
+                            })
+                    .ok());
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return StopJobsDialog::unfinished(core->jobs()) == 1; }, 5000));
+    StopJobsDialog stopping(core->jobs(), MainWindow::StopJobsDeadlineMs, &window);
+    save(stopping, QStringLiteral("dialog-stop-jobs.png"));
+    release = true;
+    ASSERT_TRUE(core->jobs().waitForIdle(5000));
 }
 
 } // namespace
