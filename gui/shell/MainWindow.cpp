@@ -104,8 +104,10 @@ MainWindow::MainWindow(CoreServices &core, const Identity &identity, ServerHooks
     m_startServer->setObjectName(QStringLiteral("startServer"));
     m_stopServer->setObjectName(QStringLiteral("stopServer"));
     file->addSeparator();
+    // Through close(), as the window's own close button: running jobs are asked about first.
     file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"),
-                    QKeySequence::Quit, qApp, &QApplication::quit);
+                    QKeySequence::Quit, this, &QWidget::close)
+        ->setObjectName(QStringLiteral("quit"));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int area = 0; area < m_areas->count(); ++area)
         view->addAction(m_areas->item(area)->text(),
