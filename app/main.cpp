@@ -2,6 +2,7 @@
 #include "BackupCommand.h"
 #include "CommonOptions.h"
 #include "Configuration.h"
+#include "DesktopNode.h"
 #include "EmbeddedServer.h"
 #include "ExitCode.h"
 #include "GroupCommand.h"
@@ -92,6 +93,15 @@ QString commandOf(const QStringList &arguments)
     return {};
 }
 
+// Ends the process now, as a kill would, which nothing saved is lost to. The desktop's node
+// is not left: its next start under the name, or another node finding it silent, interrupts
+// the jobs still running and cleans up after them once they are gone.
+[[noreturn]] void endLeavingJobsRunning(int exitCode)
+{
+    QSettings().sync();
+    std::_Exit(exitCode);
+}
+
 int runGui(int argc, char **argv)
 {
     if (!hasDisplay()) {
@@ -163,28 +173,39 @@ int runGui(int argc, char **argv)
     }
     // No other connection will be opened: the secrets leave the environment.
     CommonOptions::forgetEnvironmentSecrets();
-    // Declared before the window, so it outlives it: the window stops it when it closes.
-    EmbeddedServer server(
-        *core, [&configuration] { return ApiListenerSettings::read(configuration.value()); });
+    // A node before any job runs, so that every job is recorded as the desktop's.
+    const Result<std::unique_ptr<ClusterMembership>> node =
+        joinAsDesktop(*core, configuration->value(QStringLiteral("server/cluster_id"), 1).toInt());
+    if (!node)
+        qWarning().noquote() << "cairn: the desktop is not in the cluster's registry, so jobs it "
+                                "leaves running when it quits stay running:"
+                             << node.error().message;
     bool leftJobsRunning = false;
     {
-        MainWindow window(*core, *identity, server.hooks());
-        QObject::connect(&window, &MainWindow::signedOut, &window,
-                         [&window](const QString &reason) {
-                             QMessageBox::warning(&window, window.windowTitle(), reason);
-                             QApplication::quit();
-                         });
-        window.show();
-        exitCode = QApplication::exec();
-        leftJobsRunning = window.leftJobsRunning();
+        // Outlives the window, which stops it when it closes.
+        EmbeddedServer server(
+            *core, [&configuration] { return ApiListenerSettings::read(configuration.value()); });
+        {
+            MainWindow window(*core, *identity, server.hooks());
+            QObject::connect(&window, &MainWindow::signedOut, &window,
+                             [&window](const QString &reason) {
+                                 QMessageBox::warning(&window, window.windowTitle(), reason);
+                                 window.closeStoppingJobs();
+                             });
+            window.show();
+            exitCode = QApplication::exec();
+            leftJobsRunning = window.leftJobsRunning();
+        }
+        // Jobs that did not stop in time: waiting for them (the server's and the core's
+        // destructors would) would keep an invisible process holding the data directory.
+        if (leftJobsRunning)
+            endLeavingJobsRunning(exitCode);
     }
-    if (leftJobsRunning) {
-        // Jobs that did not stop in time are marked interrupted; waiting for them (the core's
-        // and the server's destructors would) would keep an invisible process holding the
-        // data directory. Ending here is what a kill is, which nothing saved is lost to.
-        QSettings().sync();
-        std::_Exit(exitCode);
-    }
+    // The server's stop asked whatever it had started to stop as well.
+    if (!core->jobs().waitForIdle(MainWindow::StopJobsDeadlineMs))
+        endLeavingJobsRunning(exitCode);
+    if (node)
+        node.value()->leave();
     return exitCode;
 }
 

@@ -1218,8 +1218,8 @@
         <translation>Noch laufende Aufträge dieses Programms: %1</translation>
     </message>
     <message>
-        <source>Quitting asks them to stop. Those still running %1 s later are marked interrupted.</source>
-        <translation>Beim Beenden werden sie gebeten anzuhalten. Aufträge, die %1 s später noch laufen, werden als unterbrochen markiert.</translation>
+        <source>Quitting asks them to stop. Those still running %1 s later end as interrupted.</source>
+        <translation>Beim Beenden werden sie gebeten anzuhalten. Aufträge, die %1 s später noch laufen, enden als unterbrochen.</translation>
     </message>
     <message>
         <source>&amp;Stop Jobs and Quit</source>
@@ -1460,8 +1460,8 @@ an und melden Sie sich als dieser an.</translation>
         <translation>Aufträge werden gestoppt</translation>
     </message>
     <message>
-        <source>Each job was asked to stop. Those still running when the time is up are marked interrupted, and what they left behind is cleaned up.</source>
-        <translation>Jeder Auftrag wurde gebeten anzuhalten. Aufträge, die nach Ablauf der Zeit noch laufen, werden als unterbrochen markiert, und was sie hinterlassen haben, wird aufgeräumt.</translation>
+        <source>Each job was asked to stop. Those still running when the time is up end as interrupted: Cairn cleans up after them when it next starts, or another server sharing the database does.</source>
+        <translation>Jeder Auftrag wurde gebeten anzuhalten. Aufträge, die nach Ablauf der Zeit noch laufen, enden als unterbrochen: Cairn räumt beim nächsten Start hinter ihnen auf, oder ein anderer Server mit derselben Datenbank tut es.</translation>
     </message>
     <message>
         <source>&amp;Quit Now</source>

@@ -5,7 +5,6 @@
 
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
-#include <QSet>
 #include <exception>
 
 Q_LOGGING_CATEGORY(lcJobs, "cairn.jobs")
@@ -85,36 +84,8 @@ Result<int> JobManager::recover(std::optional<qint64> nodeId, const QString &why
     const Result<QList<Job>> unfinished = m_repository.unfinished(nodeId);
     if (!unfinished)
         return unfinished.error();
-    return interrupt(unfinished.value(), why);
-}
-
-Result<int> JobManager::interruptRunning(const QString &why)
-{
-    QSet<qint64> here;
-    std::optional<qint64> nodeId;
-    {
-        const QMutexLocker lock(&m_mutex);
-        for (auto it = m_cancelFlags.cbegin(); it != m_cancelFlags.cend(); ++it)
-            here.insert(it.key());
-        nodeId = m_nodeId;
-    }
-    if (here.isEmpty())
-        return 0;
-    const Result<QList<Job>> unfinished = m_repository.unfinished(nodeId);
-    if (!unfinished)
-        return unfinished.error();
-    QList<Job> running;
-    for (const Job &job : unfinished.value()) {
-        if (here.contains(job.id))
-            running.append(job);
-    }
-    return interrupt(running, why);
-}
-
-Result<int> JobManager::interrupt(const QList<Job> &jobs, const QString &why)
-{
     int interrupted = 0;
-    for (const Job &job : jobs) {
+    for (const Job &job : unfinished.value()) {
         // Ended first: of two nodes cleaning up after the same one, the one whose update lands
         // runs the recovery, once.
         const Result<bool> ended = m_repository.finish(job.id, JobState::Interrupted, {}, why);

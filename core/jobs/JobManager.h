@@ -90,10 +90,6 @@ public:
     // Whether stopAll() was called: a handler told to stop can tell shutting down from a cancel.
     bool isStopping();
     bool waitForIdle(int timeoutMs);
-    // The process is ending before the jobs still running here have stopped (they did not
-    // stop in time): each is marked interrupted now, with `why`, and cleaned up after as a dead
-    // node's are, since nobody will see it finish. How many were marked.
-    Result<int> interruptRunning(const QString &why);
 
     // What this process's jobs of one kind did since it started: how many wait and run now,
     // and how many ended in each state (by state name).
@@ -120,9 +116,6 @@ private:
     Result<Job> record(const QString &kind, const QJsonObject &params,
                        std::optional<qint64> ownerId);
     Result<int> recover(std::optional<qint64> nodeId, const QString &why);
-    // Ends each of `jobs` still unfinished as interrupted, with `why`, and runs its kind's
-    // recovery.
-    Result<int> interrupt(const QList<Job> &jobs, const QString &why);
     void start(const Waiting &job);
     void execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params);
     // The next job of the lane the finished job ran in, started; called with m_mutex held.

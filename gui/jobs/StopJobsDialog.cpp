@@ -36,8 +36,9 @@ StopJobsDialog::StopJobsDialog(JobManager &jobs, int deadlineMs, QWidget *parent
     m_countdown->setRange(0, (deadlineMs + 999) / 1000);
     m_countdown->setTextVisible(true);
     auto *explanation =
-        new QLabel(tr("Each job was asked to stop. Those still running when the time is up are "
-                      "marked interrupted, and what they left behind is cleaned up."),
+        new QLabel(tr("Each job was asked to stop. Those still running when the time is up end "
+                      "as interrupted: Cairn cleans up after them when it next starts, or "
+                      "another server sharing the database does."),
                    this);
     explanation->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(this);
@@ -77,7 +78,8 @@ void StopJobsDialog::showEvent(QShowEvent *event)
     m_jobs.stopAll();
     m_elapsed.start();
     m_poll.start();
-    poll();
+    // Not from here: closing inside show() would leave exec() a loop nobody ends.
+    QTimer::singleShot(0, this, &StopJobsDialog::poll);
 }
 
 void StopJobsDialog::poll()
@@ -113,13 +115,10 @@ void StopJobsDialog::poll()
 void StopJobsDialog::giveUp()
 {
     m_poll.stop();
-    // Asked once more: a job may have ended since the last look.
+    // Asked once more: a job may have ended since the last look. Those still running are left
+    // to the desktop's node being found gone once this process has ended (see DesktopNode):
+    // cleaning up after a job whose thread still runs would race it.
     m_leftRunning = unfinished(m_jobs) > 0;
-    if (m_leftRunning)
-        // English, as every job's record is: it is read through the API as well.
-        (void)m_jobs.interruptRunning(
-            QStringLiteral("The desktop quit before this job stopped (it was asked to stop and "
-                           "did not in time)."));
     accept();
 }
 

@@ -13,8 +13,8 @@ class JobManager;
 
 // What the desktop shows while it quits with jobs still running, as `cairn serve` does on
 // SIGTERM: every job here is asked to stop, and the dialog closes by itself once they have.
-// Those still running at the deadline, or when the operator chooses Quit Now, are marked
-// interrupted, and the program then ends without waiting for them.
+// At the deadline, or when the operator chooses Quit Now, the program ends without waiting for
+// those still running; they end as interrupted once it has (see DesktopNode).
 class StopJobsDialog : public QDialog
 {
     Q_OBJECT
@@ -22,7 +22,7 @@ class StopJobsDialog : public QDialog
 public:
     StopJobsDialog(JobManager &jobs, int deadlineMs, QWidget *parent = nullptr);
 
-    // Whether jobs were still running when the dialog closed (they are marked interrupted).
+    // Whether jobs were still running when the dialog closed.
     bool leftJobsRunning() const { return m_leftRunning; }
 
     // Jobs of this process not finished yet, queued or running.

@@ -261,18 +261,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->accept();
         return;
     }
-    QMessageBox ask(QMessageBox::Warning, tr("Quit Cairn"),
-                    tr("Jobs of this program still running: %1").arg(running), QMessageBox::Cancel,
-                    this);
-    ask.setObjectName(QStringLiteral("quitWithJobs"));
-    ask.setInformativeText(tr("Quitting asks them to stop. Those still running %1 s later are "
-                              "marked interrupted.")
-                               .arg(StopJobsDeadlineMs / 1000));
-    QPushButton *quit = ask.addButton(tr("&Stop Jobs and Quit"), QMessageBox::DestructiveRole);
-    quit->setObjectName(QStringLiteral("stopJobsAndQuit"));
-    ask.setDefaultButton(QMessageBox::Cancel);
-    ask.exec();
-    if (ask.clickedButton() != quit) {
+    if (m_askBeforeStoppingJobs && !askToStopJobs(running)) {
         event->ignore();
         return;
     }
@@ -280,6 +269,28 @@ void MainWindow::closeEvent(QCloseEvent *event)
     stopping.exec();
     m_leftJobsRunning = stopping.leftJobsRunning();
     event->accept();
+}
+
+bool MainWindow::askToStopJobs(qint64 running)
+{
+    QMessageBox ask(QMessageBox::Warning, tr("Quit Cairn"),
+                    tr("Jobs of this program still running: %1").arg(running), QMessageBox::Cancel,
+                    this);
+    ask.setObjectName(QStringLiteral("quitWithJobs"));
+    ask.setInformativeText(tr("Quitting asks them to stop. Those still running %1 s later end "
+                              "as interrupted.")
+                               .arg(StopJobsDeadlineMs / 1000));
+    QPushButton *quit = ask.addButton(tr("&Stop Jobs and Quit"), QMessageBox::DestructiveRole);
+    quit->setObjectName(QStringLiteral("stopJobsAndQuit"));
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    return ask.clickedButton() == quit;
+}
+
+void MainWindow::closeStoppingJobs()
+{
+    m_askBeforeStoppingJobs = false;
+    close();
 }
 
 void MainWindow::stopServer()

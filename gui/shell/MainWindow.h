@@ -43,8 +43,8 @@ public:
     JobsPanel *jobs() const { return m_jobs; }
     // Where the in-process server listens; empty while it is stopped.
     QString serverAddress() const { return m_serverAddress; }
-    // Whether the window closed with jobs still running (marked interrupted): the program
-    // should end without waiting for them.
+    // Whether the window closed with jobs still running: the program should end without
+    // waiting for them.
     bool leftJobsRunning() const { return m_leftJobsRunning; }
 
     // How long quitting waits for running jobs to stop, as `cairn serve` does.
@@ -57,6 +57,9 @@ public Q_SLOTS:
     // Whether the signed-in account is as it was: it still exists, is active, has the same
     // password and the same superuser status. Emits signedOut() when not.
     void checkAccount();
+    // Closes without asking (the account was signed out): running jobs are asked to stop, and
+    // waited for as when the operator quits.
+    void closeStoppingJobs();
 
 Q_SIGNALS:
     // The account changed elsewhere (deleted, deactivated, demoted, password reset): what the
@@ -74,6 +77,8 @@ private:
     void addPlannedArea(const QString &iconName, const QString &title, const QString &description);
     void showToolBarOf(int index);
     void showServerState();
+    // Whether the operator chose to stop the `running` jobs and quit.
+    bool askToStopJobs(qint64 running);
 
     CoreServices &m_core;
     Identity m_identity;
@@ -89,6 +94,7 @@ private:
     JobsPanel *m_jobs;
     QHash<int, QList<QAction *>> m_areaActions;
     bool m_leftJobsRunning = false;
+    bool m_askBeforeStoppingJobs = true;
     ServerHooks m_server;
     QString m_serverAddress;
     QAction *m_startServer = nullptr;
