@@ -1,6 +1,7 @@
 #include "BulkItems.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <algorithm>
 
 namespace Cairn::BulkItems {
@@ -19,6 +20,19 @@ Result<QList<qint64>> idsOf(const QJsonArray &items)
         ids << qint64(id.toDouble());
     }
     return ids;
+}
+
+QList<qint64> distinct(const QList<qint64> &ids)
+{
+    QList<qint64> once;
+    QSet<qint64> seen;
+    for (qint64 id : ids) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            once << id;
+        }
+    }
+    return once;
 }
 
 QList<qint64> distinctInOrder(const QList<qint64> &ids)

@@ -473,7 +473,7 @@ Result<QList<Interface>> InterfaceService::update(const Identity &caller, const 
 
 Result<void> InterfaceService::remove(const Identity &caller, const QList<qint64> &ids)
 {
-    const QList<qint64> unique = BulkItems::distinctInOrder(ids);
+    const QList<qint64> unique = BulkItems::distinct(ids);
     SiteGate gate(m_sites, m_permissions, caller, Action::Delete);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
         const Result<QHash<qint64, Interface>> targets = byIds(unique);

@@ -304,7 +304,7 @@ Result<QList<Network>> NetworkService::update(const Identity &caller, const QJso
 
 Result<void> NetworkService::remove(const Identity &caller, const QList<qint64> &ids, bool force)
 {
-    const QList<qint64> unique = BulkItems::distinctInOrder(ids);
+    const QList<qint64> unique = BulkItems::distinct(ids);
     SiteGate gate(m_sites, m_permissions, caller, Action::Delete);
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
         const Result<QHash<qint64, Network>> targets = byIds(unique);

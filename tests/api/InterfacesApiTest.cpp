@@ -171,6 +171,21 @@ TEST_F(InterfacesApiTest, InterfaceTreeStaysOnOneDevice)
     EXPECT_EQ(
         admin("POST", "/api/sites/1/interfaces/", R"({"device": "edge1", "name": "ae0"})").status,
         409);
+    // A bulk delete goes in the order given: a child before its parent.
+    const QByteArray leafId =
+        QByteArray::number(admin("GET", leaf).json()[QStringLiteral("id")].toInteger());
+    const QByteArray middleId =
+        QByteArray::number(admin("GET", "/api/sites/1/interfaces/edge1:ae0.10/")
+                               .json()[QStringLiteral("id")]
+                               .toInteger());
+    EXPECT_EQ(
+        admin("DELETE", "/api/sites/1/interfaces/", "[" + middleId + ", " + leafId + "]").status,
+        409);
+    const HttpReply childFirst =
+        admin("DELETE", "/api/sites/1/interfaces/", "[" + leafId + ", " + middleId + "]");
+    EXPECT_EQ(childFirst.status, 204) << childFirst.body.constData();
+    EXPECT_EQ(slugs("/api/sites/1/interfaces/edge1:ae0/descendants/"),
+              QStringList{QStringLiteral("edge1:ae0.20")});
     // Deleting the device takes its interfaces along.
     EXPECT_EQ(admin("DELETE", "/api/sites/1/devices/edge1/").status, 204);
     EXPECT_EQ(slugs("/api/sites/1/interfaces/?device_hostname=edge1"), QStringList());
