@@ -83,6 +83,20 @@ Result<void> MigrationCatalog::empty(const QSqlDatabase &db, const QStringList &
           QStringLiteral("DELETE FROM devices")}},
         {QStringLiteral("attribute"), {QStringLiteral("DELETE FROM attributes")}},
         {QStringLiteral("site"), {QStringLiteral("DELETE FROM sites")}}};
+    // Protocols let go of an interface or circuit deleted under them (ON DELETE SET NULL), so
+    // emptying those alone would quietly move protocols the project keeps elsewhere.
+    for (const QString &held : {QStringLiteral("interface"), QStringLiteral("circuit")}) {
+        if (!types.contains(held) || types.contains(QStringLiteral("protocol")))
+            continue;
+        const Result<QVariant> holders = SqlQuery::scalar(
+            db, QStringLiteral("SELECT COUNT(*) FROM protocols WHERE %1_id IS NOT NULL").arg(held));
+        if (!holders)
+            return holders.error();
+        if (holders->toLongLong() > 0)
+            return Error::conflict(QStringLiteral("The %1 objects cannot be emptied without the "
+                                                  "protocol ones: protocols run on them.")
+                                       .arg(held));
+    }
     for (const auto &[type, sql] : statements) {
         if (!types.contains(type))
             continue;

@@ -42,6 +42,10 @@ MigrationExport::write(const Identity &caller, const Options &options, const Pro
     if (!secrets.carried() && types->removeAll(QStringLiteral("credential")) > 0)
         written.leftOut << QStringLiteral("credential: its secrets go only with "
                                           "export_private_properties and a passphrase.");
+    if (!secrets.carried() && types->contains(QStringLiteral("protocol")))
+        written.leftOut << QStringLiteral("protocol: each auth_string goes only with "
+                                          "export_private_properties and a passphrase; imported "
+                                          "without, a protocol keeps the one it has.");
     const Result<QString> scratch = projects.scratch(options.name);
     if (!scratch)
         return scratch.error();

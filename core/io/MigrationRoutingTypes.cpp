@@ -4,10 +4,13 @@
 #include "MigrationSites.h"
 #include "inventory/CircuitService.h"
 #include "inventory/DeviceService.h"
+#include "inventory/InterfaceService.h"
 #include "inventory/ProtocolService.h"
 #include "inventory/ProtocolTypeService.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
 
 namespace Cairn {
 
@@ -52,13 +55,15 @@ MigrationType circuits(CoreServices &core, const Identity &caller)
                 const Result<qint64> site = known.take(object);
                 if (!site)
                     return site.error();
-                // Names are unique across sites: found by name alone, a circuit of another
-                // site is refused by the update rather than made twice.
+                // Names are unique across sites: one of another site is refused, not moved.
                 CircuitFilter byName;
                 byName.name = object.value(Name).toString();
                 const Result<QList<Circuit>> existing = core.circuits().list(byName);
                 if (!existing)
                     return existing.error();
+                if (!existing->isEmpty() && existing->first().siteId != site.value())
+                    return Error::invalidField(
+                        Name, QStringLiteral("A circuit of this name is in another site."));
                 if (existing->isEmpty())
                     return MigrationType::done(
                         core.circuits().create(caller, QJsonArray{object}, site.value()));
@@ -125,32 +130,92 @@ MigrationType protocolTypes(CoreServices &core, const Identity &caller)
 // Its secret is sealed for exactly that, so that moving it in the file does not hand it over.
 QString secretsOwner(const QJsonObject &protocol)
 {
-    QStringList parts{QStringLiteral("protocol")};
+    QJsonArray parts{QStringLiteral("protocol")};
     for (const QString &key : {SiteField, DeviceField, TypeField, InterfaceField, CircuitField})
-        parts << protocol.value(key).toString();
-    return parts.join(QLatin1Char('/'));
+        parts.append(protocol.value(key).toString());
+    return QString::fromUtf8(QJsonDocument(parts).toJson(QJsonDocument::Compact));
 }
 
-// The protocol `object` describes on the server, if it is there.
-Result<std::optional<qint64>> existingProtocol(CoreServices &core, const QJsonObject &object,
-                                               qint64 siteId)
+// What a protocol of the project is on: each by its natural key in the protocol's site, never
+// by id (a device named "4711" is that device, not device 4711).
+struct ProtocolPlace
 {
-    const Result<Device> device = core.devices().get(object.value(DeviceField).toString(), siteId);
-    const Result<ProtocolType> type =
-        core.protocolTypes().get(object.value(TypeField).toString(), siteId);
-    // Not found: the create names what is missing.
-    if (!device || !type)
-        return std::optional<qint64>();
+    qint64 deviceId = 0;
+    qint64 typeId = 0;
+    std::optional<qint64> interfaceId;
+    std::optional<qint64> circuitId;
+};
+
+Result<ProtocolPlace> placeOf(CoreServices &core, const QJsonObject &object, qint64 siteId)
+{
+    const auto missing = [](const QString &field, const QString &what, const QString &name) {
+        return Error::invalidField(
+            field, QStringLiteral("No %1 \"%2\" in the protocol's site.").arg(what, name));
+    };
+    ProtocolPlace place;
+    const QString hostname = object.value(DeviceField).toString();
+    DeviceFilter device;
+    device.siteId = siteId;
+    device.hostnames = QStringList{hostname};
+    const Result<QList<DevicePlace>> devices = core.devices().places(device);
+    if (!devices)
+        return devices.error();
+    if (devices->isEmpty())
+        return missing(DeviceField, QStringLiteral("device"), hostname);
+    place.deviceId = devices->first().id;
+    ProtocolTypeFilter type;
+    type.siteId = siteId;
+    type.name = object.value(TypeField).toString();
+    const Result<QList<ProtocolType>> types = core.protocolTypes().list(type);
+    if (!types)
+        return types.error();
+    if (types->isEmpty())
+        return missing(TypeField, QStringLiteral("protocol type"), type.name);
+    place.typeId = types->first().id;
+    const QString interfaceSlug = object.value(InterfaceField).toString();
+    if (!interfaceSlug.isEmpty()) {
+        const QString prefix = hostname + QLatin1Char(':');
+        InterfaceFilter interface;
+        interface.deviceId = place.deviceId;
+        interface.name = interfaceSlug.mid(prefix.size());
+        const Result<QList<Interface>> interfaces = interfaceSlug.startsWith(prefix)
+                                                        ? core.interfaces().list(interface)
+                                                        : QList<Interface>();
+        if (!interfaces)
+            return interfaces.error();
+        if (interfaces->isEmpty())
+            return missing(InterfaceField, QStringLiteral("interface"), interfaceSlug);
+        place.interfaceId = interfaces->first().id;
+    }
+    const QString circuitSlug = object.value(CircuitField).toString();
+    if (!circuitSlug.isEmpty()) {
+        CircuitFilter circuit;
+        circuit.siteId = siteId;
+        circuit.nameSlug = circuitSlug;
+        const Result<QList<Circuit>> circuits = core.circuits().list(circuit);
+        if (!circuits)
+            return circuits.error();
+        if (circuits->isEmpty())
+            return missing(CircuitField, QStringLiteral("circuit"), circuitSlug);
+        place.circuitId = circuits->first().id;
+    }
+    return place;
+}
+
+// The protocol on `place` not matched yet by this import: the k-th of several alike in the
+// project is the k-th on the server.
+Result<std::optional<qint64>> existingProtocol(CoreServices &core, const ProtocolPlace &place,
+                                               const QSet<qint64> &matched)
+{
     ProtocolFilter filter;
-    filter.deviceId = device->id;
-    filter.typeId = type->id;
+    filter.deviceId = place.deviceId;
+    filter.typeId = place.typeId;
     const Result<QList<Protocol>> found = core.protocols().list(filter);
     if (!found)
         return found.error();
     for (const Protocol &protocol : found.value()) {
-        const QJsonObject shown = protocol.toJson();
-        if (shown.value(InterfaceField).toString() == object.value(InterfaceField).toString() &&
-            shown.value(CircuitField).toString() == object.value(CircuitField).toString())
+        if (protocol.interfaceId == place.interfaceId && protocol.circuitId == place.circuitId &&
+            !matched.contains(protocol.id))
             return std::optional<qint64>(protocol.id);
     }
     return std::optional<qint64>();
@@ -187,6 +252,7 @@ MigrationType protocols(CoreServices &core, const Identity &caller)
     type.save = [&core, caller](const QList<MigrationEntry> &entries, int,
                                 const MigrationSecrets &secrets,
                                 QList<MigrationProblem> &problems) {
+        QSet<qint64> matched;
         return MigrationSites::saveEach(
             core, QStringLiteral("protocol"), entries, problems,
             [&](QJsonObject object, const MigrationSites &known) -> Result<void> {
@@ -199,13 +265,28 @@ MigrationType protocols(CoreServices &core, const Identity &caller)
                 const Result<qint64> site = known.take(object);
                 if (!site)
                     return site.error();
+                const Result<ProtocolPlace> place = placeOf(core, object, site.value());
+                if (!place)
+                    return place.error();
+                object.insert(DeviceField, place->deviceId);
+                object.insert(TypeField, place->typeId);
+                object.insert(InterfaceField,
+                              place->interfaceId ? QJsonValue(*place->interfaceId) : QJsonValue());
+                object.insert(CircuitField,
+                              place->circuitId ? QJsonValue(*place->circuitId) : QJsonValue());
                 const Result<std::optional<qint64>> existing =
-                    existingProtocol(core, object, site.value());
+                    existingProtocol(core, place.value(), matched);
                 if (!existing)
                     return existing.error();
-                if (!existing.value())
-                    return MigrationType::done(
-                        core.protocols().create(caller, QJsonArray{object}, site.value()));
+                if (!existing.value()) {
+                    const Result<QList<Protocol>> created =
+                        core.protocols().create(caller, QJsonArray{object}, site.value());
+                    if (!created)
+                        return created.error();
+                    matched.insert(created->first().id);
+                    return {};
+                }
+                matched.insert(*existing.value());
                 // Without the passphrase's secrets the protocol keeps the one it has.
                 object.insert(Id, *existing.value());
                 return MigrationType::done(
