@@ -159,6 +159,10 @@ seen["no_passphrase"] = on_other("POST", "/migrate/import", json={"name": "full"
 seen["wrong_passphrase"] = on_other("POST", "/migrate/import",
                                     json={"name": "full", "passphrase": "not the passphrase"})
 seen["import"] = on_other("POST", "/migrate/import", json={"name": "full", "passphrase": passphrase})
+# Emptying the interfaces alone would quietly detach the protocols on them: refused.
+seen["detach"] = on_other("POST", "/migrate/import", json={
+    "name": "full", "passphrase": passphrase, "import_export_types": ["interface"],
+    "empty_database_before_import": True})
 # Imported twice, nothing is made twice.
 seen["import_twice"] = on_other("POST", "/migrate/import", json={"name": "full",
                                                                 "passphrase": passphrase})
@@ -228,6 +232,10 @@ print(json.dumps(seen))
         QLatin1String("passphrase")));
     EXPECT_EQ(seen.status("wrong_passphrase"), 400);
     ASSERT_EQ(seen.status("import"), 200) << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(seen.status("detach"), 409);
+    EXPECT_TRUE(seen.body("detach")[QLatin1String("alert")].toString().contains(
+        QLatin1String("protocols run on them")))
+        << QJsonDocument(seen.noted).toJson().constData();
     ASSERT_EQ(seen.status("import_twice"), 200) << QJsonDocument(seen.noted).toJson().constData();
     ASSERT_EQ(seen.status("again"), 200);
     EXPECT_TRUE(seen.body("same").toBool())
