@@ -28,24 +28,17 @@ const QString AuthString = QStringLiteral("auth_string");
 MigrationType circuits(CoreServices &core, const Identity &caller)
 {
     MigrationType type{QStringLiteral("circuit"), {SiteField, Name}, {}, {}};
-    type.read = [&core](const MigrationSecrets &) -> Result<QList<QJsonObject>> {
-        const Result<MigrationSites> known = MigrationSites::read(core);
-        if (!known)
-            return known.error();
-        const Result<QList<Circuit>> all = MigrationType::allPages<Circuit>(
-            CircuitFilter{}, [&](const CircuitFilter &page) { return core.circuits().list(page); });
-        if (!all)
-            return all.error();
-        QList<QJsonObject> objects;
-        for (const Circuit &circuit : all.value()) {
-            QJsonObject object = circuit.toJson();
-            object.remove(Id);
-            object.remove(QStringLiteral("name_slug"));
-            object.insert(SiteField, known->nameOf(circuit.siteId));
-            objects.append(object);
-        }
-        MigrationType::sortBy(objects, {SiteField, Name});
-        return objects;
+    type.read = [&core](const MigrationSecrets &) {
+        return MigrationSites::readAll<Circuit, CircuitFilter>(
+            core, [&](const CircuitFilter &page) { return core.circuits().list(page); },
+            [](const Circuit &circuit, const MigrationSites &sites) {
+                QJsonObject object = circuit.toJson();
+                object.remove(Id);
+                object.remove(QStringLiteral("name_slug"));
+                object.insert(SiteField, sites.nameOf(circuit.siteId));
+                return object;
+            },
+            {SiteField, Name});
     };
     type.save = [&core, caller](const QList<MigrationEntry> &entries, int, const MigrationSecrets &,
                                 QList<MigrationProblem> &problems) {
@@ -78,28 +71,20 @@ MigrationType circuits(CoreServices &core, const Identity &caller)
 MigrationType protocolTypes(CoreServices &core, const Identity &caller)
 {
     MigrationType type{QStringLiteral("protocol_type"), {SiteField, Name}, {}, {}};
-    type.read = [&core](const MigrationSecrets &) -> Result<QList<QJsonObject>> {
-        const Result<MigrationSites> known = MigrationSites::read(core);
-        if (!known)
-            return known.error();
-        const Result<QList<ProtocolType>> all = MigrationType::allPages<ProtocolType>(
-            ProtocolTypeFilter{},
-            [&](const ProtocolTypeFilter &page) { return core.protocolTypes().list(page); });
-        if (!all)
-            return all.error();
-        QList<QJsonObject> objects;
-        for (const ProtocolType &protocolType : all.value()) {
-            QJsonObject object = protocolType.toJson();
-            object.remove(Id);
-            QStringList required = protocolType.requiredAttributes;
-            required.sort();
-            object.insert(QStringLiteral("required_attributes"),
-                          QJsonArray::fromStringList(required));
-            object.insert(SiteField, known->nameOf(protocolType.siteId));
-            objects.append(object);
-        }
-        MigrationType::sortBy(objects, {SiteField, Name});
-        return objects;
+    type.read = [&core](const MigrationSecrets &) {
+        return MigrationSites::readAll<ProtocolType, ProtocolTypeFilter>(
+            core, [&](const ProtocolTypeFilter &page) { return core.protocolTypes().list(page); },
+            [](const ProtocolType &protocolType, const MigrationSites &sites) {
+                QJsonObject object = protocolType.toJson();
+                object.remove(Id);
+                QStringList required = protocolType.requiredAttributes;
+                required.sort();
+                object.insert(QStringLiteral("required_attributes"),
+                              QJsonArray::fromStringList(required));
+                object.insert(SiteField, sites.nameOf(protocolType.siteId));
+                return object;
+            },
+            {SiteField, Name});
     };
     type.save = [&core, caller](const QList<MigrationEntry> &entries, int, const MigrationSecrets &,
                                 QList<MigrationProblem> &problems) {
@@ -225,29 +210,20 @@ MigrationType protocols(CoreServices &core, const Identity &caller)
 {
     MigrationType type{
         QStringLiteral("protocol"), {SiteField, DeviceField, TypeField, InterfaceField}, {}, {}};
-    type.read = [&core](const MigrationSecrets &secrets) -> Result<QList<QJsonObject>> {
-        const Result<MigrationSites> known = MigrationSites::read(core);
-        if (!known)
-            return known.error();
-        const Result<QList<Protocol>> all =
-            MigrationType::allPages<Protocol>(ProtocolFilter{}, [&](const ProtocolFilter &page) {
-                return core.protocols().list(page);
-            });
-        if (!all)
-            return all.error();
-        QList<QJsonObject> objects;
-        for (const Protocol &protocol : all.value()) {
-            QJsonObject object = protocol.toJson();
-            object.remove(Id);
-            object.remove(AuthString);
-            object.insert(SiteField, known->nameOf(protocol.siteId));
-            if (!protocol.authString.isEmpty())
-                secrets.sealInto(object, {{AuthString, protocol.authString}}, secretsOwner(object));
-            objects.append(object);
-        }
-        MigrationType::sortBy(objects,
-                              {SiteField, DeviceField, TypeField, InterfaceField, CircuitField});
-        return objects;
+    type.read = [&core](const MigrationSecrets &secrets) {
+        return MigrationSites::readAll<Protocol, ProtocolFilter>(
+            core, [&](const ProtocolFilter &page) { return core.protocols().list(page); },
+            [&secrets](const Protocol &protocol, const MigrationSites &sites) {
+                QJsonObject object = protocol.toJson();
+                object.remove(Id);
+                object.remove(AuthString);
+                object.insert(SiteField, sites.nameOf(protocol.siteId));
+                if (!protocol.authString.isEmpty())
+                    secrets.sealInto(object, {{AuthString, protocol.authString}},
+                                     secretsOwner(object));
+                return object;
+            },
+            {SiteField, DeviceField, TypeField, InterfaceField, CircuitField});
     };
     type.save = [&core, caller](const QList<MigrationEntry> &entries, int,
                                 const MigrationSecrets &secrets,

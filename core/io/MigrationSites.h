@@ -33,6 +33,26 @@ public:
              QList<MigrationProblem> &problems,
              const std::function<Result<void>(QJsonObject, const MigrationSites &)> &save);
 
+    // Every row `list(filter)` gives a page at a time, each as `shown(row, sites)` makes it
+    // (its site by name), sorted by `keys` so that two exports of the same data compare.
+    template <typename Row, typename Filter, typename List, typename Shown>
+    static Result<QList<QJsonObject>> readAll(CoreServices &core, List &&list, Shown &&shown,
+                                              const QStringList &keys)
+    {
+        const Result<MigrationSites> known = read(core);
+        if (!known)
+            return known.error();
+        const Result<QList<Row>> all = MigrationType::allPages<Row>(Filter{}, list);
+        if (!all)
+            return all.error();
+        QList<QJsonObject> objects;
+        objects.reserve(all->size());
+        for (const Row &row : all.value())
+            objects.append(shown(row, known.value()));
+        MigrationType::sortBy(objects, keys);
+        return objects;
+    }
+
 private:
     QHash<qint64, QString> m_names;
     QHash<QString, qint64> m_ids;

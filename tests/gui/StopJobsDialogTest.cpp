@@ -7,6 +7,7 @@
 #include "CoreFixture.h"
 #include "CoreServices.h"
 #include "DesktopNode.h"
+#include "ExitedProcess.h"
 #include "Sanitizers.h"
 #include "cluster/ClusterNodeRepository.h"
 #include "shell/MainWindow.h"
@@ -16,7 +17,6 @@
 #include <QHostInfo>
 #include <QLabel>
 #include <QMessageBox>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTest>
@@ -41,6 +41,8 @@ protected:
                                         QThread::msleep(5);
                                     return QJsonObject();
                                 });
+        EXPECT_TRUE(QTest::qWaitFor(
+            [&] { return job && core->jobs().job(job->id)->state == JobState::Running; }, 5000));
         return job ? job->id : 0;
     }
 
@@ -77,8 +79,6 @@ protected:
 TEST_F(StopJobsDialogTest, JobsThatStopWhenAskedCloseTheDialogByThemselves)
 {
     const qint64 id = submitObedient(addUser(QStringLiteral("admin"), true));
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return StopJobsDialog::unfinished(core->jobs()) == 1; }, 5000));
     StopJobsDialog dialog(core->jobs(), 30000);
     dialog.show();
     ASSERT_TRUE(QTest::qWaitFor([&] { return !dialog.isVisible(); }, 5000));
@@ -134,12 +134,8 @@ TEST_F(StopJobsDialogTest, ExecReturnsWhenTheJobsEndWhileTheDialogOpens)
 TEST_F(StopJobsDialogTest, TheNextStartOfADesktopThatLeftAJobRunningEndsItAndCleansUpAfterIt)
 {
     CAIRN_SKIP_IF_PROGRAMS_CANNOT_START();
-    // The desktop that quit: a process that is gone, its node still up, its job running.
-    QProcess child;
-    child.start(QStringLiteral("true"), {});
-    ASSERT_TRUE(child.waitForStarted(5000));
-    const qint64 gonePid = child.processId();
-    ASSERT_TRUE(child.waitForFinished(5000));
+    const qint64 gonePid = Cairn::Test::exitedProcessId();
+    ASSERT_NE(gonePid, 0);
     const QString name = desktopNodeName();
     ClusterNode before;
     before.name = name;
@@ -181,8 +177,6 @@ TEST_F(StopJobsDialogTest, TheWindowAsksBeforeQuittingWithJobsRunningAndStaysOpe
     MainWindow window(*core, admin);
     window.show();
     const qint64 id = submitObedient(admin);
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return StopJobsDialog::unfinished(core->jobs()) == 1; }, 5000));
 
     // The question names the jobs; Cancel keeps the window and the job.
     QString asked;
@@ -215,8 +209,6 @@ TEST_F(StopJobsDialogTest, ASignedOutWindowStopsItsJobsWithoutOfferingToStay)
     MainWindow window(*core, admin);
     window.show();
     const qint64 id = submitObedient(admin);
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return StopJobsDialog::unfinished(core->jobs()) == 1; }, 5000));
     bool asked = false;
     // Were the question shown, this answers it (Cancel) rather than leave the test hanging.
     QTimer::singleShot(100, &window, [&asked] {

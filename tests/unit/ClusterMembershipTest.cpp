@@ -1,12 +1,12 @@
 #include "cluster/ClusterMembership.h"
 
 #include "CoreFixture.h"
+#include "ExitedProcess.h"
 #include "Sanitizers.h"
 #include "cluster/ClusterNodeRepository.h"
 #include "db/SqlQuery.h"
 
 #include <QHostInfo>
-#include <QProcess>
 #include <QThread>
 #include <atomic>
 #include <gtest/gtest.h>
@@ -148,12 +148,8 @@ TEST_F(ClusterMembershipTest, ANameHeldByALiveNodeElsewhereIsRefusedUntilItFalls
 TEST_F(ClusterMembershipTest, ANodeStartedAgainOnTheSameMachineTakesOverFromItsDeadProcessAtOnce)
 {
     CAIRN_SKIP_IF_PROGRAMS_CANNOT_START();
-    // A process id that is surely gone: a child that has exited and been reaped.
-    QProcess child;
-    child.start(QStringLiteral("true"), {});
-    ASSERT_TRUE(child.waitForStarted(5000));
-    const qint64 gonePid = child.processId();
-    ASSERT_TRUE(child.waitForFinished(5000));
+    const qint64 gonePid = Cairn::Test::exitedProcessId();
+    ASSERT_NE(gonePid, 0);
     ClusterNode before;
     before.name = QStringLiteral("node-a");
     before.version = QStringLiteral("0.1.0");
