@@ -21,8 +21,8 @@ const char *const Usage =
     "       cairn migrate import NAME [--types T,T...] [--empty-first] [--passphrase-stdin]\n"
     "The project is the folder migrations/NAME/ of the data directory: one YAML list per type\n"
     "(site, attribute, device, network, interface, circuit, protocol_type, protocol, link, pool,\n"
-    "command, credential, service, task) and metadata.yaml. Secrets go only with --private, sealed under the passphrase read\n"
-    "from standard input; an import is all or nothing.";
+    "command, credential, service, task) and metadata.yaml. Secrets go only with --private,\n"
+    "sealed under the passphrase read from standard input; an import is all or nothing.";
 
 const char *const Examples =
     "  cairn migrate export nightly                       (every type, no secrets)\n"

@@ -11,7 +11,6 @@
 #include "db/Database.h"
 #include "db/Transaction.h"
 
-
 namespace Cairn {
 
 namespace {

@@ -13,7 +13,6 @@
 #include "db/Database.h"
 #include "db/Transaction.h"
 
-
 namespace Cairn {
 
 namespace {

@@ -15,7 +15,6 @@
 #include "db/Database.h"
 #include "db/Transaction.h"
 
-
 namespace Cairn {
 
 namespace {

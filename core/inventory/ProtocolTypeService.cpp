@@ -8,7 +8,6 @@
 #include "db/Database.h"
 #include "db/Transaction.h"
 
-
 namespace Cairn {
 
 namespace {
