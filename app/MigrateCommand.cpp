@@ -20,9 +20,10 @@ const char *const Usage =
     "usage: cairn migrate export NAME [--types T,T...] [--private --passphrase-stdin]\n"
     "       cairn migrate import NAME [--types T,T...] [--empty-first] [--passphrase-stdin]\n"
     "The project is the folder migrations/NAME/ of the data directory: one YAML list per type\n"
-    "(site, attribute, device, network, interface, circuit, protocol_type, protocol, link, pool,\n"
-    "command, credential, service, task) and metadata.yaml. Secrets go only with --private,\n"
-    "sealed under the passphrase read from standard input; an import is all or nothing.";
+    "(user, group, site, attribute, device, network, interface, circuit, protocol_type,\n"
+    "protocol, link, pool, command, credential, service, task) and metadata.yaml. Secrets go\n"
+    "only with --private, sealed under the passphrase read from standard input; an import is\n"
+    "all or nothing, and adds users and groups without changing those that exist.";
 
 const char *const Examples =
     "  cairn migrate export nightly                       (every type, no secrets)\n"

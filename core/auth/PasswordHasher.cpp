@@ -28,6 +28,17 @@ bool PasswordHasher::verify(const QString &storedHash, const QString &password)
     return crypto_pwhash_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
 }
 
+bool PasswordHasher::isOwnKind(const QString &hash)
+{
+    if (hash.size() >= int(crypto_pwhash_STRBYTES) ||
+        !hash.startsWith(QLatin1String(crypto_pwhash_argon2id_STRPREFIX)))
+        return false;
+    Sodium::ensureInitialized();
+    return crypto_pwhash_str_needs_rehash(hash.toLatin1().constData(),
+                                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                          crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
+}
+
 const QString &PasswordHasher::placeholderHash()
 {
     static const QString placeholder = hash(QString::fromLatin1(Sodium::randomBytes(32).toHex()));

@@ -75,7 +75,8 @@ Result<User> UserService::addUser(const NewUser &newUser)
     return insertUser(newUser, PasswordHasher::hash(newUser.password));
 }
 
-Result<User> UserService::insertUser(const NewUser &newUser, const QString &passwordHash)
+Result<User> UserService::insertUser(const NewUser &newUser, const QString &passwordHash,
+                                     const QString &secretKey, bool active)
 {
     Transaction transaction(m_database);
     if (!transaction.begun())
@@ -102,8 +103,10 @@ Result<User> UserService::insertUser(const NewUser &newUser, const QString &pass
     stored.user.isSuperuser = newUser.isSuperuser;
     stored.user.createdAt = QDateTime::currentMSecsSinceEpoch();
     stored.user.credentialsChangedAt = stored.user.createdAt;
+    stored.user.isActive = active;
     stored.passwordHash = passwordHash;
-    stored.secretKeySealed = m_sealer.seal(newSecretKey().toLatin1());
+    stored.secretKeySealed =
+        m_sealer.seal((secretKey.isEmpty() ? newSecretKey() : secretKey).toLatin1());
     const Result<qint64> id = m_users.insert(stored);
     if (!id)
         return id.error();
@@ -285,6 +288,41 @@ Result<User> UserService::userForTrustedEmail(const QString &email, bool createI
         return Error::unauthorized(QStringLiteral("Unknown user."));
     // No password: such a user signs in only through the proxy (or a token made for them).
     return insertUser(NewUser{email, QString(), email, false}, QString());
+}
+
+Result<QJsonObject> UserService::exportedSecrets(const QString &username)
+{
+    const Result<std::optional<StoredUser>> found = m_users.findByUsername(username);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("No user named %1.").arg(username));
+    QJsonObject secrets;
+    if (!found.value()->passwordHash.isEmpty())
+        secrets.insert(QStringLiteral("password_hash"), found.value()->passwordHash);
+    const Result<QByteArray> key = m_sealer.open(found.value()->secretKeySealed);
+    if (key && !key->isEmpty())
+        secrets.insert(QStringLiteral("secret_key"), QString::fromLatin1(key.value()));
+    return secrets;
+}
+
+Result<User> UserService::adoptUser(const User &user, const QJsonObject &secrets)
+{
+    for (const Result<void> &check : {validateUsername(user.username), validateEmail(user.email)}) {
+        if (!check)
+            return check.error();
+    }
+    const QString hash = secrets.value(QLatin1String("password_hash")).toString();
+    if (!hash.isEmpty() && !PasswordHasher::isOwnKind(hash))
+        return Error::invalidField(QStringLiteral("password_hash"),
+                                   QStringLiteral("Not an Argon2id hash of this server's cost."));
+    const QString key = secrets.value(QLatin1String("secret_key")).toString();
+    static const QRegularExpression secretKeyForm(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!key.isEmpty() && !secretKeyForm.match(key).hasMatch())
+        return Error::invalidField(QStringLiteral("secret_key"),
+                                   QStringLiteral("Not a secret key of this server's kind."));
+    return insertUser(NewUser{user.username, QString(), user.email, user.isSuperuser}, hash, key,
+                      user.isActive);
 }
 
 Result<User> UserService::serviceUser(const QString &username)

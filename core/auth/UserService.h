@@ -59,6 +59,15 @@ public:
     // The user a trusted proxy vouches for by email, created on first sight when allowed.
     Result<User> userForTrustedEmail(const QString &email, bool createIfMissing);
 
+    // What a migration project carries of a user in secret: `password_hash` and `secret_key`
+    // (opened), each only when the user has one, so that another server lets them sign in as
+    // here.
+    Result<QJsonObject> exportedSecrets(const QString &username);
+    // A user of a migration project, with what it carried in secret (without: nobody signs in
+    // as them until an administrator sets a password; a new secret key). A username or email
+    // already here is refused (Conflict), as by addUser().
+    Result<User> adoptUser(const User &user, const QJsonObject &secrets);
+
     static Result<void> validateUsername(const QString &username);
     static Result<void> validateEmail(const QString &email);
     static Result<void> validatePassword(const QString &password);
@@ -66,7 +75,8 @@ public:
 private:
     static Result<void> mayHoldSecretKey(const Identity &caller);
     Result<User> activeUser(const Result<std::optional<StoredUser>> &found);
-    Result<User> insertUser(const NewUser &newUser, const QString &passwordHash);
+    Result<User> insertUser(const NewUser &newUser, const QString &passwordHash,
+                            const QString &secretKey = {}, bool active = true);
 
     Database &m_database;
     UserRepository m_users;

@@ -1,5 +1,6 @@
 #include "MigrationCatalog.h"
 
+#include "MigrationAccountTypes.h"
 #include "MigrationAutomationTypes.h"
 #include "MigrationInventoryTypes.h"
 #include "MigrationRoutingTypes.h"
@@ -12,19 +13,21 @@ namespace Cairn {
 const QStringList &MigrationCatalog::names()
 {
     static const QStringList order{
-        QStringLiteral("site"),          QStringLiteral("attribute"), QStringLiteral("device"),
-        QStringLiteral("network"),       QStringLiteral("interface"), QStringLiteral("circuit"),
-        QStringLiteral("protocol_type"), QStringLiteral("protocol"),  QStringLiteral("link"),
-        QStringLiteral("pool"),          QStringLiteral("command"),   QStringLiteral("credential"),
-        QStringLiteral("service"),       QStringLiteral("task")};
+        QStringLiteral("user"),      QStringLiteral("group"),      QStringLiteral("site"),
+        QStringLiteral("attribute"), QStringLiteral("device"),     QStringLiteral("network"),
+        QStringLiteral("interface"), QStringLiteral("circuit"),    QStringLiteral("protocol_type"),
+        QStringLiteral("protocol"),  QStringLiteral("link"),       QStringLiteral("pool"),
+        QStringLiteral("command"),   QStringLiteral("credential"), QStringLiteral("service"),
+        QStringLiteral("task")};
     return order;
 }
 
 QList<MigrationType> MigrationCatalog::types(CoreServices &core, const Identity &caller)
 {
     const QList<MigrationType> all =
-        migrationInventoryTypes(core, caller) + migrationRoutingTypes(core, caller) +
-        migrationAutomationTypes(core, caller) + migrationToolkitTypes(core, caller);
+        migrationAccountTypes(core, caller) + migrationInventoryTypes(core, caller) +
+        migrationRoutingTypes(core, caller) + migrationAutomationTypes(core, caller) +
+        migrationToolkitTypes(core, caller);
     QList<MigrationType> ordered;
     for (const QString &name : names()) {
         for (const MigrationType &type : all) {
@@ -56,7 +59,9 @@ Result<QStringList> MigrationCatalog::chosen(const QStringList &wanted, const QS
 Result<void> MigrationCatalog::empty(const QSqlDatabase &db, const QStringList &types)
 {
     // Each type's statements; what its rows own goes with them (ON DELETE CASCADE), and the
-    // attribute values, which point at their resource by name and id, go by resource.
+    // attribute values, which point at their resource by name and id, go by resource. Users
+    // and groups are never emptied: the import's own caller is a user, and grants (which a
+    // project does not carry) go with their holders.
     static const QList<QPair<QString, QStringList>> statements{
         {QStringLiteral("task"), {QStringLiteral("DELETE FROM tasks")}},
         {QStringLiteral("service"), {QStringLiteral("DELETE FROM services")}},

@@ -82,6 +82,10 @@ call("POST", "/instance/device", admin, json=[{"name": "2", "ip_address": "192.0
 named_two = nsot("GET", "/sites/1/devices/?hostname=2")[1][0]["id"]
 nsot("POST", "/sites/1/protocols/", json={"type": "bgp", "device": named_two,
                                           "attributes": {"asn": "65009"}})
+team = requests.post(base + "/api/groups/", headers={"Authorization": "Token " + admin},
+                     json={"name": "mig-team"}).json()
+requests.post(base + "/rest/group/%d" % team["id"], headers={"Authorization": "Token " + admin},
+              params={"action": "add_user", "user": "alice"})
 call("POST", "/instance/link", admin, json=[{"name": "mig-l1", "source_name": "mig-r1",
                                              "destination_name": "mig-r2", "color": "#ff0000"}])
 call("POST", "/instance/pool", admin, json=[
@@ -184,18 +188,36 @@ def project(path):
         for o in objects:
             if "sealed_secrets" in o:
                 sealed = json.loads(box.decrypt(base64.b64decode(o.pop("sealed_secrets"))))
-                secrets[o.get("name", o.get("device"))] = sealed["secrets"]
+                secrets[o.get("name") or o.get("username") or o.get("device")] = sealed["secrets"]
         files[name] = objects
     return files, secrets, text
 first, first_secrets, first_text = project(os.path.join(folder, "full"))
 second, second_secrets, _ = project(os.path.join(other_folder, "again"))
 seen["files"] = [200, sorted(first)]
-seen["same"] = [200, first == second]
-seen["diff"] = [200, [n for n in first if first[n] != second.get(n)]]
+# The users both servers had before (their administrators) stay each server's own.
+def others(objects):
+    return [o for o in objects if o.get("username") != "admin"]
+seen["same"] = [200, sorted(first) == sorted(second) and
+                all(others(first[n]) == others(second[n]) for n in first)]
+seen["diff"] = [200, [n for n in first if others(first[n]) != others(second.get(n, []))]]
 seen["secrets"] = [200, second_secrets]
-seen["same_secrets"] = [200, first_secrets == second_secrets]
+seen["same_secrets"] = [200, {k: v for k, v in first_secrets.items() if k != "admin"} ==
+                             {k: v for k, v in second_secrets.items() if k != "admin"}]
+# alice signs in on the new server with her password, and her secret key came along.
+def me(server, **kwargs):
+    return requests.get(server + "/api/users/0/?with_secret_key=true", timeout=10, **kwargs)
+seen["alice_here"] = [200, me(base, auth=("alice", "alice-password")).json()]
+reply = me(other_base, auth=("alice", "alice-password"))
+seen["alice_there"] = [reply.status_code, reply.json()]
+groups = requests.get(other_base + "/api/groups/", timeout=10,
+                      headers={"Authorization": "Token " + other_token}).json()
+groups = groups.get("results", groups) if isinstance(groups, dict) else groups
+team_id = [g["id"] for g in groups if g["name"] == "mig-team"][0]
+reply = requests.get(other_base + "/rest/group/%d" % team_id, timeout=10,
+                     headers={"Authorization": "Token " + other_token})
+seen["team"] = [reply.status_code, reply.json()]
 seen["clear"] = [200, [s for s in ["cred-secret-1", "rest-secret-2", "header-secret-3",
-                                   "bgp-secret-4"] if s in first_text]]
+                                   "bgp-secret-4", "$argon2id$"] if s in first_text]]
 seen["first"] = [200, first]
 seen["interface"] = on_other("GET", "/instance/device/mig-r1")
 reply = requests.get(other_base + "/api/sites/1/protocols/?device=mig-r1", timeout=10,
@@ -221,11 +243,12 @@ print(json.dumps(seen))
     EXPECT_EQ(seen.body("files").toVariant().toStringList(),
               QStringList({QStringLiteral("attribute.yaml"), QStringLiteral("circuit.yaml"),
                            QStringLiteral("command.yaml"), QStringLiteral("credential.yaml"),
-                           QStringLiteral("device.yaml"), QStringLiteral("interface.yaml"),
-                           QStringLiteral("link.yaml"), QStringLiteral("network.yaml"),
-                           QStringLiteral("pool.yaml"), QStringLiteral("protocol.yaml"),
-                           QStringLiteral("protocol_type.yaml"), QStringLiteral("service.yaml"),
-                           QStringLiteral("site.yaml"), QStringLiteral("task.yaml")}));
+                           QStringLiteral("device.yaml"), QStringLiteral("group.yaml"),
+                           QStringLiteral("interface.yaml"), QStringLiteral("link.yaml"),
+                           QStringLiteral("network.yaml"), QStringLiteral("pool.yaml"),
+                           QStringLiteral("protocol.yaml"), QStringLiteral("protocol_type.yaml"),
+                           QStringLiteral("service.yaml"), QStringLiteral("site.yaml"),
+                           QStringLiteral("task.yaml"), QStringLiteral("user.yaml")}));
     // A project with secrets needs its passphrase, the right one, before anything changes.
     EXPECT_EQ(seen.status("no_passphrase"), 400);
     EXPECT_TRUE(seen.body("no_passphrase")[QLatin1String("alert")].toString().contains(
@@ -255,6 +278,15 @@ print(json.dumps(seen))
               QStringLiteral("bgp-secret-4"));
     EXPECT_FALSE(secrets.contains(QLatin1String("mig-r2"))); // it has no secret to seal
     EXPECT_EQ(seen.body("clear").toArray(), QJsonArray());
+    // Accounts came across: alice signs in there with her password and has her secret key; her
+    // group has her as a member.
+    ASSERT_EQ(seen.status("alice_there"), 200) << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(seen.body("alice_there")[QLatin1String("secret_key")].toString(),
+              seen.body("alice_here")[QLatin1String("secret_key")].toString());
+    EXPECT_FALSE(seen.body("alice_there")[QLatin1String("is_superuser")].toBool());
+    ASSERT_EQ(seen.status("team"), 200) << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(seen.body("team")[QLatin1String("group")][QLatin1String("members")].toArray(),
+              QJsonArray({QStringLiteral("alice")}));
     // What the files hold is what was seeded: the parent, the states, the graph, the texts.
     const QJsonObject first = seen.body("first").toObject();
     const QJsonArray interfaces = first[QLatin1String("interface.yaml")].toArray();
@@ -401,8 +433,9 @@ print(json.dumps(seen))
         QLatin1String("credential")));
     // Credential sets stay behind, and protocols' shared secrets: the report says so.
     const QJsonArray leftOut = seen.body("plain")[QLatin1String("left_out")].toArray();
-    ASSERT_EQ(leftOut.size(), 2);
-    EXPECT_TRUE(leftOut.at(1).toString().startsWith(QLatin1String("protocol: each auth_string")));
+    ASSERT_EQ(leftOut.size(), 3);
+    EXPECT_TRUE(leftOut.at(1).toString().startsWith(QLatin1String("user: passwords")));
+    EXPECT_TRUE(leftOut.at(2).toString().startsWith(QLatin1String("protocol: each auth_string")));
     ASSERT_EQ(seen.status("emptied"), 200) << QJsonDocument(seen.noted).toJson().constData();
     EXPECT_FALSE(
         seen.body("after_empty").toVariant().toStringList().contains(QStringLiteral("extra-r2")));

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 #include <gtest/gtest.h>
@@ -80,6 +81,45 @@ TEST_F(AuthTest, StoresPasswordsAsArgon2idAndVerifiesThem)
     EXPECT_TRUE(core->users()
                     .verifyPassword(QStringLiteral("alice"), QStringLiteral("battery staple"))
                     .ok());
+}
+
+// A user carried in from a migration project signs in with the password they had; a hash that
+// would make each sign-in cost more than this server's own, or is no hash at all, is refused.
+TEST_F(AuthTest, AdoptedUsersKeepTheirPasswordAndOnlyHashesOfThisServersCost)
+{
+    addUser(QStringLiteral("alice"));
+    const Result<QJsonObject> secrets = core->users().exportedSecrets(QStringLiteral("alice"));
+    ASSERT_TRUE(secrets.ok());
+    EXPECT_EQ(secrets->value(QLatin1String("secret_key")).toString().size(), 64);
+    User carried;
+    carried.username = QStringLiteral("alice2");
+    carried.isActive = true;
+    ASSERT_TRUE(core->users().adoptUser(carried, secrets.value()).ok());
+    EXPECT_TRUE(core->users()
+                    .verifyPassword(QStringLiteral("alice2"), QStringLiteral("correct horse"))
+                    .ok());
+
+    // The same hash with a thousand times the memory, and text that is no hash.
+    QString costly = secrets->value(QLatin1String("password_hash")).toString();
+    costly.replace(QRegularExpression(QStringLiteral("m=\\d+")), QStringLiteral("m=67108864"));
+    for (const QString &hash :
+         {costly, QStringLiteral("$argon2id$nonsense"), QStringLiteral("plain text password")}) {
+        carried.username = QStringLiteral("mallory");
+        const Result<User> refused =
+            core->users().adoptUser(carried, QJsonObject{{QStringLiteral("password_hash"), hash}});
+        ASSERT_FALSE(refused.ok()) << hash.toStdString();
+        EXPECT_TRUE(refused.error().fields.contains(QLatin1String("password_hash")));
+    }
+    const Result<User> badKey = core->users().adoptUser(
+        carried, QJsonObject{{QStringLiteral("secret_key"), QStringLiteral("not-hex")}});
+    ASSERT_FALSE(badKey.ok());
+    EXPECT_TRUE(badKey.error().fields.contains(QLatin1String("secret_key")));
+    EXPECT_FALSE(core->users().userByUsername(QStringLiteral("mallory")).ok());
+    // Without secrets: nobody signs in as them until a password is set.
+    ASSERT_TRUE(core->users().adoptUser(carried, {}).ok());
+    EXPECT_FALSE(core->users()
+                     .verifyPassword(QStringLiteral("mallory"), QStringLiteral("correct horse"))
+                     .ok());
 }
 
 TEST_F(AuthTest, KeepsOnlyTokenHashes)
