@@ -120,7 +120,7 @@ MigrationType groups(CoreServices &core)
                 for (qint64 member : std::as_const(members)) {
                     const Result<void> added = core.groups().addMember(group->id, member);
                     if (!added)
-                        return added;
+                        return added.error();
                 }
                 return {};
             },
