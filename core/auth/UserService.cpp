@@ -39,7 +39,9 @@ UserService::UserService(Database &database, const ServerKey &serverKey)
 
 Result<void> UserService::validateUsername(const QString &username)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.@+-]{1,150}$"));
+    // Anchored whole: `$` alone would let a trailing newline through.
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_.@+-]{1,150}")));
     if (!pattern.match(username).hasMatch())
         return Error::invalidField(QStringLiteral("username"),
                                    QStringLiteral("Use 1 to 150 letters, digits and @.+-_ only."));
@@ -48,7 +50,8 @@ Result<void> UserService::validateUsername(const QString &username)
 
 Result<void> UserService::validateEmail(const QString &email)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+$"));
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("[^@\\s]+@[^@\\s]+")));
     if (!email.isEmpty() && !pattern.match(email).hasMatch())
         return Error::invalidField(QStringLiteral("email"),
                                    QStringLiteral("Enter a valid email address."));
@@ -76,7 +79,7 @@ Result<User> UserService::addUser(const NewUser &newUser)
 }
 
 Result<User> UserService::insertUser(const NewUser &newUser, const QString &passwordHash,
-                                     const QString &secretKey, bool active)
+                                     bool active)
 {
     Transaction transaction(m_database);
     if (!transaction.begun())
@@ -105,8 +108,7 @@ Result<User> UserService::insertUser(const NewUser &newUser, const QString &pass
     stored.user.credentialsChangedAt = stored.user.createdAt;
     stored.user.isActive = active;
     stored.passwordHash = passwordHash;
-    stored.secretKeySealed =
-        m_sealer.seal((secretKey.isEmpty() ? newSecretKey() : secretKey).toLatin1());
+    stored.secretKeySealed = m_sealer.seal(newSecretKey().toLatin1());
     const Result<qint64> id = m_users.insert(stored);
     if (!id)
         return id.error();
@@ -300,28 +302,26 @@ Result<QJsonObject> UserService::exportedSecrets(const QString &username)
     QJsonObject secrets;
     if (!found.value()->passwordHash.isEmpty())
         secrets.insert(QStringLiteral("password_hash"), found.value()->passwordHash);
-    const Result<QByteArray> key = m_sealer.open(found.value()->secretKeySealed);
-    if (key && !key->isEmpty())
-        secrets.insert(QStringLiteral("secret_key"), QString::fromLatin1(key.value()));
     return secrets;
 }
 
-Result<User> UserService::adoptUser(const User &user, const QJsonObject &secrets)
+bool UserService::isReservedName(const QString &username)
+{
+    return username.startsWith(QLatin1String("cairn-"));
+}
+
+Result<User> UserService::adoptUser(const User &user, const QString &passwordHash)
 {
     for (const Result<void> &check : {validateUsername(user.username), validateEmail(user.email)}) {
         if (!check)
             return check.error();
     }
-    const QString hash = secrets.value(QLatin1String("password_hash")).toString();
-    if (!hash.isEmpty() && !PasswordHasher::isOwnKind(hash))
+    if (isReservedName(user.username))
+        return insertUser(NewUser{user.username, QString(), QString(), false}, QString(), true);
+    if (!passwordHash.isEmpty() && !PasswordHasher::isOwnKind(passwordHash))
         return Error::invalidField(QStringLiteral("password_hash"),
                                    QStringLiteral("Not an Argon2id hash of this server's cost."));
-    const QString key = secrets.value(QLatin1String("secret_key")).toString();
-    static const QRegularExpression secretKeyForm(QStringLiteral("^[0-9a-f]{64}$"));
-    if (!key.isEmpty() && !secretKeyForm.match(key).hasMatch())
-        return Error::invalidField(QStringLiteral("secret_key"),
-                                   QStringLiteral("Not a secret key of this server's kind."));
-    return insertUser(NewUser{user.username, QString(), user.email, user.isSuperuser}, hash, key,
+    return insertUser(NewUser{user.username, QString(), user.email, user.isSuperuser}, passwordHash,
                       user.isActive);
 }
 
@@ -330,8 +330,14 @@ Result<User> UserService::serviceUser(const QString &username)
     const Result<std::optional<StoredUser>> found = m_users.findByUsername(username);
     if (!found)
         return found.error();
-    if (found->has_value())
+    if (found->has_value()) {
+        // Nobody signs in as the server: an account of that name that can is not its own.
+        if (!found.value()->passwordHash.isEmpty() || !found.value()->user.email.isEmpty())
+            return Error::conflict(QStringLiteral("The user %1 is not the server's own (it has "
+                                                  "a password or an email): rename it.")
+                                       .arg(username));
         return found.value()->user;
+    }
     return insertUser(NewUser{username, QString(), QString(), false}, QString());
 }
 

@@ -59,14 +59,17 @@ public:
     // The user a trusted proxy vouches for by email, created on first sight when allowed.
     Result<User> userForTrustedEmail(const QString &email, bool createIfMissing);
 
-    // What a migration project carries of a user in secret: `password_hash` and `secret_key`
-    // (opened), each only when the user has one, so that another server lets them sign in as
-    // here.
+    // What a migration project carries of a user in secret: the password's hash, when they
+    // have one, so that another server lets them sign in with it. Never the secret key: it
+    // would let whoever exports sign in as anyone without a trace; a new one is made there.
     Result<QJsonObject> exportedSecrets(const QString &username);
-    // A user of a migration project, with what it carried in secret (without: nobody signs in
-    // as them until an administrator sets a password; a new secret key). A username or email
-    // already here is refused (Conflict), as by addUser().
-    Result<User> adoptUser(const User &user, const QJsonObject &secrets);
+    // A user of a migration project, with the hash it carried (none: nobody signs in as them
+    // until an administrator sets a password). A username or email already here is refused
+    // (Conflict), as by addUser(); a reserved name (the server's own accounts) comes in as the
+    // server would make it: no password, no email, no rights.
+    Result<User> adoptUser(const User &user, const QString &passwordHash);
+    // Names the server keeps for its own accounts (cairn-ztp, cairn-virt).
+    static bool isReservedName(const QString &username);
 
     static Result<void> validateUsername(const QString &username);
     static Result<void> validateEmail(const QString &email);
@@ -76,7 +79,7 @@ private:
     static Result<void> mayHoldSecretKey(const Identity &caller);
     Result<User> activeUser(const Result<std::optional<StoredUser>> &found);
     Result<User> insertUser(const NewUser &newUser, const QString &passwordHash,
-                            const QString &secretKey = {}, bool active = true);
+                            bool active = true);
 
     Database &m_database;
     UserRepository m_users;

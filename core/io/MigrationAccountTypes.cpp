@@ -5,6 +5,7 @@
 #include "auth/UserService.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <algorithm>
 
 namespace Cairn {
@@ -15,11 +16,21 @@ const QString Name = QStringLiteral("name");
 const QString Username = QStringLiteral("username");
 const QString Members = QStringLiteral("members");
 
-// A user's secrets are sealed for that username alone: moved to another user in the file,
-// they are refused.
+const QString Email = QStringLiteral("email");
+const QString Superuser = QStringLiteral("is_superuser");
+const QString Active = QStringLiteral("is_active");
+// In every sealed payload, so that its presence proves the account's fields are the exporter's.
+const QString Account = QStringLiteral("account");
+const QString PasswordHash = QStringLiteral("password_hash");
+
+// A user's sealed part is bound to everything that says who they are and what they may do:
+// an edited email or flag makes the whole entry refused.
 QString secretsOwner(const QJsonObject &user)
 {
-    return QStringLiteral("user %1").arg(user.value(Username).toString());
+    QJsonArray fields{QStringLiteral("user")};
+    for (const QString &key : {Username, Email, Superuser, Active})
+        fields.append(user.value(key));
+    return QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
 }
 
 MigrationType users(CoreServices &core)
@@ -32,15 +43,15 @@ MigrationType users(CoreServices &core)
         QList<QJsonObject> objects;
         for (const User &user : all.value()) {
             QJsonObject object{{Username, user.username},
-                               {QStringLiteral("email"), user.email},
-                               {QStringLiteral("is_superuser"), user.isSuperuser},
-                               {QStringLiteral("is_active"), user.isActive}};
-            if (secrets.carried()) {
-                const Result<QJsonObject> hidden = core.users().exportedSecrets(user.username);
-                if (!hidden)
-                    return hidden.error();
-                secrets.sealInto(object, hidden.value(), secretsOwner(object));
-            }
+                               {Email, user.email},
+                               {Superuser, user.isSuperuser},
+                               {Active, user.isActive}};
+            const Result<QJsonObject> hidden = core.users().exportedSecrets(user.username);
+            if (!hidden)
+                return hidden.error();
+            QJsonObject sealed = hidden.value();
+            sealed.insert(Account, true);
+            secrets.sealInto(object, sealed, secretsOwner(object));
             objects.append(object);
         }
         MigrationType::sortBy(objects, {Username});
@@ -51,6 +62,10 @@ MigrationType users(CoreServices &core)
         return MigrationType::saveEach(
             QStringLiteral("user"), entries,
             [&](QJsonObject object) -> Result<void> {
+                for (const QString &flag : {Superuser, Active}) {
+                    if (object.contains(flag) && !object.value(flag).isBool())
+                        return Error::invalidField(flag, QStringLiteral("true or false."));
+                }
                 const Result<QJsonObject> hidden = secrets.takeFrom(object, secretsOwner(object));
                 if (!hidden)
                     return hidden.error();
@@ -60,12 +75,19 @@ MigrationType users(CoreServices &core)
                     return {}; // kept as it is here
                 if (existing.error().code != ErrorCode::NotFound)
                     return existing.error();
+                // Only what the exporter sealed says more than a name: without it (a project
+                // without a passphrase, or an entry whose seal was removed) the user comes in
+                // with no email, password or rights, and active as the file says.
+                const bool proven = hidden->value(Account).toBool();
                 User user;
                 user.username = username;
-                user.email = object.value(QLatin1String("email")).toString();
-                user.isSuperuser = object.value(QLatin1String("is_superuser")).toBool();
-                user.isActive = object.value(QLatin1String("is_active")).toBool(true);
-                return MigrationType::done(core.users().adoptUser(user, hidden.value()));
+                user.isActive = object.value(Active).toBool(true);
+                if (proven) {
+                    user.email = object.value(Email).toString();
+                    user.isSuperuser = object.value(Superuser).toBool();
+                }
+                return MigrationType::done(core.users().adoptUser(
+                    user, proven ? hidden->value(PasswordHash).toString() : QString()));
             },
             problems);
     };
@@ -109,12 +131,13 @@ MigrationType groups(CoreServices &core)
                     members << user->id;
                 }
                 const QString name = object.value(Name).toString();
-                Result<Group> group = core.groups().byName(name);
-                if (!group && group.error().code != ErrorCode::NotFound)
-                    return group.error();
-                if (!group)
-                    group = core.groups().create(
-                        name, object.value(QLatin1String("description")).toString());
+                const Result<Group> existing = core.groups().byName(name);
+                if (existing)
+                    return {}; // kept as it is here: its members carry its grants
+                if (existing.error().code != ErrorCode::NotFound)
+                    return existing.error();
+                const Result<Group> group = core.groups().create(
+                    name, object.value(QLatin1String("description")).toString());
                 if (!group)
                     return group.error();
                 for (qint64 member : std::as_const(members)) {

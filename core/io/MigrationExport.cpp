@@ -43,9 +43,9 @@ MigrationExport::write(const Identity &caller, const Options &options, const Pro
         written.leftOut << QStringLiteral("credential: its secrets go only with "
                                           "export_private_properties and a passphrase.");
     if (!secrets.carried() && types->contains(QStringLiteral("user")))
-        written.leftOut << QStringLiteral("user: passwords and secret keys go only with "
-                                          "export_private_properties and a passphrase; imported "
-                                          "without, a new user has no password until one is set.");
+        written.leftOut << QStringLiteral("user: passwords, emails and superuser status go only "
+                                          "with export_private_properties and a passphrase; "
+                                          "imported without, a new user has none of them.");
     if (!secrets.carried() && types->contains(QStringLiteral("protocol")))
         written.leftOut << QStringLiteral("protocol: each auth_string goes only with "
                                           "export_private_properties and a passphrase; imported "

@@ -17,6 +17,13 @@ QString fileOf(const QString &type)
     return type + QStringLiteral(".yaml");
 }
 
+// What a problem calls the object: its name, or a user's username.
+QString nameOf(const QJsonObject &object)
+{
+    const QString name = object.value(QLatin1String("name")).toString();
+    return name.isEmpty() ? object.value(QLatin1String("username")).toString() : name;
+}
+
 } // namespace
 
 QJsonObject MigrationProblem::toJson() const
@@ -78,8 +85,7 @@ Result<void> MigrationType::saveEach(const QString &type, const QList<MigrationE
         if (!saved && saved.error().code == ErrorCode::Internal)
             return saved;
         if (!saved)
-            problems.append({fileOf(type), entry.line,
-                             entry.object.value(QLatin1String("name")).toString(),
+            problems.append({fileOf(type), entry.line, nameOf(entry.object),
                              EnmsValues::reasonOf(saved.error())});
     }
     return {};

@@ -233,6 +233,17 @@ with open(os.path.join(tampered, "service.yaml"), "w") as f:
     f.write(text)
 seen["tampered"] = on_other("POST", "/migrate/import", json={"name": "tampered",
                                                             "passphrase": passphrase})
+# Nor does a user made superuser in the file become one: the entry's seal covers its flags.
+promoted = os.path.join(other_folder, "promoted")
+shutil.copytree(os.path.join(folder, "full"), promoted)
+users = yaml.safe_load(open(os.path.join(promoted, "user.yaml")))
+for u in users:
+    if u["username"] == "alice":
+        u["is_superuser"] = True
+with open(os.path.join(promoted, "user.yaml"), "w") as f:
+    yaml.safe_dump(users, f)
+seen["promoted"] = on_other("POST", "/migrate/import", json={"name": "promoted",
+                                                            "passphrase": passphrase})
 print(json.dumps(seen))
 )PY"),
             QStringLiteral("[%1, %2, %3]")
@@ -278,11 +289,14 @@ print(json.dumps(seen))
               QStringLiteral("bgp-secret-4"));
     EXPECT_FALSE(secrets.contains(QLatin1String("mig-r2"))); // it has no secret to seal
     EXPECT_EQ(seen.body("clear").toArray(), QJsonArray());
-    // Accounts came across: alice signs in there with her password and has her secret key; her
-    // group has her as a member.
+    // Accounts came across: alice signs in there with her password; her group has her as a
+    // member.
     ASSERT_EQ(seen.status("alice_there"), 200) << QJsonDocument(seen.noted).toJson().constData();
-    EXPECT_EQ(seen.body("alice_there")[QLatin1String("secret_key")].toString(),
+    // Her secret key is not carried: whoever exports would hold everyone's. She has a new one.
+    EXPECT_NE(seen.body("alice_there")[QLatin1String("secret_key")].toString(),
               seen.body("alice_here")[QLatin1String("secret_key")].toString());
+    EXPECT_EQ(seen.body("alice_there")[QLatin1String("email")].toString(),
+              QStringLiteral("alice@example.com"));
     EXPECT_FALSE(seen.body("alice_there")[QLatin1String("is_superuser")].toBool());
     ASSERT_EQ(seen.status("team"), 200) << QJsonDocument(seen.noted).toJson().constData();
     EXPECT_EQ(seen.body("team")[QLatin1String("group")][QLatin1String("members")].toArray(),
@@ -331,6 +345,10 @@ print(json.dumps(seen))
     EXPECT_EQ(tampered.at(0)[QLatin1String("name")].toString(), QStringLiteral("mig-api"));
     EXPECT_TRUE(tampered.at(0)[QLatin1String("error")].toString().contains(
         QLatin1String("sealed for another object")));
+    ASSERT_EQ(seen.status("promoted"), 400);
+    const QJsonArray promoted = seen.body("promoted")[QLatin1String("failures")].toArray();
+    ASSERT_EQ(promoted.size(), 1) << QJsonDocument(seen.noted).toJson().constData();
+    EXPECT_EQ(promoted.at(0)[QLatin1String("name")].toString(), QStringLiteral("alice"));
     EXPECT_EQ(other.stop(), 0);
 }
 
@@ -434,7 +452,7 @@ print(json.dumps(seen))
     // Credential sets stay behind, and protocols' shared secrets: the report says so.
     const QJsonArray leftOut = seen.body("plain")[QLatin1String("left_out")].toArray();
     ASSERT_EQ(leftOut.size(), 3);
-    EXPECT_TRUE(leftOut.at(1).toString().startsWith(QLatin1String("user: passwords")));
+    EXPECT_TRUE(leftOut.at(1).toString().startsWith(QLatin1String("user: passwords, emails")));
     EXPECT_TRUE(leftOut.at(2).toString().startsWith(QLatin1String("protocol: each auth_string")));
     ASSERT_EQ(seen.status("emptied"), 200) << QJsonDocument(seen.noted).toJson().constData();
     EXPECT_FALSE(

@@ -84,42 +84,61 @@ TEST_F(AuthTest, StoresPasswordsAsArgon2idAndVerifiesThem)
 }
 
 // A user carried in from a migration project signs in with the password they had; a hash that
-// would make each sign-in cost more than this server's own, or is no hash at all, is refused.
+// would make each sign-in cost more than this server's own, or is no hash at all, is refused,
+// and so are names with a trailing newline. The server's own account names stay its own.
 TEST_F(AuthTest, AdoptedUsersKeepTheirPasswordAndOnlyHashesOfThisServersCost)
 {
     addUser(QStringLiteral("alice"));
     const Result<QJsonObject> secrets = core->users().exportedSecrets(QStringLiteral("alice"));
     ASSERT_TRUE(secrets.ok());
-    EXPECT_EQ(secrets->value(QLatin1String("secret_key")).toString().size(), 64);
+    EXPECT_EQ(secrets->keys(), QStringList{QStringLiteral("password_hash")}); // no secret key
+    const QString hash = secrets->value(QLatin1String("password_hash")).toString();
     User carried;
     carried.username = QStringLiteral("alice2");
     carried.isActive = true;
-    ASSERT_TRUE(core->users().adoptUser(carried, secrets.value()).ok());
+    ASSERT_TRUE(core->users().adoptUser(carried, hash).ok());
     EXPECT_TRUE(core->users()
                     .verifyPassword(QStringLiteral("alice2"), QStringLiteral("correct horse"))
                     .ok());
 
     // The same hash with a thousand times the memory, and text that is no hash.
-    QString costly = secrets->value(QLatin1String("password_hash")).toString();
+    QString costly = hash;
     costly.replace(QRegularExpression(QStringLiteral("m=\\d+")), QStringLiteral("m=67108864"));
-    for (const QString &hash :
+    carried.username = QStringLiteral("mallory");
+    for (const QString &bad :
          {costly, QStringLiteral("$argon2id$nonsense"), QStringLiteral("plain text password")}) {
-        carried.username = QStringLiteral("mallory");
-        const Result<User> refused =
-            core->users().adoptUser(carried, QJsonObject{{QStringLiteral("password_hash"), hash}});
-        ASSERT_FALSE(refused.ok()) << hash.toStdString();
+        const Result<User> refused = core->users().adoptUser(carried, bad);
+        ASSERT_FALSE(refused.ok()) << bad.toStdString();
         EXPECT_TRUE(refused.error().fields.contains(QLatin1String("password_hash")));
     }
-    const Result<User> badKey = core->users().adoptUser(
-        carried, QJsonObject{{QStringLiteral("secret_key"), QStringLiteral("not-hex")}});
-    ASSERT_FALSE(badKey.ok());
-    EXPECT_TRUE(badKey.error().fields.contains(QLatin1String("secret_key")));
+    carried.username = QStringLiteral("alice\n");
+    EXPECT_FALSE(core->users().adoptUser(carried, {}).ok());
+    carried.username = QStringLiteral("mallory");
+    carried.email = QStringLiteral("mallory@example.com\n");
+    EXPECT_FALSE(core->users().adoptUser(carried, {}).ok());
     EXPECT_FALSE(core->users().userByUsername(QStringLiteral("mallory")).ok());
-    // Without secrets: nobody signs in as them until a password is set.
+    // Without a hash: nobody signs in as them until a password is set.
+    carried.email.clear();
     ASSERT_TRUE(core->users().adoptUser(carried, {}).ok());
     EXPECT_FALSE(core->users()
                      .verifyPassword(QStringLiteral("mallory"), QStringLiteral("correct horse"))
                      .ok());
+    // A project cannot plant a password, an email or rights on the server's own accounts.
+    carried.username = QStringLiteral("cairn-ztp");
+    carried.email = QStringLiteral("ztp@example.com");
+    carried.isSuperuser = true;
+    ASSERT_TRUE(core->users().adoptUser(carried, hash).ok());
+    const Result<User> service = core->users().serviceUser(QStringLiteral("cairn-ztp"));
+    ASSERT_TRUE(service.ok()) << qPrintable(service.error().message);
+    EXPECT_FALSE(service->isSuperuser);
+    EXPECT_TRUE(service->email.isEmpty());
+    EXPECT_FALSE(core->users()
+                     .verifyPassword(QStringLiteral("cairn-ztp"), QStringLiteral("correct horse"))
+                     .ok());
+    // One that can sign in is not taken for the server's own.
+    addUser(QStringLiteral("cairn-virt"));
+    EXPECT_EQ(core->users().serviceUser(QStringLiteral("cairn-virt")).error().code,
+              ErrorCode::Conflict);
 }
 
 TEST_F(AuthTest, KeepsOnlyTokenHashes)
