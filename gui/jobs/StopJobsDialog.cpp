@@ -91,9 +91,8 @@ void StopJobsDialog::poll()
         const qint64 count = it->queued + it->running;
         if (count > 0)
             kinds << tr("%1: %2 running").arg(it.key()).arg(count);
+        left += count;
     }
-    for (const JobManager::KindFigures &kind : figures)
-        left += kind.queued + kind.running;
     if (left == 0) {
         m_poll.stop();
         accept();
