@@ -5,8 +5,6 @@
 #include "auth/UserService.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <algorithm>
 
 namespace Cairn {
 
@@ -30,7 +28,7 @@ QString secretsOwner(const QJsonObject &user)
     QJsonArray fields{QStringLiteral("user")};
     for (const QString &key : {Username, Email, Superuser, Active})
         fields.append(user.value(key));
-    return QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact));
+    return MigrationSecrets::ownerOf(fields);
 }
 
 MigrationType users(CoreServices &core)

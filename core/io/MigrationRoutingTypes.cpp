@@ -9,7 +9,6 @@
 #include "inventory/ProtocolTypeService.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 
 namespace Cairn {
@@ -118,7 +117,7 @@ QString secretsOwner(const QJsonObject &protocol)
     QJsonArray parts{QStringLiteral("protocol")};
     for (const QString &key : {SiteField, DeviceField, TypeField, InterfaceField, CircuitField})
         parts.append(protocol.value(key).toString());
-    return QString::fromUtf8(QJsonDocument(parts).toJson(QJsonDocument::Compact));
+    return MigrationSecrets::ownerOf(parts);
 }
 
 // What a protocol of the project is on: each by its natural key in the protocol's site, never

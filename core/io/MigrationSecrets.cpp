@@ -11,6 +11,11 @@ const QString Secrets = QStringLiteral("secrets");
 
 } // namespace
 
+QString MigrationSecrets::ownerOf(const QJsonArray &parts)
+{
+    return QString::fromUtf8(QJsonDocument(parts).toJson(QJsonDocument::Compact));
+}
+
 void MigrationSecrets::sealInto(QJsonObject &object, const QJsonObject &secrets,
                                 const QString &owner) const
 {

@@ -3,6 +3,7 @@
 #include "Result.h"
 #include "auth/PassphraseKey.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <optional>
 
@@ -14,6 +15,10 @@ class MigrationSecrets
 {
 public:
     static inline const QString Field = QStringLiteral("sealed_secrets");
+
+    // An owner made of several fields (kind first), written so that no field's text can pass
+    // for two: JSON, not a joined string.
+    static QString ownerOf(const QJsonArray &parts);
 
     MigrationSecrets() = default;
     explicit MigrationSecrets(PassphraseKey key)
