@@ -248,6 +248,9 @@ int ServeCommand::run(const QStringList &arguments)
         return ExitFailure;
     }
     (void)core->jobs().recoverAfterCrash();
+    // Shared jobs (service runs) go to the queue and run on whichever node has a free worker;
+    // those other nodes queued are found within half a second.
+    core->jobs().startClaiming(500);
     TopologyFiles(core->options().dataDir).removeLeftovers();
     MigrationProject(core->options().dataDir).removeLeftovers();
     // Tasks fire only where a server runs, never from other commands on the same database.

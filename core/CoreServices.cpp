@@ -2,6 +2,7 @@
 
 #include "DataDirectory.h"
 #include "DataDirectoryLock.h"
+#include "automation/AutomationParts.h"
 #include "automation/AutomationTasks.h"
 
 namespace Cairn {
@@ -53,13 +54,16 @@ CoreServices::CoreServices(const CoreOptions &options, const ServerKey &key)
     , m_commandLogs(m_database)
     , m_bulkExecutor(m_executor, m_jobs, options.toolkitBulkConcurrency)
     , m_serviceRunner(
-          {m_database, m_jobs, m_credentialSets, m_sessions, m_knownHosts, m_sites, m_serverKey,
-           options.dataDir + QStringLiteral("/automation/configurations")},
+          {m_database, m_jobs, m_credentialSets, m_sessions, m_knownHosts, m_sites, m_devices,
+           m_serverKey, options.dataDir + QStringLiteral("/automation/configurations")},
           {options.hostKeyPolicy, options.toolkitMaxOutputBytes, options.automationConcurrency})
     , m_ztpInventory(m_users, m_sites, m_devices, m_interfaces, m_circuits, options.ztp.site)
     , m_ztp(m_database, m_permissions, m_ztpInventory, ztpSettings(options))
     , m_taskScheduler(m_database, AutomationTasks::zone())
 {
+    m_serviceRunner.setOrderCheck([this](const Identity &caller, RunOrder &order) {
+        return AutomationParts(*this).runs.recheck(caller, order);
+    });
 }
 
 ZtpSettings CoreServices::ztpSettings(const CoreOptions &options)

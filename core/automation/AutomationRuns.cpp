@@ -175,12 +175,9 @@ Result<RunOrder> AutomationRuns::orderFor(const Request &request, const QString 
     const Identity &caller = request.caller;
     const Service &service = request.service;
     const QJsonObject &body = request.body;
-    const Result<void> allowed = m_permissions.require(
-        caller, QString::fromLatin1(AutomationServices::ObjectType), service.id, Action::Run);
+    const Result<void> allowed = mayRun(caller, service);
     if (!allowed)
         return allowed.error();
-    if (service.disabled)
-        return Error::badRequest(QStringLiteral("Service %1 is disabled.").arg(service.name));
     const QJsonValue payload = body.value(QLatin1String("payload"));
     if (!payload.isUndefined() && !payload.isNull() && !payload.isObject())
         return Error::invalidField(QStringLiteral("payload"), QStringLiteral("A JSON object."));
@@ -204,10 +201,6 @@ Result<RunOrder> AutomationRuns::orderFor(const Request &request, const QString 
         return Error{ErrorCode::BadRequest, problem,
                      QJsonObject{{QStringLiteral("errors"), QJsonArray{problem}}}};
     }
-    const Result<void> onDevices = mayRunOn(caller, targets->devices);
-    if (!onDevices)
-        return onDevices.error();
-
     RunOrder order{service,
                    targets->devices,
                    service.settings.value(QLatin1String("initial_payload")).toObject(),
@@ -225,15 +218,44 @@ Result<RunOrder> AutomationRuns::orderFor(const Request &request, const QString 
             restData.insert(value.key(), value.value());
     }
     order.payload.insert(QStringLiteral("rest_data"), restData);
-    if (service.type == u"workflow") {
-        const Result<void> loaded = loadSteps(caller, order);
-        if (!loaded)
-            return loaded.error();
-    }
-    const Result<void> chosen = chooseCredentials(caller, order);
-    if (!chosen)
-        return chosen.error();
+    const Result<void> prepared = prepare(caller, order);
+    if (!prepared)
+        return prepared.error();
     return order;
+}
+
+Result<void> AutomationRuns::mayRun(const Identity &caller, const Service &service)
+{
+    Result<void> allowed = m_permissions.require(
+        caller, QString::fromLatin1(AutomationServices::ObjectType), service.id, Action::Run);
+    if (!allowed)
+        return allowed;
+    if (service.disabled)
+        return Error::badRequest(QStringLiteral("Service %1 is disabled.").arg(service.name));
+    return {};
+}
+
+Result<void> AutomationRuns::prepare(const Identity &caller, RunOrder &order)
+{
+    Result<void> onDevices = mayRunOn(caller, order.devices);
+    if (!onDevices)
+        return onDevices;
+    order.steps.clear();
+    order.stepTargets.clear();
+    if (order.service.type == u"workflow") {
+        Result<void> loaded = loadSteps(caller, order);
+        if (!loaded)
+            return loaded;
+    }
+    return chooseCredentials(caller, order);
+}
+
+Result<void> AutomationRuns::recheck(const Identity &caller, RunOrder &order)
+{
+    Result<void> allowed = mayRun(caller, order.service);
+    if (!allowed)
+        return allowed;
+    return prepare(caller, order);
 }
 
 Result<void> AutomationRuns::chooseCredentials(const Identity &caller, RunOrder &order)

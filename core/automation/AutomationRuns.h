@@ -62,6 +62,12 @@ public:
     Result<ServiceRun> run(const Identity &caller, const QString &serviceName,
                            const QString &runtime);
 
+    // A run's order as it is when its job starts (read back by RunWork, on whichever node
+    // claimed it), checked again as when it was asked for: the caller may still run the
+    // service, its steps and on its devices; the workflow's steps, their own targets and the
+    // credential sets chosen by pool priority as they are now.
+    Result<void> recheck(const Identity &caller, RunOrder &order);
+
     // The latest results as eNMS's search shows them (`type: result`: runtime, parent_runtime,
     // service_name, device_name, success, result...), those the caller may read as run().
     Result<QJsonArray> results(const Identity &caller);
@@ -71,6 +77,11 @@ private:
     // What a run of the request would do, checked (rights, targets, steps, credentials).
     Result<RunOrder> orderFor(const Request &request, const QString &trigger);
     Result<Targets> targetsOf(const Service &service, const QJsonObject &body);
+    // The caller may run the service, and it is enabled.
+    Result<void> mayRun(const Identity &caller, const Service &service);
+    // The rest of the checks and what the order needs besides its service, devices and
+    // payload: rights on the devices' sites, the workflow's steps, credential sets.
+    Result<void> prepare(const Identity &caller, RunOrder &order);
     // Every site of the devices allows the caller to run services on them.
     Result<void> mayRunOn(const Identity &caller, const QList<Device> &devices);
     // A workflow's steps, nested ones included, into `order` (each enabled, each one the caller

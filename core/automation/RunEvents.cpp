@@ -22,7 +22,9 @@ void RunEvents::started(qint64 runId)
 {
     const QMutexLocker lock(&m_mutex);
     forgetOld();
-    m_runs.insert(runId, Run{});
+    if (!m_runs.contains(runId))
+        m_runs.insert(runId, Run{});
+    m_changed.wakeAll();
 }
 
 void RunEvents::publish(qint64 runId, const QJsonObject &event)
@@ -65,6 +67,14 @@ bool RunEvents::has(qint64 runId)
 {
     const QMutexLocker lock(&m_mutex);
     forgetOld();
+    return m_runs.contains(runId);
+}
+
+bool RunEvents::waitFor(qint64 runId, QDeadlineTimer deadline)
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_runs.contains(runId) && !deadline.hasExpired())
+        m_changed.wait(&m_mutex, deadline);
     return m_runs.contains(runId);
 }
 

@@ -54,11 +54,14 @@ public:
         RunEvents &m_events;
     };
 
+    // From now on the run's events are kept (again: nothing changes once it is known).
     void started(qint64 runId);
     void publish(qint64 runId, const QJsonObject &event);
     void ended(qint64 runId, const QJsonObject &event);
     // Whether the run's events are here (it runs, or ended a moment ago).
     bool has(qint64 runId);
+    // Waits until the run's events are here (it started here) or `deadline`; whether they are.
+    bool waitFor(qint64 runId, QDeadlineTimer deadline);
     // A place to follow from; none when MaxFollowers already follow.
     std::unique_ptr<Follower> follow();
     // The events after `cursor`, waiting until there are some, the run ends or `deadline`.

@@ -2,6 +2,7 @@
 
 #include "ResultValidation.h"
 #include "RunDuration.h"
+#include "RunWork.h"
 #include "auth/ServerKey.h"
 #include "db/Transaction.h"
 #include "jobs/JobManager.h"
@@ -63,6 +64,7 @@ QJsonObject endEvent(RunStatus status, bool success)
 
 ServiceRunner::ServiceRunner(Parts parts, Limits limits)
     : m_database(parts.database)
+    , m_devices(parts.devices)
     , m_runs(parts.database)
     , m_jobs(parts.jobs)
     , m_texts(parts.database)
@@ -75,9 +77,30 @@ ServiceRunner::ServiceRunner(Parts parts, Limits limits)
     , m_restCall(Sealer(parts.serverKey.derive("services")))
     , m_concurrency(qBound(1, limits.concurrency, ParallelLanes::MaxThreads))
 {
+    // A run's job that ended without running it (its process died, it was cancelled while it
+    // waited) ends the run the same way.
     m_jobs.registerRecovery(JobKind, [this](const Job &job) {
-        return end(job.params.value(QLatin1String("run_id")).toInteger(), RunStatus::Interrupted);
+        return end(job.params.value(QLatin1String("run_id")).toInteger(),
+                   job.state == JobState::Cancelled ? RunStatus::Aborted : RunStatus::Interrupted);
     });
+    m_jobs.registerShared(JobKind, [this](JobContext &context, const QJsonObject &work) {
+        return executeClaimed(context, work);
+    });
+}
+
+Result<QJsonObject> ServiceRunner::executeClaimed(JobContext &context, const QJsonObject &work)
+{
+    Result<RunWork::Loaded> loaded = RunWork::load(m_database, m_devices, work);
+    const Result<void> checked = !loaded        ? Result<void>(loaded.error())
+                                 : m_orderCheck ? m_orderCheck(loaded->caller, loaded->order)
+                                                : Result<void>();
+    if (!checked) {
+        // It never ran: the run ends unsuccessful, saying why.
+        (void)end(RunWork::runId(work), RunStatus::Completed, checked.error().message);
+        return checked.error();
+    }
+    m_events.started(loaded->run.id);
+    return execute(context, loaded->caller, loaded->order, loaded->run);
 }
 
 ServiceStep *ServiceRunner::stepFor(const QString &type)
@@ -127,8 +150,9 @@ QList<Result<ServiceRun>> ServiceRunner::start(QList<Start> starts)
         outcomes << run;
     }
     // The run, its job and the link between them appear together or not at all; the jobs
-    // start once they are there to be read.
-    QList<Job> jobs(starts.size());
+    // start once they are there to be read (inside a caller's transaction, as the scheduler
+    // claims a firing and records its run, once that commits).
+    const bool here = !m_jobs.isClaiming();
     const Result<void> recorded =
         Transaction::run(m_database, [&](const QSqlDatabase &) -> Result<void> {
             for (qsizetype i = 0; i < outcomes.size(); ++i) {
@@ -141,51 +165,34 @@ QList<Result<ServiceRun>> ServiceRunner::start(QList<Start> starts)
                 const QJsonObject params{{QStringLiteral("run_id"), run.id},
                                          {QStringLiteral("runtime"), run.runtime},
                                          {QStringLiteral("service"), run.serviceName}};
-                const Result<Job> job = m_jobs.reserve(JobKind, params, run.creatorId);
+                const Result<Job> job =
+                    m_jobs.share(JobKind, params, run.creatorId,
+                                 RunWork::of(starts.at(i).caller, starts.at(i).order, run));
                 if (!job)
                     return job.error();
-                jobs[i] = job.value();
                 run.jobId = job->id;
                 const Result<void> linked = m_runs.setJob(run.id, job->id);
                 if (!linked)
                     return linked.error();
+                // Run here: followers may attach while it waits for a worker.
+                if (here)
+                    Transaction::whenEnded([this, runId = run.id](bool committed) {
+                        if (committed)
+                            m_events.started(runId);
+                    });
             }
             return {};
         });
     if (!recorded && starts.size() > 1) {
         // One run that could not be recorded must not cost the others theirs: each on its own.
-        for (const Job &job : std::as_const(jobs)) {
-            if (job.id != 0)
-                m_jobs.abandon(job.id);
-        }
         QList<Result<ServiceRun>> each;
         for (Start &start : starts)
             each << this->start(start.caller, std::move(start.order));
         return each;
     }
-    for (qsizetype i = 0; i < outcomes.size(); ++i) {
-        if (!outcomes.at(i))
-            continue;
-        if (!recorded) {
-            if (jobs.at(i).id != 0)
-                m_jobs.abandon(jobs.at(i).id);
-            outcomes[i] = recorded.error();
-            continue;
-        }
-        const ServiceRun &run = outcomes.at(i).value();
-        // Recorded inside a caller's transaction (the scheduler claims a firing and records its
-        // run as one), the run starts once that has committed, and never when it rolled back.
-        Transaction::whenEnded([this, job = jobs.at(i), caller = starts.at(i).caller,
-                                order = std::move(starts[i].order), run](bool committed) {
-            if (!committed) {
-                m_jobs.abandon(job.id);
-                return;
-            }
-            m_events.started(run.id);
-            m_jobs.launch(job, [this, caller, order, run](JobContext &context) {
-                return execute(context, caller, order, run);
-            });
-        });
+    for (Result<ServiceRun> &outcome : outcomes) {
+        if (outcome && !recorded)
+            outcome = recorded.error();
     }
     return outcomes;
 }
@@ -209,12 +216,10 @@ Result<void> ServiceRunner::stop(const ServiceRun &run)
 {
     if (run.status != RunStatus::Running || !run.jobId)
         return Error::conflict(QStringLiteral("The run %1 has ended.").arg(run.runtime));
+    // A job stopped before it started ends its run through the recovery registered above.
     const Result<Job> cancelled = m_jobs.cancel(*run.jobId);
     if (!cancelled)
         return cancelled.error();
-    // A job stopped before it started never runs its handler, which would have ended the run.
-    if (cancelled->state == JobState::Cancelled)
-        (void)end(run.id, RunStatus::Aborted);
     return {};
 }
 
@@ -476,14 +481,15 @@ QJsonObject ServiceRunner::walkReport(const ServiceRun &run, const RunOrder &ord
             {QStringLiteral("devices"), devices}};
 }
 
-QString ServiceRunner::end(qint64 runId, RunStatus status)
+QString ServiceRunner::end(qint64 runId, RunStatus status, const QString &problem)
 {
     const Result<std::optional<ServiceRun>> run = m_runs.find(runId);
     if (!run || !run->has_value() || run->value().status != RunStatus::Running)
         return {};
     const Result<QList<ServiceResult>> results = m_runs.resultsOf(runId);
-    const QJsonObject report =
-        reportOf(run->value(), results ? results.value() : QList<ServiceResult>{});
+    QJsonObject report = reportOf(run->value(), results ? results.value() : QList<ServiceResult>{});
+    if (!problem.isEmpty())
+        report.insert(QStringLiteral("errors"), QJsonArray{problem});
     (void)m_runs.finish(runId, status, false, report);
     m_events.ended(runId, endEvent(status, false));
     return QStringLiteral("Run %1 of %2 marked %3 with %4 results")

@@ -19,9 +19,11 @@
 
 #include <QHash>
 #include <QList>
+#include <functional>
 
 namespace Cairn {
 
+class DeviceService;
 class JobContext;
 class JobManager;
 class ServerKey;
@@ -44,6 +46,8 @@ public:
         SessionPool &sessions;
         KnownHosts &knownHosts;
         SiteService &sites;
+        // Reads a claimed run's devices back (RunWork).
+        DeviceService &devices;
         const ServerKey &serverKey;
         // Where the configuration history's repository lives.
         QString historyDirectory;
@@ -58,6 +62,11 @@ public:
 
     ServiceRunner(Parts parts, Limits limits);
 
+    // Checks a run's order again when its job starts and completes it (its workflow's steps,
+    // credential sets): AutomationRuns::recheck, set once by the core before any run starts.
+    using OrderCheck = std::function<Result<void>(const Identity &caller, RunOrder &order)>;
+    void setOrderCheck(OrderCheck check) { m_orderCheck = std::move(check); }
+
     // One run to start, and whom it runs as.
     struct Start
     {
@@ -65,7 +74,8 @@ public:
         RunOrder order;
     };
 
-    // Records the run and starts it; the run as recorded (Running).
+    // Records the run and starts it; the run as recorded (Running). On a server node its job
+    // waits in the queue for whichever node has a free worker (JobManager::share).
     Result<ServiceRun> start(const Identity &caller, RunOrder order);
     // Records the runs in one transaction, then starts them: a burst of scheduled firings is
     // one write, not three per run. Each run as recorded, or why it did not start.
@@ -103,11 +113,14 @@ private:
     ServiceStep *stepFor(const QString &type);
     // What a finished (or interrupted) run reports: eNMS's run_service answer.
     static QJsonObject reportOf(const ServiceRun &run, const QList<ServiceResult> &results);
+    // Runs a job claimed from the queue: the run and its order read back from `work`.
+    Result<QJsonObject> executeClaimed(JobContext &context, const QJsonObject &work);
     // Ends a run that stopped before its end (the process died under it, or its job never
-    // started) as `status`, from its stored results.
-    QString end(qint64 runId, RunStatus status);
+    // started) as `status`, from its stored results; `problem` says why, when it never could.
+    QString end(qint64 runId, RunStatus status, const QString &problem = {});
 
     Database &m_database;
+    DeviceService &m_devices;
     RunRepository m_runs;
     RunEvents m_events;
     JobManager &m_jobs;
@@ -122,6 +135,7 @@ private:
     TemplateStep m_template;
     DataExtractionStep m_extraction;
     int m_concurrency;
+    OrderCheck m_orderCheck;
 };
 
 } // namespace Cairn

@@ -2,8 +2,10 @@
 
 #include "PoolTask.h"
 #include "db/Database.h"
+#include "db/Transaction.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <exception>
 
@@ -15,8 +17,9 @@ JobManager::JobManager(Database &database, int maxWorkers, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_repository(database)
+    , m_maxWorkers(qMax(1, maxWorkers))
 {
-    m_pool.setMaxThreadCount(qMax(1, maxWorkers));
+    m_pool.setMaxThreadCount(m_maxWorkers);
 }
 
 JobManager::~JobManager()
@@ -44,6 +47,8 @@ void JobManager::stopAll()
     {
         const QMutexLocker lock(&m_mutex);
         m_stopping = true;
+        // What waits in the queue stays there for the other nodes (or this one's next start).
+        m_claimWake.wakeAll();
         for (const auto &flag : std::as_const(m_cancelFlags))
             flag->ask();
         for (const QList<Waiting> &waiting : std::as_const(m_lanes)) {
@@ -55,6 +60,9 @@ void JobManager::stopAll()
     }
     for (const qint64 id : std::as_const(unstarted))
         endUnstarted(id, JobState::Interrupted);
+    // A claim under way puts back what it took; after this none starts.
+    if (m_claimer && QThread::currentThread() != m_claimer.get())
+        m_claimer->wait();
 }
 
 Result<int> JobManager::recoverAfterCrash()
@@ -124,6 +132,145 @@ void JobManager::registerKind(const QString &kind, JobHandler handler)
 {
     const QMutexLocker lock(&m_mutex);
     m_handlers.emplace(kind, std::move(handler));
+}
+
+void JobManager::registerShared(const QString &kind, SharedJobHandler handler)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_sharedHandlers.emplace(kind, std::move(handler));
+}
+
+Result<Job> JobManager::share(const QString &kind, const QJsonObject &params,
+                              std::optional<qint64> ownerId, const QJsonObject &work)
+{
+    SharedJobHandler handler;
+    {
+        const QMutexLocker lock(&m_mutex);
+        handler = m_sharedHandlers.value(kind);
+    }
+    if (!handler)
+        return Error::invalidField(QStringLiteral("kind"),
+                                   QStringLiteral("Unknown job kind '%1'.").arg(kind));
+    if (isClaiming()) {
+        Result<Job> job = m_repository.insertShared(kind, params, ownerId, work);
+        if (job)
+            Transaction::whenEnded([this](bool committed) {
+                if (committed)
+                    wakeClaimer();
+            });
+        return job;
+    }
+    Result<Job> job = record(kind, params, ownerId);
+    if (!job)
+        return job;
+    Transaction::whenEnded([this, job = job.value(), handler, work](bool committed) {
+        if (!committed) {
+            abandon(job.id);
+            return;
+        }
+        launch(job, [handler, work](JobContext &context) { return handler(context, work); });
+    });
+    return job;
+}
+
+void JobManager::startClaiming(int pollMs)
+{
+    const QMutexLocker lock(&m_mutex);
+    if (m_claimer)
+        return;
+    m_claiming = true;
+    m_claimer.reset(QThread::create([this, pollMs] { claimLoop(pollMs); }));
+    m_claimer->setObjectName(QStringLiteral("job claimer"));
+    m_claimer->start();
+}
+
+bool JobManager::isClaiming() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_claiming;
+}
+
+void JobManager::claimLoop(int pollMs)
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_stopping) {
+        m_claimWanted = false;
+        lock.unlock();
+        claimShared();
+        lock.relock();
+        if (!m_claimWanted && !m_stopping)
+            m_claimWake.wait(&m_mutex, QDeadlineTimer(pollMs));
+    }
+}
+
+void JobManager::wakeClaimer()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_claimWanted = true;
+    m_claimWake.wakeAll();
+}
+
+void JobManager::claimShared()
+{
+    QStringList kinds;
+    std::optional<qint64> nodeId;
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (m_stopping)
+            return;
+        kinds = m_sharedHandlers.keys();
+        nodeId = m_nodeId;
+    }
+    const int free = m_maxWorkers - m_inPool;
+    if (!nodeId || free <= 0)
+        return;
+    QElapsedTimer took;
+    took.start();
+    const Result<QList<JobRepository::Claimed>> claimed = m_repository.claim(*nodeId, kinds, free);
+    const double ms = double(took.nsecsElapsed()) / 1e6;
+    if (!claimed) {
+        const QMutexLocker lock(&m_mutex);
+        if (claimed.error().message != m_claimError)
+            qCWarning(lcJobs).noquote()
+                << "could not claim queued jobs:" << claimed.error().message;
+        m_claimError = claimed.error().message;
+        return;
+    }
+    if (isStopping()) {
+        // Stopping began during the claim: what it took goes back to the queue for others.
+        const Result<void> released = m_repository.release(claimed.value());
+        if (!released)
+            qCWarning(lcJobs).noquote()
+                << "could not put claimed jobs back in the queue:" << released.error().message;
+        return;
+    }
+    for (const JobRepository::Claimed &one : claimed.value()) {
+        SharedJobHandler handler;
+        {
+            const QMutexLocker lock(&m_mutex);
+            m_claimError.clear();
+            handler = m_sharedHandlers.value(one.job.kind);
+            m_cancelFlags.insert(one.job.id, std::make_shared<JobStop>(m_stopping));
+            m_kindOfJob.insert(one.job.id, one.job.kind);
+            ++m_figures[one.job.kind].queued;
+        }
+        start({one.job.id,
+               [handler, work = one.work](JobContext &context) { return handler(context, work); },
+               one.job.params});
+        Q_EMIT jobChanged(one.job.id);
+    }
+    if (!claimed->isEmpty()) {
+        const QMutexLocker lock(&m_mutex);
+        ++m_claimFigures.claims;
+        m_claimFigures.jobs += claimed->size();
+        m_claimFigures.longestMs = qMax(m_claimFigures.longestMs, ms);
+    }
+}
+
+JobManager::ClaimFigures JobManager::claimFigures()
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_claimFigures;
 }
 
 Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,
@@ -247,6 +394,7 @@ Result<Job> JobManager::record(const QString &kind, const QJsonObject &params,
 
 void JobManager::start(const Waiting &job)
 {
+    ++m_inPool;
     m_pool.start(poolTask([this, job] { execute(job.id, job.work, job.params); }));
 }
 
@@ -267,7 +415,9 @@ void JobManager::advanceLane(qint64 finishedJobId)
 
 void JobManager::endUnstarted(qint64 jobId, JobState state)
 {
-    (void)m_repository.finish(jobId, state, {}, {});
+    const Result<bool> ended = m_repository.finish(jobId, state, {}, {});
+    if (ended.ok() && ended.value())
+        recoverUnrun(jobId);
     {
         const QMutexLocker lock(&m_mutex);
         m_cancelFlags.remove(jobId);
@@ -295,9 +445,11 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
         cancelled->asked() ? Result<bool>(false) : m_repository.markRunning(jobId);
     if (running.ok() && !running.value() && !cancelled->asked()) {
         settle(jobId, std::nullopt);
+        leavePool();
         return;
     }
-    if (!cancelled->asked()) {
+    const bool ran = !cancelled->asked();
+    if (ran) {
         Q_EMIT jobChanged(jobId);
         JobContext context(jobId, params, m_repository, cancelled,
                            [this, jobId](int percent) { noteProgress(jobId, percent); });
@@ -324,9 +476,34 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
     }
     if (state == JobState::Cancelled)
         state = stoppedState();
-    (void)m_repository.finish(jobId, state, result, error);
+    const Result<bool> ended = m_repository.finish(jobId, state, result, error);
+    if (!ran && ended.ok() && ended.value())
+        recoverUnrun(jobId);
     settle(jobId, state);
     Q_EMIT jobChanged(jobId);
+    leavePool();
+}
+
+void JobManager::leavePool()
+{
+    --m_inPool;
+    // A worker is free: a shared job may be waiting for it.
+    if (isClaiming())
+        wakeClaimer();
+}
+
+void JobManager::recoverUnrun(qint64 jobId)
+{
+    const Result<std::optional<Job>> job = m_repository.find(jobId);
+    if (!job || !job->has_value())
+        return;
+    JobRecovery recovery;
+    {
+        const QMutexLocker lock(&m_mutex);
+        recovery = m_recoveries.value(job->value().kind);
+    }
+    if (recovery)
+        (void)recovery(job->value());
 }
 
 void JobManager::settle(qint64 jobId, std::optional<JobState> state)
@@ -356,13 +533,27 @@ JobState JobManager::stoppedState()
 
 Result<Job> JobManager::waitFor(qint64 id, int timeoutMs)
 {
-    {
-        QDeadlineTimer deadline(timeoutMs);
+    const QDeadlineTimer deadline(timeoutMs);
+    qint64 pauseMs = 10;
+    for (;;) {
+        {
+            QMutexLocker lock(&m_mutex);
+            while (m_cancelFlags.contains(id) && !deadline.hasExpired())
+                m_finished.wait(&m_mutex, deadline);
+        }
+        Result<Job> current = job(id);
+        // Shutting down: what waits in the queue is for another node (or the next start).
+        if (!current || isFinished(current->state) || deadline.hasExpired() || isStopping())
+            return current;
+        // Waiting in the queue, or running on another node: its row says when it has ended.
         QMutexLocker lock(&m_mutex);
-        while (m_cancelFlags.contains(id) && !deadline.hasExpired())
-            m_finished.wait(&m_mutex, deadline);
+        if (!m_cancelFlags.contains(id))
+            m_finished.wait(&m_mutex,
+                            QDeadlineTimer(deadline.isForever()
+                                               ? pauseMs
+                                               : qMin(pauseMs, deadline.remainingTime())));
+        pauseMs = qMin<qint64>(pauseMs * 2, 500);
     }
-    return job(id);
 }
 
 Result<Job> JobManager::job(qint64 id)
@@ -389,6 +580,21 @@ Result<Job> JobManager::cancel(qint64 id)
     Result<Job> current = job(id);
     if (!current)
         return current;
+    // Still waiting in the queue for a node: taken off it, from whichever node.
+    if (!current->nodeId && current->state == JobState::Queued) {
+        const Result<bool> unqueued = m_repository.cancelQueued(id);
+        if (!unqueued)
+            return unqueued.error();
+        if (unqueued.value()) {
+            recoverUnrun(id);
+            Q_EMIT jobChanged(id);
+            return job(id);
+        }
+        // Claimed meanwhile (or never shared): cancelled where it runs.
+        current = job(id);
+        if (!current)
+            return current;
+    }
     if (isFinished(current->state))
         return Error::conflict(QStringLiteral("Job %1 has already finished: %2.")
                                    .arg(id)
@@ -407,11 +613,19 @@ Result<Job> JobManager::cancel(qint64 id)
     if (takeWaiting(id))
         endUnstarted(id, JobState::Cancelled);
     bool tooLate = false;
+    bool held = false;
     {
         const QMutexLocker lock(&m_mutex);
         const auto flag = m_cancelFlags.constFind(id);
-        if (flag != m_cancelFlags.cend())
+        held = flag != m_cancelFlags.cend();
+        if (held)
             tooLate = !flag.value()->ask();
+    }
+    // Claimed here a moment ago and not yet handed to a worker: ended now, it never starts.
+    if (!held && current->state == JobState::Queued) {
+        const Result<bool> ended = m_repository.finish(id, JobState::Cancelled, {}, {});
+        if (ended.ok() && ended.value())
+            recoverUnrun(id);
     }
     if (tooLate)
         return Error::conflict(

@@ -10,7 +10,9 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QThread>
 #include <QThreadPool>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -21,8 +23,12 @@ class Database;
 using JobHandler = std::function<Result<QJsonObject>(JobContext &)>;
 // Undoes what a job of its kind left half done when the process died under it (files, leases,
 // definitions elsewhere), from the job's params; returns what it removed, for people to read,
-// empty when there was nothing.
+// empty when there was nothing. Also called for a job that ended without its work running
+// (cancelled while it waited: its state says so).
 using JobRecovery = std::function<QString(const Job &)>;
+// Runs a shared job (JobManager::share) from the work stored with it, on whichever node claimed
+// it.
+using SharedJobHandler = std::function<Result<QJsonObject>(JobContext &, const QJsonObject &work)>;
 
 // Runs long operations on a bounded pool of worker threads, recording each as a Job row.
 // Areas register a handler per kind; callers submit and then observe through jobChanged()
@@ -50,6 +56,29 @@ public:
 
     void registerKind(const QString &kind, JobHandler handler);
     void registerRecovery(const QString &kind, JobRecovery recovery);
+    // Jobs of `kind` may be shared: see share().
+    void registerShared(const QString &kind, SharedJobHandler handler);
+    // A job of a kind registered with registerShared(), described by `work` (ids and values the
+    // handler reads back; never secrets, since it is stored). Where this manager claims jobs
+    // (startClaiming(): a server node), the job waits in the database's queue until a node
+    // with a free worker claims it, this one or another; elsewhere it runs here. Inside a
+    // transaction nothing happens before it commits, and nothing at all when it rolls back.
+    Result<Job> share(const QString &kind, const QJsonObject &params, std::optional<qint64> ownerId,
+                      const QJsonObject &work);
+    // From now on this manager takes shared jobs from the queue whenever it has a free worker:
+    // at once when one is shared here or a job here ends, and every `pollMs` for those shared
+    // by other nodes. Needs a node (setNode()). Stops with stopAll().
+    void startClaiming(int pollMs);
+    // Whether startClaiming() was called: shared jobs go to the queue.
+    bool isClaiming() const;
+    // The longest one claim took, in milliseconds, and how many claims there were.
+    struct ClaimFigures
+    {
+        qint64 claims = 0;
+        qint64 jobs = 0;
+        double longestMs = 0;
+    };
+    ClaimFigures claimFigures();
     Result<Job> submit(const QString &kind, const QJsonObject &params,
                        std::optional<qint64> ownerId = std::nullopt);
     // A job whose work is given here rather than registered for its kind: for work holding what
@@ -79,7 +108,8 @@ public:
     // that stops early returns what it did: the job ends cancelled, with that result. A 409
     // when the job has finished, or is finishing (past JobStop::claimFinish()).
     Result<Job> cancel(qint64 id);
-    // Blocks until the job has finished (or the time is up) and returns it as it then is.
+    // Blocks until the job has finished (or the time is up) and returns it as it then is; a job
+    // running on another node is watched through its row.
     Result<Job> waitFor(qint64 id, int timeoutMs);
     // Shutting down: every job is asked to stop, and those that stop early end interrupted
     // rather than cancelled, since nobody cancelled them.
@@ -106,6 +136,16 @@ Q_SIGNALS:
     void jobChanged(qint64 jobId);
 
 private:
+    // Claims as many shared jobs as there are free workers and starts them.
+    void claimShared();
+    void claimLoop(int pollMs);
+    void wakeClaimer();
+    // A job that ended without its work running (cancelled while it waited, stopped before it
+    // started): its kind's recovery tidies what it was for (a service run ends too).
+    void recoverUnrun(qint64 jobId);
+    // A job handed to the pool has ended there: its worker is free.
+    void leavePool();
+
     struct Waiting
     {
         qint64 id;
@@ -144,6 +184,17 @@ private:
     std::optional<qint64> m_nodeId;
     QHash<QString, JobHandler> m_handlers;
     QHash<QString, JobRecovery> m_recoveries;
+    QHash<QString, SharedJobHandler> m_sharedHandlers;
+    // Jobs handed to the pool and not yet ended: what is free is maxWorkers minus these.
+    std::atomic<int> m_inPool = 0;
+    const int m_maxWorkers;
+    std::unique_ptr<QThread> m_claimer;
+    bool m_claiming = false;
+    bool m_claimWanted = false;
+    WaitCondition m_claimWake;
+    ClaimFigures m_claimFigures;
+    // The last claim's error, logged once rather than at every poll while it lasts.
+    QString m_claimError;
     QHash<qint64, std::shared_ptr<JobStop>> m_cancelFlags;
     // Progress of the jobs running here, as last reported.
     QHash<qint64, int> m_liveProgress;

@@ -2,6 +2,7 @@
 
 #include "db/Database.h"
 #include "db/SqlQuery.h"
+#include "db/Transaction.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -42,6 +43,14 @@ Job jobFrom(const QSqlQuery &query)
     return job;
 }
 
+Result<void> enqueue(const QSqlDatabase &db, qint64 jobId, const QString &kind,
+                     const QJsonObject &work)
+{
+    return SqlQuery::exec(
+        db, QStringLiteral("INSERT INTO job_queue (job_id, kind, work) VALUES (?, ?, ?)"),
+        {jobId, kind, textOf(work)});
+}
+
 } // namespace
 
 Result<Job> JobRepository::insert(const QString &kind, const QJsonObject &params,
@@ -63,6 +72,122 @@ Result<Job> JobRepository::insert(const QString &kind, const QJsonObject &params
         return id.error();
     job.id = id->toLongLong();
     return job;
+}
+
+Result<Job> JobRepository::insertShared(const QString &kind, const QJsonObject &params,
+                                        std::optional<qint64> ownerId, const QJsonObject &work)
+{
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<Job> {
+        Result<Job> job = insert(kind, params, ownerId, std::nullopt);
+        if (!job)
+            return job;
+        const Result<void> queued = enqueue(db, job->id, kind, work);
+        if (!queued)
+            return queued.error();
+        return job;
+    });
+}
+
+Result<QList<JobRepository::Claimed>> JobRepository::claim(qint64 nodeId, const QStringList &kinds,
+                                                           int limit)
+{
+    if (kinds.isEmpty() || limit <= 0)
+        return QList<Claimed>();
+    // Most looks find nothing: a read, without the write transaction a claim takes.
+    const auto [ofKinds, kindValues] =
+        SqlQuery::inTexts(m_database.connection(), QStringLiteral("kind"), kinds);
+    const Result<QVariant> waiting = SqlQuery::scalar(
+        m_database.connection(),
+        QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM job_queue WHERE %1 LIMIT 1) AS waiting")
+            .arg(ofKinds),
+        {kindValues});
+    if (!waiting)
+        return waiting.error();
+    if (waiting->toLongLong() == 0)
+        return QList<Claimed>();
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Claimed>> {
+        // A node found dead claims nothing until it has joined again; on PostgreSQL the row
+        // stays as read (a finder's update waits) until the claim has committed.
+        Result<QSqlQuery> up = SqlQuery::run(
+            db,
+            QStringLiteral("SELECT id FROM cluster_nodes WHERE id = ? AND state = 'up'%1")
+                .arg(m_database.isSqlite() ? QString() : QStringLiteral(" FOR SHARE")),
+            {nodeId});
+        if (!up)
+            return up.error();
+        if (!up->next())
+            return QList<Claimed>();
+        const auto [inKinds, kindList] = SqlQuery::inTexts(db, QStringLiteral("kind"), kinds);
+        // SQLite has one writer at a time, and this transaction is it: nothing to skip there.
+        Result<QSqlQuery> queued = SqlQuery::run(
+            db,
+            QStringLiteral("SELECT job_id, work FROM job_queue WHERE %1 ORDER BY job_id LIMIT ?%2")
+                .arg(inKinds,
+                     m_database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED")),
+            {kindList, limit});
+        if (!queued)
+            return queued.error();
+        QHash<qint64, QJsonObject> work;
+        QList<qint64> ids;
+        while (queued->next()) {
+            ids << queued->value(0).toLongLong();
+            work.insert(ids.constLast(), objectFrom(queued->value(1)));
+        }
+        if (ids.isEmpty())
+            return QList<Claimed>();
+        const auto [inIds, idList] = SqlQuery::inIds(db, QStringLiteral("job_id"), ids);
+        const Result<void> taken = SqlQuery::exec(
+            db, QStringLiteral("DELETE FROM job_queue WHERE %1").arg(inIds), {idList});
+        if (!taken)
+            return taken.error();
+        const auto [inJobs, jobList] = SqlQuery::inIds(db, QStringLiteral("id"), ids);
+        const Result<void> named = SqlQuery::exec(
+            db, QStringLiteral("UPDATE jobs SET node_id = ? WHERE %1 AND state = ?").arg(inJobs),
+            {nodeId, jobList, jobStateName(JobState::Queued)});
+        if (!named)
+            return named.error();
+        const Result<QList<Job>> jobs =
+            select(QStringLiteral("WHERE %1 AND node_id = ? AND state = ? ORDER BY id").arg(inJobs),
+                   {jobList, nodeId, jobStateName(JobState::Queued)});
+        if (!jobs)
+            return jobs.error();
+        QList<Claimed> claimed;
+        for (const Job &job : jobs.value())
+            claimed << Claimed{job, work.value(job.id)};
+        return claimed;
+    });
+}
+
+Result<void> JobRepository::release(const QList<Claimed> &claimed)
+{
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<void> {
+        for (const Claimed &one : claimed) {
+            const Result<QSqlQuery> freed = SqlQuery::run(
+                db, QStringLiteral("UPDATE jobs SET node_id = NULL WHERE id = ? AND state = ?"),
+                {one.job.id, jobStateName(JobState::Queued)});
+            if (!freed)
+                return freed.error();
+            if (freed->numRowsAffected() != 1)
+                continue;
+            const Result<void> queued = enqueue(db, one.job.id, one.job.kind, one.work);
+            if (!queued)
+                return queued.error();
+        }
+        return {};
+    });
+}
+
+Result<bool> JobRepository::cancelQueued(qint64 id)
+{
+    return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<bool> {
+        const Result<QSqlQuery> taken =
+            SqlQuery::run(db, QStringLiteral("DELETE FROM job_queue WHERE job_id = ?"), {id});
+        if (!taken)
+            return taken.error();
+        if (taken->numRowsAffected() != 1)
+            return false;
+        return finish(id, JobState::Cancelled, {}, {});
+    });
 }
 
 Result<std::optional<Job>> JobRepository::find(qint64 id)
@@ -152,8 +277,8 @@ Result<bool> JobRepository::finish(qint64 id, JobState state, const QJsonObject 
 Result<QList<Job>> JobRepository::unfinished(std::optional<qint64> nodeId)
 {
     return select(
-        QStringLiteral("WHERE state IN (?, ?) AND (node_id = ? OR (? AND node_id IS NULL)) "
-                       "ORDER BY id"),
+        QStringLiteral("WHERE state IN (?, ?) AND (node_id = ? OR (? AND node_id IS NULL AND "
+                       "id NOT IN (SELECT job_id FROM job_queue))) ORDER BY id"),
         {jobStateName(JobState::Queued), jobStateName(JobState::Running), nodeId.value_or(0),
          !nodeId.has_value()});
 }

@@ -10,7 +10,8 @@ using namespace Cairn::Test;
 
 // Three `cairn serve` nodes on one PostgreSQL database, as behind a load balancer, driven by a
 // python3-requests script: runs submitted to every node, tasks firing every second, and one node
-// killed (SIGKILL) midway.
+// killed (SIGKILL) midway; after it, runs submitted to one node, which the others claim from the
+// queue as they have free workers.
 class ClusterApiTest : public ServerFixture
 {
 protected:
@@ -109,8 +110,9 @@ with concurrent.futures.ThreadPoolExecutor(16) as pool:
     list(pool.map(lambda n: submit(n, bases[n % 3]), range(900)))
 os.kill(victim, signal.SIGKILL)
 seen["killed_at"] = time.time()
+# The rest all to the first node: the second runs its share only by claiming them.
 with concurrent.futures.ThreadPoolExecutor(16) as pool:
-    list(pool.map(lambda n: submit(n, bases[n % 2]), range(900, 2000)))
+    list(pool.map(lambda n: submit(n, bases[0]), range(900, 2000)))
 
 def all_jobs():
     jobs, offset = [], 0
@@ -162,6 +164,9 @@ for job in hit_jobs:
         seen["succeeded_without_hit"].append(n)
     if job["state"] == "interrupted":
         seen["interrupted_error"] = job["error"]
+    if n is not None and n >= 900:
+        late = seen.setdefault("late_by_node", {})
+        late[key] = late.get(key, 0) + 1
 firings = {}
 for job in jobs:
     service = job["params"].get("service", "")
@@ -220,6 +225,12 @@ print(json.dumps(seen))
                   states[QLatin1String("node-3:succeeded")].toInt() + interrupted,
               2000)
         << QJsonDocument(states).toJson().constData();
+    // Runs submitted to node-1 alone after the kill: node-2 claimed its share of them.
+    const QJsonObject late = seen[QLatin1String("late_by_node")].toObject();
+    EXPECT_GT(late[QLatin1String("node-2:succeeded")].toInt(), 100)
+        << QJsonDocument(late).toJson().constData();
+    EXPECT_GT(late[QLatin1String("node-1:succeeded")].toInt(), 100)
+        << QJsonDocument(late).toJson().constData();
     // After the run's own recovery: the run is shown interrupted too.
     EXPECT_TRUE(seen[QLatin1String("interrupted_error")].toString().startsWith(
         QLatin1String("Node node-3 stopped beating before this job finished. Cleaned up after "

@@ -319,3 +319,57 @@ TEST_F(ServiceRunTest, ATaskAnotherSchedulerIsClaimingIsSkippedNotWaitedFor)
     // Claimed once: the task moved on by one period.
     EXPECT_TRUE(tasks.due(now).value().isEmpty());
 }
+
+TEST_F(ServiceRunTest, ARunReadsItsDevicesWhenItStartsAndNamesThoseDeletedSince)
+{
+    savePing({{QStringLiteral("ports"), QStringLiteral("1")}});
+    Result<ServiceRun> run = Error::internal(QStringLiteral("not started"));
+    const Result<void> asked =
+        Transaction::run(core->database(), [&](const QSqlDatabase &) -> Result<void> {
+            run = start();
+            if (!run)
+                return run.error();
+            // Deleted after the run was asked for, before its job starts (once this commits).
+            DeviceFilter filter;
+            filter.hostname = QStringLiteral("r2");
+            const Result<QList<Device>> r2 = core->devices().list(filter);
+            if (!r2 || r2->size() != 1)
+                return Error::internal(QStringLiteral("no r2"));
+            return core->devices().remove(admin, {r2->constFirst().id});
+        });
+    ASSERT_TRUE(asked.ok()) << qPrintable(asked.error().message);
+    const Result<ServiceRun> ended = core->serviceRunner().waitFor(run.value(), 10000);
+    ASSERT_TRUE(ended.ok());
+    EXPECT_EQ(ended->status, RunStatus::Completed);
+    EXPECT_EQ(ended->targets, (QStringList{QStringLiteral("r1"), QStringLiteral("r2")}));
+    EXPECT_EQ(ended->report.value(QLatin1String("errors")).toArray(),
+              QJsonArray{QStringLiteral("Deleted before the run started: r2.")});
+    const Result<QList<ServiceResult>> results = core->serviceRunner().runs().resultsOf(run->id);
+    ASSERT_TRUE(results.ok());
+    ASSERT_EQ(results->size(), 1);
+    EXPECT_EQ(results->constFirst().deviceName, QStringLiteral("r1"));
+}
+
+TEST_F(ServiceRunTest, ARunWhoseJobIsCancelledBeforeItStartsEndsAborted)
+{
+    // Port 1 refuses at once; the next try would be an hour later.
+    savePing({{QStringLiteral("ports"), QStringLiteral("1")},
+              {QStringLiteral("number_of_retries"), 5},
+              {QStringLiteral("time_between_retries"), 3600}});
+    // Two runs hold both job workers; the third waits for one.
+    QList<ServiceRun> runs;
+    for (int i = 0; i < 3; ++i) {
+        const Result<ServiceRun> run = start();
+        ASSERT_TRUE(run.ok()) << qPrintable(run.ok() ? QString() : run.error().message);
+        runs << run.value();
+    }
+    QThread::msleep(300);
+    // Cancelled as the jobs panel or /api/jobs/{id}/cancel/ does, not through the run.
+    ASSERT_TRUE(core->jobs().cancel(*runs.at(2).jobId).ok());
+    for (int i = 0; i < 2; ++i)
+        ASSERT_TRUE(core->serviceRunner().stop(reread(runs.at(i))).ok());
+    const Result<ServiceRun> third = core->serviceRunner().waitFor(runs.at(2), 10000);
+    ASSERT_TRUE(third.ok());
+    EXPECT_EQ(third->status, RunStatus::Aborted);
+    EXPECT_EQ(core->serviceRunner().runs().resultsOf(runs.at(2).id)->size(), 0);
+}

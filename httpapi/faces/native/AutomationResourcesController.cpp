@@ -33,6 +33,9 @@ Result<QList<Shown>> shownAll(const Result<QJsonArray> &objects)
 constexpr int LatestRuns = 10000;
 // How long a followed run's stream stays quiet before a keep-alive line.
 constexpr int KeepAliveMs = 10 * 1000;
+// How long a follower waits for a run that waits in the queue to be claimed (nodes look every
+// half second, and at once for what was queued on them).
+constexpr int ClaimWaitMs = 2 * 1000;
 
 using Lister = std::function<Result<QJsonArray>(AutomationParts &)>;
 using Getter = std::function<Result<QJsonObject>(AutomationParts &, const QString &)>;
@@ -62,12 +65,28 @@ void addResource(Router &router, CoreServices &core, const QString &plural, cons
     });
 }
 
+// Whether a running run's events are (or are about to be) kept here: one asked for a moment ago
+// may still wait in the queue for a node, and its events start where it is claimed.
+bool runsHere(CoreServices &core, const ServiceRun &run)
+{
+    RunEvents &events = core.serviceRunner().events();
+    const QDeadlineTimer deadline(ClaimWaitMs);
+    while (!events.has(run.id) && run.jobId && !deadline.hasExpired()) {
+        const Result<Job> job = core.jobs().job(*run.jobId);
+        if (!job || isFinished(job->state) || (job->nodeId && job->nodeId != core.jobs().node()))
+            return false;
+        // Woken when it starts here; otherwise its row is looked at again.
+        (void)events.waitFor(run.id, QDeadlineTimer(qMin<qint64>(250, deadline.remainingTime())));
+    }
+    return events.has(run.id);
+}
+
 // A run's events as Server-Sent Events: each waits for the next ones (or a keep-alive comment
 // every few seconds, so proxies and the connection guard see the stream alive) until the end.
 HttpResponse runEvents(CoreServices &core, qint64 runId, const ServiceRun &run)
 {
     RunEvents &events = core.serviceRunner().events();
-    if (!events.has(runId) && run.status == RunStatus::Running)
+    if (run.status == RunStatus::Running && !runsHere(core, run))
         return FaceErrors::response(
             Face::Native, Error::conflict(QStringLiteral("The run %1 is not running on this "
                                                          "server: poll its result instead.")

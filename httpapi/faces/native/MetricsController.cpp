@@ -123,6 +123,14 @@ void jobs(PrometheusText &out, JobManager &manager)
                        {{"kind", kind.toUtf8()}, {"state", state.toUtf8()}},
                        double(ended.value(state)));
     }
+    const JobManager::ClaimFigures claims = manager.claimFigures();
+    out.family("cairn_job_claims_total", "counter",
+               "Claims this node made on the shared job queue that took jobs, and the jobs taken.");
+    out.sample("cairn_job_claims_total", {{"taken", "claims"}}, double(claims.claims));
+    out.sample("cairn_job_claims_total", {{"taken", "jobs"}}, double(claims.jobs));
+    out.family("cairn_job_claim_longest_seconds", "gauge",
+               "The longest claim on the shared job queue this node made since it started.");
+    out.sample("cairn_job_claim_longest_seconds", {}, claims.longestMs / 1000);
 }
 
 void process(PrometheusText &out, CoreServices &core)

@@ -4,7 +4,8 @@
 #     one node, then with one node per processor, each node on a processor of its own and the
 #     load on all of them at once: the ratio says whether the database holds the nodes back;
 #   - 2,000 tasks falling due at once with three nodes: the time until every firing is recorded,
-#     that each fired once, and how late the last firing each node claimed was.
+#     that each fired once, how late the last firing each node claimed was, and how the 2,000
+#     runs' jobs were claimed from the shared queue (jobs and claims per node, the longest claim).
 # This machine's processors bound the first figure: with two, the nodes share them with wrk
 # and PostgreSQL, so "one node per processor" is two nodes, not the issue's three.
 #   tests/bench/cluster/run.sh [path/to/cairn]     DEVICES (1000), DURATION (10), TASKS (2000)
@@ -125,13 +126,19 @@ while True:
     offset += 1000
     if not page["next"]:
         break
-lags = []
+lags, longest, claims = [], [], []
+def figure(text, prefix):
+    return [float(line.split()[-1]) for line in text.splitlines() if line.startswith(prefix)]
 for port in ports:
     text = requests.get("http://127.0.0.1:%s/metrics" % port).text
-    lags += [float(line.split()[-1]) for line in text.splitlines()
-             if line.startswith("cairn_scheduler_lag_seconds ")]
+    lags += figure(text, "cairn_scheduler_lag_seconds ")
+    longest += figure(text, "cairn_job_claim_longest_seconds ")
+    claims += ["%d jobs in %d claims" % (figure(text, 'cairn_job_claims_total{taken="jobs"}')[0],
+                                         figure(text, 'cairn_job_claims_total{taken="claims"}')[0])]
 print("%d tasks due at once, 3 nodes: every firing recorded %.2f s after the due second; "
-      "%d runs (each fired once: %s); claimed per node: %s; lateness of each node's last "
+      "%d runs (each fired once: %s); run per node: %s; lateness of each node's last "
       "claimed firing: %s s" % (count, recorded, runs, "yes" if runs == count else "NO",
                                 sorted(by_node.values()), ", ".join("%.3f" % l for l in lags)))
+print("their %d runs' jobs taken from the shared queue: %s; longest claim per node: %s ms"
+      % (count, "; ".join(claims), ", ".join("%.1f" % (l * 1000) for l in longest)))
 PY
