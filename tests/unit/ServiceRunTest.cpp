@@ -373,3 +373,27 @@ TEST_F(ServiceRunTest, ARunWhoseJobIsCancelledBeforeItStartsEndsAborted)
     EXPECT_EQ(third->status, RunStatus::Aborted);
     EXPECT_EQ(core->serviceRunner().runs().resultsOf(runs.at(2).id)->size(), 0);
 }
+
+TEST_F(ServiceRunTest, ARunIsCheckedAgainWhenItStartsAndEndsSayingWhyItMayNoLongerRun)
+{
+    savePing({{QStringLiteral("ports"), QStringLiteral("1")}});
+    Result<ServiceRun> run = Error::internal(QStringLiteral("not started"));
+    const Result<void> asked =
+        Transaction::run(core->database(), [&](const QSqlDatabase &) -> Result<void> {
+            run = start();
+            if (!run)
+                return run.error();
+            // Disabled after the run was asked for, before its job starts (once this commits).
+            savePing({{QStringLiteral("ports"), QStringLiteral("1")},
+                      {QStringLiteral("disabled"), true}});
+            return {};
+        });
+    ASSERT_TRUE(asked.ok()) << qPrintable(asked.error().message);
+    const Result<ServiceRun> ended = core->serviceRunner().waitFor(run.value(), 10000);
+    ASSERT_TRUE(ended.ok());
+    EXPECT_EQ(ended->status, RunStatus::Completed);
+    EXPECT_FALSE(ended->report.value(QLatin1String("success")).toBool());
+    EXPECT_EQ(ended->report.value(QLatin1String("errors")).toArray(),
+              QJsonArray{QStringLiteral("Service reach is disabled.")});
+    EXPECT_EQ(core->serviceRunner().runs().resultsOf(run->id)->size(), 0);
+}
