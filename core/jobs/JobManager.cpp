@@ -227,7 +227,7 @@ void JobManager::claimShared()
     QElapsedTimer took;
     took.start();
     const Result<QList<JobRepository::Claimed>> claimed = m_repository.claim(*nodeId, kinds, free);
-    const double ms = double(took.nsecsElapsed()) / 1e6;
+    const double seconds = double(took.nsecsElapsed()) / 1e9;
     if (!claimed) {
         const QMutexLocker lock(&m_mutex);
         if (claimed.error().message != m_claimError)
@@ -261,9 +261,8 @@ void JobManager::claimShared()
     }
     if (!claimed->isEmpty()) {
         const QMutexLocker lock(&m_mutex);
-        ++m_claimFigures.claims;
         m_claimFigures.jobs += claimed->size();
-        m_claimFigures.longestMs = qMax(m_claimFigures.longestMs, ms);
+        m_claimFigures.took.observe(seconds);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "JobContext.h"
 #include "JobRepository.h"
 #include "JobStop.h"
+#include "LatencyHistogram.h"
 #include "Result.h"
 #include "WaitCondition.h"
 
@@ -71,12 +72,11 @@ public:
     void startClaiming(int pollMs);
     // Whether startClaiming() was called: shared jobs go to the queue.
     bool isClaiming() const;
-    // The longest one claim took, in milliseconds, and how many claims there were.
+    // The jobs this node claimed, and how long each claim that took some lasted.
     struct ClaimFigures
     {
-        qint64 claims = 0;
         qint64 jobs = 0;
-        double longestMs = 0;
+        LatencyHistogram took;
     };
     ClaimFigures claimFigures();
     Result<Job> submit(const QString &kind, const QJsonObject &params,

@@ -6,14 +6,16 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <algorithm>
 
 namespace Cairn {
 
 namespace {
 
-const QString JobColumns = QStringLiteral(
-    "SELECT id, kind, state, progress, params, result, error, owner_id, created_at, started_at, "
-    "finished_at, node_id FROM jobs");
+const QString JobFields =
+    QStringLiteral("id, kind, state, progress, params, result, error, owner_id, created_at, "
+                   "started_at, finished_at, node_id");
+const QString JobColumns = QStringLiteral("SELECT %1 FROM jobs").arg(JobFields);
 
 QJsonObject objectFrom(const QVariant &text)
 {
@@ -93,38 +95,67 @@ Result<QList<JobRepository::Claimed>> JobRepository::claim(qint64 nodeId, const 
 {
     if (kinds.isEmpty() || limit <= 0)
         return QList<Claimed>();
-    // Most looks find nothing: a read, without the write transaction a claim takes.
-    const auto [ofKinds, kindValues] =
+    return m_database.isSqlite() ? claimOnSqlite(nodeId, kinds, limit)
+                                 : claimOnPostgres(nodeId, kinds, limit);
+}
+
+Result<QList<JobRepository::Claimed>>
+JobRepository::claimOnPostgres(qint64 nodeId, const QStringList &kinds, int limit)
+{
+    // One statement, one round trip: the oldest rows no other node is claiming (skipped, never
+    // waited for) leave the queue and become this node's, or nothing happens. A node found dead
+    // claims nothing (one that is found dead as it claims has its jobs interrupted by the
+    // finder's next round, and stops them itself at its next beat).
+    const QSqlDatabase db = m_database.connection();
+    const auto [inKinds, kindList] = SqlQuery::inTexts(db, QStringLiteral("kind"), kinds);
+    Result<QSqlQuery> taken = SqlQuery::run(
+        db,
+        QStringLiteral("WITH taken AS (DELETE FROM job_queue WHERE job_id IN (SELECT job_id FROM "
+                       "job_queue WHERE %1 AND EXISTS (SELECT 1 FROM cluster_nodes WHERE id = ? "
+                       "AND state = 'up') ORDER BY job_id LIMIT ? FOR UPDATE SKIP LOCKED) "
+                       "RETURNING job_id, work) UPDATE jobs SET node_id = ? FROM taken WHERE "
+                       "jobs.id = taken.job_id AND jobs.state = ? RETURNING %2, taken.work")
+            .arg(inKinds, JobFields),
+        {kindList, nodeId, limit, nodeId, jobStateName(JobState::Queued)});
+    if (!taken)
+        return taken.error();
+    QList<Claimed> claimed;
+    while (taken->next())
+        claimed << Claimed{jobFrom(taken.value()), objectFrom(taken->value(12))};
+    std::sort(claimed.begin(), claimed.end(),
+              [](const Claimed &a, const Claimed &b) { return a.job.id < b.job.id; });
+    return claimed;
+}
+
+Result<QList<JobRepository::Claimed>>
+JobRepository::claimOnSqlite(qint64 nodeId, const QStringList &kinds, int limit)
+{
+    // Most looks find nothing: a read first, without the write lock a claim takes.
+    const QPair<QString, QVariant> ofKinds =
         SqlQuery::inTexts(m_database.connection(), QStringLiteral("kind"), kinds);
     const Result<QVariant> waiting = SqlQuery::scalar(
         m_database.connection(),
         QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM job_queue WHERE %1 LIMIT 1) AS waiting")
-            .arg(ofKinds),
-        {kindValues});
+            .arg(ofKinds.first),
+        {ofKinds.second});
     if (!waiting)
         return waiting.error();
     if (waiting->toLongLong() == 0)
         return QList<Claimed>();
+    // One writer at a time, and this transaction is it: nothing to skip.
     return Transaction::run(m_database, [&](const QSqlDatabase &db) -> Result<QList<Claimed>> {
-        // A node found dead claims nothing until it has joined again; on PostgreSQL the row
-        // stays as read (a finder's update waits) until the claim has committed.
-        Result<QSqlQuery> up = SqlQuery::run(
-            db,
-            QStringLiteral("SELECT id FROM cluster_nodes WHERE id = ? AND state = 'up'%1")
-                .arg(m_database.isSqlite() ? QString() : QStringLiteral(" FOR SHARE")),
+        const Result<QVariant> up = SqlQuery::scalar(
+            db, QStringLiteral("SELECT COUNT(*) FROM cluster_nodes WHERE id = ? AND state = 'up'"),
             {nodeId});
         if (!up)
             return up.error();
-        if (!up->next())
+        if (up->toLongLong() == 0)
             return QList<Claimed>();
-        const auto [inKinds, kindList] = SqlQuery::inTexts(db, QStringLiteral("kind"), kinds);
-        // SQLite has one writer at a time, and this transaction is it: nothing to skip there.
         Result<QSqlQuery> queued = SqlQuery::run(
             db,
-            QStringLiteral("SELECT job_id, work FROM job_queue WHERE %1 ORDER BY job_id LIMIT ?%2")
-                .arg(inKinds,
-                     m_database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED")),
-            {kindList, limit});
+            QStringLiteral("SELECT job_id, work FROM job_queue WHERE %1 ORDER BY job_id LIMIT ?")
+                .arg(ofKinds.first),
+            {ofKinds.second, limit});
         if (!queued)
             return queued.error();
         QHash<qint64, QJsonObject> work;

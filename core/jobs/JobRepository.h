@@ -56,6 +56,8 @@ public:
     Result<QList<Job>> unfinished(std::optional<qint64> nodeId);
 
 private:
+    Result<QList<Claimed>> claimOnPostgres(qint64 nodeId, const QStringList &kinds, int limit);
+    Result<QList<Claimed>> claimOnSqlite(qint64 nodeId, const QStringList &kinds, int limit);
     // Jobs of `rest` (a fixed WHERE/ORDER clause with placeholders) bound to `values`.
     Result<QList<Job>> select(const QString &rest, const QVariantList &values);
 

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "LatencyHistogram.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QMutex>
-#include <array>
 
 namespace Cairn {
 
@@ -14,17 +15,10 @@ namespace Cairn {
 class RequestMetrics
 {
 public:
-    // Upper bounds in seconds; the last bucket (+Inf) is the count.
-    static constexpr std::array<double, 12> Buckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                    0.1,   0.25,   0.5,   1.0,  2.5,   10.0};
-
     struct Route
     {
         QHash<int, qint64> byStatus;
-        // Requests no slower than each bound (cumulative, as Prometheus reads them).
-        std::array<qint64, Buckets.size()> buckets{};
-        double seconds = 0;
-        qint64 count = 0;
+        LatencyHistogram latency;
 
         void add(const Route &other);
     };

@@ -71,7 +71,7 @@ print(json.dumps(seen))
          {"cairn_http_requests", "cairn_http_request_duration_seconds", "cairn_jobs",
           "cairn_jobs_ended", "cairn_database_connections", "cairn_device_sessions",
           "cairn_ztp_registrations", "cairn_scheduler_firings", "cairn_scheduler_lag_seconds",
-          "cairn_cluster_nodes_up", "cairn_job_claims", "cairn_job_claim_longest_seconds"})
+          "cairn_cluster_nodes_up", "cairn_job_claims", "cairn_job_claim_duration_seconds"})
         EXPECT_TRUE(families.contains(QLatin1String(name))) << name;
     EXPECT_EQ(families[QLatin1String("cairn_http_request_duration_seconds")][QLatin1String("type")]
                   .toString(),

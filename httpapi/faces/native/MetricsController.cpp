@@ -84,19 +84,9 @@ void requests(PrometheusText &out, const QHash<QByteArray, RequestMetrics::Route
     }
     out.family("cairn_http_request_duration_seconds", "histogram",
                "Time from a request's arrival to its answer written, by route.");
-    for (const QByteArray &route : std::as_const(routes)) {
-        const RequestMetrics::Route &figures = totals.value(route);
-        for (std::size_t i = 0; i < RequestMetrics::Buckets.size(); ++i)
-            out.sample(
-                "cairn_http_request_duration_seconds_bucket",
-                {{"route", route}, {"le", QByteArray::number(RequestMetrics::Buckets[i], 'g', 6)}},
-                double(figures.buckets[i]));
-        out.sample("cairn_http_request_duration_seconds_bucket", {{"route", route}, {"le", "+Inf"}},
-                   double(figures.count));
-        out.sample("cairn_http_request_duration_seconds_sum", {{"route", route}}, figures.seconds);
-        out.sample("cairn_http_request_duration_seconds_count", {{"route", route}},
-                   double(figures.count));
-    }
+    for (const QByteArray &route : std::as_const(routes))
+        out.histogram("cairn_http_request_duration_seconds", {{"route", route}},
+                      totals.value(route).latency);
 }
 
 void jobs(PrometheusText &out, JobManager &manager)
@@ -125,12 +115,11 @@ void jobs(PrometheusText &out, JobManager &manager)
     }
     const JobManager::ClaimFigures claims = manager.claimFigures();
     out.family("cairn_job_claims_total", "counter",
-               "Claims this node made on the shared job queue that took jobs, and the jobs taken.");
-    out.sample("cairn_job_claims_total", {{"taken", "claims"}}, double(claims.claims));
-    out.sample("cairn_job_claims_total", {{"taken", "jobs"}}, double(claims.jobs));
-    out.family("cairn_job_claim_longest_seconds", "gauge",
-               "The longest claim on the shared job queue this node made since it started.");
-    out.sample("cairn_job_claim_longest_seconds", {}, claims.longestMs / 1000);
+               "Jobs this node took from the shared job queue since it started.");
+    out.sample("cairn_job_claims_total", {}, double(claims.jobs));
+    out.family("cairn_job_claim_duration_seconds", "histogram",
+               "How long each claim on the shared job queue that took jobs lasted.");
+    out.histogram("cairn_job_claim_duration_seconds", {}, claims.took);
 }
 
 void process(PrometheusText &out, CoreServices &core)

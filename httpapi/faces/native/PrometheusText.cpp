@@ -54,4 +54,16 @@ void PrometheusText::sample(const QByteArray &name, const Labels &labels, double
     m_text += ' ' + number(value) + '\n';
 }
 
+void PrometheusText::histogram(const QByteArray &name, const Labels &labels,
+                               const LatencyHistogram &figures)
+{
+    for (std::size_t i = 0; i < LatencyHistogram::Buckets.size(); ++i)
+        sample(name + "_bucket",
+               labels + Labels{{"le", QByteArray::number(LatencyHistogram::Buckets[i], 'g', 6)}},
+               double(figures.buckets[i]));
+    sample(name + "_bucket", labels + Labels{{"le", "+Inf"}}, double(figures.count));
+    sample(name + "_sum", labels, figures.seconds);
+    sample(name + "_count", labels, double(figures.count));
+}
+
 } // namespace Cairn

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LatencyHistogram.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -16,6 +18,8 @@ public:
 
     void family(const QByteArray &name, const QByteArray &type, const QByteArray &help);
     void sample(const QByteArray &name, const Labels &labels, double value);
+    // A histogram's samples (`name`_bucket with each bound, _sum, _count) under `labels`.
+    void histogram(const QByteArray &name, const Labels &labels, const LatencyHistogram &figures);
     const QByteArray &text() const { return m_text; }
 
 private:
