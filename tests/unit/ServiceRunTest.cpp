@@ -56,6 +56,23 @@ protected:
                                      QStringLiteral("REST"));
     }
 
+    // A run asked for, then `meanwhile` in the same transaction: what changes before the run's
+    // job starts (once that commits).
+    Result<ServiceRun> startThen(const std::function<Result<void>()> &meanwhile)
+    {
+        Result<ServiceRun> run = Error::internal(QStringLiteral("not started"));
+        const Result<void> asked =
+            Transaction::run(core->database(), [&](const QSqlDatabase &) -> Result<void> {
+                run = start();
+                if (!run)
+                    return run.error();
+                return meanwhile();
+            });
+        if (!asked)
+            return asked.error();
+        return run;
+    }
+
     ServiceRun reread(const ServiceRun &run)
     {
         const Result<std::optional<ServiceRun>> found = core->serviceRunner().runs().find(run.id);
@@ -323,21 +340,16 @@ TEST_F(ServiceRunTest, ATaskAnotherSchedulerIsClaimingIsSkippedNotWaitedFor)
 TEST_F(ServiceRunTest, ARunReadsItsDevicesWhenItStartsAndNamesThoseDeletedSince)
 {
     savePing({{QStringLiteral("ports"), QStringLiteral("1")}});
-    Result<ServiceRun> run = Error::internal(QStringLiteral("not started"));
-    const Result<void> asked =
-        Transaction::run(core->database(), [&](const QSqlDatabase &) -> Result<void> {
-            run = start();
-            if (!run)
-                return run.error();
-            // Deleted after the run was asked for, before its job starts (once this commits).
-            DeviceFilter filter;
-            filter.hostname = QStringLiteral("r2");
-            const Result<QList<Device>> r2 = core->devices().list(filter);
-            if (!r2 || r2->size() != 1)
-                return Error::internal(QStringLiteral("no r2"));
-            return core->devices().remove(admin, {r2->constFirst().id});
-        });
-    ASSERT_TRUE(asked.ok()) << qPrintable(asked.error().message);
+    // Deleted after the run was asked for, before its job starts.
+    const Result<ServiceRun> run = startThen([this]() -> Result<void> {
+        DeviceFilter filter;
+        filter.hostname = QStringLiteral("r2");
+        const Result<QList<Device>> r2 = core->devices().list(filter);
+        if (!r2 || r2->size() != 1)
+            return Error::internal(QStringLiteral("no r2"));
+        return core->devices().remove(admin, {r2->constFirst().id});
+    });
+    ASSERT_TRUE(run.ok()) << qPrintable(run.error().message);
     const Result<ServiceRun> ended = core->serviceRunner().waitFor(run.value(), 10000);
     ASSERT_TRUE(ended.ok());
     EXPECT_EQ(ended->status, RunStatus::Completed);
@@ -377,18 +389,13 @@ TEST_F(ServiceRunTest, ARunWhoseJobIsCancelledBeforeItStartsEndsAborted)
 TEST_F(ServiceRunTest, ARunIsCheckedAgainWhenItStartsAndEndsSayingWhyItMayNoLongerRun)
 {
     savePing({{QStringLiteral("ports"), QStringLiteral("1")}});
-    Result<ServiceRun> run = Error::internal(QStringLiteral("not started"));
-    const Result<void> asked =
-        Transaction::run(core->database(), [&](const QSqlDatabase &) -> Result<void> {
-            run = start();
-            if (!run)
-                return run.error();
-            // Disabled after the run was asked for, before its job starts (once this commits).
-            savePing({{QStringLiteral("ports"), QStringLiteral("1")},
-                      {QStringLiteral("disabled"), true}});
-            return {};
-        });
-    ASSERT_TRUE(asked.ok()) << qPrintable(asked.error().message);
+    // Disabled after the run was asked for, before its job starts.
+    const Result<ServiceRun> run = startThen([this]() -> Result<void> {
+        savePing(
+            {{QStringLiteral("ports"), QStringLiteral("1")}, {QStringLiteral("disabled"), true}});
+        return {};
+    });
+    ASSERT_TRUE(run.ok()) << qPrintable(run.error().message);
     const Result<ServiceRun> ended = core->serviceRunner().waitFor(run.value(), 10000);
     ASSERT_TRUE(ended.ok());
     EXPECT_EQ(ended->status, RunStatus::Completed);
