@@ -242,6 +242,7 @@ Result<void> AutomationRuns::prepare(const Identity &caller, RunOrder &order)
         return onDevices;
     order.steps.clear();
     order.stepTargets.clear();
+    order.stepProblems.clear();
     if (order.service.type == u"workflow") {
         Result<void> loaded = loadSteps(caller, order);
         if (!loaded)
@@ -325,7 +326,7 @@ Result<void> AutomationRuns::loadSteps(const Identity &caller, RunOrder &order)
             Result<void> onDevices = mayRunOn(caller, targets->devices);
             if (!onDevices)
                 return onDevices;
-            order.problems << targets->problems;
+            order.stepProblems << targets->problems;
             order.stepTargets.insert(id, targets->devices);
         }
     }

@@ -22,6 +22,9 @@ struct RunOrder
     QString trigger;
     // Targets asked for that named nothing (run anyway, without them): the report's `errors`.
     QStringList problems;
+    // The same for the own targets of a workflow's steps, worked out with the steps (again when
+    // the run starts): the rest of the report's `errors`.
+    QStringList stepProblems;
     // A workflow's steps by id, nested workflows' steps included.
     QHash<qint64, Service> steps;
     // Each step's own targets, for workflows that run per_service_with_service_targets.

@@ -91,15 +91,19 @@ ServiceRunner::ServiceRunner(Parts parts, Limits limits)
 Result<QJsonObject> ServiceRunner::executeClaimed(JobContext &context, const QJsonObject &work)
 {
     Result<RunWork::Loaded> loaded = RunWork::load(m_database, m_devices, work);
+    // Followers see the run from here on, its end too when it may no longer start.
+    if (loaded)
+        m_events.started(loaded->run.id);
     const Result<void> checked = !loaded        ? Result<void>(loaded.error())
                                  : m_orderCheck ? m_orderCheck(loaded->caller, loaded->order)
                                                 : Result<void>();
     if (!checked) {
-        // It never ran: the run ends unsuccessful, saying why.
-        (void)end(RunWork::runId(work), RunStatus::Completed, checked.error().message);
+        // It never ran: the run ends saying why (aborted when it was stopped meanwhile).
+        (void)end(RunWork::runId(work),
+                  context.isCancelled() ? RunStatus::Aborted : RunStatus::Completed,
+                  checked.error().message);
         return checked.error();
     }
-    m_events.started(loaded->run.id);
     return execute(context, loaded->caller, loaded->order, loaded->run);
 }
 
@@ -305,7 +309,8 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
                                                     : RunStatus::Aborted;
     if (!workflow)
         report = reportOf(run, results);
-    report.insert(QStringLiteral("errors"), QJsonArray::fromStringList(order.problems));
+    const QStringList problems = order.problems + order.stepProblems;
+    report.insert(QStringLiteral("errors"), QJsonArray::fromStringList(problems));
     if (backups > 0) {
         // One commit for the whole run, as a person would make it.
         const Result<std::optional<QString>> commit = m_history.commit(
@@ -313,7 +318,7 @@ Result<QJsonObject> ServiceRunner::execute(JobContext &context, const Identity &
         if (!commit)
             report.insert(
                 QStringLiteral("errors"),
-                QJsonArray::fromStringList(order.problems + QStringList{commit.error().message}));
+                QJsonArray::fromStringList(problems + QStringList{commit.error().message}));
         else if (commit->has_value())
             report.insert(QStringLiteral("commit"), commit->value());
     }

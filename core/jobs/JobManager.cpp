@@ -236,34 +236,43 @@ void JobManager::claimShared()
         m_claimError = claimed.error().message;
         return;
     }
-    if (isStopping()) {
-        // Stopping began during the claim: what it took goes back to the queue for others.
-        const Result<void> released = m_repository.release(claimed.value());
-        if (!released)
-            qCWarning(lcJobs).noquote()
-                << "could not put claimed jobs back in the queue:" << released.error().message;
-        return;
-    }
-    for (const JobRepository::Claimed &one : claimed.value()) {
-        SharedJobHandler handler;
-        {
-            const QMutexLocker lock(&m_mutex);
-            m_claimError.clear();
-            handler = m_sharedHandlers.value(one.job.kind);
-            m_cancelFlags.insert(one.job.id, std::make_shared<JobStop>(m_stopping));
+    QList<Waiting> claimedJobs;
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_claimError.clear();
+        // Stopping, they go back to the queue: here, or in execute() when stopping began
+        // before a worker took them.
+        for (const JobRepository::Claimed &one :
+             m_stopping ? QList<JobRepository::Claimed>() : claimed.value()) {
+            const SharedJobHandler handler = m_sharedHandlers.value(one.job.kind);
+            m_cancelFlags.insert(one.job.id, std::make_shared<JobStop>());
             m_kindOfJob.insert(one.job.id, one.job.kind);
             ++m_figures[one.job.kind].queued;
+            claimedJobs.append(
+                {one.job.id,
+                 [handler, work = one.work](JobContext &context) { return handler(context, work); },
+                 one.job.params, one});
         }
-        start({one.job.id,
-               [handler, work = one.work](JobContext &context) { return handler(context, work); },
-               one.job.params});
-        Q_EMIT jobChanged(one.job.id);
+    }
+    if (claimedJobs.size() < claimed->size())
+        release(claimed->mid(claimedJobs.size()));
+    for (const Waiting &job : std::as_const(claimedJobs)) {
+        start(job);
+        Q_EMIT jobChanged(job.id);
     }
     if (!claimed->isEmpty()) {
         const QMutexLocker lock(&m_mutex);
         m_claimFigures.jobs += claimed->size();
         m_claimFigures.took.observe(seconds);
     }
+}
+
+void JobManager::release(const QList<JobRepository::Claimed> &claimed)
+{
+    const Result<void> released = m_repository.release(claimed);
+    if (!released)
+        qCWarning(lcJobs).noquote()
+            << "could not put claimed jobs back in the queue:" << released.error().message;
 }
 
 JobManager::ClaimFigures JobManager::claimFigures()
@@ -394,7 +403,7 @@ Result<Job> JobManager::record(const QString &kind, const QJsonObject &params,
 void JobManager::start(const Waiting &job)
 {
     ++m_inPool;
-    m_pool.start(poolTask([this, job] { execute(job.id, job.work, job.params); }));
+    m_pool.start(poolTask([this, job] { execute(job); }));
 }
 
 void JobManager::advanceLane(qint64 finishedJobId)
@@ -427,8 +436,9 @@ void JobManager::endUnstarted(qint64 jobId, JobState state)
     Q_EMIT jobChanged(jobId);
 }
 
-void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params)
+void JobManager::execute(const Waiting &job)
 {
+    const qint64 jobId = job.id;
     std::shared_ptr<JobStop> cancelled;
     {
         const QMutexLocker lock(&m_mutex);
@@ -448,12 +458,19 @@ void JobManager::execute(qint64 jobId, const JobHandler &handler, const QJsonObj
         return;
     }
     const bool ran = !cancelled->asked();
+    if (!ran && job.claimed && isStopping()) {
+        // Claimed, then this node began to stop before a worker took it: another node runs it.
+        release({*job.claimed});
+        settle(jobId, std::nullopt);
+        leavePool();
+        return;
+    }
     if (ran) {
         Q_EMIT jobChanged(jobId);
-        JobContext context(jobId, params, m_repository, cancelled,
+        JobContext context(jobId, job.params, m_repository, cancelled,
                            [this, jobId](int percent) { noteProgress(jobId, percent); });
         try {
-            const Result<QJsonObject> outcome = handler(context);
+            const Result<QJsonObject> outcome = job.work(context);
             if (outcome) {
                 state = cancelled->asked() ? stoppedState() : context.finishedState();
                 result = outcome.value();

@@ -138,6 +138,8 @@ Q_SIGNALS:
 private:
     // Claims as many shared jobs as there are free workers and starts them.
     void claimShared();
+    // Claimed jobs back in the queue, for the other nodes (this one is stopping).
+    void release(const QList<JobRepository::Claimed> &claimed);
     void claimLoop(int pollMs);
     void wakeClaimer();
     // A job that ended without its work running (cancelled while it waited, stopped before it
@@ -151,13 +153,15 @@ private:
         qint64 id;
         JobHandler work;
         QJsonObject params;
+        // A shared job claimed here: put back in the queue if this node stops before it starts.
+        std::optional<JobRepository::Claimed> claimed;
     };
 
     Result<Job> record(const QString &kind, const QJsonObject &params,
                        std::optional<qint64> ownerId);
     Result<int> recover(std::optional<qint64> nodeId, const QString &why);
     void start(const Waiting &job);
-    void execute(qint64 jobId, const JobHandler &handler, const QJsonObject &params);
+    void execute(const Waiting &job);
     // The next job of the lane the finished job ran in, started; called with m_mutex held.
     void advanceLane(qint64 finishedJobId);
     // Removes the job from its lane's waiting list; false when it is not waiting there.

@@ -103,18 +103,20 @@ Result<QList<JobRepository::Claimed>>
 JobRepository::claimOnPostgres(qint64 nodeId, const QStringList &kinds, int limit)
 {
     // One statement, one round trip: the oldest rows no other node is claiming (skipped, never
-    // waited for) leave the queue and become this node's, or nothing happens. A node found dead
-    // claims nothing (one that is found dead as it claims has its jobs interrupted by the
-    // finder's next round, and stops them itself at its next beat).
+    // waited for) leave the queue and become this node's, or nothing happens. The rows are
+    // chosen once, as an array: an IN (subquery) may be run again for each row a nested loop
+    // visits, each run skipping the rows already taken, and so take far more than `limit`. A node
+    // found dead claims nothing (one that is found dead as it claims has its jobs interrupted by
+    // the finder's next round, and stops them itself at its next beat).
     const QSqlDatabase db = m_database.connection();
     const auto [inKinds, kindList] = SqlQuery::inTexts(db, QStringLiteral("kind"), kinds);
     Result<QSqlQuery> taken = SqlQuery::run(
         db,
-        QStringLiteral("WITH taken AS (DELETE FROM job_queue WHERE job_id IN (SELECT job_id FROM "
-                       "job_queue WHERE %1 AND EXISTS (SELECT 1 FROM cluster_nodes WHERE id = ? "
-                       "AND state = 'up') ORDER BY job_id LIMIT ? FOR UPDATE SKIP LOCKED) "
-                       "RETURNING job_id, work) UPDATE jobs SET node_id = ? FROM taken WHERE "
-                       "jobs.id = taken.job_id AND jobs.state = ? RETURNING %2, taken.work")
+        QStringLiteral("WITH taken AS (DELETE FROM job_queue WHERE job_id = ANY(ARRAY(SELECT "
+                       "job_id FROM job_queue WHERE %1 AND EXISTS (SELECT 1 FROM cluster_nodes "
+                       "WHERE id = ? AND state = 'up') ORDER BY job_id LIMIT ? FOR UPDATE SKIP "
+                       "LOCKED)) RETURNING job_id, work) UPDATE jobs SET node_id = ? FROM taken "
+                       "WHERE jobs.id = taken.job_id AND jobs.state = ? RETURNING %2, taken.work")
             .arg(inKinds, JobFields),
         {kindList, nodeId, limit, nodeId, jobStateName(JobState::Queued)});
     if (!taken)

@@ -224,3 +224,44 @@ TEST_F(SharedJobsTest, WaitingForAQueuedJobEndsWhenTheServerStops)
     // Still there for another node.
     EXPECT_EQ(queued(), 1);
 }
+
+TEST_F(SharedJobsTest, AClaimTakesTheOldestUpToItsLimitAndWhatIsPutBackIsClaimedAgain)
+{
+    const qint64 node = addNode(QStringLiteral("node-a"));
+    QList<qint64> ids;
+    for (int i = 0; i < 10; ++i)
+        ids << core->jobs()
+                   .repository()
+                   .insertShared(Kind, {}, std::nullopt, {{QStringLiteral("n"), i}})
+                   .value()
+                   .id;
+    JobRepository &jobs = core->jobs().repository();
+    const QList<JobRepository::Claimed> claimed = jobs.claim(node, {Kind}, 2).value();
+    ASSERT_EQ(claimed.size(), 2);
+    EXPECT_EQ(claimed.at(0).job.id, ids.at(0));
+    EXPECT_EQ(claimed.at(1).job.id, ids.at(1));
+    EXPECT_EQ(claimed.at(1).work.value(QLatin1String("n")).toInt(), 1);
+    EXPECT_EQ(claimed.at(0).job.nodeId, node);
+    EXPECT_EQ(queued(), 8);
+    // Of kinds this node does not run, nothing.
+    EXPECT_TRUE(jobs.claim(node, {QStringLiteral("other.kind")}, 5).value().isEmpty());
+
+    // A node stopping before it started them puts them back: no node's, first in line again.
+    ASSERT_TRUE(jobs.release(claimed).ok());
+    EXPECT_EQ(queued(), 10);
+    EXPECT_FALSE(jobs.find(ids.at(0)).value()->nodeId.has_value());
+    const QList<JobRepository::Claimed> again = jobs.claim(node, {Kind}, 20).value();
+    ASSERT_EQ(again.size(), 10);
+    EXPECT_EQ(again.at(0).job.id, ids.at(0));
+    EXPECT_EQ(again.at(0).work.value(QLatin1String("n")).toInt(), 0);
+    EXPECT_EQ(queued(), 0);
+
+    // A node found dead claims nothing.
+    ASSERT_TRUE(jobs.release(again).ok());
+    ASSERT_TRUE(SqlQuery::exec(
+                    core->database().connection(),
+                    QStringLiteral("UPDATE cluster_nodes SET state = 'dead' WHERE id = ?"), {node})
+                    .ok());
+    EXPECT_TRUE(jobs.claim(node, {Kind}, 5).value().isEmpty());
+    EXPECT_EQ(queued(), 10);
+}
