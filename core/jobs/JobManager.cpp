@@ -242,8 +242,9 @@ void JobManager::claimShared()
         m_claimError.clear();
         // Stopping, they go back to the queue: here, or in execute() when stopping began
         // before a worker took them.
-        for (const JobRepository::Claimed &one :
-             m_stopping ? QList<JobRepository::Claimed>() : claimed.value()) {
+        for (const JobRepository::Claimed &one : claimed.value()) {
+            if (m_stopping)
+                break;
             const SharedJobHandler handler = m_sharedHandlers.value(one.job.kind);
             m_cancelFlags.insert(one.job.id, std::make_shared<JobStop>());
             m_kindOfJob.insert(one.job.id, one.job.kind);
