@@ -208,6 +208,7 @@ Result<RunOrder> AutomationRuns::orderFor(const Request &request, const QString 
                    targets->problems,
                    {},
                    {},
+                   {},
                    {}};
     const QJsonObject given = payload.toObject();
     for (auto value = given.begin(); value != given.end(); ++value)

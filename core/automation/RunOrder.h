@@ -22,9 +22,6 @@ struct RunOrder
     QString trigger;
     // Targets asked for that named nothing (run anyway, without them): the report's `errors`.
     QStringList problems;
-    // The same for the own targets of a workflow's steps, worked out with the steps (again when
-    // the run starts): the rest of the report's `errors`.
-    QStringList stepProblems;
     // A workflow's steps by id, nested workflows' steps included.
     QHash<qint64, Service> steps;
     // Each step's own targets, for workflows that run per_service_with_service_targets.
@@ -32,6 +29,9 @@ struct RunOrder
     // Device id -> the credential set chosen for it by pool priority, for the steps that name
     // none.
     QHash<qint64, QString> credentials;
+    // What the own targets of a workflow's steps named that was not found, worked out with the
+    // steps (again when the run starts): the rest of the report's `errors`.
+    QStringList stepProblems;
 };
 
 } // namespace Cairn

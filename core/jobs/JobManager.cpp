@@ -302,7 +302,7 @@ Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,
     Result<Job> job = record(kind, params, ownerId);
     if (!job)
         return job;
-    start({job->id, std::move(work), params});
+    start({job->id, std::move(work), params, {}});
     Q_EMIT jobChanged(job->id);
     return job;
 }
@@ -319,10 +319,10 @@ Result<Job> JobManager::submitInLane(const QString &lane, const QString &kind,
         m_laneOfJob.insert(job->id, lane);
         const auto busy = m_lanes.find(lane);
         if (busy != m_lanes.end()) {
-            busy->append({job->id, std::move(work), params});
+            busy->append({job->id, std::move(work), params, {}});
         } else {
             m_lanes.insert(lane, {});
-            start({job->id, std::move(work), params});
+            start({job->id, std::move(work), params, {}});
         }
     }
     Q_EMIT jobChanged(job->id);
@@ -337,7 +337,7 @@ Result<Job> JobManager::reserve(const QString &kind, const QJsonObject &params,
 
 void JobManager::launch(const Job &job, JobHandler work)
 {
-    start({job.id, std::move(work), job.params});
+    start({job.id, std::move(work), job.params, {}});
     Q_EMIT jobChanged(job.id);
 }
 
