@@ -13,6 +13,26 @@ Q_LOGGING_CATEGORY(lcJobs, "cairn.jobs")
 
 namespace Cairn {
 
+namespace {
+
+// The handler registered for `kind`, or the error naming the unknown kind.
+template <typename Handler>
+Result<Handler> handlerOf(QMutex &mutex, const QHash<QString, Handler> &handlers,
+                          const QString &kind)
+{
+    Handler handler;
+    {
+        const QMutexLocker lock(&mutex);
+        handler = handlers.value(kind);
+    }
+    if (!handler)
+        return Error::invalidField(QStringLiteral("kind"),
+                                   QStringLiteral("Unknown job kind '%1'.").arg(kind));
+    return handler;
+}
+
+} // namespace
+
 JobManager::JobManager(Database &database, int maxWorkers, QObject *parent)
     : QObject(parent)
     , m_database(database)
@@ -143,14 +163,10 @@ void JobManager::registerShared(const QString &kind, SharedJobHandler handler)
 Result<Job> JobManager::share(const QString &kind, const QJsonObject &params,
                               std::optional<qint64> ownerId, const QJsonObject &work)
 {
-    SharedJobHandler handler;
-    {
-        const QMutexLocker lock(&m_mutex);
-        handler = m_sharedHandlers.value(kind);
-    }
-    if (!handler)
-        return Error::invalidField(QStringLiteral("kind"),
-                                   QStringLiteral("Unknown job kind '%1'.").arg(kind));
+    const Result<SharedJobHandler> found = handlerOf(m_mutex, m_sharedHandlers, kind);
+    if (!found)
+        return found.error();
+    const SharedJobHandler handler = found.value();
     if (isClaiming()) {
         Result<Job> job = m_repository.insertShared(kind, params, ownerId, work);
         if (job)
@@ -285,15 +301,10 @@ JobManager::ClaimFigures JobManager::claimFigures()
 Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,
                                std::optional<qint64> ownerId)
 {
-    JobHandler handler;
-    {
-        const QMutexLocker lock(&m_mutex);
-        handler = m_handlers.value(kind);
-    }
+    Result<JobHandler> handler = handlerOf(m_mutex, m_handlers, kind);
     if (!handler)
-        return Error::invalidField(QStringLiteral("kind"),
-                                   QStringLiteral("Unknown job kind '%1'.").arg(kind));
-    return submit(kind, params, ownerId, std::move(handler));
+        return handler.error();
+    return submit(kind, params, ownerId, std::move(handler).value());
 }
 
 Result<Job> JobManager::submit(const QString &kind, const QJsonObject &params,
